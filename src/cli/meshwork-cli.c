@@ -1,0 +1,76 @@
+/* meshwork-cli.c: headless Meshwork
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "mw-cli.h"
+
+static const MwCliCommand commands[] = {
+  { "info", "FILE [--json]", "Count actors, ties, organisations and units; list problems", mw_cli_info },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out,
+           "Usage: meshwork-cli COMMAND [OPTION…] ARGUMENTS\n"
+           "\n"
+           "Read, score and export Meshwork networks (Graphviz DOT files) without a display.\n"
+           "\n"
+           "Commands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-9s %-34s %s\n", commands[i].name, commands[i].arguments, commands[i].summary);
+  fprintf (out,
+           "\n"
+           "Options:\n"
+           "  -h, --help     Show this help\n"
+           "  -V, --version  Show the version\n"
+           "\n"
+           "“meshwork-cli COMMAND --help” describes a command. FILE may be “-” for standard input.\n"
+           "Exit status: 0 success, 1 problems found in the network, 2 unreadable input or bad usage.\n");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *name;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return MW_CLI_FAILED;
+    }
+
+  name = argv[1];
+  if (strcmp (name, "--help") == 0 || strcmp (name, "-h") == 0 || strcmp (name, "help") == 0)
+    {
+      print_usage (stdout);
+      return MW_CLI_OK;
+    }
+  if (strcmp (name, "--version") == 0 || strcmp (name, "-V") == 0)
+    {
+      printf ("meshwork-cli %s\n", PACKAGE_VERSION);
+      return MW_CLI_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (name, commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  return mw_cli_fail ("unknown command “%s” (try “meshwork-cli --help”)", name);
+}

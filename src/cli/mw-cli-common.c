@@ -1,0 +1,96 @@
+/* mw-cli-common.c: what every meshwork-cli subcommand needs
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <gio/gunixinputstream.h>
+
+#include "mw-cli.h"
+#include "mw-dot.h"
+
+/**
+ * mw_cli_load_network:
+ * @path: a file, or "-" for standard input
+ *
+ * Returns: (transfer full) (nullable): the network, or %NULL with @error
+ */
+MwNetwork *
+mw_cli_load_network (const char  *path,
+                     GError     **error)
+{
+  if (strcmp (path, "-") == 0)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+      g_autoptr(GOutputStream) buffer = g_memory_output_stream_new_resizable ();
+      MwLimits limits;
+
+      mw_limits_init_default (&limits);
+      if (g_output_stream_splice (buffer, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+        return NULL;
+
+      return mw_dot_load_data (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (buffer)),
+                               g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (buffer)),
+                               "<stdin>", &limits, error);
+    }
+
+  return mw_dot_load_file (path, NULL, error);
+}
+
+/* Prints "meshwork-cli: MESSAGE" on stderr and returns MW_CLI_FAILED. */
+int
+mw_cli_fail (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "meshwork-cli: %s\n", message);
+  return MW_CLI_FAILED;
+}
+
+void
+mw_cli_print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+/* Parses a subcommand's options; on error prints it and returns FALSE. */
+gboolean
+mw_cli_parse_options (const char    *command,
+                      const char    *parameter_string,
+                      const char    *summary,
+                      GOptionEntry  *entries,
+                      int           *argc,
+                      char        ***argv)
+{
+  g_autofree char *parameters = g_strdup_printf ("%s %s", command, parameter_string);
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, NULL);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      mw_cli_fail ("%s: %s (try “meshwork-cli %s --help”)", command, error->message, command);
+      return FALSE;
+    }
+
+  return TRUE;
+}

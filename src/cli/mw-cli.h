@@ -1,0 +1,46 @@
+/* mw-cli.h: the subcommands of meshwork-cli
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "mw-network.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes, documented in the README and the man page. */
+enum {
+  MW_CLI_OK = 0,
+  MW_CLI_PROBLEMS = 1,   /* ran, and found problems in the network */
+  MW_CLI_FAILED = 2,     /* unreadable input, bad arguments, cannot write */
+};
+
+typedef struct
+{
+  const char *name;
+  const char *arguments;
+  const char *summary;
+  int       (*run) (int argc, char **argv);
+} MwCliCommand;
+
+/* One line per subcommand; each lives in its own mw-cli-NAME.c. */
+int         mw_cli_info           (int argc, char **argv);
+
+/* Helpers shared by the subcommands (mw-cli-common.c). */
+MwNetwork  *mw_cli_load_network   (const char  *path,
+                                   GError     **error);
+int         mw_cli_fail           (const char  *format,
+                                   ...) G_GNUC_PRINTF (1, 2);
+void        mw_cli_print_json     (JsonNode    *root);
+gboolean    mw_cli_parse_options  (const char    *command,
+                                   const char    *parameter_string,
+                                   const char    *summary,
+                                   GOptionEntry  *entries,
+                                   int           *argc,
+                                   char        ***argv);
+
+G_END_DECLS

@@ -1,0 +1,131 @@
+/* mw-types.c
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "mw-types.h"
+
+G_DEFINE_QUARK (mw-error-quark, mw_error)
+
+static const char * const actor_kind_names[MW_N_ACTOR_KINDS] = {
+  "person", "team", "organisation",
+};
+
+static const char * const tie_type_names[MW_N_TIE_TYPES] = {
+  "reports", "collaborates", "influences", "checks",
+};
+
+const char *
+mw_actor_kind_to_string (MwActorKind kind)
+{
+  g_return_val_if_fail (kind < MW_N_ACTOR_KINDS, NULL);
+  return actor_kind_names[kind];
+}
+
+gboolean
+mw_actor_kind_from_string (const char  *str,
+                           MwActorKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < MW_N_ACTOR_KINDS; i++)
+    {
+      if (g_ascii_strcasecmp (str, actor_kind_names[i]) == 0)
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
+
+  /* American spelling, as other tools write it */
+  if (g_ascii_strcasecmp (str, "organization") == 0)
+    {
+      *kind = MW_ACTOR_ORGANISATION;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+const char *
+mw_tie_type_to_string (MwTieType type)
+{
+  g_return_val_if_fail (type < MW_N_TIE_TYPES, NULL);
+  return tie_type_names[type];
+}
+
+gboolean
+mw_tie_type_from_string (const char *str,
+                         MwTieType  *type)
+{
+  g_return_val_if_fail (type != NULL, FALSE);
+
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < MW_N_TIE_TYPES; i++)
+    {
+      if (g_ascii_strcasecmp (str, tie_type_names[i]) == 0)
+        {
+          *type = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+gboolean
+mw_set_str (char       **str_pointer,
+            const char  *new_str)
+{
+  char *copy;
+
+  if (*str_pointer == new_str || g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+
+  copy = g_strdup (new_str);
+  g_free (*str_pointer);
+  *str_pointer = copy;
+
+  return TRUE;
+}
+
+gboolean
+mw_parse_bool (const char *str)
+{
+  if (str == NULL)
+    return FALSE;
+
+  str += strspn (str, " \t");
+
+  return g_ascii_strncasecmp (str, "true", 4) == 0 ||
+         g_ascii_strncasecmp (str, "yes", 3) == 0 ||
+         g_ascii_strncasecmp (str, "on", 2) == 0 ||
+         g_ascii_strcasecmp (str, "1") == 0;
+}
+
+char *
+mw_format_double (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *end;
+
+  g_ascii_formatd (buf, sizeof buf, "%.3f", value);
+
+  end = buf + strlen (buf) - 1;
+  while (end > buf && *end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+  if (strcmp (buf, "-0") == 0)
+    return g_strdup ("0");
+
+  return g_strdup (buf);
+}

@@ -1,0 +1,163 @@
+/* test-cli.c: meshwork-cli run as a user runs it
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs meshwork-cli with the NULL-terminated arguments. */
+static void
+run_cli (Run *run,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer)g_getenv ("MESHWORK_CLI"));
+  va_start (ap, run);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer)arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *)args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static void
+test_info_text (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "meshwork-basic.gv", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "info", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "7 (6 people, 1 teams, 0 organisations)"));
+  g_assert_nonnull (strstr (run.out, "9 (5 reports, 2 collaborates, 1 influences, 1 checks)"));
+  g_assert_nonnull (strstr (run.out, "Organisations:  1 (Acme)"));
+  g_assert_nonnull (strstr (run.out, "Problems:       none"));
+}
+
+static void
+test_info_json (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "strict-cycle.gv", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *problem;
+  JsonArray *problems;
+
+  run_cli (&run, "info", "--json", path, NULL);
+  /* a reporting cycle is a problem: exit 1 */
+  g_assert_cmpint (run.status, ==, 1);
+
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "actors"), "total"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "ties"), "reports"), ==, 4);
+  problems = json_object_get_array_member (root, "problems");
+  g_assert_cmpuint (json_array_get_length (problems), ==, 1);
+  problem = json_array_get_object_element (problems, 0);
+  g_assert_cmpstr (json_object_get_string_member (problem, "kind"), ==, "reports-cycle");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (problem, "actors")), ==, 3);
+}
+
+static void
+test_info_bad_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "syntax.gv", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "info", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  /* one line naming the file and the line */
+  g_assert_nonnull (strstr (run.err, "syntax.gv:3:"));
+  g_assert_cmpint (strchr (run.err, '\n') - run.err, ==, strlen (run.err) - 1);
+}
+
+static void
+test_missing_file (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "info", "/nonexistent/network.gv", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "/nonexistent/network.gv"));
+}
+
+static void
+test_help_version_usage (void)
+{
+  g_auto(Run) help = { 0 };
+  g_auto(Run) version = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) info_help = { 0 };
+  g_auto(Run) no_file = { 0 };
+
+  run_cli (&help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "Usage: meshwork-cli"));
+  g_assert_nonnull (strstr (help.out, "info"));
+
+  run_cli (&version, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_true (g_str_has_prefix (version.out, "meshwork-cli "));
+
+  run_cli (&unknown, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+
+  run_cli (&info_help, "info", "--help", NULL);
+  g_assert_cmpint (info_help.status, ==, 0);
+  g_assert_nonnull (strstr (info_help.out, "--json"));
+
+  run_cli (&no_file, "info", NULL);
+  g_assert_cmpint (no_file.status, ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/info/text", test_info_text);
+  g_test_add_func ("/cli/info/json", test_info_json);
+  g_test_add_func ("/cli/info/bad-file", test_info_bad_file);
+  g_test_add_func ("/cli/info/missing-file", test_missing_file);
+  g_test_add_func ("/cli/help-version-usage", test_help_version_usage);
+
+  return g_test_run ();
+}

@@ -1,0 +1,354 @@
+/* test-dot.c: DOT files in and out through cgraph
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "mw-dot.h"
+
+static MwNetwork *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  MwNetwork *network = mw_dot_load_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (network);
+  return network;
+}
+
+static MwNetwork *
+reload (MwNetwork *network)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  g_autofree char *text = mw_dot_save_data (network, &length);
+  MwNetwork *again = mw_dot_load_data (text, length, "saved", NULL, &error);
+
+  g_assert_no_error (error);
+  return again;
+}
+
+static const char *fixtures[] = {
+  "meshwork-basic.gv", "clusters.gv", "ports-html.gv", "multi-edges.gv",
+  "undirected.gv", "unicode.gv", "unknown-attrs.gv", "gephi-export.gv",
+  "neato-output.gv", "latin1.gv", "strict-cycle.gv", "duplicate-ids.gv",
+};
+
+/* load → save → load gives the same network, and saving is stable */
+static void
+test_round_trip (gconstpointer data)
+{
+  g_autoptr(MwNetwork) first = load_fixture (data);
+  g_autoptr(MwNetwork) second = reload (first);
+  g_autoptr(MwNetwork) third = reload (second);
+  g_autofree char *difference = NULL;
+  g_autofree char *text2 = mw_dot_save_data (second, NULL);
+  g_autofree char *text3 = mw_dot_save_data (third, NULL);
+
+  if (!mw_network_equal (first, second, &difference))
+    g_error ("%s: %s", (const char *)data, difference);
+  g_assert_cmpstr (text2, ==, text3);
+}
+
+static void
+test_meshwork_fields (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("meshwork-basic.gv");
+  MwActor *ceo = mw_network_lookup_actor (network, "ceo");
+  MwActor *eng = mw_network_lookup_actor (network, "eng");
+  MwActor *ops = mw_network_lookup_actor (network, "ops");
+  MwActor *ana = mw_network_lookup_actor (network, "ana");
+  MwActor *guild = mw_network_lookup_actor (network, "guild");
+  MwTie *collab;
+
+  g_assert_cmpstr (mw_network_get_name (network), ==, "acme");
+  g_assert_cmpstr (g_hash_table_lookup (mw_network_get_attrs (network), "label"), ==, "Acme product group");
+  g_assert_cmpstr (ceo->label, ==, "Dana Reyes");
+  g_assert_true (ceo->purpose);
+  g_assert_cmpstr (ceo->org, ==, "Acme");
+  g_assert_cmpstr (eng->unit, ==, "Engineering");
+  /* y grows downwards in the model, upwards in Graphviz */
+  g_assert_true (eng->has_position);
+  g_assert_cmpfloat_with_epsilon (eng->x, 150, 1e-9);
+  g_assert_cmpfloat_with_epsilon (eng->y, 100, 1e-9);
+  g_assert_true (ops->pinned);
+  g_assert_false (eng->pinned);
+  g_assert_true (ana->initiative);
+  g_assert_cmpstr (ana->notes, ==, "Runs the guild");
+  g_assert_false (ana->has_position);
+  g_assert_cmpint (guild->kind, ==, MW_ACTOR_TEAM);
+  g_assert_cmpuint (g_hash_table_size (ana->attrs), ==, 0);
+
+  g_assert_cmpuint (mw_actor_n_out (ana, MW_TIE_COLLABORATES), ==, 2);
+  collab = mw_actor_out (ana, MW_TIE_COLLABORATES, 0);
+  if (collab->to != mw_network_lookup_actor (network, "cho"))
+    collab = mw_actor_out (ana, MW_TIE_COLLABORATES, 1);
+  g_assert_cmpfloat_with_epsilon (collab->weight, 2.5, 1e-9);
+  g_assert_cmpuint (mw_actor_n_in (ceo, MW_TIE_REPORTS), ==, 2);
+}
+
+static void
+test_clusters_become_units (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("clusters.gv");
+  g_autofree char *saved = NULL;
+  MwActor *e1;
+  MwTie *tie;
+
+  g_assert_cmpstr (mw_network_lookup_actor (network, "s1")->unit, ==, "Sales");
+  g_assert_cmpstr (mw_network_lookup_actor (network, "e2")->unit, ==, "eng");
+  /* the innermost cluster wins */
+  g_assert_cmpstr (mw_network_lookup_actor (network, "e3")->unit, ==, "Platform");
+
+  e1 = mw_network_lookup_actor (network, "e1");
+  g_assert_cmpstr (g_hash_table_lookup (e1->attrs, "shape"), ==, "box");
+  tie = mw_actor_out (mw_network_lookup_actor (network, "e2"), MW_TIE_INFLUENCES, 0);
+  g_assert_cmpstr (g_hash_table_lookup (tie->attrs, "color"), ==, "red");
+  g_assert_cmpstr (g_hash_table_lookup (mw_network_get_attrs (network), "rankdir"), ==, "LR");
+
+  /* saved units are clusters again, so `dot` draws them */
+  saved = mw_dot_save_data (network, NULL);
+  g_assert_nonnull (strstr (saved, "subgraph cluster_unit"));
+}
+
+static void
+test_foreign_edges (void)
+{
+  g_autoptr(MwNetwork) directed = load_fixture ("gephi-export.gv");
+  g_autoptr(MwNetwork) undirected = load_fixture ("undirected.gv");
+  MwActor *carol, *dave;
+
+  /* edges without mw_tie: influence in a digraph, collaboration in a graph */
+  for (guint i = 0; i < mw_network_get_n_ties (directed); i++)
+    g_assert_cmpint (mw_network_get_tie (directed, i)->type, ==, MW_TIE_INFLUENCES);
+  g_assert_cmpfloat_with_epsilon (mw_actor_out (mw_network_lookup_actor (directed, "1"),
+                                                MW_TIE_INFLUENCES, 0)->weight, 1.5, 1e-9);
+  g_assert_cmpstr (mw_network_lookup_actor (directed, "1")->label, ==, "Node 1");
+  g_assert_cmpstr (g_hash_table_lookup (mw_network_lookup_actor (directed, "1")->attrs, "x"), ==, "-23.5");
+
+  g_assert_false (mw_network_get_directed (undirected));
+  carol = mw_network_lookup_actor (undirected, "carol");
+  dave = mw_network_lookup_actor (undirected, "dave");
+  g_assert_cmpuint (mw_actor_n_out (carol, MW_TIE_COLLABORATES) + mw_actor_n_in (carol, MW_TIE_COLLABORATES), ==, 3);
+  g_assert_cmpuint (mw_actor_n_out (dave, MW_TIE_REPORTS), ==, 1);
+}
+
+static void
+test_ports_html_multi (void)
+{
+  g_autoptr(MwNetwork) records = load_fixture ("ports-html.gv");
+  g_autoptr(MwNetwork) multi = load_fixture ("multi-edges.gv");
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_cmpuint (mw_network_get_n_actors (records), ==, 3);
+  g_assert_cmpuint (mw_network_get_n_ties (records), ==, 2);
+  /* HTML-like labels are shown as their text */
+  g_assert_cmpstr (mw_network_lookup_actor (records, "b")->label, ==, "Bold person");
+  g_assert_cmpstr (mw_network_lookup_actor (records, "c")->label, ==, "cell {with braces}");
+
+  g_assert_cmpuint (mw_network_get_n_ties (multi), ==, 5);
+  problems = mw_network_check (multi);
+  /* a → b twice (duplicate) and a → a (self tie) */
+  g_assert_cmpuint (problems->len, ==, 2);
+}
+
+static void
+test_unknown_attributes_survive (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("unknown-attrs.gv");
+  g_autofree char *saved = mw_dot_save_data (network, NULL);
+  g_autoptr(MwNetwork) again = reload (network);
+  MwActor *x = mw_network_lookup_actor (again, "x");
+
+  for (const char * const *needle = (const char * const[]) {
+         "employee_no=1234", "survey_score=0.75", "bgcolor=\"#fafafa\"",
+         "survey_round=\"2026-Q3\"", "tooltip=\"hover text\"", "penwidth=2",
+         "fontsize=11", "color=gray40", NULL };
+       *needle != NULL; needle++)
+    if (strstr (saved, *needle) == NULL)
+      g_error ("“%s” was lost in:\n%s", *needle, saved);
+
+  g_assert_cmpstr (g_hash_table_lookup (x->attrs, "shape"), ==, "box");
+  g_assert_cmpstr (g_hash_table_lookup (mw_network_get_node_defaults (again), "shape"), ==, "ellipse");
+  g_assert_cmpstr (g_hash_table_lookup (mw_network_lookup_actor (again, "y")->attrs, "URL"),
+                   ==, "https://example.org/y");
+}
+
+static void
+test_unicode_and_charset (void)
+{
+  g_autoptr(MwNetwork) unicode = load_fixture ("unicode.gv");
+  g_autoptr(MwNetwork) latin1 = load_fixture ("latin1.gv");
+  g_autofree char *saved = mw_dot_save_data (latin1, NULL);
+
+  g_assert_cmpstr (mw_network_get_name (unicode), ==, "Équipe");
+  g_assert_cmpstr (mw_network_lookup_actor (unicode, "zoë")->unit, ==, "研究開発");
+  g_assert_cmpstr (mw_network_lookup_actor (unicode, "мария")->label, ==, "Мария 👩‍💼");
+
+  /* converted to UTF-8, and no longer claims to be Latin-1 */
+  g_assert_cmpstr (mw_network_lookup_actor (latin1, "a")->label, ==, "José Muñoz");
+  g_assert_true (g_utf8_validate (saved, -1, NULL));
+  g_assert_null (strstr (saved, "charset"));
+}
+
+static void
+test_duplicate_ids_merge (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("duplicate-ids.gv");
+  MwActor *a = mw_network_lookup_actor (network, "a");
+
+  /* DOT: a node named twice is one node with both statements' attributes */
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 2);
+  g_assert_cmpstr (a->label, ==, "First");
+  g_assert_cmpstr (a->unit, ==, "Ops");
+}
+
+typedef struct
+{
+  const char *file;
+  MwError     code;
+  guint       line;   /* 0: no line expected */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "empty.gv", MW_ERROR_EMPTY, 0 },
+  { "truncated.gv", MW_ERROR_PARSE, 3 },
+  { "binary.gv", MW_ERROR_ENCODING, 1 },
+  { "unbalanced.gv", MW_ERROR_PARSE, 1 },
+  { "invalid-utf8.gv", MW_ERROR_ENCODING, 2 },
+  { "long-line.gv", MW_ERROR_LIMIT, 3 },
+  { "nested.gv", MW_ERROR_LIMIT, 2 },
+  { "syntax.gv", MW_ERROR_PARSE, 3 },
+  { "notdot.gv", MW_ERROR_PARSE, 1 },
+};
+
+static void
+test_bad_file (gconstpointer data)
+{
+  const BadCase *bad = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", bad->file, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = mw_dot_load_file (path, NULL, &error);
+  g_autoptr(MwNetwork) good = NULL;
+
+  g_assert_null (network);
+  g_assert_error (error, MW_ERROR, (gint)bad->code);
+  g_assert_nonnull (strstr (error->message, bad->file));
+  if (bad->line > 0)
+    {
+      g_autofree char *where = g_strdup_printf ("%s:%u:", bad->file, bad->line);
+      if (strstr (error->message, where) == NULL)
+        g_error ("expected “%s” in “%s”", where, error->message);
+    }
+
+  /* the parser is left in a state that reads the next file from line 1 */
+  good = load_fixture ("meshwork-basic.gv");
+  g_assert_cmpuint (mw_network_get_n_actors (good), ==, 7);
+}
+
+static void
+test_limits (void)
+{
+  const char *text = "digraph { a -> b; b -> c; c -> d; }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  MwLimits limits;
+
+  mw_limits_init_default (&limits);
+  limits.max_actors = 3;
+  network = mw_dot_load_data (text, strlen (text), "small", &limits, &error);
+  g_assert_null (network);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  mw_limits_init_default (&limits);
+  limits.max_bytes = 10;
+  network = mw_dot_load_data (text, strlen (text), "small", &limits, &error);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+}
+
+static gpointer
+load_in_thread (gpointer data)
+{
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(MwNetwork) network = load_fixture (i % 2 ? "clusters.gv" : "meshwork-basic.gv");
+      g_autofree char *text = mw_dot_save_data (network, NULL);
+
+      g_assert_cmpuint (mw_network_get_n_actors (network), ==, i % 2 ? 5 : 7);
+    }
+  return NULL;
+}
+
+/* cgraph has global parser state; the loader serialises every call. */
+static void
+test_threads (void)
+{
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("loader", load_in_thread, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+}
+
+static void
+test_save_file_atomic (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("meshwork-basic.gv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "out.gv", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "missing", "out.gv", NULL);
+  g_autoptr(MwNetwork) again = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (mw_dot_save_file (network, path, &error));
+  g_assert_no_error (error);
+  again = mw_dot_load_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mw_network_equal (network, again, NULL));
+
+  g_assert_false (mw_dot_save_file (network, bad_path, &error));
+  g_assert_nonnull (error);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/dot/round-trip/%s", fixtures[i]);
+      g_test_add_data_func (name, fixtures[i], test_round_trip);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/dot/bad/%s", bad_cases[i].file);
+      g_test_add_data_func (name, &bad_cases[i], test_bad_file);
+    }
+
+  g_test_add_func ("/dot/meshwork-fields", test_meshwork_fields);
+  g_test_add_func ("/dot/clusters-become-units", test_clusters_become_units);
+  g_test_add_func ("/dot/foreign-edges", test_foreign_edges);
+  g_test_add_func ("/dot/ports-html-multi", test_ports_html_multi);
+  g_test_add_func ("/dot/unknown-attributes-survive", test_unknown_attributes_survive);
+  g_test_add_func ("/dot/unicode-and-charset", test_unicode_and_charset);
+  g_test_add_func ("/dot/duplicate-ids-merge", test_duplicate_ids_merge);
+  g_test_add_func ("/dot/limits", test_limits);
+  g_test_add_func ("/dot/threads", test_threads);
+  g_test_add_func ("/dot/save-file-atomic", test_save_file_atomic);
+
+  return g_test_run ();
+}
