@@ -20,7 +20,8 @@
 #define LABEL_GAP          3.0
 #define AUTO_LABEL_PX      6.0   /* labels below this size on screen are noise */
 #define AUTO_LABEL_MAX  2000     /* … and so are more of them at once */
-#define N_COLORS           8     /* the palette's 7 hues and "no organisation" */
+#define N_COLORS           8
+#define DENSE_TIES      2500     /* the palette's 7 hues and "no organisation" */
 
 enum { STATE_NORMAL, STATE_DIM, STATE_HIGHLIGHT, STATE_SELECTED, N_STATES };
 
@@ -743,6 +744,7 @@ typedef struct
   gboolean       emphasis;    /* something is highlighted or selected */
   gboolean       markers;     /* arrowheads and badges are big enough */
   gboolean       outlines;
+  gboolean       dense;       /* thousands of ties on screen: aliased hairlines */
 } Frame;
 
 static gboolean
@@ -917,6 +919,8 @@ stroke_tie_bucket (MwRenderer  *self,
       MwTieGeom g;
 
       _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, f->markers, &g);
+      /* at a dense overview a bow is not worth its flattening */
+      g.curved = g.curved && !f->dense;
       _mw_tie_path (cr, &g);
     }
 
@@ -930,7 +934,8 @@ stroke_tie_bucket (MwRenderer  *self,
       cairo_stroke_preserve (cr);
       cairo_restore (cr);
     }
-  _mw_tie_set_stroke (cr, type, width);
+  /* dots only where they can be told from a line */
+  _mw_tie_set_stroke (cr, f->markers ? type : MW_TIE_COLLABORATES, width);
   _mw_set_source (cr, &color, alpha);
   cairo_stroke (cr);
 
@@ -953,9 +958,20 @@ stroke_tie_bucket (MwRenderer  *self,
 static void
 draw_ties (MwRenderer  *self,
            cairo_t     *cr,
-           const Frame *f)
+           Frame       *f)
 {
+  guint n_visible = 0;
+
   fill_tie_buckets (self, f);
+  for (guint i = 0; i < G_N_ELEMENTS (self->buckets); i++)
+    n_visible += self->buckets[i]->len;
+  /* cairo 1.16 spends ~10 µs on each antialiased line; past a few thousand
+   * lines on screen (an overview, never an export) the picture is a texture
+   * anyway, and aliased hairlines draw ten times faster */
+  f->dense = n_visible > DENSE_TIES && f->view->labels != MW_LABELS_ALWAYS;
+  cairo_save (cr);
+  if (f->dense)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   /* dimmed under normal under emphasised; lighter styles under reports */
   for (int state = 0; state < N_STATES; state++)
@@ -967,7 +983,7 @@ draw_ties (MwRenderer  *self,
         for (int heavy = 0; heavy < 2; heavy++)
           stroke_tie_bucket (self, cr, f, types[t], order[state], heavy);
     }
-  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_restore (cr);
 }
 
 static void
@@ -983,7 +999,28 @@ outline_color (const MwColor *fill,
   out->alpha = 1;
 }
 
-/* All actors of one colour and state in one path: a fill and a stroke. */
+/* The shapes of the actors, grown by grow model points; squares when
+ * grow is G_MAXDOUBLE (too small on screen for a shape to show). */
+static void
+path_actors (MwRenderer   *self,
+             cairo_t      *cr,
+             const GArray *actors,
+             double        grow)
+{
+  cairo_new_path (cr);
+  for (guint i = 0; i < actors->len; i++)
+    {
+      const MwActor *actor = mw_network_get_actor (self->network, g_array_index (actors, guint, i));
+      const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
+
+      if (grow == G_MAXDOUBLE)
+        cairo_rectangle (cr, g->x - g->r * 0.9, g->y - g->r * 0.9, g->r * 1.8, g->r * 1.8);
+      else
+        _mw_path_shape (cr, actor->kind, g->x, g->y, g->r + grow);
+    }
+}
+
+/* All actors of one colour and state: an outline and a fill. */
 static void
 draw_actor_bucket (MwRenderer   *self,
                    cairo_t      *cr,
@@ -1001,27 +1038,17 @@ draw_actor_bucket (MwRenderer   *self,
   _mw_palette_color (color, f->view->dark, &fill);
   outline_color (&fill, f->view->dark, &line);
 
-  cairo_new_path (cr);
-  for (guint i = 0; i < actors->len; i++)
+  /* the outline as a slightly larger shape under the fill: two fills cost
+   * half of a fill and a stroke in cairo's image backend */
+  if (!tiny && !dim)
     {
-      const MwActor *actor = mw_network_get_actor (self->network, g_array_index (actors, guint, i));
-      const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
-
-      if (tiny)
-        cairo_rectangle (cr, g->x - g->r * 0.9, g->y - g->r * 0.9, g->r * 1.8, g->r * 1.8);
-      else
-        _mw_path_shape (cr, actor->kind, g->x, g->y, g->r);
-    }
-  _mw_set_source (cr, &fill, alpha);
-  if (tiny)
-    {
+      path_actors (self, cr, actors, 0.7);
+      _mw_set_source (cr, &line, 1);
       cairo_fill (cr);
-      return;
     }
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, 1.4);
-  _mw_set_source (cr, &line, alpha);
-  cairo_stroke (cr);
+  path_actors (self, cr, actors, tiny ? G_MAXDOUBLE : dim ? 0 : -0.7);
+  _mw_set_source (cr, &fill, alpha);
+  cairo_fill (cr);
 }
 
 static void
