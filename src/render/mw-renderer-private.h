@@ -89,6 +89,7 @@ void           _mw_tie_geometry           (MwTieType       type,
                                            double          bx,
                                            double          by,
                                            double          br,
+                                           double          bend,
                                            gboolean        markers,
                                            MwTieGeom      *geom);
 void           _mw_tie_path               (cairo_t        *cr,

@@ -58,6 +58,7 @@ struct _MwRenderer
   PangoContext *pango;
   char         *font;
   GArray       *geoms;        /* ActorGeom by actor index */
+  GArray       *bends;        /* double by tie index: lanes of parallel ties */
   GHashTable   *labels;       /* MwActor* (never dereferenced) → Label* */
   GHashTable   *org_colors;   /* org name → palette index + 1 */
   GPtrArray    *groups;       /* Group*: units first, then organisations */
@@ -155,6 +156,7 @@ mw_renderer_finalize (GObject *object)
 
   g_clear_pointer (&self->font, g_free);
   g_clear_pointer (&self->geoms, g_array_unref);
+  g_clear_pointer (&self->bends, g_array_unref);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->org_colors, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
@@ -194,6 +196,7 @@ mw_renderer_init (MwRenderer *self)
 
   self->font = g_strdup ("Cantarell, DejaVu Sans, sans-serif");
   self->geoms = g_array_new (FALSE, TRUE, sizeof (ActorGeom));
+  self->bends = g_array_new (FALSE, TRUE, sizeof (double));
   self->labels = g_hash_table_new_full (NULL, NULL, NULL, label_free);
   self->org_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->groups = g_ptr_array_new_with_free_func (group_free);
@@ -518,12 +521,17 @@ actor_box (MwRenderer    *self,
 {
   const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
   Label *label = get_label (self, actor);
-  double half = MAX (g->r + 4, label->width / 2);
+  double half = MAX (g->r + 4, label->width / 2), top = g->r + 4;
+
+  for (guint t = 0; t < MW_N_TIE_TYPES; t++)
+    for (guint i = 0; i < mw_actor_n_out (actor, t); i++)
+      if (mw_actor_out (actor, t, i)->to == actor)
+        top = MAX (g->r, 6) * 2.2 + 2;   /* room for the self-tie's loop */
 
   box->x = g->x - half;
-  box->y = g->y - g->r - 4;
+  box->y = g->y - top;
   box->width = 2 * half;
-  box->height = 2 * g->r + 4 + LABEL_GAP + label->height;
+  box->height = top + g->r + LABEL_GAP + label->height;
 }
 
 static Group *
@@ -617,6 +625,60 @@ compute_groups (MwRenderer *self)
     }
 }
 
+#define LANE 9.0
+
+static guint64
+pair_key (const MwTie *tie)
+{
+  guint a = MIN (tie->from->index, tie->to->index), b = MAX (tie->from->index, tie->to->index);
+
+  return (guint64)a << 32 | b;
+}
+
+/* Ties that join the same two actors would hide each other: each gets a
+ * lane, LANE points apart, measured to the left of the lower-indexed actor
+ * → the other, so opposite directions share one side of the lanes. */
+static void
+compute_bends (MwRenderer *self)
+{
+  guint n = mw_network_get_n_ties (self->network);
+  g_autoptr(GHashTable) count = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_array_set_size (self->bends, n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 key = pair_key (mw_network_get_tie (self->network, i));
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (count, &key));
+
+      g_hash_table_replace (count, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (k + 1));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const MwTie *tie = mw_network_get_tie (self->network, i);
+      guint64 key = pair_key (tie);
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (count, &key));
+      guint lane = GPOINTER_TO_UINT (g_hash_table_lookup (seen, &key));
+      double bend = 0;
+
+      if (k > 1)
+        {
+          bend = (lane - (k - 1) / 2.0) * LANE;
+          if (tie->from->index > tie->to->index)
+            bend = -bend;
+          g_hash_table_replace (seen, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (lane + 1));
+        }
+      g_array_index (self->bends, double, i) = bend;
+    }
+}
+
+static double
+tie_bend (MwRenderer  *self,
+          const MwTie *tie)
+{
+  return g_array_index (self->bends, double, tie->index);
+}
+
 static void
 ensure_geometry (MwRenderer *self)
 {
@@ -639,6 +701,7 @@ ensure_geometry (MwRenderer *self)
       g->color = org_color (self, actor->org);
     }
   place_unplaced (self);
+  compute_bends (self);
   compute_groups (self);
 
   self->bounds.width = -1;
@@ -879,7 +942,8 @@ fill_tie_buckets (MwRenderer  *self,
       const MwTie *tie = mw_network_get_tie (self->network, i);
       const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, tie->from->index);
       const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
-      double bow = tie->type == MW_TIE_INFLUENCES ? 0.1 * (fabs (a->x - b->x) + fabs (a->y - b->y)) : 0;
+      double bow = (tie->type == MW_TIE_INFLUENCES ? 0.1 * (fabs (a->x - b->x) + fabs (a->y - b->y)) : 0) +
+                   fabs (tie_bend (self, tie));
       guint bucket;
 
       if (!rect_meets (&f->visible, MIN (a->x, b->x) - bow, MIN (a->y, b->y) - bow,
@@ -918,7 +982,7 @@ stroke_tie_bucket (MwRenderer  *self,
       const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
       MwTieGeom g;
 
-      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, f->markers, &g);
+      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, tie_bend (self, tie), f->markers, &g);
       /* at a dense overview a bow is not worth its flattening */
       g.curved = g.curved && !f->dense;
       _mw_tie_path (cr, &g);
@@ -949,7 +1013,7 @@ stroke_tie_bucket (MwRenderer  *self,
       const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
       MwTieGeom g;
 
-      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, TRUE, &g);
+      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, tie_bend (self, tie), TRUE, &g);
       _mw_tie_marker_path (cr, type, &g);
     }
   cairo_fill (cr);
@@ -1370,7 +1434,7 @@ mw_renderer_pick_tie (MwRenderer   *self,
       MwTieGeom g;
       double d;
 
-      _mw_tie_geometry (tie->type, a->x, a->y, a->r, b->x, b->y, b->r, TRUE, &g);
+      _mw_tie_geometry (tie->type, a->x, a->y, a->r, b->x, b->y, b->r, tie_bend (self, tie), TRUE, &g);
       d = distance_to_tie (&g, mx, my);
       if (d <= best_d)
         {
