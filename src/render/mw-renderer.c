@@ -903,18 +903,29 @@ draw_groups (MwRenderer  *self,
         else
           _mw_set_source (cr, &f->theme->text_soft, 0.35);
         cairo_stroke (cr);
-
-        if (f->view->labels != MW_LABELS_NEVER && (f->markers || f->view->labels == MW_LABELS_ALWAYS))
-          {
-            MwColor ink = f->theme->text_soft;
-
-            if (group->is_org)
-              ink = f->theme->text;
-            _mw_renderer_show_layout (self, cr, group->layout, group->name,
-                                      b->x + (group->is_org ? 12 : 10),
-                                      b->y + (group->is_org ? 7 : 6), &ink);
-          }
       }
+}
+
+/* Boundary names go over the ties, so no line runs through them. */
+static void
+draw_group_names (MwRenderer  *self,
+                  cairo_t     *cr,
+                  const Frame *f)
+{
+  if (f->view->labels == MW_LABELS_NEVER || !(f->markers || f->view->labels == MW_LABELS_ALWAYS))
+    return;
+
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (self->groups, i);
+      const MwRect *b = &group->box;
+
+      if (!rect_meets (&f->visible, b->x, b->y, b->x + b->width, b->y + b->height))
+        continue;
+      _mw_renderer_show_layout (self, cr, group->layout, group->name,
+                                b->x + (group->is_org ? 12 : 10), b->y + (group->is_org ? 7 : 6),
+                                group->is_org ? &f->theme->text : &f->theme->text_soft);
+    }
 }
 
 static double
@@ -1315,6 +1326,7 @@ mw_renderer_draw (MwRenderer   *self,
 
   draw_groups (self, cr, &f);
   draw_ties (self, cr, &f);
+  draw_group_names (self, cr, &f);
   if (f.emphasis)
     draw_states (self, cr, &f, visible, TRUE);
   draw_actors (self, cr, &f, visible);
