@@ -173,6 +173,19 @@ parse_svg (GBytes *svg)
   return g_string_free (scan.text, FALSE);
 }
 
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *needle)
+{
+  gsize size, n = strlen (needle);
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  for (gsize i = 0; i + n <= size; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 one_line (const char *text)
 {
@@ -195,6 +208,9 @@ check_svg (MwRenderer *renderer)
   g_assert_no_error (error);
   raw = parse_svg (svg);
   text = one_line (raw);
+  /* text stays text: cairo drew no glyph outlines */
+  g_assert_false (bytes_contain (svg, "<symbol"));
+  g_assert_false (bytes_contain (svg, "glyph"));
 
   g_assert_nonnull (strstr (text, "A title & <more>"));
   for (guint i = 0; i < mw_network_get_n_actors (network); i++)
@@ -322,19 +338,6 @@ test_backgrounds (void)
 
   g_assert_false (mw_export_parse_color ("not a colour", &options.background, &transparent, &error));
   g_assert_error (error, MW_ERROR, MW_ERROR_INVALID);
-}
-
-static gboolean
-bytes_contain (GBytes     *bytes,
-               const char *needle)
-{
-  gsize size, n = strlen (needle);
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  for (gsize i = 0; i + n <= size; i++)
-    if (memcmp (data + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
 }
 
 static void

@@ -29,6 +29,7 @@ typedef struct
 {
   double x, y, r;
   int    color;      /* palette index; -1 without organisation */
+  MwRect box;        /* shape, label and badges, from actor_box() */
 } ActorGeom;
 
 typedef struct
@@ -62,11 +63,13 @@ struct _MwRenderer
   GHashTable   *labels;       /* MwActor* (never dereferenced) → Label* */
   GHashTable   *org_colors;   /* org name → palette index + 1 */
   GPtrArray    *groups;       /* Group*: units first, then organisations */
+  GHashTable   *group_layouts;/* "u|o" + name → PangoLayout*: names outlive regrouping */
   GArray       *buckets[MW_N_TIE_TYPES * N_STATES * 2];
 
   MwSizeBy      size_by;
   guint64       generation;
   gboolean      geometry_valid;
+  gboolean      topology_valid; /* organisations' colours and tie lanes */
   MwRect        bounds;
   gboolean      has_bounds;
   guint         n_unplaced;
@@ -107,6 +110,10 @@ network_changed_cb (MwRenderer *self,
   g_assert (MW_IS_RENDERER (self));
 
   self->geometry_valid = FALSE;
+  /* a drag changes positions only: colours and lanes stay */
+  if (change->kind != MW_CHANGE_ACTOR_CHANGED ||
+      (change->fields & (MW_FIELD_ORG | MW_FIELD_ID)) != 0)
+    self->topology_valid = FALSE;
   switch (change->kind)
     {
     case MW_CHANGE_ACTOR_REMOVED:
@@ -160,6 +167,7 @@ mw_renderer_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->org_colors, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->group_layouts, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->buckets); i++)
     g_clear_pointer (&self->buckets[i], g_array_unref);
 
@@ -200,6 +208,7 @@ mw_renderer_init (MwRenderer *self)
   self->labels = g_hash_table_new_full (NULL, NULL, NULL, label_free);
   self->org_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->groups = g_ptr_array_new_with_free_func (group_free);
+  self->group_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->buckets); i++)
     self->buckets[i] = g_array_new (FALSE, FALSE, sizeof (guint));
 }
@@ -272,6 +281,7 @@ mw_renderer_set_font (MwRenderer *self,
   if (!mw_set_str (&self->font, family))
     return;
   g_hash_table_remove_all (self->labels);
+  g_hash_table_remove_all (self->group_layouts);
   self->geometry_valid = FALSE;
 }
 
@@ -534,6 +544,22 @@ actor_box (MwRenderer    *self,
   box->height = top + g->r + LABEL_GAP + label->height;
 }
 
+static PangoLayout *
+group_layout (MwRenderer *self,
+              const char *name,
+              gboolean    is_org)
+{
+  g_autofree char *key = g_strconcat (is_org ? "o" : "u", name, NULL);
+  PangoLayout *layout = g_hash_table_lookup (self->group_layouts, key);
+
+  if (layout == NULL)
+    {
+      layout = _mw_renderer_create_layout (self, name, is_org ? 11.5 : 9.5, is_org);
+      g_hash_table_insert (self->group_layouts, g_steal_pointer (&key), layout);
+    }
+  return g_object_ref (layout);
+}
+
 static Group *
 lookup_group (MwRenderer *self,
               GHashTable *index,
@@ -553,7 +579,7 @@ lookup_group (MwRenderer *self,
       group->is_org = is_org;
       group->color = org_color (self, org);
       group->box.width = -1;
-      group->layout = _mw_renderer_create_layout (self, group->name, is_org ? 11.5 : 9.5, is_org);
+      group->layout = group_layout (self, group->name, is_org);
       g_ptr_array_add (self->groups, group);
       g_hash_table_insert (index, g_steal_pointer (&key), group);
     }
@@ -598,7 +624,7 @@ compute_groups (MwRenderer *self)
 
       if (actor->unit[0] == '\0')
         continue;
-      actor_box (self, actor, &box);
+      box = g_array_index (self->geoms, ActorGeom, i).box;
       rect_union (&lookup_group (self, index, actor->org, actor->unit)->box, &box);
     }
   for (guint i = 0; i < self->groups->len; i++)
@@ -611,7 +637,7 @@ compute_groups (MwRenderer *self)
 
       if (actor->org[0] == '\0')
         continue;
-      actor_box (self, actor, &box);
+      box = g_array_index (self->geoms, ActorGeom, i).box;
       if (actor->unit[0] != '\0')
         box = lookup_group (self, index, actor->org, actor->unit)->box;
       rect_union (&lookup_group (self, index, actor->org, "")->box, &box);
@@ -688,7 +714,12 @@ ensure_geometry (MwRenderer *self)
   if (self->geometry_valid && self->generation == mw_network_get_generation (self->network))
     return;
 
-  assign_org_colors (self);
+  if (!self->topology_valid || self->bends->len != mw_network_get_n_ties (self->network))
+    {
+      assign_org_colors (self);
+      compute_bends (self);
+      self->topology_valid = TRUE;
+    }
   g_array_set_size (self->geoms, n);
   for (guint i = 0; i < n; i++)
     {
@@ -701,17 +732,13 @@ ensure_geometry (MwRenderer *self)
       g->color = org_color (self, actor->org);
     }
   place_unplaced (self);
-  compute_bends (self);
+  for (guint i = 0; i < n; i++)
+    actor_box (self, mw_network_get_actor (self->network, i), &g_array_index (self->geoms, ActorGeom, i).box);
   compute_groups (self);
 
   self->bounds.width = -1;
   for (guint i = 0; i < n; i++)
-    {
-      MwRect box;
-
-      actor_box (self, mw_network_get_actor (self->network, i), &box);
-      rect_union (&self->bounds, &box);
-    }
+    rect_union (&self->bounds, &g_array_index (self->geoms, ActorGeom, i).box);
   for (guint i = 0; i < self->groups->len; i++)
     rect_union (&self->bounds, &((Group *)g_ptr_array_index (self->groups, i))->box);
   self->has_bounds = self->bounds.width >= 0;

@@ -191,6 +191,21 @@ bench_frames (MwRenderer *renderer)
           (g_get_monotonic_time () - start) / 1000.0);
 
   print_timing ("overview, whole network, no labels (target ≤ 16)", time_frames (renderer, &view));
+  {
+    /* what a drag costs: every frame follows a change to the network */
+    MwNetwork *network = mw_renderer_get_network (renderer);
+    MwActor *actor = mw_network_get_actor (network, 0);
+    double x = actor->x, y = actor->y, total = 0;
+
+    for (int i = 0; i < FRAMES; i++)
+      {
+        start = g_get_monotonic_time ();
+        mw_network_set_actor_position (network, actor, x + i, y);
+        mw_renderer_get_bounds (renderer, &bounds);
+        total += (g_get_monotonic_time () - start) / 1000.0;
+      }
+    printf ("  %-52s %7.1f ms\n", "geometry after moving one actor (mean)", total / FRAMES);
+  }
   view.labels = MW_LABELS_ALWAYS;
   print_timing ("overview, whole network, every label forced", time_frames (renderer, &view));
   view.labels = MW_LABELS_AUTO;
