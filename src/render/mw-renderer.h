@@ -13,6 +13,21 @@
 
 G_BEGIN_DECLS
 
+/* Using it from a canvas:
+ *
+ *   renderer = mw_renderer_new (network);          // follows network's changes
+ *   mw_view_init (&view, width, height);           // widget size, logical px
+ *   view.scale = gtk_widget_get_scale_factor (w);  // HiDPI: hairlines stay 1 device px
+ *   mw_renderer_get_bounds (renderer, &bounds);
+ *   mw_view_fit (&view, &bounds, 24);              // "zoom to fit"
+ *   mw_renderer_draw (renderer, cr, &view);        // cr from gtk_snapshot_append_cairo()
+ *   actor = mw_renderer_pick_actor (renderer, &view, x, y);   // x, y in widget px
+ *
+ * Level of detail (MW_LABELS_AUTO): labels show when 6 px or larger and at
+ * most 2,000 actors are in view; arrowheads, dots and badges when an arrow
+ * is 3.5 px or longer; past 2,500 ties in view they are drawn as aliased
+ * hairlines. MW_LABELS_ALWAYS (what export uses) turns all of that off. */
+
 /* A rectangle; in model points or view pixels depending on where it is used. */
 typedef struct
 {
