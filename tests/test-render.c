@@ -313,9 +313,39 @@ test_dim_and_select (void)
     g_assert_cmphex (ring, !=, pixel_at (plain, vx, vy - r - 2 - 1.25));
   }
 
-  cairo_surface_destroy (plain);
   cairo_surface_destroy (dimmed);
   cairo_surface_destroy (with_selection);
+
+  /* a highlighted tie glows yellow along its length */
+  {
+    g_autoptr(GHashTable) ties = g_hash_table_new (NULL, NULL);
+    MwTie *tie = NULL;
+    double cx, cy, ex, ey, len, px, py;
+    cairo_surface_t *glowing;
+    guint32 p;
+
+    for (guint i = 0; i < mw_network_get_n_ties (network); i++)
+      if (mw_network_get_tie (network, i)->from == coo && mw_network_get_tie (network, i)->to == ceo)
+        tie = mw_network_get_tie (network, i);
+    g_assert_nonnull (tie);
+    g_hash_table_add (ties, tie);
+    view.selected_actors = NULL;
+    view.highlighted_ties = ties;
+    glowing = draw_to_image (renderer, &view);
+    mw_renderer_get_actor_position (renderer, coo, &x, &y);
+    mw_view_from_model (&view, x, y, &cx, &cy);
+    mw_renderer_get_actor_position (renderer, ceo, &x, &y);
+    mw_view_from_model (&view, x, y, &ex, &ey);
+    len = hypot (ex - cx, ey - cy);
+    /* beside the line's ink, inside its glow */
+    px = (cx + ex) / 2 - (ey - cy) / len * 2.5;
+    py = (cy + ey) / 2 + (ex - cx) / len * 2.5;
+    p = pixel_at (glowing, px, py);
+    g_assert_cmpint (((p >> 16 & 0xff) + (p >> 8 & 0xff)) / 2 - (int)(p & 0xff), >, 60);
+    g_assert_cmphex (p, !=, pixel_at (plain, px, py));
+    cairo_surface_destroy (glowing);
+  }
+  cairo_surface_destroy (plain);
 }
 
 static gboolean
