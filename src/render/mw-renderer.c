@@ -30,6 +30,7 @@ typedef struct
   double x, y, r;
   int    color;      /* palette index; -1 without organisation */
   MwRect box;        /* shape, label and badges, from actor_box() */
+  double label_y;    /* top of the label, under or over the shape */
 } ActorGeom;
 
 typedef struct
@@ -531,17 +532,58 @@ actor_box (MwRenderer    *self,
 {
   const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
   Label *label = get_label (self, actor);
-  double half = MAX (g->r + 4, label->width / 2), top = g->r + 4;
+  double half = MAX (g->r + 4, label->width / 2), top = g->r + 4, bottom = g->r + 4;
 
   for (guint t = 0; t < MW_N_TIE_TYPES; t++)
     for (guint i = 0; i < mw_actor_n_out (actor, t); i++)
       if (mw_actor_out (actor, t, i)->to == actor)
         top = MAX (g->r, 6) * 2.2 + 2;   /* room for the self-tie's loop */
+  top = MAX (top, g->y - g->label_y);
+  bottom = MAX (bottom, g->label_y + label->height - g->y);
 
   box->x = g->x - half;
   box->y = g->y - top;
   box->width = 2 * half;
-  box->height = top + g->r + LABEL_GAP + label->height;
+  box->height = top + bottom;
+}
+
+/* A label goes under its shape unless more ties leave the shape downwards
+ * than upwards — a manager's reports arrive from below — and then over it,
+ * clear of the badges, so arrowheads are never hidden under words. */
+static void
+place_labels (MwRenderer *self)
+{
+  guint n = mw_network_get_n_actors (self->network);
+  g_autofree int *balance = g_new0 (int, n);
+
+  for (guint i = 0; i < mw_network_get_n_ties (self->network); i++)
+    {
+      const MwTie *tie = mw_network_get_tie (self->network, i);
+      const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, tie->from->index);
+      const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
+      double dx = fabs (b->x - a->x), dy = b->y - a->y;
+
+      if (dy > dx * 0.5)
+        balance[tie->from->index]++, balance[tie->to->index]--;
+      else if (-dy > dx * 0.5)
+        balance[tie->from->index]--, balance[tie->to->index]++;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const MwActor *actor = mw_network_get_actor (self->network, i);
+      ActorGeom *g = &g_array_index (self->geoms, ActorGeom, i);
+
+      if (balance[i] > 0)
+        {
+          double clear = g->r + LABEL_GAP + 2;
+
+          if (actor->purpose || actor->initiative)
+            clear = MAX (clear, g->r * 0.78 + MAX (10, g->r * 0.75) / 2 + 2);
+          g->label_y = g->y - clear - get_label (self, actor)->height;
+        }
+      else
+        g->label_y = g->y + g->r + LABEL_GAP;
+    }
 }
 
 static PangoLayout *
@@ -732,6 +774,7 @@ ensure_geometry (MwRenderer *self)
       g->color = org_color (self, actor->org);
     }
   place_unplaced (self);
+  place_labels (self);
   for (guint i = 0; i < n; i++)
     actor_box (self, mw_network_get_actor (self->network, i), &g_array_index (self->geoms, ActorGeom, i).box);
   compute_groups (self);
@@ -886,10 +929,9 @@ static gboolean
 actor_visible (const Frame     *f,
                const ActorGeom *g)
 {
-  /* labels reach MW_LABEL_MAX_WIDTH / 2 sideways and hang below */
-  double m = MAX (g->r + 6, MW_LABEL_MAX_WIDTH / 2);
+  const MwRect *b = &g->box;
 
-  return rect_meets (&f->visible, g->x - m, g->y - g->r - 8, g->x + m, g->y + g->r + 24);
+  return rect_meets (&f->visible, b->x - 2, b->y - 2, b->x + b->width + 2, b->y + b->height + 2);
 }
 
 static void
@@ -1272,7 +1314,7 @@ draw_labels (MwRenderer  *self,
       Label *label = get_label (self, actor);
 
       if (actor_state (f, actor) != STATE_DIM)
-        cairo_rectangle (cr, g->x - label->width / 2 - 2, g->y + g->r + LABEL_GAP,
+        cairo_rectangle (cr, g->x - label->width / 2 - 2, g->label_y,
                          label->width + 4, label->height);
     }
   _mw_set_source (cr, &f->theme->halo, 1);
@@ -1288,7 +1330,7 @@ draw_labels (MwRenderer  *self,
       if (actor_state (f, actor) == STATE_DIM)
         ink.alpha = DIM_ALPHA + 0.2;
       _mw_renderer_show_layout (self, cr, label->layout, actor->label,
-                                g->x - label->width / 2, g->y + g->r + LABEL_GAP, &ink);
+                                g->x - label->width / 2, g->label_y, &ink);
     }
 }
 
