@@ -388,6 +388,60 @@ test_level_of_detail (void)
   cairo_surface_destroy (no_labels);
 }
 
+/* A 40 × 40 grid of people with 3,000 ties between neighbours: past the
+ * renderer's threshold for drawing ties as one mask of hairlines. */
+static MwNetwork *
+make_grid (gboolean with_ties)
+{
+  MwNetwork *network = mw_network_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  mw_network_begin_batch (network, "grid");
+  for (guint i = 0; i < 1600; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      MwActor *actor = mw_network_add_actor (network, id, id, MW_ACTOR_PERSON, NULL);
+
+      mw_network_set_actor_position (network, actor, (i % 40) * 50.0, (i / 40) * 50.0);
+    }
+  for (guint t = 0; with_ties && t < 3000; t++)
+    {
+      guint a = g_rand_int_range (rand, 0, 1600);
+      guint b = (a + (g_rand_boolean (rand) ? 1 : 40)) % 1600;
+
+      mw_network_add_tie (network, mw_network_get_actor (network, a), mw_network_get_actor (network, b),
+                          g_rand_int_range (rand, 0, MW_N_TIE_TYPES), 1, NULL);
+    }
+  mw_network_end_batch (network);
+  return network;
+}
+
+static void
+test_dense_overview (void)
+{
+  g_autoptr(MwNetwork) bare = make_grid (FALSE);
+  g_autoptr(MwNetwork) tied = make_grid (TRUE);
+  g_autoptr(MwRenderer) bare_renderer = mw_renderer_new (bare);
+  g_autoptr(MwRenderer) tied_renderer = mw_renderer_new (tied);
+  cairo_surface_t *without, *with;
+  guint32 background;
+  MwView view;
+
+  /* the same shapes in both: ties must not change the actors' sizes */
+  mw_renderer_set_size_by (bare_renderer, MW_SIZE_UNIFORM);
+  mw_renderer_set_size_by (tied_renderer, MW_SIZE_UNIFORM);
+  view_for (bare_renderer, &view);
+  view.scale = 2;
+  without = draw_to_image (bare_renderer, &view);
+  with = draw_to_image (tied_renderer, &view);
+  background = pixel_at (without, 1, 1);
+  /* the ties' ink shows between the actors, across the whole view */
+  g_assert_cmpuint (count_differing (with, background), >, count_differing (without, background) + 20000);
+  g_assert_cmphex (pixel_at (with, 1, 1), ==, background);
+  cairo_surface_destroy (without);
+  cairo_surface_destroy (with);
+}
+
 static cairo_status_t
 read_bytes_cb (void          *closure,
                unsigned char *data,
@@ -510,6 +564,7 @@ main (int    argc,
   g_test_add_func ("/render/follows-changes", test_follows_changes);
   g_test_add_func ("/render/dim-and-select", test_dim_and_select);
   g_test_add_func ("/render/level-of-detail", test_level_of_detail);
+  g_test_add_func ("/render/dense-overview", test_dense_overview);
   g_test_add_func ("/render/canvas-matches-export", test_canvas_matches_export);
   g_test_add_func ("/render/view-fit-and-zoom", test_view_fit_and_zoom);
   g_test_add_func ("/render/legend", test_legend);

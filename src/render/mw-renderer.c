@@ -61,6 +61,7 @@ struct _MwRenderer
   char         *font;
   GArray       *geoms;        /* ActorGeom by actor index */
   GArray       *bends;        /* double by tie index: lanes of parallel ties */
+  cairo_surface_t *mask;      /* A8, for ties at dense overviews */
   GHashTable   *labels;       /* MwActor* (never dereferenced) → Label* */
   GHashTable   *org_colors;   /* org name → palette index + 1 */
   GPtrArray    *groups;       /* Group*: units first, then organisations */
@@ -165,6 +166,7 @@ mw_renderer_finalize (GObject *object)
   g_clear_pointer (&self->font, g_free);
   g_clear_pointer (&self->geoms, g_array_unref);
   g_clear_pointer (&self->bends, g_array_unref);
+  g_clear_pointer (&self->mask, cairo_surface_destroy);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->org_colors, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
@@ -877,7 +879,8 @@ typedef struct
   gboolean       emphasis;    /* something is highlighted or selected */
   gboolean       markers;     /* arrowheads and badges are big enough */
   gboolean       outlines;
-  gboolean       dense;       /* thousands of ties on screen: aliased hairlines */
+  gboolean       dense;       /* thousands of ties on screen: hairlines in a mask */
+  cairo_matrix_t view_matrix; /* the cairo_t's view pixels */
 } Frame;
 
 static gboolean
@@ -1034,6 +1037,30 @@ fill_tie_buckets (MwRenderer  *self,
     }
 }
 
+/* Arrowheads and diamonds of a bucket, in the current source. */
+static void
+fill_tie_markers (MwRenderer   *self,
+                  cairo_t      *cr,
+                  const Frame  *f,
+                  const GArray *bucket,
+                  MwTieType     type)
+{
+  if (type == MW_TIE_COLLABORATES)
+    return;
+  cairo_new_path (cr);
+  for (guint i = 0; i < bucket->len; i++)
+    {
+      const MwTie *tie = mw_network_get_tie (self->network, g_array_index (bucket, guint, i));
+      const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, tie->from->index);
+      const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
+      MwTieGeom g;
+
+      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, f->dense ? 0 : tie_bend (self, tie), TRUE, &g);
+      _mw_tie_marker_path (cr, type, &g);
+    }
+  cairo_fill (cr);
+}
+
 static void
 stroke_tie_bucket (MwRenderer  *self,
                    cairo_t     *cr,
@@ -1083,20 +1110,153 @@ stroke_tie_bucket (MwRenderer  *self,
   _mw_set_source (cr, &color, alpha);
   cairo_stroke (cr);
 
+  if (f->markers)
+    fill_tie_markers (self, cr, f, bucket, type);
+}
+
+typedef struct
+{
+  guchar *data;
+  int     stride;
+  int     width;
+  int     height;
+} Mask;
+
+/* Adds coverage to a pixel of an 8-bit mask, saturating. */
+static inline void
+plot (const Mask *m,
+      int         x,
+      int         y,
+      double      coverage)
+{
+  guchar *p;
+  int v;
+
+  if (x < 0 || y < 0 || x >= m->width || y >= m->height)
+    return;
+  p = m->data + y * m->stride + x;
+  v = *p + (int)(coverage * 255);
+  *p = v > 255 ? 255 : v;
+}
+
+/* An antialiased one-pixel line (Xiaolin Wu's algorithm) for a fraction
+ * of what cairo spends on a line. */
+static void
+wu_line (const Mask *m,
+         double      x0,
+         double      y0,
+         double      x1,
+         double      y1)
+{
+  gboolean steep = fabs (y1 - y0) > fabs (x1 - x0);
+  int limit = steep ? m->height : m->width;
+  double gradient;
+  int from, to;
+
+  if (steep)
+    {
+      double t = x0; x0 = y0; y0 = t;
+      t = x1; x1 = y1; y1 = t;
+    }
+  if (x0 > x1)
+    {
+      double t = x0; x0 = x1; x1 = t;
+      t = y0; y0 = y1; y1 = t;
+    }
+  gradient = x1 - x0 > 1e-9 ? (y1 - y0) / (x1 - x0) : 0;
+  from = MAX ((int)floor (x0), 0);
+  to = MIN ((int)floor (x1), limit - 1);
+  for (int x = from; x <= to; x++)
+    {
+      /* the line's height at the pixel's centre, against pixel centres */
+      double y = y0 + gradient * (x + 0.5 - x0) - 0.5;
+      int yi = (int)floor (y);
+      double f = y - yi;
+
+      if (steep)
+        plot (m, yi, x, 1 - f), plot (m, yi + 1, x, f);
+      else
+        plot (m, x, yi, 1 - f), plot (m, x, yi + 1, f);
+    }
+}
+
+/* Dense overviews: ties of one state in two tones (reports darker), each
+ * rasterised into a mask and painted once. */
+static void
+mask_tie_state (MwRenderer  *self,
+                cairo_t     *cr,
+                const Frame *f,
+                int          state)
+{
+  double scale = f->view->scale > 0 ? f->view->scale : 1;
+  double k = f->view->zoom * scale;
+  int w = (int)ceil (f->view->width * scale), h = (int)ceil (f->view->height * scale);
+
+  /* one mask, kept from frame to frame rather than fresh pages each time */
+  if (self->mask == NULL ||
+      cairo_image_surface_get_width (self->mask) != w || cairo_image_surface_get_height (self->mask) != h)
+    {
+      g_clear_pointer (&self->mask, cairo_surface_destroy);
+      self->mask = cairo_image_surface_create (CAIRO_FORMAT_A8, w, h);
+    }
+
+  for (int tone = 0; tone < 2; tone++)
+    {
+      Mask m = { NULL, 0, w, h };
+      double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+      for (int type = 0; type < MW_N_TIE_TYPES; type++)
+        for (int heavy = 0; heavy < 2; heavy++)
+          {
+            GArray *bucket = self->buckets[(type * N_STATES + state) * 2 + heavy];
+
+            if ((type == MW_TIE_REPORTS) != (tone == 1) || bucket->len == 0)
+              continue;
+            if (m.data == NULL)
+              {
+                cairo_surface_flush (self->mask);
+                m.data = cairo_image_surface_get_data (self->mask);
+                m.stride = cairo_image_surface_get_stride (self->mask);
+                memset (m.data, 0, (gsize)m.stride * h);
+              }
+            for (guint i = 0; i < bucket->len; i++)
+              {
+                const MwTie *tie = mw_network_get_tie (self->network, g_array_index (bucket, guint, i));
+                const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, tie->from->index);
+                const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
+                double ax = (a->x - f->view->offset_x) * k, ay = (a->y - f->view->offset_y) * k;
+                double bx = (b->x - f->view->offset_x) * k, by = (b->y - f->view->offset_y) * k;
+
+                wu_line (&m, ax, ay, bx, by);
+                x1 = MIN (x1, MIN (ax, bx)), y1 = MIN (y1, MIN (ay, by));
+                x2 = MAX (x2, MAX (ax, bx)), y2 = MAX (y2, MAX (ay, by));
+              }
+          }
+      if (m.data == NULL)
+        continue;
+      cairo_surface_mark_dirty (self->mask);
+      cairo_surface_set_device_scale (self->mask, scale, scale);
+      cairo_save (cr);
+      cairo_set_matrix (cr, &f->view_matrix);
+      /* composite only where lines are */
+      cairo_rectangle (cr, floor (x1 / scale) - 2, floor (y1 / scale) - 2,
+                       ceil ((x2 - x1) / scale) + 4, ceil ((y2 - y1) / scale) + 4);
+      cairo_clip (cr);
+      _mw_set_source (cr, &f->theme->tie[tone == 1 ? MW_TIE_REPORTS : MW_TIE_INFLUENCES],
+                      state == STATE_DIM ? DIM_ALPHA : 1);
+      cairo_mask_surface (cr, self->mask, 0, 0);
+      cairo_restore (cr);
+    }
+
   if (!f->markers)
     return;
-  cairo_new_path (cr);
-  for (guint i = 0; i < bucket->len; i++)
-    {
-      const MwTie *tie = mw_network_get_tie (self->network, g_array_index (bucket, guint, i));
-      const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, tie->from->index);
-      const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
-      MwTieGeom g;
-
-      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, tie_bend (self, tie), TRUE, &g);
-      _mw_tie_marker_path (cr, type, &g);
-    }
-  cairo_fill (cr);
+  for (int type = 0; type < MW_N_TIE_TYPES; type++)
+    for (int heavy = 0; heavy < 2; heavy++)
+      {
+        _mw_set_source (cr, &f->theme->tie[type == MW_TIE_REPORTS ? MW_TIE_REPORTS : MW_TIE_INFLUENCES],
+                        state == STATE_DIM ? DIM_ALPHA : 1);
+        fill_tie_markers (self, cr, f, self->buckets[(type * N_STATES + state) * 2 + heavy], type);
+      }
 }
 
 static void
@@ -1110,12 +1270,10 @@ draw_ties (MwRenderer  *self,
   for (guint i = 0; i < G_N_ELEMENTS (self->buckets); i++)
     n_visible += self->buckets[i]->len;
   /* cairo 1.16 spends ~10 µs on each antialiased line; past a few thousand
-   * lines on screen (an overview, never an export) the picture is a texture
-   * anyway, and aliased hairlines draw ten times faster */
+   * lines on screen (an overview, never an export) the ties become a
+   * texture: hairlines rasterised by hand into a mask */
   f->dense = n_visible > DENSE_TIES && f->view->labels != MW_LABELS_ALWAYS;
   cairo_save (cr);
-  if (f->dense)
-    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   /* dimmed under normal under emphasised; lighter styles under reports */
   for (int state = 0; state < N_STATES; state++)
@@ -1123,6 +1281,11 @@ draw_ties (MwRenderer  *self,
       static const int order[N_STATES] = { STATE_DIM, STATE_NORMAL, STATE_HIGHLIGHT, STATE_SELECTED };
       static const MwTieType types[] = { MW_TIE_CHECKS, MW_TIE_COLLABORATES, MW_TIE_INFLUENCES, MW_TIE_REPORTS };
 
+      if (f->dense && order[state] <= STATE_DIM)
+        {
+          mask_tie_state (self, cr, f, order[state]);
+          continue;
+        }
       for (guint t = 0; t < G_N_ELEMENTS (types); t++)
         for (int heavy = 0; heavy < 2; heavy++)
           stroke_tie_bucket (self, cr, f, types[t], order[state], heavy);
@@ -1385,6 +1548,7 @@ mw_renderer_draw (MwRenderer   *self,
       _mw_set_source (cr, &f.theme->background, 1);
       cairo_fill (cr);
     }
+  cairo_get_matrix (cr, &f.view_matrix);
   cairo_scale (cr, view->zoom, view->zoom);
   cairo_translate (cr, -view->offset_x, -view->offset_y);
 
