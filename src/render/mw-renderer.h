@@ -25,7 +25,7 @@ G_BEGIN_DECLS
  *
  * Level of detail (MW_LABELS_AUTO): labels show when 6 px or larger and at
  * most 2,000 actors are in view; arrowheads, dots and badges when an arrow
- * is 3.5 px or longer; past 2,500 ties in view they are drawn as aliased
+ * is 3.5 px or longer; past 2,500 ties in view they become one-pixel
  * hairlines. MW_LABELS_ALWAYS (what export uses) turns all of that off. */
 
 /* A rectangle; in model points or view pixels depending on where it is used. */
