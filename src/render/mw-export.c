@@ -580,6 +580,15 @@ mw_export_to_file (MwRenderer             *renderer,
   g_return_val_if_fail (MW_IS_RENDERER (renderer), FALSE);
   g_return_val_if_fail (path != NULL && options != NULL, FALSE);
 
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+      {
+        g_set_error (error, MW_ERROR, MW_ERROR_FAILED, _("The folder “%s” does not exist"), folder);
+        return FALSE;
+      }
+  }
   bytes = mw_export_to_bytes (renderer, options, error);
   if (bytes == NULL)
     return FALSE;
