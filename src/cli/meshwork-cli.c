@@ -16,6 +16,8 @@
 
 static const MwCliCommand commands[] = {
   { "info", "FILE [--json]", "Count actors, ties, organisations and units; list problems", mw_cli_info },
+  { "layout", "[--engine E] [--time-limit S] IN OUT", "Lay out with Graphviz; write DOT with positions", mw_cli_layout },
+  { "template", "NAME [--size N] [--seed S] OUT | --list", "Write one of the built-in context diagrams", mw_cli_template },
 };
 
 static void
