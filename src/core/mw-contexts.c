@@ -533,13 +533,22 @@ build_nimble (Builder *b,
       tie (b, g_ptr_array_index (core, i), any_of (b, core), MW_TIE_CHECKS);
     }
 
-  for (guint i = 0; i < n - n_core; i++)
+  for (guint i = 0, ring = 0, ring_start = 0; i < n - n_core; i++)
     {
       MwActor *actor = add_actor (b, MW_ACTOR_PERSON, NULL, NULL, NULL);
-      double angle = 2 * G_PI * (i + g_rand_double (b->rand) * 0.5) / (n - n_core);
-      double radius = outer + (i % 3) * 70.0 + g_rand_double_range (b->rand, 0, 30);
+      double radius = outer + ring * 110.0;
+      /* rings fill outwards, about 110 points of arc per contributor */
+      guint capacity = (guint) (2 * G_PI * radius / 110.0);
+      guint slot = i - ring_start;
+      guint in_ring = MIN (capacity, n - n_core - ring_start);
+      double angle = 2 * G_PI * (slot + g_rand_double_range (b->rand, 0, 0.3)) / in_ring + ring * 0.4;
 
-      place (b, actor, radius * cos (angle), radius * sin (angle) * 0.8);
+      place (b, actor, radius * cos (angle), radius * sin (angle));
+      if (slot + 1 == capacity)
+        {
+          ring++;
+          ring_start = i + 1;
+        }
       /* proposals go to the core, the core reviews what comes in */
       tie (b, actor, any_of (b, core), chance (b, 0.5) ? MW_TIE_COLLABORATES : MW_TIE_INFLUENCES);
       if (chance (b, 0.4))
