@@ -442,6 +442,8 @@ add_flat_team (Builder    *b,
   g_autofree char *label = g_strdup_printf ("%s team", unit);
   MwActor *team = add_actor (b, MW_ACTOR_TEAM, label, NULL, unit);
   GPtrArray *members = g_ptr_array_new ();
+  /* about 100 points of ring per member, so labels keep clear */
+  double rx = MAX (100.0, size * 100.0 / (2 * G_PI));
 
   place (b, team, cx, cy);
   for (guint k = 0; k < size; k++)
@@ -449,7 +451,7 @@ add_flat_team (Builder    *b,
       MwActor *member = add_actor (b, MW_ACTOR_PERSON, NULL, NULL, unit);
       double angle = 2 * G_PI * k / size;
 
-      place (b, member, cx + 95.0 * cos (angle), cy + 75.0 * sin (angle));
+      place (b, member, cx + rx * cos (angle), cy + rx * 0.8 * sin (angle));
       tie (b, member, team, MW_TIE_COLLABORATES);
       g_ptr_array_add (members, member);
     }
@@ -463,7 +465,8 @@ build_flat (Builder *b,
 {
   guint n_teams = MAX (2, (n - 1) / 7);
   guint left = n - 1 - n_teams;
-  double radius = MAX (260.0, n_teams * 300.0 / (2 * G_PI));
+  double team_size = (double) (n - 1 - n_teams) / n_teams;
+  double radius = MAX (300.0, n_teams * (2 * MAX (100.0, team_size * 100.0 / (2 * G_PI)) + 120.0) / (2 * G_PI));
   MwActor *founder = add_actor (b, MW_ACTOR_PERSON, NULL, NULL, NULL);
   g_autoptr(GPtrArray) everyone = g_ptr_array_new ();
 
@@ -583,7 +586,7 @@ build_cross_org (Builder *b,
 
       left -= size;
       grow_tree (b, &t, size, 4, orgs[i]);
-      x += place_tree (b, &t, x, 0.0) + COLUMN;
+      x += place_tree (b, &t, x, 0.0) + 2 * COLUMN;
       deepest = MAX (deepest, t.n_levels);
       mw_network_set_actor_purpose (b->network, TREE_ACTOR (&t, 0), TRUE);
       for (guint k = 0; k < t.actors->len; k++)
@@ -592,7 +595,7 @@ build_cross_org (Builder *b,
     }
 
   joint = add_actor (b, MW_ACTOR_TEAM, "Joint venture team", NULL, NULL);
-  place (b, joint, (x - COLUMN) / 2, deepest * ROW + 20.0);
+  place (b, joint, (x - 3 * COLUMN) / 2, deepest * ROW + 20.0);
   for (guint i = 0; i < n_orgs * 2; i++)
     {
       MwActor *member = any_of (b, everyone);

@@ -307,6 +307,33 @@ add_edge (Agraph_t *graph,
   agedge (graph, tail, head, NULL, TRUE);
 }
 
+/* In the org chart, an actor outside every reporting line (a team, a
+ * partner) would land on the top rank beside the chief executive: it goes
+ * a rank below the first actor it works with instead. */
+static void
+hang_outsiders (Agraph_t   *graph,
+                MwNetwork  *network,
+                Agnode_t  **nodes)
+{
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i);
+      MwActor *partner = NULL;
+
+      if (mw_actor_n_out (actor, MW_TIE_REPORTS) > 0 || mw_actor_n_in (actor, MW_TIE_REPORTS) > 0)
+        continue;
+      for (guint type = MW_TIE_COLLABORATES; type < MW_N_TIE_TYPES && partner == NULL; type++)
+        {
+          if (mw_actor_n_in (actor, type) > 0)
+            partner = mw_actor_in (actor, type, 0)->from;
+          else if (mw_actor_n_out (actor, type) > 0)
+            partner = mw_actor_out (actor, type, 0)->to;
+        }
+      if (partner != NULL && partner != actor)
+        put (agedge (graph, nodes[partner->index], nodes[i], NULL, TRUE), "weight", "0");
+    }
+}
+
 /* Builds the layout graph from the model only, never from the file: the
  * attributes of actors and ties (shapefile, image, fontpath, HTML labels…)
  * are not read at all. Call with the Graphviz lock held. */
@@ -347,6 +374,9 @@ build_graph (MwNetwork      *network,
       else
         add_edge (graph, from, to);
     }
+
+  if (engine == MW_LAYOUT_DOT)
+    hang_outsiders (graph, network, nodes);
 
   *nodes_out = nodes;
   return graph;
