@@ -195,7 +195,7 @@ set_graph_attributes (Agraph_t       *graph,
   switch (engine)
     {
     case MW_LAYOUT_DOT:
-      put (graph, "nodesep", "0.35");
+      put (graph, "nodesep", "0.45");
       put (graph, "ranksep", "0.7");
       put (graph, "newrank", "false");
       copy_graph_choices (graph, network);
@@ -282,6 +282,8 @@ cluster_for (Agraph_t      *graph,
           g_autofree char *name = g_strdup_printf ("cluster_%u", g_hash_table_size (clusters));
 
           parent = agsubg (graph, name, TRUE);
+          /* room for the boundary and its name, which the renderer draws */
+          put (parent, "margin", "16");
           g_hash_table_insert (clusters, g_steal_pointer (&org_key), parent);
         }
     }
@@ -292,7 +294,10 @@ cluster_for (Agraph_t      *graph,
     {
       g_autofree char *name = g_strdup_printf ("cluster_%u", g_hash_table_size (clusters));
 
-      g_hash_table_insert (clusters, g_strdup (unit_key), agsubg (parent, name, TRUE));
+      Agraph_t *unit = agsubg (parent, name, TRUE);
+
+      put (unit, "margin", "12");
+      g_hash_table_insert (clusters, g_strdup (unit_key), unit);
     }
 
   return g_hash_table_lookup (clusters, unit_key);
