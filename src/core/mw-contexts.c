@@ -228,18 +228,25 @@ grow_tree (Builder    *b,
   t->n_levels = 0;
 
   add_to_tree (b, t, G_MAXUINT, org, NULL);
-  for (guint q = 0; q < t->actors->len && t->actors->len < n; q++)
+
+  /* level by level, one report per manager per round: a level that cannot
+   * be filled is spread across its managers instead of piling under one */
+  for (guint first = 0, last = 1; t->actors->len < n; first = last, last = t->actors->len)
     {
-      guint span = q == 0 ? n_units : (guint) g_rand_int_range (b->rand, 2, (gint32) max_span + 1);
+      g_autofree guint *spans = g_new (guint, last - first);
+      guint max = 0;
 
-      for (guint k = 0; k < span && t->actors->len < n; k++)
+      for (guint q = first; q < last; q++)
         {
-          const char *unit = q == 0
-            ? unit_names[(unit_offset + k) % G_N_ELEMENTS (unit_names)]
-            : TREE_ACTOR (t, q)->unit;
-
-          add_to_tree (b, t, q, org, unit);
+          spans[q - first] = q == 0 ? n_units : (guint) g_rand_int_range (b->rand, 2, (gint32) max_span + 1);
+          max = MAX (max, spans[q - first]);
         }
+      for (guint round = 0; round < max && t->actors->len < n; round++)
+        for (guint q = first; q < last && t->actors->len < n; q++)
+          if (round < spans[q - first])
+            add_to_tree (b, t, q, org, q == 0
+                         ? unit_names[(unit_offset + round) % G_N_ELEMENTS (unit_names)]
+                         : TREE_ACTOR (t, q)->unit);
     }
 }
 
