@@ -267,6 +267,18 @@ find_declared_charset (const char *data,
   return g_ascii_strdown (charset, -1);
 }
 
+static gboolean
+charset_is_known (const char *charset)
+{
+  GIConv converter = g_iconv_open ("UTF-8", charset);
+
+  if (converter == (GIConv)-1)
+    return FALSE;
+
+  g_iconv_close (converter);
+  return TRUE;
+}
+
 /* Returns UTF-8 text (a copy) or NULL with @error naming the line. */
 static char *
 to_utf8 (const char  *data,
@@ -290,6 +302,16 @@ to_utf8 (const char  *data,
       if (g_str_equal (charset, "latin1") || g_str_equal (charset, "latin-1") ||
           g_str_equal (charset, "l1") || g_str_equal (charset, "iso-ir-100"))
         iconv_name = "ISO-8859-1";
+
+      /* Asked first, because g_convert() words an unknown charset
+       * differently on the first and on later attempts. */
+      if (!charset_is_known (iconv_name))
+        {
+          g_set_error (error, MW_ERROR, MW_ERROR_ENCODING,
+                       "%s: the file declares the charset “%s”, which Meshwork does not know",
+                       source_name, charset);
+          return NULL;
+        }
 
       converted = g_convert (data, length, "UTF-8", iconv_name, NULL, NULL, &convert_error);
       if (converted != NULL)
