@@ -667,6 +667,31 @@ cluster_title (Agraph_t *subgraph)
 /* Clusters give their members a unit (or an organisation, for the ones
  * Meshwork writes) unless the member names its own. Outer first, so the
  * innermost cluster wins. */
+static int
+compare_subgraph_order (gconstpointer a,
+                        gconstpointer b)
+{
+  unsigned seq_a = AGSEQ (*(Agraph_t * const *)a);
+  unsigned seq_b = AGSEQ (*(Agraph_t * const *)b);
+
+  return seq_a < seq_b ? -1 : seq_a > seq_b;
+}
+
+/* cgraph lists subgraphs in the order of their IDs, which are string
+ * addresses: an actor in two sibling clusters would get the unit of
+ * whichever malloc placed last. The file's order decides instead. */
+static GPtrArray *
+list_subgraphs (Agraph_t *graph)
+{
+  GPtrArray *subgraphs = g_ptr_array_new ();
+
+  for (Agraph_t *sub = agfstsubg (graph); sub != NULL; sub = agnxtsubg (sub))
+    g_ptr_array_add (subgraphs, sub);
+  g_ptr_array_sort (subgraphs, compare_subgraph_order);
+
+  return subgraphs;
+}
+
 static void
 read_clusters (MwNetwork  *network,
                Agraph_t   *root,
@@ -674,8 +699,12 @@ read_clusters (MwNetwork  *network,
                GHashTable *explicit_org,
                GHashTable *explicit_unit)
 {
-  for (Agraph_t *sub = agfstsubg (graph); sub != NULL; sub = agnxtsubg (sub))
+  g_autoptr(GPtrArray) subgraphs = list_subgraphs (graph);
+
+  for (guint i = 0; i < subgraphs->len; i++)
     {
+      Agraph_t *sub = g_ptr_array_index (subgraphs, i);
+
       if (is_cluster (sub))
         {
           const char *role = agget (sub, (char *)ATTR_CLUSTER);
