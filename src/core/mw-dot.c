@@ -858,6 +858,9 @@ mw_dot_load_data (const char      *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
+  /* (NULL, 0) is an empty file, refused like any other */
+  if (data == NULL)
+    data = "";
   if (source_name == NULL)
     source_name = "<memory>";
   if (limits == NULL)
