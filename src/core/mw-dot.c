@@ -1081,12 +1081,51 @@ string_flush (void *chan)
   return 0;
 }
 
+/* cgraph reads `\"` in a quoted string as a quote, `\\` as two backslashes,
+ * and drops a backslash before a newline; agwrite escapes quotes and
+ * nothing else. So text with an odd run of backslashes before a quote, a
+ * newline or its end cannot be written: a trailing backslash would escape
+ * the closing quote and the file would not load again. One more backslash
+ * makes each such run even, the only change saving makes to any text. */
+static char *
+writable (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 1);
+
+  for (const char *p = text; *p != '\0'; )
+    {
+      gsize run = strspn (p, "\\");
+
+      g_string_append_len (out, p, run);
+      p += run;
+      if (run % 2 == 1 && (*p == '"' || *p == '\n' || *p == '\0'))
+        g_string_append_c (out, '\\');
+      if (*p != '\0')
+        g_string_append_c (out, *p++);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static void
 set_attr (void       *object,
           const char *name,
           const char *value)
 {
-  agsafeset (object, (char *)name, (char *)value, (char *)"");
+  g_autofree char *safe_name = writable (name);
+  g_autofree char *safe_value = writable (value);
+
+  agsafeset (object, safe_name, safe_value, (char *)"");
+}
+
+static Agnode_t *
+actor_node (Agraph_t      *graph,
+            const MwActor *actor,
+            gboolean       create)
+{
+  g_autofree char *id = writable (actor->id);
+
+  return agnode (graph, id, create);
 }
 
 static int
@@ -1125,14 +1164,19 @@ declare_defaults (Agraph_t   *graph,
 
   g_hash_table_iter_init (&iter, defaults);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    agattr (graph, kind, key, value);
+    {
+      g_autofree char *safe_key = writable (key);
+      g_autofree char *safe_value = writable (value);
+
+      agattr (graph, kind, safe_key, safe_value);
+    }
 }
 
 static void
 write_actor (Agraph_t      *graph,
              const MwActor *actor)
 {
-  Agnode_t *node = agnode (graph, actor->id, TRUE);
+  Agnode_t *node = actor_node (graph, actor, TRUE);
 
   write_table (node, actor->attrs);
 
@@ -1166,8 +1210,8 @@ static void
 write_tie (Agraph_t    *graph,
            const MwTie *tie)
 {
-  Agnode_t *from = agnode (graph, tie->from->id, FALSE);
-  Agnode_t *to = agnode (graph, tie->to->id, FALSE);
+  Agnode_t *from = actor_node (graph, tie->from, FALSE);
+  Agnode_t *to = actor_node (graph, tie->to, FALSE);
   Agedge_t *edge = agedge (graph, from, to, NULL, TRUE);
 
   write_table (edge, tie->attrs);
@@ -1196,7 +1240,8 @@ make_cluster (Agraph_t   *parent,
               const char *label)
 {
   g_autofree char *id = g_strdup_printf ("cluster_%s_%s", role, name);
-  Agraph_t *cluster = agsubg (parent, id, TRUE);
+  g_autofree char *safe_id = writable (id);
+  Agraph_t *cluster = agsubg (parent, safe_id, TRUE);
 
   set_attr (cluster, "label", label);
   set_attr (cluster, ATTR_CLUSTER, role);
@@ -1257,7 +1302,7 @@ write_clusters (Agraph_t  *graph,
       Agraph_t *cluster = g_hash_table_lookup (clusters, key);
 
       if (cluster != NULL)
-        agsubnode (cluster, agnode (graph, actor->id, FALSE), TRUE);
+        agsubnode (cluster, actor_node (graph, actor, FALSE), TRUE);
     }
 }
 
@@ -1279,7 +1324,7 @@ mw_dot_save_data (MwNetwork *network,
 
   g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
 
-  name = g_strdup (mw_network_get_name (network));
+  name = writable (mw_network_get_name (network));
 
   mw_graphviz_lock ();
 
