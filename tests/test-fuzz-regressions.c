@@ -93,6 +93,36 @@ test_sibling_clusters (void)
   g_assert_cmpstr (mw_network_lookup_actor (network, "y")->unit, ==, "C");
 }
 
+static MwNetwork *
+load_text (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  MwNetwork *network = mw_dot_load_data (text, strlen (text), "test.gv", NULL, &error);
+
+  g_assert_no_error (error);
+  return network;
+}
+
+/* Found by fuzz-dot: `node [label=…]` after an actor gave that actor the
+ * label once saved; and Meshwork's fields set by a default were ignored. */
+static void
+test_known_attrs_in_defaults (void)
+{
+  g_autoptr(MwNetwork) network = load_text ("digraph { a; node [label=Boss, mw_kind=team, mw_org=Acme]; b }");
+  g_autofree char *text = mw_dot_save_data (network, NULL);
+  g_autoptr(MwNetwork) again = load_text (text);
+  MwActor *a = mw_network_lookup_actor (network, "a");
+  MwActor *b = mw_network_lookup_actor (network, "b");
+
+  g_assert_cmpstr (a->label, ==, "a");
+  g_assert_cmpint (a->kind, ==, MW_ACTOR_PERSON);
+  g_assert_cmpstr (a->org, ==, "");
+  g_assert_cmpstr (b->label, ==, "Boss");
+  g_assert_cmpint (b->kind, ==, MW_ACTOR_TEAM);
+  g_assert_cmpstr (b->org, ==, "Acme");
+  g_assert_true (mw_network_equal (network, again, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -107,6 +137,7 @@ main (int   argc,
   bad = g_test_build_filename (G_TEST_DIST, "data", "bad", NULL);
 
   g_test_add_func ("/fuzz/dot/sibling-clusters", test_sibling_clusters);
+  g_test_add_func ("/fuzz/dot/known-attrs-in-defaults", test_known_attrs_in_defaults);
   add_inputs ("dot", dot, "");
   add_inputs ("model", model, "");
   add_inputs ("seed/bad", bad, "");

@@ -513,11 +513,13 @@ read_node_attributes (MwNetwork *network,
       const char *value = value_or_empty (node, sym);
       MwActorKind kind;
 
-      if (*value == '\0' || strcmp (value, sym->defval) == 0)
-        {
-          if (strcmp (sym->name, "pos") != 0)
-            continue;
-        }
+      /* Meshwork's own fields take the value in force, inherited from a
+       * `node [...]` default or not; other attributes keep only what
+       * differs from the default, which is written back as a default. */
+      if (*value == '\0')
+        continue;
+      if (!is_known_node_attr (sym->name) && strcmp (value, sym->defval) == 0)
+        continue;
 
       if (strcmp (sym->name, ATTR_KIND) == 0)
         {
@@ -609,11 +611,10 @@ read_defaults (Agraph_t   *graph,
     {
       if (sym->defval == NULL || *sym->defval == '\0')
         continue;
-      if (kind == AGNODE && strcmp (sym->name, "label") == 0 && strcmp (sym->defval, "\\N") == 0)
+      /* each actor and tie holds these itself (see read_node_attributes) */
+      if (kind == AGNODE && is_known_node_attr (sym->name))
         continue;
       if (kind == AGEDGE && is_known_edge_attr (sym->name))
-        continue;
-      if (kind == AGNODE && (strcmp (sym->name, "pos") == 0 || strcmp (sym->name, "pin") == 0))
         continue;
 
       g_hash_table_insert (defaults, g_strdup (sym->name), g_strdup (sym->defval));
