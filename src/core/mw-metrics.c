@@ -28,6 +28,8 @@ struct _MwGraph
   guint      n;
   Csr        out[MW_N_GRAPHS];
   Csr        in[MW_N_GRAPHS];   /* .off == NULL for undirected kinds: same as out */
+  MwGraphTie *ties;
+  guint      n_ties;
 
   /* hierarchy */
   gboolean   forest;
@@ -120,14 +122,22 @@ pairs_add (Pairs *pairs,
 
 /* One pass over the ties collects the (from, to) pairs of every kind. */
 static void
-collect_pairs (MwNetwork *network,
-               Pairs      pairs[MW_N_GRAPHS])
+collect_pairs (MwGraph *self,
+               Pairs    pairs[MW_N_GRAPHS])
 {
-  guint n_ties = mw_network_get_n_ties (network);
+  guint n_ties = self->n_ties = mw_network_get_n_ties (self->network);
   guint count[MW_N_TIE_TYPES] = { 0 };
 
+  self->ties = g_new (MwGraphTie, MAX (n_ties, 1));
   for (guint i = 0; i < n_ties; i++)
-    count[mw_network_get_tie (network, i)->type]++;
+    {
+      MwTie *tie = mw_network_get_tie (self->network, i);
+
+      self->ties[i].from = tie->from->index;
+      self->ties[i].to = tie->to->index;
+      self->ties[i].type = tie->type;
+      count[tie->type]++;
+    }
 
   for (guint k = 0; k < MW_N_GRAPHS; k++)
     {
@@ -147,8 +157,8 @@ collect_pairs (MwNetwork *network,
 
   for (guint i = 0; i < n_ties; i++)
     {
-      MwTie *tie = mw_network_get_tie (network, i);
-      guint a = tie->from->index, b = tie->to->index;
+      const MwGraphTie *tie = &self->ties[i];
+      guint a = tie->from, b = tie->to;
 
       if (a == b)
         continue;
@@ -317,7 +327,7 @@ mw_graph_new (MwNetwork *network)
   self->stamp = g_new0 (guint, MAX (self->n, 1));
   self->queue = g_new (guint, MAX (self->n, 1));
 
-  collect_pairs (network, pairs);
+  collect_pairs (self, pairs);
   for (guint k = 0; k < MW_N_GRAPHS; k++)
     {
       csr_build (&self->out[k], self->n, pairs[k].src, pairs[k].dst, pairs[k].len);
@@ -345,6 +355,7 @@ mw_graph_free (MwGraph *self)
       g_free (self->in[k].off);
       g_free (self->in[k].adj);
     }
+  g_free (self->ties);
   g_free (self->tin);
   g_free (self->tout);
   g_free (self->level);
@@ -399,6 +410,21 @@ mw_graph_in (MwGraph     *self,
   csr = kind_is_directed (kind) ? &self->in[kind] : &self->out[kind];
   *n_in = csr->off[v + 1] - csr->off[v];
   return csr->adj + csr->off[v];
+}
+
+/**
+ * mw_graph_get_ties:
+ *
+ * Returns: (transfer none) (array length=n_ties): the ties by index
+ */
+const MwGraphTie *
+mw_graph_get_ties (MwGraph *self,
+                   guint   *n_ties)
+{
+  g_return_val_if_fail (self != NULL && n_ties != NULL, NULL);
+
+  *n_ties = self->n_ties;
+  return self->ties;
 }
 
 /* Undirected kinds count each pair once. */
@@ -859,14 +885,15 @@ compare_ranked (gconstpointer a,
   return strcmp (ra->id, rb->id);
 }
 
-/* A sample size that keeps one rescoring near 2 million neighbour visits. */
+/* A sample size that keeps one rescoring near a million neighbour visits,
+ * and at least MW_EFFICIENCY_MIN_SOURCES sources. */
 static guint
 sample_size (MwGraph *self)
 {
   gsize work = self->n + (gsize) self->out[MW_GRAPH_ALL].off[self->n];
-  gsize k = 2000000 / MAX (work, 1);
+  gsize k = 1000000 / MAX (work, 1);
 
-  return (guint) CLAMP (k, 32, self->n);
+  return (guint) CLAMP (k, MW_EFFICIENCY_MIN_SOURCES, self->n);
 }
 
 double

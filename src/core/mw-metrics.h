@@ -57,6 +57,19 @@ const guint *mw_graph_in                 (MwGraph      *self,
 guint       mw_graph_n_edges             (MwGraph      *self,
                                           MwGraphKind   kind);
 
+/* Every tie as it was when the snapshot was taken, by tie index (self ties
+ * and duplicates included): a compact copy that passes over the ties read
+ * without touching the network. */
+typedef struct
+{
+  guint      from;
+  guint      to;
+  MwTieType  type;
+} MwGraphTie;
+
+const MwGraphTie *mw_graph_get_ties      (MwGraph      *self,
+                                          guint        *n_ties);
+
 /* The formal hierarchy (reports ties). @u is *above* @v when @v reaches @u
  * through reports ties (u ≠ v). O(1) when every actor has at most one
  * manager and there is no cycle (Euler-tour intervals); otherwise a search
@@ -99,6 +112,7 @@ GArray     *mw_graph_articulation_points (MwGraph      *self,
  * (so reordering actors does not change it). @error_bound (nullable)
  * receives the 95% Hoeffding half-width of the estimate, 0 when exact. */
 #define MW_EFFICIENCY_EXACT_LIMIT 600
+#define MW_EFFICIENCY_MIN_SOURCES 24
 double      mw_graph_global_efficiency   (MwGraph      *self,
                                           double       *error_bound);
 /* The same from the given sources only (for benchmarks and tests). */

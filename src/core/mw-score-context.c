@@ -49,11 +49,11 @@ measure_features (MwScoring *scoring,
           (mw_actor_n_out (actor, MW_TIE_REPORTS) > 0 || mw_actor_n_in (actor, MW_TIE_REPORTS) > 0))
         in_hierarchy++;
     }
-  for (guint i = 0; i < mw_network_get_n_ties (scoring->network); i++)
+  for (guint i = 0; i < scoring->n_ties; i++)
     {
-      MwTie *tie = mw_network_get_tie (scoring->network, i);
-      guint a = mw_graph_org (scoring->graph, tie->from->index);
-      guint b = mw_graph_org (scoring->graph, tie->to->index);
+      const MwGraphTie *tie = &scoring->ties[i];
+      guint a = mw_graph_org (scoring->graph, tie->from);
+      guint b = mw_graph_org (scoring->graph, tie->to);
 
       if (tie->type == MW_TIE_REPORTS || tie->from == tie->to)
         continue;

@@ -19,6 +19,7 @@
 #include "mw-scores-private.h"
 
 #define NP(singular, plural, n) g_dngettext (GETTEXT_PACKAGE, singular, plural, n)
+#define TIE_ID(scoring, i) (mw_network_get_tie ((scoring)->network, (i))->id)
 
 static double
 share (guint part,
@@ -60,17 +61,18 @@ _mw_score_collaboration (MwScores  *self,
       n_spans += spans[v];
     }
 
-  for (guint i = 0; i < mw_network_get_n_ties (scoring->network); i++)
+  for (guint j = 0; j < scoring->n_ties; j++)
     {
-      MwTie *tie = mw_network_get_tie (scoring->network, i);
-      guint a = tie->from->index, b = tie->to->index;
+      guint i = scoring->tie_order[j];
+      const MwGraphTie *tie = &scoring->ties[i];
+      guint a = tie->from, b = tie->to;
 
       if (tie->type != MW_TIE_COLLABORATES || a == b)
         continue;
       if (mw_graph_is_vertical (graph, a, b))
-        g_ptr_array_add (vertical_ties, tie->id);
+        g_ptr_array_add (vertical_ties, TIE_ID (scoring, i));
       if (mw_graph_group (graph, a) != mw_graph_group (graph, b))
-        g_ptr_array_add (crossing_ties, tie->id);
+        g_ptr_array_add (crossing_ties, TIE_ID (scoring, i));
     }
 
   self->score[MW_ELEMENT_SPONTANEOUS_COLLABORATION] =
@@ -138,14 +140,15 @@ _mw_score_influence (MwScores  *self,
       for (guint k = 0; k < n_nb; k++)
         count[direction (graph, v, nb[k])]++;
     }
-  for (guint i = 0; i < mw_network_get_n_ties (scoring->network); i++)
+  for (guint j = 0; j < scoring->n_ties; j++)
     {
-      MwTie *tie = mw_network_get_tie (scoring->network, i);
+      guint i = scoring->tie_order[j];
+      const MwGraphTie *tie = &scoring->ties[i];
 
       if (tie->type != MW_TIE_INFLUENCES || tie->from == tie->to)
         continue;
-      g_ptr_array_add (direction (graph, tie->from->index, tie->to->index) == DOWN ? down_ties : other_ties,
-                       tie->id);
+      g_ptr_array_add (direction (graph, tie->from, tie->to) == DOWN ? down_ties : other_ties,
+                       TIE_ID (scoring, i));
     }
 
   total = count[DOWN] + count[UP] + count[SIDEWAYS] + n_lines;
@@ -197,24 +200,25 @@ _mw_score_entrepreneurship (MwScores  *self,
       n_leaders += leads[v];
     }
 
-  for (guint i = 0; i < mw_network_get_n_ties (scoring->network); i++)
+  for (guint j = 0; j < scoring->n_ties; j++)
     {
-      MwTie *tie = mw_network_get_tie (scoring->network, i);
+      guint i = scoring->tie_order[j];
+      const MwGraphTie *tie = &scoring->ties[i];
 
-      if (tie->type == MW_TIE_INFLUENCES && tie->from != tie->to && eligible[tie->from->index] &&
-          !mw_graph_is_above (graph, tie->to->index, tie->from->index))
-        g_ptr_array_add (beyond_ties, tie->id);
+      if (tie->type == MW_TIE_INFLUENCES && tie->from != tie->to && eligible[tie->from] &&
+          !mw_graph_is_above (graph, tie->to, tie->from))
+        g_ptr_array_add (beyond_ties, TIE_ID (scoring, i));
     }
 
   self->score[MW_ELEMENT_LOCAL_ENTREPRENEURSHIP] = 100 * share (n_leaders, n_eligible);
 
   {
     g_autoptr(GPtrArray) leaders = _mw_scoring_people_where (scoring, leads, TRUE);
-    g_autoptr(GPtrArray) others = g_ptr_array_new ();
+    g_autoptr(GPtrArray) others = NULL;
 
     for (guint v = 0; v < scoring->n; v++)
-      if (eligible[v] && !leads[v])
-        g_ptr_array_add (others, mw_network_get_actor (scoring->network, v)->id);
+      eligible[v] = eligible[v] && !leads[v];
+    others = _mw_scoring_people_where (scoring, eligible, TRUE);
 
     _mw_scores_add_factor (self, MW_ELEMENT_LOCAL_ENTREPRENEURSHIP,
                            g_strdup_printf (NP ("%u of %u person without formal authority leads something: %u started an initiative, %u influence beyond their reporting line",
@@ -240,9 +244,11 @@ _mw_score_purpose (MwScores  *self,
                    MwScoring *scoring)
 {
   g_autoptr(GArray) holders = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) holder_ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) far = g_ptr_array_new ();
+  g_autoptr(GPtrArray) holder_ids = NULL;
+  g_autoptr(GPtrArray) far = NULL;
   g_autofree guint *dist = g_new (guint, MAX (scoring->n, 1));
+  g_autofree gboolean *is_holder = g_new0 (gboolean, MAX (scoring->n, 1));
+  g_autofree gboolean *is_far = g_new0 (gboolean, MAX (scoring->n, 1));
   guint n_marked = 0, n_tops = 0, n_close = 0;
   double sum = 0;
 
@@ -253,11 +259,9 @@ _mw_score_purpose (MwScores  *self,
 
       n_marked += actor->purpose;
       n_tops += top;
-      if (actor->purpose || top)
-        {
-          g_array_append_val (holders, v);
-          g_ptr_array_add (holder_ids, actor->id);
-        }
+      is_holder[v] = actor->purpose || top;
+      if (is_holder[v])
+        g_array_append_val (holders, v);
     }
 
   mw_graph_distances_from (scoring->graph, (const guint *) holders->data, holders->len, dist);
@@ -269,9 +273,10 @@ _mw_score_purpose (MwScores  *self,
         sum += ldexp (1.0, -(int) MIN (dist[v], 1000));
       if (dist[v] <= 1)
         n_close++;
-      if (dist[v] >= 3)
-        g_ptr_array_add (far, mw_network_get_actor (scoring->network, v)->id);
+      is_far[v] = dist[v] >= 3;
     }
+  holder_ids = _mw_scoring_actors_where (scoring, is_holder);
+  far = _mw_scoring_people_where (scoring, is_far, TRUE);
   self->score[MW_ELEMENT_GLOBAL_PURPOSE] = scoring->n_people > 0 ? 100 * sum / scoring->n_people : 0;
 
   if (holders->len == 0)
@@ -309,7 +314,8 @@ _mw_score_risk (MwScores  *self,
 {
   g_autofree gboolean *checked = g_new0 (gboolean, MAX (scoring->n, 1));
   g_autoptr(GPtrArray) boss_checks = g_ptr_array_new ();
-  g_autoptr(GPtrArray) cut_ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cut_ids = NULL;
+  g_autofree gboolean *is_cut = g_new0 (gboolean, MAX (scoring->n, 1));
   MwGraph *graph = scoring->graph;
   guint n_checked = 0, n_safe = 0;
 
@@ -325,16 +331,17 @@ _mw_score_risk (MwScores  *self,
       n_checked += checked[v];
       n_safe += !scoring->exposed[v];
     }
-  for (guint i = 0; i < mw_network_get_n_ties (scoring->network); i++)
+  for (guint j = 0; j < scoring->n_ties; j++)
     {
-      MwTie *tie = mw_network_get_tie (scoring->network, i);
+      guint i = scoring->tie_order[j];
+      const MwGraphTie *tie = &scoring->ties[i];
 
-      if (tie->type == MW_TIE_CHECKS && mw_graph_is_above (graph, tie->from->index, tie->to->index))
-        g_ptr_array_add (boss_checks, tie->id);
+      if (tie->type == MW_TIE_CHECKS && mw_graph_is_above (graph, tie->from, tie->to))
+        g_ptr_array_add (boss_checks, TIE_ID (scoring, i));
     }
   for (guint i = 0; i < scoring->cut_points->len; i++)
-    g_ptr_array_add (cut_ids, mw_network_get_actor (scoring->network,
-                                                    g_array_index (scoring->cut_points, guint, i))->id);
+    is_cut[g_array_index (scoring->cut_points, guint, i)] = TRUE;
+  cut_ids = _mw_scoring_actors_where (scoring, is_cut);
 
   self->score[MW_ELEMENT_PEER_RISK_MITIGATION] =
     100 * (share (n_checked, scoring->n_people) + share (n_safe, scoring->n_people)) / 2;

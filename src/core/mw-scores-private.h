@@ -34,20 +34,28 @@ typedef struct
   guint       n;
   gboolean   *person;      /* kind == person: the shares count people */
   guint       n_people;
+  const MwGraphTie *ties;
+  guint       n_ties;
+  guint      *actor_order; /* actor indices sorted by id: every list is in this order */
+  guint      *tie_order;   /* tie indices sorted by their endpoints' ids, then type */
   GArray     *cut_points;  /* articulation points */
   gboolean   *exposed;     /* see mw_graph_articulation_points() */
 } MwScoring;
 
-/* Takes @text; @actors (char*, borrowed ids) and @ties are sorted and copied. */
+/* Takes @text; @actors and @ties (char*, borrowed ids, in canonical order,
+ * nullable) are copied. */
 void  _mw_scores_add_factor       (MwScores   *self,
                                    MwElement   element,
                                    char       *text,
                                    GPtrArray  *actors,
                                    GPtrArray  *ties);
-/* The ids of the people whose flag equals @value. */
+/* The ids of the people whose flag equals @value, sorted. */
 GPtrArray *_mw_scoring_people_where (MwScoring      *scoring,
                                      const gboolean *flags,
                                      gboolean        value);
+/* The ids of the actors of any kind whose flag is set, sorted. */
+GPtrArray *_mw_scoring_actors_where (MwScoring      *scoring,
+                                     const gboolean *flags);
 
 void  _mw_score_collaboration     (MwScores *self, MwScoring *scoring);
 void  _mw_score_influence         (MwScores *self, MwScoring *scoring);

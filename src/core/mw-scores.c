@@ -106,23 +106,13 @@ factor_free (MwFactor *factor)
   g_free (factor);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Sorted, so the lists do not depend on the order of actors and ties. */
+/* @ids are in canonical order already (see MwScoring). */
 static GStrv
-sorted_strv (GPtrArray *ids)
+strv_from_ids (GPtrArray *ids)
 {
   GStrv strv = g_new0 (char *, (ids != NULL ? ids->len : 0) + 1);
 
-  if (ids == NULL)
-    return strv;
-  g_ptr_array_sort (ids, compare_strings);
-  for (guint i = 0; i < ids->len; i++)
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
     strv[i] = g_strdup (g_ptr_array_index (ids, i));
   return strv;
 }
@@ -137,8 +127,8 @@ _mw_scores_add_factor (MwScores  *self,
   MwFactor *factor = g_new0 (MwFactor, 1);
 
   factor->text = text;
-  factor->actor_ids = sorted_strv (actors);
-  factor->tie_ids = sorted_strv (ties);
+  factor->actor_ids = strv_from_ids (actors);
+  factor->tie_ids = strv_from_ids (ties);
   g_ptr_array_add (self->factors[element], factor);
 }
 
@@ -149,10 +139,97 @@ _mw_scoring_people_where (MwScoring      *scoring,
 {
   GPtrArray *ids = g_ptr_array_new ();
 
-  for (guint v = 0; v < scoring->n; v++)
-    if (scoring->person[v] && !flags[v] == !value)
-      g_ptr_array_add (ids, mw_network_get_actor (scoring->network, v)->id);
+  for (guint i = 0; i < scoring->n; i++)
+    {
+      guint v = scoring->actor_order[i];
+
+      if (scoring->person[v] && !flags[v] == !value)
+        g_ptr_array_add (ids, mw_network_get_actor (scoring->network, v)->id);
+    }
   return ids;
+}
+
+GPtrArray *
+_mw_scoring_actors_where (MwScoring      *scoring,
+                          const gboolean *flags)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < scoring->n; i++)
+    if (flags[scoring->actor_order[i]])
+      g_ptr_array_add (ids, mw_network_get_actor (scoring->network, scoring->actor_order[i])->id);
+  return ids;
+}
+
+typedef struct
+{
+  const char *id;
+  guint       index;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  return strcmp (((const Ranked *) a)->id, ((const Ranked *) b)->id);
+}
+
+/* One stable counting-sort pass of @order by @key (values below @n_keys). */
+static void
+sort_pass (guint       *order,
+           guint       *scratch,
+           guint        n,
+           const guint *key,
+           guint        n_keys)
+{
+  g_autofree guint *count = g_new0 (guint, n_keys + 1);
+
+  for (guint i = 0; i < n; i++)
+    count[key[order[i]] + 1]++;
+  for (guint k = 0; k < n_keys; k++)
+    count[k + 1] += count[k];
+  for (guint i = 0; i < n; i++)
+    scratch[count[key[order[i]]]++] = order[i];
+  memcpy (order, scratch, n * sizeof (guint));
+}
+
+/* Canonical orders, so that no list depends on the order actors and ties
+ * were added in: actors by id (one sort), ties by their endpoints' ids and
+ * type (a radix sort, linear). */
+static void
+scoring_order (MwScoring *scoring)
+{
+  g_autofree Ranked *ranked = g_new (Ranked, MAX (scoring->n, 1));
+  g_autofree guint *rank = g_new (guint, MAX (scoring->n, 1));
+  g_autofree guint *key = g_new (guint, MAX (scoring->n_ties, 1));
+  g_autofree guint *scratch = g_new (guint, MAX (scoring->n_ties, 1));
+  guint m = scoring->n_ties;
+
+  for (guint v = 0; v < scoring->n; v++)
+    {
+      ranked[v].id = mw_network_get_actor (scoring->network, v)->id;
+      ranked[v].index = v;
+    }
+  qsort (ranked, scoring->n, sizeof (Ranked), compare_ranked);
+  scoring->actor_order = g_new (guint, MAX (scoring->n, 1));
+  for (guint i = 0; i < scoring->n; i++)
+    {
+      scoring->actor_order[i] = ranked[i].index;
+      rank[ranked[i].index] = i;
+    }
+
+  scoring->tie_order = g_new (guint, MAX (m, 1));
+  for (guint i = 0; i < m; i++)
+    scoring->tie_order[i] = i;
+  for (guint i = 0; i < m; i++)
+    key[i] = scoring->ties[i].type;
+  sort_pass (scoring->tie_order, scratch, m, key, MW_N_TIE_TYPES);
+  for (guint i = 0; i < m; i++)
+    key[i] = rank[scoring->ties[i].to];
+  sort_pass (scoring->tie_order, scratch, m, key, scoring->n);
+  for (guint i = 0; i < m; i++)
+    key[i] = rank[scoring->ties[i].from];
+  sort_pass (scoring->tie_order, scratch, m, key, scoring->n);
 }
 
 static void
@@ -161,7 +238,8 @@ compute_measures (MwScores  *self,
 {
   MwGraph *graph = scoring->graph;
   MwMeasures *m = &self->measures;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree gboolean *is_cut = g_new0 (gboolean, MAX (scoring->n, 1));
 
   m->centralization = mw_graph_centralization (graph);
   m->density = mw_graph_density (graph);
@@ -173,9 +251,9 @@ compute_measures (MwScores  *self,
   m->span_of_control = mw_graph_span_of_control (graph, &m->max_span_of_control);
 
   for (guint i = 0; i < scoring->cut_points->len; i++)
-    g_ptr_array_add (ids, mw_network_get_actor (scoring->network,
-                                                g_array_index (scoring->cut_points, guint, i))->id);
-  self->articulation_ids = sorted_strv (ids);
+    is_cut[g_array_index (scoring->cut_points, guint, i)] = TRUE;
+  ids = _mw_scoring_actors_where (scoring, is_cut);
+  self->articulation_ids = strv_from_ids (ids);
 }
 
 /**
@@ -195,6 +273,8 @@ mw_scores_compute (MwNetwork *network)
   g_autoptr(MwGraph) graph = NULL;
   g_autofree gboolean *person = NULL;
   g_autofree gboolean *exposed = NULL;
+  g_autofree guint *actor_order = NULL;
+  g_autofree guint *tie_order = NULL;
   g_autoptr(GArray) cut_points = NULL;
   MwScoring scoring = { 0 };
   MwScores *self;
@@ -217,6 +297,10 @@ mw_scores_compute (MwNetwork *network)
       person[v] = mw_network_get_actor (network, v)->kind == MW_ACTOR_PERSON;
       scoring.n_people += person[v];
     }
+  scoring.ties = mw_graph_get_ties (graph, &scoring.n_ties);
+  scoring_order (&scoring);
+  actor_order = scoring.actor_order;
+  tie_order = scoring.tie_order;
   exposed = scoring.exposed = g_new0 (gboolean, MAX (scoring.n, 1));
   cut_points = scoring.cut_points = mw_graph_articulation_points (graph, exposed);
 
