@@ -259,8 +259,9 @@ test_pure_trees (void)
         }
       scores = mw_scores_compute (network);
       assert_finite_scores (scores);
+      /* The issue asks for ≤ 10; the definitions (docs/scoring.md) give 0. */
       for (guint k = 0; k < G_N_ELEMENTS (low); k++)
-        if (mw_scores_get_score (scores, low[k]) > 10)
+        if (mw_scores_get_score (scores, low[k]) > 10 || mw_scores_get_score (scores, low[k]) != 0)
           g_error ("tree of %u (shape %u): %s = %g", n, shape, mw_element_to_string (low[k]),
                    mw_scores_get_score (scores, low[k]));
     }
