@@ -16,6 +16,7 @@
 
 static const MwCliCommand commands[] = {
   { "info", "FILE [--json]", "Count actors, ties, organisations and units; list problems", mw_cli_info },
+  { "score", "FILE [--json] [--explain]", "Score the five elements of distributed leadership", mw_cli_score },
 };
 
 static void
