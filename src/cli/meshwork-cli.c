@@ -17,6 +17,7 @@
 static const MwCliCommand commands[] = {
   { "info", "FILE [--json]", "Count actors, ties, organisations and units; list problems", mw_cli_info },
   { "score", "FILE [--json] [--explain]", "Score the five elements of distributed leadership", mw_cli_score },
+  { "export", "IN OUT.{png,svg,pdf} [OPTION…]", "Draw a network to PNG, SVG or PDF", mw_cli_export },
 };
 
 static void
