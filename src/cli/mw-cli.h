@@ -31,6 +31,8 @@ typedef struct
 int         mw_cli_info           (int argc, char **argv);
 int         mw_cli_score          (int argc, char **argv);
 int         mw_cli_export         (int argc, char **argv);
+int         mw_cli_layout         (int argc, char **argv);
+int         mw_cli_template       (int argc, char **argv);
 
 /* Helpers shared by the subcommands (mw-cli-common.c). */
 MwNetwork  *mw_cli_load_network   (const char  *path,
