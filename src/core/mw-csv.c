@@ -1302,6 +1302,13 @@ report_problem (Import              *import,
 /* ---------------------------------------------------------------------- */
 /* Importing rows                                                          */
 
+/* Cells past the header's last name are reported, not kept. */
+static guint
+n_named_columns (MwCsvTable *table)
+{
+  return table->format.has_header ? record_n_cells (table, 0) : table->n_columns;
+}
+
 /* A trimmed copy of a mapped cell; NULL when the field has no column. */
 static char *
 field_value (MwCsvTable         *table,
@@ -1456,7 +1463,7 @@ set_actor_attributes (Import             *import,
         mw_network_set_actor_attr (import->stage, actor, named[i].key, value);
     }
 
-  for (guint c = 0; mapping->keep_other_columns && c < MIN (n, table->n_columns); c++)
+  for (guint c = 0; mapping->keep_other_columns && c < MIN (n, n_named_columns (table)); c++)
     {
       g_autofree char *value = NULL;
       g_autofree char *key = NULL;
@@ -1925,7 +1932,7 @@ import_tie (Import             *import,
   tie = mw_network_add_tie (import->stage, from, to, type, weight, NULL);
   g_ptr_array_add (import->new_ties, tie);
 
-  for (guint c = 0; mapping->keep_other_columns && c < MIN (mw_csv_table_get_n_cells (table, row), table->n_columns); c++)
+  for (guint c = 0; mapping->keep_other_columns && c < MIN (mw_csv_table_get_n_cells (table, row), n_named_columns (table)); c++)
     {
       g_autofree char *value = NULL;
       g_autofree char *key = NULL;
