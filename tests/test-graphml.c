@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "mw-dot.h"
 #include "mw-graphml.h"
 
@@ -354,6 +356,59 @@ test_escaping (void)
   g_assert_nonnull (mw_network_lookup_tie (again, "tie \"1\""));
 }
 
+
+static int
+run_cli (const char *arg1,
+         const char *arg2,
+         const char *arg3,
+         char      **err)
+{
+  const char *argv[] = { g_getenv ("MESHWORK_CLI"), arg1, arg2, arg3, NULL };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, err, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* meshwork-cli convert: DOT → GraphML → DOT, formats from the names */
+static void
+test_cli_convert (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-convert-XXXXXX", NULL);
+  g_autofree char *graphml = g_build_filename (dir, "acme.GraphML", NULL);
+  g_autofree char *dot = g_build_filename (dir, "acme.dot", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "meshwork-basic.gv", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "graphml", "bad", "mismatched.graphml", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(MwNetwork) first = load_dot ("meshwork-basic.gv");
+  g_autoptr(MwNetwork) from_graphml = NULL;
+  g_autoptr(MwNetwork) from_dot = NULL;
+  g_autofree char *difference = NULL;
+
+  g_assert_cmpint (run_cli ("convert", source, graphml, NULL), ==, 0);
+  g_assert_cmpint (run_cli ("convert", graphml, dot, NULL), ==, 0);
+  from_graphml = mw_graphml_load_file (graphml, NULL, NULL);
+  from_dot = mw_dot_load_file (dot, NULL, NULL);
+  g_assert_nonnull (from_graphml);
+  g_assert_nonnull (from_dot);
+  if (!mw_network_equal (first, from_dot, &difference))
+    g_error ("convert: %s", difference);
+
+  g_assert_cmpint (run_cli ("convert", bad, dot, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "mismatched.graphml:5:11:"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ("convert", source, "out.txt", &err), ==, 2);
+  g_assert_nonnull (strstr (err, "out.txt"));
+
+  g_remove (graphml);
+  g_remove (dot);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -370,6 +425,7 @@ main (int    argc,
   g_test_add_func ("/graphml/malformed", test_malformed);
   g_test_add_func ("/graphml/limits", test_limits);
   g_test_add_func ("/graphml/escaping", test_escaping);
+  g_test_add_func ("/graphml/cli/convert", test_cli_convert);
   for (guint i = 0; i < G_N_ELEMENTS (dot_fixtures); i++)
     {
       g_autofree char *name = g_strdup_printf ("/graphml/round-trip/dot/%s", dot_fixtures[i]);

@@ -16,6 +16,8 @@
 
 static const MwCliCommand commands[] = {
   { "info", "FILE [--json]", "Count actors, ties, organisations and units; list problems", mw_cli_info },
+  { "import", "PEOPLE.csv [--ties TIES.csv] OUT", "Build a network from an org-chart CSV and a ties CSV", mw_cli_import },
+  { "convert", "IN OUT", "Convert between DOT (.gv) and GraphML (.graphml)", mw_cli_convert },
 };
 
 static void

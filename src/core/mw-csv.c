@@ -751,9 +751,9 @@ mw_csv_format_describe (const MwCsvFormat *format)
 /* ---------------------------------------------------------------------- */
 /* Fields and mappings                                                     */
 
-static const char * const field_names[MW_CSV_N_FIELDS] = {
+static const char * const field_names[MW_CSV_N_FIELDS + 1] = {
   "id", "name", "first-name", "last-name", "manager", "title", "unit", "org",
-  "location", "email", "kind", "source", "target", "type", "weight",
+  "location", "email", "kind", "source", "target", "type", "weight", NULL
 };
 
 /* Header names seen in HR systems (Workday, BambooHR, Personio, SAP

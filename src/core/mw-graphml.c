@@ -1306,11 +1306,3 @@ mw_graphml_save_file (MwNetwork   *network,
   text = mw_graphml_save_data (network, &length);
   return g_file_set_contents (path, text, length, error);
 }
-
-gboolean
-mw_graphml_is_graphml_path (const char *path)
-{
-  g_return_val_if_fail (path != NULL, FALSE);
-  return g_str_has_suffix (path, ".graphml") || g_str_has_suffix (path, ".GRAPHML") ||
-         g_str_has_suffix (path, ".GraphML");
-}

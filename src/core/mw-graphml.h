@@ -27,7 +27,4 @@ gboolean    mw_graphml_save_file     (MwNetwork       *network,
                                       const char      *path,
                                       GError         **error);
 
-/* ".graphml" (any case) */
-gboolean    mw_graphml_is_graphml_path (const char    *path);
-
 G_END_DECLS
