@@ -224,6 +224,47 @@ test_windows_1252 (void)
   g_assert_cmpstr (mw_network_lookup_actor (network, "2")->unit, ==, "Façade €");
 }
 
+/* Excel's "Unicode text": UTF-16 with a BOM, tab-separated */
+static void
+test_utf16 (void)
+{
+  g_autoptr(MwCsvTable) table = load_table ("excel-unicode-text.txt");
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = import_people ("excel-unicode-text.txt", NULL, &report);
+
+  g_assert_cmpint (mw_csv_table_get_format (table)->encoding, ==, MW_CSV_ENCODING_UTF16);
+  g_assert_cmpint (mw_csv_table_get_format (table)->delimiter, ==, '\t');
+  g_assert_cmpstr (mw_csv_table_get_column_name (table, 0), ==, "Employee ID");
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpstr (manager_of (mw_network_lookup_actor (network, "8"))->label, ==, "Åsa Lind");
+}
+
+/* a manager named by a name two people share cannot be resolved */
+static void
+test_ambiguous_manager (void)
+{
+  static const char data[] = "Name;Manager\nAnn;\nBo;Ann\nBo;Ann\nCy;Bo\n";
+  static const char by_id[] = "id,name,manager\n1,Bo,\n2,Bo,\n3,Cy,Bo\n";
+  g_autoptr(MwCsvTable) table = mw_csv_table_parse (data, strlen (data), "names.csv", NULL, NULL, NULL);
+  g_autoptr(MwCsvTable) ids = mw_csv_table_parse (by_id, strlen (by_id), "ids.csv", NULL, NULL, NULL);
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwImportReport) ids_report = NULL;
+  g_autoptr(MwNetwork) network = mw_csv_import (table, NULL, NULL, NULL, NULL, &report, NULL);
+  g_autoptr(MwNetwork) ids_network = mw_csv_import (ids, NULL, NULL, NULL, NULL, &ids_report, NULL);
+  MwImportProblem *problem;
+
+  /* names are the ids: the second Bo is a duplicate */
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 3);
+  g_assert_cmpint (((MwImportProblem *)g_ptr_array_index (report->problems, 0))->kind, ==,
+                   MW_IMPORT_PROBLEM_DUPLICATE_ID);
+
+  g_assert_cmpuint (ids_report->problems->len, ==, 1);
+  problem = g_ptr_array_index (ids_report->problems, 0);
+  g_assert_cmpint (problem->kind, ==, MW_IMPORT_PROBLEM_UNKNOWN_MANAGER);
+  g_assert_cmpuint (problem->row, ==, 4);
+  g_assert_nonnull (strstr (problem->message, "more than one person"));
+}
+
 static void
 test_no_header (void)
 {
@@ -565,6 +606,8 @@ main (int    argc,
   g_test_add_func ("/csv/bamboohr", test_bamboohr);
   g_test_add_func ("/csv/windows-1252", test_windows_1252);
   g_test_add_func ("/csv/no-header", test_no_header);
+  g_test_add_func ("/csv/utf16", test_utf16);
+  g_test_add_func ("/csv/ambiguous-manager", test_ambiguous_manager);
   g_test_add_func ("/csv/malformed-people", test_malformed_people);
   g_test_add_func ("/csv/malformed-ties", test_malformed_ties);
   g_test_add_func ("/csv/unterminated", test_unterminated);

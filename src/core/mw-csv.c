@@ -1683,7 +1683,12 @@ resolve_managers (Import             *import,
         continue;
 
       person->manager_actor = find_actor (import, person->manager);
-      if (person->manager_actor == NULL)
+      if (person->manager_actor == NULL &&
+          g_hash_table_lookup (import->by_label, person->manager) == import->by_label)
+        report_problem (import, table, person->row, column, MW_IMPORT_PROBLEM_UNKNOWN_MANAGER, TRUE,
+                        "more than one person is called “%s”; %s is imported without a manager",
+                        person->manager, person->actor->label);
+      else if (person->manager_actor == NULL)
         report_problem (import, table, person->row, column, MW_IMPORT_PROBLEM_UNKNOWN_MANAGER, TRUE,
                         "no one has the id “%s”; %s is imported without a manager",
                         person->manager, person->actor->label);
