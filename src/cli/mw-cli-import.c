@@ -16,6 +16,7 @@ typedef struct
   char  **maps;
   char   *delimiter;
   char   *default_type;
+  gboolean no_header;
 } Options;
 
 static void
@@ -53,13 +54,15 @@ load_table (const char     *path,
   MwCsvFormat format;
   gsize length;
 
-  if (options->delimiter == NULL)
+  if (options->delimiter == NULL && !options->no_header)
     return mw_csv_table_load_file (path, NULL, NULL, error);
 
   if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
   mw_csv_sniff (contents, length, &format);
-  if (!parse_delimiter (options->delimiter, &format.delimiter))
+  if (options->no_header)
+    format.has_header = FALSE;
+  if (options->delimiter != NULL && !parse_delimiter (options->delimiter, &format.delimiter))
     {
       g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
                    "--delimiter: “%s” is not , ; | or tab", options->delimiter);
@@ -210,6 +213,8 @@ mw_cli_import (int    argc,
       "type, weight", "FIELD=COLUMN" },
     { "delimiter", 'd', 0, G_OPTION_ARG_STRING, &options.delimiter,
       "The delimiter, when guessing it goes wrong: , ; | or tab", "D" },
+    { "no-header", 0, 0, G_OPTION_ARG_NONE, &options.no_header,
+      "The first row is data, not a header (columns are then 1, 2, …)", NULL },
     { "type", 0, 0, G_OPTION_ARG_STRING, &options.default_type,
       "The type of a tie whose row has none (default: collaborates)", "TYPE" },
     { NULL }

@@ -27,6 +27,7 @@ struct _MwCsvTable
   guint        first_record;  /* 1 when the first record is the header */
   guint        n_columns;
   gboolean     valid_utf8;    /* every byte is; no need to check cells one by one */
+  guint        first_line;    /* 2 after a "sep=" line */
 };
 
 /* ---------------------------------------------------------------------- */
@@ -142,6 +143,7 @@ table_new (const char *source_name)
   table->record_starts = g_array_new (FALSE, FALSE, sizeof (guint));
   table->column_names = g_ptr_array_new_with_free_func (g_free);
   table->valid_utf8 = TRUE;
+  table->first_line = 1;
   return table;
 }
 
@@ -308,7 +310,7 @@ read_records (MwCsvTable      *table,
               const MwLimits  *limits,
               GError         **error)
 {
-  Reader reader = { text, text + length, delimiter, 1, limits, table->source };
+  Reader reader = { text, text + length, delimiter, table->first_line, limits, table->source };
   guint sentinel;
 
   while (reader.p < reader.end && table->record_starts->len < max_records)
@@ -470,6 +472,28 @@ sniff_header (const char *text,
   return TRUE;
 }
 
+/* Excel accepts, and some exports write, a first line "sep=;" naming the
+ * delimiter. Returns how many bytes it takes (0 when there is none). */
+static gsize
+sep_line_length (const char *text,
+                 gsize       length,
+                 char       *delimiter)
+{
+  gsize n = 5;
+
+  if (length < 5 || strncmp (text, "sep=", 4) != 0 || strchr (",;\t|", text[4]) == NULL)
+    return 0;
+  if (n < length && text[n] == '\r')
+    n++;
+  if (n < length && text[n] == '\n')
+    n++;
+  else if (n < length)
+    return 0;
+
+  *delimiter = text[4];
+  return n;
+}
+
 /**
  * mw_csv_sniff:
  * @format: (out): how @data is written
@@ -487,7 +511,7 @@ mw_csv_sniff (const char  *data,
 {
   g_autofree char *text = NULL;
   const char *newline;
-  gsize text_length;
+  gsize text_length, skip;
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (format != NULL, FALSE);
@@ -503,8 +527,10 @@ mw_csv_sniff (const char  *data,
 
   newline = memchr (text, '\n', text_length);
   format->crlf = newline != NULL && newline > text && newline[-1] == '\r';
-  format->delimiter = sniff_delimiter (text, text_length);
-  format->has_header = sniff_header (text, text_length, format->delimiter);
+  skip = sep_line_length (text, text_length, &format->delimiter);
+  if (skip == 0)
+    format->delimiter = sniff_delimiter (text, text_length);
+  format->has_header = sniff_header (text + skip, text_length - skip, format->delimiter);
 
   return TRUE;
 }
@@ -562,7 +588,8 @@ mw_csv_table_parse (const char         *data,
   g_autoptr(MwCsvTable) table = table_new (source_name);
   g_autofree char *text = NULL;
   MwLimits default_limits;
-  gsize text_length;
+  gsize text_length, skip;
+  char sep_delimiter;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -589,8 +616,10 @@ mw_csv_table_parse (const char         *data,
   if (text == NULL)
     return NULL;
   table->valid_utf8 = g_utf8_validate (text, text_length, NULL);
+  skip = sep_line_length (text, text_length, &sep_delimiter);
+  table->first_line = skip > 0 ? 2 : 1;
 
-  if (!read_records (table, text, text_length, table->format.delimiter,
+  if (!read_records (table, text + skip, text_length - skip, table->format.delimiter,
                      limits->max_actors + 2, limits, error))
     return NULL;
 
