@@ -16,6 +16,7 @@
 
 static const MwCliCommand commands[] = {
   { "info", "FILE [--json]", "Count actors, ties, organisations and units; list problems", mw_cli_info },
+  { "export", "IN OUT.{png,svg,pdf} [OPTION…]", "Draw a network to PNG, SVG or PDF", mw_cli_export },
 };
 
 static void
