@@ -738,15 +738,23 @@ static const GActionEntry win_entries[] = {
   { "tool", NULL, "s", "'select'", tool_change_state },
 };
 
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
-close_response_cb (MwWindow    *self,
-                   const char  *response,
+close_response_cb (MwWindow         *self,
+                   const char       *response,
                    AdwMessageDialog *dialog)
 {
+  /* The dialog is still busy with its response: close once it is done. */
   if (g_str_equal (response, "discard"))
     {
       self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
     }
   else if (g_str_equal (response, "save"))
     {
