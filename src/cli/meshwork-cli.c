@@ -17,6 +17,8 @@
 static const MwCliCommand commands[] = {
   { "info", "FILE [--json]", "Count actors, ties, organisations and units; list problems", mw_cli_info },
   { "export", "IN OUT.{png,svg,pdf} [OPTION…]", "Draw a network to PNG, SVG or PDF", mw_cli_export },
+  { "layout", "[--engine E] [--time-limit S] IN OUT", "Lay out with Graphviz; write DOT with positions", mw_cli_layout },
+  { "template", "NAME [--size N] [--seed S] OUT | --list", "Write one of the built-in context diagrams", mw_cli_template },
 };
 
 static void

@@ -30,6 +30,8 @@ typedef struct
 /* One line per subcommand; each lives in its own mw-cli-NAME.c. */
 int         mw_cli_info           (int argc, char **argv);
 int         mw_cli_export         (int argc, char **argv);
+int         mw_cli_layout         (int argc, char **argv);
+int         mw_cli_template       (int argc, char **argv);
 
 /* Helpers shared by the subcommands (mw-cli-common.c). */
 MwNetwork  *mw_cli_load_network   (const char  *path,
