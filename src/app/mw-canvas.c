@@ -776,6 +776,18 @@ create_rename_popover (MwCanvas *self)
   gtk_widget_set_parent (self->rename_popover, GTK_WIDGET (self));
 }
 
+/* An open popover must not outlive the surface it points into. */
+static void
+mw_canvas_unmap (GtkWidget *widget)
+{
+  MwCanvas *self = MW_CANVAS (widget);
+
+  if (self->rename_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->rename_popover));
+
+  GTK_WIDGET_CLASS (mw_canvas_parent_class)->unmap (widget);
+}
+
 static void
 mw_canvas_dispose (GObject *object)
 {
@@ -892,6 +904,7 @@ mw_canvas_class_init (MwCanvasClass *klass)
   object_class->set_property = mw_canvas_set_property;
   widget_class->snapshot = mw_canvas_snapshot;
   widget_class->size_allocate = mw_canvas_size_allocate;
+  widget_class->unmap = mw_canvas_unmap;
 
   properties[PROP_HISTORY] = g_param_spec_object ("history", NULL, NULL, MW_TYPE_HISTORY, rw);
   properties[PROP_TOOL] = g_param_spec_int ("tool", NULL, NULL, 0, MW_TOOL_TIE, 0, rw);

@@ -75,6 +75,7 @@ show_error (MwWindow   *self,
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -792,6 +793,7 @@ ask_before_closing (MwWindow *self)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, G_CONNECT_SWAPPED);
 
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   self->close_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->close_dialog);
   gtk_window_present (GTK_WINDOW (dialog));
