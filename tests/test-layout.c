@@ -455,6 +455,25 @@ test_async_crash (void)
   g_clear_error (&wait.error);
 }
 
+/* The child dies before reading its input: more than a pipe holds. */
+static void
+test_async_crash_big_input (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  Wait wait = { 0 };
+
+  for (guint i = 0; i < 4000; i++)
+    mw_network_add_actor (network, NULL, "A label long enough to fill the pipe quickly", MW_ACTOR_PERSON, NULL);
+
+  g_setenv ("MESHWORK_LAYOUT_TEST", "crash", TRUE);
+  run_and_wait (network, 30, NULL, &wait);
+  g_unsetenv ("MESHWORK_LAYOUT_TEST");
+
+  g_assert_error (wait.error, MW_ERROR, MW_ERROR_FAILED);
+  g_assert_nonnull (strstr (wait.error->message, "stopped unexpectedly"));
+  g_clear_error (&wait.error);
+}
+
 static void
 test_async_missing_cli (void)
 {
@@ -530,6 +549,7 @@ main (int    argc,
   g_test_add_func ("/layout/async-time-limit", test_async_time_limit);
   g_test_add_func ("/layout/async-cancel", test_async_cancel);
   g_test_add_func ("/layout/async-crash", test_async_crash);
+  g_test_add_func ("/layout/async-crash-big-input", test_async_crash_big_input);
   g_test_add_func ("/layout/async-missing-cli", test_async_missing_cli);
 
   return g_test_run ();
