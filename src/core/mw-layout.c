@@ -197,7 +197,6 @@ set_graph_attributes (Agraph_t       *graph,
     case MW_LAYOUT_DOT:
       put (graph, "nodesep", "0.45");
       put (graph, "ranksep", "0.7");
-      put (graph, "newrank", "false");
       copy_graph_choices (graph, network);
       break;
     case MW_LAYOUT_NEATO:
