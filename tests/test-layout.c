@@ -276,8 +276,8 @@ test_hostile_files_never_opened (void)
       g_autofree char *log = strace_layout (g_getenv ("MESHWORK_CLI"), path, mw_layout_engine_to_string (engine));
 
       g_assert_nonnull (strstr (log, "hostile-attributes.gv"));
+      /* (not /etc/passwd: the C library may read it for its own reasons) */
       g_assert_null (strstr (log, "mw-probe"));
-      g_assert_null (strstr (log, "/etc/passwd"));
     }
 }
 
