@@ -103,6 +103,28 @@ csr_build (Csr         *csr,
   csr->adj = g_renew (guint, adj, MAX (w, 1));
 }
 
+/* The reverse of a deduplicated @out: visiting sources in order leaves every
+ * row sorted, so one counting pass is enough. */
+static void
+csr_transpose (const Csr *out,
+               guint      n,
+               Csr       *in)
+{
+  g_autofree guint *pos = NULL;
+  guint m = out->off[n];
+
+  in->off = g_new0 (guint, n + 1);
+  in->adj = g_new (guint, MAX (m, 1));
+  for (guint k = 0; k < m; k++)
+    in->off[out->adj[k] + 1]++;
+  for (guint v = 0; v < n; v++)
+    in->off[v + 1] += in->off[v];
+  pos = g_memdup2 (in->off, (n + 1) * sizeof (guint));
+  for (guint v = 0; v < n; v++)
+    for (guint k = out->off[v]; k < out->off[v + 1]; k++)
+      in->adj[pos[out->adj[k]]++] = v;
+}
+
 typedef struct
 {
   guint *src;
@@ -331,12 +353,13 @@ mw_graph_new (MwNetwork *network)
   for (guint k = 0; k < MW_N_GRAPHS; k++)
     {
       csr_build (&self->out[k], self->n, pairs[k].src, pairs[k].dst, pairs[k].len);
-      if (kind_is_directed (k))
-        csr_build (&self->in[k], self->n, pairs[k].dst, pairs[k].src, pairs[k].len);
       g_free (pairs[k].src);
       g_free (pairs[k].dst);
     }
 
+  /* The reverse rows the scores always read; the others on demand. */
+  csr_transpose (&self->out[MW_GRAPH_REPORTS], self->n, &self->in[MW_GRAPH_REPORTS]);
+  csr_transpose (&self->out[MW_GRAPH_CHECKS], self->n, &self->in[MW_GRAPH_CHECKS]);
   build_hierarchy (self);
   build_groups (self);
   return self;
@@ -407,6 +430,8 @@ mw_graph_in (MwGraph     *self,
 
   g_return_val_if_fail (self != NULL && v < self->n && kind < MW_N_GRAPHS, NULL);
 
+  if (kind_is_directed (kind) && self->in[kind].off == NULL)
+    csr_transpose (&self->out[kind], self->n, &self->in[kind]);
   csr = kind_is_directed (kind) ? &self->in[kind] : &self->out[kind];
   *n_in = csr->off[v + 1] - csr->off[v];
   return csr->adj + csr->off[v];

@@ -45,7 +45,8 @@ guint       mw_graph_get_n               (MwGraph      *self);
 MwNetwork  *mw_graph_get_network         (MwGraph      *self);
 
 /* Distinct neighbours of @v in @kind (out-neighbours for directed kinds);
- * the array is sorted by index and owned by @self. */
+ * the array is sorted by index and owned by @self. The first mw_graph_in()
+ * of some kinds builds their reverse rows. */
 const guint *mw_graph_out                (MwGraph      *self,
                                           MwGraphKind   kind,
                                           guint         v,

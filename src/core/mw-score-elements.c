@@ -221,8 +221,8 @@ _mw_score_entrepreneurship (MwScores  *self,
     others = _mw_scoring_people_where (scoring, eligible, TRUE);
 
     _mw_scores_add_factor (self, MW_ELEMENT_LOCAL_ENTREPRENEURSHIP,
-                           g_strdup_printf (NP ("%u of %u person without formal authority leads something: %u started an initiative, %u influence beyond their reporting line",
-                                                "%u of %u people without formal authority lead something: %u started an initiative, %u influence beyond their reporting line",
+                           g_strdup_printf (NP ("%u of %u person without formal authority leads something (initiatives: %u, influence beyond their reporting line: %u)",
+                                                "%u of %u people without formal authority lead something (initiatives: %u, influence beyond their reporting line: %u)",
                                                 n_eligible),
                                             n_leaders, n_eligible, n_initiative, n_influencers),
                            leaders, beyond_ties);
