@@ -267,11 +267,12 @@ main (int    argc,
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
       g_autoptr(MwNetwork) network = generate (sizes[s].n, sizes[s].m, 2017 + s);
-      double slowest, med;
+      double slowest, med, model = peak_mib ();
 
       med = time_rescoring (network, sizes[s].runs, &slowest);
-      printf ("%7u actors %7u ties: median %8.2f ms, slowest %8.2f ms (%u runs), peak RSS %.0f MiB\n",
-              sizes[s].n, sizes[s].m, med, slowest, sizes[s].runs, peak_mib ());
+      printf ("%7u actors %7u ties: median %8.2f ms, slowest %8.2f ms (%u runs), "
+              "peak RSS %.0f MiB (%.0f MiB before scoring)\n",
+              sizes[s].n, sizes[s].m, med, slowest, sizes[s].runs, peak_mib (), model);
       if (python != NULL)
         compare_with_igraph (network, python);
       else if (s == 0)
