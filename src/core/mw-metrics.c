@@ -38,6 +38,7 @@ struct _MwGraph
   guint     *tout;
   guint     *extra_above; /* nearest of self and forest ancestors with an extra tie */
   guint     *chain_stamp;
+  guint     *rank;        /* longest reports chain from a top; NULL when there is a cycle */
   guint     *level;     /* 1 for tops, NONE outside the hierarchy */
   guint      depth;
 
@@ -295,6 +296,40 @@ build_euler_tour (MwGraph *self)
     }
 }
 
+/* Without cycles, everyone above v has a shorter longest chain from a top:
+ * ranks by Kahn's topological order let a search skip whole branches. */
+static void
+build_ranks (MwGraph *self)
+{
+  const Csr *up = &self->out[MW_GRAPH_REPORTS];
+  const Csr *down = &self->in[MW_GRAPH_REPORTS];
+  g_autofree guint *waiting = g_new (guint, MAX (self->n, 1));
+  guint head = 0, tail = 0;
+
+  self->rank = g_new0 (guint, MAX (self->n, 1));
+  for (guint v = 0; v < self->n; v++)
+    {
+      waiting[v] = up->off[v + 1] - up->off[v];
+      if (waiting[v] == 0)
+        self->queue[tail++] = v;
+    }
+  while (head < tail)
+    {
+      guint v = self->queue[head++];
+
+      for (guint k = down->off[v]; k < down->off[v + 1]; k++)
+        {
+          guint c = down->adj[k];
+
+          self->rank[c] = MAX (self->rank[c], self->rank[v] + 1);
+          if (--waiting[c] == 0)
+            self->queue[tail++] = c;
+        }
+    }
+  if (tail < self->n)
+    g_clear_pointer (&self->rank, g_free);
+}
+
 static void
 build_hierarchy (MwGraph *self)
 {
@@ -303,6 +338,8 @@ build_hierarchy (MwGraph *self)
 
   build_spanning_forest (self);
   build_euler_tour (self);
+  if (!self->forest)
+    build_ranks (self);
   self->chain_stamp = g_new0 (guint, MAX (self->n, 1));
 
   /* Levels: breadth-first down from the tops, so cycles cannot loop. */
@@ -420,6 +457,7 @@ mw_graph_free (MwGraph *self)
   g_free (self->tout);
   g_free (self->extra_above);
   g_free (self->chain_stamp);
+  g_free (self->rank);
   g_free (self->level);
   g_free (self->group);
   g_free (self->org);
@@ -537,12 +575,16 @@ reaches_up (MwGraph *self,
       for (guint x = self->extra_above[w]; x != NONE && self->chain_stamp[x] != gen;
            x = self->parent[x] != NONE ? self->extra_above[self->parent[x]] : NONE)
         {
+          if (self->rank != NULL && self->rank[x] <= self->rank[u])
+            break;
           self->chain_stamp[x] = gen;
           for (guint k = up->off[x]; k < up->off[x + 1]; k++)
             {
               guint y = up->adj[k];
 
               if (y == self->parent[x] || self->stamp[y] == gen)
+                continue;
+              if (self->rank != NULL && self->rank[y] < self->rank[u])
                 continue;
               if (y == u || tree_above (self, u, y))
                 return TRUE;
@@ -567,7 +609,8 @@ mw_graph_is_above (MwGraph *self,
     return TRUE;
   /* In a forest the interval test is the whole answer; and an actor
    * without reports is above nobody. */
-  if (self->forest || self->in[MW_GRAPH_REPORTS].off[u + 1] == self->in[MW_GRAPH_REPORTS].off[u])
+  if (self->forest || self->in[MW_GRAPH_REPORTS].off[u + 1] == self->in[MW_GRAPH_REPORTS].off[u] ||
+      (self->rank != NULL && self->rank[u] >= self->rank[v]))
     return FALSE;
   return reaches_up (self, v, u);
 }
