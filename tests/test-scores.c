@@ -567,6 +567,8 @@ test_cli_json (void)
   g_assert_true (json_object_has_member (object, "confidence"));
   g_assert_true (json_object_has_member (object, "reason"));
 
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "articulation_point_ids")), ==,
+                    mw_scores_get_measures (scores)->articulation_points);
   object = json_object_get_object_member (root, "factors");
   for (guint e = 0; e < MW_N_ELEMENTS; e++)
     {
