@@ -436,6 +436,27 @@ test_sep_line (void)
   g_assert_nonnull (strstr (error->message, "row 3 (line 4)"));
 }
 
+/* headers are told from data without knowing the header's language */
+static void
+test_header_detection (void)
+{
+  static const struct { const char *text; gboolean header; } cases[] = {
+    { "Mitarbeiter;Vorgesetzter;Abteilung\nAnna;;Vorstand\nBen;Anna;Vertrieb\n", TRUE },
+    { "ann,bob,advice\nbob,cid,advice\ncid,ann,collaborates\n", FALSE },
+    { "e1,Ann,,CEO\ne2,Bob,e1,CTO\n", FALSE },
+    { "source,target\n", TRUE },
+    { "1,2\n2,3\n", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      MwCsvFormat format;
+
+      g_assert_true (mw_csv_sniff (cases[i].text, strlen (cases[i].text), &format));
+      g_assert_cmpint (format.has_header, ==, cases[i].header);
+    }
+}
+
 static void
 test_mapping (void)
 {
@@ -634,6 +655,7 @@ main (int    argc,
   g_test_add_func ("/csv/unterminated", test_unterminated);
   g_test_add_func ("/csv/rfc4180-edges", test_rfc4180_edges);
   g_test_add_func ("/csv/sep-line", test_sep_line);
+  g_test_add_func ("/csv/header-detection", test_header_detection);
   g_test_add_func ("/csv/mapping", test_mapping);
   g_test_add_func ("/csv/tie-synonyms", test_tie_synonyms);
   g_test_add_func ("/csv/import-into", test_import_into);

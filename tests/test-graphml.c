@@ -288,7 +288,8 @@ test_limits (void)
 
 static const char *dot_fixtures[] = {
   "meshwork-basic.gv", "clusters.gv", "multi-edges.gv", "undirected.gv", "unicode.gv",
-  "unknown-attrs.gv", "gephi-export.gv", "neato-output.gv", "strict-cycle.gv",
+  "unknown-attrs.gv", "gephi-export.gv", "neato-output.gv", "strict-cycle.gv", "ports-html.gv",
+  "latin1.gv", "duplicate-ids.gv",
 };
 
 /* DOT → GraphML → DOT keeps the network */

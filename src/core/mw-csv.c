@@ -431,8 +431,26 @@ looks_like_data (const char *cell)
   return end != cell && *end == '\0';
 }
 
-/* A header names fields Meshwork knows, or at least looks like names:
- * no empty, repeated, numeric or e-mail cells. */
+/* Whether a cell of the first record comes again in the records after
+ * it: edge lists name the same people over and over, headers do not. */
+static gboolean
+first_record_recurs (MwCsvTable *table)
+{
+  g_autoptr(GHashTable) later = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint r = 1; r < n_records (table); r++)
+    for (guint c = 0; c < record_n_cells (table, r); c++)
+      g_hash_table_add (later, (gpointer)record_cell (table, r, c));
+
+  for (guint c = 0; c < record_n_cells (table, 0); c++)
+    if (g_hash_table_contains (later, record_cell (table, 0, c)))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A header names fields Meshwork knows, or at least looks like names: no
+ * empty, repeated, numeric or e-mail cells, none of them seen again below. */
 static gboolean
 sniff_header (const char *text,
               gsize       length,
@@ -440,12 +458,13 @@ sniff_header (const char *text,
 {
   g_autoptr(MwCsvTable) table = table_new (NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean truncated = length > SNIFF_BYTES;
   MwLimits limits;
   MwCsvField field;
   guint cells;
 
   mw_limits_init_default (&limits);
-  read_records (table, text, MIN (length, SNIFF_BYTES), delimiter, 2, &limits, NULL);
+  read_records (table, text, MIN (length, SNIFF_BYTES), delimiter, SNIFF_RECORDS, &limits, NULL);
   if (n_records (table) == 0)
     return FALSE;
 
@@ -458,7 +477,7 @@ sniff_header (const char *text,
         return TRUE;
     }
 
-  if (n_records (table) < 2)
+  if (n_records (table) < 2 || (truncated && n_records (table) < 3))
     return FALSE;
 
   for (guint c = 0; c < cells; c++)
@@ -469,7 +488,7 @@ sniff_header (const char *text,
         return FALSE;
     }
 
-  return TRUE;
+  return !first_record_recurs (table);
 }
 
 /* Excel accepts, and some exports write, a first line "sep=;" naming the
