@@ -569,6 +569,47 @@ test_import_into (void)
 }
 
 
+/* Damaged copies of every fixture: each is a table and an import, or an
+ * error; never a crash (the sanitizer build checks the memory). */
+static void
+test_damaged_files (void)
+{
+  static const char *names[] = {
+    "excel-people.csv", "semicolon-people.csv", "survey-ties.tsv", "malformed-people.csv",
+    "windows-1252.csv", "excel-unicode-text.txt",
+  };
+  static const char noise[] = "\",;\t|\r\n\"\xff\xfe\xef\xbb\xbf\0a";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+
+  for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", names[f], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      for (guint round = 0; round < 200; round++)
+        {
+          g_autofree char *copy = g_memdup2 (contents, length);
+          gsize cut = g_rand_int_range (rand, 1, length + 1);
+          g_autoptr(MwCsvTable) table = NULL;
+          g_autoptr(MwImportReport) report = NULL;
+          g_autoptr(MwNetwork) network = NULL;
+          g_autoptr(GError) error = NULL;
+
+          for (guint k = 0; k < 4; k++)
+            copy[g_rand_int_range (rand, 0, cut)] = noise[g_rand_int_range (rand, 0, sizeof noise - 1)];
+
+          table = mw_csv_table_parse (copy, cut, "damaged.csv", NULL, NULL, &error);
+          g_assert_true ((table == NULL) != (error == NULL));
+          if (table == NULL)
+            continue;
+          network = mw_csv_import (table, NULL, table, NULL, NULL, &report, &error);
+          g_assert_true ((network == NULL) != (error == NULL));
+        }
+    }
+}
+
 static char *
 fixture_path (const char *name)
 {
@@ -659,6 +700,7 @@ main (int    argc,
   g_test_add_func ("/csv/mapping", test_mapping);
   g_test_add_func ("/csv/tie-synonyms", test_tie_synonyms);
   g_test_add_func ("/csv/import-into", test_import_into);
+  g_test_add_func ("/csv/damaged-files", test_damaged_files);
   g_test_add_func ("/csv/cli/import", test_cli_import);
   g_test_add_func ("/csv/cli/import-problems", test_cli_import_problems);
 

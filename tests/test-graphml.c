@@ -286,6 +286,43 @@ test_limits (void)
   g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
 }
 
+/* Damaged copies of every fixture: a network or an error naming a place;
+ * never a crash. */
+static void
+test_damaged_files (void)
+{
+  static const char *names[] = {
+    "networkx-advice.graphml", "igraph-teams.graphml", "yed-orgchart.graphml",
+    "gephi-export.graphml", "cytoscape-export.graphml",
+  };
+  static const char noise[] = "<>/\"'&;=x\n\xc3\0";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+
+  for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "graphml", names[f], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      for (guint round = 0; round < 200; round++)
+        {
+          g_autofree char *copy = g_memdup2 (contents, length);
+          gsize cut = g_rand_int_range (rand, 1, length + 1);
+          g_autoptr(MwNetwork) network = NULL;
+          g_autoptr(GError) error = NULL;
+
+          for (guint k = 0; k < 3; k++)
+            copy[g_rand_int_range (rand, 0, cut)] = noise[g_rand_int_range (rand, 0, sizeof noise - 1)];
+
+          network = mw_graphml_load_data (copy, cut, "damaged.graphml", NULL, &error);
+          g_assert_true ((network == NULL) != (error == NULL));
+          if (error != NULL)
+            g_assert_true (g_str_has_prefix (error->message, "damaged.graphml"));
+        }
+    }
+}
+
 static const char *dot_fixtures[] = {
   "meshwork-basic.gv", "clusters.gv", "multi-edges.gv", "undirected.gv", "unicode.gv",
   "unknown-attrs.gv", "gephi-export.gv", "neato-output.gv", "strict-cycle.gv", "ports-html.gv",
@@ -426,6 +463,7 @@ main (int    argc,
   g_test_add_func ("/graphml/malformed", test_malformed);
   g_test_add_func ("/graphml/limits", test_limits);
   g_test_add_func ("/graphml/escaping", test_escaping);
+  g_test_add_func ("/graphml/damaged-files", test_damaged_files);
   g_test_add_func ("/graphml/cli/convert", test_cli_convert);
   for (guint i = 0; i < G_N_ELEMENTS (dot_fixtures); i++)
     {
