@@ -2056,6 +2056,34 @@ import_clear (Import *import)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
 
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const MwImportProblem *pa = *(MwImportProblem * const *)a;
+  const MwImportProblem *pb = *(MwImportProblem * const *)b;
+
+  if (pa->row != pb->row)
+    return pa->row < pb->row ? -1 : 1;
+  if (pa->column != pb->column)
+    return pa->column < pb->column ? -1 : 1;
+  return 0;
+}
+
+/* One file's problems, found in several passes, are listed by row and
+ * column (a stable sort keeps a cell's problems in the order found). */
+static void
+sort_problems_since (Import *import,
+                     guint   first)
+{
+  GPtrArray *problems = import->report->problems;
+
+  if (problems->len > first + 1)
+    g_qsort_with_data (problems->pdata + first, problems->len - first, sizeof (gpointer),
+                       compare_problems, NULL);
+}
+
 /* Builds everything on @import->stage; on failure nothing is kept. */
 static gboolean
 run_import (Import                   *import,
@@ -2069,6 +2097,7 @@ run_import (Import                   *import,
 {
   MwCsvMapping people_guess, ties_guess;
   MwCsvImportOptions default_options;
+  guint first_tie_problem;
   gboolean ok = TRUE;
 
   if (options == NULL)
@@ -2102,8 +2131,11 @@ run_import (Import                   *import,
   mw_network_begin_batch (import->stage, "Import");
   if (people != NULL)
     ok = import_people (import, people, people_mapping, error);
+  sort_problems_since (import, 0);
+  first_tie_problem = import->report->problems->len;
   if (ok && ties != NULL)
     ok = import_ties (import, ties, ties_mapping, error);
+  sort_problems_since (import, first_tie_problem);
   mw_network_end_batch (import->stage);
 
   import->report->n_actors = import->new_actors->len;

@@ -99,7 +99,7 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray *problems;              /* MwImportProblem*, in file order */
+  GPtrArray *problems;              /* MwImportProblem*: people file, then ties file, by row and column */
   guint      n_actors;              /* added */
   guint      n_ties;                /* added */
   guint      n_rows_skipped;
