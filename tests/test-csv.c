@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "mw-csv.h"
 
@@ -676,6 +677,32 @@ test_cli_import_problems (void)
   g_rmdir (dir);
 }
 
+/* --json: the same report for scripts */
+static void
+test_cli_import_json (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-import-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "org.gv", NULL);
+  g_autofree char *bad = fixture_path ("malformed-people.csv");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *first;
+
+  run_cli (&run, "import", "--json", bad, out, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "actors_added"), ==, 12);
+  g_assert_cmpint (json_object_get_int_member (root, "rows_skipped"), ==, 3);
+  first = json_array_get_object_element (json_object_get_array_member (root, "problems"), 0);
+  g_assert_cmpint (json_object_get_int_member (first, "row"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (first, "column"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "unknown-manager");
+
+  g_remove (out);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -703,6 +730,7 @@ main (int    argc,
   g_test_add_func ("/csv/damaged-files", test_damaged_files);
   g_test_add_func ("/csv/cli/import", test_cli_import);
   g_test_add_func ("/csv/cli/import-problems", test_cli_import_problems);
+  g_test_add_func ("/csv/cli/import-json", test_cli_import_json);
 
   return g_test_run ();
 }
