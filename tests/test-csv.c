@@ -400,6 +400,42 @@ test_unterminated (void)
   g_assert_nonnull (strstr (error->message, "row 3 (line 3)"));
 }
 
+/* files over a limit are refused with where, before anything is imported */
+static void
+test_limits (void)
+{
+  static const char data[] = "id,name\n1,Ann\n2,Bob\n3,\"A very long name indeed\"\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwCsvTable) table = NULL;
+  g_autoptr(GString) wide = g_string_new ("a");
+  MwLimits limits;
+
+  mw_limits_init_default (&limits);
+  limits.max_string = 10;
+  table = mw_csv_table_parse (data, strlen (data), "long.csv", NULL, &limits, &error);
+  g_assert_null (table);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "long.csv: row 4 (line 4)"));
+  g_clear_error (&error);
+
+  mw_limits_init_default (&limits);
+  limits.max_actors = 2;
+  table = mw_csv_table_parse (data, strlen (data), "many.csv", NULL, &limits, &error);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  limits.max_bytes = 8;
+  table = mw_csv_table_parse (data, strlen (data), "big.csv", NULL, &limits, &error);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 1500; i++)
+    g_string_append (wide, ",a");
+  table = mw_csv_table_parse (wide->str, wide->len, "wide.csv", NULL, NULL, &error);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "columns"));
+}
+
 static void
 test_rfc4180_edges (void)
 {
@@ -722,6 +758,7 @@ main (int    argc,
   g_test_add_func ("/csv/malformed-ties", test_malformed_ties);
   g_test_add_func ("/csv/unterminated", test_unterminated);
   g_test_add_func ("/csv/rfc4180-edges", test_rfc4180_edges);
+  g_test_add_func ("/csv/limits", test_limits);
   g_test_add_func ("/csv/sep-line", test_sep_line);
   g_test_add_func ("/csv/header-detection", test_header_detection);
   g_test_add_func ("/csv/mapping", test_mapping);
