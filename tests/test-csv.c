@@ -647,6 +647,59 @@ test_damaged_files (void)
     }
 }
 
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* what the app does: load and import in threads, the main loop running */
+static void
+test_async (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", "excel-people.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/people.csv");
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GAsyncResult) imported = NULL;
+  g_autoptr(GAsyncResult) failed = NULL;
+  g_autoptr(MwCsvTable) table = NULL;
+  g_autoptr(MwCsvTable) none = NULL;
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  g_autoptr(GError) error = NULL;
+  MwCsvMapping mapping;
+
+  mw_csv_table_load_file_async (file, NULL, NULL, NULL, store_result_cb, &loaded);
+  table = mw_csv_table_load_file_finish (wait_for_result (&loaded), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_csv_table_get_n_rows (table), ==, 6);
+
+  mw_csv_mapping_guess (&mapping, table, FALSE);
+  mapping.columns[MW_CSV_FIELD_UNIT] = mapping.columns[MW_CSV_FIELD_LOCATION];
+  mw_csv_import_async (table, &mapping, NULL, NULL, NULL, NULL, store_result_cb, &imported);
+  network = mw_csv_import_finish (wait_for_result (&imported), &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_actors, ==, 6);
+  g_assert_cmpstr (mw_network_lookup_actor (network, "E004")->unit, ==, "Berlin");
+
+  mw_csv_table_load_file_async (missing, NULL, NULL, NULL, store_result_cb, &failed);
+  none = mw_csv_table_load_file_finish (wait_for_result (&failed), &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/people.csv"));
+}
+
 static char *
 fixture_path (const char *name)
 {
@@ -765,6 +818,7 @@ main (int    argc,
   g_test_add_func ("/csv/tie-synonyms", test_tie_synonyms);
   g_test_add_func ("/csv/import-into", test_import_into);
   g_test_add_func ("/csv/damaged-files", test_damaged_files);
+  g_test_add_func ("/csv/async", test_async);
   g_test_add_func ("/csv/cli/import", test_cli_import);
   g_test_add_func ("/csv/cli/import-problems", test_cli_import_problems);
   g_test_add_func ("/csv/cli/import-json", test_cli_import_json);
