@@ -29,6 +29,10 @@ typedef struct
 
 /* One line per subcommand; each lives in its own mw-cli-NAME.c. */
 int         mw_cli_info           (int argc, char **argv);
+int         mw_cli_score          (int argc, char **argv);
+int         mw_cli_export         (int argc, char **argv);
+int         mw_cli_layout         (int argc, char **argv);
+int         mw_cli_template       (int argc, char **argv);
 int         mw_cli_import         (int argc, char **argv);
 int         mw_cli_convert        (int argc, char **argv);
 

@@ -1,0 +1,89 @@
+/* mw-cli-export.c: meshwork-cli export
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "mw-cli.h"
+#include "mw-export.h"
+
+static gboolean
+parse_page (const char  *text,
+            MwPageSize  *page)
+{
+  if (g_ascii_strcasecmp (text, "a4") == 0)
+    *page = MW_PAGE_A4;
+  else if (g_ascii_strcasecmp (text, "letter") == 0)
+    *page = MW_PAGE_LETTER;
+  else if (g_ascii_strcasecmp (text, "fit") == 0)
+    *page = MW_PAGE_FIT;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+int
+mw_cli_export (int    argc,
+               char **argv)
+{
+  double scale = 1;
+  gboolean legend = FALSE, dark = FALSE;
+  g_autofree char *background = NULL, *title = NULL, *page = NULL;
+  GOptionEntry entries[] = {
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "PNG pixels per point, 1 to 4 (default 1)", "N" },
+    { "legend", 0, 0, G_OPTION_ARG_NONE, &legend, "Add the legend of shapes, ties and colours", NULL },
+    { "background", 0, 0, G_OPTION_ARG_STRING, &background, "A colour, or “transparent” (default: the style’s)", "COLOR" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, "A title above the drawing", "TEXT" },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &page, "PDF page: a4, letter or fit (default fit)", "SIZE" },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Light ink on a dark background", NULL },
+    { NULL }
+  };
+  g_autoptr(MwNetwork) network = NULL;
+  g_autoptr(MwRenderer) renderer = NULL;
+  g_autoptr(GError) error = NULL;
+  MwExportOptions options;
+  MwExportFormat format;
+  guint n_unplaced;
+
+  if (!mw_cli_parse_options ("export", "IN OUT.{png,svg,pdf}",
+                             "Draw a network to PNG, SVG or PDF; the format comes from OUT’s extension.",
+                             entries, &argc, &argv))
+    return MW_CLI_FAILED;
+  if (argc != 3)
+    return mw_cli_fail ("export: expected IN and OUT (try “meshwork-cli export --help”)");
+  if (!mw_export_format_from_path (argv[2], &format, &error))
+    return mw_cli_fail ("export: %s", error->message);
+
+  mw_export_options_init (&options, format);
+  options.scale = scale;
+  options.legend = legend;
+  options.dark = dark;
+  options.title = title;
+  if (format == MW_EXPORT_PNG && (scale < 1 || scale > 4))
+    return mw_cli_fail ("export: --scale must be between 1 and 4, not %g", scale);
+  if (page != NULL && !parse_page (page, &options.page))
+    return mw_cli_fail ("export: --page must be a4, letter or fit, not “%s”", page);
+  if (background != NULL)
+    {
+      if (!mw_export_parse_color (background, &options.background, &options.transparent, &error))
+        return mw_cli_fail ("export: --background: %s", error->message);
+      options.has_background = !options.transparent;
+    }
+
+  network = mw_cli_load_network (argv[1], &error);
+  if (network == NULL)
+    return mw_cli_fail ("%s", error->message);
+
+  renderer = mw_renderer_new (network);
+  n_unplaced = mw_renderer_get_n_unplaced (renderer);
+  if (n_unplaced > 0)
+    fprintf (stderr, "meshwork-cli: note: %u of %u actors have no position and are drawn on a grid "
+             "beside the others\n", n_unplaced, mw_network_get_n_actors (network));
+
+  if (!mw_export_to_file (renderer, argv[2], &options, &error))
+    return mw_cli_fail ("%s: %s", argv[2], error->message);
+  return MW_CLI_OK;
+}

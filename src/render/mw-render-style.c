@@ -1,0 +1,342 @@
+/* mw-render-style.c: Meshwork's visual language — colours, shapes, ties, badges
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "meshwork-render"
+
+#include <math.h>
+
+#include "mw-renderer-private.h"
+
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
+
+/* Okabe–Ito: told apart by viewers with any common colour-vision deficiency,
+ * and bright enough on a dark background. Black is left out (it is ink). */
+static const MwColor palette_light[] = {
+  RGB (0x0072B2), RGB (0xE69F00), RGB (0x009E73), RGB (0xCC79A7),
+  RGB (0x56B4E9), RGB (0xD55E00), RGB (0xF0E442),
+};
+static const MwColor palette_dark[] = {
+  RGB (0x3D9BE0), RGB (0xE69F00), RGB (0x1DB88E), RGB (0xD98CB8),
+  RGB (0x7CC6F0), RGB (0xE8772E), RGB (0xF0E442),
+};
+static const MwColor no_org_light = RGB (0x9A9996);
+static const MwColor no_org_dark = RGB (0x9A9996);
+
+static const MwTheme theme_light = {
+  .background = RGB (0xFAFAFA),
+  .text = RGB (0x241F31),
+  .text_soft = RGB (0x5E5C64),
+  .halo = { 0.98, 0.98, 0.98, 0.82 },
+  .tie = { RGB (0x3D3846), RGB (0x77767B), RGB (0x5E5C64), RGB (0x77767B) },
+  .accent = RGB (0x1C71D8),
+  .highlight = RGB (0xF6D32D),
+  .badge_purpose = RGB (0xF5C211),
+  .badge_initiative = RGB (0x26A269),
+};
+
+static const MwTheme theme_dark = {
+  .background = RGB (0x242424),
+  .text = RGB (0xF6F5F4),
+  .text_soft = RGB (0xC0BFBC),
+  .halo = { 0.141, 0.141, 0.141, 0.82 },
+  .tie = { RGB (0xDEDDDA), RGB (0x9A9996), RGB (0xC0BFBC), RGB (0x9A9996) },
+  .accent = RGB (0x78AEED),
+  .highlight = RGB (0xF8E45C),
+  .badge_purpose = RGB (0xF8E45C),
+  .badge_initiative = RGB (0x57E389),
+};
+
+const MwTheme *
+_mw_theme_get (gboolean dark)
+{
+  return dark ? &theme_dark : &theme_light;
+}
+
+/* index < 0: no organisation. */
+void
+_mw_palette_color (int       index,
+                   gboolean  dark,
+                   MwColor  *color)
+{
+  if (index < 0)
+    *color = dark ? no_org_dark : no_org_light;
+  else
+    *color = (dark ? palette_dark : palette_light)[index % G_N_ELEMENTS (palette_light)];
+}
+
+void
+_mw_set_source (cairo_t       *cr,
+                const MwColor *color,
+                double         alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+static void
+path_rounded_rect (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   w,
+                   double   h,
+                   double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* Appends the actor's outline to the current path: person circle, team
+ * rounded square, organisation hexagon, all inside the radius r. */
+void
+_mw_path_shape (cairo_t     *cr,
+                MwActorKind  kind,
+                double       x,
+                double       y,
+                double       r)
+{
+  switch (kind)
+    {
+    case MW_ACTOR_TEAM:
+      {
+        double h = r * 0.86;
+        path_rounded_rect (cr, x - h, y - h, 2 * h, 2 * h, h * 0.4);
+      }
+      break;
+    case MW_ACTOR_ORGANISATION:
+      cairo_new_sub_path (cr);
+      for (int i = 0; i < 6; i++)
+        {
+          double a = G_PI / 6 + i * G_PI / 3;
+          cairo_line_to (cr, x + r * cos (a), y + r * sin (a));
+        }
+      cairo_close_path (cr);
+      break;
+    case MW_ACTOR_PERSON:
+    default:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      cairo_close_path (cr);
+      break;
+    }
+}
+
+/* Ties end at the shape's edge, leaving room for the marker so its tip
+ * touches the shape; influences bow to one side so a pair of opposite
+ * influences stays two visible curves. */
+void
+_mw_tie_geometry (MwTieType  type,
+                  double     ax,
+                  double     ay,
+                  double     ar,
+                  double     bx,
+                  double     by,
+                  double     br,
+                  gboolean   markers,
+                  MwTieGeom *g)
+{
+  double dx = bx - ax, dy = by - ay;
+  double len = hypot (dx, dy);
+  double ux, uy, gap_a = ar + 1.5, gap_b = br + 1.5, marker_len = 0;
+
+  g->curved = type == MW_TIE_INFLUENCES;
+  g->marker = markers && type != MW_TIE_COLLABORATES;
+  if (len < 1e-6)
+    {
+      g->x1 = g->x2 = g->cx = g->tx = ax;
+      g->y1 = g->y2 = g->cy = g->ty = ay;
+      g->ux = 1, g->uy = 0;
+      return;
+    }
+  ux = dx / len, uy = dy / len;
+  if (g->marker)
+    marker_len = type == MW_TIE_CHECKS ? 2 * MW_ARROW_HALF_WIDTH : MW_ARROW_LENGTH;
+
+  if (!g->curved)
+    {
+      g->x1 = ax + ux * gap_a, g->y1 = ay + uy * gap_a;
+      g->tx = bx - ux * gap_b, g->ty = by - uy * gap_b;
+      g->ux = ux, g->uy = uy;
+      g->x2 = g->tx - ux * marker_len * 0.8, g->y2 = g->ty - uy * marker_len * 0.8;
+      g->cx = (g->x1 + g->x2) / 2, g->cy = (g->y1 + g->y2) / 2;
+      return;
+    }
+
+  {
+    /* a quadratic bow, 18% of the length to the left of a → b */
+    double bow = 0.18 * len;
+    double mx = (ax + bx) / 2 - uy * bow, my = (ay + by) / 2 + ux * bow;
+    double sx = mx - ax, sy = my - ay, sl = hypot (sx, sy);
+    double ex = bx - mx, ey = by - my, el = hypot (ex, ey);
+
+    g->x1 = ax + sx / sl * gap_a, g->y1 = ay + sy / sl * gap_a;
+    g->ux = ex / el, g->uy = ey / el;
+    g->tx = bx - g->ux * gap_b, g->ty = by - g->uy * gap_b;
+    g->x2 = g->tx - g->ux * marker_len * 0.8, g->y2 = g->ty - g->uy * marker_len * 0.8;
+    g->cx = mx, g->cy = my;
+  }
+}
+
+void
+_mw_tie_path (cairo_t         *cr,
+              const MwTieGeom *g)
+{
+  cairo_move_to (cr, g->x1, g->y1);
+  if (g->curved)
+    {
+      /* the quadratic through (cx, cy) as the cubic cairo draws */
+      cairo_curve_to (cr,
+                      g->x1 + 2.0 / 3 * (g->cx - g->x1), g->y1 + 2.0 / 3 * (g->cy - g->y1),
+                      g->x2 + 2.0 / 3 * (g->cx - g->x2), g->y2 + 2.0 / 3 * (g->cy - g->y2),
+                      g->x2, g->y2);
+    }
+  else
+    cairo_line_to (cr, g->x2, g->y2);
+}
+
+/* Arrowheads for reports and influences, a diamond for checks: all filled,
+ * so the renderer fills every marker of a style in one go. */
+void
+_mw_tie_marker_path (cairo_t         *cr,
+                     MwTieType        type,
+                     const MwTieGeom *g)
+{
+  double px = -g->uy, py = g->ux;
+  double w = MW_ARROW_HALF_WIDTH;
+
+  if (!g->marker)
+    return;
+
+  if (type == MW_TIE_CHECKS)
+    {
+      double cx = g->tx - g->ux * w, cy = g->ty - g->uy * w;
+
+      cairo_move_to (cr, g->tx, g->ty);
+      cairo_line_to (cr, cx + px * w * 0.8, cy + py * w * 0.8);
+      cairo_line_to (cr, cx - g->ux * w, cy - g->uy * w);
+      cairo_line_to (cr, cx - px * w * 0.8, cy - py * w * 0.8);
+      cairo_close_path (cr);
+      return;
+    }
+
+  {
+    double bx = g->tx - g->ux * MW_ARROW_LENGTH, by = g->ty - g->uy * MW_ARROW_LENGTH;
+
+    cairo_move_to (cr, g->tx, g->ty);
+    cairo_line_to (cr, bx + px * w, by + py * w);
+    cairo_line_to (cr, bx + g->ux * 2, by + g->uy * 2);
+    cairo_line_to (cr, bx - px * w, by - py * w);
+    cairo_close_path (cr);
+  }
+}
+
+void
+_mw_tie_set_stroke (cairo_t   *cr,
+                    MwTieType  type,
+                    double     width)
+{
+  static const double dots[] = { 0.1, 3.2 };
+
+  cairo_set_line_width (cr, width);
+  if (type == MW_TIE_CHECKS)
+    {
+      double dash[2] = { dots[0] * width, dots[1] * width };
+
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_dash (cr, dash, 2, 0);
+    }
+  else
+    {
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+}
+
+/* One tie on its own (the legend); the renderer batches them instead. */
+void
+_mw_draw_tie (cairo_t       *cr,
+              MwTieType      type,
+              double         x1,
+              double         y1,
+              double         x2,
+              double         y2,
+              double         width,
+              const MwColor *color,
+              gboolean       markers)
+{
+  MwTieGeom g;
+
+  _mw_tie_geometry (type, x1, y1, 0, x2, y2, 0, markers, &g);
+  cairo_save (cr);
+  _mw_set_source (cr, color, 1);
+  _mw_tie_set_stroke (cr, type, width);
+  cairo_new_path (cr);
+  _mw_tie_path (cr, &g);
+  cairo_stroke (cr);
+  _mw_tie_marker_path (cr, type, &g);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static void
+path_star (cairo_t *cr,
+           double   x,
+           double   y,
+           double   r)
+{
+  cairo_new_sub_path (cr);
+  for (int i = 0; i < 10; i++)
+    {
+      double a = -G_PI / 2 + i * G_PI / 5;
+      double rr = i % 2 == 0 ? r : r * 0.45;
+      cairo_line_to (cr, x + rr * cos (a), y + rr * sin (a));
+    }
+  cairo_close_path (cr);
+}
+
+/* A badge centred on (x, y), size across: a star for purpose holders, an
+ * upward arrow for initiative-takers, on a disc that separates it from
+ * whatever is behind. */
+void
+_mw_draw_badge (cairo_t  *cr,
+                gboolean  purpose,
+                double    x,
+                double    y,
+                double    size,
+                gboolean  dark)
+{
+  const MwTheme *theme = _mw_theme_get (dark);
+  double r = size / 2;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+  _mw_set_source (cr, purpose ? &theme->badge_purpose : &theme->badge_initiative, 1);
+  cairo_fill_preserve (cr);
+  _mw_set_source (cr, &theme->background, 1);
+  cairo_set_line_width (cr, r * 0.22);
+  cairo_stroke (cr);
+
+  cairo_set_source_rgb (cr, purpose ? 0.18 : 1, purpose ? 0.15 : 1, purpose ? 0.1 : 1);
+  if (purpose)
+    path_star (cr, x, y + r * 0.05, r * 0.68);
+  else
+    {
+      cairo_move_to (cr, x, y - r * 0.62);
+      cairo_line_to (cr, x + r * 0.5, y);
+      cairo_line_to (cr, x + r * 0.18, y);
+      cairo_line_to (cr, x + r * 0.18, y + r * 0.55);
+      cairo_line_to (cr, x - r * 0.18, y + r * 0.55);
+      cairo_line_to (cr, x - r * 0.18, y);
+      cairo_line_to (cr, x - r * 0.5, y);
+      cairo_close_path (cr);
+    }
+  cairo_fill (cr);
+  cairo_restore (cr);
+}

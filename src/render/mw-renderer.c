@@ -1,0 +1,1388 @@
+/* mw-renderer.c: one cairo/Pango renderer for the canvas, PNG, SVG, PDF and print
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "meshwork-render"
+
+#include <math.h>
+#include <string.h>
+
+#include "mw-renderer-private.h"
+
+#define GRID_DX          120.0   /* the fallback grid for actors without a position */
+#define GRID_DY           90.0
+#define GRID_GAP          90.0
+#define UNIT_PADDING      14.0
+#define ORG_PADDING       16.0
+#define DIM_ALPHA         0.16
+#define LABEL_GAP          3.0
+#define AUTO_LABEL_PX      6.0   /* labels below this size on screen are noise */
+#define AUTO_LABEL_MAX  2000     /* … and so are more of them at once */
+#define N_COLORS           8     /* the palette's 7 hues and "no organisation" */
+
+enum { STATE_NORMAL, STATE_DIM, STATE_HIGHLIGHT, STATE_SELECTED, N_STATES };
+
+typedef struct
+{
+  double x, y, r;
+  int    color;      /* palette index; -1 without organisation */
+} ActorGeom;
+
+typedef struct
+{
+  char        *text;     /* the label it was made for */
+  PangoLayout *layout;   /* its text is what shows: ellipsised when long */
+  double       width;
+  double       height;
+} Label;
+
+typedef struct
+{
+  char        *name;
+  char        *org;
+  gboolean     is_org;
+  int          color;
+  MwRect       box;
+  PangoLayout *layout;
+} Group;
+
+struct _MwRenderer
+{
+  GObject       parent_instance;
+
+  /* owned */
+  MwNetwork    *network;
+  PangoContext *pango;
+  char         *font;
+  GArray       *geoms;        /* ActorGeom by actor index */
+  GHashTable   *labels;       /* MwActor* (never dereferenced) → Label* */
+  GHashTable   *org_colors;   /* org name → palette index + 1 */
+  GPtrArray    *groups;       /* Group*: units first, then organisations */
+  GArray       *buckets[MW_N_TIE_TYPES * N_STATES * 2];
+
+  MwSizeBy      size_by;
+  guint64       generation;
+  gboolean      geometry_valid;
+  MwRect        bounds;
+  gboolean      has_bounds;
+  guint         n_unplaced;
+
+  MwTextSink    sink;
+  gpointer      sink_data;
+};
+
+G_DEFINE_FINAL_TYPE (MwRenderer, mw_renderer, G_TYPE_OBJECT)
+
+static void
+label_free (gpointer data)
+{
+  Label *label = data;
+
+  g_free (label->text);
+  g_clear_object (&label->layout);
+  g_free (label);
+}
+
+static void
+group_free (gpointer data)
+{
+  Group *group = data;
+
+  g_free (group->name);
+  g_free (group->org);
+  g_clear_object (&group->layout);
+  g_free (group);
+}
+
+/* Layouts are dropped for exactly the actors whose label changed or who
+ * left; geometry is recomputed lazily from the network's generation. */
+static void
+network_changed_cb (MwRenderer *self,
+                    MwChange   *change)
+{
+  g_assert (MW_IS_RENDERER (self));
+
+  self->geometry_valid = FALSE;
+  switch (change->kind)
+    {
+    case MW_CHANGE_ACTOR_REMOVED:
+      g_hash_table_remove (self->labels, change->actor);
+      break;
+    case MW_CHANGE_ACTOR_CHANGED:
+      if (change->fields & MW_FIELD_LABEL)
+        g_hash_table_remove (self->labels, change->actor);
+      break;
+    case MW_CHANGE_BATCH:
+      /* removed actors' addresses may be reused: keep only the living */
+      {
+        g_autoptr(GHashTable) alive = g_hash_table_new (NULL, NULL);
+        GHashTableIter iter;
+        gpointer key;
+
+        for (guint i = 0; i < mw_network_get_n_actors (self->network); i++)
+          g_hash_table_add (alive, mw_network_get_actor (self->network, i));
+        g_hash_table_iter_init (&iter, self->labels);
+        while (g_hash_table_iter_next (&iter, &key, NULL))
+          if (!g_hash_table_contains (alive, key))
+            g_hash_table_iter_remove (&iter);
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+mw_renderer_dispose (GObject *object)
+{
+  MwRenderer *self = MW_RENDERER (object);
+
+  if (self->network != NULL)
+    g_signal_handlers_disconnect_by_data (self->network, self);
+  g_clear_object (&self->network);
+  g_clear_object (&self->pango);
+
+  G_OBJECT_CLASS (mw_renderer_parent_class)->dispose (object);
+}
+
+static void
+mw_renderer_finalize (GObject *object)
+{
+  MwRenderer *self = MW_RENDERER (object);
+
+  g_clear_pointer (&self->font, g_free);
+  g_clear_pointer (&self->geoms, g_array_unref);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_clear_pointer (&self->org_colors, g_hash_table_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->buckets); i++)
+    g_clear_pointer (&self->buckets[i], g_array_unref);
+
+  G_OBJECT_CLASS (mw_renderer_parent_class)->finalize (object);
+}
+
+static void
+mw_renderer_class_init (MwRendererClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mw_renderer_dispose;
+  object_class->finalize = mw_renderer_finalize;
+}
+
+/* One Pango context for every label. Hinting is off so that text has the
+ * same metrics at every zoom and on every surface: the screen, PNG, SVG and
+ * PDF place each glyph at the same model position. 72 dpi makes a font's
+ * size in points equal to model points. */
+static void
+mw_renderer_init (MwRenderer *self)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  self->pango = pango_font_map_create_context (font_map);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (self->pango, options);
+  pango_cairo_context_set_resolution (self->pango, 72);
+  pango_context_set_round_glyph_positions (self->pango, FALSE);
+  cairo_font_options_destroy (options);
+
+  self->font = g_strdup ("Cantarell, DejaVu Sans, sans-serif");
+  self->geoms = g_array_new (FALSE, TRUE, sizeof (ActorGeom));
+  self->labels = g_hash_table_new_full (NULL, NULL, NULL, label_free);
+  self->org_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->groups = g_ptr_array_new_with_free_func (group_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->buckets); i++)
+    self->buckets[i] = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+/**
+ * mw_renderer_new:
+ * @network: the network to draw; the renderer keeps a reference and
+ *   follows its #MwNetwork::changed signal
+ *
+ * Returns: (transfer full): a new renderer
+ */
+MwRenderer *
+mw_renderer_new (MwNetwork *network)
+{
+  MwRenderer *self;
+
+  g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
+
+  self = g_object_new (MW_TYPE_RENDERER, NULL);
+  self->network = g_object_ref (network);
+  g_signal_connect_swapped (network, "changed", G_CALLBACK (network_changed_cb), self);
+  return self;
+}
+
+/**
+ * mw_renderer_get_network:
+ *
+ * Returns: (transfer none): the network drawn
+ */
+MwNetwork *
+mw_renderer_get_network (MwRenderer *self)
+{
+  g_return_val_if_fail (MW_IS_RENDERER (self), NULL);
+  return self->network;
+}
+
+MwSizeBy
+mw_renderer_get_size_by (MwRenderer *self)
+{
+  g_return_val_if_fail (MW_IS_RENDERER (self), MW_SIZE_BY_SPAN);
+  return self->size_by;
+}
+
+void
+mw_renderer_set_size_by (MwRenderer *self,
+                         MwSizeBy    size_by)
+{
+  g_return_if_fail (MW_IS_RENDERER (self));
+  if (self->size_by == size_by)
+    return;
+  self->size_by = size_by;
+  self->geometry_valid = FALSE;
+}
+
+const char *
+mw_renderer_get_font (MwRenderer *self)
+{
+  g_return_val_if_fail (MW_IS_RENDERER (self), NULL);
+  return self->font;
+}
+
+/* A Pango family list, e.g. "Cantarell, sans-serif". */
+void
+mw_renderer_set_font (MwRenderer *self,
+                      const char *family)
+{
+  g_return_if_fail (MW_IS_RENDERER (self));
+  g_return_if_fail (family != NULL);
+
+  if (!mw_set_str (&self->font, family))
+    return;
+  g_hash_table_remove_all (self->labels);
+  self->geometry_valid = FALSE;
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+PangoLayout *
+_mw_renderer_create_layout (MwRenderer *self,
+                            const char *text,
+                            double      size,
+                            gboolean    bold)
+{
+  PangoLayout *layout = pango_layout_new (self->pango);
+  PangoFontDescription *desc = pango_font_description_from_string (self->font);
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, text, -1);
+  pango_font_description_free (desc);
+  return layout;
+}
+
+/* Cuts a long label at a character boundary and adds "…" itself (rather
+ * than Pango's ellipsis run), so the text a layout holds is exactly what
+ * shows — which is what the SVG export writes as text. */
+static void
+ellipsise (PangoLayout *layout,
+           const char  *text,
+           double       max_width)
+{
+  glong n_chars = g_utf8_strlen (text, -1);
+  glong lo = 0, hi = n_chars;
+  int width;
+
+  pango_layout_get_size (layout, &width, NULL);
+  if (width <= max_width * PANGO_SCALE)
+    return;
+
+  while (lo < hi)
+    {
+      glong mid = (lo + hi + 1) / 2;
+      const char *end = g_utf8_offset_to_pointer (text, mid);
+      g_autofree char *candidate = g_strdup_printf ("%.*s…", (int)(end - text), text);
+
+      pango_layout_set_text (layout, candidate, -1);
+      pango_layout_get_size (layout, &width, NULL);
+      if (width <= max_width * PANGO_SCALE)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  {
+    const char *end = g_utf8_offset_to_pointer (text, lo);
+    g_autofree char *shown = g_strdup_printf ("%.*s…", (int)(end - text), text);
+
+    pango_layout_set_text (layout, shown, -1);
+  }
+}
+
+static Label *
+get_label (MwRenderer    *self,
+           const MwActor *actor)
+{
+  Label *label = g_hash_table_lookup (self->labels, actor);
+  PangoRectangle logical;
+  g_autofree char *one_line = NULL;
+
+  if (label != NULL && strcmp (label->text, actor->label) == 0)
+    return label;
+
+  label = g_new0 (Label, 1);
+  label->text = g_strdup (actor->label);
+  one_line = g_strdelimit (g_strdup (actor->label), "\r\n\t", ' ');
+  label->layout = _mw_renderer_create_layout (self, one_line, MW_LABEL_FONT_SIZE, FALSE);
+  ellipsise (label->layout, one_line, MW_LABEL_MAX_WIDTH);
+  pango_layout_get_extents (label->layout, NULL, &logical);
+  label->width = (double)logical.width / PANGO_SCALE;
+  label->height = (double)logical.height / PANGO_SCALE;
+  g_hash_table_replace (self->labels, (gpointer)actor, label);
+  return label;
+}
+
+void
+_mw_renderer_set_text_sink (MwRenderer *self,
+                            MwTextSink  sink,
+                            gpointer    user_data)
+{
+  g_assert (MW_IS_RENDERER (self));
+  self->sink = sink;
+  self->sink_data = user_data;
+}
+
+/* Draws a layout with its top-left at (x, y), or hands it to the sink. */
+void
+_mw_renderer_show_layout (MwRenderer    *self,
+                          cairo_t       *cr,
+                          PangoLayout   *layout,
+                          const char    *full_text,
+                          double         x,
+                          double         y,
+                          const MwColor *color)
+{
+  g_assert (MW_IS_RENDERER (self));
+
+  if (self->sink != NULL)
+    {
+      const PangoFontDescription *desc = pango_layout_get_font_description (layout);
+      double bx = x, by = y + (double)pango_layout_get_baseline (layout) / PANGO_SCALE;
+      double sx = pango_font_description_get_size (desc) / (double)PANGO_SCALE, sy = 0;
+      PangoRectangle logical;
+      double wx, wy = 0;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      wx = (double)logical.width / PANGO_SCALE;
+      cairo_user_to_device (cr, &bx, &by);
+      cairo_user_to_device_distance (cr, &sx, &sy);
+      cairo_user_to_device_distance (cr, &wx, &wy);
+      self->sink (pango_layout_get_text (layout), full_text, desc, hypot (sx, sy), color,
+                  bx, by, hypot (wx, wy), self->sink_data);
+      return;
+    }
+
+  _mw_set_source (cr, color, 1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* ---- geometry ------------------------------------------------------------ */
+
+static double
+actor_radius (MwRenderer    *self,
+              const MwActor *actor)
+{
+  double base = actor->kind == MW_ACTOR_ORGANISATION ? 20 : actor->kind == MW_ACTOR_TEAM ? 15 : 12;
+  guint n = 0;
+
+  switch (self->size_by)
+    {
+    case MW_SIZE_BY_SPAN:
+      n = mw_actor_n_in (actor, MW_TIE_REPORTS);
+      break;
+    case MW_SIZE_BY_INFLUENCE:
+      n = mw_actor_n_in (actor, MW_TIE_INFLUENCES);
+      break;
+    case MW_SIZE_UNIFORM:
+    default:
+      break;
+    }
+  /* area, not radius, grows with the count, and only so far */
+  return MIN (base * sqrt (1.0 + 0.35 * n), base * 2.6);
+}
+
+static int
+compare_unplaced (gconstpointer a,
+                  gconstpointer b)
+{
+  const MwActor *x = *(MwActor * const *)a, *y = *(MwActor * const *)b;
+  int c = strcmp (x->org, y->org);
+
+  if (c == 0)
+    c = strcmp (x->unit, y->unit);
+  if (c == 0)
+    c = x->index < y->index ? -1 : x->index > y->index;
+  return c;
+}
+
+/* Actors without a position go on a grid to the right of the others, in
+ * organisation and unit order, so their boundaries stay compact. */
+static void
+place_unplaced (MwRenderer *self)
+{
+  guint n = mw_network_get_n_actors (self->network);
+  g_autoptr(GPtrArray) unplaced = g_ptr_array_new ();
+  double max_x = -G_MAXDOUBLE, min_y = G_MAXDOUBLE;
+  guint columns;
+
+  for (guint i = 0; i < n; i++)
+    {
+      MwActor *actor = mw_network_get_actor (self->network, i);
+
+      if (!actor->has_position)
+        g_ptr_array_add (unplaced, actor);
+      else
+        max_x = MAX (max_x, actor->x), min_y = MIN (min_y, actor->y);
+    }
+  self->n_unplaced = unplaced->len;
+  if (unplaced->len == 0)
+    return;
+  if (max_x == -G_MAXDOUBLE)
+    max_x = -GRID_GAP, min_y = 0;
+
+  g_ptr_array_sort (unplaced, compare_unplaced);
+  columns = (guint)ceil (sqrt (unplaced->len * 1.5));
+  for (guint i = 0; i < unplaced->len; i++)
+    {
+      const MwActor *actor = g_ptr_array_index (unplaced, i);
+      ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
+
+      g->x = max_x + GRID_GAP + (i % columns) * GRID_DX;
+      g->y = min_y + (i / columns) * GRID_DY;
+    }
+}
+
+static void
+assign_org_colors (MwRenderer *self)
+{
+  g_auto(GStrv) orgs = mw_network_list_orgs (self->network);
+  int next = 0;
+
+  g_hash_table_remove_all (self->org_colors);
+  for (guint i = 0; orgs[i] != NULL; i++)
+    if (orgs[i][0] != '\0')
+      g_hash_table_insert (self->org_colors, g_strdup (orgs[i]), GINT_TO_POINTER (++next));
+}
+
+static int
+org_color (MwRenderer *self,
+           const char *org)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->org_colors, org)) - 1;
+}
+
+static void
+rect_union (MwRect       *r,
+            const MwRect *s)
+{
+  double x2, y2;
+
+  if (r->width < 0)
+    {
+      *r = *s;
+      return;
+    }
+  x2 = MAX (r->x + r->width, s->x + s->width);
+  y2 = MAX (r->y + r->height, s->y + s->height);
+  r->x = MIN (r->x, s->x);
+  r->y = MIN (r->y, s->y);
+  r->width = x2 - r->x;
+  r->height = y2 - r->y;
+}
+
+/* The shape with its label and badges. */
+static void
+actor_box (MwRenderer    *self,
+           const MwActor *actor,
+           MwRect        *box)
+{
+  const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
+  Label *label = get_label (self, actor);
+  double half = MAX (g->r + 4, label->width / 2);
+
+  box->x = g->x - half;
+  box->y = g->y - g->r - 4;
+  box->width = 2 * half;
+  box->height = 2 * g->r + 4 + LABEL_GAP + label->height;
+}
+
+static Group *
+lookup_group (MwRenderer *self,
+              GHashTable *index,
+              const char *org,
+              const char *unit)
+{
+  g_autofree char *key = g_strconcat (org, "\x1f", unit, NULL);
+  Group *group = g_hash_table_lookup (index, key);
+
+  if (group == NULL)
+    {
+      gboolean is_org = unit == NULL || unit[0] == '\0';
+
+      group = g_new0 (Group, 1);
+      group->org = g_strdup (org);
+      group->name = g_strdup (is_org ? org : unit);
+      group->is_org = is_org;
+      group->color = org_color (self, org);
+      group->box.width = -1;
+      group->layout = _mw_renderer_create_layout (self, group->name, is_org ? 11.5 : 9.5, is_org);
+      g_ptr_array_add (self->groups, group);
+      g_hash_table_insert (index, g_steal_pointer (&key), group);
+    }
+  return group;
+}
+
+/* Pads a group's box and makes room above the members for its name. */
+static void
+frame_group (Group  *group,
+             double  padding)
+{
+  PangoRectangle logical;
+  double name_w, name_h;
+
+  pango_layout_get_extents (group->layout, NULL, &logical);
+  name_w = (double)logical.width / PANGO_SCALE;
+  name_h = (double)logical.height / PANGO_SCALE;
+  group->box.x -= padding;
+  group->box.width += 2 * padding;
+  group->box.y -= padding + name_h + 2;
+  group->box.height += 2 * padding + name_h + 2;
+  if (group->box.width < name_w + 2 * padding)
+    {
+      double grow = name_w + 2 * padding - group->box.width;
+
+      group->box.x -= grow / 2;
+      group->box.width += grow;
+    }
+}
+
+static void
+compute_groups (MwRenderer *self)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = mw_network_get_n_actors (self->network);
+
+  g_ptr_array_set_size (self->groups, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      MwActor *actor = mw_network_get_actor (self->network, i);
+      MwRect box;
+
+      if (actor->unit[0] == '\0')
+        continue;
+      actor_box (self, actor, &box);
+      rect_union (&lookup_group (self, index, actor->org, actor->unit)->box, &box);
+    }
+  for (guint i = 0; i < self->groups->len; i++)
+    frame_group (g_ptr_array_index (self->groups, i), UNIT_PADDING);
+
+  for (guint i = 0; i < n; i++)
+    {
+      MwActor *actor = mw_network_get_actor (self->network, i);
+      MwRect box;
+
+      if (actor->org[0] == '\0')
+        continue;
+      actor_box (self, actor, &box);
+      if (actor->unit[0] != '\0')
+        box = lookup_group (self, index, actor->org, actor->unit)->box;
+      rect_union (&lookup_group (self, index, actor->org, "")->box, &box);
+    }
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (self->groups, i);
+
+      if (group->is_org)
+        frame_group (group, ORG_PADDING);
+    }
+}
+
+static void
+ensure_geometry (MwRenderer *self)
+{
+  guint n = mw_network_get_n_actors (self->network);
+
+  g_assert (MW_IS_RENDERER (self));
+  if (self->geometry_valid && self->generation == mw_network_get_generation (self->network))
+    return;
+
+  assign_org_colors (self);
+  g_array_set_size (self->geoms, n);
+  for (guint i = 0; i < n; i++)
+    {
+      MwActor *actor = mw_network_get_actor (self->network, i);
+      ActorGeom *g = &g_array_index (self->geoms, ActorGeom, i);
+
+      g->x = actor->x;
+      g->y = actor->y;
+      g->r = actor_radius (self, actor);
+      g->color = org_color (self, actor->org);
+    }
+  place_unplaced (self);
+  compute_groups (self);
+
+  self->bounds.width = -1;
+  for (guint i = 0; i < n; i++)
+    {
+      MwRect box;
+
+      actor_box (self, mw_network_get_actor (self->network, i), &box);
+      rect_union (&self->bounds, &box);
+    }
+  for (guint i = 0; i < self->groups->len; i++)
+    rect_union (&self->bounds, &((Group *)g_ptr_array_index (self->groups, i))->box);
+  self->has_bounds = self->bounds.width >= 0;
+
+  self->generation = mw_network_get_generation (self->network);
+  self->geometry_valid = TRUE;
+}
+
+/**
+ * mw_renderer_get_bounds:
+ * @bounds: (out): the drawing's extent in model points: shapes, labels,
+ *   badges and unit and organisation boundaries with their names
+ *
+ * Returns: %FALSE when there is nothing to draw
+ */
+gboolean
+mw_renderer_get_bounds (MwRenderer *self,
+                        MwRect     *bounds)
+{
+  g_return_val_if_fail (MW_IS_RENDERER (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  ensure_geometry (self);
+  if (!self->has_bounds)
+    {
+      *bounds = (MwRect) { 0, 0, 0, 0 };
+      return FALSE;
+    }
+  *bounds = self->bounds;
+  return TRUE;
+}
+
+void
+mw_renderer_get_actor_position (MwRenderer    *self,
+                                const MwActor *actor,
+                                double        *x,
+                                double        *y)
+{
+  const ActorGeom *g;
+
+  g_return_if_fail (MW_IS_RENDERER (self));
+  g_return_if_fail (actor != NULL);
+
+  ensure_geometry (self);
+  g = &g_array_index (self->geoms, ActorGeom, actor->index);
+  if (x != NULL)
+    *x = g->x;
+  if (y != NULL)
+    *y = g->y;
+}
+
+double
+mw_renderer_get_actor_radius (MwRenderer    *self,
+                              const MwActor *actor)
+{
+  g_return_val_if_fail (MW_IS_RENDERER (self), 0);
+  g_return_val_if_fail (actor != NULL, 0);
+
+  ensure_geometry (self);
+  return g_array_index (self->geoms, ActorGeom, actor->index).r;
+}
+
+/* How many actors are drawn on the fallback grid for want of a position. */
+guint
+mw_renderer_get_n_unplaced (MwRenderer *self)
+{
+  g_return_val_if_fail (MW_IS_RENDERER (self), 0);
+  ensure_geometry (self);
+  return self->n_unplaced;
+}
+
+void
+mw_renderer_get_org_color (MwRenderer *self,
+                           const char *org,
+                           gboolean    dark,
+                           MwColor    *color)
+{
+  g_return_if_fail (MW_IS_RENDERER (self));
+  g_return_if_fail (color != NULL);
+
+  ensure_geometry (self);
+  _mw_palette_color (org != NULL ? org_color (self, org) : -1, dark, color);
+}
+
+/* ---- drawing ------------------------------------------------------------- */
+
+typedef struct
+{
+  const MwView  *view;
+  const MwTheme *theme;
+  MwRect         visible;     /* model rectangle on screen */
+  double         px;          /* model points per view pixel: hairlines */
+  gboolean       emphasis;    /* something is highlighted or selected */
+  gboolean       markers;     /* arrowheads and badges are big enough */
+  gboolean       outlines;
+} Frame;
+
+static gboolean
+in_set (GHashTable    *set,
+        gconstpointer  item)
+{
+  return set != NULL && g_hash_table_contains (set, item);
+}
+
+static gboolean
+set_nonempty (GHashTable *set)
+{
+  return set != NULL && g_hash_table_size (set) > 0;
+}
+
+static int
+actor_state (const Frame   *f,
+             const MwActor *actor)
+{
+  if (in_set (f->view->selected_actors, actor))
+    return STATE_SELECTED;
+  if (in_set (f->view->highlighted_actors, actor))
+    return STATE_HIGHLIGHT;
+  return f->emphasis && f->view->dim_others ? STATE_DIM : STATE_NORMAL;
+}
+
+static int
+tie_state (const Frame *f,
+           const MwTie *tie)
+{
+  if (in_set (f->view->selected_ties, tie))
+    return STATE_SELECTED;
+  if (in_set (f->view->highlighted_ties, tie))
+    return STATE_HIGHLIGHT;
+  return f->emphasis && f->view->dim_others ? STATE_DIM : STATE_NORMAL;
+}
+
+static gboolean
+rect_meets (const MwRect *a,
+            double        x1,
+            double        y1,
+            double        x2,
+            double        y2)
+{
+  return x2 >= a->x && x1 <= a->x + a->width && y2 >= a->y && y1 <= a->y + a->height;
+}
+
+static gboolean
+actor_visible (const Frame     *f,
+               const ActorGeom *g)
+{
+  /* labels reach MW_LABEL_MAX_WIDTH / 2 sideways and hang below */
+  double m = MAX (g->r + 6, MW_LABEL_MAX_WIDTH / 2);
+
+  return rect_meets (&f->visible, g->x - m, g->y - g->r - 8, g->x + m, g->y + g->r + 24);
+}
+
+static void
+draw_groups (MwRenderer  *self,
+             cairo_t     *cr,
+             const Frame *f)
+{
+  /* organisations first (they hold units), from the biggest down */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->groups->len; i++)
+      {
+        Group *group = g_ptr_array_index (self->groups, i);
+        const MwRect *b = &group->box;
+        MwColor color;
+        double r = group->is_org ? 22 : 14;
+
+        if (group->is_org != (pass == 0) ||
+            !rect_meets (&f->visible, b->x, b->y, b->x + b->width, b->y + b->height))
+          continue;
+
+        _mw_palette_color (group->color, f->view->dark, &color);
+        cairo_new_path (cr);
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, b->x + b->width - r, b->y + r, r, -G_PI / 2, 0);
+        cairo_arc (cr, b->x + b->width - r, b->y + b->height - r, r, 0, G_PI / 2);
+        cairo_arc (cr, b->x + r, b->y + b->height - r, r, G_PI / 2, G_PI);
+        cairo_arc (cr, b->x + r, b->y + r, r, G_PI, 3 * G_PI / 2);
+        cairo_close_path (cr);
+        if (group->is_org)
+          _mw_set_source (cr, &color, f->view->dark ? 0.12 : 0.08);
+        else
+          _mw_set_source (cr, &f->theme->text, f->view->dark ? 0.06 : 0.035);
+        cairo_fill_preserve (cr);
+        cairo_set_dash (cr, NULL, 0, 0);
+        cairo_set_line_width (cr, MAX (group->is_org ? 1.6 : 1.0, f->px));
+        if (group->is_org)
+          _mw_set_source (cr, &color, 0.7);
+        else
+          _mw_set_source (cr, &f->theme->text_soft, 0.35);
+        cairo_stroke (cr);
+
+        if (f->view->labels != MW_LABELS_NEVER && (f->markers || f->view->labels == MW_LABELS_ALWAYS))
+          {
+            MwColor ink = f->theme->text_soft;
+
+            if (group->is_org)
+              ink = f->theme->text;
+            _mw_renderer_show_layout (self, cr, group->layout, group->name,
+                                      b->x + (group->is_org ? 12 : 10),
+                                      b->y + (group->is_org ? 7 : 6), &ink);
+          }
+      }
+}
+
+static double
+tie_width (MwTieType type,
+           double    weight)
+{
+  double base = type == MW_TIE_REPORTS ? 1.6 : 1.2;
+
+  return weight > 1.5 ? base * 2 : base;
+}
+
+/* Sorts the visible ties into buckets of one stroke style each, so a frame
+ * strokes a few long paths instead of thousands of short ones. */
+static void
+fill_tie_buckets (MwRenderer  *self,
+                  const Frame *f)
+{
+  guint n = mw_network_get_n_ties (self->network);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->buckets); i++)
+    g_array_set_size (self->buckets[i], 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const MwTie *tie = mw_network_get_tie (self->network, i);
+      const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, tie->from->index);
+      const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
+      double bow = tie->type == MW_TIE_INFLUENCES ? 0.1 * (fabs (a->x - b->x) + fabs (a->y - b->y)) : 0;
+      guint bucket;
+
+      if (!rect_meets (&f->visible, MIN (a->x, b->x) - bow, MIN (a->y, b->y) - bow,
+                       MAX (a->x, b->x) + bow, MAX (a->y, b->y) + bow))
+        continue;
+      bucket = (tie->type * N_STATES + tie_state (f, tie)) * 2 + (tie->weight > 1.5);
+      g_array_append_val (self->buckets[bucket], i);
+    }
+}
+
+static void
+stroke_tie_bucket (MwRenderer  *self,
+                   cairo_t     *cr,
+                   const Frame *f,
+                   MwTieType    type,
+                   int          state,
+                   gboolean     heavy)
+{
+  GArray *bucket = self->buckets[(type * N_STATES + state) * 2 + heavy];
+  double width = MAX (tie_width (type, heavy ? 2 : 1), f->px);
+  MwColor color = f->theme->tie[type];
+  double alpha = state == STATE_DIM ? DIM_ALPHA : 1;
+
+  if (bucket->len == 0)
+    return;
+  if (state == STATE_SELECTED)
+    color = f->theme->accent;
+  if (state >= STATE_HIGHLIGHT)
+    width *= 1.6;
+
+  cairo_new_path (cr);
+  for (guint i = 0; i < bucket->len; i++)
+    {
+      const MwTie *tie = mw_network_get_tie (self->network, g_array_index (bucket, guint, i));
+      const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, tie->from->index);
+      const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
+      MwTieGeom g;
+
+      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, f->markers, &g);
+      _mw_tie_path (cr, &g);
+    }
+
+  if (state == STATE_HIGHLIGHT)
+    {
+      /* a soft glow under the line marks it without changing its style */
+      cairo_save (cr);
+      _mw_tie_set_stroke (cr, MW_TIE_COLLABORATES, width + 6 * f->px);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      _mw_set_source (cr, &f->theme->highlight, 0.75);
+      cairo_stroke_preserve (cr);
+      cairo_restore (cr);
+    }
+  _mw_tie_set_stroke (cr, type, width);
+  _mw_set_source (cr, &color, alpha);
+  cairo_stroke (cr);
+
+  if (!f->markers)
+    return;
+  cairo_new_path (cr);
+  for (guint i = 0; i < bucket->len; i++)
+    {
+      const MwTie *tie = mw_network_get_tie (self->network, g_array_index (bucket, guint, i));
+      const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, tie->from->index);
+      const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
+      MwTieGeom g;
+
+      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, TRUE, &g);
+      _mw_tie_marker_path (cr, type, &g);
+    }
+  cairo_fill (cr);
+}
+
+static void
+draw_ties (MwRenderer  *self,
+           cairo_t     *cr,
+           const Frame *f)
+{
+  fill_tie_buckets (self, f);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* dimmed under normal under emphasised; lighter styles under reports */
+  for (int state = 0; state < N_STATES; state++)
+    {
+      static const int order[N_STATES] = { STATE_DIM, STATE_NORMAL, STATE_HIGHLIGHT, STATE_SELECTED };
+      static const MwTieType types[] = { MW_TIE_CHECKS, MW_TIE_COLLABORATES, MW_TIE_INFLUENCES, MW_TIE_REPORTS };
+
+      for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+        for (int heavy = 0; heavy < 2; heavy++)
+          stroke_tie_bucket (self, cr, f, types[t], order[state], heavy);
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+outline_color (const MwColor *fill,
+               gboolean       dark,
+               MwColor       *out)
+{
+  double k = dark ? 0.55 : 0.62;
+
+  out->red = fill->red * k;
+  out->green = fill->green * k;
+  out->blue = fill->blue * k;
+  out->alpha = 1;
+}
+
+/* All actors of one colour and state in one path: a fill and a stroke. */
+static void
+draw_actor_bucket (MwRenderer   *self,
+                   cairo_t      *cr,
+                   const Frame  *f,
+                   const GArray *actors,
+                   int           color,
+                   gboolean      dim)
+{
+  MwColor fill, line;
+  double alpha = dim ? DIM_ALPHA + 0.1 : 1;
+  gboolean tiny = !f->outlines;
+
+  if (actors->len == 0)
+    return;
+  _mw_palette_color (color, f->view->dark, &fill);
+  outline_color (&fill, f->view->dark, &line);
+
+  cairo_new_path (cr);
+  for (guint i = 0; i < actors->len; i++)
+    {
+      const MwActor *actor = mw_network_get_actor (self->network, g_array_index (actors, guint, i));
+      const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
+
+      if (tiny)
+        cairo_rectangle (cr, g->x - g->r * 0.9, g->y - g->r * 0.9, g->r * 1.8, g->r * 1.8);
+      else
+        _mw_path_shape (cr, actor->kind, g->x, g->y, g->r);
+    }
+  _mw_set_source (cr, &fill, alpha);
+  if (tiny)
+    {
+      cairo_fill (cr);
+      return;
+    }
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1.4);
+  _mw_set_source (cr, &line, alpha);
+  cairo_stroke (cr);
+}
+
+static void
+draw_actors (MwRenderer  *self,
+             cairo_t     *cr,
+             const Frame *f,
+             GArray      *visible)
+{
+  GArray *buckets[2 * N_COLORS];
+
+  for (guint i = 0; i < G_N_ELEMENTS (buckets); i++)
+    buckets[i] = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < visible->len; i++)
+    {
+      guint index = g_array_index (visible, guint, i);
+      const MwActor *actor = mw_network_get_actor (self->network, index);
+      const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, index);
+      int color = g->color < 0 ? N_COLORS - 1 : g->color % (N_COLORS - 1);
+      gboolean dim = actor_state (f, actor) == STATE_DIM;
+
+      g_array_append_val (buckets[dim * N_COLORS + color], index);
+    }
+  for (int dim = 1; dim >= 0; dim--)
+    for (int c = 0; c < N_COLORS; c++)
+      draw_actor_bucket (self, cr, f, buckets[dim * N_COLORS + c], c == N_COLORS - 1 ? -1 : c, dim);
+  for (guint i = 0; i < G_N_ELEMENTS (buckets); i++)
+    g_array_unref (buckets[i]);
+}
+
+static void
+draw_states (MwRenderer  *self,
+             cairo_t     *cr,
+             const Frame *f,
+             GArray      *visible,
+             gboolean     halos)
+{
+  for (guint i = 0; i < visible->len; i++)
+    {
+      const MwActor *actor = mw_network_get_actor (self->network, g_array_index (visible, guint, i));
+      const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
+      int state = actor_state (f, actor);
+
+      if (halos && state == STATE_HIGHLIGHT)
+        {
+          cairo_new_path (cr);
+          _mw_path_shape (cr, actor->kind, g->x, g->y, g->r + MAX (5, 4 * f->px));
+          _mw_set_source (cr, &f->theme->highlight, 0.8);
+          cairo_fill (cr);
+        }
+      else if (!halos && state == STATE_SELECTED)
+        {
+          cairo_new_path (cr);
+          _mw_path_shape (cr, actor->kind, g->x, g->y, g->r + 2 + 2.5 * f->px);
+          cairo_set_line_width (cr, 2.5 * f->px);
+          _mw_set_source (cr, &f->theme->accent, 1);
+          cairo_stroke (cr);
+        }
+    }
+}
+
+static void
+draw_badges (MwRenderer  *self,
+             cairo_t     *cr,
+             const Frame *f,
+             GArray      *visible)
+{
+  for (guint i = 0; i < visible->len; i++)
+    {
+      const MwActor *actor = mw_network_get_actor (self->network, g_array_index (visible, guint, i));
+      const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
+      double size = MAX (10, g->r * 0.75), d = g->r * 0.78;
+
+      if (!actor->purpose && !actor->initiative)
+        continue;
+      if (actor_state (f, actor) == STATE_DIM)
+        cairo_push_group (cr);
+      if (actor->purpose)
+        _mw_draw_badge (cr, TRUE, g->x + d, g->y - d, size, f->view->dark);
+      if (actor->initiative)
+        _mw_draw_badge (cr, FALSE, g->x - d, g->y - d, size, f->view->dark);
+      if (actor_state (f, actor) == STATE_DIM)
+        {
+          cairo_pop_group_to_source (cr);
+          cairo_paint_with_alpha (cr, DIM_ALPHA + 0.1);
+        }
+    }
+}
+
+static gboolean
+labels_shown (const Frame *f,
+              guint        n_visible)
+{
+  switch (f->view->labels)
+    {
+    case MW_LABELS_ALWAYS:
+      return TRUE;
+    case MW_LABELS_NEVER:
+      return FALSE;
+    case MW_LABELS_AUTO:
+    default:
+      return MW_LABEL_FONT_SIZE * f->view->zoom >= AUTO_LABEL_PX && n_visible <= AUTO_LABEL_MAX;
+    }
+}
+
+/* Labels sit centred under their shape on a soft halo, so neither ties
+ * nor boundaries run through the words. */
+static void
+draw_labels (MwRenderer  *self,
+             cairo_t     *cr,
+             const Frame *f,
+             GArray      *visible)
+{
+  cairo_new_path (cr);
+  for (guint i = 0; i < visible->len; i++)
+    {
+      const MwActor *actor = mw_network_get_actor (self->network, g_array_index (visible, guint, i));
+      const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
+      Label *label = get_label (self, actor);
+
+      if (actor_state (f, actor) != STATE_DIM)
+        cairo_rectangle (cr, g->x - label->width / 2 - 2, g->y + g->r + LABEL_GAP,
+                         label->width + 4, label->height);
+    }
+  _mw_set_source (cr, &f->theme->halo, 1);
+  cairo_fill (cr);
+
+  for (guint i = 0; i < visible->len; i++)
+    {
+      const MwActor *actor = mw_network_get_actor (self->network, g_array_index (visible, guint, i));
+      const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
+      Label *label = get_label (self, actor);
+      MwColor ink = f->theme->text;
+
+      if (actor_state (f, actor) == STATE_DIM)
+        ink.alpha = DIM_ALPHA + 0.2;
+      _mw_renderer_show_layout (self, cr, label->layout, actor->label,
+                                g->x - label->width / 2, g->y + g->r + LABEL_GAP, &ink);
+    }
+}
+
+static void
+frame_init (Frame        *f,
+            const MwView *view)
+{
+  double scale = view->scale > 0 ? view->scale : 1;
+
+  f->view = view;
+  f->theme = _mw_theme_get (view->dark);
+  f->visible.x = view->offset_x;
+  f->visible.y = view->offset_y;
+  f->visible.width = view->width / view->zoom;
+  f->visible.height = view->height / view->zoom;
+  /* a hairline is one device pixel wide */
+  f->px = 1.0 / (view->zoom * scale);
+  f->emphasis = set_nonempty (view->highlighted_actors) || set_nonempty (view->highlighted_ties) ||
+                set_nonempty (view->selected_actors) || set_nonempty (view->selected_ties);
+  f->markers = MW_ARROW_LENGTH * view->zoom >= 3.5 || view->labels == MW_LABELS_ALWAYS;
+  f->outlines = 12 * view->zoom >= 3;
+}
+
+/**
+ * mw_renderer_draw:
+ * @cr: any cairo context: a widget's snapshot, an image, SVG or PDF surface
+ * @view: what to show and how
+ *
+ * Draws the network as @view sees it into the rectangle (0, 0, width,
+ * height) of @cr's user space: background, boundaries, ties, actors,
+ * badges, selection and labels, in that order.
+ */
+void
+mw_renderer_draw (MwRenderer   *self,
+                  cairo_t      *cr,
+                  const MwView *view)
+{
+  g_autoptr(GArray) visible = NULL;
+  Frame f;
+
+  g_return_if_fail (MW_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (view != NULL && view->zoom > 0);
+
+  ensure_geometry (self);
+  frame_init (&f, view);
+
+  cairo_save (cr);
+  if (!view->transparent)
+    {
+      cairo_rectangle (cr, 0, 0, view->width, view->height);
+      _mw_set_source (cr, &f.theme->background, 1);
+      cairo_fill (cr);
+    }
+  cairo_scale (cr, view->zoom, view->zoom);
+  cairo_translate (cr, -view->offset_x, -view->offset_y);
+
+  visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < self->geoms->len; i++)
+    if (actor_visible (&f, &g_array_index (self->geoms, ActorGeom, i)))
+      g_array_append_val (visible, i);
+
+  draw_groups (self, cr, &f);
+  draw_ties (self, cr, &f);
+  if (f.emphasis)
+    draw_states (self, cr, &f, visible, TRUE);
+  draw_actors (self, cr, &f, visible);
+  if (f.markers)
+    draw_badges (self, cr, &f, visible);
+  if (f.emphasis)
+    draw_states (self, cr, &f, visible, FALSE);
+  if (labels_shown (&f, visible->len))
+    draw_labels (self, cr, &f, visible);
+  cairo_restore (cr);
+}
+
+/* ---- hit-testing --------------------------------------------------------- */
+
+/**
+ * mw_renderer_pick_actor:
+ * @x: view pixels
+ * @y: view pixels
+ *
+ * Returns: (transfer none) (nullable): the actor under the point (the
+ *   nearest when shapes overlap), with a few pixels' tolerance
+ */
+MwActor *
+mw_renderer_pick_actor (MwRenderer   *self,
+                        const MwView *view,
+                        double        x,
+                        double        y)
+{
+  MwActor *best = NULL;
+  double mx, my, best_d = G_MAXDOUBLE, tolerance;
+
+  g_return_val_if_fail (MW_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (view != NULL && view->zoom > 0, NULL);
+
+  ensure_geometry (self);
+  mw_view_to_model (view, x, y, &mx, &my);
+  tolerance = 3 / view->zoom;
+  for (guint i = 0; i < self->geoms->len; i++)
+    {
+      const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, i);
+      double d = hypot (mx - g->x, my - g->y);
+
+      if (d <= g->r + tolerance && d - g->r < best_d)
+        {
+          best_d = d - g->r;
+          best = mw_network_get_actor (self->network, i);
+        }
+    }
+  return best;
+}
+
+static double
+distance_to_segment (double px,
+                     double py,
+                     double x1,
+                     double y1,
+                     double x2,
+                     double y2)
+{
+  double dx = x2 - x1, dy = y2 - y1;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((px - x1) * dx + (py - y1) * dy) / len2 : 0;
+
+  t = CLAMP (t, 0, 1);
+  return hypot (px - (x1 + t * dx), py - (y1 + t * dy));
+}
+
+static double
+distance_to_tie (const MwTieGeom *g,
+                 double           px,
+                 double           py)
+{
+  double best = G_MAXDOUBLE, lx = g->x1, ly = g->y1;
+
+  if (!g->curved)
+    return distance_to_segment (px, py, g->x1, g->y1, g->tx, g->ty);
+
+  /* the quadratic in 12 straight pieces is close enough for a pointer */
+  for (int i = 1; i <= 12; i++)
+    {
+      double t = i / 12.0, u = 1 - t;
+      double x = u * u * g->x1 + 2 * u * t * g->cx + t * t * g->tx;
+      double y = u * u * g->y1 + 2 * u * t * g->cy + t * t * g->ty;
+
+      best = MIN (best, distance_to_segment (px, py, lx, ly, x, y));
+      lx = x, ly = y;
+    }
+  return best;
+}
+
+/**
+ * mw_renderer_pick_tie:
+ *
+ * Returns: (transfer none) (nullable): the tie nearest the point, if
+ *   within a few pixels of its stroke
+ */
+MwTie *
+mw_renderer_pick_tie (MwRenderer   *self,
+                      const MwView *view,
+                      double        x,
+                      double        y)
+{
+  MwTie *best = NULL;
+  double mx, my, best_d;
+
+  g_return_val_if_fail (MW_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (view != NULL && view->zoom > 0, NULL);
+
+  ensure_geometry (self);
+  mw_view_to_model (view, x, y, &mx, &my);
+  best_d = 4 / view->zoom;
+  for (guint i = 0; i < mw_network_get_n_ties (self->network); i++)
+    {
+      MwTie *tie = mw_network_get_tie (self->network, i);
+      const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, tie->from->index);
+      const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
+      MwTieGeom g;
+      double d;
+
+      _mw_tie_geometry (tie->type, a->x, a->y, a->r, b->x, b->y, b->r, TRUE, &g);
+      d = distance_to_tie (&g, mx, my);
+      if (d <= best_d)
+        {
+          best_d = d;
+          best = tie;
+        }
+    }
+  return best;
+}
+
+/**
+ * mw_renderer_actors_in_rect:
+ * @rect: a rectangle in view pixels (a rubber band); any sign of width/height
+ *
+ * Returns: (transfer container) (element-type MwActor): the actors whose
+ *   centre lies inside, in index order
+ */
+GPtrArray *
+mw_renderer_actors_in_rect (MwRenderer   *self,
+                            const MwView *view,
+                            const MwRect *rect)
+{
+  GPtrArray *actors;
+  double x1, y1, x2, y2;
+
+  g_return_val_if_fail (MW_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (view != NULL && view->zoom > 0 && rect != NULL, NULL);
+
+  ensure_geometry (self);
+  mw_view_to_model (view, MIN (rect->x, rect->x + rect->width), MIN (rect->y, rect->y + rect->height), &x1, &y1);
+  mw_view_to_model (view, MAX (rect->x, rect->x + rect->width), MAX (rect->y, rect->y + rect->height), &x2, &y2);
+
+  actors = g_ptr_array_new ();
+  for (guint i = 0; i < self->geoms->len; i++)
+    {
+      const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, i);
+
+      if (g->x >= x1 && g->x <= x2 && g->y >= y1 && g->y <= y2)
+        g_ptr_array_add (actors, mw_network_get_actor (self->network, i));
+    }
+  return actors;
+}
