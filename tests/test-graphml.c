@@ -380,7 +380,7 @@ test_escaping (void)
 
   a = mw_network_add_actor (network, "a&b <\"x\">", "Tom & \"Jerry\" <ltd>", MW_ACTOR_ORGANISATION, NULL);
   b = mw_network_add_actor (network, "line\nbreak", "tab\there", MW_ACTOR_PERSON, NULL);
-  mw_network_set_actor_notes (network, a, "first line\nsecond 'line'\n");
+  mw_network_set_actor_notes (network, a, "first line\r\nsecond 'line'\n\rthird\r");
   mw_network_set_actor_attr (network, b, "odd key <&>", "]]> & <![CDATA[");
   mw_network_set_actor_position (network, b, 12.5, -40);
   mw_network_set_actor_purpose (network, a, TRUE);

@@ -967,8 +967,9 @@ mw_graphml_load_file (const char      *path,
 /* ---------------------------------------------------------------------- */
 /* Saving                                                                  */
 
-/* Escaped for an attribute value: line breaks and tabs as character
- * references, or a reader would turn them into spaces. */
+/* Escaped for XML. A reader turns line breaks and tabs in an attribute
+ * value into spaces, and CR LF anywhere into LF: those are written as
+ * character references. */
 static void
 append_escaped (GString    *out,
                 const char *text,
@@ -976,19 +977,13 @@ append_escaped (GString    *out,
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-  if (!attribute)
-    {
-      g_string_append (out, escaped);
-      return;
-    }
-
   for (const char *p = escaped; *p != '\0'; p++)
     {
-      if (*p == '\n')
-        g_string_append (out, "&#10;");
-      else if (*p == '\r')
+      if (*p == '\r')
         g_string_append (out, "&#13;");
-      else if (*p == '\t')
+      else if (attribute && *p == '\n')
+        g_string_append (out, "&#10;");
+      else if (attribute && *p == '\t')
         g_string_append (out, "&#9;");
       else
         g_string_append_c (out, *p);
