@@ -249,6 +249,8 @@ test_malformed (void)
     { "not-graphml.graphml", MW_ERROR_PARSE, "not-graphml.graphml:2:" },
     { "no-graph.graphml", MW_ERROR_EMPTY, "no-graph.graphml" },
     { "invalid-utf8.graphml", MW_ERROR_ENCODING, "invalid-utf8.graphml:4:" },
+    /* GMarkup quotes half of a converted character; the message stays UTF-8 */
+    { "split-character.graphml", MW_ERROR_PARSE, "split-character.graphml:4:" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -261,6 +263,7 @@ test_malformed (void)
       g_assert_null (network);
       g_assert_error (error, MW_ERROR, cases[i].code);
       g_assert_nonnull (strstr (error->message, cases[i].where));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
     }
 }
 

@@ -787,6 +787,7 @@ set_markup_error (Loader  *loader,
 {
   const char *message = markup_error->message;
   const char *colon = strstr (message, ": ");
+  g_autofree char *valid = NULL;
   int line = 0, column = 0;
 
   if (markup_error->domain == MW_ERROR)
@@ -797,8 +798,10 @@ set_markup_error (Loader  *loader,
 
   if (g_str_has_prefix (message, "Error on line ") && colon != NULL)
     message = colon + 2;
+  /* GMarkup may quote half a character of the text it refuses */
+  valid = g_utf8_make_valid (message, -1);
   g_markup_parse_context_get_position (loader->context, &line, &column);
-  g_set_error (error, MW_ERROR, MW_ERROR_PARSE, "%s:%d:%d: %s", loader->source_name, line, column, message);
+  g_set_error (error, MW_ERROR, MW_ERROR_PARSE, "%s:%d:%d: %s", loader->source_name, line, column, valid);
 }
 
 static void
