@@ -251,6 +251,7 @@ test_malformed (void)
     { "invalid-utf8.graphml", MW_ERROR_ENCODING, "invalid-utf8.graphml:4:" },
     /* GMarkup quotes half of a converted character; the message stays UTF-8 */
     { "split-character.graphml", MW_ERROR_PARSE, "split-character.graphml:4:" },
+    { "nested-edge.graphml", MW_ERROR_PARSE, "nested-edge.graphml:1:" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -385,6 +385,9 @@ start_element_cb (GMarkupParseContext  *context,
     start_graphics_element (loader, element, names, values);
   else if (loader->key != NULL)
     g_string_truncate (loader->text, 0);   /* <default> */
+  else if (loader->edge != NULL && (strcmp (element, "node") == 0 || strcmp (element, "edge") == 0 ||
+                                    strcmp (element, "graph") == 0))
+    fail (loader, error, MW_ERROR_PARSE, "<%s> is not allowed inside an <edge>", element);
   else if (strcmp (element, "key") == 0)
     start_key (loader, names, values, error);
   else if (strcmp (element, "graph") == 0)
