@@ -6,6 +6,7 @@
  */
 
 #include <math.h>
+#include <string.h>
 
 #include <json-glib/json-glib.h>
 
@@ -152,6 +153,110 @@ test_exposure (void)
   g_assert_true (exposed[6]);
 }
 
+#define SMALL 12
+
+/* Actors reached from @v in the graph @adj without actor @gone and without
+ * the tie @skip_a–@skip_b; counts @v. */
+static guint
+naive_reach (gboolean    adj[SMALL][SMALL],
+             guint       n,
+             guint       v,
+             guint       gone,
+             guint       skip_a,
+             guint       skip_b,
+             gboolean   *seen)
+{
+  guint stack[SMALL], top = 0, count = 1;
+
+  memset (seen, 0, SMALL * sizeof (gboolean));
+  seen[v] = TRUE;
+  stack[top++] = v;
+  while (top > 0)
+    {
+      guint x = stack[--top];
+
+      for (guint y = 0; y < n; y++)
+        if (adj[x][y] && y != gone && !seen[y] &&
+            !((x == skip_a && y == skip_b) || (x == skip_b && y == skip_a)))
+          {
+            seen[y] = TRUE;
+            count++;
+            stack[top++] = y;
+          }
+    }
+  return count;
+}
+
+/* The exposure marks against their definition, checked by brute force: no
+ * second route (every tie a bridge), or some other actor whose departure
+ * leaves at most half the network reachable. */
+static void
+test_exposure_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1973);
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(MwNetwork) network = mw_network_new ();
+      g_autoptr(MwGraph) graph = NULL;
+      g_autoptr(GArray) points = NULL;
+      gboolean adj[SMALL][SMALL] = { { FALSE } };
+      gboolean exposed[SMALL], seen[SMALL];
+      guint n = g_rand_int_range (rand, 1, SMALL + 1);
+      guint m = g_rand_int_range (rand, 0, 2 * n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("x%u", i);
+          person (network, id, NULL);
+        }
+      for (guint k = 0; k < m; k++)
+        {
+          guint a = g_rand_int_range (rand, 0, n), b = g_rand_int_range (rand, 0, n);
+
+          mw_network_add_tie (network, mw_network_get_actor (network, a), mw_network_get_actor (network, b),
+                              g_rand_int_range (rand, 0, MW_N_TIE_TYPES), 1, NULL);
+          if (a != b)
+            adj[a][b] = adj[b][a] = TRUE;
+        }
+      graph = mw_graph_new (network);
+      points = mw_graph_articulation_points (graph, exposed);
+
+      for (guint v = 0; v < n; v++)
+        {
+          gboolean cycle = FALSE, cut_off = FALSE;
+          guint whole = naive_reach (adj, n, v, G_MAXUINT, G_MAXUINT, G_MAXUINT, seen);
+
+          for (guint u = 0; u < n; u++)
+            if (adj[v][u] && naive_reach (adj, n, v, G_MAXUINT, v, u, seen) == whole)
+              cycle = TRUE;
+          for (guint w = 0; w < n; w++)
+            if (w != v && 2 * naive_reach (adj, n, v, w, G_MAXUINT, G_MAXUINT, seen) <= n)
+              cut_off = TRUE;
+          if (n == 1)
+            cut_off = TRUE;
+          g_assert_cmpint (exposed[v], ==, !cycle || cut_off);
+        }
+      /* w is an articulation point when some neighbour loses more than w. */
+      for (guint w = 0, next = 0; w < n; w++)
+        {
+          gboolean cut = FALSE;
+
+          for (guint a = 0; a < n && !cut; a++)
+            if (adj[w][a])
+              cut = naive_reach (adj, n, a, w, G_MAXUINT, G_MAXUINT, seen) <
+                    naive_reach (adj, n, a, G_MAXUINT, G_MAXUINT, G_MAXUINT, seen) - 1;
+          if (next < points->len && g_array_index (points, guint, next) == w)
+            {
+              g_assert_true (cut);
+              next++;
+            }
+          else
+            g_assert_false (cut);
+        }
+    }
+}
+
 static void
 test_degenerate (void)
 {
@@ -214,7 +319,7 @@ test_above_random (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260417);
 
-  for (guint round = 0; round < 120; round++)
+  for (guint round = 0; round < 240; round++)
     {
       g_autoptr(MwNetwork) network = mw_network_new ();
       g_autoptr(MwGraph) graph = NULL;
@@ -231,10 +336,16 @@ test_above_random (void)
           mw_network_add_tie (network, mw_network_get_actor (network, i),
                               mw_network_get_actor (network, g_rand_int_range (rand, 0, i)),
                               MW_TIE_REPORTS, 1, NULL);
-      for (guint k = 0; tangled && k < 4; k++)
-        mw_network_add_tie (network, mw_network_get_actor (network, g_rand_int_range (rand, 0, n)),
-                            mw_network_get_actor (network, g_rand_int_range (rand, 0, n)),
-                            MW_TIE_REPORTS, 1, NULL);
+      /* second managers: without cycles in one round of four, anywhere in the other */
+      for (guint k = 0; tangled && k < n / 3 + 1; k++)
+        {
+          guint a = g_rand_int_range (rand, 0, n), b = g_rand_int_range (rand, 0, n);
+
+          if (round % 4 == 1 && a < b)
+            continue;
+          mw_network_add_tie (network, mw_network_get_actor (network, a), mw_network_get_actor (network, b),
+                              MW_TIE_REPORTS, 1, NULL);
+        }
       graph = mw_graph_new (network);
       if (!tangled)
         g_assert_true (mw_graph_hierarchy_is_forest (graph));
@@ -385,6 +496,7 @@ main (int    argc,
   g_test_add_func ("/metrics/hand-computed", test_hand_computed);
   g_test_add_func ("/metrics/path", test_path);
   g_test_add_func ("/metrics/exposure", test_exposure);
+  g_test_add_func ("/metrics/exposure-random", test_exposure_random);
   g_test_add_func ("/metrics/degenerate", test_degenerate);
   g_test_add_func ("/metrics/above-random", test_above_random);
   g_test_add_func ("/metrics/deep-and-cyclic", test_deep_and_cyclic);

@@ -467,6 +467,42 @@ test_single_point_of_failure (void)
                                   100 * (1 / 5.0 + 5 / 5.0) / 2, 1e-9);
 }
 
+/* Contributors with no manager, reports or unit form a nimble network;
+ * give them units and a coordinator and they are a flat organisation; two
+ * organisations working mostly across their boundary are cross-org. */
+static void
+test_context (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(MwScores) nimble = NULL;
+  g_autoptr(MwScores) flat = NULL;
+  g_autoptr(MwScores) cross = NULL;
+  MwActor *people[6];
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%u", i);
+      people[i] = add_person (network, id);
+    }
+  for (guint i = 0; i < 6; i++)
+    mw_network_add_tie (network, people[i], people[(i + 1) % 6], MW_TIE_COLLABORATES, 1, NULL);
+  mw_network_set_actor_purpose (network, people[0], TRUE);
+  nimble = mw_scores_compute (network);
+  g_assert_cmpint (mw_scores_get_context (nimble), ==, MW_SCORE_CONTEXT_NIMBLE);
+
+  for (guint i = 0; i < 6; i++)
+    mw_network_set_actor_unit (network, people[i], i < 3 ? "Red" : "Blue");
+  mw_network_add_tie (network, people[1], people[0], MW_TIE_REPORTS, 1, NULL);
+  flat = mw_scores_compute (network);
+  g_assert_cmpint (mw_scores_get_context (flat), ==, MW_SCORE_CONTEXT_FLAT);
+
+  for (guint i = 0; i < 6; i++)
+    mw_network_set_actor_org (network, people[i], i % 2 ? "Lab" : "Clinic");
+  cross = mw_scores_compute (network);
+  g_assert_cmpint (mw_scores_get_context (cross), ==, MW_SCORE_CONTEXT_CROSS_ORG);
+  g_assert_cmpfloat (mw_scores_get_context_confidence (cross), >, 0.5);
+}
+
 /* meshwork-cli score as a user runs it, JSON names included. */
 static char *
 run_cli (int         *status,
@@ -531,6 +567,8 @@ test_cli_json (void)
   g_assert_true (json_object_has_member (object, "confidence"));
   g_assert_true (json_object_has_member (object, "reason"));
 
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "articulation_point_ids")), ==,
+                    mw_scores_get_measures (scores)->articulation_points);
   object = json_object_get_object_member (root, "factors");
   for (guint e = 0; e < MW_N_ELEMENTS; e++)
     {
@@ -579,6 +617,7 @@ main (int    argc,
   g_test_add_func ("/scores/worker-thread", test_worker_thread);
   g_test_add_func ("/scores/example", test_example);
   g_test_add_func ("/scores/single-point-of-failure", test_single_point_of_failure);
+  g_test_add_func ("/scores/context", test_context);
   g_test_add_func ("/scores/cli-json", test_cli_json);
   g_test_add_func ("/scores/cli-status", test_cli_status);
 

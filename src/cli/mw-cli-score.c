@@ -122,7 +122,7 @@ print_json (const char *path,
   if (explain)
     {
       add_factors (builder, scores);
-      add_strv (builder, "articulation_points", mw_scores_get_articulation_point_ids (scores));
+      add_strv (builder, "articulation_point_ids", mw_scores_get_articulation_point_ids (scores));
     }
   json_builder_end_object (builder);
 

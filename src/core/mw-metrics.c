@@ -32,9 +32,13 @@ struct _MwGraph
   guint      n_ties;
 
   /* hierarchy */
-  gboolean   forest;
-  guint     *tin;       /* Euler-tour entry and exit times, when forest */
+  gboolean   forest;      /* no extra reports tie: "above" is the interval test */
+  guint     *parent;      /* in the spanning forest of the reports ties */
+  guint     *tin;         /* Euler-tour entry and exit times in that forest */
   guint     *tout;
+  guint     *extra_above; /* nearest of self and forest ancestors with an extra tie */
+  guint     *chain_stamp;
+  guint     *rank;        /* longest reports chain from a top; NULL when there is a cycle */
   guint     *level;     /* 1 for tops, NONE outside the hierarchy */
   guint      depth;
 
@@ -101,6 +105,28 @@ csr_build (Csr         *csr,
 
   csr->off = off;
   csr->adj = g_renew (guint, adj, MAX (w, 1));
+}
+
+/* The reverse of a deduplicated @out: visiting sources in order leaves every
+ * row sorted, so one counting pass is enough. */
+static void
+csr_transpose (const Csr *out,
+               guint      n,
+               Csr       *in)
+{
+  g_autofree guint *pos = NULL;
+  guint m = out->off[n];
+
+  in->off = g_new0 (guint, n + 1);
+  in->adj = g_new (guint, MAX (m, 1));
+  for (guint k = 0; k < m; k++)
+    in->off[out->adj[k] + 1]++;
+  for (guint v = 0; v < n; v++)
+    in->off[v + 1] += in->off[v];
+  pos = g_memdup2 (in->off, (n + 1) * sizeof (guint));
+  for (guint v = 0; v < n; v++)
+    for (guint k = out->off[v]; k < out->off[v + 1]; k++)
+      in->adj[pos[out->adj[k]]++] = v;
 }
 
 typedef struct
@@ -178,38 +204,87 @@ collect_pairs (MwGraph *self,
     }
 }
 
-/* Euler-tour intervals over the reports forest, iteratively (no recursion:
- * hierarchies can be 100,000 deep). Returns FALSE when some actor is never
- * reached from a top, i.e. the reports ties contain a cycle. */
-static gboolean
+/* A spanning forest of the reports ties: an actor's parent is the manager
+ * through which a breadth-first search down from the actors without a
+ * manager first reached it; actors only reachable round a cycle start trees
+ * of their own. Every other reports tie is an *extra* tie. */
+static void
+build_spanning_forest (MwGraph *self)
+{
+  const Csr *up = &self->out[MW_GRAPH_REPORTS];
+  const Csr *down = &self->in[MW_GRAPH_REPORTS];
+  g_autofree gboolean *seen = g_new0 (gboolean, MAX (self->n, 1));
+  guint head = 0, tail = 0;
+
+  self->parent = g_new (guint, MAX (self->n, 1));
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint r = 0; r < self->n; r++)
+      {
+        if (seen[r] || (pass == 0 && up->off[r + 1] > up->off[r]))
+          continue;
+        seen[r] = TRUE;
+        self->parent[r] = NONE;
+        self->queue[tail++] = r;
+        while (head < tail)
+          {
+            guint v = self->queue[head++];
+
+            for (guint k = down->off[v]; k < down->off[v + 1]; k++)
+              if (!seen[down->adj[k]])
+                {
+                  seen[down->adj[k]] = TRUE;
+                  self->parent[down->adj[k]] = v;
+                  self->queue[tail++] = down->adj[k];
+                }
+          }
+      }
+}
+
+/* Euler-tour intervals over the spanning forest, iteratively (no recursion:
+ * hierarchies can be 100,000 deep), and for every actor the nearest of
+ * itself and its forest ancestors that has an extra reports tie. */
+static void
 build_euler_tour (MwGraph *self)
 {
   g_autofree guint *stack = g_new (guint, MAX (self->n, 1));
   g_autofree guint *next = g_new (guint, MAX (self->n, 1));
+  const Csr *up = &self->out[MW_GRAPH_REPORTS];
   const Csr *down = &self->in[MW_GRAPH_REPORTS];
-  guint clock = 0, visited = 0;
+  guint clock = 0;
 
+  self->tin = g_new (guint, MAX (self->n, 1));
+  self->tout = g_new (guint, MAX (self->n, 1));
+  self->extra_above = g_new (guint, MAX (self->n, 1));
+  self->forest = TRUE;
   for (guint r = 0; r < self->n; r++)
     {
       guint top = 0;
 
-      if (self->out[MW_GRAPH_REPORTS].off[r + 1] != self->out[MW_GRAPH_REPORTS].off[r])
+      if (self->parent[r] != NONE)
         continue;
       stack[top++] = r;
       next[r] = down->off[r];
       self->tin[r] = clock++;
-      visited++;
       while (top > 0)
         {
           guint v = stack[top - 1];
 
+          if (next[v] == down->off[v])
+            {
+              guint p = self->parent[v];
+              gboolean extra = up->off[v + 1] - up->off[v] > (p != NONE ? 1u : 0u);
+
+              self->extra_above[v] = extra ? v : p != NONE ? self->extra_above[p] : NONE;
+              self->forest &= !extra;
+            }
           if (next[v] < down->off[v + 1])
             {
               guint c = down->adj[next[v]++];
 
+              if (self->parent[c] != v)
+                continue;
               next[c] = down->off[c];
               self->tin[c] = clock++;
-              visited++;
               stack[top++] = c;
             }
           else
@@ -219,33 +294,53 @@ build_euler_tour (MwGraph *self)
             }
         }
     }
+}
 
-  return visited == self->n;
+/* Without cycles, everyone above v has a shorter longest chain from a top:
+ * ranks by Kahn's topological order let a search skip whole branches. */
+static void
+build_ranks (MwGraph *self)
+{
+  const Csr *up = &self->out[MW_GRAPH_REPORTS];
+  const Csr *down = &self->in[MW_GRAPH_REPORTS];
+  g_autofree guint *waiting = g_new (guint, MAX (self->n, 1));
+  guint head = 0, tail = 0;
+
+  self->rank = g_new0 (guint, MAX (self->n, 1));
+  for (guint v = 0; v < self->n; v++)
+    {
+      waiting[v] = up->off[v + 1] - up->off[v];
+      if (waiting[v] == 0)
+        self->queue[tail++] = v;
+    }
+  while (head < tail)
+    {
+      guint v = self->queue[head++];
+
+      for (guint k = down->off[v]; k < down->off[v + 1]; k++)
+        {
+          guint c = down->adj[k];
+
+          self->rank[c] = MAX (self->rank[c], self->rank[v] + 1);
+          if (--waiting[c] == 0)
+            self->queue[tail++] = c;
+        }
+    }
+  if (tail < self->n)
+    g_clear_pointer (&self->rank, g_free);
 }
 
 static void
 build_hierarchy (MwGraph *self)
 {
-  const Csr *up = &self->out[MW_GRAPH_REPORTS];
   const Csr *down = &self->in[MW_GRAPH_REPORTS];
   guint head = 0, tail = 0;
 
-  self->forest = TRUE;
-  for (guint v = 0; v < self->n && self->forest; v++)
-    if (up->off[v + 1] - up->off[v] > 1)
-      self->forest = FALSE;
-
-  if (self->forest)
-    {
-      self->tin = g_new (guint, MAX (self->n, 1));
-      self->tout = g_new (guint, MAX (self->n, 1));
-      self->forest = build_euler_tour (self);
-      if (!self->forest)
-        {
-          g_clear_pointer (&self->tin, g_free);
-          g_clear_pointer (&self->tout, g_free);
-        }
-    }
+  build_spanning_forest (self);
+  build_euler_tour (self);
+  if (!self->forest)
+    build_ranks (self);
+  self->chain_stamp = g_new0 (guint, MAX (self->n, 1));
 
   /* Levels: breadth-first down from the tops, so cycles cannot loop. */
   self->level = g_new (guint, MAX (self->n, 1));
@@ -331,12 +426,13 @@ mw_graph_new (MwNetwork *network)
   for (guint k = 0; k < MW_N_GRAPHS; k++)
     {
       csr_build (&self->out[k], self->n, pairs[k].src, pairs[k].dst, pairs[k].len);
-      if (kind_is_directed (k))
-        csr_build (&self->in[k], self->n, pairs[k].dst, pairs[k].src, pairs[k].len);
       g_free (pairs[k].src);
       g_free (pairs[k].dst);
     }
 
+  /* The reverse rows the scores always read; the others on demand. */
+  csr_transpose (&self->out[MW_GRAPH_REPORTS], self->n, &self->in[MW_GRAPH_REPORTS]);
+  csr_transpose (&self->out[MW_GRAPH_CHECKS], self->n, &self->in[MW_GRAPH_CHECKS]);
   build_hierarchy (self);
   build_groups (self);
   return self;
@@ -356,8 +452,12 @@ mw_graph_free (MwGraph *self)
       g_free (self->in[k].adj);
     }
   g_free (self->ties);
+  g_free (self->parent);
   g_free (self->tin);
   g_free (self->tout);
+  g_free (self->extra_above);
+  g_free (self->chain_stamp);
+  g_free (self->rank);
   g_free (self->level);
   g_free (self->group);
   g_free (self->org);
@@ -407,6 +507,8 @@ mw_graph_in (MwGraph     *self,
 
   g_return_val_if_fail (self != NULL && v < self->n && kind < MW_N_GRAPHS, NULL);
 
+  if (kind_is_directed (kind) && self->in[kind].off == NULL)
+    csr_transpose (&self->out[kind], self->n, &self->in[kind]);
   csr = kind_is_directed (kind) ? &self->in[kind] : &self->out[kind];
   *n_in = csr->off[v + 1] - csr->off[v];
   return csr->adj + csr->off[v];
@@ -437,37 +539,57 @@ mw_graph_n_edges (MwGraph     *self,
   return kind_is_directed (kind) ? self->out[kind].off[self->n] : self->out[kind].off[self->n] / 2;
 }
 
-/* Is @u reached from @v going up the reports ties? Marks visited actors
- * with a fresh stamp, so cycles and shared managers are visited once. */
+static inline gboolean
+tree_above (MwGraph *self,
+            guint    u,
+            guint    v)
+{
+  return self->tin[u] < self->tin[v] && self->tout[v] < self->tout[u];
+}
+
+/* Is @u reached from @v going up the reports ties? Everything above v is
+ * above v in the forest, or above (or equal to) the target of an extra tie
+ * from v or one of its forest ancestors, and so on: a search over the extra
+ * ties only, each chain of ancestors walked once (stamps stop cycles too). */
 static gboolean
 reaches_up (MwGraph *self,
             guint    v,
             guint    u)
 {
   const Csr *up = &self->out[MW_GRAPH_REPORTS];
-  guint head = 0, tail = 0;
+  guint head = 0, tail = 0, gen;
 
   if (++self->stamp_gen == 0)
     {
       memset (self->stamp, 0, self->n * sizeof (guint));
+      memset (self->chain_stamp, 0, self->n * sizeof (guint));
       self->stamp_gen = 1;
     }
-  self->stamp[v] = self->stamp_gen;
+  gen = self->stamp_gen;
+  self->stamp[v] = gen;
   self->queue[tail++] = v;
   while (head < tail)
     {
       guint w = self->queue[head++];
 
-      for (guint k = up->off[w]; k < up->off[w + 1]; k++)
+      for (guint x = self->extra_above[w]; x != NONE && self->chain_stamp[x] != gen;
+           x = self->parent[x] != NONE ? self->extra_above[self->parent[x]] : NONE)
         {
-          guint m = up->adj[k];
-
-          if (m == u)
-            return TRUE;
-          if (self->stamp[m] != self->stamp_gen)
+          if (self->rank != NULL && self->rank[x] <= self->rank[u])
+            break;
+          self->chain_stamp[x] = gen;
+          for (guint k = up->off[x]; k < up->off[x + 1]; k++)
             {
-              self->stamp[m] = self->stamp_gen;
-              self->queue[tail++] = m;
+              guint y = up->adj[k];
+
+              if (y == self->parent[x] || self->stamp[y] == gen)
+                continue;
+              if (self->rank != NULL && self->rank[y] < self->rank[u])
+                continue;
+              if (y == u || tree_above (self, u, y))
+                return TRUE;
+              self->stamp[y] = gen;
+              self->queue[tail++] = y;
             }
         }
     }
@@ -483,11 +605,12 @@ mw_graph_is_above (MwGraph *self,
 
   if (u == v)
     return FALSE;
-  if (self->forest)
-    return self->tin[u] < self->tin[v] && self->tout[v] < self->tout[u];
-  /* Nobody is above an actor without a manager; one without reports is above nobody. */
-  if (self->out[MW_GRAPH_REPORTS].off[v + 1] == self->out[MW_GRAPH_REPORTS].off[v] ||
-      self->in[MW_GRAPH_REPORTS].off[u + 1] == self->in[MW_GRAPH_REPORTS].off[u])
+  if (tree_above (self, u, v))
+    return TRUE;
+  /* In a forest the interval test is the whole answer; and an actor
+   * without reports is above nobody. */
+  if (self->forest || self->in[MW_GRAPH_REPORTS].off[u + 1] == self->in[MW_GRAPH_REPORTS].off[u] ||
+      (self->rank != NULL && self->rank[u] >= self->rank[v]))
     return FALSE;
   return reaches_up (self, v, u);
 }

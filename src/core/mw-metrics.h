@@ -45,7 +45,8 @@ guint       mw_graph_get_n               (MwGraph      *self);
 MwNetwork  *mw_graph_get_network         (MwGraph      *self);
 
 /* Distinct neighbours of @v in @kind (out-neighbours for directed kinds);
- * the array is sorted by index and owned by @self. */
+ * the array is sorted by index and owned by @self. The first mw_graph_in()
+ * of some kinds builds their reverse rows. */
 const guint *mw_graph_out                (MwGraph      *self,
                                           MwGraphKind   kind,
                                           guint         v,
@@ -72,8 +73,9 @@ const MwGraphTie *mw_graph_get_ties      (MwGraph      *self,
 
 /* The formal hierarchy (reports ties). @u is *above* @v when @v reaches @u
  * through reports ties (u ≠ v). O(1) when every actor has at most one
- * manager and there is no cycle (Euler-tour intervals); otherwise a search
- * up from each of the two actors, which stops on cycles. */
+ * manager and there is no cycle (Euler-tour intervals of the reports
+ * forest); otherwise the intervals of a spanning forest plus a search over
+ * the other reports ties only, which stops on cycles. */
 gboolean    mw_graph_is_above            (MwGraph      *self,
                                           guint         u,
                                           guint         v);

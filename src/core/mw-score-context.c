@@ -18,9 +18,9 @@ typedef struct
 {
   guint  depth;         /* hierarchy levels */
   double coverage;      /* share of people with a manager or reports */
+  double structured;    /* share of people in the hierarchy or in a unit */
   guint  n_orgs;
   double cross_org;     /* share of working (non-reports) ties between organisations */
-  gboolean has_teams;
 } Features;
 
 static double
@@ -35,19 +35,20 @@ static void
 measure_features (MwScoring *scoring,
                   Features  *f)
 {
-  guint in_hierarchy = 0, working = 0, crossing = 0;
+  guint in_hierarchy = 0, in_structure = 0, working = 0, crossing = 0;
 
   f->depth = mw_graph_hierarchy_depth (scoring->graph);
   f->n_orgs = mw_graph_n_orgs (scoring->graph);
-  f->has_teams = FALSE;
   for (guint v = 0; v < scoring->n; v++)
     {
       MwActor *actor = mw_network_get_actor (scoring->network, v);
 
-      f->has_teams |= actor->kind == MW_ACTOR_TEAM;
-      if (scoring->person[v] &&
-          (mw_actor_n_out (actor, MW_TIE_REPORTS) > 0 || mw_actor_n_in (actor, MW_TIE_REPORTS) > 0))
-        in_hierarchy++;
+      gboolean formal = mw_actor_n_out (actor, MW_TIE_REPORTS) > 0 || mw_actor_n_in (actor, MW_TIE_REPORTS) > 0;
+
+      if (!scoring->person[v])
+        continue;
+      in_hierarchy += formal;
+      in_structure += formal || actor->unit[0] != '\0';
     }
   for (guint i = 0; i < scoring->n_ties; i++)
     {
@@ -62,6 +63,7 @@ measure_features (MwScoring *scoring,
         crossing++;
     }
   f->coverage = scoring->n_people > 0 ? (double) in_hierarchy / scoring->n_people : 0;
+  f->structured = scoring->n_people > 0 ? (double) in_structure / scoring->n_people : 0;
   f->cross_org = working > 0 ? (double) crossing / working : 0;
 }
 
@@ -76,11 +78,11 @@ describe (MwScoreContext  context,
       return g_strdup_printf (_("A formal hierarchy of %u levels covers %.0f%% of the people; distributed leadership index %.0f"),
                               f->depth, 100 * f->coverage, index);
     case MW_SCORE_CONTEXT_FLAT:
-      return g_strdup_printf (_("Little formal hierarchy (%u levels, %.0f%% of the people in it); distributed leadership index %.0f"),
-                              f->depth, 100 * f->coverage, index);
+      return g_strdup_printf (_("Units or teams but few levels (%u); distributed leadership index %.0f"),
+                              f->depth, index);
     case MW_SCORE_CONTEXT_NIMBLE:
-      return g_strdup_printf (_("A shallow hierarchy (%u levels) with people collaborating and starting things across it"),
-                              f->depth);
+      return g_strdup_printf (_("%.0f%% of the people have no manager, reports or unit: a network without formal lines; distributed leadership index %.0f"),
+                              100 * (1 - f->structured), index);
     case MW_SCORE_CONTEXT_CROSS_ORG:
       return g_strdup_printf (_("%u organisations; %.0f%% of the working ties run between them"),
                               f->n_orgs, 100 * f->cross_org);
@@ -99,19 +101,21 @@ _mw_score_context (MwScores  *self,
                    MwScoring *scoring)
 {
   Features f;
-  double formal, spread, best = -1, second = 0;
-  double s1 = self->score[MW_ELEMENT_SPONTANEOUS_COLLABORATION] / 100;
-  double s3 = self->score[MW_ELEMENT_LOCAL_ENTREPRENEURSHIP] / 100;
+  double deep, spread, cross, best = -1, second = 0;
 
   measure_features (scoring, &f);
-  formal = f.coverage * ramp (f.depth, 1, 3);
+  deep = ramp (f.depth, 2, 4);                  /* more than a coordinator level */
   spread = self->index / 100;
+  cross = f.n_orgs >= 2 ? ramp (f.cross_org, 0.05, 0.3) : 0;
 
-  self->fit[MW_SCORE_CONTEXT_HIERARCHY] = f.coverage * ramp (f.depth, 2, 4);
-  self->fit[MW_SCORE_CONTEXT_FLAT] = (1 - formal) * (0.5 + 0.5 * spread);
-  self->fit[MW_SCORE_CONTEXT_NIMBLE] = f.coverage * ramp (f.depth, 1, 2) * (1 - ramp (f.depth, 3, 5)) *
-                                       (s1 + s3) / 2 * (f.has_teams ? 1.0 : 0.75);
-  self->fit[MW_SCORE_CONTEXT_CROSS_ORG] = f.n_orgs >= 2 ? ramp (f.cross_org, 0.05, 0.3) : 0;
+  /* Organisations joined by many ties are a cross-organisational context
+   * even when each keeps its own hierarchy inside. */
+  self->fit[MW_SCORE_CONTEXT_HIERARCHY] = f.coverage * deep * (1 - cross / 2);
+  /* Flat organisations keep a formal frame (units, a coordinator level);
+   * nimble networks have no formal boundary or line at all. */
+  self->fit[MW_SCORE_CONTEXT_FLAT] = f.structured * (1 - deep) * (0.5 + 0.5 * spread);
+  self->fit[MW_SCORE_CONTEXT_NIMBLE] = (1 - f.structured) * (0.5 + 0.5 * spread);
+  self->fit[MW_SCORE_CONTEXT_CROSS_ORG] = cross;
 
   for (guint c = 0; c < MW_N_SCORE_CONTEXTS; c++)
     if (self->fit[c] > best)

@@ -43,37 +43,31 @@ _mw_score_collaboration (MwScores  *self,
   guint n_lateral = 0, n_spans = 0, n_external = 0, n_internal = 0;
   double ei;
 
-  for (guint v = 0; v < scoring->n; v++)
-    {
-      guint n_nb;
-      const guint *nb = mw_graph_out (graph, MW_GRAPH_COLLABORATES, v, &n_nb);
-
-      if (!scoring->person[v])
-        continue;
-      for (guint k = 0; k < n_nb; k++)
-        if (!mw_graph_is_vertical (graph, nb[k], v))
-          {
-            lateral[v] = TRUE;
-            if (mw_graph_group (graph, nb[k]) != mw_graph_group (graph, v))
-              spans[v] = TRUE;
-          }
-      n_lateral += lateral[v];
-      n_spans += spans[v];
-    }
-
   for (guint j = 0; j < scoring->n_ties; j++)
     {
       guint i = scoring->tie_order[j];
       const MwGraphTie *tie = &scoring->ties[i];
-      guint a = tie->from, b = tie->to;
+      gboolean crosses = mw_graph_group (graph, tie->from) != mw_graph_group (graph, tie->to);
 
-      if (tie->type != MW_TIE_COLLABORATES || a == b)
+      if (tie->type != MW_TIE_COLLABORATES || scoring->direction[i] == MW_DIRECTION_SELF)
         continue;
-      if (mw_graph_is_vertical (graph, a, b))
+      if (scoring->direction[i] == MW_DIRECTION_SIDEWAYS)
+        {
+          lateral[tie->from] = lateral[tie->to] = TRUE;
+          if (crosses)
+            spans[tie->from] = spans[tie->to] = TRUE;
+        }
+      else
         g_ptr_array_add (vertical_ties, TIE_ID (scoring, i));
-      if (mw_graph_group (graph, a) != mw_graph_group (graph, b))
+      if (crosses)
         g_ptr_array_add (crossing_ties, TIE_ID (scoring, i));
     }
+  for (guint v = 0; v < scoring->n; v++)
+    if (scoring->person[v])
+      {
+        n_lateral += lateral[v];
+        n_spans += spans[v];
+      }
 
   self->score[MW_ELEMENT_SPONTANEOUS_COLLABORATION] =
     100 * (share (n_lateral, scoring->n_people) + share (n_spans, scoring->n_people)) / 2;
@@ -104,21 +98,6 @@ _mw_score_collaboration (MwScores  *self,
                          NULL, crossing_ties);
 }
 
-/* Which way an influence relation from a to b runs in the hierarchy. */
-typedef enum { DOWN, UP, SIDEWAYS } Direction;
-
-static Direction
-direction (MwGraph *graph,
-           guint    a,
-           guint    b)
-{
-  if (mw_graph_is_above (graph, a, b))
-    return DOWN;
-  if (mw_graph_is_above (graph, b, a))
-    return UP;
-  return SIDEWAYS;
-}
-
 /* 2. Multi-directional influence: the share of influence relations that run
  * up or sideways, each reports line counting as one top-down relation. */
 void
@@ -128,43 +107,37 @@ _mw_score_influence (MwScores  *self,
   g_autoptr(GPtrArray) down_ties = g_ptr_array_new ();
   g_autoptr(GPtrArray) other_ties = g_ptr_array_new ();
   MwGraph *graph = scoring->graph;
-  guint count[3] = { 0 };
+  guint count[MW_DIRECTION_SELF] = { 0 };
   guint n_lines = mw_graph_n_edges (graph, MW_GRAPH_REPORTS);
   guint total;
 
-  for (guint v = 0; v < scoring->n; v++)
-    {
-      guint n_nb;
-      const guint *nb = mw_graph_out (graph, MW_GRAPH_INFLUENCES, v, &n_nb);
-
-      for (guint k = 0; k < n_nb; k++)
-        count[direction (graph, v, nb[k])]++;
-    }
+  /* Relations are counted once however many ties repeat them; every tie is listed. */
   for (guint j = 0; j < scoring->n_ties; j++)
     {
       guint i = scoring->tie_order[j];
-      const MwGraphTie *tie = &scoring->ties[i];
+      MwDirection direction = scoring->direction[i];
 
-      if (tie->type != MW_TIE_INFLUENCES || tie->from == tie->to)
+      if (scoring->ties[i].type != MW_TIE_INFLUENCES || direction == MW_DIRECTION_SELF)
         continue;
-      g_ptr_array_add (direction (graph, tie->from, tie->to) == DOWN ? down_ties : other_ties,
-                       TIE_ID (scoring, i));
+      if (!scoring->duplicate[i])
+        count[direction]++;
+      g_ptr_array_add (direction == MW_DIRECTION_DOWN ? down_ties : other_ties, TIE_ID (scoring, i));
     }
 
-  total = count[DOWN] + count[UP] + count[SIDEWAYS] + n_lines;
-  self->score[MW_ELEMENT_MULTI_DIRECTIONAL_INFLUENCE] = 100 * share (count[UP] + count[SIDEWAYS], total);
+  total = count[MW_DIRECTION_DOWN] + count[MW_DIRECTION_UP] + count[MW_DIRECTION_SIDEWAYS] + n_lines;
+  self->score[MW_ELEMENT_MULTI_DIRECTIONAL_INFLUENCE] = 100 * share (count[MW_DIRECTION_UP] + count[MW_DIRECTION_SIDEWAYS], total);
 
   _mw_scores_add_factor (self, MW_ELEMENT_MULTI_DIRECTIONAL_INFLUENCE,
                          g_strdup_printf (NP ("%u of %u influence relation runs upward or sideways (%u up, %u sideways)",
                                               "%u of %u influence relations run upward or sideways (%u up, %u sideways)",
                                               total),
-                                          count[UP] + count[SIDEWAYS], total, count[UP], count[SIDEWAYS]),
+                                          count[MW_DIRECTION_UP] + count[MW_DIRECTION_SIDEWAYS], total, count[MW_DIRECTION_UP], count[MW_DIRECTION_SIDEWAYS]),
                          NULL, other_ties);
   _mw_scores_add_factor (self, MW_ELEMENT_MULTI_DIRECTIONAL_INFLUENCE,
                          g_strdup_printf (NP ("%u influence tie only runs down the chain of command, besides %u reporting lines",
                                               "%u influence ties only run down the chain of command, besides %u reporting lines",
-                                              count[DOWN]),
-                                          count[DOWN], n_lines),
+                                              count[MW_DIRECTION_DOWN]),
+                                          count[MW_DIRECTION_DOWN], n_lines),
                          NULL, down_ties);
 }
 
@@ -176,38 +149,44 @@ _mw_score_entrepreneurship (MwScores  *self,
 {
   g_autofree gboolean *leads = g_new0 (gboolean, MAX (scoring->n, 1));
   g_autofree gboolean *eligible = g_new0 (gboolean, MAX (scoring->n, 1));
+  g_autofree gboolean *influences = g_new0 (gboolean, MAX (scoring->n, 1));
   g_autoptr(GPtrArray) beyond_ties = g_ptr_array_new ();
   MwGraph *graph = scoring->graph;
   guint n_eligible = 0, n_leaders = 0, n_initiative = 0, n_influencers = 0;
 
   for (guint v = 0; v < scoring->n; v++)
     {
-      MwActor *actor = mw_network_get_actor (scoring->network, v);
-      guint n_nb, n_reports;
-      const guint *nb = mw_graph_out (graph, MW_GRAPH_INFLUENCES, v, &n_nb);
-      gboolean influences = FALSE;
+      guint n_reports;
 
       mw_graph_in (graph, MW_GRAPH_REPORTS, v, &n_reports);
-      if (!scoring->person[v] || n_reports > 0)
-        continue;
-      eligible[v] = TRUE;
-      n_eligible++;
-      for (guint k = 0; k < n_nb && !influences; k++)
-        influences = !mw_graph_is_above (graph, nb[k], v);
-      n_initiative += actor->initiative;
-      n_influencers += influences;
-      leads[v] = actor->initiative || influences;
-      n_leaders += leads[v];
+      eligible[v] = scoring->person[v] && n_reports == 0;
     }
 
+  /* Influence on anyone not above them is beyond their own reporting line. */
   for (guint j = 0; j < scoring->n_ties; j++)
     {
       guint i = scoring->tie_order[j];
       const MwGraphTie *tie = &scoring->ties[i];
 
-      if (tie->type == MW_TIE_INFLUENCES && tie->from != tie->to && eligible[tie->from] &&
-          !mw_graph_is_above (graph, tie->to, tie->from))
-        g_ptr_array_add (beyond_ties, TIE_ID (scoring, i));
+      if (tie->type == MW_TIE_INFLUENCES && eligible[tie->from] &&
+          scoring->direction[i] != MW_DIRECTION_SELF && scoring->direction[i] != MW_DIRECTION_UP)
+        {
+          influences[tie->from] = TRUE;
+          g_ptr_array_add (beyond_ties, TIE_ID (scoring, i));
+        }
+    }
+
+  for (guint v = 0; v < scoring->n; v++)
+    {
+      MwActor *actor = mw_network_get_actor (scoring->network, v);
+
+      if (!eligible[v])
+        continue;
+      n_eligible++;
+      n_initiative += actor->initiative;
+      n_influencers += influences[v];
+      leads[v] = actor->initiative || influences[v];
+      n_leaders += leads[v];
     }
 
   self->score[MW_ELEMENT_LOCAL_ENTREPRENEURSHIP] = 100 * share (n_leaders, n_eligible);
@@ -221,8 +200,8 @@ _mw_score_entrepreneurship (MwScores  *self,
     others = _mw_scoring_people_where (scoring, eligible, TRUE);
 
     _mw_scores_add_factor (self, MW_ELEMENT_LOCAL_ENTREPRENEURSHIP,
-                           g_strdup_printf (NP ("%u of %u person without formal authority leads something: %u started an initiative, %u influence beyond their reporting line",
-                                                "%u of %u people without formal authority lead something: %u started an initiative, %u influence beyond their reporting line",
+                           g_strdup_printf (NP ("%u of %u person without formal authority leads something (initiatives: %u, influence beyond their reporting line: %u)",
+                                                "%u of %u people without formal authority lead something (initiatives: %u, influence beyond their reporting line: %u)",
                                                 n_eligible),
                                             n_leaders, n_eligible, n_initiative, n_influencers),
                            leaders, beyond_ties);
@@ -316,29 +295,27 @@ _mw_score_risk (MwScores  *self,
   g_autoptr(GPtrArray) boss_checks = g_ptr_array_new ();
   g_autoptr(GPtrArray) cut_ids = NULL;
   g_autofree gboolean *is_cut = g_new0 (gboolean, MAX (scoring->n, 1));
-  MwGraph *graph = scoring->graph;
   guint n_checked = 0, n_safe = 0;
 
-  for (guint v = 0; v < scoring->n; v++)
-    {
-      guint n_nb;
-      const guint *nb = mw_graph_in (graph, MW_GRAPH_CHECKS, v, &n_nb);
-
-      if (!scoring->person[v])
-        continue;
-      for (guint k = 0; k < n_nb && !checked[v]; k++)
-        checked[v] = !mw_graph_is_above (graph, nb[k], v);
-      n_checked += checked[v];
-      n_safe += !scoring->exposed[v];
-    }
+  /* A check by someone above is oversight, not a peer's. */
   for (guint j = 0; j < scoring->n_ties; j++)
     {
       guint i = scoring->tie_order[j];
       const MwGraphTie *tie = &scoring->ties[i];
 
-      if (tie->type == MW_TIE_CHECKS && mw_graph_is_above (graph, tie->from, tie->to))
+      if (tie->type != MW_TIE_CHECKS || scoring->direction[i] == MW_DIRECTION_SELF)
+        continue;
+      if (scoring->direction[i] == MW_DIRECTION_DOWN)
         g_ptr_array_add (boss_checks, TIE_ID (scoring, i));
+      else
+        checked[tie->to] = TRUE;
     }
+  for (guint v = 0; v < scoring->n; v++)
+    if (scoring->person[v])
+      {
+        n_checked += checked[v];
+        n_safe += !scoring->exposed[v];
+      }
   for (guint i = 0; i < scoring->cut_points->len; i++)
     is_cut[g_array_index (scoring->cut_points, guint, i)] = TRUE;
   cut_ids = _mw_scoring_actors_where (scoring, is_cut);

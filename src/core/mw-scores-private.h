@@ -26,6 +26,15 @@ struct _MwScores
   GPtrArray       *factors[MW_N_ELEMENTS];
 };
 
+/* Which way a tie from → to runs in the formal hierarchy. */
+typedef enum
+{
+  MW_DIRECTION_DOWN,      /* from is above to */
+  MW_DIRECTION_UP,        /* to is above from */
+  MW_DIRECTION_SIDEWAYS,  /* lateral */
+  MW_DIRECTION_SELF,      /* a tie to oneself: ignored */
+} MwDirection;
+
 /* What every element needs, computed once per scoring. */
 typedef struct
 {
@@ -38,6 +47,8 @@ typedef struct
   guint       n_ties;
   guint      *actor_order; /* actor indices sorted by id: every list is in this order */
   guint      *tie_order;   /* tie indices sorted by their endpoints' ids, then type */
+  guint8     *direction;   /* MwDirection by tie index */
+  gboolean   *duplicate;   /* the same from, to and type as the tie before it in tie_order */
   GArray     *cut_points;  /* articulation points */
   gboolean   *exposed;     /* see mw_graph_articulation_points() */
 } MwScoring;

@@ -232,6 +232,34 @@ scoring_order (MwScoring *scoring)
   sort_pass (scoring->tie_order, scratch, m, key, scoring->n);
 }
 
+/* Every tie's direction, once: "above" is the costly question when people
+ * have several managers. */
+static void
+scoring_directions (MwScoring *scoring)
+{
+  const MwGraphTie *previous = NULL;
+
+  scoring->direction = g_new (guint8, MAX (scoring->n_ties, 1));
+  scoring->duplicate = g_new0 (gboolean, MAX (scoring->n_ties, 1));
+  for (guint j = 0; j < scoring->n_ties; j++)
+    {
+      guint i = scoring->tie_order[j];
+      const MwGraphTie *tie = &scoring->ties[i];
+
+      if (tie->from == tie->to)
+        scoring->direction[i] = MW_DIRECTION_SELF;
+      else if (mw_graph_is_above (scoring->graph, tie->from, tie->to))
+        scoring->direction[i] = MW_DIRECTION_DOWN;
+      else if (mw_graph_is_above (scoring->graph, tie->to, tie->from))
+        scoring->direction[i] = MW_DIRECTION_UP;
+      else
+        scoring->direction[i] = MW_DIRECTION_SIDEWAYS;
+      scoring->duplicate[i] = previous != NULL && previous->from == tie->from &&
+                              previous->to == tie->to && previous->type == tie->type;
+      previous = tie;
+    }
+}
+
 static void
 compute_measures (MwScores  *self,
                   MwScoring *scoring)
@@ -275,6 +303,8 @@ mw_scores_compute (MwNetwork *network)
   g_autofree gboolean *exposed = NULL;
   g_autofree guint *actor_order = NULL;
   g_autofree guint *tie_order = NULL;
+  g_autofree guint8 *direction = NULL;
+  g_autofree gboolean *duplicate = NULL;
   g_autoptr(GArray) cut_points = NULL;
   MwScoring scoring = { 0 };
   MwScores *self;
@@ -301,6 +331,9 @@ mw_scores_compute (MwNetwork *network)
   scoring_order (&scoring);
   actor_order = scoring.actor_order;
   tie_order = scoring.tie_order;
+  scoring_directions (&scoring);
+  direction = scoring.direction;
+  duplicate = scoring.duplicate;
   exposed = scoring.exposed = g_new0 (gboolean, MAX (scoring.n, 1));
   cut_points = scoring.cut_points = mw_graph_articulation_points (graph, exposed);
 
