@@ -273,6 +273,8 @@ test_limits (void)
 {
   static const char text[] =
     "<graphml><graph><node id=\"a\"/><node id=\"b\"/><node id=\"c\"/></graph></graphml>";
+  static const char undeclared[] =
+    "<graphml><graph><edge source=\"a\" target=\"b\"/><edge source=\"b\" target=\"c\"/></graph></graphml>";
   g_autoptr(GError) error = NULL;
   g_autoptr(MwNetwork) network = NULL;
   MwLimits limits;
@@ -280,6 +282,17 @@ test_limits (void)
   mw_limits_init_default (&limits);
   limits.max_actors = 2;
   network = mw_graphml_load_data (text, strlen (text), "many", &limits, &error);
+  g_assert_null (network);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  /* nodes that only edges name are added, and count too */
+  network = mw_graphml_load_data (undeclared, strlen (undeclared), "undeclared", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 3);
+  g_clear_object (&network);
+
+  network = mw_graphml_load_data (undeclared, strlen (undeclared), "undeclared", &limits, &error);
   g_assert_null (network);
   g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
   g_clear_error (&error);

@@ -288,7 +288,7 @@ start_edge (Loader       *loader,
   const char *target = find_attribute (names, values, "target");
   const char *directed = find_attribute (names, values, "directed");
 
-  if (source == NULL || target == NULL)
+  if (source == NULL || target == NULL || *source == '\0' || *target == '\0')
     return fail (loader, error, MW_ERROR_PARSE, "an <edge> without a source or a target");
   if (loader->edges->len >= loader->limits->max_ties)
     return fail (loader, error, MW_ERROR_LIMIT, "more than %u edges", loader->limits->max_ties);
@@ -626,16 +626,25 @@ parse_number (const char *value,
   return end != value && *end == '\0' && isfinite (*number);
 }
 
+/* GraphML wants nodes declared; networks written by hand sometimes do
+ * not, and their edges add them (within the limit). */
 static MwActor *
-edge_end (Loader     *loader,
-          const char *id)
+edge_end (Loader      *loader,
+          const char  *id,
+          GError     **error)
 {
   MwActor *actor = mw_network_lookup_actor (loader->network, id);
 
-  /* GraphML wants nodes declared; networks drawn by hand sometimes do not */
-  if (actor == NULL)
-    actor = mw_network_add_actor (loader->network, id, NULL, MW_ACTOR_PERSON, NULL);
-  return actor;
+  if (actor != NULL)
+    return actor;
+
+  if (mw_network_get_n_actors (loader->network) >= loader->limits->max_actors)
+    {
+      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, "%s: more than %u nodes",
+                   loader->source_name, loader->limits->max_actors);
+      return NULL;
+    }
+  return mw_network_add_actor (loader->network, id, NULL, MW_ACTOR_PERSON, error);
 }
 
 static gboolean
@@ -658,20 +667,16 @@ make_ties (Loader  *loader,
     {
       PendingEdge *edge = g_ptr_array_index (loader->edges, i);
       gboolean directed = edge->directed >= 0 ? edge->directed : mw_network_get_directed (loader->network);
-      MwActor *from = edge_end (loader, edge->source);
-      MwActor *to = edge_end (loader, edge->target);
+      MwActor *from, *to;
       double weight = default_weight;
       const char *weight_text = NULL;
       GHashTableIter values;
       gpointer name, text;
       MwTie *tie;
 
-      if (from == NULL || to == NULL)
-        {
-          g_set_error (error, MW_ERROR, MW_ERROR_ENCODING,
-                       "%s: an edge end that is not valid UTF-8", loader->source_name);
-          return FALSE;
-        }
+      if ((from = edge_end (loader, edge->source, error)) == NULL ||
+          (to = edge_end (loader, edge->target, error)) == NULL)
+        return FALSE;
 
       g_hash_table_iter_init (&values, edge->values);
       while (g_hash_table_iter_next (&values, &name, &text))
