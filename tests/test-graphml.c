@@ -249,6 +249,9 @@ test_malformed (void)
     { "not-graphml.graphml", MW_ERROR_PARSE, "not-graphml.graphml:2:" },
     { "no-graph.graphml", MW_ERROR_EMPTY, "no-graph.graphml" },
     { "invalid-utf8.graphml", MW_ERROR_ENCODING, "invalid-utf8.graphml:4:" },
+    /* GMarkup quotes half of a converted character; the message stays UTF-8 */
+    { "split-character.graphml", MW_ERROR_PARSE, "split-character.graphml:4:" },
+    { "nested-edge.graphml", MW_ERROR_PARSE, "nested-edge.graphml:1:" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -261,6 +264,7 @@ test_malformed (void)
       g_assert_null (network);
       g_assert_error (error, MW_ERROR, cases[i].code);
       g_assert_nonnull (strstr (error->message, cases[i].where));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
     }
 }
 
@@ -269,6 +273,8 @@ test_limits (void)
 {
   static const char text[] =
     "<graphml><graph><node id=\"a\"/><node id=\"b\"/><node id=\"c\"/></graph></graphml>";
+  static const char undeclared[] =
+    "<graphml><graph><edge source=\"a\" target=\"b\"/><edge source=\"b\" target=\"c\"/></graph></graphml>";
   g_autoptr(GError) error = NULL;
   g_autoptr(MwNetwork) network = NULL;
   MwLimits limits;
@@ -280,15 +286,64 @@ test_limits (void)
   g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
   g_clear_error (&error);
 
+  /* nodes that only edges name are added, and count too */
+  network = mw_graphml_load_data (undeclared, strlen (undeclared), "undeclared", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 3);
+  g_clear_object (&network);
+
+  network = mw_graphml_load_data (undeclared, strlen (undeclared), "undeclared", &limits, &error);
+  g_assert_null (network);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+  g_clear_error (&error);
+
   mw_limits_init_default (&limits);
   limits.max_bytes = 10;
   network = mw_graphml_load_data (text, strlen (text), "big", &limits, &error);
   g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
 }
 
+/* Damaged copies of every fixture: a network or an error naming a place;
+ * never a crash. */
+static void
+test_damaged_files (void)
+{
+  static const char *names[] = {
+    "networkx-advice.graphml", "igraph-teams.graphml", "yed-orgchart.graphml",
+    "gephi-export.graphml", "cytoscape-export.graphml",
+  };
+  static const char noise[] = "<>/\"'&;=x\n\xc3\0";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+
+  for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "graphml", names[f], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      for (guint round = 0; round < 200; round++)
+        {
+          g_autofree char *copy = g_memdup2 (contents, length);
+          gsize cut = g_rand_int_range (rand, 1, length + 1);
+          g_autoptr(MwNetwork) network = NULL;
+          g_autoptr(GError) error = NULL;
+
+          for (guint k = 0; k < 3; k++)
+            copy[g_rand_int_range (rand, 0, cut)] = noise[g_rand_int_range (rand, 0, sizeof noise - 1)];
+
+          network = mw_graphml_load_data (copy, cut, "damaged.graphml", NULL, &error);
+          g_assert_true ((network == NULL) != (error == NULL));
+          if (error != NULL)
+            g_assert_true (g_str_has_prefix (error->message, "damaged.graphml"));
+        }
+    }
+}
+
 static const char *dot_fixtures[] = {
   "meshwork-basic.gv", "clusters.gv", "multi-edges.gv", "undirected.gv", "unicode.gv",
-  "unknown-attrs.gv", "gephi-export.gv", "neato-output.gv", "strict-cycle.gv",
+  "unknown-attrs.gv", "gephi-export.gv", "neato-output.gv", "strict-cycle.gv", "ports-html.gv",
+  "latin1.gv", "duplicate-ids.gv",
 };
 
 /* DOT → GraphML → DOT keeps the network */
@@ -342,7 +397,7 @@ test_escaping (void)
 
   a = mw_network_add_actor (network, "a&b <\"x\">", "Tom & \"Jerry\" <ltd>", MW_ACTOR_ORGANISATION, NULL);
   b = mw_network_add_actor (network, "line\nbreak", "tab\there", MW_ACTOR_PERSON, NULL);
-  mw_network_set_actor_notes (network, a, "first line\nsecond 'line'\n");
+  mw_network_set_actor_notes (network, a, "first line\r\nsecond 'line'\n\rthird\r");
   mw_network_set_actor_attr (network, b, "odd key <&>", "]]> & <![CDATA[");
   mw_network_set_actor_position (network, b, 12.5, -40);
   mw_network_set_actor_purpose (network, a, TRUE);
@@ -425,6 +480,7 @@ main (int    argc,
   g_test_add_func ("/graphml/malformed", test_malformed);
   g_test_add_func ("/graphml/limits", test_limits);
   g_test_add_func ("/graphml/escaping", test_escaping);
+  g_test_add_func ("/graphml/damaged-files", test_damaged_files);
   g_test_add_func ("/graphml/cli/convert", test_cli_convert);
   for (guint i = 0; i < G_N_ELEMENTS (dot_fixtures); i++)
     {

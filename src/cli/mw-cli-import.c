@@ -17,6 +17,7 @@ typedef struct
   char   *delimiter;
   char   *default_type;
   gboolean no_header;
+  gboolean json;
 } Options;
 
 static void
@@ -149,6 +150,94 @@ print_report (MwImportReport *report,
   printf ("Skipped: %u rows; %u problems left something out\n", report->n_rows_skipped, n_skipped);
 }
 
+static void
+add_table_json (JsonBuilder *builder,
+                const char  *member,
+                MwCsvTable  *table,
+                const MwCsvMapping *mapping)
+{
+  g_autofree char *format = NULL;
+  g_auto(GStrv) columns = NULL;
+
+  if (table == NULL)
+    return;
+
+  format = mw_csv_format_describe (mw_csv_table_get_format (table));
+  columns = mw_csv_mapping_to_strv (mapping, table);
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, mw_csv_table_get_source (table));
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, format);
+  json_builder_set_member_name (builder, "rows");
+  json_builder_add_int_value (builder, mw_csv_table_get_n_rows (table));
+  json_builder_set_member_name (builder, "columns");
+  json_builder_begin_array (builder);
+  for (guint i = 0; columns[i] != NULL; i++)
+    json_builder_add_string_value (builder, columns[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_problem_json (JsonBuilder           *builder,
+                  const MwImportProblem *problem)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, problem->source);
+  json_builder_set_member_name (builder, "row");
+  json_builder_add_int_value (builder, problem->row);
+  json_builder_set_member_name (builder, "column");
+  json_builder_add_int_value (builder, problem->column);
+  json_builder_set_member_name (builder, "column_name");
+  if (problem->column_name != NULL)
+    json_builder_add_string_value (builder, problem->column_name);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, mw_import_problem_kind_to_string (problem->kind));
+  json_builder_set_member_name (builder, "skipped");
+  json_builder_add_boolean_value (builder, problem->skipped);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, problem->message);
+  json_builder_end_object (builder);
+}
+
+static void
+print_json (MwCsvTable         *people,
+            const MwCsvMapping *people_mapping,
+            MwCsvTable         *ties,
+            const MwCsvMapping *ties_mapping,
+            MwImportReport     *report,
+            const char         *out_path)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  add_table_json (builder, "people", people, people_mapping);
+  add_table_json (builder, "ties", ties, ties_mapping);
+  json_builder_set_member_name (builder, "output");
+  json_builder_add_string_value (builder, out_path);
+  json_builder_set_member_name (builder, "actors_added");
+  json_builder_add_int_value (builder, report->n_actors);
+  json_builder_set_member_name (builder, "ties_added");
+  json_builder_add_int_value (builder, report->n_ties);
+  json_builder_set_member_name (builder, "rows_skipped");
+  json_builder_add_int_value (builder, report->n_rows_skipped);
+  json_builder_set_member_name (builder, "problems");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->problems->len; i++)
+    add_problem_json (builder, g_ptr_array_index (report->problems, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  mw_cli_print_json (root);
+}
+
 static int
 run_import (const Options *options,
             const char    *people_path,
@@ -181,9 +270,9 @@ run_import (const Options *options,
   if (!apply_maps (options, people, &people_mapping, ties, &ties_mapping, &error))
     return mw_cli_fail ("import: %s", error->message);
 
-  if (people != NULL)
+  if (people != NULL && !options->json)
     print_table (people, &people_mapping);
-  if (ties != NULL)
+  if (ties != NULL && !options->json)
     print_table (ties, &ties_mapping);
 
   network = mw_csv_import (people, people != NULL ? &people_mapping : NULL,
@@ -195,7 +284,10 @@ run_import (const Options *options,
   if (!mw_cli_save_any (network, out_path, &error))
     return mw_cli_fail ("%s", error->message);
 
-  print_report (report, out_path);
+  if (options->json)
+    print_json (people, &people_mapping, ties, &ties_mapping, report, out_path);
+  else
+    print_report (report, out_path);
   return mw_import_report_n_skipped (report) > 0 ? MW_CLI_PROBLEMS : MW_CLI_OK;
 }
 
@@ -215,6 +307,7 @@ mw_cli_import (int    argc,
       "The delimiter, when guessing it goes wrong: , ; | or tab", "D" },
     { "no-header", 0, 0, G_OPTION_ARG_NONE, &options.no_header,
       "The first row is data, not a header (columns are then 1, 2, …)", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options.json, "Print the report as JSON", NULL },
     { "type", 0, 0, G_OPTION_ARG_STRING, &options.default_type,
       "The type of a tie whose row has none (default: collaborates)", "TYPE" },
     { NULL }

@@ -18,6 +18,7 @@
 
 struct _MwCsvTable
 {
+  gatomicrefcount ref_count;
   char        *source;
   MwCsvFormat  format;
   GString     *cells;         /* every cell's text, each ending in NUL */
@@ -137,6 +138,7 @@ table_new (const char *source_name)
 {
   MwCsvTable *table = g_new0 (MwCsvTable, 1);
 
+  g_atomic_ref_count_init (&table->ref_count);
   table->source = g_strdup (source_name != NULL ? source_name : "<memory>");
   table->cells = g_string_new (NULL);
   table->cell_offsets = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -147,10 +149,27 @@ table_new (const char *source_name)
   return table;
 }
 
-void
-mw_csv_table_free (MwCsvTable *table)
+/**
+ * mw_csv_table_ref:
+ *
+ * Tables are read-only once parsed: a preview, a mapping dialog and an
+ * import running in a thread may share one.
+ *
+ * Returns: (transfer full): @table
+ */
+MwCsvTable *
+mw_csv_table_ref (MwCsvTable *table)
 {
-  if (table == NULL)
+  g_return_val_if_fail (table != NULL, NULL);
+
+  g_atomic_ref_count_inc (&table->ref_count);
+  return table;
+}
+
+void
+mw_csv_table_unref (MwCsvTable *table)
+{
+  if (table == NULL || !g_atomic_ref_count_dec (&table->ref_count))
     return;
 
   g_free (table->source);
@@ -431,8 +450,26 @@ looks_like_data (const char *cell)
   return end != cell && *end == '\0';
 }
 
-/* A header names fields Meshwork knows, or at least looks like names:
- * no empty, repeated, numeric or e-mail cells. */
+/* Whether a cell of the first record comes again in the records after
+ * it: edge lists name the same people over and over, headers do not. */
+static gboolean
+first_record_recurs (MwCsvTable *table)
+{
+  g_autoptr(GHashTable) later = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint r = 1; r < n_records (table); r++)
+    for (guint c = 0; c < record_n_cells (table, r); c++)
+      g_hash_table_add (later, (gpointer)record_cell (table, r, c));
+
+  for (guint c = 0; c < record_n_cells (table, 0); c++)
+    if (g_hash_table_contains (later, record_cell (table, 0, c)))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A header names fields Meshwork knows, or at least looks like names: no
+ * empty, repeated, numeric or e-mail cells, none of them seen again below. */
 static gboolean
 sniff_header (const char *text,
               gsize       length,
@@ -440,12 +477,13 @@ sniff_header (const char *text,
 {
   g_autoptr(MwCsvTable) table = table_new (NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean truncated = length > SNIFF_BYTES;
   MwLimits limits;
   MwCsvField field;
   guint cells;
 
   mw_limits_init_default (&limits);
-  read_records (table, text, MIN (length, SNIFF_BYTES), delimiter, 2, &limits, NULL);
+  read_records (table, text, MIN (length, SNIFF_BYTES), delimiter, SNIFF_RECORDS, &limits, NULL);
   if (n_records (table) == 0)
     return FALSE;
 
@@ -458,7 +496,7 @@ sniff_header (const char *text,
         return TRUE;
     }
 
-  if (n_records (table) < 2)
+  if (n_records (table) < 2 || (truncated && n_records (table) < 3))
     return FALSE;
 
   for (guint c = 0; c < cells; c++)
@@ -469,7 +507,7 @@ sniff_header (const char *text,
         return FALSE;
     }
 
-  return TRUE;
+  return !first_record_recurs (table);
 }
 
 /* Excel accepts, and some exports write, a first line "sep=;" naming the
@@ -2037,6 +2075,34 @@ import_clear (Import *import)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
 
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const MwImportProblem *pa = *(MwImportProblem * const *)a;
+  const MwImportProblem *pb = *(MwImportProblem * const *)b;
+
+  if (pa->row != pb->row)
+    return pa->row < pb->row ? -1 : 1;
+  if (pa->column != pb->column)
+    return pa->column < pb->column ? -1 : 1;
+  return 0;
+}
+
+/* One file's problems, found in several passes, are listed by row and
+ * column (a stable sort keeps a cell's problems in the order found). */
+static void
+sort_problems_since (Import *import,
+                     guint   first)
+{
+  GPtrArray *problems = import->report->problems;
+
+  if (problems->len > first + 1)
+    g_qsort_with_data (problems->pdata + first, problems->len - first, sizeof (gpointer),
+                       compare_problems, NULL);
+}
+
 /* Builds everything on @import->stage; on failure nothing is kept. */
 static gboolean
 run_import (Import                   *import,
@@ -2050,6 +2116,7 @@ run_import (Import                   *import,
 {
   MwCsvMapping people_guess, ties_guess;
   MwCsvImportOptions default_options;
+  guint first_tie_problem;
   gboolean ok = TRUE;
 
   if (options == NULL)
@@ -2083,8 +2150,11 @@ run_import (Import                   *import,
   mw_network_begin_batch (import->stage, "Import");
   if (people != NULL)
     ok = import_people (import, people, people_mapping, error);
+  sort_problems_since (import, 0);
+  first_tie_problem = import->report->problems->len;
   if (ok && ties != NULL)
     ok = import_ties (import, ties, ties_mapping, error);
+  sort_problems_since (import, first_tie_problem);
   mw_network_end_batch (import->stage);
 
   import->report->n_actors = import->new_actors->len;
@@ -2201,4 +2271,222 @@ mw_csv_import_into (MwNetwork                *network,
   if (report != NULL)
     *report = g_steal_pointer (&import.report);
   return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* In a thread, for the app                                                */
+
+typedef struct
+{
+  GFile       *file;
+  MwCsvFormat  format;
+  gboolean     has_format;
+  MwLimits     limits;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+load_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_file_get_parse_name (data->file);
+  MwCsvTable *table;
+  gsize length;
+
+  if (!g_file_load_contents (data->file, cancellable, &contents, &length, NULL, &error))
+    {
+      g_task_return_new_error (task, error->domain, error->code, "%s: %s", name, error->message);
+      return;
+    }
+
+  table = mw_csv_table_parse (contents, length, name, data->has_format ? &data->format : NULL,
+                              &data->limits, &error);
+  if (table == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, table, (GDestroyNotify)mw_csv_table_unref);
+}
+
+/**
+ * mw_csv_table_load_file_async:
+ * @format: (nullable): sniffed when %NULL
+ * @limits: (nullable): the defaults when %NULL
+ *
+ * Reads and parses @file in a thread, so that a dialog stays responsive
+ * with a large export.
+ */
+void
+mw_csv_table_load_file_async (GFile               *file,
+                              const MwCsvFormat   *format,
+                              const MwLimits      *limits,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->has_format = format != NULL;
+  if (format != NULL)
+    data->format = *format;
+  if (limits != NULL)
+    data->limits = *limits;
+  else
+    mw_limits_init_default (&data->limits);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mw_csv_table_load_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
+  g_task_run_in_thread (task, load_file_thread);
+}
+
+/**
+ * mw_csv_table_load_file_finish:
+ *
+ * Returns: (transfer full) (nullable): the table, or %NULL with @error
+ */
+MwCsvTable *
+mw_csv_table_load_file_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  MwCsvTable         *people;
+  MwCsvTable         *ties;
+  MwCsvMapping        people_mapping;
+  MwCsvMapping        ties_mapping;
+  gboolean            has_people_mapping;
+  gboolean            has_ties_mapping;
+  MwCsvImportOptions  options;
+  gboolean            has_options;
+} ImportData;
+
+typedef struct
+{
+  MwNetwork      *network;
+  MwImportReport *report;
+} ImportResult;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_pointer (&data->people, mw_csv_table_unref);
+  g_clear_pointer (&data->ties, mw_csv_table_unref);
+  g_free (data);
+}
+
+static void
+import_result_free (ImportResult *result)
+{
+  g_clear_object (&result->network);
+  g_clear_pointer (&result->report, mw_import_report_free);
+  g_free (result);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  ImportResult *result = g_new0 (ImportResult, 1);
+  GError *error = NULL;
+
+  result->network = mw_csv_import (data->people, data->has_people_mapping ? &data->people_mapping : NULL,
+                                   data->ties, data->has_ties_mapping ? &data->ties_mapping : NULL,
+                                   data->has_options ? &data->options : NULL, &result->report, &error);
+  if (result->network == NULL)
+    {
+      import_result_free (result);
+      g_task_return_error (task, error);
+    }
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, result, (GDestroyNotify)import_result_free);
+  else
+    import_result_free (result);
+}
+
+/**
+ * mw_csv_import_async:
+ *
+ * mw_csv_import() in a thread; the tables are shared (referenced), the
+ * mappings and options copied. Nothing touches an open network: the app
+ * puts the result in place (or merges it) on its own thread.
+ */
+void
+mw_csv_import_async (MwCsvTable               *people,
+                     const MwCsvMapping       *people_mapping,
+                     MwCsvTable               *ties,
+                     const MwCsvMapping       *ties_mapping,
+                     const MwCsvImportOptions *options,
+                     GCancellable             *cancellable,
+                     GAsyncReadyCallback       callback,
+                     gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (people != NULL || ties != NULL);
+
+  data = g_new0 (ImportData, 1);
+  data->people = people != NULL ? mw_csv_table_ref (people) : NULL;
+  data->ties = ties != NULL ? mw_csv_table_ref (ties) : NULL;
+  if ((data->has_people_mapping = people_mapping != NULL))
+    data->people_mapping = *people_mapping;
+  if ((data->has_ties_mapping = ties_mapping != NULL))
+    data->ties_mapping = *ties_mapping;
+  if ((data->has_options = options != NULL))
+    data->options = *options;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mw_csv_import_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * mw_csv_import_finish:
+ * @report: (out) (transfer full) (optional): the problems found
+ *
+ * Returns: (transfer full) (nullable): the new network, or %NULL with @error
+ */
+MwNetwork *
+mw_csv_import_finish (GAsyncResult    *result,
+                      MwImportReport **report,
+                      GError         **error)
+{
+  ImportResult *import_result;
+  MwNetwork *network;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  import_result = g_task_propagate_pointer (G_TASK (result), error);
+  if (import_result == NULL)
+    return NULL;
+
+  network = g_steal_pointer (&import_result->network);
+  if (report != NULL)
+    *report = g_steal_pointer (&import_result->report);
+  import_result_free (import_result);
+  return network;
 }

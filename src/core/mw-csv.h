@@ -99,7 +99,7 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray *problems;              /* MwImportProblem*, in file order */
+  GPtrArray *problems;              /* MwImportProblem*: people file, then ties file, by row and column */
   guint      n_actors;              /* added */
   guint      n_ties;                /* added */
   guint      n_rows_skipped;
@@ -125,7 +125,8 @@ MwCsvTable  *mw_csv_table_load_file      (const char          *path,
                                           const MwCsvFormat   *format,
                                           const MwLimits      *limits,
                                           GError             **error);
-void         mw_csv_table_free           (MwCsvTable          *table);
+MwCsvTable  *mw_csv_table_ref            (MwCsvTable          *table);
+void         mw_csv_table_unref          (MwCsvTable          *table);
 const char  *mw_csv_table_get_source     (MwCsvTable          *table);
 const MwCsvFormat *
              mw_csv_table_get_format     (MwCsvTable          *table);
@@ -181,12 +182,33 @@ gboolean     mw_csv_import_into          (MwNetwork           *network,
                                           MwImportReport     **report,
                                           GError             **error);
 
+/* The same in a thread, for the app (loading and import never block it) */
+void         mw_csv_table_load_file_async  (GFile                    *file,
+                                            const MwCsvFormat        *format,
+                                            const MwLimits           *limits,
+                                            GCancellable             *cancellable,
+                                            GAsyncReadyCallback       callback,
+                                            gpointer                  user_data);
+MwCsvTable  *mw_csv_table_load_file_finish (GAsyncResult             *result,
+                                            GError                  **error);
+void         mw_csv_import_async         (MwCsvTable          *people,
+                                          const MwCsvMapping  *people_mapping,
+                                          MwCsvTable          *ties,
+                                          const MwCsvMapping  *ties_mapping,
+                                          const MwCsvImportOptions *options,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+MwNetwork   *mw_csv_import_finish        (GAsyncResult        *result,
+                                          MwImportReport     **report,
+                                          GError             **error);
+
 void         mw_import_report_free       (MwImportReport      *report);
 guint        mw_import_report_n_skipped  (MwImportReport      *report);
 char        *mw_import_problem_format    (const MwImportProblem *problem);
 const char  *mw_import_problem_kind_to_string (MwImportProblemKind kind);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwCsvTable, mw_csv_table_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwCsvTable, mw_csv_table_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwImportReport, mw_import_report_free)
 
 G_END_DECLS

@@ -288,7 +288,7 @@ start_edge (Loader       *loader,
   const char *target = find_attribute (names, values, "target");
   const char *directed = find_attribute (names, values, "directed");
 
-  if (source == NULL || target == NULL)
+  if (source == NULL || target == NULL || *source == '\0' || *target == '\0')
     return fail (loader, error, MW_ERROR_PARSE, "an <edge> without a source or a target");
   if (loader->edges->len >= loader->limits->max_ties)
     return fail (loader, error, MW_ERROR_LIMIT, "more than %u edges", loader->limits->max_ties);
@@ -385,6 +385,9 @@ start_element_cb (GMarkupParseContext  *context,
     start_graphics_element (loader, element, names, values);
   else if (loader->key != NULL)
     g_string_truncate (loader->text, 0);   /* <default> */
+  else if (loader->edge != NULL && (strcmp (element, "node") == 0 || strcmp (element, "edge") == 0 ||
+                                    strcmp (element, "graph") == 0))
+    fail (loader, error, MW_ERROR_PARSE, "<%s> is not allowed inside an <edge>", element);
   else if (strcmp (element, "key") == 0)
     start_key (loader, names, values, error);
   else if (strcmp (element, "graph") == 0)
@@ -623,16 +626,25 @@ parse_number (const char *value,
   return end != value && *end == '\0' && isfinite (*number);
 }
 
+/* GraphML wants nodes declared; networks written by hand sometimes do
+ * not, and their edges add them (within the limit). */
 static MwActor *
-edge_end (Loader     *loader,
-          const char *id)
+edge_end (Loader      *loader,
+          const char  *id,
+          GError     **error)
 {
   MwActor *actor = mw_network_lookup_actor (loader->network, id);
 
-  /* GraphML wants nodes declared; networks drawn by hand sometimes do not */
-  if (actor == NULL)
-    actor = mw_network_add_actor (loader->network, id, NULL, MW_ACTOR_PERSON, NULL);
-  return actor;
+  if (actor != NULL)
+    return actor;
+
+  if (mw_network_get_n_actors (loader->network) >= loader->limits->max_actors)
+    {
+      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, "%s: more than %u nodes",
+                   loader->source_name, loader->limits->max_actors);
+      return NULL;
+    }
+  return mw_network_add_actor (loader->network, id, NULL, MW_ACTOR_PERSON, error);
 }
 
 static gboolean
@@ -655,20 +667,16 @@ make_ties (Loader  *loader,
     {
       PendingEdge *edge = g_ptr_array_index (loader->edges, i);
       gboolean directed = edge->directed >= 0 ? edge->directed : mw_network_get_directed (loader->network);
-      MwActor *from = edge_end (loader, edge->source);
-      MwActor *to = edge_end (loader, edge->target);
+      MwActor *from, *to;
       double weight = default_weight;
       const char *weight_text = NULL;
       GHashTableIter values;
       gpointer name, text;
       MwTie *tie;
 
-      if (from == NULL || to == NULL)
-        {
-          g_set_error (error, MW_ERROR, MW_ERROR_ENCODING,
-                       "%s: an edge end that is not valid UTF-8", loader->source_name);
-          return FALSE;
-        }
+      if ((from = edge_end (loader, edge->source, error)) == NULL ||
+          (to = edge_end (loader, edge->target, error)) == NULL)
+        return FALSE;
 
       g_hash_table_iter_init (&values, edge->values);
       while (g_hash_table_iter_next (&values, &name, &text))
@@ -787,6 +795,7 @@ set_markup_error (Loader  *loader,
 {
   const char *message = markup_error->message;
   const char *colon = strstr (message, ": ");
+  g_autofree char *valid = NULL;
   int line = 0, column = 0;
 
   if (markup_error->domain == MW_ERROR)
@@ -797,8 +806,10 @@ set_markup_error (Loader  *loader,
 
   if (g_str_has_prefix (message, "Error on line ") && colon != NULL)
     message = colon + 2;
+  /* GMarkup may quote half a character of the text it refuses */
+  valid = g_utf8_make_valid (message, -1);
   g_markup_parse_context_get_position (loader->context, &line, &column);
-  g_set_error (error, MW_ERROR, MW_ERROR_PARSE, "%s:%d:%d: %s", loader->source_name, line, column, message);
+  g_set_error (error, MW_ERROR, MW_ERROR_PARSE, "%s:%d:%d: %s", loader->source_name, line, column, valid);
 }
 
 static void
@@ -967,8 +978,9 @@ mw_graphml_load_file (const char      *path,
 /* ---------------------------------------------------------------------- */
 /* Saving                                                                  */
 
-/* Escaped for an attribute value: line breaks and tabs as character
- * references, or a reader would turn them into spaces. */
+/* Escaped for XML. A reader turns line breaks and tabs in an attribute
+ * value into spaces, and CR LF anywhere into LF: those are written as
+ * character references. */
 static void
 append_escaped (GString    *out,
                 const char *text,
@@ -976,19 +988,13 @@ append_escaped (GString    *out,
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-  if (!attribute)
-    {
-      g_string_append (out, escaped);
-      return;
-    }
-
   for (const char *p = escaped; *p != '\0'; p++)
     {
-      if (*p == '\n')
-        g_string_append (out, "&#10;");
-      else if (*p == '\r')
+      if (*p == '\r')
         g_string_append (out, "&#13;");
-      else if (*p == '\t')
+      else if (attribute && *p == '\n')
+        g_string_append (out, "&#10;");
+      else if (attribute && *p == '\t')
         g_string_append (out, "&#9;");
       else
         g_string_append_c (out, *p);

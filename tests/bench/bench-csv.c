@@ -117,7 +117,7 @@ main (int    argc,
   g_assert_no_error (error);
   load = seconds_since (start);
 
-  g_print ("people CSV: %u rows, %.1f MB: parse %.3f s, import %.3f s, total %.3f s (target ≤ 2 s: %s)\n",
+  g_print ("people CSV: %u rows, %.1f MB: parse %.3f s, import %.3f s, total %.3f s (target <= 2 s: %s)\n",
            N_PEOPLE, people_csv->len / 1e6, parse_people, total - parse_people, total,
            total <= 2.0 ? "met" : "MISSED");
   g_print ("with ties CSV: %u rows, %.1f MB: parse %.3f s; people + ties import %.3f s (%u ties)\n",
