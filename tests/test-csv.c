@@ -730,6 +730,16 @@ test_cli_import (void)
   g_assert_cmpuint (mw_network_get_n_ties (network), ==, 10);
   g_assert_cmpstr (mw_network_lookup_actor (network, "E004")->unit, ==, "Berlin");
 
+  /* laid out as an org chart: everyone placed, each manager above their reports */
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i);
+
+      g_assert_true (actor->has_position);
+      for (guint k = 0; k < mw_actor_n_out (actor, MW_TIE_REPORTS); k++)
+        g_assert_cmpfloat (mw_actor_out (actor, MW_TIE_REPORTS, k)->to->y, <, actor->y);
+    }
+
   g_remove (out);
   g_rmdir (dir);
 }

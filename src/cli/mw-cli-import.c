@@ -8,7 +8,11 @@
 #include <string.h>
 
 #include "mw-cli.h"
+#include "mw-layout.h"
 #include "mw-csv.h"
+
+/* Beyond this, importing does not wait for a layout unless asked to. */
+#define IMPORT_LAYOUT_MAX_SECONDS 30.0
 
 typedef struct
 {
@@ -16,6 +20,7 @@ typedef struct
   char  **maps;
   char   *delimiter;
   char   *default_type;
+  char   *layout;
   gboolean no_header;
   gboolean json;
 } Options;
@@ -27,6 +32,7 @@ options_clear (Options *options)
   g_strfreev (options->maps);
   g_free (options->delimiter);
   g_free (options->default_type);
+  g_free (options->layout);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -132,7 +138,7 @@ print_report (MwImportReport *report,
 {
   guint n_skipped = mw_import_report_n_skipped (report);
 
-  printf ("Imported %u actors and %u ties into %s (no positions: the org-chart layout places them)\n",
+  printf ("Imported %u actors and %u ties into %s\n",
           report->n_actors, report->n_ties, out_path);
 
   if (report->problems->len == 0)
@@ -238,6 +244,46 @@ print_json (MwCsvTable         *people,
   mw_cli_print_json (root);
 }
 
+/* Imported people have no positions: lay them out as an org chart, unless
+ * that would take longer than anyone would wait at a command line. */
+static gboolean
+lay_out (MwNetwork      *network,
+         const Options  *options,
+         gboolean        has_people,
+         GError        **error)
+{
+  MwLayoutEngine engine = has_people ? MW_LAYOUT_DOT : MW_LAYOUT_AUTO;
+  g_autoptr(GHashTable) positions = NULL;
+  double estimate;
+
+  if (g_strcmp0 (options->layout, "none") == 0 || mw_network_get_n_actors (network) == 0)
+    return TRUE;
+  if (options->layout != NULL && !mw_layout_engine_from_string (options->layout, &engine))
+    {
+      g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
+                   "--layout: “%s” is not auto, dot, neato, fdp, sfdp, circo, twopi or none",
+                   options->layout);
+      return FALSE;
+    }
+  if (engine == MW_LAYOUT_DOT && mw_layout_estimate_seconds (network, engine) > IMPORT_LAYOUT_MAX_SECONDS)
+    engine = MW_LAYOUT_AUTO;
+
+  estimate = mw_layout_estimate_seconds (network, engine);
+  if (options->layout == NULL && estimate > IMPORT_LAYOUT_MAX_SECONDS)
+    {
+      g_printerr ("meshwork-cli: import: not laid out (it would take about %.0f s); "
+                  "run “meshwork-cli layout” on the result\n", estimate);
+      return TRUE;
+    }
+
+  positions = mw_layout_compute (network, engine, error);
+  if (positions == NULL)
+    return FALSE;
+
+  mw_layout_apply (network, positions);
+  return TRUE;
+}
+
 static int
 run_import (const Options *options,
             const char    *people_path,
@@ -281,6 +327,9 @@ run_import (const Options *options,
   if (network == NULL)
     return mw_cli_fail ("%s", error->message);
 
+  if (!lay_out (network, options, people != NULL, &error))
+    return mw_cli_fail ("import: %s", error->message);
+
   if (!mw_cli_save_any (network, out_path, &error))
     return mw_cli_fail ("%s", error->message);
 
@@ -308,6 +357,9 @@ mw_cli_import (int    argc,
     { "no-header", 0, 0, G_OPTION_ARG_NONE, &options.no_header,
       "The first row is data, not a header (columns are then 1, 2, …)", NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options.json, "Print the report as JSON", NULL },
+    { "layout", 'l', 0, G_OPTION_ARG_STRING, &options.layout,
+      "Lay the result out with ENGINE: auto, dot, neato, fdp, sfdp, circo, twopi, or none "
+      "(default: the org chart, dot, when it is quick enough)", "ENGINE" },
     { "type", 0, 0, G_OPTION_ARG_STRING, &options.default_type,
       "The type of a tie whose row has none (default: collaborates)", "TYPE" },
     { NULL }
