@@ -1,0 +1,75 @@
+/* mw-canvas.h: the network editor's drawing area
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mw-history.h"
+#include "mw-renderer.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  MW_TOOL_SELECT,
+  MW_TOOL_ACTOR,
+  MW_TOOL_TIE,
+} MwTool;
+
+#define MW_TYPE_CANVAS (mw_canvas_get_type ())
+
+G_DECLARE_FINAL_TYPE (MwCanvas, mw_canvas, MW, CANVAS, GtkWidget)
+
+GtkWidget  *mw_canvas_new                 (void);
+void        mw_canvas_set_history         (MwCanvas   *self,
+                                           MwHistory  *history);
+MwHistory  *mw_canvas_get_history         (MwCanvas   *self);
+MwRenderer *mw_canvas_get_renderer        (MwCanvas   *self);
+MwTool      mw_canvas_get_tool            (MwCanvas   *self);
+void        mw_canvas_set_tool            (MwCanvas   *self,
+                                           MwTool      tool);
+MwTieType   mw_canvas_get_tie_type        (MwCanvas   *self);
+void        mw_canvas_set_tie_type        (MwCanvas   *self,
+                                           MwTieType   type);
+double      mw_canvas_get_zoom            (MwCanvas   *self);
+void        mw_canvas_zoom_by             (MwCanvas   *self,
+                                           double      factor);
+void        mw_canvas_zoom_to_fit         (MwCanvas   *self);
+void        mw_canvas_zoom_to_selection   (MwCanvas   *self);
+void        mw_canvas_pan_by              (MwCanvas   *self,
+                                           double      dx,
+                                           double      dy);
+
+GPtrArray  *mw_canvas_get_selected_actors (MwCanvas   *self);
+GPtrArray  *mw_canvas_get_selected_ties   (MwCanvas   *self);
+void        mw_canvas_select_actors       (MwCanvas   *self,
+                                           GPtrArray  *actors);
+void        mw_canvas_select_tie          (MwCanvas   *self,
+                                           MwTie      *tie);
+void        mw_canvas_select_all          (MwCanvas   *self);
+void        mw_canvas_select_none         (MwCanvas   *self);
+void        mw_canvas_cycle_selection     (MwCanvas   *self,
+                                           gboolean    forward);
+
+MwActor    *mw_canvas_add_actor_at        (MwCanvas   *self,
+                                           double      view_x,
+                                           double      view_y);
+MwTie      *mw_canvas_connect             (MwCanvas   *self,
+                                           MwActor    *from,
+                                           MwActor    *to);
+void        mw_canvas_connect_selected    (MwCanvas   *self);
+void        mw_canvas_delete_selection    (MwCanvas   *self);
+void        mw_canvas_nudge_selection     (MwCanvas   *self,
+                                           double      dx,
+                                           double      dy);
+void        mw_canvas_paste_network       (MwCanvas   *self,
+                                           MwNetwork  *network,
+                                           const char *name);
+MwNetwork  *mw_canvas_copy_selection      (MwCanvas   *self);
+void        mw_canvas_rename_selected     (MwCanvas   *self);
+
+G_END_DECLS

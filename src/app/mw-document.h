@@ -1,0 +1,48 @@
+/* mw-document.h: a network, its history and its file
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mw-history.h"
+#include "mw-network.h"
+
+G_BEGIN_DECLS
+
+#define MW_TYPE_DOCUMENT (mw_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (MwDocument, mw_document, MW, DOCUMENT, GObject)
+
+MwDocument *mw_document_new              (void);
+MwNetwork  *mw_document_get_network      (MwDocument          *self);
+MwHistory  *mw_document_get_history      (MwDocument          *self);
+GFile      *mw_document_get_file         (MwDocument          *self);
+char       *mw_document_dup_title        (MwDocument          *self);
+gboolean    mw_document_get_modified     (MwDocument          *self);
+gboolean    mw_document_is_blank         (MwDocument          *self);
+void        mw_document_replace_network  (MwDocument          *self,
+                                          MwNetwork           *network,
+                                          GFile               *file,
+                                          const char          *title);
+void        mw_document_load_async       (MwDocument          *self,
+                                          GFile               *file,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean    mw_document_load_finish      (MwDocument          *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+void        mw_document_save_async       (MwDocument          *self,
+                                          GFile               *file,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean    mw_document_save_finish      (MwDocument          *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* mw-window.h: one network in a window
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "mw-canvas.h"
+#include "mw-document.h"
+
+G_BEGIN_DECLS
+
+#define MW_TYPE_WINDOW (mw_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (MwWindow, mw_window, MW, WINDOW, AdwApplicationWindow)
+
+MwWindow   *mw_window_new              (GtkApplication *application);
+MwDocument *mw_window_get_document     (MwWindow       *self);
+MwCanvas   *mw_window_get_canvas       (MwWindow       *self);
+void        mw_window_open_file        (MwWindow       *self,
+                                        GFile          *file);
+void        mw_window_open_example     (MwWindow       *self);
+void        mw_window_save_to_file     (MwWindow       *self,
+                                        GFile          *file);
+guint       mw_window_get_n_pending    (MwWindow       *self);
+const char *mw_window_get_last_error   (MwWindow       *self);
+GtkWidget  *mw_window_get_close_dialog (MwWindow       *self);
+
+G_END_DECLS

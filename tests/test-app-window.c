@@ -1,0 +1,281 @@
+/* test-app-window.c: the window, driven through its actions (under Xvfb)
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "mw-window.h"
+
+static void
+assert_networks_equal (MwNetwork *a,
+                       MwNetwork *b)
+{
+  g_autofree char *difference = NULL;
+
+  if (!mw_network_equal (a, b, &difference))
+    g_error ("networks differ: %s", difference);
+}
+
+static void
+spin_until_idle (MwWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (mw_window_get_n_pending (window) > 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (mw_window_get_n_pending (window), ==, 0);
+}
+
+static MwNetwork *
+network_of (MwWindow *window)
+{
+  return mw_document_get_network (mw_window_get_document (window));
+}
+
+static MwHistory *
+history_of (MwWindow *window)
+{
+  return mw_document_get_history (mw_window_get_document (window));
+}
+
+static void
+destroy_window (MwWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Three actors and two ties through the window's actions; undo and redo
+ * walk back and forth through exactly the same networks. */
+static void
+test_window_undo_redo (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  MwCanvas *canvas = mw_window_get_canvas (window);
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) pair = g_ptr_array_new ();
+  MwNetwork *network = network_of (window);
+
+  g_ptr_array_add (states, mw_network_copy (network));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL));
+      g_ptr_array_add (states, mw_network_copy (network));
+    }
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 3);
+
+  /* Tab selects the first actor; Ctrl+L ties it to the others selected. */
+  for (guint i = 1; i < 3; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.select-none", NULL));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.cycle", "b", TRUE));
+      g_ptr_array_set_size (pair, 0);
+      g_ptr_array_add (pair, mw_network_get_actor (network, 0));
+      g_ptr_array_add (pair, mw_network_get_actor (network, i));
+      mw_canvas_select_actors (canvas, pair);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connect", NULL));
+      g_ptr_array_add (states, mw_network_copy (network));
+    }
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, 2);
+  g_assert_cmpstr (mw_history_get_undo_name (history_of (window)), ==, "Add Tie");
+  g_assert_true (mw_document_get_modified (mw_window_get_document (window)));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      for (guint i = states->len - 1; i > 0; i--)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+          assert_networks_equal (network, g_ptr_array_index (states, i - 1));
+        }
+      g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+      for (guint i = 1; i < states->len; i++)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+          assert_networks_equal (network, g_ptr_array_index (states, i));
+        }
+      g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "redo"));
+    }
+
+  /* Delete takes the first actor and both its ties, as one step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.select-none", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.cycle", "b", TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL));
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 2);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  assert_networks_equal (network, g_ptr_array_index (states, states->len - 1));
+
+  destroy_window (window);
+}
+
+/* Nudging with the arrow keys' action moves the selection, one step each. */
+static void
+test_window_nudge (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  MwCanvas *canvas = mw_window_get_canvas (window);
+  MwNetwork *network;
+  MwActor *actor;
+  double x, y;
+
+  mw_window_open_example (window);
+  network = network_of (window);
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.cycle", "b", TRUE);
+  actor = mw_network_get_actor (network, 0);
+  mw_renderer_get_actor_position (mw_canvas_get_renderer (canvas), actor, &x, &y);
+
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.nudge", "(dd)", 10.0, 0.0);
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.nudge", "(dd)", 0.0, -10.0);
+  g_assert_cmpfloat (actor->x, ==, x + 10);
+  g_assert_cmpfloat (actor->y, ==, y - 10);
+  g_assert_cmpstr (mw_history_get_undo_name (history_of (window)), ==, "Move Actor");
+  g_assert_cmpuint (mw_history_get_n_steps (history_of (window)), ==, 2);
+
+  destroy_window (window);
+}
+
+/* A broken file leaves the open network as it was and says where it broke. */
+static void
+test_window_open_malformed (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "syntax.gv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MwNetwork) before = NULL;
+  MwNetwork *network;
+
+  mw_window_open_example (window);
+  network = network_of (window);
+  before = mw_network_copy (network);
+  gtk_window_present (GTK_WINDOW (window));
+
+  mw_window_open_file (window, file);
+  spin_until_idle (window);
+
+  g_assert_true (network_of (window) == network);
+  assert_networks_equal (network_of (window), before);
+  g_assert_nonnull (mw_window_get_last_error (window));
+  g_assert_nonnull (strstr (mw_window_get_last_error (window), "syntax.gv:"));
+  g_assert_true (g_regex_match_simple ("syntax\\.gv:[0-9]+:", mw_window_get_last_error (window), 0, 0));
+  g_assert_false (mw_document_get_modified (mw_window_get_document (window)));
+
+  destroy_window (window);
+}
+
+/* Saving writes DOT that loads back as the same network. */
+static void
+test_window_save_reload (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  MwWindow *reloaded = mw_window_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "saved.gv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  mw_window_open_example (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
+  g_assert_true (mw_document_get_modified (mw_window_get_document (window)));
+
+  mw_window_save_to_file (window, file);
+  spin_until_idle (window);
+  g_assert_null (mw_window_get_last_error (window));
+  g_assert_false (mw_document_get_modified (mw_window_get_document (window)));
+  g_assert_true (g_file_equal (mw_document_get_file (mw_window_get_document (window)), file));
+
+  mw_window_open_file (reloaded, file);
+  spin_until_idle (reloaded);
+  assert_networks_equal (network_of (reloaded), network_of (window));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  destroy_window (window);
+  destroy_window (reloaded);
+}
+
+/* Closing with unsaved changes asks; Cancel keeps the window, Discard closes it. */
+static void
+test_window_close_asks (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  GtkWidget *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  mw_window_open_example (window);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
+
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = mw_window_get_close_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = mw_window_get_close_dialog (window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (window);
+}
+
+/* Copy puts DOT on the clipboard; paste adds a copy, one undoable step. */
+static void
+test_window_copy_paste (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  MwWindow *other = mw_window_new (NULL);
+  g_autoptr(MwNetwork) before = NULL;
+  guint n;
+
+  mw_window_open_example (window);
+  before = mw_network_copy (network_of (window));
+  n = mw_network_get_n_actors (network_of (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-all", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL);
+  while (mw_network_get_n_actors (network_of (window)) == n)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (mw_network_get_n_actors (network_of (window)), ==, 2 * n);
+  g_assert_cmpstr (mw_history_get_undo_name (history_of (window)), ==, "Paste");
+
+  /* Another window pastes the same DOT. */
+  gtk_widget_activate_action (GTK_WIDGET (other), "win.paste", NULL);
+  while (mw_network_get_n_actors (network_of (other)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (mw_network_get_n_actors (network_of (other)), ==, n);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  assert_networks_equal (network_of (window), before);
+
+  destroy_window (window);
+  destroy_window (other);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/undo-redo", test_window_undo_redo);
+  g_test_add_func ("/window/nudge", test_window_nudge);
+  g_test_add_func ("/window/open-malformed", test_window_open_malformed);
+  g_test_add_func ("/window/save-reload", test_window_save_reload);
+  g_test_add_func ("/window/close-asks", test_window_close_asks);
+  g_test_add_func ("/window/copy-paste", test_window_copy_paste);
+
+  return g_test_run ();
+}

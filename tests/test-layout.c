@@ -1,0 +1,626 @@
+/* test-layout.c: automatic layout, in this process and in the child
+ *
+ * The child is made slow or made to crash with the test-only environment
+ * variable MESHWORK_LAYOUT_TEST ("sleep" hangs for a minute before the
+ * layout, "crash" aborts), read by `meshwork-cli layout`.
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "mw-dot.h"
+#include "mw-layout.h"
+
+static MwNetwork *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  MwNetwork *network = mw_dot_load_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return network;
+}
+
+static MwNetwork *
+load_example (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "meshwork-example.gv", NULL);
+  g_autoptr(GError) error = NULL;
+  MwNetwork *network = mw_dot_load_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return network;
+}
+
+/* A small org: a boss, three managers, two reports each, some lateral ties. */
+static MwNetwork *
+make_org (void)
+{
+  MwNetwork *network = mw_network_new ();
+  MwActor *boss = mw_network_add_actor (network, "boss", "Boss", MW_ACTOR_PERSON, NULL);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("m%u", i);
+      MwActor *manager = mw_network_add_actor (network, id, NULL, MW_ACTOR_PERSON, NULL);
+
+      mw_network_set_actor_unit (network, manager, i == 0 ? "Sales" : "Ops");
+      mw_network_add_tie (network, manager, boss, MW_TIE_REPORTS, 1, NULL);
+      for (guint k = 0; k < 2; k++)
+        {
+          g_autofree char *rid = g_strdup_printf ("r%u%u", i, k);
+          MwActor *report = mw_network_add_actor (network, rid, NULL, MW_ACTOR_PERSON, NULL);
+
+          mw_network_set_actor_unit (network, report, manager->unit);
+          mw_network_add_tie (network, report, manager, MW_TIE_REPORTS, 1, NULL);
+        }
+    }
+  mw_network_add_tie (network, mw_network_lookup_actor (network, "r00"),
+                      mw_network_lookup_actor (network, "r20"), MW_TIE_COLLABORATES, 1, NULL);
+  return network;
+}
+
+static const MwLayoutPoint *
+point_of (GHashTable *positions,
+          const char *id)
+{
+  const MwLayoutPoint *point = g_hash_table_lookup (positions, id);
+
+  g_assert_nonnull (point);
+  return point;
+}
+
+/* Every actor has a finite position, and no two share a spot. */
+static void
+assert_laid_out (MwNetwork  *network,
+                 GHashTable *positions)
+{
+  guint n = mw_network_get_n_actors (network);
+
+  g_assert_cmpuint (g_hash_table_size (positions), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const MwLayoutPoint *a = point_of (positions, mw_network_get_actor (network, i)->id);
+
+      g_assert_true (isfinite (a->x) && isfinite (a->y));
+      for (guint j = i + 1; j < n; j++)
+        {
+          const MwLayoutPoint *b = point_of (positions, mw_network_get_actor (network, j)->id);
+
+          g_assert_cmpfloat (hypot (a->x - b->x, a->y - b->y), >, 20.0);
+        }
+    }
+}
+
+static void
+test_every_engine (void)
+{
+  g_autoptr(MwNetwork) network = make_org ();
+
+  for (MwLayoutEngine engine = MW_LAYOUT_AUTO; engine < MW_N_LAYOUT_ENGINES; engine++)
+    {
+      g_autoptr(GHashTable) positions = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("engine %s", mw_layout_engine_to_string (engine));
+      positions = mw_layout_compute (network, engine, &error);
+      g_assert_no_error (error);
+      assert_laid_out (network, positions);
+    }
+}
+
+/* dot draws an org chart: every manager above each of their reports. */
+static void
+test_dot_org_chart (void)
+{
+  g_autoptr(MwNetwork) network = load_example ();
+  g_autoptr(GHashTable) positions = mw_layout_compute (network, MW_LAYOUT_DOT, NULL);
+
+  assert_laid_out (network, positions);
+  for (guint i = 0; i < mw_network_get_n_ties (network); i++)
+    {
+      MwTie *tie = mw_network_get_tie (network, i);
+
+      if (tie->type == MW_TIE_REPORTS)
+        g_assert_cmpfloat (point_of (positions, tie->to->id)->y, <, point_of (positions, tie->from->id)->y);
+    }
+}
+
+static void
+test_pinned_stay_put (void)
+{
+  for (MwLayoutEngine engine = MW_LAYOUT_DOT; engine < MW_N_LAYOUT_ENGINES; engine++)
+    {
+      g_autoptr(MwNetwork) network = make_org ();
+      g_autoptr(GHashTable) positions = NULL;
+      g_autoptr(GError) error = NULL;
+      MwActor *boss = mw_network_lookup_actor (network, "boss");
+      MwActor *report = mw_network_lookup_actor (network, "r11");
+
+      mw_network_set_actor_position (network, boss, 1234.5, -987.25);
+      mw_network_set_actor_pinned (network, boss, TRUE);
+      mw_network_set_actor_position (network, report, -300.125, 42.0);
+      mw_network_set_actor_pinned (network, report, TRUE);
+
+      positions = mw_layout_compute (network, engine, &error);
+      g_assert_no_error (error);
+      g_assert_cmpfloat (point_of (positions, "boss")->x, ==, 1234.5);
+      g_assert_cmpfloat (point_of (positions, "boss")->y, ==, -987.25);
+      g_assert_cmpfloat (point_of (positions, "r11")->x, ==, -300.125);
+      g_assert_cmpfloat (point_of (positions, "r11")->y, ==, 42.0);
+
+      mw_layout_apply (network, positions);
+      g_assert_cmpfloat (boss->x, ==, 1234.5);
+      g_assert_cmpfloat (report->y, ==, 42.0);
+    }
+}
+
+static void
+test_cyclic_reports (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("strict-cycle.gv");
+
+  for (MwLayoutEngine engine = MW_LAYOUT_AUTO; engine < MW_N_LAYOUT_ENGINES; engine++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GHashTable) positions = mw_layout_compute (network, engine, &error);
+
+      g_assert_no_error (error);
+      assert_laid_out (network, positions);
+    }
+}
+
+static void
+test_empty_and_single (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(GHashTable) none = mw_layout_compute (network, MW_LAYOUT_AUTO, NULL);
+  g_autoptr(GHashTable) one = NULL;
+
+  g_assert_cmpuint (g_hash_table_size (none), ==, 0);
+  mw_network_add_actor (network, "solo", NULL, MW_ACTOR_PERSON, NULL);
+  one = mw_layout_compute (network, MW_LAYOUT_DOT, NULL);
+  g_assert_cmpuint (g_hash_table_size (one), ==, 1);
+}
+
+static const char * const hostile_words[] = {
+  "shapefile", "image", "imagepath", "fontpath", "fontname", "passwd", "IMG", "<", "mw-probe", NULL
+};
+
+/* What gvc is given comes from the model only: none of the file's
+ * attributes that could make Graphviz open a file. */
+static void
+test_hostile_graph_is_clean (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("hostile-attributes.gv");
+
+  /* the attributes are still kept for the round trip */
+  g_assert_cmpstr (g_hash_table_lookup (mw_network_lookup_actor (network, "boss")->attrs, "shapefile"),
+                   ==, "/etc/passwd");
+
+  for (MwLayoutEngine engine = MW_LAYOUT_DOT; engine < MW_N_LAYOUT_ENGINES; engine++)
+    {
+      g_autofree char *graph = mw_layout_describe_graph (network, engine);
+
+      for (guint i = 0; hostile_words[i] != NULL; i++)
+        if (strstr (graph, hostile_words[i]) != NULL)
+          g_error ("“%s” reaches %s:\n%s", hostile_words[i], mw_layout_engine_to_string (engine), graph);
+    }
+}
+
+static char *
+strace_layout (const char *program,
+               const char *path,
+               const char *engine)
+{
+  g_autofree char *log = g_build_filename (g_get_tmp_dir (), "mw-test-layout-strace-XXXXXX", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int fd = g_mkstemp (log);
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  if (g_strcmp0 (program, "dot") == 0)
+    process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                "strace", "-f", "-o", log, "-e", "trace=open,openat,stat,access,newfstatat",
+                                "dot", "-Tdot", path, NULL);
+  else
+    process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                "strace", "-f", "-o", log, "-e", "trace=open,openat,stat,access,newfstatat",
+                                program, "layout", "--engine", engine, path, "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (log, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (log);
+
+  return g_steal_pointer (&text);
+}
+
+/* The real thing, watched with strace: `dot` itself opens the hostile
+ * paths (so the check can fail), Meshwork's layout opens none of them. */
+static void
+test_hostile_files_never_opened (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "hostile-attributes.gv", NULL);
+  g_autofree char *strace = g_find_program_in_path ("strace");
+  g_autofree char *dot = g_find_program_in_path ("dot");
+
+  if (strace == NULL || dot == NULL)
+    {
+      g_test_skip ("needs strace and dot (Debian packages strace, graphviz)");
+      return;
+    }
+
+  {
+    g_autofree char *log = strace_layout ("dot", path, NULL);
+
+    if (strstr (log, "mw-probe-shapefile") == NULL)
+      {
+        g_test_skip ("strace cannot watch here (no ptrace?)");
+        return;
+      }
+  }
+
+  for (MwLayoutEngine engine = MW_LAYOUT_AUTO; engine < MW_N_LAYOUT_ENGINES; engine++)
+    {
+      g_autofree char *log = strace_layout (g_getenv ("MESHWORK_CLI"), path, mw_layout_engine_to_string (engine));
+
+      g_assert_nonnull (strstr (log, "hostile-attributes.gv"));
+      /* (not /etc/passwd: the C library may read it for its own reasons) */
+      g_assert_null (strstr (log, "mw-probe"));
+    }
+}
+
+static void
+test_choose_engine (void)
+{
+  g_autoptr(MwNetwork) org = make_org ();
+  g_autoptr(MwNetwork) mesh = mw_network_new ();
+  g_autoptr(MwNetwork) big = mw_network_new ();
+
+  g_assert_cmpint (mw_layout_choose_engine (org), ==, MW_LAYOUT_DOT);
+
+  for (guint i = 0; i < 60; i++)
+    mw_network_add_actor (mesh, NULL, NULL, MW_ACTOR_PERSON, NULL);
+  for (guint i = 0; i < 60; i++)
+    mw_network_add_tie (mesh, mw_network_get_actor (mesh, i), mw_network_get_actor (mesh, (i * 7 + 3) % 60),
+                        MW_TIE_COLLABORATES, 1, NULL);
+  g_assert_cmpint (mw_layout_choose_engine (mesh), ==, MW_LAYOUT_NEATO);
+
+  for (guint i = 0; i < 3000; i++)
+    mw_network_add_actor (big, NULL, NULL, MW_ACTOR_PERSON, NULL);
+  g_assert_cmpint (mw_layout_choose_engine (big), ==, MW_LAYOUT_SFDP);
+
+  /* a big network is announced as slow with neato, not with sfdp */
+  g_assert_cmpfloat (mw_layout_estimate_seconds (big, MW_LAYOUT_NEATO), >, MW_LAYOUT_SLOW_SECONDS);
+  g_assert_cmpfloat (mw_layout_estimate_seconds (big, MW_LAYOUT_AUTO), <, MW_LAYOUT_SLOW_SECONDS);
+  g_assert_cmpfloat (mw_layout_estimate_seconds (mesh, MW_LAYOUT_AUTO), <,
+                     mw_layout_estimate_seconds (big, MW_LAYOUT_NEATO));
+}
+
+static void
+test_place_new_actor (void)
+{
+  g_autoptr(MwNetwork) network = load_example ();
+  g_autoptr(GHashTable) positions = mw_layout_compute (network, MW_LAYOUT_DOT, NULL);
+  MwActor *manager, *peer, *newcomer;
+  double x, y;
+
+  mw_layout_apply (network, positions);
+  manager = mw_network_lookup_actor (network, "cdo");
+  peer = mw_network_lookup_actor (network, "dev1");
+  newcomer = mw_network_add_actor (network, "new", "New Hire", MW_ACTOR_PERSON, NULL);
+  mw_network_add_tie (network, newcomer, manager, MW_TIE_REPORTS, 1, NULL);
+  mw_network_add_tie (network, newcomer, peer, MW_TIE_COLLABORATES, 1, NULL);
+
+  mw_layout_place_new_actor (network, newcomer, &x, &y);
+  /* below its manager, near its neighbours, on nobody */
+  g_assert_cmpfloat (y, >, manager->y);
+  g_assert_cmpfloat (hypot (x - (manager->x + peer->x) / 2, y - (manager->y + peer->y) / 2), <, 400.0);
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    {
+      MwActor *other = mw_network_get_actor (network, i);
+
+      if (other != newcomer && other->has_position)
+        g_assert_cmpfloat (hypot (other->x - x, other->y - y), >=, 50.0);
+    }
+}
+
+static void
+test_place_without_neighbours (void)
+{
+  g_autoptr(MwNetwork) network = make_org ();
+  MwActor *loner;
+  double x, y;
+
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    mw_network_set_actor_position (network, mw_network_get_actor (network, i), i * 10.0, 0.0);
+  loner = mw_network_add_actor (network, "loner", NULL, MW_ACTOR_PERSON, NULL);
+  mw_layout_place_new_actor (network, loner, &x, &y);
+  g_assert_cmpfloat (x, >, 100.0);
+}
+
+/* --- the child ------------------------------------------------------------ */
+
+typedef struct
+{
+  GMainLoop  *loop;
+  GHashTable *positions;
+  GError     *error;
+} Wait;
+
+static void
+run_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->positions = mw_layout_run_finish (result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+static void
+run_and_wait (MwNetwork    *network,
+              double        time_limit,
+              GCancellable *cancellable,
+              Wait         *wait)
+{
+  wait->loop = g_main_loop_new (NULL, FALSE);
+  mw_layout_run_async (network, MW_LAYOUT_AUTO, time_limit, cancellable, run_done_cb, wait);
+  g_main_loop_run (wait->loop);
+  g_main_loop_unref (wait->loop);
+}
+
+static void
+test_async_positions (void)
+{
+  g_autoptr(MwNetwork) network = load_example ();
+  guint64 generation = mw_network_get_generation (network);
+  Wait wait = { 0 };
+
+  run_and_wait (network, 30, NULL, &wait);
+  g_assert_no_error (wait.error);
+  assert_laid_out (network, wait.positions);
+  /* the network itself is left alone; the app applies the result */
+  g_assert_cmpuint (mw_network_get_generation (network), ==, generation);
+  g_hash_table_unref (wait.positions);
+}
+
+static void
+test_async_time_limit (void)
+{
+  g_autoptr(MwNetwork) network = make_org ();
+  gint64 start = g_get_monotonic_time ();
+  Wait wait = { 0 };
+
+  g_setenv ("MESHWORK_LAYOUT_TEST", "sleep", TRUE);
+  run_and_wait (network, 0.5, NULL, &wait);
+  g_unsetenv ("MESHWORK_LAYOUT_TEST");
+
+  g_assert_error (wait.error, MW_ERROR, MW_ERROR_LIMIT);
+  g_assert_null (wait.positions);
+  /* killed, not waited for: the child would sleep a whole minute */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+  g_clear_error (&wait.error);
+}
+
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_async_cancel (void)
+{
+  g_autoptr(MwNetwork) network = make_org ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gint64 start = g_get_monotonic_time ();
+  Wait wait = { 0 };
+
+  g_setenv ("MESHWORK_LAYOUT_TEST", "sleep", TRUE);
+  g_timeout_add (300, cancel_cb, cancellable);
+  run_and_wait (network, 60, cancellable, &wait);
+  g_unsetenv ("MESHWORK_LAYOUT_TEST");
+
+  g_assert_error (wait.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* the child was killed, not waited for: it sleeps a minute */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+  g_clear_error (&wait.error);
+}
+
+static void
+test_async_crash (void)
+{
+  g_autoptr(MwNetwork) network = make_org ();
+  Wait wait = { 0 };
+
+  g_setenv ("MESHWORK_LAYOUT_TEST", "crash", TRUE);
+  run_and_wait (network, 30, NULL, &wait);
+  g_unsetenv ("MESHWORK_LAYOUT_TEST");
+
+  g_assert_error (wait.error, MW_ERROR, MW_ERROR_FAILED);
+  g_assert_nonnull (strstr (wait.error->message, "stopped unexpectedly"));
+  g_clear_error (&wait.error);
+}
+
+/* The child dies before reading its input: more than a pipe holds. */
+static void
+test_async_crash_big_input (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  Wait wait = { 0 };
+
+  for (guint i = 0; i < 4000; i++)
+    mw_network_add_actor (network, NULL, "A label long enough to fill the pipe quickly", MW_ACTOR_PERSON, NULL);
+
+  g_setenv ("MESHWORK_LAYOUT_TEST", "crash", TRUE);
+  run_and_wait (network, 30, NULL, &wait);
+  g_unsetenv ("MESHWORK_LAYOUT_TEST");
+
+  g_assert_error (wait.error, MW_ERROR, MW_ERROR_FAILED);
+  g_assert_nonnull (strstr (wait.error->message, "stopped unexpectedly"));
+  g_clear_error (&wait.error);
+}
+
+static void
+test_async_missing_cli (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("MESHWORK_CLI"));
+  g_autoptr(MwNetwork) network = make_org ();
+  Wait wait = { 0 };
+
+  g_setenv ("MESHWORK_CLI", "/nonexistent/meshwork-cli", TRUE);
+  run_and_wait (network, 30, NULL, &wait);
+  g_setenv ("MESHWORK_CLI", saved, TRUE);
+
+  g_assert_nonnull (wait.error);
+  g_assert_nonnull (strstr (wait.error->message, "Could not start the layout"));
+  g_clear_error (&wait.error);
+}
+
+static void
+count_batches_cb (MwNetwork *network,
+                  MwChange  *change,
+                  guint     *n_batches)
+{
+  if (change->kind == MW_CHANGE_BATCH)
+    (*n_batches)++;
+}
+
+/* Applying a layout is one change, so the app can undo it in one step. */
+static void
+test_apply_is_one_batch (void)
+{
+  g_autoptr(MwNetwork) network = make_org ();
+  g_autoptr(GHashTable) positions = mw_layout_compute (network, MW_LAYOUT_NEATO, NULL);
+  guint n_batches = 0;
+
+  g_signal_connect (network, "changed", G_CALLBACK (count_batches_cb), &n_batches);
+  mw_layout_apply (network, positions);
+  g_assert_cmpuint (n_batches, ==, 1);
+  g_assert_cmpfloat (mw_network_lookup_actor (network, "m1")->x, ==, point_of (positions, "m1")->x);
+}
+
+static char *
+run_cli (int        *status,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) g_getenv ("MESHWORK_CLI"));
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  *status = g_subprocess_get_exit_status (process);
+
+  return out;
+}
+
+/* meshwork-cli layout: every actor gets a position, nothing else changes. */
+static void
+test_cli_layout (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "meshwork-basic.gv", NULL);
+  g_autoptr(MwNetwork) before = mw_dot_load_file (path, NULL, NULL);
+  g_autoptr(MwNetwork) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *estimate = NULL;
+  int status;
+
+  out = run_cli (&status, "layout", "--engine", "neato", path, "-", NULL);
+  g_assert_cmpint (status, ==, 0);
+  after = mw_dot_load_data (out, strlen (out), "stdout", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < mw_network_get_n_actors (before); i++)
+    {
+      MwActor *actor = mw_network_get_actor (before, i);
+
+      g_assert_true (mw_network_lookup_actor (after, actor->id)->has_position);
+      /* put the old position back: then the networks must be equal */
+      if (actor->has_position)
+        mw_network_set_actor_position (after, mw_network_lookup_actor (after, actor->id), actor->x, actor->y);
+      else
+        mw_network_clear_actor_position (after, mw_network_lookup_actor (after, actor->id));
+    }
+  g_assert_true (mw_network_equal (before, after, NULL));
+
+  estimate = run_cli (&status, "layout", "--estimate", path, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_str_has_prefix (estimate, "dot ") || g_str_has_prefix (estimate, "neato "));
+
+  g_free (run_cli (&status, "layout", "--engine", "osage", path, "-", NULL));
+  g_assert_cmpint (status, ==, 2);
+  g_free (run_cli (&status, "layout", "/nonexistent.gv", "-", NULL));
+  g_assert_cmpint (status, ==, 2);
+}
+
+static void
+test_engine_names (void)
+{
+  MwLayoutEngine engine;
+
+  for (MwLayoutEngine e = MW_LAYOUT_AUTO; e < MW_N_LAYOUT_ENGINES; e++)
+    {
+      g_assert_true (mw_layout_engine_from_string (mw_layout_engine_to_string (e), &engine));
+      g_assert_cmpint (engine, ==, e);
+    }
+  g_assert_false (mw_layout_engine_from_string ("osage", &engine));
+  g_assert_false (mw_layout_engine_from_string ("", &engine));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/layout/engine-names", test_engine_names);
+  g_test_add_func ("/layout/every-engine", test_every_engine);
+  g_test_add_func ("/layout/dot-org-chart", test_dot_org_chart);
+  g_test_add_func ("/layout/pinned-stay-put", test_pinned_stay_put);
+  g_test_add_func ("/layout/cyclic-reports", test_cyclic_reports);
+  g_test_add_func ("/layout/empty-and-single", test_empty_and_single);
+  g_test_add_func ("/layout/hostile-graph-is-clean", test_hostile_graph_is_clean);
+  g_test_add_func ("/layout/hostile-files-never-opened", test_hostile_files_never_opened);
+  g_test_add_func ("/layout/choose-engine", test_choose_engine);
+  g_test_add_func ("/layout/place-new-actor", test_place_new_actor);
+  g_test_add_func ("/layout/place-without-neighbours", test_place_without_neighbours);
+  g_test_add_func ("/layout/apply-is-one-batch", test_apply_is_one_batch);
+  g_test_add_func ("/layout/cli", test_cli_layout);
+  g_test_add_func ("/layout/async-positions", test_async_positions);
+  g_test_add_func ("/layout/async-time-limit", test_async_time_limit);
+  g_test_add_func ("/layout/async-cancel", test_async_cancel);
+  g_test_add_func ("/layout/async-crash", test_async_crash);
+  g_test_add_func ("/layout/async-crash-big-input", test_async_crash_big_input);
+  g_test_add_func ("/layout/async-missing-cli", test_async_missing_cli);
+
+  return g_test_run ();
+}
