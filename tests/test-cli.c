@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 typedef struct
@@ -147,6 +148,37 @@ test_help_version_usage (void)
   g_assert_cmpint (no_file.status, ==, 2);
 }
 
+/* export --scores draws the score card; --layout places a network that has no positions */
+static void
+test_export_scores_and_layout (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "multi-edges.gv", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-cli-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "out.svg", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) laid_out = { 0 };
+  g_auto(Run) bad_engine = { 0 };
+
+  /* a file with no positions at all is laid out without being asked */
+  run_cli (&plain, "export", path, svg, "--scores", NULL);
+  g_assert_cmpint (plain.status, ==, 0);
+  g_assert_null (strstr (plain.err, "no position"));
+  g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Distributed leadership"));
+  g_assert_nonnull (strstr (text, "Peer mitigation of risk"));
+
+  run_cli (&laid_out, "export", path, svg, "--layout", "circo", NULL);
+  g_assert_cmpint (laid_out.status, ==, 0);
+
+  run_cli (&bad_engine, "export", path, svg, "--layout", "magic", NULL);
+  g_assert_cmpint (bad_engine.status, ==, 2);
+  g_assert_nonnull (strstr (bad_engine.err, "magic"));
+
+  g_unlink (svg);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -158,6 +190,7 @@ main (int    argc,
   g_test_add_func ("/cli/info/bad-file", test_info_bad_file);
   g_test_add_func ("/cli/info/missing-file", test_missing_file);
   g_test_add_func ("/cli/help-version-usage", test_help_version_usage);
+  g_test_add_func ("/cli/export/scores-and-layout", test_export_scores_and_layout);
 
   return g_test_run ();
 }

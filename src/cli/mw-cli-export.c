@@ -7,8 +7,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "mw-cli.h"
 #include "mw-export.h"
+#include "mw-layout.h"
+#include "mw-scores.h"
 
 static gboolean
 parse_page (const char  *text,
@@ -25,13 +29,65 @@ parse_page (const char  *text,
   return TRUE;
 }
 
+/* Lays @network out with @engine_name; with none given, only a network
+ * that has no positions at all is laid out (with the automatic choice). */
+static gboolean
+lay_out (MwNetwork   *network,
+         const char  *engine_name,
+         GError     **error)
+{
+  MwLayoutEngine engine = MW_LAYOUT_AUTO;
+  g_autoptr(GHashTable) positions = NULL;
+
+  if (engine_name == NULL)
+    {
+      for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+        if (mw_network_get_actor (network, i)->has_position)
+          return TRUE;
+      if (mw_network_get_n_actors (network) == 0)
+        return TRUE;
+    }
+  else if (!mw_layout_engine_from_string (engine_name, &engine))
+    {
+      g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
+                   "--layout: “%s” is not auto, dot, neato, fdp, sfdp, circo or twopi", engine_name);
+      return FALSE;
+    }
+
+  positions = mw_layout_compute (network, engine, error);
+  if (positions == NULL)
+    return FALSE;
+
+  mw_layout_apply (network, positions);
+  return TRUE;
+}
+
+/* The score card's rows point into @scores and @rows, which outlive the export. */
+static void
+fill_score_card (MwScoreCard *card,
+                 MwScoreRow   rows[MW_N_ELEMENTS],
+                 MwScores    *scores)
+{
+  for (guint e = 0; e < MW_N_ELEMENTS; e++)
+    {
+      rows[e].name = mw_element_get_title (e);
+      rows[e].value = mw_scores_get_score (scores, e);
+    }
+
+  card->title = _("Distributed leadership");
+  card->index_name = _("Index");
+  card->index = mw_scores_get_index (scores);
+  card->rows = rows;
+  card->n_rows = MW_N_ELEMENTS;
+}
+
 int
 mw_cli_export (int    argc,
                char **argv)
 {
   double scale = 1;
-  gboolean legend = FALSE, dark = FALSE;
-  g_autofree char *background = NULL, *title = NULL, *page = NULL;
+  gboolean legend = FALSE, dark = FALSE, with_scores = FALSE;
+  g_autofree char *background = NULL, *title = NULL, *page = NULL, *engine = NULL;
   GOptionEntry entries[] = {
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "PNG pixels per point, 1 to 4 (default 1)", "N" },
     { "legend", 0, 0, G_OPTION_ARG_NONE, &legend, "Add the legend of shapes, ties and colours", NULL },
@@ -39,11 +95,18 @@ mw_cli_export (int    argc,
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, "A title above the drawing", "TEXT" },
     { "page", 0, 0, G_OPTION_ARG_STRING, &page, "PDF page: a4, letter or fit (default fit)", "SIZE" },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Light ink on a dark background", NULL },
+    { "scores", 0, 0, G_OPTION_ARG_NONE, &with_scores, "Add a score card: the five elements and the index", NULL },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &engine,
+      "Lay the network out first: auto, dot, neato, fdp, sfdp, circo or twopi "
+      "(default: only a network without any positions, automatically)", "ENGINE" },
     { NULL }
   };
   g_autoptr(MwNetwork) network = NULL;
   g_autoptr(MwRenderer) renderer = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(MwScores) scores = NULL;
+  MwScoreRow score_rows[MW_N_ELEMENTS];
+  MwScoreCard score_card;
   MwExportOptions options;
   MwExportFormat format;
   guint n_unplaced;
@@ -77,11 +140,21 @@ mw_cli_export (int    argc,
   if (network == NULL)
     return mw_cli_fail ("%s", error->message);
 
+  if (!lay_out (network, engine, &error))
+    return mw_cli_fail ("export: %s", error->message);
+
+  if (with_scores)
+    {
+      scores = mw_scores_compute (network);
+      fill_score_card (&score_card, score_rows, scores);
+      options.score_card = &score_card;
+    }
+
   renderer = mw_renderer_new (network);
   n_unplaced = mw_renderer_get_n_unplaced (renderer);
   if (n_unplaced > 0)
     fprintf (stderr, "meshwork-cli: note: %u of %u actors have no position and are drawn on a grid "
-             "beside the others\n", n_unplaced, mw_network_get_n_actors (network));
+             "beside the others (--layout places them)\n", n_unplaced, mw_network_get_n_actors (network));
 
   if (!mw_export_to_file (renderer, argv[2], &options, &error))
     return mw_cli_fail ("%s: %s", argv[2], error->message);
