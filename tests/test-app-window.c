@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "mw-contexts.h"
 #include "mw-window.h"
 
 static void
@@ -263,6 +264,56 @@ test_window_copy_paste (void)
   destroy_window (other);
 }
 
+/* Arrange lays out in a child process and lands as one undoable step;
+ * pinned actors stay where they were. */
+static void
+test_window_arrange (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  g_autoptr(MwNetwork) before = NULL;
+  MwNetwork *network;
+  MwActor *pinned;
+
+  mw_window_open_example (window);
+  network = network_of (window);
+  pinned = mw_network_lookup_actor (network, "ceo");
+  mw_network_set_actor_position (network, pinned, 1000, 1000);
+  mw_network_set_actor_pinned (network, pinned, TRUE);
+  before = mw_network_copy (network);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.arrange", "s", "dot"));
+  spin_until_idle (window);
+  g_assert_null (mw_window_get_last_error (window));
+  g_assert_cmpstr (mw_history_get_undo_name (history_of (window)), ==, "Arrange");
+  g_assert_cmpuint (mw_history_get_n_steps (history_of (window)), ==, 1);
+  g_assert_false (mw_network_equal (network, before, NULL));
+  g_assert_true (mw_network_get_actor (network, 1)->has_position);
+  g_assert_cmpfloat (pinned->x, ==, 1000);
+  g_assert_cmpfloat (pinned->y, ==, 1000);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  assert_networks_equal (network, before);
+
+  destroy_window (window);
+}
+
+/* A template fills a blank window with a fresh context diagram. */
+static void
+test_window_template (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  g_autofree char *title = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", "s", "nimble"));
+  g_assert_cmpuint (mw_network_get_n_actors (network_of (window)), >=, 8);
+  g_assert_false (mw_document_get_modified (mw_window_get_document (window)));
+  g_assert_null (mw_document_get_file (mw_window_get_document (window)));
+  title = mw_document_dup_title (mw_window_get_document (window));
+  g_assert_cmpstr (title, ==, mw_context_lookup ("nimble")->title);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +327,8 @@ main (int   argc,
   g_test_add_func ("/window/save-reload", test_window_save_reload);
   g_test_add_func ("/window/close-asks", test_window_close_asks);
   g_test_add_func ("/window/copy-paste", test_window_copy_paste);
+  g_test_add_func ("/window/arrange", test_window_arrange);
+  g_test_add_func ("/window/template", test_window_template);
 
   return g_test_run ();
 }

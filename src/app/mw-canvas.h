@@ -71,5 +71,8 @@ void        mw_canvas_paste_network       (MwCanvas   *self,
                                            const char *name);
 MwNetwork  *mw_canvas_copy_selection      (MwCanvas   *self);
 void        mw_canvas_rename_selected     (MwCanvas   *self);
+void        mw_canvas_animate_to          (MwCanvas   *self,
+                                           GHashTable *positions,
+                                           const char *name);
 
 G_END_DECLS

@@ -10,7 +10,9 @@
 
 #include <glib/gi18n.h>
 
+#include "mw-contexts.h"
 #include "mw-dot.h"
+#include "mw-layout.h"
 #include "mw-inspector.h"
 #include "mw-window.h"
 
@@ -33,6 +35,8 @@ struct _MwWindow
   MwInspector          *inspector;
   GMenu                *history_section;
   GMenu                *recent_menu;
+  GMenu                *template_menu;
+  GMenu                *arrange_menu;
 
   /* owned */
   MwDocument           *document;
@@ -40,6 +44,7 @@ struct _MwWindow
   GCancellable         *cancellable;
   char                 *last_error;
   GtkWidget            *close_dialog;   /* (nullable) weak */
+  MwNetwork            *layout_network; /* (nullable) the one being laid out */
   guint                 n_pending;
   gboolean              close_confirmed;
   gboolean              close_after_save;
@@ -344,6 +349,30 @@ mw_window_open_file (MwWindow *self,
   mw_document_load_async (data->document, file, self->cancellable, load_cb, data);
 }
 
+/* Shows @network here when this window is blank, else in a new window. */
+static void
+show_network (MwWindow   *self,
+              MwNetwork  *network,
+              const char *title)
+{
+  g_autoptr(MwDocument) document = NULL;
+  MwWindow *window;
+
+  g_assert (MW_IS_WINDOW (self));
+
+  if (mw_document_is_blank (self->document))
+    {
+      mw_document_replace_network (self->document, network, NULL, title);
+      return;
+    }
+
+  window = mw_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+  document = mw_document_new ();
+  mw_document_replace_network (document, network, NULL, title);
+  set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* The built-in example, from the GResource: it has no file of its own. */
 void
 mw_window_open_example (MwWindow *self)
@@ -351,7 +380,6 @@ mw_window_open_example (MwWindow *self)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(MwNetwork) network = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MwDocument) document = NULL;
   gsize length = 0;
   const char *text;
 
@@ -363,17 +391,36 @@ mw_window_open_example (MwWindow *self)
   network = mw_dot_load_data (text, length, "meshwork-example.gv", NULL, &error);
   g_assert_no_error (error);
 
-  if (mw_document_is_blank (self->document))
-    mw_document_replace_network (self->document, network, NULL, _("Example Network"));
-  else
-    {
-      MwWindow *window = mw_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+  show_network (self, network, _("Example Network"));
+}
 
-      document = mw_document_new ();
-      mw_document_replace_network (document, network, NULL, _("Example Network"));
-      set_document (window, document);
-      gtk_window_present (GTK_WINDOW (window));
+/**
+ * mw_window_new_from_template:
+ * @name: a context name, such as "nimble"
+ *
+ * Builds one of the context diagrams (a fresh one each time) and shows it.
+ */
+void
+mw_window_new_from_template (MwWindow   *self,
+                             const char *name)
+{
+  g_autoptr(MwNetwork) network = NULL;
+  g_autoptr(GError) error = NULL;
+  const MwContext *context;
+
+  g_return_if_fail (MW_IS_WINDOW (self));
+
+  context = mw_context_lookup (name);
+  network = mw_context_build (name, MW_CONTEXT_DEFAULT_SIZE, g_random_int (), &error);
+  if (network == NULL || context == NULL)
+    {
+      if (error == NULL)
+        g_set_error (&error, MW_ERROR, MW_ERROR_INVALID, "No template called “%s”", name);
+      show_error (self, _("Could Not Create the Network"), error);
+      return;
     }
+
+  show_network (self, network, context->title);
 }
 
 static void
@@ -490,6 +537,71 @@ open_example_action (GSimpleAction *action,
                      gpointer       user_data)
 {
   mw_window_open_example (MW_WINDOW (user_data));
+}
+
+static void
+new_from_template_action (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  mw_window_new_from_template (MW_WINDOW (user_data), g_variant_get_string (param, NULL));
+}
+
+static void
+layout_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(MwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) positions = mw_layout_run_finish (result, &error);
+
+  self->n_pending--;
+  enable (self, "arrange", TRUE);
+
+  if (positions == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Arrange the Network"), error);
+      return;
+    }
+
+  /* The network may have been replaced while Graphviz worked. */
+  if (self->layout_network == mw_document_get_network (self->document))
+    mw_canvas_animate_to (self->canvas, positions, _("Arrange"));
+  g_clear_object (&self->layout_network);
+}
+
+/* Lays out in a child process: the window stays responsive and a stuck
+ * Graphviz is killed; the result arrives as one undoable step. */
+static void
+arrange_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  MwWindow *self = user_data;
+  MwNetwork *network = mw_document_get_network (self->document);
+  MwLayoutEngine engine = MW_LAYOUT_AUTO;
+  double seconds;
+
+  if (mw_network_get_n_actors (network) == 0)
+    return;
+
+  mw_layout_engine_from_string (g_variant_get_string (param, NULL), &engine);
+  if (engine == MW_LAYOUT_AUTO)
+    engine = mw_layout_choose_engine (network);
+
+  seconds = mw_layout_estimate_seconds (network, engine);
+  if (seconds > MW_LAYOUT_SLOW_SECONDS)
+    {
+      g_autofree char *text = g_strdup_printf (_("Arranging may take about %.0f seconds"), seconds);
+      toast (self, text);
+    }
+
+  g_set_object (&self->layout_network, network);
+  enable (self, "arrange", FALSE);
+  self->n_pending++;
+  mw_layout_run_async (network, engine, 0, self->cancellable, layout_cb, g_object_ref (self));
 }
 
 static void
@@ -717,6 +829,8 @@ static const GActionEntry win_entries[] = {
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
   { "open-example", open_example_action },
+  { "new-from-template", new_from_template_action, "s" },
+  { "arrange", arrange_action, "s" },
   { "save", save_action },
   { "save-as", save_as_action },
   { "close", close_action },
@@ -823,6 +937,7 @@ mw_window_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->close_dialog), (gpointer *)&self->close_dialog);
   self->close_dialog = NULL;
   g_clear_object (&self->document);
+  g_clear_object (&self->layout_network);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
@@ -867,6 +982,8 @@ mw_window_class_init (MwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, template_menu);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, arrange_menu);
 }
 
 static void
@@ -886,6 +1003,41 @@ bind_settings (MwWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), inspector);
 
   mw_canvas_set_tie_type (self->canvas, g_settings_get_enum (self->settings, "tie-type"));
+}
+
+static void
+fill_static_menus (MwWindow *self)
+{
+  static const struct { const char *engine; const char *label; } engines[] = {
+    { "auto", N_("_Best Fit") },
+    { "dot", N_("_Org Chart") },
+    { "neato", N_("_Spring") },
+    { "fdp", N_("_Force-Directed") },
+    { "sfdp", N_("_Large Network") },
+    { "circo", N_("_Circle") },
+    { "twopi", N_("_Radial") },
+  };
+  const MwContext *contexts;
+  guint n = 0;
+
+  g_assert (MW_IS_WINDOW (self));
+
+  contexts = mw_contexts_get_all (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (contexts[i].title, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.new-from-template", "s", contexts[i].name);
+      g_menu_append_item (self->template_menu, item);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (engines); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(engines[i].label), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.arrange", "s", engines[i].engine);
+      g_menu_append_item (self->arrange_menu, item);
+    }
 }
 
 static void
@@ -910,6 +1062,7 @@ mw_window_init (MwWindow *self)
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   mw_inspector_set_canvas (self->inspector, self->canvas);
 
+  fill_static_menus (self);
   set_document (self, document);
   update_selection_actions (self);
   update_recent_menu (self);

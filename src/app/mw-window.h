@@ -23,6 +23,8 @@ MwCanvas   *mw_window_get_canvas       (MwWindow       *self);
 void        mw_window_open_file        (MwWindow       *self,
                                         GFile          *file);
 void        mw_window_open_example     (MwWindow       *self);
+void        mw_window_new_from_template (MwWindow      *self,
+                                        const char     *name);
 void        mw_window_save_to_file     (MwWindow       *self,
                                         GFile          *file);
 guint       mw_window_get_n_pending    (MwWindow       *self);
