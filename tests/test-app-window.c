@@ -314,6 +314,17 @@ test_window_template (void)
   destroy_window (window);
 }
 
+/* The shortcuts window builds, and names only actions the window has. */
+static void
+test_window_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/meshwork/Meshwork/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +340,7 @@ main (int   argc,
   g_test_add_func ("/window/copy-paste", test_window_copy_paste);
   g_test_add_func ("/window/arrange", test_window_arrange);
   g_test_add_func ("/window/template", test_window_template);
+  g_test_add_func ("/window/help-overlay", test_window_help_overlay);
 
   return g_test_run ();
 }
