@@ -1,0 +1,499 @@
+/* test-export.c: PNG, SVG and PDF of every fixture; atomic writes; the CLI
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "mw-dot.h"
+#include "mw-export.h"
+
+/* Every DOT fixture, and the built-in example (which has no positions). */
+static GPtrArray *
+list_fixtures (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".gv"))
+      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+  g_ptr_array_add (paths, g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "meshwork-example.gv", NULL));
+  g_assert_cmpuint (paths->len, >, 8);
+  return paths;
+}
+
+static cairo_status_t
+read_bytes_cb (void          *closure,
+               unsigned char *data,
+               unsigned int   length)
+{
+  gsize n = 0;
+
+  if (!g_input_stream_read_all (closure, data, length, &n, NULL, NULL) || n != length)
+    return CAIRO_STATUS_READ_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+decode_png (GBytes *bytes)
+{
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_bytes (bytes);
+  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_bytes_cb, in);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  return surface;
+}
+
+/* Distinct colours in the image: a blank or one-colour picture has 1. */
+static guint
+count_colours (cairo_surface_t *surface)
+{
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+
+  for (int y = 0; y < h; y += 2)
+    for (int x = 0; x < w; x += 2)
+      g_hash_table_add (colours, GUINT_TO_POINTER (*(const guint32 *)(data + y * stride + x * 4)));
+  return g_hash_table_size (colours);
+}
+
+static guint32
+corner (cairo_surface_t *surface)
+{
+  return *(const guint32 *)cairo_image_surface_get_data (surface);
+}
+
+static MwRenderer *
+renderer_for (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = mw_dot_load_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return mw_renderer_new (network);
+}
+
+static void
+check_png (MwRenderer *renderer,
+           double      scale)
+{
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+  MwExportOptions options;
+  double w, h;
+  MwView view;
+
+  mw_export_options_init (&options, MW_EXPORT_PNG);
+  options.scale = scale;
+  options.legend = scale > 1;
+  png = mw_export_to_bytes (renderer, &options, &error);
+  g_assert_no_error (error);
+  image = decode_png (png);
+  mw_export_get_view (renderer, &options, &view, &w, &h);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, (int)ceil (w * scale));
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, (int)ceil (h * scale));
+  g_assert_cmpuint (count_colours (image), >, 10);
+  cairo_surface_destroy (image);
+}
+
+typedef struct
+{
+  GString *text;
+  int      in_text;
+} SvgScan;
+
+static void
+svg_start_cb (GMarkupParseContext  *context,
+              const char           *element,
+              const char          **names,
+              const char          **values,
+              gpointer              user_data,
+              GError              **error)
+{
+  SvgScan *scan = user_data;
+
+  if (strcmp (element, "text") == 0 || strcmp (element, "title") == 0)
+    scan->in_text++;
+}
+
+static void
+svg_end_cb (GMarkupParseContext  *context,
+            const char           *element,
+            gpointer              user_data,
+            GError              **error)
+{
+  SvgScan *scan = user_data;
+
+  if (strcmp (element, "text") == 0 || strcmp (element, "title") == 0)
+    {
+      scan->in_text--;
+      g_string_append_c (scan->text, '\n');
+    }
+}
+
+static void
+svg_text_cb (GMarkupParseContext  *context,
+             const char           *text,
+             gsize                 length,
+             gpointer              user_data,
+             GError              **error)
+{
+  SvgScan *scan = user_data;
+
+  if (scan->in_text > 0)
+    g_string_append_len (scan->text, text, length);
+}
+
+/* Well-formed XML; returns the text of its <text> and <title> elements. */
+static char *
+parse_svg (GBytes *svg)
+{
+  static const GMarkupParser parser = { svg_start_cb, svg_end_cb, svg_text_cb, NULL, NULL };
+  SvgScan scan = { g_string_new (NULL), 0 };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &scan, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+
+  g_markup_parse_context_parse (context, data, size, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+  return g_string_free (scan.text, FALSE);
+}
+
+static char *
+one_line (const char *text)
+{
+  return g_strdelimit (g_strdup (text), "\r\n\t", ' ');
+}
+
+static void
+check_svg (MwRenderer *renderer)
+{
+  MwNetwork *network = mw_renderer_get_network (renderer);
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raw = NULL, *text = NULL;
+  MwExportOptions options;
+
+  mw_export_options_init (&options, MW_EXPORT_SVG);
+  options.legend = TRUE;
+  options.title = "A title & <more>";
+  svg = mw_export_to_bytes (renderer, &options, &error);
+  g_assert_no_error (error);
+  raw = parse_svg (svg);
+  text = one_line (raw);
+
+  g_assert_nonnull (strstr (text, "A title & <more>"));
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    {
+      g_autofree char *label = one_line (mw_network_get_actor (network, i)->label);
+
+      if (strstr (text, label) == NULL)
+        g_error ("label “%s” is not text in the SVG", label);
+    }
+}
+
+static char *
+tmp_path (const char *name)
+{
+  static char *dir = NULL;
+
+  if (dir == NULL)
+    {
+      dir = g_dir_make_tmp ("meshwork-export-XXXXXX", NULL);
+      g_assert_nonnull (dir);
+    }
+  return g_build_filename (dir, name, NULL);
+}
+
+/* PDF: a real document, and poppler draws it (when pdftoppm is installed). */
+static void
+check_pdf (MwRenderer *renderer)
+{
+  g_autofree char *pdf = tmp_path ("out.pdf");
+  g_autofree char *prefix = tmp_path ("page");
+  g_autofree char *page = tmp_path ("page.png");
+  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+  g_autofree char *contents = NULL, *out = NULL;
+  g_autoptr(GError) error = NULL;
+  MwExportOptions options;
+  int status;
+  gsize size;
+
+  mw_export_options_init (&options, MW_EXPORT_PDF);
+  g_assert_true (mw_export_to_file (renderer, pdf, &options, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &size, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  if (pdftoppm == NULL)
+    return;
+
+  {
+    const char *argv[] = { pdftoppm, "-r", "36", "-png", "-singlefile", pdf, prefix, NULL };
+    g_autoptr(GBytes) png = NULL;
+    g_autofree char *png_data = NULL;
+    cairo_surface_t *image;
+    gsize png_size;
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &out, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_file_get_contents (page, &png_data, &png_size, NULL));
+    png = g_bytes_new_take (g_steal_pointer (&png_data), png_size);
+    image = decode_png (png);
+    g_assert_cmpuint (count_colours (image), >, 4);
+    cairo_surface_destroy (image);
+  }
+}
+
+static void
+test_fixtures (void)
+{
+  g_autoptr(GPtrArray) fixtures = list_fixtures ();
+
+  for (guint i = 0; i < fixtures->len; i++)
+    {
+      g_autoptr(MwRenderer) renderer = renderer_for (g_ptr_array_index (fixtures, i));
+
+      g_test_message ("%s", (char *)g_ptr_array_index (fixtures, i));
+      check_png (renderer, 1);
+      check_png (renderer, 2);
+      check_svg (renderer);
+      check_pdf (renderer);
+    }
+}
+
+static void
+test_backgrounds (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "render-example.gv", NULL);
+  g_autoptr(MwRenderer) renderer = renderer_for (path);
+  g_autoptr(GError) error = NULL;
+  MwExportOptions options;
+  gboolean transparent;
+
+  mw_export_options_init (&options, MW_EXPORT_PNG);
+  g_assert_true (mw_export_parse_color ("transparent", &options.background, &transparent, &error));
+  g_assert_true (transparent);
+  options.transparent = TRUE;
+  {
+    g_autoptr(GBytes) png = mw_export_to_bytes (renderer, &options, &error);
+    cairo_surface_t *image = decode_png (png);
+
+    g_assert_cmphex (corner (image) >> 24, ==, 0);
+    cairo_surface_destroy (image);
+  }
+
+  g_assert_true (mw_export_parse_color ("#ff0000", &options.background, &transparent, &error));
+  g_assert_false (transparent);
+  options.transparent = FALSE;
+  options.has_background = TRUE;
+  {
+    g_autoptr(GBytes) png = mw_export_to_bytes (renderer, &options, &error);
+    cairo_surface_t *image = decode_png (png);
+
+    g_assert_cmphex (corner (image), ==, 0xffff0000);
+    cairo_surface_destroy (image);
+  }
+
+  options.has_background = FALSE;
+  options.dark = TRUE;
+  {
+    g_autoptr(GBytes) png = mw_export_to_bytes (renderer, &options, &error);
+    cairo_surface_t *image = decode_png (png);
+
+    g_assert_cmphex (corner (image) & 0xff, <, 0x40);
+    cairo_surface_destroy (image);
+  }
+
+  g_assert_false (mw_export_parse_color ("not a colour", &options.background, &transparent, &error));
+  g_assert_error (error, MW_ERROR, MW_ERROR_INVALID);
+}
+
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *needle)
+{
+  gsize size, n = strlen (needle);
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  for (gsize i = 0; i + n <= size; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_pages_and_extras (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "render-example.gv", NULL);
+  g_autoptr(MwRenderer) renderer = renderer_for (path);
+  static const MwScoreRow rows[] = {
+    { "Spontaneous collaboration", 71 }, { "Multi-directional influence", 55 },
+    { "Local entrepreneurship", 40 }, { "Global purpose mindset", 62 },
+    { "Peer mitigation of risk", 33 },
+  };
+  MwScoreCard card = { "Distributed leadership", "Index", 52, rows, G_N_ELEMENTS (rows) };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) a4 = NULL, letter = NULL, svg = NULL;
+  g_autofree char *text = NULL;
+  MwExportOptions options;
+
+  mw_export_options_init (&options, MW_EXPORT_PDF);
+  options.page = MW_PAGE_A4;
+  a4 = mw_export_to_bytes (renderer, &options, &error);
+  g_assert_no_error (error);
+  /* the example is wide: landscape A4 */
+  g_assert_true (bytes_contain (a4, "/MediaBox [ 0 0 841.89 595.276 ]"));
+  options.page = MW_PAGE_LETTER;
+  letter = mw_export_to_bytes (renderer, &options, &error);
+  g_assert_true (bytes_contain (letter, "/MediaBox [ 0 0 792 612 ]"));
+
+  mw_export_options_init (&options, MW_EXPORT_SVG);
+  options.score_card = &card;
+  svg = mw_export_to_bytes (renderer, &options, &error);
+  g_assert_no_error (error);
+  text = parse_svg (svg);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_assert_nonnull (strstr (text, rows[i].name));
+  g_assert_nonnull (strstr (text, "52"));
+}
+
+static void
+test_atomic (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "render-example.gv", NULL);
+  g_autoptr(MwRenderer) renderer = renderer_for (path);
+  g_autofree char *out = tmp_path ("atomic.png");
+  g_autofree char *dir = g_path_get_dirname (out);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "x.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  MwExportOptions options;
+  const char *name;
+
+  g_assert_true (g_file_set_contents (out, "precious", -1, NULL));
+
+  /* a failing export leaves the existing file alone */
+  mw_export_options_init (&options, MW_EXPORT_PNG);
+  options.scale = 9;
+  g_assert_false (mw_export_to_file (renderer, out, &options, &error));
+  g_assert_error (error, MW_ERROR, MW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "precious");
+
+  g_assert_false (mw_export_to_file (renderer, missing, &options, &error));
+  g_clear_error (&error);
+  options.scale = 1;
+  g_assert_false (mw_export_to_file (renderer, missing, &options, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* a successful one replaces it whole, and leaves no temporary behind */
+  g_assert_true (mw_export_to_file (renderer, out, &options, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\x89PNG"));
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_false (g_str_has_prefix (name, "atomic.png."));
+}
+
+static int
+run_cli (const char  *const *args,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("MESHWORK_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *)args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *in = g_test_build_filename (G_TEST_DIST, "data", "render-example.gv", NULL);
+  g_autofree char *unplaced = g_test_build_filename (G_TEST_DIST, "data", "meshwork-basic.gv", NULL);
+  g_autofree char *png = tmp_path ("cli.png");
+  g_autofree char *svg = tmp_path ("cli.svg");
+  g_autofree char *pdf = tmp_path ("cli.pdf");
+  g_autofree char *bad = tmp_path ("cli.jpeg");
+  g_autofree char *never = tmp_path ("never.png");
+  char *err = NULL;
+
+  if (g_getenv ("MESHWORK_CLI") == NULL)
+    {
+      g_test_skip ("MESHWORK_CLI is not set");
+      return;
+    }
+
+  g_assert_cmpint (run_cli ((const char *[]) { "export", in, png, "--scale", "2", "--legend", "--title", "T", NULL }, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (run_cli ((const char *[]) { "export", in, svg, "--dark", "--background", "transparent", NULL }, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "export", in, pdf, "--page", "letter", NULL }, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+
+  /* actors without a position: drawn, and the user is told */
+  g_assert_cmpint (run_cli ((const char *[]) { "export", unplaced, png, NULL }, &err), ==, 0);
+  g_assert_nonnull (strstr (err, "no position"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "export", in, bad, NULL }, &err), ==, 2);
+  g_assert_nonnull (strstr (err, ".png, .svg or .pdf"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "export", in, never, "--scale", "5", NULL }, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--scale"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "export", in, never, "--background", "plaid", NULL }, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "plaid"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "export", in, never, "--page", "a3", NULL }, &err), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "export", "/nonexistent/x.gv", never, NULL }, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "/nonexistent/x.gv"));
+  g_clear_pointer (&err, g_free);
+  g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/fixtures", test_fixtures);
+  g_test_add_func ("/export/backgrounds", test_backgrounds);
+  g_test_add_func ("/export/pages-and-extras", test_pages_and_extras);
+  g_test_add_func ("/export/atomic", test_atomic);
+  g_test_add_func ("/export/cli", test_cli);
+
+  return g_test_run ();
+}

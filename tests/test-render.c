@@ -1,0 +1,446 @@
+/* test-render.c: the renderer — drawing, states, level of detail, hit-testing
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include "mw-dot.h"
+#include "mw-export.h"
+#include "mw-renderer.h"
+
+static MwNetwork *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  MwNetwork *network = mw_dot_load_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return network;
+}
+
+/* A drawing surface as the canvas has one: logical pixels, device scale. */
+static cairo_surface_t *
+draw_to_image (MwRenderer   *renderer,
+               const MwView *view)
+{
+  int w = (int)ceil (view->width * view->scale), h = (int)ceil (view->height * view->scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, view->scale, view->scale);
+  cr = cairo_create (surface);
+  mw_renderer_draw (renderer, cr, view);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The pixel at view point (x, y) as 0xAARRGGBB. */
+static guint32
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  double sx, sy;
+  int px, py;
+
+  cairo_surface_get_device_scale (surface, &sx, &sy);
+  px = (int)(x * sx), py = (int)(y * sy);
+  g_assert_cmpint (px, >=, 0);
+  g_assert_cmpint (py, >=, 0);
+  g_assert_cmpint (px, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (py, <, cairo_image_surface_get_height (surface));
+  return *(guint32 *)(cairo_image_surface_get_data (surface) + py * cairo_image_surface_get_stride (surface) + px * 4);
+}
+
+static guint
+count_differing (cairo_surface_t *surface,
+                 guint32          background)
+{
+  guint n = 0;
+  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      if (*(guint32 *)(cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4) != background)
+        n++;
+  return n;
+}
+
+static int
+channel_sum (guint32 pixel)
+{
+  return (pixel >> 16 & 0xff) + (pixel >> 8 & 0xff) + (pixel & 0xff);
+}
+
+static void
+view_for (MwRenderer *renderer,
+          MwView     *view)
+{
+  MwRect bounds;
+
+  mw_view_init (view, 800, 600);
+  g_assert_true (mw_renderer_get_bounds (renderer, &bounds));
+  mw_view_fit (view, &bounds, 20);
+}
+
+static void
+test_draw_colours_and_background (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("render-example.gv");
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  MwActor *ceo = mw_network_lookup_actor (network, "ceo");
+  MwColor org;
+  cairo_surface_t *light, *dark;
+  double x, y, vx, vy;
+  guint32 p;
+  MwView view;
+
+  view_for (renderer, &view);
+  mw_renderer_get_actor_position (renderer, ceo, &x, &y);
+  mw_view_from_model (&view, x, y, &vx, &vy);
+
+  light = draw_to_image (renderer, &view);
+  mw_renderer_get_org_color (renderer, "Northwind Health", FALSE, &org);
+  p = pixel_at (light, vx, vy);
+  /* the actor is filled with its organisation's colour */
+  g_assert_cmpint (p >> 16 & 0xff, ==, (int)lround (org.red * 255));
+  g_assert_cmpint (p >> 8 & 0xff, ==, (int)lround (org.green * 255));
+  g_assert_cmpint (p & 0xff, ==, (int)lround (org.blue * 255));
+  g_assert_cmpint (channel_sum (pixel_at (light, 1, 1)), >, 700);
+  g_assert_cmpuint (count_differing (light, pixel_at (light, 1, 1)), >, 800 * 600 / 20);
+
+  view.dark = TRUE;
+  dark = draw_to_image (renderer, &view);
+  g_assert_cmpint (channel_sum (pixel_at (dark, 1, 1)), <, 150);
+  cairo_surface_destroy (light);
+  cairo_surface_destroy (dark);
+}
+
+static void
+test_unplaced_grid (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("meshwork-basic.gv");
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(MwRenderer) again = mw_renderer_new (network);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  double placed_right = -G_MAXDOUBLE;
+  guint n_unplaced = 0;
+
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i);
+
+      if (actor->has_position)
+        placed_right = MAX (placed_right, actor->x);
+      else
+        n_unplaced++;
+    }
+  g_assert_cmpuint (n_unplaced, >, 0);
+  g_assert_cmpuint (mw_renderer_get_n_unplaced (renderer), ==, n_unplaced);
+
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i);
+      double x, y, x2, y2;
+
+      mw_renderer_get_actor_position (renderer, actor, &x, &y);
+      mw_renderer_get_actor_position (again, actor, &x2, &y2);
+      g_assert_cmpfloat (x, ==, x2);   /* deterministic */
+      g_assert_cmpfloat (y, ==, y2);
+      g_assert_true (g_hash_table_add (seen, g_strdup_printf ("%g,%g", x, y)));
+      if (!actor->has_position)
+        g_assert_cmpfloat (x, >, placed_right);   /* beside the drawing, not on it */
+      else
+        g_assert_cmpfloat (x, ==, actor->x);
+    }
+}
+
+static void
+test_pick (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("render-example.gv");
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  MwActor *ceo = mw_network_lookup_actor (network, "ceo");
+  MwActor *coo = mw_network_lookup_actor (network, "coo");
+  g_autoptr(GPtrArray) inside = NULL;
+  MwTie *tie = NULL;
+  double ax, ay, bx, by, vx, vy, wx, wy;
+  MwView view;
+
+  view_for (renderer, &view);
+  mw_renderer_get_actor_position (renderer, ceo, &ax, &ay);
+  mw_view_from_model (&view, ax, ay, &vx, &vy);
+  g_assert_true (mw_renderer_pick_actor (renderer, &view, vx + 2, vy - 2) == ceo);
+  g_assert_null (mw_renderer_pick_actor (renderer, &view, 1, 1));
+
+  for (guint i = 0; i < mw_network_get_n_ties (network); i++)
+    if (mw_network_get_tie (network, i)->from == coo && mw_network_get_tie (network, i)->type == MW_TIE_REPORTS)
+      tie = mw_network_get_tie (network, i);
+  g_assert_nonnull (tie);
+  mw_renderer_get_actor_position (renderer, coo, &bx, &by);
+  mw_view_from_model (&view, (ax + bx) / 2, (ay + by) / 2, &wx, &wy);
+  g_assert_true (mw_renderer_pick_tie (renderer, &view, wx + 1, wy) == tie);
+  g_assert_null (mw_renderer_pick_tie (renderer, &view, 1, 1));
+
+  /* a rubber band drawn right to left still selects */
+  inside = mw_renderer_actors_in_rect (renderer, &view, &(MwRect) { vx + 5, vy + 5, -10, -10 });
+  g_assert_cmpuint (inside->len, ==, 1);
+  g_assert_true (g_ptr_array_index (inside, 0) == ceo);
+}
+
+static void
+test_follows_changes (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("render-example.gv");
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  MwActor *ceo = mw_network_lookup_actor (network, "ceo");
+  MwRect before, after;
+  double x, y, vx, vy;
+  MwView view;
+
+  g_assert_true (mw_renderer_get_bounds (renderer, &before));
+  mw_network_set_actor_position (network, ceo, before.x + before.width + 500, 0);
+  g_assert_true (mw_renderer_get_bounds (renderer, &after));
+  g_assert_cmpfloat (after.width, >, before.width + 400);
+
+  view_for (renderer, &view);
+  mw_renderer_get_actor_position (renderer, ceo, &x, &y);
+  mw_view_from_model (&view, x, y, &vx, &vy);
+  g_assert_true (mw_renderer_pick_actor (renderer, &view, vx, vy) == ceo);
+
+  /* a longer label widens what the renderer measures */
+  mw_network_set_actor_position (network, ceo, 0, -1000);
+  g_assert_true (mw_renderer_get_bounds (renderer, &before));
+  mw_network_set_actor_label (network, ceo, "Maria Okafor, chief executive of everything here");
+  g_assert_true (mw_renderer_get_bounds (renderer, &after));
+  g_assert_cmpfloat (after.width, >, before.width);
+
+  /* a removed actor is no longer drawn or picked */
+  mw_network_remove_actor (network, ceo);
+  g_assert_null (mw_network_lookup_actor (network, "ceo"));
+  view_for (renderer, &view);
+  g_assert_cmpuint (mw_renderer_get_n_unplaced (renderer), ==, 0);
+}
+
+static void
+test_dim_and_select (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("render-example.gv");
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(GHashTable) highlighted = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) selected = g_hash_table_new (NULL, NULL);
+  MwActor *ceo = mw_network_lookup_actor (network, "ceo");
+  MwActor *coo = mw_network_lookup_actor (network, "coo");
+  cairo_surface_t *plain, *dimmed, *with_selection;
+  double x, y, vx, vy, r;
+  MwView view;
+
+  view_for (renderer, &view);
+  plain = draw_to_image (renderer, &view);
+
+  g_hash_table_add (highlighted, ceo);
+  view.highlighted_actors = highlighted;
+  view.dim_others = TRUE;
+  dimmed = draw_to_image (renderer, &view);
+
+  /* the highlighted actor keeps its colour, the others fade to the background */
+  mw_renderer_get_actor_position (renderer, ceo, &x, &y);
+  mw_view_from_model (&view, x, y, &vx, &vy);
+  g_assert_cmphex (pixel_at (dimmed, vx, vy), ==, pixel_at (plain, vx, vy));
+  mw_renderer_get_actor_position (renderer, coo, &x, &y);
+  mw_view_from_model (&view, x, y, &vx, &vy);
+  g_assert_cmpint (channel_sum (pixel_at (dimmed, vx, vy)), >, channel_sum (pixel_at (plain, vx, vy)) + 100);
+
+  /* a selection ring in the accent colour just outside the shape */
+  view.highlighted_actors = NULL;
+  view.dim_others = FALSE;
+  g_hash_table_add (selected, coo);
+  view.selected_actors = selected;
+  with_selection = draw_to_image (renderer, &view);
+  r = mw_renderer_get_actor_radius (renderer, coo) * view.zoom;
+  {
+    guint32 ring = pixel_at (with_selection, vx, vy - r - 2 - 1.25);
+
+    g_assert_cmpint (ring & 0xff, >, (ring >> 16 & 0xff) + 60);   /* blue */
+    g_assert_cmphex (ring, !=, pixel_at (plain, vx, vy - r - 2 - 1.25));
+  }
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (dimmed);
+  cairo_surface_destroy (with_selection);
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int h = cairo_image_surface_get_height (a), stride = cairo_image_surface_get_stride (a);
+
+  if (cairo_image_surface_get_width (a) != cairo_image_surface_get_width (b) ||
+      h != cairo_image_surface_get_height (b) || stride != cairo_image_surface_get_stride (b))
+    return FALSE;
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), (gsize)h * stride) == 0;
+}
+
+static void
+test_level_of_detail (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("render-example.gv");
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  cairo_surface_t *auto_labels, *no_labels;
+  MwView view;
+
+  /* readable size: labels show */
+  view_for (renderer, &view);
+  auto_labels = draw_to_image (renderer, &view);
+  view.labels = MW_LABELS_NEVER;
+  no_labels = draw_to_image (renderer, &view);
+  g_assert_false (same_pixels (auto_labels, no_labels));
+  cairo_surface_destroy (auto_labels);
+  cairo_surface_destroy (no_labels);
+
+  /* overview zoom: labels drop out */
+  view.zoom = 0.2;
+  view.labels = MW_LABELS_AUTO;
+  auto_labels = draw_to_image (renderer, &view);
+  view.labels = MW_LABELS_NEVER;
+  no_labels = draw_to_image (renderer, &view);
+  g_assert_true (same_pixels (auto_labels, no_labels));
+  cairo_surface_destroy (auto_labels);
+  cairo_surface_destroy (no_labels);
+}
+
+static cairo_status_t
+read_bytes_cb (void          *closure,
+               unsigned char *data,
+               unsigned int   length)
+{
+  GInputStream *in = closure;
+  gsize n = 0;
+
+  if (!g_input_stream_read_all (in, data, length, &n, NULL, NULL) || n != length)
+    return CAIRO_STATUS_READ_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The canvas path (mw_renderer_draw into a surface with a device scale) and
+ * the PNG export give the same pixels for the same view. */
+static void
+test_canvas_matches_export (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("render-example.gv");
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+
+  for (double scale = 1; scale <= 2; scale++)
+    {
+      g_autoptr(GBytes) png = NULL;
+      g_autoptr(GInputStream) in = NULL;
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *exported, *canvas;
+      MwExportOptions options;
+      MwView view;
+
+      mw_export_options_init (&options, MW_EXPORT_PNG);
+      options.scale = scale;
+      png = mw_export_to_bytes (renderer, &options, &error);
+      g_assert_no_error (error);
+      in = g_memory_input_stream_new_from_bytes (png);
+      exported = cairo_image_surface_create_from_png_stream (read_bytes_cb, in);
+      g_assert_cmpint (cairo_surface_status (exported), ==, CAIRO_STATUS_SUCCESS);
+
+      mw_export_get_view (renderer, &options, &view, NULL, NULL);
+      canvas = draw_to_image (renderer, &view);
+      g_assert_true (same_pixels (exported, canvas));
+      cairo_surface_destroy (exported);
+      cairo_surface_destroy (canvas);
+    }
+}
+
+static void
+test_view_fit_and_zoom (void)
+{
+  MwRect bounds = { -100, 50, 400, 200 };
+  double vx, vy, mx, my;
+  MwView view;
+
+  mw_view_init (&view, 800, 600);
+  mw_view_fit (&view, &bounds, 10);
+  mw_view_from_model (&view, bounds.x, bounds.y, &vx, &vy);
+  g_assert_cmpfloat (vx, >=, 9.999);
+  mw_view_from_model (&view, bounds.x + bounds.width, bounds.y + bounds.height, &vx, &vy);
+  g_assert_cmpfloat (vx, <=, 790.001);
+  g_assert_cmpfloat (vy, <=, 590.001);
+  g_assert_cmpfloat (fabs (vx - 790), <, 0.001);   /* the wide side fills the view */
+
+  /* zooming at a point keeps that point under the pointer */
+  mw_view_to_model (&view, 300, 200, &mx, &my);
+  mw_view_zoom_at (&view, 2.5, 300, 200);
+  mw_view_from_model (&view, mx, my, &vx, &vy);
+  g_assert_cmpfloat (fabs (vx - 300), <, 1e-9);
+  g_assert_cmpfloat (fabs (vy - 200), <, 1e-9);
+}
+
+static void
+test_legend (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("render-example.gv");
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  cairo_surface_t *surface;
+  double w, h;
+  cairo_t *cr;
+
+  mw_renderer_measure_legend (renderer, &w, &h);
+  g_assert_cmpfloat (w, >, 100);
+  g_assert_cmpfloat (h, >, 200);   /* shapes, size, four ties, two badges, two organisations */
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (w), (int)ceil (h));
+  cr = cairo_create (surface);
+  mw_renderer_draw_legend (renderer, cr, 0, 0, FALSE);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_cmpuint (count_differing (surface, pixel_at (surface, w / 2, 3)), >, 500);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_empty_network (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  cairo_surface_t *surface;
+  MwRect bounds;
+  MwView view;
+
+  g_assert_false (mw_renderer_get_bounds (renderer, &bounds));
+  mw_view_init (&view, 50, 40);
+  surface = draw_to_image (renderer, &view);
+  g_assert_cmpuint (count_differing (surface, pixel_at (surface, 0, 0)), ==, 0);
+  g_assert_null (mw_renderer_pick_actor (renderer, &view, 10, 10));
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/colours-and-background", test_draw_colours_and_background);
+  g_test_add_func ("/render/unplaced-grid", test_unplaced_grid);
+  g_test_add_func ("/render/pick", test_pick);
+  g_test_add_func ("/render/follows-changes", test_follows_changes);
+  g_test_add_func ("/render/dim-and-select", test_dim_and_select);
+  g_test_add_func ("/render/level-of-detail", test_level_of_detail);
+  g_test_add_func ("/render/canvas-matches-export", test_canvas_matches_export);
+  g_test_add_func ("/render/view-fit-and-zoom", test_view_fit_and_zoom);
+  g_test_add_func ("/render/legend", test_legend);
+  g_test_add_func ("/render/empty-network", test_empty_network);
+
+  return g_test_run ();
+}
