@@ -1331,6 +1331,18 @@ mw_canvas_zoom_to_selection (MwCanvas *self)
   fit_rect (self, &rect);
 }
 
+/* Where a model point is drawn, in the canvas's own coordinates. */
+void
+mw_canvas_model_to_widget (MwCanvas *self,
+                           double    mx,
+                           double    my,
+                           double   *x,
+                           double   *y)
+{
+  g_return_if_fail (MW_IS_CANVAS (self));
+  mw_view_from_model (&self->view, mx, my, x, y);
+}
+
 /* Moves the view by (@dx, @dy) view pixels. */
 void
 mw_canvas_pan_by (MwCanvas *self,

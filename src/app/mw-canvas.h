@@ -40,6 +40,11 @@ void        mw_canvas_zoom_by             (MwCanvas   *self,
                                            double      factor);
 void        mw_canvas_zoom_to_fit         (MwCanvas   *self);
 void        mw_canvas_zoom_to_selection   (MwCanvas   *self);
+void        mw_canvas_model_to_widget     (MwCanvas   *self,
+                                           double      mx,
+                                           double      my,
+                                           double     *x,
+                                           double     *y);
 void        mw_canvas_pan_by              (MwCanvas   *self,
                                            double      dx,
                                            double      dy);
