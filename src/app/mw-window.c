@@ -46,6 +46,7 @@ struct _MwWindow
   GtkWidget            *close_dialog;   /* (nullable) weak */
   MwNetwork            *layout_network; /* (nullable) the one being laid out */
   guint                 n_pending;
+  guint                 inhibit_cookie;
   gboolean              close_confirmed;
   gboolean              close_after_save;
 };
@@ -174,11 +175,32 @@ zoom_changed_cb (MwWindow *self)
   gtk_button_set_label (self->zoom_button, label);
 }
 
+/* Logging out would lose unsaved changes: the session has to ask first. */
+static void
+update_inhibit (MwWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean modified = mw_document_get_modified (self->document);
+
+  if (app == NULL)
+    return;
+
+  if (modified && self->inhibit_cookie == 0)
+    self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self), GTK_APPLICATION_INHIBIT_LOGOUT,
+                                                    _("There are unsaved changes"));
+  else if (!modified && self->inhibit_cookie != 0)
+    {
+      gtk_application_uninhibit (app, self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
+
 static void
 history_changed_cb (MwWindow *self)
 {
   update_history (self);
   update_title (self);
+  update_inhibit (self);
 }
 
 static void
@@ -925,6 +947,9 @@ mw_window_close_request (GtkWindow *window)
     }
 
   g_cancellable_cancel (self->cancellable);
+  if (self->inhibit_cookie != 0 && gtk_window_get_application (window) != NULL)
+    gtk_application_uninhibit (gtk_window_get_application (window), self->inhibit_cookie);
+  self->inhibit_cookie = 0;
   return GTK_WINDOW_CLASS (mw_window_parent_class)->close_request (window);
 }
 
