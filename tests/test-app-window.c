@@ -314,6 +314,35 @@ test_window_template (void)
   destroy_window (window);
 }
 
+/* The inspector edits every selected actor at once, as one step. */
+static void
+test_window_inspector_multi (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  MwCanvas *canvas = mw_window_get_canvas (window);
+  GtkWidget *inspector = mw_window_get_inspector (window);
+  g_autoptr(GPtrArray) three = g_ptr_array_new ();
+  g_autoptr(MwNetwork) before = NULL;
+  const char *ids[] = { "sched", "dev1", "lab2" };
+
+  mw_window_open_example (window);
+  before = mw_network_copy (network_of (window));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_ptr_array_add (three, mw_network_lookup_actor (network_of (window), ids[i]));
+  mw_canvas_select_actors (canvas, three);
+
+  g_assert_true (gtk_widget_activate_action (inspector, "inspector.set-org", "s", "Brightlab Diagnostics"));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpstr (mw_network_lookup_actor (network_of (window), ids[i])->org, ==, "Brightlab Diagnostics");
+  g_assert_cmpuint (mw_history_get_n_steps (history_of (window)), ==, 1);
+  g_assert_cmpstr (mw_history_get_undo_name (history_of (window)), ==, "Change Organisation");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  assert_networks_equal (network_of (window), before);
+
+  destroy_window (window);
+}
+
 /* The shortcuts window builds, and names only actions the window has. */
 static void
 test_window_help_overlay (void)
@@ -341,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/window/arrange", test_window_arrange);
   g_test_add_func ("/window/template", test_window_template);
   g_test_add_func ("/window/help-overlay", test_window_help_overlay);
+  g_test_add_func ("/window/inspector-multi", test_window_inspector_multi);
 
   return g_test_run ();
 }

@@ -1128,6 +1128,18 @@ mw_window_get_canvas (MwWindow *self)
   return self->canvas;
 }
 
+/**
+ * mw_window_get_inspector:
+ *
+ * Returns: (transfer none): the sidebar editing the selection
+ */
+GtkWidget *
+mw_window_get_inspector (MwWindow *self)
+{
+  g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->inspector);
+}
+
 /* Loads and saves still on their way. */
 guint
 mw_window_get_n_pending (MwWindow *self)

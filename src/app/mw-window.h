@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (MwWindow, mw_window, MW, WINDOW, AdwApplicationWindow)
 MwWindow   *mw_window_new              (GtkApplication *application);
 MwDocument *mw_window_get_document     (MwWindow       *self);
 MwCanvas   *mw_window_get_canvas       (MwWindow       *self);
+GtkWidget  *mw_window_get_inspector    (MwWindow       *self);
 void        mw_window_open_file        (MwWindow       *self,
                                         GFile          *file);
 void        mw_window_open_example     (MwWindow       *self);
