@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
 
 #include "mw-window.h"
 
@@ -66,7 +67,8 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 640);
   mw_window_open_example (fixture->window);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->canvas)))
+  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->canvas)) ||
+         mw_window_get_n_pending (fixture->window) > 0)
     g_main_context_iteration (NULL, TRUE);
   spin (300);
 }
@@ -261,6 +263,79 @@ test_canvas_tie_tool (Fixture       *fixture,
   g_assert_cmpstr (mw_history_get_undo_name (history_of (fixture)), ==, "Add Tie");
 }
 
+static void
+press_key (Fixture *fixture,
+           KeySym   keysym,
+           gboolean shift)
+{
+  Display *dpy = fixture->xdisplay;
+  KeyCode shift_code = XKeysymToKeycode (dpy, XK_Shift_L);
+  KeyCode code = XKeysymToKeycode (dpy, keysym);
+
+  if (shift)
+    XTestFakeKeyEvent (dpy, shift_code, True, CurrentTime);
+  XTestFakeKeyEvent (dpy, code, True, CurrentTime);
+  XTestFakeKeyEvent (dpy, code, False, CurrentTime);
+  if (shift)
+    XTestFakeKeyEvent (dpy, shift_code, False, CurrentTime);
+  XFlush (dpy);
+  spin (30);
+}
+
+static gboolean
+has_two_steps (gpointer data)
+{
+  return mw_history_get_n_steps (history_of (data)) == 2;
+}
+
+/* A double-click on empty space adds an actor and opens its name for
+ * typing; Return names it. Two steps: add, rename. */
+static void
+test_canvas_double_click_add (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  Display *dpy;
+  guint n;
+  int sx, sy;
+  MwActor *actor;
+
+  if (fixture->window == NULL)
+    return;
+
+  dpy = fixture->xdisplay;
+  n = mw_network_get_n_actors (network_of (fixture));
+  canvas_to_screen (fixture, 16, 16, &sx, &sy);
+  XTestFakeMotionEvent (dpy, -1, sx, sy, CurrentTime);
+  for (int click = 0; click < 2; click++)
+    {
+      XTestFakeButtonEvent (dpy, 1, True, CurrentTime);
+      XTestFakeButtonEvent (dpy, 1, False, CurrentTime);
+    }
+  XFlush (dpy);
+  wait_for (has_one_step, fixture);
+  g_assert_cmpuint (mw_network_get_n_actors (network_of (fixture)), ==, n + 1);
+  g_assert_cmpstr (mw_history_get_undo_name (history_of (fixture)), ==, "Add Actor");
+  spin (200);
+
+  /* Without a window manager X gives the keyboard to the window under the
+   * pointer: put it over the popover, just below the new actor. */
+  canvas_to_screen (fixture, 40, 70, &sx, &sy);
+  XTestFakeMotionEvent (dpy, -1, sx, sy, CurrentTime);
+  XFlush (dpy);
+  spin (100);
+
+  /* The name is selected in the popover: typing replaces it. */
+  press_key (fixture, XK_Z, TRUE);
+  press_key (fixture, XK_o, FALSE);
+  press_key (fixture, XK_e, FALSE);
+  press_key (fixture, XK_Return, FALSE);
+  wait_for (has_two_steps, fixture);
+
+  actor = mw_network_get_actor (network_of (fixture), n);
+  g_assert_cmpstr (actor->label, ==, "Zoe");
+  g_assert_cmpstr (mw_history_get_undo_name (history_of (fixture)), ==, "Rename Actor");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +345,7 @@ main (int   argc,
 
   g_test_add ("/canvas/drag-actor", Fixture, NULL, fixture_set_up, test_canvas_drag_actor, fixture_tear_down);
   g_test_add ("/canvas/rubber-band", Fixture, NULL, fixture_set_up, test_canvas_rubber_band, fixture_tear_down);
+  g_test_add ("/canvas/double-click-add", Fixture, NULL, fixture_set_up, test_canvas_double_click_add, fixture_tear_down);
   g_test_add ("/canvas/tie-tool", Fixture, NULL, fixture_set_up, test_canvas_tie_tool, fixture_tear_down);
 
   return g_test_run ();

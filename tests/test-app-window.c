@@ -126,6 +126,7 @@ test_window_nudge (void)
   double x, y;
 
   mw_window_open_example (window);
+  spin_until_idle (window);
   network = network_of (window);
   gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.cycle", "b", TRUE);
   actor = mw_network_get_actor (network, 0);
@@ -152,6 +153,7 @@ test_window_open_malformed (void)
   MwNetwork *network;
 
   mw_window_open_example (window);
+  spin_until_idle (window);
   network = network_of (window);
   before = mw_network_copy (network);
   gtk_window_present (GTK_WINDOW (window));
@@ -180,6 +182,7 @@ test_window_save_reload (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   mw_window_open_example (window);
+  spin_until_idle (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
   g_assert_true (mw_document_get_modified (mw_window_get_document (window)));
 
@@ -208,6 +211,7 @@ test_window_close_asks (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
   mw_window_open_example (window);
+  spin_until_idle (window);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
 
@@ -240,6 +244,7 @@ test_window_copy_paste (void)
   guint n;
 
   mw_window_open_example (window);
+  spin_until_idle (window);
   before = mw_network_copy (network_of (window));
   n = mw_network_get_n_actors (network_of (window));
 
@@ -275,6 +280,7 @@ test_window_arrange (void)
   MwActor *pinned;
 
   mw_window_open_example (window);
+  spin_until_idle (window);
   network = network_of (window);
   pinned = mw_network_lookup_actor (network, "ceo");
   mw_network_set_actor_position (network, pinned, 1000, 1000);
@@ -326,6 +332,7 @@ test_window_inspector_multi (void)
   const char *ids[] = { "sched", "dev1", "lab2" };
 
   mw_window_open_example (window);
+  spin_until_idle (window);
   before = mw_network_copy (network_of (window));
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     g_ptr_array_add (three, mw_network_lookup_actor (network_of (window), ids[i]));

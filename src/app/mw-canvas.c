@@ -555,8 +555,10 @@ drag_end_cb (MwCanvas       *self,
   finish_drag (self, TRUE);
 }
 
+/* On release: the drag gesture takes the focus on press, and the rename
+ * entry must have it last. */
 static void
-click_pressed_cb (MwCanvas        *self,
+click_released_cb (MwCanvas        *self,
                   int              n_press,
                   double           x,
                   double           y,
@@ -1088,7 +1090,7 @@ add_controllers (MwCanvas *self)
   g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
   g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (click_pressed_cb), self);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (click_released_cb), self);
   g_signal_connect_swapped (pinch, "begin", G_CALLBACK (pinch_begin_cb), self);
   g_signal_connect_swapped (pinch, "scale-changed", G_CALLBACK (pinch_scale_cb), self);
   g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (scroll_cb), self);

@@ -133,6 +133,7 @@ update_history (MwWindow *self)
   MwHistory *history = mw_document_get_history (self->document);
   const char *undo = mw_history_get_undo_name (history);
   const char *redo = mw_history_get_redo_name (history);
+  /* Translators: %s names the step, such as “Move 3 Actors” */
   g_autofree char *undo_label = undo ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
   g_autofree char *redo_label = redo ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
   g_autofree char *undo_tip = undo ? g_strdup_printf (_("Undo %s"), undo) : g_strdup (_("Undo"));
@@ -203,6 +204,72 @@ history_changed_cb (MwWindow *self)
   update_inhibit (self);
 }
 
+typedef struct
+{
+  MwWindow  *window;
+  MwNetwork *network;
+} PlaceData;
+
+static void
+place_data_free (PlaceData *data)
+{
+  g_clear_object (&data->window);
+  g_clear_object (&data->network);
+  g_free (data);
+}
+
+static void
+initial_layout_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PlaceData *data = user_data;
+  MwWindow *self = data->window;
+  g_autoptr(GHashTable) positions = mw_layout_run_finish (result, NULL);
+
+  self->n_pending--;
+
+  /* Only where nobody has put an actor in the meantime. */
+  if (positions != NULL && self->document != NULL && data->network == mw_document_get_network (self->document))
+    {
+      for (guint i = 0; i < mw_network_get_n_actors (data->network); i++)
+        {
+          MwActor *actor = mw_network_get_actor (data->network, i);
+          if (actor->has_position)
+            g_hash_table_remove (positions, actor->id);
+        }
+      mw_layout_apply (data->network, positions);
+      mw_canvas_zoom_to_fit (self->canvas);
+    }
+
+  place_data_free (data);
+}
+
+/* A file without any position (hand-written DOT) is laid out once when it
+ * opens. That is not an edit: nothing to undo, nothing to save. */
+static void
+place_if_unplaced (MwWindow *self)
+{
+  MwNetwork *network = mw_document_get_network (self->document);
+  guint n = mw_network_get_n_actors (network);
+  PlaceData *data;
+
+  g_assert (MW_IS_WINDOW (self));
+
+  for (guint i = 0; i < n; i++)
+    if (mw_network_get_actor (network, i)->has_position)
+      return;
+  if (n == 0)
+    return;
+
+  data = g_new0 (PlaceData, 1);
+  data->window = g_object_ref (self);
+  data->network = g_object_ref (network);
+  self->n_pending++;
+  mw_layout_run_async (network, mw_layout_choose_engine (network), 0, self->cancellable,
+                       initial_layout_cb, data);
+}
+
 static void
 document_history_cb (MwWindow *self)
 {
@@ -211,6 +278,7 @@ document_history_cb (MwWindow *self)
   g_assert (MW_IS_WINDOW (self));
 
   mw_canvas_set_history (self->canvas, history);
+  place_if_unplaced (self);
   g_signal_connect_object (history, "notify::undo-name",
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (history, "notify::modified",
@@ -328,10 +396,14 @@ load_cb (GObject      *object,
       g_autofree char *basename = g_file_get_basename (data->file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), basename);
 
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (self->document != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, heading, error);
       return;
     }
+
+  /* The window went away while the file loaded. */
+  if (self->document == NULL)
+    return;
 
   remember_recent (self, data->file);
 
@@ -579,6 +651,8 @@ layout_cb (GObject      *object,
   g_autoptr(GHashTable) positions = mw_layout_run_finish (result, &error);
 
   self->n_pending--;
+  if (self->document == NULL)
+    return;
   enable (self, "arrange", TRUE);
 
   if (positions == NULL)
@@ -961,6 +1035,8 @@ mw_window_dispose (GObject *object)
   if (self->close_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->close_dialog), (gpointer *)&self->close_dialog);
   self->close_dialog = NULL;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->document);
   g_clear_object (&self->layout_network);
   g_clear_object (&self->settings);
