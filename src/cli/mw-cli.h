@@ -29,9 +29,12 @@ typedef struct
 
 /* One line per subcommand; each lives in its own mw-cli-NAME.c. */
 int         mw_cli_info           (int argc, char **argv);
+int         mw_cli_score          (int argc, char **argv);
 int         mw_cli_export         (int argc, char **argv);
 int         mw_cli_layout         (int argc, char **argv);
 int         mw_cli_template       (int argc, char **argv);
+int         mw_cli_import         (int argc, char **argv);
+int         mw_cli_convert        (int argc, char **argv);
 
 /* Helpers shared by the subcommands (mw-cli-common.c). */
 MwNetwork  *mw_cli_load_network   (const char  *path,
@@ -39,6 +42,12 @@ MwNetwork  *mw_cli_load_network   (const char  *path,
 int         mw_cli_fail           (const char  *format,
                                    ...) G_GNUC_PRINTF (1, 2);
 void        mw_cli_print_json     (JsonNode    *root);
+/* By the file's extension: .gv / .dot or .graphml (mw-cli-convert.c). */
+MwNetwork  *mw_cli_load_any       (const char  *path,
+                                   GError     **error);
+gboolean    mw_cli_save_any       (MwNetwork   *network,
+                                   const char  *path,
+                                   GError     **error);
 gboolean    mw_cli_parse_options  (const char    *command,
                                    const char    *parameter_string,
                                    const char    *summary,

@@ -267,6 +267,18 @@ find_declared_charset (const char *data,
   return g_ascii_strdown (charset, -1);
 }
 
+static gboolean
+charset_is_known (const char *charset)
+{
+  GIConv converter = g_iconv_open ("UTF-8", charset);
+
+  if (converter == (GIConv)-1)
+    return FALSE;
+
+  g_iconv_close (converter);
+  return TRUE;
+}
+
 /* Returns UTF-8 text (a copy) or NULL with @error naming the line. */
 static char *
 to_utf8 (const char  *data,
@@ -290,6 +302,16 @@ to_utf8 (const char  *data,
       if (g_str_equal (charset, "latin1") || g_str_equal (charset, "latin-1") ||
           g_str_equal (charset, "l1") || g_str_equal (charset, "iso-ir-100"))
         iconv_name = "ISO-8859-1";
+
+      /* Asked first, because g_convert() words an unknown charset
+       * differently on the first and on later attempts. */
+      if (!charset_is_known (iconv_name))
+        {
+          g_set_error (error, MW_ERROR, MW_ERROR_ENCODING,
+                       "%s: the file declares the charset “%s”, which Meshwork does not know",
+                       source_name, charset);
+          return NULL;
+        }
 
       converted = g_convert (data, length, "UTF-8", iconv_name, NULL, NULL, &convert_error);
       if (converted != NULL)
@@ -491,11 +513,13 @@ read_node_attributes (MwNetwork *network,
       const char *value = value_or_empty (node, sym);
       MwActorKind kind;
 
-      if (*value == '\0' || strcmp (value, sym->defval) == 0)
-        {
-          if (strcmp (sym->name, "pos") != 0)
-            continue;
-        }
+      /* Meshwork's own fields take the value in force, inherited from a
+       * `node [...]` default or not; other attributes keep only what
+       * differs from the default, which is written back as a default. */
+      if (*value == '\0')
+        continue;
+      if (!is_known_node_attr (sym->name) && strcmp (value, sym->defval) == 0)
+        continue;
 
       if (strcmp (sym->name, ATTR_KIND) == 0)
         {
@@ -587,11 +611,10 @@ read_defaults (Agraph_t   *graph,
     {
       if (sym->defval == NULL || *sym->defval == '\0')
         continue;
-      if (kind == AGNODE && strcmp (sym->name, "label") == 0 && strcmp (sym->defval, "\\N") == 0)
+      /* each actor and tie holds these itself (see read_node_attributes) */
+      if (kind == AGNODE && is_known_node_attr (sym->name))
         continue;
       if (kind == AGEDGE && is_known_edge_attr (sym->name))
-        continue;
-      if (kind == AGNODE && (strcmp (sym->name, "pos") == 0 || strcmp (sym->name, "pin") == 0))
         continue;
 
       g_hash_table_insert (defaults, g_strdup (sym->name), g_strdup (sym->defval));
@@ -645,6 +668,31 @@ cluster_title (Agraph_t *subgraph)
 /* Clusters give their members a unit (or an organisation, for the ones
  * Meshwork writes) unless the member names its own. Outer first, so the
  * innermost cluster wins. */
+static int
+compare_subgraph_order (gconstpointer a,
+                        gconstpointer b)
+{
+  unsigned seq_a = AGSEQ (*(Agraph_t * const *)a);
+  unsigned seq_b = AGSEQ (*(Agraph_t * const *)b);
+
+  return seq_a < seq_b ? -1 : seq_a > seq_b;
+}
+
+/* cgraph lists subgraphs in the order of their IDs, which are string
+ * addresses: an actor in two sibling clusters would get the unit of
+ * whichever malloc placed last. The file's order decides instead. */
+static GPtrArray *
+list_subgraphs (Agraph_t *graph)
+{
+  GPtrArray *subgraphs = g_ptr_array_new ();
+
+  for (Agraph_t *sub = agfstsubg (graph); sub != NULL; sub = agnxtsubg (sub))
+    g_ptr_array_add (subgraphs, sub);
+  g_ptr_array_sort (subgraphs, compare_subgraph_order);
+
+  return subgraphs;
+}
+
 static void
 read_clusters (MwNetwork  *network,
                Agraph_t   *root,
@@ -652,8 +700,12 @@ read_clusters (MwNetwork  *network,
                GHashTable *explicit_org,
                GHashTable *explicit_unit)
 {
-  for (Agraph_t *sub = agfstsubg (graph); sub != NULL; sub = agnxtsubg (sub))
+  g_autoptr(GPtrArray) subgraphs = list_subgraphs (graph);
+
+  for (guint i = 0; i < subgraphs->len; i++)
     {
+      Agraph_t *sub = g_ptr_array_index (subgraphs, i);
+
       if (is_cluster (sub))
         {
           const char *role = agget (sub, (char *)ATTR_CLUSTER);
@@ -807,6 +859,9 @@ mw_dot_load_data (const char      *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
+  /* (NULL, 0) is an empty file, refused like any other */
+  if (data == NULL)
+    data = "";
   if (source_name == NULL)
     source_name = "<memory>";
   if (limits == NULL)
@@ -1027,12 +1082,51 @@ string_flush (void *chan)
   return 0;
 }
 
+/* cgraph reads `\"` in a quoted string as a quote, `\\` as two backslashes,
+ * and drops a backslash before a newline; agwrite escapes quotes and
+ * nothing else. So text with an odd run of backslashes before a quote, a
+ * newline or its end cannot be written: a trailing backslash would escape
+ * the closing quote and the file would not load again. One more backslash
+ * makes each such run even, the only change saving makes to any text. */
+static char *
+writable (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 1);
+
+  for (const char *p = text; *p != '\0'; )
+    {
+      gsize run = strspn (p, "\\");
+
+      g_string_append_len (out, p, run);
+      p += run;
+      if (run % 2 == 1 && (*p == '"' || *p == '\n' || *p == '\0'))
+        g_string_append_c (out, '\\');
+      if (*p != '\0')
+        g_string_append_c (out, *p++);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static void
 set_attr (void       *object,
           const char *name,
           const char *value)
 {
-  agsafeset (object, (char *)name, (char *)value, (char *)"");
+  g_autofree char *safe_name = writable (name);
+  g_autofree char *safe_value = writable (value);
+
+  agsafeset (object, safe_name, safe_value, (char *)"");
+}
+
+static Agnode_t *
+actor_node (Agraph_t      *graph,
+            const MwActor *actor,
+            gboolean       create)
+{
+  g_autofree char *id = writable (actor->id);
+
+  return agnode (graph, id, create);
 }
 
 static int
@@ -1071,14 +1165,19 @@ declare_defaults (Agraph_t   *graph,
 
   g_hash_table_iter_init (&iter, defaults);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    agattr (graph, kind, key, value);
+    {
+      g_autofree char *safe_key = writable (key);
+      g_autofree char *safe_value = writable (value);
+
+      agattr (graph, kind, safe_key, safe_value);
+    }
 }
 
 static void
 write_actor (Agraph_t      *graph,
              const MwActor *actor)
 {
-  Agnode_t *node = agnode (graph, actor->id, TRUE);
+  Agnode_t *node = actor_node (graph, actor, TRUE);
 
   write_table (node, actor->attrs);
 
@@ -1112,8 +1211,8 @@ static void
 write_tie (Agraph_t    *graph,
            const MwTie *tie)
 {
-  Agnode_t *from = agnode (graph, tie->from->id, FALSE);
-  Agnode_t *to = agnode (graph, tie->to->id, FALSE);
+  Agnode_t *from = actor_node (graph, tie->from, FALSE);
+  Agnode_t *to = actor_node (graph, tie->to, FALSE);
   Agedge_t *edge = agedge (graph, from, to, NULL, TRUE);
 
   write_table (edge, tie->attrs);
@@ -1142,7 +1241,8 @@ make_cluster (Agraph_t   *parent,
               const char *label)
 {
   g_autofree char *id = g_strdup_printf ("cluster_%s_%s", role, name);
-  Agraph_t *cluster = agsubg (parent, id, TRUE);
+  g_autofree char *safe_id = writable (id);
+  Agraph_t *cluster = agsubg (parent, safe_id, TRUE);
 
   set_attr (cluster, "label", label);
   set_attr (cluster, ATTR_CLUSTER, role);
@@ -1203,7 +1303,7 @@ write_clusters (Agraph_t  *graph,
       Agraph_t *cluster = g_hash_table_lookup (clusters, key);
 
       if (cluster != NULL)
-        agsubnode (cluster, agnode (graph, actor->id, FALSE), TRUE);
+        agsubnode (cluster, actor_node (graph, actor, FALSE), TRUE);
     }
 }
 
@@ -1225,7 +1325,7 @@ mw_dot_save_data (MwNetwork *network,
 
   g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
 
-  name = g_strdup (mw_network_get_name (network));
+  name = writable (mw_network_get_name (network));
 
   mw_graphviz_lock ();
 

@@ -130,8 +130,9 @@ report_cycle (MwNetwork *network,
               guint      root,
               GPtrArray *problems)
 {
-  GPtrArray *actor_ids = g_ptr_array_new ();
-  GPtrArray *tie_ids = g_ptr_array_new ();
+  /* free funcs so that dropping a one-actor component frees its ids too */
+  GPtrArray *actor_ids = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *tie_ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) members = g_hash_table_new (NULL, NULL);
   g_autoptr(GString) names = g_string_new (NULL);
   guint v;

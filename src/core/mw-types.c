@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
 #include <string.h>
 
 #include "mw-types.h"
@@ -116,6 +117,12 @@ mw_format_double (double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   char *end;
+
+  /* "%.3f" of 1e300 needs 300 digits, far more than the buffer holds:
+   * g_ascii_formatd() would cut them and save another number. Such
+   * numbers go in exponent form, exact. */
+  if (fabs (value) >= 1e15)
+    return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
 
   g_ascii_formatd (buf, sizeof buf, "%.3f", value);
 

@@ -1,0 +1,232 @@
+/* mw-cli-score.c: meshwork-cli score
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <stdio.h>
+
+#include "mw-cli.h"
+#include "mw-scores.h"
+
+static void
+add_strv (JsonBuilder        *builder,
+          const char         *member,
+          const char * const *strings)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
+    json_builder_add_string_value (builder, strings[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_double (JsonBuilder *builder,
+            const char  *member,
+            double       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_double_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *member,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_measures (JsonBuilder *builder,
+              MwScores    *scores)
+{
+  const MwMeasures *m = mw_scores_get_measures (scores);
+
+  json_builder_set_member_name (builder, "measures");
+  json_builder_begin_object (builder);
+  add_double (builder, "centralization", m->centralization);
+  add_double (builder, "density", m->density);
+  add_double (builder, "reciprocity", m->reciprocity);
+  add_double (builder, "efficiency", m->efficiency);
+  add_double (builder, "efficiency_error", m->efficiency_error);
+  add_double (builder, "ei_index", m->ei_index);
+  add_int (builder, "articulation_points", m->articulation_points);
+  add_int (builder, "hierarchy_depth", m->hierarchy_depth);
+  add_double (builder, "span_of_control", m->span_of_control);
+  add_int (builder, "max_span_of_control", m->max_span_of_control);
+  json_builder_end_object (builder);
+}
+
+static void
+add_factors (JsonBuilder *builder,
+             MwScores    *scores)
+{
+  json_builder_set_member_name (builder, "factors");
+  json_builder_begin_object (builder);
+  for (guint e = 0; e < MW_N_ELEMENTS; e++)
+    {
+      GPtrArray *factors = mw_scores_get_factors (scores, e);
+
+      json_builder_set_member_name (builder, mw_element_to_string (e));
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < factors->len; i++)
+        {
+          MwFactor *factor = g_ptr_array_index (factors, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, factor->text);
+          add_strv (builder, "actors", (const char * const *) factor->actor_ids);
+          add_strv (builder, "ties", (const char * const *) factor->tie_ids);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+print_json (const char *path,
+            MwScores   *scores,
+            gboolean    explain)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  MwScoreContext context = mw_scores_get_context (scores);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, path);
+
+  json_builder_set_member_name (builder, "scores");
+  json_builder_begin_object (builder);
+  for (guint e = 0; e < MW_N_ELEMENTS; e++)
+    add_double (builder, mw_element_to_string (e), mw_scores_get_score (scores, e));
+  add_double (builder, "index", mw_scores_get_index (scores));
+  json_builder_end_object (builder);
+
+  add_measures (builder, scores);
+
+  json_builder_set_member_name (builder, "context");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, mw_score_context_to_string (context));
+  add_double (builder, "confidence", mw_scores_get_context_confidence (scores));
+  json_builder_set_member_name (builder, "reason");
+  json_builder_add_string_value (builder, mw_scores_get_context_reason (scores));
+  json_builder_end_object (builder);
+
+  if (explain)
+    {
+      add_factors (builder, scores);
+      add_strv (builder, "articulation_point_ids", mw_scores_get_articulation_point_ids (scores));
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  mw_cli_print_json (root);
+}
+
+static void
+print_ids (const char         *title,
+           const char * const *ids)
+{
+  guint n = ids != NULL ? g_strv_length ((GStrv) ids) : 0;
+
+  if (n == 0)
+    return;
+  printf ("      %s ", title);
+  for (guint i = 0; i < n; i++)
+    printf ("%s%s", i == 0 ? "" : ", ", ids[i]);
+  printf ("\n");
+}
+
+static void
+print_text (const char *path,
+            MwScores   *scores,
+            gboolean    explain)
+{
+  const MwMeasures *m = mw_scores_get_measures (scores);
+
+  printf ("%-30s %s\n", "File:", path);
+  for (guint e = 0; e < MW_N_ELEMENTS; e++)
+    {
+      GPtrArray *factors = mw_scores_get_factors (scores, e);
+      g_autofree char *title = g_strdup_printf ("%s:", mw_element_get_title (e));
+
+      printf ("%-30s %5.1f\n", title, mw_scores_get_score (scores, e));
+      for (guint i = 0; explain && i < factors->len; i++)
+        {
+          MwFactor *factor = g_ptr_array_index (factors, i);
+
+          printf ("    - %s\n", factor->text);
+          print_ids ("actors:", (const char * const *) factor->actor_ids);
+          print_ids ("ties:  ", (const char * const *) factor->tie_ids);
+        }
+    }
+  printf ("%-30s %5.1f\n", "Distributed leadership index:", mw_scores_get_index (scores));
+  printf ("\n");
+  printf ("%-30s %.3f\n", "Centralization:", m->centralization);
+  printf ("%-30s %.3f\n", "Density:", m->density);
+  printf ("%-30s %.3f\n", "Reciprocity:", m->reciprocity);
+  if (m->efficiency_error > 0)
+    printf ("%-30s %.3f (± %.3f, sampled)\n", "Efficiency:", m->efficiency, m->efficiency_error);
+  else
+    printf ("%-30s %.3f\n", "Efficiency:", m->efficiency);
+  printf ("%-30s %+.3f\n", "E-I index:", m->ei_index);
+  printf ("%-30s %u\n", "Articulation points:", m->articulation_points);
+  printf ("%-30s %u\n", "Hierarchy depth:", m->hierarchy_depth);
+  printf ("%-30s %.2f (largest %u)\n", "Span of control:", m->span_of_control, m->max_span_of_control);
+  printf ("\n");
+  printf ("%-30s %s (confidence %.2f)\n", "Context:",
+          mw_score_context_get_title (mw_scores_get_context (scores)),
+          mw_scores_get_context_confidence (scores));
+  printf ("%-30s %s\n", "", mw_scores_get_context_reason (scores));
+}
+
+int
+mw_cli_score (int    argc,
+              char **argv)
+{
+  gboolean json = FALSE;
+  gboolean explain = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON instead of text", NULL },
+    { "explain", 0, 0, G_OPTION_ARG_NONE, &explain, "List the factors and the actors and ties behind each score", NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  g_autoptr(MwScores) scores = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  if (!mw_cli_parse_options ("score", "FILE",
+                             "Scores how distributed the network's leadership is: the five elements,\n"
+                             "the index, the classic network measures and the closest context.\n"
+                             "Exits with 1 when the network has problems (as “info” lists them).",
+                             entries, &argc, &argv))
+    return MW_CLI_FAILED;
+
+  if (argc != 2)
+    return mw_cli_fail ("score: expected one FILE (try “meshwork-cli score --help”)");
+
+  network = mw_cli_load_network (argv[1], &error);
+  if (network == NULL)
+    return mw_cli_fail ("%s", error->message);
+
+  scores = mw_scores_compute (network);
+  problems = mw_network_check (network);
+
+  if (json)
+    print_json (argv[1], scores, explain);
+  else
+    print_text (argv[1], scores, explain);
+
+  for (guint i = 0; i < problems->len; i++)
+    fprintf (stderr, "meshwork-cli: %s\n", ((MwProblem *) g_ptr_array_index (problems, i))->message);
+
+  return problems->len > 0 ? MW_CLI_PROBLEMS : MW_CLI_OK;
+}

@@ -1,0 +1,78 @@
+/* mw-scores-private.h: shared between the files that compute the scores
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "mw-metrics.h"
+#include "mw-scores.h"
+
+G_BEGIN_DECLS
+
+struct _MwScores
+{
+  gatomicrefcount  ref_count;
+  guint64          generation;
+  double           score[MW_N_ELEMENTS];
+  double           index;
+  MwMeasures       measures;
+  GStrv            articulation_ids;
+  MwScoreContext   context;
+  double           confidence;
+  double           fit[MW_N_SCORE_CONTEXTS];
+  char            *reason;
+  GPtrArray       *factors[MW_N_ELEMENTS];
+};
+
+/* Which way a tie from → to runs in the formal hierarchy. */
+typedef enum
+{
+  MW_DIRECTION_DOWN,      /* from is above to */
+  MW_DIRECTION_UP,        /* to is above from */
+  MW_DIRECTION_SIDEWAYS,  /* lateral */
+  MW_DIRECTION_SELF,      /* a tie to oneself: ignored */
+} MwDirection;
+
+/* What every element needs, computed once per scoring. */
+typedef struct
+{
+  MwNetwork  *network;
+  MwGraph    *graph;
+  guint       n;
+  gboolean   *person;      /* kind == person: the shares count people */
+  guint       n_people;
+  const MwGraphTie *ties;
+  guint       n_ties;
+  guint      *actor_order; /* actor indices sorted by id: every list is in this order */
+  guint      *tie_order;   /* tie indices sorted by their endpoints' ids, then type */
+  guint8     *direction;   /* MwDirection by tie index */
+  gboolean   *duplicate;   /* the same from, to and type as the tie before it in tie_order */
+  GArray     *cut_points;  /* articulation points */
+  gboolean   *exposed;     /* see mw_graph_articulation_points() */
+} MwScoring;
+
+/* Takes @text; @actors and @ties (char*, borrowed ids, in canonical order,
+ * nullable) are copied. */
+void  _mw_scores_add_factor       (MwScores   *self,
+                                   MwElement   element,
+                                   char       *text,
+                                   GPtrArray  *actors,
+                                   GPtrArray  *ties);
+/* The ids of the people whose flag equals @value, sorted. */
+GPtrArray *_mw_scoring_people_where (MwScoring      *scoring,
+                                     const gboolean *flags,
+                                     gboolean        value);
+/* The ids of the actors of any kind whose flag is set, sorted. */
+GPtrArray *_mw_scoring_actors_where (MwScoring      *scoring,
+                                     const gboolean *flags);
+
+void  _mw_score_collaboration     (MwScores *self, MwScoring *scoring);
+void  _mw_score_influence         (MwScores *self, MwScoring *scoring);
+void  _mw_score_entrepreneurship  (MwScores *self, MwScoring *scoring);
+void  _mw_score_purpose           (MwScores *self, MwScoring *scoring);
+void  _mw_score_risk              (MwScores *self, MwScoring *scoring);
+void  _mw_score_context           (MwScores *self, MwScoring *scoring);
+
+G_END_DECLS

@@ -1,0 +1,315 @@
+/* bench-scores.c: how long rescoring takes after one edit, and how the
+ * graph algorithms compare with igraph's on the same graphs
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Prints its figures; never fails on time. Targets (issue 3): median
+ * ≤ 16 ms at 2,000 actors / 10,000 ties, ≤ 1 s at 100,000 / 500,000, peak
+ * memory ≤ 300 MB.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "mw-metrics.h"
+#include "mw-network.h"
+#include "mw-scores.h"
+
+/* A random organisation: a reports forest over most people, the other ties
+ * of random types between random people, in 3 organisations of 8 units. */
+static MwNetwork *
+generate (guint    n,
+          guint    m,
+          guint    seed,
+          gboolean matrix)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  MwNetwork *network = mw_network_new ();
+  guint ties = 0;
+
+  mw_network_begin_batch (network, "generate");
+  for (guint i = 0; i < n; i++)
+    {
+      char id[32], org[16], unit[16];
+      MwActor *actor;
+
+      g_snprintf (id, sizeof id, "p%u", i);
+      g_snprintf (org, sizeof org, "Org %d", g_rand_int_range (rand, 0, 3));
+      g_snprintf (unit, sizeof unit, "Unit %d", g_rand_int_range (rand, 0, 8));
+      actor = mw_network_add_actor (network, id, NULL, MW_ACTOR_PERSON, NULL);
+      mw_network_set_actor_org (network, actor, org);
+      mw_network_set_actor_unit (network, actor, unit);
+      mw_network_set_actor_purpose (network, actor, g_rand_int_range (rand, 0, 200) == 0);
+      mw_network_set_actor_initiative (network, actor, g_rand_int_range (rand, 0, 20) == 0);
+      if (i > 0 && g_rand_int_range (rand, 0, 10) < 9)
+        {
+          guint manager = g_rand_int_range (rand, i / 2, i);
+          mw_network_add_tie (network, actor, mw_network_get_actor (network, manager), MW_TIE_REPORTS, 1, NULL);
+          ties++;
+          /* a matrix organisation: one in ten has a second manager */
+          if (matrix && g_rand_int_range (rand, 0, 10) == 0)
+            {
+              mw_network_add_tie (network, actor, mw_network_get_actor (network, g_rand_int_range (rand, 0, i)),
+                                  MW_TIE_REPORTS, 1, NULL);
+              ties++;
+            }
+        }
+    }
+  while (n > 1 && ties < m)
+    {
+      MwActor *a = mw_network_get_actor (network, g_rand_int_range (rand, 0, n));
+      MwActor *b = mw_network_get_actor (network, g_rand_int_range (rand, 0, n));
+
+      if (a == b)
+        continue;
+      mw_network_add_tie (network, a, b, g_rand_int_range (rand, MW_TIE_COLLABORATES, MW_N_TIE_TYPES), 1, NULL);
+      ties++;
+    }
+  mw_network_end_batch (network);
+  return network;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+static double
+peak_mib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* Median wall-clock time of mw_scores_compute() right after toggling one
+ * flag, and the median CPU time (steadier on a shared machine). */
+static double
+time_rescoring (MwNetwork *network,
+                guint      runs,
+                double    *slowest,
+                double    *cpu)
+{
+  g_autofree double *times = g_new (double, runs);
+  g_autofree double *cpu_times = g_new (double, runs);
+  guint n = mw_network_get_n_actors (network);
+
+  *slowest = 0;
+  for (guint r = 0; r < runs; r++)
+    {
+      MwActor *actor = mw_network_get_actor (network, (r * 7919) % n);
+      gint64 start;
+      double cpu_start;
+
+      mw_network_set_actor_initiative (network, actor, !actor->initiative);
+      start = g_get_monotonic_time ();
+      cpu_start = cpu_ms ();
+      mw_scores_unref (mw_scores_compute (network));
+      cpu_times[r] = cpu_ms () - cpu_start;
+      times[r] = (g_get_monotonic_time () - start) / 1000.0;
+      *slowest = MAX (*slowest, times[r]);
+    }
+  *cpu = median (cpu_times, runs);
+  return median (times, runs);
+}
+
+static const char *igraph_script =
+  "import sys, time\n"
+  "import igraph\n"
+  "n, k = int(sys.argv[2]), int(sys.argv[3])\n"
+  "und, lead = [], []\n"
+  "for line in open(sys.argv[1]):\n"
+  "    kind, a, b = line.split()\n"
+  "    (und if kind == 'u' else lead).append((int(a), int(b)))\n"
+  "g = igraph.Graph(n=n, edges=und).simplify()\n"
+  "l = igraph.Graph(n=n, edges=lead, directed=True).simplify()\n"
+  "def best(f, runs=5):\n"
+  "    t = []\n"
+  "    for _ in range(runs):\n"
+  "        s = time.perf_counter(); f(); t.append(time.perf_counter() - s)\n"
+  "    return sorted(t)[len(t) // 2] * 1000\n"
+  "print(best(lambda: g.articulation_points()))\n"
+  "print(best(lambda: g.distances(source=list(range(k))), 3))\n"
+  "print(best(lambda: l.reciprocity(ignore_loops=True, mode='default')))\n";
+
+/* The first Python that has igraph, or NULL. */
+static char *
+find_python (void)
+{
+  const char *candidates[] = { "python3", "/usr/bin/python3" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      g_autofree char *path = g_find_program_in_path (candidates[i]);
+      const char *argv[] = { path, "-c", "import igraph", NULL };
+      int status = -1;
+
+      if (path != NULL &&
+          g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                        NULL, NULL, NULL, NULL, &status, NULL) &&
+          g_spawn_check_wait_status (status, NULL))
+        return g_steal_pointer (&path);
+    }
+  return NULL;
+}
+
+static gboolean
+write_edges (MwGraph    *graph,
+             const char *path)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = mw_graph_get_n (graph);
+
+  for (guint v = 0; v < n; v++)
+    {
+      guint n_nb;
+      const guint *nb = mw_graph_out (graph, MW_GRAPH_ALL, v, &n_nb);
+
+      for (guint k = 0; k < n_nb; k++)
+        if (nb[k] > v)
+          g_string_append_printf (text, "u %u %u\n", v, nb[k]);
+      nb = mw_graph_out (graph, MW_GRAPH_LEADERSHIP, v, &n_nb);
+      for (guint k = 0; k < n_nb; k++)
+        g_string_append_printf (text, "l %u %u\n", v, nb[k]);
+    }
+  return g_file_set_contents (path, text->str, text->len, NULL);
+}
+
+static double
+time_ms (void (*run) (MwGraph *, guint), MwGraph *graph, guint k, guint runs)
+{
+  g_autofree double *times = g_new (double, runs);
+
+  for (guint r = 0; r < runs; r++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      run (graph, k);
+      times[r] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  return median (times, runs);
+}
+
+static void
+run_articulation (MwGraph *graph, guint k)
+{
+  g_array_unref (mw_graph_articulation_points (graph, NULL));
+}
+
+static void
+run_bfs (MwGraph *graph, guint k)
+{
+  g_autofree guint *sources = g_new (guint, k);
+
+  for (guint i = 0; i < k; i++)
+    sources[i] = i;
+  mw_graph_efficiency_from (graph, sources, k);
+}
+
+static void
+run_reciprocity (MwGraph *graph, guint k)
+{
+  mw_graph_reciprocity (graph);
+}
+
+static void
+compare_with_igraph (MwNetwork  *network,
+                     const char *python)
+{
+  g_autoptr(MwGraph) graph = mw_graph_new (network);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "meshwork-bench-XXXXXX.edges", NULL);
+  g_autofree char *n_text = g_strdup_printf ("%u", mw_graph_get_n (graph));
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  const guint k = 32;
+  g_autofree char *k_text = g_strdup_printf ("%u", k);
+  const char *names[] = { "articulation points", "BFS from 32 sources", "reciprocity" };
+  void (*runs[]) (MwGraph *, guint) = { run_articulation, run_bfs, run_reciprocity };
+  int fd = g_mkstemp (path), status = -1;
+
+  if (fd < 0)
+    return;
+  close (fd);
+  if (!write_edges (graph, path))
+    return;
+  {
+    const char *argv[] = { python, "-c", igraph_script, path, n_text, k_text, NULL };
+
+    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                       &out, NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL))
+      {
+        printf ("  igraph: the comparison script failed; skipped\n");
+        g_unlink (path);
+        return;
+      }
+  }
+  g_unlink (path);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (names) && lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      double ours = time_ms (runs[i], graph, k, 5);
+      double theirs = g_ascii_strtod (lines[i], NULL);
+
+      printf ("  %-22s meshwork %8.2f ms   igraph %8.2f ms   ratio %.2f\n",
+              names[i], ours, theirs, theirs > 0 ? ours / theirs : 0);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const struct { guint n, m, runs; gboolean matrix; } sizes[] = {
+    { 2000, 10000, 41, FALSE },
+    { 2000, 10000, 41, TRUE },
+    { 100000, 500000, 5, FALSE },
+    { 100000, 500000, 5, TRUE },
+  };
+  g_autofree char *python = find_python ();
+
+  printf ("Rescoring after one edit (mw_scores_compute, from scratch)\n");
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(MwNetwork) network = generate (sizes[s].n, sizes[s].m, 2017 + s, sizes[s].matrix);
+      double slowest, cpu, med, model = peak_mib ();
+
+      med = time_rescoring (network, sizes[s].runs, &slowest, &cpu);
+      printf ("%7u actors %7u ties%s:\n  median %.2f ms (CPU %.2f ms), slowest %.2f ms (%u runs), "
+              "peak RSS %.0f MiB (%.0f MiB before scoring)\n",
+              sizes[s].n, sizes[s].m, sizes[s].matrix ? ", 10% with 2 managers" : "",
+              med, cpu, slowest, sizes[s].runs, peak_mib (), model);
+      if (sizes[s].matrix)
+        continue;
+      if (python != NULL)
+        compare_with_igraph (network, python);
+      else if (s == 0)
+        printf ("  igraph: python3-igraph is not installed; comparison skipped\n");
+    }
+  return 0;
+}

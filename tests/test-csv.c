@@ -1,0 +1,644 @@
+/* test-csv.c: org charts and ties from CSV files as HR systems write them
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "mw-csv.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs meshwork-cli with the NULL-terminated arguments. */
+static void
+run_cli (Run *run,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer)g_getenv ("MESHWORK_CLI"));
+  va_start (ap, run);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer)arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *)args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static MwCsvTable *
+load_table (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", name, NULL);
+  g_autoptr(GError) error = NULL;
+  MwCsvTable *table = mw_csv_table_load_file (path, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (table);
+  return table;
+}
+
+static MwNetwork *
+import_people (const char      *people_name,
+               const char      *ties_name,
+               MwImportReport **report)
+{
+  g_autoptr(MwCsvTable) people = people_name != NULL ? load_table (people_name) : NULL;
+  g_autoptr(MwCsvTable) ties = ties_name != NULL ? load_table (ties_name) : NULL;
+  g_autoptr(GError) error = NULL;
+  MwNetwork *network = mw_csv_import (people, NULL, ties, NULL, NULL, report, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (network);
+  return network;
+}
+
+static const char *
+attr (MwActor    *actor,
+      const char *key)
+{
+  return g_hash_table_lookup (actor->attrs, key);
+}
+
+static MwActor *
+manager_of (MwActor *actor)
+{
+  g_assert_cmpuint (mw_actor_n_out (actor, MW_TIE_REPORTS), ==, 1);
+  return mw_actor_out (actor, MW_TIE_REPORTS, 0)->to;
+}
+
+/* Excel's "CSV UTF-8": BOM, CRLF, quotes, commas and a line break in cells */
+static void
+test_excel (void)
+{
+  g_autoptr(MwCsvTable) table = load_table ("excel-people.csv");
+  const MwCsvFormat *format = mw_csv_table_get_format (table);
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = import_people ("excel-people.csv", NULL, &report);
+  MwActor *sam, *lea, *dana;
+
+  g_assert_cmpint (format->delimiter, ==, ',');
+  g_assert_true (format->has_header);
+  g_assert_true (format->has_bom);
+  g_assert_true (format->crlf);
+  g_assert_cmpint (format->encoding, ==, MW_CSV_ENCODING_UTF8);
+  /* the BOM is not part of the first column's name */
+  g_assert_cmpstr (mw_csv_table_get_column_name (table, 0), ==, "Employee ID");
+  g_assert_cmpuint (mw_csv_table_get_n_rows (table), ==, 6);
+
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpuint (report->n_actors, ==, 6);
+  g_assert_cmpuint (report->n_ties, ==, 5);
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 6);
+
+  sam = mw_network_lookup_actor (network, "E002");
+  lea = mw_network_lookup_actor (network, "E003");
+  dana = mw_network_lookup_actor (network, "E001");
+  g_assert_cmpstr (sam->label, ==, "Sam \"Sammy\" Okafor");
+  g_assert_cmpstr (attr (lea, "title"), ==, "Head of Operations\nand Facilities");
+  g_assert_cmpstr (attr (lea, "location"), ==, "Lyon, France");
+  g_assert_cmpstr (attr (lea, "email"), ==, "lea@acme.example");
+  g_assert_cmpstr (attr (lea, "cost_center"), ==, "CC-300");
+  g_assert_cmpstr (lea->unit, ==, "Operations");
+  g_assert_cmpstr (lea->org, ==, "Acme");
+  g_assert_true (manager_of (sam) == dana);
+  g_assert_true (manager_of (mw_network_lookup_actor (network, "E006")) == lea);
+  g_assert_cmpuint (mw_actor_n_out (dana, MW_TIE_REPORTS), ==, 0);
+  /* the importer leaves positions to the org-chart layout */
+  g_assert_false (dana->has_position);
+}
+
+static void
+test_semicolon (void)
+{
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = import_people ("semicolon-people.csv", NULL, &report);
+  MwActor *per = mw_network_lookup_actor (network, "103");
+
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpstr (per->label, ==, "Per; the elder");
+  g_assert_cmpstr (per->unit, ==, "Sales");
+  g_assert_cmpstr (per->org, ==, "Nordlys AS");
+  g_assert_cmpstr (attr (per, "title"), ==, "Account Manager");
+  g_assert_cmpstr (manager_of (per)->id, ==, "101");
+}
+
+/* a people file and a survey's tab-separated ties file together */
+static void
+test_people_and_ties (void)
+{
+  g_autoptr(MwCsvTable) ties = load_table ("survey-ties.tsv");
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = import_people ("excel-people.csv", "survey-ties.tsv", &report);
+  MwActor *jonas = mw_network_lookup_actor (network, "E004");
+  MwActor *mei = mw_network_lookup_actor (network, "E005");
+  MwActor *ana = mw_network_lookup_actor (network, "E006");
+  MwTie *tie;
+
+  g_assert_cmpint (mw_csv_table_get_format (ties)->delimiter, ==, '\t');
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpuint (report->n_ties, ==, 10);
+
+  g_assert_cmpuint (mw_actor_n_out (jonas, MW_TIE_COLLABORATES), ==, 1);
+  tie = mw_actor_out (jonas, MW_TIE_COLLABORATES, 0);
+  g_assert_true (tie->to == mei);
+  /* "2,5" in a file whose delimiter is not the comma */
+  g_assert_cmpfloat_with_epsilon (tie->weight, 2.5, 1e-9);
+  g_assert_cmpstr (g_hash_table_lookup (tie->attrs, "wave"), ==, "1");
+  g_assert_cmpuint (mw_actor_n_out (mei, MW_TIE_INFLUENCES), ==, 1);
+  g_assert_cmpuint (mw_actor_n_out (ana, MW_TIE_CHECKS), ==, 1);
+  g_assert_cmpfloat (mw_actor_out (ana, MW_TIE_CHECKS, 0)->weight, ==, 1.0);
+  /* "Reports-To" adds a second reporting line for Léa */
+  g_assert_cmpuint (mw_actor_n_out (mw_network_lookup_actor (network, "E003"), MW_TIE_REPORTS), ==, 2);
+}
+
+static void
+test_workday (void)
+{
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = import_people ("workday-people.csv", NULL, &report);
+  MwActor *grace = mw_network_lookup_actor (network, "21003");
+
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpstr (grace->label, ==, "Grace Hopper");
+  g_assert_cmpstr (grace->unit, ==, "Technology");
+  g_assert_cmpstr (grace->org, ==, "Contoso Ltd");
+  g_assert_cmpstr (attr (grace, "email"), ==, "grace@contoso.example");
+  g_assert_cmpstr (attr (grace, "title"), ==, "Engineering Manager");
+  g_assert_cmpstr (manager_of (grace)->label, ==, "Ada Byron");
+}
+
+/* first and last names in two columns; managers named, not numbered */
+static void
+test_bamboohr (void)
+{
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = import_people ("bamboohr-people.csv", NULL, &report);
+  MwActor *ella = mw_network_lookup_actor (network, "3");
+
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpstr (ella->label, ==, "Ella Baker");
+  g_assert_cmpstr (ella->unit, ==, "Community");
+  g_assert_cmpstr (attr (ella, "division"), ==, "North America");
+  g_assert_cmpstr (manager_of (ella)->id, ==, "1");
+}
+
+static void
+test_windows_1252 (void)
+{
+  g_autoptr(MwCsvTable) table = load_table ("windows-1252.csv");
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = import_people ("windows-1252.csv", NULL, &report);
+
+  g_assert_cmpint (mw_csv_table_get_format (table)->encoding, ==, MW_CSV_ENCODING_WINDOWS_1252);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpstr (mw_network_lookup_actor (network, "1")->label, ==, "José Núñez");
+  g_assert_cmpstr (mw_network_lookup_actor (network, "2")->unit, ==, "Façade €");
+}
+
+/* Excel's "Unicode text": UTF-16 with a BOM, tab-separated */
+static void
+test_utf16 (void)
+{
+  g_autoptr(MwCsvTable) table = load_table ("excel-unicode-text.txt");
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = import_people ("excel-unicode-text.txt", NULL, &report);
+
+  g_assert_cmpint (mw_csv_table_get_format (table)->encoding, ==, MW_CSV_ENCODING_UTF16);
+  g_assert_cmpint (mw_csv_table_get_format (table)->delimiter, ==, '\t');
+  g_assert_cmpstr (mw_csv_table_get_column_name (table, 0), ==, "Employee ID");
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpstr (manager_of (mw_network_lookup_actor (network, "8"))->label, ==, "Åsa Lind");
+}
+
+/* a manager named by a name two people share cannot be resolved */
+static void
+test_ambiguous_manager (void)
+{
+  static const char data[] = "Name;Manager\nAnn;\nBo;Ann\nBo;Ann\nCy;Bo\n";
+  static const char by_id[] = "id,name,manager\n1,Bo,\n2,Bo,\n3,Cy,Bo\n";
+  g_autoptr(MwCsvTable) table = mw_csv_table_parse (data, strlen (data), "names.csv", NULL, NULL, NULL);
+  g_autoptr(MwCsvTable) ids = mw_csv_table_parse (by_id, strlen (by_id), "ids.csv", NULL, NULL, NULL);
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwImportReport) ids_report = NULL;
+  g_autoptr(MwNetwork) network = mw_csv_import (table, NULL, NULL, NULL, NULL, &report, NULL);
+  g_autoptr(MwNetwork) ids_network = mw_csv_import (ids, NULL, NULL, NULL, NULL, &ids_report, NULL);
+  MwImportProblem *problem;
+
+  /* names are the ids: the second Bo is a duplicate */
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 3);
+  g_assert_cmpint (((MwImportProblem *)g_ptr_array_index (report->problems, 0))->kind, ==,
+                   MW_IMPORT_PROBLEM_DUPLICATE_ID);
+
+  g_assert_cmpuint (ids_report->problems->len, ==, 1);
+  problem = g_ptr_array_index (ids_report->problems, 0);
+  g_assert_cmpint (problem->kind, ==, MW_IMPORT_PROBLEM_UNKNOWN_MANAGER);
+  g_assert_cmpuint (problem->row, ==, 4);
+  g_assert_nonnull (strstr (problem->message, "more than one person"));
+}
+
+static void
+test_no_header (void)
+{
+  g_autoptr(MwCsvTable) table = load_table ("no-header.psv");
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = import_people ("no-header.psv", NULL, &report);
+
+  g_assert_cmpint (mw_csv_table_get_format (table)->delimiter, ==, '|');
+  g_assert_false (mw_csv_table_get_format (table)->has_header);
+  g_assert_cmpstr (mw_csv_table_get_column_name (table, 1), ==, "Column 2");
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 3);
+  g_assert_cmpstr (manager_of (mw_network_lookup_actor (network, "x3"))->label, ==, "Xavier");
+}
+
+typedef struct
+{
+  guint                row;
+  guint                column;
+  MwImportProblemKind  kind;
+  gboolean             skipped;
+} Expected;
+
+static void
+assert_problems (MwImportReport *report,
+                 const Expected *expected,
+                 guint           n_expected)
+{
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      g_autofree char *text = mw_import_problem_format (g_ptr_array_index (report->problems, i));
+      g_test_message ("%s", text);
+    }
+
+  g_assert_cmpuint (report->problems->len, ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      MwImportProblem *problem = g_ptr_array_index (report->problems, i);
+
+      g_assert_cmpstr (mw_import_problem_kind_to_string (problem->kind), ==,
+                       mw_import_problem_kind_to_string (expected[i].kind));
+      g_assert_cmpuint (problem->row, ==, expected[i].row);
+      g_assert_cmpuint (problem->column, ==, expected[i].column);
+      g_assert_cmpint (problem->skipped, ==, expected[i].skipped);
+    }
+}
+
+/* every broken row is reported with its row and column; the rest imports */
+static void
+test_malformed_people (void)
+{
+  static const Expected expected[] = {
+    { 5, 1, MW_IMPORT_PROBLEM_DUPLICATE_ID, TRUE },
+    { 6, 2, MW_IMPORT_PROBLEM_EMPTY_NAME, FALSE },
+    { 7, 1, MW_IMPORT_PROBLEM_EMPTY_ID, TRUE },
+    { 11, 4, MW_IMPORT_PROBLEM_BAD_KIND, TRUE },
+    { 12, 6, MW_IMPORT_PROBLEM_EXTRA_CELLS, TRUE },
+    { 15, 2, MW_IMPORT_PROBLEM_INVALID_UTF8, TRUE },
+    { 16, 5, MW_IMPORT_PROBLEM_INVALID_UTF8, TRUE },
+    { 4, 3, MW_IMPORT_PROBLEM_UNKNOWN_MANAGER, TRUE },
+    { 10, 3, MW_IMPORT_PROBLEM_MANAGER_CYCLE, TRUE },
+  };
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = import_people ("malformed-people.csv", NULL, &report);
+  g_autoptr(GPtrArray) problems = NULL;
+  MwImportProblem *cycle;
+
+  assert_problems (report, expected, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (report->n_rows_skipped, ==, 3);
+
+  /* a b c d e f g h i j l m: 12 actors */
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 12);
+  g_assert_cmpstr (mw_network_lookup_actor (network, "b")->label, ==, "Bob");
+  g_assert_cmpstr (mw_network_lookup_actor (network, "d")->label, ==, "d");
+  g_assert_null (mw_network_lookup_actor (network, "k"));
+  g_assert_cmpint (mw_network_lookup_actor (network, "j")->kind, ==, MW_ACTOR_TEAM);
+  g_assert_cmpint (mw_network_lookup_actor (network, "h")->kind, ==, MW_ACTOR_PERSON);
+  g_assert_cmpstr (mw_network_lookup_actor (network, "m")->label, ==, "Mårten");
+  g_assert_null (attr (mw_network_lookup_actor (network, "l"), "title"));
+  g_assert_null (attr (mw_network_lookup_actor (network, "i"), "column_6"));
+  g_assert_cmpuint (mw_actor_n_out (mw_network_lookup_actor (network, "c"), MW_TIE_REPORTS), ==, 0);
+
+  /* the cycle e → f → g → e is cut at g, the last of its rows */
+  cycle = g_ptr_array_index (report->problems, 8);
+  g_assert_nonnull (strstr (cycle->message, "Eve"));
+  g_assert_cmpstr (cycle->column_name, ==, "manager");
+  g_assert_cmpuint (mw_actor_n_out (mw_network_lookup_actor (network, "g"), MW_TIE_REPORTS), ==, 0);
+  g_assert_cmpuint (mw_actor_n_out (mw_network_lookup_actor (network, "e"), MW_TIE_REPORTS), ==, 1);
+  g_assert_cmpuint (mw_actor_n_out (mw_network_lookup_actor (network, "f"), MW_TIE_REPORTS), ==, 1);
+  problems = mw_network_check (network);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_malformed_ties (void)
+{
+  static const Expected expected[] = {
+    { 3, 2, MW_IMPORT_PROBLEM_UNKNOWN_ACTOR, TRUE },
+    { 4, 3, MW_IMPORT_PROBLEM_BAD_TYPE, TRUE },
+    { 5, 4, MW_IMPORT_PROBLEM_BAD_NUMBER, TRUE },
+    { 6, 2, MW_IMPORT_PROBLEM_SELF_TIE, TRUE },
+    { 7, 1, MW_IMPORT_PROBLEM_EMPTY_ID, TRUE },
+  };
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = import_people ("malformed-people.csv", "malformed-ties.csv", &report);
+  g_autoptr(GPtrArray) ties_problems = g_ptr_array_new ();
+  MwImportReport only_ties = { ties_problems, 0, 0, 0 };
+  MwActor *d = mw_network_lookup_actor (network, "d");
+
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      MwImportProblem *problem = g_ptr_array_index (report->problems, i);
+      if (g_str_has_suffix (problem->source, "malformed-ties.csv"))
+        g_ptr_array_add (ties_problems, problem);
+    }
+  assert_problems (&only_ties, expected, G_N_ELEMENTS (expected));
+
+  g_assert_cmpuint (mw_actor_n_out (d, MW_TIE_CHECKS), ==, 1);
+  g_assert_cmpfloat_with_epsilon (mw_actor_out (d, MW_TIE_CHECKS, 0)->weight, 0.5, 1e-9);
+  g_assert_cmpuint (mw_actor_n_out (mw_network_lookup_actor (network, "a"), MW_TIE_COLLABORATES), ==, 1);
+}
+
+/* a quote that never closes makes the file unreadable: an error, no table */
+static void
+test_unterminated (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", "unterminated.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwCsvTable) table = mw_csv_table_load_file (path, NULL, NULL, &error);
+
+  g_assert_null (table);
+  g_assert_error (error, MW_ERROR, MW_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "row 3 (line 3)"));
+}
+
+static void
+test_rfc4180_edges (void)
+{
+  static const char data[] = "a,b,c\r\n\"x\"\"y\",\"1\r\n2\",\r\n,,\"\"\r\n\"q\"tail,z,\"last\"";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwCsvTable) table = mw_csv_table_parse (data, strlen (data), "edges", NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_csv_table_get_n_rows (table), ==, 3);
+  g_assert_cmpstr (mw_csv_table_get_cell (table, 0, 0), ==, "x\"y");
+  g_assert_cmpstr (mw_csv_table_get_cell (table, 0, 1), ==, "1\r\n2");
+  g_assert_cmpstr (mw_csv_table_get_cell (table, 0, 2), ==, "");
+  g_assert_cmpuint (mw_csv_table_get_n_cells (table, 1), ==, 3);
+  g_assert_cmpstr (mw_csv_table_get_cell (table, 2, 0), ==, "qtail");
+  g_assert_cmpstr (mw_csv_table_get_cell (table, 2, 2), ==, "last");
+  g_assert_cmpuint (mw_csv_table_get_row_number (table, 2), ==, 4);
+}
+
+/* Excel's "sep=;" first line names the delimiter and is no row */
+static void
+test_sep_line (void)
+{
+  static const char data[] = "sep=;\r\nid;name\r\n1;\"Lee, Ann\"\r\n2;\"Bo\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwCsvTable) table = NULL;
+  MwCsvFormat format;
+
+  g_assert_true (mw_csv_sniff (data, strlen (data), &format));
+  g_assert_cmpint (format.delimiter, ==, ';');
+  g_assert_true (format.has_header);
+
+  table = mw_csv_table_parse (data, strlen (data), "sep.csv", NULL, NULL, &error);
+  g_assert_null (table);
+  /* the quote opens on the file's fourth line, in the table's row 3 */
+  g_assert_nonnull (strstr (error->message, "row 3 (line 4)"));
+}
+
+static void
+test_mapping (void)
+{
+  g_autoptr(MwCsvTable) table = load_table ("excel-people.csv");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) remembered = NULL;
+  MwCsvMapping mapping, again;
+
+  mw_csv_mapping_guess (&mapping, table, FALSE);
+  g_assert_cmpint (mapping.columns[MW_CSV_FIELD_ID], ==, 0);
+  g_assert_cmpint (mapping.columns[MW_CSV_FIELD_NAME], ==, 1);
+  g_assert_cmpint (mapping.columns[MW_CSV_FIELD_MANAGER], ==, 2);
+  g_assert_cmpint (mapping.columns[MW_CSV_FIELD_TITLE], ==, 3);
+  g_assert_cmpint (mapping.columns[MW_CSV_FIELD_UNIT], ==, 4);
+  g_assert_cmpint (mapping.columns[MW_CSV_FIELD_ORG], ==, 5);
+  g_assert_cmpint (mapping.columns[MW_CSV_FIELD_LOCATION], ==, 6);
+  g_assert_cmpint (mapping.columns[MW_CSV_FIELD_EMAIL], ==, 7);
+  g_assert_cmpint (mapping.columns[MW_CSV_FIELD_SOURCE], ==, -1);
+
+  /* by header (any case), by number, and unmapping */
+  g_assert_true (mw_csv_mapping_assign (&mapping, table, "unit=location", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mapping.columns[MW_CSV_FIELD_UNIT], ==, 6);
+  g_assert_true (mw_csv_mapping_assign (&mapping, table, "department=5", &error));
+  g_assert_cmpint (mapping.columns[MW_CSV_FIELD_UNIT], ==, 4);
+  g_assert_true (mw_csv_mapping_assign (&mapping, table, "email=", &error));
+  g_assert_cmpint (mapping.columns[MW_CSV_FIELD_EMAIL], ==, -1);
+
+  g_assert_false (mw_csv_mapping_assign (&mapping, table, "manager=Boss", &error));
+  g_assert_error (error, MW_ERROR, MW_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“Manager ID”"));
+  g_clear_error (&error);
+  g_assert_false (mw_csv_mapping_assign (&mapping, table, "salary=3", &error));
+  g_assert_error (error, MW_ERROR, MW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* what a dialog remembers reads back to the same mapping */
+  remembered = mw_csv_mapping_to_strv (&mapping, table);
+  mw_csv_mapping_init (&again);
+  for (guint i = 0; remembered[i] != NULL; i++)
+    g_assert_true (mw_csv_mapping_assign (&again, table, remembered[i], NULL));
+  g_assert_cmpmem (again.columns, sizeof again.columns, mapping.columns, sizeof mapping.columns);
+}
+
+static void
+test_tie_synonyms (void)
+{
+  static const struct { const char *word; MwTieType type; } cases[] = {
+    { "Reports_To", MW_TIE_REPORTS }, { "line manager", -1 }, { "COLLAB", MW_TIE_COLLABORATES },
+    { "works-with", MW_TIE_COLLABORATES }, { " Advice ", MW_TIE_INFLUENCES },
+    { "peer review", MW_TIE_CHECKS }, { "checks", MW_TIE_CHECKS }, { "friendship", -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      MwTieType type;
+      gboolean found = mw_tie_type_from_synonym (cases[i].word, &type);
+
+      g_assert_cmpint (found, ==, (int)cases[i].type >= 0);
+      if (found)
+        g_assert_cmpint (type, ==, cases[i].type);
+    }
+}
+
+static void
+count_batches_cb (MwNetwork *network,
+                  MwChange  *change,
+                  guint     *n_batches)
+{
+  g_assert_cmpint (change->kind, ==, MW_CHANGE_BATCH);
+  g_assert_cmpstr (change->batch_name, ==, "Import");
+  (*n_batches)++;
+}
+
+/* into an existing network: one batch, and nothing at all on an error */
+static void
+test_import_into (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(MwCsvTable) people = load_table ("excel-people.csv");
+  g_autoptr(MwCsvTable) ties = load_table ("survey-ties.tsv");
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  MwCsvMapping no_target;
+  guint64 generation;
+  guint n_batches = 0;
+
+  mw_network_add_actor (network, "E001", "Dana (already here)", MW_ACTOR_PERSON, NULL);
+  /* a ties mapping without a target is fatal: the network is untouched */
+  mw_csv_mapping_guess (&no_target, ties, TRUE);
+  no_target.columns[MW_CSV_FIELD_TARGET] = -1;
+  generation = mw_network_get_generation (network);
+  g_assert_false (mw_csv_import_into (network, people, NULL, ties, &no_target, NULL, NULL, &error));
+  g_assert_error (error, MW_ERROR, MW_ERROR_INVALID);
+  g_assert_cmpuint (mw_network_get_generation (network), ==, generation);
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 1);
+  g_clear_error (&error);
+
+  g_signal_connect (network, "changed", G_CALLBACK (count_batches_cb), &n_batches);
+  g_assert_true (mw_csv_import_into (network, people, NULL, ties, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_batches, ==, 1);
+
+  /* E001 was there already: a duplicate; the others report to Dana anyway */
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  g_assert_cmpint (((MwImportProblem *)g_ptr_array_index (report->problems, 0))->kind, ==,
+                   MW_IMPORT_PROBLEM_DUPLICATE_ID);
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 6);
+  g_assert_cmpstr (manager_of (mw_network_lookup_actor (network, "E002"))->label, ==, "Dana (already here)");
+}
+
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "csv", name, NULL);
+}
+
+/* meshwork-cli import: the report on stdout, the network in the file */
+static void
+test_cli_import (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-import-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "org.gv", NULL);
+  g_autofree char *people = fixture_path ("excel-people.csv");
+  g_autofree char *ties = fixture_path ("survey-ties.tsv");
+  g_autoptr(MwNetwork) network = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "import", people, "--ties", ties, "--map", "unit=Location", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Imported 6 actors and 10 ties"));
+  g_assert_nonnull (strstr (run.out, "UTF-8 with BOM, CRLF"));
+  g_assert_nonnull (strstr (run.out, "unit=Location"));
+  g_assert_nonnull (strstr (run.out, "Problems: none"));
+
+  network = mw_dot_load_file (out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, 10);
+  g_assert_cmpstr (mw_network_lookup_actor (network, "E004")->unit, ==, "Berlin");
+
+  g_remove (out);
+  g_rmdir (dir);
+}
+
+/* skipped rows: exit 1 with each row and column; fatal: exit 2, no file */
+static void
+test_cli_import_problems (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-import-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "org.graphml", NULL);
+  g_autofree char *bad = fixture_path ("malformed-people.csv");
+  g_autofree char *unterminated = fixture_path ("unterminated.csv");
+  g_auto(Run) skipped = { 0 };
+  g_auto(Run) fatal = { 0 };
+  g_auto(Run) bad_map = { 0 };
+
+  run_cli (&skipped, "import", bad, out, NULL);
+  g_assert_cmpint (skipped.status, ==, 1);
+  g_assert_nonnull (strstr (skipped.out, "malformed-people.csv: row 4, column 3 (manager): no one has the id “zz”"));
+  g_assert_nonnull (strstr (skipped.out, "row 10, column 3 (manager): managers go round in a circle"));
+  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_remove (out);
+
+  run_cli (&fatal, "import", unterminated, out, NULL);
+  g_assert_cmpint (fatal.status, ==, 2);
+  g_assert_nonnull (strstr (fatal.err, "row 3 (line 3)"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  run_cli (&bad_map, "import", bad, "--map", "manager=Boss", out, NULL);
+  g_assert_cmpint (bad_map.status, ==, 2);
+  g_assert_nonnull (strstr (bad_map.err, "no column “Boss”"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/csv/excel", test_excel);
+  g_test_add_func ("/csv/semicolon", test_semicolon);
+  g_test_add_func ("/csv/people-and-ties", test_people_and_ties);
+  g_test_add_func ("/csv/workday", test_workday);
+  g_test_add_func ("/csv/bamboohr", test_bamboohr);
+  g_test_add_func ("/csv/windows-1252", test_windows_1252);
+  g_test_add_func ("/csv/no-header", test_no_header);
+  g_test_add_func ("/csv/utf16", test_utf16);
+  g_test_add_func ("/csv/ambiguous-manager", test_ambiguous_manager);
+  g_test_add_func ("/csv/malformed-people", test_malformed_people);
+  g_test_add_func ("/csv/malformed-ties", test_malformed_ties);
+  g_test_add_func ("/csv/unterminated", test_unterminated);
+  g_test_add_func ("/csv/rfc4180-edges", test_rfc4180_edges);
+  g_test_add_func ("/csv/sep-line", test_sep_line);
+  g_test_add_func ("/csv/mapping", test_mapping);
+  g_test_add_func ("/csv/tie-synonyms", test_tie_synonyms);
+  g_test_add_func ("/csv/import-into", test_import_into);
+  g_test_add_func ("/csv/cli/import", test_cli_import);
+  g_test_add_func ("/csv/cli/import-problems", test_cli_import_problems);
+
+  return g_test_run ();
+}
