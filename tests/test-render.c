@@ -194,6 +194,48 @@ test_pick (void)
   g_assert_true (g_ptr_array_index (inside, 0) == ceo);
 }
 
+/* Ties between the same two actors each get their own lane: every one of
+ * them can be picked somewhere between the two. */
+static void
+test_parallel_ties (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("multi-edges.gv");
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(GHashTable) found = g_hash_table_new (NULL, NULL);
+  MwActor *a = mw_network_lookup_actor (network, "a");
+  MwActor *b = mw_network_lookup_actor (network, "b");
+  double ax, ay, bx, by, mx, my, vx, vy;
+  guint between = 0;
+  MwView view;
+
+  view_for (renderer, &view);
+  mw_renderer_get_actor_position (renderer, a, &ax, &ay);
+  mw_renderer_get_actor_position (renderer, b, &bx, &by);
+  mx = (ax + bx) / 2, my = (ay + by) / 2;
+  for (double d = -40; d <= 40; d += 0.5)
+    {
+      MwTie *tie;
+
+      /* across the ties' middle, perpendicular to a – b */
+      mw_view_from_model (&view, mx - (by - ay) / hypot (bx - ax, by - ay) * d,
+                          my + (bx - ax) / hypot (bx - ax, by - ay) * d, &vx, &vy);
+      tie = mw_renderer_pick_tie (renderer, &view, vx, vy);
+      if (tie != NULL)
+        g_hash_table_add (found, tie);
+    }
+  for (guint i = 0; i < mw_network_get_n_ties (network); i++)
+    {
+      MwTie *tie = mw_network_get_tie (network, i);
+
+      if (tie->from != tie->to)
+        {
+          between++;
+          g_assert_true (g_hash_table_contains (found, tie));
+        }
+    }
+  g_assert_cmpuint (between, ==, 4);
+}
+
 static void
 test_follows_changes (void)
 {
@@ -434,6 +476,7 @@ main (int    argc,
   g_test_add_func ("/render/colours-and-background", test_draw_colours_and_background);
   g_test_add_func ("/render/unplaced-grid", test_unplaced_grid);
   g_test_add_func ("/render/pick", test_pick);
+  g_test_add_func ("/render/parallel-ties", test_parallel_ties);
   g_test_add_func ("/render/follows-changes", test_follows_changes);
   g_test_add_func ("/render/dim-and-select", test_dim_and_select);
   g_test_add_func ("/render/level-of-detail", test_level_of_detail);

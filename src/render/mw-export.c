@@ -17,7 +17,9 @@
 
 #define GAP             24.0
 #define TITLE_SIZE      18.0
-#define CARD_WIDTH     250.0
+#define CARD_MIN_WIDTH 220.0
+#define CARD_NAME_MAX  200.0
+#define CARD_BAR        80.0
 #define CARD_ROW        22.0
 #define PAGE_MARGIN     36.0
 #define MAX_PIXELS  (16384.0 * 16384.0)
@@ -29,6 +31,7 @@ typedef struct
   MwRect   drawing;              /* the network's model bounds */
   double   title_h;
   double   side_x, side_y;       /* legend and score card column */
+  double   side_w;               /* legend and card share one width */
   double   legend_w, legend_h;
   double   card_h;
 } Page;
@@ -108,13 +111,32 @@ mw_export_parse_color (const char  *text,
 
 /* ---- score card ---------------------------------------------------------- */
 
-/* Measures, and draws when cr is not NULL. */
+/* The card's natural width: the longest row name, a bar and the value. */
+static double
+score_card_width (MwRenderer        *renderer,
+                  const MwScoreCard *card)
+{
+  double name_w = 0;
+
+  for (guint r = 0; r < card->n_rows; r++)
+    {
+      g_autoptr(PangoLayout) name = _mw_renderer_create_layout (renderer, card->rows[r].name, 9.5, FALSE);
+      PangoRectangle logical;
+
+      pango_layout_get_extents (name, NULL, &logical);
+      name_w = MAX (name_w, MIN (logical.width / (double)PANGO_SCALE, CARD_NAME_MAX));
+    }
+  return MAX (CARD_MIN_WIDTH, 12 + name_w + 12 + CARD_BAR + 8 + 24 + 12);
+}
+
+/* Measures its height, and draws when cr is not NULL, @width wide. */
 static double
 score_card (MwRenderer        *renderer,
             cairo_t           *cr,
             const MwScoreCard *card,
             double             x,
             double             y,
+            double             width,
             gboolean           dark)
 {
   const MwTheme *theme = _mw_theme_get (dark);
@@ -133,7 +155,7 @@ score_card (MwRenderer        *renderer,
     return h;
 
   cairo_save (cr);
-  cairo_rectangle (cr, x + 0.5, y + 0.5, CARD_WIDTH - 1, h - 1);
+  cairo_rectangle (cr, x + 0.5, y + 0.5, width - 1, h - 1);
   _mw_set_source (cr, &theme->background, 0.94);
   cairo_fill_preserve (cr);
   cairo_set_line_width (cr, 1);
@@ -151,18 +173,19 @@ score_card (MwRenderer        *renderer,
       g_autoptr(PangoLayout) name = _mw_renderer_create_layout (renderer, card->rows[r].name, 9.5, FALSE);
       g_autofree char *value_text = g_strdup_printf ("%.0f", CLAMP (card->rows[r].value, 0, 100));
       g_autoptr(PangoLayout) value = _mw_renderer_create_layout (renderer, value_text, 9.5, TRUE);
-      double ry = y + row_y + r * CARD_ROW, bar = 80;
+      double ry = y + row_y + r * CARD_ROW, bar = CARD_BAR;
+      double bar_x = x + width - 12 - 24 - 8 - bar;
 
-      pango_layout_set_width (name, (CARD_WIDTH - bar - 60) * PANGO_SCALE);
+      pango_layout_set_width (name, (bar_x - x - 24) * PANGO_SCALE);
       pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
       _mw_renderer_show_layout (renderer, cr, name, card->rows[r].name, x + 12, ry + 3, &theme->text);
-      cairo_rectangle (cr, x + CARD_WIDTH - bar - 40, ry + 7, bar, 7);
+      cairo_rectangle (cr, bar_x, ry + 7, bar, 7);
       _mw_set_source (cr, &theme->text_soft, 0.18);
       cairo_fill (cr);
-      cairo_rectangle (cr, x + CARD_WIDTH - bar - 40, ry + 7, bar * CLAMP (card->rows[r].value, 0, 100) / 100, 7);
+      cairo_rectangle (cr, bar_x, ry + 7, bar * CLAMP (card->rows[r].value, 0, 100) / 100, 7);
       _mw_set_source (cr, &theme->accent, 1);
       cairo_fill (cr);
-      _mw_renderer_show_layout (renderer, cr, value, value_text, x + CARD_WIDTH - 32, ry + 3, &theme->text);
+      _mw_renderer_show_layout (renderer, cr, value, value_text, x + width - 12 - 24, ry + 3, &theme->text);
     }
   cairo_restore (cr);
   return h;
@@ -205,11 +228,12 @@ page_compute (MwRenderer            *renderer,
     }
   if (options->score_card != NULL)
     {
-      page->card_h = score_card (renderer, NULL, options->score_card, 0, 0, options->dark);
-      side_w = MAX (side_w, CARD_WIDTH);
+      page->card_h = score_card (renderer, NULL, options->score_card, 0, 0, 0, options->dark);
+      side_w = MAX (side_w, score_card_width (renderer, options->score_card));
       side_h += (side_h > 0 ? 14 : 0) + page->card_h;
     }
 
+  page->side_w = side_w;
   page->side_x = m + page->drawing.width + GAP;
   page->side_y = m + page->title_h;
   page->width = m + page->drawing.width + (side_w > 0 ? GAP + side_w : 0) + m;
@@ -270,10 +294,11 @@ draw_page (MwRenderer            *renderer,
                                 options->margin, options->margin, &theme->text);
     }
   if (options->legend)
-    mw_renderer_draw_legend (renderer, cr, page.side_x, page.side_y, options->dark);
+    _mw_renderer_draw_legend_at_width (renderer, cr, page.side_x, page.side_y, page.side_w, options->dark);
   if (options->score_card != NULL)
     score_card (renderer, cr, options->score_card, page.side_x,
-                page.side_y + (options->legend ? page.legend_h + 14 : 0), options->dark);
+                page.side_y + (options->legend ? page.legend_h + 14 : 0),
+                MAX (page.side_w, page.legend_w), options->dark);
 }
 
 /* ---- formats ------------------------------------------------------------- */

@@ -125,6 +125,7 @@ legend (MwRenderer *self,
         cairo_t    *cr,
         double      x,
         double      y,
+        double      min_width,
         gboolean    dark,
         double     *width,
         double     *height)
@@ -147,7 +148,7 @@ legend (MwRenderer *self,
       text_w = MAX (text_w, (double)logical.width / PANGO_SCALE);
       g_ptr_array_add (layouts, layout);
     }
-  w = 2 * PAD + SYMBOL + 6 + text_w;
+  w = MAX (2 * PAD + SYMBOL + 6 + text_w, min_width);
   h = 2 * PAD + title_h + 6 + rows->len * ROW;
   if (width != NULL)
     *width = w;
@@ -186,7 +187,7 @@ mw_renderer_measure_legend (MwRenderer *self,
                             double     *height)
 {
   g_return_if_fail (MW_IS_RENDERER (self));
-  legend (self, NULL, 0, 0, FALSE, width, height);
+  legend (self, NULL, 0, 0, 0, FALSE, width, height);
 }
 
 /**
@@ -206,5 +207,19 @@ mw_renderer_draw_legend (MwRenderer *self,
 {
   g_return_if_fail (MW_IS_RENDERER (self));
   g_return_if_fail (cr != NULL);
-  legend (self, cr, x, y, dark, NULL, NULL);
+  legend (self, cr, x, y, 0, dark, NULL, NULL);
+}
+
+/* The legend on a card at least min_width wide (the export lines it up
+ * with the score card below it). */
+void
+_mw_renderer_draw_legend_at_width (MwRenderer *self,
+                                   cairo_t    *cr,
+                                   double      x,
+                                   double      y,
+                                   double      min_width,
+                                   gboolean    dark)
+{
+  g_assert (MW_IS_RENDERER (self));
+  legend (self, cr, x, y, min_width, dark, NULL, NULL);
 }

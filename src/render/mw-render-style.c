@@ -129,7 +129,8 @@ _mw_path_shape (cairo_t     *cr,
 
 /* Ties end at the shape's edge, leaving room for the marker so its tip
  * touches the shape; influences bow to one side so a pair of opposite
- * influences stays two visible curves. */
+ * influences stays two visible curves. bend (model points, to the left of
+ * a → b) separates ties that join the same two actors. */
 void
 _mw_tie_geometry (MwTieType  type,
                   double     ax,
@@ -138,6 +139,7 @@ _mw_tie_geometry (MwTieType  type,
                   double     bx,
                   double     by,
                   double     br,
+                  double     bend,
                   gboolean   markers,
                   MwTieGeom *g)
 {
@@ -145,13 +147,22 @@ _mw_tie_geometry (MwTieType  type,
   double len = hypot (dx, dy);
   double ux, uy, gap_a = ar + 1.5, gap_b = br + 1.5, marker_len = 0;
 
-  g->curved = type == MW_TIE_INFLUENCES;
+  g->curved = type == MW_TIE_INFLUENCES || bend != 0;
   g->marker = markers && type != MW_TIE_COLLABORATES;
   if (len < 1e-6)
     {
-      g->x1 = g->x2 = g->cx = g->tx = ax;
-      g->y1 = g->y2 = g->cy = g->ty = ay;
-      g->ux = 1, g->uy = 0;
+      /* a self tie: a loop over the shape's upper right */
+      double r = MAX (ar, 6), a1 = -1.75, a2 = -0.35, am = -1.05;
+
+      g->curved = TRUE;
+      g->x1 = ax + (r + 1.5) * cos (a1), g->y1 = ay + (r + 1.5) * sin (a1);
+      g->tx = ax + (r + 1.5) * cos (a2), g->ty = ay + (r + 1.5) * sin (a2);
+      g->cx = ax + 3.2 * r * cos (am), g->cy = ay + 3.2 * r * sin (am);
+      ux = g->tx - g->cx, uy = g->ty - g->cy;
+      len = hypot (ux, uy);
+      g->ux = ux / len, g->uy = uy / len;
+      marker_len = g->marker ? (type == MW_TIE_CHECKS ? 2 * MW_ARROW_HALF_WIDTH : MW_ARROW_LENGTH) : 0;
+      g->x2 = g->tx - g->ux * marker_len * 0.8, g->y2 = g->ty - g->uy * marker_len * 0.8;
       return;
     }
   ux = dx / len, uy = dy / len;
@@ -170,7 +181,7 @@ _mw_tie_geometry (MwTieType  type,
 
   {
     /* a quadratic bow, 18% of the length to the left of a → b */
-    double bow = 0.18 * len;
+    double bow = (type == MW_TIE_INFLUENCES ? 0.18 * len : 0) + 2 * bend;
     double mx = (ax + bx) / 2 - uy * bow, my = (ay + by) / 2 + ux * bow;
     double sx = mx - ax, sy = my - ay, sl = hypot (sx, sy);
     double ex = bx - mx, ey = by - my, el = hypot (ex, ey);
@@ -272,7 +283,7 @@ _mw_draw_tie (cairo_t       *cr,
 {
   MwTieGeom g;
 
-  _mw_tie_geometry (type, x1, y1, 0, x2, y2, 0, markers, &g);
+  _mw_tie_geometry (type, x1, y1, 0, x2, y2, 0, 0, markers, &g);
   cairo_save (cr);
   _mw_set_source (cr, color, 1);
   _mw_tie_set_stroke (cr, type, width);

@@ -67,6 +67,13 @@ void           _mw_renderer_show_layout   (MwRenderer     *self,
                                            double          y,
                                            const MwColor  *color);
 
+void           _mw_renderer_draw_legend_at_width (MwRenderer *self,
+                                           cairo_t        *cr,
+                                           double          x,
+                                           double          y,
+                                           double          min_width,
+                                           gboolean        dark);
+
 void           _mw_path_shape             (cairo_t        *cr,
                                            MwActorKind     kind,
                                            double          x,
@@ -89,6 +96,7 @@ void           _mw_tie_geometry           (MwTieType       type,
                                            double          bx,
                                            double          by,
                                            double          br,
+                                           double          bend,
                                            gboolean        markers,
                                            MwTieGeom      *geom);
 void           _mw_tie_path               (cairo_t        *cr,

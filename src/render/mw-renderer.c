@@ -20,7 +20,8 @@
 #define LABEL_GAP          3.0
 #define AUTO_LABEL_PX      6.0   /* labels below this size on screen are noise */
 #define AUTO_LABEL_MAX  2000     /* … and so are more of them at once */
-#define N_COLORS           8     /* the palette's 7 hues and "no organisation" */
+#define N_COLORS           8
+#define DENSE_TIES      2500     /* the palette's 7 hues and "no organisation" */
 
 enum { STATE_NORMAL, STATE_DIM, STATE_HIGHLIGHT, STATE_SELECTED, N_STATES };
 
@@ -57,6 +58,7 @@ struct _MwRenderer
   PangoContext *pango;
   char         *font;
   GArray       *geoms;        /* ActorGeom by actor index */
+  GArray       *bends;        /* double by tie index: lanes of parallel ties */
   GHashTable   *labels;       /* MwActor* (never dereferenced) → Label* */
   GHashTable   *org_colors;   /* org name → palette index + 1 */
   GPtrArray    *groups;       /* Group*: units first, then organisations */
@@ -154,6 +156,7 @@ mw_renderer_finalize (GObject *object)
 
   g_clear_pointer (&self->font, g_free);
   g_clear_pointer (&self->geoms, g_array_unref);
+  g_clear_pointer (&self->bends, g_array_unref);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->org_colors, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
@@ -193,6 +196,7 @@ mw_renderer_init (MwRenderer *self)
 
   self->font = g_strdup ("Cantarell, DejaVu Sans, sans-serif");
   self->geoms = g_array_new (FALSE, TRUE, sizeof (ActorGeom));
+  self->bends = g_array_new (FALSE, TRUE, sizeof (double));
   self->labels = g_hash_table_new_full (NULL, NULL, NULL, label_free);
   self->org_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->groups = g_ptr_array_new_with_free_func (group_free);
@@ -517,12 +521,17 @@ actor_box (MwRenderer    *self,
 {
   const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
   Label *label = get_label (self, actor);
-  double half = MAX (g->r + 4, label->width / 2);
+  double half = MAX (g->r + 4, label->width / 2), top = g->r + 4;
+
+  for (guint t = 0; t < MW_N_TIE_TYPES; t++)
+    for (guint i = 0; i < mw_actor_n_out (actor, t); i++)
+      if (mw_actor_out (actor, t, i)->to == actor)
+        top = MAX (g->r, 6) * 2.2 + 2;   /* room for the self-tie's loop */
 
   box->x = g->x - half;
-  box->y = g->y - g->r - 4;
+  box->y = g->y - top;
   box->width = 2 * half;
-  box->height = 2 * g->r + 4 + LABEL_GAP + label->height;
+  box->height = top + g->r + LABEL_GAP + label->height;
 }
 
 static Group *
@@ -616,6 +625,60 @@ compute_groups (MwRenderer *self)
     }
 }
 
+#define LANE 9.0
+
+static guint64
+pair_key (const MwTie *tie)
+{
+  guint a = MIN (tie->from->index, tie->to->index), b = MAX (tie->from->index, tie->to->index);
+
+  return (guint64)a << 32 | b;
+}
+
+/* Ties that join the same two actors would hide each other: each gets a
+ * lane, LANE points apart, measured to the left of the lower-indexed actor
+ * → the other, so opposite directions share one side of the lanes. */
+static void
+compute_bends (MwRenderer *self)
+{
+  guint n = mw_network_get_n_ties (self->network);
+  g_autoptr(GHashTable) count = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_array_set_size (self->bends, n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 key = pair_key (mw_network_get_tie (self->network, i));
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (count, &key));
+
+      g_hash_table_replace (count, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (k + 1));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const MwTie *tie = mw_network_get_tie (self->network, i);
+      guint64 key = pair_key (tie);
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (count, &key));
+      guint lane = GPOINTER_TO_UINT (g_hash_table_lookup (seen, &key));
+      double bend = 0;
+
+      if (k > 1)
+        {
+          bend = (lane - (k - 1) / 2.0) * LANE;
+          if (tie->from->index > tie->to->index)
+            bend = -bend;
+          g_hash_table_replace (seen, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (lane + 1));
+        }
+      g_array_index (self->bends, double, i) = bend;
+    }
+}
+
+static double
+tie_bend (MwRenderer  *self,
+          const MwTie *tie)
+{
+  return g_array_index (self->bends, double, tie->index);
+}
+
 static void
 ensure_geometry (MwRenderer *self)
 {
@@ -638,6 +701,7 @@ ensure_geometry (MwRenderer *self)
       g->color = org_color (self, actor->org);
     }
   place_unplaced (self);
+  compute_bends (self);
   compute_groups (self);
 
   self->bounds.width = -1;
@@ -743,6 +807,7 @@ typedef struct
   gboolean       emphasis;    /* something is highlighted or selected */
   gboolean       markers;     /* arrowheads and badges are big enough */
   gboolean       outlines;
+  gboolean       dense;       /* thousands of ties on screen: aliased hairlines */
 } Frame;
 
 static gboolean
@@ -838,18 +903,29 @@ draw_groups (MwRenderer  *self,
         else
           _mw_set_source (cr, &f->theme->text_soft, 0.35);
         cairo_stroke (cr);
-
-        if (f->view->labels != MW_LABELS_NEVER && (f->markers || f->view->labels == MW_LABELS_ALWAYS))
-          {
-            MwColor ink = f->theme->text_soft;
-
-            if (group->is_org)
-              ink = f->theme->text;
-            _mw_renderer_show_layout (self, cr, group->layout, group->name,
-                                      b->x + (group->is_org ? 12 : 10),
-                                      b->y + (group->is_org ? 7 : 6), &ink);
-          }
       }
+}
+
+/* Boundary names go over the ties, so no line runs through them. */
+static void
+draw_group_names (MwRenderer  *self,
+                  cairo_t     *cr,
+                  const Frame *f)
+{
+  if (f->view->labels == MW_LABELS_NEVER || !(f->markers || f->view->labels == MW_LABELS_ALWAYS))
+    return;
+
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (self->groups, i);
+      const MwRect *b = &group->box;
+
+      if (!rect_meets (&f->visible, b->x, b->y, b->x + b->width, b->y + b->height))
+        continue;
+      _mw_renderer_show_layout (self, cr, group->layout, group->name,
+                                b->x + (group->is_org ? 12 : 10), b->y + (group->is_org ? 7 : 6),
+                                group->is_org ? &f->theme->text : &f->theme->text_soft);
+    }
 }
 
 static double
@@ -877,7 +953,8 @@ fill_tie_buckets (MwRenderer  *self,
       const MwTie *tie = mw_network_get_tie (self->network, i);
       const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, tie->from->index);
       const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
-      double bow = tie->type == MW_TIE_INFLUENCES ? 0.1 * (fabs (a->x - b->x) + fabs (a->y - b->y)) : 0;
+      double bow = (tie->type == MW_TIE_INFLUENCES ? 0.1 * (fabs (a->x - b->x) + fabs (a->y - b->y)) : 0) +
+                   fabs (tie_bend (self, tie));
       guint bucket;
 
       if (!rect_meets (&f->visible, MIN (a->x, b->x) - bow, MIN (a->y, b->y) - bow,
@@ -916,7 +993,9 @@ stroke_tie_bucket (MwRenderer  *self,
       const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
       MwTieGeom g;
 
-      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, f->markers, &g);
+      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, tie_bend (self, tie), f->markers, &g);
+      /* at a dense overview a bow is not worth its flattening */
+      g.curved = g.curved && !f->dense;
       _mw_tie_path (cr, &g);
     }
 
@@ -930,7 +1009,8 @@ stroke_tie_bucket (MwRenderer  *self,
       cairo_stroke_preserve (cr);
       cairo_restore (cr);
     }
-  _mw_tie_set_stroke (cr, type, width);
+  /* dots only where they can be told from a line */
+  _mw_tie_set_stroke (cr, f->markers ? type : MW_TIE_COLLABORATES, width);
   _mw_set_source (cr, &color, alpha);
   cairo_stroke (cr);
 
@@ -944,7 +1024,7 @@ stroke_tie_bucket (MwRenderer  *self,
       const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
       MwTieGeom g;
 
-      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, TRUE, &g);
+      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, tie_bend (self, tie), TRUE, &g);
       _mw_tie_marker_path (cr, type, &g);
     }
   cairo_fill (cr);
@@ -953,9 +1033,20 @@ stroke_tie_bucket (MwRenderer  *self,
 static void
 draw_ties (MwRenderer  *self,
            cairo_t     *cr,
-           const Frame *f)
+           Frame       *f)
 {
+  guint n_visible = 0;
+
   fill_tie_buckets (self, f);
+  for (guint i = 0; i < G_N_ELEMENTS (self->buckets); i++)
+    n_visible += self->buckets[i]->len;
+  /* cairo 1.16 spends ~10 µs on each antialiased line; past a few thousand
+   * lines on screen (an overview, never an export) the picture is a texture
+   * anyway, and aliased hairlines draw ten times faster */
+  f->dense = n_visible > DENSE_TIES && f->view->labels != MW_LABELS_ALWAYS;
+  cairo_save (cr);
+  if (f->dense)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   /* dimmed under normal under emphasised; lighter styles under reports */
   for (int state = 0; state < N_STATES; state++)
@@ -967,7 +1058,7 @@ draw_ties (MwRenderer  *self,
         for (int heavy = 0; heavy < 2; heavy++)
           stroke_tie_bucket (self, cr, f, types[t], order[state], heavy);
     }
-  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_restore (cr);
 }
 
 static void
@@ -983,7 +1074,28 @@ outline_color (const MwColor *fill,
   out->alpha = 1;
 }
 
-/* All actors of one colour and state in one path: a fill and a stroke. */
+/* The shapes of the actors, grown by grow model points; squares when
+ * grow is G_MAXDOUBLE (too small on screen for a shape to show). */
+static void
+path_actors (MwRenderer   *self,
+             cairo_t      *cr,
+             const GArray *actors,
+             double        grow)
+{
+  cairo_new_path (cr);
+  for (guint i = 0; i < actors->len; i++)
+    {
+      const MwActor *actor = mw_network_get_actor (self->network, g_array_index (actors, guint, i));
+      const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
+
+      if (grow == G_MAXDOUBLE)
+        cairo_rectangle (cr, g->x - g->r * 0.9, g->y - g->r * 0.9, g->r * 1.8, g->r * 1.8);
+      else
+        _mw_path_shape (cr, actor->kind, g->x, g->y, g->r + grow);
+    }
+}
+
+/* All actors of one colour and state: an outline and a fill. */
 static void
 draw_actor_bucket (MwRenderer   *self,
                    cairo_t      *cr,
@@ -1001,27 +1113,17 @@ draw_actor_bucket (MwRenderer   *self,
   _mw_palette_color (color, f->view->dark, &fill);
   outline_color (&fill, f->view->dark, &line);
 
-  cairo_new_path (cr);
-  for (guint i = 0; i < actors->len; i++)
+  /* the outline as a slightly larger shape under the fill: two fills cost
+   * half of a fill and a stroke in cairo's image backend */
+  if (!tiny && !dim)
     {
-      const MwActor *actor = mw_network_get_actor (self->network, g_array_index (actors, guint, i));
-      const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
-
-      if (tiny)
-        cairo_rectangle (cr, g->x - g->r * 0.9, g->y - g->r * 0.9, g->r * 1.8, g->r * 1.8);
-      else
-        _mw_path_shape (cr, actor->kind, g->x, g->y, g->r);
-    }
-  _mw_set_source (cr, &fill, alpha);
-  if (tiny)
-    {
+      path_actors (self, cr, actors, 0.7);
+      _mw_set_source (cr, &line, 1);
       cairo_fill (cr);
-      return;
     }
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, 1.4);
-  _mw_set_source (cr, &line, alpha);
-  cairo_stroke (cr);
+  path_actors (self, cr, actors, tiny ? G_MAXDOUBLE : dim ? 0 : -0.7);
+  _mw_set_source (cr, &fill, alpha);
+  cairo_fill (cr);
 }
 
 static void
@@ -1224,6 +1326,7 @@ mw_renderer_draw (MwRenderer   *self,
 
   draw_groups (self, cr, &f);
   draw_ties (self, cr, &f);
+  draw_group_names (self, cr, &f);
   if (f.emphasis)
     draw_states (self, cr, &f, visible, TRUE);
   draw_actors (self, cr, &f, visible);
@@ -1343,7 +1446,7 @@ mw_renderer_pick_tie (MwRenderer   *self,
       MwTieGeom g;
       double d;
 
-      _mw_tie_geometry (tie->type, a->x, a->y, a->r, b->x, b->y, b->r, TRUE, &g);
+      _mw_tie_geometry (tie->type, a->x, a->y, a->r, b->x, b->y, b->r, tie_bend (self, tie), TRUE, &g);
       d = distance_to_tie (&g, mx, my);
       if (d <= best_d)
         {
