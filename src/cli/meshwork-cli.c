@@ -18,8 +18,8 @@ static const MwCliCommand commands[] = {
   { "info", "FILE [--json]", "Count actors, ties, organisations and units; list problems", mw_cli_info },
   { "score", "FILE [--json] [--explain]", "Score the five elements of distributed leadership", mw_cli_score },
   { "export", "IN OUT.{png,svg,pdf} [OPTION…]", "Draw a network to PNG, SVG or PDF", mw_cli_export },
-  { "layout", "[--engine E] [--time-limit S] IN OUT", "Lay out with Graphviz; write DOT with positions", mw_cli_layout },
-  { "template", "NAME [--size N] [--seed S] OUT | --list", "Write one of the built-in context diagrams", mw_cli_template },
+  { "layout", "IN OUT [--engine E] [OPTION…]", "Lay out with Graphviz; write DOT with positions", mw_cli_layout },
+  { "template", "NAME OUT [--size N] [--seed S]", "Write a built-in context diagram (--list: names)", mw_cli_template },
   { "import", "PEOPLE.csv [--ties TIES.csv] OUT", "Build a network from an org-chart CSV and a ties CSV", mw_cli_import },
   { "convert", "IN OUT", "Convert between DOT (.gv) and GraphML (.graphml)", mw_cli_convert },
 };

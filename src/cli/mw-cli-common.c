@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -93,4 +94,42 @@ mw_cli_parse_options (const char    *command,
     }
 
   return TRUE;
+}
+
+/**
+ * mw_cli_write_network:
+ * @path: a file, or "-" for standard output
+ *
+ * A regular file (or a new one) is replaced atomically. Anything else — a
+ * pipe, a terminal, /dev/null, /dev/stdout — is written in place: renaming
+ * a temporary file over it would replace the device itself.
+ */
+gboolean
+mw_cli_write_network (MwNetwork   *network,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autofree char *text = NULL;
+  gsize length;
+  FILE *out;
+  gboolean ok;
+
+  if (strcmp (path, "-") != 0 &&
+      (!g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_REGULAR)))
+    return mw_dot_save_file (network, path, error);
+
+  text = mw_dot_save_data (network, &length);
+  out = strcmp (path, "-") == 0 ? stdout : fopen (path, "w");
+  if (out == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "Cannot write “%s”: %s",
+                   path, g_strerror (errno));
+      return FALSE;
+    }
+  ok = fwrite (text, 1, length, out) == length;
+  ok = (out == stdout ? fflush (out) : fclose (out)) == 0 && ok;
+  if (!ok)
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "Cannot write “%s”", path);
+
+  return ok;
 }

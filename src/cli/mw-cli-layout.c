@@ -41,28 +41,6 @@ obey_test_hook (void)
     abort ();
 }
 
-static int
-write_network (MwNetwork  *network,
-               const char *path)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (strcmp (path, "-") == 0)
-    {
-      gsize length;
-      g_autofree char *text = mw_dot_save_data (network, &length);
-
-      if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
-        return mw_cli_fail ("layout: cannot write to standard output");
-      return MW_CLI_OK;
-    }
-
-  if (!mw_dot_save_file (network, path, &error))
-    return mw_cli_fail ("layout: %s", error->message);
-
-  return MW_CLI_OK;
-}
-
 int
 mw_cli_layout (int    argc,
                char **argv)
@@ -119,6 +97,8 @@ mw_cli_layout (int    argc,
   if (positions == NULL)
     return mw_cli_fail ("layout: %s", error->message);
   mw_layout_apply (network, positions);
+  if (!mw_cli_write_network (network, argv[2], &error))
+    return mw_cli_fail ("layout: %s", error->message);
 
-  return write_network (network, argv[2]);
+  return MW_CLI_OK;
 }

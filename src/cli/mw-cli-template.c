@@ -57,15 +57,7 @@ mw_cli_template (int    argc,
   if (network == NULL)
     return mw_cli_fail ("template: %s", error->message);
 
-  if (strcmp (argv[2], "-") == 0)
-    {
-      gsize length;
-      g_autofree char *text = mw_dot_save_data (network, &length);
-
-      if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
-        return mw_cli_fail ("template: cannot write to standard output");
-    }
-  else if (!mw_dot_save_file (network, argv[2], &error))
+  if (!mw_cli_write_network (network, argv[2], &error))
     return mw_cli_fail ("template: %s", error->message);
 
   return MW_CLI_OK;

@@ -217,6 +217,7 @@ grow_tree (Builder    *b,
            Tree       *t,
            guint       n,
            guint       max_span,
+           guint       max_levels,
            const char *org)
 {
   guint n_units = CLAMP (n / 6, 2, 5);
@@ -228,18 +229,29 @@ grow_tree (Builder    *b,
   t->n_levels = 0;
 
   add_to_tree (b, t, G_MAXUINT, org, NULL);
-  for (guint q = 0; q < t->actors->len && t->actors->len < n; q++)
+
+  /* level by level, one report per manager per round: a level that cannot
+   * be filled is spread across its managers instead of piling under one */
+  for (guint first = 0, last = 1; t->actors->len < n; first = last, last = t->actors->len)
     {
-      guint span = q == 0 ? n_units : (guint) g_rand_int_range (b->rand, 2, (gint32) max_span + 1);
+      g_autofree guint *spans = g_new (guint, last - first);
+      /* on the deepest level allowed, spans grow to take everyone left */
+      gboolean deepest = max_levels > 0 && TREE_DEPTH (t, first) + 2 >= max_levels;
+      guint max = 0;
 
-      for (guint k = 0; k < span && t->actors->len < n; k++)
+      for (guint q = first; q < last; q++)
         {
-          const char *unit = q == 0
-            ? unit_names[(unit_offset + k) % G_N_ELEMENTS (unit_names)]
-            : TREE_ACTOR (t, q)->unit;
-
-          add_to_tree (b, t, q, org, unit);
+          spans[q - first] = q == 0 ? n_units : (guint) g_rand_int_range (b->rand, 2, (gint32) max_span + 1);
+          if (deepest)
+            spans[q - first] = n;
+          max = MAX (max, spans[q - first]);
         }
+      for (guint round = 0; round < max && t->actors->len < n; round++)
+        for (guint q = first; q < last && t->actors->len < n; q++)
+          if (round < spans[q - first])
+            add_to_tree (b, t, q, org, q == 0
+                         ? unit_names[(unit_offset + round) % G_N_ELEMENTS (unit_names)]
+                         : TREE_ACTOR (t, q)->unit);
     }
 }
 
@@ -345,6 +357,23 @@ other_unit (Builder   *b,
   return any_of (b, pool);
 }
 
+/* Someone from @pool in another organisation than @actor (or anyone). */
+static MwActor *
+other_org (Builder   *b,
+           GPtrArray *pool,
+           MwActor   *actor)
+{
+  for (guint attempt = 0; attempt < 16; attempt++)
+    {
+      MwActor *other = any_of (b, pool);
+
+      if (strcmp (other->org, actor->org) != 0)
+        return other;
+    }
+
+  return any_of (b, pool);
+}
+
 /* --- the contexts ------------------------------------------------------------ */
 
 static void
@@ -353,7 +382,7 @@ build_pyramid (Builder *b,
 {
   Tree t = { 0 };
 
-  grow_tree (b, &t, n, 5, NULL);
+  grow_tree (b, &t, n, 5, 0, NULL);
   place_tree (b, &t, 0.0, 0.0);
   /* direction comes from the top */
   mw_network_set_actor_purpose (b->network, TREE_ACTOR (&t, 0), TRUE);
@@ -397,7 +426,7 @@ build_hierarchy (Builder *b,
   Tree t = { 0 };
   double width;
 
-  grow_tree (b, &t, n - n_teams, 4, NULL);
+  grow_tree (b, &t, n - n_teams, 4, 0, NULL);
   width = place_tree (b, &t, 0.0, 0.0);
   split_levels (&t, &middle, &front);
   everyone = tree_level (&t, 1, TRUE);
@@ -585,7 +614,8 @@ build_cross_org (Builder *b,
       Tree t = { 0 };
 
       left -= size;
-      grow_tree (b, &t, size, 4, orgs[i]);
+      /* partners are smaller organisations: three levels at most */
+      grow_tree (b, &t, size, 4, 3, orgs[i]);
       x += place_tree (b, &t, x, 0.0) + 2 * COLUMN;
       deepest = MAX (deepest, t.n_levels);
       mw_network_set_actor_purpose (b->network, TREE_ACTOR (&t, 0), TRUE);
@@ -602,21 +632,31 @@ build_cross_org (Builder *b,
       tie (b, member, joint, MW_TIE_COLLABORATES);
     }
 
+  /* inside each boundary, some collaboration across units */
+  for (guint i = 0; i < MAX (2, n / 8); i++)
+    {
+      MwActor *actor = any_of (b, everyone);
+      MwActor *other = any_of (b, everyone);
+
+      if (strcmp (actor->org, other->org) == 0)
+        tie (b, actor, other, MW_TIE_COLLABORATES);
+    }
+
   /* boundary spanners: collaboration, influence and checks across lines */
   for (guint i = 0; i < MAX (3, n / 3); i++)
     {
       MwActor *actor = any_of (b, everyone);
-      tie (b, actor, other_unit (b, everyone, actor), MW_TIE_COLLABORATES);
+      tie (b, actor, other_org (b, everyone, actor), MW_TIE_COLLABORATES);
     }
   for (guint i = 0; i < MAX (2, n / 8); i++)
     {
       MwActor *actor = any_of (b, everyone);
-      tie (b, actor, other_unit (b, everyone, actor), MW_TIE_INFLUENCES);
+      tie (b, actor, other_org (b, everyone, actor), MW_TIE_INFLUENCES);
     }
   for (guint i = 0; i < MAX (1, n / 12); i++)
     {
       MwActor *actor = any_of (b, everyone);
-      tie (b, actor, other_unit (b, everyone, actor), MW_TIE_CHECKS);
+      tie (b, actor, other_org (b, everyone, actor), MW_TIE_CHECKS);
     }
   for (guint i = 0; i < everyone->len; i++)
     if (chance (b, 0.06))
