@@ -996,6 +996,8 @@ canvas_action (GtkWidget  *widget,
     mw_canvas_delete_selection (self);
   else if (g_str_equal (name, "canvas.rename"))
     mw_canvas_rename_selected (self);
+  else if (g_str_equal (name, "canvas.select-none") && self->drag_mode != DRAG_NONE && self->tick_id == 0)
+    finish_drag (self, FALSE);   /* Escape during a drag puts things back */
   else if (g_str_equal (name, "canvas.select-none"))
     mw_canvas_select_none (self);
   else if (g_str_equal (name, "canvas.cycle"))
