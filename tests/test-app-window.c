@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "mw-contexts.h"
 #include "mw-window.h"
 
 static void
@@ -125,6 +126,7 @@ test_window_nudge (void)
   double x, y;
 
   mw_window_open_example (window);
+  spin_until_idle (window);
   network = network_of (window);
   gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.cycle", "b", TRUE);
   actor = mw_network_get_actor (network, 0);
@@ -151,6 +153,7 @@ test_window_open_malformed (void)
   MwNetwork *network;
 
   mw_window_open_example (window);
+  spin_until_idle (window);
   network = network_of (window);
   before = mw_network_copy (network);
   gtk_window_present (GTK_WINDOW (window));
@@ -179,6 +182,7 @@ test_window_save_reload (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   mw_window_open_example (window);
+  spin_until_idle (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
   g_assert_true (mw_document_get_modified (mw_window_get_document (window)));
 
@@ -207,6 +211,7 @@ test_window_close_asks (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
   mw_window_open_example (window);
+  spin_until_idle (window);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
 
@@ -239,6 +244,7 @@ test_window_copy_paste (void)
   guint n;
 
   mw_window_open_example (window);
+  spin_until_idle (window);
   before = mw_network_copy (network_of (window));
   n = mw_network_get_n_actors (network_of (window));
 
@@ -263,6 +269,98 @@ test_window_copy_paste (void)
   destroy_window (other);
 }
 
+/* Arrange lays out in a child process and lands as one undoable step;
+ * pinned actors stay where they were. */
+static void
+test_window_arrange (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  g_autoptr(MwNetwork) before = NULL;
+  MwNetwork *network;
+  MwActor *pinned;
+
+  mw_window_open_example (window);
+  spin_until_idle (window);
+  network = network_of (window);
+  pinned = mw_network_lookup_actor (network, "ceo");
+  mw_network_set_actor_position (network, pinned, 1000, 1000);
+  mw_network_set_actor_pinned (network, pinned, TRUE);
+  before = mw_network_copy (network);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.arrange", "s", "dot"));
+  spin_until_idle (window);
+  g_assert_null (mw_window_get_last_error (window));
+  g_assert_cmpstr (mw_history_get_undo_name (history_of (window)), ==, "Arrange");
+  g_assert_cmpuint (mw_history_get_n_steps (history_of (window)), ==, 1);
+  g_assert_false (mw_network_equal (network, before, NULL));
+  g_assert_true (mw_network_get_actor (network, 1)->has_position);
+  g_assert_cmpfloat (pinned->x, ==, 1000);
+  g_assert_cmpfloat (pinned->y, ==, 1000);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  assert_networks_equal (network, before);
+
+  destroy_window (window);
+}
+
+/* A template fills a blank window with a fresh context diagram. */
+static void
+test_window_template (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  g_autofree char *title = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", "s", "nimble"));
+  g_assert_cmpuint (mw_network_get_n_actors (network_of (window)), >=, 8);
+  g_assert_false (mw_document_get_modified (mw_window_get_document (window)));
+  g_assert_null (mw_document_get_file (mw_window_get_document (window)));
+  title = mw_document_dup_title (mw_window_get_document (window));
+  g_assert_cmpstr (title, ==, mw_context_lookup ("nimble")->title);
+
+  destroy_window (window);
+}
+
+/* The inspector edits every selected actor at once, as one step. */
+static void
+test_window_inspector_multi (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  MwCanvas *canvas = mw_window_get_canvas (window);
+  GtkWidget *inspector = mw_window_get_inspector (window);
+  g_autoptr(GPtrArray) three = g_ptr_array_new ();
+  g_autoptr(MwNetwork) before = NULL;
+  const char *ids[] = { "sched", "dev1", "lab2" };
+
+  mw_window_open_example (window);
+  spin_until_idle (window);
+  before = mw_network_copy (network_of (window));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_ptr_array_add (three, mw_network_lookup_actor (network_of (window), ids[i]));
+  mw_canvas_select_actors (canvas, three);
+
+  g_assert_true (gtk_widget_activate_action (inspector, "inspector.set-org", "s", "Brightlab Diagnostics"));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpstr (mw_network_lookup_actor (network_of (window), ids[i])->org, ==, "Brightlab Diagnostics");
+  g_assert_cmpuint (mw_history_get_n_steps (history_of (window)), ==, 1);
+  g_assert_cmpstr (mw_history_get_undo_name (history_of (window)), ==, "Change Organisation");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  assert_networks_equal (network_of (window), before);
+
+  destroy_window (window);
+}
+
+/* The shortcuts window builds, and names only actions the window has. */
+static void
+test_window_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/meshwork/Meshwork/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +374,10 @@ main (int   argc,
   g_test_add_func ("/window/save-reload", test_window_save_reload);
   g_test_add_func ("/window/close-asks", test_window_close_asks);
   g_test_add_func ("/window/copy-paste", test_window_copy_paste);
+  g_test_add_func ("/window/arrange", test_window_arrange);
+  g_test_add_func ("/window/template", test_window_template);
+  g_test_add_func ("/window/help-overlay", test_window_help_overlay);
+  g_test_add_func ("/window/inspector-multi", test_window_inspector_multi);
 
   return g_test_run ();
 }

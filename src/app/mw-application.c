@@ -46,6 +46,7 @@ static const char *window_accels[][5] = {
   { "win.zoom-fit", "<Control>0", NULL },
   { "win.zoom-selection", "<Control><Shift>0", NULL },
   { "win.show-inspector", "F9", NULL },
+  { "win.arrange::auto", "<Control><Shift>l", NULL },
   { "win.tool::select", "<Alt>1", NULL },
   { "win.tool::actor", "<Alt>2", NULL },
   { "win.tool::tie", "<Alt>3", NULL },

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "mw-canvas.h"
+#include "mw-layout.h"
 
 #define MIN_ZOOM 0.05
 #define MAX_ZOOM 8.0
@@ -73,6 +74,10 @@ struct _MwCanvas
   double      pinch_zoom;
   MwEdit     *drag_edit;
   char       *connect_from;
+
+  GArray     *targets;       /* StartPosition: where an animation ends */
+  guint       tick_id;
+  gint64      animation_start;
 };
 
 G_DEFINE_FINAL_TYPE (MwCanvas, mw_canvas, GTK_TYPE_WIDGET)
@@ -231,6 +236,13 @@ is_selected (MwCanvas *self,
   return g_hash_table_contains (self->sel_actors, actor);
 }
 
+/* While a drag or an animation holds an edit open, other edits wait. */
+static gboolean
+busy (MwCanvas *self)
+{
+  return self->drag_edit != NULL || mw_history_is_editing (self->history);
+}
+
 static void
 select_only_actor (MwCanvas *self,
                    MwActor  *actor)
@@ -338,7 +350,7 @@ drag_begin_cb (MwCanvas       *self,
       self->pan_offset_y = self->view.offset_y;
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
     }
-  else if (button == GDK_BUTTON_PRIMARY)
+  else if (button == GDK_BUTTON_PRIMARY && !busy (self))
     begin_primary_drag (self, state, x, y);
 
   if (self->drag_mode == DRAG_NONE)
@@ -500,7 +512,8 @@ finish_drag (MwCanvas *self,
 {
   g_assert (MW_IS_CANVAS (self));
 
-  if (self->drag_edit != NULL)
+  /* An animation owns the open edit until it ends. */
+  if (self->drag_edit != NULL && self->tick_id == 0)
     {
       MwEdit *edit = g_steal_pointer (&self->drag_edit);
 
@@ -542,8 +555,10 @@ drag_end_cb (MwCanvas       *self,
   finish_drag (self, TRUE);
 }
 
+/* On release: the drag gesture takes the focus on press, and the rename
+ * entry must have it last. */
 static void
-click_pressed_cb (MwCanvas        *self,
+click_released_cb (MwCanvas        *self,
                   int              n_press,
                   double           x,
                   double           y,
@@ -745,7 +760,7 @@ rename_activate_cb (MwCanvas *self,
 
   g_assert (MW_IS_CANVAS (self));
 
-  if (actor != NULL && *text != '\0' && g_strcmp0 (text, actor->label) != 0)
+  if (actor != NULL && *text != '\0' && g_strcmp0 (text, actor->label) != 0 && !busy (self))
     {
       MwEdit *edit = mw_history_begin (self->history, _("Rename Actor"));
 
@@ -776,6 +791,119 @@ create_rename_popover (MwCanvas *self)
   gtk_widget_set_parent (self->rename_popover, GTK_WIDGET (self));
 }
 
+#define ANIMATION_USEC (400 * 1000)
+
+/* Puts every animated actor at a fraction @t of its way, eased out. */
+static void
+animate_step (MwCanvas *self,
+              double    t)
+{
+  double eased = 1 - pow (1 - CLAMP (t, 0, 1), 3);
+
+  g_assert (MW_IS_CANVAS (self));
+
+  for (guint i = 0; i < self->targets->len; i++)
+    {
+      StartPosition *from = &g_array_index (self->start_positions, StartPosition, i);
+      StartPosition *to = &g_array_index (self->targets, StartPosition, i);
+      MwActor *actor = mw_network_lookup_actor (self->network, to->id);
+
+      if (actor != NULL)
+        mw_edit_move_actor (self->drag_edit, actor,
+                            from->x + (to->x - from->x) * eased,
+                            from->y + (to->y - from->y) * eased);
+    }
+}
+
+static void
+finish_animation (MwCanvas *self)
+{
+  g_assert (MW_IS_CANVAS (self));
+
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
+  animate_step (self, 1);
+  mw_history_commit (self->history, g_steal_pointer (&self->drag_edit));
+  g_array_set_size (self->targets, 0);
+  g_array_set_size (self->start_positions, 0);
+}
+
+static gboolean
+animation_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  MwCanvas *self = MW_CANVAS (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  if (self->animation_start == 0)
+    self->animation_start = now;
+
+  if (now - self->animation_start >= ANIMATION_USEC)
+    {
+      self->tick_id = 0;
+      finish_animation (self);
+      mw_canvas_zoom_to_fit (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  animate_step (self, (double)(now - self->animation_start) / ANIMATION_USEC);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * mw_canvas_animate_to:
+ * @positions: (element-type utf8 MwLayoutPoint): id → where the actor goes
+ * @name: the step's name ("Arrange")
+ *
+ * Moves the actors from where they are to @positions, smoothly when the
+ * canvas is on screen, as one step. Pinned actors stay.
+ */
+void
+mw_canvas_animate_to (MwCanvas   *self,
+                      GHashTable *positions,
+                      const char *name)
+{
+  g_return_if_fail (MW_IS_CANVAS (self));
+  g_return_if_fail (positions != NULL);
+
+  if (busy (self))
+    return;
+
+  self->drag_edit = mw_history_begin (self->history, name);
+  g_array_set_size (self->start_positions, 0);
+  g_array_set_size (self->targets, 0);
+
+  for (guint i = 0; i < mw_network_get_n_actors (self->network); i++)
+    {
+      MwActor *actor = mw_network_get_actor (self->network, i);
+      const MwLayoutPoint *point = g_hash_table_lookup (positions, actor->id);
+      StartPosition from = { g_strdup (actor->id), 0, 0 };
+      StartPosition to = { g_strdup (actor->id), 0, 0 };
+
+      if (point == NULL || actor->pinned)
+        {
+          g_free (from.id);
+          g_free (to.id);
+          continue;
+        }
+      actor_position (self, actor, &from.x, &from.y);
+      to.x = point->x;
+      to.y = point->y;
+      g_array_append_val (self->start_positions, from);
+      g_array_append_val (self->targets, to);
+    }
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->animation_start = 0;
+      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_tick_cb, NULL, NULL);
+    }
+  else
+    finish_animation (self);
+}
+
 /* An open popover must not outlive the surface it points into. */
 static void
 mw_canvas_unmap (GtkWidget *widget)
@@ -793,6 +921,8 @@ mw_canvas_dispose (GObject *object)
 {
   MwCanvas *self = (MwCanvas *)object;
 
+  if (self->tick_id != 0)
+    finish_animation (self);
   if (self->drag_edit != NULL)
     mw_history_commit (self->history, g_steal_pointer (&self->drag_edit));
   g_clear_pointer (&self->rename_popover, gtk_widget_unparent);
@@ -812,6 +942,7 @@ mw_canvas_finalize (GObject *object)
   g_clear_pointer (&self->sel_ties, g_hash_table_unref);
   g_clear_pointer (&self->rubber_base, g_hash_table_unref);
   g_clear_pointer (&self->start_positions, g_array_unref);
+  g_clear_pointer (&self->targets, g_array_unref);
   g_clear_pointer (&self->anchor_id, g_free);
   g_clear_pointer (&self->rename_id, g_free);
   g_clear_pointer (&self->connect_from, g_free);
@@ -865,6 +996,8 @@ canvas_action (GtkWidget  *widget,
     mw_canvas_delete_selection (self);
   else if (g_str_equal (name, "canvas.rename"))
     mw_canvas_rename_selected (self);
+  else if (g_str_equal (name, "canvas.select-none") && self->drag_mode != DRAG_NONE && self->tick_id == 0)
+    finish_drag (self, FALSE);   /* Escape during a drag puts things back */
   else if (g_str_equal (name, "canvas.select-none"))
     mw_canvas_select_none (self);
   else if (g_str_equal (name, "canvas.cycle"))
@@ -959,7 +1092,7 @@ add_controllers (MwCanvas *self)
   g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
   g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (click_pressed_cb), self);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (click_released_cb), self);
   g_signal_connect_swapped (pinch, "begin", G_CALLBACK (pinch_begin_cb), self);
   g_signal_connect_swapped (pinch, "scale-changed", G_CALLBACK (pinch_scale_cb), self);
   g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (scroll_cb), self);
@@ -992,6 +1125,8 @@ mw_canvas_init (MwCanvas *self)
   self->sel_ties = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->start_positions = g_array_new (FALSE, FALSE, sizeof (StartPosition));
   g_array_set_clear_func (self->start_positions, (GDestroyNotify)start_position_clear);
+  self->targets = g_array_new (FALSE, FALSE, sizeof (StartPosition));
+  g_array_set_clear_func (self->targets, (GDestroyNotify)start_position_clear);
   self->tie_type = MW_TIE_COLLABORATES;
   mw_view_init (&self->view, 1, 1);
 
@@ -1034,6 +1169,8 @@ mw_canvas_set_history (MwCanvas  *self,
   if (self->history == history)
     return;
 
+  if (self->tick_id != 0)
+    finish_animation (self);
   finish_drag (self, TRUE);
   if (self->network != NULL)
     g_signal_handlers_disconnect_by_data (self->network, self);
@@ -1196,6 +1333,18 @@ mw_canvas_zoom_to_selection (MwCanvas *self)
 
   rect = (MwRect) { x0, y0, MAX (x1 - x0, 1), MAX (y1 - y0, 1) };
   fit_rect (self, &rect);
+}
+
+/* Where a model point is drawn, in the canvas's own coordinates. */
+void
+mw_canvas_model_to_widget (MwCanvas *self,
+                           double    mx,
+                           double    my,
+                           double   *x,
+                           double   *y)
+{
+  g_return_if_fail (MW_IS_CANVAS (self));
+  mw_view_from_model (&self->view, mx, my, x, y);
 }
 
 /* Moves the view by (@dx, @dy) view pixels. */
@@ -1379,6 +1528,8 @@ mw_canvas_add_actor_at (MwCanvas *self,
   double mx, my;
 
   g_return_val_if_fail (MW_IS_CANVAS (self), NULL);
+  if (busy (self))
+    return NULL;
 
   id = mw_network_unique_actor_id (self->network, "p");
   mw_view_to_model (&self->view, view_x, view_y, &mx, &my);
@@ -1413,6 +1564,9 @@ mw_canvas_connect (MwCanvas *self,
   g_return_val_if_fail (MW_IS_CANVAS (self), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
 
+  if (busy (self))
+    return NULL;
+
   edit = mw_history_begin (self->history, _("Add Tie"));
   tie = mw_edit_add_tie (edit, from, to, self->tie_type, 1.0, NULL);
   mw_history_commit (self->history, edit);
@@ -1431,6 +1585,9 @@ mw_canvas_connect_selected (MwCanvas *self)
   guint n = 0;
 
   g_return_if_fail (MW_IS_CANVAS (self));
+
+  if (busy (self))
+    return;
 
   actors = mw_canvas_get_selected_actors (self);
   if (actors->len < 2)
@@ -1468,6 +1625,9 @@ mw_canvas_delete_selection (MwCanvas *self)
 
   g_return_if_fail (MW_IS_CANVAS (self));
 
+  if (busy (self))
+    return;
+
   actors = mw_canvas_get_selected_actors (self);
   ties = mw_canvas_get_selected_ties (self);
   if (actors->len == 0 && ties->len == 0)
@@ -1498,6 +1658,9 @@ mw_canvas_nudge_selection (MwCanvas *self,
   MwEdit *edit;
 
   g_return_if_fail (MW_IS_CANVAS (self));
+
+  if (busy (self))
+    return;
 
   actors = mw_canvas_get_selected_actors (self);
   if (actors->len == 0)
@@ -1558,6 +1721,9 @@ mw_canvas_paste_network (MwCanvas   *self,
 
   g_return_if_fail (MW_IS_CANVAS (self));
   g_return_if_fail (MW_IS_NETWORK (network));
+
+  if (busy (self))
+    return;
 
   if (mw_network_get_n_actors (network) == 0)
     return;

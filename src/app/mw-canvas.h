@@ -40,6 +40,11 @@ void        mw_canvas_zoom_by             (MwCanvas   *self,
                                            double      factor);
 void        mw_canvas_zoom_to_fit         (MwCanvas   *self);
 void        mw_canvas_zoom_to_selection   (MwCanvas   *self);
+void        mw_canvas_model_to_widget     (MwCanvas   *self,
+                                           double      mx,
+                                           double      my,
+                                           double     *x,
+                                           double     *y);
 void        mw_canvas_pan_by              (MwCanvas   *self,
                                            double      dx,
                                            double      dy);
@@ -71,5 +76,8 @@ void        mw_canvas_paste_network       (MwCanvas   *self,
                                            const char *name);
 MwNetwork  *mw_canvas_copy_selection      (MwCanvas   *self);
 void        mw_canvas_rename_selected     (MwCanvas   *self);
+void        mw_canvas_animate_to          (MwCanvas   *self,
+                                           GHashTable *positions,
+                                           const char *name);
 
 G_END_DECLS

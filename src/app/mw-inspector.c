@@ -211,6 +211,9 @@ tie_edit (MwInspector *self,
     return;
 
   history = mw_canvas_get_history (self->canvas);
+  if (mw_history_is_editing (history))
+    return;
+
   edit = mw_history_begin (history, name);
   mw_edit_touch_tie (edit, tie);
   mw_network_set_tie_type (get_network (self), tie, type);

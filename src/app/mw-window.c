@@ -10,7 +10,9 @@
 
 #include <glib/gi18n.h>
 
+#include "mw-contexts.h"
 #include "mw-dot.h"
+#include "mw-layout.h"
 #include "mw-inspector.h"
 #include "mw-window.h"
 
@@ -33,6 +35,8 @@ struct _MwWindow
   MwInspector          *inspector;
   GMenu                *history_section;
   GMenu                *recent_menu;
+  GMenu                *template_menu;
+  GMenu                *arrange_menu;
 
   /* owned */
   MwDocument           *document;
@@ -40,7 +44,9 @@ struct _MwWindow
   GCancellable         *cancellable;
   char                 *last_error;
   GtkWidget            *close_dialog;   /* (nullable) weak */
+  MwNetwork            *layout_network; /* (nullable) the one being laid out */
   guint                 n_pending;
+  guint                 inhibit_cookie;
   gboolean              close_confirmed;
   gboolean              close_after_save;
 };
@@ -127,6 +133,7 @@ update_history (MwWindow *self)
   MwHistory *history = mw_document_get_history (self->document);
   const char *undo = mw_history_get_undo_name (history);
   const char *redo = mw_history_get_redo_name (history);
+  /* Translators: %s names the step, such as “Move 3 Actors” */
   g_autofree char *undo_label = undo ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
   g_autofree char *redo_label = redo ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
   g_autofree char *undo_tip = undo ? g_strdup_printf (_("Undo %s"), undo) : g_strdup (_("Undo"));
@@ -169,11 +176,98 @@ zoom_changed_cb (MwWindow *self)
   gtk_button_set_label (self->zoom_button, label);
 }
 
+/* Logging out would lose unsaved changes: the session has to ask first. */
+static void
+update_inhibit (MwWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean modified = mw_document_get_modified (self->document);
+
+  if (app == NULL)
+    return;
+
+  if (modified && self->inhibit_cookie == 0)
+    self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self), GTK_APPLICATION_INHIBIT_LOGOUT,
+                                                    _("There are unsaved changes"));
+  else if (!modified && self->inhibit_cookie != 0)
+    {
+      gtk_application_uninhibit (app, self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
+
 static void
 history_changed_cb (MwWindow *self)
 {
   update_history (self);
   update_title (self);
+  update_inhibit (self);
+}
+
+typedef struct
+{
+  MwWindow  *window;
+  MwNetwork *network;
+} PlaceData;
+
+static void
+place_data_free (PlaceData *data)
+{
+  g_clear_object (&data->window);
+  g_clear_object (&data->network);
+  g_free (data);
+}
+
+static void
+initial_layout_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PlaceData *data = user_data;
+  MwWindow *self = data->window;
+  g_autoptr(GHashTable) positions = mw_layout_run_finish (result, NULL);
+
+  self->n_pending--;
+
+  /* Only where nobody has put an actor in the meantime. */
+  if (positions != NULL && self->document != NULL && data->network == mw_document_get_network (self->document))
+    {
+      for (guint i = 0; i < mw_network_get_n_actors (data->network); i++)
+        {
+          MwActor *actor = mw_network_get_actor (data->network, i);
+          if (actor->has_position)
+            g_hash_table_remove (positions, actor->id);
+        }
+      mw_layout_apply (data->network, positions);
+      mw_canvas_zoom_to_fit (self->canvas);
+    }
+
+  place_data_free (data);
+}
+
+/* A file without any position (hand-written DOT) is laid out once when it
+ * opens. That is not an edit: nothing to undo, nothing to save. */
+static void
+place_if_unplaced (MwWindow *self)
+{
+  MwNetwork *network = mw_document_get_network (self->document);
+  guint n = mw_network_get_n_actors (network);
+  PlaceData *data;
+
+  g_assert (MW_IS_WINDOW (self));
+
+  for (guint i = 0; i < n; i++)
+    if (mw_network_get_actor (network, i)->has_position)
+      return;
+  if (n == 0)
+    return;
+
+  data = g_new0 (PlaceData, 1);
+  data->window = g_object_ref (self);
+  data->network = g_object_ref (network);
+  self->n_pending++;
+  mw_layout_run_async (network, mw_layout_choose_engine (network), 0, self->cancellable,
+                       initial_layout_cb, data);
 }
 
 static void
@@ -184,6 +278,7 @@ document_history_cb (MwWindow *self)
   g_assert (MW_IS_WINDOW (self));
 
   mw_canvas_set_history (self->canvas, history);
+  place_if_unplaced (self);
   g_signal_connect_object (history, "notify::undo-name",
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (history, "notify::modified",
@@ -301,10 +396,14 @@ load_cb (GObject      *object,
       g_autofree char *basename = g_file_get_basename (data->file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), basename);
 
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (self->document != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, heading, error);
       return;
     }
+
+  /* The window went away while the file loaded. */
+  if (self->document == NULL)
+    return;
 
   remember_recent (self, data->file);
 
@@ -344,6 +443,30 @@ mw_window_open_file (MwWindow *self,
   mw_document_load_async (data->document, file, self->cancellable, load_cb, data);
 }
 
+/* Shows @network here when this window is blank, else in a new window. */
+static void
+show_network (MwWindow   *self,
+              MwNetwork  *network,
+              const char *title)
+{
+  g_autoptr(MwDocument) document = NULL;
+  MwWindow *window;
+
+  g_assert (MW_IS_WINDOW (self));
+
+  if (mw_document_is_blank (self->document))
+    {
+      mw_document_replace_network (self->document, network, NULL, title);
+      return;
+    }
+
+  window = mw_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+  document = mw_document_new ();
+  mw_document_replace_network (document, network, NULL, title);
+  set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* The built-in example, from the GResource: it has no file of its own. */
 void
 mw_window_open_example (MwWindow *self)
@@ -351,7 +474,6 @@ mw_window_open_example (MwWindow *self)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(MwNetwork) network = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MwDocument) document = NULL;
   gsize length = 0;
   const char *text;
 
@@ -363,17 +485,36 @@ mw_window_open_example (MwWindow *self)
   network = mw_dot_load_data (text, length, "meshwork-example.gv", NULL, &error);
   g_assert_no_error (error);
 
-  if (mw_document_is_blank (self->document))
-    mw_document_replace_network (self->document, network, NULL, _("Example Network"));
-  else
-    {
-      MwWindow *window = mw_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+  show_network (self, network, _("Example Network"));
+}
 
-      document = mw_document_new ();
-      mw_document_replace_network (document, network, NULL, _("Example Network"));
-      set_document (window, document);
-      gtk_window_present (GTK_WINDOW (window));
+/**
+ * mw_window_new_from_template:
+ * @name: a context name, such as "nimble"
+ *
+ * Builds one of the context diagrams (a fresh one each time) and shows it.
+ */
+void
+mw_window_new_from_template (MwWindow   *self,
+                             const char *name)
+{
+  g_autoptr(MwNetwork) network = NULL;
+  g_autoptr(GError) error = NULL;
+  const MwContext *context;
+
+  g_return_if_fail (MW_IS_WINDOW (self));
+
+  context = mw_context_lookup (name);
+  network = mw_context_build (name, MW_CONTEXT_DEFAULT_SIZE, g_random_int (), &error);
+  if (network == NULL || context == NULL)
+    {
+      if (error == NULL)
+        g_set_error (&error, MW_ERROR, MW_ERROR_INVALID, "No template called “%s”", name);
+      show_error (self, _("Could Not Create the Network"), error);
+      return;
     }
+
+  show_network (self, network, context->title);
 }
 
 static void
@@ -490,6 +631,73 @@ open_example_action (GSimpleAction *action,
                      gpointer       user_data)
 {
   mw_window_open_example (MW_WINDOW (user_data));
+}
+
+static void
+new_from_template_action (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  mw_window_new_from_template (MW_WINDOW (user_data), g_variant_get_string (param, NULL));
+}
+
+static void
+layout_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(MwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) positions = mw_layout_run_finish (result, &error);
+
+  self->n_pending--;
+  if (self->document == NULL)
+    return;
+  enable (self, "arrange", TRUE);
+
+  if (positions == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Arrange the Network"), error);
+      return;
+    }
+
+  /* The network may have been replaced while Graphviz worked. */
+  if (self->layout_network == mw_document_get_network (self->document))
+    mw_canvas_animate_to (self->canvas, positions, _("Arrange"));
+  g_clear_object (&self->layout_network);
+}
+
+/* Lays out in a child process: the window stays responsive and a stuck
+ * Graphviz is killed; the result arrives as one undoable step. */
+static void
+arrange_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  MwWindow *self = user_data;
+  MwNetwork *network = mw_document_get_network (self->document);
+  MwLayoutEngine engine = MW_LAYOUT_AUTO;
+  double seconds;
+
+  if (mw_network_get_n_actors (network) == 0)
+    return;
+
+  mw_layout_engine_from_string (g_variant_get_string (param, NULL), &engine);
+  if (engine == MW_LAYOUT_AUTO)
+    engine = mw_layout_choose_engine (network);
+
+  seconds = mw_layout_estimate_seconds (network, engine);
+  if (seconds > MW_LAYOUT_SLOW_SECONDS)
+    {
+      g_autofree char *text = g_strdup_printf (_("Arranging may take about %.0f seconds"), seconds);
+      toast (self, text);
+    }
+
+  g_set_object (&self->layout_network, network);
+  enable (self, "arrange", FALSE);
+  self->n_pending++;
+  mw_layout_run_async (network, engine, 0, self->cancellable, layout_cb, g_object_ref (self));
 }
 
 static void
@@ -717,6 +925,8 @@ static const GActionEntry win_entries[] = {
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
   { "open-example", open_example_action },
+  { "new-from-template", new_from_template_action, "s" },
+  { "arrange", arrange_action, "s" },
   { "save", save_action },
   { "save-as", save_as_action },
   { "close", close_action },
@@ -811,6 +1021,9 @@ mw_window_close_request (GtkWindow *window)
     }
 
   g_cancellable_cancel (self->cancellable);
+  if (self->inhibit_cookie != 0 && gtk_window_get_application (window) != NULL)
+    gtk_application_uninhibit (gtk_window_get_application (window), self->inhibit_cookie);
+  self->inhibit_cookie = 0;
   return GTK_WINDOW_CLASS (mw_window_parent_class)->close_request (window);
 }
 
@@ -822,7 +1035,10 @@ mw_window_dispose (GObject *object)
   if (self->close_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->close_dialog), (gpointer *)&self->close_dialog);
   self->close_dialog = NULL;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->document);
+  g_clear_object (&self->layout_network);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
@@ -867,6 +1083,8 @@ mw_window_class_init (MwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, template_menu);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, arrange_menu);
 }
 
 static void
@@ -886,6 +1104,41 @@ bind_settings (MwWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), inspector);
 
   mw_canvas_set_tie_type (self->canvas, g_settings_get_enum (self->settings, "tie-type"));
+}
+
+static void
+fill_static_menus (MwWindow *self)
+{
+  static const struct { const char *engine; const char *label; } engines[] = {
+    { "auto", N_("_Best Fit") },
+    { "dot", N_("_Org Chart") },
+    { "neato", N_("_Spring") },
+    { "fdp", N_("_Force-Directed") },
+    { "sfdp", N_("_Large Network") },
+    { "circo", N_("_Circle") },
+    { "twopi", N_("_Radial") },
+  };
+  const MwContext *contexts;
+  guint n = 0;
+
+  g_assert (MW_IS_WINDOW (self));
+
+  contexts = mw_contexts_get_all (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (contexts[i].title, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.new-from-template", "s", contexts[i].name);
+      g_menu_append_item (self->template_menu, item);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (engines); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(engines[i].label), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.arrange", "s", engines[i].engine);
+      g_menu_append_item (self->arrange_menu, item);
+    }
 }
 
 static void
@@ -910,6 +1163,7 @@ mw_window_init (MwWindow *self)
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   mw_inspector_set_canvas (self->inspector, self->canvas);
 
+  fill_static_menus (self);
   set_document (self, document);
   update_selection_actions (self);
   update_recent_menu (self);
@@ -948,6 +1202,18 @@ mw_window_get_canvas (MwWindow *self)
 {
   g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
   return self->canvas;
+}
+
+/**
+ * mw_window_get_inspector:
+ *
+ * Returns: (transfer none): the sidebar editing the selection
+ */
+GtkWidget *
+mw_window_get_inspector (MwWindow *self)
+{
+  g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->inspector);
 }
 
 /* Loads and saves still on their way. */

@@ -20,9 +20,12 @@ G_DECLARE_FINAL_TYPE (MwWindow, mw_window, MW, WINDOW, AdwApplicationWindow)
 MwWindow   *mw_window_new              (GtkApplication *application);
 MwDocument *mw_window_get_document     (MwWindow       *self);
 MwCanvas   *mw_window_get_canvas       (MwWindow       *self);
+GtkWidget  *mw_window_get_inspector    (MwWindow       *self);
 void        mw_window_open_file        (MwWindow       *self,
                                         GFile          *file);
 void        mw_window_open_example     (MwWindow       *self);
+void        mw_window_new_from_template (MwWindow      *self,
+                                        const char     *name);
 void        mw_window_save_to_file     (MwWindow       *self,
                                         GFile          *file);
 guint       mw_window_get_n_pending    (MwWindow       *self);
