@@ -18,7 +18,7 @@
 #define ORG_PADDING       16.0
 #define DIM_ALPHA         0.16
 #define LABEL_GAP          3.0
-#define AUTO_LABEL_PX      6.0   /* labels below this size on screen are noise */
+#define AUTO_LABEL_PX      5.0   /* labels below this size on screen are noise */
 #define AUTO_LABEL_MAX  2000     /* … and so are more of them at once */
 #define N_COLORS           8
 #define DENSE_TIES      2500     /* the palette's 7 hues and "no organisation" */

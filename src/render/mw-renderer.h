@@ -23,7 +23,7 @@ G_BEGIN_DECLS
  *   mw_renderer_draw (renderer, cr, &view);        // cr from gtk_snapshot_append_cairo()
  *   actor = mw_renderer_pick_actor (renderer, &view, x, y);   // x, y in widget px
  *
- * Level of detail (MW_LABELS_AUTO): labels show when 6 px or larger and at
+ * Level of detail (MW_LABELS_AUTO): labels show when 5 px or larger and at
  * most 2,000 actors are in view; arrowheads, dots and badges when an arrow
  * is 3.5 px or longer; past 2,500 ties in view they become one-pixel
  * hairlines. MW_LABELS_ALWAYS (what export uses) turns all of that off. */
