@@ -27,6 +27,7 @@ static const char *window_accels[][5] = {
   { "app.new-window", "<Control>n", NULL },
   { "app.quit", "<Control>q", NULL },
   { "app.preferences", "<Control>comma", NULL },
+  { "app.help", "F1", NULL },
   { "win.open", "<Control>o", NULL },
   { "win.save", "<Control>s", NULL },
   { "win.save-as", "<Control><Shift>s", NULL },
@@ -178,25 +179,98 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (mw_preferences_window_new (parent)));
 }
 
+/* The installed guide first; an uninstalled build (build-aux/dev run, the
+ * tests) reads the copy meson assembles in the build dir. */
+static char *
+find_help_index (void)
+{
+  const char *override = g_getenv ("MESHWORK_HELP_DIR");
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "help", "index.html", NULL);
+
+  if (override != NULL && *override != '\0')
+    return g_build_filename (override, "index.html", NULL);
+  if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&installed);
+  if (g_file_test (MESHWORK_BUILD_HELP, G_FILE_TEST_IS_REGULAR))
+    return g_strdup (MESHWORK_BUILD_HELP);
+  return NULL;
+}
+
+static void
+help_launched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    g_warning ("Could not open the user guide: %s", error->message);
+}
+
+/* Opens the HTML guide in the default browser: it needs no yelp. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autofree char *path = find_help_index ();
+  g_autofree char *uri = NULL;
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  if (path == NULL)
+    {
+      g_warning ("The user guide is not installed (looked in %s)", PKGDATADIR);
+      return;
+    }
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (parent != NULL)
+    context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
+                                      gtk_widget_get_display (GTK_WIDGET (parent))));
+  g_app_info_launch_default_for_uri_async (uri, context, NULL, help_launched_cb, NULL);
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *param,
               gpointer       user_data)
 {
   const char *developers[] = { _("The Meshwork authors"), NULL };
+  /* The research the scores rest on (docs/scoring.md, the guide). */
+  const char *research[] = {
+    "Ancona & Backman, Distributed Leadership — From Pyramids to Networks, MIT Leadership Center (2017)",
+    "Freeman, Centrality in social networks (1979) https://doi.org/10.1016/0378-8733(78)90021-7",
+    "Krackhardt & Stern, Informal networks and organizational crises (1988) https://doi.org/10.2307/2786835",
+    "Latora & Marchiori, Efficient behavior of small-world networks (2001) https://doi.org/10.1103/PhysRevLett.87.198701",
+    "Carson, Tesluk & Marrone, Shared leadership in teams (2007) https://doi.org/10.5465/amj.2007.20159921",
+    "Hopcroft & Tarjan, Efficient algorithms for graph manipulation (1973) https://doi.org/10.1145/362248.362272",
+    NULL
+  };
+  const char *libraries[] = {
+    "Graphviz https://graphviz.org",
+    "json-glib https://gitlab.gnome.org/GNOME/json-glib",
+    NULL
+  };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *about;
 
-  adw_show_about_window (parent,
-                         "application-name", _("Meshwork"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("The Meshwork authors"),
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Draw organisational networks and see how distributed their leadership is."),
-                         "developers", developers,
-                         "copyright", "© 2026 The Meshwork authors",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application-name", _("Meshwork"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Meshwork authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Draw organisational networks and see how distributed their leadership is."),
+                        "website", "https://github.com/meshwork/meshwork",
+                        "issue-url", "https://github.com/meshwork/meshwork/issues",
+                        "developers", developers,
+                        "copyright", "© 2026 The Meshwork authors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Research the Scores Rest On"), research);
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about), _("Built With"), libraries);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static const GActionEntry app_entries[] = {
@@ -204,6 +278,7 @@ static const GActionEntry app_entries[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
+  { "help", help_action },
 };
 
 static void
