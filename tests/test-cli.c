@@ -10,57 +10,16 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
+#include "mw-test-cli.h"
 
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs meshwork-cli with the NULL-terminated arguments. */
-static void
-run_cli (Run *run,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer)g_getenv ("MESHWORK_CLI"));
-  va_start (ap, run);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (gpointer)arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_newv ((const char * const *)args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
 
 static void
 test_info_text (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "meshwork-basic.gv", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(MwTestRun) run = { 0 };
 
-  run_cli (&run, "info", path, NULL);
+  mw_test_run_cli (&run, "info", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "7 (6 people, 1 teams, 0 organisations)"));
   g_assert_nonnull (strstr (run.out, "9 (5 reports, 2 collaborates, 1 influences, 1 checks)"));
@@ -74,11 +33,11 @@ test_info_json (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "strict-cycle.gv", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(MwTestRun) run = { 0 };
   JsonObject *root, *problem;
   JsonArray *problems;
 
-  run_cli (&run, "info", "--json", path, NULL);
+  mw_test_run_cli (&run, "info", "--json", path, NULL);
   /* a reporting cycle is a problem: exit 1 */
   g_assert_cmpint (run.status, ==, 1);
 
@@ -98,9 +57,9 @@ static void
 test_info_bad_file (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "syntax.gv", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(MwTestRun) run = { 0 };
 
-  run_cli (&run, "info", path, NULL);
+  mw_test_run_cli (&run, "info", path, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.out, ==, "");
   /* one line naming the file and the line */
@@ -111,9 +70,9 @@ test_info_bad_file (void)
 static void
 test_missing_file (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(MwTestRun) run = { 0 };
 
-  run_cli (&run, "info", "/nonexistent/network.gv", NULL);
+  mw_test_run_cli (&run, "info", "/nonexistent/network.gv", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "/nonexistent/network.gv"));
 }
@@ -121,30 +80,30 @@ test_missing_file (void)
 static void
 test_help_version_usage (void)
 {
-  g_auto(Run) help = { 0 };
-  g_auto(Run) version = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) info_help = { 0 };
-  g_auto(Run) no_file = { 0 };
+  g_auto(MwTestRun) help = { 0 };
+  g_auto(MwTestRun) version = { 0 };
+  g_auto(MwTestRun) unknown = { 0 };
+  g_auto(MwTestRun) info_help = { 0 };
+  g_auto(MwTestRun) no_file = { 0 };
 
-  run_cli (&help, "--help", NULL);
+  mw_test_run_cli (&help, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "Usage: meshwork-cli"));
   g_assert_nonnull (strstr (help.out, "info"));
 
-  run_cli (&version, "--version", NULL);
+  mw_test_run_cli (&version, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
   g_assert_true (g_str_has_prefix (version.out, "meshwork-cli "));
 
-  run_cli (&unknown, "frobnicate", NULL);
+  mw_test_run_cli (&unknown, "frobnicate", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "frobnicate"));
 
-  run_cli (&info_help, "info", "--help", NULL);
+  mw_test_run_cli (&info_help, "info", "--help", NULL);
   g_assert_cmpint (info_help.status, ==, 0);
   g_assert_nonnull (strstr (info_help.out, "--json"));
 
-  run_cli (&no_file, "info", NULL);
+  mw_test_run_cli (&no_file, "info", NULL);
   g_assert_cmpint (no_file.status, ==, 2);
 }
 
@@ -156,22 +115,22 @@ test_export_scores_and_layout (void)
   g_autofree char *dir = g_dir_make_tmp ("meshwork-cli-XXXXXX", NULL);
   g_autofree char *svg = g_build_filename (dir, "out.svg", NULL);
   g_autofree char *text = NULL;
-  g_auto(Run) plain = { 0 };
-  g_auto(Run) laid_out = { 0 };
-  g_auto(Run) bad_engine = { 0 };
+  g_auto(MwTestRun) plain = { 0 };
+  g_auto(MwTestRun) laid_out = { 0 };
+  g_auto(MwTestRun) bad_engine = { 0 };
 
   /* a file with no positions at all is laid out without being asked */
-  run_cli (&plain, "export", path, svg, "--scores", NULL);
+  mw_test_run_cli (&plain, "export", path, svg, "--scores", NULL);
   g_assert_cmpint (plain.status, ==, 0);
   g_assert_null (strstr (plain.err, "no position"));
   g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "Distributed leadership"));
   g_assert_nonnull (strstr (text, "Peer mitigation of risk"));
 
-  run_cli (&laid_out, "export", path, svg, "--layout", "circo", NULL);
+  mw_test_run_cli (&laid_out, "export", path, svg, "--layout", "circo", NULL);
   g_assert_cmpint (laid_out.status, ==, 0);
 
-  run_cli (&bad_engine, "export", path, svg, "--layout", "magic", NULL);
+  mw_test_run_cli (&bad_engine, "export", path, svg, "--layout", "magic", NULL);
   g_assert_cmpint (bad_engine.status, ==, 2);
   g_assert_nonnull (strstr (bad_engine.err, "magic"));
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mw-contexts.h"
+#include "mw-test-cli.h"
 #include "mw-dot.h"
 
 static const guint sizes[] = { 8, 24, 120 };
@@ -249,34 +250,6 @@ test_size_is_clamped (void)
   g_assert_cmpuint (mw_network_get_n_actors (tiny), ==, MW_CONTEXT_MIN_SIZE);
 }
 
-static char *
-run_cli (int         *status,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) g_getenv ("MESHWORK_CLI"));
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  *status = g_subprocess_get_exit_status (process);
-
-  return out;
-}
 
 static void
 test_cli_list_and_write (void)
@@ -291,7 +264,7 @@ test_cli_list_and_write (void)
   guint n;
   const MwContext *all = mw_contexts_get_all (&n);
 
-  list = run_cli (&status, "template", "--list", NULL);
+  list = mw_test_cli_output (&status, "template", "--list", NULL);
   g_assert_cmpint (status, ==, 0);
   for (guint i = 0; i < n; i++)
     {
@@ -299,15 +272,15 @@ test_cli_list_and_write (void)
       g_assert_nonnull (strstr (list, all[i].title));
     }
 
-  text = run_cli (&status, "template", "nimble", "--size", "30", "--seed", "9", "-", NULL);
+  text = mw_test_cli_output (&status, "template", "nimble", "--size", "30", "--seed", "9", "-", NULL);
   g_assert_cmpint (status, ==, 0);
   written = mw_dot_load_data (text, strlen (text), "stdout", NULL, &error);
   g_assert_no_error (error);
   g_assert_true (mw_network_equal (expected, written, NULL));
 
-  bad = run_cli (&status, "template", "matrix", "-", NULL);
+  bad = mw_test_cli_output (&status, "template", "matrix", "-", NULL);
   g_assert_cmpint (status, ==, 2);
-  g_free (run_cli (&status, "template", "flat", "--size", "2", "-", NULL));
+  g_free (mw_test_cli_output (&status, "template", "flat", "--size", "2", "-", NULL));
   g_assert_cmpint (status, ==, 2);
 }
 

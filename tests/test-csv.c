@@ -10,50 +10,8 @@
 #include <json-glib/json-glib.h>
 
 #include "mw-csv.h"
+#include "mw-test-cli.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs meshwork-cli with the NULL-terminated arguments. */
-static void
-run_cli (Run *run,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer)g_getenv ("MESHWORK_CLI"));
-  va_start (ap, run);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (gpointer)arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_newv ((const char * const *)args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
 
 static MwCsvTable *
 load_table (const char *name)
@@ -716,9 +674,9 @@ test_cli_import (void)
   g_autofree char *ties = fixture_path ("survey-ties.tsv");
   g_autoptr(MwNetwork) network = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(MwTestRun) run = { 0 };
 
-  run_cli (&run, "import", people, "--ties", ties, "--map", "unit=Location", out, NULL);
+  mw_test_run_cli (&run, "import", people, "--ties", ties, "--map", "unit=Location", out, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Imported 6 actors and 10 ties"));
   g_assert_nonnull (strstr (run.out, "UTF-8 with BOM, CRLF"));
@@ -752,23 +710,23 @@ test_cli_import_problems (void)
   g_autofree char *out = g_build_filename (dir, "org.graphml", NULL);
   g_autofree char *bad = fixture_path ("malformed-people.csv");
   g_autofree char *unterminated = fixture_path ("unterminated.csv");
-  g_auto(Run) skipped = { 0 };
-  g_auto(Run) fatal = { 0 };
-  g_auto(Run) bad_map = { 0 };
+  g_auto(MwTestRun) skipped = { 0 };
+  g_auto(MwTestRun) fatal = { 0 };
+  g_auto(MwTestRun) bad_map = { 0 };
 
-  run_cli (&skipped, "import", bad, out, NULL);
+  mw_test_run_cli (&skipped, "import", bad, out, NULL);
   g_assert_cmpint (skipped.status, ==, 1);
   g_assert_nonnull (strstr (skipped.out, "malformed-people.csv: row 4, column 3 (manager): no one has the id “zz”"));
   g_assert_nonnull (strstr (skipped.out, "row 10, column 3 (manager): managers go round in a circle"));
   g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
   g_remove (out);
 
-  run_cli (&fatal, "import", unterminated, out, NULL);
+  mw_test_run_cli (&fatal, "import", unterminated, out, NULL);
   g_assert_cmpint (fatal.status, ==, 2);
   g_assert_nonnull (strstr (fatal.err, "row 3 (line 3)"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
-  run_cli (&bad_map, "import", bad, "--map", "manager=Boss", out, NULL);
+  mw_test_run_cli (&bad_map, "import", bad, "--map", "manager=Boss", out, NULL);
   g_assert_cmpint (bad_map.status, ==, 2);
   g_assert_nonnull (strstr (bad_map.err, "no column “Boss”"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
@@ -784,10 +742,10 @@ test_cli_import_json (void)
   g_autofree char *out = g_build_filename (dir, "org.gv", NULL);
   g_autofree char *bad = fixture_path ("malformed-people.csv");
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) run = { 0 };
+  g_auto(MwTestRun) run = { 0 };
   JsonObject *root, *first;
 
-  run_cli (&run, "import", "--json", bad, out, NULL);
+  mw_test_run_cli (&run, "import", "--json", bad, out, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
   root = json_node_get_object (json_parser_get_root (parser));

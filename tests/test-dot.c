@@ -4,7 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -322,6 +326,56 @@ test_save_file_atomic (void)
   g_rmdir (dir);
 }
 
+static gpointer
+read_fifo (gpointer path)
+{
+  g_autofree char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  return g_steal_pointer (&contents);
+}
+
+/* A pipe (or /dev/null) is written in place, never replaced by a file; a
+ * symbolic link keeps pointing where it did; permissions are kept. */
+static void
+test_save_special_files (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("meshwork-basic.gv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
+  g_autofree char *real = g_build_filename (dir, "real.gv", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.gv", NULL);
+  g_autofree char *received = NULL;
+  GThread *reader;
+  GStatBuf st;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_thread_new ("fifo", read_fifo, fifo);
+  g_assert_true (mw_dot_save_file (network, fifo, &error));
+  g_assert_no_error (error);
+  received = g_thread_join (reader);
+  g_assert_nonnull (strstr (received, "Dana Reyes"));
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (real, 0640), ==, 0);
+  g_assert_cmpint (symlink (real, link), ==, 0);
+  g_assert_true (mw_dot_save_file (network, link, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_cmpint (g_stat (real, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  g_assert_cmpint (st.st_size, >, 100);
+
+  g_unlink (fifo);
+  g_unlink (link);
+  g_unlink (real);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -349,6 +403,7 @@ main (int    argc,
   g_test_add_func ("/dot/limits", test_limits);
   g_test_add_func ("/dot/threads", test_threads);
   g_test_add_func ("/dot/save-file-atomic", test_save_file_atomic);
+  g_test_add_func ("/dot/save-special-files", test_save_special_files);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "mw-dot.h"
+#include "mw-test-cli.h"
 #include "mw-layout.h"
 
 static MwNetwork *
@@ -514,34 +515,6 @@ test_apply_is_one_batch (void)
   g_assert_cmpfloat (mw_network_lookup_actor (network, "m1")->x, ==, point_of (positions, "m1")->x);
 }
 
-static char *
-run_cli (int        *status,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) g_getenv ("MESHWORK_CLI"));
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  *status = g_subprocess_get_exit_status (process);
-
-  return out;
-}
 
 /* meshwork-cli layout: every actor gets a position, nothing else changes. */
 static void
@@ -555,7 +528,7 @@ test_cli_layout (void)
   g_autofree char *estimate = NULL;
   int status;
 
-  out = run_cli (&status, "layout", "--engine", "neato", path, "-", NULL);
+  out = mw_test_cli_output (&status, "layout", "--engine", "neato", path, "-", NULL);
   g_assert_cmpint (status, ==, 0);
   after = mw_dot_load_data (out, strlen (out), "stdout", NULL, &error);
   g_assert_no_error (error);
@@ -572,13 +545,13 @@ test_cli_layout (void)
     }
   g_assert_true (mw_network_equal (before, after, NULL));
 
-  estimate = run_cli (&status, "layout", "--estimate", path, NULL);
+  estimate = mw_test_cli_output (&status, "layout", "--estimate", path, NULL);
   g_assert_cmpint (status, ==, 0);
   g_assert_true (g_str_has_prefix (estimate, "dot ") || g_str_has_prefix (estimate, "neato "));
 
-  g_free (run_cli (&status, "layout", "--engine", "osage", path, "-", NULL));
+  g_free (mw_test_cli_output (&status, "layout", "--engine", "osage", path, "-", NULL));
   g_assert_cmpint (status, ==, 2);
-  g_free (run_cli (&status, "layout", "/nonexistent.gv", "-", NULL));
+  g_free (mw_test_cli_output (&status, "layout", "/nonexistent.gv", "-", NULL));
   g_assert_cmpint (status, ==, 2);
 }
 

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mw-dot.h"
+#include "mw-test-cli.h"
 #include "mw-metrics.h"
 #include "mw-network.h"
 #include "mw-scores.h"
@@ -504,33 +505,6 @@ test_context (void)
 }
 
 /* meshwork-cli score as a user runs it, JSON names included. */
-static char *
-run_cli (int         *status,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) g_getenv ("MESHWORK_CLI"));
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  *status = g_subprocess_get_exit_status (process);
-  return out;
-}
 
 static void
 test_cli_json (void)
@@ -543,7 +517,7 @@ test_cli_json (void)
   JsonObject *root, *object;
   int status;
 
-  out = run_cli (&status, "score", path, "--json", "--explain", NULL);
+  out = mw_test_cli_output (&status, "score", path, "--json", "--explain", NULL);
   g_assert_cmpint (status, ==, 0);
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
@@ -591,15 +565,15 @@ test_cli_status (void)
   g_autofree char *out1 = NULL, *out2 = NULL, *out3 = NULL, *out4 = NULL;
   int status;
 
-  out1 = run_cli (&status, "score", example, NULL);
+  out1 = mw_test_cli_output (&status, "score", example, NULL);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out1, "Spontaneous collaboration"));
   g_assert_null (strstr (out1, "actors:"));
-  out2 = run_cli (&status, "score", example, "--explain", NULL);
+  out2 = mw_test_cli_output (&status, "score", example, "--explain", NULL);
   g_assert_nonnull (strstr (out2, "actors:"));
-  out3 = run_cli (&status, "score", cyclic, NULL);
+  out3 = mw_test_cli_output (&status, "score", cyclic, NULL);
   g_assert_cmpint (status, ==, 1);
-  out4 = run_cli (&status, "score", missing, NULL);
+  out4 = mw_test_cli_output (&status, "score", missing, NULL);
   g_assert_cmpint (status, ==, 2);
 }
 

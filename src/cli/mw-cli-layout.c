@@ -97,7 +97,7 @@ mw_cli_layout (int    argc,
   if (positions == NULL)
     return mw_cli_fail ("layout: %s", error->message);
   mw_layout_apply (network, positions);
-  if (!mw_cli_write_network (network, argv[2], &error))
+  if (!mw_dot_save_file (network, argv[2], &error))
     return mw_cli_fail ("layout: %s", error->message);
 
   return MW_CLI_OK;

@@ -57,7 +57,7 @@ mw_cli_template (int    argc,
   if (network == NULL)
     return mw_cli_fail ("template: %s", error->message);
 
-  if (!mw_cli_write_network (network, argv[2], &error))
+  if (!mw_dot_save_file (network, argv[2], &error))
     return mw_cli_fail ("template: %s", error->message);
 
   return MW_CLI_OK;

@@ -14,6 +14,7 @@
 #include <graphviz/cgraph.h>
 
 #include "mw-dot.h"
+#include "mw-file.h"
 
 /* cgraph's flex scanner keeps its buffer between reads: what the last parse
  * left unread (a final newline) would shift the next file's line numbers.
@@ -1371,5 +1372,5 @@ mw_dot_save_file (MwNetwork   *network,
 
   text = mw_dot_save_data (network, &length);
 
-  return g_file_set_contents (path, text, length, error);
+  return mw_write_file (path, text, length, error);
 }

@@ -12,6 +12,7 @@
 
 #include "mw-csv.h"
 #include "mw-graphml.h"
+#include "mw-file.h"
 
 #define MAX_DEPTH 256
 #define MAX_KEYS  10000
@@ -1310,5 +1311,5 @@ mw_graphml_save_file (MwNetwork   *network,
   g_return_val_if_fail (path != NULL, FALSE);
 
   text = mw_graphml_save_data (network, &length);
-  return g_file_set_contents (path, text, length, error);
+  return mw_write_file (path, text, length, error);
 }

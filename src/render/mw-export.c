@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mw-export.h"
+#include "mw-file.h"
 #include "mw-renderer-private.h"
 
 #define GAP             24.0
@@ -593,7 +594,7 @@ mw_export_to_file (MwRenderer             *renderer,
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &size);
-  if (!g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
+  if (!mw_write_file (path, data, size, &local_error))
     {
       g_set_error (error, MW_ERROR, MW_ERROR_FAILED, "%s", local_error->message);
       return FALSE;
