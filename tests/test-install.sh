@@ -58,6 +58,26 @@ else
   not_ok "the installed schema compiles"
 fi
 
+# What the post-install script does for desktops, then: Graphviz documents
+# are recognised and open with Meshwork.
+if command -v update-desktop-database >/dev/null && command -v update-mime-database >/dev/null \
+   && command -v gio >/dev/null; then
+  update-desktop-database -q "$share/applications"
+  update-mime-database "$share/mime" >/dev/null 2>&1
+  cp "$share/meshwork/examples/meshwork-example.gv" "$dest/network.dot"
+  mime=$(PATH="$root/bin:$PATH" XDG_DATA_DIRS="$share:${XDG_DATA_DIRS:-/usr/share}" \
+         XDG_DATA_HOME="$dest/none" XDG_CONFIG_HOME="$dest/none" gio mime text/vnd.graphviz 2>&1)
+  case $mime in
+    *"Registered applications:"*"$app_id.desktop"*) ok "Meshwork is registered for text/vnd.graphviz" ;;
+    *) not_ok "Meshwork is registered for text/vnd.graphviz"; echo "$mime" | sed 's/^/# /' ;;
+  esac
+  type=$(XDG_DATA_DIRS="$share:${XDG_DATA_DIRS:-/usr/share}" gio info -a standard::content-type "$dest/network.dot" 2>&1)
+  case $type in
+    *"content-type: text/vnd.graphviz"*) ok "a .dot file is text/vnd.graphviz" ;;
+    *) not_ok "a .dot file is text/vnd.graphviz"; echo "$type" | sed 's/^/# /' ;;
+  esac
+fi
+
 # The installed app, with nothing from the build dir, shows its window.
 export GSETTINGS_SCHEMA_DIR="$share/glib-2.0/schemas" GSETTINGS_BACKEND=memory
 export XDG_DATA_DIRS="$share:${XDG_DATA_DIRS:-/usr/share}" XDG_CONFIG_HOME="$dest/config"
