@@ -114,6 +114,37 @@ test_help_opens_guide (void)
   g_assert_cmpuint (n_images, >=, 6);
 }
 
+/* A guide that is not there: the user is told, and no browser starts. */
+static void
+test_help_missing_says_so (void)
+{
+  g_autoptr(MwApplication) app = started_application ();
+  g_autofree char *missing = g_build_filename (sandbox, "no-such-help", NULL);
+  g_autofree char *opened_path = g_build_filename (sandbox, "opened", NULL);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog = NULL;
+
+  g_remove (opened_path);
+  g_setenv ("MESHWORK_HELP_DIR", missing, TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  while (dialog == NULL && g_get_monotonic_time () < deadline)
+    {
+      GList *windows = gtk_window_list_toplevels ();
+
+      g_main_context_iteration (NULL, FALSE);
+      for (GList *l = windows; l != NULL; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data))
+          dialog = l->data;
+      g_list_free (windows);
+    }
+  g_unsetenv ("MESHWORK_HELP_DIR");
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the User Guide");
+  g_assert_false (g_file_test (opened_path, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Whether any label or row below widget shows text containing needle. */
 static gboolean
 shows_text (GtkWidget  *widget,
@@ -167,6 +198,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/help/opens-guide", test_help_opens_guide);
+  g_test_add_func ("/help/missing-says-so", test_help_missing_says_so);
   g_test_add_func ("/help/about-credits", test_about_credits_research);
   status = g_test_run ();
   remove_tree (sandbox);

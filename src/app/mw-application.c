@@ -196,15 +196,27 @@ find_help_index (void)
   return NULL;
 }
 
+/* Says so in a dialog: F1 that does nothing would look broken. */
+static void
+show_help_error (GtkWindow  *parent,
+                 const char *detail)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Open the User Guide"), detail);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 help_launched_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
+  g_autoptr(GtkWindow) parent = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    g_warning ("Could not open the user guide: %s", error->message);
+    show_help_error (parent, error->message);
 }
 
 /* Opens the HTML guide in the default browser: it needs no yelp. */
@@ -220,14 +232,17 @@ help_action (GSimpleAction *action,
 
   if (path == NULL)
     {
-      g_warning ("The user guide is not installed (looked in %s)", PKGDATADIR);
+      g_autofree char *detail = g_strdup_printf (_("It is not installed in %s."), PKGDATADIR);
+
+      show_help_error (parent, detail);
       return;
     }
   uri = g_filename_to_uri (path, NULL, NULL);
   if (parent != NULL)
     context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
                                       gtk_widget_get_display (GTK_WIDGET (parent))));
-  g_app_info_launch_default_for_uri_async (uri, context, NULL, help_launched_cb, NULL);
+  g_app_info_launch_default_for_uri_async (uri, context, NULL, help_launched_cb,
+                                           parent != NULL ? g_object_ref (parent) : NULL);
 }
 
 static void
