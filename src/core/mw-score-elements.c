@@ -18,7 +18,6 @@
 
 #include "mw-scores-private.h"
 
-#define NP(singular, plural, n) g_dngettext (GETTEXT_PACKAGE, singular, plural, n)
 #define TIE_ID(scoring, i) (mw_network_get_tie ((scoring)->network, (i))->id)
 
 static double
@@ -78,15 +77,17 @@ _mw_score_collaboration (MwScores  *self,
     guint n_people = scoring->n_people;
 
     _mw_scores_add_factor (self, MW_ELEMENT_SPONTANEOUS_COLLABORATION,
-                           g_strdup_printf (NP ("%u of %u person has no collaborator outside their reporting line",
-                                                "%u of %u people have no collaborator outside their reporting line",
-                                                n_people),
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u of %u person has no collaborator outside their reporting line",
+                                                         "%u of %u people have no collaborator outside their reporting line",
+                                                         n_people),
                                             n_people - n_lateral, n_people),
                            lonely, vertical_ties);
     _mw_scores_add_factor (self, MW_ELEMENT_SPONTANEOUS_COLLABORATION,
-                           g_strdup_printf (NP ("%u of %u person does not collaborate across a unit or organisation boundary",
-                                                "%u of %u people do not collaborate across a unit or organisation boundary",
-                                                n_people),
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u of %u person does not collaborate across a unit or organisation boundary",
+                                                         "%u of %u people do not collaborate across a unit or organisation boundary",
+                                                         n_people),
                                             n_people - n_spans, n_people),
                            inside, NULL);
   }
@@ -128,15 +129,17 @@ _mw_score_influence (MwScores  *self,
   self->score[MW_ELEMENT_MULTI_DIRECTIONAL_INFLUENCE] = 100 * share (count[MW_DIRECTION_UP] + count[MW_DIRECTION_SIDEWAYS], total);
 
   _mw_scores_add_factor (self, MW_ELEMENT_MULTI_DIRECTIONAL_INFLUENCE,
-                         g_strdup_printf (NP ("%u of %u influence relation runs upward or sideways (%u up, %u sideways)",
-                                              "%u of %u influence relations run upward or sideways (%u up, %u sideways)",
-                                              total),
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%u of %u influence relation runs upward or sideways (%u up, %u sideways)",
+                                                       "%u of %u influence relations run upward or sideways (%u up, %u sideways)",
+                                                       total),
                                           count[MW_DIRECTION_UP] + count[MW_DIRECTION_SIDEWAYS], total, count[MW_DIRECTION_UP], count[MW_DIRECTION_SIDEWAYS]),
                          NULL, other_ties);
   _mw_scores_add_factor (self, MW_ELEMENT_MULTI_DIRECTIONAL_INFLUENCE,
-                         g_strdup_printf (NP ("%u influence tie only runs down the chain of command, besides %u reporting lines",
-                                              "%u influence ties only run down the chain of command, besides %u reporting lines",
-                                              count[MW_DIRECTION_DOWN]),
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%u influence tie only runs down the chain of command, besides %u reporting lines",
+                                                       "%u influence ties only run down the chain of command, besides %u reporting lines",
+                                                       count[MW_DIRECTION_DOWN]),
                                           count[MW_DIRECTION_DOWN], n_lines),
                          NULL, down_ties);
 }
@@ -200,15 +203,17 @@ _mw_score_entrepreneurship (MwScores  *self,
     others = _mw_scoring_people_where (scoring, eligible, TRUE);
 
     _mw_scores_add_factor (self, MW_ELEMENT_LOCAL_ENTREPRENEURSHIP,
-                           g_strdup_printf (NP ("%u of %u person without formal authority leads something (initiatives: %u, influence beyond their reporting line: %u)",
-                                                "%u of %u people without formal authority lead something (initiatives: %u, influence beyond their reporting line: %u)",
-                                                n_eligible),
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u of %u person without formal authority leads something (initiatives: %u, influence beyond their reporting line: %u)",
+                                                         "%u of %u people without formal authority lead something (initiatives: %u, influence beyond their reporting line: %u)",
+                                                         n_eligible),
                                             n_leaders, n_eligible, n_initiative, n_influencers),
                            leaders, beyond_ties);
     _mw_scores_add_factor (self, MW_ELEMENT_LOCAL_ENTREPRENEURSHIP,
-                           g_strdup_printf (NP ("%u person without formal authority leads nothing yet",
-                                                "%u people without formal authority lead nothing yet",
-                                                others->len),
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u person without formal authority leads nothing yet",
+                                                         "%u people without formal authority lead nothing yet",
+                                                         others->len),
                                             others->len),
                            others, NULL);
   }
@@ -264,21 +269,24 @@ _mw_score_purpose (MwScores  *self,
                            NULL, NULL);
   else
     _mw_scores_add_factor (self, MW_ELEMENT_GLOBAL_PURPOSE,
-                           g_strdup_printf (NP ("%u purpose holder: %u marked, %u at the top of the hierarchy",
-                                                "%u purpose holders: %u marked, %u at the top of the hierarchy",
-                                                holders->len),
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u purpose holder: %u marked, %u at the top of the hierarchy",
+                                                         "%u purpose holders: %u marked, %u at the top of the hierarchy",
+                                                         holders->len),
                                             holders->len, n_marked, n_tops),
                            holder_ids, NULL);
   _mw_scores_add_factor (self, MW_ELEMENT_GLOBAL_PURPOSE,
-                         g_strdup_printf (NP ("%u of %u person holds the purpose or works directly with a holder",
-                                              "%u of %u people hold the purpose or work directly with a holder",
-                                              scoring->n_people),
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%u of %u person holds the purpose or works directly with a holder",
+                                                       "%u of %u people hold the purpose or work directly with a holder",
+                                                       scoring->n_people),
                                           n_close, scoring->n_people),
                          NULL, NULL);
   _mw_scores_add_factor (self, MW_ELEMENT_GLOBAL_PURPOSE,
-                         g_strdup_printf (NP ("%u person is three or more steps from a purpose holder, or cannot reach one",
-                                              "%u people are three or more steps from a purpose holder, or cannot reach one",
-                                              far->len),
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%u person is three or more steps from a purpose holder, or cannot reach one",
+                                                       "%u people are three or more steps from a purpose holder, or cannot reach one",
+                                                       far->len),
                                           far->len),
                          far, NULL);
 }
@@ -329,22 +337,25 @@ _mw_score_risk (MwScores  *self,
     guint n_people = scoring->n_people;
 
     _mw_scores_add_factor (self, MW_ELEMENT_PEER_RISK_MITIGATION,
-                           g_strdup_printf (NP ("%u of %u person is not checked by any peer (checks by a manager do not count)",
-                                                "%u of %u people are not checked by any peer (checks by a manager do not count)",
-                                                n_people),
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u of %u person is not checked by any peer (checks by a manager do not count)",
+                                                         "%u of %u people are not checked by any peer (checks by a manager do not count)",
+                                                         n_people),
                                             n_people - n_checked, n_people),
                            unchecked, boss_checks);
     _mw_scores_add_factor (self, MW_ELEMENT_PEER_RISK_MITIGATION,
                            cut_ids->len == 0 ? g_strdup (_("No single point of failure: nobody’s departure cuts others off")) :
-                           g_strdup_printf (NP ("%u single point of failure: without them, others are cut off",
-                                                "%u single points of failure: without any one of them, others are cut off",
-                                                cut_ids->len),
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u single point of failure: without them, others are cut off",
+                                                         "%u single points of failure: without any one of them, others are cut off",
+                                                         cut_ids->len),
                                             cut_ids->len),
                            cut_ids, NULL);
     _mw_scores_add_factor (self, MW_ELEMENT_PEER_RISK_MITIGATION,
-                           g_strdup_printf (NP ("%u of %u person has no second route, or one other person could cut them off from most of the network",
-                                                "%u of %u people have no second route, or one other person could cut them off from most of the network",
-                                                n_people),
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u of %u person has no second route, or one other person could cut them off from most of the network",
+                                                         "%u of %u people have no second route, or one other person could cut them off from most of the network",
+                                                         n_people),
                                             n_people - n_safe, n_people),
                            exposed, NULL);
   }
