@@ -509,12 +509,12 @@ mw_window_new_from_template (MwWindow   *self,
   if (network == NULL || context == NULL)
     {
       if (error == NULL)
-        g_set_error (&error, MW_ERROR, MW_ERROR_INVALID, "No template called “%s”", name);
+        g_set_error (&error, MW_ERROR, MW_ERROR_INVALID, _("No template called “%s”"), name);
       show_error (self, _("Could Not Create the Network"), error);
       return;
     }
 
-  show_network (self, network, context->title);
+  show_network (self, network, _(context->title));
 }
 
 static void
@@ -1126,7 +1126,7 @@ fill_static_menus (MwWindow *self)
   contexts = mw_contexts_get_all (&n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (contexts[i].title, NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(contexts[i].title), NULL);
 
       g_menu_item_set_action_and_target (item, "win.new-from-template", "s", contexts[i].name);
       g_menu_append_item (self->template_menu, item);
