@@ -15,34 +15,28 @@
 #include "mw-cli.h"
 
 static const MwCliCommand commands[] = {
-  { "info", "FILE [--json]", "Count actors, ties, organisations and units; list problems", mw_cli_info },
-  { "score", "FILE [--json] [--explain]", "Score the five elements of distributed leadership", mw_cli_score },
-  { "export", "IN OUT.{png,svg,pdf} [OPTION…]", "Draw a network to PNG, SVG or PDF", mw_cli_export },
-  { "layout", "IN OUT [--engine E] [OPTION…]", "Lay out with Graphviz; write DOT with positions", mw_cli_layout },
-  { "template", "NAME OUT [--size N] [--seed S]", "Write a built-in context diagram (--list: names)", mw_cli_template },
-  { "import", "PEOPLE.csv [--ties TIES.csv] OUT", "Build a network from an org-chart CSV and a ties CSV", mw_cli_import },
-  { "convert", "IN OUT", "Convert between DOT (.gv) and GraphML (.graphml)", mw_cli_convert },
+  { "info", "FILE [--json]", N_("Count actors, ties, organisations and units; list problems"), mw_cli_info },
+  { "score", "FILE [--json] [--explain]", N_("Score the five elements of distributed leadership"), mw_cli_score },
+  { "export", "IN OUT.{png,svg,pdf} [OPTION…]", N_("Draw a network to PNG, SVG or PDF"), mw_cli_export },
+  { "layout", "IN OUT [--engine E] [OPTION…]", N_("Lay out with Graphviz; write DOT with positions"), mw_cli_layout },
+  { "template", "NAME OUT [--size N] [--seed S]", N_("Write a built-in context diagram (--list: names)"), mw_cli_template },
+  { "import", "PEOPLE.csv [--ties TIES.csv] OUT", N_("Build a network from an org-chart CSV and a ties CSV"), mw_cli_import },
+  { "convert", "IN OUT", N_("Convert between DOT (.gv) and GraphML (.graphml)"), mw_cli_convert },
 };
 
 static void
 print_usage (FILE *out)
 {
-  fprintf (out,
-           "Usage: meshwork-cli COMMAND [OPTION…] ARGUMENTS\n"
-           "\n"
-           "Read, score and export Meshwork networks (Graphviz DOT files) without a display.\n"
-           "\n"
-           "Commands:\n");
+  fprintf (out, "%s\n\n%s\n\n%s\n",
+           _("Usage: meshwork-cli COMMAND [OPTION…] ARGUMENTS"),
+           _("Read, score and export Meshwork networks (Graphviz DOT files) without a display."),
+           _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-9s %-34s %s\n", commands[i].name, commands[i].arguments, commands[i].summary);
-  fprintf (out,
-           "\n"
-           "Options:\n"
-           "  -h, --help     Show this help\n"
-           "  -V, --version  Show the version\n"
-           "\n"
-           "“meshwork-cli COMMAND --help” describes a command. FILE may be “-” for standard input.\n"
-           "Exit status: 0 success, 1 problems found in the network, 2 unreadable input or bad usage.\n");
+    fprintf (out, "  %-9s %-34s %s\n", commands[i].name, commands[i].arguments, _(commands[i].summary));
+  fprintf (out, "\n%s\n  -h, --help     %s\n  -V, --version  %s\n\n%s\n%s\n",
+           _("Options:"), _("Show this help"), _("Show the version"),
+           _("“meshwork-cli COMMAND --help” describes a command. FILE may be “-” for standard input."),
+           _("Exit status: 0 success, 1 problems found in the network, 2 unreadable input or bad usage."));
 }
 
 int
@@ -78,5 +72,5 @@ main (int    argc,
     if (strcmp (name, commands[i].name) == 0)
       return commands[i].run (argc - 1, argv + 1);
 
-  return mw_cli_fail ("unknown command “%s” (try “meshwork-cli --help”)", name);
+  return mw_cli_fail (_("unknown command “%s” (try “meshwork-cli --help”)"), name);
 }

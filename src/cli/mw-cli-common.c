@@ -4,12 +4,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <gio/gio.h>
 #include <gio/gunixinputstream.h>
+
+#include <glib/gi18n.h>
 
 #include "mw-cli.h"
 #include "mw-dot.h"
@@ -84,12 +88,13 @@ mw_cli_parse_options (const char    *command,
   g_autoptr(GOptionContext) context = g_option_context_new (parameters);
   g_autoptr(GError) error = NULL;
 
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, NULL);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      mw_cli_fail ("%s: %s (try “meshwork-cli %s --help”)", command, error->message, command);
+      mw_cli_fail (_("%s: %s (try “meshwork-cli %s --help”)"), command, error->message, command);
       return FALSE;
     }
 

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "mw-cli.h"
 #include "mw-dot.h"
 #include "mw-graphml.h"
@@ -47,7 +49,7 @@ mw_cli_load_any (const char  *path,
   if (format == NULL)
     {
       g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
-                   "%s: cannot tell the format (use .gv, .dot or .graphml)", path);
+                   _("%s: cannot tell the format (use .gv, .dot or .graphml)"), path);
       return NULL;
     }
   if (strcmp (format, "graphml") == 0)
@@ -66,7 +68,7 @@ mw_cli_save_any (MwNetwork   *network,
   if (format == NULL)
     {
       g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
-                   "%s: cannot tell the format to write (use .gv, .dot or .graphml)", path);
+                   _("%s: cannot tell the format to write (use .gv, .dot or .graphml)"), path);
       return FALSE;
     }
   if (strcmp (format, "graphml") == 0)
@@ -83,14 +85,14 @@ mw_cli_convert (int    argc,
   g_autoptr(MwNetwork) network = NULL;
 
   if (!mw_cli_parse_options ("convert", "IN OUT",
-                             "Converts a network between Graphviz DOT (.gv, .dot) and GraphML (.graphml);\n"
-                             "the formats come from the file names. Meshwork's fields and every other\n"
-                             "attribute are kept.",
+                             N_("Converts a network between Graphviz DOT (.gv, .dot) and GraphML (.graphml);\n"
+                                "the formats come from the file names. Meshwork's fields and every other\n"
+                                "attribute are kept."),
                              entries, &argc, &argv))
     return MW_CLI_FAILED;
 
   if (argc != 3)
-    return mw_cli_fail ("convert: expected IN and OUT (try “meshwork-cli convert --help”)");
+    return mw_cli_fail (_("convert: expected IN and OUT (try “meshwork-cli convert --help”)"));
 
   network = mw_cli_load_any (argv[1], &error);
   if (network == NULL)

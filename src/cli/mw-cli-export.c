@@ -50,7 +50,7 @@ lay_out (MwNetwork   *network,
   else if (!mw_layout_engine_from_string (engine_name, &engine))
     {
       g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
-                   "--layout: “%s” is not auto, dot, neato, fdp, sfdp, circo or twopi", engine_name);
+                   _("--layout: “%s” is not auto, dot, neato, fdp, sfdp, circo or twopi"), engine_name);
       return FALSE;
     }
 
@@ -89,16 +89,16 @@ mw_cli_export (int    argc,
   gboolean legend = FALSE, dark = FALSE, with_scores = FALSE;
   g_autofree char *background = NULL, *title = NULL, *page = NULL, *engine = NULL;
   GOptionEntry entries[] = {
-    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "PNG pixels per point, 1 to 4 (default 1)", "N" },
-    { "legend", 0, 0, G_OPTION_ARG_NONE, &legend, "Add the legend of shapes, ties and colours", NULL },
-    { "background", 0, 0, G_OPTION_ARG_STRING, &background, "A colour, or “transparent” (default: the style’s)", "COLOR" },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &title, "A title above the drawing", "TEXT" },
-    { "page", 0, 0, G_OPTION_ARG_STRING, &page, "PDF page: a4, letter or fit (default fit)", "SIZE" },
-    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Light ink on a dark background", NULL },
-    { "scores", 0, 0, G_OPTION_ARG_NONE, &with_scores, "Add a score card: the five elements and the index", NULL },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("PNG pixels per point, 1 to 4 (default 1)"), "N" },
+    { "legend", 0, 0, G_OPTION_ARG_NONE, &legend, N_("Add the legend of shapes, ties and colours"), NULL },
+    { "background", 0, 0, G_OPTION_ARG_STRING, &background, N_("A colour, or “transparent” (default: the style’s)"), "COLOR" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("A title above the drawing"), "TEXT" },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &page, N_("PDF page: a4, letter or fit (default fit)"), "SIZE" },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Light ink on a dark background"), NULL },
+    { "scores", 0, 0, G_OPTION_ARG_NONE, &with_scores, N_("Add a score card: the five elements and the index"), NULL },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &engine,
-      "Lay the network out first: auto, dot, neato, fdp, sfdp, circo or twopi "
-      "(default: only a network without any positions, automatically)", "ENGINE" },
+      N_("Lay the network out first: auto, dot, neato, fdp, sfdp, circo or twopi "
+         "(default: only a network without any positions, automatically)"), "ENGINE" },
     { NULL }
   };
   g_autoptr(MwNetwork) network = NULL;
@@ -112,11 +112,11 @@ mw_cli_export (int    argc,
   guint n_unplaced;
 
   if (!mw_cli_parse_options ("export", "IN OUT.{png,svg,pdf}",
-                             "Draw a network to PNG, SVG or PDF; the format comes from OUT’s extension.",
+                             N_("Draw a network to PNG, SVG or PDF; the format comes from OUT’s extension."),
                              entries, &argc, &argv))
     return MW_CLI_FAILED;
   if (argc != 3)
-    return mw_cli_fail ("export: expected IN and OUT (try “meshwork-cli export --help”)");
+    return mw_cli_fail (_("export: expected IN and OUT (try “meshwork-cli export --help”)"));
   if (!mw_export_format_from_path (argv[2], &format, &error))
     return mw_cli_fail ("export: %s", error->message);
 
@@ -126,13 +126,13 @@ mw_cli_export (int    argc,
   options.dark = dark;
   options.title = title;
   if (format == MW_EXPORT_PNG && (scale < 1 || scale > 4))
-    return mw_cli_fail ("export: --scale must be between 1 and 4, not %g", scale);
+    return mw_cli_fail (_("export: --scale must be between 1 and 4, not %g"), scale);
   if (page != NULL && !parse_page (page, &options.page))
-    return mw_cli_fail ("export: --page must be a4, letter or fit, not “%s”", page);
+    return mw_cli_fail (_("export: --page must be a4, letter or fit, not “%s”"), page);
   if (background != NULL)
     {
       if (!mw_export_parse_color (background, &options.background, &options.transparent, &error))
-        return mw_cli_fail ("export: --background: %s", error->message);
+        return mw_cli_fail (_("export: --background: %s"), error->message);
       options.has_background = !options.transparent;
     }
 
@@ -153,8 +153,8 @@ mw_cli_export (int    argc,
   renderer = mw_renderer_new (network);
   n_unplaced = mw_renderer_get_n_unplaced (renderer);
   if (n_unplaced > 0)
-    fprintf (stderr, "meshwork-cli: note: %u of %u actors have no position and are drawn on a grid "
-             "beside the others (--layout places them)\n", n_unplaced, mw_network_get_n_actors (network));
+    fprintf (stderr, _("meshwork-cli: note: %u of %u actors have no position and are drawn on a grid "
+                       "beside the others (--layout places them)\n"), n_unplaced, mw_network_get_n_actors (network));
 
   if (!mw_export_to_file (renderer, argv[2], &options, &error))
     return mw_cli_fail ("%s: %s", argv[2], error->message);

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "mw-cli.h"
 #include "mw-layout.h"
 #include "mw-csv.h"
@@ -72,7 +74,7 @@ load_table (const char     *path,
   if (options->delimiter != NULL && !parse_delimiter (options->delimiter, &format.delimiter))
     {
       g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
-                   "--delimiter: “%s” is not , ; | or tab", options->delimiter);
+                   _("--delimiter: “%s” is not , ; | or tab"), options->delimiter);
       return NULL;
     }
   return mw_csv_table_parse (contents, length, display, &format, NULL, error);
@@ -100,14 +102,14 @@ apply_maps (const Options  *options,
       if (ties_field && ties == NULL)
         {
           g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
-                       "--map %s: “%s” is a ties field, and there is no --ties file",
+                       _("--map %s: “%s” is a ties field, and there is no --ties file"),
                        options->maps[i], field_name);
           return FALSE;
         }
       if (!ties_field && people == NULL)
         {
           g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
-                       "--map %s: there is no people file", options->maps[i]);
+                       _("--map %s: there is no people file"), options->maps[i]);
           return FALSE;
         }
 
@@ -127,9 +129,9 @@ print_table (MwCsvTable         *table,
   g_auto(GStrv) columns = mw_csv_mapping_to_strv (mapping, table);
   g_autofree char *joined = g_strjoinv (", ", columns);
 
-  printf ("Read %s (%s): %u rows\n", mw_csv_table_get_source (table), format,
+  printf (_("Read %s (%s): %u rows\n"), mw_csv_table_get_source (table), format,
           mw_csv_table_get_n_rows (table));
-  printf ("  Columns: %s\n", *joined != '\0' ? joined : "(none mapped)");
+  printf (_("  Columns: %s\n"), *joined != '\0' ? joined : _("(none mapped)"));
 }
 
 static void
@@ -138,22 +140,22 @@ print_report (MwImportReport *report,
 {
   guint n_skipped = mw_import_report_n_skipped (report);
 
-  printf ("Imported %u actors and %u ties into %s\n",
+  printf (_("Imported %u actors and %u ties into %s\n"),
           report->n_actors, report->n_ties, out_path);
 
   if (report->problems->len == 0)
     {
-      printf ("Problems: none\n");
+      printf ("%s\n", _("Problems: none"));
       return;
     }
 
-  printf ("Problems: %u\n", report->problems->len);
+  printf (_("Problems: %u\n"), report->problems->len);
   for (guint i = 0; i < report->problems->len; i++)
     {
       g_autofree char *line = mw_import_problem_format (g_ptr_array_index (report->problems, i));
       printf ("  - %s\n", line);
     }
-  printf ("Skipped: %u rows; %u problems left something out\n", report->n_rows_skipped, n_skipped);
+  printf (_("Skipped: %u rows; %u problems left something out\n"), report->n_rows_skipped, n_skipped);
 }
 
 static void
@@ -261,7 +263,7 @@ lay_out (MwNetwork      *network,
   if (options->layout != NULL && !mw_layout_engine_from_string (options->layout, &engine))
     {
       g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
-                   "--layout: “%s” is not auto, dot, neato, fdp, sfdp, circo, twopi or none",
+                   _("--layout: “%s” is not auto, dot, neato, fdp, sfdp, circo, twopi or none"),
                    options->layout);
       return FALSE;
     }
@@ -271,8 +273,8 @@ lay_out (MwNetwork      *network,
   estimate = mw_layout_estimate_seconds (network, engine);
   if (options->layout == NULL && estimate > IMPORT_LAYOUT_MAX_SECONDS)
     {
-      g_printerr ("meshwork-cli: import: not laid out (it would take about %.0f s); "
-                  "run “meshwork-cli layout” on the result\n", estimate);
+      g_printerr (_("meshwork-cli: import: not laid out (it would take about %.0f s); "
+                    "run “meshwork-cli layout” on the result\n"), estimate);
       return TRUE;
     }
 
@@ -301,7 +303,7 @@ run_import (const Options *options,
   import_options.create_missing_actors = (people_path == NULL);
   if (options->default_type != NULL &&
       !mw_tie_type_from_synonym (options->default_type, &import_options.default_tie_type))
-    return mw_cli_fail ("import: --type: “%s” is not reports, collaborates, influences or checks",
+    return mw_cli_fail (_("import: --type: “%s” is not reports, collaborates, influences or checks"),
                         options->default_type);
 
   if (people_path != NULL && (people = load_table (people_path, options, &error)) == NULL)
@@ -347,39 +349,39 @@ mw_cli_import (int    argc,
   g_auto(Options) options = { 0 };
   GOptionEntry entries[] = {
     { "ties", 't', 0, G_OPTION_ARG_FILENAME, &options.ties_path,
-      "A ties file: source, target, type, weight", "TIES.csv" },
+      N_("A ties file: source, target, type, weight"), "TIES.csv" },
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &options.maps,
-      "Take FIELD from COLUMN (a header or a number from 1); repeatable. Fields: id, name, "
-      "first-name, last-name, manager, title, unit, org, location, email, kind, source, target, "
-      "type, weight", "FIELD=COLUMN" },
+      N_("Take FIELD from COLUMN (a header or a number from 1); repeatable. Fields: id, name, "
+         "first-name, last-name, manager, title, unit, org, location, email, kind, source, target, "
+         "type, weight"), "FIELD=COLUMN" },
     { "delimiter", 'd', 0, G_OPTION_ARG_STRING, &options.delimiter,
-      "The delimiter, when guessing it goes wrong: , ; | or tab", "D" },
+      N_("The delimiter, when guessing it goes wrong: , ; | or tab"), "D" },
     { "no-header", 0, 0, G_OPTION_ARG_NONE, &options.no_header,
-      "The first row is data, not a header (columns are then 1, 2, …)", NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &options.json, "Print the report as JSON", NULL },
+      N_("The first row is data, not a header (columns are then 1, 2, …)"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options.json, N_("Print the report as JSON"), NULL },
     { "layout", 'l', 0, G_OPTION_ARG_STRING, &options.layout,
-      "Lay the result out with ENGINE: auto, dot, neato, fdp, sfdp, circo, twopi, or none "
-      "(default: the org chart, dot, when it is quick enough)", "ENGINE" },
+      N_("Lay the result out with ENGINE: auto, dot, neato, fdp, sfdp, circo, twopi, or none "
+         "(default: the org chart, dot, when it is quick enough)"), "ENGINE" },
     { "type", 0, 0, G_OPTION_ARG_STRING, &options.default_type,
-      "The type of a tie whose row has none (default: collaborates)", "TYPE" },
+      N_("The type of a tie whose row has none (default: collaborates)"), "TYPE" },
     { NULL }
   };
 
   if (!mw_cli_parse_options ("import", "PEOPLE.csv OUT.gv",
-                             "Builds a network from an org-chart export (one row per person: id, name,\n"
-                             "manager id, title, department, organisation, location, email) and,\n"
-                             "optionally, a ties file. Each person's manager becomes a “reports” tie.\n"
-                             "Columns are matched by their header; --map overrides. Rows with problems\n"
-                             "are skipped and listed with their row and column. OUT is .gv, .dot or\n"
-                             ".graphml; without PEOPLE.csv, the ties file alone makes the network.\n"
-                             "Exit status: 0 all imported, 1 something was skipped, 2 nothing written.",
+                             N_("Builds a network from an org-chart export (one row per person: id, name,\n"
+                                "manager id, title, department, organisation, location, email) and,\n"
+                                "optionally, a ties file. Each person's manager becomes a “reports” tie.\n"
+                                "Columns are matched by their header; --map overrides. Rows with problems\n"
+                                "are skipped and listed with their row and column. OUT is .gv, .dot or\n"
+                                ".graphml; without PEOPLE.csv, the ties file alone makes the network.\n"
+                                "Exit status: 0 all imported, 1 something was skipped, 2 nothing written."),
                              entries, &argc, &argv))
     return MW_CLI_FAILED;
 
   if (argc == 2 && options.ties_path != NULL)
     return run_import (&options, NULL, argv[1]);
   if (argc != 3)
-    return mw_cli_fail ("import: expected PEOPLE.csv and OUT.gv (try “meshwork-cli import --help”)");
+    return mw_cli_fail (_("import: expected PEOPLE.csv and OUT.gv (try “meshwork-cli import --help”)"));
 
   return run_import (&options, argv[1], argv[2]);
 }

@@ -6,6 +6,8 @@
 
 #include <stdio.h>
 
+#include <glib/gi18n.h>
+
 #include "mw-cli.h"
 
 typedef struct
@@ -118,25 +120,27 @@ print_text (const char *path,
             GStrv       units,
             GPtrArray  *problems)
 {
-  printf ("%-15s %s\n", "File:", path);
-  printf ("%-15s %u (%u people, %u teams, %u organisations)\n", "Actors:",
+  printf ("%-15s %s\n", _("File:"), path);
+  printf ("%-15s ", _("Actors:"));
+  printf (_("%u (%u people, %u teams, %u organisations)\n"),
           mw_network_get_n_actors (network),
           counts->actors[MW_ACTOR_PERSON], counts->actors[MW_ACTOR_TEAM],
           counts->actors[MW_ACTOR_ORGANISATION]);
-  printf ("%-15s %u (%u reports, %u collaborates, %u influences, %u checks)\n", "Ties:",
+  printf ("%-15s ", _("Ties:"));
+  printf (_("%u (%u reports, %u collaborates, %u influences, %u checks)\n"),
           mw_network_get_n_ties (network),
           counts->ties[MW_TIE_REPORTS], counts->ties[MW_TIE_COLLABORATES],
           counts->ties[MW_TIE_INFLUENCES], counts->ties[MW_TIE_CHECKS]);
-  print_list ("Organisations:", orgs);
-  print_list ("Units:", units);
+  print_list (_("Organisations:"), orgs);
+  print_list (_("Units:"), units);
 
   if (problems->len == 0)
     {
-      printf ("%-15s none\n", "Problems:");
+      printf ("%-15s %s\n", _("Problems:"), _("none"));
       return;
     }
 
-  printf ("%-15s %u\n", "Problems:", problems->len);
+  printf ("%-15s %u\n", _("Problems:"), problems->len);
   for (guint i = 0; i < problems->len; i++)
     {
       MwProblem *problem = g_ptr_array_index (problems, i);
@@ -150,7 +154,7 @@ mw_cli_info (int    argc,
 {
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON instead of text", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of text"), NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -161,13 +165,13 @@ mw_cli_info (int    argc,
   Counts counts = { 0 };
 
   if (!mw_cli_parse_options ("info", "FILE",
-                             "Counts the actors by kind and the ties by type, lists the organisations\n"
-                             "and units, and the problems found (reporting cycles, self ties, duplicates).",
+                             N_("Counts the actors by kind and the ties by type, lists the organisations\n"
+                                "and units, and the problems found (reporting cycles, self ties, duplicates)."),
                              entries, &argc, &argv))
     return MW_CLI_FAILED;
 
   if (argc != 2)
-    return mw_cli_fail ("info: expected one FILE (try “meshwork-cli info --help”)");
+    return mw_cli_fail (_("info: expected one FILE (try “meshwork-cli info --help”)"));
 
   network = mw_cli_load_network (argv[1], &error);
   if (network == NULL)

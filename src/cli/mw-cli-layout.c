@@ -14,6 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib/gi18n.h>
+
 #include "mw-cli.h"
 #include "mw-dot.h"
 #include "mw-layout.h"
@@ -54,25 +56,25 @@ mw_cli_layout (int    argc,
   gboolean estimate = FALSE;
   GOptionEntry entries[] = {
     { "engine", 'e', 0, G_OPTION_ARG_STRING, &engine_name,
-      "auto (default), dot, neato, fdp, sfdp, circo or twopi", "ENGINE" },
-    { "time-limit", 't', 0, G_OPTION_ARG_DOUBLE, &time_limit, "Give up after SECONDS", "SECONDS" },
+      N_("auto (default), dot, neato, fdp, sfdp, circo or twopi"), "ENGINE" },
+    { "time-limit", 't', 0, G_OPTION_ARG_DOUBLE, &time_limit, N_("Give up after SECONDS"), "SECONDS" },
     { "estimate", 0, 0, G_OPTION_ARG_NONE, &estimate,
-      "Print the engine auto would choose and the estimated seconds, do not lay out", NULL },
+      N_("Print the engine auto would choose and the estimated seconds, do not lay out"), NULL },
     { NULL }
   };
 
   if (!mw_cli_parse_options ("layout", "IN|- OUT|-",
-                             "Lay out a network with Graphviz and write it with positions.\n"
-                             "Pinned actors stay where they are; nothing but positions changes.",
+                             N_("Lay out a network with Graphviz and write it with positions.\n"
+                                "Pinned actors stay where they are; nothing but positions changes."),
                              entries, &argc, &argv))
     return MW_CLI_FAILED;
   if (argc != (estimate ? 2 : 3))
-    return mw_cli_fail ("layout: expected %s (try “meshwork-cli layout --help”)",
-                        estimate ? "IN" : "IN and OUT");
+    return mw_cli_fail (_("layout: expected %s (try “meshwork-cli layout --help”)"),
+                        estimate ? "IN" : _("IN and OUT"));
   if (engine_name != NULL && !mw_layout_engine_from_string (engine_name, &engine))
-    return mw_cli_fail ("layout: unknown engine “%s”", engine_name);
+    return mw_cli_fail (_("layout: unknown engine “%s”"), engine_name);
   if (time_limit < 0 || time_limit > 86400)
-    return mw_cli_fail ("layout: --time-limit must be between 0 and 86400 seconds");
+    return mw_cli_fail (_("layout: --time-limit must be between 0 and 86400 seconds"));
 
   if (time_limit > 0)
     {

@@ -6,6 +6,8 @@
 
 #include <stdio.h>
 
+#include <glib/gi18n.h>
+
 #include "mw-cli.h"
 #include "mw-scores.h"
 
@@ -138,7 +140,7 @@ print_ids (const char         *title,
 
   if (n == 0)
     return;
-  printf ("      %s ", title);
+  printf ("      %-7s ", title);
   for (guint i = 0; i < n; i++)
     printf ("%s%s", i == 0 ? "" : ", ", ids[i]);
   printf ("\n");
@@ -151,7 +153,7 @@ print_text (const char *path,
 {
   const MwMeasures *m = mw_scores_get_measures (scores);
 
-  printf ("%-30s %s\n", "File:", path);
+  printf ("%-30s %s\n", _("File:"), path);
   for (guint e = 0; e < MW_N_ELEMENTS; e++)
     {
       GPtrArray *factors = mw_scores_get_factors (scores, e);
@@ -163,25 +165,30 @@ print_text (const char *path,
           MwFactor *factor = g_ptr_array_index (factors, i);
 
           printf ("    - %s\n", factor->text);
-          print_ids ("actors:", (const char * const *) factor->actor_ids);
-          print_ids ("ties:  ", (const char * const *) factor->tie_ids);
+          print_ids (_("actors:"), (const char * const *) factor->actor_ids);
+          print_ids (_("ties:"), (const char * const *) factor->tie_ids);
         }
     }
-  printf ("%-30s %5.1f\n", "Distributed leadership index:", mw_scores_get_index (scores));
+  printf ("%-30s %5.1f\n", _("Distributed leadership index:"), mw_scores_get_index (scores));
   printf ("\n");
-  printf ("%-30s %.3f\n", "Centralization:", m->centralization);
-  printf ("%-30s %.3f\n", "Density:", m->density);
-  printf ("%-30s %.3f\n", "Reciprocity:", m->reciprocity);
+  printf ("%-30s %.3f\n", _("Centralization:"), m->centralization);
+  printf ("%-30s %.3f\n", _("Density:"), m->density);
+  printf ("%-30s %.3f\n", _("Reciprocity:"), m->reciprocity);
   if (m->efficiency_error > 0)
-    printf ("%-30s %.3f (± %.3f, sampled)\n", "Efficiency:", m->efficiency, m->efficiency_error);
+    {
+      printf ("%-30s ", _("Efficiency:"));
+      printf (_("%.3f (± %.3f, sampled)\n"), m->efficiency, m->efficiency_error);
+    }
   else
-    printf ("%-30s %.3f\n", "Efficiency:", m->efficiency);
-  printf ("%-30s %+.3f\n", "E-I index:", m->ei_index);
-  printf ("%-30s %u\n", "Articulation points:", m->articulation_points);
-  printf ("%-30s %u\n", "Hierarchy depth:", m->hierarchy_depth);
-  printf ("%-30s %.2f (largest %u)\n", "Span of control:", m->span_of_control, m->max_span_of_control);
+    printf ("%-30s %.3f\n", _("Efficiency:"), m->efficiency);
+  printf ("%-30s %+.3f\n", _("E-I index:"), m->ei_index);
+  printf ("%-30s %u\n", _("Articulation points:"), m->articulation_points);
+  printf ("%-30s %u\n", _("Hierarchy depth:"), m->hierarchy_depth);
+  printf ("%-30s ", _("Span of control:"));
+  printf (_("%.2f (largest %u)\n"), m->span_of_control, m->max_span_of_control);
   printf ("\n");
-  printf ("%-30s %s (confidence %.2f)\n", "Context:",
+  printf ("%-30s ", _("Context:"));
+  printf (_("%s (confidence %.2f)\n"),
           mw_score_context_get_title (mw_scores_get_context (scores)),
           mw_scores_get_context_confidence (scores));
   printf ("%-30s %s\n", "", mw_scores_get_context_reason (scores));
@@ -194,8 +201,8 @@ mw_cli_score (int    argc,
   gboolean json = FALSE;
   gboolean explain = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON instead of text", NULL },
-    { "explain", 0, 0, G_OPTION_ARG_NONE, &explain, "List the factors and the actors and ties behind each score", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of text"), NULL },
+    { "explain", 0, 0, G_OPTION_ARG_NONE, &explain, N_("List the factors and the actors and ties behind each score"), NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -204,14 +211,14 @@ mw_cli_score (int    argc,
   g_autoptr(GPtrArray) problems = NULL;
 
   if (!mw_cli_parse_options ("score", "FILE",
-                             "Scores how distributed the network's leadership is: the five elements,\n"
-                             "the index, the classic network measures and the closest context.\n"
-                             "Exits with 1 when the network has problems (as “info” lists them).",
+                             N_("Scores how distributed the network's leadership is: the five elements,\n"
+                                "the index, the classic network measures and the closest context.\n"
+                                "Exits with 1 when the network has problems (as “info” lists them)."),
                              entries, &argc, &argv))
     return MW_CLI_FAILED;
 
   if (argc != 2)
-    return mw_cli_fail ("score: expected one FILE (try “meshwork-cli score --help”)");
+    return mw_cli_fail (_("score: expected one FILE (try “meshwork-cli score --help”)"));
 
   network = mw_cli_load_network (argv[1], &error);
   if (network == NULL)

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "mw-cli.h"
 #include "mw-contexts.h"
 #include "mw-dot.h"
@@ -18,7 +20,7 @@ list_templates (void)
   const MwContext *all = mw_contexts_get_all (&n);
 
   for (guint i = 0; i < n; i++)
-    printf ("%-10s %s\n", all[i].name, all[i].title);
+    printf ("%-10s %s\n", all[i].name, _(all[i].title));
 
   return MW_CLI_OK;
 }
@@ -33,25 +35,25 @@ mw_cli_template (int    argc,
   int size = MW_CONTEXT_DEFAULT_SIZE;
   gint64 seed = 1;
   GOptionEntry entries[] = {
-    { "list", 'l', 0, G_OPTION_ARG_NONE, &list, "List the templates with their titles", NULL },
-    { "size", 'n', 0, G_OPTION_ARG_INT, &size, "About N actors (8–5000, default 24)", "N" },
-    { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, "Vary the network; the same seed gives the same one", "S" },
+    { "list", 'l', 0, G_OPTION_ARG_NONE, &list, N_("List the templates with their titles"), NULL },
+    { "size", 'n', 0, G_OPTION_ARG_INT, &size, N_("About N actors (8–5000, default 24)"), "N" },
+    { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, N_("Vary the network; the same seed gives the same one"), "S" },
     { NULL }
   };
 
   if (!mw_cli_parse_options ("template", "NAME OUT.gv | --list",
-                             "Write a built-in context diagram (Ancona & Backman, 2017) as a DOT file.\n"
-                             "NAME is pyramid, hierarchy, flat, nimble or cross-org; OUT may be “-”.",
+                             N_("Write a built-in context diagram (Ancona & Backman, 2017) as a DOT file.\n"
+                                "NAME is pyramid, hierarchy, flat, nimble or cross-org; OUT may be “-”."),
                              entries, &argc, &argv))
     return MW_CLI_FAILED;
   if (list)
-    return argc == 1 ? list_templates () : mw_cli_fail ("template: --list takes no arguments");
+    return argc == 1 ? list_templates () : mw_cli_fail (_("template: --list takes no arguments"));
   if (argc != 3)
-    return mw_cli_fail ("template: expected NAME and OUT (try “meshwork-cli template --help”)");
+    return mw_cli_fail (_("template: expected NAME and OUT (try “meshwork-cli template --help”)"));
   if (size < MW_CONTEXT_MIN_SIZE || size > MW_CONTEXT_MAX_SIZE)
-    return mw_cli_fail ("template: --size must be between %d and %d", MW_CONTEXT_MIN_SIZE, MW_CONTEXT_MAX_SIZE);
+    return mw_cli_fail (_("template: --size must be between %d and %d"), MW_CONTEXT_MIN_SIZE, MW_CONTEXT_MAX_SIZE);
   if (seed < 0 || seed > G_MAXUINT32)
-    return mw_cli_fail ("template: --seed must be between 0 and %u", G_MAXUINT32);
+    return mw_cli_fail (_("template: --seed must be between 0 and %u"), G_MAXUINT32);
 
   network = mw_context_build (argv[1], (guint) size, (guint32) seed, &error);
   if (network == NULL)
