@@ -695,7 +695,7 @@ list_subgraphs (Agraph_t *graph)
 
 static void
 read_clusters (MwNetwork  *network,
-               Agraph_t   *root,
+               GHashTable *actors,
                Agraph_t   *graph,
                GHashTable *explicit_org,
                GHashTable *explicit_unit)
@@ -714,7 +714,7 @@ read_clusters (MwNetwork  *network,
 
           for (Agnode_t *node = agfstnode (sub); node != NULL; node = agnxtnode (sub, node))
             {
-              MwActor *actor = mw_network_lookup_actor (network, agnameof (node));
+              MwActor *actor = g_hash_table_lookup (actors, node);
 
               if (actor == NULL)
                 continue;
@@ -725,7 +725,7 @@ read_clusters (MwNetwork  *network,
             }
         }
 
-      read_clusters (network, root, sub, explicit_org, explicit_unit);
+      read_clusters (network, actors, sub, explicit_org, explicit_unit);
     }
 }
 
@@ -755,34 +755,50 @@ check_counts (Agraph_t        *graph,
 }
 
 static void
-read_actors (MwNetwork  *network,
-             Agraph_t   *graph,
-             GHashTable *explicit_org,
-             GHashTable *explicit_unit)
+read_actor (MwNetwork  *network,
+            GHashTable *actors,
+            Agraph_t   *graph,
+            Agnode_t   *node,
+            GHashTable *explicit_org,
+            GHashTable *explicit_unit)
 {
   Agsym_t *label_sym = agattr (graph, AGNODE, (char *)"label", NULL);
   Agsym_t *org_sym = agattr (graph, AGNODE, (char *)ATTR_ORG, NULL);
   Agsym_t *unit_sym = agattr (graph, AGNODE, (char *)ATTR_UNIT, NULL);
+  const char *id = agnameof (node);
+  g_autofree char *label = read_label (graph, node, label_sym, id);
+  MwActor *actor = mw_network_add_actor (network, id, label, MW_ACTOR_PERSON, NULL);
 
-  for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
-    {
-      const char *id = agnameof (node);
-      g_autofree char *label = read_label (graph, node, label_sym, id);
-      MwActor *actor = mw_network_add_actor (network, id, label, MW_ACTOR_PERSON, NULL);
+  g_assert (actor != NULL);
+  g_hash_table_insert (actors, node, actor);
+  read_node_attributes (network, actor, graph, node);
 
-      g_assert (actor != NULL);
-      read_node_attributes (network, actor, graph, node);
+  if (org_sym != NULL && *value_or_empty (node, org_sym) != '\0')
+    g_hash_table_add (explicit_org, actor);
+  if (unit_sym != NULL && *value_or_empty (node, unit_sym) != '\0')
+    g_hash_table_add (explicit_unit, actor);
+}
 
-      if (org_sym != NULL && *value_or_empty (node, org_sym) != '\0')
-        g_hash_table_add (explicit_org, actor);
-      if (unit_sym != NULL && *value_or_empty (node, unit_sym) != '\0')
-        g_hash_table_add (explicit_unit, actor);
-    }
+/* Fills @actors, Agnode_t* → MwActor*: a node called "" gets a made-up id,
+ * so ties and clusters cannot find actors by name. Such nodes come last,
+ * so that their ids cannot take the name of a node further on. */
+static void
+read_actors (MwNetwork  *network,
+             GHashTable *actors,
+             Agraph_t   *graph,
+             GHashTable *explicit_org,
+             GHashTable *explicit_unit)
+{
+  for (int unnamed = 0; unnamed <= 1; unnamed++)
+    for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
+      if ((*agnameof (node) == '\0') == unnamed)
+        read_actor (network, actors, graph, node, explicit_org, explicit_unit);
 }
 
 static void
-read_ties (MwNetwork *network,
-           Agraph_t  *graph)
+read_ties (MwNetwork  *network,
+           GHashTable *actors,
+           Agraph_t   *graph)
 {
   Agsym_t *tie_sym = agattr (graph, AGEDGE, (char *)ATTR_TIE, NULL);
   Agsym_t *weight_sym = agattr (graph, AGEDGE, (char *)"weight", NULL);
@@ -791,8 +807,8 @@ read_ties (MwNetwork *network,
     {
       for (Agedge_t *edge = agfstout (graph, node); edge != NULL; edge = agnxtout (graph, edge))
         {
-          MwActor *from = mw_network_lookup_actor (network, agnameof (agtail (edge)));
-          MwActor *to = mw_network_lookup_actor (network, agnameof (aghead (edge)));
+          MwActor *from = g_hash_table_lookup (actors, agtail (edge));
+          MwActor *to = g_hash_table_lookup (actors, aghead (edge));
           const char *key = agnameof (edge);
           MwTie *tie;
 
@@ -811,6 +827,7 @@ static MwNetwork *
 network_from_graph (Agraph_t *graph)
 {
   MwNetwork *network = mw_network_new ();
+  g_autoptr(GHashTable) actors = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) explicit_org = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) explicit_unit = g_hash_table_new (NULL, NULL);
   const char *name = agnameof (graph);
@@ -824,9 +841,9 @@ network_from_graph (Agraph_t *graph)
   read_graph_attributes (network, graph);
   read_defaults (graph, AGNODE, mw_network_get_node_defaults (network));
   read_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
-  read_actors (network, graph, explicit_org, explicit_unit);
-  read_clusters (network, graph, graph, explicit_org, explicit_unit);
-  read_ties (network, graph);
+  read_actors (network, actors, graph, explicit_org, explicit_unit);
+  read_clusters (network, actors, graph, explicit_org, explicit_unit);
+  read_ties (network, actors, graph);
 
   mw_network_end_batch (network);
 
