@@ -1136,14 +1136,50 @@ set_attr (void       *object,
   agsafeset (object, safe_name, safe_value, (char *)"");
 }
 
-static Agnode_t *
-actor_node (Agraph_t      *graph,
-            const MwActor *actor,
-            gboolean       create)
+/* Whether @id can be a node's name as it is. cgraph takes a name that
+ * starts with `%` for one of its anonymous objects and renames it. */
+static gboolean
+id_is_writable (const char *id)
 {
-  g_autofree char *id = writable (actor->id);
+  g_autofree char *written = writable (id);
 
-  return agnode (graph, id, create);
+  return *id != '%' && strcmp (written, id) == 0;
+}
+
+/* One node per actor, by index. An id that cannot be a name as it is gets
+ * a `_` in front (more until the name is free, so that no two actors
+ * merge); the label keeps the name people see. */
+static GPtrArray *
+make_nodes (Agraph_t  *graph,
+            MwNetwork *network)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = mw_network_get_n_actors (network);
+  GPtrArray *nodes = g_ptr_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    if (id_is_writable (mw_network_get_actor (network, i)->id))
+      g_hash_table_add (taken, g_strdup (mw_network_get_actor (network, i)->id));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = mw_network_get_actor (network, i)->id;
+      g_autofree char *name = writable (id);
+
+      while (!id_is_writable (id) && (*name == '%' || g_hash_table_contains (taken, name)))
+        {
+          char *longer = g_strconcat ("_", name, NULL);
+
+          g_free (name);
+          name = longer;
+        }
+      if (!id_is_writable (id))
+        g_hash_table_add (taken, g_strdup (name));
+
+      g_ptr_array_add (nodes, agnode (graph, name, TRUE));
+    }
+
+  return nodes;
 }
 
 static int
@@ -1191,14 +1227,12 @@ declare_defaults (Agraph_t   *graph,
 }
 
 static void
-write_actor (Agraph_t      *graph,
+write_actor (Agnode_t      *node,
              const MwActor *actor)
 {
-  Agnode_t *node = actor_node (graph, actor, TRUE);
-
   write_table (node, actor->attrs);
 
-  if (strcmp (actor->label, actor->id) != 0)
+  if (strcmp (actor->label, actor->id) != 0 || strcmp (agnameof (node), actor->id) != 0)
     set_attr (node, "label", actor->label);
   if (actor->kind != MW_ACTOR_PERSON)
     set_attr (node, ATTR_KIND, mw_actor_kind_to_string (actor->kind));
@@ -1226,10 +1260,11 @@ write_actor (Agraph_t      *graph,
 
 static void
 write_tie (Agraph_t    *graph,
+           GPtrArray   *nodes,
            const MwTie *tie)
 {
-  Agnode_t *from = actor_node (graph, tie->from, FALSE);
-  Agnode_t *to = actor_node (graph, tie->to, FALSE);
+  Agnode_t *from = g_ptr_array_index (nodes, tie->from->index);
+  Agnode_t *to = g_ptr_array_index (nodes, tie->to->index);
   Agedge_t *edge = agedge (graph, from, to, NULL, TRUE);
 
   write_table (edge, tie->attrs);
@@ -1268,6 +1303,7 @@ make_cluster (Agraph_t   *parent,
 
 static void
 write_clusters (Agraph_t  *graph,
+                GPtrArray *nodes,
                 MwNetwork *network)
 {
   g_autoptr(GHashTable) clusters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1320,7 +1356,7 @@ write_clusters (Agraph_t  *graph,
       Agraph_t *cluster = g_hash_table_lookup (clusters, key);
 
       if (cluster != NULL)
-        agsubnode (cluster, actor_node (graph, actor, FALSE), TRUE);
+        agsubnode (cluster, g_ptr_array_index (nodes, i), TRUE);
     }
 }
 
@@ -1338,11 +1374,20 @@ mw_dot_save_data (MwNetwork *network,
   Agdisc_t disc = { &AgMemDisc, &sequential_ids, &io };
   GString *out = g_string_new (NULL);
   g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) nodes = NULL;
   Agraph_t *graph;
 
   g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
 
   name = writable (mw_network_get_name (network));
+  /* cgraph would take it for an anonymous graph's name (see make_nodes) */
+  if (*name == '%')
+    {
+      char *longer = g_strconcat ("_", name, NULL);
+
+      g_free (name);
+      name = longer;
+    }
 
   mw_graphviz_lock ();
 
@@ -1352,11 +1397,12 @@ mw_dot_save_data (MwNetwork *network,
   declare_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
   write_table (graph, mw_network_get_attrs (network));
 
+  nodes = make_nodes (graph, network);
   for (guint i = 0; i < mw_network_get_n_actors (network); i++)
-    write_actor (graph, mw_network_get_actor (network, i));
-  write_clusters (graph, network);
+    write_actor (g_ptr_array_index (nodes, i), mw_network_get_actor (network, i));
+  write_clusters (graph, nodes, network);
   for (guint i = 0; i < mw_network_get_n_ties (network); i++)
-    write_tie (graph, mw_network_get_tie (network, i));
+    write_tie (graph, nodes, mw_network_get_tie (network, i));
 
   agwrite (graph, out);
   agclose (graph);
