@@ -1280,10 +1280,24 @@ write_tie (Agraph_t    *graph,
  * too. Members name their unit and organisation themselves as well, which
  * is what the loader trusts first. Clusters are made in sorted order and
  * named after what they hold, so saving twice gives the same text. */
+/* Joins an organisation and a unit so that no two pairs give the same key,
+ * whatever characters they hold. */
 static char *
-cluster_key (const MwActor *actor)
+cluster_key (const char *org,
+             const char *unit)
 {
-  return g_strdup_printf ("%s\x1f%s", actor->org, actor->unit);
+  return g_strdup_printf ("%" G_GSIZE_FORMAT ":%s%s", strlen (org), org, unit);
+}
+
+static int
+compare_org_unit (gconstpointer a,
+                  gconstpointer b)
+{
+  const MwActor *actor_a = *(const MwActor * const *)a;
+  const MwActor *actor_b = *(const MwActor * const *)b;
+  int by_org = strcmp (actor_a->org, actor_b->org);
+
+  return by_org != 0 ? by_org : strcmp (actor_a->unit, actor_b->unit);
 }
 
 static Agraph_t *
@@ -1307,32 +1321,28 @@ write_clusters (Agraph_t  *graph,
                 MwNetwork *network)
 {
   g_autoptr(GHashTable) clusters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new ();  /* one actor per (org, unit) */
   guint n = mw_network_get_n_actors (network);
 
   for (guint i = 0; i < n; i++)
     {
       MwActor *actor = mw_network_get_actor (network, i);
-      char *key = cluster_key (actor);
 
-      if (*actor->org == '\0' && *actor->unit == '\0')
-        g_free (key);
-      else if (g_hash_table_insert (clusters, key, NULL))
-        g_ptr_array_add (keys, g_strdup (key));
+      if ((*actor->org != '\0' || *actor->unit != '\0') &&
+          g_hash_table_insert (clusters, cluster_key (actor->org, actor->unit), NULL))
+        g_ptr_array_add (pairs, actor);
     }
-  g_ptr_array_sort (keys, compare_keys);
+  g_ptr_array_sort (pairs, compare_org_unit);
 
-  for (guint i = 0; i < keys->len; i++)
+  for (guint i = 0; i < pairs->len; i++)
     {
-      const char *key = g_ptr_array_index (keys, i);
-      const char *separator = strchr (key, '\x1f');
-      g_autofree char *org = g_strndup (key, separator - key);
-      const char *unit = separator + 1;
+      const MwActor *actor = g_ptr_array_index (pairs, i);
+      const char *org = actor->org, *unit = actor->unit;
       Agraph_t *parent = graph;
 
       if (*org != '\0')
         {
-          g_autofree char *org_key = g_strdup_printf ("%s\x1f", org);
+          g_autofree char *org_key = cluster_key (org, "");
 
           parent = g_hash_table_lookup (clusters, org_key);
           if (parent == NULL)
@@ -1345,14 +1355,14 @@ write_clusters (Agraph_t  *graph,
       if (*unit != '\0')
         {
           g_autofree char *name = *org != '\0' ? g_strdup_printf ("%s/%s", org, unit) : g_strdup (unit);
-          g_hash_table_insert (clusters, g_strdup (key), make_cluster (parent, "unit", name, unit));
+          g_hash_table_insert (clusters, cluster_key (org, unit), make_cluster (parent, "unit", name, unit));
         }
     }
 
   for (guint i = 0; i < n; i++)
     {
       MwActor *actor = mw_network_get_actor (network, i);
-      g_autofree char *key = cluster_key (actor);
+      g_autofree char *key = cluster_key (actor->org, actor->unit);
       Agraph_t *cluster = g_hash_table_lookup (clusters, key);
 
       if (cluster != NULL)
