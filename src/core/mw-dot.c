@@ -224,8 +224,11 @@ scan_structure (const char      *data,
             return refuse (error, MW_ERROR_LIMIT, source_name, scan.line,
                            "the file has more subgraphs than Meshwork accepts");
         }
-      else if (c == '}' && scan.depth > 0)
-        scan.depth--;
+      else if (c == '}' && scan.depth > 0 && --scan.depth == 0)
+        {
+          /* the first graph ends here, and cgraph reads no further */
+          return TRUE;
+        }
     }
 
   if (scan.depth > 0)
