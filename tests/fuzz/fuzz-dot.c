@@ -30,6 +30,31 @@ static const MwLimits small_limits = {
   .max_ties = 20,
 };
 
+/* "SOURCE:LINE: …" must name a line the file has: a line count left over
+ * from an earlier parse in cgraph's scanner would show here. */
+static void
+check_error_line (const GError *error,
+                  const char   *source,
+                  const char   *data,
+                  size_t        size)
+{
+  const char *after = error->message + strlen (source) + 1;
+  guint64 line, n_lines = 1;
+  char *end;
+
+  if (!g_ascii_isdigit (*after))
+    return;
+
+  line = g_ascii_strtoull (after, &end, 10);
+  for (size_t i = 0; i < size; i++)
+    if (data[i] == '\n')
+      n_lines++;
+
+  if (*end != ':' || line == 0 || line > n_lines)
+    g_error ("the error names line %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT ": %s",
+             line, n_lines, error->message);
+}
+
 static void
 check_error (const GError *error,
              const char   *source)
@@ -55,7 +80,10 @@ load (const char      *data,
   MwNetwork *network = mw_dot_load_data (data, size, source, limits, error);
 
   if (network == NULL)
-    check_error (*error, source);
+    {
+      check_error (*error, source);
+      check_error_line (*error, source, data, size);
+    }
   else if (*error != NULL)
     g_error ("a network came back with an error: %s", (*error)->message);
   else
