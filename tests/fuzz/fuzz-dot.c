@@ -3,12 +3,14 @@
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every input is loaded with the default limits and with small ones. What
- * loads must keep the model's invariants, pass mw_network_check(), copy
- * exactly, and survive a real round trip: the saved text loads again into
- * an equal network, and saving that gives the same bytes. Loading the same
- * bytes twice must give the same answer, so cgraph's global parser state
- * cannot leak from one file into the next.
+ * Every input is loaded with the default limits and with small ones
+ * (limits only refuse, they never change a result). A refusal is an
+ * MW_ERROR naming the file and a line it has; what the scan before parsing
+ * refuses as unclosed, cgraph refuses too. Loading the same bytes twice
+ * gives the same answer, so cgraph's global parser state cannot leak from
+ * one parse into the next. What loads keeps the model's invariants, passes
+ * mw_network_check(), copies exactly, and survives a real round trip: the
+ * saved text loads again into an equal network (mw_fuzz_check_round_trip).
  */
 
 #include <string.h>
