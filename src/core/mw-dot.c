@@ -194,7 +194,6 @@ scan_structure (const char      *data,
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
-      gboolean at_line_start = (i == 0 || data[i - 1] == '\n');
 
       if (g_ascii_isalnum (c) || c == '_' || c == '.' || (guchar)c >= 0x80)
         {
@@ -212,7 +211,7 @@ scan_structure (const char      *data,
       else if (c == '<' && !skip_html (&scan, data, length, &i, error))
         return FALSE;
       else if ((c == '/' && i + 1 < length && (data[i + 1] == '/' || data[i + 1] == '*')) ||
-               (c == '#' && at_line_start))
+               c == '#')  /* cgraph's scanner takes `#` anywhere for a comment */
         skip_comment (&scan, data, length, &i);
       else if (c == '{')
         {
