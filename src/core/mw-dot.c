@@ -756,6 +756,16 @@ check_counts (Agraph_t        *graph,
   return TRUE;
 }
 
+/* A name cgraph made up for a node ("%12" from a file's `"%x"`) depends
+ * on addresses: such a node is treated as unnamed, like "". */
+static gboolean
+node_has_name (Agnode_t *node)
+{
+  const char *name = agnameof (node);
+
+  return name != NULL && *name != '\0' && *name != '%';
+}
+
 static void
 read_actor (MwNetwork  *network,
             GHashTable *actors,
@@ -767,7 +777,7 @@ read_actor (MwNetwork  *network,
   Agsym_t *label_sym = agattr (graph, AGNODE, (char *)"label", NULL);
   Agsym_t *org_sym = agattr (graph, AGNODE, (char *)ATTR_ORG, NULL);
   Agsym_t *unit_sym = agattr (graph, AGNODE, (char *)ATTR_UNIT, NULL);
-  const char *id = agnameof (node);
+  const char *id = node_has_name (node) ? agnameof (node) : NULL;
   g_autofree char *label = read_label (graph, node, label_sym, id);
   MwActor *actor = mw_network_add_actor (network, id, label, MW_ACTOR_PERSON, NULL);
 
@@ -781,7 +791,7 @@ read_actor (MwNetwork  *network,
     g_hash_table_add (explicit_unit, actor);
 }
 
-/* Fills @actors, Agnode_t* → MwActor*: a node called "" gets a made-up id,
+/* Fills @actors, Agnode_t* → MwActor*: an unnamed node gets a made-up id,
  * so ties and clusters cannot find actors by name. Such nodes come last,
  * so that their ids cannot take the name of a node further on. */
 static void
@@ -793,7 +803,7 @@ read_actors (MwNetwork  *network,
 {
   for (int unnamed = 0; unnamed <= 1; unnamed++)
     for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
-      if ((*agnameof (node) == '\0') == unnamed)
+      if (node_has_name (node) != unnamed)
         read_actor (network, actors, graph, node, explicit_org, explicit_unit);
 }
 
