@@ -14,6 +14,7 @@
 #include "mw-dot.h"
 #include "mw-layout.h"
 #include "mw-inspector.h"
+#include "mw-score-panel.h"
 #include "mw-window.h"
 
 #define MAX_RECENT 8
@@ -33,6 +34,8 @@ struct _MwWindow
   GtkRevealer          *inspector_revealer;
   MwCanvas             *canvas;
   MwInspector          *inspector;
+  MwScorePanel         *score_panel;
+  GtkStack             *sidebar_stack;
   GMenu                *history_section;
   GMenu                *recent_menu;
   GMenu                *template_menu;
@@ -1070,6 +1073,7 @@ mw_window_class_init (MwWindowClass *klass)
 
   g_type_ensure (MW_TYPE_CANVAS);
   g_type_ensure (MW_TYPE_INSPECTOR);
+  g_type_ensure (MW_TYPE_SCORE_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MwWindow, toast_overlay);
@@ -1081,6 +1085,8 @@ mw_window_class_init (MwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwWindow, inspector_revealer);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, score_panel);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, template_menu);
@@ -1162,6 +1168,7 @@ mw_window_init (MwWindow *self)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   mw_inspector_set_canvas (self->inspector, self->canvas);
+  mw_score_panel_set_canvas (self->score_panel, self->canvas);
 
   fill_static_menus (self);
   set_document (self, document);
@@ -1246,4 +1253,16 @@ mw_window_get_close_dialog (MwWindow *self)
 {
   g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
   return self->close_dialog;
+}
+
+/**
+ * mw_window_get_score_panel:
+ *
+ * Returns: (transfer none): the live scores in the sidebar
+ */
+GtkWidget *
+mw_window_get_score_panel (MwWindow *self)
+{
+  g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->score_panel);
 }
