@@ -19,6 +19,7 @@
 #include "mw-score-panel.h"
 
 #define MAX_LISTED_ACTORS 50
+#define UPDATING_DELAY_MS 250
 
 typedef enum
 {
@@ -47,7 +48,7 @@ struct _MwScorePanel
   GtkWidget     parent_instance;
 
   /* template widgets */
-  GtkSpinner   *spinner;
+  GtkLabel     *updating_label;
   GtkLabel     *index_label;
   GtkLabel     *index_delta_label;
   GtkWidget    *clear_baseline_button;
@@ -71,6 +72,7 @@ struct _MwScorePanel
   int           element;  /* the one explained, or -1 */
   int           factor;   /* its factor highlighted, or -1 for all */
   gboolean      highlighting;
+  guint         updating_id;
 };
 
 G_DEFINE_FINAL_TYPE (MwScorePanel, mw_score_panel, GTK_TYPE_WIDGET)
@@ -416,13 +418,28 @@ refresh (MwScorePanel *self)
     show_explanation (self);
 }
 
+static gboolean
+show_updating_cb (gpointer user_data)
+{
+  MwScorePanel *self = user_data;
+
+  self->updating_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->updating_label), TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Says "Updating…" only when scoring takes long enough to be noticed, so
+ * small networks never flicker. */
 static void
 busy_cb (MwScorePanel *self)
 {
-  gboolean busy = mw_scorer_get_busy (self->scorer);
+  g_assert (MW_IS_SCORE_PANEL (self));
 
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  g_clear_handle_id (&self->updating_id, g_source_remove);
+  if (mw_scorer_get_busy (self->scorer))
+    self->updating_id = g_timeout_add (UPDATING_DELAY_MS, show_updating_cb, self);
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->updating_label), FALSE);
 }
 
 /* The canvas shows another network (a file was opened into the window). */
@@ -523,7 +540,9 @@ static void
 mw_score_panel_dispose (GObject *object)
 {
   MwScorePanel *self = (MwScorePanel *)object;
+  GtkWidget *child;
 
+  g_clear_handle_id (&self->updating_id, g_source_remove);
   if (self->scorer != NULL)
     g_signal_handlers_disconnect_by_data (self->scorer, self);
   g_clear_object (&self->scorer);
@@ -535,6 +554,8 @@ mw_score_panel_dispose (GObject *object)
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MW_TYPE_SCORE_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (mw_score_panel_parent_class)->dispose (object);
 }
@@ -548,7 +569,7 @@ mw_score_panel_class_init (MwScorePanelClass *klass)
   object_class->dispose = mw_score_panel_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-score-panel.ui");
-  gtk_widget_class_bind_template_child (widget_class, MwScorePanel, spinner);
+  gtk_widget_class_bind_template_child (widget_class, MwScorePanel, updating_label);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, index_label);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, index_delta_label);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, clear_baseline_button);
