@@ -14,6 +14,7 @@
 #include "mw-dot.h"
 #include "mw-layout.h"
 #include "mw-inspector.h"
+#include "mw-presentation.h"
 #include "mw-score-panel.h"
 #include "mw-window.h"
 
@@ -47,6 +48,7 @@ struct _MwWindow
   GCancellable         *cancellable;
   char                 *last_error;
   GtkWidget            *close_dialog;   /* (nullable) weak */
+  MwPresentation       *presentation;   /* (nullable) weak */
   MwNetwork            *layout_network; /* (nullable) the one being laid out */
   guint                 n_pending;
   guint                 inhibit_cookie;
@@ -924,6 +926,37 @@ tie_type_cb (MwWindow *self)
   g_settings_set_enum (self->settings, "tie-type", mw_canvas_get_tie_type (self->canvas));
 }
 
+static void
+add_network_slide (MwPresentation *presentation,
+                   MwWindow       *window)
+{
+  g_autofree char *title = mw_document_dup_title (window->document);
+  MwNetwork *network = mw_document_get_network (window->document);
+
+  if (mw_network_get_n_actors (network) > 0)
+    mw_presentation_add_network (presentation, network, title, NULL);
+}
+
+/* The context diagrams, then this window's network, then the others open. */
+static void
+present_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  MwWindow *self = user_data;
+  MwPresentation *presentation = mw_presentation_new (GTK_WINDOW (self));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  add_network_slide (presentation, self);
+  for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
+    if (MW_IS_WINDOW (l->data) && l->data != (gpointer)self)
+      add_network_slide (presentation, l->data);
+
+  gtk_window_fullscreen (GTK_WINDOW (presentation));
+  gtk_window_present (GTK_WINDOW (presentation));
+  g_set_weak_pointer (&self->presentation, presentation);
+}
+
 static const GActionEntry win_entries[] = {
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
@@ -950,6 +983,7 @@ static const GActionEntry win_entries[] = {
   { "zoom-fit", canvas_command_action },
   { "zoom-selection", canvas_command_action },
   { "tool", NULL, "s", "'select'", tool_change_state },
+  { "present", present_action },
 };
 
 static gboolean
@@ -1038,6 +1072,7 @@ mw_window_dispose (GObject *object)
   if (self->close_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->close_dialog), (gpointer *)&self->close_dialog);
   self->close_dialog = NULL;
+  g_clear_weak_pointer (&self->presentation);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->document);
@@ -1112,6 +1147,22 @@ bind_settings (MwWindow *self)
   mw_canvas_set_tie_type (self->canvas, g_settings_get_enum (self->settings, "tie-type"));
 }
 
+/* Accelerators of this window's own features (the application's list
+ * belongs to MwApplication). */
+static void
+add_shortcuts (MwWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  g_assert (MW_IS_WINDOW (self));
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("F5"),
+                                                          gtk_named_action_new ("win.present")));
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 fill_static_menus (MwWindow *self)
 {
@@ -1170,6 +1221,7 @@ mw_window_init (MwWindow *self)
   mw_inspector_set_canvas (self->inspector, self->canvas);
   mw_score_panel_set_canvas (self->score_panel, self->canvas);
 
+  add_shortcuts (self);
   fill_static_menus (self);
   set_document (self, document);
   update_selection_actions (self);
@@ -1265,4 +1317,17 @@ mw_window_get_score_panel (MwWindow *self)
 {
   g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->score_panel);
+}
+
+/**
+ * mw_window_get_presentation:
+ *
+ * Returns: (transfer none) (nullable): the presentation started from this
+ *   window, while it is open
+ */
+GtkWidget *
+mw_window_get_presentation (MwWindow *self)
+{
+  g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->presentation);
 }
