@@ -275,6 +275,49 @@ test_scores_baseline (Fixture       *fixture,
   g_assert_null (mw_score_panel_get_delta_text (fixture->panel, 0));
 }
 
+/* "What if they left?" shows the scores without the selected actor as
+ * changes from now, and leaves the network as it was. */
+static void
+test_scores_what_if (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  MwNetwork *network = network_of (fixture);
+  MwActor *leaver = busiest_actor (network);
+  g_autoptr(MwScores) now = mw_scores_compute (network);
+  g_autoptr(MwNetwork) without = mw_network_copy (network);
+  g_autoptr(MwScores) expected = NULL;
+  g_autoptr(GPtrArray) actors = g_ptr_array_new ();
+  guint n = mw_network_get_n_actors (network);
+  guint64 generation = mw_network_get_generation (network);
+
+  mw_network_remove_actor (without, mw_network_lookup_actor (without, leaver->id));
+  expected = mw_scores_compute (without);
+
+  g_ptr_array_add (actors, leaver);
+  mw_canvas_select_actors (fixture->canvas, actors);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.what-if-left", NULL));
+  spin_until_idle (fixture->window);
+
+  g_assert_true (mw_score_panel_get_previewing (fixture->panel));
+  assert_panel_shows (fixture, expected);
+  for (guint i = 0; i < MW_N_ELEMENTS; i++)
+    {
+      double delta = round (mw_scores_get_score (expected, i)) - round (mw_scores_get_score (now, i));
+      if (delta == 0)
+        g_assert_cmpstr (mw_score_panel_get_delta_text (fixture->panel, i), ==, "±0");
+      else
+        g_assert_cmpstr (mw_score_panel_get_delta_text (fixture->panel, i), !=, "±0");
+    }
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, n);
+  g_assert_cmpuint (mw_network_get_generation (network), ==, generation);
+  g_assert_false (mw_history_can_undo (mw_document_get_history (mw_window_get_document (fixture->window))));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "scores.end-preview", NULL));
+  g_assert_false (mw_score_panel_get_previewing (fixture->panel));
+  assert_panel_shows (fixture, now);
+  g_assert_null (mw_score_panel_get_delta_text (fixture->panel, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +329,7 @@ main (int   argc,
   g_test_add ("/scores/highlight", Fixture, NULL, fixture_set_up, test_scores_highlight, fixture_tear_down);
   g_test_add ("/scores/select-listed-actor", Fixture, NULL, fixture_set_up,
               test_scores_select_listed_actor, fixture_tear_down);
+  g_test_add ("/scores/what-if", Fixture, NULL, fixture_set_up, test_scores_what_if, fixture_tear_down);
   g_test_add ("/scores/baseline", Fixture, NULL, fixture_set_up, test_scores_baseline, fixture_tear_down);
 
   return g_test_run ();

@@ -52,6 +52,8 @@ struct _MwScorePanel
   GtkLabel     *index_label;
   GtkLabel     *index_delta_label;
   GtkWidget    *clear_baseline_button;
+  GtkWidget    *preview_box;
+  GtkLabel     *preview_label;
   GtkLabel     *context_label;
   GtkLabel     *reason_label;
   GtkListBox   *element_list;
@@ -67,6 +69,7 @@ struct _MwScorePanel
   /* owned */
   MwScorer     *scorer;
   MwScores     *baseline;
+  MwScores     *preview;   /* (nullable) the scores of a what-if */
   ElementRow    elements[MW_N_ELEMENTS];
   GtkWidget    *measures[N_MEASURES];
   int           element;  /* the one explained, or -1 */
@@ -109,6 +112,16 @@ format_delta (GtkWidget *label,
   if (delta < 0)
     return g_strdup_printf ("−%.0f", -delta);
   return g_strdup ("±0");
+}
+
+/* What the changes are measured from: the network as it is while a
+ * what-if is previewed, else the baseline (nullable). */
+static MwScores *
+reference_scores (MwScorePanel *self)
+{
+  if (self->preview != NULL)
+    return mw_scorer_get_scores (self->scorer);
+  return self->baseline;
 }
 
 static void
@@ -231,8 +244,8 @@ show_element (MwScorePanel *self,
   gtk_label_set_label (GTK_LABEL (row->explanation), explanation);
 
   g_clear_pointer (&row->delta_text, g_free);
-  if (self->baseline != NULL)
-    row->delta_text = format_delta (row->delta, value, mw_scores_get_score (self->baseline, element));
+  if (reference_scores (self) != NULL)
+    row->delta_text = format_delta (row->delta, value, mw_scores_get_score (reference_scores (self), element));
   gtk_label_set_label (GTK_LABEL (row->delta), row->delta_text);
   gtk_widget_set_visible (row->delta, row->delta_text != NULL);
 
@@ -271,13 +284,17 @@ show_index (MwScorePanel *self,
   g_assert (MW_IS_SCORE_PANEL (self));
 
   gtk_label_set_label (self->index_label, index);
-  if (self->baseline != NULL)
+  if (reference_scores (self) != NULL)
     {
       g_autofree char *change = format_delta (GTK_WIDGET (self->index_delta_label),
                                               mw_scores_get_index (scores),
-                                              mw_scores_get_index (self->baseline));
-      /* Translators: the change of the index since the baseline, "+4 since the baseline" */
-      delta = g_strdup_printf (_("%s since the baseline"), change);
+                                              mw_scores_get_index (reference_scores (self)));
+      if (self->preview != NULL)
+        /* Translators: how the index would change in a what-if, "−6 if they left" */
+        delta = g_strdup_printf (_("%s if they left"), change);
+      else
+        /* Translators: the change of the index since the baseline, "+4 since the baseline" */
+        delta = g_strdup_printf (_("%s since the baseline"), change);
     }
   gtk_label_set_label (self->index_delta_label, delta);
 
@@ -403,7 +420,11 @@ refresh (MwScorePanel *self)
 
   g_assert (MW_IS_SCORE_PANEL (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scores.set-baseline", scores != NULL);
+  if (self->preview != NULL)
+    scores = self->preview;
+  gtk_widget_set_visible (self->preview_box, self->preview != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scores.end-preview", self->preview != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scores.set-baseline", scores != NULL && self->preview == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scores.clear-baseline", self->baseline != NULL);
   gtk_widget_set_visible (self->clear_baseline_button, self->baseline != NULL);
   if (scores == NULL)
@@ -416,6 +437,14 @@ refresh (MwScorePanel *self)
   show_measures (self, scores);
   if (self->element >= 0)
     show_explanation (self);
+}
+
+/* An edit ends a what-if: it was about the network before the edit. */
+static void
+scores_cb (MwScorePanel *self)
+{
+  g_clear_pointer (&self->preview, mw_scores_unref);
+  refresh (self);
 }
 
 static gboolean
@@ -456,12 +485,13 @@ history_cb (MwScorePanel *self)
   if (self->scorer != NULL)
     g_signal_handlers_disconnect_by_data (self->scorer, self);
   g_clear_object (&self->scorer);
+  g_clear_pointer (&self->preview, mw_scores_unref);
   self->element = -1;
   self->factor = -1;
   gtk_widget_set_visible (GTK_WIDGET (self->explain_group), FALSE);
 
   self->scorer = mw_scorer_new (network);
-  g_signal_connect_object (self->scorer, "notify::scores", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scorer, "notify::scores", G_CALLBACK (scores_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scorer, "notify::busy", G_CALLBACK (busy_cb), self, G_CONNECT_SWAPPED);
   busy_cb (self);
   refresh (self);
@@ -529,6 +559,8 @@ panel_action (GtkWidget  *widget,
     mw_score_panel_set_baseline (self, mw_scorer_get_scores (self->scorer));
   else if (g_str_equal (name, "scores.clear-baseline"))
     mw_score_panel_set_baseline (self, NULL);
+  else if (g_str_equal (name, "scores.end-preview"))
+    mw_score_panel_preview_without (self, NULL);
   else if (g_str_equal (name, "scores.clear-highlight") && self->canvas != NULL)
     {
       mw_canvas_clear_highlight (self->canvas);
@@ -547,6 +579,7 @@ mw_score_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->scorer, self);
   g_clear_object (&self->scorer);
   g_clear_pointer (&self->baseline, mw_scores_unref);
+  g_clear_pointer (&self->preview, mw_scores_unref);
   for (guint i = 0; i < MW_N_ELEMENTS; i++)
     {
       g_clear_pointer (&self->elements[i].value_text, g_free);
@@ -573,6 +606,8 @@ mw_score_panel_class_init (MwScorePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, index_label);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, index_delta_label);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, clear_baseline_button);
+  gtk_widget_class_bind_template_child (widget_class, MwScorePanel, preview_box);
+  gtk_widget_class_bind_template_child (widget_class, MwScorePanel, preview_label);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, context_label);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, reason_label);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, element_list);
@@ -587,6 +622,7 @@ mw_score_panel_class_init (MwScorePanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "scores.set-baseline", NULL, panel_action);
   gtk_widget_class_install_action (widget_class, "scores.clear-baseline", NULL, panel_action);
+  gtk_widget_class_install_action (widget_class, "scores.end-preview", NULL, panel_action);
   gtk_widget_class_install_action (widget_class, "scores.clear-highlight", NULL, panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "scores.clear-highlight", NULL);
 
@@ -739,4 +775,78 @@ mw_score_panel_get_actor_list (MwScorePanel *self)
 {
   g_return_val_if_fail (MW_IS_SCORE_PANEL (self), NULL);
   return self->actor_list;
+}
+
+/* "Ann", "Ann and Bob", "Ann, Bob and 3 others" */
+static char *
+describe_leavers (MwNetwork          *network,
+                  const char * const *actor_ids)
+{
+  guint n = g_strv_length ((char **)actor_ids);
+  const char *names[2] = { NULL, NULL };
+
+  for (guint i = 0; i < n && i < 2; i++)
+    {
+      MwActor *actor = mw_network_lookup_actor (network, actor_ids[i]);
+      names[i] = actor != NULL ? actor->label : actor_ids[i];
+    }
+  if (n == 1)
+    return g_strdup (names[0]);
+  if (n == 2)
+    /* Translators: two people in a what-if, "Ann and Bob" */
+    return g_strdup_printf (_("%s and %s"), names[0], names[1]);
+  /* Translators: many people in a what-if, "Ann, Bob and 3 others" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s and %u other", "%s, %s and %u others", n - 2),
+                          names[0], names[1], n - 2);
+}
+
+/**
+ * mw_score_panel_preview_without:
+ * @actor_ids: (nullable): the actors who would leave; %NULL ends the preview
+ *
+ * Shows the scores the network would have without these actors, as changes
+ * from its scores now. The document is not touched; the next edit ends the
+ * preview.
+ */
+void
+mw_score_panel_preview_without (MwScorePanel       *self,
+                                const char * const *actor_ids)
+{
+  MwNetwork *network;
+  g_autoptr(MwNetwork) copy = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (MW_IS_SCORE_PANEL (self));
+
+  g_clear_pointer (&self->preview, mw_scores_unref);
+  if (actor_ids == NULL || actor_ids[0] == NULL || self->scorer == NULL)
+    {
+      refresh (self);
+      return;
+    }
+
+  network = mw_scorer_get_network (self->scorer);
+  copy = mw_network_copy (network);
+  for (guint i = 0; actor_ids[i] != NULL; i++)
+    {
+      MwActor *actor = mw_network_lookup_actor (copy, actor_ids[i]);
+      if (actor != NULL)
+        mw_network_remove_actor (copy, actor);
+    }
+  self->preview = mw_scores_compute (copy);
+
+  names = describe_leavers (network, actor_ids);
+  /* Translators: the heading of a what-if, "If Ann and Bob left" */
+  text = g_strdup_printf (_("If %s left"), names);
+  gtk_label_set_label (self->preview_label, text);
+  refresh (self);
+}
+
+/* TRUE while a what-if is shown. */
+gboolean
+mw_score_panel_get_previewing (MwScorePanel *self)
+{
+  g_return_val_if_fail (MW_IS_SCORE_PANEL (self), FALSE);
+  return self->preview != NULL;
 }

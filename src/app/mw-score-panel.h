@@ -24,6 +24,9 @@ MwScorer  *mw_score_panel_get_scorer       (MwScorePanel *self);
 MwScores  *mw_score_panel_get_baseline     (MwScorePanel *self);
 void       mw_score_panel_set_baseline     (MwScorePanel *self,
                                             MwScores     *baseline);
+void       mw_score_panel_preview_without  (MwScorePanel *self,
+                                            const char * const *actor_ids);
+gboolean   mw_score_panel_get_previewing   (MwScorePanel *self);
 void       mw_score_panel_explain          (MwScorePanel *self,
                                             int           element,
                                             int           factor);

@@ -171,6 +171,7 @@ update_selection_actions (MwWindow *self)
   enable (self, "rename", actors->len == 1);
   enable (self, "connect", actors->len >= 2);
   enable (self, "zoom-selection", actors->len > 0);
+  enable (self, "what-if-left", actors->len > 0);
 }
 
 static void
@@ -957,6 +958,26 @@ present_action (GSimpleAction *action,
   g_set_weak_pointer (&self->presentation, presentation);
 }
 
+/* "What if they left?": the scores without the selected actors, shown in
+ * the panel as a preview; the network is not touched. */
+static void
+what_if_left_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  MwWindow *self = user_data;
+  g_autoptr(GPtrArray) actors = mw_canvas_get_selected_actors (self->canvas);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < actors->len; i++)
+    g_ptr_array_add (ids, ((MwActor *)g_ptr_array_index (actors, i))->id);
+  g_ptr_array_add (ids, NULL);
+
+  g_settings_set_boolean (self->settings, "show-inspector", TRUE);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "scores");
+  mw_score_panel_preview_without (self->score_panel, (const char * const *)ids->pdata);
+}
+
 static const GActionEntry win_entries[] = {
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
@@ -984,6 +1005,7 @@ static const GActionEntry win_entries[] = {
   { "zoom-selection", canvas_command_action },
   { "tool", NULL, "s", "'select'", tool_change_state },
   { "present", present_action },
+  { "what-if-left", what_if_left_action },
 };
 
 static gboolean
