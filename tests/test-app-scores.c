@@ -28,6 +28,39 @@ spin_until_idle (MwWindow *window)
     ;
 }
 
+/* With MESHWORK_SCREENSHOTS=DIR, saves what the window shows, to look at. */
+static void
+maybe_screenshot (Fixture    *fixture,
+                  const char *name)
+{
+  const char *dir = g_getenv ("MESHWORK_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *widget = GTK_WIDGET (fixture->window);
+
+  if (dir == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  for (int i = 0; i < 20; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static MwNetwork *
 network_of (Fixture *fixture)
 {
@@ -213,6 +246,7 @@ test_scores_highlight (Fixture       *fixture,
   g_assert_cmpuint (highlighted->len, ==, g_hash_table_size (expected));
   for (guint i = 0; i < highlighted->len; i++)
     g_assert_true (g_hash_table_contains (expected, ((MwActor *)g_ptr_array_index (highlighted, i))->id));
+  maybe_screenshot (fixture, "scores-highlight.png");
 
   g_assert_true (press_escape_on_canvas (fixture->canvas));
   g_assert_false (mw_canvas_has_highlight (fixture->canvas));
@@ -299,6 +333,7 @@ test_scores_what_if (Fixture       *fixture,
   spin_until_idle (fixture->window);
 
   g_assert_true (mw_score_panel_get_previewing (fixture->panel));
+  maybe_screenshot (fixture, "scores-what-if.png");
   assert_panel_shows (fixture, expected);
   for (guint i = 0; i < MW_N_ELEMENTS; i++)
     {
