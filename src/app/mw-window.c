@@ -12,6 +12,7 @@
 
 #include "mw-contexts.h"
 #include "mw-dot.h"
+#include "mw-export.h"
 #include "mw-layout.h"
 #include "mw-inspector.h"
 #include "mw-presentation.h"
@@ -978,6 +979,42 @@ what_if_left_action (GSimpleAction *action,
   mw_score_panel_preview_without (self->score_panel, (const char * const *)ids->pdata);
 }
 
+/* PNG at twice the size, for sharp slides, and SVG for apps that take it. */
+static void
+copy_image_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  MwWindow *self = user_data;
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (mw_document_get_network (self->document));
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkContentProvider) provider = NULL;
+  GdkContentProvider *providers[2];
+  MwExportOptions options;
+
+  mw_export_options_init (&options, MW_EXPORT_PNG);
+  options.scale = 2;
+  options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  png = mw_export_to_bytes (renderer, &options, &error);
+  if (png == NULL)
+    {
+      show_error (self, _("Could Not Copy the Image"), error);
+      return;
+    }
+  mw_export_options_init (&options, MW_EXPORT_SVG);
+  options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  svg = mw_export_to_bytes (renderer, &options, NULL);
+
+  providers[0] = gdk_content_provider_new_for_bytes ("image/png", png);
+  if (svg != NULL)
+    providers[1] = gdk_content_provider_new_for_bytes ("image/svg+xml", svg);
+  provider = gdk_content_provider_new_union (providers, svg != NULL ? 2 : 1);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
+  toast (self, _("Image copied"));
+}
+
 static const GActionEntry win_entries[] = {
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
@@ -1006,6 +1043,7 @@ static const GActionEntry win_entries[] = {
   { "tool", NULL, "s", "'select'", tool_change_state },
   { "present", present_action },
   { "what-if-left", what_if_left_action },
+  { "copy-image", copy_image_action },
 };
 
 static gboolean
