@@ -7,6 +7,9 @@
 
 #include <adwaita.h>
 
+#include <glib/gstdio.h>
+
+#include "mw-export-dialog.h"
 #include "mw-window.h"
 
 static void
@@ -95,6 +98,62 @@ test_export_copy_image (void)
   spin ();
 }
 
+static void
+assert_file_starts (const char *path,
+                    const char *magic)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, strlen (magic));
+  g_assert_cmpmem (contents, strlen (magic), magic, strlen (magic));
+}
+
+/* The dialog writes the format chosen in it, remembers the choice for next
+ * time, and shows a preview. */
+static void
+test_export_dialog_formats (void)
+{
+  static const struct { guint format; const char *name; const char *magic; } cases[] = {
+    { 0, "out.png", "\x89PNG" },
+    { 1, "out.svg", "<?xml" },
+    { 2, "out.pdf", "%PDF" },
+  };
+  MwWindow *window = example_window ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.meshwork.Meshwork");
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-export-XXXXXX", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      MwExportDialog *dialog;
+
+      g_settings_set_uint (settings, "export-format", cases[i].format);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+      dialog = MW_EXPORT_DIALOG (mw_window_get_export_dialog (window));
+      g_assert_nonnull (dialog);
+      spin ();
+      g_assert_nonnull (mw_export_dialog_get_preview (dialog));
+
+      g_assert_true (mw_export_dialog_export_to_file (dialog, file, &error));
+      g_assert_no_error (error);
+      assert_file_starts (path, cases[i].magic);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      spin ();
+      g_assert_null (mw_window_get_export_dialog (window));
+      g_unlink (path);
+    }
+
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -103,6 +162,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/export/copy-image", test_export_copy_image);
+  g_test_add_func ("/export/dialog-formats", test_export_dialog_formats);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "mw-contexts.h"
 #include "mw-dot.h"
 #include "mw-export.h"
+#include "mw-export-dialog.h"
 #include "mw-layout.h"
 #include "mw-inspector.h"
 #include "mw-presentation.h"
@@ -50,6 +51,7 @@ struct _MwWindow
   char                 *last_error;
   GtkWidget            *close_dialog;   /* (nullable) weak */
   MwPresentation       *presentation;   /* (nullable) weak */
+  MwExportDialog       *export_dialog;  /* (nullable) weak */
   MwNetwork            *layout_network; /* (nullable) the one being laid out */
   guint                 n_pending;
   guint                 inhibit_cookie;
@@ -1015,6 +1017,22 @@ copy_image_action (GSimpleAction *action,
   toast (self, _("Image copied"));
 }
 
+static void
+export_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  MwWindow *self = user_data;
+  MwScorer *scorer = mw_score_panel_get_scorer (self->score_panel);
+  g_autofree char *title = mw_document_dup_title (self->document);
+  MwExportDialog *dialog;
+
+  dialog = mw_export_dialog_new (GTK_WINDOW (self), mw_document_get_network (self->document),
+                                 scorer != NULL ? mw_scorer_get_scores (scorer) : NULL, title);
+  g_set_weak_pointer (&self->export_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry win_entries[] = {
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
@@ -1044,6 +1062,7 @@ static const GActionEntry win_entries[] = {
   { "present", present_action },
   { "what-if-left", what_if_left_action },
   { "copy-image", copy_image_action },
+  { "export", export_action },
 };
 
 static gboolean
@@ -1133,6 +1152,7 @@ mw_window_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->close_dialog), (gpointer *)&self->close_dialog);
   self->close_dialog = NULL;
   g_clear_weak_pointer (&self->presentation);
+  g_clear_weak_pointer (&self->export_dialog);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->document);
@@ -1219,6 +1239,9 @@ add_shortcuts (MwWindow *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("F5"),
                                                           gtk_named_action_new ("win.present")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>e"),
+                                                          gtk_named_action_new ("win.export")));
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
@@ -1390,4 +1413,16 @@ mw_window_get_presentation (MwWindow *self)
 {
   g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->presentation);
+}
+
+/**
+ * mw_window_get_export_dialog:
+ *
+ * Returns: (transfer none) (nullable): the export dialog, while it is open
+ */
+GtkWidget *
+mw_window_get_export_dialog (MwWindow *self)
+{
+  g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->export_dialog);
 }

@@ -23,6 +23,7 @@ MwCanvas   *mw_window_get_canvas       (MwWindow       *self);
 GtkWidget  *mw_window_get_inspector    (MwWindow       *self);
 GtkWidget  *mw_window_get_score_panel  (MwWindow       *self);
 GtkWidget  *mw_window_get_presentation (MwWindow       *self);
+GtkWidget  *mw_window_get_export_dialog (MwWindow      *self);
 void        mw_window_open_file        (MwWindow       *self,
                                         GFile          *file);
 void        mw_window_open_example     (MwWindow       *self);
