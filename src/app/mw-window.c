@@ -1027,6 +1027,9 @@ export_action (GSimpleAction *action,
   g_autofree char *title = mw_document_dup_title (self->document);
   MwExportDialog *dialog;
 
+  /* A title for people: "meshwork-example", not the file name. */
+  if (g_str_has_suffix (title, ".gv") || g_str_has_suffix (title, ".dot"))
+    *strrchr (title, '.') = '\0';
   dialog = mw_export_dialog_new (GTK_WINDOW (self), mw_document_get_network (self->document),
                                  scorer != NULL ? mw_scorer_get_scores (scorer) : NULL, title);
   g_set_weak_pointer (&self->export_dialog, dialog);
