@@ -154,6 +154,25 @@ test_export_dialog_formats (void)
   spin ();
 }
 
+/* Print lays out one page; exported instead of printed, it is a PDF. */
+static void
+test_export_print (void)
+{
+  MwWindow *window = example_window ();
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "print.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mw_window_print_to_pdf (window, path, &error));
+  g_assert_no_error (error);
+  assert_file_starts (path, "%PDF");
+
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +182,7 @@ main (int   argc,
 
   g_test_add_func ("/export/copy-image", test_export_copy_image);
   g_test_add_func ("/export/dialog-formats", test_export_dialog_formats);
+  g_test_add_func ("/export/print", test_export_print);
 
   return g_test_run ();
 }

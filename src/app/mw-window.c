@@ -1036,6 +1036,82 @@ export_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* One page: the title, then the network as large as the page allows, with
+ * the same renderer as the screen and the exports (light style: paper). */
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              MwWindow          *self)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (mw_document_get_network (self->document));
+  g_autoptr(PangoLayout) layout = gtk_print_context_create_pango_layout (context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Bold 16");
+  g_autofree char *title = mw_document_dup_title (self->document);
+  MwView view;
+  MwRect bounds;
+  int title_height;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, title, -1);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &title_height);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+
+  cairo_translate (cr, 0, title_height + 12);
+  mw_view_init (&view, width, height - title_height - 12);
+  view.transparent = TRUE;
+  if (mw_renderer_get_bounds (renderer, &bounds))
+    mw_view_fit (&view, &bounds, 0);
+  mw_renderer_draw (renderer, cr, &view);
+}
+
+static GtkPrintOperation *
+create_print_operation (MwWindow *self)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autofree char *title = mw_document_dup_title (self->document);
+
+  g_assert (MW_IS_WINDOW (self));
+
+  gtk_print_operation_set_job_name (operation, title);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
+  return operation;
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               MwWindow                *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      show_error (self, _("Could Not Print"), error);
+    }
+}
+
+static void
+print_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  MwWindow *self = user_data;
+  g_autoptr(GtkPrintOperation) operation = create_print_operation (self);
+
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), NULL);
+}
+
 static const GActionEntry win_entries[] = {
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
@@ -1066,6 +1142,7 @@ static const GActionEntry win_entries[] = {
   { "what-if-left", what_if_left_action },
   { "copy-image", copy_image_action },
   { "export", export_action },
+  { "print", print_action },
 };
 
 static gboolean
@@ -1245,6 +1322,9 @@ add_shortcuts (MwWindow *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>e"),
                                                           gtk_named_action_new ("win.export")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>p"),
+                                                          gtk_named_action_new ("win.print")));
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
@@ -1428,4 +1508,24 @@ mw_window_get_export_dialog (MwWindow *self)
 {
   g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->export_dialog);
+}
+
+/**
+ * mw_window_print_to_pdf:
+ *
+ * Writes to @path, as a PDF, the page Print would print.
+ */
+gboolean
+mw_window_print_to_pdf (MwWindow    *self,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (MW_IS_WINDOW (self), FALSE);
+
+  operation = create_print_operation (self);
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         == GTK_PRINT_OPERATION_RESULT_APPLY;
 }
