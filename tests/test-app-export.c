@@ -167,6 +167,12 @@ test_export_print (void)
   g_assert_no_error (error);
   assert_file_starts (path, "%PDF");
 
+  /* MESHWORK_SCREENSHOTS=DIR keeps the page, to look at. */
+  if (g_getenv ("MESHWORK_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *kept = g_build_filename (g_getenv ("MESHWORK_SCREENSHOTS"), "print.pdf", NULL);
+      g_rename (path, kept);
+    }
   g_unlink (path);
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -1066,7 +1066,10 @@ draw_page_cb (GtkPrintOperation *operation,
   mw_view_init (&view, width, height - title_height - 12);
   view.transparent = TRUE;
   if (mw_renderer_get_bounds (renderer, &bounds))
-    mw_view_fit (&view, &bounds, 0);
+    {
+      mw_view_fit (&view, &bounds, 0);
+      view.offset_y = bounds.y;  /* right under the title, not mid-page */
+    }
   mw_renderer_draw (renderer, cr, &view);
 }
 
@@ -1075,12 +1078,20 @@ create_print_operation (MwWindow *self)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autofree char *title = mw_document_dup_title (self->document);
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (mw_document_get_network (self->document));
+  MwRect bounds;
 
   g_assert (MW_IS_WINDOW (self));
 
   gtk_print_operation_set_job_name (operation, title);
   gtk_print_operation_set_n_pages (operation, 1);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (mw_renderer_get_bounds (renderer, &bounds) && bounds.width > bounds.height)
+    {
+      g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+      gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+      gtk_print_operation_set_default_page_setup (operation, setup);
+    }
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
   return operation;
 }
