@@ -8,6 +8,7 @@
 
 #include "mw-contexts.h"
 #include "mw-scorer.h"
+#include "mw-scorer-suggest.h"
 
 static MwNetwork *
 build_network (void)
@@ -132,6 +133,76 @@ test_scorer_dispose_while_busy (void)
   g_assert_cmpuint (mw_network_get_n_actors (network), >, 0);
 }
 
+/* Each suggestion's gain is what adding its tie really does, they come
+ * best first, and the network is left as it was. */
+static void
+test_scorer_suggest (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = mw_context_build ("hierarchy", 40, 3, &error);
+  g_autoptr(MwNetwork) original = mw_network_copy (network);
+  g_autoptr(MwScores) before = mw_scores_compute (network);
+  g_autoptr(GPtrArray) suggestions = NULL;
+
+  g_assert_no_error (error);
+  suggestions = mw_suggest (network, MW_SUGGEST_MAX, NULL);
+  g_assert_true (mw_network_equal (network, original, NULL));
+  g_assert_cmpuint (suggestions->len, >, 0);
+  g_assert_cmpuint (suggestions->len, <=, MW_SUGGEST_MAX);
+
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      MwSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      g_autoptr(MwNetwork) changed = mw_network_copy (network);
+      g_autoptr(MwScores) after = NULL;
+
+      for (guint e = 0; e < MW_N_ELEMENTS; e++)
+        g_assert_cmpfloat (mw_scores_get_score (before, suggestion->element), <=, mw_scores_get_score (before, e));
+      g_assert_cmpfloat (suggestion->gain, >=, 0.5);
+      if (i > 0)
+        g_assert_cmpfloat (suggestion->gain, <=, ((MwSuggestion *)g_ptr_array_index (suggestions, i - 1))->gain);
+
+      mw_network_add_tie (changed, mw_network_lookup_actor (changed, suggestion->from_id),
+                          mw_network_lookup_actor (changed, suggestion->to_id), suggestion->type, 1.0, NULL);
+      after = mw_scores_compute (changed);
+      g_assert_cmpfloat_with_epsilon (mw_scores_get_score (after, suggestion->element),
+                                      mw_scores_get_score (before, suggestion->element) + suggestion->gain, 1e-9);
+    }
+}
+
+static void
+suggest_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = mw_suggest_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The worker gives what the direct call gives, on its own copy. */
+static void
+test_scorer_suggest_async (void)
+{
+  g_autoptr(MwNetwork) network = build_network ();
+  g_autoptr(GPtrArray) direct = NULL;
+  g_autoptr(GPtrArray) threaded = NULL;
+  guint64 generation = mw_network_get_generation (network);
+
+  mw_suggest_async (network, MW_SUGGEST_MAX, NULL, suggest_cb, &threaded);
+  g_assert_cmpuint (mw_network_get_generation (network), ==, generation);
+  while (threaded == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  direct = mw_suggest (network, MW_SUGGEST_MAX, NULL);
+
+  g_assert_cmpuint (threaded->len, ==, direct->len);
+  for (guint i = 0; i < direct->len; i++)
+    g_assert_cmpstr (((MwSuggestion *)g_ptr_array_index (threaded, i))->text, ==,
+                     ((MwSuggestion *)g_ptr_array_index (direct, i))->text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +212,8 @@ main (int   argc,
   g_test_add_func ("/scorer/small", test_scorer_small);
   g_test_add_func ("/scorer/threaded", test_scorer_threaded);
   g_test_add_func ("/scorer/dispose-while-busy", test_scorer_dispose_while_busy);
+  g_test_add_func ("/scorer/suggest", test_scorer_suggest);
+  g_test_add_func ("/scorer/suggest-async", test_scorer_suggest_async);
 
   return g_test_run ();
 }
