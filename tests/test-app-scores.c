@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "mw-score-panel.h"
+#include "mw-scorer-suggest.h"
 #include "mw-window.h"
 
 typedef struct
@@ -353,6 +354,52 @@ test_scores_what_if (Fixture       *fixture,
   g_assert_null (mw_score_panel_get_delta_text (fixture->panel, 0));
 }
 
+static void
+wait_for_suggestions (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (mw_score_panel_get_suggestions (fixture->panel)->len == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Applying a suggestion adds its tie as one undoable step, and the
+ * element rises by what the suggestion said. */
+static void
+test_scores_apply_suggestion (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  MwNetwork *network = network_of (fixture);
+  MwHistory *history = mw_document_get_history (mw_window_get_document (fixture->window));
+  g_autoptr(MwScores) before = mw_scores_compute (network);
+  g_autoptr(MwScores) after = NULL;
+  guint n_ties = mw_network_get_n_ties (network);
+  MwElement element;
+  double gain;
+
+  wait_for_suggestions (fixture);
+  element = ((MwSuggestion *)g_ptr_array_index (mw_score_panel_get_suggestions (fixture->panel), 0))->element;
+  gain = ((MwSuggestion *)g_ptr_array_index (mw_score_panel_get_suggestions (fixture->panel), 0))->gain;
+  maybe_screenshot (fixture, "scores-suggestions.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "scores.apply-suggestion", "u", 0));
+  spin_until_idle (fixture->window);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, n_ties + 1);
+  after = mw_scores_compute (network);
+  g_assert_cmpfloat_with_epsilon (mw_scores_get_score (after, element),
+                                  mw_scores_get_score (before, element) + gain, 1e-9);
+  assert_panel_shows (fixture, after);
+
+  g_assert_true (mw_history_undo (history));
+  spin_until_idle (fixture->window);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, n_ties);
+  assert_panel_shows (fixture, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +412,8 @@ main (int   argc,
   g_test_add ("/scores/select-listed-actor", Fixture, NULL, fixture_set_up,
               test_scores_select_listed_actor, fixture_tear_down);
   g_test_add ("/scores/what-if", Fixture, NULL, fixture_set_up, test_scores_what_if, fixture_tear_down);
+  g_test_add ("/scores/apply-suggestion", Fixture, NULL, fixture_set_up, test_scores_apply_suggestion,
+              fixture_tear_down);
   g_test_add ("/scores/baseline", Fixture, NULL, fixture_set_up, test_scores_baseline, fixture_tear_down);
 
   return g_test_run ();

@@ -17,9 +17,12 @@
 #include <math.h>
 
 #include "mw-score-panel.h"
+#include "mw-scorer-suggest.h"
 
 #define MAX_LISTED_ACTORS 50
 #define UPDATING_DELAY_MS 250
+/* Each suggestion costs some sixty scorings: not for the largest networks. */
+#define MAX_SUGGEST_ACTORS 5000
 
 typedef enum
 {
@@ -62,6 +65,8 @@ struct _MwScorePanel
   GtkLabel     *actors_heading;
   GtkListBox   *actor_list;
   GtkListBox   *measure_list;
+  AdwPreferencesGroup *suggest_group;
+  GtkListBox   *suggest_list;
 
   /* borrowed */
   MwCanvas     *canvas;
@@ -70,6 +75,8 @@ struct _MwScorePanel
   MwScorer     *scorer;
   MwScores     *baseline;
   MwScores     *preview;   /* (nullable) the scores of a what-if */
+  GPtrArray    *suggestions;  /* MwSuggestion, for the network as it is */
+  GCancellable *suggest_cancellable;
   ElementRow    elements[MW_N_ELEMENTS];
   GtkWidget    *measures[N_MEASURES];
   int           element;  /* the one explained, or -1 */
@@ -439,12 +446,113 @@ refresh (MwScorePanel *self)
     show_explanation (self);
 }
 
+static void
+show_suggestions (MwScorePanel *self)
+{
+  g_assert (MW_IS_SCORE_PANEL (self));
+
+  clear_list (self->suggest_list);
+  for (guint i = 0; i < self->suggestions->len; i++)
+    {
+      MwSuggestion *suggestion = g_ptr_array_index (self->suggestions, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *apply = gtk_button_new_with_label (_("Apply"));
+      g_autofree char *title = g_markup_escape_text (suggestion->text, -1);
+      /* Translators: a suggestion's predicted effect, "+6 Multi-directional influence, index +1" */
+      g_autofree char *subtitle = g_strdup_printf (_("+%.0f %s, index %+.0f"), suggestion->gain,
+                                                   mw_element_get_title (suggestion->element),
+                                                   suggestion->index_gain);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (apply, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (apply), "scores.apply-suggestion");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (apply), "u", i);
+      gtk_widget_set_tooltip_text (apply, _("Add this tie (it can be undone)"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), apply);
+      gtk_list_box_append (self->suggest_list, row);
+    }
+  if (self->suggestions->len > 0)
+    {
+      MwSuggestion *first = g_ptr_array_index (self->suggestions, 0);
+      /* Translators: under the Suggestions heading, "Ties that would raise the weakest element, Peer mitigation of risk, most" */
+      g_autofree char *description = g_strdup_printf (_("Ties that would raise the weakest element, %s, most"),
+                                                      mw_element_get_title (first->element));
+      adw_preferences_group_set_description (self->suggest_group, description);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->suggest_group), self->suggestions->len > 0 && self->preview == NULL);
+}
+
+static void
+suggest_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) suggestions = mw_suggest_finish (result, &error);
+  MwScorePanel *self;
+
+  /* Cancelled: the network changed since, or the panel is gone. */
+  if (suggestions == NULL)
+    return;
+
+  self = MW_SCORE_PANEL (user_data);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+  self->suggestions = g_steal_pointer (&suggestions);
+  show_suggestions (self);
+}
+
+/* Suggestions are worked out in a worker, for the network as it is now. */
+static void
+start_suggesting (MwScorePanel *self)
+{
+  MwNetwork *network = mw_scorer_get_network (self->scorer);
+
+  g_assert (MW_IS_SCORE_PANEL (self));
+
+  g_cancellable_cancel (self->suggest_cancellable);
+  g_clear_object (&self->suggest_cancellable);
+  g_ptr_array_set_size (self->suggestions, 0);
+  show_suggestions (self);
+  if (mw_network_get_n_actors (network) == 0 || mw_network_get_n_actors (network) > MAX_SUGGEST_ACTORS)
+    return;
+
+  self->suggest_cancellable = g_cancellable_new ();
+  mw_suggest_async (network, MW_SUGGEST_MAX, self->suggest_cancellable, suggest_cb, self);
+}
+
 /* An edit ends a what-if: it was about the network before the edit. */
 static void
 scores_cb (MwScorePanel *self)
 {
   g_clear_pointer (&self->preview, mw_scores_unref);
   refresh (self);
+  start_suggesting (self);
+}
+
+static void
+apply_suggestion (MwScorePanel *self,
+                  guint         index)
+{
+  MwSuggestion *suggestion;
+  MwHistory *history = mw_canvas_get_history (self->canvas);
+  MwNetwork *network = mw_history_get_network (history);
+  MwActor *from, *to;
+  MwEdit *edit;
+
+  g_assert (MW_IS_SCORE_PANEL (self));
+
+  if (index >= self->suggestions->len)
+    return;
+  suggestion = g_ptr_array_index (self->suggestions, index);
+  from = mw_network_lookup_actor (network, suggestion->from_id);
+  to = mw_network_lookup_actor (network, suggestion->to_id);
+  if (from == NULL || to == NULL || mw_history_is_editing (history))
+    return;
+
+  edit = mw_history_begin (history, _("Apply Suggestion"));
+  mw_edit_add_tie (edit, from, to, suggestion->type, 1.0, NULL);
+  mw_history_commit (history, edit);
 }
 
 static gboolean
@@ -495,6 +603,7 @@ history_cb (MwScorePanel *self)
   g_signal_connect_object (self->scorer, "notify::busy", G_CALLBACK (busy_cb), self, G_CONNECT_SWAPPED);
   busy_cb (self);
   refresh (self);
+  start_suggesting (self);
 }
 
 static void
@@ -559,6 +668,8 @@ panel_action (GtkWidget  *widget,
     mw_score_panel_set_baseline (self, mw_scorer_get_scores (self->scorer));
   else if (g_str_equal (name, "scores.clear-baseline"))
     mw_score_panel_set_baseline (self, NULL);
+  else if (g_str_equal (name, "scores.apply-suggestion"))
+    apply_suggestion (self, g_variant_get_uint32 (param));
   else if (g_str_equal (name, "scores.end-preview"))
     mw_score_panel_preview_without (self, NULL);
   else if (g_str_equal (name, "scores.clear-highlight") && self->canvas != NULL)
@@ -575,6 +686,9 @@ mw_score_panel_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->updating_id, g_source_remove);
+  g_cancellable_cancel (self->suggest_cancellable);
+  g_clear_object (&self->suggest_cancellable);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   if (self->scorer != NULL)
     g_signal_handlers_disconnect_by_data (self->scorer, self);
   g_clear_object (&self->scorer);
@@ -616,6 +730,8 @@ mw_score_panel_class_init (MwScorePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, actors_heading);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, actor_list);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, measure_list);
+  gtk_widget_class_bind_template_child (widget_class, MwScorePanel, suggest_group);
+  gtk_widget_class_bind_template_child (widget_class, MwScorePanel, suggest_list);
   gtk_widget_class_bind_template_callback (widget_class, element_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, factor_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, actor_activated_cb);
@@ -623,6 +739,7 @@ mw_score_panel_class_init (MwScorePanelClass *klass)
   gtk_widget_class_install_action (widget_class, "scores.set-baseline", NULL, panel_action);
   gtk_widget_class_install_action (widget_class, "scores.clear-baseline", NULL, panel_action);
   gtk_widget_class_install_action (widget_class, "scores.end-preview", NULL, panel_action);
+  gtk_widget_class_install_action (widget_class, "scores.apply-suggestion", "u", panel_action);
   gtk_widget_class_install_action (widget_class, "scores.clear-highlight", NULL, panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "scores.clear-highlight", NULL);
 
@@ -634,6 +751,7 @@ static void
 mw_score_panel_init (MwScorePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify)mw_suggestion_free);
   self->element = -1;
   self->factor = -1;
   build_element_rows (self);
@@ -849,4 +967,17 @@ mw_score_panel_get_previewing (MwScorePanel *self)
 {
   g_return_val_if_fail (MW_IS_SCORE_PANEL (self), FALSE);
   return self->preview != NULL;
+}
+
+/**
+ * mw_score_panel_get_suggestions:
+ *
+ * Returns: (transfer none) (element-type MwSuggestion): the suggestions
+ *   shown, empty while they are worked out
+ */
+GPtrArray *
+mw_score_panel_get_suggestions (MwScorePanel *self)
+{
+  g_return_val_if_fail (MW_IS_SCORE_PANEL (self), NULL);
+  return self->suggestions;
 }

@@ -27,6 +27,7 @@ void       mw_score_panel_set_baseline     (MwScorePanel *self,
 void       mw_score_panel_preview_without  (MwScorePanel *self,
                                             const char * const *actor_ids);
 gboolean   mw_score_panel_get_previewing   (MwScorePanel *self);
+GPtrArray *mw_score_panel_get_suggestions  (MwScorePanel *self);
 void       mw_score_panel_explain          (MwScorePanel *self,
                                             int           element,
                                             int           factor);
