@@ -64,8 +64,7 @@ add_inputs (const char *prefix,
       const char *file = g_ptr_array_index (names, i);
       g_autofree char *test_path = g_strdup_printf ("/fuzz/%s/%s", prefix, file);
 
-      /* the path lives as long as the test program */
-      g_test_add_data_func (test_path, g_build_filename (dir, file, NULL), run_input);
+      g_test_add_data_func_full (test_path, g_build_filename (dir, file, NULL), run_input, g_free);
     }
 }
 

@@ -50,6 +50,8 @@ struct _MwCanvas
   GtkWidget  *rename_entry;
   GHashTable *sel_actors;    /* MwActor* → its id (owned): the id survives the actor */
   GHashTable *sel_ties;      /* MwTie* → its id */
+  GHashTable *hl_actors;     /* MwActor* → its id: what a score explanation is about */
+  GHashTable *hl_ties;       /* MwTie* → its id */
   char       *anchor_id;     /* the actor selected first, for keyboard connect */
   char       *rename_id;
   GArray     *start_positions;
@@ -93,6 +95,7 @@ enum {
 
 enum {
   SELECTION_CHANGED,
+  HIGHLIGHT_CHANGED,
   N_SIGNALS
 };
 
@@ -199,13 +202,17 @@ network_changed_cb (MwCanvas  *self,
     {
     case MW_CHANGE_ACTOR_REMOVED:
       pruned = g_hash_table_remove (self->sel_actors, change->actor);
+      g_hash_table_remove (self->hl_actors, change->actor);
       break;
     case MW_CHANGE_TIE_REMOVED:
       pruned = g_hash_table_remove (self->sel_ties, change->tie);
+      g_hash_table_remove (self->hl_ties, change->tie);
       break;
     case MW_CHANGE_BATCH:
       pruned = revalidate_table (self->sel_actors, (gpointer)mw_network_lookup_actor, network);
       pruned |= revalidate_table (self->sel_ties, (gpointer)mw_network_lookup_tie, network);
+      revalidate_table (self->hl_actors, (gpointer)mw_network_lookup_actor, network);
+      revalidate_table (self->hl_ties, (gpointer)mw_network_lookup_tie, network);
       break;
     default:
       break;
@@ -652,6 +659,12 @@ key_pressed_cb (MwCanvas        *self,
       return TRUE;
     }
 
+  if (keyval == GDK_KEY_Escape && mw_canvas_has_highlight (self))
+    {
+      mw_canvas_clear_highlight (self);
+      return TRUE;
+    }
+
   return FALSE;
 }
 
@@ -724,6 +737,9 @@ mw_canvas_snapshot (GtkWidget   *widget,
   self->view.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   self->view.selected_actors = self->sel_actors;
   self->view.selected_ties = self->sel_ties;
+  self->view.highlighted_actors = self->hl_actors;
+  self->view.highlighted_ties = self->hl_ties;
+  self->view.dim_others = mw_canvas_has_highlight (self);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   mw_renderer_draw (self->renderer, cr, &self->view);
@@ -940,6 +956,8 @@ mw_canvas_finalize (GObject *object)
 
   g_clear_pointer (&self->sel_actors, g_hash_table_unref);
   g_clear_pointer (&self->sel_ties, g_hash_table_unref);
+  g_clear_pointer (&self->hl_actors, g_hash_table_unref);
+  g_clear_pointer (&self->hl_ties, g_hash_table_unref);
   g_clear_pointer (&self->rubber_base, g_hash_table_unref);
   g_clear_pointer (&self->start_positions, g_array_unref);
   g_clear_pointer (&self->targets, g_array_unref);
@@ -1051,6 +1069,9 @@ mw_canvas_class_init (MwCanvasClass *klass)
   signals[SELECTION_CHANGED] =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[HIGHLIGHT_CHANGED] =
+    g_signal_new ("highlight-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, canvas_action);
   gtk_widget_class_install_action (widget_class, "canvas.rename", NULL, canvas_action);
@@ -1123,6 +1144,8 @@ mw_canvas_init (MwCanvas *self)
 
   self->sel_actors = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->sel_ties = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->hl_actors = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->hl_ties = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->start_positions = g_array_new (FALSE, FALSE, sizeof (StartPosition));
   g_array_set_clear_func (self->start_positions, (GDestroyNotify)start_position_clear);
   self->targets = g_array_new (FALSE, FALSE, sizeof (StartPosition));
@@ -1184,6 +1207,7 @@ mw_canvas_set_history (MwCanvas  *self,
 
   g_hash_table_remove_all (self->sel_actors);
   g_hash_table_remove_all (self->sel_ties);
+  mw_canvas_clear_highlight (self);
   self->fitted = FALSE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   selection_changed (self);
@@ -1760,4 +1784,104 @@ mw_canvas_rename_selected (MwCanvas *self)
                                &(GdkRectangle) { vx - r, vy - r, 2 * r, 2 * r });
   gtk_popover_popup (GTK_POPOVER (self->rename_popover));
   gtk_widget_grab_focus (self->rename_entry);
+}
+
+/**
+ * mw_canvas_set_highlight:
+ * @actor_ids: (nullable): ids of the actors to bring forward
+ * @tie_ids: (nullable): ids of the ties to bring forward
+ *
+ * Draws these actors and ties highlighted and fades the rest, so a score
+ * explanation can be seen on the network. Ids no longer in the network are
+ * skipped. Empty lists clear the highlight.
+ */
+void
+mw_canvas_set_highlight (MwCanvas          *self,
+                         const char * const *actor_ids,
+                         const char * const *tie_ids)
+{
+  g_return_if_fail (MW_IS_CANVAS (self));
+
+  g_hash_table_remove_all (self->hl_actors);
+  g_hash_table_remove_all (self->hl_ties);
+  for (guint i = 0; actor_ids != NULL && actor_ids[i] != NULL; i++)
+    {
+      MwActor *actor = mw_network_lookup_actor (self->network, actor_ids[i]);
+      if (actor != NULL)
+        g_hash_table_insert (self->hl_actors, actor, g_strdup (actor->id));
+    }
+  for (guint i = 0; tie_ids != NULL && tie_ids[i] != NULL; i++)
+    {
+      MwTie *tie = mw_network_lookup_tie (self->network, tie_ids[i]);
+      if (tie != NULL)
+        g_hash_table_insert (self->hl_ties, tie, g_strdup (tie->id));
+    }
+  g_signal_emit (self, signals[HIGHLIGHT_CHANGED], 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+mw_canvas_clear_highlight (MwCanvas *self)
+{
+  g_return_if_fail (MW_IS_CANVAS (self));
+
+  if (!mw_canvas_has_highlight (self))
+    return;
+  g_hash_table_remove_all (self->hl_actors);
+  g_hash_table_remove_all (self->hl_ties);
+  g_signal_emit (self, signals[HIGHLIGHT_CHANGED], 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+mw_canvas_has_highlight (MwCanvas *self)
+{
+  g_return_val_if_fail (MW_IS_CANVAS (self), FALSE);
+  return g_hash_table_size (self->hl_actors) > 0 || g_hash_table_size (self->hl_ties) > 0;
+}
+
+/**
+ * mw_canvas_get_highlighted_actors:
+ *
+ * Returns: (transfer container) (element-type MwActor): the highlighted
+ *   actors in network order
+ */
+GPtrArray *
+mw_canvas_get_highlighted_actors (MwCanvas *self)
+{
+  GPtrArray *actors;
+
+  g_return_val_if_fail (MW_IS_CANVAS (self), NULL);
+
+  actors = table_keys (self->hl_actors);
+  g_ptr_array_sort (actors, compare_actor_index);
+  return actors;
+}
+
+/**
+ * mw_canvas_get_highlighted_ties:
+ *
+ * Returns: (transfer container) (element-type MwTie): the highlighted ties
+ */
+GPtrArray *
+mw_canvas_get_highlighted_ties (MwCanvas *self)
+{
+  g_return_val_if_fail (MW_IS_CANVAS (self), NULL);
+  return table_keys (self->hl_ties);
+}
+
+/* Selects @actor alone and puts it in the middle of the view. */
+void
+mw_canvas_select_and_center (MwCanvas *self,
+                             MwActor  *actor)
+{
+  double mx, my, vx, vy;
+
+  g_return_if_fail (MW_IS_CANVAS (self));
+  g_return_if_fail (actor != NULL);
+
+  select_only_actor (self, actor);
+  actor_position (self, actor, &mx, &my);
+  mw_view_from_model (&self->view, mx, my, &vx, &vy);
+  mw_canvas_pan_by (self, vx - self->view.width / 2, vy - self->view.height / 2);
 }

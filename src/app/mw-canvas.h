@@ -76,6 +76,15 @@ void        mw_canvas_paste_network       (MwCanvas   *self,
                                            const char *name);
 MwNetwork  *mw_canvas_copy_selection      (MwCanvas   *self);
 void        mw_canvas_rename_selected     (MwCanvas   *self);
+void        mw_canvas_set_highlight       (MwCanvas   *self,
+                                           const char * const *actor_ids,
+                                           const char * const *tie_ids);
+void        mw_canvas_clear_highlight     (MwCanvas   *self);
+gboolean    mw_canvas_has_highlight       (MwCanvas   *self);
+GPtrArray  *mw_canvas_get_highlighted_actors (MwCanvas *self);
+GPtrArray  *mw_canvas_get_highlighted_ties (MwCanvas  *self);
+void        mw_canvas_select_and_center   (MwCanvas   *self,
+                                           MwActor    *actor);
 void        mw_canvas_animate_to          (MwCanvas   *self,
                                            GHashTable *positions,
                                            const char *name);

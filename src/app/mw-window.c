@@ -12,8 +12,12 @@
 
 #include "mw-contexts.h"
 #include "mw-dot.h"
+#include "mw-export.h"
+#include "mw-export-dialog.h"
 #include "mw-layout.h"
 #include "mw-inspector.h"
+#include "mw-presentation.h"
+#include "mw-score-panel.h"
 #include "mw-window.h"
 
 #define MAX_RECENT 8
@@ -33,6 +37,8 @@ struct _MwWindow
   GtkRevealer          *inspector_revealer;
   MwCanvas             *canvas;
   MwInspector          *inspector;
+  MwScorePanel         *score_panel;
+  GtkStack             *sidebar_stack;
   GMenu                *history_section;
   GMenu                *recent_menu;
   GMenu                *template_menu;
@@ -44,6 +50,8 @@ struct _MwWindow
   GCancellable         *cancellable;
   char                 *last_error;
   GtkWidget            *close_dialog;   /* (nullable) weak */
+  MwPresentation       *presentation;   /* (nullable) weak */
+  MwExportDialog       *export_dialog;  /* (nullable) weak */
   MwNetwork            *layout_network; /* (nullable) the one being laid out */
   guint                 n_pending;
   guint                 inhibit_cookie;
@@ -166,6 +174,7 @@ update_selection_actions (MwWindow *self)
   enable (self, "rename", actors->len == 1);
   enable (self, "connect", actors->len >= 2);
   enable (self, "zoom-selection", actors->len > 0);
+  enable (self, "what-if-left", actors->len > 0);
 }
 
 static void
@@ -921,6 +930,199 @@ tie_type_cb (MwWindow *self)
   g_settings_set_enum (self->settings, "tie-type", mw_canvas_get_tie_type (self->canvas));
 }
 
+static void
+add_network_slide (MwPresentation *presentation,
+                   MwWindow       *window)
+{
+  g_autofree char *title = mw_document_dup_title (window->document);
+  MwNetwork *network = mw_document_get_network (window->document);
+
+  if (mw_network_get_n_actors (network) > 0)
+    mw_presentation_add_network (presentation, network, title, NULL);
+}
+
+/* The context diagrams, then this window's network, then the others open. */
+static void
+present_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  MwWindow *self = user_data;
+  MwPresentation *presentation = mw_presentation_new (GTK_WINDOW (self));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  add_network_slide (presentation, self);
+  for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
+    if (MW_IS_WINDOW (l->data) && l->data != (gpointer)self)
+      add_network_slide (presentation, l->data);
+
+  gtk_window_fullscreen (GTK_WINDOW (presentation));
+  gtk_window_present (GTK_WINDOW (presentation));
+  g_set_weak_pointer (&self->presentation, presentation);
+}
+
+/* "What if they left?": the scores without the selected actors, shown in
+ * the panel as a preview; the network is not touched. */
+static void
+what_if_left_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  MwWindow *self = user_data;
+  g_autoptr(GPtrArray) actors = mw_canvas_get_selected_actors (self->canvas);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < actors->len; i++)
+    g_ptr_array_add (ids, ((MwActor *)g_ptr_array_index (actors, i))->id);
+  g_ptr_array_add (ids, NULL);
+
+  g_settings_set_boolean (self->settings, "show-inspector", TRUE);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "scores");
+  mw_score_panel_preview_without (self->score_panel, (const char * const *)ids->pdata);
+}
+
+/* PNG at twice the size, for sharp slides, and SVG for apps that take it. */
+static void
+copy_image_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  MwWindow *self = user_data;
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (mw_document_get_network (self->document));
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkContentProvider) provider = NULL;
+  GdkContentProvider *providers[2];
+  MwExportOptions options;
+
+  mw_export_options_init (&options, MW_EXPORT_PNG);
+  options.scale = 2;
+  options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  png = mw_export_to_bytes (renderer, &options, &error);
+  if (png == NULL)
+    {
+      show_error (self, _("Could Not Copy the Image"), error);
+      return;
+    }
+  mw_export_options_init (&options, MW_EXPORT_SVG);
+  options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  svg = mw_export_to_bytes (renderer, &options, NULL);
+
+  providers[0] = gdk_content_provider_new_for_bytes ("image/png", png);
+  if (svg != NULL)
+    providers[1] = gdk_content_provider_new_for_bytes ("image/svg+xml", svg);
+  provider = gdk_content_provider_new_union (providers, svg != NULL ? 2 : 1);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
+  toast (self, _("Image copied"));
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  MwWindow *self = user_data;
+  MwScorer *scorer = mw_score_panel_get_scorer (self->score_panel);
+  g_autofree char *title = mw_document_dup_title (self->document);
+  MwExportDialog *dialog;
+
+  /* A title for people: "meshwork-example", not the file name. */
+  if (g_str_has_suffix (title, ".gv") || g_str_has_suffix (title, ".dot"))
+    *strrchr (title, '.') = '\0';
+  dialog = mw_export_dialog_new (GTK_WINDOW (self), mw_document_get_network (self->document),
+                                 scorer != NULL ? mw_scorer_get_scores (scorer) : NULL, title);
+  g_set_weak_pointer (&self->export_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* One page: the title, then the network as large as the page allows, with
+ * the same renderer as the screen and the exports (light style: paper). */
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              MwWindow          *self)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (mw_document_get_network (self->document));
+  g_autoptr(PangoLayout) layout = gtk_print_context_create_pango_layout (context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Bold 16");
+  g_autofree char *title = mw_document_dup_title (self->document);
+  MwView view;
+  MwRect bounds;
+  int title_height;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, title, -1);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &title_height);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+
+  cairo_translate (cr, 0, title_height + 12);
+  mw_view_init (&view, width, height - title_height - 12);
+  view.transparent = TRUE;
+  if (mw_renderer_get_bounds (renderer, &bounds))
+    {
+      mw_view_fit (&view, &bounds, 0);
+      view.offset_y = bounds.y;  /* right under the title, not mid-page */
+    }
+  mw_renderer_draw (renderer, cr, &view);
+}
+
+static GtkPrintOperation *
+create_print_operation (MwWindow *self)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autofree char *title = mw_document_dup_title (self->document);
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (mw_document_get_network (self->document));
+  MwRect bounds;
+
+  g_assert (MW_IS_WINDOW (self));
+
+  gtk_print_operation_set_job_name (operation, title);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (mw_renderer_get_bounds (renderer, &bounds) && bounds.width > bounds.height)
+    {
+      g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+      gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+      gtk_print_operation_set_default_page_setup (operation, setup);
+    }
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
+  return operation;
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               MwWindow                *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      show_error (self, _("Could Not Print"), error);
+    }
+}
+
+static void
+print_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  MwWindow *self = user_data;
+  g_autoptr(GtkPrintOperation) operation = create_print_operation (self);
+
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), NULL);
+}
+
 static const GActionEntry win_entries[] = {
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
@@ -947,6 +1149,11 @@ static const GActionEntry win_entries[] = {
   { "zoom-fit", canvas_command_action },
   { "zoom-selection", canvas_command_action },
   { "tool", NULL, "s", "'select'", tool_change_state },
+  { "present", present_action },
+  { "what-if-left", what_if_left_action },
+  { "copy-image", copy_image_action },
+  { "export", export_action },
+  { "print", print_action },
 };
 
 static gboolean
@@ -1035,6 +1242,8 @@ mw_window_dispose (GObject *object)
   if (self->close_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->close_dialog), (gpointer *)&self->close_dialog);
   self->close_dialog = NULL;
+  g_clear_weak_pointer (&self->presentation);
+  g_clear_weak_pointer (&self->export_dialog);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->document);
@@ -1070,6 +1279,7 @@ mw_window_class_init (MwWindowClass *klass)
 
   g_type_ensure (MW_TYPE_CANVAS);
   g_type_ensure (MW_TYPE_INSPECTOR);
+  g_type_ensure (MW_TYPE_SCORE_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MwWindow, toast_overlay);
@@ -1081,6 +1291,8 @@ mw_window_class_init (MwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwWindow, inspector_revealer);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, score_panel);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, template_menu);
@@ -1104,6 +1316,28 @@ bind_settings (MwWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), inspector);
 
   mw_canvas_set_tie_type (self->canvas, g_settings_get_enum (self->settings, "tie-type"));
+}
+
+/* Accelerators of this window's own features (the application's list
+ * belongs to MwApplication). */
+static void
+add_shortcuts (MwWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  g_assert (MW_IS_WINDOW (self));
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("F5"),
+                                                          gtk_named_action_new ("win.present")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>e"),
+                                                          gtk_named_action_new ("win.export")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>p"),
+                                                          gtk_named_action_new ("win.print")));
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -1162,7 +1396,9 @@ mw_window_init (MwWindow *self)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   mw_inspector_set_canvas (self->inspector, self->canvas);
+  mw_score_panel_set_canvas (self->score_panel, self->canvas);
 
+  add_shortcuts (self);
   fill_static_menus (self);
   set_document (self, document);
   update_selection_actions (self);
@@ -1246,4 +1482,61 @@ mw_window_get_close_dialog (MwWindow *self)
 {
   g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
   return self->close_dialog;
+}
+
+/**
+ * mw_window_get_score_panel:
+ *
+ * Returns: (transfer none): the live scores in the sidebar
+ */
+GtkWidget *
+mw_window_get_score_panel (MwWindow *self)
+{
+  g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->score_panel);
+}
+
+/**
+ * mw_window_get_presentation:
+ *
+ * Returns: (transfer none) (nullable): the presentation started from this
+ *   window, while it is open
+ */
+GtkWidget *
+mw_window_get_presentation (MwWindow *self)
+{
+  g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->presentation);
+}
+
+/**
+ * mw_window_get_export_dialog:
+ *
+ * Returns: (transfer none) (nullable): the export dialog, while it is open
+ */
+GtkWidget *
+mw_window_get_export_dialog (MwWindow *self)
+{
+  g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->export_dialog);
+}
+
+/**
+ * mw_window_print_to_pdf:
+ *
+ * Writes to @path, as a PDF, the page Print would print.
+ */
+gboolean
+mw_window_print_to_pdf (MwWindow    *self,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (MW_IS_WINDOW (self), FALSE);
+
+  operation = create_print_operation (self);
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         == GTK_PRINT_OPERATION_RESULT_APPLY;
 }

@@ -21,6 +21,12 @@ MwWindow   *mw_window_new              (GtkApplication *application);
 MwDocument *mw_window_get_document     (MwWindow       *self);
 MwCanvas   *mw_window_get_canvas       (MwWindow       *self);
 GtkWidget  *mw_window_get_inspector    (MwWindow       *self);
+GtkWidget  *mw_window_get_score_panel  (MwWindow       *self);
+GtkWidget  *mw_window_get_presentation (MwWindow       *self);
+GtkWidget  *mw_window_get_export_dialog (MwWindow      *self);
+gboolean    mw_window_print_to_pdf     (MwWindow       *self,
+                                        const char     *path,
+                                        GError        **error);
 void        mw_window_open_file        (MwWindow       *self,
                                         GFile          *file);
 void        mw_window_open_example     (MwWindow       *self);

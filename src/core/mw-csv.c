@@ -935,8 +935,6 @@ gboolean
 mw_csv_field_from_string (const char *str,
                           MwCsvField *field)
 {
-  g_autofree char *key = NULL;
-
   g_return_val_if_fail (field != NULL, FALSE);
 
   if (str == NULL)

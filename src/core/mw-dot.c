@@ -195,7 +195,6 @@ scan_structure (const char      *data,
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
-      gboolean at_line_start = (i == 0 || data[i - 1] == '\n');
 
       if (g_ascii_isalnum (c) || c == '_' || c == '.' || (guchar)c >= 0x80)
         {
@@ -213,7 +212,7 @@ scan_structure (const char      *data,
       else if (c == '<' && !skip_html (&scan, data, length, &i, error))
         return FALSE;
       else if ((c == '/' && i + 1 < length && (data[i + 1] == '/' || data[i + 1] == '*')) ||
-               (c == '#' && at_line_start))
+               c == '#')  /* cgraph's scanner takes `#` anywhere for a comment */
         skip_comment (&scan, data, length, &i);
       else if (c == '{')
         {
@@ -225,8 +224,11 @@ scan_structure (const char      *data,
             return refuse (error, MW_ERROR_LIMIT, source_name, scan.line,
                            "the file has more subgraphs than Meshwork accepts");
         }
-      else if (c == '}' && scan.depth > 0)
-        scan.depth--;
+      else if (c == '}' && scan.depth > 0 && --scan.depth == 0)
+        {
+          /* the first graph ends here, and cgraph reads no further */
+          return TRUE;
+        }
     }
 
   if (scan.depth > 0)
@@ -696,7 +698,7 @@ list_subgraphs (Agraph_t *graph)
 
 static void
 read_clusters (MwNetwork  *network,
-               Agraph_t   *root,
+               GHashTable *actors,
                Agraph_t   *graph,
                GHashTable *explicit_org,
                GHashTable *explicit_unit)
@@ -715,7 +717,7 @@ read_clusters (MwNetwork  *network,
 
           for (Agnode_t *node = agfstnode (sub); node != NULL; node = agnxtnode (sub, node))
             {
-              MwActor *actor = mw_network_lookup_actor (network, agnameof (node));
+              MwActor *actor = g_hash_table_lookup (actors, node);
 
               if (actor == NULL)
                 continue;
@@ -726,7 +728,7 @@ read_clusters (MwNetwork  *network,
             }
         }
 
-      read_clusters (network, root, sub, explicit_org, explicit_unit);
+      read_clusters (network, actors, sub, explicit_org, explicit_unit);
     }
 }
 
@@ -755,35 +757,61 @@ check_counts (Agraph_t        *graph,
   return TRUE;
 }
 
+/* A name cgraph made up for a node ("%12" from a file's `"%x"`) depends
+ * on addresses: such a node is treated as unnamed, like "". */
+static gboolean
+node_has_name (Agnode_t *node)
+{
+  const char *name = agnameof (node);
+
+  return name != NULL && *name != '\0' && *name != '%';
+}
+
 static void
-read_actors (MwNetwork  *network,
-             Agraph_t   *graph,
-             GHashTable *explicit_org,
-             GHashTable *explicit_unit)
+read_actor (MwNetwork  *network,
+            GHashTable *actors,
+            Agraph_t   *graph,
+            Agnode_t   *node,
+            GHashTable *explicit_org,
+            GHashTable *explicit_unit)
 {
   Agsym_t *label_sym = agattr (graph, AGNODE, (char *)"label", NULL);
   Agsym_t *org_sym = agattr (graph, AGNODE, (char *)ATTR_ORG, NULL);
   Agsym_t *unit_sym = agattr (graph, AGNODE, (char *)ATTR_UNIT, NULL);
+  const char *id = node_has_name (node) ? agnameof (node) : NULL;
+  g_autofree char *label = read_label (graph, node, label_sym, id);
+  MwActor *actor = mw_network_add_actor (network, id, label, MW_ACTOR_PERSON, NULL);
 
-  for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
-    {
-      const char *id = agnameof (node);
-      g_autofree char *label = read_label (graph, node, label_sym, id);
-      MwActor *actor = mw_network_add_actor (network, id, label, MW_ACTOR_PERSON, NULL);
+  g_assert (actor != NULL);
+  g_hash_table_insert (actors, node, actor);
+  read_node_attributes (network, actor, graph, node);
 
-      g_assert (actor != NULL);
-      read_node_attributes (network, actor, graph, node);
+  if (org_sym != NULL && *value_or_empty (node, org_sym) != '\0')
+    g_hash_table_add (explicit_org, actor);
+  if (unit_sym != NULL && *value_or_empty (node, unit_sym) != '\0')
+    g_hash_table_add (explicit_unit, actor);
+}
 
-      if (org_sym != NULL && *value_or_empty (node, org_sym) != '\0')
-        g_hash_table_add (explicit_org, actor);
-      if (unit_sym != NULL && *value_or_empty (node, unit_sym) != '\0')
-        g_hash_table_add (explicit_unit, actor);
-    }
+/* Fills @actors, Agnode_t* → MwActor*: an unnamed node gets a made-up id,
+ * so ties and clusters cannot find actors by name. Such nodes come last,
+ * so that their ids cannot take the name of a node further on. */
+static void
+read_actors (MwNetwork  *network,
+             GHashTable *actors,
+             Agraph_t   *graph,
+             GHashTable *explicit_org,
+             GHashTable *explicit_unit)
+{
+  for (int unnamed = 0; unnamed <= 1; unnamed++)
+    for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
+      if (node_has_name (node) != unnamed)
+        read_actor (network, actors, graph, node, explicit_org, explicit_unit);
 }
 
 static void
-read_ties (MwNetwork *network,
-           Agraph_t  *graph)
+read_ties (MwNetwork  *network,
+           GHashTable *actors,
+           Agraph_t   *graph)
 {
   Agsym_t *tie_sym = agattr (graph, AGEDGE, (char *)ATTR_TIE, NULL);
   Agsym_t *weight_sym = agattr (graph, AGEDGE, (char *)"weight", NULL);
@@ -792,8 +820,8 @@ read_ties (MwNetwork *network,
     {
       for (Agedge_t *edge = agfstout (graph, node); edge != NULL; edge = agnxtout (graph, edge))
         {
-          MwActor *from = mw_network_lookup_actor (network, agnameof (agtail (edge)));
-          MwActor *to = mw_network_lookup_actor (network, agnameof (aghead (edge)));
+          MwActor *from = g_hash_table_lookup (actors, agtail (edge));
+          MwActor *to = g_hash_table_lookup (actors, aghead (edge));
           const char *key = agnameof (edge);
           MwTie *tie;
 
@@ -812,6 +840,7 @@ static MwNetwork *
 network_from_graph (Agraph_t *graph)
 {
   MwNetwork *network = mw_network_new ();
+  g_autoptr(GHashTable) actors = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) explicit_org = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) explicit_unit = g_hash_table_new (NULL, NULL);
   const char *name = agnameof (graph);
@@ -825,9 +854,9 @@ network_from_graph (Agraph_t *graph)
   read_graph_attributes (network, graph);
   read_defaults (graph, AGNODE, mw_network_get_node_defaults (network));
   read_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
-  read_actors (network, graph, explicit_org, explicit_unit);
-  read_clusters (network, graph, graph, explicit_org, explicit_unit);
-  read_ties (network, graph);
+  read_actors (network, actors, graph, explicit_org, explicit_unit);
+  read_clusters (network, actors, graph, explicit_org, explicit_unit);
+  read_ties (network, actors, graph);
 
   mw_network_end_batch (network);
 
@@ -1120,14 +1149,50 @@ set_attr (void       *object,
   agsafeset (object, safe_name, safe_value, (char *)"");
 }
 
-static Agnode_t *
-actor_node (Agraph_t      *graph,
-            const MwActor *actor,
-            gboolean       create)
+/* Whether @id can be a node's name as it is. cgraph takes a name that
+ * starts with `%` for one of its anonymous objects and renames it. */
+static gboolean
+id_is_writable (const char *id)
 {
-  g_autofree char *id = writable (actor->id);
+  g_autofree char *written = writable (id);
 
-  return agnode (graph, id, create);
+  return *id != '%' && strcmp (written, id) == 0;
+}
+
+/* One node per actor, by index. An id that cannot be a name as it is gets
+ * a `_` in front (more until the name is free, so that no two actors
+ * merge); the label keeps the name people see. */
+static GPtrArray *
+make_nodes (Agraph_t  *graph,
+            MwNetwork *network)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = mw_network_get_n_actors (network);
+  GPtrArray *nodes = g_ptr_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    if (id_is_writable (mw_network_get_actor (network, i)->id))
+      g_hash_table_add (taken, g_strdup (mw_network_get_actor (network, i)->id));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = mw_network_get_actor (network, i)->id;
+      g_autofree char *name = writable (id);
+
+      while (!id_is_writable (id) && (*name == '%' || g_hash_table_contains (taken, name)))
+        {
+          char *longer = g_strconcat ("_", name, NULL);
+
+          g_free (name);
+          name = longer;
+        }
+      if (!id_is_writable (id))
+        g_hash_table_add (taken, g_strdup (name));
+
+      g_ptr_array_add (nodes, agnode (graph, name, TRUE));
+    }
+
+  return nodes;
 }
 
 static int
@@ -1175,14 +1240,12 @@ declare_defaults (Agraph_t   *graph,
 }
 
 static void
-write_actor (Agraph_t      *graph,
+write_actor (Agnode_t      *node,
              const MwActor *actor)
 {
-  Agnode_t *node = actor_node (graph, actor, TRUE);
-
   write_table (node, actor->attrs);
 
-  if (strcmp (actor->label, actor->id) != 0)
+  if (strcmp (actor->label, actor->id) != 0 || strcmp (agnameof (node), actor->id) != 0)
     set_attr (node, "label", actor->label);
   if (actor->kind != MW_ACTOR_PERSON)
     set_attr (node, ATTR_KIND, mw_actor_kind_to_string (actor->kind));
@@ -1210,10 +1273,11 @@ write_actor (Agraph_t      *graph,
 
 static void
 write_tie (Agraph_t    *graph,
+           GPtrArray   *nodes,
            const MwTie *tie)
 {
-  Agnode_t *from = actor_node (graph, tie->from, FALSE);
-  Agnode_t *to = actor_node (graph, tie->to, FALSE);
+  Agnode_t *from = g_ptr_array_index (nodes, tie->from->index);
+  Agnode_t *to = g_ptr_array_index (nodes, tie->to->index);
   Agedge_t *edge = agedge (graph, from, to, NULL, TRUE);
 
   write_table (edge, tie->attrs);
@@ -1229,10 +1293,24 @@ write_tie (Agraph_t    *graph,
  * too. Members name their unit and organisation themselves as well, which
  * is what the loader trusts first. Clusters are made in sorted order and
  * named after what they hold, so saving twice gives the same text. */
+/* Joins an organisation and a unit so that no two pairs give the same key,
+ * whatever characters they hold. */
 static char *
-cluster_key (const MwActor *actor)
+cluster_key (const char *org,
+             const char *unit)
 {
-  return g_strdup_printf ("%s\x1f%s", actor->org, actor->unit);
+  return g_strdup_printf ("%" G_GSIZE_FORMAT ":%s%s", strlen (org), org, unit);
+}
+
+static int
+compare_org_unit (gconstpointer a,
+                  gconstpointer b)
+{
+  const MwActor *actor_a = *(const MwActor * const *)a;
+  const MwActor *actor_b = *(const MwActor * const *)b;
+  int by_org = strcmp (actor_a->org, actor_b->org);
+
+  return by_org != 0 ? by_org : strcmp (actor_a->unit, actor_b->unit);
 }
 
 static Agraph_t *
@@ -1252,35 +1330,32 @@ make_cluster (Agraph_t   *parent,
 
 static void
 write_clusters (Agraph_t  *graph,
+                GPtrArray *nodes,
                 MwNetwork *network)
 {
   g_autoptr(GHashTable) clusters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new ();  /* one actor per (org, unit) */
   guint n = mw_network_get_n_actors (network);
 
   for (guint i = 0; i < n; i++)
     {
       MwActor *actor = mw_network_get_actor (network, i);
-      char *key = cluster_key (actor);
 
-      if (*actor->org == '\0' && *actor->unit == '\0')
-        g_free (key);
-      else if (g_hash_table_insert (clusters, key, NULL))
-        g_ptr_array_add (keys, g_strdup (key));
+      if ((*actor->org != '\0' || *actor->unit != '\0') &&
+          g_hash_table_insert (clusters, cluster_key (actor->org, actor->unit), NULL))
+        g_ptr_array_add (pairs, actor);
     }
-  g_ptr_array_sort (keys, compare_keys);
+  g_ptr_array_sort (pairs, compare_org_unit);
 
-  for (guint i = 0; i < keys->len; i++)
+  for (guint i = 0; i < pairs->len; i++)
     {
-      const char *key = g_ptr_array_index (keys, i);
-      const char *separator = strchr (key, '\x1f');
-      g_autofree char *org = g_strndup (key, separator - key);
-      const char *unit = separator + 1;
+      const MwActor *actor = g_ptr_array_index (pairs, i);
+      const char *org = actor->org, *unit = actor->unit;
       Agraph_t *parent = graph;
 
       if (*org != '\0')
         {
-          g_autofree char *org_key = g_strdup_printf ("%s\x1f", org);
+          g_autofree char *org_key = cluster_key (org, "");
 
           parent = g_hash_table_lookup (clusters, org_key);
           if (parent == NULL)
@@ -1293,18 +1368,18 @@ write_clusters (Agraph_t  *graph,
       if (*unit != '\0')
         {
           g_autofree char *name = *org != '\0' ? g_strdup_printf ("%s/%s", org, unit) : g_strdup (unit);
-          g_hash_table_insert (clusters, g_strdup (key), make_cluster (parent, "unit", name, unit));
+          g_hash_table_insert (clusters, cluster_key (org, unit), make_cluster (parent, "unit", name, unit));
         }
     }
 
   for (guint i = 0; i < n; i++)
     {
       MwActor *actor = mw_network_get_actor (network, i);
-      g_autofree char *key = cluster_key (actor);
+      g_autofree char *key = cluster_key (actor->org, actor->unit);
       Agraph_t *cluster = g_hash_table_lookup (clusters, key);
 
       if (cluster != NULL)
-        agsubnode (cluster, actor_node (graph, actor, FALSE), TRUE);
+        agsubnode (cluster, g_ptr_array_index (nodes, i), TRUE);
     }
 }
 
@@ -1322,11 +1397,20 @@ mw_dot_save_data (MwNetwork *network,
   Agdisc_t disc = { &AgMemDisc, &sequential_ids, &io };
   GString *out = g_string_new (NULL);
   g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) nodes = NULL;
   Agraph_t *graph;
 
   g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
 
   name = writable (mw_network_get_name (network));
+  /* cgraph would take it for an anonymous graph's name (see make_nodes) */
+  if (*name == '%')
+    {
+      char *longer = g_strconcat ("_", name, NULL);
+
+      g_free (name);
+      name = longer;
+    }
 
   mw_graphviz_lock ();
 
@@ -1336,11 +1420,12 @@ mw_dot_save_data (MwNetwork *network,
   declare_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
   write_table (graph, mw_network_get_attrs (network));
 
+  nodes = make_nodes (graph, network);
   for (guint i = 0; i < mw_network_get_n_actors (network); i++)
-    write_actor (graph, mw_network_get_actor (network, i));
-  write_clusters (graph, network);
+    write_actor (g_ptr_array_index (nodes, i), mw_network_get_actor (network, i));
+  write_clusters (graph, nodes, network);
   for (guint i = 0; i < mw_network_get_n_ties (network); i++)
-    write_tie (graph, mw_network_get_tie (network, i));
+    write_tie (graph, nodes, mw_network_get_tie (network, i));
 
   agwrite (graph, out);
   agclose (graph);

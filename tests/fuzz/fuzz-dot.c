@@ -3,15 +3,19 @@
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every input is loaded with the default limits and with small ones. What
- * loads must keep the model's invariants, pass mw_network_check(), copy
- * exactly, and survive a real round trip: the saved text loads again into
- * an equal network, and saving that gives the same bytes. Loading the same
- * bytes twice must give the same answer, so cgraph's global parser state
- * cannot leak from one file into the next.
+ * Every input is loaded with the default limits and with small ones
+ * (limits only refuse, they never change a result). A refusal is an
+ * MW_ERROR naming the file and a line it has; what the scan before parsing
+ * refuses as unclosed, cgraph refuses too. Loading the same bytes twice
+ * gives the same answer, so cgraph's global parser state cannot leak from
+ * one parse into the next. What loads keeps the model's invariants, passes
+ * mw_network_check(), copies exactly, and survives a real round trip: the
+ * saved text loads again into an equal network (mw_fuzz_check_round_trip).
  */
 
 #include <string.h>
+
+#include <graphviz/cgraph.h>
 
 #include "mw-dot.h"
 #include "fuzz-common.h"
@@ -27,6 +31,37 @@ static const MwLimits small_limits = {
   .max_actors = 12,
   .max_ties = 20,
 };
+
+/* "SOURCE:LINE: …" must name a line the file has: a line count left over
+ * from an earlier parse in cgraph's scanner would show here. */
+static void
+check_error_line (const GError *error,
+                  const char   *source,
+                  const char   *data,
+                  size_t        size)
+{
+  const char *after = error->message + strlen (source) + 1;
+  guint64 line, n_lines = 1;
+  char *end;
+
+  if (!g_ascii_isdigit (*after))
+    return;
+
+  line = g_ascii_strtoull (after, &end, 10);
+  for (size_t i = 0; i < size; i++)
+    {
+      /* cgraph reads "# 23 …" at the start of a line as a C preprocessor
+       * line marker, which sets the line number on purpose */
+      if (data[i] == '#' && (i == 0 || data[i - 1] == '\n'))
+        return;
+      if (data[i] == '\n')
+        n_lines++;
+    }
+
+  if (*end != ':' || line == 0 || line > n_lines)
+    g_error ("the error names line %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT ": %s",
+             line, n_lines, error->message);
+}
 
 static void
 check_error (const GError *error,
@@ -53,7 +88,10 @@ load (const char      *data,
   MwNetwork *network = mw_dot_load_data (data, size, source, limits, error);
 
   if (network == NULL)
-    check_error (*error, source);
+    {
+      check_error (*error, source);
+      check_error_line (*error, source, data, size);
+    }
   else if (*error != NULL)
     g_error ("a network came back with an error: %s", (*error)->message);
   else
@@ -97,6 +135,52 @@ check_repeatable (const char *data,
     g_error ("loading the same bytes twice: “%s”, then “%s”", error->message, error_again->message);
 }
 
+/* exported by libcgraph, not in its header (see mw-dot.c) */
+extern int aaglex_destroy (void);
+
+static int
+ignore_cgraph_message_cb (char *message)
+{
+  return 0;
+}
+
+/* Whether cgraph itself reads @data (UTF-8 text) as a graph. */
+static gboolean
+cgraph_reads (const char *data,
+              size_t      size)
+{
+  g_autofree char *text = g_strndup (data, size);
+  agusererrf old_errf;
+  Agraph_t *graph;
+
+  mw_graphviz_lock ();
+  old_errf = agseterrf (ignore_cgraph_message_cb);
+  graph = agmemread (text);
+  aaglex_destroy ();
+  agseterrf (old_errf);
+  if (graph != NULL)
+    agclose (graph);
+  mw_graphviz_unlock ();
+
+  return graph != NULL;
+}
+
+/* mw-dot.c's scan before parsing refuses unclosed strings and braces
+ * itself; it must never refuse a file cgraph would read. */
+static void
+check_scan_agrees (const char *data,
+                   size_t      size,
+                   GError     *error)
+{
+  if (error == NULL || error->code != MW_ERROR_PARSE || strstr (error->message, "never closed") == NULL)
+    return;
+  if (memchr (data, '\0', size) != NULL || !g_utf8_validate (data, size, NULL))
+    return;
+
+  if (cgraph_reads (data, size))
+    g_error ("refused as “%s”, but cgraph reads it", error->message);
+}
+
 /* Limits only refuse: they never change what loads or how it fails. */
 static void
 check_small_limits (const char *data,
@@ -131,6 +215,7 @@ mw_fuzz_dot (const uint8_t *bytes,
   g_autoptr(MwNetwork) network = load (data, size, SOURCE, NULL, &error);
 
   check_repeatable (data, size, network, error);
+  check_scan_agrees (data, size, error);
   check_small_limits (data, size, network, error);
 
   if (network != NULL)

@@ -1,0 +1,33 @@
+/* mw-presentation.h: full-screen slides of the context diagrams and networks
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "mw-network.h"
+
+G_BEGIN_DECLS
+
+#define MW_TYPE_PRESENTATION (mw_presentation_get_type ())
+
+G_DECLARE_FINAL_TYPE (MwPresentation, mw_presentation, MW, PRESENTATION, AdwWindow)
+
+MwPresentation *mw_presentation_new             (GtkWindow      *parent);
+void            mw_presentation_add_network     (MwPresentation *self,
+                                                 MwNetwork      *network,
+                                                 const char     *title,
+                                                 const char     *caption);
+guint           mw_presentation_get_n_slides    (MwPresentation *self);
+guint           mw_presentation_get_slide       (MwPresentation *self);
+void            mw_presentation_set_slide       (MwPresentation *self,
+                                                 guint           slide);
+const char     *mw_presentation_get_slide_title (MwPresentation *self,
+                                                 guint           slide);
+gboolean        mw_presentation_get_show_scores (MwPresentation *self);
+gboolean        mw_presentation_get_dark        (MwPresentation *self);
+
+G_END_DECLS

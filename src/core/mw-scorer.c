@@ -1,0 +1,366 @@
+/* mw-scorer.c: keeps a network's scores up to date as it is edited
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every change schedules one rescoring at idle priority, so a burst of
+ * edits (a batch, a paste) costs one computation. Small networks are scored
+ * right there; large ones on a copy in a worker thread, one thread at a
+ * time. A result is kept only when it is newer (by network generation) than
+ * the one shown, so a slow old computation never overwrites a newer one.
+ */
+
+#define G_LOG_DOMAIN "meshwork-scorer"
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "mw-scorer.h"
+
+struct _MwScorer
+{
+  GObject       parent_instance;
+
+  MwNetwork    *network;
+  MwScores     *scores;          /* (nullable) the newest result */
+  guint64       scores_generation;
+  GCancellable *cancellable;
+  guint         idle_id;
+  guint         thread_threshold;
+  gboolean      running;         /* a worker is scoring a copy */
+  gboolean      dirty;           /* the network changed since that copy */
+  gboolean      busy;
+};
+
+G_DEFINE_FINAL_TYPE (MwScorer, mw_scorer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NETWORK,
+  PROP_SCORES,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void schedule (MwScorer *self);
+
+static void
+set_busy (MwScorer *self,
+          gboolean  busy)
+{
+  g_assert (MW_IS_SCORER (self));
+
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+accept (MwScorer *self,
+        MwScores *scores,
+        guint64   generation)
+{
+  g_assert (MW_IS_SCORER (self));
+
+  /* Equal generations still replace: the first result has generation 0 too. */
+  if (self->scores != NULL && generation < self->scores_generation)
+    return;
+
+  g_clear_pointer (&self->scores, mw_scores_unref);
+  self->scores = mw_scores_ref (scores);
+  self->scores_generation = generation;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORES]);
+}
+
+static void
+score_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  MwNetwork *copy = task_data;
+
+  g_task_return_pointer (task, mw_scores_compute (copy), (GDestroyNotify)mw_scores_unref);
+}
+
+static void
+score_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  MwScorer *self = MW_SCORER (object);
+  g_autoptr(MwScores) scores = g_task_propagate_pointer (G_TASK (result), NULL);
+  guint64 generation = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (result), "generation"));
+
+  self->running = FALSE;
+  if (scores == NULL || self->network == NULL)
+    return;
+
+  accept (self, scores, generation);
+  if (self->dirty)
+    schedule (self);
+  else
+    set_busy (self, FALSE);
+}
+
+static void
+start_thread (MwScorer *self)
+{
+  g_autoptr(GTask) task = NULL;
+  guint64 generation = mw_network_get_generation (self->network);
+
+  g_assert (MW_IS_SCORER (self));
+
+  self->running = TRUE;
+  self->dirty = FALSE;
+  task = g_task_new (self, self->cancellable, score_done_cb, NULL);
+  g_task_set_source_tag (task, start_thread);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_object_set_data (G_OBJECT (task), "generation", GSIZE_TO_POINTER ((gsize)generation));
+  g_task_set_task_data (task, mw_network_copy (self->network), g_object_unref);
+  g_task_run_in_thread (task, score_thread);
+}
+
+static gboolean
+rescore_idle_cb (gpointer user_data)
+{
+  MwScorer *self = user_data;
+
+  self->idle_id = 0;
+  mw_scorer_rescore (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule (MwScorer *self)
+{
+  g_assert (MW_IS_SCORER (self));
+
+  set_busy (self, TRUE);
+  if (self->running)
+    {
+      self->dirty = TRUE;
+      return;
+    }
+  if (self->idle_id == 0)
+    self->idle_id = g_idle_add (rescore_idle_cb, self);
+}
+
+/* Moving actors does not change any score: a drag costs nothing. */
+static void
+network_changed_cb (MwScorer *self,
+                    MwChange *change)
+{
+  g_assert (MW_IS_SCORER (self));
+
+  if (change->kind == MW_CHANGE_ACTOR_CHANGED &&
+      (change->fields & ~(MW_FIELD_POSITION | MW_FIELD_PINNED | MW_FIELD_NOTES | MW_FIELD_LABEL)) == 0)
+    return;
+  schedule (self);
+}
+
+static void
+mw_scorer_constructed (GObject *object)
+{
+  MwScorer *self = MW_SCORER (object);
+
+  G_OBJECT_CLASS (mw_scorer_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->network, "changed", G_CALLBACK (network_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  mw_scorer_rescore (self);
+}
+
+static void
+mw_scorer_dispose (GObject *object)
+{
+  MwScorer *self = MW_SCORER (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->network != NULL)
+    g_signal_handlers_disconnect_by_data (self->network, self);
+  g_clear_object (&self->network);
+
+  G_OBJECT_CLASS (mw_scorer_parent_class)->dispose (object);
+}
+
+static void
+mw_scorer_finalize (GObject *object)
+{
+  MwScorer *self = MW_SCORER (object);
+
+  g_clear_pointer (&self->scores, mw_scores_unref);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (mw_scorer_parent_class)->finalize (object);
+}
+
+static void
+mw_scorer_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  MwScorer *self = MW_SCORER (object);
+
+  switch (prop_id)
+    {
+    case PROP_NETWORK:
+      g_value_set_object (value, self->network);
+      break;
+    case PROP_SCORES:
+      g_value_set_boxed (value, self->scores);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mw_scorer_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  MwScorer *self = MW_SCORER (object);
+
+  switch (prop_id)
+    {
+    case PROP_NETWORK:
+      self->network = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mw_scorer_class_init (MwScorerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->constructed = mw_scorer_constructed;
+  object_class->dispose = mw_scorer_dispose;
+  object_class->finalize = mw_scorer_finalize;
+  object_class->get_property = mw_scorer_get_property;
+  object_class->set_property = mw_scorer_set_property;
+
+  properties[PROP_NETWORK] =
+    g_param_spec_object ("network", NULL, NULL, MW_TYPE_NETWORK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCORES] = g_param_spec_boxed ("scores", NULL, NULL, MW_TYPE_SCORES, ro);
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mw_scorer_init (MwScorer *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->thread_threshold = MW_SCORER_DEFAULT_THREAD_THRESHOLD;
+}
+
+/**
+ * mw_scorer_new:
+ *
+ * Scores @network now (or starts to, when it is large) and again after
+ * every change that can move a score.
+ */
+MwScorer *
+mw_scorer_new (MwNetwork *network)
+{
+  g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
+  return g_object_new (MW_TYPE_SCORER, "network", network, NULL);
+}
+
+/**
+ * mw_scorer_get_network:
+ *
+ * Returns: (transfer none): the network scored
+ */
+MwNetwork *
+mw_scorer_get_network (MwScorer *self)
+{
+  g_return_val_if_fail (MW_IS_SCORER (self), NULL);
+  return self->network;
+}
+
+/**
+ * mw_scorer_get_scores:
+ *
+ * Returns: (transfer none) (nullable): the newest scores, %NULL until a
+ *   large network has been scored the first time
+ */
+MwScores *
+mw_scorer_get_scores (MwScorer *self)
+{
+  g_return_val_if_fail (MW_IS_SCORER (self), NULL);
+  return self->scores;
+}
+
+/* TRUE while the network has changes the scores do not reflect yet. */
+gboolean
+mw_scorer_get_busy (MwScorer *self)
+{
+  g_return_val_if_fail (MW_IS_SCORER (self), FALSE);
+  return self->busy;
+}
+
+guint
+mw_scorer_get_thread_threshold (MwScorer *self)
+{
+  g_return_val_if_fail (MW_IS_SCORER (self), 0);
+  return self->thread_threshold;
+}
+
+/* Networks with more than @n_actors actors are scored in a worker thread. */
+void
+mw_scorer_set_thread_threshold (MwScorer *self,
+                                guint     n_actors)
+{
+  g_return_if_fail (MW_IS_SCORER (self));
+  self->thread_threshold = n_actors;
+}
+
+/**
+ * mw_scorer_rescore:
+ *
+ * Scores the network now when it is small, else starts a worker (or, when
+ * one is busy, has it start again once it is done).
+ */
+void
+mw_scorer_rescore (MwScorer *self)
+{
+  g_return_if_fail (MW_IS_SCORER (self));
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->running)
+    {
+      self->dirty = TRUE;
+      set_busy (self, TRUE);
+      return;
+    }
+
+  if (mw_network_get_n_actors (self->network) > self->thread_threshold)
+    {
+      set_busy (self, TRUE);
+      start_thread (self);
+      return;
+    }
+
+  {
+    g_autoptr(MwScores) scores = mw_scores_compute (self->network);
+
+    accept (self, scores, mw_network_get_generation (self->network));
+    set_busy (self, FALSE);
+  }
+}

@@ -1,0 +1,194 @@
+/* test-app-export.c: images out of the window: clipboard and export dialog
+ * (under Xvfb)
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+
+#include <glib/gstdio.h>
+
+#include "mw-export-dialog.h"
+#include "mw-window.h"
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static MwWindow *
+example_window (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+
+  mw_window_open_example (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  return window;
+}
+
+static void
+splice_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GBytes **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, &error);
+  g_assert_no_error (error);
+  *out = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (object));
+  g_object_unref (object);
+}
+
+/* The clipboard writes into a pipe from this same main loop: read it
+ * asynchronously too, or both wait for ever. */
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &error);
+  GOutputStream *memory = g_memory_output_stream_new_resizable ();
+
+  g_assert_no_error (error);
+  g_output_stream_splice_async (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, splice_cb, user_data);
+}
+
+static GBytes *
+read_clipboard (GdkClipboard *clipboard,
+                const char   *mime_type)
+{
+  const char *types[] = { mime_type, NULL };
+  GBytes *bytes = NULL;
+
+  gdk_clipboard_read_async (clipboard, types, G_PRIORITY_DEFAULT, NULL, read_cb, &bytes);
+  while (bytes == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return bytes;
+}
+
+/* "Copy Image" puts a PNG and an SVG of the network on the clipboard. */
+static void
+test_export_copy_image (void)
+{
+  MwWindow *window = example_window ();
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  GdkContentFormats *formats;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) svg = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-image", NULL));
+  formats = gdk_clipboard_get_formats (clipboard);
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/png"));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/svg+xml"));
+
+  png = read_clipboard (clipboard, "image/png");
+  g_assert_cmpuint (g_bytes_get_size (png), >, 8);
+  g_assert_cmpmem (g_bytes_get_data (png, NULL), 8, "\x89PNG\r\n\x1a\n", 8);
+  svg = read_clipboard (clipboard, "image/svg+xml");
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), "<svg"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
+assert_file_starts (const char *path,
+                    const char *magic)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, strlen (magic));
+  g_assert_cmpmem (contents, strlen (magic), magic, strlen (magic));
+}
+
+/* The dialog writes the format chosen in it, remembers the choice for next
+ * time, and shows a preview. */
+static void
+test_export_dialog_formats (void)
+{
+  static const struct { guint format; const char *name; const char *magic; } cases[] = {
+    { 0, "out.png", "\x89PNG" },
+    { 1, "out.svg", "<?xml" },
+    { 2, "out.pdf", "%PDF" },
+  };
+  MwWindow *window = example_window ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.meshwork.Meshwork");
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-export-XXXXXX", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      MwExportDialog *dialog;
+
+      g_settings_set_uint (settings, "export-format", cases[i].format);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+      dialog = MW_EXPORT_DIALOG (mw_window_get_export_dialog (window));
+      g_assert_nonnull (dialog);
+      spin ();
+      g_assert_nonnull (mw_export_dialog_get_preview (dialog));
+
+      g_assert_true (mw_export_dialog_export_to_file (dialog, file, &error));
+      g_assert_no_error (error);
+      assert_file_starts (path, cases[i].magic);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      spin ();
+      g_assert_null (mw_window_get_export_dialog (window));
+      g_unlink (path);
+    }
+
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* Print lays out one page; exported instead of printed, it is a PDF. */
+static void
+test_export_print (void)
+{
+  MwWindow *window = example_window ();
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "print.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mw_window_print_to_pdf (window, path, &error));
+  g_assert_no_error (error);
+  assert_file_starts (path, "%PDF");
+
+  /* MESHWORK_SCREENSHOTS=DIR keeps the page, to look at. */
+  if (g_getenv ("MESHWORK_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *kept = g_build_filename (g_getenv ("MESHWORK_SCREENSHOTS"), "print.pdf", NULL);
+      g_rename (path, kept);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/export/copy-image", test_export_copy_image);
+  g_test_add_func ("/export/dialog-formats", test_export_dialog_formats);
+  g_test_add_func ("/export/print", test_export_print);
+
+  return g_test_run ();
+}
