@@ -13,6 +13,7 @@
 #include "mw-contexts.h"
 #include "mw-dot.h"
 #include "mw-layout.h"
+#include "mw-recovery.h"
 #include "mw-inspector.h"
 #include "mw-window.h"
 
@@ -295,6 +296,7 @@ set_document (MwWindow   *self,
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
+  mw_recovery_attach (document);
 
   g_signal_connect_object (document, "notify::history",
                            G_CALLBACK (document_history_cb), self, G_CONNECT_SWAPPED);
@@ -530,7 +532,8 @@ save_cb (GObject      *object,
   if (!mw_document_save_finish (MW_DOCUMENT (object), result, &error))
     {
       self->close_after_save = FALSE;
-      show_error (self, _("Could Not Save"), error);
+      if (!mw_recovery_handle_save_error (self, error))
+        show_error (self, _("Could Not Save"), error);
       return;
     }
 
@@ -965,6 +968,7 @@ close_response_cb (MwWindow         *self,
   if (g_str_equal (response, "discard"))
     {
       self->close_confirmed = TRUE;
+      mw_document_discard_draft (self->document);
       g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
     }
   else if (g_str_equal (response, "save"))
