@@ -17,6 +17,9 @@
 
 static MwDrafts *drafts_singleton;
 static gboolean offered;
+static GWeakRef last_restored;   /* the window the last draft went into */
+
+static void run_test_script (GtkApplication *application);
 
 /**
  * mw_recovery_get_drafts:
@@ -100,7 +103,9 @@ window_for_draft (GtkApplication *application)
 {
   GtkWindow *active = gtk_application_get_active_window (application);
 
-  if (MW_IS_WINDOW (active) && mw_document_is_blank (mw_window_get_document (MW_WINDOW (active))))
+  /* A window still loading is not free, even while its document is blank. */
+  if (MW_IS_WINDOW (active) && mw_window_get_n_pending (MW_WINDOW (active)) == 0 &&
+      mw_document_is_blank (mw_window_get_document (MW_WINDOW (active))))
     return MW_WINDOW (active);
   return mw_window_new (application);
 }
@@ -126,6 +131,7 @@ restore (Offer   *offer,
   window = window_for_draft (offer->application);
   mw_recovery_attach (mw_window_get_document (window));
   mw_document_restore_draft (mw_window_get_document (window), network, draft);
+  g_weak_ref_set (&last_restored, window);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -203,7 +209,10 @@ mw_recovery_offer (GtkApplication *application)
 
   drafts = mw_drafts_list (mw_recovery_get_drafts ());
   if (drafts->len == 0)
-    return;
+    {
+      run_test_script (application);
+      return;
+    }
 
   offer = g_new0 (Offer, 1);
   offer->application = g_object_ref (application);
@@ -213,6 +222,7 @@ mw_recovery_offer (GtkApplication *application)
       for (guint i = 0; i < offer->drafts->len; i++)
         restore (offer, g_ptr_array_index (offer->drafts, i));
       offer_free (offer);
+      run_test_script (application);
       return;
     }
   offer_next (offer);
@@ -265,4 +275,94 @@ mw_recovery_handle_save_error (MwWindow     *window,
   g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response_cb), window, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
+}
+
+/* MESHWORK_TEST_SCRIPT drives the real binary from tests/test-app-drafts.c,
+ * which cannot reach into a process it kills: steps separated by `;`,
+ * `wait:MS`, `add:ID` (an undoable "Add Actor" edit), `save:PATH`, `quit`.
+ * Each step done is printed on stdout. Unset, nothing happens. */
+typedef struct
+{
+  GtkApplication *application;
+  GStrv           steps;
+  guint           next;
+} Script;
+
+static MwWindow *
+script_window (Script *script)
+{
+  MwWindow *window = g_weak_ref_get (&last_restored);
+
+  if (window != NULL)
+    {
+      g_object_unref (window);   /* the application holds it */
+      return window;
+    }
+  return MW_WINDOW (gtk_application_get_active_window (script->application));
+}
+
+static void
+script_add (MwWindow   *window,
+            const char *id)
+{
+  MwHistory *history = mw_document_get_history (mw_window_get_document (window));
+  MwEdit *edit = mw_history_begin (history, "Add Actor");
+
+  mw_edit_add_actor (edit, id, id, MW_ACTOR_PERSON, NULL);
+  mw_history_commit (history, edit);
+}
+
+static gboolean
+script_step_cb (gpointer user_data)
+{
+  Script *script = user_data;
+  MwWindow *window = script_window (script);
+  const char *step = script->steps[script->next];
+  guint delay = 0;
+
+  if (step == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (g_str_has_prefix (step, "wait:"))
+    delay = (guint)g_ascii_strtoull (step + 5, NULL, 10);
+  else if (g_str_has_prefix (step, "add:"))
+    script_add (window, step + 4);
+  else if (g_str_has_prefix (step, "save:"))
+    {
+      /* Done once the document is clean; until then, look again. */
+      if (mw_document_get_modified (mw_window_get_document (window)))
+        {
+          if (mw_window_get_n_pending (window) == 0)
+            {
+              g_autoptr(GFile) file = g_file_new_for_path (step + 5);
+              mw_window_save_to_file (window, file);
+            }
+          g_timeout_add (50, script_step_cb, script);
+          return G_SOURCE_REMOVE;
+        }
+    }
+  else if (g_str_equal (step, "quit"))
+    g_application_quit (G_APPLICATION (script->application));
+
+  g_print ("done %s\n", step);
+  fflush (stdout);
+  script->next++;
+  g_timeout_add (delay, script_step_cb, script);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_test_script (GtkApplication *application)
+{
+  const char *text = g_getenv ("MESHWORK_TEST_SCRIPT");
+  Script *script;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  /* Lives as long as the process: tests kill it or it quits. */
+  script = g_new0 (Script, 1);
+  script->application = application;
+  script->steps = g_strsplit (text, ";", -1);
+  g_idle_add (script_step_cb, script);
 }
