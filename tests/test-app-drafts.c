@@ -53,6 +53,13 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
+  /* A worker thread drops its task (and the task its document) just after
+   * the callback ran: give it that moment. */
+  for (guint i = 0; i < 5000 && G_OBJECT (f->document)->ref_count > 1; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
   g_assert_finalize_object (f->document);
   g_clear_object (&f->drafts);
   remove_tree (f->dir);
@@ -333,6 +340,29 @@ test_limits (Fixture *f, gconstpointer data)
   g_assert_true (mw_document_is_blank (f->document));
 }
 
+static void
+failed_cb (MwDraftAutosave *autosave, const GError *error, gpointer data)
+{
+  g_assert_nonnull (error);
+  *(gboolean *)data = TRUE;
+}
+
+/* A draft that cannot be written is said; the edit stays in memory. */
+static void
+test_draft_write_fails (void)
+{
+  g_autoptr(MwDrafts) drafts = mw_drafts_new ("/proc/meshwork-drafts-test");
+  g_autoptr(MwDocument) document = mw_document_new ();
+  gboolean failed = FALSE;
+
+  mw_document_set_drafts (document, drafts, INTERVAL_MS);
+  g_signal_connect (mw_document_get_autosave (document), "failed", G_CALLBACK (failed_cb), &failed);
+  add_actor (document, "ada");
+  iterate_until (&failed);
+  g_assert_true (mw_document_get_modified (document));
+  g_assert_nonnull (mw_network_lookup_actor (mw_document_get_network (document), "ada"));
+}
+
 static GPid
 spawn_app (const char *xdg, const char *script, gboolean restore, GIOChannel **out)
 {
@@ -439,6 +469,7 @@ main (int argc, char *argv[])
   ADD ("restore", test_restore);
   ADD ("limits", test_limits);
 #undef ADD
+  g_test_add_func ("/app-drafts/draft-write-fails", test_draft_write_fails);
   g_test_add_func ("/app-drafts/kill-9", test_kill_9);
 
   return g_test_run ();

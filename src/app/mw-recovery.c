@@ -48,6 +48,35 @@ mw_recovery_get_limits (MwLimits *limits)
   limits->max_ties = g_settings_get_uint (settings, "max-ties");
 }
 
+/* Once per document: a draft that cannot be written (a full disk, a
+ * read-only data folder) is said, and the edits stay in memory. */
+static void
+draft_failed_cb (MwDraftAutosave *autosave,
+                 const GError    *error,
+                 MwDocument      *document)
+{
+  GApplication *application = g_application_get_default ();
+  GtkWindow *parent = NULL;
+  GtkWidget *dialog;
+
+  if (g_object_get_data (G_OBJECT (autosave), "mw-failure-shown") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (autosave), "mw-failure-shown", GINT_TO_POINTER (TRUE));
+
+  g_message ("A draft could not be written: %s", error->message);
+  if (GTK_IS_APPLICATION (application))
+    parent = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (parent == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (parent, _("Unsaved Changes Are Not Protected"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Meshwork could not keep a draft of your changes in case it stops (%s). "
+                                    "They are still here: save them to keep them."), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * mw_recovery_attach:
  *
@@ -68,6 +97,8 @@ mw_recovery_attach (MwDocument *document)
     return;
   interval_ms = mw_draft_autosave_interval_from_env (g_settings_get_uint (settings, "draft-interval") * 1000);
   mw_document_set_drafts (document, mw_recovery_get_drafts (), interval_ms);
+  g_signal_connect_object (mw_document_get_autosave (document), "failed",
+                           G_CALLBACK (draft_failed_cb), document, 0);
 }
 
 typedef struct
