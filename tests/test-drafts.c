@@ -143,6 +143,15 @@ test_remove_wins (void)
   list = mw_drafts_list (drafts);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpstr (((MwDraft *)g_ptr_array_index (list, 0))->id, ==, "d2");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Quitting waits for a removal in flight: no stale draft at the next start. */
+  removed = FALSE;
+  mw_drafts_remove_async (drafts, "d2", NULL, remove_cb, &removed);
+  g_assert_true (mw_drafts_wait (drafts, 5000));
+  g_assert_true (removed);
+  list = mw_drafts_list (drafts);
+  g_assert_cmpuint (list->len, ==, 0);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   remove_tree (dir);
 }

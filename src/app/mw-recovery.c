@@ -219,6 +219,14 @@ offer_next (Offer *offer)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Drafts still being written or removed are finished before the process ends. */
+static void
+shutdown_cb (GApplication *application)
+{
+  if (drafts_singleton != NULL && !mw_drafts_wait (drafts_singleton, 5000))
+    g_message ("Quitting with drafts still being written");
+}
+
 /**
  * mw_recovery_offer:
  *
@@ -237,6 +245,7 @@ mw_recovery_offer (GtkApplication *application)
   if (offered)
     return;
   offered = TRUE;
+  g_signal_connect (application, "shutdown", G_CALLBACK (shutdown_cb), NULL);
 
   drafts = mw_drafts_list (mw_recovery_get_drafts ());
   if (drafts->len == 0)
@@ -385,15 +394,14 @@ script_step_cb (gpointer user_data)
 static void
 run_test_script (GtkApplication *application)
 {
+  /* Lives as long as the process: tests kill it or it quits. */
+  static Script script;
   const char *text = g_getenv ("MESHWORK_TEST_SCRIPT");
-  Script *script;
 
-  if (text == NULL || *text == '\0')
+  if (text == NULL || *text == '\0' || script.steps != NULL)
     return;
 
-  /* Lives as long as the process: tests kill it or it quits. */
-  script = g_new0 (Script, 1);
-  script->application = application;
-  script->steps = g_strsplit (text, ";", -1);
-  g_idle_add (script_step_cb, script);
+  script.application = application;
+  script.steps = g_strsplit (text, ";", -1);
+  g_idle_add (script_step_cb, &script);
 }

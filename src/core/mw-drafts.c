@@ -28,6 +28,7 @@ struct _MwDrafts
   GMutex      lock;       /* the index and the draft files: one writer at a time */
   GHashTable *done;       /* id → last operation applied (guint64 in a pointer) */
   guint64     next_seq;   /* operations are numbered when they are asked for */
+  gint        in_flight;  /* operations asked for and not yet done (atomic) */
 };
 
 G_DEFINE_FINAL_TYPE (MwDrafts, mw_drafts, G_TYPE_OBJECT)
@@ -312,6 +313,8 @@ op_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
+  /* After the return: its callback is queued before mw_drafts_wait() looks. */
+  g_atomic_int_add (&self->in_flight, -1);
 }
 
 static void
@@ -329,6 +332,7 @@ run_op (MwDrafts            *self,
   g_mutex_lock (&self->lock);
   op->seq = ++self->next_seq;
   g_mutex_unlock (&self->lock);
+  g_atomic_int_inc (&self->in_flight);
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, op, (GDestroyNotify)draft_op_free);
@@ -457,4 +461,31 @@ mw_drafts_load (MwDrafts        *self,
 
   path = draft_path (self, draft->id);
   return mw_dot_load_file (path, limits, error);
+}
+
+/**
+ * mw_drafts_wait:
+ * @timeout_ms: the longest to wait
+ *
+ * Blocks until every write and removal asked for is on disk and its
+ * callback has run, so a process that exits loses none (a removal after
+ * a save, say).
+ *
+ * Returns: %TRUE when nothing is left in flight
+ */
+gboolean
+mw_drafts_wait (MwDrafts *self,
+                guint     timeout_ms)
+{
+  gint64 end;
+
+  g_return_val_if_fail (MW_IS_DRAFTS (self), FALSE);
+
+  end = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
+  while (g_atomic_int_get (&self->in_flight) > 0 && g_get_monotonic_time () < end)
+    g_usleep (1000);
+  /* The callbacks, and the tasks' last references, come through the main context. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return g_atomic_int_get (&self->in_flight) == 0;
 }

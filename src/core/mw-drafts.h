@@ -58,5 +58,7 @@ void        mw_drafts_remove_async   (MwDrafts            *self,
 gboolean    mw_drafts_remove_finish  (MwDrafts            *self,
                                       GAsyncResult        *result,
                                       GError             **error);
+gboolean    mw_drafts_wait           (MwDrafts            *self,
+                                      guint                timeout_ms);
 
 G_END_DECLS
