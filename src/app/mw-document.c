@@ -308,7 +308,7 @@ check_size (LoadData      *data,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("%s: the file is %" G_GUINT64_FORMAT " bytes, more than the limit of %"
-                     G_GSIZE_FORMAT " (Preferences can raise it)"),
+                     G_GSIZE_FORMAT " (the setting max-file-size can raise it)"),
                    name, size, data->limits.max_bytes);
       return FALSE;
     }
