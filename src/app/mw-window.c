@@ -316,12 +316,11 @@ remember_recent (MwWindow *self,
   GtkRecentData data = { NULL, NULL, (char *)"text/vnd.graphviz",
                          (char *)"Meshwork", (char *)"meshwork %u", NULL, FALSE };
 
+  g_autofree char *folder = parent != NULL ? g_file_get_path (parent) : NULL;
+
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-  if (parent != NULL && g_file_get_path (parent) != NULL)
-    {
-      g_autofree char *path = g_file_get_path (parent);
-      g_settings_set_string (self->settings, "last-folder", path);
-    }
+  if (folder != NULL)
+    g_settings_set_string (self->settings, "last-folder", folder);
 }
 
 static int
