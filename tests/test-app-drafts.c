@@ -61,6 +61,8 @@ fixture_tear_down (Fixture *f, gconstpointer data)
       g_usleep (1000);
     }
   g_assert_finalize_object (f->document);
+  /* A draft write may still be on its way: let it land before cleaning up. */
+  g_assert_true (mw_drafts_wait (f->drafts, 5000));
   g_clear_object (&f->drafts);
   remove_tree (f->dir);
   g_free (f->dir);
