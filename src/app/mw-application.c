@@ -12,6 +12,7 @@
 
 #include "mw-application.h"
 #include "mw-preferences-window.h"
+#include "mw-recovery.h"
 #include "mw-window.h"
 
 struct _MwApplication
@@ -88,6 +89,7 @@ mw_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+  mw_recovery_offer (GTK_APPLICATION (app));
 }
 
 /* Each file opens in a window of its own. */
@@ -107,6 +109,7 @@ mw_application_open (GApplication  *app,
       gtk_window_present (GTK_WINDOW (window));
     }
   g_settings_set_boolean (self->settings, "first-run", FALSE);
+  mw_recovery_offer (GTK_APPLICATION (app));
 }
 
 static void

@@ -12,6 +12,7 @@
 
 #include "mw-document.h"
 #include "mw-dot.h"
+#include "mw-draft-autosave.h"
 
 struct _MwDocument
 {
@@ -21,6 +22,10 @@ struct _MwDocument
   MwHistory *history;
   GFile     *file;
   char      *title;      /* (nullable) shown when there is no file */
+  char      *etag;       /* (nullable) the file as last loaded or saved */
+  MwLimits   limits;     /* refusals for files this document opens */
+  MwDraftAutosave *autosave;  /* (nullable) keeps unsaved edits in a draft */
+  gboolean   restored;   /* holds a recovered draft: differs from its file */
 };
 
 G_DEFINE_FINAL_TYPE (MwDocument, mw_document, G_TYPE_OBJECT)
@@ -38,11 +43,36 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+update_autosave (MwDocument *self)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert (MW_IS_DOCUMENT (self));
+
+  if (self->autosave == NULL)
+    return;
+  uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
+  title = mw_document_dup_title (self);
+  mw_draft_autosave_set_network (self->autosave, self->network);
+  mw_draft_autosave_set_origin (self->autosave, uri, title);
+  mw_draft_autosave_set_dirty (self->autosave, mw_document_get_modified (self));
+}
+
+static void
 history_modified_cb (MwDocument *self)
 {
   g_assert (MW_IS_DOCUMENT (self));
+  if (self->autosave != NULL)
+    mw_draft_autosave_set_dirty (self->autosave, mw_document_get_modified (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
+
+static void replace_network (MwDocument *self,
+                             MwNetwork  *network,
+                             GFile      *file,
+                             const char *title,
+                             gboolean    restored);
 
 static void
 mw_document_dispose (GObject *object)
@@ -52,6 +82,7 @@ mw_document_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->network);
   g_clear_object (&self->file);
+  g_clear_object (&self->autosave);
 
   G_OBJECT_CLASS (mw_document_parent_class)->dispose (object);
 }
@@ -62,6 +93,7 @@ mw_document_finalize (GObject *object)
   MwDocument *self = (MwDocument *)object;
 
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->etag, g_free);
 
   G_OBJECT_CLASS (mw_document_parent_class)->finalize (object);
 }
@@ -109,6 +141,7 @@ mw_document_init (MwDocument *self)
 {
   g_autoptr(MwNetwork) network = mw_network_new ();
 
+  mw_limits_init_default (&self->limits);
   mw_document_replace_network (self, network, NULL, NULL);
 }
 
@@ -178,7 +211,7 @@ gboolean
 mw_document_get_modified (MwDocument *self)
 {
   g_return_val_if_fail (MW_IS_DOCUMENT (self), FALSE);
-  return mw_history_get_modified (self->history);
+  return self->restored || mw_history_get_modified (self->history);
 }
 
 /* Empty, never saved and never edited: a place an opened file can take over. */
@@ -208,19 +241,78 @@ mw_document_replace_network (MwDocument *self,
   g_return_if_fail (MW_IS_DOCUMENT (self));
   g_return_if_fail (MW_IS_NETWORK (network));
 
+  replace_network (self, network, file, title, FALSE);
+}
+
+static void
+replace_network (MwDocument *self,
+                 MwNetwork  *network,
+                 GFile      *file,
+                 const char *title,
+                 gboolean    restored)
+{
+  g_assert (MW_IS_DOCUMENT (self));
+
   g_set_object (&self->network, network);
   g_set_object (&self->file, file);
   mw_set_str (&self->title, title);
+  g_clear_pointer (&self->etag, g_free);
+  self->restored = restored;
   g_clear_object (&self->history);
   self->history = mw_history_new (network);
   g_signal_connect_object (self->history, "notify::modified",
                            G_CALLBACK (history_modified_cb), self, G_CONNECT_SWAPPED);
+  update_autosave (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+typedef struct
+{
+  GFile     *file;
+  MwLimits   limits;
+  MwNetwork *network;   /* out */
+  char      *etag;      /* out */
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->network);
+  g_free (data->etag);
+  g_free (data);
+}
+
+/* A file over the size limit is refused before a byte of it is read. */
+static gboolean
+check_size (LoadData      *data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = g_file_get_parse_name (data->file);
+  guint64 size;
+
+  info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return FALSE;
+
+  size = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_STANDARD_SIZE);
+  if (size > data->limits.max_bytes)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("%s: the file is %" G_GUINT64_FORMAT " bytes, more than the limit of %"
+                     G_GSIZE_FORMAT " (the setting max-file-size can raise it)"),
+                   name, size, data->limits.max_bytes);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Runs in a worker thread: the parser takes the Graphviz lock itself. */
@@ -230,31 +322,32 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  LoadData *data = task_data;
   g_autofree char *contents = NULL;
-  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *name = g_file_get_parse_name (data->file);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MwNetwork) network = NULL;
   gsize length = 0;
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
+  if (!check_size (data, cancellable, &error) ||
+      !g_file_load_contents (data->file, cancellable, &contents, &length, &data->etag, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  network = mw_dot_load_data (contents, length, name, NULL, &error);
-  if (network == NULL)
+  data->network = mw_dot_load_data (contents, length, name, &data->limits, &error);
+  if (data->network == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, g_steal_pointer (&network), g_object_unref);
+    g_task_return_boolean (task, TRUE);
 }
 
 /**
  * mw_document_load_async:
  *
- * Reads and parses @file in a worker thread. The document changes only
- * when that succeeds: a broken file leaves the current network untouched.
+ * Reads and parses @file in a worker thread, within the document's limits.
+ * The document changes only when that succeeds: a broken or oversized file
+ * leaves the current network untouched.
  */
 void
 mw_document_load_async (MwDocument          *self,
@@ -264,13 +357,17 @@ mw_document_load_async (MwDocument          *self,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  LoadData *data;
 
   g_return_if_fail (MW_IS_DOCUMENT (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->limits = self->limits;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, mw_document_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -279,23 +376,25 @@ mw_document_load_finish (MwDocument    *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  g_autoptr(MwNetwork) network = NULL;
+  LoadData *data;
 
   g_return_val_if_fail (MW_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  network = g_task_propagate_pointer (G_TASK (result), error);
-  if (network == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
 
-  mw_document_replace_network (self, network,
-                               g_task_get_task_data (G_TASK (result)), NULL);
+  data = g_task_get_task_data (G_TASK (result));
+  mw_document_replace_network (self, data->network, data->file, NULL);
+  self->etag = g_steal_pointer (&data->etag);
   return TRUE;
 }
 
 typedef struct
 {
   GFile   *file;
+  GBytes  *bytes;
+  char    *etag;        /* (nullable) what the file must still be */
   guint64  generation;
 } SaveData;
 
@@ -303,26 +402,20 @@ static void
 save_data_free (SaveData *data)
 {
   g_clear_object (&data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data->etag);
   g_free (data);
 }
 
 static void
-replace_contents_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+saved (MwDocument *self,
+       SaveData   *data,
+       char       *new_etag)
 {
-  g_autoptr(GTask) task = user_data;
-  MwDocument *self = g_task_get_source_object (task);
-  SaveData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  g_assert (MW_IS_DOCUMENT (self));
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    {
-      g_autofree char *name = g_file_get_parse_name (data->file);
-      g_task_return_new_error (task, error->domain, error->code,
-                               "%s: %s", name, error->message);
-      return;
-    }
+  g_free (self->etag);
+  self->etag = new_etag;
 
   if (self->file == NULL || !g_file_equal (self->file, data->file))
     {
@@ -334,9 +427,73 @@ replace_contents_cb (GObject      *object,
 
   /* Edits made while the bytes were on their way are still unsaved. */
   if (mw_network_get_generation (self->network) == data->generation)
-    mw_history_set_unmodified (self->history);
+    {
+      self->restored = FALSE;
+      mw_history_set_unmodified (self->history);
+      history_modified_cb (self);
+    }
+  update_autosave (self);
+}
 
+static void
+replace_contents_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MwDocument *self = g_task_get_source_object (task);
+  SaveData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_parse_name (data->file);
+  char *new_etag = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, &new_etag, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                                 _("%s was changed by another program since it was opened"), name);
+      else
+        g_task_return_new_error (task, error->domain, error->code, _("%s: %s. The changes are kept "
+                                 "in Meshwork: save them somewhere else"), name, error->message);
+      return;
+    }
+
+  saved (self, data, new_etag);
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+write_bytes (GTask *task)
+{
+  SaveData *data = g_task_get_task_data (task);
+
+  /* Atomic: a temporary file renamed over the old one, which stays as FILE~. */
+  g_file_replace_contents_bytes_async (data->file, data->bytes, data->etag, TRUE,
+                                       G_FILE_CREATE_NONE, g_task_get_cancellable (task),
+                                       replace_contents_cb, task);
+}
+
+/* GIO creates a missing file without looking at the etag: a file deleted
+ * under the document has to be noticed before. */
+static void
+query_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  info = g_file_query_info_finish (G_FILE (object), result, &error);
+  if (info == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_autofree char *name = g_file_get_parse_name (G_FILE (object));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                               _("%s was deleted or moved by another program since it was opened"), name);
+      g_object_unref (task);
+      return;
+    }
+  write_bytes (task);
 }
 
 /**
@@ -344,7 +501,11 @@ replace_contents_cb (GObject      *object,
  * @file: (nullable): where to save; the document's own file when %NULL
  *
  * Writes the network as DOT, atomically (a temporary file renamed over
- * the old one), and makes @file the document's file.
+ * the old one, kept as a backup), and makes @file the document's file.
+ * Saving over the document's own file fails with %G_IO_ERROR_WRONG_ETAG
+ * when another program changed or deleted it since it was loaded or saved;
+ * mw_document_forget_etag() lets the next save overwrite it. On any error
+ * the document stays as it was, modified.
  */
 void
 mw_document_save_async (MwDocument          *self,
@@ -353,8 +514,7 @@ mw_document_save_async (MwDocument          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  GTask *task = NULL;
   SaveData *data;
   char *text;
   gsize length = 0;
@@ -367,14 +527,17 @@ mw_document_save_async (MwDocument          *self,
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file != NULL ? file : self->file);
   data->generation = mw_network_get_generation (self->network);
+  if (self->file != NULL && g_file_equal (self->file, data->file))
+    data->etag = g_strdup (self->etag);
+  text = mw_dot_save_data (self->network, &length);
+  data->bytes = g_bytes_new_take (text, length);
   g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
 
-  text = mw_dot_save_data (self->network, &length);
-  bytes = g_bytes_new_take (text, length);
-  g_file_replace_contents_bytes_async (data->file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION,
-                                       cancellable, replace_contents_cb,
-                                       g_steal_pointer (&task));
+  if (data->etag != NULL)
+    g_file_query_info_async (data->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                             G_PRIORITY_DEFAULT, cancellable, query_cb, task);
+  else
+    write_bytes (task);
 }
 
 gboolean
@@ -386,4 +549,107 @@ mw_document_save_finish (MwDocument    *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * mw_document_forget_etag:
+ *
+ * The user chose to overwrite what another program did to the file: the
+ * next save does not check it.
+ */
+void
+mw_document_forget_etag (MwDocument *self)
+{
+  g_return_if_fail (MW_IS_DOCUMENT (self));
+  g_clear_pointer (&self->etag, g_free);
+}
+
+/**
+ * mw_document_set_limits:
+ * @limits: (nullable): the defaults when %NULL
+ *
+ * Files this document opens from now on are refused beyond @limits.
+ */
+void
+mw_document_set_limits (MwDocument     *self,
+                        const MwLimits *limits)
+{
+  g_return_if_fail (MW_IS_DOCUMENT (self));
+
+  if (limits != NULL)
+    self->limits = *limits;
+  else
+    mw_limits_init_default (&self->limits);
+}
+
+/**
+ * mw_document_set_drafts:
+ * @drafts: where unsaved edits go
+ * @interval_ms: how long after the last edit its draft is written
+ *
+ * From now on every unsaved edit reaches a draft in @drafts, which goes
+ * when the document is saved or its changes are discarded.
+ */
+void
+mw_document_set_drafts (MwDocument *self,
+                        MwDrafts   *drafts,
+                        guint       interval_ms)
+{
+  g_return_if_fail (MW_IS_DOCUMENT (self));
+  g_return_if_fail (MW_IS_DRAFTS (drafts));
+  g_return_if_fail (self->autosave == NULL);
+
+  self->autosave = mw_draft_autosave_new (drafts, interval_ms);
+  update_autosave (self);
+}
+
+/**
+ * mw_document_get_autosave:
+ *
+ * Returns: (transfer none) (nullable): what writes the document's draft
+ */
+MwDraftAutosave *
+mw_document_get_autosave (MwDocument *self)
+{
+  g_return_val_if_fail (MW_IS_DOCUMENT (self), NULL);
+  return self->autosave;
+}
+
+/**
+ * mw_document_restore_draft:
+ * @network: what @draft held
+ *
+ * Makes @network the document's, modified (it is not in its file), still
+ * kept in the same draft.
+ */
+void
+mw_document_restore_draft (MwDocument    *self,
+                           MwNetwork     *network,
+                           const MwDraft *draft)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_if_fail (MW_IS_DOCUMENT (self));
+  g_return_if_fail (MW_IS_NETWORK (network));
+  g_return_if_fail (draft != NULL);
+
+  /* The same draft goes on holding the network, so a second crash finds it. */
+  if (self->autosave != NULL)
+    mw_draft_autosave_set_id (self->autosave, draft->id);
+  file = draft->uri != NULL ? g_file_new_for_uri (draft->uri) : NULL;
+  replace_network (self, network, file, file == NULL ? draft->title : NULL, TRUE);
+}
+
+/**
+ * mw_document_discard_draft:
+ *
+ * The user chose to lose the unsaved changes: their draft goes too.
+ */
+void
+mw_document_discard_draft (MwDocument *self)
+{
+  g_return_if_fail (MW_IS_DOCUMENT (self));
+
+  if (self->autosave != NULL)
+    mw_draft_autosave_set_dirty (self->autosave, FALSE);
 }

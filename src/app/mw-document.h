@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "mw-draft-autosave.h"
+#include "mw-drafts.h"
 #include "mw-history.h"
 #include "mw-network.h"
 
@@ -44,5 +46,17 @@ void        mw_document_save_async       (MwDocument          *self,
 gboolean    mw_document_save_finish      (MwDocument          *self,
                                           GAsyncResult        *result,
                                           GError             **error);
+
+void        mw_document_forget_etag      (MwDocument          *self);
+void        mw_document_set_limits       (MwDocument          *self,
+                                          const MwLimits      *limits);
+void        mw_document_set_drafts       (MwDocument          *self,
+                                          MwDrafts            *drafts,
+                                          guint                interval_ms);
+MwDraftAutosave *mw_document_get_autosave (MwDocument         *self);
+void        mw_document_restore_draft    (MwDocument          *self,
+                                          MwNetwork           *network,
+                                          const MwDraft       *draft);
+void        mw_document_discard_draft    (MwDocument          *self);
 
 G_END_DECLS

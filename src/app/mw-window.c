@@ -15,6 +15,7 @@
 #include "mw-export.h"
 #include "mw-export-dialog.h"
 #include "mw-layout.h"
+#include "mw-recovery.h"
 #include "mw-inspector.h"
 #include "mw-presentation.h"
 #include "mw-score-panel.h"
@@ -304,6 +305,7 @@ set_document (MwWindow   *self,
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
+  mw_recovery_attach (document);
 
   g_signal_connect_object (document, "notify::history",
                            G_CALLBACK (document_history_cb), self, G_CONNECT_SWAPPED);
@@ -323,12 +325,11 @@ remember_recent (MwWindow *self,
   GtkRecentData data = { NULL, NULL, (char *)"text/vnd.graphviz",
                          (char *)"Meshwork", (char *)"meshwork %u", NULL, FALSE };
 
+  g_autofree char *folder = parent != NULL ? g_file_get_path (parent) : NULL;
+
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-  if (parent != NULL && g_file_get_path (parent) != NULL)
-    {
-      g_autofree char *path = g_file_get_path (parent);
-      g_settings_set_string (self->settings, "last-folder", path);
-    }
+  if (folder != NULL)
+    g_settings_set_string (self->settings, "last-folder", folder);
 }
 
 static int
@@ -539,7 +540,8 @@ save_cb (GObject      *object,
   if (!mw_document_save_finish (MW_DOCUMENT (object), result, &error))
     {
       self->close_after_save = FALSE;
-      show_error (self, _("Could Not Save"), error);
+      if (!mw_recovery_handle_save_error (self, error))
+        show_error (self, _("Could Not Save"), error);
       return;
     }
 
@@ -1172,6 +1174,7 @@ close_response_cb (MwWindow         *self,
   if (g_str_equal (response, "discard"))
     {
       self->close_confirmed = TRUE;
+      mw_document_discard_draft (self->document);
       g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
     }
   else if (g_str_equal (response, "save"))
