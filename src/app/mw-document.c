@@ -306,10 +306,15 @@ check_size (LoadData      *data,
   size = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_STANDARD_SIZE);
   if (size > data->limits.max_bytes)
     {
+      /* The numbers are formatted apart: xgettext cannot see through
+       * G_GUINT64_FORMAT, so the message would never be translated. */
+      g_autofree char *size_text = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
+      g_autofree char *limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, data->limits.max_bytes);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("%s: the file is %" G_GUINT64_FORMAT " bytes, more than the limit of %"
-                     G_GSIZE_FORMAT " (the setting max-file-size can raise it)"),
-                   name, size, data->limits.max_bytes);
+                   _("%s: the file is %s bytes, more than the limit of %s "
+                     "(the setting max-file-size can raise it)"),
+                   name, size_text, limit_text);
       return FALSE;
     }
   return TRUE;
