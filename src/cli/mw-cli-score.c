@@ -157,7 +157,8 @@ print_text (const char *path,
   for (guint e = 0; e < MW_N_ELEMENTS; e++)
     {
       GPtrArray *factors = mw_scores_get_factors (scores, e);
-      g_autofree char *title = g_strdup_printf ("%s:", mw_element_get_title (e));
+      /* Translators: an element's name as a label, "Spontaneous collaboration:" */
+      g_autofree char *title = g_strdup_printf (_("%s:"), mw_element_get_title (e));
 
       printf ("%-30s %5.1f\n", title, mw_scores_get_score (scores, e));
       for (guint i = 0; explain && i < factors->len; i++)
