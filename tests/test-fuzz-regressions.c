@@ -16,11 +16,27 @@
 
 typedef int (*FuzzTarget) (const uint8_t *data, size_t size);
 
+/* The folder an input is kept in names its target; seeds go to the DOT
+ * target, or to the importer their folder is for. */
+static FuzzTarget
+target_for (const char *path)
+{
+  if (strstr (path, "/model/") != NULL)
+    return mw_fuzz_model;
+  if (strstr (path, "/csv/") != NULL)
+    return mw_fuzz_csv;
+  if (strstr (path, "/graphml/") != NULL)
+    return mw_fuzz_graphml;
+  if (strstr (path, "/pipeline/") != NULL || strstr (path, "/seed-pipeline/") != NULL)
+    return mw_fuzz_pipeline;
+  return mw_fuzz_dot;
+}
+
 static void
 run_input (gconstpointer data)
 {
   const char *path = data;
-  FuzzTarget target = strstr (path, "/model/") != NULL ? mw_fuzz_model : mw_fuzz_dot;
+  FuzzTarget target = target_for (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize length;
@@ -127,6 +143,9 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *dot = NULL, *model = NULL, *data = NULL, *bad = NULL;
+  g_autofree char *csv = NULL, *graphml = NULL, *pipeline = NULL;
+  g_autofree char *csv_seeds = NULL, *graphml_seeds = NULL, *graphml_bad_seeds = NULL;
+  g_autofree char *pipeline_seeds = NULL;
 
   g_test_init (&argc, &argv, NULL);
 
@@ -134,6 +153,14 @@ main (int   argc,
   model = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions", "model", NULL);
   data = g_test_build_filename (G_TEST_DIST, "data", NULL);
   bad = g_test_build_filename (G_TEST_DIST, "data", "bad", NULL);
+  csv = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions", "csv", NULL);
+  graphml = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions", "graphml", NULL);
+  pipeline = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions", "pipeline", NULL);
+  csv_seeds = g_test_build_filename (G_TEST_DIST, "data", "csv", NULL);
+  graphml_seeds = g_test_build_filename (G_TEST_DIST, "data", "graphml", NULL);
+  graphml_bad_seeds = g_test_build_filename (G_TEST_DIST, "data", "graphml", "bad", NULL);
+  /* the DOT seeds again, this time loaded, scored and drawn */
+  pipeline_seeds = g_strdup (data);
 
   g_test_add_func ("/fuzz/dot/sibling-clusters", test_sibling_clusters);
   g_test_add_func ("/fuzz/dot/known-attrs-in-defaults", test_known_attrs_in_defaults);
@@ -141,6 +168,13 @@ main (int   argc,
   add_inputs ("model", model, "");
   add_inputs ("seed/bad", bad, "");
   add_inputs ("seed", data, ".gv");
+  add_inputs ("csv", csv, "");
+  add_inputs ("graphml", graphml, "");
+  add_inputs ("pipeline", pipeline, "");
+  add_inputs ("seed/csv", csv_seeds, "");
+  add_inputs ("seed/graphml", graphml_seeds, ".graphml");
+  add_inputs ("seed/graphml/bad", graphml_bad_seeds, ".graphml");
+  add_inputs ("seed-pipeline", pipeline_seeds, ".gv");
 
   return g_test_run ();
 }

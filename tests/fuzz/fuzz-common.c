@@ -339,3 +339,25 @@ mw_fuzz_check_round_trip (MwNetwork *network)
   third = save_and_load (again, &text_again);
   mw_fuzz_assert_same_network (again, third, text_again);
 }
+
+/* A failed load or import says why, in UTF-8, naming @source first. */
+void
+mw_fuzz_check_error (const GError *error,
+                     const char   *source)
+{
+  if (error == NULL)
+    g_error ("%s: failed without saying why", source);
+  if (!g_utf8_validate (error->message, -1, NULL))
+    g_error ("%s: the error is not UTF-8", source);
+  if (!g_str_has_prefix (error->message, source))
+    g_error ("%s: the error does not name the file: %s", source, error->message);
+}
+
+void
+mw_fuzz_check_network (MwNetwork *network)
+{
+  mw_fuzz_check_invariants (network);
+  mw_fuzz_check_problems (network);
+  mw_fuzz_check_round_trip (network);
+}
+

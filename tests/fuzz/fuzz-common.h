@@ -19,6 +19,12 @@ int   mw_fuzz_dot                  (const uint8_t *data,
                                     size_t         size);
 int   mw_fuzz_model                (const uint8_t *data,
                                     size_t         size);
+int   mw_fuzz_csv                  (const uint8_t *data,
+                                    size_t         size);
+int   mw_fuzz_graphml              (const uint8_t *data,
+                                    size_t         size);
+int   mw_fuzz_pipeline             (const uint8_t *data,
+                                    size_t         size);
 
 /* Criticals and warnings abort: a g_return_if_fail() reached from a file
  * or an edit is a bug the fuzzer must report. */
@@ -44,5 +50,13 @@ void  mw_fuzz_check_round_trip     (MwNetwork     *network);
 void  mw_fuzz_assert_same_network  (MwNetwork     *a,
                                     MwNetwork     *b,
                                     const char    *what);
+
+/* Aborts unless a failed load or import set an error, in UTF-8, that
+ * starts with the file's name. */
+void  mw_fuzz_check_error          (const GError  *error,
+                                    const char    *source);
+
+/* Invariants, problems and the DOT round trip of a loaded network. */
+void  mw_fuzz_check_network        (MwNetwork     *network);
 
 G_END_DECLS
