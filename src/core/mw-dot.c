@@ -650,6 +650,7 @@ read_graph_attributes (MwNetwork *network,
 
       /* The text is UTF-8 from here on, whatever the file said. */
       if (*value == '\0' || strcmp (sym->name, "charset") == 0 ||
+          (strcmp (sym->name, "linelength") == 0 && strcmp (value, "0") == 0) ||
           strcmp (sym->name, ATTR_CLUSTER) == 0)
         continue;
 
@@ -1443,6 +1444,12 @@ mw_dot_save_data (MwNetwork *network,
   declare_defaults (graph, AGNODE, mw_network_get_node_defaults (network));
   declare_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
   write_table (graph, mw_network_get_attrs (network));
+  /* agwrite breaks strings longer than 128 bytes with a backslash and a
+   * newline, which next to an escaped quote and a newline of the text
+   * itself reads back as something else; Graphviz's own linelength=0
+   * turns the breaking off. The loader drops it again. */
+  if (!g_hash_table_contains (mw_network_get_attrs (network), "linelength"))
+    set_attr (graph, "linelength", "0");
 
   nodes = make_nodes (graph, network);
   for (guint i = 0; i < mw_network_get_n_actors (network); i++)
