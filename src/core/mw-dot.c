@@ -548,6 +548,25 @@ read_node_attributes (MwNetwork *network,
     }
 }
 
+/* A weight is a whole number text ("2", "0.5", " 3 "); anything else is
+ * not a weight, and is kept as the attribute it is. */
+static gboolean
+parse_weight (const char *value,
+              double     *weight)
+{
+  char *end;
+
+  if (value == NULL || *value == '\0')
+    return FALSE;
+
+  *weight = g_ascii_strtod (value, &end);
+  if (end == value || !isfinite (*weight))
+    return FALSE;
+  end += strspn (end, " \t\r\n");
+
+  return *end == '\0';
+}
+
 static void
 read_edge_attributes (MwNetwork *network,
                       MwTie     *tie,
@@ -560,7 +579,12 @@ read_edge_attributes (MwNetwork *network,
     {
       const char *value = value_or_empty (edge, sym);
 
-      if (*value == '\0' || strcmp (value, sym->defval) == 0 || is_known_edge_attr (sym->name))
+      double weight;
+
+      if (*value == '\0' || strcmp (value, sym->defval) == 0)
+        continue;
+      if (is_known_edge_attr (sym->name) &&
+          (strcmp (sym->name, "weight") != 0 || parse_weight (value, &weight)))
         continue;
 
       mw_network_set_tie_attr (network, tie, sym->name, value);
@@ -585,19 +609,9 @@ static double
 read_weight (Agedge_t *edge,
              Agsym_t  *weight_sym)
 {
-  const char *value;
-  char *end;
   double weight;
 
-  if (weight_sym == NULL)
-    return 1.0;
-
-  value = agxget (edge, weight_sym);
-  if (value == NULL || *value == '\0')
-    return 1.0;
-
-  weight = g_ascii_strtod (value, &end);
-  if (end == value || !isfinite (weight))
+  if (weight_sym == NULL || !parse_weight (agxget (edge, weight_sym), &weight))
     return 1.0;
 
   return weight;
@@ -636,6 +650,7 @@ read_graph_attributes (MwNetwork *network,
 
       /* The text is UTF-8 from here on, whatever the file said. */
       if (*value == '\0' || strcmp (sym->name, "charset") == 0 ||
+          (strcmp (sym->name, "linelength") == 0 && strcmp (value, "0") == 0) ||
           strcmp (sym->name, ATTR_CLUSTER) == 0)
         continue;
 
@@ -1117,7 +1132,12 @@ string_flush (void *chan)
  * nothing else. So text with an odd run of backslashes before a quote, a
  * newline or its end cannot be written: a trailing backslash would escape
  * the closing quote and the file would not load again. One more backslash
- * makes each such run even, the only change saving makes to any text. */
+ * makes each such run even. And cgraph's scanner skips U+FEFF (a byte
+ * order mark) wherever it stands, so outside quotes it would vanish and
+ * leave `label=]`: it is written as U+2060, the word joiner that Unicode
+ * says to use for it inside text. Those are the only changes saving makes. */
+#define BYTE_ORDER_MARK "\xef\xbb\xbf"
+#define WORD_JOINER     "\xe2\x81\xa0"
 static char *
 writable (const char *text)
 {
@@ -1131,7 +1151,12 @@ writable (const char *text)
       p += run;
       if (run % 2 == 1 && (*p == '"' || *p == '\n' || *p == '\0'))
         g_string_append_c (out, '\\');
-      if (*p != '\0')
+      if (g_str_has_prefix (p, BYTE_ORDER_MARK))
+        {
+          g_string_append (out, WORD_JOINER);
+          p += strlen (BYTE_ORDER_MARK);
+        }
+      else if (*p != '\0')
         g_string_append_c (out, *p++);
     }
 
@@ -1419,6 +1444,12 @@ mw_dot_save_data (MwNetwork *network,
   declare_defaults (graph, AGNODE, mw_network_get_node_defaults (network));
   declare_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
   write_table (graph, mw_network_get_attrs (network));
+  /* agwrite breaks strings longer than 128 bytes with a backslash and a
+   * newline, which next to an escaped quote and a newline of the text
+   * itself reads back as something else; Graphviz's own linelength=0
+   * turns the breaking off. The loader drops it again. */
+  if (!g_hash_table_contains (mw_network_get_attrs (network), "linelength"))
+    set_attr (graph, "linelength", "0");
 
   nodes = make_nodes (graph, network);
   for (guint i = 0; i < mw_network_get_n_actors (network); i++)

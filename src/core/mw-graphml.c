@@ -684,7 +684,7 @@ make_ties (Loader  *loader,
         if (g_ascii_strcasecmp (name, "weight") == 0)
           weight_text = text;
       if (weight_text != NULL && !parse_number (weight_text, &weight))
-        weight_text = NULL, weight = default_weight;
+        weight_text = NULL, weight = 1.0;
 
       tie = mw_network_add_tie (loader->network, from, to, edge_type (loader, edge, directed),
                                 weight, edge->id);

@@ -112,6 +112,24 @@ mw_parse_bool (const char *str)
          g_ascii_strcasecmp (str, "1") == 0;
 }
 
+/* The fewest significant digits that read back as exactly @value. */
+static char *
+format_shortest (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int digits = 1; digits < 17; digits++)
+    {
+      g_autofree char *format = g_strdup_printf ("%%.%dg", digits);
+
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        return g_strdup (buf);
+    }
+
+  return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+}
+
 char *
 mw_format_double (double value)
 {
@@ -122,7 +140,7 @@ mw_format_double (double value)
    * g_ascii_formatd() would cut them and save another number. Such
    * numbers go in exponent form, exact. */
   if (fabs (value) >= 1e15)
-    return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+    return format_shortest (value);
 
   g_ascii_formatd (buf, sizeof buf, "%.3f", value);
 
@@ -133,6 +151,11 @@ mw_format_double (double value)
     *end = '\0';
   if (strcmp (buf, "-0") == 0)
     return g_strdup ("0");
+
+  /* three decimals keep positions readable; a value they would change
+   * (a weight of 1.0255) is written exactly instead */
+  if (g_ascii_strtod (buf, NULL) != value)
+    return format_shortest (value);
 
   return g_strdup (buf);
 }

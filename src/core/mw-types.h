@@ -59,8 +59,9 @@ gboolean    mw_set_str                (char       **str_pointer,
 
 /* "true", "yes", "1", "on" (any case) → TRUE; anything else FALSE. */
 gboolean    mw_parse_bool             (const char  *str);
-/* A number as files write it: '.' as decimal point whatever the locale,
- * at most three decimals, no trailing zeros. */
+/* A number as files write it: "." as decimal point whatever the locale,
+ * three decimals when they hold the value exactly (else every digit it
+ * needs), no trailing zeros. */
 char       *mw_format_double          (double       value);
 
 G_END_DECLS
