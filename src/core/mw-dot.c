@@ -526,8 +526,11 @@ read_node_attributes (MwNetwork *network,
 
       if (strcmp (sym->name, ATTR_KIND) == 0)
         {
+          /* a kind Meshwork does not know stays the text it is */
           if (mw_actor_kind_from_string (value, &kind))
             mw_network_set_actor_kind (network, actor, kind);
+          else if (strcmp (value, sym->defval) != 0)
+            mw_network_set_actor_attr (network, actor, sym->name, value);
         }
       else if (strcmp (sym->name, ATTR_ORG) == 0)
         mw_network_set_actor_org (network, actor, value);
@@ -578,7 +581,6 @@ read_edge_attributes (MwNetwork *network,
   while ((sym = agnxtattr (graph, AGEDGE, sym)) != NULL)
     {
       const char *value = value_or_empty (edge, sym);
-
       double weight;
 
       if (*value == '\0' || strcmp (value, sym->defval) == 0)
