@@ -80,12 +80,11 @@ mw_application_activate (GApplication *app)
 
   if (window == NULL)
     {
+      /* The start page puts the example first, so the first run needs no
+       * case of its own. */
       window = GTK_WINDOW (new_window (self));
-      if (g_settings_get_boolean (self->settings, "first-run"))
-        {
-          mw_window_open_example (MW_WINDOW (window));
-          g_settings_set_boolean (self->settings, "first-run", FALSE);
-        }
+      mw_window_show_start_page (MW_WINDOW (window));
+      g_settings_set_boolean (self->settings, "first-run", FALSE);
     }
 
   gtk_window_present (window);
@@ -156,7 +155,10 @@ new_window_action (GSimpleAction *action,
                    GVariant      *param,
                    gpointer       user_data)
 {
-  gtk_window_present (GTK_WINDOW (new_window (user_data)));
+  MwWindow *window = new_window (user_data);
+
+  mw_window_show_start_page (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* Each window asks about its own unsaved changes before it goes. */

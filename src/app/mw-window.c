@@ -19,6 +19,7 @@
 #include "mw-inspector.h"
 #include "mw-presentation.h"
 #include "mw-score-panel.h"
+#include "mw-start-page.h"
 #include "mw-window.h"
 
 #define MAX_RECENT 8
@@ -30,6 +31,8 @@ struct _MwWindow
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  MwStartPage          *start_page;
   AdwWindowTitle       *window_title;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
@@ -65,6 +68,7 @@ G_DEFINE_FINAL_TYPE (MwWindow, mw_window, ADW_TYPE_APPLICATION_WINDOW)
 static const char *tool_names[] = { "select", "actor", "tie" };
 
 static void set_document (MwWindow *self, MwDocument *document);
+static void show_canvas (MwWindow *self);
 
 static void
 enable (MwWindow   *self,
@@ -416,6 +420,8 @@ load_cb (GObject      *object,
     return;
 
   remember_recent (self, data->file);
+  if (data->document == self->document)
+    show_canvas (self);
 
   /* A new document gets a window of its own; the blank one was reused. */
   if (data->document != self->document)
@@ -453,6 +459,15 @@ mw_window_open_file (MwWindow *self,
   mw_document_load_async (data->document, file, self->cancellable, load_cb, data);
 }
 
+static void
+show_canvas (MwWindow *self)
+{
+  g_assert (MW_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->main_stack, "canvas");
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
 /* Shows @network here when this window is blank, else in a new window. */
 static void
 show_network (MwWindow   *self,
@@ -467,6 +482,7 @@ show_network (MwWindow   *self,
   if (mw_document_is_blank (self->document))
     {
       mw_document_replace_network (self->document, network, NULL, title);
+      show_canvas (self);
       return;
     }
 
@@ -525,6 +541,70 @@ mw_window_new_from_template (MwWindow   *self,
     }
 
   show_network (self, network, _(context->title));
+}
+
+/* The cards build what they show: the same seed as their thumbnails. */
+static void
+start_chosen_cb (MwWindow   *self,
+                 const char *id)
+{
+  g_autoptr(MwNetwork) network = NULL;
+  g_autoptr(GError) error = NULL;
+  const MwContext *context;
+
+  g_assert (MW_IS_WINDOW (self));
+
+  if (g_str_equal (id, MW_START_EXAMPLE))
+    {
+      mw_window_open_example (self);
+      return;
+    }
+  if (g_str_equal (id, MW_START_BLANK))
+    {
+      show_canvas (self);
+      return;
+    }
+
+  context = mw_context_lookup (id);
+  g_return_if_fail (context != NULL);
+  network = mw_context_build (id, MW_CONTEXT_DEFAULT_SIZE, MW_START_SEED, &error);
+  if (network == NULL)
+    {
+      show_error (self, _("Could Not Create the Network"), error);
+      return;
+    }
+  show_network (self, network, context->title);
+}
+
+/**
+ * mw_window_show_start_page:
+ *
+ * Offers the example, a blank network and the templates instead of the
+ * canvas, while the window's network is blank; choosing one brings the
+ * canvas back with it.
+ */
+void
+mw_window_show_start_page (MwWindow *self)
+{
+  g_return_if_fail (MW_IS_WINDOW (self));
+
+  if (!mw_document_is_blank (self->document))
+    return;
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  mw_start_page_focus_first (self->start_page);
+}
+
+/**
+ * mw_window_get_start_page:
+ *
+ * Returns: (transfer none): the start page, shown or not
+ */
+GtkWidget *
+mw_window_get_start_page (MwWindow *self)
+{
+  g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->start_page);
 }
 
 static void
@@ -1283,9 +1363,13 @@ mw_window_class_init (MwWindowClass *klass)
   g_type_ensure (MW_TYPE_CANVAS);
   g_type_ensure (MW_TYPE_INSPECTOR);
   g_type_ensure (MW_TYPE_SCORE_PANEL);
+  g_type_ensure (MW_TYPE_START_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, start_page);
+  gtk_widget_class_bind_template_callback (widget_class, start_chosen_cb);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, redo_button);
@@ -1384,6 +1468,7 @@ mw_window_init (MwWindow *self)
   g_autoptr(MwDocument) document = mw_document_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->main_stack, "canvas");
   self->cancellable = g_cancellable_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);

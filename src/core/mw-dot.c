@@ -526,8 +526,11 @@ read_node_attributes (MwNetwork *network,
 
       if (strcmp (sym->name, ATTR_KIND) == 0)
         {
+          /* a kind Meshwork does not know stays the text it is */
           if (mw_actor_kind_from_string (value, &kind))
             mw_network_set_actor_kind (network, actor, kind);
+          else if (strcmp (value, sym->defval) != 0)
+            mw_network_set_actor_attr (network, actor, sym->name, value);
         }
       else if (strcmp (sym->name, ATTR_ORG) == 0)
         mw_network_set_actor_org (network, actor, value);
@@ -548,25 +551,6 @@ read_node_attributes (MwNetwork *network,
     }
 }
 
-/* A weight is a whole number text ("2", "0.5", " 3 "); anything else is
- * not a weight, and is kept as the attribute it is. */
-static gboolean
-parse_weight (const char *value,
-              double     *weight)
-{
-  char *end;
-
-  if (value == NULL || *value == '\0')
-    return FALSE;
-
-  *weight = g_ascii_strtod (value, &end);
-  if (end == value || !isfinite (*weight))
-    return FALSE;
-  end += strspn (end, " \t\r\n");
-
-  return *end == '\0';
-}
-
 static void
 read_edge_attributes (MwNetwork *network,
                       MwTie     *tie,
@@ -578,13 +562,12 @@ read_edge_attributes (MwNetwork *network,
   while ((sym = agnxtattr (graph, AGEDGE, sym)) != NULL)
     {
       const char *value = value_or_empty (edge, sym);
-
       double weight;
 
       if (*value == '\0' || strcmp (value, sym->defval) == 0)
         continue;
       if (is_known_edge_attr (sym->name) &&
-          (strcmp (sym->name, "weight") != 0 || parse_weight (value, &weight)))
+          (strcmp (sym->name, "weight") != 0 || mw_parse_number (value, &weight)))
         continue;
 
       mw_network_set_tie_attr (network, tie, sym->name, value);
@@ -611,7 +594,7 @@ read_weight (Agedge_t *edge,
 {
   double weight;
 
-  if (weight_sym == NULL || !parse_weight (agxget (edge, weight_sym), &weight))
+  if (weight_sym == NULL || !mw_parse_number (agxget (edge, weight_sym), &weight))
     return 1.0;
 
   return weight;

@@ -615,18 +615,6 @@ edge_type (Loader      *loader,
   return directed ? MW_TIE_INFLUENCES : MW_TIE_COLLABORATES;
 }
 
-static gboolean
-parse_number (const char *value,
-              double     *number)
-{
-  char *end;
-
-  if (value == NULL)
-    return FALSE;
-  *number = g_ascii_strtod (value, &end);
-  return end != value && *end == '\0' && isfinite (*number);
-}
-
 /* GraphML wants nodes declared; networks written by hand sometimes do
  * not, and their edges add them (within the limit). */
 static MwActor *
@@ -661,7 +649,7 @@ make_ties (Loader  *loader,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     if (((Key *)value)->domain == DOMAIN_EDGE && g_ascii_strcasecmp (((Key *)value)->name, "weight") == 0)
       weight_key = value;
-  if (weight_key != NULL && !parse_number (weight_key->default_value, &default_weight))
+  if (weight_key != NULL && !mw_parse_number (weight_key->default_value, &default_weight))
     default_weight = 1.0;
 
   for (guint i = 0; i < loader->edges->len; i++)
@@ -683,7 +671,7 @@ make_ties (Loader  *loader,
       while (g_hash_table_iter_next (&values, &name, &text))
         if (g_ascii_strcasecmp (name, "weight") == 0)
           weight_text = text;
-      if (weight_text != NULL && !parse_number (weight_text, &weight))
+      if (weight_text != NULL && !mw_parse_number (weight_text, &weight))
         weight_text = NULL, weight = 1.0;
 
       tie = mw_network_add_tie (loader->network, from, to, edge_type (loader, edge, directed),

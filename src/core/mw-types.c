@@ -112,6 +112,21 @@ mw_parse_bool (const char *str)
          g_ascii_strcasecmp (str, "1") == 0;
 }
 
+gboolean
+mw_parse_number (const char *str,
+                 double     *number)
+{
+  char *end;
+
+  g_return_val_if_fail (number != NULL, FALSE);
+
+  if (str == NULL)
+    return FALSE;
+
+  *number = g_ascii_strtod (str, &end);
+  return end != str && *end == '\0' && isfinite (*number);
+}
+
 /* The fewest significant digits that read back as exactly @value. */
 static char *
 format_shortest (double value)

@@ -59,6 +59,10 @@ gboolean    mw_set_str                (char       **str_pointer,
 
 /* "true", "yes", "1", "on" (any case) → TRUE; anything else FALSE. */
 gboolean    mw_parse_bool             (const char  *str);
+/* A whole text that is a finite number, read with '.' as decimal point
+ * whatever the locale ("2", "-0.5", "1e3"); FALSE for anything else. */
+gboolean    mw_parse_number           (const char  *str,
+                                       double      *number);
 /* A number as files write it: "." as decimal point whatever the locale,
  * three decimals when they hold the value exactly (else every digit it
  * needs), no trailing zeros. */

@@ -1,0 +1,104 @@
+/* test-app-start.c: the start page of a window without a network (under Xvfb)
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+
+#include "mw-contexts.h"
+#include "mw-start-page.h"
+#include "mw-window.h"
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static MwWindow *
+new_start_window (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+
+  mw_window_show_start_page (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_true (gtk_widget_is_drawable (mw_window_get_start_page (window)));
+  g_assert_false (gtk_widget_is_drawable (GTK_WIDGET (mw_window_get_canvas (window))));
+  return window;
+}
+
+static void
+choose (MwWindow   *window,
+        const char *id)
+{
+  MwStartPage *page = MW_START_PAGE (mw_window_get_start_page (window));
+  GtkFlowBoxChild *card = mw_start_page_get_card (page, id);
+
+  g_assert_nonnull (card);
+  g_signal_emit_by_name (card, "activate");
+  spin ();
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (mw_window_get_canvas (window))));
+}
+
+static MwNetwork *
+network_of (MwWindow *window)
+{
+  return mw_document_get_network (mw_window_get_document (window));
+}
+
+static void
+test_start_blank (void)
+{
+  MwWindow *window = new_start_window ();
+
+  choose (window, MW_START_BLANK);
+  g_assert_cmpuint (mw_network_get_n_actors (network_of (window)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
+test_start_template (void)
+{
+  MwWindow *window = new_start_window ();
+  g_autoptr(MwNetwork) expected = mw_context_build ("hierarchy", MW_CONTEXT_DEFAULT_SIZE,
+                                                    MW_START_SEED, NULL);
+  g_autofree char *difference = NULL;
+
+  choose (window, "hierarchy");
+  if (!mw_network_equal (network_of (window), expected, &difference))
+    g_error ("networks differ: %s", difference);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
+test_start_example (void)
+{
+  MwWindow *window = new_start_window ();
+  g_autofree char *title = NULL;
+
+  choose (window, MW_START_EXAMPLE);
+  g_assert_cmpuint (mw_network_get_n_actors (network_of (window)), >, 0);
+  title = mw_document_dup_title (mw_window_get_document (window));
+  g_assert_nonnull (title);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/start/blank", test_start_blank);
+  g_test_add_func ("/start/template", test_start_template);
+  g_test_add_func ("/start/example", test_start_example);
+
+  return g_test_run ();
+}
