@@ -226,7 +226,7 @@ add_cards (MwStartPage *self)
                                              MW_START_SEED, &error);
 
       g_assert_no_error (error);
-      add_card (self, contexts[i].name, contexts[i].title,
+      add_card (self, contexts[i].name, _(contexts[i].title),
                 context_summary (contexts[i].name), contexts[i].caption, network);
     }
 }
