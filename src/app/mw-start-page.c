@@ -227,7 +227,7 @@ add_cards (MwStartPage *self)
 
       g_assert_no_error (error);
       add_card (self, contexts[i].name, _(contexts[i].title),
-                context_summary (contexts[i].name), contexts[i].caption, network);
+                context_summary (contexts[i].name), _(contexts[i].caption), network);
     }
 }
 

@@ -22,25 +22,25 @@
 
 static const MwContext contexts[] = {
   { "pyramid", N_("Command and control"),
-    "A traditional pyramid: every line runs up the chain of command. Direction, "
-    "initiative and risk control sit at the top; people talk to each other through "
-    "their managers. Shown for contrast with the four contexts of distributed leadership." },
+    N_("A traditional pyramid: every line runs up the chain of command. Direction, "
+       "initiative and risk control sit at the top; people talk to each other through "
+       "their managers. Shown for contrast with the four contexts of distributed leadership.") },
   { "hierarchy", N_("Distributed leadership in hierarchies"),
-    "A pyramid with a distributed overlay: the formal lines stay, but cross-unit teams, "
-    "lateral collaboration among middle managers and the front line, upward influence "
-    "and self-started initiatives run across it." },
+    N_("A pyramid with a distributed overlay: the formal lines stay, but cross-unit teams, "
+       "lateral collaboration among middle managers and the front line, upward influence "
+       "and self-started initiatives run across it.") },
   { "flat", N_("Distributed leadership in flat organisations"),
-    "Few levels and small self-managing teams. Influence runs in every direction, many "
-    "people start ventures of their own, and colleagues check each other's risks: "
-    "leadership is in the organisation's DNA rather than its chart." },
+    N_("Few levels and small self-managing teams. Influence runs in every direction, many "
+       "people start ventures of their own, and colleagues check each other's risks: "
+       "leadership is in the organisation's DNA rather than its chart.") },
   { "nimble", N_("Distributed leadership in nimble networks"),
-    "Semi-autonomous contributors around a shared purpose, with no formal boundary "
-    "(open source, Wikipedia): a committed core that holds the purpose and reviews the "
-    "work, and a periphery that comes and goes and proposes its own initiatives." },
+    N_("Semi-autonomous contributors around a shared purpose, with no formal boundary "
+       "(open source, Wikipedia): a committed core that holds the purpose and reviews the "
+       "work, and a periphery that comes and goes and proposes its own initiatives.") },
   { "cross-org", N_("Distributed leadership across organisations"),
-    "Several organisations, each with its own structure inside its boundary, joined by "
-    "boundary-spanning ties (a joint venture, a pharma–biotech alliance, a value chain): "
-    "people lead across lines that no single chart of command covers." },
+    N_("Several organisations, each with its own structure inside its boundary, joined by "
+       "boundary-spanning ties (a joint venture, a pharma–biotech alliance, a value chain): "
+       "people lead across lines that no single chart of command covers.") },
 };
 
 const MwContext *
