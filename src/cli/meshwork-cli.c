@@ -46,6 +46,8 @@ main (int    argc,
   const char *name;
 
   setlocale (LC_ALL, "");
+  /* subcommands parse from their own argv, whose argv[0] is the command */
+  g_set_prgname ("meshwork-cli");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
