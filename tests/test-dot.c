@@ -60,6 +60,26 @@ test_round_trip (gconstpointer data)
   g_assert_cmpstr (text2, ==, text3);
 }
 
+/* Ties keep the order they have in the file, whatever their tails' order. */
+static void
+test_ties_keep_file_order (void)
+{
+  const char *text = "digraph g { c; b; a; b -> c; a -> b; c -> a; b -> a }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = mw_dot_load_data (text, strlen (text), NULL, NULL, &error);
+  const char *expected[][2] = { { "b", "c" }, { "a", "b" }, { "c", "a" }, { "b", "a" } };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      MwTie *tie = mw_network_get_tie (network, i);
+
+      g_assert_cmpstr (tie->from->id, ==, expected[i][0]);
+      g_assert_cmpstr (tie->to->id, ==, expected[i][1]);
+    }
+}
+
 static void
 test_meshwork_fields (void)
 {
@@ -394,6 +414,7 @@ main (int    argc,
     }
 
   g_test_add_func ("/dot/meshwork-fields", test_meshwork_fields);
+  g_test_add_func ("/dot/ties-keep-file-order", test_ties_keep_file_order);
   g_test_add_func ("/dot/clusters-become-units", test_clusters_become_units);
   g_test_add_func ("/dot/foreign-edges", test_foreign_edges);
   g_test_add_func ("/dot/ports-html-multi", test_ports_html_multi);

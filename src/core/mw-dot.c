@@ -806,6 +806,18 @@ read_actors (MwNetwork  *network,
         read_actor (network, actors, graph, node, explicit_org, explicit_unit);
 }
 
+static int
+compare_edge_order (gconstpointer a,
+                    gconstpointer b)
+{
+  unsigned seq_a = AGSEQ (*(Agedge_t * const *)a);
+  unsigned seq_b = AGSEQ (*(Agedge_t * const *)b);
+
+  return seq_a < seq_b ? -1 : seq_a > seq_b;
+}
+
+/* Ties come in the file's order (cgraph numbers edges as it reads them),
+ * not grouped by tail node, so that save → load → save is stable. */
 static void
 read_ties (MwNetwork  *network,
            GHashTable *actors,
@@ -813,24 +825,28 @@ read_ties (MwNetwork  *network,
 {
   Agsym_t *tie_sym = agattr (graph, AGEDGE, (char *)ATTR_TIE, NULL);
   Agsym_t *weight_sym = agattr (graph, AGEDGE, (char *)"weight", NULL);
+  g_autoptr(GPtrArray) edges = g_ptr_array_sized_new (agnedges (graph));
 
   for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
+    for (Agedge_t *edge = agfstout (graph, node); edge != NULL; edge = agnxtout (graph, edge))
+      g_ptr_array_add (edges, edge);
+  g_ptr_array_sort (edges, compare_edge_order);
+
+  for (guint i = 0; i < edges->len; i++)
     {
-      for (Agedge_t *edge = agfstout (graph, node); edge != NULL; edge = agnxtout (graph, edge))
-        {
-          MwActor *from = g_hash_table_lookup (actors, agtail (edge));
-          MwActor *to = g_hash_table_lookup (actors, aghead (edge));
-          const char *key = agnameof (edge);
-          MwTie *tie;
+      Agedge_t *edge = g_ptr_array_index (edges, i);
+      MwActor *from = g_hash_table_lookup (actors, agtail (edge));
+      MwActor *to = g_hash_table_lookup (actors, aghead (edge));
+      const char *key = agnameof (edge);
+      MwTie *tie;
 
-          if (key != NULL && (*key == '\0' || *key == '%'))
-            key = NULL;
+      if (key != NULL && (*key == '\0' || *key == '%'))
+        key = NULL;
 
-          tie = mw_network_add_tie (network, from, to,
-                                    read_tie_type (graph, edge, tie_sym),
-                                    read_weight (edge, weight_sym), key);
-          read_edge_attributes (network, tie, graph, edge);
-        }
+      tie = mw_network_add_tie (network, from, to,
+                                read_tie_type (graph, edge, tie_sym),
+                                read_weight (edge, weight_sym), key);
+      read_edge_attributes (network, tie, graph, edge);
     }
 }
 
