@@ -458,10 +458,13 @@ show_suggestions (MwScorePanel *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *apply = gtk_button_new_with_label (_("Apply"));
       g_autofree char *title = g_markup_escape_text (suggestion->text, -1);
-      /* Translators: a suggestion's predicted effect, "+6 Multi-directional influence, index +1" */
-      g_autofree char *subtitle = g_strdup_printf (_("+%.0f %s, index %+.0f"), suggestion->gain,
+      /* Small gains keep two digits: one tie among thousands moves a score by hundredths. */
+      int digits = suggestion->gain >= 1.0 ? 0 : suggestion->gain >= 0.1 ? 1 : 2;
+      /* Translators: a suggestion's predicted effect, "+6 Multi-directional influence, index +1";
+       * %.*f is a number with the given digits after the decimal point */
+      g_autofree char *subtitle = g_strdup_printf (_("+%.*f %s, index %+.*f"), digits, suggestion->gain,
                                                    mw_element_get_title (suggestion->element),
-                                                   suggestion->index_gain);
+                                                   digits, suggestion->index_gain);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -20,7 +20,7 @@
 
 #define MAX_FOCUS      10  /* people the candidates are built around */
 #define MAX_PARTNERS    3
-#define MIN_GAIN      0.5  /* points: less is noise */
+#define MIN_GAIN     0.001  /* points: one tie among 2,000 people moves a share by ~0.02 */
 
 void
 mw_suggestion_free (MwSuggestion *suggestion)
@@ -60,6 +60,86 @@ group_of (MwActor *actor)
   return *actor->unit != '\0' ? actor->unit : actor->org;
 }
 
+static gboolean
+is_person (MwActor *actor)
+{
+  return actor->kind == MW_ACTOR_PERSON;
+}
+
+static gboolean
+has_authority (MwActor *actor)
+{
+  return mw_actor_n_in (actor, MW_TIE_REPORTS) > 0;
+}
+
+/* True when @above is @actor's manager or their manager's manager. */
+static gboolean
+is_above (MwActor *above,
+          MwActor *actor)
+{
+  MwActor *manager = manager_of (actor);
+
+  return manager != NULL && (manager == above || manager_of (manager) == above);
+}
+
+static gboolean
+collaborates_across (MwActor *person)
+{
+  for (guint i = 0; i < mw_actor_n_out (person, MW_TIE_COLLABORATES); i++)
+    if (g_strcmp0 (group_of (mw_actor_out (person, MW_TIE_COLLABORATES, i)->to), group_of (person)) != 0)
+      return TRUE;
+  for (guint i = 0; i < mw_actor_n_in (person, MW_TIE_COLLABORATES); i++)
+    if (g_strcmp0 (group_of (mw_actor_in (person, MW_TIE_COLLABORATES, i)->from), group_of (person)) != 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+influences_upward (MwActor *person)
+{
+  MwActor *manager = manager_of (person);
+
+  return manager != NULL && has_tie (person, manager, MW_TIE_INFLUENCES);
+}
+
+static gboolean
+leads_informally (MwActor *person)
+{
+  return person->initiative || mw_actor_n_out (person, MW_TIE_INFLUENCES) > 0;
+}
+
+static gboolean
+is_purpose_holder (MwActor *actor)
+{
+  return actor->purpose || (manager_of (actor) == NULL && has_authority (actor));
+}
+
+static gboolean
+works_with_holder (MwActor *person)
+{
+  if (is_purpose_holder (person))
+    return TRUE;
+  for (guint t = 0; t < MW_N_TIE_TYPES; t++)
+    {
+      for (guint i = 0; i < mw_actor_n_out (person, t); i++)
+        if (is_purpose_holder (mw_actor_out (person, t, i)->to))
+          return TRUE;
+      for (guint i = 0; i < mw_actor_n_in (person, t); i++)
+        if (is_purpose_holder (mw_actor_in (person, t, i)->from))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+checked_by_peer (MwActor *person)
+{
+  for (guint i = 0; i < mw_actor_n_in (person, MW_TIE_CHECKS); i++)
+    if (!is_above (mw_actor_in (person, MW_TIE_CHECKS, i)->from, person))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 add_candidate (GPtrArray  *candidates,
                GHashTable *seen,
@@ -80,10 +160,17 @@ add_candidate (GPtrArray  *candidates,
   suggestion->from_id = g_strdup (from->id);
   suggestion->to_id = g_strdup (to->id);
   suggestion->type = type;
-  if (type == MW_TIE_COLLABORATES)
+  if (type == MW_TIE_COLLABORATES && *group_of (from) != '\0' && *group_of (to) != '\0' &&
+      g_strcmp0 (group_of (from), group_of (to)) != 0)
     /* Translators: a suggestion, "Ann Lee and Raj Patel collaborate (Operations ↔ Digital)" */
     suggestion->text = g_strdup_printf (_("%s and %s collaborate (%s ↔ %s)"), from->label, to->label,
                                         group_of (from), group_of (to));
+  else if (type == MW_TIE_COLLABORATES && is_purpose_holder (to))
+    /* Translators: a suggestion, "Ann Lee works with Maria Okafor, who holds the shared purpose" */
+    suggestion->text = g_strdup_printf (_("%s works with %s, who holds the shared purpose"), from->label, to->label);
+  else if (type == MW_TIE_COLLABORATES)
+    /* Translators: a suggestion, "Ann Lee and Raj Patel collaborate" */
+    suggestion->text = g_strdup_printf (_("%s and %s collaborate"), from->label, to->label);
   else if (type == MW_TIE_CHECKS)
     /* Translators: a suggestion, "Raj Patel checks Ann Lee’s work as a peer" */
     suggestion->text = g_strdup_printf (_("%s checks %s’s work as a peer"), from->label, to->label);
@@ -93,82 +180,132 @@ add_candidate (GPtrArray  *candidates,
   g_ptr_array_add (candidates, suggestion);
 }
 
-/* Around one person: colleagues in other units, peers, their manager. */
+/* Whether @element leaves @person out: the people a change can bring in. */
+static gboolean
+is_left_out (MwActor   *person,
+             MwElement  element)
+{
+  switch (element)
+    {
+    case MW_ELEMENT_SPONTANEOUS_COLLABORATION:
+      return !collaborates_across (person);
+    case MW_ELEMENT_MULTI_DIRECTIONAL_INFLUENCE:
+      return manager_of (person) != NULL && !influences_upward (person);
+    case MW_ELEMENT_LOCAL_ENTREPRENEURSHIP:
+      return !has_authority (person) && !leads_informally (person);
+    case MW_ELEMENT_GLOBAL_PURPOSE:
+      return !works_with_holder (person);
+    case MW_ELEMENT_PEER_RISK_MITIGATION:
+    case MW_N_ELEMENTS:
+    default:
+      return !checked_by_peer (person);
+    }
+}
+
+/* Up to MAX_PARTNERS people for @person, found by walking the network from
+ * just after them, so that different people get different partners. */
+static void
+add_partners (MwNetwork  *network,
+              MwActor    *person,
+              MwElement   element,
+              GPtrArray  *candidates,
+              GHashTable *seen)
+{
+  guint n = mw_network_get_n_actors (network);
+  guint found = 0;
+
+  /* First pass: partners who are left out too, so one tie brings in two. */
+  for (int pass = 0; pass < 2 && found < MAX_PARTNERS; pass++)
+    for (guint k = 1; k < n && found < MAX_PARTNERS; k++)
+      {
+        MwActor *other = mw_network_get_actor (network, (person->index + k) % n);
+        gboolean same_group = g_strcmp0 (group_of (other), group_of (person)) == 0;
+        guint before = candidates->len;
+
+        if (!is_person (other) || (pass == 0 && !is_left_out (other, element)))
+          continue;
+
+        switch (element)
+          {
+          case MW_ELEMENT_SPONTANEOUS_COLLABORATION:
+            if (!same_group && !is_above (other, person) && !is_above (person, other))
+              add_candidate (candidates, seen, person, other, MW_TIE_COLLABORATES);
+            break;
+          case MW_ELEMENT_LOCAL_ENTREPRENEURSHIP:
+            if (!is_above (other, person))
+              add_candidate (candidates, seen, person, other, MW_TIE_INFLUENCES);
+            break;
+          case MW_ELEMENT_GLOBAL_PURPOSE:
+            if (is_purpose_holder (other))
+              add_candidate (candidates, seen, person, other, MW_TIE_COLLABORATES);
+            break;
+          case MW_ELEMENT_PEER_RISK_MITIGATION:
+            if (!is_above (other, person) && !is_above (person, other))
+              add_candidate (candidates, seen, other, person, MW_TIE_CHECKS);
+            break;
+          case MW_ELEMENT_MULTI_DIRECTIONAL_INFLUENCE:
+          case MW_N_ELEMENTS:
+          default:
+            /* sideways: a colleague with the same manager */
+            if (manager_of (other) != NULL && manager_of (other) == manager_of (person))
+              add_candidate (candidates, seen, person, other, MW_TIE_INFLUENCES);
+            break;
+          }
+        if (candidates->len > before)
+          found++;
+      }
+}
+
+/* The moves that bring @person into @element. */
 static void
 add_candidates_for (MwNetwork  *network,
                     MwActor    *person,
+                    MwElement   element,
                     GPtrArray  *candidates,
                     GHashTable *seen)
 {
-  guint n = mw_network_get_n_actors (network);
   MwActor *manager = manager_of (person);
-  guint lateral = 0, peers = 0;
 
-  for (guint k = 1; k < n && (lateral < MAX_PARTNERS || peers < MAX_PARTNERS); k++)
-    {
-      MwActor *other = mw_network_get_actor (network, (person->index + k) % n);
-
-      if (other->kind != MW_ACTOR_PERSON)
-        continue;
-      if (g_strcmp0 (group_of (other), group_of (person)) != 0 && lateral < MAX_PARTNERS)
-        {
-          add_candidate (candidates, seen, person, other, MW_TIE_COLLABORATES);
-          lateral++;
-        }
-      else if (g_strcmp0 (group_of (other), group_of (person)) == 0 && other != manager &&
-               manager_of (other) != person && peers < MAX_PARTNERS)
-        {
-          add_candidate (candidates, seen, other, person, MW_TIE_CHECKS);
-          peers++;
-        }
-    }
-  if (manager != NULL)
+  if (element == MW_ELEMENT_MULTI_DIRECTIONAL_INFLUENCE && manager != NULL)
     add_candidate (candidates, seen, person, manager, MW_TIE_INFLUENCES);
+  add_partners (network, person, element, candidates, seen);
 }
 
-static MwElement
-weakest_element (MwScores *scores)
+/* The elements from the weakest up, so that when nothing can raise the
+ * weakest (no managers to influence, say) the next one gets suggestions. */
+static void
+elements_weakest_first (MwScores  *scores,
+                        MwElement  order[MW_N_ELEMENTS])
 {
-  MwElement weakest = 0;
+  for (guint i = 0; i < MW_N_ELEMENTS; i++)
+    {
+      guint j = i;
 
-  for (guint i = 1; i < MW_N_ELEMENTS; i++)
-    if (mw_scores_get_score (scores, i) < mw_scores_get_score (scores, weakest))
-      weakest = i;
-  return weakest;
+      for (; j > 0 && mw_scores_get_score (scores, order[j - 1]) > mw_scores_get_score (scores, i); j--)
+        order[j] = order[j - 1];
+      order[j] = i;
+    }
 }
 
-/* The people the weakest element's factors name, else everyone. */
+/* Up to MAX_FOCUS people @element leaves out, spread over the network
+ * rather than its first few actors; everyone when it leaves nobody out. */
 static GPtrArray *
 focus_people (MwNetwork *network,
-              MwScores  *scores,
               MwElement  element)
 {
   GPtrArray *people = g_ptr_array_new ();
-  GPtrArray *factors = mw_scores_get_factors (scores, element);
+  guint n = mw_network_get_n_actors (network);
+  guint step = MAX (1, n / MAX_FOCUS);
 
-  for (guint i = 0; i < factors->len && people->len < MAX_FOCUS; i++)
-    {
-      MwFactor *factor = g_ptr_array_index (factors, i);
-
-      for (guint j = 0; factor->actor_ids[j] != NULL && people->len < MAX_FOCUS; j++)
+  for (int pass = 0; pass < 2 && people->len == 0; pass++)
+    for (guint offset = 0; offset < step && people->len < MAX_FOCUS; offset++)
+      for (guint i = offset; i < n && people->len < MAX_FOCUS; i += step)
         {
-          MwActor *actor = mw_network_lookup_actor (network, factor->actor_ids[j]);
-          if (actor != NULL && actor->kind == MW_ACTOR_PERSON && !g_ptr_array_find (people, actor, NULL))
+          MwActor *actor = mw_network_get_actor (network, i);
+
+          if (is_person (actor) && (pass == 1 || is_left_out (actor, element)))
             g_ptr_array_add (people, actor);
         }
-    }
-  if (people->len > 0)
-    return people;
-
-  for (guint i = 0; i < mw_network_get_n_actors (network) && people->len < MAX_FOCUS; i++)
-    {
-      /* Spread over the network, not only its first few actors. */
-      guint step = MAX (1, mw_network_get_n_actors (network) / MAX_FOCUS);
-      MwActor *actor = mw_network_get_actor (network, (i * step) % mw_network_get_n_actors (network));
-
-      if (actor->kind == MW_ACTOR_PERSON && !g_ptr_array_find (people, actor, NULL))
-        g_ptr_array_add (people, actor);
-    }
   return people;
 }
 
@@ -214,7 +351,8 @@ measure (MwNetwork    *network,
  * @max: how many to return at most
  *
  * Returns: (transfer container) (element-type MwSuggestion): the changes
- *   that raise the weakest element most, best first; only real gains
+ *   that raise the weakest element most, best first; only real gains.
+ *   When no change can raise the weakest, the next weakest element's.
  */
 GPtrArray *
 mw_suggest (MwNetwork    *network,
@@ -222,30 +360,35 @@ mw_suggest (MwNetwork    *network,
             GCancellable *cancellable)
 {
   g_autoptr(MwScores) before = NULL;
-  g_autoptr(GPtrArray) people = NULL;
+  MwElement order[MW_N_ELEMENTS];
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify)mw_suggestion_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify)mw_suggestion_free);
-  MwElement element;
 
   g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
 
   before = mw_scores_compute (network);
-  element = weakest_element (before);
-  people = focus_people (network, before, element);
-  for (guint i = 0; i < people->len; i++)
-    add_candidates_for (network, g_ptr_array_index (people, i), candidates, seen);
-  for (guint i = 0; i < candidates->len; i++)
-    ((MwSuggestion *)g_ptr_array_index (candidates, i))->element = element;
-
-  measure (network, before, candidates, cancellable);
-  g_ptr_array_sort (candidates, compare_gain);
-  for (guint i = 0; i < candidates->len && result->len < max; i++)
+  elements_weakest_first (before, order);
+  for (guint e = 0; e < MW_N_ELEMENTS && result->len == 0; e++)
     {
-      MwSuggestion *suggestion = g_ptr_array_index (candidates, i);
+      g_autoptr(GPtrArray) people = focus_people (network, order[e]);
 
-      if (suggestion->gain >= MIN_GAIN)
-        g_ptr_array_add (result, g_steal_pointer (&candidates->pdata[i]));
+      g_hash_table_remove_all (seen);
+      g_ptr_array_set_size (candidates, 0);
+      for (guint i = 0; i < people->len; i++)
+        add_candidates_for (network, g_ptr_array_index (people, i), order[e], candidates, seen);
+      for (guint i = 0; i < candidates->len; i++)
+        ((MwSuggestion *)g_ptr_array_index (candidates, i))->element = order[e];
+
+      measure (network, before, candidates, cancellable);
+      g_ptr_array_sort (candidates, compare_gain);
+      for (guint i = 0; i < candidates->len && result->len < max; i++)
+        {
+          MwSuggestion *suggestion = g_ptr_array_index (candidates, i);
+
+          if (suggestion->gain >= MIN_GAIN)
+            g_ptr_array_add (result, g_steal_pointer (&candidates->pdata[i]));
+        }
     }
   return result;
 }
