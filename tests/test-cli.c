@@ -21,7 +21,7 @@ test_info_text (void)
 
   mw_test_run_cli (&run, "info", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "7 (6 people, 1 teams, 0 organisations)"));
+  g_assert_nonnull (strstr (run.out, "7 (6 people, 1 team, 0 organisations)"));
   g_assert_nonnull (strstr (run.out, "9 (5 reports, 2 collaborates, 1 influences, 1 checks)"));
   g_assert_nonnull (strstr (run.out, "Organisations:  1 (Acme)"));
   g_assert_nonnull (strstr (run.out, "Problems:       none"));

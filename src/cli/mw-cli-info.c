@@ -120,12 +120,19 @@ print_text (const char *path,
             GStrv       units,
             GPtrArray  *problems)
 {
+  guint people = counts->actors[MW_ACTOR_PERSON];
+  guint teams = counts->actors[MW_ACTOR_TEAM];
+  guint organisations = counts->actors[MW_ACTOR_ORGANISATION];
+  g_autofree char *people_text = g_strdup_printf (ngettext ("%u person", "%u people", people), people);
+  g_autofree char *teams_text = g_strdup_printf (ngettext ("%u team", "%u teams", teams), teams);
+  g_autofree char *organisations_text =
+    g_strdup_printf (ngettext ("%u organisation", "%u organisations", organisations), organisations);
+
   printf ("%-15s %s\n", _("File:"), path);
   printf ("%-15s ", _("Actors:"));
-  printf (_("%u (%u people, %u teams, %u organisations)\n"),
-          mw_network_get_n_actors (network),
-          counts->actors[MW_ACTOR_PERSON], counts->actors[MW_ACTOR_TEAM],
-          counts->actors[MW_ACTOR_ORGANISATION]);
+  /* Translators: the actors' count, then "2 people", "1 team" and "0 organisations" */
+  printf (_("%u (%s, %s, %s)\n"), mw_network_get_n_actors (network),
+          people_text, teams_text, organisations_text);
   printf ("%-15s ", _("Ties:"));
   printf (_("%u (%u reports, %u collaborates, %u influences, %u checks)\n"),
           mw_network_get_n_ties (network),
