@@ -2011,3 +2011,18 @@ mw_canvas_get_marked_ties (MwCanvas *self)
   g_return_val_if_fail (MW_IS_CANVAS (self), NULL);
   return table_keys (self->mark_ties);
 }
+
+/**
+ * mw_canvas_fit_when_allocated:
+ *
+ * Zooms to fit once the canvas has its next size: for a canvas that is
+ * about to move or change size (compare mode lends it to another view).
+ */
+void
+mw_canvas_fit_when_allocated (MwCanvas *self)
+{
+  g_return_if_fail (MW_IS_CANVAS (self));
+
+  self->fitted = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}

@@ -91,6 +91,7 @@ void        mw_canvas_set_marks           (MwCanvas   *self,
                                            const char * const *tie_ids);
 GPtrArray  *mw_canvas_get_marked_actors   (MwCanvas   *self);
 GPtrArray  *mw_canvas_get_marked_ties     (MwCanvas   *self);
+void        mw_canvas_fit_when_allocated  (MwCanvas   *self);
 void        mw_canvas_select_and_center   (MwCanvas   *self,
                                            MwActor    *actor);
 void        mw_canvas_animate_to          (MwCanvas   *self,

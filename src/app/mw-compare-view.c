@@ -41,6 +41,8 @@ struct _MwCompareView
   GtkWidget      *this_swatch;
   GtkWidget      *other_swatch;
   GtkBox         *live_slot;
+  GtkBox         *pair_box;
+  GtkWidget      *pair_separator;
   MwCanvas       *other_canvas;
   GtkGrid        *score_grid;
 
@@ -54,6 +56,7 @@ struct _MwCompareView
   MwScorer       *other_scorer;
   MwComparison   *comparison;
   guint           compare_id;
+  guint           orient_id;
   Row             rows[MW_N_COMPARE_ROWS];
 };
 
@@ -384,7 +387,7 @@ build_rows (MwCompareView *self)
       r->title = gtk_label_new (title);
       gtk_label_set_xalign (GTK_LABEL (r->title), 0);
       gtk_label_set_wrap (GTK_LABEL (r->title), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (r->title), 18);
+      gtk_label_set_max_width_chars (GTK_LABEL (r->title), 26);
       gtk_widget_set_hexpand (r->title, TRUE);
       if (row == MW_COMPARE_ROW_INDEX)
         gtk_widget_add_css_class (r->title, "heading");
@@ -434,6 +437,81 @@ key_pressed_cb (MwCompareView   *self,
     return FALSE;
 
   return gtk_widget_activate_action (GTK_WIDGET (self), "win.stop-comparing", NULL);
+}
+
+/* Side by side, as the user expects, unless the networks are so much
+ * wider than tall that one above the other shows them far larger. */
+static GtkOrientation
+best_orientation (MwCompareView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self->pair_box));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->pair_box));
+  MwRect bounds[2];
+  double bw, bh, beside, stacked;
+
+  g_assert (MW_IS_COMPARE_VIEW (self));
+
+  if (self->canvas == NULL || width < 1 || height < 1 ||
+      !mw_renderer_get_bounds (mw_canvas_get_renderer (self->canvas), &bounds[0]) ||
+      !mw_renderer_get_bounds (mw_canvas_get_renderer (self->other_canvas), &bounds[1]))
+    return gtk_orientable_get_orientation (GTK_ORIENTABLE (self->pair_box));
+
+  bw = MAX (MAX (bounds[0].width, bounds[1].width), 1);
+  bh = MAX (MAX (bounds[0].height, bounds[1].height), 1);
+  beside = MIN (width / 2 / bw, height / bh);
+  stacked = MIN (width / bw, height / 2 / bh);
+
+  /* A margin before leaving side by side, so a resize does not make it
+   * flip back and forth. */
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->pair_box)) == GTK_ORIENTATION_HORIZONTAL)
+    return stacked > beside * 1.3 ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+  return stacked > beside ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+}
+
+static gboolean
+orient_idle_cb (gpointer user_data)
+{
+  MwCompareView *self = user_data;
+  GtkOrientation orientation = best_orientation (self);
+
+  self->orient_id = 0;
+  if (orientation == gtk_orientable_get_orientation (GTK_ORIENTABLE (self->pair_box)))
+    return G_SOURCE_REMOVE;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->pair_box), orientation);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->pair_separator),
+                                  orientation == GTK_ORIENTATION_HORIZONTAL ? GTK_ORIENTATION_VERTICAL
+                                                                            : GTK_ORIENTATION_HORIZONTAL);
+  mw_canvas_fit_when_allocated (self->canvas);
+  mw_canvas_fit_when_allocated (self->other_canvas);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+mw_compare_view_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The orientation is chosen after the size is known, outside allocation. */
+static void
+mw_compare_view_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  MwCompareView *self = MW_COMPARE_VIEW (widget);
+
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+  if (self->canvas != NULL && self->orient_id == 0)
+    self->orient_id = g_idle_add (orient_idle_cb, self);
 }
 
 static void
@@ -486,9 +564,12 @@ mw_compare_view_class_init (MwCompareViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwCompareView, this_swatch);
   gtk_widget_class_bind_template_child (widget_class, MwCompareView, other_swatch);
   gtk_widget_class_bind_template_child (widget_class, MwCompareView, live_slot);
+  gtk_widget_class_bind_template_child (widget_class, MwCompareView, pair_box);
+  gtk_widget_class_bind_template_child (widget_class, MwCompareView, pair_separator);
   gtk_widget_class_bind_template_child (widget_class, MwCompareView, other_canvas);
   gtk_widget_class_bind_template_child (widget_class, MwCompareView, score_grid);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = mw_compare_view_measure;
+  widget_class->size_allocate = mw_compare_view_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "mwcompareview");
 }
 
@@ -552,6 +633,7 @@ mw_compare_view_start (MwCompareView *self,
   both = g_strdup_printf (_("%s and %s"), title, other_title);
   adw_window_title_set_subtitle (self->window_title, both);
 
+  mw_canvas_fit_when_allocated (self->canvas);
   show_marks (self);
   refresh_scores (self);
 }
@@ -563,12 +645,16 @@ mw_compare_view_stop (MwCompareView *self)
   g_return_if_fail (MW_IS_COMPARE_VIEW (self));
 
   g_clear_handle_id (&self->compare_id, g_source_remove);
+  g_clear_handle_id (&self->orient_id, g_source_remove);
   if (self->network != NULL)
     g_signal_handlers_disconnect_by_data (self->network, self);
   if (self->scorer != NULL)
     g_signal_handlers_disconnect_by_data (self->scorer, self);
   if (self->canvas != NULL)
-    mw_canvas_set_marks (self->canvas, NULL, NULL);
+    {
+      mw_canvas_set_marks (self->canvas, NULL, NULL);
+      mw_canvas_fit_when_allocated (self->canvas);
+    }
   self->canvas = NULL;
   self->network = NULL;
   g_clear_object (&self->scorer);
