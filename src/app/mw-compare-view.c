@@ -48,9 +48,9 @@ struct _MwCompareView
 
   /* borrowed while comparing */
   MwCanvas       *canvas;
-  MwNetwork      *network;
 
   /* owned */
+  MwNetwork      *network;         /* the canvas's */
   MwScorer       *scorer;          /* the score panel's, reffed */
   MwDocument     *other;
   MwScorer       *other_scorer;
@@ -615,7 +615,7 @@ mw_compare_view_start (MwCompareView *self,
   mw_compare_view_stop (self);
 
   self->canvas = canvas;
-  self->network = mw_history_get_network (mw_canvas_get_history (canvas));
+  self->network = g_object_ref (mw_history_get_network (mw_canvas_get_history (canvas)));
   self->scorer = g_object_ref (scorer);
   self->other = g_object_ref (other);
   self->other_scorer = mw_scorer_new (mw_document_get_network (other));
@@ -656,7 +656,7 @@ mw_compare_view_stop (MwCompareView *self)
       mw_canvas_fit_when_allocated (self->canvas);
     }
   self->canvas = NULL;
-  self->network = NULL;
+  g_clear_object (&self->network);
   g_clear_object (&self->scorer);
   g_clear_object (&self->other_scorer);
   g_clear_object (&self->other);
