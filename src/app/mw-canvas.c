@@ -52,6 +52,8 @@ struct _MwCanvas
   GHashTable *sel_ties;      /* MwTie* → its id */
   GHashTable *hl_actors;     /* MwActor* → its id: what a score explanation is about */
   GHashTable *hl_ties;       /* MwTie* → its id */
+  GHashTable *mark_actors;   /* MwActor* → its id: what a comparison marks, under any highlight */
+  GHashTable *mark_ties;     /* MwTie* → its id */
   char       *anchor_id;     /* the actor selected first, for keyboard connect */
   char       *rename_id;
   GArray     *start_positions;
@@ -60,6 +62,7 @@ struct _MwCanvas
   MwView      view;
   MwTool      tool;
   MwTieType   tie_type;
+  gboolean    editable;
   gboolean    fitted;
   gboolean    space_down;
   double      pointer_x;
@@ -90,6 +93,7 @@ enum {
   PROP_TOOL,
   PROP_TIE_TYPE,
   PROP_ZOOM,
+  PROP_EDITABLE,
   N_PROPS
 };
 
@@ -203,16 +207,20 @@ network_changed_cb (MwCanvas  *self,
     case MW_CHANGE_ACTOR_REMOVED:
       pruned = g_hash_table_remove (self->sel_actors, change->actor);
       g_hash_table_remove (self->hl_actors, change->actor);
+      g_hash_table_remove (self->mark_actors, change->actor);
       break;
     case MW_CHANGE_TIE_REMOVED:
       pruned = g_hash_table_remove (self->sel_ties, change->tie);
       g_hash_table_remove (self->hl_ties, change->tie);
+      g_hash_table_remove (self->mark_ties, change->tie);
       break;
     case MW_CHANGE_BATCH:
       pruned = revalidate_table (self->sel_actors, (gpointer)mw_network_lookup_actor, network);
       pruned |= revalidate_table (self->sel_ties, (gpointer)mw_network_lookup_tie, network);
       revalidate_table (self->hl_actors, (gpointer)mw_network_lookup_actor, network);
       revalidate_table (self->hl_ties, (gpointer)mw_network_lookup_tie, network);
+      revalidate_table (self->mark_actors, (gpointer)mw_network_lookup_actor, network);
+      revalidate_table (self->mark_ties, (gpointer)mw_network_lookup_tie, network);
       break;
     default:
       break;
@@ -243,11 +251,12 @@ is_selected (MwCanvas *self,
   return g_hash_table_contains (self->sel_actors, actor);
 }
 
-/* While a drag or an animation holds an edit open, other edits wait. */
+/* While a drag or an animation holds an edit open, other edits wait; a
+ * read-only canvas never edits. */
 static gboolean
 busy (MwCanvas *self)
 {
-  return self->drag_edit != NULL || mw_history_is_editing (self->history);
+  return !self->editable || self->drag_edit != NULL || mw_history_is_editing (self->history);
 }
 
 static void
@@ -350,7 +359,7 @@ drag_begin_cb (MwCanvas       *self,
   self->drag_dx = self->drag_dy = 0;
   self->drag_mode = DRAG_NONE;
 
-  if (button == GDK_BUTTON_MIDDLE || (button == GDK_BUTTON_PRIMARY && self->space_down))
+  if (button == GDK_BUTTON_MIDDLE || (button == GDK_BUTTON_PRIMARY && (self->space_down || !self->editable)))
     {
       self->drag_mode = DRAG_PAN;
       self->pan_offset_x = self->view.offset_x;
@@ -575,7 +584,7 @@ click_released_cb (MwCanvas        *self,
 
   g_assert (MW_IS_CANVAS (self));
 
-  if (n_press != 2 || self->tool != MW_TOOL_SELECT)
+  if (n_press != 2 || self->tool != MW_TOOL_SELECT || !self->editable)
     return;
 
   actor = mw_renderer_pick_actor (self->renderer, &self->view, x, y);
@@ -719,6 +728,12 @@ draw_overlay (MwCanvas *self,
     }
 }
 
+static gboolean
+has_marks (MwCanvas *self)
+{
+  return g_hash_table_size (self->mark_actors) > 0 || g_hash_table_size (self->mark_ties) > 0;
+}
+
 static void
 mw_canvas_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
@@ -737,9 +752,17 @@ mw_canvas_snapshot (GtkWidget   *widget,
   self->view.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   self->view.selected_actors = self->sel_actors;
   self->view.selected_ties = self->sel_ties;
-  self->view.highlighted_actors = self->hl_actors;
-  self->view.highlighted_ties = self->hl_ties;
-  self->view.dim_others = mw_canvas_has_highlight (self);
+  if (mw_canvas_has_highlight (self) || !has_marks (self))
+    {
+      self->view.highlighted_actors = self->hl_actors;
+      self->view.highlighted_ties = self->hl_ties;
+    }
+  else
+    {
+      self->view.highlighted_actors = self->mark_actors;
+      self->view.highlighted_ties = self->mark_ties;
+    }
+  self->view.dim_others = mw_canvas_has_highlight (self) || has_marks (self);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   mw_renderer_draw (self->renderer, cr, &self->view);
@@ -958,6 +981,8 @@ mw_canvas_finalize (GObject *object)
   g_clear_pointer (&self->sel_ties, g_hash_table_unref);
   g_clear_pointer (&self->hl_actors, g_hash_table_unref);
   g_clear_pointer (&self->hl_ties, g_hash_table_unref);
+  g_clear_pointer (&self->mark_actors, g_hash_table_unref);
+  g_clear_pointer (&self->mark_ties, g_hash_table_unref);
   g_clear_pointer (&self->rubber_base, g_hash_table_unref);
   g_clear_pointer (&self->start_positions, g_array_unref);
   g_clear_pointer (&self->targets, g_array_unref);
@@ -982,6 +1007,7 @@ mw_canvas_get_property (GObject    *object,
     case PROP_TOOL:     g_value_set_int (value, self->tool); break;
     case PROP_TIE_TYPE: g_value_set_int (value, self->tie_type); break;
     case PROP_ZOOM:     g_value_set_double (value, self->view.zoom); break;
+    case PROP_EDITABLE: g_value_set_boolean (value, self->editable); break;
     default:            G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -999,6 +1025,7 @@ mw_canvas_set_property (GObject      *object,
     case PROP_HISTORY:  mw_canvas_set_history (self, g_value_get_object (value)); break;
     case PROP_TOOL:     mw_canvas_set_tool (self, g_value_get_int (value)); break;
     case PROP_TIE_TYPE: mw_canvas_set_tie_type (self, g_value_get_int (value)); break;
+    case PROP_EDITABLE: mw_canvas_set_editable (self, g_value_get_boolean (value)); break;
     default:            G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1058,6 +1085,7 @@ mw_canvas_class_init (MwCanvasClass *klass)
   widget_class->unmap = mw_canvas_unmap;
 
   properties[PROP_HISTORY] = g_param_spec_object ("history", NULL, NULL, MW_TYPE_HISTORY, rw);
+  properties[PROP_EDITABLE] = g_param_spec_boolean ("editable", NULL, NULL, TRUE, rw);
   properties[PROP_TOOL] = g_param_spec_int ("tool", NULL, NULL, 0, MW_TOOL_TIE, 0, rw);
   properties[PROP_TIE_TYPE] = g_param_spec_int ("tie-type", NULL, NULL, 0, MW_N_TIE_TYPES - 1,
                                                 MW_TIE_COLLABORATES, rw);
@@ -1146,6 +1174,9 @@ mw_canvas_init (MwCanvas *self)
   self->sel_ties = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->hl_actors = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->hl_ties = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->mark_actors = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->mark_ties = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->editable = TRUE;
   self->start_positions = g_array_new (FALSE, FALSE, sizeof (StartPosition));
   g_array_set_clear_func (self->start_positions, (GDestroyNotify)start_position_clear);
   self->targets = g_array_new (FALSE, FALSE, sizeof (StartPosition));
@@ -1208,6 +1239,8 @@ mw_canvas_set_history (MwCanvas  *self,
   g_hash_table_remove_all (self->sel_actors);
   g_hash_table_remove_all (self->sel_ties);
   mw_canvas_clear_highlight (self);
+  g_hash_table_remove_all (self->mark_actors);
+  g_hash_table_remove_all (self->mark_ties);
   self->fitted = FALSE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   selection_changed (self);
@@ -1769,7 +1802,7 @@ mw_canvas_rename_selected (MwCanvas *self)
   g_return_if_fail (MW_IS_CANVAS (self));
 
   actors = mw_canvas_get_selected_actors (self);
-  if (actors->len != 1)
+  if (actors->len != 1 || !self->editable)
     return;
 
   actor = g_ptr_array_index (actors, 0);
@@ -1884,4 +1917,112 @@ mw_canvas_select_and_center (MwCanvas *self,
   actor_position (self, actor, &mx, &my);
   mw_view_from_model (&self->view, mx, my, &vx, &vy);
   mw_canvas_pan_by (self, vx - self->view.width / 2, vy - self->view.height / 2);
+}
+
+/**
+ * mw_canvas_set_editable:
+ *
+ * A canvas that is not editable shows its network, lets it be zoomed,
+ * panned (with a plain drag too) and selected, and refuses every edit.
+ */
+void
+mw_canvas_set_editable (MwCanvas *self,
+                        gboolean  editable)
+{
+  g_return_if_fail (MW_IS_CANVAS (self));
+
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+  self->editable = editable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
+gboolean
+mw_canvas_get_editable (MwCanvas *self)
+{
+  g_return_val_if_fail (MW_IS_CANVAS (self), FALSE);
+  return self->editable;
+}
+
+static void
+fill_table (GHashTable         *table,
+            const char * const *ids,
+            gpointer          (*lookup) (MwNetwork *, const char *),
+            MwNetwork          *network)
+{
+  g_hash_table_remove_all (table);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      gpointer item = lookup (network, ids[i]);
+      if (item != NULL)
+        g_hash_table_insert (table, item, g_strdup (ids[i]));
+    }
+}
+
+/**
+ * mw_canvas_set_marks:
+ * @actor_ids: (nullable): ids of the actors to mark
+ * @tie_ids: (nullable): ids of the ties to mark
+ *
+ * Draws these actors and ties highlighted and fades the rest, like
+ * mw_canvas_set_highlight(), but for as long as the caller wants: Escape
+ * does not clear marks, and a score highlight shows over them. A comparison
+ * marks what only one network has this way.
+ */
+void
+mw_canvas_set_marks (MwCanvas           *self,
+                     const char * const *actor_ids,
+                     const char * const *tie_ids)
+{
+  g_return_if_fail (MW_IS_CANVAS (self));
+
+  fill_table (self->mark_actors, actor_ids, (gpointer)mw_network_lookup_actor, self->network);
+  fill_table (self->mark_ties, tie_ids, (gpointer)mw_network_lookup_tie, self->network);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * mw_canvas_get_marked_actors:
+ *
+ * Returns: (transfer container) (element-type MwActor): the marked actors
+ *   in network order
+ */
+GPtrArray *
+mw_canvas_get_marked_actors (MwCanvas *self)
+{
+  GPtrArray *actors;
+
+  g_return_val_if_fail (MW_IS_CANVAS (self), NULL);
+
+  actors = table_keys (self->mark_actors);
+  g_ptr_array_sort (actors, compare_actor_index);
+  return actors;
+}
+
+/**
+ * mw_canvas_get_marked_ties:
+ *
+ * Returns: (transfer container) (element-type MwTie): the marked ties
+ */
+GPtrArray *
+mw_canvas_get_marked_ties (MwCanvas *self)
+{
+  g_return_val_if_fail (MW_IS_CANVAS (self), NULL);
+  return table_keys (self->mark_ties);
+}
+
+/**
+ * mw_canvas_fit_when_allocated:
+ *
+ * Zooms to fit once the canvas has its next size: for a canvas that is
+ * about to move or change size (compare mode lends it to another view).
+ */
+void
+mw_canvas_fit_when_allocated (MwCanvas *self)
+{
+  g_return_if_fail (MW_IS_CANVAS (self));
+
+  self->fitted = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }

@@ -83,6 +83,15 @@ void        mw_canvas_clear_highlight     (MwCanvas   *self);
 gboolean    mw_canvas_has_highlight       (MwCanvas   *self);
 GPtrArray  *mw_canvas_get_highlighted_actors (MwCanvas *self);
 GPtrArray  *mw_canvas_get_highlighted_ties (MwCanvas  *self);
+void        mw_canvas_set_editable        (MwCanvas   *self,
+                                           gboolean    editable);
+gboolean    mw_canvas_get_editable        (MwCanvas   *self);
+void        mw_canvas_set_marks           (MwCanvas   *self,
+                                           const char * const *actor_ids,
+                                           const char * const *tie_ids);
+GPtrArray  *mw_canvas_get_marked_actors   (MwCanvas   *self);
+GPtrArray  *mw_canvas_get_marked_ties     (MwCanvas   *self);
+void        mw_canvas_fit_when_allocated  (MwCanvas   *self);
 void        mw_canvas_select_and_center   (MwCanvas   *self,
                                            MwActor    *actor);
 void        mw_canvas_animate_to          (MwCanvas   *self,

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "mw-document.h"
+#include "mw-graphml.h"
 #include "mw-dot.h"
 #include "mw-draft-autosave.h"
 
@@ -340,7 +341,10 @@ load_thread (GTask        *task,
       return;
     }
 
-  data->network = mw_dot_load_data (contents, length, name, &data->limits, &error);
+  if (g_str_has_suffix (name, ".graphml"))
+    data->network = mw_graphml_load_data (contents, length, name, &data->limits, &error);
+  else
+    data->network = mw_dot_load_data (contents, length, name, &data->limits, &error);
   if (data->network == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -10,8 +10,10 @@
 
 #include <glib/gi18n.h>
 
+#include "mw-compare-view.h"
 #include "mw-contexts.h"
 #include "mw-dot.h"
+#include "mw-graphml.h"
 #include "mw-export.h"
 #include "mw-export-dialog.h"
 #include "mw-layout.h"
@@ -43,6 +45,9 @@ struct _MwWindow
   MwInspector          *inspector;
   MwScorePanel         *score_panel;
   GtkStack             *sidebar_stack;
+  GtkWidget            *canvas_overlay;
+  GtkBox               *canvas_box;
+  MwCompareView        *compare_view;
   GMenu                *history_section;
   GMenu                *recent_menu;
   GMenu                *template_menu;
@@ -57,6 +62,7 @@ struct _MwWindow
   MwPresentation       *presentation;   /* (nullable) weak */
   MwExportDialog       *export_dialog;  /* (nullable) weak */
   MwNetwork            *layout_network; /* (nullable) the one being laid out */
+  GCancellable         *compare_cancellable; /* (nullable) the other network loading */
   guint                 n_pending;
   guint                 inhibit_cookie;
   gboolean              close_confirmed;
@@ -69,6 +75,7 @@ static const char *tool_names[] = { "select", "actor", "tie" };
 
 static void set_document (MwWindow *self, MwDocument *document);
 static void show_canvas (MwWindow *self);
+static void stop_comparing (MwWindow *self);
 
 static void
 enable (MwWindow   *self,
@@ -291,6 +298,9 @@ document_history_cb (MwWindow *self)
 
   g_assert (MW_IS_WINDOW (self));
 
+  /* Another network in this window: the comparison was with the old one. */
+  if (mw_window_get_comparing (self))
+    stop_comparing (self);
   mw_canvas_set_history (self->canvas, history);
   place_if_unplaced (self);
   g_signal_connect_object (history, "notify::undo-name",
@@ -421,7 +431,18 @@ load_cb (GObject      *object,
 
   remember_recent (self, data->file);
   if (data->document == self->document)
-    show_canvas (self);
+    {
+      /* For screenshots and demos: MESHWORK_COMPARE=FILE compares what
+       * opens with FILE. */
+      const char *compare = g_getenv ("MESHWORK_COMPARE");
+
+      show_canvas (self);
+      if (compare != NULL && *compare != '\0')
+        {
+          g_autoptr(GFile) other = g_file_new_for_commandline_arg (compare);
+          mw_window_compare_with_file (self, other);
+        }
+    }
 
   /* A new document gets a window of its own; the blank one was reused. */
   if (data->document != self->document)
@@ -1205,6 +1226,181 @@ print_action (GSimpleAction *action,
   gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), NULL);
 }
 
+/* Compare mode: the compare view borrows the canvas (with its zoom bar),
+ * so editing, the shortcuts and the inspector keep working on it. */
+static void
+stop_comparing (MwWindow *self)
+{
+  g_assert (MW_IS_WINDOW (self));
+
+  g_cancellable_cancel (self->compare_cancellable);
+  g_clear_object (&self->compare_cancellable);
+  if (gtk_widget_get_parent (self->canvas_overlay) == GTK_WIDGET (self->canvas_box))
+    return;
+
+  g_object_ref (self->canvas_overlay);
+  mw_compare_view_set_live_child (self->compare_view, NULL);
+  gtk_box_insert_child_after (self->canvas_box, self->canvas_overlay, NULL);
+  g_object_unref (self->canvas_overlay);
+  mw_compare_view_stop (self->compare_view);
+  enable (self, "stop-comparing", FALSE);
+  show_canvas (self);
+}
+
+static void
+start_comparing (MwWindow   *self,
+                 MwDocument *other)
+{
+  g_autofree char *title = mw_document_dup_title (self->document);
+
+  g_assert (MW_IS_WINDOW (self));
+
+  /* A score explanation would hide the marks. */
+  mw_score_panel_explain (self->score_panel, -1, -1);
+  if (gtk_widget_get_parent (self->canvas_overlay) == GTK_WIDGET (self->canvas_box))
+    {
+      g_object_ref (self->canvas_overlay);
+      gtk_box_remove (self->canvas_box, self->canvas_overlay);
+      mw_compare_view_set_live_child (self->compare_view, self->canvas_overlay);
+      g_object_unref (self->canvas_overlay);
+    }
+  mw_compare_view_start (self->compare_view, self->canvas, mw_score_panel_get_scorer (self->score_panel),
+                         title, other);
+  enable (self, "stop-comparing", TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "compare");
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+static void
+compare_load_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  MwWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+
+  self->n_pending--;
+
+  if (!mw_document_load_finish (MW_DOCUMENT (object), result, &error))
+    {
+      g_autofree char *basename = g_file_get_basename (data->file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Compare With “%s”"), basename);
+
+      if (self->document != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, heading, error);
+      return;
+    }
+  if (self->document == NULL)
+    return;
+
+  g_clear_object (&self->compare_cancellable);
+  start_comparing (self, data->document);
+}
+
+/**
+ * mw_window_compare_with_file:
+ *
+ * Loads @file in the background and shows it beside this window's network,
+ * with the scores of both and what differs; the network here stays
+ * editable. A file that does not load says why and changes nothing.
+ */
+void
+mw_window_compare_with_file (MwWindow *self,
+                             GFile    *file)
+{
+  LoadData *data;
+
+  g_return_if_fail (MW_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->compare_cancellable);
+  g_clear_object (&self->compare_cancellable);
+  self->compare_cancellable = g_cancellable_new ();
+
+  data = g_new0 (LoadData, 1);
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->document = mw_document_new ();
+  self->n_pending++;
+  mw_document_load_async (data->document, file, self->compare_cancellable, compare_load_cb, data);
+}
+
+/**
+ * mw_window_get_compare_view:
+ *
+ * Returns: (transfer none): the compare view, shown or not
+ */
+GtkWidget *
+mw_window_get_compare_view (MwWindow *self)
+{
+  g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->compare_view);
+}
+
+gboolean
+mw_window_get_comparing (MwWindow *self)
+{
+  g_return_val_if_fail (MW_IS_WINDOW (self), FALSE);
+  return gtk_widget_get_parent (self->canvas_overlay) != GTK_WIDGET (self->canvas_box);
+}
+
+static void
+compare_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     MwWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      mw_window_compare_with_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+compare_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  MwWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) graphml = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Compare With"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("C_ompare"), _("_Cancel"));
+  add_dot_filters (GTK_FILE_CHOOSER (chooser));
+  gtk_file_filter_set_name (graphml, _("Networks (GraphML)"));
+  gtk_file_filter_add_pattern (graphml, "*.graphml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), graphml);
+  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (compare_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+stop_comparing_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  stop_comparing (MW_WINDOW (user_data));
+}
+
+/* The inspector comes forward when something gets selected, except while a
+ * score explanation the user chose is on show: they are reading the scores. */
+static void
+selection_shows_inspector (MwWindow *self)
+{
+  g_autoptr(GPtrArray) actors = mw_canvas_get_selected_actors (self->canvas);
+  g_autoptr(GPtrArray) ties = mw_canvas_get_selected_ties (self->canvas);
+
+  g_assert (MW_IS_WINDOW (self));
+
+  if ((actors->len > 0 || ties->len > 0) && !mw_canvas_has_highlight (self->canvas))
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "selection");
+}
+
 static const GActionEntry win_entries[] = {
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
@@ -1236,6 +1432,8 @@ static const GActionEntry win_entries[] = {
   { "copy-image", copy_image_action },
   { "export", export_action },
   { "print", print_action },
+  { "compare", compare_action },
+  { "stop-comparing", stop_comparing_action },
 };
 
 static gboolean
@@ -1329,8 +1527,11 @@ mw_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->export_dialog);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->compare_cancellable != NULL)
+    g_cancellable_cancel (self->compare_cancellable);
   g_clear_object (&self->document);
   g_clear_object (&self->layout_network);
+  g_clear_object (&self->compare_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
@@ -1364,6 +1565,7 @@ mw_window_class_init (MwWindowClass *klass)
   g_type_ensure (MW_TYPE_INSPECTOR);
   g_type_ensure (MW_TYPE_SCORE_PANEL);
   g_type_ensure (MW_TYPE_START_PAGE);
+  g_type_ensure (MW_TYPE_COMPARE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MwWindow, toast_overlay);
@@ -1380,6 +1582,9 @@ mw_window_class_init (MwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, score_panel);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, canvas_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, canvas_box);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, compare_view);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, template_menu);
@@ -1423,6 +1628,9 @@ add_shortcuts (MwWindow *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>p"),
                                                           gtk_named_action_new ("win.print")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>d"),
+                                                          gtk_named_action_new ("win.compare")));
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
@@ -1481,6 +1689,8 @@ mw_window_init (MwWindow *self)
   g_signal_connect_object (self->canvas, "notify::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "selection-changed",
                            G_CALLBACK (update_selection_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "selection-changed",
+                           G_CALLBACK (selection_shows_inspector), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   mw_inspector_set_canvas (self->inspector, self->canvas);
@@ -1490,6 +1700,7 @@ mw_window_init (MwWindow *self)
   fill_static_menus (self);
   set_document (self, document);
   update_selection_actions (self);
+  enable (self, "stop-comparing", FALSE);
   update_recent_menu (self);
   zoom_changed_cb (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));

@@ -39,5 +39,9 @@ void        mw_window_save_to_file     (MwWindow       *self,
 guint       mw_window_get_n_pending    (MwWindow       *self);
 const char *mw_window_get_last_error   (MwWindow       *self);
 GtkWidget  *mw_window_get_close_dialog (MwWindow       *self);
+void        mw_window_compare_with_file (MwWindow      *self,
+                                        GFile          *file);
+GtkWidget  *mw_window_get_compare_view (MwWindow       *self);
+gboolean    mw_window_get_comparing    (MwWindow       *self);
 
 G_END_DECLS
