@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "mw-contexts.h"
 #include "mw-window.h"
@@ -202,6 +203,38 @@ test_window_save_reload (void)
   destroy_window (reloaded);
 }
 
+/* A network opened from GraphML (yEd, Gephi) is saved back as GraphML,
+ * never as DOT under a .graphml name. */
+static void
+test_window_graphml_round_trip (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  MwWindow *reloaded = mw_window_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Network.GraphML", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+
+  mw_window_open_example (window);
+  spin_until_idle (window);
+  mw_window_save_to_file (window, file);
+  spin_until_idle (window);
+  g_assert_null (mw_window_get_last_error (window));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "<?xml"));
+  g_assert_nonnull (strstr (text, "<graphml"));
+
+  mw_window_open_file (reloaded, file);
+  spin_until_idle (reloaded);
+  g_assert_null (mw_window_get_last_error (reloaded));
+  assert_networks_equal (network_of (reloaded), network_of (window));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  destroy_window (window);
+  destroy_window (reloaded);
+}
+
 /* Closing with unsaved changes asks; Cancel keeps the window, Discard closes it. */
 static void
 test_window_close_asks (void)
@@ -372,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/window/nudge", test_window_nudge);
   g_test_add_func ("/window/open-malformed", test_window_open_malformed);
   g_test_add_func ("/window/save-reload", test_window_save_reload);
+  g_test_add_func ("/window/graphml-round-trip", test_window_graphml_round_trip);
   g_test_add_func ("/window/close-asks", test_window_close_asks);
   g_test_add_func ("/window/copy-paste", test_window_copy_paste);
   g_test_add_func ("/window/arrange", test_window_arrange);

@@ -321,6 +321,17 @@ check_size (LoadData      *data,
   return TRUE;
 }
 
+/* GraphML when the file's name says so, DOT otherwise, for loading and saving
+ * alike, so that a network opened from yEd or Gephi is saved back as GraphML. */
+static gboolean
+is_graphml_file (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *folded = basename != NULL ? g_utf8_strdown (basename, -1) : NULL;
+
+  return folded != NULL && g_str_has_suffix (folded, ".graphml");
+}
+
 /* Runs in a worker thread: the parser takes the Graphviz lock itself. */
 static void
 load_thread (GTask        *task,
@@ -341,7 +352,7 @@ load_thread (GTask        *task,
       return;
     }
 
-  if (g_str_has_suffix (name, ".graphml"))
+  if (is_graphml_file (data->file))
     data->network = mw_graphml_load_data (contents, length, name, &data->limits, &error);
   else
     data->network = mw_dot_load_data (contents, length, name, &data->limits, &error);
@@ -538,7 +549,10 @@ mw_document_save_async (MwDocument          *self,
   data->generation = mw_network_get_generation (self->network);
   if (self->file != NULL && g_file_equal (self->file, data->file))
     data->etag = g_strdup (self->etag);
-  text = mw_dot_save_data (self->network, &length);
+  if (is_graphml_file (data->file))
+    text = mw_graphml_save_data (self->network, &length);
+  else
+    text = mw_dot_save_data (self->network, &length);
   data->bytes = g_bytes_new_take (text, length);
   g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
 

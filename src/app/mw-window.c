@@ -669,18 +669,22 @@ mw_window_save_to_file (MwWindow *self,
 }
 
 static void
-add_dot_filters (GtkFileChooser *chooser)
+add_network_filters (GtkFileChooser *chooser)
 {
   g_autoptr(GtkFileFilter) dot = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) graphml = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (dot, _("Networks (DOT)"));
   gtk_file_filter_add_pattern (dot, "*.gv");
   gtk_file_filter_add_pattern (dot, "*.dot");
   gtk_file_filter_add_mime_type (dot, "text/vnd.graphviz");
+  gtk_file_filter_set_name (graphml, _("Networks (GraphML)"));
+  gtk_file_filter_add_pattern (graphml, "*.graphml");
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (chooser, dot);
+  gtk_file_chooser_add_filter (chooser, graphml);
   gtk_file_chooser_add_filter (chooser, all);
 }
 
@@ -721,7 +725,7 @@ open_action (GSimpleAction *action,
 
   chooser = gtk_file_chooser_native_new (_("Open Network"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  add_dot_filters (GTK_FILE_CHOOSER (chooser));
+  add_network_filters (GTK_FILE_CHOOSER (chooser));
   set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
   g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -840,7 +844,7 @@ save_as_action (GSimpleAction *action,
 
   chooser = gtk_file_chooser_native_new (_("Save Network"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  add_dot_filters (GTK_FILE_CHOOSER (chooser));
+  add_network_filters (GTK_FILE_CHOOSER (chooser));
   if (mw_document_get_file (self->document) != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), mw_document_get_file (self->document), NULL);
   else
@@ -1131,7 +1135,7 @@ export_action (GSimpleAction *action,
   MwExportDialog *dialog;
 
   /* A title for people: "meshwork-example", not the file name. */
-  if (g_str_has_suffix (title, ".gv") || g_str_has_suffix (title, ".dot"))
+  if (g_str_has_suffix (title, ".gv") || g_str_has_suffix (title, ".dot") || g_str_has_suffix (title, ".graphml"))
     *strrchr (title, '.') = '\0';
   dialog = mw_export_dialog_new (GTK_WINDOW (self), mw_document_get_network (self->document),
                                  scorer != NULL ? mw_scorer_get_scores (scorer) : NULL, title);
@@ -1366,14 +1370,10 @@ compare_action (GSimpleAction *action,
 {
   MwWindow *self = user_data;
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) graphml = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Compare With"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("C_ompare"), _("_Cancel"));
-  add_dot_filters (GTK_FILE_CHOOSER (chooser));
-  gtk_file_filter_set_name (graphml, _("Networks (GraphML)"));
-  gtk_file_filter_add_pattern (graphml, "*.graphml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), graphml);
+  add_network_filters (GTK_FILE_CHOOSER (chooser));
   set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
   g_signal_connect_object (chooser, "response", G_CALLBACK (compare_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
