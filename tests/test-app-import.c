@@ -274,6 +274,18 @@ test_import_unreadable (void)
   spin ();
   g_assert_finalize_object (dialog);
 
+  /* A ties file that cannot be read holds the import back until removed. */
+  dialog = open_dialog (window, "excel-people.csv", "no-such-ties.tsv", NULL);
+  g_assert_nonnull (mw_import_dialog_get_table (dialog, FALSE));
+  g_assert_null (mw_import_dialog_get_table (dialog, TRUE));
+  g_assert_nonnull (mw_import_dialog_get_error (dialog));
+  mw_import_dialog_import (dialog);
+  g_assert_false (mw_import_dialog_is_busy (dialog));
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, n_before);
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_finalize_object (dialog);
+
   dialog = open_dialog (window, "no-such-file.csv", NULL, NULL);
   g_assert_nonnull (mw_import_dialog_get_error (dialog));
   gtk_window_close (GTK_WINDOW (dialog));

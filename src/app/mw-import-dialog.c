@@ -86,6 +86,7 @@ struct _MwImportDialog
   MwImportReport *report;          /* (nullable) while laying out */
   char           *error;           /* (nullable) the last error shown */
   guint           n_pending;
+  gboolean        ties_failed;     /* a ties file was chosen and could not be read */
   gboolean        filling;
 };
 
@@ -115,6 +116,7 @@ update_busy (MwImportDialog *self)
   gtk_spinner_set_spinning (GTK_SPINNER (self->busy_spinner), busy && self->target != NULL);
   gtk_widget_set_sensitive (self->import_button,
                             !busy && self->people != NULL && mw_csv_mapping_is_people (&self->people_mapping) &&
+                            !self->ties_failed &&
                             (self->ties == NULL || mw_csv_mapping_is_ties (&self->ties_mapping)));
   gtk_widget_set_sensitive (self->ties_button, !busy && self->people != NULL);
 }
@@ -387,6 +389,7 @@ show_ties (MwImportDialog *self,
 {
   g_assert (MW_IS_IMPORT_DIALOG (self));
 
+  self->ties_failed = failed;
   gtk_widget_set_visible (GTK_WIDGET (self->ties_row), title != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->ties_fields), title != NULL && !failed);
   if (title == NULL)
