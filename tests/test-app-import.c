@@ -178,9 +178,12 @@ test_import_mapping_and_undo (void)
   g_assert_cmpstr (jonas->unit, ==, "Berlin");
   g_assert_cmpuint (mw_actor_n_out (jonas, MW_TIE_REPORTS), ==, 1);
   g_assert_cmpstr (mw_actor_out (jonas, MW_TIE_REPORTS, 0)->to->id, ==, "E002");
-  /* Laid out as an org chart: the manager above the report. */
+  /* Laid out as an org chart: one rank per level, managers above. */
   g_assert_true (jonas->has_position && sam->has_position);
+  g_assert_cmpfloat (mw_network_lookup_actor (network, "E001")->y, <, sam->y);
+  g_assert_cmpfloat (sam->y, ==, mw_network_lookup_actor (network, "E003")->y);
   g_assert_cmpfloat (sam->y, <, jonas->y);
+  g_assert_cmpfloat (jonas->y, ==, mw_network_lookup_actor (network, "E006")->y);
 
   remembered = g_settings_get_strv (settings, "import-people-columns");
   g_assert_true (g_strv_contains ((const char * const *)remembered, "unit=Location"));

@@ -379,6 +379,9 @@ people_loaded_cb (GObject      *object,
   fill_rows (self, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "mapping");
   update_busy (self);
+  /* Enter imports what was guessed, as in any dialog with a suggested action. */
+  if (gtk_widget_get_sensitive (self->import_button))
+    gtk_widget_grab_focus (self->import_button);
 }
 
 static void
@@ -899,6 +902,21 @@ mw_import_dialog_import (MwImportDialog *self)
   g_task_run_in_thread (task, import_thread);
 }
 
+/* The core's messages are clauses ("no one has the id …"): a row shows a sentence. */
+static char *
+sentence (const char *message)
+{
+  gunichar first = g_utf8_get_char (message);
+  GString *text;
+
+  if (*message == '\0' || !g_unichar_islower (first))
+    return g_strdup (message);
+  text = g_string_new (NULL);
+  g_string_append_unichar (text, g_unichar_totitle (first));
+  g_string_append (text, g_utf8_next_char (message));
+  return g_string_free (text, FALSE);
+}
+
 static void
 details_cb (AdwToast  *toast,
             GtkWindow *parent)
@@ -920,7 +938,8 @@ details_cb (AdwToast  *toast,
       const MwImportProblem *problem = g_ptr_array_index (problems, i);
       g_autofree char *where = NULL;
       g_autofree char *name = g_path_get_basename (problem->source);
-      g_autofree char *title = g_markup_escape_text (problem->message, -1);
+      g_autofree char *message = sentence (problem->message);
+      g_autofree char *title = g_markup_escape_text (message, -1);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
@@ -929,13 +948,7 @@ details_cb (AdwToast  *toast,
       else
         where = g_strdup_printf (_("%s, row %u, column %u (%s)"), name, problem->row,
                                  problem->column, problem->column_name != NULL ? problem->column_name : "");
-      if (problem->skipped)
-        {
-          g_autofree char *skipped = g_strdup_printf (_("%s: skipped"), where);
-          subtitle = g_markup_escape_text (skipped, -1);
-        }
-      else
-        subtitle = g_markup_escape_text (where, -1);
+      subtitle = g_markup_escape_text (where, -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
