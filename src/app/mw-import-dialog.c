@@ -361,8 +361,10 @@ people_loaded_cb (GObject      *object,
 
   if (table == NULL)
     {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
       mw_set_str (&self->error, error->message);
-      adw_status_page_set_description (self->error_page, error->message);
+      adw_status_page_set_description (self->error_page, escaped);
       gtk_stack_set_visible_child_name (self->stack, "error");
       update_busy (self);
       return;
@@ -390,6 +392,9 @@ show_ties (MwImportDialog *self,
            const char     *subtitle,
            gboolean        failed)
 {
+  g_autofree char *escaped_title = NULL;
+  g_autofree char *escaped_subtitle = NULL;
+
   g_assert (MW_IS_IMPORT_DIALOG (self));
 
   self->ties_failed = failed;
@@ -398,8 +403,11 @@ show_ties (MwImportDialog *self,
   if (title == NULL)
     return;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->ties_row), title);
-  adw_action_row_set_subtitle (self->ties_row, subtitle);
+  /* Rows and status pages take markup; file names and errors are text. */
+  escaped_title = g_markup_escape_text (title, -1);
+  escaped_subtitle = g_markup_escape_text (subtitle, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->ties_row), escaped_title);
+  adw_action_row_set_subtitle (self->ties_row, escaped_subtitle);
   if (failed)
     gtk_widget_add_css_class (GTK_WIDGET (self->ties_row), "error");
   else
