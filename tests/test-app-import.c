@@ -132,7 +132,9 @@ test_import_mapping_and_undo (void)
   g_autoptr(GSettings) settings = g_settings_new ("io.github.meshwork.Meshwork");
   g_auto(GStrv) remembered = NULL;
   g_auto(Result) result = { 0 };
-  MwActor *sam, *jonas;
+  MwActor *sam, *jonas, *old;
+  g_autofree char *old_id = NULL;
+  double old_x, old_y, old_right = -G_MAXDOUBLE;
   guint n_before, n_ties_before;
 
   mw_window_open_example (window);
@@ -143,6 +145,12 @@ test_import_mapping_and_undo (void)
   n_before = mw_network_get_n_actors (network);
   n_ties_before = mw_network_get_n_ties (network);
   g_assert_cmpuint (n_before, >, 0);
+  old = mw_network_get_actor (network, 0);
+  old_id = g_strdup (old->id);
+  old_x = old->x;
+  old_y = old->y;
+  for (guint i = 0; i < n_before; i++)
+    old_right = MAX (old_right, mw_network_get_actor (network, i)->x);
 
   dialog = open_dialog (window, "excel-people.csv", NULL, &result);
   g_assert_null (mw_import_dialog_get_error (dialog));
@@ -184,6 +192,12 @@ test_import_mapping_and_undo (void)
   g_assert_cmpfloat (sam->y, ==, mw_network_lookup_actor (network, "E003")->y);
   g_assert_cmpfloat (sam->y, <, jonas->y);
   g_assert_cmpfloat (jonas->y, ==, mw_network_lookup_actor (network, "E006")->y);
+  /* Beside the drawing, which stays as it was. */
+  old = mw_network_lookup_actor (network, old_id);
+  g_assert_cmpfloat (old->x, ==, old_x);
+  g_assert_cmpfloat (old->y, ==, old_y);
+  g_assert_cmpfloat (mw_network_lookup_actor (network, "E001")->x, >, old_right);
+  g_assert_cmpfloat (jonas->x, >, old_right);
 
   remembered = g_settings_get_strv (settings, "import-people-columns");
   g_assert_true (g_strv_contains ((const char * const *)remembered, "unit=Location"));
@@ -221,7 +235,9 @@ test_import_bad_rows (void)
   g_auto(Result) result = { 0 };
 
   gtk_window_present (GTK_WINDOW (window));
+  mw_window_show_start_page (window);
   spin ();
+  g_assert_true (gtk_widget_get_mapped (mw_window_get_start_page (window)));
 
   dialog = open_dialog (window, "malformed-people.csv", "malformed-ties.csv", &result);
   g_assert_nonnull (mw_import_dialog_get_table (dialog, TRUE));
@@ -243,6 +259,8 @@ test_import_bad_rows (void)
   g_assert_cmpuint (mw_network_get_n_actors (network), ==, 12);
   g_assert_nonnull (mw_network_lookup_actor (network, "c"));
   g_assert_cmpstr (mw_network_lookup_actor (network, "b")->label, ==, "Bob");
+  /* From the start page, the imported network is shown. */
+  g_assert_false (gtk_widget_get_mapped (mw_window_get_start_page (window)));
   g_assert_finalize_object (dialog);
 
   gtk_window_destroy (GTK_WINDOW (window));

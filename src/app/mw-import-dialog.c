@@ -5,8 +5,8 @@
  *
  * The import is checked on a copy of the network in a thread; the copy is
  * laid out as an org chart in a child process, and only then does the
- * document change, in one undoable step: the new actors and ties and
- * everyone's new place. A fatal error leaves the document as it was. The
+ * document change, in one undoable step: the new actors and ties in their
+ * places, beside what was already drawn. A fatal error leaves the document as it was. The
  * mapping is remembered in GSettings and applied again to files with the
  * same column names.
  */
@@ -25,6 +25,8 @@
 #define PREVIEW_ROWS 8
 /* Beyond this an org chart takes too long: the layout chooses another. */
 #define IMPORT_LAYOUT_MAX_SECONDS 30.0
+/* Between the drawing and the imported org chart placed beside it, in points. */
+#define BESIDE_GAP 160.0
 
 typedef struct
 {
@@ -528,7 +530,56 @@ place_unplaced (MwEdit    *edit,
     }
 }
 
-/* The one step: the new actors and ties, and where everyone goes. */
+/* What was placed before keeps its place (an import is no reason to undo
+ * someone's arrangement): the newcomers' org chart goes beside it as one
+ * block, top-aligned. Into a network with nothing placed, all is laid out. */
+static void
+keep_old_places (MwNetwork  *network,
+                 GHashTable *positions)
+{
+  double old_right = -G_MAXDOUBLE, old_top = G_MAXDOUBLE;
+  double new_left = G_MAXDOUBLE, new_top = G_MAXDOUBLE;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i);
+
+      if (actor->has_position)
+        {
+          old_right = MAX (old_right, actor->x);
+          old_top = MIN (old_top, actor->y);
+        }
+    }
+  if (old_right == -G_MAXDOUBLE)
+    return;
+
+  g_hash_table_iter_init (&iter, positions);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const MwLayoutPoint *point = value;
+
+      if (mw_network_lookup_actor (network, key) != NULL)
+        g_hash_table_iter_remove (&iter);
+      else
+        {
+          new_left = MIN (new_left, point->x);
+          new_top = MIN (new_top, point->y);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, positions);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      MwLayoutPoint *point = value;
+
+      point->x += old_right + BESIDE_GAP - new_left;
+      point->y += old_top - new_top;
+    }
+}
+
+/* The one step: the new actors and ties, and where they go. */
 static void
 commit_import (MwImportDialog *self,
                MwNetwork      *imported,
@@ -549,6 +600,8 @@ commit_import (MwImportDialog *self,
     }
 
   edit = mw_history_begin (history, _("Import"));
+  if (positions != NULL)
+    keep_old_places (network, positions);
   mw_edit_add_missing (edit, imported);
   if (positions != NULL)
     {
