@@ -71,6 +71,8 @@ struct _MwImportDialog
   AdwPreferencesGroup *ties_group;
   GtkWidget      *ties_button;
   AdwActionRow   *ties_row;
+  GtkWidget      *ties_scroller;
+  GtkGrid        *ties_preview;
   AdwPreferencesGroup *ties_fields;
 
   /* owned */
@@ -83,6 +85,7 @@ struct _MwImportDialog
   MwCsvMapping    ties_mapping;
   AdwComboRow    *rows[MW_CSV_N_FIELDS];
   GPtrArray      *captions;        /* GtkLabel*: the field under each preview column */
+  GPtrArray      *ties_captions;
   MwNetwork      *target;          /* (nullable) the network being imported into */
   MwNetwork      *imported;        /* (nullable) the checked copy, while it is laid out */
   MwImportReport *report;          /* (nullable) while laying out */
@@ -176,17 +179,21 @@ preview_label (const char *text,
 
 /* The field each column gives, under its header in the preview. */
 static void
-update_captions (MwImportDialog *self)
+update_captions (MwImportDialog *self,
+                 gboolean        ties)
 {
+  GPtrArray *captions = ties ? self->ties_captions : self->captions;
+  const MwCsvMapping *mapping = ties ? &self->ties_mapping : &self->people_mapping;
+
   g_assert (MW_IS_IMPORT_DIALOG (self));
 
-  for (guint c = 0; c < self->captions->len; c++)
+  for (guint c = 0; c < captions->len; c++)
     {
-      GtkLabel *label = g_ptr_array_index (self->captions, c);
+      GtkLabel *label = g_ptr_array_index (captions, c);
       g_autoptr(GString) text = g_string_new (NULL);
 
-      for (guint f = MW_CSV_FIRST_PEOPLE_FIELD; f <= MW_CSV_LAST_PEOPLE_FIELD; f++)
-        if (self->people_mapping.columns[f] == (int)c)
+      for (guint f = 0; f < MW_CSV_N_FIELDS; f++)
+        if (is_ties_field (f) == ties && mapping->columns[f] == (int)c)
           g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", _(field_infos[f].title));
 
       gtk_label_set_text (label, text->len > 0 ? text->str : "—");
@@ -195,33 +202,38 @@ update_captions (MwImportDialog *self)
 }
 
 static void
-fill_preview (MwImportDialog *self)
+fill_preview (MwImportDialog *self,
+              gboolean        ties)
 {
+  MwCsvTable *table = ties ? self->ties : self->people;
+  GtkGrid *grid = ties ? self->ties_preview : self->people_preview;
+  GPtrArray *captions = ties ? self->ties_captions : self->captions;
   GtkWidget *child;
-  guint n_columns = mw_csv_table_get_n_columns (self->people);
-  guint n_rows = MIN (mw_csv_table_get_n_rows (self->people), PREVIEW_ROWS);
+  guint n_columns, n_rows;
 
   g_assert (MW_IS_IMPORT_DIALOG (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->people_preview))) != NULL)
-    gtk_grid_remove (self->people_preview, child);
-  g_ptr_array_set_size (self->captions, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+  g_ptr_array_set_size (captions, 0);
+  if (table == NULL)
+    return;
 
+  n_columns = mw_csv_table_get_n_columns (table);
+  n_rows = MIN (mw_csv_table_get_n_rows (table), PREVIEW_ROWS);
   for (guint c = 0; c < n_columns; c++)
     {
       GtkWidget *caption = preview_label ("", "caption");
 
       gtk_widget_add_css_class (caption, "accent");
-      gtk_grid_attach (self->people_preview,
-                       preview_label (mw_csv_table_get_column_name (self->people, c), "heading"), c, 0, 1, 1);
-      gtk_grid_attach (self->people_preview, caption, c, 1, 1, 1);
-      g_ptr_array_add (self->captions, caption);
+      gtk_grid_attach (grid, preview_label (mw_csv_table_get_column_name (table, c), "heading"), c, 0, 1, 1);
+      gtk_grid_attach (grid, caption, c, 1, 1, 1);
+      g_ptr_array_add (captions, caption);
 
       for (guint r = 0; r < n_rows; r++)
-        gtk_grid_attach (self->people_preview,
-                         preview_label (mw_csv_table_get_cell (self->people, r, c), NULL), c, r + 2, 1, 1);
+        gtk_grid_attach (grid, preview_label (mw_csv_table_get_cell (table, r, c), NULL), c, r + 2, 1, 1);
     }
-  update_captions (self);
+  update_captions (self, ties);
 }
 
 static void
@@ -264,7 +276,7 @@ row_selected_cb (AdwComboRow    *row,
     return;
 
   mapping->columns[field] = selected == GTK_INVALID_LIST_POSITION ? -1 : (int)selected - 1;
-  update_captions (self);
+  update_captions (self, is_ties_field (field));
   update_busy (self);
 }
 
@@ -379,7 +391,7 @@ people_loaded_cb (GObject      *object,
 
   description = describe_table (self->people);
   adw_preferences_group_set_description (self->people_group, description);
-  fill_preview (self);
+  fill_preview (self, FALSE);
   fill_rows (self, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "mapping");
   update_busy (self);
@@ -402,6 +414,7 @@ show_ties (MwImportDialog *self,
   self->ties_failed = failed;
   gtk_widget_set_visible (GTK_WIDGET (self->ties_row), title != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->ties_fields), title != NULL && !failed);
+  gtk_widget_set_visible (self->ties_scroller, title != NULL && !failed);
   if (title == NULL)
     return;
 
@@ -445,6 +458,7 @@ ties_loaded_cb (GObject      *object,
   self->ties = g_steal_pointer (&table);
   mw_csv_mapping_guess (&self->ties_mapping, self->ties, TRUE);
   apply_remembered (self, self->ties, &self->ties_mapping, "import-ties-columns");
+  fill_preview (self, TRUE);
   fill_rows (self, TRUE);
 
   name = g_path_get_basename (mw_csv_table_get_source (self->ties));
@@ -508,6 +522,7 @@ remove_ties_cb (MwImportDialog *self)
 
   g_clear_pointer (&self->ties, mw_csv_table_unref);
   mw_csv_mapping_init (&self->ties_mapping);
+  fill_preview (self, TRUE);
   show_ties (self, NULL, NULL, FALSE);
   update_busy (self);
 }
@@ -752,6 +767,7 @@ mw_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->ties, mw_csv_table_unref);
   g_clear_pointer (&self->report, mw_import_report_free);
   g_clear_pointer (&self->captions, g_ptr_array_unref);
+  g_clear_pointer (&self->ties_captions, g_ptr_array_unref);
   g_clear_pointer (&self->error, g_free);
 
   G_OBJECT_CLASS (mw_import_dialog_parent_class)->finalize (object);
@@ -788,6 +804,8 @@ mw_import_dialog_class_init (MwImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_group);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_button);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_row);
+  gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_scroller);
+  gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_preview);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_fields);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_ties_cb);
@@ -826,6 +844,7 @@ mw_import_dialog_init (MwImportDialog *self)
   self->settings = g_settings_new ("io.github.meshwork.Meshwork");
   self->cancellable = g_cancellable_new ();
   self->captions = g_ptr_array_new ();
+  self->ties_captions = g_ptr_array_new ();
   mw_csv_mapping_init (&self->people_mapping);
   mw_csv_mapping_init (&self->ties_mapping);
   add_field_rows (self);
