@@ -164,6 +164,16 @@ test_import_mapping_and_undo (void)
   g_assert_cmpint (mapping->columns[MW_CSV_FIELD_EMAIL], ==, 7);
   g_assert_cmpint (mapping->columns[MW_CSV_FIELD_FIRST_NAME], ==, -1);
 
+  /* Without an ID or a name column there is nothing to import. */
+  mw_import_dialog_set_column (dialog, MW_CSV_FIELD_ID, -1);
+  mw_import_dialog_set_column (dialog, MW_CSV_FIELD_NAME, -1);
+  g_assert_false (mw_csv_mapping_is_people (mapping));
+  mw_import_dialog_import (dialog);
+  g_assert_false (mw_import_dialog_is_busy (dialog));
+  g_assert_false (result.imported);
+  mw_import_dialog_set_column (dialog, MW_CSV_FIELD_ID, 0);
+  mw_import_dialog_set_column (dialog, MW_CSV_FIELD_NAME, 1);
+
   /* The unit from the Location column instead of the Department. */
   mw_import_dialog_set_column (dialog, MW_CSV_FIELD_UNIT, 6);
   g_assert_cmpint (mapping->columns[MW_CSV_FIELD_UNIT], ==, 6);

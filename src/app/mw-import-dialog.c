@@ -124,6 +124,16 @@ update_busy (MwImportDialog *self)
                             !self->ties_failed &&
                             (self->ties == NULL || mw_csv_mapping_is_ties (&self->ties_mapping)));
   gtk_widget_set_sensitive (self->ties_button, !busy && self->people != NULL);
+
+  /* Say why Import is off when the mapping is what holds it back. */
+  adw_preferences_group_set_description (self->people_fields,
+                                         self->people == NULL || mw_csv_mapping_is_people (&self->people_mapping)
+                                         ? _("Which column gives each detail of a person. Other columns are kept as attributes.")
+                                         : _("Choose the column with the ID or the name of each person: without one, nobody can be imported."));
+  adw_preferences_group_set_description (self->ties_fields,
+                                         self->ties == NULL || mw_csv_mapping_is_ties (&self->ties_mapping)
+                                         ? NULL
+                                         : _("Choose the columns with the source and the target of each tie."));
 }
 
 /* Translated, unlike mw_csv_format_describe(): "Semicolon-separated · header row · UTF-8 · 4 rows" */
