@@ -71,6 +71,7 @@ struct _MwImportDialog
   AdwPreferencesGroup *ties_group;
   GtkWidget      *ties_button;
   AdwActionRow   *ties_row;
+  GtkWidget      *remove_button;
   GtkWidget      *ties_scroller;
   GtkGrid        *ties_preview;
   AdwPreferencesGroup *ties_fields;
@@ -410,6 +411,7 @@ people_loaded_cb (GObject      *object,
     gtk_widget_grab_focus (self->import_button);
 }
 
+/* @title: (nullable): the file's name, or %NULL for none chosen */
 static void
 show_ties (MwImportDialog *self,
            const char     *title,
@@ -422,21 +424,19 @@ show_ties (MwImportDialog *self,
   g_assert (MW_IS_IMPORT_DIALOG (self));
 
   self->ties_failed = failed;
-  gtk_widget_set_visible (GTK_WIDGET (self->ties_row), title != NULL);
+  gtk_widget_set_visible (self->remove_button, title != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->ties_fields), title != NULL && !failed);
   gtk_widget_set_visible (self->ties_scroller, title != NULL && !failed);
-  if (title == NULL)
-    return;
-
-  /* Rows and status pages take markup; file names and errors are text. */
-  escaped_title = g_markup_escape_text (title, -1);
-  escaped_subtitle = g_markup_escape_text (subtitle, -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->ties_row), escaped_title);
-  adw_action_row_set_subtitle (self->ties_row, escaped_subtitle);
   if (failed)
     gtk_widget_add_css_class (GTK_WIDGET (self->ties_row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->ties_row), "error");
+
+  /* Rows take markup; file names and errors are text. */
+  escaped_title = g_markup_escape_text (title != NULL ? title : _("Ties File"), -1);
+  escaped_subtitle = g_markup_escape_text (subtitle != NULL ? subtitle : _("None chosen"), -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->ties_row), escaped_title);
+  adw_action_row_set_subtitle (self->ties_row, escaped_subtitle);
 }
 
 static void
@@ -814,6 +814,7 @@ mw_import_dialog_class_init (MwImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_group);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_button);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_row);
+  gtk_widget_class_bind_template_child (widget_class, MwImportDialog, remove_button);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_scroller);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_preview);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_fields);
