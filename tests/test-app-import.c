@@ -242,12 +242,15 @@ test_import_bad_rows (void)
   MwWindow *window = mw_window_new (NULL);
   MwNetwork *network = mw_document_get_network (mw_window_get_document (window));
   MwImportDialog *dialog;
+  GtkStack *stack;
   g_auto(Result) result = { 0 };
 
   gtk_window_present (GTK_WINDOW (window));
   mw_window_show_start_page (window);
   spin ();
-  g_assert_true (gtk_widget_get_mapped (mw_window_get_start_page (window)));
+  /* The window's stack crossfades: ask it, not whether a page is mapped. */
+  stack = GTK_STACK (gtk_widget_get_ancestor (mw_window_get_start_page (window), GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "start");
 
   dialog = open_dialog (window, "malformed-people.csv", "malformed-ties.csv", &result);
   g_assert_nonnull (mw_import_dialog_get_table (dialog, TRUE));
@@ -270,7 +273,7 @@ test_import_bad_rows (void)
   g_assert_nonnull (mw_network_lookup_actor (network, "c"));
   g_assert_cmpstr (mw_network_lookup_actor (network, "b")->label, ==, "Bob");
   /* From the start page, the imported network is shown. */
-  g_assert_false (gtk_widget_get_mapped (mw_window_get_start_page (window)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "canvas");
   g_assert_finalize_object (dialog);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -327,6 +330,36 @@ test_import_unreadable (void)
   spin ();
 }
 
+/* Cancel while the import is being prepared: nothing changes. */
+static void
+test_import_cancel (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  MwDocument *document = mw_window_get_document (window);
+  MwImportDialog *dialog;
+  g_auto(Result) result = { 0 };
+  guint n_before;
+
+  mw_window_open_example (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  n_before = mw_network_get_n_actors (mw_document_get_network (document));
+
+  dialog = open_dialog (window, "excel-people.csv", NULL, &result);
+  mw_import_dialog_import (dialog);
+  g_assert_true (mw_import_dialog_is_busy (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_while_busy (dialog);
+
+  g_assert_false (result.imported);
+  g_assert_cmpuint (mw_network_get_n_actors (mw_document_get_network (document)), ==, n_before);
+  g_assert_false (mw_history_can_undo (mw_document_get_history (document)));
+  g_assert_finalize_object (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 /* Ctrl+Shift+I and the menu item reach a window action. */
 static void
 test_import_action (void)
@@ -350,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/import/mapping-and-undo", test_import_mapping_and_undo);
   g_test_add_func ("/import/bad-rows", test_import_bad_rows);
   g_test_add_func ("/import/unreadable", test_import_unreadable);
+  g_test_add_func ("/import/cancel", test_import_cancel);
   g_test_add_func ("/import/action", test_import_action);
 
   return g_test_run ();

@@ -662,9 +662,12 @@ layout_cb (GObject      *object,
   g_autoptr(MwNetwork) imported = g_steal_pointer (&self->imported);
 
   self->n_pending--;
-  /* A layout that failed is no reason to lose the import; Cancel is. */
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    commit_import (self, imported, positions);
+  /* Cancel (or closing) drops the import, and the widgets may be gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* A layout that failed is no reason to lose the import. */
+  commit_import (self, imported, positions);
   g_clear_pointer (&self->report, mw_import_report_free);
   g_clear_object (&self->target);
   update_busy (self);
@@ -723,9 +726,10 @@ imported_cb (GObject      *object,
     {
       self->n_pending--;
       g_clear_object (&self->target);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
       update_busy (self);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could Not Import"), error->message);
+      show_error (self, _("Could Not Import"), error->message);
       return;
     }
 
