@@ -330,6 +330,51 @@ test_import_unreadable (void)
   spin ();
 }
 
+/* A separator or header guessed wrong can be corrected: the file is read
+ * again, the preview and the mapping follow. */
+static void
+test_import_format (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  MwImportDialog *dialog;
+  MwCsvTable *table;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  dialog = open_dialog (window, "semicolon-people.csv", NULL, NULL);
+  table = mw_import_dialog_get_table (dialog, FALSE);
+  g_assert_cmpint (mw_csv_table_get_format (table)->delimiter, ==, ';');
+  g_assert_cmpuint (mw_csv_table_get_n_columns (table), ==, 6);
+  g_assert_cmpint (mw_import_dialog_get_mapping (dialog, FALSE)->columns[MW_CSV_FIELD_MANAGER], ==, 2);
+
+  mw_import_dialog_set_format (dialog, ',', TRUE);
+  wait_while_busy (dialog);
+  table = mw_import_dialog_get_table (dialog, FALSE);
+  g_assert_cmpint (mw_csv_table_get_format (table)->delimiter, ==, ',');
+  g_assert_cmpuint (mw_csv_table_get_n_columns (table), ==, 1);
+
+  mw_import_dialog_set_format (dialog, ';', FALSE);
+  wait_while_busy (dialog);
+  table = mw_import_dialog_get_table (dialog, FALSE);
+  g_assert_false (mw_csv_table_get_format (table)->has_header);
+  g_assert_cmpuint (mw_csv_table_get_n_rows (table), ==, 5);
+  g_assert_cmpstr (mw_csv_table_get_cell (table, 0, 0), ==, "Personnel Number");
+
+  mw_import_dialog_set_format (dialog, ';', TRUE);
+  wait_while_busy (dialog);
+  table = mw_import_dialog_get_table (dialog, FALSE);
+  g_assert_cmpuint (mw_csv_table_get_n_rows (table), ==, 4);
+  g_assert_cmpint (mw_import_dialog_get_mapping (dialog, FALSE)->columns[MW_CSV_FIELD_MANAGER], ==, 2);
+  g_assert_null (mw_import_dialog_get_error (dialog));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_finalize_object (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 /* Cancel while the import is being prepared: nothing changes. */
 static void
 test_import_cancel (void)
@@ -383,6 +428,7 @@ main (int   argc,
   g_test_add_func ("/import/mapping-and-undo", test_import_mapping_and_undo);
   g_test_add_func ("/import/bad-rows", test_import_bad_rows);
   g_test_add_func ("/import/unreadable", test_import_unreadable);
+  g_test_add_func ("/import/format", test_import_format);
   g_test_add_func ("/import/cancel", test_import_cancel);
   g_test_add_func ("/import/action", test_import_action);
 

@@ -23,6 +23,9 @@
 #include "mw-layout.h"
 
 #define PREVIEW_ROWS 8
+
+/* The Separator row's choices, in order. */
+static const char delimiters[] = { ',', ';', '\t', '|' };
 /* Beyond this an org chart takes too long: the layout chooses another. */
 #define IMPORT_LAYOUT_MAX_SECONDS 30.0
 /* Between the drawing and the imported org chart placed beside it, in points. */
@@ -67,6 +70,8 @@ struct _MwImportDialog
   AdwStatusPage  *error_page;
   AdwPreferencesGroup *people_group;
   GtkGrid        *people_preview;
+  AdwComboRow    *separator_row;
+  GtkSwitch      *header_switch;
   AdwPreferencesGroup *people_fields;
   AdwPreferencesGroup *ties_group;
   GtkWidget      *ties_button;
@@ -78,8 +83,10 @@ struct _MwImportDialog
 
   /* owned */
   MwDocument     *document;
+  GFile          *people_file;     /* (nullable) */
   GSettings      *settings;
   GCancellable   *cancellable;
+  GCancellable   *people_cancellable;  /* (nullable) the people file's reading in progress */
   MwCsvTable     *people;          /* (nullable) */
   MwCsvTable     *ties;            /* (nullable) */
   MwCsvMapping    people_mapping;
@@ -370,6 +377,22 @@ show_error (MwImportDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The Format rows show how the table was read. */
+static void
+sync_format (MwImportDialog *self)
+{
+  const MwCsvFormat *format = mw_csv_table_get_format (self->people);
+
+  g_assert (MW_IS_IMPORT_DIALOG (self));
+
+  self->filling = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
+    if (delimiters[i] == format->delimiter)
+      adw_combo_row_set_selected (self->separator_row, i);
+  gtk_switch_set_active (self->header_switch, format->has_header);
+  self->filling = FALSE;
+}
+
 static void
 people_loaded_cb (GObject      *object,
                   GAsyncResult *result,
@@ -383,6 +406,15 @@ people_loaded_cb (GObject      *object,
   self->n_pending--;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+
+  /* Read again with another separator or header: the last good reading stays. */
+  if (table == NULL && self->people != NULL)
+    {
+      sync_format (self);
+      update_busy (self);
+      show_error (self, _("Could Not Read the File"), error->message);
+      return;
+    }
 
   if (table == NULL)
     {
@@ -402,6 +434,7 @@ people_loaded_cb (GObject      *object,
 
   description = describe_table (self->people);
   adw_preferences_group_set_description (self->people_group, description);
+  sync_format (self);
   fill_preview (self, FALSE);
   fill_rows (self, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "mapping");
@@ -412,6 +445,46 @@ people_loaded_cb (GObject      *object,
 }
 
 /* @title: (nullable): the file's name, or %NULL for none chosen */
+/* Only the last reading counts: one still running is cancelled. */
+static void
+load_people (MwImportDialog    *self,
+             const MwCsvFormat *format)
+{
+  g_assert (MW_IS_IMPORT_DIALOG (self));
+
+  g_cancellable_cancel (self->people_cancellable);
+  g_clear_object (&self->people_cancellable);
+  self->people_cancellable = g_cancellable_new ();
+  self->n_pending++;
+  update_busy (self);
+  mw_csv_table_load_file_async (self->people_file, format, NULL, self->people_cancellable,
+                                people_loaded_cb, g_object_ref (self));
+}
+
+/* Another separator or header switch: read the file again that way. */
+static void
+format_changed_cb (MwImportDialog *self)
+{
+  MwCsvFormat format;
+  guint selected;
+
+  g_assert (MW_IS_IMPORT_DIALOG (self));
+
+  if (self->filling || self->people == NULL || self->people_file == NULL)
+    return;
+
+  format = *mw_csv_table_get_format (self->people);
+  selected = adw_combo_row_get_selected (self->separator_row);
+  if (selected < G_N_ELEMENTS (delimiters))
+    format.delimiter = delimiters[selected];
+  format.has_header = gtk_switch_get_active (self->header_switch);
+  if (format.delimiter == mw_csv_table_get_format (self->people)->delimiter &&
+      format.has_header == mw_csv_table_get_format (self->people)->has_header)
+    return;
+
+  load_people (self, &format);
+}
+
 static void
 show_ties (MwImportDialog *self,
            const char     *title,
@@ -754,6 +827,7 @@ mw_import_dialog_close_request (GtkWindow *window)
   MwImportDialog *self = MW_IMPORT_DIALOG (window);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->people_cancellable);
   return GTK_WINDOW_CLASS (mw_import_dialog_parent_class)->close_request (window);
 }
 
@@ -763,9 +837,12 @@ mw_import_dialog_dispose (GObject *object)
   MwImportDialog *self = MW_IMPORT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->people_cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->people_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->document);
+  g_clear_object (&self->people_file);
   g_clear_object (&self->target);
   g_clear_object (&self->imported);
 
@@ -814,6 +891,8 @@ mw_import_dialog_class_init (MwImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, people_group);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, people_preview);
+  gtk_widget_class_bind_template_child (widget_class, MwImportDialog, separator_row);
+  gtk_widget_class_bind_template_child (widget_class, MwImportDialog, header_switch);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, people_fields);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_group);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_button);
@@ -825,6 +904,7 @@ mw_import_dialog_class_init (MwImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_ties_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_ties_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -896,11 +976,11 @@ mw_import_dialog_load_people (MwImportDialog *self,
   g_return_if_fail (G_IS_FILE (file));
 
   name = g_file_get_basename (file);
+  g_set_object (&self->people_file, file);
+  g_clear_pointer (&self->people, mw_csv_table_unref);
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  self->n_pending++;
-  update_busy (self);
-  mw_csv_table_load_file_async (file, NULL, NULL, self->cancellable, people_loaded_cb, g_object_ref (self));
+  load_people (self, NULL);
 }
 
 void
@@ -943,6 +1023,25 @@ mw_import_dialog_get_mapping (MwImportDialog *self,
 {
   g_return_val_if_fail (MW_IS_IMPORT_DIALOG (self), NULL);
   return ties ? &self->ties_mapping : &self->people_mapping;
+}
+
+/* What choosing the separator and the header switch does: the file is
+ * read again that way (see mw_import_dialog_is_busy()). */
+void
+mw_import_dialog_set_format (MwImportDialog *self,
+                             char            delimiter,
+                             gboolean        has_header)
+{
+  g_return_if_fail (MW_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (strchr (",;\t|", delimiter) != NULL && delimiter != '\0');
+
+  self->filling = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
+    if (delimiters[i] == delimiter)
+      adw_combo_row_set_selected (self->separator_row, i);
+  gtk_switch_set_active (self->header_switch, has_header);
+  self->filling = FALSE;
+  format_changed_cb (self);
 }
 
 /* What choosing @column (-1: None) in the field's row does. */

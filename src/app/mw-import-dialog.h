@@ -28,6 +28,9 @@ MwCsvTable         *mw_import_dialog_get_table   (MwImportDialog     *self,
                                                   gboolean            ties);
 const MwCsvMapping *mw_import_dialog_get_mapping (MwImportDialog     *self,
                                                   gboolean            ties);
+void                mw_import_dialog_set_format  (MwImportDialog     *self,
+                                                  char                delimiter,
+                                                  gboolean            has_header);
 void                mw_import_dialog_set_column  (MwImportDialog     *self,
                                                   MwCsvField          field,
                                                   int                 column);
