@@ -402,6 +402,7 @@ people_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(MwCsvTable) table = mw_csv_table_load_file_finish (result, &error);
   g_autofree char *description = NULL;
+  gboolean first = FALSE;
 
   self->n_pending--;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -437,10 +438,12 @@ people_loaded_cb (GObject      *object,
   sync_format (self);
   fill_preview (self, FALSE);
   fill_rows (self, FALSE);
+  first = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "mapping") != 0;
   gtk_stack_set_visible_child_name (self->stack, "mapping");
   update_busy (self);
-  /* Enter imports what was guessed, as in any dialog with a suggested action. */
-  if (gtk_widget_get_sensitive (self->import_button))
+  /* Enter imports what was guessed, as in any dialog with a suggested
+   * action; after a correction the focus stays where it was. */
+  if (first && gtk_widget_get_sensitive (self->import_button))
     gtk_widget_grab_focus (self->import_button);
 }
 
