@@ -231,6 +231,49 @@ test_history_add_network (void)
   assert_networks_equal (network, before);
 }
 
+/* An import checked on a copy comes back as one step: new actors and
+ * ties keep their ids, a new tie may end at an old actor, and one undo
+ * takes it all away. */
+static void
+test_history_add_missing (void)
+{
+  g_autoptr(MwNetwork) network = load_example ();
+  g_autoptr(MwNetwork) before = mw_network_copy (network);
+  g_autoptr(MwNetwork) copy = mw_network_copy (network);
+  g_autoptr(MwHistory) history = mw_history_new (network);
+  MwActor *old = mw_network_get_actor (copy, 0);
+  MwActor *a = mw_network_add_actor (copy, "new-a", "New A", MW_ACTOR_PERSON, NULL);
+  MwActor *b = mw_network_add_actor (copy, "new-b", "New B", MW_ACTOR_TEAM, NULL);
+  MwTie *tie;
+  MwEdit *edit;
+
+  mw_network_set_actor_unit (copy, a, "Sales");
+  mw_network_set_actor_attr (copy, a, "title", "Seller");
+  mw_network_add_tie (copy, a, old, MW_TIE_REPORTS, 1.0, "t-new-1");
+  tie = mw_network_add_tie (copy, a, b, MW_TIE_INFLUENCES, 2.5, "t-new-2");
+  mw_network_set_tie_attr (copy, tie, "wave", "2");
+
+  edit = mw_history_begin (history, "Import");
+  g_assert_cmpuint (mw_edit_add_missing (edit, copy), ==, 4);
+  g_assert_true (mw_history_commit (history, edit));
+
+  a = mw_network_lookup_actor (network, "new-a");
+  g_assert_nonnull (a);
+  g_assert_cmpstr (a->unit, ==, "Sales");
+  g_assert_cmpstr (g_hash_table_lookup (a->attrs, "title"), ==, "Seller");
+  g_assert_cmpint (mw_network_lookup_actor (network, "new-b")->kind, ==, MW_ACTOR_TEAM);
+  tie = mw_network_lookup_tie (network, "t-new-2");
+  g_assert_nonnull (tie);
+  g_assert_cmpfloat (tie->weight, ==, 2.5);
+  g_assert_cmpstr (g_hash_table_lookup (tie->attrs, "wave"), ==, "2");
+  g_assert_cmpstr (mw_network_lookup_tie (network, "t-new-1")->to->id, ==, old->id);
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, mw_network_get_n_actors (before) + 2);
+
+  g_assert_true (mw_history_undo (history));
+  assert_networks_equal (network, before);
+  g_assert_false (mw_history_can_undo (history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/history/noop-and-cancel", test_history_noop_and_cancel);
   g_test_add_func ("/history/modified", test_history_modified);
   g_test_add_func ("/history/add-network", test_history_add_network);
+  g_test_add_func ("/history/add-missing", test_history_add_missing);
 
   return g_test_run ();
 }

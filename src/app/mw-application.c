@@ -30,6 +30,7 @@ static const char *window_accels[][5] = {
   { "app.preferences", "<Control>comma", NULL },
   { "app.help", "F1", NULL },
   { "win.open", "<Control>o", NULL },
+  { "win.import", "<Control><Shift>i", NULL },
   { "win.save", "<Control>s", NULL },
   { "win.save-as", "<Control><Shift>s", NULL },
   { "win.close", "<Control>w", NULL },

@@ -319,7 +319,8 @@ mw_recovery_handle_save_error (MwWindow     *window,
 
 /* MESHWORK_TEST_SCRIPT drives the real binary from tests/test-app-drafts.c,
  * which cannot reach into a process it kills: steps separated by `;`,
- * `wait:MS`, `add:ID` (an undoable "Add Actor" edit), `save:PATH`, `quit`.
+ * `wait:MS`, `add:ID` (an undoable "Add Actor" edit), `save:PATH`,
+ * `import:PATH` (the import dialog on a people file, for screenshots), `quit`.
  * Each step done is printed on stdout. Unset, nothing happens. */
 typedef struct
 {
@@ -367,6 +368,11 @@ script_step_cb (gpointer user_data)
     delay = (guint)g_ascii_strtoull (step + 5, NULL, 10);
   else if (g_str_has_prefix (step, "add:"))
     script_add (window, step + 4);
+  else if (g_str_has_prefix (step, "import:"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (step + 7);
+      mw_window_import_file (window, file);
+    }
   else if (g_str_has_prefix (step, "save:"))
     {
       /* Done once the document is clean; until then, look again. */

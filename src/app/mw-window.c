@@ -16,6 +16,7 @@
 #include "mw-graphml.h"
 #include "mw-export.h"
 #include "mw-export-dialog.h"
+#include "mw-import-dialog.h"
 #include "mw-layout.h"
 #include "mw-recovery.h"
 #include "mw-inspector.h"
@@ -732,6 +733,71 @@ open_action (GSimpleAction *action,
 }
 
 static void
+import_done_cb (MwImportDialog *dialog,
+                MwImportReport *report,
+                MwWindow       *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, mw_import_report_toast_new (GTK_WINDOW (self), report));
+  show_canvas (self);
+  mw_canvas_zoom_to_fit (self->canvas);
+}
+
+/**
+ * mw_window_import_file:
+ * @file: a people file (CSV or TSV)
+ *
+ * Opens the import dialog on @file; what it imports goes into this
+ * window's network as one undoable step.
+ *
+ * Returns: (transfer none): the dialog
+ */
+GtkWidget *
+mw_window_import_file (MwWindow *self,
+                       GFile    *file)
+{
+  MwImportDialog *dialog;
+
+  g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  dialog = mw_import_dialog_new (GTK_WINDOW (self), self->document);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (import_done_cb), self, 0);
+  mw_import_dialog_load_people (dialog, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    MwWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      mw_window_import_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  MwWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import People"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  mw_import_dialog_add_filters (GTK_FILE_CHOOSER (chooser));
+  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 open_recent_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
@@ -1404,6 +1470,7 @@ selection_shows_inspector (MwWindow *self)
 static const GActionEntry win_entries[] = {
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
+  { "import", import_action },
   { "open-example", open_example_action },
   { "new-from-template", new_from_template_action, "s" },
   { "arrange", arrange_action, "s" },

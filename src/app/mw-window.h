@@ -30,6 +30,8 @@ gboolean    mw_window_print_to_pdf     (MwWindow       *self,
 void        mw_window_open_file        (MwWindow       *self,
                                         GFile          *file);
 void        mw_window_open_example     (MwWindow       *self);
+GtkWidget  *mw_window_import_file      (MwWindow       *self,
+                                        GFile          *file);
 void        mw_window_show_start_page  (MwWindow       *self);
 GtkWidget  *mw_window_get_start_page   (MwWindow       *self);
 void        mw_window_new_from_template (MwWindow      *self,

@@ -998,3 +998,62 @@ mw_edit_add_network (MwEdit    *edit,
         mw_network_set_tie_attr (network, tie, key, value);
     }
 }
+
+/**
+ * mw_edit_add_missing:
+ * @other: a copy of the network with things added (an import checked on
+ *   a copy first)
+ *
+ * Adds the actors and ties of @other whose ids the network lacks, with all
+ * their fields and the same ids; a new tie may join an actor the network
+ * already had. Actors it already has are left as they are.
+ *
+ * Returns: how many actors and ties were added
+ */
+guint
+mw_edit_add_missing (MwEdit    *edit,
+                     MwNetwork *other)
+{
+  MwNetwork *network;
+  guint n_added = 0;
+
+  g_return_val_if_fail (edit != NULL, 0);
+  g_return_val_if_fail (MW_IS_NETWORK (other), 0);
+
+  network = edit->history->network;
+
+  for (guint i = 0; i < mw_network_get_n_actors (other); i++)
+    {
+      const MwActor *source = mw_network_get_actor (other, i);
+      MwActor *actor;
+
+      if (mw_network_lookup_actor (network, source->id) != NULL)
+        continue;
+      actor = mw_edit_add_actor (edit, source->id, source->label, source->kind, NULL);
+      g_return_val_if_fail (actor != NULL, n_added);
+      copy_actor_fields (network, actor, source, 0, 0);
+      n_added++;
+    }
+
+  for (guint i = 0; i < mw_network_get_n_ties (other); i++)
+    {
+      const MwTie *source = mw_network_get_tie (other, i);
+      MwActor *from, *to;
+      MwTie *tie;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (mw_network_lookup_tie (network, source->id) != NULL)
+        continue;
+      from = mw_network_lookup_actor (network, source->from->id);
+      to = mw_network_lookup_actor (network, source->to->id);
+      g_return_val_if_fail (from != NULL && to != NULL, n_added);
+      tie = mw_edit_add_tie (edit, from, to, source->type, source->weight, source->id);
+      g_hash_table_iter_init (&iter, source->attrs);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        mw_network_set_tie_attr (network, tie, key, value);
+      n_added++;
+    }
+
+  return n_added;
+}

@@ -77,5 +77,7 @@ void        mw_edit_add_network       (MwEdit      *edit,
                                        double       dx,
                                        double       dy,
                                        GPtrArray   *added_actors);
+guint       mw_edit_add_missing       (MwEdit      *edit,
+                                       MwNetwork   *other);
 
 G_END_DECLS

@@ -1,0 +1,436 @@
+/* test-app-import.c: the CSV import dialog, from the file to one undo step
+ * (under Xvfb)
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "mw-import-dialog.h"
+#include "mw-window.h"
+
+typedef struct
+{
+  gboolean   imported;
+  guint      n_actors;
+  guint      n_ties;
+  guint      n_rows_skipped;
+  GPtrArray *problems;     /* "source:row:column" */
+  char      *toast_title;
+  char      *toast_button;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_clear_pointer (&result->toast_title, g_free);
+  g_clear_pointer (&result->toast_button, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+csv_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "csv", name, NULL);
+}
+
+static void
+wait_while_busy (MwImportDialog *dialog)
+{
+  while (mw_import_dialog_is_busy (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
+static void
+imported_cb (MwImportDialog *dialog,
+             MwImportReport *report,
+             Result         *result)
+{
+  g_autoptr(AdwToast) toast = mw_import_report_toast_new (NULL, report);
+
+  result->imported = TRUE;
+  result->n_actors = report->n_actors;
+  result->n_ties = report->n_ties;
+  result->n_rows_skipped = report->n_rows_skipped;
+  result->problems = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const MwImportProblem *problem = g_ptr_array_index (report->problems, i);
+      g_autofree char *name = g_path_get_basename (problem->source);
+
+      g_ptr_array_add (result->problems, g_strdup_printf ("%s:%u:%u", name, problem->row, problem->column));
+    }
+  g_object_ref_sink (toast);
+  result->toast_title = g_strdup (adw_toast_get_title (toast));
+  result->toast_button = g_strdup (adw_toast_get_button_label (toast));
+}
+
+/* Opens the dialog on @people (and @ties) and waits until both are read. */
+static MwImportDialog *
+open_dialog (MwWindow   *window,
+             const char *people,
+             const char *ties,
+             Result     *result)
+{
+  g_autofree char *path = csv_path (people);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MwImportDialog *dialog = MW_IMPORT_DIALOG (g_object_ref (mw_window_import_file (window, file)));
+
+  if (ties != NULL)
+    {
+      g_autofree char *ties_path = csv_path (ties);
+      g_autoptr(GFile) ties_file = g_file_new_for_path (ties_path);
+      mw_import_dialog_load_ties (dialog, ties_file);
+    }
+  if (result != NULL)
+    g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), result);
+  wait_while_busy (dialog);
+  return dialog;
+}
+
+static void
+run_import (MwImportDialog *dialog)
+{
+  mw_import_dialog_import (dialog);
+  wait_while_busy (dialog);
+}
+
+static gboolean
+has_problem (Result     *result,
+             const char *where)
+{
+  for (guint i = 0; i < result->problems->len; i++)
+    if (g_str_equal (g_ptr_array_index (result->problems, i), where))
+      return TRUE;
+  return FALSE;
+}
+
+/* An Excel export next to the example: the columns are guessed from the
+ * header, one is changed, everyone arrives laid out and tied to their
+ * manager, and one undo takes the whole import away. */
+static void
+test_import_mapping_and_undo (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  MwNetwork *network;
+  MwHistory *history;
+  MwImportDialog *dialog;
+  const MwCsvMapping *mapping;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.meshwork.Meshwork");
+  g_auto(GStrv) remembered = NULL;
+  g_auto(Result) result = { 0 };
+  MwActor *sam, *jonas, *old;
+  g_autofree char *old_id = NULL;
+  double old_x, old_y, old_right = -G_MAXDOUBLE;
+  guint n_before, n_ties_before;
+
+  mw_window_open_example (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  network = mw_document_get_network (mw_window_get_document (window));
+  history = mw_document_get_history (mw_window_get_document (window));
+  n_before = mw_network_get_n_actors (network);
+  n_ties_before = mw_network_get_n_ties (network);
+  g_assert_cmpuint (n_before, >, 0);
+  old = mw_network_get_actor (network, 0);
+  old_id = g_strdup (old->id);
+  old_x = old->x;
+  old_y = old->y;
+  for (guint i = 0; i < n_before; i++)
+    old_right = MAX (old_right, mw_network_get_actor (network, i)->x);
+
+  dialog = open_dialog (window, "excel-people.csv", NULL, &result);
+  g_assert_null (mw_import_dialog_get_error (dialog));
+  g_assert_nonnull (mw_import_dialog_get_table (dialog, FALSE));
+  mapping = mw_import_dialog_get_mapping (dialog, FALSE);
+  g_assert_cmpint (mapping->columns[MW_CSV_FIELD_ID], ==, 0);
+  g_assert_cmpint (mapping->columns[MW_CSV_FIELD_NAME], ==, 1);
+  g_assert_cmpint (mapping->columns[MW_CSV_FIELD_MANAGER], ==, 2);
+  g_assert_cmpint (mapping->columns[MW_CSV_FIELD_TITLE], ==, 3);
+  g_assert_cmpint (mapping->columns[MW_CSV_FIELD_UNIT], ==, 4);
+  g_assert_cmpint (mapping->columns[MW_CSV_FIELD_EMAIL], ==, 7);
+  g_assert_cmpint (mapping->columns[MW_CSV_FIELD_FIRST_NAME], ==, -1);
+
+  /* Without an ID or a name column there is nothing to import. */
+  mw_import_dialog_set_column (dialog, MW_CSV_FIELD_ID, -1);
+  mw_import_dialog_set_column (dialog, MW_CSV_FIELD_NAME, -1);
+  g_assert_false (mw_csv_mapping_is_people (mapping));
+  mw_import_dialog_import (dialog);
+  g_assert_false (mw_import_dialog_is_busy (dialog));
+  g_assert_false (result.imported);
+  mw_import_dialog_set_column (dialog, MW_CSV_FIELD_ID, 0);
+  mw_import_dialog_set_column (dialog, MW_CSV_FIELD_NAME, 1);
+
+  /* The unit from the Location column instead of the Department. */
+  mw_import_dialog_set_column (dialog, MW_CSV_FIELD_UNIT, 6);
+  g_assert_cmpint (mapping->columns[MW_CSV_FIELD_UNIT], ==, 6);
+
+  run_import (dialog);
+  g_assert_true (result.imported);
+  g_assert_cmpuint (result.n_actors, ==, 6);
+  g_assert_cmpuint (result.n_ties, ==, 5);
+  g_assert_cmpuint (result.n_rows_skipped, ==, 0);
+  g_assert_cmpstr (result.toast_title, ==, "Imported 6 people, 5 ties");
+  g_assert_null (result.toast_button);
+
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, n_before + 6);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, n_ties_before + 5);
+  sam = mw_network_lookup_actor (network, "E002");
+  jonas = mw_network_lookup_actor (network, "E004");
+  g_assert_nonnull (sam);
+  g_assert_nonnull (jonas);
+  g_assert_cmpstr (sam->label, ==, "Sam \"Sammy\" Okafor");
+  g_assert_cmpstr (jonas->unit, ==, "Berlin");
+  g_assert_cmpuint (mw_actor_n_out (jonas, MW_TIE_REPORTS), ==, 1);
+  g_assert_cmpstr (mw_actor_out (jonas, MW_TIE_REPORTS, 0)->to->id, ==, "E002");
+  /* Laid out as an org chart: one rank per level, managers above. */
+  g_assert_true (jonas->has_position && sam->has_position);
+  g_assert_cmpfloat (mw_network_lookup_actor (network, "E001")->y, <, sam->y);
+  g_assert_cmpfloat (sam->y, ==, mw_network_lookup_actor (network, "E003")->y);
+  g_assert_cmpfloat (sam->y, <, jonas->y);
+  g_assert_cmpfloat (jonas->y, ==, mw_network_lookup_actor (network, "E006")->y);
+  /* Beside the drawing, which stays as it was. */
+  old = mw_network_lookup_actor (network, old_id);
+  g_assert_cmpfloat (old->x, ==, old_x);
+  g_assert_cmpfloat (old->y, ==, old_y);
+  g_assert_cmpfloat (mw_network_lookup_actor (network, "E001")->x, >, old_right);
+  g_assert_cmpfloat (jonas->x, >, old_right);
+
+  remembered = g_settings_get_strv (settings, "import-people-columns");
+  g_assert_true (g_strv_contains ((const char * const *)remembered, "unit=Location"));
+  g_assert_true (g_strv_contains ((const char * const *)remembered, "first-name="));
+
+  g_assert_cmpstr (mw_history_get_undo_name (history), ==, "Import");
+  g_assert_true (mw_history_undo (history));
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, n_before);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, n_ties_before);
+  g_assert_null (mw_network_lookup_actor (network, "E002"));
+  g_assert_false (mw_history_can_undo (history));
+  g_assert_finalize_object (dialog);
+
+  /* The same columns next time: the changed mapping is applied again. */
+  dialog = open_dialog (window, "excel-people.csv", NULL, NULL);
+  mapping = mw_import_dialog_get_mapping (dialog, FALSE);
+  g_assert_cmpint (mapping->columns[MW_CSV_FIELD_UNIT], ==, 6);
+  g_assert_cmpint (mapping->columns[MW_CSV_FIELD_ID], ==, 0);
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_finalize_object (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* Bad rows are reported with their row and column; the rest is imported,
+ * and the toast says how many rows were skipped. */
+static void
+test_import_bad_rows (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  MwNetwork *network = mw_document_get_network (mw_window_get_document (window));
+  MwImportDialog *dialog;
+  GtkStack *stack;
+  g_auto(Result) result = { 0 };
+
+  gtk_window_present (GTK_WINDOW (window));
+  mw_window_show_start_page (window);
+  spin ();
+  /* The window's stack crossfades: ask it, not whether a page is mapped. */
+  stack = GTK_STACK (gtk_widget_get_ancestor (mw_window_get_start_page (window), GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "start");
+
+  dialog = open_dialog (window, "malformed-people.csv", "malformed-ties.csv", &result);
+  g_assert_nonnull (mw_import_dialog_get_table (dialog, TRUE));
+  g_assert_true (mw_csv_mapping_is_ties (mw_import_dialog_get_mapping (dialog, TRUE)));
+  run_import (dialog);
+
+  g_assert_true (result.imported);
+  g_assert_cmpuint (result.n_actors, ==, 12);
+  g_assert_cmpuint (result.n_ties, ==, 11);
+  g_assert_cmpuint (result.n_rows_skipped, ==, 8);
+  g_assert_true (has_problem (&result, "malformed-people.csv:4:3"));    /* unknown manager "zz" */
+  g_assert_true (has_problem (&result, "malformed-people.csv:5:1"));    /* "b" twice */
+  g_assert_true (has_problem (&result, "malformed-people.csv:15:2"));   /* invalid UTF-8 */
+  g_assert_true (has_problem (&result, "malformed-ties.csv:4:3"));      /* "friendship" */
+  g_assert_true (has_problem (&result, "malformed-ties.csv:5:4"));      /* weight "heavy" */
+  g_assert_cmpstr (result.toast_title, ==, "Imported 12 people, 11 ties; 8 rows skipped");
+  g_assert_cmpstr (result.toast_button, ==, "_Details");
+
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 12);
+  g_assert_nonnull (mw_network_lookup_actor (network, "c"));
+  g_assert_cmpstr (mw_network_lookup_actor (network, "b")->label, ==, "Bob");
+  /* From the start page, the imported network is shown. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "canvas");
+  g_assert_finalize_object (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* A file that cannot be read says why in the dialog, offers no Import,
+ * and leaves the open network alone. */
+static void
+test_import_unreadable (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  MwNetwork *network;
+  MwImportDialog *dialog;
+  guint n_before;
+
+  mw_window_open_example (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  network = mw_document_get_network (mw_window_get_document (window));
+  n_before = mw_network_get_n_actors (network);
+
+  dialog = open_dialog (window, "unterminated.csv", NULL, NULL);
+  g_assert_nonnull (mw_import_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (mw_import_dialog_get_error (dialog), "row 3"));
+  g_assert_null (mw_import_dialog_get_table (dialog, FALSE));
+  mw_import_dialog_import (dialog);
+  g_assert_false (mw_import_dialog_is_busy (dialog));
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, n_before);
+  g_assert_false (mw_history_can_undo (mw_document_get_history (mw_window_get_document (window))));
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_finalize_object (dialog);
+
+  /* A ties file that cannot be read holds the import back until removed. */
+  dialog = open_dialog (window, "excel-people.csv", "no-such-ties.tsv", NULL);
+  g_assert_nonnull (mw_import_dialog_get_table (dialog, FALSE));
+  g_assert_null (mw_import_dialog_get_table (dialog, TRUE));
+  g_assert_nonnull (mw_import_dialog_get_error (dialog));
+  mw_import_dialog_import (dialog);
+  g_assert_false (mw_import_dialog_is_busy (dialog));
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, n_before);
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_finalize_object (dialog);
+
+  dialog = open_dialog (window, "no-such-file.csv", NULL, NULL);
+  g_assert_nonnull (mw_import_dialog_get_error (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_finalize_object (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* A separator or header guessed wrong can be corrected: the file is read
+ * again, the preview and the mapping follow. */
+static void
+test_import_format (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  MwImportDialog *dialog;
+  MwCsvTable *table;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  dialog = open_dialog (window, "semicolon-people.csv", NULL, NULL);
+  table = mw_import_dialog_get_table (dialog, FALSE);
+  g_assert_cmpint (mw_csv_table_get_format (table)->delimiter, ==, ';');
+  g_assert_cmpuint (mw_csv_table_get_n_columns (table), ==, 6);
+  g_assert_cmpint (mw_import_dialog_get_mapping (dialog, FALSE)->columns[MW_CSV_FIELD_MANAGER], ==, 2);
+
+  mw_import_dialog_set_format (dialog, ',', TRUE);
+  wait_while_busy (dialog);
+  table = mw_import_dialog_get_table (dialog, FALSE);
+  g_assert_cmpint (mw_csv_table_get_format (table)->delimiter, ==, ',');
+  g_assert_cmpuint (mw_csv_table_get_n_columns (table), ==, 1);
+
+  mw_import_dialog_set_format (dialog, ';', FALSE);
+  wait_while_busy (dialog);
+  table = mw_import_dialog_get_table (dialog, FALSE);
+  g_assert_false (mw_csv_table_get_format (table)->has_header);
+  g_assert_cmpuint (mw_csv_table_get_n_rows (table), ==, 5);
+  g_assert_cmpstr (mw_csv_table_get_cell (table, 0, 0), ==, "Personnel Number");
+
+  mw_import_dialog_set_format (dialog, ';', TRUE);
+  wait_while_busy (dialog);
+  table = mw_import_dialog_get_table (dialog, FALSE);
+  g_assert_cmpuint (mw_csv_table_get_n_rows (table), ==, 4);
+  g_assert_cmpint (mw_import_dialog_get_mapping (dialog, FALSE)->columns[MW_CSV_FIELD_MANAGER], ==, 2);
+  g_assert_null (mw_import_dialog_get_error (dialog));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_finalize_object (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* Cancel while the import is being prepared: nothing changes. */
+static void
+test_import_cancel (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  MwDocument *document = mw_window_get_document (window);
+  MwImportDialog *dialog;
+  g_auto(Result) result = { 0 };
+  guint n_before;
+
+  mw_window_open_example (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  n_before = mw_network_get_n_actors (mw_document_get_network (document));
+
+  dialog = open_dialog (window, "excel-people.csv", NULL, &result);
+  mw_import_dialog_import (dialog);
+  g_assert_true (mw_import_dialog_is_busy (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_while_busy (dialog);
+
+  g_assert_false (result.imported);
+  g_assert_cmpuint (mw_network_get_n_actors (mw_document_get_network (document)), ==, n_before);
+  g_assert_false (mw_history_can_undo (mw_document_get_history (document)));
+  g_assert_finalize_object (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* Ctrl+Shift+I and the menu item reach a window action. */
+static void
+test_import_action (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+
+  g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (window), "import") != NULL);
+  g_assert_true (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window), "import")));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LC_ALL", "C", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/import/mapping-and-undo", test_import_mapping_and_undo);
+  g_test_add_func ("/import/bad-rows", test_import_bad_rows);
+  g_test_add_func ("/import/unreadable", test_import_unreadable);
+  g_test_add_func ("/import/format", test_import_format);
+  g_test_add_func ("/import/cancel", test_import_cancel);
+  g_test_add_func ("/import/action", test_import_action);
+
+  return g_test_run ();
+}
