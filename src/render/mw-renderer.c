@@ -73,6 +73,9 @@ struct _MwRenderer
   GArray       *bends;        /* double by tie index: lanes of parallel ties */
   GArray       *ties;         /* TieEnds by tie index */
   cairo_surface_t *mask;      /* A8, for ties at dense overviews */
+  cairo_surface_t *layer;     /* ARGB, actors stamped by hand on raster targets */
+  GHashTable   *stamps;       /* StampKey* → cairo_surface_t*: one actor's pixels */
+  double        stamps_k;     /* the device pixels per point they were drawn at */
   GHashTable   *labels;       /* MwActor* (never dereferenced) → Label* */
   GHashTable   *org_colors;   /* org name → palette index + 1 */
   GPtrArray    *groups;       /* Group*: units first, then organisations */
@@ -84,6 +87,7 @@ struct _MwRenderer
   gboolean      geometry_valid;
   gboolean      topology_valid; /* organisations' colours and tie lanes */
   MwRect        bounds;
+  double        max_radius;
   gboolean      has_bounds;
   guint         n_unplaced;
 
@@ -92,6 +96,42 @@ struct _MwRenderer
 };
 
 G_DEFINE_FINAL_TYPE (MwRenderer, mw_renderer, G_TYPE_OBJECT)
+
+/* One actor's look at one size and quarter-pixel phase: drawn once by
+ * cairo, then copied wherever such an actor stands. */
+typedef struct
+{
+  double  r;         /* model points; the scale is the cache's */
+  gint8   kind;
+  gint8   color;
+  gint8   dim;
+  gint8   tiny;
+  gint8   dark;
+  gint8   phase_x;   /* quarters of a device pixel */
+  gint8   phase_y;
+} StampKey;
+
+static guint
+stamp_key_hash (gconstpointer data)
+{
+  const StampKey *key = data;
+  guint h = g_double_hash (&key->r);
+
+  h = h * 31 + (guint)key->kind;
+  h = h * 31 + (guint)(key->color + 1);
+  h = h * 31 + (guint)(key->dim | key->tiny << 1 | key->dark << 2);
+  return h * 31 + (guint)(key->phase_x << 2 | key->phase_y);
+}
+
+static gboolean
+stamp_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const StampKey *x = a, *y = b;
+
+  return x->r == y->r && x->kind == y->kind && x->color == y->color && x->dim == y->dim &&
+         x->tiny == y->tiny && x->dark == y->dark && x->phase_x == y->phase_x && x->phase_y == y->phase_y;
+}
 
 static void
 label_free (gpointer data)
@@ -179,6 +219,8 @@ mw_renderer_finalize (GObject *object)
   g_clear_pointer (&self->bends, g_array_unref);
   g_clear_pointer (&self->ties, g_array_unref);
   g_clear_pointer (&self->mask, cairo_surface_destroy);
+  g_clear_pointer (&self->layer, cairo_surface_destroy);
+  g_clear_pointer (&self->stamps, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->org_colors, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
@@ -221,6 +263,8 @@ mw_renderer_init (MwRenderer *self)
   self->geoms = g_array_new (FALSE, TRUE, sizeof (ActorGeom));
   self->bends = g_array_new (FALSE, TRUE, sizeof (double));
   self->ties = g_array_new (FALSE, TRUE, sizeof (TieEnds));
+  self->stamps = g_hash_table_new_full (stamp_key_hash, stamp_key_equal, g_free,
+                                        (GDestroyNotify)cairo_surface_destroy);
   self->labels = g_hash_table_new_full (NULL, NULL, NULL, label_free);
   self->org_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->groups = g_ptr_array_new_with_free_func (group_free);
@@ -796,6 +840,9 @@ ensure_geometry (MwRenderer *self)
       g->r = actor_radius (self, actor);
       g->color = org_color (self, actor->org);
     }
+  self->max_radius = 0;
+  for (guint i = 0; i < n; i++)
+    self->max_radius = MAX (self->max_radius, g_array_index (self->geoms, ActorGeom, i).r);
   place_unplaced (self);
   place_labels (self);
   for (guint i = 0; i < n; i++)
@@ -901,6 +948,8 @@ typedef struct
   gboolean       markers;     /* arrowheads and badges are big enough */
   gboolean       outlines;
   gboolean       dense;       /* thousands of ties on screen: hairlines in a mask */
+  gboolean       raster;      /* pixels only: shapes may be stamped */
+  gboolean       vector;      /* SVG, PDF, PostScript: fewer, richer paths */
   cairo_matrix_t view_matrix; /* the cairo_t's view pixels */
 } Frame;
 
@@ -1346,8 +1395,22 @@ outline_color (const MwColor *fill,
   out->alpha = 1;
 }
 
-/* The shapes of the actors, grown by grow model points; squares when
- * grow is G_MAXDOUBLE (too small on screen for a shape to show). */
+/* An actor's shape, grown by grow model points; a square when grow is
+ * G_MAXDOUBLE (too small on screen for a shape to show). */
+static void
+path_actor (cairo_t     *cr,
+            MwActorKind  kind,
+            double       x,
+            double       y,
+            double       r,
+            double       grow)
+{
+  if (grow == G_MAXDOUBLE)
+    cairo_rectangle (cr, x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
+  else
+    _mw_path_shape (cr, kind, x, y, r + grow);
+}
+
 static void
 path_actors (MwRenderer   *self,
              cairo_t      *cr,
@@ -1360,11 +1423,190 @@ path_actors (MwRenderer   *self,
       const MwActor *actor = mw_network_get_actor (self->network, g_array_index (actors, guint, i));
       const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
 
-      if (grow == G_MAXDOUBLE)
-        cairo_rectangle (cr, g->x - g->r * 0.9, g->y - g->r * 0.9, g->r * 1.8, g->r * 1.8);
-      else
-        _mw_path_shape (cr, actor->kind, g->x, g->y, g->r + grow);
+      path_actor (cr, actor->kind, g->x, g->y, g->r, grow);
     }
+}
+
+/* An actor as draw_actor_bucket() draws it, at (x, y). */
+static void
+paint_actor (cairo_t       *cr,
+             MwActorKind    kind,
+             double         x,
+             double         y,
+             double         r,
+             const MwColor *fill,
+             const MwColor *line,
+             gboolean       tiny,
+             gboolean       dim)
+{
+  /* the outline as a slightly larger shape under the fill: two fills cost
+   * half of a fill and a stroke in cairo's image backend */
+  if (!tiny && !dim)
+    {
+      cairo_new_path (cr);
+      path_actor (cr, kind, x, y, r, 0.7);
+      _mw_set_source (cr, line, 1);
+      cairo_fill (cr);
+    }
+  cairo_new_path (cr);
+  path_actor (cr, kind, x, y, r, tiny ? G_MAXDOUBLE : dim ? 0 : -0.7);
+  _mw_set_source (cr, fill, dim ? DIM_ALPHA + 0.1 : 1);
+  cairo_fill (cr);
+}
+
+/* Stamps grow with the zoom; past this (device pixels) paths are cheaper. */
+#define STAMP_MAX_RADIUS 40.0
+#define STAMP_CACHE_MAX  4096
+
+static cairo_surface_t *
+get_stamp (MwRenderer     *self,
+           const StampKey *key,
+           double          k,
+           int            *pad)
+{
+  cairo_surface_t *stamp;
+  MwColor fill, line;
+  cairo_t *cr;
+  int size;
+
+  *pad = (int)ceil ((key->r + 0.7) * k) + 2;
+  stamp = g_hash_table_lookup (self->stamps, key);
+  if (stamp != NULL)
+    return stamp;
+
+  if (g_hash_table_size (self->stamps) >= STAMP_CACHE_MAX)
+    g_hash_table_remove_all (self->stamps);
+  _mw_palette_color (key->color, key->dark, &fill);
+  outline_color (&fill, key->dark, &line);
+  size = 2 * *pad + 1;
+  stamp = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (stamp);
+  cairo_translate (cr, *pad + key->phase_x / 4.0, *pad + key->phase_y / 4.0);
+  cairo_scale (cr, k, k);
+  paint_actor (cr, key->kind, 0, 0, key->r, &fill, &line, key->tiny, key->dim);
+  cairo_destroy (cr);
+  cairo_surface_flush (stamp);
+  g_hash_table_insert (self->stamps, g_memdup2 (key, sizeof *key), stamp);
+  return stamp;
+}
+
+/* dst = src OVER dst, premultiplied, as pixman rounds it. */
+static inline guint32
+over (guint32 src,
+      guint32 dst)
+{
+  guint32 ia = 255 - (src >> 24), rb, ag;
+
+  rb = (dst & 0x00ff00ff) * ia + 0x00800080;
+  rb = ((rb + (rb >> 8 & 0x00ff00ff)) >> 8) & 0x00ff00ff;
+  ag = (dst >> 8 & 0x00ff00ff) * ia + 0x00800080;
+  ag = (ag + (ag >> 8 & 0x00ff00ff)) & 0xff00ff00;
+  return src + (rb | ag);
+}
+
+static void
+blend_stamp (cairo_surface_t *layer,
+             cairo_surface_t *stamp,
+             int              x0,
+             int              y0)
+{
+  int lw = cairo_image_surface_get_width (layer), lh = cairo_image_surface_get_height (layer);
+  int sw = cairo_image_surface_get_width (stamp), sh = cairo_image_surface_get_height (stamp);
+  int ls = cairo_image_surface_get_stride (layer), ss = cairo_image_surface_get_stride (stamp);
+  guchar *ld = cairo_image_surface_get_data (layer), *sd = cairo_image_surface_get_data (stamp);
+  int xa = MAX (0, -x0), xb = MIN (sw, lw - x0), ya = MAX (0, -y0), yb = MIN (sh, lh - y0);
+
+  for (int y = ya; y < yb; y++)
+    {
+      const guint32 *s = (const guint32 *)(sd + (gsize)y * ss);
+      guint32 *d = (guint32 *)(ld + (gsize)(y + y0) * ls) + x0;
+
+      for (int x = xa; x < xb; x++)
+        {
+          guint32 v = s[x];
+
+          if (v == 0)
+            continue;
+          d[x] = v >> 24 == 255 ? v : over (v, d[x]);
+        }
+    }
+}
+
+/* Raster targets: every actor copied from a stamp into one layer, in the
+ * order the buckets would be filled, and the layer painted once. A stamp
+ * is cairo's own drawing of the shape at a quarter-pixel phase, so the
+ * result is the path drawing moved by at most an eighth of a pixel. */
+static gboolean
+stamp_actors (MwRenderer  *self,
+              cairo_t     *cr,
+              const Frame *f,
+              GArray     **buckets)
+{
+  double scale = f->view->scale > 0 ? f->view->scale : 1;
+  double k = f->view->zoom * scale;
+  int w = (int)ceil (f->view->width * scale), h = (int)ceil (f->view->height * scale);
+  int x1 = G_MAXINT, y1 = G_MAXINT, x2 = G_MININT, y2 = G_MININT;
+  gboolean tiny = !f->outlines;
+
+  if (k != self->stamps_k)
+    {
+      g_hash_table_remove_all (self->stamps);
+      self->stamps_k = k;
+    }
+  if (self->layer == NULL ||
+      cairo_image_surface_get_width (self->layer) != w || cairo_image_surface_get_height (self->layer) != h)
+    {
+      g_clear_pointer (&self->layer, cairo_surface_destroy);
+      self->layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+    }
+  cairo_surface_flush (self->layer);
+  memset (cairo_image_surface_get_data (self->layer), 0, (gsize)cairo_image_surface_get_stride (self->layer) * h);
+
+  for (int dim = 1; dim >= 0; dim--)
+    for (int c = 0; c < N_COLORS; c++)
+      {
+        GArray *actors = buckets[dim * N_COLORS + c];
+
+        for (guint i = 0; i < actors->len; i++)
+          {
+            guint index = g_array_index (actors, guint, i);
+            const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, index);
+            double cx = (g->x - f->view->offset_x) * k, cy = (g->y - f->view->offset_y) * k;
+            gint64 qx = (gint64)floor (cx * 4 + 0.5), qy = (gint64)floor (cy * 4 + 0.5);
+            StampKey key = { 0, };
+            cairo_surface_t *stamp;
+            int pad, sx, sy;
+
+            if (cx < -4 * STAMP_MAX_RADIUS || cy < -4 * STAMP_MAX_RADIUS ||
+                cx > w + 4 * STAMP_MAX_RADIUS || cy > h + 4 * STAMP_MAX_RADIUS)
+              continue;
+            key.r = g->r;
+            key.kind = mw_network_get_actor (self->network, index)->kind;
+            key.color = c == N_COLORS - 1 ? -1 : c;
+            key.dim = dim;
+            key.tiny = tiny;
+            key.dark = f->view->dark;
+            key.phase_x = qx & 3;
+            key.phase_y = qy & 3;
+            stamp = get_stamp (self, &key, k, &pad);
+            sx = (int)(qx >> 2) - pad, sy = (int)(qy >> 2) - pad;
+            blend_stamp (self->layer, stamp, sx, sy);
+            x1 = MIN (x1, sx), y1 = MIN (y1, sy);
+            x2 = MAX (x2, sx + 2 * pad + 1), y2 = MAX (y2, sy + 2 * pad + 1);
+          }
+      }
+  if (x1 > x2)
+    return TRUE;
+  cairo_surface_mark_dirty (self->layer);
+  cairo_surface_set_device_scale (self->layer, scale, scale);
+  cairo_save (cr);
+  cairo_set_matrix (cr, &f->view_matrix);
+  cairo_rectangle (cr, floor (x1 / scale), floor (y1 / scale), ceil ((x2 - x1) / scale) + 1, ceil ((y2 - y1) / scale) + 1);
+  cairo_clip (cr);
+  cairo_set_source_surface (cr, self->layer, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  return TRUE;
 }
 
 /* All actors of one colour and state: an outline and a fill. */
@@ -1385,8 +1627,22 @@ draw_actor_bucket (MwRenderer   *self,
   _mw_palette_color (color, f->view->dark, &fill);
   outline_color (&fill, f->view->dark, &line);
 
-  /* the outline as a slightly larger shape under the fill: two fills cost
-   * half of a fill and a stroke in cairo's image backend */
+  if (f->vector && !tiny && !dim)
+    {
+      /* in a file, one path filled and stroked: the outline ring as two
+       * fills would write every shape twice */
+      path_actors (self, cr, actors, 0);
+      _mw_set_source (cr, &fill, 1);
+      cairo_fill_preserve (cr);
+      cairo_save (cr);
+      cairo_set_line_width (cr, 1.4);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+      cairo_set_dash (cr, NULL, 0, 0);
+      _mw_set_source (cr, &line, 1);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      return;
+    }
   if (!tiny && !dim)
     {
       path_actors (self, cr, actors, 0.7);
@@ -1405,6 +1661,8 @@ draw_actors (MwRenderer  *self,
              GArray      *visible)
 {
   GArray *buckets[2 * N_COLORS];
+  double scale = f->view->scale > 0 ? f->view->scale : 1;
+  gboolean stamped = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (buckets); i++)
     buckets[i] = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1419,7 +1677,12 @@ draw_actors (MwRenderer  *self,
 
       g_array_append_val (buckets[dim * N_COLORS + color], index);
     }
-  for (int dim = 1; dim >= 0; dim--)
+  /* stamps only where cairo's pixels would land one to one */
+  if (f->raster && visible->len > 0 &&
+      f->view_matrix.xx == 1 && f->view_matrix.yy == 1 && f->view_matrix.xy == 0 && f->view_matrix.yx == 0 &&
+      self->max_radius * f->view->zoom * scale <= STAMP_MAX_RADIUS)
+    stamped = stamp_actors (self, cr, f, buckets);
+  for (int dim = 1; !stamped && dim >= 0; dim--)
     for (int c = 0; c < N_COLORS; c++)
       draw_actor_bucket (self, cr, f, buckets[dim * N_COLORS + c], c == N_COLORS - 1 ? -1 : c, dim);
   for (guint i = 0; i < G_N_ELEMENTS (buckets); i++)
@@ -1543,6 +1806,7 @@ frame_init (Frame        *f,
 {
   double scale = view->scale > 0 ? view->scale : 1;
 
+  memset (f, 0, sizeof *f);
   f->view = view;
   f->theme = _mw_theme_get (view->dark);
   f->visible.x = view->offset_x;
@@ -1555,6 +1819,26 @@ frame_init (Frame        *f,
                 set_nonempty (view->selected_actors) || set_nonempty (view->selected_ties);
   f->markers = MW_ARROW_LENGTH * view->zoom >= 3.5 || view->labels == MW_LABELS_ALWAYS;
   f->outlines = 12 * view->zoom >= 3;
+}
+
+static void
+frame_set_target (Frame   *f,
+                  cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_IMAGE:
+      f->raster = cairo_get_target (cr) == cairo_get_group_target (cr);
+      break;
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+      f->vector = TRUE;
+      break;
+    default:
+      break;
+    }
+  f->raster = f->raster || f->view->raster;
 }
 
 /**
@@ -1589,6 +1873,7 @@ mw_renderer_draw (MwRenderer   *self,
       cairo_fill (cr);
     }
   cairo_get_matrix (cr, &f.view_matrix);
+  frame_set_target (&f, cr);
   cairo_scale (cr, view->zoom, view->zoom);
   cairo_translate (cr, -view->offset_x, -view->offset_y);
 

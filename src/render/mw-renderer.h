@@ -84,6 +84,8 @@ typedef struct
   gboolean     transparent;   /* do not paint the background */
   gboolean     dim_others;    /* fade what is neither highlighted nor selected */
   MwLabelMode  labels;
+  gboolean     raster;        /* only ever shown as pixels (the canvas): parts may be
+                               * rasterised by hand; image surfaces imply it */
   GHashTable  *highlighted_actors;
   GHashTable  *highlighted_ties;
   GHashTable  *selected_actors;
