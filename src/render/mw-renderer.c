@@ -1181,7 +1181,23 @@ stroke_tie_bucket (MwRenderer  *self,
   /* dots only where they can be told from a line */
   _mw_tie_set_stroke (cr, f->markers ? type : MW_TIE_COLLABORATES, width);
   _mw_set_source (cr, &color, alpha);
-  cairo_stroke (cr);
+  if (f->vector)
+    {
+      /* A file keeps the curves and the dash pattern as they are, but cairo
+       * measures every stroke exactly before writing it: each dot of a
+       * dotted tie becomes a polygon. A coarser tolerance makes those
+       * polygons small without changing a byte of the output, as long as
+       * it stays under the dash period (past that cairo would lengthen
+       * the dots to keep their average ink). */
+      double old_tolerance = cairo_get_tolerance (cr), dx = 1, dy = 0;
+
+      cairo_user_to_device_distance (cr, &dx, &dy);
+      cairo_set_tolerance (cr, MAX (old_tolerance, 0.9 * 3.3 * width * hypot (dx, dy)));
+      cairo_stroke (cr);
+      cairo_set_tolerance (cr, old_tolerance);
+    }
+  else
+    cairo_stroke (cr);
 
   if (f->markers)
     fill_tie_markers (self, cr, f, bucket, type);
