@@ -1355,6 +1355,11 @@ mask_tie_state (MwRenderer  *self,
 
   if (!f->markers)
     return;
+  /* thousands of arrowheads a few pixels long over a texture of hairlines:
+   * cairo's coarser antialiasing is a third cheaper and looks the same */
+  cairo_save (cr);
+  if (f->raster)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   for (int type = 0; type < MW_N_TIE_TYPES; type++)
     for (int heavy = 0; heavy < 2; heavy++)
       {
@@ -1362,6 +1367,7 @@ mask_tie_state (MwRenderer  *self,
                         state == STATE_DIM ? DIM_ALPHA : 1);
         fill_tie_markers (self, cr, f, self->buckets[(type * N_STATES + state) * 2 + heavy], type);
       }
+  cairo_restore (cr);
 }
 
 static void
@@ -1520,22 +1526,30 @@ over (guint32 src,
   return src + (rb | ag);
 }
 
+/* Pixels stamps are copied into: the target's own, or the layer's. */
+typedef struct
+{
+  guchar *data;
+  int     stride;
+  int     x1, y1, x2, y2;   /* where they may go (the clip), device pixels */
+} Pixels;
+
 static void
-blend_stamp (cairo_surface_t *layer,
+blend_stamp (const Pixels    *px,
              cairo_surface_t *stamp,
              int              x0,
              int              y0)
 {
-  int lw = cairo_image_surface_get_width (layer), lh = cairo_image_surface_get_height (layer);
   int sw = cairo_image_surface_get_width (stamp), sh = cairo_image_surface_get_height (stamp);
-  int ls = cairo_image_surface_get_stride (layer), ss = cairo_image_surface_get_stride (stamp);
-  guchar *ld = cairo_image_surface_get_data (layer), *sd = cairo_image_surface_get_data (stamp);
-  int xa = MAX (0, -x0), xb = MIN (sw, lw - x0), ya = MAX (0, -y0), yb = MIN (sh, lh - y0);
+  int ss = cairo_image_surface_get_stride (stamp);
+  guchar *sd = cairo_image_surface_get_data (stamp);
+  int xa = MAX (0, px->x1 - x0), xb = MIN (sw, px->x2 - x0);
+  int ya = MAX (0, px->y1 - y0), yb = MIN (sh, px->y2 - y0);
 
   for (int y = ya; y < yb; y++)
     {
       const guint32 *s = (const guint32 *)(sd + (gsize)y * ss);
-      guint32 *d = (guint32 *)(ld + (gsize)(y + y0) * ls) + x0;
+      guint32 *d = (guint32 *)(px->data + (gsize)(y + y0) * px->stride) + x0;
 
       for (int x = xa; x < xb; x++)
         {
@@ -1548,10 +1562,54 @@ blend_stamp (cairo_surface_t *layer,
     }
 }
 
-/* Raster targets: every actor copied from a stamp into one layer, in the
- * order the buckets would be filled, and the layer painted once. A stamp
- * is cairo's own drawing of the shape at a quarter-pixel phase, so the
- * result is the path drawing moved by at most an eighth of a pixel. */
+/* An image surface drawn on without transformation, offset or group, and
+ * clipped to at most one rectangle: stamps can go straight into it. */
+static gboolean
+target_pixels (cairo_t     *cr,
+               const Frame *f,
+               Pixels      *px)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  double scale = f->view->scale > 0 ? f->view->scale : 1, sx, sy, ox, oy;
+  cairo_rectangle_list_t *clip;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 ||
+      cairo_get_group_target (cr) != target ||
+      f->view_matrix.x0 != 0 || f->view_matrix.y0 != 0)
+    return FALSE;
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  if (sx != scale || sy != scale || ox != 0 || oy != 0)
+    return FALSE;
+  /* the clip in view pixels, not the model's points */
+  cairo_save (cr);
+  cairo_set_matrix (cr, &f->view_matrix);
+  clip = cairo_copy_clip_rectangle_list (cr);
+  cairo_restore (cr);
+  if (clip->status != CAIRO_STATUS_SUCCESS || clip->num_rectangles != 1)
+    {
+      cairo_rectangle_list_destroy (clip);
+      return FALSE;
+    }
+  px->x1 = MAX (0, (int)ceil (clip->rectangles[0].x * scale));
+  px->y1 = MAX (0, (int)ceil (clip->rectangles[0].y * scale));
+  px->x2 = MIN (cairo_image_surface_get_width (target),
+                (int)floor ((clip->rectangles[0].x + clip->rectangles[0].width) * scale));
+  px->y2 = MIN (cairo_image_surface_get_height (target),
+                (int)floor ((clip->rectangles[0].y + clip->rectangles[0].height) * scale));
+  cairo_rectangle_list_destroy (clip);
+  cairo_surface_flush (target);
+  px->data = cairo_image_surface_get_data (target);
+  px->stride = cairo_image_surface_get_stride (target);
+  return px->data != NULL;
+}
+
+/* Raster targets: every actor copied from a stamp, in the order the
+ * buckets would be filled: straight into an image surface, or into one
+ * layer painted once (the canvas). A stamp is cairo's own drawing of the
+ * shape at a quarter-pixel phase, so the result is the path drawing moved
+ * by at most an eighth of a pixel. */
 static gboolean
 stamp_actors (MwRenderer  *self,
               cairo_t     *cr,
@@ -1562,21 +1620,29 @@ stamp_actors (MwRenderer  *self,
   double k = f->view->zoom * scale;
   int w = (int)ceil (f->view->width * scale), h = (int)ceil (f->view->height * scale);
   int x1 = G_MAXINT, y1 = G_MAXINT, x2 = G_MININT, y2 = G_MININT;
-  gboolean tiny = !f->outlines;
+  gboolean tiny = !f->outlines, direct;
+  Pixels px;
 
   if (k != self->stamps_k)
     {
       g_hash_table_remove_all (self->stamps);
       self->stamps_k = k;
     }
-  if (self->layer == NULL ||
-      cairo_image_surface_get_width (self->layer) != w || cairo_image_surface_get_height (self->layer) != h)
+  direct = target_pixels (cr, f, &px);
+  if (!direct)
     {
-      g_clear_pointer (&self->layer, cairo_surface_destroy);
-      self->layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      if (self->layer == NULL ||
+          cairo_image_surface_get_width (self->layer) != w || cairo_image_surface_get_height (self->layer) != h)
+        {
+          g_clear_pointer (&self->layer, cairo_surface_destroy);
+          self->layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+        }
+      cairo_surface_flush (self->layer);
+      px.data = cairo_image_surface_get_data (self->layer);
+      px.stride = cairo_image_surface_get_stride (self->layer);
+      px.x1 = 0, px.y1 = 0, px.x2 = w, px.y2 = h;
+      memset (px.data, 0, (gsize)px.stride * h);
     }
-  cairo_surface_flush (self->layer);
-  memset (cairo_image_surface_get_data (self->layer), 0, (gsize)cairo_image_surface_get_stride (self->layer) * h);
 
   for (int dim = 1; dim >= 0; dim--)
     for (int c = 0; c < N_COLORS; c++)
@@ -1588,7 +1654,7 @@ stamp_actors (MwRenderer  *self,
             guint index = g_array_index (actors, guint, i);
             const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, index);
             double cx = (g->x - f->view->offset_x) * k, cy = (g->y - f->view->offset_y) * k;
-            gint64 qx = (gint64)floor (cx * 4 + 0.5), qy = (gint64)floor (cy * 4 + 0.5);
+            gint64 qx, qy;
             StampKey key = { 0, };
             cairo_surface_t *stamp;
             int pad, sx, sy;
@@ -1596,6 +1662,7 @@ stamp_actors (MwRenderer  *self,
             if (cx < -4 * STAMP_MAX_RADIUS || cy < -4 * STAMP_MAX_RADIUS ||
                 cx > w + 4 * STAMP_MAX_RADIUS || cy > h + 4 * STAMP_MAX_RADIUS)
               continue;
+            qx = (gint64)floor (cx * 4 + 0.5), qy = (gint64)floor (cy * 4 + 0.5);
             key.r = g->r;
             key.kind = mw_network_get_actor (self->network, index)->kind;
             key.color = c == N_COLORS - 1 ? -1 : c;
@@ -1606,11 +1673,16 @@ stamp_actors (MwRenderer  *self,
             key.phase_y = qy & 3;
             stamp = get_stamp (self, &key, k, &pad);
             sx = (int)(qx >> 2) - pad, sy = (int)(qy >> 2) - pad;
-            blend_stamp (self->layer, stamp, sx, sy);
+            blend_stamp (&px, stamp, sx, sy);
             x1 = MIN (x1, sx), y1 = MIN (y1, sy);
             x2 = MAX (x2, sx + 2 * pad + 1), y2 = MAX (y2, sy + 2 * pad + 1);
           }
       }
+  if (direct)
+    {
+      cairo_surface_mark_dirty (cairo_get_target (cr));
+      return TRUE;
+    }
   if (x1 > x2)
     return TRUE;
   cairo_surface_mark_dirty (self->layer);
