@@ -1123,12 +1123,18 @@ fill_tie_markers (MwRenderer   *self,
   cairo_new_path (cr);
   for (guint i = 0; i < bucket->len; i++)
     {
-      const MwTie *tie = mw_network_get_tie (self->network, g_array_index (bucket, guint, i));
-      const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, tie->from->index);
-      const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
+      guint index = g_array_index (bucket, guint, i);
+      const TieEnds *ends = &g_array_index (self->ties, TieEnds, index);
+      const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, ends->from);
+      const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, ends->to);
+      double reach = b->r + 2 * MW_ARROW_LENGTH;
       MwTieGeom g;
 
-      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, f->dense ? 0 : tie_bend (self, tie), TRUE, &g);
+      /* the marker touches its target: none for a target out of view */
+      if (!rect_meets (&f->visible, b->x - reach, b->y - reach, b->x + reach, b->y + reach))
+        continue;
+      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r,
+                        f->dense ? 0 : g_array_index (self->bends, double, index), TRUE, &g);
       _mw_tie_marker_path (cr, type, &g);
     }
   cairo_fill (cr);
