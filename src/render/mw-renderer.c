@@ -73,6 +73,7 @@ struct _MwRenderer
   GArray       *bends;        /* double by tie index: lanes of parallel ties */
   GArray       *ties;         /* TieEnds by tie index */
   cairo_surface_t *mask;      /* A8, for ties at dense overviews */
+  GArray       *device_xy;    /* double pairs by actor index: the mask's pixels */
   cairo_surface_t *layer;     /* ARGB, actors stamped by hand on raster targets */
   GHashTable   *stamps;       /* StampKey* → cairo_surface_t*: one actor's pixels */
   double        stamps_k;     /* the device pixels per point they were drawn at */
@@ -218,6 +219,7 @@ mw_renderer_finalize (GObject *object)
   g_clear_pointer (&self->geoms, g_array_unref);
   g_clear_pointer (&self->bends, g_array_unref);
   g_clear_pointer (&self->ties, g_array_unref);
+  g_clear_pointer (&self->device_xy, g_array_unref);
   g_clear_pointer (&self->mask, cairo_surface_destroy);
   g_clear_pointer (&self->layer, cairo_surface_destroy);
   g_clear_pointer (&self->stamps, g_hash_table_unref);
@@ -263,6 +265,7 @@ mw_renderer_init (MwRenderer *self)
   self->geoms = g_array_new (FALSE, TRUE, sizeof (ActorGeom));
   self->bends = g_array_new (FALSE, TRUE, sizeof (double));
   self->ties = g_array_new (FALSE, TRUE, sizeof (TieEnds));
+  self->device_xy = g_array_new (FALSE, FALSE, sizeof (double));
   self->stamps = g_hash_table_new_full (stamp_key_hash, stamp_key_equal, g_free,
                                         (GDestroyNotify)cairo_surface_destroy);
   self->labels = g_hash_table_new_full (NULL, NULL, NULL, label_free);
@@ -1311,6 +1314,17 @@ mask_tie_state (MwRenderer  *self,
       self->mask = cairo_image_surface_create (CAIRO_FORMAT_A8, w, h);
     }
 
+  /* every actor in device pixels once: a tie then reads 16 bytes per end
+   * from a small array instead of a scattered ActorGeom */
+  g_array_set_size (self->device_xy, 2 * self->geoms->len);
+  for (guint i = 0; i < self->geoms->len; i++)
+    {
+      const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, i);
+
+      g_array_index (self->device_xy, double, 2 * i) = (g->x - f->view->offset_x) * k;
+      g_array_index (self->device_xy, double, 2 * i + 1) = (g->y - f->view->offset_y) * k;
+    }
+
   for (int tone = 0; tone < 2; tone++)
     {
       Mask m = { NULL, 0, w, h };
@@ -1333,10 +1347,9 @@ mask_tie_state (MwRenderer  *self,
             for (guint i = 0; i < bucket->len; i++)
               {
                 const TieEnds *ends = &g_array_index (self->ties, TieEnds, g_array_index (bucket, guint, i));
-                const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, ends->from);
-                const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, ends->to);
-                double ax = (a->x - f->view->offset_x) * k, ay = (a->y - f->view->offset_y) * k;
-                double bx = (b->x - f->view->offset_x) * k, by = (b->y - f->view->offset_y) * k;
+                const double *a = &g_array_index (self->device_xy, double, 2 * ends->from);
+                const double *b = &g_array_index (self->device_xy, double, 2 * ends->to);
+                double ax = a[0], ay = a[1], bx = b[0], by = b[1];
 
                 wu_line (&m, ax, ay, bx, by);
                 x1 = MIN (x1, MIN (ax, bx)), y1 = MIN (y1, MIN (ay, by));
