@@ -1195,13 +1195,14 @@ stroke_tie_bucket (MwRenderer  *self,
       /* A file keeps the curves and the dash pattern as they are, but cairo
        * measures every stroke exactly before writing it: each dot of a
        * dotted tie becomes a polygon. A coarser tolerance makes those
-       * polygons small without changing a byte of the output, as long as
-       * it stays under the dash period (past that cairo would lengthen
-       * the dots to keep their average ink). */
+       * polygons smaller without changing a byte of the output, as long
+       * as it stays under half the line width: past that cairo's pen
+       * degenerates, the measured stroke is empty and PDF leaves it out
+       * (test-export's pdf-matches-png catches it). */
       double old_tolerance = cairo_get_tolerance (cr), dx = 1, dy = 0;
 
       cairo_user_to_device_distance (cr, &dx, &dy);
-      cairo_set_tolerance (cr, MAX (old_tolerance, 0.9 * 3.3 * width * hypot (dx, dy)));
+      cairo_set_tolerance (cr, MAX (old_tolerance, 0.45 * width * hypot (dx, dy)));
       cairo_stroke (cr);
       cairo_set_tolerance (cr, old_tolerance);
     }
