@@ -488,6 +488,103 @@ test_canvas_matches_export (void)
     }
 }
 
+/* The same view drawn through a recording surface: the renderer cannot
+ * tell it will become pixels, so it draws every shape as a path. */
+static cairo_surface_t *
+draw_as_paths (MwRenderer   *renderer,
+               const MwView *view)
+{
+  int w = (int)ceil (view->width * view->scale), h = (int)ceil (view->height * view->scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (recording);
+
+  mw_renderer_draw (renderer, cr, view);
+  cairo_destroy (cr);
+  cairo_surface_set_device_scale (surface, view->scale, view->scale);
+  cr = cairo_create (surface);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* How far apart two images are: the largest channel difference of any
+ * pixel, and how many pixels differ by more than a sixteenth. */
+static void
+compare_pixels (cairo_surface_t *a,
+                cairo_surface_t *b,
+                int             *max_diff,
+                guint           *n_visible)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  g_assert_cmpint (w, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (h, ==, cairo_image_surface_get_height (b));
+  *max_diff = 0;
+  *n_visible = 0;
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 p = *(guint32 *)(cairo_image_surface_get_data (a) + y * stride + x * 4);
+        guint32 q = *(guint32 *)(cairo_image_surface_get_data (b) + y * stride + x * 4);
+        int d = 0;
+
+        for (int shift = 0; shift < 32; shift += 8)
+          d = MAX (d, ABS ((int)(p >> shift & 0xff) - (int)(q >> shift & 0xff)));
+        *max_diff = MAX (*max_diff, d);
+        if (d > 16)
+          (*n_visible)++;
+      }
+}
+
+/* Image surfaces get actors copied from pre-drawn stamps: the picture must
+ * be the one paths give, bar the edges' antialiasing (a stamp sits within
+ * an eighth of a pixel of where the path would). */
+static void
+test_stamps_match_paths (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("render-example.gv");
+  g_autoptr(MwNetwork) grid = make_grid (TRUE);
+  MwNetwork *networks[] = { network, grid };
+
+  for (guint n = 0; n < G_N_ELEMENTS (networks); n++)
+    for (double zoom = 0.25; zoom <= 2; zoom *= 2)
+      {
+        g_autoptr(MwRenderer) renderer = mw_renderer_new (networks[n]);
+        g_autoptr(GHashTable) selected = g_hash_table_new (NULL, NULL);
+        cairo_surface_t *stamped, *paths;
+        guint n_visible, n_pixels;
+        int max_diff;
+        MwView view;
+
+        view_for (renderer, &view);
+        mw_view_zoom_at (&view, zoom / view.zoom, 400, 300);
+        view.scale = n == 0 ? 1 : 2;
+        /* glyphs replayed from a recording surface land differently */
+        view.labels = MW_LABELS_NEVER;
+        /* dimmed actors are stamped too */
+        g_hash_table_add (selected, mw_network_get_actor (networks[n], 0));
+        view.selected_actors = selected;
+        view.dim_others = zoom > 1;
+        view.highlighted_actors = zoom > 1 ? selected : NULL;
+        stamped = draw_to_image (renderer, &view);
+        paths = draw_as_paths (renderer, &view);
+        compare_pixels (stamped, paths, &max_diff, &n_visible);
+        n_pixels = cairo_image_surface_get_width (paths) * cairo_image_surface_get_height (paths);
+        g_test_message ("zoom %g: largest difference %d, %u of %u pixels differ by more than 16",
+                        zoom, max_diff, n_visible, n_pixels);
+        /* only the shapes' rims differ, and by less than a third */
+        g_assert_cmpuint (n_visible, <, n_pixels / 40);
+        g_assert_cmpint (max_diff, <, 80);
+        cairo_surface_destroy (stamped);
+        cairo_surface_destroy (paths);
+      }
+}
+
 static void
 test_view_fit_and_zoom (void)
 {
@@ -566,6 +663,7 @@ main (int    argc,
   g_test_add_func ("/render/level-of-detail", test_level_of_detail);
   g_test_add_func ("/render/dense-overview", test_dense_overview);
   g_test_add_func ("/render/canvas-matches-export", test_canvas_matches_export);
+  g_test_add_func ("/render/stamps-match-paths", test_stamps_match_paths);
   g_test_add_func ("/render/view-fit-and-zoom", test_view_fit_and_zoom);
   g_test_add_func ("/render/legend", test_legend);
   g_test_add_func ("/render/empty-network", test_empty_network);

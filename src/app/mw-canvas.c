@@ -763,6 +763,8 @@ mw_canvas_snapshot (GtkWidget   *widget,
       self->view.highlighted_ties = self->mark_ties;
     }
   self->view.dim_others = mw_canvas_has_highlight (self) || has_marks (self);
+  /* GTK replays the cairo node into pixels: the renderer may stamp shapes */
+  self->view.raster = TRUE;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   mw_renderer_draw (self->renderer, cr, &self->view);

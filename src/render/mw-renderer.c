@@ -33,6 +33,16 @@ typedef struct
   double label_y;    /* top of the label, under or over the shape */
 } ActorGeom;
 
+/* What a frame needs of a tie, packed: reading it through MwTie and
+ * MwActor costs three cache misses a tie, the most of a dense overview. */
+typedef struct
+{
+  guint   from;      /* actor indices */
+  guint   to;
+  guint8  type;
+  guint8  heavy;     /* drawn twice as wide (weight > 1.5) */
+} TieEnds;
+
 typedef struct
 {
   char        *text;     /* the label it was made for */
@@ -61,7 +71,12 @@ struct _MwRenderer
   char         *font;
   GArray       *geoms;        /* ActorGeom by actor index */
   GArray       *bends;        /* double by tie index: lanes of parallel ties */
+  GArray       *ties;         /* TieEnds by tie index */
   cairo_surface_t *mask;      /* A8, for ties at dense overviews */
+  GArray       *device_xy;    /* double pairs by actor index: the mask's pixels */
+  cairo_surface_t *layer;     /* ARGB, actors stamped by hand on raster targets */
+  GHashTable   *stamps;       /* StampKey* → cairo_surface_t*: one actor's pixels */
+  double        stamps_k;     /* the device pixels per point they were drawn at */
   GHashTable   *labels;       /* MwActor* (never dereferenced) → Label* */
   GHashTable   *org_colors;   /* org name → palette index + 1 */
   GPtrArray    *groups;       /* Group*: units first, then organisations */
@@ -73,6 +88,7 @@ struct _MwRenderer
   gboolean      geometry_valid;
   gboolean      topology_valid; /* organisations' colours and tie lanes */
   MwRect        bounds;
+  double        max_radius;
   gboolean      has_bounds;
   guint         n_unplaced;
 
@@ -81,6 +97,42 @@ struct _MwRenderer
 };
 
 G_DEFINE_FINAL_TYPE (MwRenderer, mw_renderer, G_TYPE_OBJECT)
+
+/* One actor's look at one size and quarter-pixel phase: drawn once by
+ * cairo, then copied wherever such an actor stands. */
+typedef struct
+{
+  double  r;         /* model points; the scale is the cache's */
+  gint8   kind;
+  gint8   color;
+  gint8   dim;
+  gint8   tiny;
+  gint8   dark;
+  gint8   phase_x;   /* quarters of a device pixel */
+  gint8   phase_y;
+} StampKey;
+
+static guint
+stamp_key_hash (gconstpointer data)
+{
+  const StampKey *key = data;
+  guint h = g_double_hash (&key->r);
+
+  h = h * 31 + (guint)key->kind;
+  h = h * 31 + (guint)(key->color + 1);
+  h = h * 31 + (guint)(key->dim | key->tiny << 1 | key->dark << 2);
+  return h * 31 + (guint)(key->phase_x << 2 | key->phase_y);
+}
+
+static gboolean
+stamp_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const StampKey *x = a, *y = b;
+
+  return x->r == y->r && x->kind == y->kind && x->color == y->color && x->dim == y->dim &&
+         x->tiny == y->tiny && x->dark == y->dark && x->phase_x == y->phase_x && x->phase_y == y->phase_y;
+}
 
 static void
 label_free (gpointer data)
@@ -166,7 +218,11 @@ mw_renderer_finalize (GObject *object)
   g_clear_pointer (&self->font, g_free);
   g_clear_pointer (&self->geoms, g_array_unref);
   g_clear_pointer (&self->bends, g_array_unref);
+  g_clear_pointer (&self->ties, g_array_unref);
+  g_clear_pointer (&self->device_xy, g_array_unref);
   g_clear_pointer (&self->mask, cairo_surface_destroy);
+  g_clear_pointer (&self->layer, cairo_surface_destroy);
+  g_clear_pointer (&self->stamps, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->org_colors, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
@@ -208,6 +264,10 @@ mw_renderer_init (MwRenderer *self)
   self->font = g_strdup ("Cantarell, DejaVu Sans, sans-serif");
   self->geoms = g_array_new (FALSE, TRUE, sizeof (ActorGeom));
   self->bends = g_array_new (FALSE, TRUE, sizeof (double));
+  self->ties = g_array_new (FALSE, TRUE, sizeof (TieEnds));
+  self->device_xy = g_array_new (FALSE, FALSE, sizeof (double));
+  self->stamps = g_hash_table_new_full (stamp_key_hash, stamp_key_equal, g_free,
+                                        (GDestroyNotify)cairo_surface_destroy);
   self->labels = g_hash_table_new_full (NULL, NULL, NULL, label_free);
   self->org_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->groups = g_ptr_array_new_with_free_func (group_free);
@@ -716,9 +776,17 @@ compute_bends (MwRenderer *self)
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   g_array_set_size (self->bends, n);
+  g_array_set_size (self->ties, n);
   for (guint i = 0; i < n; i++)
     {
-      guint64 key = pair_key (mw_network_get_tie (self->network, i));
+      const MwTie *tie = mw_network_get_tie (self->network, i);
+      guint64 key = pair_key (tie);
+      TieEnds *ends = &g_array_index (self->ties, TieEnds, i);
+
+      ends->from = tie->from->index;
+      ends->to = tie->to->index;
+      ends->type = tie->type;
+      ends->heavy = tie->weight > 1.5;
       guint k = GPOINTER_TO_UINT (g_hash_table_lookup (count, &key));
 
       g_hash_table_replace (count, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (k + 1));
@@ -775,6 +843,9 @@ ensure_geometry (MwRenderer *self)
       g->r = actor_radius (self, actor);
       g->color = org_color (self, actor->org);
     }
+  self->max_radius = 0;
+  for (guint i = 0; i < n; i++)
+    self->max_radius = MAX (self->max_radius, g_array_index (self->geoms, ActorGeom, i).r);
   place_unplaced (self);
   place_labels (self);
   for (guint i = 0; i < n; i++)
@@ -880,6 +951,8 @@ typedef struct
   gboolean       markers;     /* arrowheads and badges are big enough */
   gboolean       outlines;
   gboolean       dense;       /* thousands of ties on screen: hairlines in a mask */
+  gboolean       raster;      /* pixels only: shapes may be stamped */
+  gboolean       vector;      /* SVG, PDF, PostScript: fewer, richer paths */
   cairo_matrix_t view_matrix; /* the cairo_t's view pixels */
 } Frame;
 
@@ -1022,17 +1095,20 @@ fill_tie_buckets (MwRenderer  *self,
 
   for (guint i = 0; i < n; i++)
     {
-      const MwTie *tie = mw_network_get_tie (self->network, i);
-      const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, tie->from->index);
-      const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
-      double bow = (tie->type == MW_TIE_INFLUENCES ? 0.1 * (fabs (a->x - b->x) + fabs (a->y - b->y)) : 0) +
-                   fabs (tie_bend (self, tie));
+      const TieEnds *ends = &g_array_index (self->ties, TieEnds, i);
+      const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, ends->from);
+      const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, ends->to);
+      double bow = (ends->type == MW_TIE_INFLUENCES ? 0.1 * (fabs (a->x - b->x) + fabs (a->y - b->y)) : 0) +
+                   fabs (g_array_index (self->bends, double, i));
+      int state = STATE_NORMAL;
       guint bucket;
 
       if (!rect_meets (&f->visible, MIN (a->x, b->x) - bow, MIN (a->y, b->y) - bow,
                        MAX (a->x, b->x) + bow, MAX (a->y, b->y) + bow))
         continue;
-      bucket = (tie->type * N_STATES + tie_state (f, tie)) * 2 + (tie->weight > 1.5);
+      if (f->emphasis)
+        state = tie_state (f, mw_network_get_tie (self->network, i));
+      bucket = (ends->type * N_STATES + state) * 2 + ends->heavy;
       g_array_append_val (self->buckets[bucket], i);
     }
 }
@@ -1050,12 +1126,18 @@ fill_tie_markers (MwRenderer   *self,
   cairo_new_path (cr);
   for (guint i = 0; i < bucket->len; i++)
     {
-      const MwTie *tie = mw_network_get_tie (self->network, g_array_index (bucket, guint, i));
-      const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, tie->from->index);
-      const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
+      guint index = g_array_index (bucket, guint, i);
+      const TieEnds *ends = &g_array_index (self->ties, TieEnds, index);
+      const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, ends->from);
+      const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, ends->to);
+      double reach = b->r + 2 * MW_ARROW_LENGTH;
       MwTieGeom g;
 
-      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, f->dense ? 0 : tie_bend (self, tie), TRUE, &g);
+      /* the marker touches its target: none for a target out of view */
+      if (!rect_meets (&f->visible, b->x - reach, b->y - reach, b->x + reach, b->y + reach))
+        continue;
+      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r,
+                        f->dense ? 0 : g_array_index (self->bends, double, index), TRUE, &g);
       _mw_tie_marker_path (cr, type, &g);
     }
   cairo_fill (cr);
@@ -1108,7 +1190,24 @@ stroke_tie_bucket (MwRenderer  *self,
   /* dots only where they can be told from a line */
   _mw_tie_set_stroke (cr, f->markers ? type : MW_TIE_COLLABORATES, width);
   _mw_set_source (cr, &color, alpha);
-  cairo_stroke (cr);
+  if (f->vector)
+    {
+      /* A file keeps the curves and the dash pattern as they are, but cairo
+       * measures every stroke exactly before writing it: each dot of a
+       * dotted tie becomes a polygon. A coarser tolerance makes those
+       * polygons smaller without changing a byte of the output, as long
+       * as it stays under half the line width: past that cairo's pen
+       * degenerates, the measured stroke is empty and PDF leaves it out
+       * (test-export's pdf-matches-png catches it). */
+      double old_tolerance = cairo_get_tolerance (cr), dx = 1, dy = 0;
+
+      cairo_user_to_device_distance (cr, &dx, &dy);
+      cairo_set_tolerance (cr, MAX (old_tolerance, 0.45 * width * hypot (dx, dy)));
+      cairo_stroke (cr);
+      cairo_set_tolerance (cr, old_tolerance);
+    }
+  else
+    cairo_stroke (cr);
 
   if (f->markers)
     fill_tie_markers (self, cr, f, bucket, type);
@@ -1122,25 +1221,10 @@ typedef struct
   int     height;
 } Mask;
 
-/* Adds coverage to a pixel of an 8-bit mask, saturating. */
-static inline void
-plot (const Mask *m,
-      int         x,
-      int         y,
-      double      coverage)
-{
-  guchar *p;
-  int v;
-
-  if (x < 0 || y < 0 || x >= m->width || y >= m->height)
-    return;
-  p = m->data + y * m->stride + x;
-  v = *p + (int)(coverage * 255);
-  *p = v > 255 ? 255 : v;
-}
-
 /* An antialiased one-pixel line (Xiaolin Wu's algorithm) for a fraction
- * of what cairo spends on a line. */
+ * of what cairo spends on a line: the minor coordinate in 16.16 fixed
+ * point, the run clipped to the mask first so the loop has no bounds to
+ * test along the line, coverage added saturating. */
 static void
 wu_line (const Mask *m,
          double      x0,
@@ -1150,7 +1234,10 @@ wu_line (const Mask *m,
 {
   gboolean steep = fabs (y1 - y0) > fabs (x1 - x0);
   int limit = steep ? m->height : m->width;
-  double gradient;
+  int minor_limit = steep ? m->width : m->height;
+  gsize major_step = steep ? (gsize)m->stride : 1, minor_step = steep ? 1 : (gsize)m->stride;
+  double gradient, from_d, to_d;
+  gint64 y, dy;
   int from, to;
 
   if (steep)
@@ -1164,19 +1251,47 @@ wu_line (const Mask *m,
       t = y0; y0 = y1; y1 = t;
     }
   gradient = x1 - x0 > 1e-9 ? (y1 - y0) / (x1 - x0) : 0;
-  from = MAX ((int)floor (x0), 0);
-  to = MIN ((int)floor (x1), limit - 1);
-  for (int x = from; x <= to; x++)
+  from_d = MAX (floor (x0), 0);
+  to_d = MIN (floor (x1), limit - 1);
+  /* only where the line crosses the mask's other axis (a pixel of margin) */
+  if (gradient > 1e-9)
     {
-      /* the line's height at the pixel's centre, against pixel centres */
-      double y = y0 + gradient * (x + 0.5 - x0) - 0.5;
-      int yi = (int)floor (y);
-      double f = y - yi;
+      from_d = MAX (from_d, floor (x0 + (-2 - y0) / gradient));
+      to_d = MIN (to_d, ceil (x0 + (minor_limit + 1 - y0) / gradient));
+    }
+  else if (gradient < -1e-9)
+    {
+      from_d = MAX (from_d, floor (x0 + (minor_limit + 1 - y0) / gradient));
+      to_d = MIN (to_d, ceil (x0 + (-2 - y0) / gradient));
+    }
+  else if (y0 < -2 || y0 > minor_limit + 1)
+    return;
+  if (from_d > to_d)
+    return;
+  from = (int)from_d, to = (int)to_d;
 
-      if (steep)
-        plot (m, yi, x, 1 - f), plot (m, yi + 1, x, f);
-      else
-        plot (m, x, yi, 1 - f), plot (m, x, yi + 1, f);
+  /* the line's height at pixel centres, against pixel centres */
+  y = (gint64)llround ((y0 + gradient * (from + 0.5 - x0) - 0.5) * 65536);
+  dy = (gint64)llround (gradient * 65536);
+  for (int x = from; x <= to; x++, y += dy)
+    {
+      int yi = (int)(y >> 16), f = (int)(y >> 8 & 0xff);
+      guchar *p = m->data + (gsize)x * major_step;
+
+      if ((guint)yi < (guint)minor_limit)
+        {
+          guchar *q = p + (gsize)yi * minor_step;
+          int v = *q + (255 - f);
+
+          *q = v > 255 ? 255 : v;
+        }
+      if ((guint)(yi + 1) < (guint)minor_limit)
+        {
+          guchar *q = p + (gsize)(yi + 1) * minor_step;
+          int v = *q + f;
+
+          *q = v > 255 ? 255 : v;
+        }
     }
 }
 
@@ -1200,6 +1315,17 @@ mask_tie_state (MwRenderer  *self,
       self->mask = cairo_image_surface_create (CAIRO_FORMAT_A8, w, h);
     }
 
+  /* every actor in device pixels once: a tie then reads 16 bytes per end
+   * from a small array instead of a scattered ActorGeom */
+  g_array_set_size (self->device_xy, 2 * self->geoms->len);
+  for (guint i = 0; i < self->geoms->len; i++)
+    {
+      const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, i);
+
+      g_array_index (self->device_xy, double, 2 * i) = (g->x - f->view->offset_x) * k;
+      g_array_index (self->device_xy, double, 2 * i + 1) = (g->y - f->view->offset_y) * k;
+    }
+
   for (int tone = 0; tone < 2; tone++)
     {
       Mask m = { NULL, 0, w, h };
@@ -1221,11 +1347,10 @@ mask_tie_state (MwRenderer  *self,
               }
             for (guint i = 0; i < bucket->len; i++)
               {
-                const MwTie *tie = mw_network_get_tie (self->network, g_array_index (bucket, guint, i));
-                const ActorGeom *a = &g_array_index (self->geoms, ActorGeom, tie->from->index);
-                const ActorGeom *b = &g_array_index (self->geoms, ActorGeom, tie->to->index);
-                double ax = (a->x - f->view->offset_x) * k, ay = (a->y - f->view->offset_y) * k;
-                double bx = (b->x - f->view->offset_x) * k, by = (b->y - f->view->offset_y) * k;
+                const TieEnds *ends = &g_array_index (self->ties, TieEnds, g_array_index (bucket, guint, i));
+                const double *a = &g_array_index (self->device_xy, double, 2 * ends->from);
+                const double *b = &g_array_index (self->device_xy, double, 2 * ends->to);
+                double ax = a[0], ay = a[1], bx = b[0], by = b[1];
 
                 wu_line (&m, ax, ay, bx, by);
                 x1 = MIN (x1, MIN (ax, bx)), y1 = MIN (y1, MIN (ay, by));
@@ -1250,6 +1375,11 @@ mask_tie_state (MwRenderer  *self,
 
   if (!f->markers)
     return;
+  /* thousands of arrowheads a few pixels long over a texture of hairlines:
+   * cairo's coarser antialiasing is a third cheaper and looks the same */
+  cairo_save (cr);
+  if (f->raster)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   for (int type = 0; type < MW_N_TIE_TYPES; type++)
     for (int heavy = 0; heavy < 2; heavy++)
       {
@@ -1257,6 +1387,7 @@ mask_tie_state (MwRenderer  *self,
                         state == STATE_DIM ? DIM_ALPHA : 1);
         fill_tie_markers (self, cr, f, self->buckets[(type * N_STATES + state) * 2 + heavy], type);
       }
+  cairo_restore (cr);
 }
 
 static void
@@ -1306,8 +1437,22 @@ outline_color (const MwColor *fill,
   out->alpha = 1;
 }
 
-/* The shapes of the actors, grown by grow model points; squares when
- * grow is G_MAXDOUBLE (too small on screen for a shape to show). */
+/* An actor's shape, grown by grow model points; a square when grow is
+ * G_MAXDOUBLE (too small on screen for a shape to show). */
+static void
+path_actor (cairo_t     *cr,
+            MwActorKind  kind,
+            double       x,
+            double       y,
+            double       r,
+            double       grow)
+{
+  if (grow == G_MAXDOUBLE)
+    cairo_rectangle (cr, x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
+  else
+    _mw_path_shape (cr, kind, x, y, r + grow);
+}
+
 static void
 path_actors (MwRenderer   *self,
              cairo_t      *cr,
@@ -1320,11 +1465,256 @@ path_actors (MwRenderer   *self,
       const MwActor *actor = mw_network_get_actor (self->network, g_array_index (actors, guint, i));
       const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
 
-      if (grow == G_MAXDOUBLE)
-        cairo_rectangle (cr, g->x - g->r * 0.9, g->y - g->r * 0.9, g->r * 1.8, g->r * 1.8);
-      else
-        _mw_path_shape (cr, actor->kind, g->x, g->y, g->r + grow);
+      path_actor (cr, actor->kind, g->x, g->y, g->r, grow);
     }
+}
+
+/* An actor as draw_actor_bucket() draws it, at (x, y). */
+static void
+paint_actor (cairo_t       *cr,
+             MwActorKind    kind,
+             double         x,
+             double         y,
+             double         r,
+             const MwColor *fill,
+             const MwColor *line,
+             gboolean       tiny,
+             gboolean       dim)
+{
+  /* the outline as a slightly larger shape under the fill: two fills cost
+   * half of a fill and a stroke in cairo's image backend */
+  if (!tiny && !dim)
+    {
+      cairo_new_path (cr);
+      path_actor (cr, kind, x, y, r, 0.7);
+      _mw_set_source (cr, line, 1);
+      cairo_fill (cr);
+    }
+  cairo_new_path (cr);
+  path_actor (cr, kind, x, y, r, tiny ? G_MAXDOUBLE : dim ? 0 : -0.7);
+  _mw_set_source (cr, fill, dim ? DIM_ALPHA + 0.1 : 1);
+  cairo_fill (cr);
+}
+
+/* Stamps grow with the zoom; past this (device pixels) paths are cheaper. */
+#define STAMP_MAX_RADIUS 40.0
+#define STAMP_CACHE_MAX  4096
+
+static cairo_surface_t *
+get_stamp (MwRenderer     *self,
+           const StampKey *key,
+           double          k,
+           int            *pad)
+{
+  cairo_surface_t *stamp;
+  MwColor fill, line;
+  cairo_t *cr;
+  int size;
+
+  *pad = (int)ceil ((key->r + 0.7) * k) + 2;
+  stamp = g_hash_table_lookup (self->stamps, key);
+  if (stamp != NULL)
+    return stamp;
+
+  if (g_hash_table_size (self->stamps) >= STAMP_CACHE_MAX)
+    g_hash_table_remove_all (self->stamps);
+  _mw_palette_color (key->color, key->dark, &fill);
+  outline_color (&fill, key->dark, &line);
+  size = 2 * *pad + 1;
+  stamp = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (stamp);
+  cairo_translate (cr, *pad + key->phase_x / 4.0, *pad + key->phase_y / 4.0);
+  cairo_scale (cr, k, k);
+  paint_actor (cr, key->kind, 0, 0, key->r, &fill, &line, key->tiny, key->dim);
+  cairo_destroy (cr);
+  cairo_surface_flush (stamp);
+  g_hash_table_insert (self->stamps, g_memdup2 (key, sizeof *key), stamp);
+  return stamp;
+}
+
+/* dst = src OVER dst, premultiplied, as pixman rounds it. */
+static inline guint32
+over (guint32 src,
+      guint32 dst)
+{
+  guint32 ia = 255 - (src >> 24), rb, ag;
+
+  rb = (dst & 0x00ff00ff) * ia + 0x00800080;
+  rb = ((rb + (rb >> 8 & 0x00ff00ff)) >> 8) & 0x00ff00ff;
+  ag = (dst >> 8 & 0x00ff00ff) * ia + 0x00800080;
+  ag = (ag + (ag >> 8 & 0x00ff00ff)) & 0xff00ff00;
+  return src + (rb | ag);
+}
+
+/* Pixels stamps are copied into: the target's own, or the layer's. */
+typedef struct
+{
+  guchar *data;
+  int     stride;
+  int     x1, y1, x2, y2;   /* where they may go (the clip), device pixels */
+} Pixels;
+
+static void
+blend_stamp (const Pixels    *px,
+             cairo_surface_t *stamp,
+             int              x0,
+             int              y0)
+{
+  int sw = cairo_image_surface_get_width (stamp), sh = cairo_image_surface_get_height (stamp);
+  int ss = cairo_image_surface_get_stride (stamp);
+  guchar *sd = cairo_image_surface_get_data (stamp);
+  int xa = MAX (0, px->x1 - x0), xb = MIN (sw, px->x2 - x0);
+  int ya = MAX (0, px->y1 - y0), yb = MIN (sh, px->y2 - y0);
+
+  for (int y = ya; y < yb; y++)
+    {
+      const guint32 *s = (const guint32 *)(sd + (gsize)y * ss);
+      guint32 *d = (guint32 *)(px->data + (gsize)(y + y0) * px->stride) + x0;
+
+      for (int x = xa; x < xb; x++)
+        {
+          guint32 v = s[x];
+
+          if (v == 0)
+            continue;
+          d[x] = v >> 24 == 255 ? v : over (v, d[x]);
+        }
+    }
+}
+
+/* An image surface drawn on without transformation, offset or group, and
+ * clipped to at most one rectangle: stamps can go straight into it. */
+static gboolean
+target_pixels (cairo_t     *cr,
+               const Frame *f,
+               Pixels      *px)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  double scale = f->view->scale > 0 ? f->view->scale : 1, sx, sy, ox, oy;
+  cairo_rectangle_list_t *clip;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 ||
+      cairo_get_group_target (cr) != target ||
+      f->view_matrix.x0 != 0 || f->view_matrix.y0 != 0)
+    return FALSE;
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  if (sx != scale || sy != scale || ox != 0 || oy != 0)
+    return FALSE;
+  /* the clip in view pixels, not the model's points */
+  cairo_save (cr);
+  cairo_set_matrix (cr, &f->view_matrix);
+  clip = cairo_copy_clip_rectangle_list (cr);
+  cairo_restore (cr);
+  if (clip->status != CAIRO_STATUS_SUCCESS || clip->num_rectangles != 1)
+    {
+      cairo_rectangle_list_destroy (clip);
+      return FALSE;
+    }
+  px->x1 = MAX (0, (int)ceil (clip->rectangles[0].x * scale));
+  px->y1 = MAX (0, (int)ceil (clip->rectangles[0].y * scale));
+  px->x2 = MIN (cairo_image_surface_get_width (target),
+                (int)floor ((clip->rectangles[0].x + clip->rectangles[0].width) * scale));
+  px->y2 = MIN (cairo_image_surface_get_height (target),
+                (int)floor ((clip->rectangles[0].y + clip->rectangles[0].height) * scale));
+  cairo_rectangle_list_destroy (clip);
+  cairo_surface_flush (target);
+  px->data = cairo_image_surface_get_data (target);
+  px->stride = cairo_image_surface_get_stride (target);
+  return px->data != NULL;
+}
+
+/* Raster targets: every actor copied from a stamp, in the order the
+ * buckets would be filled: straight into an image surface, or into one
+ * layer painted once (the canvas). A stamp is cairo's own drawing of the
+ * shape at a quarter-pixel phase, so the result is the path drawing moved
+ * by at most an eighth of a pixel. */
+static gboolean
+stamp_actors (MwRenderer  *self,
+              cairo_t     *cr,
+              const Frame *f,
+              GArray     **buckets)
+{
+  double scale = f->view->scale > 0 ? f->view->scale : 1;
+  double k = f->view->zoom * scale;
+  int w = (int)ceil (f->view->width * scale), h = (int)ceil (f->view->height * scale);
+  int x1 = G_MAXINT, y1 = G_MAXINT, x2 = G_MININT, y2 = G_MININT;
+  gboolean tiny = !f->outlines, direct;
+  Pixels px;
+
+  if (k != self->stamps_k)
+    {
+      g_hash_table_remove_all (self->stamps);
+      self->stamps_k = k;
+    }
+  direct = target_pixels (cr, f, &px);
+  if (!direct)
+    {
+      if (self->layer == NULL ||
+          cairo_image_surface_get_width (self->layer) != w || cairo_image_surface_get_height (self->layer) != h)
+        {
+          g_clear_pointer (&self->layer, cairo_surface_destroy);
+          self->layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+        }
+      cairo_surface_flush (self->layer);
+      px.data = cairo_image_surface_get_data (self->layer);
+      px.stride = cairo_image_surface_get_stride (self->layer);
+      px.x1 = 0, px.y1 = 0, px.x2 = w, px.y2 = h;
+      memset (px.data, 0, (gsize)px.stride * h);
+    }
+
+  for (int dim = 1; dim >= 0; dim--)
+    for (int c = 0; c < N_COLORS; c++)
+      {
+        GArray *actors = buckets[dim * N_COLORS + c];
+
+        for (guint i = 0; i < actors->len; i++)
+          {
+            guint index = g_array_index (actors, guint, i);
+            const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, index);
+            double cx = (g->x - f->view->offset_x) * k, cy = (g->y - f->view->offset_y) * k;
+            gint64 qx, qy;
+            StampKey key = { 0, };
+            cairo_surface_t *stamp;
+            int pad, sx, sy;
+
+            if (cx < -4 * STAMP_MAX_RADIUS || cy < -4 * STAMP_MAX_RADIUS ||
+                cx > w + 4 * STAMP_MAX_RADIUS || cy > h + 4 * STAMP_MAX_RADIUS)
+              continue;
+            qx = (gint64)floor (cx * 4 + 0.5), qy = (gint64)floor (cy * 4 + 0.5);
+            key.r = g->r;
+            key.kind = mw_network_get_actor (self->network, index)->kind;
+            key.color = c == N_COLORS - 1 ? -1 : c;
+            key.dim = dim;
+            key.tiny = tiny;
+            key.dark = f->view->dark;
+            key.phase_x = qx & 3;
+            key.phase_y = qy & 3;
+            stamp = get_stamp (self, &key, k, &pad);
+            sx = (int)(qx >> 2) - pad, sy = (int)(qy >> 2) - pad;
+            blend_stamp (&px, stamp, sx, sy);
+            x1 = MIN (x1, sx), y1 = MIN (y1, sy);
+            x2 = MAX (x2, sx + 2 * pad + 1), y2 = MAX (y2, sy + 2 * pad + 1);
+          }
+      }
+  if (direct)
+    {
+      cairo_surface_mark_dirty (cairo_get_target (cr));
+      return TRUE;
+    }
+  if (x1 > x2)
+    return TRUE;
+  cairo_surface_mark_dirty (self->layer);
+  cairo_surface_set_device_scale (self->layer, scale, scale);
+  cairo_save (cr);
+  cairo_set_matrix (cr, &f->view_matrix);
+  cairo_rectangle (cr, floor (x1 / scale), floor (y1 / scale), ceil ((x2 - x1) / scale) + 1, ceil ((y2 - y1) / scale) + 1);
+  cairo_clip (cr);
+  cairo_set_source_surface (cr, self->layer, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  return TRUE;
 }
 
 /* All actors of one colour and state: an outline and a fill. */
@@ -1345,8 +1735,22 @@ draw_actor_bucket (MwRenderer   *self,
   _mw_palette_color (color, f->view->dark, &fill);
   outline_color (&fill, f->view->dark, &line);
 
-  /* the outline as a slightly larger shape under the fill: two fills cost
-   * half of a fill and a stroke in cairo's image backend */
+  if (f->vector && !tiny && !dim)
+    {
+      /* in a file, one path filled and stroked: the outline ring as two
+       * fills would write every shape twice */
+      path_actors (self, cr, actors, 0);
+      _mw_set_source (cr, &fill, 1);
+      cairo_fill_preserve (cr);
+      cairo_save (cr);
+      cairo_set_line_width (cr, 1.4);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+      cairo_set_dash (cr, NULL, 0, 0);
+      _mw_set_source (cr, &line, 1);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      return;
+    }
   if (!tiny && !dim)
     {
       path_actors (self, cr, actors, 0.7);
@@ -1365,6 +1769,8 @@ draw_actors (MwRenderer  *self,
              GArray      *visible)
 {
   GArray *buckets[2 * N_COLORS];
+  double scale = f->view->scale > 0 ? f->view->scale : 1;
+  gboolean stamped = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (buckets); i++)
     buckets[i] = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1379,7 +1785,12 @@ draw_actors (MwRenderer  *self,
 
       g_array_append_val (buckets[dim * N_COLORS + color], index);
     }
-  for (int dim = 1; dim >= 0; dim--)
+  /* stamps only where cairo's pixels would land one to one */
+  if (f->raster && visible->len > 0 &&
+      f->view_matrix.xx == 1 && f->view_matrix.yy == 1 && f->view_matrix.xy == 0 && f->view_matrix.yx == 0 &&
+      self->max_radius * f->view->zoom * scale <= STAMP_MAX_RADIUS)
+    stamped = stamp_actors (self, cr, f, buckets);
+  for (int dim = 1; !stamped && dim >= 0; dim--)
     for (int c = 0; c < N_COLORS; c++)
       draw_actor_bucket (self, cr, f, buckets[dim * N_COLORS + c], c == N_COLORS - 1 ? -1 : c, dim);
   for (guint i = 0; i < G_N_ELEMENTS (buckets); i++)
@@ -1503,6 +1914,7 @@ frame_init (Frame        *f,
 {
   double scale = view->scale > 0 ? view->scale : 1;
 
+  memset (f, 0, sizeof *f);
   f->view = view;
   f->theme = _mw_theme_get (view->dark);
   f->visible.x = view->offset_x;
@@ -1515,6 +1927,26 @@ frame_init (Frame        *f,
                 set_nonempty (view->selected_actors) || set_nonempty (view->selected_ties);
   f->markers = MW_ARROW_LENGTH * view->zoom >= 3.5 || view->labels == MW_LABELS_ALWAYS;
   f->outlines = 12 * view->zoom >= 3;
+}
+
+static void
+frame_set_target (Frame   *f,
+                  cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_IMAGE:
+      f->raster = cairo_get_target (cr) == cairo_get_group_target (cr);
+      break;
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+      f->vector = TRUE;
+      break;
+    default:
+      break;
+    }
+  f->raster = f->raster || f->view->raster;
 }
 
 /**
@@ -1549,6 +1981,7 @@ mw_renderer_draw (MwRenderer   *self,
       cairo_fill (cr);
     }
   cairo_get_matrix (cr, &f.view_matrix);
+  frame_set_target (&f, cr);
   cairo_scale (cr, view->zoom, view->zoom);
   cairo_translate (cr, -view->offset_x, -view->offset_y);
 

@@ -26,7 +26,12 @@ G_BEGIN_DECLS
  * Level of detail (MW_LABELS_AUTO): labels show when 5 px or larger and at
  * most 2,000 actors are in view; arrowheads, dots and badges when an arrow
  * is 3.5 px or longer; past 2,500 ties in view they become one-pixel
- * hairlines. MW_LABELS_ALWAYS (what export uses) turns all of that off. */
+ * hairlines. MW_LABELS_ALWAYS (what export uses) turns all of that off.
+ *
+ * On image surfaces, and on any surface when view.raster is set (the
+ * canvas: GTK turns its cairo node into pixels), actors are copied from
+ * small pictures cairo drew once per shape, colour, size and quarter-pixel
+ * phase; SVG, PDF and PostScript always get paths and text. */
 
 /* A rectangle; in model points or view pixels depending on where it is used. */
 typedef struct
@@ -84,6 +89,8 @@ typedef struct
   gboolean     transparent;   /* do not paint the background */
   gboolean     dim_others;    /* fade what is neither highlighted nor selected */
   MwLabelMode  labels;
+  gboolean     raster;        /* only ever shown as pixels (the canvas): parts may be
+                               * rasterised by hand; image surfaces imply it */
   GHashTable  *highlighted_actors;
   GHashTable  *highlighted_ties;
   GHashTable  *selected_actors;
