@@ -737,7 +737,10 @@ import_done_cb (MwImportDialog *dialog,
                 MwImportReport *report,
                 MwWindow       *self)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, mw_import_report_toast_new (GTK_WINDOW (self), report));
+  AdwToast *toast = mw_import_report_toast_new (GTK_WINDOW (self), report,
+                                                mw_import_dialog_get_layout_error (dialog));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   show_canvas (self);
   mw_canvas_zoom_to_fit (self->canvas);
 }
