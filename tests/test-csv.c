@@ -597,8 +597,8 @@ test_import_ties_alone_into (void)
   g_assert_false (problem->skipped);
   g_assert_cmpuint (problem->row, ==, 3);
   g_assert_cmpuint (problem->column, ==, 3);
-  g_assert_cmpstr (problem->message, ==, "no one has the id or name “Dr. Jonas Weber”; "
-                                         "“Dr. Jonas Weber” is added as a new person");
+  g_assert_cmpstr (problem->message, ==, "no one in the network has the id or name “Dr. Jonas Weber”; "
+                                         "a new person is added");
   g_assert_cmpuint (mw_import_report_n_skipped (report), ==, 0);
 
   g_assert_true (mw_csv_import_into (empty, NULL, NULL, ties, NULL, NULL, &empty_report, &error));

@@ -177,9 +177,12 @@ update_busy (MwImportDialog *self)
                                          ? _("Which column gives each detail of a person. Other columns are kept as attributes.")
                                          : _("Choose the column with the ID or the name of each person: without one, nobody can be imported."));
   adw_preferences_group_set_description (self->ties_fields,
-                                         ties_table (self) == NULL || mw_csv_mapping_is_ties (&self->ties_mapping)
-                                         ? NULL
-                                         : _("Choose the columns with the source and the target of each tie."));
+                                         ties_table (self) != NULL && !mw_csv_mapping_is_ties (&self->ties_mapping)
+                                         ? _("Choose the columns with the source and the target of each tie.")
+                                         : self->main_ties
+                                         ? _("Which column gives each detail of a tie. People are found by their ID, "
+                                             "then by their name; a name the network does not have becomes a new person.")
+                                         : NULL);
 }
 
 /* Translated, unlike mw_csv_format_describe(): "Semicolon-separated · header row · UTF-8 · 4 rows" */
@@ -1319,16 +1322,21 @@ details_cb (AdwToast  *toast,
   const char *layout_error = g_object_get_data (G_OBJECT (toast), "mw-import-layout-error");
   g_autoptr(GString) body = g_string_new (NULL);
   GtkWidget *dialog, *list, *scroller;
+  gboolean skipped = FALSE;
 
   g_return_if_fail (problems != NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    skipped |= ((MwImportProblem *)g_ptr_array_index (problems, i))->skipped;
 
   if (layout_error != NULL)
     g_string_append_printf (body, _("The automatic layout could not run (%s), so the new people "
                                     "were placed next to the people they are tied to."), layout_error);
   if (problems->len > 0)
     g_string_append_printf (body, "%s%s", body->len > 0 ? "\n\n" : "",
-                            _("Rows with a problem that could not be imported were skipped; "
-                              "everything else was imported."));
+                            skipped ? _("Rows with a problem that could not be imported were skipped; "
+                                        "everything else was imported.")
+                                    : _("Everything was imported, but these rows may need a look."));
   dialog = adw_message_dialog_new (parent, _("Import Problems"), body->str);
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);

@@ -1946,7 +1946,7 @@ tie_end (Import             *import,
        * misspelling: say who was added, once */
       if (import->report_new_actors)
         report_problem (import, table, row, mapping->columns[field], MW_IMPORT_PROBLEM_UNKNOWN_ACTOR, FALSE,
-                        _("no one has the id or name “%s”; “%s” is added as a new person"), key, key);
+                        _("no one in the network has the id or name “%s”; a new person is added"), key);
       return actor;
     }
 
