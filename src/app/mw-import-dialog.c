@@ -8,7 +8,8 @@
  * document change, in one undoable step: the new actors and ties in their
  * places, beside what was already drawn. A fatal error leaves the document as it was. The
  * mapping is remembered in GSettings and applied again to files with the
- * same column names.
+ * same column names. A file of ties alone (a survey's edge list) is read
+ * as ties: its people are found in the network, or added.
  */
 
 #define G_LOG_DOMAIN "meshwork-import-dialog"

@@ -792,7 +792,7 @@ import_action (GSimpleAction *action,
   MwWindow *self = user_data;
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Import People"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (_("Import People or Ties"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   mw_import_dialog_add_filters (GTK_FILE_CHOOSER (chooser));
   set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
