@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -59,7 +60,7 @@ imported_cb (MwImportDialog *dialog,
              MwImportReport *report,
              Result         *result)
 {
-  g_autoptr(AdwToast) toast = mw_import_report_toast_new (NULL, report);
+  g_autoptr(AdwToast) toast = mw_import_report_toast_new (NULL, report, mw_import_dialog_get_layout_error (dialog));
 
   result->imported = TRUE;
   result->n_actors = report->n_actors;
@@ -228,6 +229,141 @@ test_import_mapping_and_undo (void)
   g_assert_cmpint (mapping->columns[MW_CSV_FIELD_ID], ==, 0);
   gtk_window_close (GTK_WINDOW (dialog));
   spin ();
+  g_assert_finalize_object (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* A survey's edge list (Google Forms: respondent, nominee, relationship,
+ * frequency) has no people columns: the file is read as ties, matched to
+ * the open network's people by name; names it does not know are added as
+ * new people and reported with their row. One undo takes it all away. */
+static void
+test_import_ties_only (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  MwNetwork *network;
+  MwHistory *history;
+  MwImportDialog *dialog;
+  const MwCsvMapping *mapping;
+  MwActor *lena, *jana, *ana;
+  g_auto(Result) result = { 0 };
+  guint n_before, n_ties_before, n_lena_before;
+
+  mw_window_open_example (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  network = mw_document_get_network (mw_window_get_document (window));
+  history = mw_document_get_history (mw_window_get_document (window));
+  n_before = mw_network_get_n_actors (network);
+  n_ties_before = mw_network_get_n_ties (network);
+  lena = mw_network_lookup_actor (network, "nurse1");
+  n_lena_before = mw_actor_n_out (lena, MW_TIE_INFLUENCES) + mw_actor_n_out (lena, MW_TIE_COLLABORATES);
+
+  dialog = open_dialog (window, "forms-ties.csv", NULL, &result);
+  g_assert_null (mw_import_dialog_get_error (dialog));
+  g_assert_true (mw_import_dialog_get_file_is_ties (dialog));
+  g_assert_null (mw_import_dialog_get_table (dialog, FALSE));
+  g_assert_nonnull (mw_import_dialog_get_table (dialog, TRUE));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Import Ties");
+  mapping = mw_import_dialog_get_mapping (dialog, TRUE);
+  g_assert_cmpint (mapping->columns[MW_CSV_FIELD_SOURCE], ==, 1);
+  g_assert_cmpint (mapping->columns[MW_CSV_FIELD_TARGET], ==, 2);
+  g_assert_cmpint (mapping->columns[MW_CSV_FIELD_TYPE], ==, 3);
+  g_assert_cmpint (mapping->columns[MW_CSV_FIELD_WEIGHT], ==, 4);
+
+  /* Read as people, nothing can be imported; back to ties, it can. */
+  mw_import_dialog_set_file_is_ties (dialog, FALSE);
+  g_assert_false (mw_import_dialog_get_file_is_ties (dialog));
+  g_assert_nonnull (mw_import_dialog_get_table (dialog, FALSE));
+  g_assert_null (mw_import_dialog_get_table (dialog, TRUE));
+  mw_import_dialog_import (dialog);
+  g_assert_false (mw_import_dialog_is_busy (dialog));
+  g_assert_false (result.imported);
+  mw_import_dialog_set_file_is_ties (dialog, TRUE);
+  g_assert_cmpint (mw_import_dialog_get_mapping (dialog, TRUE)->columns[MW_CSV_FIELD_TARGET], ==, 2);
+
+  run_import (dialog);
+  g_assert_true (result.imported);
+  g_assert_null (mw_import_dialog_get_layout_error (dialog));
+  g_assert_cmpuint (result.n_ties, ==, 6);
+  g_assert_cmpuint (result.n_actors, ==, 2);
+  g_assert_cmpuint (result.n_rows_skipped, ==, 0);
+  /* "Tom Brand" (a misspelt Tom Brandt) and "Jana Novak", in the Nominee column */
+  g_assert_cmpuint (result.problems->len, ==, 2);
+  g_assert_true (has_problem (&result, "forms-ties.csv:5:3"));
+  g_assert_true (has_problem (&result, "forms-ties.csv:7:3"));
+  g_assert_cmpstr (result.toast_title, ==, "Imported 2 people, 6 ties");
+  g_assert_cmpstr (result.toast_button, ==, "_Details");
+
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, n_before + 2);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, n_ties_before + 6);
+  g_assert_cmpuint (mw_actor_n_out (lena, MW_TIE_INFLUENCES) + mw_actor_n_out (lena, MW_TIE_COLLABORATES),
+                    ==, n_lena_before + 2);
+  /* Placed next to the person who named her, not laid out as an org chart. */
+  jana = mw_network_lookup_actor (network, "Jana Novak");
+  ana = mw_network_lookup_actor (network, "dev1");
+  g_assert_nonnull (jana);
+  g_assert_true (jana->has_position);
+  g_assert_cmpfloat (fabs (jana->x - ana->x) + fabs (jana->y - ana->y), <, 600);
+
+  g_assert_cmpstr (mw_history_get_undo_name (history), ==, "Import");
+  g_assert_true (mw_history_undo (history));
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, n_before);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, n_ties_before);
+  g_assert_null (mw_network_lookup_actor (network, "Jana Novak"));
+  g_assert_false (mw_history_can_undo (history));
+  g_assert_finalize_object (dialog);
+
+  /* A people file read as ties has no source and target: no Import. */
+  g_clear_pointer (&result.problems, g_ptr_array_unref);
+  result.imported = FALSE;
+  dialog = open_dialog (window, "excel-people.csv", NULL, &result);
+  g_assert_false (mw_import_dialog_get_file_is_ties (dialog));
+  mw_import_dialog_set_file_is_ties (dialog, TRUE);
+  g_assert_false (mw_csv_mapping_is_ties (mw_import_dialog_get_mapping (dialog, TRUE)));
+  mw_import_dialog_import (dialog);
+  g_assert_false (mw_import_dialog_is_busy (dialog));
+  g_assert_false (result.imported);
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_finalize_object (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* When the layout cannot run, the import is still made, the newcomers are
+ * placed next to their neighbours, and the toast says it was not arranged. */
+static void
+test_import_layout_fails (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  g_autofree char *cli = g_strdup (g_getenv ("MESHWORK_CLI"));
+  MwNetwork *network;
+  MwImportDialog *dialog;
+  g_auto(Result) result = { 0 };
+
+  mw_window_open_example (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  network = mw_document_get_network (mw_window_get_document (window));
+
+  dialog = open_dialog (window, "excel-people.csv", NULL, &result);
+  g_setenv ("MESHWORK_CLI", "/nonexistent/meshwork-cli", TRUE);
+  run_import (dialog);
+  if (cli != NULL)
+    g_setenv ("MESHWORK_CLI", cli, TRUE);
+  else
+    g_unsetenv ("MESHWORK_CLI");
+
+  g_assert_true (result.imported);
+  g_assert_nonnull (mw_import_dialog_get_layout_error (dialog));
+  g_assert_cmpuint (result.n_actors, ==, 6);
+  g_assert_cmpstr (result.toast_title, ==, "Imported 6 people, 5 ties; not arranged");
+  g_assert_cmpstr (result.toast_button, ==, "_Details");
+  g_assert_true (mw_network_lookup_actor (network, "E002")->has_position);
   g_assert_finalize_object (dialog);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -427,6 +563,8 @@ main (int   argc,
 
   g_test_add_func ("/import/mapping-and-undo", test_import_mapping_and_undo);
   g_test_add_func ("/import/bad-rows", test_import_bad_rows);
+  g_test_add_func ("/import/ties-only", test_import_ties_only);
+  g_test_add_func ("/import/layout-fails", test_import_layout_fails);
   g_test_add_func ("/import/unreadable", test_import_unreadable);
   g_test_add_func ("/import/format", test_import_format);
   g_test_add_func ("/import/cancel", test_import_cancel);

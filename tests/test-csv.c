@@ -563,6 +563,50 @@ test_import_into (void)
   g_assert_cmpstr (manager_of (mw_network_lookup_actor (network, "E002"))->label, ==, "Dana (already here)");
 }
 
+/* An edge list alone into a network: ends are found by id, then by name;
+ * a name the network does not know adds a person, reported (not skipped)
+ * with its row and column, since it may be a misspelling. Into an empty
+ * network every name is new, and none is reported. */
+static void
+test_import_ties_alone_into (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(MwNetwork) empty = mw_network_new ();
+  g_autoptr(MwCsvTable) ties = load_table ("forms-ties.csv");
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwImportReport) empty_report = NULL;
+  g_autoptr(GError) error = NULL;
+  const MwImportProblem *problem;
+
+  mw_network_add_actor (network, "nurse1", "Lena Fischer", MW_ACTOR_PERSON, NULL);
+  mw_network_add_actor (network, "nurse2", "Omar Haddad", MW_ACTOR_PERSON, NULL);
+  mw_network_add_actor (network, "Ana Costa", "Someone else", MW_ACTOR_PERSON, NULL);
+  g_assert_true (mw_csv_import_into (network, NULL, NULL, ties, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_ties, ==, 6);
+  g_assert_cmpuint (report->n_rows_skipped, ==, 0);
+  /* by name */
+  g_assert_cmpuint (mw_actor_n_out (mw_network_lookup_actor (network, "nurse1"), MW_TIE_INFLUENCES), ==, 1);
+  /* by id first: "Ana Costa" is this network's id of someone else */
+  g_assert_cmpuint (mw_actor_n_out (mw_network_lookup_actor (network, "Ana Costa"), MW_TIE_COLLABORATES), ==, 2);
+  /* Dr. Jonas Weber, Grace Liu, Kofi Mensah, Tom Brand, Elif Yilmaz, Jana Novak */
+  g_assert_cmpuint (report->n_actors, ==, 6);
+  g_assert_cmpuint (report->problems->len, ==, 6);
+  problem = g_ptr_array_index (report->problems, 0);
+  g_assert_cmpint (problem->kind, ==, MW_IMPORT_PROBLEM_UNKNOWN_ACTOR);
+  g_assert_false (problem->skipped);
+  g_assert_cmpuint (problem->row, ==, 3);
+  g_assert_cmpuint (problem->column, ==, 3);
+  g_assert_cmpstr (problem->message, ==, "no one in the network has the id or name “Dr. Jonas Weber”; "
+                                         "a new person is added");
+  g_assert_cmpuint (mw_import_report_n_skipped (report), ==, 0);
+
+  g_assert_true (mw_csv_import_into (empty, NULL, NULL, ties, NULL, NULL, &empty_report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (empty_report->n_actors, ==, 9);
+  g_assert_cmpuint (empty_report->problems->len, ==, 0);
+}
+
 
 /* Damaged copies of every fixture: each is a table and an import, or an
  * error; never a crash (the sanitizer build checks the memory). */
@@ -785,6 +829,7 @@ main (int    argc,
   g_test_add_func ("/csv/mapping", test_mapping);
   g_test_add_func ("/csv/tie-synonyms", test_tie_synonyms);
   g_test_add_func ("/csv/import-into", test_import_into);
+  g_test_add_func ("/csv/import-ties-alone-into", test_import_ties_alone_into);
   g_test_add_func ("/csv/damaged-files", test_damaged_files);
   g_test_add_func ("/csv/async", test_async);
   g_test_add_func ("/csv/cli/import", test_cli_import);

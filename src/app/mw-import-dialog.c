@@ -8,7 +8,8 @@
  * document change, in one undoable step: the new actors and ties in their
  * places, beside what was already drawn. A fatal error leaves the document as it was. The
  * mapping is remembered in GSettings and applied again to files with the
- * same column names.
+ * same column names. A file of ties alone (a survey's edge list) is read
+ * as ties: its people are found in the network, or added.
  */
 
 #define G_LOG_DOMAIN "meshwork-import-dialog"
@@ -50,8 +51,8 @@ static const FieldInfo field_infos[] = {
   { MW_CSV_FIELD_LOCATION, N_("Location"), NULL },
   { MW_CSV_FIELD_EMAIL, N_("Email"), NULL },
   { MW_CSV_FIELD_KIND, N_("Kind"), N_("Person, team or organisation") },
-  { MW_CSV_FIELD_SOURCE, N_("Source"), N_("The ID of the actor the tie starts from") },
-  { MW_CSV_FIELD_TARGET, N_("Target"), N_("The ID of the actor it goes to") },
+  { MW_CSV_FIELD_SOURCE, N_("Source"), N_("The ID or name of the actor the tie starts from") },
+  { MW_CSV_FIELD_TARGET, N_("Target"), N_("The ID or name of the actor it goes to") },
   { MW_CSV_FIELD_TYPE, N_("Type"), N_("Reports, collaborates, influences or checks") },
   { MW_CSV_FIELD_WEIGHT, N_("Weight"), NULL },
 };
@@ -70,6 +71,7 @@ struct _MwImportDialog
   AdwStatusPage  *error_page;
   AdwPreferencesGroup *people_group;
   GtkGrid        *people_preview;
+  AdwComboRow    *role_row;
   AdwComboRow    *separator_row;
   GtkSwitch      *header_switch;
   AdwPreferencesGroup *people_fields;
@@ -87,8 +89,8 @@ struct _MwImportDialog
   GSettings      *settings;
   GCancellable   *cancellable;
   GCancellable   *people_cancellable;  /* (nullable) the people file's reading in progress */
-  MwCsvTable     *people;          /* (nullable) */
-  MwCsvTable     *ties;            /* (nullable) */
+  MwCsvTable     *main;            /* (nullable) the chosen file: people, or ties (main_ties) */
+  MwCsvTable     *ties;            /* (nullable) a second file, of ties, beside a people file */
   MwCsvMapping    people_mapping;
   MwCsvMapping    ties_mapping;
   AdwComboRow    *rows[MW_CSV_N_FIELDS];
@@ -98,9 +100,12 @@ struct _MwImportDialog
   MwNetwork      *imported;        /* (nullable) the checked copy, while it is laid out */
   MwImportReport *report;          /* (nullable) while laying out */
   char           *error;           /* (nullable) the last error shown */
+  char           *layout_error;    /* (nullable) why the import could not be laid out */
   guint           n_pending;
   gboolean        ties_failed;     /* a ties file was chosen and could not be read */
   gboolean        filling;
+  gboolean        main_ties;       /* the chosen file is an edge list: no people file */
+  gboolean        role_chosen;     /* by hand: a new reading of the file keeps it */
 };
 
 G_DEFINE_FINAL_TYPE (MwImportDialog, mw_import_dialog, ADW_TYPE_WINDOW)
@@ -118,6 +123,38 @@ is_ties_field (MwCsvField field)
   return field >= MW_CSV_FIRST_TIES_FIELD && field <= MW_CSV_LAST_TIES_FIELD;
 }
 
+static MwCsvTable *
+people_table (MwImportDialog *self)
+{
+  return self->main_ties ? NULL : self->main;
+}
+
+static MwCsvTable *
+ties_table (MwImportDialog *self)
+{
+  return self->main_ties ? self->main : self->ties;
+}
+
+static const char *
+remembered_key (gboolean ties)
+{
+  return ties ? "import-ties-columns" : "import-people-columns";
+}
+
+/* An edge list names a source and a target. Other people columns (Gephi
+ * writes an Id and a Label for each edge) do not make it a people file;
+ * a manager column does. */
+static gboolean
+guess_is_ties (MwCsvTable *table)
+{
+  MwCsvMapping people, ties;
+
+  mw_csv_mapping_guess (&people, table, FALSE);
+  mw_csv_mapping_guess (&ties, table, TRUE);
+  return mw_csv_mapping_is_ties (&ties) &&
+         (!mw_csv_mapping_is_people (&people) || people.columns[MW_CSV_FIELD_MANAGER] < 0);
+}
+
 static void
 update_busy (MwImportDialog *self)
 {
@@ -128,20 +165,25 @@ update_busy (MwImportDialog *self)
   gtk_widget_set_visible (self->busy_spinner, busy && self->target != NULL);
   gtk_spinner_set_spinning (GTK_SPINNER (self->busy_spinner), busy && self->target != NULL);
   gtk_widget_set_sensitive (self->import_button,
-                            !busy && self->people != NULL && mw_csv_mapping_is_people (&self->people_mapping) &&
-                            !self->ties_failed &&
-                            (self->ties == NULL || mw_csv_mapping_is_ties (&self->ties_mapping)));
-  gtk_widget_set_sensitive (self->ties_button, !busy && self->people != NULL);
+                            !busy && self->main != NULL &&
+                            (self->main_ties
+                             ? mw_csv_mapping_is_ties (&self->ties_mapping)
+                             : mw_csv_mapping_is_people (&self->people_mapping) && !self->ties_failed &&
+                               (self->ties == NULL || mw_csv_mapping_is_ties (&self->ties_mapping))));
+  gtk_widget_set_sensitive (self->ties_button, !busy && self->main != NULL);
 
   /* Say why Import is off when the mapping is what holds it back. */
   adw_preferences_group_set_description (self->people_fields,
-                                         self->people == NULL || mw_csv_mapping_is_people (&self->people_mapping)
+                                         people_table (self) == NULL || mw_csv_mapping_is_people (&self->people_mapping)
                                          ? _("Which column gives each detail of a person. Other columns are kept as attributes.")
                                          : _("Choose the column with the ID or the name of each person: without one, nobody can be imported."));
   adw_preferences_group_set_description (self->ties_fields,
-                                         self->ties == NULL || mw_csv_mapping_is_ties (&self->ties_mapping)
-                                         ? NULL
-                                         : _("Choose the columns with the source and the target of each tie."));
+                                         ties_table (self) != NULL && !mw_csv_mapping_is_ties (&self->ties_mapping)
+                                         ? _("Choose the columns with the source and the target of each tie.")
+                                         : self->main_ties
+                                         ? _("Which column gives each detail of a tie. People are found by their ID, "
+                                             "then by their name; a name the network does not have becomes a new person.")
+                                         : NULL);
 }
 
 /* Translated, unlike mw_csv_format_describe(): "Semicolon-separated · header row · UTF-8 · 4 rows" */
@@ -200,10 +242,14 @@ static void
 update_captions (MwImportDialog *self,
                  gboolean        ties)
 {
-  GPtrArray *captions = ties ? self->ties_captions : self->captions;
+  GPtrArray *captions = ties && !self->main_ties ? self->ties_captions : self->captions;
   const MwCsvMapping *mapping = ties ? &self->ties_mapping : &self->people_mapping;
 
   g_assert (MW_IS_IMPORT_DIALOG (self));
+
+  /* the first preview shows the chosen file's fields, whichever they are */
+  if (!ties && self->main_ties)
+    return;
 
   for (guint c = 0; c < captions->len; c++)
     {
@@ -223,13 +269,17 @@ static void
 fill_preview (MwImportDialog *self,
               gboolean        ties)
 {
-  MwCsvTable *table = ties ? self->ties : self->people;
-  GtkGrid *grid = ties ? self->ties_preview : self->people_preview;
-  GPtrArray *captions = ties ? self->ties_captions : self->captions;
+  MwCsvTable *table = ties ? ties_table (self) : people_table (self);
+  gboolean first = !ties || self->main_ties;
+  GtkGrid *grid = first ? self->people_preview : self->ties_preview;
+  GPtrArray *captions = first ? self->captions : self->ties_captions;
   GtkWidget *child;
   guint n_columns, n_rows;
 
   g_assert (MW_IS_IMPORT_DIALOG (self));
+
+  if (!ties && self->main_ties)
+    return;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
     gtk_grid_remove (grid, child);
@@ -258,7 +308,7 @@ static void
 fill_rows (MwImportDialog *self,
            gboolean        ties)
 {
-  MwCsvTable *table = ties ? self->ties : self->people;
+  MwCsvTable *table = ties ? ties_table (self) : people_table (self);
   MwCsvMapping *mapping = ties ? &self->ties_mapping : &self->people_mapping;
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
 
@@ -381,7 +431,7 @@ show_error (MwImportDialog *self,
 static void
 sync_format (MwImportDialog *self)
 {
-  const MwCsvFormat *format = mw_csv_table_get_format (self->people);
+  const MwCsvFormat *format = mw_csv_table_get_format (self->main);
 
   g_assert (MW_IS_IMPORT_DIALOG (self));
 
@@ -390,7 +440,56 @@ sync_format (MwImportDialog *self)
     if (delimiters[i] == format->delimiter)
       adw_combo_row_set_selected (self->separator_row, i);
   gtk_switch_set_active (self->header_switch, format->has_header);
+  adw_combo_row_set_selected (self->role_row, self->main_ties ? 1 : 0);
   self->filling = FALSE;
+}
+
+static void show_ties (MwImportDialog *self,
+                       const char     *title,
+                       const char     *subtitle,
+                       gboolean        failed);
+static void remove_ties_cb (MwImportDialog *self);
+
+/* The chosen file as people (with an optional ties file) or as ties:
+ * guessed mapping, previews, and which groups show. */
+static void
+apply_role (MwImportDialog *self)
+{
+  const char *title = self->main_ties ? _("Import Ties") : _("Import People");
+
+  g_assert (MW_IS_IMPORT_DIALOG (self));
+
+  if (self->main_ties)
+    {
+      mw_csv_mapping_init (&self->people_mapping);
+      mw_csv_mapping_guess (&self->ties_mapping, self->main, TRUE);
+      apply_remembered (self, self->main, &self->ties_mapping, remembered_key (TRUE));
+    }
+  else
+    {
+      mw_csv_mapping_guess (&self->people_mapping, self->main, FALSE);
+      apply_remembered (self, self->main, &self->people_mapping, remembered_key (FALSE));
+      if (self->ties == NULL)
+        mw_csv_mapping_init (&self->ties_mapping);
+    }
+
+  fill_preview (self, self->main_ties);
+  if (!self->main_ties)
+    fill_preview (self, TRUE);
+  fill_rows (self, FALSE);
+  fill_rows (self, TRUE);
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->people_fields), !self->main_ties);
+  gtk_widget_set_visible (GTK_WIDGET (self->ties_group), !self->main_ties);
+  adw_preferences_group_set_title (self->ties_fields, self->main_ties ? _("Columns") : _("Tie Columns"));
+  if (self->main_ties)
+    gtk_widget_set_visible (GTK_WIDGET (self->ties_fields), TRUE);
+  else if (self->ties == NULL && !self->ties_failed)
+    show_ties (self, NULL, NULL, FALSE);
+  sync_format (self);
+  update_busy (self);
 }
 
 static void
@@ -409,7 +508,7 @@ people_loaded_cb (GObject      *object,
     return;
 
   /* Read again with another separator or header: the last good reading stays. */
-  if (table == NULL && self->people != NULL)
+  if (table == NULL && self->main != NULL)
     {
       sync_format (self);
       update_busy (self);
@@ -428,16 +527,19 @@ people_loaded_cb (GObject      *object,
       return;
     }
 
-  g_clear_pointer (&self->people, mw_csv_table_unref);
-  self->people = g_steal_pointer (&table);
-  mw_csv_mapping_guess (&self->people_mapping, self->people, FALSE);
-  apply_remembered (self, self->people, &self->people_mapping, "import-people-columns");
+  g_clear_pointer (&self->main, mw_csv_table_unref);
+  self->main = g_steal_pointer (&table);
+  if (!self->role_chosen)
+    {
+      self->main_ties = guess_is_ties (self->main);
+      /* an edge list stands alone: a second ties file has no place */
+      if (self->main_ties && (self->ties != NULL || self->ties_failed))
+        remove_ties_cb (self);
+    }
 
-  description = describe_table (self->people);
+  description = describe_table (self->main);
   adw_preferences_group_set_description (self->people_group, description);
-  sync_format (self);
-  fill_preview (self, FALSE);
-  fill_rows (self, FALSE);
+  apply_role (self);
   first = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "mapping") != 0;
   gtk_stack_set_visible_child_name (self->stack, "mapping");
   update_busy (self);
@@ -473,19 +575,37 @@ format_changed_cb (MwImportDialog *self)
 
   g_assert (MW_IS_IMPORT_DIALOG (self));
 
-  if (self->filling || self->people == NULL || self->people_file == NULL)
+  if (self->filling || self->main == NULL || self->people_file == NULL)
     return;
 
-  format = *mw_csv_table_get_format (self->people);
+  format = *mw_csv_table_get_format (self->main);
   selected = adw_combo_row_get_selected (self->separator_row);
   if (selected < G_N_ELEMENTS (delimiters))
     format.delimiter = delimiters[selected];
   format.has_header = gtk_switch_get_active (self->header_switch);
-  if (format.delimiter == mw_csv_table_get_format (self->people)->delimiter &&
-      format.has_header == mw_csv_table_get_format (self->people)->has_header)
+  if (format.delimiter == mw_csv_table_get_format (self->main)->delimiter &&
+      format.has_header == mw_csv_table_get_format (self->main)->has_header)
     return;
 
   load_people (self, &format);
+}
+
+/* "Each Row Is": a person, or a tie. */
+static void
+role_changed_cb (MwImportDialog *self)
+{
+  gboolean ties = adw_combo_row_get_selected (self->role_row) == 1;
+
+  g_assert (MW_IS_IMPORT_DIALOG (self));
+
+  if (self->filling || self->main == NULL || ties == self->main_ties)
+    return;
+
+  self->role_chosen = TRUE;
+  self->main_ties = ties;
+  if (ties && (self->ties != NULL || self->ties_failed))
+    remove_ties_cb (self);
+  apply_role (self);
 }
 
 static void
@@ -530,6 +650,13 @@ ties_loaded_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  /* the chosen file became the ties file meanwhile */
+  if (self->main_ties)
+    {
+      update_busy (self);
+      return;
+    }
+
   g_clear_pointer (&self->ties, mw_csv_table_unref);
   if (table == NULL)
     {
@@ -543,7 +670,7 @@ ties_loaded_cb (GObject      *object,
 
   self->ties = g_steal_pointer (&table);
   mw_csv_mapping_guess (&self->ties_mapping, self->ties, TRUE);
-  apply_remembered (self, self->ties, &self->ties_mapping, "import-ties-columns");
+  apply_remembered (self, self->ties, &self->ties_mapping, remembered_key (TRUE));
   fill_preview (self, TRUE);
   fill_rows (self, TRUE);
 
@@ -719,12 +846,36 @@ commit_import (MwImportDialog *self,
   place_unplaced (edit, network);
   mw_history_commit (history, edit);
 
-  remember_mapping (self, self->people, &self->people_mapping, FALSE, "import-people-columns");
-  if (self->ties != NULL)
-    remember_mapping (self, self->ties, &self->ties_mapping, TRUE, "import-ties-columns");
+  if (people_table (self) != NULL)
+    remember_mapping (self, people_table (self), &self->people_mapping, FALSE, remembered_key (FALSE));
+  if (ties_table (self) != NULL)
+    remember_mapping (self, ties_table (self), &self->ties_mapping, TRUE, remembered_key (TRUE));
 
   g_signal_emit (self, signals[SIGNAL_IMPORTED], 0, self->report);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/* @positions: (nullable): where the layout put everyone */
+static void
+finish_import (MwImportDialog *self,
+               MwNetwork      *imported,
+               GHashTable     *positions)
+{
+  g_assert (MW_IS_IMPORT_DIALOG (self));
+
+  commit_import (self, imported, positions);
+  g_clear_pointer (&self->report, mw_import_report_free);
+  g_clear_object (&self->target);
+  update_busy (self);
+}
+
+static gboolean
+has_placed_actors (MwNetwork *network)
+{
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    if (mw_network_get_actor (network, i)->has_position)
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -742,17 +893,19 @@ layout_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  /* A layout that failed is no reason to lose the import. */
-  commit_import (self, imported, positions);
-  g_clear_pointer (&self->report, mw_import_report_free);
-  g_clear_object (&self->target);
-  update_busy (self);
+  /* A layout that failed is no reason to lose the import; the report says so. */
+  if (error != NULL)
+    {
+      g_debug ("Could not lay out the import: %s", error->message);
+      mw_set_str (&self->layout_error, error->message);
+    }
+  finish_import (self, imported, positions);
 }
 
 typedef struct
 {
   MwNetwork          *copy;
-  MwCsvTable         *people;
+  MwCsvTable         *people;      /* (nullable) */
   MwCsvTable         *ties;        /* (nullable) */
   MwCsvMapping        people_mapping;
   MwCsvMapping        ties_mapping;
@@ -780,7 +933,10 @@ import_thread (GTask        *task,
   MwCsvImportOptions options;
 
   mw_csv_import_options_init (&options);
-  if (!mw_csv_import_into (data->copy, data->people, &data->people_mapping,
+  /* an edge list alone adds the people it names, as Gephi and Kumu do;
+   * the report lists them when the network already has people */
+  options.create_missing_actors = data->people == NULL;
+  if (!mw_csv_import_into (data->copy, data->people, data->people != NULL ? &data->people_mapping : NULL,
                            data->ties, data->ties != NULL ? &data->ties_mapping : NULL,
                            &options, &data->report, &error))
     g_task_return_error (task, g_steal_pointer (&error));
@@ -810,6 +966,17 @@ imported_cb (GObject      *object,
     }
 
   self->report = g_steal_pointer (&data->report);
+  if (data->people == NULL && has_placed_actors (self->target))
+    {
+      /* Ties among people already drawn (a survey of them, say): an org
+       * chart has nothing to say, each newcomer goes next to its neighbours. */
+      self->n_pending--;
+      finish_import (self, data->copy, NULL);
+      return;
+    }
+  /* An edge list alone is no org chart. */
+  if (data->people == NULL)
+    engine = mw_layout_choose_engine (data->copy);
   if (mw_layout_estimate_seconds (data->copy, engine) > IMPORT_LAYOUT_MAX_SECONDS)
     engine = mw_layout_choose_engine (data->copy);
 
@@ -857,12 +1024,13 @@ mw_import_dialog_finalize (GObject *object)
 {
   MwImportDialog *self = MW_IMPORT_DIALOG (object);
 
-  g_clear_pointer (&self->people, mw_csv_table_unref);
+  g_clear_pointer (&self->main, mw_csv_table_unref);
   g_clear_pointer (&self->ties, mw_csv_table_unref);
   g_clear_pointer (&self->report, mw_import_report_free);
   g_clear_pointer (&self->captions, g_ptr_array_unref);
   g_clear_pointer (&self->ties_captions, g_ptr_array_unref);
   g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->layout_error, g_free);
 
   G_OBJECT_CLASS (mw_import_dialog_parent_class)->finalize (object);
 }
@@ -894,6 +1062,7 @@ mw_import_dialog_class_init (MwImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, people_group);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, people_preview);
+  gtk_widget_class_bind_template_child (widget_class, MwImportDialog, role_row);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, separator_row);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, header_switch);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, people_fields);
@@ -908,6 +1077,7 @@ mw_import_dialog_class_init (MwImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, choose_ties_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_ties_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, role_changed_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -980,7 +1150,7 @@ mw_import_dialog_load_people (MwImportDialog *self,
 
   name = g_file_get_basename (file);
   g_set_object (&self->people_file, file);
-  g_clear_pointer (&self->people, mw_csv_table_unref);
+  g_clear_pointer (&self->main, mw_csv_table_unref);
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   load_people (self, NULL);
@@ -1017,7 +1187,7 @@ mw_import_dialog_get_table (MwImportDialog *self,
                             gboolean        ties)
 {
   g_return_val_if_fail (MW_IS_IMPORT_DIALOG (self), NULL);
-  return ties ? self->ties : self->people;
+  return ties ? ties_table (self) : people_table (self);
 }
 
 const MwCsvMapping *
@@ -1059,6 +1229,37 @@ mw_import_dialog_set_column (MwImportDialog *self,
   adw_combo_row_set_selected (self->rows[field], column + 1);
 }
 
+/* What choosing "A Tie" (%TRUE) or "A Person" in "Each Row Is" does. */
+void
+mw_import_dialog_set_file_is_ties (MwImportDialog *self,
+                                   gboolean        ties)
+{
+  g_return_if_fail (MW_IS_IMPORT_DIALOG (self));
+
+  adw_combo_row_set_selected (self->role_row, ties ? 1 : 0);
+}
+
+/* Whether the chosen file is read as ties (an edge list, no people file). */
+gboolean
+mw_import_dialog_get_file_is_ties (MwImportDialog *self)
+{
+  g_return_val_if_fail (MW_IS_IMPORT_DIALOG (self), FALSE);
+  return self->main_ties;
+}
+
+/**
+ * mw_import_dialog_get_layout_error:
+ *
+ * Returns: (nullable): why the import could not be laid out, once it is in
+ *   the document (the new actors were placed next to their neighbours)
+ */
+const char *
+mw_import_dialog_get_layout_error (MwImportDialog *self)
+{
+  g_return_val_if_fail (MW_IS_IMPORT_DIALOG (self), NULL);
+  return self->layout_error;
+}
+
 /**
  * mw_import_dialog_get_error:
  *
@@ -1087,8 +1288,8 @@ mw_import_dialog_import (MwImportDialog *self)
   g_set_object (&self->target, mw_document_get_network (self->document));
   data = g_new0 (ImportData, 1);
   data->copy = mw_network_copy (self->target);
-  data->people = mw_csv_table_ref (self->people);
-  data->ties = self->ties != NULL ? mw_csv_table_ref (self->ties) : NULL;
+  data->people = people_table (self) != NULL ? mw_csv_table_ref (people_table (self)) : NULL;
+  data->ties = ties_table (self) != NULL ? mw_csv_table_ref (ties_table (self)) : NULL;
   data->people_mapping = self->people_mapping;
   data->ties_mapping = self->ties_mapping;
 
@@ -1119,13 +1320,25 @@ details_cb (AdwToast  *toast,
             GtkWindow *parent)
 {
   GPtrArray *problems = g_object_get_data (G_OBJECT (toast), "mw-import-problems");
+  const char *layout_error = g_object_get_data (G_OBJECT (toast), "mw-import-layout-error");
+  g_autoptr(GString) body = g_string_new (NULL);
   GtkWidget *dialog, *list, *scroller;
+  gboolean skipped = FALSE;
 
   g_return_if_fail (problems != NULL);
 
-  dialog = adw_message_dialog_new (parent, _("Import Problems"),
-                                   _("Rows with a problem that could not be imported were skipped; "
-                                     "everything else was imported."));
+  for (guint i = 0; i < problems->len; i++)
+    skipped |= ((MwImportProblem *)g_ptr_array_index (problems, i))->skipped;
+
+  if (layout_error != NULL)
+    g_string_append_printf (body, _("The automatic layout could not run (%s), so the new people "
+                                    "were placed next to the people they are tied to."), layout_error);
+  if (problems->len > 0)
+    g_string_append_printf (body, "%s%s", body->len > 0 ? "\n\n" : "",
+                            skipped ? _("Rows with a problem that could not be imported were skipped; "
+                                        "everything else was imported.")
+                                    : _("Everything was imported, but these rows may need a look."));
+  dialog = adw_message_dialog_new (parent, _("Import Problems"), body->str);
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -1156,7 +1369,10 @@ details_cb (AdwToast  *toast,
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  if (problems->len > 0)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  else
+    g_object_unref (g_object_ref_sink (scroller));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1165,19 +1381,23 @@ details_cb (AdwToast  *toast,
 /**
  * mw_import_report_toast_new:
  * @parent: for the Details dialog
+ * @layout_error: (nullable): why the import could not be laid out
  *
  * "Imported 12 people, 3 ties; 2 rows skipped", with a Details button
- * listing the problems by row and column when there were any.
+ * listing the problems by row and column when there were any, and saying
+ * why the layout could not run when it could not.
  *
  * Returns: (transfer full): a new toast
  */
 AdwToast *
 mw_import_report_toast_new (GtkWindow      *parent,
-                            MwImportReport *report)
+                            MwImportReport *report,
+                            const char     *layout_error)
 {
   g_autofree char *people = NULL;
   g_autofree char *ties = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *counts = NULL;
   AdwToast *toast;
 
   g_return_val_if_fail (report != NULL, NULL);
@@ -1191,15 +1411,22 @@ mw_import_report_toast_new (GtkWindow      *parent,
                                                             report->n_rows_skipped),
                                                   report->n_rows_skipped);
       /* Translators: "Imported 12 people", "3 ties", "2 rows skipped" */
-      title = g_strdup_printf (_("%s, %s; %s"), people, ties, skipped);
+      counts = g_strdup_printf (_("%s, %s; %s"), people, ties, skipped);
     }
   else
     /* Translators: "Imported 12 people", "3 ties" */
-    title = g_strdup_printf (_("%s, %s"), people, ties);
+    counts = g_strdup_printf (_("%s, %s"), people, ties);
+
+  if (layout_error != NULL)
+    /* Translators: "Imported 12 people, 3 ties"; the automatic layout could not run */
+    title = g_strdup_printf (_("%s; not arranged"), counts);
+  else
+    title = g_steal_pointer (&counts);
 
   toast = adw_toast_new (title);
-  if (report->problems->len > 0)
+  if (report->problems->len > 0 || layout_error != NULL)
     {
+      g_object_set_data_full (G_OBJECT (toast), "mw-import-layout-error", g_strdup (layout_error), g_free);
       g_object_set_data_full (G_OBJECT (toast), "mw-import-problems", g_ptr_array_ref (report->problems),
                               (GDestroyNotify)g_ptr_array_unref);
       adw_toast_set_button_label (toast, _("_Details"));

@@ -34,11 +34,16 @@ void                mw_import_dialog_set_format  (MwImportDialog     *self,
 void                mw_import_dialog_set_column  (MwImportDialog     *self,
                                                   MwCsvField          field,
                                                   int                 column);
+void                mw_import_dialog_set_file_is_ties (MwImportDialog *self,
+                                                  gboolean            ties);
+gboolean            mw_import_dialog_get_file_is_ties (MwImportDialog *self);
 const char         *mw_import_dialog_get_error   (MwImportDialog     *self);
+const char         *mw_import_dialog_get_layout_error (MwImportDialog *self);
 void                mw_import_dialog_import      (MwImportDialog     *self);
 void                mw_import_dialog_add_filters (GtkFileChooser     *chooser);
 
 AdwToast           *mw_import_report_toast_new   (GtkWindow          *parent,
-                                                  MwImportReport     *report);
+                                                  MwImportReport     *report,
+                                                  const char         *layout_error);
 
 G_END_DECLS

@@ -737,7 +737,10 @@ import_done_cb (MwImportDialog *dialog,
                 MwImportReport *report,
                 MwWindow       *self)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, mw_import_report_toast_new (GTK_WINDOW (self), report));
+  AdwToast *toast = mw_import_report_toast_new (GTK_WINDOW (self), report,
+                                                mw_import_dialog_get_layout_error (dialog));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   show_canvas (self);
   mw_canvas_zoom_to_fit (self->canvas);
 }
@@ -789,7 +792,7 @@ import_action (GSimpleAction *action,
   MwWindow *self = user_data;
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Import People"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (_("Import People or Ties"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   mw_import_dialog_add_filters (GTK_FILE_CHOOSER (chooser));
   set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));

@@ -6,9 +6,13 @@
 
 #define G_LOG_DOMAIN "mw-csv"
 
+#include "config.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "mw-csv.h"
 
@@ -597,7 +601,8 @@ name_columns (MwCsvTable *table)
       if (name == NULL || *name == '\0')
         {
           g_free (name);
-          name = g_strdup_printf ("Column %u", c + 1);
+          /* Translators: the name of a column in a file without a header row */
+          name = g_strdup_printf (_("Column %u"), c + 1);
         }
       g_ptr_array_add (table->column_names, g_steal_pointer (&name));
     }
@@ -1322,6 +1327,7 @@ typedef struct
   GHashTable               *by_label;       /* label → MwActor*, or the table itself when shared */
   GPtrArray                *new_actors;     /* MwActor* of stage, in order */
   GPtrArray                *new_ties;       /* MwTie* of stage, in order */
+  gboolean                  report_new_actors; /* ties add actors to a network that has some */
 } Import;
 
 static void
@@ -1354,7 +1360,7 @@ report_problem (Import              *import,
   if (column >= 0 && (guint)column < table->n_columns)
     problem->column_name = g_strdup (mw_csv_table_get_column_name (table, column));
   else if (column >= 0)
-    problem->column_name = g_strdup_printf ("Column %d", column + 1);
+    problem->column_name = g_strdup_printf (_("Column %u"), (guint)column + 1);
   problem->skipped = skipped;
 
   va_start (args, format);
@@ -1459,8 +1465,8 @@ check_row_encoding (Import             *import,
 
       key = is_key_column (mapping, c, ties);
       report_problem (import, table, row, c, MW_IMPORT_PROBLEM_INVALID_UTF8, TRUE,
-                      key ? "the text is not valid UTF-8; the row is skipped"
-                          : "the text is not valid UTF-8; the value is left out");
+                      "%s", key ? _("the text is not valid UTF-8; the row is skipped")
+                                : _("the text is not valid UTF-8; the value is left out"));
       if (key)
         return FALSE;
       g_hash_table_add (bad_columns, GUINT_TO_POINTER (c));
@@ -1608,10 +1614,10 @@ check_id (Import     *import,
   first_row = GPOINTER_TO_UINT (g_hash_table_lookup (import->rows_by_id, id));
   if (first_row > 0)
     report_problem (import, table, row, column, MW_IMPORT_PROBLEM_DUPLICATE_ID, TRUE,
-                    "the id “%s” is already on row %u; the row is skipped", id, first_row);
+                    _("the id “%s” is already on row %u; the row is skipped"), id, first_row);
   else
     report_problem (import, table, row, column, MW_IMPORT_PROBLEM_DUPLICATE_ID, TRUE,
-                    "the network already has an actor with the id “%s”; the row is skipped", id);
+                    _("the network already has an actor with the id “%s”; the row is skipped"), id);
   return FALSE;
 }
 
@@ -1630,7 +1636,7 @@ row_kind (Import             *import,
   if (!mw_actor_kind_from_string (value, &kind))
     report_problem (import, table, row, mapping->columns[MW_CSV_FIELD_KIND],
                     MW_IMPORT_PROBLEM_BAD_KIND, TRUE,
-                    "“%s” is not person, team or organisation; the actor is a person", value);
+                    _("“%s” is not person, team or organisation; the actor is a person"), value);
   return kind;
 }
 
@@ -1663,8 +1669,8 @@ import_person (Import             *import,
       report_problem (import, table, row, id_column,
                       mapping->columns[MW_CSV_FIELD_ID] >= 0 ? MW_IMPORT_PROBLEM_EMPTY_ID
                                                              : MW_IMPORT_PROBLEM_EMPTY_NAME,
-                      TRUE, "%s is empty; the row is skipped",
-                      mapping->columns[MW_CSV_FIELD_ID] >= 0 ? "the id" : "the name");
+                      TRUE, "%s", mapping->columns[MW_CSV_FIELD_ID] >= 0 ? _("the id is empty; the row is skipped")
+                                                          : _("the name is empty; the row is skipped"));
       return NULL;
     }
 
@@ -1674,7 +1680,7 @@ import_person (Import             *import,
   if (name == NULL || *name == '\0')
     report_problem (import, table, row, name_column >= 0 ? name_column : -1,
                     MW_IMPORT_PROBLEM_EMPTY_NAME, FALSE,
-                    "the name is empty; the id “%s” is shown instead", id);
+                    _("the name is empty; the id “%s” is shown instead"), id);
 
   actor = mw_network_add_actor (import->stage, id, name, row_kind (import, table, mapping, row), NULL);
   g_assert (actor != NULL);
@@ -1712,7 +1718,10 @@ report_extra_cells (Import     *import,
         if (*cell == '\0')
           continue;
         report_problem (import, table, row, c, MW_IMPORT_PROBLEM_EXTRA_CELLS, TRUE,
-                        "the row has more cells than the header names (%u); “%s” is left out",
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "the row has more cells than the header names (%u); “%s” is left out",
+                                     "the row has more cells than the header names (%u); “%s” is left out",
+                                     record_n_cells (table, 0)),
                         record_n_cells (table, 0), g_utf8_validate (cell, -1, NULL) ? cell : "…");
       }
 }
@@ -1751,17 +1760,17 @@ resolve_managers (Import             *import,
       if (person->manager_actor == NULL &&
           g_hash_table_lookup (import->by_label, person->manager) == import->by_label)
         report_problem (import, table, person->row, column, MW_IMPORT_PROBLEM_UNKNOWN_MANAGER, TRUE,
-                        "more than one person is called “%s”; %s is imported without a manager",
+                        _("more than one person is called “%s”; %s is imported without a manager"),
                         person->manager, person->actor->label);
       else if (person->manager_actor == NULL)
         report_problem (import, table, person->row, column, MW_IMPORT_PROBLEM_UNKNOWN_MANAGER, TRUE,
-                        "no one has the id “%s”; %s is imported without a manager",
+                        _("no one has the id “%s”; %s is imported without a manager"),
                         person->manager, person->actor->label);
       else if (person->manager_actor == person->actor)
         {
           /* HR systems often list the top person as their own manager */
           report_problem (import, table, person->row, column, MW_IMPORT_PROBLEM_SELF_TIE, FALSE,
-                          "%s is their own manager; taken as having none", person->actor->label);
+                          _("%s is their own manager; taken as having none"), person->actor->label);
           person->manager_actor = NULL;
         }
     }
@@ -1819,7 +1828,7 @@ break_manager_cycles (Import             *import,
 
           report_problem (import, table, last->row, mapping->columns[MW_CSV_FIELD_MANAGER],
                           MW_IMPORT_PROBLEM_MANAGER_CYCLE, TRUE,
-                          "managers go round in a circle (%s); %s's manager is left out",
+                          _("managers go round in a circle (%s); %s’s manager is left out"),
                           path->str, last->actor->label);
           last->manager_actor = NULL;
         }
@@ -1915,13 +1924,13 @@ tie_end (Import             *import,
          MwCsvField          field)
 {
   g_autofree char *key = field_value (table, mapping, row, field);
-  const char *which = field == MW_CSV_FIELD_SOURCE ? "source" : "target";
   MwActor *actor;
 
   if (key == NULL || *key == '\0')
     {
       report_problem (import, table, row, mapping->columns[field], MW_IMPORT_PROBLEM_EMPTY_ID, TRUE,
-                      "the %s is empty; the tie is skipped", which);
+                      "%s", field == MW_CSV_FIELD_SOURCE ? _("the source is empty; the tie is skipped")
+                                                        : _("the target is empty; the tie is skipped"));
       return NULL;
     }
 
@@ -1933,11 +1942,16 @@ tie_end (Import             *import,
     {
       actor = mw_network_add_actor (import->stage, key, NULL, MW_ACTOR_PERSON, NULL);
       g_ptr_array_add (import->new_actors, actor);
+      /* into a network that has people, a name it does not know may be a
+       * misspelling: say who was added, once */
+      if (import->report_new_actors)
+        report_problem (import, table, row, mapping->columns[field], MW_IMPORT_PROBLEM_UNKNOWN_ACTOR, FALSE,
+                        _("no one in the network has the id or name “%s”; a new person is added"), key);
       return actor;
     }
 
   report_problem (import, table, row, mapping->columns[field], MW_IMPORT_PROBLEM_UNKNOWN_ACTOR, TRUE,
-                  "no one has the id “%s”; the tie is skipped", key);
+                  _("no one has the id or name “%s”; the tie is skipped"), key);
   return NULL;
 }
 
@@ -1957,8 +1971,8 @@ tie_type_and_weight (Import             *import,
     {
       report_problem (import, table, row, mapping->columns[MW_CSV_FIELD_TYPE],
                       MW_IMPORT_PROBLEM_BAD_TYPE, TRUE,
-                      "“%s” is not a tie type (reports, collaborates, influences, checks); "
-                      "the tie is skipped", type_text);
+                      _("“%s” is not a tie type (reports, collaborates, influences, checks); "
+                        "the tie is skipped"), type_text);
       return FALSE;
     }
 
@@ -1967,7 +1981,7 @@ tie_type_and_weight (Import             *import,
     {
       report_problem (import, table, row, mapping->columns[MW_CSV_FIELD_WEIGHT],
                       MW_IMPORT_PROBLEM_BAD_NUMBER, TRUE,
-                      "the weight “%s” is not a number; the tie is skipped", weight_text);
+                      _("the weight “%s” is not a number; the tie is skipped"), weight_text);
       return FALSE;
     }
 
@@ -1995,7 +2009,7 @@ import_tie (Import             *import,
     {
       report_problem (import, table, row, mapping->columns[MW_CSV_FIELD_TARGET],
                       MW_IMPORT_PROBLEM_SELF_TIE, TRUE,
-                      "the tie goes from %s to themselves; it is skipped", from->label);
+                      _("the tie goes from %s to themselves; it is skipped"), from->label);
       return FALSE;
     }
 
@@ -2144,6 +2158,7 @@ run_import (Import                   *import,
 
   for (guint i = 0; i < mw_network_get_n_actors (import->stage); i++)
     remember_label (import, mw_network_get_actor (import->stage, i));
+  import->report_new_actors = mw_network_get_n_actors (import->stage) > 0;
 
   mw_network_begin_batch (import->stage, "Import");
   if (people != NULL)
