@@ -702,18 +702,41 @@ set_chooser_folder (MwWindow       *self,
     }
 }
 
+typedef void (*MwFileChosenFunc) (MwWindow *self,
+                                  GFile    *file);
+
 static void
-open_response_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  MwWindow        *self)
+network_chosen_cb (GtkNativeDialog *chooser,
+                   int              response,
+                   MwWindow        *self)
 {
+  MwFileChosenFunc chosen = (MwFileChosenFunc)g_object_get_data (G_OBJECT (chooser), "mw-chosen");
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      mw_window_open_file (self, file);
+      chosen (self, file);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
+}
+
+/* A file chooser for DOT and GraphML networks; @chosen gets the file picked. */
+static void
+choose_network (MwWindow         *self,
+                const char       *title,
+                const char       *accept_label,
+                MwFileChosenFunc  chosen)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         accept_label, _("_Cancel"));
+  add_network_filters (GTK_FILE_CHOOSER (chooser));
+  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
+  g_object_set_data (G_OBJECT (chooser), "mw-chosen", (gpointer)chosen);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (network_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -721,15 +744,7 @@ open_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
-  MwWindow *self = user_data;
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Open Network"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  add_network_filters (GTK_FILE_CHOOSER (chooser));
-  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_network (user_data, _("Open Network"), _("_Open"), mw_window_open_file);
 }
 
 static void
@@ -1419,33 +1434,11 @@ mw_window_get_comparing (MwWindow *self)
 }
 
 static void
-compare_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     MwWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      mw_window_compare_with_file (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
 compare_action (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       user_data)
 {
-  MwWindow *self = user_data;
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Compare With"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("C_ompare"), _("_Cancel"));
-  add_network_filters (GTK_FILE_CHOOSER (chooser));
-  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (compare_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_network (user_data, _("Compare With"), _("C_ompare"), mw_window_compare_with_file);
 }
 
 static void
