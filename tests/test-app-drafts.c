@@ -319,6 +319,67 @@ test_restore (Fixture *f, gconstpointer data)
   mw_document_discard_draft (other);
 }
 
+/* A draft of a file remembers the file's etag: after a crash, the first
+ * save of the restored network asks when another program changed the
+ * file meanwhile, instead of overwriting it. */
+static void
+test_restore_checks_etag (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "org.dot", "digraph { a; b; a -> b; }\n");
+  g_autoptr(MwDocument) crashed = mw_document_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *etag = NULL;
+  MwDraft *draft;
+
+  mw_document_set_drafts (crashed, f->drafts, INTERVAL_MS);
+  g_assert_true (load (crashed, path, &error));
+  g_assert_no_error (error);
+  add_actor (crashed, "carla");
+  while (mw_draft_autosave_get_n_written (mw_document_get_autosave (crashed)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  list = mw_drafts_list (f->drafts);
+  g_assert_cmpuint (list->len, ==, 1);
+  draft = g_ptr_array_index (list, 0);
+  g_assert_nonnull (draft->etag);
+  etag = g_strdup (draft->etag);
+
+  /* Another program writes the file while Meshwork is down (a later mtime). */
+  g_assert_true (g_file_set_contents (path, "digraph { theirs; }\n", -1, NULL));
+  g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, g_get_real_time () / G_USEC_PER_SEC + 5,
+                               G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  network = mw_drafts_load (f->drafts, draft, NULL, &error);
+  g_assert_no_error (error);
+  mw_document_restore_draft (f->document, network, draft);
+  /* The restored network's own draft keeps the etag, for a second crash. */
+  while (mw_draft_autosave_get_n_written (mw_document_get_autosave (f->document)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = mw_drafts_list (f->drafts);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((MwDraft *)g_ptr_array_index (list, 0))->etag, ==, etag);
+
+  g_assert_false (save (f->document, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_assert_true (mw_document_get_modified (f->document));
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "digraph { theirs; }\n");
+  g_clear_error (&error);
+
+  /* "Overwrite" still goes through. */
+  mw_document_forget_etag (f->document);
+  g_assert_true (save (f->document, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (mw_document_get_modified (f->document));
+  mw_document_discard_draft (crashed);
+}
+
 /* A file over the limits is refused with a reason, the document untouched. */
 static void
 test_limits (Fixture *f, gconstpointer data)
@@ -478,6 +539,7 @@ main (int argc, char *argv[])
   ADD ("gone-on-save", test_draft_gone_on_save);
   ADD ("gone-on-discard", test_draft_gone_on_discard);
   ADD ("restore", test_restore);
+  ADD ("restore-checks-etag", test_restore_checks_etag);
   ADD ("limits", test_limits);
 #undef ADD
   g_test_add_func ("/app-drafts/draft-write-fails", test_draft_write_fails);

@@ -14,7 +14,9 @@
 static char *sandbox;
 
 /* A stand-in browser, the default for HTML: it writes the URI it was given
- * to a file, so the test sees what the user's browser would have opened. */
+ * to a file, so the test sees what the user's browser would have opened.
+ * It writes beside and renames: the test waits for the file to exist, and
+ * on a loaded machine it would otherwise read it still empty. */
 static void
 install_fake_browser (void)
 {
@@ -23,8 +25,9 @@ install_fake_browser (void)
   g_autofree char *script = g_build_filename (sandbox, "fake-browser", NULL);
   g_autofree char *desktop = g_build_filename (apps, "fake-browser.desktop", NULL);
   g_autofree char *mimeapps = g_build_filename (config, "mimeapps.list", NULL);
-  g_autofree char *script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s/opened'\n",
-                                                  sandbox);
+  g_autofree char *script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s/opening'\n"
+                                                  "mv '%s/opening' '%s/opened'\n",
+                                                  sandbox, sandbox, sandbox);
   g_autofree char *desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\n"
                                                    "Name=Fake browser\nExec=%s %%u\n"
                                                    "MimeType=text/html;\n", script);

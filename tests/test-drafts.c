@@ -101,7 +101,8 @@ test_write_list_load (void)
   g_autofree char *own = g_build_filename (dir, "org.dot", NULL);
   g_autofree char *uri = g_filename_to_uri (own, NULL, NULL);
 
-  mw_drafts_write_async (drafts, "abc-1", uri, "org.dot", bytes, NULL, write_cb, &done);
+  mw_drafts_write_async (drafts, "abc-1", uri, "1700000000:0", "org.dot", bytes,
+                         NULL, write_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 
@@ -111,6 +112,7 @@ test_write_list_load (void)
   g_assert_cmpstr (draft->id, ==, "abc-1");
   g_assert_cmpstr (draft->uri, ==, uri);
   g_assert_cmpstr (draft->title, ==, "org.dot");
+  g_assert_cmpstr (draft->etag, ==, "1700000000:0");
   g_assert_cmpint (draft->saved, >, 0);
 
   loaded = mw_drafts_load (drafts, draft, NULL, &error);
@@ -134,9 +136,9 @@ test_remove_wins (void)
   g_autofree char *path = g_build_filename (dir, "d1.dot", NULL);
   gboolean written = FALSE, removed = FALSE, kept = FALSE;
 
-  mw_drafts_write_async (drafts, "d1", NULL, "Untitled", bytes, NULL, write_cb, &written);
+  mw_drafts_write_async (drafts, "d1", NULL, NULL, "Untitled", bytes, NULL, write_cb, &written);
   mw_drafts_remove_async (drafts, "d1", NULL, remove_cb, &removed);
-  mw_drafts_write_async (drafts, "d2", NULL, "Other", bytes, NULL, write_cb, &kept);
+  mw_drafts_write_async (drafts, "d2", NULL, NULL, "Other", bytes, NULL, write_cb, &kept);
   while (!written || !removed || !kept)
     g_main_context_iteration (NULL, TRUE);
 
@@ -244,7 +246,7 @@ test_autosave (void)
   g_autoptr(GPtrArray) list = NULL;
 
   mw_draft_autosave_set_network (autosave, network);
-  mw_draft_autosave_set_origin (autosave, NULL, "Untitled Network");
+  mw_draft_autosave_set_origin (autosave, NULL, NULL, "Untitled Network");
 
   /* Not an edit (the document is clean): no draft. */
   mw_network_add_actor (network, "placed", NULL, MW_ACTOR_PERSON, NULL);
@@ -284,7 +286,7 @@ child_main (const char *dir)
   g_autoptr(MwDraftAutosave) autosave = mw_draft_autosave_new (drafts, CHILD_INTERVAL_MS);
 
   mw_draft_autosave_set_network (autosave, network);
-  mw_draft_autosave_set_origin (autosave, NULL, "Kill me");
+  mw_draft_autosave_set_origin (autosave, NULL, NULL, "Kill me");
   for (guint i = 0; i < 4; i++)
     {
       g_autofree char *id = g_strdup_printf ("early%u", i);

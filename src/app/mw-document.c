@@ -56,7 +56,7 @@ update_autosave (MwDocument *self)
   uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
   title = mw_document_dup_title (self);
   mw_draft_autosave_set_network (self->autosave, self->network);
-  mw_draft_autosave_set_origin (self->autosave, uri, title);
+  mw_draft_autosave_set_origin (self->autosave, uri, self->etag, title);
   mw_draft_autosave_set_dirty (self->autosave, mw_document_get_modified (self));
 }
 
@@ -407,6 +407,8 @@ mw_document_load_finish (MwDocument    *self,
   data = g_task_get_task_data (G_TASK (result));
   mw_document_replace_network (self, data->network, data->file, NULL);
   self->etag = g_steal_pointer (&data->etag);
+  /* The etag goes with every draft of this network. */
+  update_autosave (self);
   return TRUE;
 }
 
@@ -643,7 +645,9 @@ mw_document_get_autosave (MwDocument *self)
  * @network: what @draft held
  *
  * Makes @network the document's, modified (it is not in its file), still
- * kept in the same draft.
+ * kept in the same draft. The first save over its file checks the etag the
+ * draft recorded, so a file another program changed meanwhile is not
+ * overwritten without asking.
  */
 void
 mw_document_restore_draft (MwDocument    *self,
@@ -661,6 +665,11 @@ mw_document_restore_draft (MwDocument    *self,
     mw_draft_autosave_set_id (self->autosave, draft->id);
   file = draft->uri != NULL ? g_file_new_for_uri (draft->uri) : NULL;
   replace_network (self, network, file, file == NULL ? draft->title : NULL, TRUE);
+  if (file != NULL && draft->etag != NULL)
+    {
+      self->etag = g_strdup (draft->etag);
+      update_autosave (self);
+    }
 }
 
 /**

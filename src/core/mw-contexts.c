@@ -689,7 +689,7 @@ mw_context_build (const char  *name,
   if (context == NULL)
     {
       g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
-                   "No template is called “%s” (pyramid, hierarchy, flat, nimble, cross-org)", name);
+                   _("No template is called “%s” (pyramid, hierarchy, flat, nimble, cross-org)"), name);
       return NULL;
     }
 

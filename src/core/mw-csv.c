@@ -119,7 +119,7 @@ decode (const char     *data,
 
   if (text == NULL)
     {
-      g_set_error (error, MW_ERROR, MW_ERROR_ENCODING, "%s: cannot read the text: %s",
+      g_set_error (error, MW_ERROR, MW_ERROR_ENCODING, _("%s: cannot read the text: %s"),
                    source_name, local_error->message);
       return NULL;
     }
@@ -200,12 +200,16 @@ cell_too_long (MwCsvTable  *table,
                gsize        start,
                GError     **error)
 {
+  g_autofree char *limit_text = NULL;
+
   if (table->cells->len - start <= reader->limits->max_string)
     return FALSE;
 
+  /* The number is formatted apart: xgettext cannot see through G_GSIZE_FORMAT. */
+  limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, reader->limits->max_string);
   g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
-               "%s: row %u (line %u): a cell is longer than Meshwork accepts (%" G_GSIZE_FORMAT " bytes)",
-               reader->source, table->record_starts->len, reader->line, reader->limits->max_string);
+               _("%s: row %u (line %u): a cell is longer than Meshwork accepts (%s bytes)"),
+               reader->source, table->record_starts->len, reader->line, limit_text);
   return TRUE;
 }
 
@@ -226,7 +230,7 @@ read_quoted (MwCsvTable  *table,
       if (quote == NULL)
         {
           g_set_error (error, MW_ERROR, MW_ERROR_PARSE,
-                       "%s: row %u (line %u): a quoted cell starts here and is never closed",
+                       _("%s: row %u (line %u): a quoted cell starts here and is never closed"),
                        reader->source, table->record_starts->len, start_line);
           return FALSE;
         }
@@ -301,7 +305,7 @@ read_record (MwCsvTable  *table,
       if (table->cell_offsets->len - first > MAX_COLUMNS)
         {
           g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
-                       "%s: row %u (line %u): more than %u columns",
+                       _("%s: row %u (line %u): more than %u columns"),
                        reader->source, table->record_starts->len, reader->line, MAX_COLUMNS);
           return FALSE;
         }
@@ -644,9 +648,11 @@ mw_csv_table_parse (const char         *data,
 
   if (length > limits->max_bytes)
     {
-      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
-                   "%s: the file is %" G_GSIZE_FORMAT " bytes, more than the limit of %" G_GSIZE_FORMAT,
-                   table->source, length, limits->max_bytes);
+      g_autofree char *size_text = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
+      g_autofree char *limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, limits->max_bytes);
+
+      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, _("%s: the file is %s bytes, more than the limit of %s"),
+                   table->source, size_text, limit_text);
       return NULL;
     }
 
@@ -668,14 +674,14 @@ mw_csv_table_parse (const char         *data,
 
   if (n_records (table) > limits->max_actors + 1)
     {
-      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, "%s: more than %u rows",
+      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, _("%s: more than %u rows"),
                    table->source, limits->max_actors);
       return NULL;
     }
 
   if (n_records (table) == 0)
     {
-      g_set_error (error, MW_ERROR, MW_ERROR_EMPTY, "%s: the file is empty", table->source);
+      g_set_error (error, MW_ERROR, MW_ERROR_EMPTY, _("%s: the file is empty"), table->source);
       return NULL;
     }
 
@@ -1110,7 +1116,7 @@ mw_csv_mapping_assign (MwCsvMapping  *mapping,
   if (equals == NULL)
     {
       g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
-                   "“%s”: expected FIELD=COLUMN, for example manager=\"Manager ID\"", assignment);
+                   _("“%s”: expected FIELD=COLUMN, for example manager=\"Manager ID\""), assignment);
       return FALSE;
     }
 
@@ -1120,7 +1126,7 @@ mw_csv_mapping_assign (MwCsvMapping  *mapping,
     {
       g_autofree char *known = g_strjoinv (", ", (char **)field_names);
       g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
-                   "“%s” is not a field Meshwork knows (%s)", field_name, known);
+                   _("“%s” is not a field Meshwork knows (%s)"), field_name, known);
       return FALSE;
     }
 
@@ -1134,7 +1140,7 @@ mw_csv_mapping_assign (MwCsvMapping  *mapping,
   if (column < 0)
     {
       g_autofree char *columns = list_columns (table);
-      g_set_error (error, MW_ERROR, MW_ERROR_INVALID, "%s has no column “%s” (it has %s)",
+      g_set_error (error, MW_ERROR, MW_ERROR_INVALID, _("%s has no column “%s” (it has %s)"),
                    table->source, column_name, columns);
       return FALSE;
     }
@@ -1847,7 +1853,7 @@ import_people (Import             *import,
   if (!mw_csv_mapping_is_people (mapping))
     {
       g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
-                   "%s: no column gives the people's id or name (map one, e.g. name=COLUMN)",
+                   _("%s: no column gives the people's id or name (map one, e.g. name=COLUMN)"),
                    table->source);
       return FALSE;
     }
@@ -2044,7 +2050,7 @@ import_ties (Import             *import,
   if (!mw_csv_mapping_is_ties (mapping))
     {
       g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
-                   "%s: no columns give the ties' source and target (map them, e.g. source=COLUMN)",
+                   _("%s: no columns give the ties' source and target (map them, e.g. source=COLUMN)"),
                    table->source);
       return FALSE;
     }

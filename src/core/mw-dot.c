@@ -6,6 +6,10 @@
 
 #define G_LOG_DOMAIN "mw-dot"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -311,7 +315,7 @@ to_utf8 (const char  *data,
       if (!charset_is_known (iconv_name))
         {
           g_set_error (error, MW_ERROR, MW_ERROR_ENCODING,
-                       "%s: the file declares the charset “%s”, which Meshwork does not know",
+                       _("%s: the file declares the charset “%s”, which Meshwork does not know"),
                        source_name, charset);
           return NULL;
         }
@@ -321,18 +325,18 @@ to_utf8 (const char  *data,
         return converted;
 
       g_set_error (error, MW_ERROR, MW_ERROR_ENCODING,
-                   "%s: cannot convert from the declared charset “%s”: %s",
+                   _("%s: cannot convert from the declared charset “%s”: %s"),
                    source_name, charset, convert_error->message);
       return NULL;
     }
 
   if (*end == '\0' && (gsize)(end - data) < length)
     g_set_error (error, MW_ERROR, MW_ERROR_ENCODING,
-                 "%s:%u: the file contains binary data (a NUL byte), not DOT text",
+                 _("%s:%u: the file contains binary data (a NUL byte), not DOT text"),
                  source_name, line_of_offset (data, end - data));
   else
     g_set_error (error, MW_ERROR, MW_ERROR_ENCODING,
-                 "%s:%u: the text is not valid UTF-8 (and no charset attribute says what it is)",
+                 _("%s:%u: the text is not valid UTF-8 (and no charset attribute says what it is)"),
                  source_name, line_of_offset (data, end - data));
   return NULL;
 }
@@ -414,7 +418,7 @@ parse_locked (const char  *text,
         set_parse_error (error, source_name, cgraph_messages->str);
       else
         g_set_error (error, MW_ERROR, MW_ERROR_EMPTY,
-                     "%s: the file contains no graph", source_name);
+                     _("%s: the file contains no graph"), source_name);
     }
   else if (cgraph_messages->len > 0)
     g_debug ("%s: %s", source_name, cgraph_messages->str);
@@ -739,7 +743,7 @@ check_counts (Agraph_t        *graph,
   if ((guint)agnnodes (graph) > limits->max_actors)
     {
       g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
-                   "%s: %d actors is more than the limit of %u",
+                   _("%s: %d actors is more than the limit of %u"),
                    source_name, agnnodes (graph), limits->max_actors);
       return FALSE;
     }
@@ -747,7 +751,7 @@ check_counts (Agraph_t        *graph,
   if ((guint)agnedges (graph) > limits->max_ties)
     {
       g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
-                   "%s: %d ties is more than the limit of %u",
+                   _("%s: %d ties is more than the limit of %u"),
                    source_name, agnedges (graph), limits->max_ties);
       return FALSE;
     }
@@ -916,9 +920,11 @@ mw_dot_load_data (const char      *data,
 
   if (length > limits->max_bytes)
     {
-      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
-                   "%s: the file is %" G_GSIZE_FORMAT " bytes, more than the limit of %" G_GSIZE_FORMAT,
-                   source_name, length, limits->max_bytes);
+      g_autofree char *size_text = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
+      g_autofree char *limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, limits->max_bytes);
+
+      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, _("%s: the file is %s bytes, more than the limit of %s"),
+                   source_name, size_text, limit_text);
       return NULL;
     }
 
@@ -981,15 +987,17 @@ mw_dot_load_file (const char      *path,
 
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "%s: is a folder, not a file", display);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: is a folder, not a file"), display);
       return NULL;
     }
 
   if ((guint64)g_file_info_get_size (info) > limits->max_bytes)
     {
-      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
-                   "%s: the file is %" G_GINT64_FORMAT " bytes, more than the limit of %" G_GSIZE_FORMAT,
-                   display, g_file_info_get_size (info), limits->max_bytes);
+      g_autofree char *size_text = g_strdup_printf ("%" G_GINT64_FORMAT, g_file_info_get_size (info));
+      g_autofree char *limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, limits->max_bytes);
+
+      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, _("%s: the file is %s bytes, more than the limit of %s"),
+                   display, size_text, limit_text);
       return NULL;
     }
 

@@ -19,6 +19,7 @@ struct _MwDraftAutosave
   MwNetwork *network;
   char      *id;
   char      *uri;
+  char      *etag;
   char      *title;
   guint      interval_ms;
   guint      timeout_id;
@@ -79,7 +80,7 @@ timeout_cb (gpointer user_data)
   text = mw_dot_save_data (self->network, &length);
   bytes = g_bytes_new_take (text, length);
   self->on_disk = TRUE;
-  mw_drafts_write_async (self->drafts, self->id, self->uri, self->title, bytes,
+  mw_drafts_write_async (self->drafts, self->id, self->uri, self->etag, self->title, bytes,
                          NULL, write_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
@@ -122,6 +123,7 @@ mw_draft_autosave_finalize (GObject *object)
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->uri, g_free);
+  g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->title, g_free);
 
   G_OBJECT_CLASS (mw_draft_autosave_parent_class)->finalize (object);
@@ -207,6 +209,7 @@ mw_draft_autosave_set_network (MwDraftAutosave *self,
 /**
  * mw_draft_autosave_set_origin:
  * @uri: (nullable): the document's file
+ * @etag: (nullable): that file's etag when the document last loaded or saved it
  * @title: (nullable): its title
  *
  * What the session index says the draft belongs to.
@@ -214,12 +217,15 @@ mw_draft_autosave_set_network (MwDraftAutosave *self,
 void
 mw_draft_autosave_set_origin (MwDraftAutosave *self,
                               const char      *uri,
+                              const char      *etag,
                               const char      *title)
 {
   g_return_if_fail (MW_IS_DRAFT_AUTOSAVE (self));
 
   g_free (self->uri);
   self->uri = g_strdup (uri);
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
   g_free (self->title);
   self->title = g_strdup (title);
 }

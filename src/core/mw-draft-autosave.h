@@ -23,6 +23,7 @@ void             mw_draft_autosave_set_network  (MwDraftAutosave *self,
                                                  MwNetwork       *network);
 void             mw_draft_autosave_set_origin   (MwDraftAutosave *self,
                                                  const char      *uri,
+                                                 const char      *etag,
                                                  const char      *title);
 void             mw_draft_autosave_set_dirty    (MwDraftAutosave *self,
                                                  gboolean         dirty);

@@ -14,10 +14,11 @@
 
 #include "mw-drafts.h"
 
-/* The session index: a version, then one (id, uri, title, saved) per draft.
- * Anything else in that file (another version, a torn write, junk) is
- * ignored rather than trusted. */
-#define INDEX_TYPE "(ua(sssx))"
+/* The session index: a version, then one (id, uri, title, saved, etag) per
+ * draft; version 1 had no etag and is still read. Anything else in that
+ * file (another version, a torn write, junk) is ignored rather than trusted. */
+#define INDEX_TYPE "(ua(sssxs))"
+#define INDEX_TYPE_V1 "(ua(sssx))"
 #define INDEX_NAME "session.gvariant"
 
 struct _MwDrafts
@@ -37,6 +38,7 @@ typedef struct
 {
   char    *id;
   char    *uri;
+  char    *etag;
   char    *title;
   GBytes  *contents;   /* NULL: remove the draft */
   guint64  seq;
@@ -49,6 +51,7 @@ mw_draft_free (MwDraft *draft)
     return;
   g_free (draft->id);
   g_free (draft->uri);
+  g_free (draft->etag);
   g_free (draft->title);
   g_free (draft);
 }
@@ -58,6 +61,7 @@ draft_op_free (DraftOp *op)
 {
   g_free (op->id);
   g_free (op->uri);
+  g_free (op->etag);
   g_free (op->title);
   g_clear_pointer (&op->contents, g_bytes_unref);
   g_free (op);
@@ -148,6 +152,43 @@ mw_drafts_new_id (MwDrafts *self)
   return g_uuid_string_random ();
 }
 
+/* INDEX_TYPE_NAME in BYTES at VERSION, or NULL: another version or damaged. */
+static GVariant *
+parse_index (GBytes     *bytes,
+             const char *type,
+             guint32     version)
+{
+  g_autoptr(GVariant) index = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (type),
+                                                                            bytes, FALSE));
+  guint32 found = 0;
+
+  if (!g_variant_is_normal_form (index))
+    return NULL;
+  g_variant_get_child (index, 0, "u", &found);
+  return found == version ? g_steal_pointer (&index) : NULL;
+}
+
+static void
+add_draft (GPtrArray  *drafts,
+           const char *id,
+           const char *uri,
+           const char *title,
+           gint64      saved,
+           const char *etag)
+{
+  MwDraft *draft;
+
+  if (!id_is_valid (id))
+    return;
+  draft = g_new0 (MwDraft, 1);
+  draft->id = g_strdup (id);
+  draft->uri = *uri != '\0' ? g_strdup (uri) : NULL;
+  draft->etag = etag != NULL && *etag != '\0' ? g_strdup (etag) : NULL;
+  draft->title = g_strdup (title);
+  draft->saved = saved;
+  g_ptr_array_add (drafts, draft);
+}
+
 /* Reads the index; an unreadable or foreign one reads as empty. */
 static GPtrArray *
 read_index (MwDrafts *self)
@@ -157,10 +198,10 @@ read_index (MwDrafts *self)
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GVariant) index = NULL;
-  g_autoptr(GVariantIter) iter = NULL;
+  g_autoptr(GVariant) entries = NULL;
   g_autoptr(GError) error = NULL;
-  const char *id, *uri, *title;
-  guint32 version = 0;
+  GVariantIter iter;
+  const char *id, *uri, *title, *etag;
   gint64 saved;
 
   g_assert (MW_IS_DRAFTS (self));
@@ -174,33 +215,23 @@ read_index (MwDrafts *self)
     }
 
   bytes = g_mapped_file_get_bytes (mapped);
-  index = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INDEX_TYPE), bytes, FALSE));
-  if (!g_variant_is_normal_form (index))
+  if ((index = parse_index (bytes, INDEX_TYPE, MW_DRAFTS_INDEX_VERSION)) != NULL)
     {
-      g_message ("Ignoring the drafts index %s: it is damaged", path);
-      return g_steal_pointer (&drafts);
+      entries = g_variant_get_child_value (index, 1);
+      g_variant_iter_init (&iter, entries);
+      while (g_variant_iter_next (&iter, "(&s&s&sx&s)", &id, &uri, &title, &saved, &etag))
+        add_draft (drafts, id, uri, title, saved, etag);
     }
-
-  g_variant_get (index, "(ua(sssx))", &version, &iter);
-  if (version != MW_DRAFTS_INDEX_VERSION)
+  else if ((index = parse_index (bytes, INDEX_TYPE_V1, 1)) != NULL)
     {
-      g_message ("Ignoring the drafts index %s: version %u", path, version);
-      return g_steal_pointer (&drafts);
+      /* Drafts written before the index held etags: their first save cannot check. */
+      entries = g_variant_get_child_value (index, 1);
+      g_variant_iter_init (&iter, entries);
+      while (g_variant_iter_next (&iter, "(&s&s&sx)", &id, &uri, &title, &saved))
+        add_draft (drafts, id, uri, title, saved, NULL);
     }
-
-  while (g_variant_iter_next (iter, "(&s&s&sx)", &id, &uri, &title, &saved))
-    {
-      MwDraft *draft;
-
-      if (!id_is_valid (id))
-        continue;
-      draft = g_new0 (MwDraft, 1);
-      draft->id = g_strdup (id);
-      draft->uri = *uri != '\0' ? g_strdup (uri) : NULL;
-      draft->title = g_strdup (title);
-      draft->saved = saved;
-      g_ptr_array_add (drafts, draft);
-    }
+  else
+    g_message ("Ignoring the drafts index %s: another version, or damaged", path);
 
   return g_steal_pointer (&drafts);
 }
@@ -216,14 +247,15 @@ write_index (MwDrafts   *self,
 
   g_assert (MW_IS_DRAFTS (self));
 
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sssx)"));
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sssxs)"));
   for (guint i = 0; i < drafts->len; i++)
     {
       MwDraft *draft = g_ptr_array_index (drafts, i);
-      g_variant_builder_add (&builder, "(sssx)", draft->id, draft->uri ? draft->uri : "",
-                             draft->title ? draft->title : "", draft->saved);
+      g_variant_builder_add (&builder, "(sssxs)", draft->id, draft->uri ? draft->uri : "",
+                             draft->title ? draft->title : "", draft->saved,
+                             draft->etag ? draft->etag : "");
     }
-  index = g_variant_ref_sink (g_variant_new ("(ua(sssx))", MW_DRAFTS_INDEX_VERSION, &builder));
+  index = g_variant_ref_sink (g_variant_new (INDEX_TYPE, MW_DRAFTS_INDEX_VERSION, &builder));
 
   return g_file_set_contents (path, g_variant_get_data (index), g_variant_get_size (index), error);
 }
@@ -282,6 +314,8 @@ apply_op (MwDrafts  *self,
     draft = g_ptr_array_index (drafts, pos);
   g_free (draft->uri);
   draft->uri = g_strdup (op->uri);
+  g_free (draft->etag);
+  draft->etag = g_strdup (op->etag);
   g_free (draft->title);
   draft->title = g_strdup (op->title);
   draft->saved = g_get_real_time ();
@@ -342,6 +376,8 @@ run_op (MwDrafts            *self,
 /**
  * mw_drafts_write_async:
  * @uri: (nullable): the document's own file, never written here
+ * @etag: (nullable): that file's etag when the document last loaded or
+ *   saved it, so that a restored draft's first save can check it
  * @contents: the network as DOT
  *
  * Writes the draft @id and records it in the session index, in a worker
@@ -351,6 +387,7 @@ void
 mw_drafts_write_async (MwDrafts            *self,
                        const char          *id,
                        const char          *uri,
+                       const char          *etag,
                        const char          *title,
                        GBytes              *contents,
                        GCancellable        *cancellable,
@@ -366,6 +403,7 @@ mw_drafts_write_async (MwDrafts            *self,
   op = g_new0 (DraftOp, 1);
   op->id = g_strdup (id);
   op->uri = g_strdup (uri);
+  op->etag = g_strdup (etag);
   op->title = g_strdup (title);
   op->contents = g_bytes_ref (contents);
   run_op (self, op, mw_drafts_write_async, cancellable, callback, user_data);

@@ -18,6 +18,7 @@ typedef struct
 {
   char   *id;      /* names the draft file: ID.dot */
   char   *uri;     /* (nullable) the document's own file */
+  char   *etag;    /* (nullable) that file's etag when the document last loaded or saved it */
   char   *title;   /* what the window showed */
   gint64  saved;   /* when the draft was written, µs since the epoch */
 } MwDraft;
@@ -25,7 +26,7 @@ typedef struct
 void     mw_draft_free (MwDraft *draft);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwDraft, mw_draft_free)
 
-#define MW_DRAFTS_INDEX_VERSION 1
+#define MW_DRAFTS_INDEX_VERSION 2
 
 #define MW_TYPE_DRAFTS (mw_drafts_get_type ())
 
@@ -42,6 +43,7 @@ MwNetwork  *mw_drafts_load           (MwDrafts            *self,
 void        mw_drafts_write_async    (MwDrafts            *self,
                                       const char          *id,
                                       const char          *uri,
+                                      const char          *etag,
                                       const char          *title,
                                       GBytes              *contents,
                                       GCancellable        *cancellable,

@@ -7,6 +7,10 @@
 #define _GNU_SOURCE
 #define G_LOG_DOMAIN "mw-file"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -26,7 +30,7 @@ set_write_error (GError     **error,
   g_autofree char *display = g_filename_display_name (path);
 
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "Cannot write “%s”: %s", display, g_strerror (saved_errno));
+               _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
   return FALSE;
 }
 

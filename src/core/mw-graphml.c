@@ -6,6 +6,10 @@
 
 #define G_LOG_DOMAIN "mw-graphml"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -629,7 +633,7 @@ edge_end (Loader      *loader,
 
   if (mw_network_get_n_actors (loader->network) >= loader->limits->max_actors)
     {
-      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, "%s: more than %u nodes",
+      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, _("%s: more than %u nodes"),
                    loader->source_name, loader->limits->max_actors);
       return NULL;
     }
@@ -757,7 +761,7 @@ to_utf8 (const char  *data,
     {
       text = g_convert (data, length, "UTF-8", from, NULL, NULL, &convert_error);
       if (text == NULL)
-        g_set_error (error, MW_ERROR, MW_ERROR_ENCODING, "%s: cannot read the text as %s: %s",
+        g_set_error (error, MW_ERROR, MW_ERROR_ENCODING, _("%s: cannot read the text as %s: %s"),
                      source_name, from, convert_error->message);
       return text;
     }
@@ -769,7 +773,7 @@ to_utf8 (const char  *data,
       for (const char *p = data; p < end; p++)
         line += (*p == '\n');
       g_set_error (error, MW_ERROR, MW_ERROR_ENCODING,
-                   "%s:%u: the text is not valid UTF-8 (and no encoding is declared)", source_name, line);
+                   _("%s:%u: the text is not valid UTF-8 (and no encoding is declared)"), source_name, line);
       return NULL;
     }
 
@@ -840,7 +844,7 @@ parse_text (Loader     *loader,
 
   if (!loader->seen_graph)
     {
-      g_set_error (error, MW_ERROR, MW_ERROR_EMPTY, "%s: the file contains no <graph>", loader->source_name);
+      g_set_error (error, MW_ERROR, MW_ERROR_EMPTY, _("%s: the file contains no <graph>"), loader->source_name);
       return FALSE;
     }
 
@@ -886,9 +890,11 @@ mw_graphml_load_data (const char      *data,
 
   if (length > limits->max_bytes)
     {
-      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
-                   "%s: the file is %" G_GSIZE_FORMAT " bytes, more than the limit of %" G_GSIZE_FORMAT,
-                   source_name, length, limits->max_bytes);
+      g_autofree char *size_text = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
+      g_autofree char *limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, limits->max_bytes);
+
+      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, _("%s: the file is %s bytes, more than the limit of %s"),
+                   source_name, size_text, limit_text);
       return NULL;
     }
 
@@ -897,7 +903,7 @@ mw_graphml_load_data (const char      *data,
     return NULL;
   if (strlen (text) == 0)
     {
-      g_set_error (error, MW_ERROR, MW_ERROR_EMPTY, "%s: the file is empty", source_name);
+      g_set_error (error, MW_ERROR, MW_ERROR_EMPTY, _("%s: the file is empty"), source_name);
       return NULL;
     }
 
@@ -956,8 +962,10 @@ mw_graphml_load_file (const char      *path,
     }
   if ((guint64)g_file_info_get_size (info) > limits->max_bytes)
     {
-      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, "%s: the file is larger than the limit of %" G_GSIZE_FORMAT " bytes",
-                   display, limits->max_bytes);
+      g_autofree char *limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, limits->max_bytes);
+
+      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, _("%s: the file is larger than the limit of %s bytes"),
+                   display, limit_text);
       return NULL;
     }
 

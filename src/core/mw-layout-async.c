@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -129,7 +131,7 @@ parse_thread (GTask        *task,
   network = mw_dot_load_data (text, length, "<layout>", &limits, &error);
   if (network == NULL)
     {
-      g_prefix_error (&error, "The layout result could not be read: ");
+      g_prefix_error (&error, _("The layout result could not be read: "));
       g_task_return_error (task, error);
       return;
     }
@@ -144,7 +146,7 @@ first_line (GBytes *bytes)
   char *newline;
 
   if (bytes == NULL || g_bytes_get_size (bytes) == 0)
-    return g_strdup ("no reason given");
+    return g_strdup (_("no reason given"));
   text = g_strndup (g_bytes_get_data (bytes, NULL), MIN (g_bytes_get_size (bytes), 500));
   if ((newline = strchr (text, '\n')) != NULL)
     *newline = '\0';
@@ -172,17 +174,17 @@ communicate_cb (GObject      *object,
     return;
   if (data->timed_out)
     g_task_return_new_error (task, MW_ERROR, MW_ERROR_LIMIT,
-                             "The layout took longer than %g seconds and was stopped", data->time_limit);
+                             _("The layout took longer than %g seconds and was stopped"), data->time_limit);
   else if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else if (g_subprocess_get_if_signaled (process))
     g_task_return_new_error (task, MW_ERROR, MW_ERROR_FAILED,
-                             "The layout engine stopped unexpectedly (%s)",
+                             _("The layout engine stopped unexpectedly (%s)"),
                              g_strsignal (g_subprocess_get_term_sig (process)));
   else if (g_subprocess_get_exit_status (process) != 0)
     {
       reason = first_line (err);
-      g_task_return_new_error (task, MW_ERROR, MW_ERROR_FAILED, "The layout failed: %s", reason);
+      g_task_return_new_error (task, MW_ERROR, MW_ERROR_FAILED, _("The layout failed: %s"), reason);
     }
   else
     {
@@ -249,7 +251,7 @@ mw_layout_run_async (MwNetwork           *network,
   data->process = spawn_child (engine, data->time_limit, &error);
   if (data->process == NULL)
     {
-      g_prefix_error (&error, "Could not start the layout: ");
+      g_prefix_error (&error, _("Could not start the layout: "));
       g_task_return_error (task, error);
       return;
     }

@@ -6,6 +6,10 @@
 
 #define G_LOG_DOMAIN "mw-layout"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -549,8 +553,8 @@ mw_layout_compute (MwNetwork       *network,
       gvFreeLayout (gvc, graph);
     }
   else
-    g_set_error (error, MW_ERROR, MW_ERROR_FAILED, "Graphviz %s could not lay out the network: %s",
-                 engine_names[engine], *layout_messages->str ? layout_messages->str : "no reason given");
+    g_set_error (error, MW_ERROR, MW_ERROR_FAILED, _("Graphviz %s could not lay out the network: %s"),
+                 engine_names[engine], *layout_messages->str ? layout_messages->str : _("no reason given"));
   agclose (graph);
   gvFreeContext (gvc);
 

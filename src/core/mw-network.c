@@ -6,6 +6,10 @@
 
 #define G_LOG_DOMAIN "mw-network"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -567,14 +571,14 @@ mw_network_add_actor (MwNetwork    *self,
       (label != NULL && !g_utf8_validate (label, -1, NULL)))
     {
       g_set_error_literal (error, MW_ERROR, MW_ERROR_ENCODING,
-                           "Actor ids and labels must be valid UTF-8");
+                           _("Actor ids and labels must be valid UTF-8"));
       return NULL;
     }
 
   if (g_hash_table_contains (self->actors_by_id, id))
     {
       g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
-                   "An actor with the id “%s” already exists", id);
+                   _("An actor with the id “%s” already exists"), id);
       return NULL;
     }
 
@@ -690,14 +694,14 @@ mw_network_set_actor_id (MwNetwork   *self,
   if (*id == '\0' || !g_utf8_validate (id, -1, NULL))
     {
       g_set_error_literal (error, MW_ERROR, MW_ERROR_INVALID,
-                           "An actor id must be non-empty UTF-8");
+                           _("An actor id must be non-empty UTF-8"));
       return FALSE;
     }
 
   if (g_hash_table_contains (self->actors_by_id, id))
     {
       g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
-                   "An actor with the id “%s” already exists", id);
+                   _("An actor with the id “%s” already exists"), id);
       return FALSE;
     }
 
