@@ -398,6 +398,7 @@ parse_locked (const char  *text,
               GError     **error)
 {
   g_autofree char *file_name = g_strdup (source_name);
+  g_autofree char *messages = NULL;
   Agraph_t *graph;
   agusererrf old_errf;
 
@@ -412,18 +413,20 @@ parse_locked (const char  *text,
   agsetfile (NULL);
   agseterrf (old_errf);
 
+  /* cgraph quotes the input, which may not be UTF-8; messages must be. */
+  messages = g_utf8_make_valid (cgraph_messages->str, cgraph_messages->len);
+  g_string_free (g_steal_pointer (&cgraph_messages), TRUE);
+
   if (graph == NULL)
     {
-      if (cgraph_messages->len > 0)
-        set_parse_error (error, source_name, cgraph_messages->str);
+      if (*messages != '\0')
+        set_parse_error (error, source_name, messages);
       else
         g_set_error (error, MW_ERROR, MW_ERROR_EMPTY,
                      _("%s: the file contains no graph"), source_name);
     }
-  else if (cgraph_messages->len > 0)
-    g_debug ("%s: %s", source_name, cgraph_messages->str);
-
-  g_string_free (g_steal_pointer (&cgraph_messages), TRUE);
+  else if (*messages != '\0')
+    g_debug ("%s: %s", source_name, messages);
 
   return graph;
 }
