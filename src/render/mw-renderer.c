@@ -121,11 +121,15 @@ struct _MwRenderer
   GMutex        pool_lock;
   GCond         pool_cond;
   gboolean      pool_quit;
+  void        (*job) (MwRenderer *self, int band, int n_bands);
   int           n_bands;      /* of the job posted; 0 when none */
   int           next_band;
   int           bands_done;
   int           mask_w;
   int           mask_h;
+  guchar       *paint_data;   /* the target's pixels, when masks are painted in bands */
+  int           paint_stride;
+  MwColor       paint_colors[N_TONE_MASKS];
 };
 
 G_DEFINE_FINAL_TYPE (MwRenderer, mw_renderer, G_TYPE_OBJECT)
@@ -1395,6 +1399,19 @@ tone_mask_state (int i)
   return i / 2 == 0 ? STATE_NORMAL : STATE_DIM;
 }
 
+/* Where a mask's ties are composited: their ends' box with two pixels of
+ * margin, in the view's pixels. */
+static void
+tone_mask_clip (const ToneMask *tm,
+                double          scale,
+                MwRect         *clip)
+{
+  clip->x = floor (tm->x1 / scale) - 2;
+  clip->y = floor (tm->y1 / scale) - 2;
+  clip->width = ceil ((tm->x2 - tm->x1) / scale) + 4;
+  clip->height = ceil ((tm->y2 - tm->y1) / scale) + 4;
+}
+
 /* Band number band of n_bands: clears its rows of every mask in use and
  * draws into them every tie that may reach them. Band 0 also measures
  * where each mask's ties are. */
@@ -1455,7 +1472,7 @@ take_bands (MwRenderer *self)
       int band = self->next_band++, n_bands = self->n_bands;
 
       g_mutex_unlock (&self->pool_lock);
-      rasterise_band (self, band, n_bands);
+      self->job (self, band, n_bands);
       g_mutex_lock (&self->pool_lock);
       if (++self->bands_done == n_bands)
         g_cond_broadcast (&self->pool_cond);
@@ -1477,6 +1494,22 @@ worker_main (gpointer data)
     }
   g_mutex_unlock (&self->pool_lock);
   return NULL;
+}
+
+/* Hands bands of a job to the worker; finish_job() helps and waits. */
+static void
+post_job (MwRenderer *self,
+          void      (*job) (MwRenderer *self, int band, int n_bands))
+{
+  if (self->worker == NULL)
+    self->worker = g_thread_new ("mw-hairlines", worker_main, self);
+  g_mutex_lock (&self->pool_lock);
+  self->job = job;
+  self->n_bands = N_BANDS;
+  self->next_band = 0;
+  self->bands_done = 0;
+  g_cond_broadcast (&self->pool_cond);
+  g_mutex_unlock (&self->pool_lock);
 }
 
 /* Dense overviews, first part: the ties of each state and tone go into
@@ -1537,19 +1570,12 @@ start_masks (MwRenderer  *self,
       rasterise_band (self, 0, 1);
       return;
     }
-  if (self->worker == NULL)
-    self->worker = g_thread_new ("mw-hairlines", worker_main, self);
-  g_mutex_lock (&self->pool_lock);
-  self->n_bands = N_BANDS;
-  self->next_band = 0;
-  self->bands_done = 0;
-  g_cond_broadcast (&self->pool_cond);
-  g_mutex_unlock (&self->pool_lock);
+  post_job (self, rasterise_band);
 }
 
 /* … and second: helps with the bands left, waits for the worker's. */
 static void
-finish_masks (MwRenderer *self)
+finish_job (MwRenderer *self)
 {
   g_mutex_lock (&self->pool_lock);
   take_bands (self);
@@ -1581,9 +1607,13 @@ paint_tie_state (MwRenderer  *self,
       cairo_save (cr);
       cairo_set_matrix (cr, &f->view_matrix);
       /* composite only where lines are */
-      cairo_rectangle (cr, floor (tm->x1 / scale) - 2, floor (tm->y1 / scale) - 2,
-                       ceil ((tm->x2 - tm->x1) / scale) + 4, ceil ((tm->y2 - tm->y1) / scale) + 4);
-      cairo_clip (cr);
+      {
+        MwRect clip;
+
+        tone_mask_clip (tm, scale, &clip);
+        cairo_rectangle (cr, clip.x, clip.y, clip.width, clip.height);
+        cairo_clip (cr);
+      }
       _mw_set_source (cr, &f->theme->tie[tone == 1 ? MW_TIE_REPORTS : MW_TIE_INFLUENCES],
                       state == STATE_DIM ? DIM_ALPHA : 1);
       cairo_mask_surface (cr, tm->surface, 0, 0);
@@ -1625,13 +1655,19 @@ start_ties (MwRenderer *self,
     start_masks (self, f);
 }
 
+static gboolean paint_masks_in_bands (MwRenderer  *self,
+                                      cairo_t     *cr,
+                                      const Frame *f);
+
 static void
 draw_ties (MwRenderer  *self,
            cairo_t     *cr,
            Frame       *f)
 {
+  if (f->dense && f->raster && self->n_threads > 1)
+    finish_job (self);
   if (f->dense)
-    finish_masks (self);
+    paint_masks_in_bands (self, cr, f);
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   /* dimmed under normal under emphasised; lighter styles under reports */
@@ -2082,6 +2118,88 @@ draw_badges (MwRenderer  *self,
           cairo_paint_with_alpha (cr, DIM_ALPHA + 0.1);
         }
     }
+}
+
+static void
+paint_band (MwRenderer *self,
+            int         band,
+            int         n_bands)
+{
+  int w = self->mask_w, h = self->mask_h;
+  int row0 = (int)((gint64)h * band / n_bands), row1 = (int)((gint64)h * (band + 1) / n_bands);
+  cairo_surface_t *target;
+  cairo_t *cr;
+
+  if (row1 <= row0)
+    return;
+  target = cairo_image_surface_create_for_data (self->paint_data + (gsize)row0 * self->paint_stride,
+                                                CAIRO_FORMAT_ARGB32, w, row1 - row0, self->paint_stride);
+  cr = cairo_create (target);
+  /* dimmed under normal */
+  for (int i = N_TONE_MASKS - 1; i >= 0; i--)
+    {
+      const ToneMask *tm = &self->masks[i ^ 1];
+      cairo_surface_t *mask;
+
+      if (!tm->used)
+        continue;
+      mask = cairo_image_surface_create_for_data (tm->data + (gsize)row0 * tm->stride, CAIRO_FORMAT_A8,
+                                                  w, row1 - row0, tm->stride);
+      cairo_save (cr);
+      cairo_rectangle (cr, tm->x1, tm->y1 - row0, tm->x2 - tm->x1, tm->y2 - tm->y1);
+      cairo_clip (cr);
+      _mw_set_source (cr, &self->paint_colors[i ^ 1], 1);
+      cairo_mask_surface (cr, mask, 0, 0);
+      cairo_restore (cr);
+      cairo_surface_destroy (mask);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (target);
+  cairo_surface_destroy (target);
+}
+
+/* With a second core, on an image surface whose pixels map one to one
+ * (integer scale, no clip, no group): the masks are composited in bands
+ * on both threads, by the same pixman code as cairo_mask_surface() on the
+ * whole target, so with the same pixels. */
+static gboolean
+paint_masks_in_bands (MwRenderer  *self,
+                      cairo_t     *cr,
+                      const Frame *f)
+{
+  double scale = f->view->scale > 0 ? f->view->scale : 1;
+  cairo_surface_t *target = cairo_get_target (cr);
+  Pixels px;
+
+  if (!f->raster || self->n_threads < 2 || f->markers || scale != floor (scale) ||
+      !target_pixels (cr, f, &px) ||
+      px.x1 != 0 || px.y1 != 0 || px.x2 != self->mask_w || px.y2 != self->mask_h ||
+      cairo_image_surface_get_width (target) != self->mask_w ||
+      cairo_image_surface_get_height (target) != self->mask_h ||
+      cairo_get_operator (cr) != CAIRO_OPERATOR_OVER)
+    return FALSE;
+  for (int i = 0; i < N_TONE_MASKS; i++)
+    {
+      ToneMask *tm = &self->masks[i];
+      MwRect clip;
+
+      if (!tm->used)
+        continue;
+      /* the clip paint_tie_state() would set, in device pixels */
+      tone_mask_clip (tm, scale, &clip);
+      tm->x1 = clip.x * scale, tm->y1 = clip.y * scale;
+      tm->x2 = (clip.x + clip.width) * scale, tm->y2 = (clip.y + clip.height) * scale;
+      self->paint_colors[i] = f->theme->tie[i % 2 == 1 ? MW_TIE_REPORTS : MW_TIE_INFLUENCES];
+      self->paint_colors[i].alpha *= tone_mask_state (i) == STATE_DIM ? DIM_ALPHA : 1;
+    }
+  self->paint_data = px.data;
+  self->paint_stride = px.stride;
+  post_job (self, paint_band);
+  finish_job (self);
+  cairo_surface_mark_dirty (target);
+  for (int i = 0; i < N_TONE_MASKS; i++)
+    self->masks[i].used = FALSE;
+  return TRUE;
 }
 
 static gboolean
