@@ -130,6 +130,8 @@ struct _MwRenderer
   guchar       *paint_data;   /* the target's pixels, when masks are painted in bands */
   int           paint_stride;
   MwColor       paint_colors[N_TONE_MASKS];
+  gboolean      paint_pending;/* … and their bands wait to do the actors' stamps too */
+  GArray       *stamp_refs;   /* StampRef: the stamps those bands copy, in order */
 };
 
 G_DEFINE_FINAL_TYPE (MwRenderer, mw_renderer, G_TYPE_OBJECT)
@@ -256,6 +258,7 @@ mw_renderer_finalize (GObject *object)
   g_clear_pointer (&self->bends, g_array_unref);
   g_clear_pointer (&self->ties, g_array_unref);
   g_clear_pointer (&self->device_xy, g_array_unref);
+  g_clear_pointer (&self->stamp_refs, g_array_unref);
   if (self->worker != NULL)
     {
       g_mutex_lock (&self->pool_lock);
@@ -290,6 +293,15 @@ mw_renderer_class_init (MwRendererClass *klass)
   object_class->finalize = mw_renderer_finalize;
 }
 
+/* A stamp to copy, with its top-left in device pixels. */
+typedef struct
+{
+  const guchar *data;
+  int           stride;
+  int           size;
+  int           x, y;
+} StampRef;
+
 /* One Pango context for every label. Hinting is off so that text has the
  * same metrics at every zoom and on every surface: the screen, PNG, SVG and
  * PDF place each glyph at the same model position. 72 dpi makes a font's
@@ -314,6 +326,7 @@ mw_renderer_init (MwRenderer *self)
   self->bends = g_array_new (FALSE, TRUE, sizeof (double));
   self->ties = g_array_new (FALSE, TRUE, sizeof (TieEnds));
   self->device_xy = g_array_new (FALSE, FALSE, sizeof (double));
+  self->stamp_refs = g_array_new (FALSE, FALSE, sizeof (StampRef));
   g_mutex_init (&self->pool_lock);
   g_cond_init (&self->pool_cond);
   self->n_threads = MIN (g_get_num_processors (), 2);
@@ -1600,7 +1613,8 @@ paint_tie_state (MwRenderer  *self,
     {
       ToneMask *tm = &self->masks[(state == STATE_DIM) * 2 + tone];
 
-      if (!tm->used)
+      /* or left for paint_band() */
+      if (!tm->used || self->paint_pending)
         continue;
       cairo_surface_mark_dirty (tm->surface);
       cairo_surface_set_device_scale (tm->surface, scale, scale);
@@ -1658,6 +1672,10 @@ start_ties (MwRenderer *self,
 static gboolean paint_masks_in_bands (MwRenderer  *self,
                                       cairo_t     *cr,
                                       const Frame *f);
+static void     paint_pending_bands  (MwRenderer  *self,
+                                      cairo_t     *cr);
+static void     flush_pending_paint  (MwRenderer  *self,
+                                      cairo_t     *cr);
 
 static void
 draw_ties (MwRenderer  *self,
@@ -1780,8 +1798,6 @@ get_stamp (MwRenderer     *self,
   if (stamp != NULL)
     return stamp;
 
-  if (g_hash_table_size (self->stamps) >= STAMP_CACHE_MAX)
-    g_hash_table_remove_all (self->stamps);
   _mw_palette_color (key->color, key->dark, &fill);
   outline_color (&fill, key->dark, &line);
   size = 2 * *pad + 1;
@@ -1819,14 +1835,14 @@ typedef struct
 } Pixels;
 
 static void
-blend_stamp (const Pixels    *px,
-             cairo_surface_t *stamp,
-             int              x0,
-             int              y0)
+blend_stamp_data (const Pixels *px,
+                  const guchar *sd,
+                  int           ss,
+                  int           sw,
+                  int           sh,
+                  int           x0,
+                  int           y0)
 {
-  int sw = cairo_image_surface_get_width (stamp), sh = cairo_image_surface_get_height (stamp);
-  int ss = cairo_image_surface_get_stride (stamp);
-  guchar *sd = cairo_image_surface_get_data (stamp);
   int xa = MAX (0, px->x1 - x0), xb = MIN (sw, px->x2 - x0);
   int ya = MAX (0, px->y1 - y0), yb = MIN (sh, px->y2 - y0);
 
@@ -1844,6 +1860,16 @@ blend_stamp (const Pixels    *px,
           d[x] = v >> 24 == 255 ? v : over (v, d[x]);
         }
     }
+}
+
+static void
+blend_stamp (const Pixels    *px,
+             cairo_surface_t *stamp,
+             int              x0,
+             int              y0)
+{
+  blend_stamp_data (px, cairo_image_surface_get_data (stamp), cairo_image_surface_get_stride (stamp),
+                    cairo_image_surface_get_width (stamp), cairo_image_surface_get_height (stamp), x0, y0);
 }
 
 /* An image surface drawn on without transformation, offset or group, and
@@ -1889,6 +1915,73 @@ target_pixels (cairo_t     *cr,
   return px->data != NULL;
 }
 
+/* The stamp of actor index in colour bucket c, and where its top-left
+ * goes; %NULL when it is far out of view. */
+static cairo_surface_t *
+actor_stamp (MwRenderer  *self,
+             const Frame *f,
+             guint        index,
+             int          c,
+             int          dim,
+             int         *pad,
+             int         *sx,
+             int         *sy)
+{
+  double scale = f->view->scale > 0 ? f->view->scale : 1;
+  double k = f->view->zoom * scale;
+  int w = (int)ceil (f->view->width * scale), h = (int)ceil (f->view->height * scale);
+  const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, index);
+  double cx = (g->x - f->view->offset_x) * k, cy = (g->y - f->view->offset_y) * k;
+  gint64 qx, qy;
+  StampKey key = { 0, };
+  cairo_surface_t *stamp;
+
+  if (cx < -4 * STAMP_MAX_RADIUS || cy < -4 * STAMP_MAX_RADIUS ||
+      cx > w + 4 * STAMP_MAX_RADIUS || cy > h + 4 * STAMP_MAX_RADIUS)
+    return NULL;
+  qx = (gint64)floor (cx * 4 + 0.5), qy = (gint64)floor (cy * 4 + 0.5);
+  key.r = g->r;
+  key.kind = mw_network_get_actor (self->network, index)->kind;
+  key.color = c == N_COLORS - 1 ? -1 : c;
+  key.dim = dim;
+  key.tiny = !f->outlines;
+  key.dark = f->view->dark;
+  key.phase_x = qx & 3;
+  key.phase_y = qy & 3;
+  stamp = get_stamp (self, &key, k, pad);
+  *sx = (int)(qx >> 2) - *pad, *sy = (int)(qy >> 2) - *pad;
+  return stamp;
+}
+
+/* Every stamp a frame copies, in order, for paint_band(). */
+static void
+resolve_stamps (MwRenderer  *self,
+                const Frame *f,
+                GArray     **buckets)
+{
+  g_array_set_size (self->stamp_refs, 0);
+  for (int dim = 1; dim >= 0; dim--)
+    for (int c = 0; c < N_COLORS; c++)
+      {
+        GArray *actors = buckets[dim * N_COLORS + c];
+
+        for (guint i = 0; i < actors->len; i++)
+          {
+            cairo_surface_t *stamp;
+            StampRef ref;
+            int pad;
+
+            stamp = actor_stamp (self, f, g_array_index (actors, guint, i), c, dim, &pad, &ref.x, &ref.y);
+            if (stamp == NULL)
+              continue;
+            ref.data = cairo_image_surface_get_data (stamp);
+            ref.stride = cairo_image_surface_get_stride (stamp);
+            ref.size = 2 * pad + 1;
+            g_array_append_val (self->stamp_refs, ref);
+          }
+      }
+}
+
 /* Raster targets: every actor copied from a stamp, in the order the
  * buckets would be filled: straight into an image surface, or into one
  * layer painted once (the canvas). A stamp is cairo's own drawing of the
@@ -1904,15 +1997,24 @@ stamp_actors (MwRenderer  *self,
   double k = f->view->zoom * scale;
   int w = (int)ceil (f->view->width * scale), h = (int)ceil (f->view->height * scale);
   int x1 = G_MAXINT, y1 = G_MAXINT, x2 = G_MININT, y2 = G_MININT;
-  gboolean tiny = !f->outlines, direct;
+  gboolean direct;
   Pixels px;
 
-  if (k != self->stamps_k)
+  /* stamps are dropped only between frames: a frame may hold on to them */
+  if (k != self->stamps_k || g_hash_table_size (self->stamps) >= STAMP_CACHE_MAX)
     {
       g_hash_table_remove_all (self->stamps);
       self->stamps_k = k;
     }
   direct = target_pixels (cr, f, &px);
+  if (direct && self->paint_pending)
+    {
+      /* the bands composite the ties' masks and copy the stamps in one go */
+      resolve_stamps (self, f, buckets);
+      paint_pending_bands (self, cr);
+      return TRUE;
+    }
+  flush_pending_paint (self, cr);
   if (!direct)
     {
       if (self->layer == NULL ||
@@ -1935,28 +2037,12 @@ stamp_actors (MwRenderer  *self,
 
         for (guint i = 0; i < actors->len; i++)
           {
-            guint index = g_array_index (actors, guint, i);
-            const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, index);
-            double cx = (g->x - f->view->offset_x) * k, cy = (g->y - f->view->offset_y) * k;
-            gint64 qx, qy;
-            StampKey key = { 0, };
             cairo_surface_t *stamp;
             int pad, sx, sy;
 
-            if (cx < -4 * STAMP_MAX_RADIUS || cy < -4 * STAMP_MAX_RADIUS ||
-                cx > w + 4 * STAMP_MAX_RADIUS || cy > h + 4 * STAMP_MAX_RADIUS)
+            stamp = actor_stamp (self, f, g_array_index (actors, guint, i), c, dim, &pad, &sx, &sy);
+            if (stamp == NULL)
               continue;
-            qx = (gint64)floor (cx * 4 + 0.5), qy = (gint64)floor (cy * 4 + 0.5);
-            key.r = g->r;
-            key.kind = mw_network_get_actor (self->network, index)->kind;
-            key.color = c == N_COLORS - 1 ? -1 : c;
-            key.dim = dim;
-            key.tiny = tiny;
-            key.dark = f->view->dark;
-            key.phase_x = qx & 3;
-            key.phase_y = qy & 3;
-            stamp = get_stamp (self, &key, k, &pad);
-            sx = (int)(qx >> 2) - pad, sy = (int)(qy >> 2) - pad;
             blend_stamp (&px, stamp, sx, sy);
             x1 = MIN (x1, sx), y1 = MIN (y1, sy);
             x2 = MAX (x2, sx + 2 * pad + 1), y2 = MAX (y2, sy + 2 * pad + 1);
@@ -2054,6 +2140,7 @@ draw_actors (MwRenderer  *self,
       f->view_matrix.xx == 1 && f->view_matrix.yy == 1 && f->view_matrix.xy == 0 && f->view_matrix.yx == 0 &&
       self->max_radius * f->view->zoom * scale <= STAMP_MAX_RADIUS)
     stamped = stamp_actors (self, cr, f, buckets);
+  flush_pending_paint (self, cr);
   for (int dim = 1; !stamped && dim >= 0; dim--)
     for (int c = 0; c < N_COLORS; c++)
       draw_actor_bucket (self, cr, f, buckets[dim * N_COLORS + c], c == N_COLORS - 1 ? -1 : c, dim);
@@ -2156,6 +2243,19 @@ paint_band (MwRenderer *self,
   cairo_destroy (cr);
   cairo_surface_finish (target);
   cairo_surface_destroy (target);
+
+  /* then the actors' stamps over the ties, each clipped to the band */
+  {
+    Pixels px = { self->paint_data, self->paint_stride, 0, row0, w, row1 };
+
+    for (guint i = 0; i < self->stamp_refs->len; i++)
+      {
+        const StampRef *ref = &g_array_index (self->stamp_refs, StampRef, i);
+
+        if (ref->y < row1 && ref->y + ref->size > row0)
+          blend_stamp_data (&px, ref->data, ref->stride, ref->size, ref->size, ref->x, ref->y);
+      }
+  }
 }
 
 /* With a second core, on an image surface whose pixels map one to one
@@ -2194,12 +2294,37 @@ paint_masks_in_bands (MwRenderer  *self,
     }
   self->paint_data = px.data;
   self->paint_stride = px.stride;
+  g_array_set_size (self->stamp_refs, 0);
+  self->paint_pending = TRUE;
+  /* nothing between the ties and the actors (no boundary names, no
+   * highlight halos): the same bands then copy the actors' stamps */
+  if (f->emphasis)
+    flush_pending_paint (self, cr);
+  return TRUE;
+}
+
+static void
+paint_pending_bands (MwRenderer *self,
+                     cairo_t    *cr)
+{
   post_job (self, paint_band);
   finish_job (self);
-  cairo_surface_mark_dirty (target);
+  cairo_surface_mark_dirty (cairo_get_target (cr));
   for (int i = 0; i < N_TONE_MASKS; i++)
     self->masks[i].used = FALSE;
-  return TRUE;
+  g_array_set_size (self->stamp_refs, 0);
+  self->paint_pending = FALSE;
+}
+
+/* Composites masks left for the actors' bands, when they have none. */
+static void
+flush_pending_paint (MwRenderer *self,
+                     cairo_t    *cr)
+{
+  if (!self->paint_pending)
+    return;
+  g_array_set_size (self->stamp_refs, 0);
+  paint_pending_bands (self, cr);
 }
 
 static gboolean
@@ -2388,7 +2513,7 @@ mw_renderer_draw (MwRenderer   *self,
   start_ties (self, &f);
   draw_groups (self, cr, &f);
   draw_ties (self, cr, &f);
-  draw_group_names (self, cr, &f);
+  draw_group_names (self, cr, &f);   /* never with masks left to paint */
   if (f.emphasis)
     draw_states (self, cr, &f, visible, TRUE);
   draw_actors (self, cr, &f, visible);

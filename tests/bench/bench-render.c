@@ -16,6 +16,7 @@
 
 #include "mw-dot.h"
 #include "mw-export.h"
+#include "mw-renderer-private.h"
 
 #define FRAMES 21
 
@@ -206,6 +207,9 @@ bench_frames (MwRenderer *renderer,
           (g_get_monotonic_time () - start) / 1000.0);
 
   print_timing ("overview, whole network, no labels (target ≤ 16)", time_frames (renderer, &view));
+  _mw_renderer_set_n_threads (renderer, 1);
+  print_timing ("the same on one thread", time_frames (renderer, &view));
+  _mw_renderer_set_n_threads (renderer, 2);
   {
     /* what a drag costs: every frame follows a change to the network */
     MwNetwork *network = mw_renderer_get_network (renderer);
