@@ -443,7 +443,8 @@ test_dense_overview (void)
   cairo_surface_destroy (with);
 }
 
-/* Ties of every slope and length, many crossing the whole view. */
+/* Ties of every slope and length, many crossing the whole view, over
+ * overlapping boundaries. */
 static MwNetwork *
 make_tangle (void)
 {
@@ -455,9 +456,16 @@ make_tangle (void)
     {
       g_autofree char *id = g_strdup_printf ("p%u", i);
       MwActor *actor = mw_network_add_actor (network, id, id, MW_ACTOR_PERSON, NULL);
+      double x = g_rand_double_range (rand, 0, 2000), y = g_rand_double_range (rand, 0, 1500);
+      /* boundaries of units and organisations by place, some actors outside */
+      g_autofree char *org = g_strdup_printf ("Org %d", (int)(x / 700));
+      g_autofree char *unit = g_strdup_printf ("Unit %d-%d", (int)(x / 350), (int)(y / 300));
 
-      mw_network_set_actor_position (network, actor, g_rand_double_range (rand, 0, 2000),
-                                     g_rand_double_range (rand, 0, 1500));
+      mw_network_set_actor_position (network, actor, x, y);
+      if (i % 5 != 0)
+        mw_network_set_actor_org (network, actor, org);
+      if (i % 3 != 0)
+        mw_network_set_actor_unit (network, actor, unit);
     }
   for (guint t = 0; t < 4000; t++)
     {

@@ -131,6 +131,9 @@ struct _MwRenderer
   int           paint_stride;
   MwColor       paint_colors[N_TONE_MASKS];
   gboolean      paint_pending;/* … and their bands wait to do the actors' stamps too */
+  gconstpointer paint_frame;  /* the Frame, when the bands fill the boundaries first */
+  double        paint_tolerance;
+  cairo_antialias_t paint_antialias;
   GArray       *stamp_refs;   /* StampRef: the stamps those bands copy, in order */
 };
 
@@ -1563,6 +1566,7 @@ start_masks (MwRenderer  *self,
       tm->data = cairo_image_surface_get_data (tm->surface);
       tm->stride = cairo_image_surface_get_stride (tm->surface);
     }
+  self->mask_w = w, self->mask_h = h;
   if (!any)
     return;
 
@@ -2212,13 +2216,38 @@ paint_band (MwRenderer *self,
             int         band,
             int         n_bands)
 {
+  const Frame *f = self->paint_frame;
   int w = self->mask_w, h = self->mask_h;
-  int row0 = (int)((gint64)h * band / n_bands), row1 = (int)((gint64)h * (band + 1) / n_bands);
+  int k = f != NULL && f->view->scale > 1 ? (int)f->view->scale : 1, hv = h / k;
+  /* whole view pixels, so that a band's clip is whole device pixels */
+  int row0 = k * (int)((gint64)hv * band / n_bands);
+  int row1 = band == n_bands - 1 ? h : k * (int)((gint64)hv * (band + 1) / n_bands);
   cairo_surface_t *target;
   cairo_t *cr;
 
   if (row1 <= row0)
     return;
+  if (f != NULL)
+    {
+      /* the boundaries as the calling thread would fill them: the same
+       * transformation, only clipped to the band's rows */
+      cairo_surface_t *whole = cairo_image_surface_create_for_data (self->paint_data, CAIRO_FORMAT_ARGB32,
+                                                                    w, h, self->paint_stride);
+
+      cairo_surface_set_device_scale (whole, k, k);
+      cr = cairo_create (whole);
+      cairo_rectangle (cr, 0, row0 / k, (double)w / k, (row1 - row0) / k);
+      cairo_clip (cr);
+      cairo_set_tolerance (cr, self->paint_tolerance);
+      cairo_set_antialias (cr, self->paint_antialias);
+      cairo_set_matrix (cr, &f->view_matrix);
+      cairo_scale (cr, f->view->zoom, f->view->zoom);
+      cairo_translate (cr, -f->view->offset_x, -f->view->offset_y);
+      draw_groups (self, cr, f);
+      cairo_destroy (cr);
+      cairo_surface_finish (whole);
+      cairo_surface_destroy (whole);
+    }
   target = cairo_image_surface_create_for_data (self->paint_data + (gsize)row0 * self->paint_stride,
                                                 CAIRO_FORMAT_ARGB32, w, row1 - row0, self->paint_stride);
   cr = cairo_create (target);
@@ -2263,21 +2292,56 @@ paint_band (MwRenderer *self,
  * on both threads, by the same pixman code as cairo_mask_surface() on the
  * whole target, so with the same pixels. */
 static gboolean
+can_paint_in_bands (MwRenderer  *self,
+                    cairo_t     *cr,
+                    const Frame *f,
+                    Pixels      *px)
+{
+  double scale = f->view->scale > 0 ? f->view->scale : 1;
+  cairo_surface_t *target = cairo_get_target (cr);
+
+  return f->dense && f->raster && self->n_threads > 1 && !f->markers && scale == floor (scale) &&
+         target_pixels (cr, f, px) &&
+         px->x1 == 0 && px->y1 == 0 && px->x2 == self->mask_w && px->y2 == self->mask_h &&
+         cairo_image_surface_get_width (target) == self->mask_w &&
+         cairo_image_surface_get_height (target) == self->mask_h &&
+         cairo_get_operator (cr) == CAIRO_OPERATOR_OVER;
+}
+
+/* Whether the bands fill the boundaries too: when nothing needs them
+ * before the ties (as a frame without highlights and arrowheads). */
+static gboolean
+groups_in_bands (MwRenderer  *self,
+                 cairo_t     *cr,
+                 const Frame *f)
+{
+  Pixels px;
+
+  self->paint_frame = NULL;
+  if (f->emphasis || !can_paint_in_bands (self, cr, f, &px))
+    return FALSE;
+  self->paint_frame = f;
+  self->paint_tolerance = cairo_get_tolerance (cr);
+  self->paint_antialias = cairo_get_antialias (cr);
+  return cairo_get_fill_rule (cr) == CAIRO_FILL_RULE_WINDING;
+}
+
+static gboolean
 paint_masks_in_bands (MwRenderer  *self,
                       cairo_t     *cr,
                       const Frame *f)
 {
   double scale = f->view->scale > 0 ? f->view->scale : 1;
-  cairo_surface_t *target = cairo_get_target (cr);
   Pixels px;
 
-  if (!f->raster || self->n_threads < 2 || f->markers || scale != floor (scale) ||
-      !target_pixels (cr, f, &px) ||
-      px.x1 != 0 || px.y1 != 0 || px.x2 != self->mask_w || px.y2 != self->mask_h ||
-      cairo_image_surface_get_width (target) != self->mask_w ||
-      cairo_image_surface_get_height (target) != self->mask_h ||
-      cairo_get_operator (cr) != CAIRO_OPERATOR_OVER)
-    return FALSE;
+  if (!can_paint_in_bands (self, cr, f, &px))
+    {
+      /* (never happens: nothing changed the target since groups_in_bands()) */
+      if (self->paint_frame != NULL)
+        draw_groups (self, cr, f);
+      self->paint_frame = NULL;
+      return FALSE;
+    }
   for (int i = 0; i < N_TONE_MASKS; i++)
     {
       ToneMask *tm = &self->masks[i];
@@ -2314,6 +2378,7 @@ paint_pending_bands (MwRenderer *self,
     self->masks[i].used = FALSE;
   g_array_set_size (self->stamp_refs, 0);
   self->paint_pending = FALSE;
+  self->paint_frame = NULL;
 }
 
 /* Composites masks left for the actors' bands, when they have none. */
@@ -2511,7 +2576,8 @@ mw_renderer_draw (MwRenderer   *self,
 
   /* on raster targets the ties' hairlines are drawn meanwhile on another core */
   start_ties (self, &f);
-  draw_groups (self, cr, &f);
+  if (!groups_in_bands (self, cr, &f))
+    draw_groups (self, cr, &f);
   draw_ties (self, cr, &f);
   draw_group_names (self, cr, &f);   /* never with masks left to paint */
   if (f.emphasis)
