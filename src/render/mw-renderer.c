@@ -2318,12 +2318,13 @@ groups_in_bands (MwRenderer  *self,
   Pixels px;
 
   self->paint_frame = NULL;
-  if (f->emphasis || !can_paint_in_bands (self, cr, f, &px))
+  if (f->emphasis || cairo_get_fill_rule (cr) != CAIRO_FILL_RULE_WINDING ||
+      !can_paint_in_bands (self, cr, f, &px))
     return FALSE;
   self->paint_frame = f;
   self->paint_tolerance = cairo_get_tolerance (cr);
   self->paint_antialias = cairo_get_antialias (cr);
-  return cairo_get_fill_rule (cr) == CAIRO_FILL_RULE_WINDING;
+  return TRUE;
 }
 
 static gboolean
