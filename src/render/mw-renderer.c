@@ -1518,7 +1518,7 @@ post_job (MwRenderer *self,
           void      (*job) (MwRenderer *self, int band, int n_bands))
 {
   if (self->worker == NULL)
-    self->worker = g_thread_new ("mw-hairlines", worker_main, self);
+    self->worker = g_thread_new ("mw-render-bands", worker_main, self);
   g_mutex_lock (&self->pool_lock);
   self->job = job;
   self->n_bands = N_BANDS;
@@ -1531,7 +1531,7 @@ post_job (MwRenderer *self,
 /* Dense overviews, first part: the ties of each state and tone go into
  * their mask. On raster targets with a second core this only hands the
  * bands out (the caller draws something else meanwhile, then calls
- * finish_masks()); elsewhere it draws all of them at once. */
+ * finish_job()); elsewhere it draws all of them at once. */
 static void
 start_masks (MwRenderer  *self,
              const Frame *f)
