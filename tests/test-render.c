@@ -10,6 +10,7 @@
 #include "mw-dot.h"
 #include "mw-export.h"
 #include "mw-renderer.h"
+#include "mw-renderer-private.h"
 
 static MwNetwork *
 load_fixture (const char *name)
@@ -442,6 +443,130 @@ test_dense_overview (void)
   cairo_surface_destroy (with);
 }
 
+/* Ties of every slope and length, many crossing the whole view, over
+ * overlapping boundaries. */
+static MwNetwork *
+make_tangle (void)
+{
+  MwNetwork *network = mw_network_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  mw_network_begin_batch (network, "tangle");
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      MwActor *actor = mw_network_add_actor (network, id, id, MW_ACTOR_PERSON, NULL);
+      double x = g_rand_double_range (rand, 0, 2000), y = g_rand_double_range (rand, 0, 1500);
+      /* boundaries of units and organisations by place, some actors outside */
+      g_autofree char *org = g_strdup_printf ("Org %d", (int)(x / 700));
+      g_autofree char *unit = g_strdup_printf ("Unit %d-%d", (int)(x / 350), (int)(y / 300));
+
+      mw_network_set_actor_position (network, actor, x, y);
+      if (i % 5 != 0)
+        mw_network_set_actor_org (network, actor, org);
+      if (i % 3 != 0)
+        mw_network_set_actor_unit (network, actor, unit);
+    }
+  for (guint t = 0; t < 4000; t++)
+    {
+      guint a = g_rand_int_range (rand, 0, 1200), b = (a + g_rand_int_range (rand, 1, 1200)) % 1200;
+
+      mw_network_add_tie (network, mw_network_get_actor (network, a), mw_network_get_actor (network, b),
+                          g_rand_int_range (rand, 0, MW_N_TIE_TYPES), g_rand_boolean (rand) ? 1 : 2, NULL);
+    }
+  mw_network_end_batch (network);
+  return network;
+}
+
+/* Dense ties rasterised and composited in bands on two threads give
+ * exactly the pixels one thread gives: normal and dimmed, at scale 1 and
+ * 2, zoomed so that lines leave the view on every side. */
+static void
+test_dense_threads (void)
+{
+  g_autoptr(MwNetwork) network = make_tangle ();
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(GHashTable) ties = g_hash_table_new (NULL, NULL);
+  MwView view;
+
+  for (guint i = 0; i < 200; i++)
+    g_hash_table_add (ties, mw_network_get_tie (network, i * 7));
+  for (int round = 0; round < 6; round++)
+    {
+      cairo_surface_t *one, *two;
+
+      view_for (renderer, &view);
+      view.scale = round % 2 == 0 ? 1 : 2;
+      if (round >= 2)
+        {
+          view.highlighted_ties = ties;
+          view.dim_others = TRUE;
+        }
+      /* close enough for arrowheads */
+      if (round >= 4)
+        mw_view_zoom_at (&view, 1.7, 310, 170);
+      _mw_renderer_set_n_threads (renderer, 1);
+      one = draw_to_image (renderer, &view);
+      _mw_renderer_set_n_threads (renderer, 2);
+      two = draw_to_image (renderer, &view);
+      g_assert_true (same_pixels (one, two));
+      /* the canvas (not an image surface, but raster) the same */
+      view.raster = TRUE;
+      cairo_surface_destroy (two);
+      two = draw_to_image (renderer, &view);
+      g_assert_true (same_pixels (one, two));
+      cairo_surface_destroy (one);
+      cairo_surface_destroy (two);
+    }
+}
+
+/* At an overview, where labels drop out, a highlighted actor keeps its
+ * label and an unhighlighted one does not get one back. */
+static void
+test_emphasis_labels (void)
+{
+  g_autoptr(MwNetwork) network = load_fixture ("render-example.gv");
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(GHashTable) highlighted = g_hash_table_new (NULL, NULL);
+  MwActor *marked = mw_network_lookup_actor (network, "lab_head");
+  MwActor *other = mw_network_lookup_actor (network, "facil");
+  cairo_surface_t *with, *without;
+  MwView view;
+
+  view_for (renderer, &view);
+  view.zoom = 0.25;
+  g_hash_table_add (highlighted, marked);
+  view.highlighted_actors = highlighted;
+  view.dim_others = TRUE;
+  with = draw_to_image (renderer, &view);
+  view.labels = MW_LABELS_NEVER;
+  without = draw_to_image (renderer, &view);
+
+  for (int i = 0; i < 2; i++)
+    {
+      MwActor *actor = i == 0 ? marked : other;
+      double x, y, vx, vy, r;
+      guint n = 0;
+
+      g_assert_nonnull (actor);
+      mw_renderer_get_actor_position (renderer, actor, &x, &y);
+      mw_view_from_model (&view, x, y, &vx, &vy);
+      r = mw_renderer_get_actor_radius (renderer, actor) * view.zoom;
+      /* the label, under or over the shape, 10 px tall at least */
+      for (double py = vy - r - 16; py < vy + r + 16; py++)
+        for (double px = vx - 30; px < vx + 30; px++)
+          if (px >= 0 && py >= 0 && px < view.width && py < view.height &&
+              pixel_at (with, px, py) != pixel_at (without, px, py))
+            n++;
+      if (i == 0)
+        g_assert_cmpuint (n, >, 60);
+      else
+        g_assert_cmpuint (n, ==, 0);
+    }
+  cairo_surface_destroy (with);
+  cairo_surface_destroy (without);
+}
+
 static cairo_status_t
 read_bytes_cb (void          *closure,
                unsigned char *data,
@@ -662,6 +787,8 @@ main (int    argc,
   g_test_add_func ("/render/dim-and-select", test_dim_and_select);
   g_test_add_func ("/render/level-of-detail", test_level_of_detail);
   g_test_add_func ("/render/dense-overview", test_dense_overview);
+  g_test_add_func ("/render/dense-threads", test_dense_threads);
+  g_test_add_func ("/render/emphasis-labels", test_emphasis_labels);
   g_test_add_func ("/render/canvas-matches-export", test_canvas_matches_export);
   g_test_add_func ("/render/stamps-match-paths", test_stamps_match_paths);
   g_test_add_func ("/render/view-fit-and-zoom", test_view_fit_and_zoom);

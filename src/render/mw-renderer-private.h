@@ -52,6 +52,8 @@ void           _mw_set_source             (cairo_t        *cr,
                                            const MwColor  *color,
                                            double          alpha);
 
+void           _mw_renderer_set_n_threads (MwRenderer     *self,
+                                           guint           n_threads);
 void           _mw_renderer_set_text_sink (MwRenderer     *self,
                                            MwTextSink      sink,
                                            gpointer        user_data);

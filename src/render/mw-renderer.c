@@ -20,6 +20,8 @@
 #define LABEL_GAP          3.0
 #define AUTO_LABEL_PX      5.0   /* labels below this size on screen are noise */
 #define AUTO_LABEL_MAX  2000     /* … and so are more of them at once */
+#define EMPHASIS_LABEL_MAX  60   /* highlighted and selected actors keep theirs … */
+#define EMPHASIS_LABEL_PX  10.0  /* … at least this size on screen */
 #define N_COLORS           8
 #define DENSE_TIES      2500     /* the palette's 7 hues and "no organisation" */
 
@@ -51,6 +53,20 @@ typedef struct
   double       height;
 } Label;
 
+/* One of the A8 masks dense ties are rasterised into: a state (normal or
+ * dim) in a tone (reports darker than the rest). */
+typedef struct
+{
+  cairo_surface_t *surface;
+  guchar          *data;
+  int              stride;
+  gboolean         used;        /* has ties this frame */
+  double           x1, y1, x2, y2;  /* the ties' ends, device pixels */
+} ToneMask;
+
+#define N_TONE_MASKS 4          /* STATE_NORMAL and STATE_DIM, two tones each */
+#define N_BANDS      6          /* rows of the masks, rasterised in any order */
+
 typedef struct
 {
   char        *name;
@@ -72,7 +88,7 @@ struct _MwRenderer
   GArray       *geoms;        /* ActorGeom by actor index */
   GArray       *bends;        /* double by tie index: lanes of parallel ties */
   GArray       *ties;         /* TieEnds by tie index */
-  cairo_surface_t *mask;      /* A8, for ties at dense overviews */
+  ToneMask      masks[N_TONE_MASKS]; /* A8, for ties at dense overviews */
   GArray       *device_xy;    /* double pairs by actor index: the mask's pixels */
   cairo_surface_t *layer;     /* ARGB, actors stamped by hand on raster targets */
   GHashTable   *stamps;       /* StampKey* → cairo_surface_t*: one actor's pixels */
@@ -94,6 +110,31 @@ struct _MwRenderer
 
   MwTextSink    sink;
   gpointer      sink_data;
+
+  /* Dense ties on raster targets: the masks are cut into bands of rows, and
+   * the main thread and one persistent worker take bands until none is
+   * left. A band writes only its own rows, and coverage adds saturating
+   * (which does not depend on the order), so the pixels are the same
+   * whoever draws which band. */
+  guint         n_threads;    /* 1: everything on the calling thread */
+  GThread      *worker;
+  GMutex        pool_lock;
+  GCond         pool_cond;
+  gboolean      pool_quit;
+  void        (*job) (MwRenderer *self, int band, int n_bands);
+  int           n_bands;      /* of the job posted; 0 when none */
+  int           next_band;
+  int           bands_done;
+  int           mask_w;
+  int           mask_h;
+  guchar       *paint_data;   /* the target's pixels, when masks are painted in bands */
+  int           paint_stride;
+  MwColor       paint_colors[N_TONE_MASKS];
+  gboolean      paint_pending;/* … and their bands wait to do the actors' stamps too */
+  gconstpointer paint_frame;  /* the Frame, when the bands fill the boundaries first */
+  double        paint_tolerance;
+  cairo_antialias_t paint_antialias;
+  GArray       *stamp_refs;   /* StampRef: the stamps those bands copy, in order */
 };
 
 G_DEFINE_FINAL_TYPE (MwRenderer, mw_renderer, G_TYPE_OBJECT)
@@ -220,7 +261,20 @@ mw_renderer_finalize (GObject *object)
   g_clear_pointer (&self->bends, g_array_unref);
   g_clear_pointer (&self->ties, g_array_unref);
   g_clear_pointer (&self->device_xy, g_array_unref);
-  g_clear_pointer (&self->mask, cairo_surface_destroy);
+  g_clear_pointer (&self->stamp_refs, g_array_unref);
+  if (self->worker != NULL)
+    {
+      g_mutex_lock (&self->pool_lock);
+      self->pool_quit = TRUE;
+      g_cond_broadcast (&self->pool_cond);
+      g_mutex_unlock (&self->pool_lock);
+      g_thread_join (self->worker);
+      self->worker = NULL;
+    }
+  g_mutex_clear (&self->pool_lock);
+  g_cond_clear (&self->pool_cond);
+  for (guint i = 0; i < N_TONE_MASKS; i++)
+    g_clear_pointer (&self->masks[i].surface, cairo_surface_destroy);
   g_clear_pointer (&self->layer, cairo_surface_destroy);
   g_clear_pointer (&self->stamps, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_hash_table_unref);
@@ -241,6 +295,15 @@ mw_renderer_class_init (MwRendererClass *klass)
   object_class->dispose = mw_renderer_dispose;
   object_class->finalize = mw_renderer_finalize;
 }
+
+/* A stamp to copy, with its top-left in device pixels. */
+typedef struct
+{
+  const guchar *data;
+  int           stride;
+  int           size;
+  int           x, y;
+} StampRef;
 
 /* One Pango context for every label. Hinting is off so that text has the
  * same metrics at every zoom and on every surface: the screen, PNG, SVG and
@@ -266,6 +329,10 @@ mw_renderer_init (MwRenderer *self)
   self->bends = g_array_new (FALSE, TRUE, sizeof (double));
   self->ties = g_array_new (FALSE, TRUE, sizeof (TieEnds));
   self->device_xy = g_array_new (FALSE, FALSE, sizeof (double));
+  self->stamp_refs = g_array_new (FALSE, FALSE, sizeof (StampRef));
+  g_mutex_init (&self->pool_lock);
+  g_cond_init (&self->pool_cond);
+  self->n_threads = MIN (g_get_num_processors (), 2);
   self->stamps = g_hash_table_new_full (stamp_key_hash, stamp_key_equal, g_free,
                                         (GDestroyNotify)cairo_surface_destroy);
   self->labels = g_hash_table_new_full (NULL, NULL, NULL, label_free);
@@ -425,6 +492,15 @@ get_label (MwRenderer    *self,
   label->height = (double)logical.height / PANGO_SCALE;
   g_hash_table_replace (self->labels, (gpointer)actor, label);
   return label;
+}
+
+/* 1 draws dense ties on the calling thread only (tests compare the two). */
+void
+_mw_renderer_set_n_threads (MwRenderer *self,
+                            guint       n_threads)
+{
+  g_assert (MW_IS_RENDERER (self));
+  self->n_threads = MAX (n_threads, 1);
 }
 
 void
@@ -1219,12 +1295,16 @@ typedef struct
   int     stride;
   int     width;
   int     height;
+  int     row0;     /* the band: only rows row0 … row1 - 1 are written */
+  int     row1;
 } Mask;
 
 /* An antialiased one-pixel line (Xiaolin Wu's algorithm) for a fraction
  * of what cairo spends on a line: the minor coordinate in 16.16 fixed
  * point, the run clipped to the mask first so the loop has no bounds to
- * test along the line, coverage added saturating. */
+ * test along the line, coverage added saturating. Within a band the run
+ * starts where the whole line's would and steps the same, so a pixel gets
+ * the same coverage whichever band draws it. */
 static void
 wu_line (const Mask *m,
          double      x0,
@@ -1235,6 +1315,7 @@ wu_line (const Mask *m,
   gboolean steep = fabs (y1 - y0) > fabs (x1 - x0);
   int limit = steep ? m->height : m->width;
   int minor_limit = steep ? m->width : m->height;
+  int lo = 0, hi = minor_limit;
   gsize major_step = steep ? (gsize)m->stride : 1, minor_step = steep ? 1 : (gsize)m->stride;
   double gradient, from_d, to_d;
   gint64 y, dy;
@@ -1273,19 +1354,51 @@ wu_line (const Mask *m,
   /* the line's height at pixel centres, against pixel centres */
   y = (gint64)llround ((y0 + gradient * (from + 0.5 - x0) - 0.5) * 65536);
   dy = (gint64)llround (gradient * 65536);
+
+  /* then only the band's part of the run, from the same start */
+  if (steep)
+    {
+      int a = MAX (from, m->row0), b = MIN (to, m->row1 - 1);
+
+      if (a > b)
+        return;
+      y += (gint64)(a - from) * dy;
+      from = a, to = b;
+    }
+  else
+    {
+      lo = m->row0, hi = m->row1;
+      if (dy != 0)
+        {
+          /* where the run's rows meet the band, two pixels of margin */
+          double t0 = ((double)(lo - 3) * 65536 - (double)y) / (double)dy;
+          double t1 = ((double)(hi + 2) * 65536 - (double)y) / (double)dy;
+          double ta = CLAMP (floor (MIN (t0, t1)), 0, to - from + 1);
+          double tb = CLAMP (ceil (MAX (t0, t1)), -1, to - from);
+          int a = from + (int)ta, b = from + (int)tb;
+
+          if (a > b)
+            return;
+          y += (gint64)(a - from) * dy;
+          from = a, to = b;
+        }
+      else if ((int)(y >> 16) + 1 < lo || (int)(y >> 16) >= hi)
+        return;
+    }
+
   for (int x = from; x <= to; x++, y += dy)
     {
       int yi = (int)(y >> 16), f = (int)(y >> 8 & 0xff);
       guchar *p = m->data + (gsize)x * major_step;
 
-      if ((guint)yi < (guint)minor_limit)
+      if ((guint)(yi - lo) < (guint)(hi - lo))
         {
           guchar *q = p + (gsize)yi * minor_step;
           int v = *q + (255 - f);
 
           *q = v > 255 ? 255 : v;
         }
-      if ((guint)(yi + 1) < (guint)minor_limit)
+      if ((guint)(yi + 1 - lo) < (guint)(hi - lo))
         {
           guchar *q = p + (gsize)(yi + 1) * minor_step;
           int v = *q + f;
@@ -1295,25 +1408,167 @@ wu_line (const Mask *m,
     }
 }
 
-/* Dense overviews: ties of one state in two tones (reports darker), each
- * rasterised into a mask and painted once. */
+/* Mask i holds the ties of state i / 2 (normal or dim) in tone i % 2. */
+static int
+tone_mask_state (int i)
+{
+  return i / 2 == 0 ? STATE_NORMAL : STATE_DIM;
+}
+
+/* Where a mask's ties are composited: their ends' box with two pixels of
+ * margin, in the view's pixels. */
 static void
-mask_tie_state (MwRenderer  *self,
-                cairo_t     *cr,
-                const Frame *f,
-                int          state)
+tone_mask_clip (const ToneMask *tm,
+                double          scale,
+                MwRect         *clip)
+{
+  clip->x = floor (tm->x1 / scale) - 2;
+  clip->y = floor (tm->y1 / scale) - 2;
+  clip->width = ceil ((tm->x2 - tm->x1) / scale) + 4;
+  clip->height = ceil ((tm->y2 - tm->y1) / scale) + 4;
+}
+
+/* Band number band of n_bands: clears its rows of every mask in use and
+ * draws into them every tie that may reach them. Band 0 also measures
+ * where each mask's ties are. */
+static void
+rasterise_band (MwRenderer *self,
+                int         band,
+                int         n_bands)
+{
+  int w = self->mask_w, h = self->mask_h;
+  int row0 = (int)((gint64)h * band / n_bands), row1 = (int)((gint64)h * (band + 1) / n_bands);
+  const double *xy = (const double *)(gpointer)self->device_xy->data;
+
+  for (int i = 0; i < N_TONE_MASKS; i++)
+    {
+      ToneMask *tm = &self->masks[i];
+      Mask m = { tm->data, tm->stride, w, h, row0, row1 };
+      double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+      int state = tone_mask_state (i);
+
+      if (!tm->used)
+        continue;
+      memset (tm->data + (gsize)row0 * tm->stride, 0, (gsize)(row1 - row0) * tm->stride);
+      for (int type = 0; type < MW_N_TIE_TYPES; type++)
+        for (int heavy = 0; heavy < 2; heavy++)
+          {
+            GArray *bucket = self->buckets[(type * N_STATES + state) * 2 + heavy];
+
+            if ((type == MW_TIE_REPORTS) != (i % 2 == 1))
+              continue;
+            for (guint j = 0; j < bucket->len; j++)
+              {
+                const TieEnds *ends = &g_array_index (self->ties, TieEnds, g_array_index (bucket, guint, j));
+                const double *a = xy + 2 * ends->from, *b = xy + 2 * ends->to;
+                double ax = a[0], ay = a[1], bx = b[0], by = b[1];
+
+                if (band == 0)
+                  {
+                    x1 = MIN (x1, MIN (ax, bx)), y1 = MIN (y1, MIN (ay, by));
+                    x2 = MAX (x2, MAX (ax, bx)), y2 = MAX (y2, MAX (ay, by));
+                  }
+                /* a line's pixels lie within two rows of its ends */
+                if (MAX (ay, by) < row0 - 3 || MIN (ay, by) > row1 + 3)
+                  continue;
+                wu_line (&m, ax, ay, bx, by);
+              }
+          }
+      if (band == 0)
+        tm->x1 = x1, tm->y1 = y1, tm->x2 = x2, tm->y2 = y2;
+    }
+}
+
+/* Takes bands of the posted job until none is left; with the lock held. */
+static void
+take_bands (MwRenderer *self)
+{
+  while (self->next_band < self->n_bands)
+    {
+      int band = self->next_band++, n_bands = self->n_bands;
+
+      g_mutex_unlock (&self->pool_lock);
+      self->job (self, band, n_bands);
+      g_mutex_lock (&self->pool_lock);
+      if (++self->bands_done == n_bands)
+        g_cond_broadcast (&self->pool_cond);
+    }
+}
+
+static gpointer
+worker_main (gpointer data)
+{
+  MwRenderer *self = data;   /* finalize joins the thread before it goes */
+
+  g_mutex_lock (&self->pool_lock);
+  while (!self->pool_quit)
+    {
+      if (self->next_band < self->n_bands)
+        take_bands (self);
+      else
+        g_cond_wait (&self->pool_cond, &self->pool_lock);
+    }
+  g_mutex_unlock (&self->pool_lock);
+  return NULL;
+}
+
+/* Hands bands of a job to the worker; finish_job() helps and waits. */
+static void
+post_job (MwRenderer *self,
+          void      (*job) (MwRenderer *self, int band, int n_bands))
+{
+  if (self->worker == NULL)
+    self->worker = g_thread_new ("mw-render-bands", worker_main, self);
+  g_mutex_lock (&self->pool_lock);
+  self->job = job;
+  self->n_bands = N_BANDS;
+  self->next_band = 0;
+  self->bands_done = 0;
+  g_cond_broadcast (&self->pool_cond);
+  g_mutex_unlock (&self->pool_lock);
+}
+
+/* Dense overviews, first part: the ties of each state and tone go into
+ * their mask. On raster targets with a second core this only hands the
+ * bands out (the caller draws something else meanwhile, then calls
+ * finish_job()); elsewhere it draws all of them at once. */
+static void
+start_masks (MwRenderer  *self,
+             const Frame *f)
 {
   double scale = f->view->scale > 0 ? f->view->scale : 1;
   double k = f->view->zoom * scale;
   int w = (int)ceil (f->view->width * scale), h = (int)ceil (f->view->height * scale);
+  gboolean any = FALSE;
 
-  /* one mask, kept from frame to frame rather than fresh pages each time */
-  if (self->mask == NULL ||
-      cairo_image_surface_get_width (self->mask) != w || cairo_image_surface_get_height (self->mask) != h)
+  for (int i = 0; i < N_TONE_MASKS; i++)
     {
-      g_clear_pointer (&self->mask, cairo_surface_destroy);
-      self->mask = cairo_image_surface_create (CAIRO_FORMAT_A8, w, h);
+      ToneMask *tm = &self->masks[i];
+      int state = tone_mask_state (i);
+
+      tm->used = FALSE;
+      for (int type = 0; type < MW_N_TIE_TYPES; type++)
+        for (int heavy = 0; heavy < 2; heavy++)
+          if ((type == MW_TIE_REPORTS) == (i % 2 == 1) &&
+              self->buckets[(type * N_STATES + state) * 2 + heavy]->len > 0)
+            tm->used = TRUE;
+      if (!tm->used)
+        continue;
+      any = TRUE;
+      /* kept from frame to frame rather than fresh pages each time */
+      if (tm->surface == NULL ||
+          cairo_image_surface_get_width (tm->surface) != w || cairo_image_surface_get_height (tm->surface) != h)
+        {
+          g_clear_pointer (&tm->surface, cairo_surface_destroy);
+          tm->surface = cairo_image_surface_create (CAIRO_FORMAT_A8, w, h);
+        }
+      cairo_surface_flush (tm->surface);
+      tm->data = cairo_image_surface_get_data (tm->surface);
+      tm->stride = cairo_image_surface_get_stride (tm->surface);
     }
+  self->mask_w = w, self->mask_h = h;
+  if (!any)
+    return;
 
   /* every actor in device pixels once: a tie then reads 16 bytes per end
    * from a small array instead of a scattered ActorGeom */
@@ -1325,51 +1580,61 @@ mask_tie_state (MwRenderer  *self,
       g_array_index (self->device_xy, double, 2 * i) = (g->x - f->view->offset_x) * k;
       g_array_index (self->device_xy, double, 2 * i + 1) = (g->y - f->view->offset_y) * k;
     }
+  self->mask_w = w, self->mask_h = h;
+
+  if (!f->raster || self->n_threads < 2)
+    {
+      rasterise_band (self, 0, 1);
+      return;
+    }
+  post_job (self, rasterise_band);
+}
+
+/* … and second: helps with the bands left, waits for the worker's. */
+static void
+finish_job (MwRenderer *self)
+{
+  g_mutex_lock (&self->pool_lock);
+  take_bands (self);
+  while (self->bands_done < self->n_bands)
+    g_cond_wait (&self->pool_cond, &self->pool_lock);
+  self->n_bands = 0;
+  self->next_band = 0;
+  g_mutex_unlock (&self->pool_lock);
+}
+
+/* Dense overviews: ties of one state in two tones (reports darker), each
+ * mask painted once, then the state's arrowheads. */
+static void
+paint_tie_state (MwRenderer  *self,
+                 cairo_t     *cr,
+                 const Frame *f,
+                 int          state)
+{
+  double scale = f->view->scale > 0 ? f->view->scale : 1;
 
   for (int tone = 0; tone < 2; tone++)
     {
-      Mask m = { NULL, 0, w, h };
-      double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+      ToneMask *tm = &self->masks[(state == STATE_DIM) * 2 + tone];
 
-      for (int type = 0; type < MW_N_TIE_TYPES; type++)
-        for (int heavy = 0; heavy < 2; heavy++)
-          {
-            GArray *bucket = self->buckets[(type * N_STATES + state) * 2 + heavy];
-
-            if ((type == MW_TIE_REPORTS) != (tone == 1) || bucket->len == 0)
-              continue;
-            if (m.data == NULL)
-              {
-                cairo_surface_flush (self->mask);
-                m.data = cairo_image_surface_get_data (self->mask);
-                m.stride = cairo_image_surface_get_stride (self->mask);
-                memset (m.data, 0, (gsize)m.stride * h);
-              }
-            for (guint i = 0; i < bucket->len; i++)
-              {
-                const TieEnds *ends = &g_array_index (self->ties, TieEnds, g_array_index (bucket, guint, i));
-                const double *a = &g_array_index (self->device_xy, double, 2 * ends->from);
-                const double *b = &g_array_index (self->device_xy, double, 2 * ends->to);
-                double ax = a[0], ay = a[1], bx = b[0], by = b[1];
-
-                wu_line (&m, ax, ay, bx, by);
-                x1 = MIN (x1, MIN (ax, bx)), y1 = MIN (y1, MIN (ay, by));
-                x2 = MAX (x2, MAX (ax, bx)), y2 = MAX (y2, MAX (ay, by));
-              }
-          }
-      if (m.data == NULL)
+      /* or left for paint_band() */
+      if (!tm->used || self->paint_pending)
         continue;
-      cairo_surface_mark_dirty (self->mask);
-      cairo_surface_set_device_scale (self->mask, scale, scale);
+      cairo_surface_mark_dirty (tm->surface);
+      cairo_surface_set_device_scale (tm->surface, scale, scale);
       cairo_save (cr);
       cairo_set_matrix (cr, &f->view_matrix);
       /* composite only where lines are */
-      cairo_rectangle (cr, floor (x1 / scale) - 2, floor (y1 / scale) - 2,
-                       ceil ((x2 - x1) / scale) + 4, ceil ((y2 - y1) / scale) + 4);
-      cairo_clip (cr);
+      {
+        MwRect clip;
+
+        tone_mask_clip (tm, scale, &clip);
+        cairo_rectangle (cr, clip.x, clip.y, clip.width, clip.height);
+        cairo_clip (cr);
+      }
       _mw_set_source (cr, &f->theme->tie[tone == 1 ? MW_TIE_REPORTS : MW_TIE_INFLUENCES],
                       state == STATE_DIM ? DIM_ALPHA : 1);
-      cairo_mask_surface (cr, self->mask, 0, 0);
+      cairo_mask_surface (cr, tm->surface, 0, 0);
       cairo_restore (cr);
     }
 
@@ -1390,20 +1655,41 @@ mask_tie_state (MwRenderer  *self,
   cairo_restore (cr);
 }
 
+/* Sorts the ties into buckets and, when they are thousands (an overview,
+ * never an export), starts their masks: cairo 1.16 spends ~10 µs on each
+ * antialiased line, so past a few thousand lines on screen the ties become
+ * a texture of hairlines rasterised by hand. */
 static void
-draw_ties (MwRenderer  *self,
-           cairo_t     *cr,
-           Frame       *f)
+start_ties (MwRenderer *self,
+            Frame      *f)
 {
   guint n_visible = 0;
 
   fill_tie_buckets (self, f);
   for (guint i = 0; i < G_N_ELEMENTS (self->buckets); i++)
     n_visible += self->buckets[i]->len;
-  /* cairo 1.16 spends ~10 µs on each antialiased line; past a few thousand
-   * lines on screen (an overview, never an export) the ties become a
-   * texture: hairlines rasterised by hand into a mask */
   f->dense = n_visible > DENSE_TIES && f->view->labels != MW_LABELS_ALWAYS;
+  if (f->dense)
+    start_masks (self, f);
+}
+
+static gboolean paint_masks_in_bands (MwRenderer  *self,
+                                      cairo_t     *cr,
+                                      const Frame *f);
+static void     paint_pending_bands  (MwRenderer  *self,
+                                      cairo_t     *cr);
+static void     flush_pending_paint  (MwRenderer  *self,
+                                      cairo_t     *cr);
+
+static void
+draw_ties (MwRenderer  *self,
+           cairo_t     *cr,
+           Frame       *f)
+{
+  if (f->dense && f->raster && self->n_threads > 1)
+    finish_job (self);
+  if (f->dense)
+    paint_masks_in_bands (self, cr, f);
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   /* dimmed under normal under emphasised; lighter styles under reports */
@@ -1414,7 +1700,7 @@ draw_ties (MwRenderer  *self,
 
       if (f->dense && order[state] <= STATE_DIM)
         {
-          mask_tie_state (self, cr, f, order[state]);
+          paint_tie_state (self, cr, f, order[state]);
           continue;
         }
       for (guint t = 0; t < G_N_ELEMENTS (types); t++)
@@ -1516,8 +1802,6 @@ get_stamp (MwRenderer     *self,
   if (stamp != NULL)
     return stamp;
 
-  if (g_hash_table_size (self->stamps) >= STAMP_CACHE_MAX)
-    g_hash_table_remove_all (self->stamps);
   _mw_palette_color (key->color, key->dark, &fill);
   outline_color (&fill, key->dark, &line);
   size = 2 * *pad + 1;
@@ -1555,14 +1839,14 @@ typedef struct
 } Pixels;
 
 static void
-blend_stamp (const Pixels    *px,
-             cairo_surface_t *stamp,
-             int              x0,
-             int              y0)
+blend_stamp_data (const Pixels *px,
+                  const guchar *sd,
+                  int           ss,
+                  int           sw,
+                  int           sh,
+                  int           x0,
+                  int           y0)
 {
-  int sw = cairo_image_surface_get_width (stamp), sh = cairo_image_surface_get_height (stamp);
-  int ss = cairo_image_surface_get_stride (stamp);
-  guchar *sd = cairo_image_surface_get_data (stamp);
   int xa = MAX (0, px->x1 - x0), xb = MIN (sw, px->x2 - x0);
   int ya = MAX (0, px->y1 - y0), yb = MIN (sh, px->y2 - y0);
 
@@ -1580,6 +1864,16 @@ blend_stamp (const Pixels    *px,
           d[x] = v >> 24 == 255 ? v : over (v, d[x]);
         }
     }
+}
+
+static void
+blend_stamp (const Pixels    *px,
+             cairo_surface_t *stamp,
+             int              x0,
+             int              y0)
+{
+  blend_stamp_data (px, cairo_image_surface_get_data (stamp), cairo_image_surface_get_stride (stamp),
+                    cairo_image_surface_get_width (stamp), cairo_image_surface_get_height (stamp), x0, y0);
 }
 
 /* An image surface drawn on without transformation, offset or group, and
@@ -1625,6 +1919,73 @@ target_pixels (cairo_t     *cr,
   return px->data != NULL;
 }
 
+/* The stamp of actor index in colour bucket c, and where its top-left
+ * goes; %NULL when it is far out of view. */
+static cairo_surface_t *
+actor_stamp (MwRenderer  *self,
+             const Frame *f,
+             guint        index,
+             int          c,
+             int          dim,
+             int         *pad,
+             int         *sx,
+             int         *sy)
+{
+  double scale = f->view->scale > 0 ? f->view->scale : 1;
+  double k = f->view->zoom * scale;
+  int w = (int)ceil (f->view->width * scale), h = (int)ceil (f->view->height * scale);
+  const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, index);
+  double cx = (g->x - f->view->offset_x) * k, cy = (g->y - f->view->offset_y) * k;
+  gint64 qx, qy;
+  StampKey key = { 0, };
+  cairo_surface_t *stamp;
+
+  if (cx < -4 * STAMP_MAX_RADIUS || cy < -4 * STAMP_MAX_RADIUS ||
+      cx > w + 4 * STAMP_MAX_RADIUS || cy > h + 4 * STAMP_MAX_RADIUS)
+    return NULL;
+  qx = (gint64)floor (cx * 4 + 0.5), qy = (gint64)floor (cy * 4 + 0.5);
+  key.r = g->r;
+  key.kind = mw_network_get_actor (self->network, index)->kind;
+  key.color = c == N_COLORS - 1 ? -1 : c;
+  key.dim = dim;
+  key.tiny = !f->outlines;
+  key.dark = f->view->dark;
+  key.phase_x = qx & 3;
+  key.phase_y = qy & 3;
+  stamp = get_stamp (self, &key, k, pad);
+  *sx = (int)(qx >> 2) - *pad, *sy = (int)(qy >> 2) - *pad;
+  return stamp;
+}
+
+/* Every stamp a frame copies, in order, for paint_band(). */
+static void
+resolve_stamps (MwRenderer  *self,
+                const Frame *f,
+                GArray     **buckets)
+{
+  g_array_set_size (self->stamp_refs, 0);
+  for (int dim = 1; dim >= 0; dim--)
+    for (int c = 0; c < N_COLORS; c++)
+      {
+        GArray *actors = buckets[dim * N_COLORS + c];
+
+        for (guint i = 0; i < actors->len; i++)
+          {
+            cairo_surface_t *stamp;
+            StampRef ref;
+            int pad;
+
+            stamp = actor_stamp (self, f, g_array_index (actors, guint, i), c, dim, &pad, &ref.x, &ref.y);
+            if (stamp == NULL)
+              continue;
+            ref.data = cairo_image_surface_get_data (stamp);
+            ref.stride = cairo_image_surface_get_stride (stamp);
+            ref.size = 2 * pad + 1;
+            g_array_append_val (self->stamp_refs, ref);
+          }
+      }
+}
+
 /* Raster targets: every actor copied from a stamp, in the order the
  * buckets would be filled: straight into an image surface, or into one
  * layer painted once (the canvas). A stamp is cairo's own drawing of the
@@ -1640,15 +2001,24 @@ stamp_actors (MwRenderer  *self,
   double k = f->view->zoom * scale;
   int w = (int)ceil (f->view->width * scale), h = (int)ceil (f->view->height * scale);
   int x1 = G_MAXINT, y1 = G_MAXINT, x2 = G_MININT, y2 = G_MININT;
-  gboolean tiny = !f->outlines, direct;
+  gboolean direct;
   Pixels px;
 
-  if (k != self->stamps_k)
+  /* stamps are dropped only between frames: a frame may hold on to them */
+  if (k != self->stamps_k || g_hash_table_size (self->stamps) >= STAMP_CACHE_MAX)
     {
       g_hash_table_remove_all (self->stamps);
       self->stamps_k = k;
     }
   direct = target_pixels (cr, f, &px);
+  if (direct && self->paint_pending)
+    {
+      /* the bands composite the ties' masks and copy the stamps in one go */
+      resolve_stamps (self, f, buckets);
+      paint_pending_bands (self, cr);
+      return TRUE;
+    }
+  flush_pending_paint (self, cr);
   if (!direct)
     {
       if (self->layer == NULL ||
@@ -1671,28 +2041,12 @@ stamp_actors (MwRenderer  *self,
 
         for (guint i = 0; i < actors->len; i++)
           {
-            guint index = g_array_index (actors, guint, i);
-            const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, index);
-            double cx = (g->x - f->view->offset_x) * k, cy = (g->y - f->view->offset_y) * k;
-            gint64 qx, qy;
-            StampKey key = { 0, };
             cairo_surface_t *stamp;
             int pad, sx, sy;
 
-            if (cx < -4 * STAMP_MAX_RADIUS || cy < -4 * STAMP_MAX_RADIUS ||
-                cx > w + 4 * STAMP_MAX_RADIUS || cy > h + 4 * STAMP_MAX_RADIUS)
+            stamp = actor_stamp (self, f, g_array_index (actors, guint, i), c, dim, &pad, &sx, &sy);
+            if (stamp == NULL)
               continue;
-            qx = (gint64)floor (cx * 4 + 0.5), qy = (gint64)floor (cy * 4 + 0.5);
-            key.r = g->r;
-            key.kind = mw_network_get_actor (self->network, index)->kind;
-            key.color = c == N_COLORS - 1 ? -1 : c;
-            key.dim = dim;
-            key.tiny = tiny;
-            key.dark = f->view->dark;
-            key.phase_x = qx & 3;
-            key.phase_y = qy & 3;
-            stamp = get_stamp (self, &key, k, &pad);
-            sx = (int)(qx >> 2) - pad, sy = (int)(qy >> 2) - pad;
             blend_stamp (&px, stamp, sx, sy);
             x1 = MIN (x1, sx), y1 = MIN (y1, sy);
             x2 = MAX (x2, sx + 2 * pad + 1), y2 = MAX (y2, sy + 2 * pad + 1);
@@ -1790,6 +2144,7 @@ draw_actors (MwRenderer  *self,
       f->view_matrix.xx == 1 && f->view_matrix.yy == 1 && f->view_matrix.xy == 0 && f->view_matrix.yx == 0 &&
       self->max_radius * f->view->zoom * scale <= STAMP_MAX_RADIUS)
     stamped = stamp_actors (self, cr, f, buckets);
+  flush_pending_paint (self, cr);
   for (int dim = 1; !stamped && dim >= 0; dim--)
     for (int c = 0; c < N_COLORS; c++)
       draw_actor_bucket (self, cr, f, buckets[dim * N_COLORS + c], c == N_COLORS - 1 ? -1 : c, dim);
@@ -1856,6 +2211,188 @@ draw_badges (MwRenderer  *self,
     }
 }
 
+static void
+paint_band (MwRenderer *self,
+            int         band,
+            int         n_bands)
+{
+  const Frame *f = self->paint_frame;
+  int w = self->mask_w, h = self->mask_h;
+  int k = f != NULL && f->view->scale > 1 ? (int)f->view->scale : 1, hv = h / k;
+  /* whole view pixels, so that a band's clip is whole device pixels */
+  int row0 = k * (int)((gint64)hv * band / n_bands);
+  int row1 = band == n_bands - 1 ? h : k * (int)((gint64)hv * (band + 1) / n_bands);
+  cairo_surface_t *target;
+  cairo_t *cr;
+
+  if (row1 <= row0)
+    return;
+  if (f != NULL)
+    {
+      /* the boundaries as the calling thread would fill them: the same
+       * transformation, only clipped to the band's rows */
+      cairo_surface_t *whole = cairo_image_surface_create_for_data (self->paint_data, CAIRO_FORMAT_ARGB32,
+                                                                    w, h, self->paint_stride);
+
+      cairo_surface_set_device_scale (whole, k, k);
+      cr = cairo_create (whole);
+      cairo_rectangle (cr, 0, row0 / k, (double)w / k, (row1 - row0) / k);
+      cairo_clip (cr);
+      cairo_set_tolerance (cr, self->paint_tolerance);
+      cairo_set_antialias (cr, self->paint_antialias);
+      cairo_set_matrix (cr, &f->view_matrix);
+      cairo_scale (cr, f->view->zoom, f->view->zoom);
+      cairo_translate (cr, -f->view->offset_x, -f->view->offset_y);
+      draw_groups (self, cr, f);
+      cairo_destroy (cr);
+      cairo_surface_finish (whole);
+      cairo_surface_destroy (whole);
+    }
+  target = cairo_image_surface_create_for_data (self->paint_data + (gsize)row0 * self->paint_stride,
+                                                CAIRO_FORMAT_ARGB32, w, row1 - row0, self->paint_stride);
+  cr = cairo_create (target);
+  /* dimmed under normal */
+  for (int i = N_TONE_MASKS - 1; i >= 0; i--)
+    {
+      const ToneMask *tm = &self->masks[i ^ 1];
+      cairo_surface_t *mask;
+
+      if (!tm->used)
+        continue;
+      mask = cairo_image_surface_create_for_data (tm->data + (gsize)row0 * tm->stride, CAIRO_FORMAT_A8,
+                                                  w, row1 - row0, tm->stride);
+      cairo_save (cr);
+      cairo_rectangle (cr, tm->x1, tm->y1 - row0, tm->x2 - tm->x1, tm->y2 - tm->y1);
+      cairo_clip (cr);
+      _mw_set_source (cr, &self->paint_colors[i ^ 1], 1);
+      cairo_mask_surface (cr, mask, 0, 0);
+      cairo_restore (cr);
+      cairo_surface_destroy (mask);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (target);
+  cairo_surface_destroy (target);
+
+  /* then the actors' stamps over the ties, each clipped to the band */
+  {
+    Pixels px = { self->paint_data, self->paint_stride, 0, row0, w, row1 };
+
+    for (guint i = 0; i < self->stamp_refs->len; i++)
+      {
+        const StampRef *ref = &g_array_index (self->stamp_refs, StampRef, i);
+
+        if (ref->y < row1 && ref->y + ref->size > row0)
+          blend_stamp_data (&px, ref->data, ref->stride, ref->size, ref->size, ref->x, ref->y);
+      }
+  }
+}
+
+/* With a second core, on an image surface whose pixels map one to one
+ * (integer scale, no clip, no group): the masks are composited in bands
+ * on both threads, by the same pixman code as cairo_mask_surface() on the
+ * whole target, so with the same pixels. */
+static gboolean
+can_paint_in_bands (MwRenderer  *self,
+                    cairo_t     *cr,
+                    const Frame *f,
+                    Pixels      *px)
+{
+  double scale = f->view->scale > 0 ? f->view->scale : 1;
+  cairo_surface_t *target = cairo_get_target (cr);
+
+  return f->dense && f->raster && self->n_threads > 1 && !f->markers && scale == floor (scale) &&
+         target_pixels (cr, f, px) &&
+         px->x1 == 0 && px->y1 == 0 && px->x2 == self->mask_w && px->y2 == self->mask_h &&
+         cairo_image_surface_get_width (target) == self->mask_w &&
+         cairo_image_surface_get_height (target) == self->mask_h &&
+         cairo_get_operator (cr) == CAIRO_OPERATOR_OVER;
+}
+
+/* Whether the bands fill the boundaries too: when nothing needs them
+ * before the ties (as a frame without highlights and arrowheads). */
+static gboolean
+groups_in_bands (MwRenderer  *self,
+                 cairo_t     *cr,
+                 const Frame *f)
+{
+  Pixels px;
+
+  self->paint_frame = NULL;
+  if (f->emphasis || cairo_get_fill_rule (cr) != CAIRO_FILL_RULE_WINDING ||
+      !can_paint_in_bands (self, cr, f, &px))
+    return FALSE;
+  self->paint_frame = f;
+  self->paint_tolerance = cairo_get_tolerance (cr);
+  self->paint_antialias = cairo_get_antialias (cr);
+  return TRUE;
+}
+
+static gboolean
+paint_masks_in_bands (MwRenderer  *self,
+                      cairo_t     *cr,
+                      const Frame *f)
+{
+  double scale = f->view->scale > 0 ? f->view->scale : 1;
+  Pixels px;
+
+  if (!can_paint_in_bands (self, cr, f, &px))
+    {
+      /* (never happens: nothing changed the target since groups_in_bands()) */
+      if (self->paint_frame != NULL)
+        draw_groups (self, cr, f);
+      self->paint_frame = NULL;
+      return FALSE;
+    }
+  for (int i = 0; i < N_TONE_MASKS; i++)
+    {
+      ToneMask *tm = &self->masks[i];
+      MwRect clip;
+
+      if (!tm->used)
+        continue;
+      /* the clip paint_tie_state() would set, in device pixels */
+      tone_mask_clip (tm, scale, &clip);
+      tm->x1 = clip.x * scale, tm->y1 = clip.y * scale;
+      tm->x2 = (clip.x + clip.width) * scale, tm->y2 = (clip.y + clip.height) * scale;
+      self->paint_colors[i] = f->theme->tie[i % 2 == 1 ? MW_TIE_REPORTS : MW_TIE_INFLUENCES];
+      self->paint_colors[i].alpha *= tone_mask_state (i) == STATE_DIM ? DIM_ALPHA : 1;
+    }
+  self->paint_data = px.data;
+  self->paint_stride = px.stride;
+  g_array_set_size (self->stamp_refs, 0);
+  self->paint_pending = TRUE;
+  /* nothing between the ties and the actors (no boundary names, no
+   * highlight halos): the same bands then copy the actors' stamps */
+  if (f->emphasis)
+    flush_pending_paint (self, cr);
+  return TRUE;
+}
+
+static void
+paint_pending_bands (MwRenderer *self,
+                     cairo_t    *cr)
+{
+  post_job (self, paint_band);
+  finish_job (self);
+  cairo_surface_mark_dirty (cairo_get_target (cr));
+  for (int i = 0; i < N_TONE_MASKS; i++)
+    self->masks[i].used = FALSE;
+  g_array_set_size (self->stamp_refs, 0);
+  self->paint_pending = FALSE;
+  self->paint_frame = NULL;
+}
+
+/* Composites masks left for the actors' bands, when they have none. */
+static void
+flush_pending_paint (MwRenderer *self,
+                     cairo_t    *cr)
+{
+  if (!self->paint_pending)
+    return;
+  g_array_set_size (self->stamp_refs, 0);
+  paint_pending_bands (self, cr);
+}
+
 static gboolean
 labels_shown (const Frame *f,
               guint        n_visible)
@@ -1906,6 +2443,54 @@ draw_labels (MwRenderer  *self,
       _mw_renderer_show_layout (self, cr, label->layout, actor->label,
                                 g->x - label->width / 2, g->label_y, &ink);
     }
+}
+
+/* When labels drop out (an overview), the highlighted and then the
+ * selected actors keep theirs, so one can see who is marked: at most
+ * EMPHASIS_LABEL_MAX, in the usual style but never smaller than
+ * EMPHASIS_LABEL_PX on screen, growing away from the shape. */
+static void
+draw_emphasis_labels (MwRenderer  *self,
+                      cairo_t     *cr,
+                      const Frame *f,
+                      GArray      *visible)
+{
+  g_autoptr(GPtrArray) actors = g_ptr_array_new ();
+  double s = MAX (1, EMPHASIS_LABEL_PX / (MW_LABEL_FONT_SIZE * f->view->zoom));
+
+  for (int want = STATE_HIGHLIGHT; want <= STATE_SELECTED; want++)
+    for (guint i = 0; i < visible->len && actors->len < EMPHASIS_LABEL_MAX; i++)
+      {
+        MwActor *actor = mw_network_get_actor (self->network, g_array_index (visible, guint, i));
+
+        if (actor_state (f, actor) == want)
+          g_ptr_array_add (actors, actor);
+      }
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < actors->len; i++)
+      {
+        const MwActor *actor = g_ptr_array_index (actors, i);
+        const ActorGeom *g = &g_array_index (self->geoms, ActorGeom, actor->index);
+        Label *label = get_label (self, actor);
+        /* a label under its shape grows downwards, one over it upwards */
+        gboolean under = g->label_y > g->y;
+        double top = under ? 0 : -label->height;
+
+        cairo_save (cr);
+        cairo_translate (cr, g->x, under ? g->label_y : g->label_y + label->height);
+        cairo_scale (cr, s, s);
+        if (pass == 0)
+          {
+            cairo_rectangle (cr, -label->width / 2 - 2, top, label->width + 4, label->height);
+            _mw_set_source (cr, &f->theme->halo, 1);
+            cairo_fill (cr);
+          }
+        else
+          _mw_renderer_show_layout (self, cr, label->layout, actor->label,
+                                    -label->width / 2, top, &f->theme->text);
+        cairo_restore (cr);
+      }
 }
 
 static void
@@ -1990,9 +2575,12 @@ mw_renderer_draw (MwRenderer   *self,
     if (actor_visible (&f, &g_array_index (self->geoms, ActorGeom, i)))
       g_array_append_val (visible, i);
 
-  draw_groups (self, cr, &f);
+  /* on raster targets the ties' hairlines are drawn meanwhile on another core */
+  start_ties (self, &f);
+  if (!groups_in_bands (self, cr, &f))
+    draw_groups (self, cr, &f);
   draw_ties (self, cr, &f);
-  draw_group_names (self, cr, &f);
+  draw_group_names (self, cr, &f);   /* never with masks left to paint */
   if (f.emphasis)
     draw_states (self, cr, &f, visible, TRUE);
   draw_actors (self, cr, &f, visible);
@@ -2002,6 +2590,8 @@ mw_renderer_draw (MwRenderer   *self,
     draw_states (self, cr, &f, visible, FALSE);
   if (labels_shown (&f, visible->len))
     draw_labels (self, cr, &f, visible);
+  else if (f.emphasis && view->labels == MW_LABELS_AUTO)
+    draw_emphasis_labels (self, cr, &f, visible);
   cairo_restore (cr);
 }
 

@@ -26,7 +26,14 @@ G_BEGIN_DECLS
  * Level of detail (MW_LABELS_AUTO): labels show when 5 px or larger and at
  * most 2,000 actors are in view; arrowheads, dots and badges when an arrow
  * is 3.5 px or longer; past 2,500 ties in view they become one-pixel
- * hairlines. MW_LABELS_ALWAYS (what export uses) turns all of that off.
+ * hairlines. Where labels drop out, highlighted and then selected actors
+ * keep theirs (at most 60, at least 10 px tall). MW_LABELS_ALWAYS (what
+ * export uses) turns all of that off.
+ *
+ * Dense ties on raster targets are rasterised in bands of rows by the
+ * calling thread and one worker thread the renderer keeps; on an image
+ * surface the same bands also fill the boundaries, composite the ties and
+ * copy the actors. The pixels are those of one thread.
  *
  * On image surfaces, and on any surface when view.raster is set (the
  * canvas: GTK turns its cairo node into pixels), actors are copied from
