@@ -8,8 +8,16 @@ set -u
 build=$1 app_id=$2 prefix=$3
 dest=$(mktemp -d "${TMPDIR:-/tmp}/meshwork-install.XXXXXX")
 app_pid=
+# The app runs in a process group of its own (setsid), and the whole group
+# is stopped: killing only dbus-run-session would leave the app running.
+stop_app() {
+  [ -n "$app_pid" ] || return 0
+  kill -TERM -- "-$app_pid" 2>/dev/null || kill -TERM "$app_pid" 2>/dev/null
+  wait "$app_pid" 2>/dev/null
+  app_pid=
+}
 cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
+  stop_app
   rm -rf "$dest"
 }
 trap cleanup EXIT
@@ -91,7 +99,7 @@ else
   # A name of its own, so no other window on the display can pass for it.
   doc=install-check-$$.gv
   cp "$share/meshwork/examples/meshwork-example.gv" "$dest/$doc"
-  $runner -- "$root/bin/meshwork" "$dest/$doc" >"$dest/app.log" 2>&1 &
+  setsid $runner -- "$root/bin/meshwork" "$dest/$doc" >"$dest/app.log" 2>&1 &
   app_pid=$!
   # The window's title names the file the app opened.
   if timeout 20 xdotool search --sync --onlyvisible --name "$doc" >/dev/null 2>&1; then
@@ -100,7 +108,7 @@ else
     not_ok "the installed app shows a window with the example"
     sed 's/^/# /' "$dest/app.log"
   fi
-  kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; app_pid=
+  stop_app
 fi
 echo "1..$n"
 exit $failed
