@@ -243,6 +243,8 @@ test_scores_highlight (Fixture       *fixture,
   activate_row (mw_score_panel_get_element_list (fixture->panel), element);
 
   g_assert_cmpint (mw_score_panel_get_explained_element (fixture->panel), ==, element);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (
+    mw_score_panel_get_element_list (fixture->panel), element)), "explained"));
   highlighted = mw_canvas_get_highlighted_actors (fixture->canvas);
   g_assert_cmpuint (highlighted->len, ==, g_hash_table_size (expected));
   for (guint i = 0; i < highlighted->len; i++)
@@ -252,6 +254,8 @@ test_scores_highlight (Fixture       *fixture,
   g_assert_true (press_escape_on_canvas (fixture->canvas));
   g_assert_false (mw_canvas_has_highlight (fixture->canvas));
   g_assert_cmpint (mw_score_panel_get_explained_element (fixture->panel), ==, -1);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (
+    mw_score_panel_get_element_list (fixture->panel), element)), "explained"));
   g_assert_false (press_escape_on_canvas (fixture->canvas));
 }
 

@@ -375,6 +375,8 @@ add_factor_row (MwScorePanel *self,
 
 /* Highlights what explains the chosen element (or one factor of it) and
  * lists it in the panel. */
+static void mark_explained_row (MwScorePanel *self);
+
 static void
 show_explanation (MwScorePanel *self)
 {
@@ -599,6 +601,7 @@ history_cb (MwScorePanel *self)
   g_clear_pointer (&self->preview, mw_scores_unref);
   self->element = -1;
   self->factor = -1;
+  mark_explained_row (self);
   gtk_widget_set_visible (GTK_WIDGET (self->explain_group), FALSE);
 
   self->scorer = mw_scorer_new (network);
@@ -609,6 +612,20 @@ history_cb (MwScorePanel *self)
   start_suggesting (self);
 }
 
+/* The element on show on the canvas keeps its row marked, so people see
+ * which score the highlighted actors and ties explain. */
+static void
+mark_explained_row (MwScorePanel *self)
+{
+  for (int i = 0; i < MW_N_ELEMENTS; i++)
+    {
+      if (i == self->element)
+        gtk_widget_add_css_class (self->elements[i].row, "explained");
+      else
+        gtk_widget_remove_css_class (self->elements[i].row, "explained");
+    }
+}
+
 static void
 end_explanation (MwScorePanel *self)
 {
@@ -616,6 +633,7 @@ end_explanation (MwScorePanel *self)
 
   self->element = -1;
   self->factor = -1;
+  mark_explained_row (self);
   gtk_widget_set_visible (GTK_WIDGET (self->explain_group), FALSE);
   clear_list (self->actor_list);
   clear_list (self->factor_list);
@@ -847,6 +865,7 @@ mw_score_panel_explain (MwScorePanel *self,
     }
   self->element = element;
   self->factor = factor;
+  mark_explained_row (self);
   show_explanation (self);
 }
 
