@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <math.h>
+
 #include "mw-network.h"
 
 typedef struct
@@ -117,6 +119,23 @@ test_add_lookup_remove (void)
   for (guint i = 0; i < mw_network_get_n_ties (network); i++)
     g_assert_cmpuint (mw_network_get_tie (network, i)->index, ==, i);
   g_assert_null (mw_network_lookup_actor (network, "ann"));
+}
+
+/* A weight of −0 is stored as 0, so that every file format writes and
+ * reads it back the same (found by fuzz-graphml). */
+static void
+test_negative_zero_weight (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  MwActor *a = mw_network_add_actor (network, "a", NULL, MW_ACTOR_PERSON, NULL);
+  MwActor *b = mw_network_add_actor (network, "b", NULL, MW_ACTOR_PERSON, NULL);
+  MwTie *tie = mw_network_add_tie (network, a, b, MW_TIE_INFLUENCES, -0.0, NULL);
+
+  g_assert_false (signbit (tie->weight));
+  mw_network_set_tie_weight (network, tie, 2.0);
+  mw_network_set_tie_weight (network, tie, -0.0);
+  g_assert_cmpfloat (tie->weight, ==, 0.0);
+  g_assert_false (signbit (tie->weight));
 }
 
 static void
@@ -362,6 +381,7 @@ main (int    argc,
 
   g_test_add_func ("/network/add-lookup-remove", test_add_lookup_remove);
   g_test_add_func ("/network/signals", test_signals);
+  g_test_add_func ("/network/negative-zero-weight", test_negative_zero_weight);
   g_test_add_func ("/network/batch", test_batch);
   g_test_add_func ("/network/check", test_check);
   g_test_add_func ("/network/long-reports-chain", test_long_reports_chain);

@@ -943,7 +943,8 @@ mw_network_add_tie (MwNetwork  *self,
   tie->from = from;
   tie->to = to;
   tie->type = type;
-  tie->weight = isfinite (weight) ? weight : 1.0;
+  /* −0 reads back from any file as 0: store it as 0 so round trips agree */
+  tie->weight = !isfinite (weight) ? 1.0 : weight == 0.0 ? 0.0 : weight;
   tie->attrs = shared_empty_table ();
   tie->index = self->ties->len;
 
@@ -987,6 +988,8 @@ mw_network_set_tie_weight (MwNetwork *self,
   g_return_if_fail (tie != NULL);
   g_return_if_fail (isfinite (weight));
 
+  if (weight == 0.0)
+    weight = 0.0;  /* not −0: see mw_network_add_tie() */
   if (tie->weight == weight)
     return;
 
