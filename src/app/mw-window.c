@@ -405,6 +405,31 @@ load_data_free (LoadData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
+/* Ends a load for Open or Compare With: FALSE when there is nothing more to
+ * do — the file did not load (said in the window under @heading_format, a
+ * "…“%s”" with the file's name) or the window went away meanwhile. */
+static gboolean
+finish_load (MwWindow     *self,
+             LoadData     *data,
+             GAsyncResult *result,
+             const char   *heading_format)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->n_pending--;
+
+  if (!mw_document_load_finish (data->document, result, &error))
+    {
+      g_autofree char *basename = g_file_get_basename (data->file);
+      g_autofree char *heading = g_strdup_printf (heading_format, basename);
+
+      if (self->document != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, heading, error);
+      return FALSE;
+    }
+  return self->document != NULL;
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -412,22 +437,8 @@ load_cb (GObject      *object,
 {
   g_autoptr(LoadData) data = user_data;
   MwWindow *self = data->window;
-  g_autoptr(GError) error = NULL;
 
-  self->n_pending--;
-
-  if (!mw_document_load_finish (MW_DOCUMENT (object), result, &error))
-    {
-      g_autofree char *basename = g_file_get_basename (data->file);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), basename);
-
-      if (self->document != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, heading, error);
-      return;
-    }
-
-  /* The window went away while the file loaded. */
-  if (self->document == NULL)
+  if (!finish_load (self, data, result, _("Could Not Open “%s”")))
     return;
 
   remember_recent (self, data->file);
@@ -1366,20 +1377,8 @@ compare_load_cb (GObject      *object,
 {
   g_autoptr(LoadData) data = user_data;
   MwWindow *self = data->window;
-  g_autoptr(GError) error = NULL;
 
-  self->n_pending--;
-
-  if (!mw_document_load_finish (MW_DOCUMENT (object), result, &error))
-    {
-      g_autofree char *basename = g_file_get_basename (data->file);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Compare With “%s”"), basename);
-
-      if (self->document != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, heading, error);
-      return;
-    }
-  if (self->document == NULL)
+  if (!finish_load (self, data, result, _("Could Not Compare With “%s”")))
     return;
 
   g_clear_object (&self->compare_cancellable);
