@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "mw-contexts.h"
+#include "mw-templates.h"
 #include "mw-presentation.h"
 #include "mw-scores.h"
 #include "mw-window.h"
@@ -55,7 +55,7 @@ test_presentation_order (void)
   g_assert_cmpuint (mw_presentation_get_n_slides (presentation), ==, MW_N_SCORE_CONTEXTS + 1);
   for (guint i = 0; i < MW_N_SCORE_CONTEXTS; i++)
     {
-      const MwContext *context = mw_context_lookup (mw_score_context_to_string (i));
+      const MwTemplate *context = mw_template_lookup (mw_score_context_to_string (i));
       g_assert_cmpstr (mw_presentation_get_slide_title (presentation, i), ==, context->title);
     }
   g_assert_cmpstr (mw_presentation_get_slide_title (presentation, MW_N_SCORE_CONTEXTS), ==, title);

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "mw-contexts.h"
+#include "mw-templates.h"
 #include "mw-start-page.h"
 #include "mw-window.h"
 
@@ -64,7 +64,7 @@ static void
 test_start_template (void)
 {
   MwWindow *window = new_start_window ();
-  g_autoptr(MwNetwork) expected = mw_context_build ("hierarchy", MW_CONTEXT_DEFAULT_SIZE,
+  g_autoptr(MwNetwork) expected = mw_template_build ("hierarchy", MW_TEMPLATE_DEFAULT_SIZE,
                                                     MW_START_SEED, NULL);
   g_autofree char *difference = NULL;
 

@@ -8,7 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "mw-contexts.h"
+#include "mw-templates.h"
 #include "mw-window.h"
 
 static void
@@ -348,7 +348,7 @@ test_window_template (void)
   g_assert_false (mw_document_get_modified (mw_window_get_document (window)));
   g_assert_null (mw_document_get_file (mw_window_get_document (window)));
   title = mw_document_dup_title (mw_window_get_document (window));
-  g_assert_cmpstr (title, ==, mw_context_lookup ("nimble")->title);
+  g_assert_cmpstr (title, ==, mw_template_lookup ("nimble")->title);
 
   destroy_window (window);
 }

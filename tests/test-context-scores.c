@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "mw-contexts.h"
+#include "mw-templates.h"
 #include "mw-scores.h"
 
 /* The template names, in the order of the cases below. */
@@ -48,7 +48,7 @@ test_templates_apart (gconstpointer data)
   for (guint t = 0; t < N_TEMPLATES; t++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(MwNetwork) network = mw_context_build (template_names[t], c->size, c->seed, &error);
+      g_autoptr(MwNetwork) network = mw_template_build (template_names[t], c->size, c->seed, &error);
 
       g_assert_no_error (error);
       scores[t] = mw_scores_compute (network);
@@ -92,7 +92,7 @@ test_context_match (gconstpointer data)
 
   for (guint t = 0; t < N_TEMPLATES; t++)
     {
-      g_autoptr(MwNetwork) network = mw_context_build (template_names[t], c->size, c->seed, NULL);
+      g_autoptr(MwNetwork) network = mw_template_build (template_names[t], c->size, c->seed, NULL);
       g_autoptr(MwScores) scores = mw_scores_compute (network);
 
       if (mw_scores_get_context (scores) != expected[t])

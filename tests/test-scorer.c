@@ -7,7 +7,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
-#include "mw-contexts.h"
+#include "mw-templates.h"
 #include "mw-scorer.h"
 #include "mw-scorer-suggest.h"
 
@@ -15,7 +15,7 @@ static MwNetwork *
 build_network (void)
 {
   g_autoptr(GError) error = NULL;
-  MwNetwork *network = mw_context_build ("nimble", 120, 7, &error);
+  MwNetwork *network = mw_template_build ("nimble", 120, 7, &error);
 
   g_assert_no_error (error);
   return network;
@@ -140,7 +140,7 @@ static void
 test_scorer_suggest (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MwNetwork) network = mw_context_build ("hierarchy", 40, 3, &error);
+  g_autoptr(MwNetwork) network = mw_template_build ("hierarchy", 40, 3, &error);
   g_autoptr(MwNetwork) original = mw_network_copy (network);
   g_autoptr(MwScores) before = mw_scores_compute (network);
   g_autoptr(GPtrArray) suggestions = NULL;
@@ -183,7 +183,7 @@ test_scorer_suggest_everywhere (void)
     for (guint size = 50; size <= 1000; size *= 20)
       {
         g_autoptr(GError) error = NULL;
-        g_autoptr(MwNetwork) network = mw_context_build (contexts[c], size, 1, &error);
+        g_autoptr(MwNetwork) network = mw_template_build (contexts[c], size, 1, &error);
         g_autoptr(MwScores) before = mw_scores_compute (network);
         g_autoptr(GPtrArray) suggestions = NULL;
 

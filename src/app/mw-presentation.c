@@ -15,7 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mw-contexts.h"
+#include "mw-templates.h"
 #include "mw-presentation.h"
 #include "mw-renderer.h"
 #include "mw-scores.h"
@@ -441,13 +441,13 @@ add_context_slides (MwPresentation *self)
   for (guint i = 0; i < MW_N_SCORE_CONTEXTS; i++)
     {
       const char *name = mw_score_context_to_string (i);
-      const MwContext *context = mw_context_lookup (name);
+      const MwTemplate *context = mw_template_lookup (name);
       g_autoptr(MwNetwork) network = NULL;
       g_autoptr(GError) error = NULL;
 
       if (context == NULL)
         continue;
-      network = mw_context_build (name, MW_CONTEXT_DEFAULT_SIZE, CONTEXT_SEED, &error);
+      network = mw_template_build (name, MW_TEMPLATE_DEFAULT_SIZE, CONTEXT_SEED, &error);
       if (network == NULL)
         {
           g_warning ("Could not build the “%s” diagram: %s", name, error->message);

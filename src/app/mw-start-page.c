@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mw-contexts.h"
+#include "mw-templates.h"
 #include "mw-dot.h"
 #include "mw-renderer.h"
 #include "mw-start-page.h"
@@ -213,7 +213,7 @@ static void
 add_cards (MwStartPage *self)
 {
   guint n_contexts = 0;
-  const MwContext *contexts = mw_contexts_get_all (&n_contexts);
+  const MwTemplate *contexts = mw_templates_get_all (&n_contexts);
 
   add_card (self, MW_START_EXAMPLE, _("Built-in Example"),
             _("Northwind Health, a network to explore"), NULL, load_example ());
@@ -222,7 +222,7 @@ add_cards (MwStartPage *self)
   for (guint i = 0; i < n_contexts; i++)
     {
       g_autoptr(GError) error = NULL;
-      MwNetwork *network = mw_context_build (contexts[i].name, MW_CONTEXT_DEFAULT_SIZE,
+      MwNetwork *network = mw_template_build (contexts[i].name, MW_TEMPLATE_DEFAULT_SIZE,
                                              MW_START_SEED, &error);
 
       g_assert_no_error (error);

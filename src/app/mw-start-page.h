@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* The cards' ids besides the context names of mw-contexts.h. */
+/* The cards' ids besides the context names of mw-templates.h. */
 #define MW_START_EXAMPLE "example"
 #define MW_START_BLANK   "blank"
 

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "mw-compare-view.h"
-#include "mw-contexts.h"
+#include "mw-templates.h"
 #include "mw-dot.h"
 #include "mw-graphml.h"
 #include "mw-export.h"
@@ -559,12 +559,12 @@ mw_window_new_from_template (MwWindow   *self,
 {
   g_autoptr(MwNetwork) network = NULL;
   g_autoptr(GError) error = NULL;
-  const MwContext *context;
+  const MwTemplate *context;
 
   g_return_if_fail (MW_IS_WINDOW (self));
 
-  context = mw_context_lookup (name);
-  network = mw_context_build (name, MW_CONTEXT_DEFAULT_SIZE, g_random_int (), &error);
+  context = mw_template_lookup (name);
+  network = mw_template_build (name, MW_TEMPLATE_DEFAULT_SIZE, g_random_int (), &error);
   if (network == NULL || context == NULL)
     {
       if (error == NULL)
@@ -583,7 +583,7 @@ start_chosen_cb (MwWindow   *self,
 {
   g_autoptr(MwNetwork) network = NULL;
   g_autoptr(GError) error = NULL;
-  const MwContext *context;
+  const MwTemplate *context;
 
   g_assert (MW_IS_WINDOW (self));
 
@@ -598,9 +598,9 @@ start_chosen_cb (MwWindow   *self,
       return;
     }
 
-  context = mw_context_lookup (id);
+  context = mw_template_lookup (id);
   g_return_if_fail (context != NULL);
-  network = mw_context_build (id, MW_CONTEXT_DEFAULT_SIZE, MW_START_SEED, &error);
+  network = mw_template_build (id, MW_TEMPLATE_DEFAULT_SIZE, MW_START_SEED, &error);
   if (network == NULL)
     {
       show_error (self, _("Could Not Create the Network"), error);
@@ -1709,12 +1709,12 @@ fill_static_menus (MwWindow *self)
     { "circo", N_("_Circle") },
     { "twopi", N_("_Radial") },
   };
-  const MwContext *contexts;
+  const MwTemplate *contexts;
   guint n = 0;
 
   g_assert (MW_IS_WINDOW (self));
 
-  contexts = mw_contexts_get_all (&n);
+  contexts = mw_templates_get_all (&n);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_(contexts[i].title), NULL);

@@ -10,14 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "mw-cli.h"
-#include "mw-contexts.h"
+#include "mw-templates.h"
 #include "mw-dot.h"
 
 static int
 list_templates (void)
 {
   guint n;
-  const MwContext *all = mw_contexts_get_all (&n);
+  const MwTemplate *all = mw_templates_get_all (&n);
 
   for (guint i = 0; i < n; i++)
     printf ("%-10s %s\n", all[i].name, _(all[i].title));
@@ -32,7 +32,7 @@ mw_cli_template (int    argc,
   g_autoptr(MwNetwork) network = NULL;
   g_autoptr(GError) error = NULL;
   gboolean list = FALSE;
-  int size = MW_CONTEXT_DEFAULT_SIZE;
+  int size = MW_TEMPLATE_DEFAULT_SIZE;
   gint64 seed = 1;
   GOptionEntry entries[] = {
     { "list", 'l', 0, G_OPTION_ARG_NONE, &list, N_("List the templates with their titles"), NULL },
@@ -50,12 +50,12 @@ mw_cli_template (int    argc,
     return argc == 1 ? list_templates () : mw_cli_fail (_("template: --list takes no arguments"));
   if (argc != 3)
     return mw_cli_fail (_("template: expected NAME and OUT (try “meshwork-cli template --help”)"));
-  if (size < MW_CONTEXT_MIN_SIZE || size > MW_CONTEXT_MAX_SIZE)
-    return mw_cli_fail (_("template: --size must be between %d and %d"), MW_CONTEXT_MIN_SIZE, MW_CONTEXT_MAX_SIZE);
+  if (size < MW_TEMPLATE_MIN_SIZE || size > MW_TEMPLATE_MAX_SIZE)
+    return mw_cli_fail (_("template: --size must be between %d and %d"), MW_TEMPLATE_MIN_SIZE, MW_TEMPLATE_MAX_SIZE);
   if (seed < 0 || seed > G_MAXUINT32)
     return mw_cli_fail (_("template: --seed must be between 0 and %u"), G_MAXUINT32);
 
-  network = mw_context_build (argv[1], (guint) size, (guint32) seed, &error);
+  network = mw_template_build (argv[1], (guint) size, (guint32) seed, &error);
   if (network == NULL)
     return mw_cli_fail ("template: %s", error->message);
 

@@ -1,4 +1,4 @@
-/* mw-contexts.h: the built-in context diagrams (Ancona & Backman, 2017)
+/* mw-templates.h: the built-in context diagrams (Ancona & Backman, 2017)
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,22 +15,22 @@ typedef struct
   const char *name;     /* "pyramid", "hierarchy", "flat", "nimble", "cross-org" */
   const char *title;
   const char *caption;  /* the context in the research's terms */
-} MwContext;
+} MwTemplate;
 
-#define MW_CONTEXT_DEFAULT_SIZE 24
-#define MW_CONTEXT_MIN_SIZE     8
-#define MW_CONTEXT_MAX_SIZE     5000
+#define MW_TEMPLATE_DEFAULT_SIZE 24
+#define MW_TEMPLATE_MIN_SIZE     8
+#define MW_TEMPLATE_MAX_SIZE     5000
 
 /* The graph attribute holding the caption; the title is `label`. */
-#define MW_CONTEXT_CAPTION_ATTR "mw_caption"
+#define MW_TEMPLATE_CAPTION_ATTR "mw_caption"
 
-const MwContext *mw_contexts_get_all  (guint        *n_contexts);
-const MwContext *mw_context_lookup    (const char   *name);
+const MwTemplate *mw_templates_get_all  (guint        *n_contexts);
+const MwTemplate *mw_template_lookup    (const char   *name);
 
 /* A new, editable network of about @size actors (clamped to the limits
  * above) with positions, title and caption. The same @seed gives the same
  * network, actor for actor. */
-MwNetwork       *mw_context_build     (const char   *name,
+MwNetwork       *mw_template_build     (const char   *name,
                                        guint         size,
                                        guint32       seed,
                                        GError      **error);

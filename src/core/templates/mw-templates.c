@@ -1,4 +1,4 @@
-/* mw-contexts.c: the built-in context diagrams
+/* mw-templates.c: the built-in context diagrams
  *
  * Ancona, D. & Backman, E. (2017), "Distributed leadership: from pyramids
  * to networks" (MIT Leadership Center): distributed leadership appears in
@@ -18,9 +18,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "mw-contexts.h"
+#include "mw-templates.h"
 
-static const MwContext contexts[] = {
+static const MwTemplate contexts[] = {
   { "pyramid", N_("Command and control"),
     N_("A traditional pyramid: every line runs up the chain of command. Direction, "
        "initiative and risk control sit at the top; people talk to each other through "
@@ -43,16 +43,16 @@ static const MwContext contexts[] = {
        "people lead across lines that no single chart of command covers.") },
 };
 
-const MwContext *
-mw_contexts_get_all (guint *n_contexts)
+const MwTemplate *
+mw_templates_get_all (guint *n_contexts)
 {
   if (n_contexts != NULL)
     *n_contexts = G_N_ELEMENTS (contexts);
   return contexts;
 }
 
-const MwContext *
-mw_context_lookup (const char *name)
+const MwTemplate *
+mw_template_lookup (const char *name)
 {
   g_return_val_if_fail (name != NULL, NULL);
 
@@ -668,24 +668,24 @@ build_cross_org (Builder *b,
 }
 
 /**
- * mw_context_build:
- * @name: one of mw_contexts_get_all()
+ * mw_template_build:
+ * @name: one of mw_templates_get_all()
  *
  * Returns: (transfer full) (nullable): a new network, or %NULL with @error
  *   (%MW_ERROR_INVALID) for an unknown @name
  */
 MwNetwork *
-mw_context_build (const char  *name,
+mw_template_build (const char  *name,
                   guint        size,
                   guint32      seed,
                   GError     **error)
 {
-  const MwContext *context;
+  const MwTemplate *context;
   Builder b = { 0 };
 
   g_return_val_if_fail (name != NULL, NULL);
 
-  context = mw_context_lookup (name);
+  context = mw_template_lookup (name);
   if (context == NULL)
     {
       g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
@@ -693,12 +693,12 @@ mw_context_build (const char  *name,
       return NULL;
     }
 
-  size = CLAMP (size, MW_CONTEXT_MIN_SIZE, MW_CONTEXT_MAX_SIZE);
+  size = CLAMP (size, MW_TEMPLATE_MIN_SIZE, MW_TEMPLATE_MAX_SIZE);
   b.network = mw_network_new ();
   b.rand = g_rand_new_with_seed (seed);
   mw_network_set_name (b.network, context->name);
   mw_network_set_attr (b.network, "label", context->title);
-  mw_network_set_attr (b.network, MW_CONTEXT_CAPTION_ATTR, context->caption);
+  mw_network_set_attr (b.network, MW_TEMPLATE_CAPTION_ATTR, context->caption);
 
   if (strcmp (name, "pyramid") == 0)
     build_pyramid (&b, size);

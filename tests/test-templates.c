@@ -1,4 +1,4 @@
-/* test-contexts.c: the built-in context diagrams
+/* test-templates.c: the built-in context diagrams
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "mw-contexts.h"
+#include "mw-templates.h"
 #include "mw-test-cli.h"
 #include "mw-dot.h"
 
@@ -51,7 +51,7 @@ build (const char *name,
        guint32     seed)
 {
   g_autoptr(GError) error = NULL;
-  MwNetwork *network = mw_context_build (name, size, seed, &error);
+  MwNetwork *network = mw_template_build (name, size, seed, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (network);
@@ -62,7 +62,7 @@ build (const char *name,
 static void
 test_well_formed (gconstpointer data)
 {
-  const MwContext *context = data;
+  const MwTemplate *context = data;
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
@@ -73,7 +73,7 @@ test_well_formed (gconstpointer data)
       g_assert_cmpuint (n, ==, sizes[s]);
       g_assert_cmpuint (problems->len, ==, 0);
       g_assert_cmpstr (g_hash_table_lookup (mw_network_get_attrs (network), "label"), ==, context->title);
-      g_assert_cmpstr (g_hash_table_lookup (mw_network_get_attrs (network), MW_CONTEXT_CAPTION_ATTR), ==,
+      g_assert_cmpstr (g_hash_table_lookup (mw_network_get_attrs (network), MW_TEMPLATE_CAPTION_ATTR), ==,
                        context->caption);
       for (guint i = 0; i < n; i++)
         {
@@ -92,7 +92,7 @@ test_well_formed (gconstpointer data)
 static void
 test_deterministic (gconstpointer data)
 {
-  const MwContext *context = data;
+  const MwTemplate *context = data;
   g_autoptr(MwNetwork) first = build (context->name, 40, 11);
   g_autoptr(MwNetwork) again = build (context->name, 40, 11);
   g_autoptr(MwNetwork) other = build (context->name, 40, 12);
@@ -106,7 +106,7 @@ test_deterministic (gconstpointer data)
 static void
 test_round_trip (gconstpointer data)
 {
-  const MwContext *context = data;
+  const MwTemplate *context = data;
   g_autoptr(MwNetwork) network = build (context->name, 30, 5);
   g_autoptr(MwNetwork) loaded = NULL;
   g_autoptr(GError) error = NULL;
@@ -118,7 +118,7 @@ test_round_trip (gconstpointer data)
   g_assert_no_error (error);
   if (!mw_network_equal (network, loaded, &difference))
     g_error ("%s changed on a round trip: %s", context->name, difference);
-  g_assert_cmpstr (g_hash_table_lookup (mw_network_get_attrs (loaded), MW_CONTEXT_CAPTION_ATTR), ==,
+  g_assert_cmpstr (g_hash_table_lookup (mw_network_get_attrs (loaded), MW_TEMPLATE_CAPTION_ATTR), ==,
                    context->caption);
 }
 
@@ -235,7 +235,7 @@ static void
 test_unknown_name (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MwNetwork) network = mw_context_build ("matrix", 20, 1, &error);
+  g_autoptr(MwNetwork) network = mw_template_build ("matrix", 20, 1, &error);
 
   g_assert_null (network);
   g_assert_error (error, MW_ERROR, MW_ERROR_INVALID);
@@ -247,7 +247,7 @@ test_size_is_clamped (void)
 {
   g_autoptr(MwNetwork) tiny = build ("flat", 0, 1);
 
-  g_assert_cmpuint (mw_network_get_n_actors (tiny), ==, MW_CONTEXT_MIN_SIZE);
+  g_assert_cmpuint (mw_network_get_n_actors (tiny), ==, MW_TEMPLATE_MIN_SIZE);
 }
 
 
@@ -262,7 +262,7 @@ test_cli_list_and_write (void)
   g_autoptr(GError) error = NULL;
   int status;
   guint n;
-  const MwContext *all = mw_contexts_get_all (&n);
+  const MwTemplate *all = mw_templates_get_all (&n);
 
   list = mw_test_cli_output (&status, "template", "--list", NULL);
   g_assert_cmpint (status, ==, 0);
@@ -289,11 +289,11 @@ main (int    argc,
       char **argv)
 {
   guint n;
-  const MwContext *all;
+  const MwTemplate *all;
 
   g_test_init (&argc, &argv, NULL);
 
-  all = mw_contexts_get_all (&n);
+  all = mw_templates_get_all (&n);
   g_assert_cmpuint (n, ==, 5);
   for (guint i = 0; i < n; i++)
     {
