@@ -189,6 +189,8 @@ over (guint32 src,
   return src + (rb | ag);
 }
 
+/* Copies a premultiplied ARGB stamp (sw × sh pixels, ss bytes a row) with
+ * its top-left at (x0, y0), within the pixels' clip. */
 void
 _mw_blend_stamp_data (const MwPixels *px,
                       const guchar   *sd,
@@ -224,7 +226,7 @@ blend_stamp (const MwPixels  *px,
              int              y0)
 {
   _mw_blend_stamp_data (px, cairo_image_surface_get_data (stamp), cairo_image_surface_get_stride (stamp),
-                    cairo_image_surface_get_width (stamp), cairo_image_surface_get_height (stamp), x0, y0);
+                        cairo_image_surface_get_width (stamp), cairo_image_surface_get_height (stamp), x0, y0);
 }
 
 /* An image surface drawn on without transformation, offset or group, and
@@ -337,6 +339,27 @@ resolve_stamps (MwRenderer     *self,
       }
 }
 
+/* The layer's pixels, cleared: kept from frame to frame rather than fresh
+ * pages each time. */
+static void
+layer_pixels (MwRenderStamps *stamps,
+              int             w,
+              int             h,
+              MwPixels       *px)
+{
+  if (stamps->layer == NULL ||
+      cairo_image_surface_get_width (stamps->layer) != w || cairo_image_surface_get_height (stamps->layer) != h)
+    {
+      g_clear_pointer (&stamps->layer, cairo_surface_destroy);
+      stamps->layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+    }
+  cairo_surface_flush (stamps->layer);
+  px->data = cairo_image_surface_get_data (stamps->layer);
+  px->stride = cairo_image_surface_get_stride (stamps->layer);
+  px->x1 = 0, px->y1 = 0, px->x2 = w, px->y2 = h;
+  memset (px->data, 0, (gsize)px->stride * h);
+}
+
 /* Raster targets: every actor copied from a stamp, in the order the
  * buckets would be filled: straight into an image surface, or into one
  * layer painted once (the canvas). A stamp is cairo's own drawing of the
@@ -371,19 +394,7 @@ stamp_actors (MwRenderer     *self,
     }
   _mw_renderer_flush_pending_paint (self, cr);
   if (!direct)
-    {
-      if (self->stamps.layer == NULL ||
-          cairo_image_surface_get_width (self->stamps.layer) != w || cairo_image_surface_get_height (self->stamps.layer) != h)
-        {
-          g_clear_pointer (&self->stamps.layer, cairo_surface_destroy);
-          self->stamps.layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-        }
-      cairo_surface_flush (self->stamps.layer);
-      px.data = cairo_image_surface_get_data (self->stamps.layer);
-      px.stride = cairo_image_surface_get_stride (self->stamps.layer);
-      px.x1 = 0, px.y1 = 0, px.x2 = w, px.y2 = h;
-      memset (px.data, 0, (gsize)px.stride * h);
-    }
+    layer_pixels (&self->stamps, w, h, &px);
 
   for (int dim = 1; dim >= 0; dim--)
     for (int c = 0; c < N_COLORS; c++)

@@ -125,6 +125,7 @@ assign_org_colors (MwRenderer *self)
       g_hash_table_insert (self->geometry.org_colors, g_strdup (orgs[i]), GINT_TO_POINTER (++next));
 }
 
+/* An organisation's palette index; -1 for none or one not in the network. */
 int
 _mw_renderer_org_color (MwRenderer *self,
                         const char *org)
@@ -132,6 +133,7 @@ _mw_renderer_org_color (MwRenderer *self,
   return GPOINTER_TO_INT (g_hash_table_lookup (self->geometry.org_colors, org)) - 1;
 }
 
+/* Grows r to hold s too; an r of negative width is empty. */
 void
 _mw_rect_union (MwRect       *r,
                 const MwRect *s)
@@ -297,11 +299,12 @@ _mw_renderer_ensure_geometry (MwRenderer *self)
     }
   self->geometry.max_radius = 0;
   for (guint i = 0; i < n; i++)
-    self->geometry.max_radius = MAX (self->geometry.max_radius, g_array_index (self->geometry.actors, MwActorGeom, i).r);
+    self->geometry.max_radius = MAX (self->geometry.max_radius, _mw_renderer_actor_geom (self, i)->r);
   place_unplaced (self);
   place_labels (self);
   for (guint i = 0; i < n; i++)
-    actor_box (self, mw_network_get_actor (self->network, i), &g_array_index (self->geometry.actors, MwActorGeom, i).box);
+    actor_box (self, mw_network_get_actor (self->network, i),
+               &g_array_index (self->geometry.actors, MwActorGeom, i).box);
   _mw_renderer_compute_groups (self);
 
   self->geometry.bounds.width = -1;

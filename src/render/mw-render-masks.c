@@ -214,7 +214,8 @@ rasterise_band (MwRenderer *self,
               continue;
             for (guint j = 0; j < bucket->len; j++)
               {
-                const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, g_array_index (bucket, guint, j));
+                guint index = g_array_index (bucket, guint, j);
+                const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, index);
                 const double *a = xy + 2 * ends->from, *b = xy + 2 * ends->to;
                 double ax = a[0], ay = a[1], bx = b[0], by = b[1];
 
@@ -286,7 +287,6 @@ _mw_renderer_start_masks (MwRenderer    *self,
       g_array_index (self->masks.device_xy, double, 2 * i) = (g->x - f->view->offset_x) * k;
       g_array_index (self->masks.device_xy, double, 2 * i + 1) = (g->y - f->view->offset_y) * k;
     }
-  self->masks.width = w, self->masks.height = h;
 
   if (!f->raster || self->worker.n_threads < 2)
     {
