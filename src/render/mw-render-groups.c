@@ -14,6 +14,7 @@
 #define UNIT_PADDING      14.0
 #define ORG_PADDING       16.0
 
+/* A unit's or an organisation's boundary, in model points. */
 typedef struct
 {
   char        *name;

@@ -15,7 +15,7 @@
 
 #include "mw-renderer-private.h"
 
-#define DENSE_TIES      2500
+#define DENSE_TIES      2500     /* ties on screen past which they become hairlines */
 
 void
 _mw_render_ties_init (MwRenderTies *ties)
@@ -62,7 +62,7 @@ fill_tie_buckets (MwRenderer    *self,
       guint bucket;
 
       if (!_mw_rect_meets (&f->visible, MIN (a->x, b->x) - bow, MIN (a->y, b->y) - bow,
-                       MAX (a->x, b->x) + bow, MAX (a->y, b->y) + bow))
+                           MAX (a->x, b->x) + bow, MAX (a->y, b->y) + bow))
         continue;
       if (f->emphasis)
         state = _mw_frame_tie_state (f, mw_network_get_tie (self->network, i));
@@ -129,7 +129,8 @@ stroke_tie_bucket (MwRenderer    *self,
       const MwActorGeom *b = &g_array_index (self->geometry.actors, MwActorGeom, tie->to->index);
       MwTieGeom g;
 
-      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, _mw_renderer_tie_bend (self, tie), f->markers, &g);
+      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, _mw_renderer_tie_bend (self, tie),
+                        f->markers, &g);
       /* at a dense overview a bow is not worth its flattening */
       g.curved = g.curved && !f->dense;
       _mw_tie_path (cr, &g);
@@ -189,6 +190,8 @@ _mw_renderer_start_ties (MwRenderer *self,
     _mw_renderer_start_masks (self, f);
 }
 
+/* Dimmed under normal under emphasised; at a dense overview the first two
+ * come from their masks. */
 void
 _mw_renderer_draw_ties (MwRenderer *self,
                         cairo_t    *cr,
