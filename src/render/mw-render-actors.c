@@ -310,7 +310,7 @@ actor_stamp (MwRenderer    *self,
   return stamp;
 }
 
-/* Every stamp a frame copies, in order, for paint_band(). */
+/* Every stamp a frame copies, in order, for the bands (mw-render-masks.c). */
 static void
 resolve_stamps (MwRenderer     *self,
                 const MwFrame  *f,

@@ -348,6 +348,8 @@ _mw_renderer_paint_tie_state (MwRenderer    *self,
   cairo_restore (cr);
 }
 
+/* One band of rows of the composite: the boundaries when asked for, the
+ * ties' masks, then the stamps of the actors that reach the band. */
 static void
 paint_band (MwRenderer *self,
             int         band,
@@ -464,6 +466,8 @@ _mw_renderer_groups_in_bands (MwRenderer    *self,
   return TRUE;
 }
 
+/* Readies the masks to be composited in bands; they wait for the actors'
+ * stamps (see mw-render-actors.c) unless something comes between. */
 gboolean
 _mw_renderer_paint_masks_in_bands (MwRenderer    *self,
                                    cairo_t       *cr,
@@ -474,7 +478,8 @@ _mw_renderer_paint_masks_in_bands (MwRenderer    *self,
 
   if (!can_paint_in_bands (self, cr, f, &px))
     {
-      /* (never happens: nothing changed the target since _mw_renderer_groups_in_bands()) */
+      /* (never happens: nothing changed the target since
+       * _mw_renderer_groups_in_bands()) */
       if (self->bands.frame != NULL)
         _mw_renderer_draw_groups (self, cr, f);
       self->bands.frame = NULL;
@@ -505,6 +510,8 @@ _mw_renderer_paint_masks_in_bands (MwRenderer    *self,
   return TRUE;
 }
 
+/* Composites the waiting masks, and the stamps resolved for them, in
+ * bands on both threads. */
 void
 _mw_renderer_paint_pending_bands (MwRenderer *self,
                                   cairo_t    *cr)

@@ -196,6 +196,7 @@ _mw_renderer_label_size (MwRenderer    *self,
     *height = label->height;
 }
 
+/* Text then goes to the sink instead of being drawn (the SVG export). */
 void
 _mw_renderer_set_text_sink (MwRenderer *self,
                             MwTextSink  sink,
@@ -232,7 +233,7 @@ _mw_renderer_show_layout (MwRenderer    *self,
       cairo_user_to_device_distance (cr, &sx, &sy);
       cairo_user_to_device_distance (cr, &wx, &wy);
       self->text.sink (pango_layout_get_text (layout), full_text, desc, hypot (sx, sy), color,
-                  bx, by, hypot (wx, wy), self->text.sink_data);
+                       bx, by, hypot (wx, wy), self->text.sink_data);
       return;
     }
 

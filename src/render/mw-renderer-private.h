@@ -147,7 +147,7 @@ typedef struct
 {
   double x, y, r;
   int    color;      /* palette index; -1 without organisation */
-  MwRect box;        /* shape, label and badges, from actor_box() */
+  MwRect box;        /* shape, label and badges */
   double label_y;    /* top of the label, under or over the shape */
 } MwActorGeom;
 
