@@ -138,8 +138,9 @@ void           _mw_draw_badge             (cairo_t        *cr,
  * mw-render-actors.c     actors as paths or as stamps copied pixel by pixel
  */
 
-#define MW_DIM_ALPHA      0.16
+#define MW_DIM_ALPHA      0.16    /* what is left of a dimmed actor or tie */
 
+/* How an actor or a tie stands in a frame. */
 enum { MW_STATE_NORMAL, MW_STATE_DIM, MW_STATE_HIGHLIGHT, MW_STATE_SELECTED, MW_N_STATES };
 
 /* An actor's place, by actor index. */
