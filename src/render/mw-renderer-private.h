@@ -1,4 +1,5 @@
-/* mw-renderer-private.h: what the legend and export share with the renderer
+/* mw-renderer-private.h: what the legend and export share with the renderer,
+ * and what the renderer's own files share with each other
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -124,5 +125,375 @@ void           _mw_draw_badge             (cairo_t        *cr,
                                            double          y,
                                            double          size,
                                            gboolean        dark);
+
+/* ---- between the renderer's own files ------------------------------------ *
+ *
+ * mw-renderer.c          the object, its parts' life and one frame's order
+ * mw-render-geometry.c   where actors and ties are; hit-testing
+ * mw-render-groups.c     unit and organisation boundaries
+ * mw-render-text.c       the Pango context, label layouts, text or its sink
+ * mw-render-ties.c       ties as cairo paths, sorted by stroke style
+ * mw-render-masks.c      dense ties as hairline masks, composited in bands
+ * mw-render-worker.c     the worker thread that shares the bands
+ * mw-render-actors.c     actors as paths or as stamps copied pixel by pixel
+ */
+
+#define MW_DIM_ALPHA      0.16    /* what is left of a dimmed actor or tie */
+
+/* How an actor or a tie stands in a frame. */
+enum { MW_STATE_NORMAL, MW_STATE_DIM, MW_STATE_HIGHLIGHT, MW_STATE_SELECTED, MW_N_STATES };
+
+/* An actor's place, by actor index. */
+typedef struct
+{
+  double x, y, r;
+  int    color;      /* palette index; -1 without organisation */
+  MwRect box;        /* shape, label and badges */
+  double label_y;    /* top of the label, under or over the shape */
+} MwActorGeom;
+
+/* What a frame needs of a tie, packed: reading it through MwTie and
+ * MwActor costs three cache misses a tie, the most of a dense overview. */
+typedef struct
+{
+  guint   from;      /* actor indices */
+  guint   to;
+  guint8  type;
+  guint8  heavy;     /* drawn twice as wide (weight > 1.5) */
+} MwTieEnds;
+
+/* What one mw_renderer_draw() call knows of its view and target. */
+typedef struct
+{
+  const MwView  *view;
+  const MwTheme *theme;
+  MwRect         visible;     /* model rectangle on screen */
+  double         px;          /* model points per view pixel: hairlines */
+  gboolean       emphasis;    /* something is highlighted or selected */
+  gboolean       markers;     /* arrowheads and badges are big enough */
+  gboolean       outlines;
+  gboolean       dense;       /* thousands of ties on screen: hairlines in a mask */
+  gboolean       raster;      /* pixels only: shapes may be stamped */
+  gboolean       vector;      /* SVG, PDF, PostScript: fewer, richer paths */
+  cairo_matrix_t view_matrix; /* the cairo_t's view pixels */
+} MwFrame;
+
+/* Owned by mw-render-geometry.c: recomputed lazily from the network's
+ * generation. */
+typedef struct
+{
+  GArray     *actors;         /* MwActorGeom by actor index */
+  GArray     *bends;          /* double by tie index: lanes of parallel ties */
+  GArray     *ties;           /* MwTieEnds by tie index */
+  GHashTable *org_colors;     /* org name → palette index + 1 */
+  guint64     generation;
+  gboolean    valid;
+  gboolean    topology_valid; /* organisations' colours and tie lanes */
+  MwRect      bounds;
+  double      max_radius;
+  gboolean    has_bounds;
+  guint       n_unplaced;
+} MwRenderGeometry;
+
+/* Owned by mw-render-groups.c. */
+typedef struct
+{
+  GPtrArray  *list;           /* units first, then organisations */
+  GHashTable *layouts;        /* "u|o" + name → PangoLayout*: names outlive regrouping */
+} MwRenderGroups;
+
+/* Owned by mw-render-text.c. */
+typedef struct
+{
+  PangoContext *pango;
+  char         *font;
+  GHashTable   *labels;       /* MwActor* (never dereferenced) → its label */
+  MwTextSink    sink;
+  gpointer      sink_data;
+} MwRenderText;
+
+#define MW_N_TIE_BUCKETS (MW_N_TIE_TYPES * MW_N_STATES * 2)
+
+/* Owned by mw-render-ties.c: this frame's visible ties by stroke style. */
+typedef struct
+{
+  GArray *buckets[MW_N_TIE_BUCKETS]; /* tie indices, see _mw_tie_bucket() */
+} MwRenderTies;
+
+/* One of the A8 masks dense ties are rasterised into: a state (normal or
+ * dim) in a tone (reports darker than the rest). */
+typedef struct
+{
+  cairo_surface_t *surface;
+  guchar          *data;
+  int              stride;
+  gboolean         used;        /* has ties this frame */
+  double           x1, y1, x2, y2;  /* the ties' ends, device pixels */
+} MwToneMask;
+
+#define MW_N_TONE_MASKS 4       /* MW_STATE_NORMAL and MW_STATE_DIM, two tones each */
+
+/* Owned by mw-render-masks.c. */
+typedef struct
+{
+  MwToneMask tone[MW_N_TONE_MASKS]; /* kept from frame to frame */
+  GArray    *device_xy;       /* double pairs by actor index: the mask's pixels */
+  int        width;
+  int        height;
+} MwRenderMasks;
+
+/* A stamp to copy, with its top-left in device pixels. */
+typedef struct
+{
+  const guchar *data;
+  int           stride;
+  int           size;
+  int           x, y;
+} MwStampRef;
+
+/* Owned by mw-render-masks.c: the masks composited in bands straight into
+ * the target's pixels, then (when pending) the actors' stamps too. */
+typedef struct
+{
+  guchar           *data;     /* the target's pixels */
+  int               stride;
+  MwColor           colors[MW_N_TONE_MASKS];
+  gboolean          pending;  /* … and their bands wait to do the actors' stamps too */
+  gconstpointer     frame;    /* the MwFrame, when the bands fill the boundaries first */
+  double            tolerance;
+  cairo_antialias_t antialias;
+  GArray           *stamp_refs; /* MwStampRef: the stamps those bands copy, in order */
+} MwRenderBands;
+
+typedef void (*MwBandJob) (MwRenderer *self,
+                           int         band,
+                           int         n_bands);
+
+/* Owned by mw-render-worker.c. Dense ties on raster targets: the masks are
+ * cut into bands of rows, and the main thread and one persistent worker
+ * take bands until none is left. A band writes only its own rows, and
+ * coverage adds saturating (which does not depend on the order), so the
+ * pixels are the same whoever draws which band. */
+typedef struct
+{
+  guint     n_threads;        /* 1: everything on the calling thread */
+  GThread  *thread;
+  GMutex    lock;
+  GCond     cond;
+  gboolean  quit;
+  MwBandJob job;
+  int       n_bands;          /* of the job posted; 0 when none */
+  int       next_band;
+  int       bands_done;
+} MwRenderWorker;
+
+/* Owned by mw-render-actors.c. */
+typedef struct
+{
+  GHashTable      *cache;     /* stamp key → cairo_surface_t*: one actor's pixels */
+  double           k;         /* the device pixels per point they were drawn at */
+  cairo_surface_t *layer;     /* ARGB, actors stamped by hand on raster targets */
+} MwRenderStamps;
+
+struct _MwRenderer
+{
+  GObject          parent_instance;
+
+  /* borrowed from the caller, followed through its changed signal */
+  MwNetwork       *network;
+  MwSizeBy         size_by;
+
+  /* owned, one part each */
+  MwRenderGeometry geometry;
+  MwRenderGroups   groups;
+  MwRenderText     text;
+  MwRenderTies     ties;
+  MwRenderMasks    masks;
+  MwRenderBands    bands;
+  MwRenderWorker   worker;
+  MwRenderStamps   stamps;
+};
+
+/* Pixels stamps are copied into: the target's own, or the layer's. */
+typedef struct
+{
+  guchar *data;
+  int     stride;
+  int     x1, y1, x2, y2;   /* where they may go (the clip), device pixels */
+} MwPixels;
+
+static inline gboolean
+_mw_in_set (GHashTable    *set,
+            gconstpointer  item)
+{
+  return set != NULL && g_hash_table_contains (set, item);
+}
+
+static inline int
+_mw_frame_actor_state (const MwFrame *f,
+                       const MwActor *actor)
+{
+  if (_mw_in_set (f->view->selected_actors, actor))
+    return MW_STATE_SELECTED;
+  if (_mw_in_set (f->view->highlighted_actors, actor))
+    return MW_STATE_HIGHLIGHT;
+  return f->emphasis && f->view->dim_others ? MW_STATE_DIM : MW_STATE_NORMAL;
+}
+
+static inline int
+_mw_frame_tie_state (const MwFrame *f,
+                     const MwTie   *tie)
+{
+  if (_mw_in_set (f->view->selected_ties, tie))
+    return MW_STATE_SELECTED;
+  if (_mw_in_set (f->view->highlighted_ties, tie))
+    return MW_STATE_HIGHLIGHT;
+  return f->emphasis && f->view->dim_others ? MW_STATE_DIM : MW_STATE_NORMAL;
+}
+
+static inline double
+_mw_frame_scale (const MwFrame *f)
+{
+  return f->view->scale > 0 ? f->view->scale : 1;
+}
+
+static inline gboolean
+_mw_rect_meets (const MwRect *a,
+                double        x1,
+                double        y1,
+                double        x2,
+                double        y2)
+{
+  return x2 >= a->x && x1 <= a->x + a->width && y2 >= a->y && y1 <= a->y + a->height;
+}
+
+/* The bucket of ties of one type, state and weight. */
+static inline guint
+_mw_tie_bucket (int      type,
+                int      state,
+                gboolean heavy)
+{
+  return (type * MW_N_STATES + state) * 2 + heavy;
+}
+
+static inline const MwActorGeom *
+_mw_renderer_actor_geom (MwRenderer *self,
+                         guint       index)
+{
+  return &g_array_index (self->geometry.actors, MwActorGeom, index);
+}
+
+static inline double
+_mw_renderer_tie_bend (MwRenderer  *self,
+                       const MwTie *tie)
+{
+  return g_array_index (self->geometry.bends, double, tie->index);
+}
+
+/* mw-render-geometry.c */
+void     _mw_render_geometry_init       (MwRenderGeometry *geometry);
+void     _mw_render_geometry_clear      (MwRenderGeometry *geometry);
+void     _mw_renderer_ensure_geometry   (MwRenderer       *self);
+int      _mw_renderer_org_color         (MwRenderer       *self,
+                                         const char       *org);
+void     _mw_rect_union                 (MwRect           *r,
+                                         const MwRect     *s);
+
+/* mw-render-groups.c */
+void     _mw_render_groups_init         (MwRenderGroups   *groups);
+void     _mw_render_groups_clear        (MwRenderGroups   *groups);
+void     _mw_renderer_compute_groups    (MwRenderer       *self);
+void     _mw_renderer_groups_bounds     (MwRenderer       *self,
+                                         MwRect           *bounds);
+void     _mw_renderer_draw_groups       (MwRenderer       *self,
+                                         cairo_t          *cr,
+                                         const MwFrame    *f);
+void     _mw_renderer_draw_group_names  (MwRenderer       *self,
+                                         cairo_t          *cr,
+                                         const MwFrame    *f);
+
+/* mw-render-text.c */
+void     _mw_render_text_init           (MwRenderText     *text);
+void     _mw_render_text_clear          (MwRenderText     *text);
+void     _mw_renderer_labels_changed    (MwRenderer       *self,
+                                         const MwChange   *change);
+void     _mw_renderer_label_size        (MwRenderer       *self,
+                                         const MwActor    *actor,
+                                         double           *width,
+                                         double           *height);
+void     _mw_renderer_draw_labels       (MwRenderer       *self,
+                                         cairo_t          *cr,
+                                         const MwFrame    *f,
+                                         GArray           *visible);
+
+/* mw-render-ties.c */
+void     _mw_render_ties_init           (MwRenderTies     *ties);
+void     _mw_render_ties_clear          (MwRenderTies     *ties);
+void     _mw_renderer_start_ties        (MwRenderer       *self,
+                                         MwFrame          *f);
+void     _mw_renderer_draw_ties         (MwRenderer       *self,
+                                         cairo_t          *cr,
+                                         MwFrame          *f);
+void     _mw_renderer_fill_tie_markers  (MwRenderer       *self,
+                                         cairo_t          *cr,
+                                         const MwFrame    *f,
+                                         const GArray     *bucket,
+                                         MwTieType         type);
+
+/* mw-render-masks.c */
+void     _mw_render_masks_init          (MwRenderMasks    *masks);
+void     _mw_render_masks_clear         (MwRenderMasks    *masks);
+void     _mw_render_bands_init          (MwRenderBands    *bands);
+void     _mw_render_bands_clear         (MwRenderBands    *bands);
+void     _mw_renderer_start_masks       (MwRenderer       *self,
+                                         const MwFrame    *f);
+void     _mw_renderer_paint_tie_state   (MwRenderer       *self,
+                                         cairo_t          *cr,
+                                         const MwFrame    *f,
+                                         int               state);
+gboolean _mw_renderer_groups_in_bands   (MwRenderer       *self,
+                                         cairo_t          *cr,
+                                         const MwFrame    *f);
+gboolean _mw_renderer_paint_masks_in_bands (MwRenderer    *self,
+                                         cairo_t          *cr,
+                                         const MwFrame    *f);
+void     _mw_renderer_paint_pending_bands (MwRenderer     *self,
+                                         cairo_t          *cr);
+void     _mw_renderer_flush_pending_paint (MwRenderer     *self,
+                                         cairo_t          *cr);
+
+/* mw-render-worker.c */
+void     _mw_render_worker_init         (MwRenderWorker   *worker);
+void     _mw_render_worker_clear        (MwRenderWorker   *worker);
+void     _mw_renderer_post_bands        (MwRenderer       *self,
+                                         MwBandJob         job);
+void     _mw_renderer_finish_bands      (MwRenderer       *self);
+
+/* mw-render-actors.c */
+void     _mw_render_stamps_init         (MwRenderStamps   *stamps);
+void     _mw_render_stamps_clear        (MwRenderStamps   *stamps);
+gboolean _mw_target_pixels              (cairo_t          *cr,
+                                         const MwFrame    *f,
+                                         MwPixels         *px);
+void     _mw_blend_stamp_data           (const MwPixels   *px,
+                                         const guchar     *sd,
+                                         int               ss,
+                                         int               sw,
+                                         int               sh,
+                                         int               x0,
+                                         int               y0);
+void     _mw_renderer_draw_actors       (MwRenderer       *self,
+                                         cairo_t          *cr,
+                                         const MwFrame    *f,
+                                         GArray           *visible);
+void     _mw_renderer_draw_states       (MwRenderer       *self,
+                                         cairo_t          *cr,
+                                         const MwFrame    *f,
+                                         GArray           *visible,
+                                         gboolean          halos);
+void     _mw_renderer_draw_badges       (MwRenderer       *self,
+                                         cairo_t          *cr,
+                                         const MwFrame    *f,
+                                         GArray           *visible);
 
 G_END_DECLS

@@ -1,0 +1,222 @@
+/* mw-render-ties.c: ties as cairo paths, sorted by stroke style
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Owns MwRenderTies: each frame sorts the visible ties into buckets of one
+ * stroke style, so cairo strokes a few long paths instead of thousands of
+ * short ones. Past DENSE_TIES on screen the normal and dimmed buckets go to
+ * mw-render-masks.c as hairlines instead; the emphasised ones stay paths.
+ */
+
+#define G_LOG_DOMAIN "meshwork-render"
+
+#include <math.h>
+
+#include "mw-renderer-private.h"
+
+#define DENSE_TIES      2500     /* ties on screen past which they become hairlines */
+
+void
+_mw_render_ties_init (MwRenderTies *ties)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ties->buckets); i++)
+    ties->buckets[i] = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+void
+_mw_render_ties_clear (MwRenderTies *ties)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ties->buckets); i++)
+    g_clear_pointer (&ties->buckets[i], g_array_unref);
+}
+
+static double
+tie_width (MwTieType type,
+           double    weight)
+{
+  double base = type == MW_TIE_REPORTS ? 1.6 : 1.2;
+
+  return weight > 1.5 ? base * 2 : base;
+}
+
+/* Sorts the visible ties into buckets of one stroke style each, so a frame
+ * strokes a few long paths instead of thousands of short ones. */
+static void
+fill_tie_buckets (MwRenderer    *self,
+                  const MwFrame *f)
+{
+  guint n = mw_network_get_n_ties (self->network);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->ties.buckets); i++)
+    g_array_set_size (self->ties.buckets[i], 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, i);
+      const MwActorGeom *a = &g_array_index (self->geometry.actors, MwActorGeom, ends->from);
+      const MwActorGeom *b = &g_array_index (self->geometry.actors, MwActorGeom, ends->to);
+      double bow = (ends->type == MW_TIE_INFLUENCES ? 0.1 * (fabs (a->x - b->x) + fabs (a->y - b->y)) : 0) +
+                   fabs (g_array_index (self->geometry.bends, double, i));
+      int state = MW_STATE_NORMAL;
+      guint bucket;
+
+      if (!_mw_rect_meets (&f->visible, MIN (a->x, b->x) - bow, MIN (a->y, b->y) - bow,
+                           MAX (a->x, b->x) + bow, MAX (a->y, b->y) + bow))
+        continue;
+      if (f->emphasis)
+        state = _mw_frame_tie_state (f, mw_network_get_tie (self->network, i));
+      bucket = _mw_tie_bucket (ends->type, state, ends->heavy);
+      g_array_append_val (self->ties.buckets[bucket], i);
+    }
+}
+
+/* Arrowheads and diamonds of a bucket, in the current source. */
+void
+_mw_renderer_fill_tie_markers (MwRenderer    *self,
+                               cairo_t       *cr,
+                               const MwFrame *f,
+                               const GArray  *bucket,
+                               MwTieType      type)
+{
+  if (type == MW_TIE_COLLABORATES)
+    return;
+  cairo_new_path (cr);
+  for (guint i = 0; i < bucket->len; i++)
+    {
+      guint index = g_array_index (bucket, guint, i);
+      const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, index);
+      const MwActorGeom *a = &g_array_index (self->geometry.actors, MwActorGeom, ends->from);
+      const MwActorGeom *b = &g_array_index (self->geometry.actors, MwActorGeom, ends->to);
+      double reach = b->r + 2 * MW_ARROW_LENGTH;
+      MwTieGeom g;
+
+      /* the marker touches its target: none for a target out of view */
+      if (!_mw_rect_meets (&f->visible, b->x - reach, b->y - reach, b->x + reach, b->y + reach))
+        continue;
+      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r,
+                        f->dense ? 0 : g_array_index (self->geometry.bends, double, index), TRUE, &g);
+      _mw_tie_marker_path (cr, type, &g);
+    }
+  cairo_fill (cr);
+}
+
+static void
+stroke_tie_bucket (MwRenderer    *self,
+                   cairo_t       *cr,
+                   const MwFrame *f,
+                   MwTieType      type,
+                   int            state,
+                   gboolean       heavy)
+{
+  GArray *bucket = self->ties.buckets[_mw_tie_bucket (type, state, heavy)];
+  double width = MAX (tie_width (type, heavy ? 2 : 1), f->px);
+  MwColor color = f->theme->tie[type];
+  double alpha = state == MW_STATE_DIM ? MW_DIM_ALPHA : 1;
+
+  if (bucket->len == 0)
+    return;
+  if (state == MW_STATE_SELECTED)
+    color = f->theme->accent;
+  if (state >= MW_STATE_HIGHLIGHT)
+    width *= 1.6;
+
+  cairo_new_path (cr);
+  for (guint i = 0; i < bucket->len; i++)
+    {
+      const MwTie *tie = mw_network_get_tie (self->network, g_array_index (bucket, guint, i));
+      const MwActorGeom *a = &g_array_index (self->geometry.actors, MwActorGeom, tie->from->index);
+      const MwActorGeom *b = &g_array_index (self->geometry.actors, MwActorGeom, tie->to->index);
+      MwTieGeom g;
+
+      _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, _mw_renderer_tie_bend (self, tie),
+                        f->markers, &g);
+      /* at a dense overview a bow is not worth its flattening */
+      g.curved = g.curved && !f->dense;
+      _mw_tie_path (cr, &g);
+    }
+
+  if (state == MW_STATE_HIGHLIGHT)
+    {
+      /* a soft glow under the line marks it without changing its style */
+      cairo_save (cr);
+      _mw_tie_set_stroke (cr, MW_TIE_COLLABORATES, width + 6 * f->px);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      _mw_set_source (cr, &f->theme->highlight, 0.75);
+      cairo_stroke_preserve (cr);
+      cairo_restore (cr);
+    }
+  /* dots only where they can be told from a line */
+  _mw_tie_set_stroke (cr, f->markers ? type : MW_TIE_COLLABORATES, width);
+  _mw_set_source (cr, &color, alpha);
+  if (f->vector)
+    {
+      /* A file keeps the curves and the dash pattern as they are, but cairo
+       * measures every stroke exactly before writing it: each dot of a
+       * dotted tie becomes a polygon. A coarser tolerance makes those
+       * polygons smaller without changing a byte of the output, as long
+       * as it stays under half the line width: past that cairo's pen
+       * degenerates, the measured stroke is empty and PDF leaves it out
+       * (test-export's pdf-matches-png catches it). */
+      double old_tolerance = cairo_get_tolerance (cr), dx = 1, dy = 0;
+
+      cairo_user_to_device_distance (cr, &dx, &dy);
+      cairo_set_tolerance (cr, MAX (old_tolerance, 0.45 * width * hypot (dx, dy)));
+      cairo_stroke (cr);
+      cairo_set_tolerance (cr, old_tolerance);
+    }
+  else
+    cairo_stroke (cr);
+
+  if (f->markers)
+    _mw_renderer_fill_tie_markers (self, cr, f, bucket, type);
+}
+
+/* Sorts the ties into buckets and, when they are thousands (an overview,
+ * never an export), starts their masks: cairo 1.16 spends ~10 µs on each
+ * antialiased line, so past a few thousand lines on screen the ties become
+ * a texture of hairlines rasterised by hand. */
+void
+_mw_renderer_start_ties (MwRenderer *self,
+                         MwFrame    *f)
+{
+  guint n_visible = 0;
+
+  fill_tie_buckets (self, f);
+  for (guint i = 0; i < G_N_ELEMENTS (self->ties.buckets); i++)
+    n_visible += self->ties.buckets[i]->len;
+  f->dense = n_visible > DENSE_TIES && f->view->labels != MW_LABELS_ALWAYS;
+  if (f->dense)
+    _mw_renderer_start_masks (self, f);
+}
+
+/* Dimmed under normal under emphasised; at a dense overview the first two
+ * come from their masks. */
+void
+_mw_renderer_draw_ties (MwRenderer *self,
+                        cairo_t    *cr,
+                        MwFrame    *f)
+{
+  if (f->dense && f->raster && self->worker.n_threads > 1)
+    _mw_renderer_finish_bands (self);
+  if (f->dense)
+    _mw_renderer_paint_masks_in_bands (self, cr, f);
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* dimmed under normal under emphasised; lighter styles under reports */
+  for (int state = 0; state < MW_N_STATES; state++)
+    {
+      static const int order[MW_N_STATES] = { MW_STATE_DIM, MW_STATE_NORMAL, MW_STATE_HIGHLIGHT, MW_STATE_SELECTED };
+      static const MwTieType types[] = { MW_TIE_CHECKS, MW_TIE_COLLABORATES, MW_TIE_INFLUENCES, MW_TIE_REPORTS };
+
+      if (f->dense && order[state] <= MW_STATE_DIM)
+        {
+          _mw_renderer_paint_tie_state (self, cr, f, order[state]);
+          continue;
+        }
+      for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+        for (int heavy = 0; heavy < 2; heavy++)
+          stroke_tie_bucket (self, cr, f, types[t], order[state], heavy);
+    }
+  cairo_restore (cr);
+}
