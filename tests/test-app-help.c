@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "mw-application.h"
+#include "mw-test-gtk.h"
 
 static char *sandbox;
 
@@ -44,24 +45,6 @@ install_fake_browser (void)
   g_setenv ("XDG_DATA_DIRS", data_dirs, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   g_setenv ("XDG_CONFIG_DIRS", config, TRUE);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
 }
 
 static MwApplication *
@@ -204,7 +187,7 @@ main (int   argc,
   g_test_add_func ("/help/missing-says-so", test_help_missing_says_so);
   g_test_add_func ("/help/about-credits", test_about_credits_research);
   status = g_test_run ();
-  remove_tree (sandbox);
+  mw_test_remove_tree (sandbox);
   g_free (sandbox);
   return status;
 }

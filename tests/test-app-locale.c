@@ -14,6 +14,7 @@
 
 #include "mw-application.h"
 #include "mw-preferences-window.h"
+#include "mw-test-gtk.h"
 #include "mw-window.h"
 
 static const char *text_properties[] = {
@@ -80,15 +81,6 @@ check_widget (GtkWidget *widget,
     check_widget (child, untranslated, n_texts);
 }
 
-static void
-spin (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* The main window with the example and an actor selected, the preferences,
  * the shortcuts and About: every text they show is translated. */
 static void
@@ -105,11 +97,11 @@ test_locale_ui_translated (void)
   window = mw_window_new (GTK_APPLICATION (app));
   mw_window_open_example (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  mw_test_spin (500);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  spin ();
+  mw_test_spin (500);
 
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
