@@ -81,7 +81,25 @@ mw_test_wait_for (MwTestDoneFunc done,
   return done (data);
 }
 
-/* ---- Windows ---------------------------------------------------------- */
+/* ---- The application and its windows ---------------------------------- */
+
+/**
+ * mw_test_application_new:
+ *
+ * The application, registered, as when it starts, but not running.
+ *
+ * Returns: (transfer full): the application
+ */
+MwApplication *
+mw_test_application_new (void)
+{
+  MwApplication *app = mw_application_new ();
+
+  /* No session bus under test: a non-unique application needs none. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  return app;
+}
 
 static gboolean
 example_shown (gpointer data)
@@ -180,6 +198,23 @@ MwHistory *
 mw_test_history_of (MwWindow *window)
 {
   return mw_document_get_history (mw_window_get_document (window));
+}
+
+/**
+ * mw_test_assert_networks_equal:
+ * @a: a network
+ * @b: another
+ *
+ * Fails, saying where, unless @a and @b hold the same actors and ties.
+ */
+void
+mw_test_assert_networks_equal (MwNetwork *a,
+                               MwNetwork *b)
+{
+  g_autofree char *difference = NULL;
+
+  if (!mw_network_equal (a, b, &difference))
+    g_error ("networks differ: %s", difference);
 }
 
 /* ---- Files ------------------------------------------------------------ */

@@ -47,21 +47,10 @@ install_fake_browser (void)
   g_setenv ("XDG_CONFIG_DIRS", config, TRUE);
 }
 
-static MwApplication *
-started_application (void)
-{
-  MwApplication *app = mw_application_new ();
-
-  /* No session bus under test: a non-unique application needs none. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  return app;
-}
-
 static void
 test_help_opens_guide (void)
 {
-  g_autoptr(MwApplication) app = started_application ();
+  g_autoptr(MwApplication) app = mw_test_application_new ();
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
   g_autofree char *opened_path = g_build_filename (sandbox, "opened", NULL);
   g_autofree char *uri = NULL;
@@ -104,7 +93,7 @@ test_help_opens_guide (void)
 static void
 test_help_missing_says_so (void)
 {
-  g_autoptr(MwApplication) app = started_application ();
+  g_autoptr(MwApplication) app = mw_test_application_new ();
   g_autofree char *missing = g_build_filename (sandbox, "no-such-help", NULL);
   g_autofree char *opened_path = g_build_filename (sandbox, "opened", NULL);
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
@@ -156,7 +145,7 @@ shows_text (GtkWidget  *widget,
 static void
 test_about_credits_research (void)
 {
-  g_autoptr(MwApplication) app = started_application ();
+  g_autoptr(MwApplication) app = mw_test_application_new ();
   GList *windows;
   AdwAboutWindow *about = NULL;
 

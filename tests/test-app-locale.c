@@ -86,14 +86,12 @@ check_widget (GtkWidget *widget,
 static void
 test_locale_ui_translated (void)
 {
-  g_autoptr(MwApplication) app = mw_application_new ();
+  g_autoptr(MwApplication) app = mw_test_application_new ();
   g_autoptr(GPtrArray) untranslated = g_ptr_array_new_with_free_func (g_free);
   MwWindow *window;
   GList *toplevels;
   guint n_texts = 0;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   window = mw_window_new (GTK_APPLICATION (app));
   mw_window_open_example (window);
   gtk_window_present (GTK_WINDOW (window));

@@ -54,11 +54,9 @@ test_start_template (void)
   MwWindow *window = new_start_window ();
   g_autoptr(MwNetwork) expected = mw_template_build ("hierarchy", MW_TEMPLATE_DEFAULT_SIZE,
                                                     MW_START_SEED, NULL);
-  g_autofree char *difference = NULL;
 
   choose (window, "hierarchy");
-  if (!mw_network_equal (mw_test_network_of (window), expected, &difference))
-    g_error ("networks differ: %s", difference);
+  mw_test_assert_networks_equal (mw_test_network_of (window), expected);
   gtk_window_destroy (GTK_WINDOW (window));
   mw_test_run_pending ();
 }

@@ -12,16 +12,6 @@
 #include "mw-test-gtk.h"
 #include "mw-window.h"
 
-static void
-assert_networks_equal (MwNetwork *a,
-                       MwNetwork *b)
-{
-  g_autofree char *difference = NULL;
-
-  if (!mw_network_equal (a, b, &difference))
-    g_error ("networks differ: %s", difference);
-}
-
 /* Three actors and two ties through the window's actions; undo and redo
  * walk back and forth through exactly the same networks. */
 static void
@@ -62,13 +52,13 @@ test_window_undo_redo (void)
       for (guint i = states->len - 1; i > 0; i--)
         {
           gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-          assert_networks_equal (network, g_ptr_array_index (states, i - 1));
+          mw_test_assert_networks_equal (network, g_ptr_array_index (states, i - 1));
         }
       g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
       for (guint i = 1; i < states->len; i++)
         {
           gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-          assert_networks_equal (network, g_ptr_array_index (states, i));
+          mw_test_assert_networks_equal (network, g_ptr_array_index (states, i));
         }
       g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "redo"));
     }
@@ -80,7 +70,7 @@ test_window_undo_redo (void)
   g_assert_cmpuint (mw_network_get_n_actors (network), ==, 2);
   g_assert_cmpuint (mw_network_get_n_ties (network), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  assert_networks_equal (network, g_ptr_array_index (states, states->len - 1));
+  mw_test_assert_networks_equal (network, g_ptr_array_index (states, states->len - 1));
 
   mw_test_destroy_window (window);
 }
@@ -132,7 +122,7 @@ test_window_open_malformed (void)
   mw_test_wait_idle (window);
 
   g_assert_true (mw_test_network_of (window) == network);
-  assert_networks_equal (mw_test_network_of (window), before);
+  mw_test_assert_networks_equal (mw_test_network_of (window), before);
   g_assert_nonnull (mw_window_get_last_error (window));
   g_assert_nonnull (strstr (mw_window_get_last_error (window), "syntax.gv:"));
   g_assert_true (g_regex_match_simple ("syntax\\.gv:[0-9]+:", mw_window_get_last_error (window), 0, 0));
@@ -164,7 +154,7 @@ test_window_save_reload (void)
 
   mw_window_open_file (reloaded, file);
   mw_test_wait_idle (reloaded);
-  assert_networks_equal (mw_test_network_of (reloaded), mw_test_network_of (window));
+  mw_test_assert_networks_equal (mw_test_network_of (reloaded), mw_test_network_of (window));
 
   g_unlink (path);
   g_rmdir (dir);
@@ -196,7 +186,7 @@ test_window_graphml_round_trip (void)
   mw_window_open_file (reloaded, file);
   mw_test_wait_idle (reloaded);
   g_assert_null (mw_window_get_last_error (reloaded));
-  assert_networks_equal (mw_test_network_of (reloaded), mw_test_network_of (window));
+  mw_test_assert_networks_equal (mw_test_network_of (reloaded), mw_test_network_of (window));
 
   g_unlink (path);
   g_rmdir (dir);
@@ -265,7 +255,7 @@ test_window_copy_paste (void)
   g_assert_cmpuint (mw_network_get_n_actors (mw_test_network_of (other)), ==, n);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  assert_networks_equal (mw_test_network_of (window), before);
+  mw_test_assert_networks_equal (mw_test_network_of (window), before);
 
   mw_test_destroy_window (window);
   mw_test_destroy_window (other);
@@ -300,7 +290,7 @@ test_window_arrange (void)
   g_assert_cmpfloat (pinned->y, ==, 1000);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  assert_networks_equal (network, before);
+  mw_test_assert_networks_equal (network, before);
 
   mw_test_destroy_window (window);
 }
@@ -347,7 +337,7 @@ test_window_inspector_multi (void)
   g_assert_cmpstr (mw_history_get_undo_name (mw_test_history_of (window)), ==, "Change Organisation");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  assert_networks_equal (mw_test_network_of (window), before);
+  mw_test_assert_networks_equal (mw_test_network_of (window), before);
 
   mw_test_destroy_window (window);
 }
