@@ -7,70 +7,27 @@
  * events travel the whole way through GDK and the canvas's gestures.
  */
 
-#include <math.h>
-
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XTest.h>
-#include <X11/keysym.h>
 
+#include "mw-test-gtk.h"
 #include "mw-window.h"
 
 typedef struct
 {
   MwWindow *window;
   MwCanvas *canvas;
-  Display  *xdisplay;
 } Fixture;
-
-static void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
-}
-
-/* Events arrive when the X server and a busy machine deliver them. */
-static gboolean
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    spin (20);
-
-  return done (data);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  GdkDisplay *display = gdk_display_get_default ();
+  if (!mw_test_has_xtest ())
+    return;
 
-  if (!GDK_IS_X11_DISPLAY (display))
-    {
-      g_test_skip ("needs an X11 display with XTest");
-      return;
-    }
-
-  fixture->xdisplay = gdk_x11_display_get_xdisplay (display);
-  fixture->window = mw_window_new (NULL);
+  fixture->window = mw_test_example_window_new (900, 640);
   fixture->canvas = mw_window_get_canvas (fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 640);
-  mw_window_open_example (fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->canvas)) ||
-         mw_window_get_n_pending (fixture->window) > 0)
-    g_main_context_iteration (NULL, TRUE);
-  spin (300);
+  mw_test_spin (300);
 }
 
 static void
@@ -81,31 +38,7 @@ fixture_tear_down (Fixture       *fixture,
     return;
 
   /* Nothing is left unsaved on purpose: close without asking. */
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin (50);
-}
-
-/* Screen coordinates of a point of the canvas. */
-static void
-canvas_to_screen (Fixture *fixture,
-                  double   x,
-                  double   y,
-                  int     *sx,
-                  int     *sy)
-{
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (fixture->canvas));
-  GdkSurface *surface = gtk_native_get_surface (native);
-  double wx = 0, wy = 0, nx = 0, ny = 0;
-  Window child;
-  int rx = 0, ry = 0;
-
-  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (fixture->canvas), GTK_WIDGET (native),
-                                                   x, y, &wx, &wy));
-  gtk_native_get_surface_transform (native, &nx, &ny);
-  XTranslateCoordinates (fixture->xdisplay, gdk_x11_surface_get_xid (surface),
-                         DefaultRootWindow (fixture->xdisplay), 0, 0, &rx, &ry, &child);
-  *sx = rx + (int)round (nx + wx);
-  *sy = ry + (int)round (ny + wy);
+  mw_test_destroy_window (fixture->window);
 }
 
 static void
@@ -118,52 +51,15 @@ actor_on_screen (Fixture       *fixture,
 
   mw_renderer_get_actor_position (mw_canvas_get_renderer (fixture->canvas), actor, &mx, &my);
   mw_canvas_model_to_widget (fixture->canvas, mx, my, &x, &y);
-  canvas_to_screen (fixture, x, y, sx, sy);
-}
-
-/* Presses at (x0, y0), moves in steps to (x1, y1) and releases there. */
-static void
-pointer_drag (Fixture *fixture,
-              int      x0,
-              int      y0,
-              int      x1,
-              int      y1)
-{
-  Display *dpy = fixture->xdisplay;
-
-  XTestFakeMotionEvent (dpy, -1, x0, y0, CurrentTime);
-  XFlush (dpy);
-  spin (60);
-  XTestFakeButtonEvent (dpy, 1, True, CurrentTime);
-  XFlush (dpy);
-  spin (60);
-  for (int step = 1; step <= 10; step++)
-    {
-      XTestFakeMotionEvent (dpy, -1, x0 + (x1 - x0) * step / 10, y0 + (y1 - y0) * step / 10, CurrentTime);
-      XFlush (dpy);
-      spin (20);
-    }
-  XTestFakeButtonEvent (dpy, 1, False, CurrentTime);
-  XFlush (dpy);
-  spin (100);
-}
-
-static MwNetwork *
-network_of (Fixture *fixture)
-{
-  return mw_document_get_network (mw_window_get_document (fixture->window));
-}
-
-static MwHistory *
-history_of (Fixture *fixture)
-{
-  return mw_document_get_history (mw_window_get_document (fixture->window));
+  mw_test_widget_to_screen (GTK_WIDGET (fixture->canvas), x, y, sx, sy);
 }
 
 static gboolean
 has_one_step (gpointer data)
 {
-  return mw_history_get_n_steps (history_of (data)) == 1;
+  Fixture *fixture = data;
+
+  return mw_history_get_n_steps (mw_test_history_of (fixture->window)) == 1;
 }
 
 static gboolean
@@ -188,22 +84,22 @@ test_canvas_drag_actor (Fixture       *fixture,
   if (fixture->window == NULL)
     return;
 
-  before = mw_network_copy (network_of (fixture));
-  actor = mw_network_lookup_actor (network_of (fixture), "cdo");
+  before = mw_network_copy (mw_test_network_of (fixture->window));
+  actor = mw_network_lookup_actor (mw_test_network_of (fixture->window), "cdo");
   mw_renderer_get_actor_position (mw_canvas_get_renderer (fixture->canvas), actor, &x0, &y0);
   zoom = mw_canvas_get_zoom (fixture->canvas);
   actor_on_screen (fixture, actor, &sx, &sy);
 
-  pointer_drag (fixture, sx, sy, sx + 80, sy + 50);
-  wait_for (has_one_step, fixture);
+  mw_test_pointer_drag (sx, sy, sx + 80, sy + 50);
+  mw_test_wait_for (has_one_step, fixture);
 
   g_assert_cmpfloat_with_epsilon (actor->x, x0 + 80 / zoom, 1.5 / zoom);
   g_assert_cmpfloat_with_epsilon (actor->y, y0 + 50 / zoom, 1.5 / zoom);
-  g_assert_cmpuint (mw_history_get_n_steps (history_of (fixture)), ==, 1);
-  g_assert_cmpstr (mw_history_get_undo_name (history_of (fixture)), ==, "Move Actor");
+  g_assert_cmpuint (mw_history_get_n_steps (mw_test_history_of (fixture->window)), ==, 1);
+  g_assert_cmpstr (mw_history_get_undo_name (mw_test_history_of (fixture->window)), ==, "Move Actor");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  g_assert_true (mw_network_equal (network_of (fixture), before, NULL));
+  g_assert_true (mw_network_equal (mw_test_network_of (fixture->window), before, NULL));
 }
 
 /* A rubber band over empty space selects the actors inside it. */
@@ -218,19 +114,19 @@ test_canvas_rubber_band (Fixture       *fixture,
   if (fixture->window == NULL)
     return;
 
-  a = mw_network_lookup_actor (network_of (fixture), "sched");
-  b = mw_network_lookup_actor (network_of (fixture), "facil");
+  a = mw_network_lookup_actor (mw_test_network_of (fixture->window), "sched");
+  b = mw_network_lookup_actor (mw_test_network_of (fixture->window), "facil");
   actor_on_screen (fixture, a, &ax, &ay);
   actor_on_screen (fixture, b, &bx, &by);
 
-  pointer_drag (fixture, MIN (ax, bx) - 40, MAX (ay, by) + 45, MAX (ax, bx) + 40, MIN (ay, by) - 30);
-  wait_for (has_two_selected, fixture);
+  mw_test_pointer_drag (MIN (ax, bx) - 40, MAX (ay, by) + 45, MAX (ax, bx) + 40, MIN (ay, by) - 30);
+  mw_test_wait_for (has_two_selected, fixture);
 
   selected = mw_canvas_get_selected_actors (fixture->canvas);
   g_assert_cmpuint (selected->len, >=, 2);
   g_assert_true (g_ptr_array_find (selected, a, NULL));
   g_assert_true (g_ptr_array_find (selected, b, NULL));
-  g_assert_cmpuint (mw_history_get_n_steps (history_of (fixture)), ==, 0);
+  g_assert_cmpuint (mw_history_get_n_steps (mw_test_history_of (fixture->window)), ==, 0);
 }
 
 /* Dragging from one actor to another with the tie tool draws a tie. */
@@ -247,45 +143,28 @@ test_canvas_tie_tool (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tool", "s", "tie"));
   mw_canvas_set_tie_type (fixture->canvas, MW_TIE_CHECKS);
-  from = mw_network_lookup_actor (network_of (fixture), "dev2");
-  to = mw_network_lookup_actor (network_of (fixture), "data1");
-  n_ties = mw_network_get_n_ties (network_of (fixture));
+  from = mw_network_lookup_actor (mw_test_network_of (fixture->window), "dev2");
+  to = mw_network_lookup_actor (mw_test_network_of (fixture->window), "data1");
+  n_ties = mw_network_get_n_ties (mw_test_network_of (fixture->window));
   n_checks = mw_actor_n_out (from, MW_TIE_CHECKS);
   actor_on_screen (fixture, from, &fx, &fy);
   actor_on_screen (fixture, to, &tx, &ty);
 
-  pointer_drag (fixture, fx, fy, tx, ty);
-  wait_for (has_one_step, fixture);
+  mw_test_pointer_drag (fx, fy, tx, ty);
+  mw_test_wait_for (has_one_step, fixture);
 
-  g_assert_cmpuint (mw_network_get_n_ties (network_of (fixture)), ==, n_ties + 1);
+  g_assert_cmpuint (mw_network_get_n_ties (mw_test_network_of (fixture->window)), ==, n_ties + 1);
   g_assert_cmpuint (mw_actor_n_out (from, MW_TIE_CHECKS), ==, n_checks + 1);
   g_assert_true (mw_actor_out (from, MW_TIE_CHECKS, n_checks)->to == to);
-  g_assert_cmpstr (mw_history_get_undo_name (history_of (fixture)), ==, "Add Tie");
-}
-
-static void
-press_key (Fixture *fixture,
-           KeySym   keysym,
-           gboolean shift)
-{
-  Display *dpy = fixture->xdisplay;
-  KeyCode shift_code = XKeysymToKeycode (dpy, XK_Shift_L);
-  KeyCode code = XKeysymToKeycode (dpy, keysym);
-
-  if (shift)
-    XTestFakeKeyEvent (dpy, shift_code, True, CurrentTime);
-  XTestFakeKeyEvent (dpy, code, True, CurrentTime);
-  XTestFakeKeyEvent (dpy, code, False, CurrentTime);
-  if (shift)
-    XTestFakeKeyEvent (dpy, shift_code, False, CurrentTime);
-  XFlush (dpy);
-  spin (30);
+  g_assert_cmpstr (mw_history_get_undo_name (mw_test_history_of (fixture->window)), ==, "Add Tie");
 }
 
 static gboolean
 has_two_steps (gpointer data)
 {
-  return mw_history_get_n_steps (history_of (data)) == 2;
+  Fixture *fixture = data;
+
+  return mw_history_get_n_steps (mw_test_history_of (fixture->window)) == 2;
 }
 
 /* A double-click on empty space adds an actor and opens its name for
@@ -294,7 +173,6 @@ static void
 test_canvas_double_click_add (Fixture       *fixture,
                               gconstpointer  data)
 {
-  Display *dpy;
   guint n;
   int sx, sy;
   MwActor *actor;
@@ -302,38 +180,31 @@ test_canvas_double_click_add (Fixture       *fixture,
   if (fixture->window == NULL)
     return;
 
-  dpy = fixture->xdisplay;
-  n = mw_network_get_n_actors (network_of (fixture));
-  canvas_to_screen (fixture, 16, 16, &sx, &sy);
-  XTestFakeMotionEvent (dpy, -1, sx, sy, CurrentTime);
-  for (int click = 0; click < 2; click++)
-    {
-      XTestFakeButtonEvent (dpy, 1, True, CurrentTime);
-      XTestFakeButtonEvent (dpy, 1, False, CurrentTime);
-    }
-  XFlush (dpy);
-  wait_for (has_one_step, fixture);
-  g_assert_cmpuint (mw_network_get_n_actors (network_of (fixture)), ==, n + 1);
-  g_assert_cmpstr (mw_history_get_undo_name (history_of (fixture)), ==, "Add Actor");
-  spin (200);
+  n = mw_network_get_n_actors (mw_test_network_of (fixture->window));
+  mw_test_widget_to_screen (GTK_WIDGET (fixture->canvas), 16, 16, &sx, &sy);
+  mw_test_pointer_move (sx, sy);
+  mw_test_pointer_click (2);
+  mw_test_wait_for (has_one_step, fixture);
+  g_assert_cmpuint (mw_network_get_n_actors (mw_test_network_of (fixture->window)), ==, n + 1);
+  g_assert_cmpstr (mw_history_get_undo_name (mw_test_history_of (fixture->window)), ==, "Add Actor");
+  mw_test_spin (200);
 
   /* Without a window manager X gives the keyboard to the window under the
    * pointer: put it over the popover, just below the new actor. */
-  canvas_to_screen (fixture, 40, 70, &sx, &sy);
-  XTestFakeMotionEvent (dpy, -1, sx, sy, CurrentTime);
-  XFlush (dpy);
-  spin (100);
+  mw_test_widget_to_screen (GTK_WIDGET (fixture->canvas), 40, 70, &sx, &sy);
+  mw_test_pointer_move (sx, sy);
+  mw_test_spin (100);
 
   /* The name is selected in the popover: typing replaces it. */
-  press_key (fixture, XK_Z, TRUE);
-  press_key (fixture, XK_o, FALSE);
-  press_key (fixture, XK_e, FALSE);
-  press_key (fixture, XK_Return, FALSE);
-  wait_for (has_two_steps, fixture);
+  mw_test_press_key (GDK_KEY_Z, GDK_SHIFT_MASK);
+  mw_test_press_key (GDK_KEY_o, 0);
+  mw_test_press_key (GDK_KEY_e, 0);
+  mw_test_press_key (GDK_KEY_Return, 0);
+  mw_test_wait_for (has_two_steps, fixture);
 
-  actor = mw_network_get_actor (network_of (fixture), n);
+  actor = mw_network_get_actor (mw_test_network_of (fixture->window), n);
   g_assert_cmpstr (actor->label, ==, "Zoe");
-  g_assert_cmpstr (mw_history_get_undo_name (history_of (fixture)), ==, "Rename Actor");
+  g_assert_cmpstr (mw_history_get_undo_name (mw_test_history_of (fixture->window)), ==, "Rename Actor");
 }
 
 int

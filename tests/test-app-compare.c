@@ -10,13 +10,11 @@
 #include <string.h>
 
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XTest.h>
-#include <X11/keysym.h>
 
 #include "mw-compare-view.h"
 #include "mw-dot.h"
 #include "mw-score-panel.h"
+#include "mw-test-gtk.h"
 #include "mw-window.h"
 
 typedef struct
@@ -26,36 +24,6 @@ typedef struct
   MwCompareView *view;
   MwNetwork     *later;    /* the fixture, loaded by the core */
 } Fixture;
-
-static void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
-}
-
-static gboolean
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    spin (20);
-  return done (data);
-}
-
-static MwNetwork *
-network_of (Fixture *fixture)
-{
-  return mw_document_get_network (mw_window_get_document (fixture->window));
-}
 
 static MwScorer *
 this_scorer (Fixture *fixture)
@@ -70,10 +38,11 @@ scores_current (gpointer data)
   Fixture *fixture = data;
   MwScorer *other = mw_compare_view_get_other_scorer (fixture->view);
   MwScores *scores = mw_scorer_get_scores (this_scorer (fixture));
+  MwNetwork *network = mw_test_network_of (fixture->window);
 
   return mw_window_get_n_pending (fixture->window) == 0 && other != NULL &&
          mw_scorer_get_scores (other) != NULL && scores != NULL &&
-         mw_scores_get_generation (scores) == mw_network_get_generation (network_of (fixture)) &&
+         mw_scores_get_generation (scores) == mw_network_get_generation (network) &&
          mw_compare_view_get_value_text (fixture->view, MW_COMPARE_THIS, MW_COMPARE_ROW_INDEX) != NULL;
 }
 
@@ -88,20 +57,14 @@ fixture_set_up (Fixture       *fixture,
   fixture->later = mw_dot_load_file (path, NULL, &error);
   g_assert_no_error (error);
 
-  fixture->window = mw_window_new (NULL);
+  fixture->window = mw_test_example_window_new (1200, 760);
   fixture->canvas = mw_window_get_canvas (fixture->window);
   fixture->view = MW_COMPARE_VIEW (mw_window_get_compare_view (fixture->window));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
-  mw_window_open_example (fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->canvas)) ||
-         mw_window_get_n_pending (fixture->window) > 0)
-    g_main_context_iteration (NULL, TRUE);
 
   if (data != NULL)
     {
       mw_window_compare_with_file (fixture->window, file);
-      g_assert_true (wait_for (scores_current, fixture));
+      g_assert_true (mw_test_wait_for (scores_current, fixture));
       g_assert_true (mw_window_get_comparing (fixture->window));
     }
 }
@@ -110,10 +73,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin (50);
-  g_assert_null (fixture->window);
+  mw_test_destroy_window (g_steal_pointer (&fixture->window));
   g_clear_object (&fixture->later);
 }
 
@@ -142,7 +102,7 @@ ids_of (GPtrArray *actors)
 static void
 assert_columns (Fixture *fixture)
 {
-  g_autoptr(MwScores) here = mw_scores_compute (network_of (fixture));
+  g_autoptr(MwScores) here = mw_scores_compute (mw_test_network_of (fixture->window));
   g_autoptr(MwScores) there = mw_scores_compute (fixture->later);
   guint n_different = 0;
 
@@ -205,7 +165,7 @@ static void
 test_compare_follows_edits (Fixture       *fixture,
                             gconstpointer  data)
 {
-  MwActor *nurse = mw_network_lookup_actor (network_of (fixture), "nurse2");
+  MwActor *nurse = mw_network_lookup_actor (mw_test_network_of (fixture->window), "nurse2");
   g_autoptr(GPtrArray) actors = g_ptr_array_new ();
   g_autofree char *before = g_strdup (mw_compare_view_get_value_text (fixture->view, MW_COMPARE_THIS,
                                                                       MW_COMPARE_ROW_ELEMENT));
@@ -216,9 +176,9 @@ test_compare_follows_edits (Fixture       *fixture,
   g_ptr_array_add (actors, nurse);
   mw_canvas_select_actors (fixture->canvas, actors);
   mw_canvas_delete_selection (fixture->canvas);
-  g_assert_null (mw_network_lookup_actor (network_of (fixture), "nurse2"));
+  g_assert_null (mw_network_lookup_actor (mw_test_network_of (fixture->window), "nurse2"));
 
-  g_assert_true (wait_for (scores_current, fixture));
+  g_assert_true (mw_test_wait_for (scores_current, fixture));
   assert_columns (fixture);
   g_assert_cmpstr (mw_compare_view_get_value_text (fixture->view, MW_COMPARE_THIS, MW_COMPARE_ROW_ELEMENT),
                    !=, before);
@@ -226,7 +186,7 @@ test_compare_follows_edits (Fixture       *fixture,
                    ==, other_before);
 
   /* Now only the other network has him. */
-  g_assert_true (wait_for (nurse_marked_there, fixture));
+  g_assert_true (mw_test_wait_for (nurse_marked_there, fixture));
 }
 
 /* Once the stack's crossfade is over. */
@@ -246,7 +206,7 @@ test_compare_stop (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.stop-comparing", NULL);
   g_assert_false (mw_window_get_comparing (fixture->window));
-  g_assert_true (wait_for (view_unmapped, fixture));
+  g_assert_true (mw_test_wait_for (view_unmapped, fixture));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->canvas)));
   marked = mw_canvas_get_marked_actors (fixture->canvas);
   g_assert_cmpuint (marked->len, ==, 0);
@@ -267,47 +227,29 @@ static void
 test_compare_escape (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GdkDisplay *display = gdk_display_get_default ();
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (fixture->canvas));
-  Display *dpy;
-  KeyCode escape;
-  Window child;
-  double wx = 0, wy = 0;
-  int rx = 0, ry = 0;
   g_autoptr(GPtrArray) actors = g_ptr_array_new ();
+  int sx, sy;
 
-  if (!GDK_IS_X11_DISPLAY (display))
-    {
-      g_test_skip ("needs an X11 display with XTest");
-      return;
-    }
-  dpy = gdk_x11_display_get_xdisplay (display);
-  escape = XKeysymToKeycode (dpy, XK_Escape);
+  if (!mw_test_has_xtest ())
+    return;
 
   /* The keyboard follows the pointer when no window manager runs. */
-  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (fixture->canvas), GTK_WIDGET (native),
-                                                   40, 40, &wx, &wy));
-  XTranslateCoordinates (dpy, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
-                         DefaultRootWindow (dpy), 0, 0, &rx, &ry, &child);
-  XTestFakeMotionEvent (dpy, -1, rx + (int)wx, ry + (int)wy, CurrentTime);
+  mw_test_widget_to_screen (GTK_WIDGET (fixture->canvas), 40, 40, &sx, &sy);
+  mw_test_pointer_move (sx, sy);
   gtk_widget_grab_focus (GTK_WIDGET (fixture->canvas));
 
-  g_ptr_array_add (actors, mw_network_lookup_actor (network_of (fixture), "ceo"));
+  g_ptr_array_add (actors, mw_network_lookup_actor (mw_test_network_of (fixture->window), "ceo"));
   mw_canvas_select_actors (fixture->canvas, actors);
 
-  XTestFakeKeyEvent (dpy, escape, True, CurrentTime);
-  XTestFakeKeyEvent (dpy, escape, False, CurrentTime);
-  XFlush (dpy);
-  spin (200);
+  mw_test_press_key (GDK_KEY_Escape, 0);
+  mw_test_spin (200);
   g_clear_pointer (&actors, g_ptr_array_unref);
   actors = mw_canvas_get_selected_actors (fixture->canvas);
   g_assert_cmpuint (actors->len, ==, 0);
   g_assert_true (mw_window_get_comparing (fixture->window));
 
-  XTestFakeKeyEvent (dpy, escape, True, CurrentTime);
-  XTestFakeKeyEvent (dpy, escape, False, CurrentTime);
-  XFlush (dpy);
-  g_assert_true (wait_for (not_comparing, fixture));
+  mw_test_press_key (GDK_KEY_Escape, 0);
+  g_assert_true (mw_test_wait_for (not_comparing, fixture));
 }
 
 static void
@@ -339,7 +281,7 @@ test_sidebar_follows_selection (Fixture       *fixture,
   GtkStack *sidebar = sidebar_of (fixture);
   g_autoptr(GPtrArray) actors = g_ptr_array_new ();
 
-  g_ptr_array_add (actors, mw_network_lookup_actor (network_of (fixture), "ceo"));
+  g_ptr_array_add (actors, mw_network_lookup_actor (mw_test_network_of (fixture->window), "ceo"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar), ==, "scores");
 
   mw_canvas_select_actors (fixture->canvas, actors);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "mw-document.h"
+#include "mw-test-gtk.h"
 
 #define INTERVAL_MS 100
 
@@ -19,23 +20,6 @@ typedef struct
   MwDrafts   *drafts;
   MwDocument *document;
 } Fixture;
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
@@ -64,7 +48,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   /* A draft write may still be on its way: let it land before cleaning up. */
   g_assert_true (mw_drafts_wait (f->drafts, 5000));
   g_clear_object (&f->drafts);
-  remove_tree (f->dir);
+  mw_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -73,22 +57,6 @@ iterate_until (gboolean *flag)
 {
   while (!*flag)
     g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-flag_cb (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, flag_cb, &done);
-  iterate_until (&done);
 }
 
 static void
@@ -272,7 +240,7 @@ test_draft_gone_on_save (Fixture *f, gconstpointer data)
 
   g_assert_true (save (f->document, path, &error));
   g_assert_no_error (error);
-  wait_ms (INTERVAL_MS * 2);
+  mw_test_spin (INTERVAL_MS * 2);
   g_assert_cmpuint (n_drafts (f), ==, 0);
 }
 
@@ -286,7 +254,7 @@ test_draft_gone_on_discard (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_drafts (f), ==, 1);
 
   mw_document_discard_draft (f->document);
-  wait_ms (INTERVAL_MS * 2);
+  mw_test_spin (INTERVAL_MS * 2);
   g_assert_cmpuint (n_drafts (f), ==, 0);
 }
 
@@ -314,7 +282,7 @@ test_restore (Fixture *f, gconstpointer data)
   g_assert_cmpstr (mw_draft_autosave_get_id (mw_document_get_autosave (f->document)), ==,
                    ((MwDraft *)g_ptr_array_index (list, 0))->id);
   /* Restoring must not drop the draft: a second crash still finds it. */
-  wait_ms (INTERVAL_MS * 3);
+  mw_test_spin (INTERVAL_MS * 3);
   g_assert_cmpuint (n_drafts (f), ==, 1);
   mw_document_discard_draft (other);
 }
@@ -523,7 +491,7 @@ test_kill_9 (void)
     left = mw_drafts_list (drafts);
     g_assert_cmpuint (left->len, ==, 0);
   }
-  remove_tree (xdg);
+  mw_test_remove_tree (xdg);
 }
 
 int

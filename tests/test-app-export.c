@@ -10,25 +10,8 @@
 #include <glib/gstdio.h>
 
 #include "mw-export-dialog.h"
+#include "mw-test-gtk.h"
 #include "mw-window.h"
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static MwWindow *
-example_window (void)
-{
-  MwWindow *window = mw_window_new (NULL);
-
-  mw_window_open_example (window);
-  gtk_window_present (GTK_WINDOW (window));
-  spin ();
-  return window;
-}
 
 static void
 splice_cb (GObject      *object,
@@ -77,7 +60,7 @@ read_clipboard (GdkClipboard *clipboard,
 static void
 test_export_copy_image (void)
 {
-  MwWindow *window = example_window ();
+  MwWindow *window = mw_test_example_window_new (0, 0);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
   GdkContentFormats *formats;
   g_autoptr(GBytes) png = NULL;
@@ -95,7 +78,7 @@ test_export_copy_image (void)
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), "<svg"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 static void
@@ -122,7 +105,7 @@ test_export_dialog_formats (void)
     { 1, "out.svg", "<?xml" },
     { 2, "out.pdf", "%PDF" },
   };
-  MwWindow *window = example_window ();
+  MwWindow *window = mw_test_example_window_new (0, 0);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.meshwork.Meshwork");
   g_autofree char *dir = g_dir_make_tmp ("meshwork-export-XXXXXX", NULL);
 
@@ -137,28 +120,28 @@ test_export_dialog_formats (void)
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
       dialog = MW_EXPORT_DIALOG (mw_window_get_export_dialog (window));
       g_assert_nonnull (dialog);
-      spin ();
+      mw_test_run_pending ();
       g_assert_nonnull (mw_export_dialog_get_preview (dialog));
 
       g_assert_true (mw_export_dialog_export_to_file (dialog, file, &error));
       g_assert_no_error (error);
       assert_file_starts (path, cases[i].magic);
       gtk_window_destroy (GTK_WINDOW (dialog));
-      spin ();
+      mw_test_run_pending ();
       g_assert_null (mw_window_get_export_dialog (window));
       g_unlink (path);
     }
 
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 /* Print lays out one page; exported instead of printed, it is a PDF. */
 static void
 test_export_print (void)
 {
-  MwWindow *window = example_window ();
+  MwWindow *window = mw_test_example_window_new (0, 0);
   g_autofree char *dir = g_dir_make_tmp ("meshwork-print-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "print.pdf", NULL);
   g_autoptr(GError) error = NULL;
@@ -176,7 +159,7 @@ test_export_print (void)
   g_unlink (path);
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 int

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "mw-application.h"
+#include "mw-test-gtk.h"
 
 static char *sandbox;
 
@@ -47,38 +48,9 @@ install_fake_browser (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static MwApplication *
-started_application (void)
-{
-  MwApplication *app = mw_application_new ();
-
-  /* No session bus under test: a non-unique application needs none. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  return app;
-}
-
-static void
 test_help_opens_guide (void)
 {
-  g_autoptr(MwApplication) app = started_application ();
+  g_autoptr(MwApplication) app = mw_test_application_new ();
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
   g_autofree char *opened_path = g_build_filename (sandbox, "opened", NULL);
   g_autofree char *uri = NULL;
@@ -121,7 +93,7 @@ test_help_opens_guide (void)
 static void
 test_help_missing_says_so (void)
 {
-  g_autoptr(MwApplication) app = started_application ();
+  g_autoptr(MwApplication) app = mw_test_application_new ();
   g_autofree char *missing = g_build_filename (sandbox, "no-such-help", NULL);
   g_autofree char *opened_path = g_build_filename (sandbox, "opened", NULL);
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
@@ -173,7 +145,7 @@ shows_text (GtkWidget  *widget,
 static void
 test_about_credits_research (void)
 {
-  g_autoptr(MwApplication) app = started_application ();
+  g_autoptr(MwApplication) app = mw_test_application_new ();
   GList *windows;
   AdwAboutWindow *about = NULL;
 
@@ -204,7 +176,7 @@ main (int   argc,
   g_test_add_func ("/help/missing-says-so", test_help_missing_says_so);
   g_test_add_func ("/help/about-credits", test_about_credits_research);
   status = g_test_run ();
-  remove_tree (sandbox);
+  mw_test_remove_tree (sandbox);
   g_free (sandbox);
   return status;
 }

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "mw-import-dialog.h"
+#include "mw-test-gtk.h"
 #include "mw-window.h"
 
 typedef struct
@@ -34,13 +35,6 @@ result_clear (Result *result)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static char *
 csv_path (const char *name)
 {
@@ -52,7 +46,7 @@ wait_while_busy (MwImportDialog *dialog)
 {
   while (mw_import_dialog_is_busy (dialog))
     g_main_context_iteration (NULL, TRUE);
-  spin ();
+  mw_test_run_pending ();
 }
 
 static void
@@ -140,7 +134,7 @@ test_import_mapping_and_undo (void)
 
   mw_window_open_example (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
   network = mw_document_get_network (mw_window_get_document (window));
   history = mw_document_get_history (mw_window_get_document (window));
   n_before = mw_network_get_n_actors (network);
@@ -228,11 +222,11 @@ test_import_mapping_and_undo (void)
   g_assert_cmpint (mapping->columns[MW_CSV_FIELD_UNIT], ==, 6);
   g_assert_cmpint (mapping->columns[MW_CSV_FIELD_ID], ==, 0);
   gtk_window_close (GTK_WINDOW (dialog));
-  spin ();
+  mw_test_run_pending ();
   g_assert_finalize_object (dialog);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 /* A survey's edge list (Google Forms: respondent, nominee, relationship,
@@ -253,7 +247,7 @@ test_import_ties_only (void)
 
   mw_window_open_example (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
   network = mw_document_get_network (mw_window_get_document (window));
   history = mw_document_get_history (mw_window_get_document (window));
   n_before = mw_network_get_n_actors (network);
@@ -327,11 +321,11 @@ test_import_ties_only (void)
   g_assert_false (mw_import_dialog_is_busy (dialog));
   g_assert_false (result.imported);
   gtk_window_close (GTK_WINDOW (dialog));
-  spin ();
+  mw_test_run_pending ();
   g_assert_finalize_object (dialog);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 /* When the layout cannot run, the import is still made, the newcomers are
@@ -347,7 +341,7 @@ test_import_layout_fails (void)
 
   mw_window_open_example (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
   network = mw_document_get_network (mw_window_get_document (window));
 
   dialog = open_dialog (window, "excel-people.csv", NULL, &result);
@@ -367,7 +361,7 @@ test_import_layout_fails (void)
   g_assert_finalize_object (dialog);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 /* Bad rows are reported with their row and column; the rest is imported,
@@ -383,7 +377,7 @@ test_import_bad_rows (void)
 
   gtk_window_present (GTK_WINDOW (window));
   mw_window_show_start_page (window);
-  spin ();
+  mw_test_run_pending ();
   /* The window's stack crossfades: ask it, not whether a page is mapped. */
   stack = GTK_STACK (gtk_widget_get_ancestor (mw_window_get_start_page (window), GTK_TYPE_STACK));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "start");
@@ -413,7 +407,7 @@ test_import_bad_rows (void)
   g_assert_finalize_object (dialog);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 /* A file that cannot be read says why in the dialog, offers no Import,
@@ -428,7 +422,7 @@ test_import_unreadable (void)
 
   mw_window_open_example (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
   network = mw_document_get_network (mw_window_get_document (window));
   n_before = mw_network_get_n_actors (network);
 
@@ -441,7 +435,7 @@ test_import_unreadable (void)
   g_assert_cmpuint (mw_network_get_n_actors (network), ==, n_before);
   g_assert_false (mw_history_can_undo (mw_document_get_history (mw_window_get_document (window))));
   gtk_window_close (GTK_WINDOW (dialog));
-  spin ();
+  mw_test_run_pending ();
   g_assert_finalize_object (dialog);
 
   /* A ties file that cannot be read holds the import back until removed. */
@@ -453,17 +447,17 @@ test_import_unreadable (void)
   g_assert_false (mw_import_dialog_is_busy (dialog));
   g_assert_cmpuint (mw_network_get_n_actors (network), ==, n_before);
   gtk_window_close (GTK_WINDOW (dialog));
-  spin ();
+  mw_test_run_pending ();
   g_assert_finalize_object (dialog);
 
   dialog = open_dialog (window, "no-such-file.csv", NULL, NULL);
   g_assert_nonnull (mw_import_dialog_get_error (dialog));
   gtk_window_close (GTK_WINDOW (dialog));
-  spin ();
+  mw_test_run_pending ();
   g_assert_finalize_object (dialog);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 /* A separator or header guessed wrong can be corrected: the file is read
@@ -476,7 +470,7 @@ test_import_format (void)
   MwCsvTable *table;
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 
   dialog = open_dialog (window, "semicolon-people.csv", NULL, NULL);
   table = mw_import_dialog_get_table (dialog, FALSE);
@@ -505,10 +499,10 @@ test_import_format (void)
   g_assert_null (mw_import_dialog_get_error (dialog));
 
   gtk_window_close (GTK_WINDOW (dialog));
-  spin ();
+  mw_test_run_pending ();
   g_assert_finalize_object (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 /* Cancel while the import is being prepared: nothing changes. */
@@ -523,7 +517,7 @@ test_import_cancel (void)
 
   mw_window_open_example (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
   n_before = mw_network_get_n_actors (mw_document_get_network (document));
 
   dialog = open_dialog (window, "excel-people.csv", NULL, &result);
@@ -538,7 +532,7 @@ test_import_cancel (void)
   g_assert_finalize_object (dialog);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 /* Ctrl+Shift+I and the menu item reach a window action. */
@@ -550,7 +544,7 @@ test_import_action (void)
   g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (window), "import") != NULL);
   g_assert_true (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window), "import")));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 int

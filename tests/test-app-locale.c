@@ -14,6 +14,7 @@
 
 #include "mw-application.h"
 #include "mw-preferences-window.h"
+#include "mw-test-gtk.h"
 #include "mw-window.h"
 
 static const char *text_properties[] = {
@@ -80,36 +81,25 @@ check_widget (GtkWidget *widget,
     check_widget (child, untranslated, n_texts);
 }
 
-static void
-spin (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* The main window with the example and an actor selected, the preferences,
  * the shortcuts and About: every text they show is translated. */
 static void
 test_locale_ui_translated (void)
 {
-  g_autoptr(MwApplication) app = mw_application_new ();
+  g_autoptr(MwApplication) app = mw_test_application_new ();
   g_autoptr(GPtrArray) untranslated = g_ptr_array_new_with_free_func (g_free);
   MwWindow *window;
   GList *toplevels;
   guint n_texts = 0;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   window = mw_window_new (GTK_APPLICATION (app));
   mw_window_open_example (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  mw_test_spin (500);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  spin ();
+  mw_test_spin (500);
 
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)

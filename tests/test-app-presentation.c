@@ -9,14 +9,8 @@
 #include "mw-templates.h"
 #include "mw-presentation.h"
 #include "mw-scores.h"
+#include "mw-test-gtk.h"
 #include "mw-window.h"
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static MwPresentation *
 start (MwWindow *window)
@@ -24,7 +18,7 @@ start (MwWindow *window)
   GtkWidget *presentation;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
-  spin ();
+  mw_test_run_pending ();
   presentation = mw_window_get_presentation (window);
   g_assert_nonnull (presentation);
   return MW_PRESENTATION (presentation);
@@ -48,7 +42,7 @@ test_presentation_order (void)
   MwPresentation *presentation;
 
   mw_window_open_example (window);
-  spin ();
+  mw_test_run_pending ();
   title = mw_document_dup_title (mw_window_get_document (window));
   presentation = start (window);
 
@@ -63,7 +57,7 @@ test_presentation_order (void)
 
   gtk_window_destroy (GTK_WINDOW (presentation));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 /* Forward and back stop at the ends; Home and End jump; leaving closes. */
@@ -75,7 +69,7 @@ test_presentation_navigation (void)
   guint last;
 
   mw_window_open_example (window);
-  spin ();
+  mw_test_run_pending ();
   presentation = start (window);
   last = mw_presentation_get_n_slides (presentation) - 1;
 
@@ -89,12 +83,12 @@ test_presentation_navigation (void)
 
   g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *)&presentation);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.leave", NULL));
-  spin ();
+  mw_test_run_pending ();
   g_assert_null (presentation);
   g_assert_null (mw_window_get_presentation (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 /* The scores overlay and the stage are choices remembered for next time. */
@@ -115,14 +109,14 @@ test_presentation_choices (void)
   g_assert_cmpint (mw_presentation_get_show_scores (presentation), ==, !scores);
   g_assert_cmpint (mw_presentation_get_dark (presentation), ==, !dark);
   gtk_window_destroy (GTK_WINDOW (presentation));
-  spin ();
+  mw_test_run_pending ();
 
   presentation = start (window);
   g_assert_cmpint (mw_presentation_get_show_scores (presentation), ==, !scores);
   g_assert_cmpint (mw_presentation_get_dark (presentation), ==, !dark);
   gtk_window_destroy (GTK_WINDOW (presentation));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 int

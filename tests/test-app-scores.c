@@ -9,6 +9,7 @@
 
 #include "mw-score-panel.h"
 #include "mw-scorer-suggest.h"
+#include "mw-test-gtk.h"
 #include "mw-window.h"
 
 typedef struct
@@ -17,17 +18,6 @@ typedef struct
   MwScorePanel *panel;
   MwCanvas     *canvas;
 } Fixture;
-
-static void
-spin_until_idle (MwWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (mw_window_get_n_pending (window) > 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* With MESHWORK_SCREENSHOTS=DIR, saves what the window shows, to look at. */
 static void
@@ -62,33 +52,20 @@ maybe_screenshot (Fixture    *fixture,
   gdk_texture_save_to_png (texture, path);
 }
 
-static MwNetwork *
-network_of (Fixture *fixture)
-{
-  return mw_document_get_network (mw_window_get_document (fixture->window));
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->window = mw_window_new (NULL);
+  fixture->window = mw_test_example_window_new (0, 0);
   fixture->panel = MW_SCORE_PANEL (mw_window_get_score_panel (fixture->window));
   fixture->canvas = mw_window_get_canvas (fixture->window);
-  mw_window_open_example (fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spin_until_idle (fixture->window);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (fixture->window);
+  mw_test_destroy_window (g_steal_pointer (&fixture->window));
 }
 
 /* Every figure the panel shows is the core's, for the network as it is. */
@@ -134,28 +111,28 @@ delete_busiest (Fixture *fixture)
 {
   g_autoptr(GPtrArray) actors = g_ptr_array_new ();
 
-  g_ptr_array_add (actors, busiest_actor (network_of (fixture)));
+  g_ptr_array_add (actors, busiest_actor (mw_test_network_of (fixture->window)));
   mw_canvas_select_actors (fixture->canvas, actors);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
-  spin_until_idle (fixture->window);
+  mw_test_wait_idle (fixture->window);
 }
 
 static void
 test_scores_live (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(MwScores) before = mw_scores_compute (network_of (fixture));
+  g_autoptr(MwScores) before = mw_scores_compute (mw_test_network_of (fixture->window));
   g_autoptr(MwScores) after = NULL;
 
   assert_panel_shows (fixture, before);
 
   delete_busiest (fixture);
-  after = mw_scores_compute (network_of (fixture));
+  after = mw_scores_compute (mw_test_network_of (fixture->window));
   g_assert_cmpfloat (mw_scores_get_index (after), !=, mw_scores_get_index (before));
   assert_panel_shows (fixture, after);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  spin_until_idle (fixture->window);
+  mw_test_wait_idle (fixture->window);
   assert_panel_shows (fixture, before);
 }
 
@@ -208,8 +185,7 @@ activate_row (GtkListBox *list,
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  mw_test_run_pending ();
 }
 
 static gboolean
@@ -234,7 +210,7 @@ static void
 test_scores_highlight (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(MwScores) scores = mw_scores_compute (network_of (fixture));
+  g_autoptr(MwScores) scores = mw_scores_compute (mw_test_network_of (fixture->window));
   MwElement element = element_with_actors (scores);
   g_autoptr(GHashTable) expected = factor_actor_ids (scores, element);
   g_autoptr(GPtrArray) highlighted = NULL;
@@ -264,7 +240,7 @@ static void
 test_scores_select_listed_actor (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autoptr(MwScores) scores = mw_scores_compute (network_of (fixture));
+  g_autoptr(MwScores) scores = mw_scores_compute (mw_test_network_of (fixture->window));
   GtkListBox *actors = mw_score_panel_get_actor_list (fixture->panel);
   g_autoptr(GPtrArray) highlighted = NULL;
   g_autoptr(GPtrArray) selected = NULL;
@@ -290,7 +266,7 @@ static void
 test_scores_baseline (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(MwScores) before = mw_scores_compute (network_of (fixture));
+  g_autoptr(MwScores) before = mw_scores_compute (mw_test_network_of (fixture->window));
   g_autoptr(MwScores) after = NULL;
 
   g_assert_null (mw_score_panel_get_delta_text (fixture->panel, 0));
@@ -300,7 +276,7 @@ test_scores_baseline (Fixture       *fixture,
     g_assert_cmpstr (mw_score_panel_get_delta_text (fixture->panel, i), ==, "±0");
 
   delete_busiest (fixture);
-  after = mw_scores_compute (network_of (fixture));
+  after = mw_scores_compute (mw_test_network_of (fixture->window));
   for (guint i = 0; i < MW_N_ELEMENTS; i++)
     {
       double delta = round (mw_scores_get_score (after, i)) - round (mw_scores_get_score (before, i));
@@ -320,7 +296,7 @@ static void
 test_scores_what_if (Fixture       *fixture,
                      gconstpointer  data)
 {
-  MwNetwork *network = network_of (fixture);
+  MwNetwork *network = mw_test_network_of (fixture->window);
   MwActor *leaver = busiest_actor (network);
   g_autoptr(MwScores) now = mw_scores_compute (network);
   g_autoptr(MwNetwork) without = mw_network_copy (network);
@@ -335,7 +311,7 @@ test_scores_what_if (Fixture       *fixture,
   g_ptr_array_add (actors, leaver);
   mw_canvas_select_actors (fixture->canvas, actors);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.what-if-left", NULL));
-  spin_until_idle (fixture->window);
+  mw_test_wait_idle (fixture->window);
 
   g_assert_true (mw_score_panel_get_previewing (fixture->panel));
   maybe_screenshot (fixture, "scores-what-if.png");
@@ -350,7 +326,7 @@ test_scores_what_if (Fixture       *fixture,
     }
   g_assert_cmpuint (mw_network_get_n_actors (network), ==, n);
   g_assert_cmpuint (mw_network_get_generation (network), ==, generation);
-  g_assert_false (mw_history_can_undo (mw_document_get_history (mw_window_get_document (fixture->window))));
+  g_assert_false (mw_history_can_undo (mw_test_history_of (fixture->window)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "scores.end-preview", NULL));
   g_assert_false (mw_score_panel_get_previewing (fixture->panel));
@@ -377,8 +353,8 @@ static void
 test_scores_apply_suggestion (Fixture       *fixture,
                               gconstpointer  data)
 {
-  MwNetwork *network = network_of (fixture);
-  MwHistory *history = mw_document_get_history (mw_window_get_document (fixture->window));
+  MwNetwork *network = mw_test_network_of (fixture->window);
+  MwHistory *history = mw_test_history_of (fixture->window);
   g_autoptr(MwScores) before = mw_scores_compute (network);
   g_autoptr(MwScores) after = NULL;
   guint n_ties = mw_network_get_n_ties (network);
@@ -391,7 +367,7 @@ test_scores_apply_suggestion (Fixture       *fixture,
   maybe_screenshot (fixture, "scores-suggestions.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "scores.apply-suggestion", "u", 0));
-  spin_until_idle (fixture->window);
+  mw_test_wait_idle (fixture->window);
   g_assert_cmpuint (mw_network_get_n_ties (network), ==, n_ties + 1);
   after = mw_scores_compute (network);
   g_assert_cmpfloat_with_epsilon (mw_scores_get_score (after, element),
@@ -399,7 +375,7 @@ test_scores_apply_suggestion (Fixture       *fixture,
   assert_panel_shows (fixture, after);
 
   g_assert_true (mw_history_undo (history));
-  spin_until_idle (fixture->window);
+  mw_test_wait_idle (fixture->window);
   g_assert_cmpuint (mw_network_get_n_ties (network), ==, n_ties);
   assert_panel_shows (fixture, before);
 }

@@ -8,14 +8,8 @@
 
 #include "mw-templates.h"
 #include "mw-start-page.h"
+#include "mw-test-gtk.h"
 #include "mw-window.h"
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static MwWindow *
 new_start_window (void)
@@ -24,7 +18,7 @@ new_start_window (void)
 
   mw_window_show_start_page (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
   g_assert_true (gtk_widget_is_drawable (mw_window_get_start_page (window)));
   g_assert_false (gtk_widget_is_drawable (GTK_WIDGET (mw_window_get_canvas (window))));
   return window;
@@ -39,14 +33,8 @@ choose (MwWindow   *window,
 
   g_assert_nonnull (card);
   g_signal_emit_by_name (card, "activate");
-  spin ();
+  mw_test_run_pending ();
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (mw_window_get_canvas (window))));
-}
-
-static MwNetwork *
-network_of (MwWindow *window)
-{
-  return mw_document_get_network (mw_window_get_document (window));
 }
 
 static void
@@ -55,9 +43,9 @@ test_start_blank (void)
   MwWindow *window = new_start_window ();
 
   choose (window, MW_START_BLANK);
-  g_assert_cmpuint (mw_network_get_n_actors (network_of (window)), ==, 0);
+  g_assert_cmpuint (mw_network_get_n_actors (mw_test_network_of (window)), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 static void
@@ -66,13 +54,11 @@ test_start_template (void)
   MwWindow *window = new_start_window ();
   g_autoptr(MwNetwork) expected = mw_template_build ("hierarchy", MW_TEMPLATE_DEFAULT_SIZE,
                                                     MW_START_SEED, NULL);
-  g_autofree char *difference = NULL;
 
   choose (window, "hierarchy");
-  if (!mw_network_equal (network_of (window), expected, &difference))
-    g_error ("networks differ: %s", difference);
+  mw_test_assert_networks_equal (mw_test_network_of (window), expected);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 static void
@@ -82,11 +68,11 @@ test_start_example (void)
   g_autofree char *title = NULL;
 
   choose (window, MW_START_EXAMPLE);
-  g_assert_cmpuint (mw_network_get_n_actors (network_of (window)), >, 0);
+  g_assert_cmpuint (mw_network_get_n_actors (mw_test_network_of (window)), >, 0);
   title = mw_document_dup_title (mw_window_get_document (window));
   g_assert_nonnull (title);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mw_test_run_pending ();
 }
 
 int

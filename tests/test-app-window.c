@@ -9,49 +9,8 @@
 #include <string.h>
 
 #include "mw-templates.h"
+#include "mw-test-gtk.h"
 #include "mw-window.h"
-
-static void
-assert_networks_equal (MwNetwork *a,
-                       MwNetwork *b)
-{
-  g_autofree char *difference = NULL;
-
-  if (!mw_network_equal (a, b, &difference))
-    g_error ("networks differ: %s", difference);
-}
-
-static void
-spin_until_idle (MwWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (mw_window_get_n_pending (window) > 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_cmpuint (mw_window_get_n_pending (window), ==, 0);
-}
-
-static MwNetwork *
-network_of (MwWindow *window)
-{
-  return mw_document_get_network (mw_window_get_document (window));
-}
-
-static MwHistory *
-history_of (MwWindow *window)
-{
-  return mw_document_get_history (mw_window_get_document (window));
-}
-
-static void
-destroy_window (MwWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Three actors and two ties through the window's actions; undo and redo
  * walk back and forth through exactly the same networks. */
@@ -62,7 +21,7 @@ test_window_undo_redo (void)
   MwCanvas *canvas = mw_window_get_canvas (window);
   g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) pair = g_ptr_array_new ();
-  MwNetwork *network = network_of (window);
+  MwNetwork *network = mw_test_network_of (window);
 
   g_ptr_array_add (states, mw_network_copy (network));
   for (guint i = 0; i < 3; i++)
@@ -85,7 +44,7 @@ test_window_undo_redo (void)
       g_ptr_array_add (states, mw_network_copy (network));
     }
   g_assert_cmpuint (mw_network_get_n_ties (network), ==, 2);
-  g_assert_cmpstr (mw_history_get_undo_name (history_of (window)), ==, "Add Tie");
+  g_assert_cmpstr (mw_history_get_undo_name (mw_test_history_of (window)), ==, "Add Tie");
   g_assert_true (mw_document_get_modified (mw_window_get_document (window)));
 
   for (guint round = 0; round < 2; round++)
@@ -93,13 +52,13 @@ test_window_undo_redo (void)
       for (guint i = states->len - 1; i > 0; i--)
         {
           gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-          assert_networks_equal (network, g_ptr_array_index (states, i - 1));
+          mw_test_assert_networks_equal (network, g_ptr_array_index (states, i - 1));
         }
       g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
       for (guint i = 1; i < states->len; i++)
         {
           gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-          assert_networks_equal (network, g_ptr_array_index (states, i));
+          mw_test_assert_networks_equal (network, g_ptr_array_index (states, i));
         }
       g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "redo"));
     }
@@ -111,9 +70,9 @@ test_window_undo_redo (void)
   g_assert_cmpuint (mw_network_get_n_actors (network), ==, 2);
   g_assert_cmpuint (mw_network_get_n_ties (network), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  assert_networks_equal (network, g_ptr_array_index (states, states->len - 1));
+  mw_test_assert_networks_equal (network, g_ptr_array_index (states, states->len - 1));
 
-  destroy_window (window);
+  mw_test_destroy_window (window);
 }
 
 /* Nudging with the arrow keys' action moves the selection, one step each. */
@@ -127,8 +86,8 @@ test_window_nudge (void)
   double x, y;
 
   mw_window_open_example (window);
-  spin_until_idle (window);
-  network = network_of (window);
+  mw_test_wait_idle (window);
+  network = mw_test_network_of (window);
   gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.cycle", "b", TRUE);
   actor = mw_network_get_actor (network, 0);
   mw_renderer_get_actor_position (mw_canvas_get_renderer (canvas), actor, &x, &y);
@@ -137,10 +96,10 @@ test_window_nudge (void)
   gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.nudge", "(dd)", 0.0, -10.0);
   g_assert_cmpfloat (actor->x, ==, x + 10);
   g_assert_cmpfloat (actor->y, ==, y - 10);
-  g_assert_cmpstr (mw_history_get_undo_name (history_of (window)), ==, "Move Actor");
-  g_assert_cmpuint (mw_history_get_n_steps (history_of (window)), ==, 2);
+  g_assert_cmpstr (mw_history_get_undo_name (mw_test_history_of (window)), ==, "Move Actor");
+  g_assert_cmpuint (mw_history_get_n_steps (mw_test_history_of (window)), ==, 2);
 
-  destroy_window (window);
+  mw_test_destroy_window (window);
 }
 
 /* A broken file leaves the open network as it was and says where it broke. */
@@ -154,22 +113,22 @@ test_window_open_malformed (void)
   MwNetwork *network;
 
   mw_window_open_example (window);
-  spin_until_idle (window);
-  network = network_of (window);
+  mw_test_wait_idle (window);
+  network = mw_test_network_of (window);
   before = mw_network_copy (network);
   gtk_window_present (GTK_WINDOW (window));
 
   mw_window_open_file (window, file);
-  spin_until_idle (window);
+  mw_test_wait_idle (window);
 
-  g_assert_true (network_of (window) == network);
-  assert_networks_equal (network_of (window), before);
+  g_assert_true (mw_test_network_of (window) == network);
+  mw_test_assert_networks_equal (mw_test_network_of (window), before);
   g_assert_nonnull (mw_window_get_last_error (window));
   g_assert_nonnull (strstr (mw_window_get_last_error (window), "syntax.gv:"));
   g_assert_true (g_regex_match_simple ("syntax\\.gv:[0-9]+:", mw_window_get_last_error (window), 0, 0));
   g_assert_false (mw_document_get_modified (mw_window_get_document (window)));
 
-  destroy_window (window);
+  mw_test_destroy_window (window);
 }
 
 /* Saving writes DOT that loads back as the same network. */
@@ -183,24 +142,24 @@ test_window_save_reload (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   mw_window_open_example (window);
-  spin_until_idle (window);
+  mw_test_wait_idle (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
   g_assert_true (mw_document_get_modified (mw_window_get_document (window)));
 
   mw_window_save_to_file (window, file);
-  spin_until_idle (window);
+  mw_test_wait_idle (window);
   g_assert_null (mw_window_get_last_error (window));
   g_assert_false (mw_document_get_modified (mw_window_get_document (window)));
   g_assert_true (g_file_equal (mw_document_get_file (mw_window_get_document (window)), file));
 
   mw_window_open_file (reloaded, file);
-  spin_until_idle (reloaded);
-  assert_networks_equal (network_of (reloaded), network_of (window));
+  mw_test_wait_idle (reloaded);
+  mw_test_assert_networks_equal (mw_test_network_of (reloaded), mw_test_network_of (window));
 
   g_unlink (path);
   g_rmdir (dir);
-  destroy_window (window);
-  destroy_window (reloaded);
+  mw_test_destroy_window (window);
+  mw_test_destroy_window (reloaded);
 }
 
 /* A network opened from GraphML (yEd, Gephi) is saved back as GraphML,
@@ -216,23 +175,23 @@ test_window_graphml_round_trip (void)
   g_autofree char *text = NULL;
 
   mw_window_open_example (window);
-  spin_until_idle (window);
+  mw_test_wait_idle (window);
   mw_window_save_to_file (window, file);
-  spin_until_idle (window);
+  mw_test_wait_idle (window);
   g_assert_null (mw_window_get_last_error (window));
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "<?xml"));
   g_assert_nonnull (strstr (text, "<graphml"));
 
   mw_window_open_file (reloaded, file);
-  spin_until_idle (reloaded);
+  mw_test_wait_idle (reloaded);
   g_assert_null (mw_window_get_last_error (reloaded));
-  assert_networks_equal (network_of (reloaded), network_of (window));
+  mw_test_assert_networks_equal (mw_test_network_of (reloaded), mw_test_network_of (window));
 
   g_unlink (path);
   g_rmdir (dir);
-  destroy_window (window);
-  destroy_window (reloaded);
+  mw_test_destroy_window (window);
+  mw_test_destroy_window (reloaded);
 }
 
 /* Closing with unsaved changes asks; Cancel keeps the window, Discard closes it. */
@@ -244,7 +203,7 @@ test_window_close_asks (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
   mw_window_open_example (window);
-  spin_until_idle (window);
+  mw_test_wait_idle (window);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
 
@@ -277,29 +236,29 @@ test_window_copy_paste (void)
   guint n;
 
   mw_window_open_example (window);
-  spin_until_idle (window);
-  before = mw_network_copy (network_of (window));
-  n = mw_network_get_n_actors (network_of (window));
+  mw_test_wait_idle (window);
+  before = mw_network_copy (mw_test_network_of (window));
+  n = mw_network_get_n_actors (mw_test_network_of (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.select-all", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.copy", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL);
-  while (mw_network_get_n_actors (network_of (window)) == n)
+  while (mw_network_get_n_actors (mw_test_network_of (window)) == n)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (mw_network_get_n_actors (network_of (window)), ==, 2 * n);
-  g_assert_cmpstr (mw_history_get_undo_name (history_of (window)), ==, "Paste");
+  g_assert_cmpuint (mw_network_get_n_actors (mw_test_network_of (window)), ==, 2 * n);
+  g_assert_cmpstr (mw_history_get_undo_name (mw_test_history_of (window)), ==, "Paste");
 
   /* Another window pastes the same DOT. */
   gtk_widget_activate_action (GTK_WIDGET (other), "win.paste", NULL);
-  while (mw_network_get_n_actors (network_of (other)) == 0)
+  while (mw_network_get_n_actors (mw_test_network_of (other)) == 0)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (mw_network_get_n_actors (network_of (other)), ==, n);
+  g_assert_cmpuint (mw_network_get_n_actors (mw_test_network_of (other)), ==, n);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  assert_networks_equal (network_of (window), before);
+  mw_test_assert_networks_equal (mw_test_network_of (window), before);
 
-  destroy_window (window);
-  destroy_window (other);
+  mw_test_destroy_window (window);
+  mw_test_destroy_window (other);
 }
 
 /* Arrange lays out in a child process and lands as one undoable step;
@@ -313,27 +272,27 @@ test_window_arrange (void)
   MwActor *pinned;
 
   mw_window_open_example (window);
-  spin_until_idle (window);
-  network = network_of (window);
+  mw_test_wait_idle (window);
+  network = mw_test_network_of (window);
   pinned = mw_network_lookup_actor (network, "ceo");
   mw_network_set_actor_position (network, pinned, 1000, 1000);
   mw_network_set_actor_pinned (network, pinned, TRUE);
   before = mw_network_copy (network);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.arrange", "s", "dot"));
-  spin_until_idle (window);
+  mw_test_wait_idle (window);
   g_assert_null (mw_window_get_last_error (window));
-  g_assert_cmpstr (mw_history_get_undo_name (history_of (window)), ==, "Arrange");
-  g_assert_cmpuint (mw_history_get_n_steps (history_of (window)), ==, 1);
+  g_assert_cmpstr (mw_history_get_undo_name (mw_test_history_of (window)), ==, "Arrange");
+  g_assert_cmpuint (mw_history_get_n_steps (mw_test_history_of (window)), ==, 1);
   g_assert_false (mw_network_equal (network, before, NULL));
   g_assert_true (mw_network_get_actor (network, 1)->has_position);
   g_assert_cmpfloat (pinned->x, ==, 1000);
   g_assert_cmpfloat (pinned->y, ==, 1000);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  assert_networks_equal (network, before);
+  mw_test_assert_networks_equal (network, before);
 
-  destroy_window (window);
+  mw_test_destroy_window (window);
 }
 
 /* A template fills a blank window with a fresh context diagram. */
@@ -344,13 +303,13 @@ test_window_template (void)
   g_autofree char *title = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", "s", "nimble"));
-  g_assert_cmpuint (mw_network_get_n_actors (network_of (window)), >=, 8);
+  g_assert_cmpuint (mw_network_get_n_actors (mw_test_network_of (window)), >=, 8);
   g_assert_false (mw_document_get_modified (mw_window_get_document (window)));
   g_assert_null (mw_document_get_file (mw_window_get_document (window)));
   title = mw_document_dup_title (mw_window_get_document (window));
   g_assert_cmpstr (title, ==, mw_template_lookup ("nimble")->title);
 
-  destroy_window (window);
+  mw_test_destroy_window (window);
 }
 
 /* The inspector edits every selected actor at once, as one step. */
@@ -365,22 +324,22 @@ test_window_inspector_multi (void)
   const char *ids[] = { "sched", "dev1", "lab2" };
 
   mw_window_open_example (window);
-  spin_until_idle (window);
-  before = mw_network_copy (network_of (window));
+  mw_test_wait_idle (window);
+  before = mw_network_copy (mw_test_network_of (window));
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    g_ptr_array_add (three, mw_network_lookup_actor (network_of (window), ids[i]));
+    g_ptr_array_add (three, mw_network_lookup_actor (mw_test_network_of (window), ids[i]));
   mw_canvas_select_actors (canvas, three);
 
   g_assert_true (gtk_widget_activate_action (inspector, "inspector.set-org", "s", "Brightlab Diagnostics"));
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    g_assert_cmpstr (mw_network_lookup_actor (network_of (window), ids[i])->org, ==, "Brightlab Diagnostics");
-  g_assert_cmpuint (mw_history_get_n_steps (history_of (window)), ==, 1);
-  g_assert_cmpstr (mw_history_get_undo_name (history_of (window)), ==, "Change Organisation");
+    g_assert_cmpstr (mw_network_lookup_actor (mw_test_network_of (window), ids[i])->org, ==, "Brightlab Diagnostics");
+  g_assert_cmpuint (mw_history_get_n_steps (mw_test_history_of (window)), ==, 1);
+  g_assert_cmpstr (mw_history_get_undo_name (mw_test_history_of (window)), ==, "Change Organisation");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  assert_networks_equal (network_of (window), before);
+  mw_test_assert_networks_equal (mw_test_network_of (window), before);
 
-  destroy_window (window);
+  mw_test_destroy_window (window);
 }
 
 /* The shortcuts window builds, and names only actions the window has. */
