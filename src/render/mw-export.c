@@ -14,6 +14,7 @@
 
 #include "mw-export.h"
 #include "mw-file.h"
+#include "mw-page.h"
 #include "mw-renderer-private.h"
 
 #define GAP             24.0
@@ -403,8 +404,12 @@ export_pdf (MwRenderer            *renderer,
 
   if (options->page != MW_PAGE_FIT)
     {
-      double k = MIN ((pw - 2 * PAGE_MARGIN) / width, (ph - 2 * PAGE_MARGIN) / height);
+      MwPage page;
+      MwPagePlacement placement;
 
+      mw_page_init (&page, pw, ph);
+      page.margin = PAGE_MARGIN;
+      mw_page_place (&page, width, height, &placement);
       if (!options->transparent)
         {
           cairo_rectangle (cr, 0, 0, pw, ph);
@@ -412,8 +417,8 @@ export_pdf (MwRenderer            *renderer,
                                                       : &_mw_theme_get (options->dark)->background, 1);
           cairo_fill (cr);
         }
-      cairo_translate (cr, (pw - width * k) / 2, (ph - height * k) / 2);
-      cairo_scale (cr, k, k);
+      cairo_translate (cr, placement.x, placement.y);
+      cairo_scale (cr, placement.scale, placement.scale);
     }
   draw_page (renderer, cr, options);
   cairo_show_page (cr);
