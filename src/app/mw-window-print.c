@@ -16,6 +16,9 @@
 #include "mw-window-private.h"
 
 #define TITLE_GAP 12
+/* The limits of the canvas's zoom to fit: a tiny network is not drawn giant. */
+#define PRINT_MIN_SCALE 0.005
+#define PRINT_MAX_SCALE 2.0
 
 /* PNG at twice the size, for sharp slides, and SVG for apps that take it. */
 void
@@ -99,13 +102,13 @@ draw_page_cb (GtkPrintOperation *operation,
       MwPage page;
       MwPagePlacement placement;
 
-      /* The print dialog's margins are already outside the context. Right
-       * under the title, not mid-page; never a tiny network drawn giant. */
+      /* The print dialog's margins are already outside the context; the
+       * network goes right under the title, not mid-page. */
       mw_page_init (&page, width, height);
       page.header = title_height + TITLE_GAP;
       page.align_top = TRUE;
-      page.min_scale = 0.005;
-      page.max_scale = 2;
+      page.min_scale = PRINT_MIN_SCALE;
+      page.max_scale = PRINT_MAX_SCALE;
       mw_page_place (&page, bounds.width, bounds.height, &placement);
       view.zoom = placement.scale;
       view.offset_x = bounds.x - placement.x / placement.scale;
