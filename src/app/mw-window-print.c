@@ -130,7 +130,7 @@ create_print_operation (MwWindow *self)
   gtk_print_operation_set_job_name (operation, title);
   gtk_print_operation_set_n_pages (operation, 1);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  if (mw_renderer_get_bounds (renderer, &bounds) && bounds.width > bounds.height)
+  if (mw_renderer_get_bounds (renderer, &bounds) && mw_page_wants_landscape (bounds.width, bounds.height))
     {
       g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
       gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);

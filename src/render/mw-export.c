@@ -377,9 +377,8 @@ page_size (const MwExportOptions *options,
     }
   if (options->page == MW_PAGE_LETTER)
     a = 612, b = 792;
-  /* landscape for a wide drawing */
-  *pw = width > height ? b : a;
-  *ph = width > height ? a : b;
+  *pw = mw_page_wants_landscape (width, height) ? b : a;
+  *ph = mw_page_wants_landscape (width, height) ? a : b;
 }
 
 static GBytes *

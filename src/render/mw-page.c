@@ -63,3 +63,16 @@ mw_page_place (const MwPage    *page,
   else
     placement->y = page->header + (page->height - page->header - content_height * k) / 2;
 }
+
+/**
+ * mw_page_wants_landscape:
+ *
+ * Returns: whether a drawing of this size goes on a landscape page: when
+ *   it is wider than tall
+ */
+gboolean
+mw_page_wants_landscape (double content_width,
+                         double content_height)
+{
+  return content_width > content_height;
+}

@@ -31,12 +31,14 @@ typedef struct
   double scale;
 } MwPagePlacement;
 
-void mw_page_init  (MwPage          *page,
-                    double           width,
-                    double           height);
-void mw_page_place (const MwPage    *page,
-                    double           content_width,
-                    double           content_height,
-                    MwPagePlacement *placement);
+void     mw_page_init            (MwPage          *page,
+                                  double           width,
+                                  double           height);
+void     mw_page_place           (const MwPage    *page,
+                                  double           content_width,
+                                  double           content_height,
+                                  MwPagePlacement *placement);
+gboolean mw_page_wants_landscape (double           content_width,
+                                  double           content_height);
 
 G_END_DECLS
