@@ -24,7 +24,10 @@ struct _MwApplication
 
 G_DEFINE_FINAL_TYPE (MwApplication, mw_application, ADW_TYPE_APPLICATION)
 
-static const char *window_accels[][5] = {
+/* Every accelerator of the application and its windows, in one table. The
+ * canvas's own keys (arrows, Tab, Delete, Escape…) are its widget bindings;
+ * none of them is listed here too. */
+static const char *accels[][5] = {
   { "app.new-window", "<Control>n", NULL },
   { "app.quit", "<Control>q", NULL },
   { "app.preferences", "<Control>comma", NULL },
@@ -53,6 +56,10 @@ static const char *window_accels[][5] = {
   { "win.tool::select", "<Alt>1", NULL },
   { "win.tool::actor", "<Alt>2", NULL },
   { "win.tool::tie", "<Alt>3", NULL },
+  { "win.present", "F5", NULL },
+  { "win.export", "<Control><Shift>e", NULL },
+  { "win.print", "<Control>p", NULL },
+  { "win.compare", "<Control><Shift>d", NULL },
 };
 
 static void
@@ -119,9 +126,8 @@ mw_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (mw_application_parent_class)->startup (app);
 
-  for (guint i = 0; i < G_N_ELEMENTS (window_accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (app), window_accels[i][0],
-                                           &window_accels[i][1]);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i][0], &accels[i][1]);
 
   self->settings = g_settings_new ("io.github.meshwork.Meshwork");
   g_signal_connect_object (self->settings, "changed::style-variant",

@@ -14,6 +14,7 @@
 
 #include "mw-export.h"
 #include "mw-file.h"
+#include "mw-page.h"
 #include "mw-renderer-private.h"
 
 #define GAP             24.0
@@ -376,9 +377,8 @@ page_size (const MwExportOptions *options,
     }
   if (options->page == MW_PAGE_LETTER)
     a = 612, b = 792;
-  /* landscape for a wide drawing */
-  *pw = width > height ? b : a;
-  *ph = width > height ? a : b;
+  *pw = mw_page_wants_landscape (width, height) ? b : a;
+  *ph = mw_page_wants_landscape (width, height) ? a : b;
 }
 
 static GBytes *
@@ -403,8 +403,12 @@ export_pdf (MwRenderer            *renderer,
 
   if (options->page != MW_PAGE_FIT)
     {
-      double k = MIN ((pw - 2 * PAGE_MARGIN) / width, (ph - 2 * PAGE_MARGIN) / height);
+      MwPage page;
+      MwPagePlacement placement;
 
+      mw_page_init (&page, pw, ph);
+      page.margin = PAGE_MARGIN;
+      mw_page_place (&page, width, height, &placement);
       if (!options->transparent)
         {
           cairo_rectangle (cr, 0, 0, pw, ph);
@@ -412,8 +416,8 @@ export_pdf (MwRenderer            *renderer,
                                                       : &_mw_theme_get (options->dark)->background, 1);
           cairo_fill (cr);
         }
-      cairo_translate (cr, (pw - width * k) / 2, (ph - height * k) / 2);
-      cairo_scale (cr, k, k);
+      cairo_translate (cr, placement.x, placement.y);
+      cairo_scale (cr, placement.scale, placement.scale);
     }
   draw_page (renderer, cr, options);
   cairo_show_page (cr);

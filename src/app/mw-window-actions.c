@@ -1,0 +1,514 @@
+/* mw-window-actions.c: the window's actions ("win.*"), installed once on
+ * the class, each a small function; which of them are enabled is decided
+ * in one place, _mw_window_update_actions(). The accelerators are not
+ * here: MwApplication holds the one table of them.
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "meshwork-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mw-dot.h"
+#include "mw-layout.h"
+#include "mw-window-private.h"
+
+/**
+ * _mw_window_update_actions:
+ *
+ * Enables each action the window's state allows: the history, the
+ * selection, the recent files, an arrange under way, compare mode. Called
+ * whenever one of them changes.
+ */
+void
+_mw_window_update_actions (MwWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GPtrArray) actors = NULL;
+  g_autoptr(GPtrArray) ties = NULL;
+  MwHistory *history;
+
+  g_assert (MW_IS_WINDOW (self));
+
+  /* Nothing to decide while the window is being built or torn down. */
+  if (self->document == NULL || self->canvas == NULL)
+    return;
+
+  history = mw_document_get_history (self->document);
+  actors = mw_canvas_get_selected_actors (self->canvas);
+  ties = mw_canvas_get_selected_ties (self->canvas);
+
+  gtk_widget_action_set_enabled (widget, "win.undo", mw_history_can_undo (history));
+  gtk_widget_action_set_enabled (widget, "win.redo", mw_history_can_redo (history));
+  gtk_widget_action_set_enabled (widget, "win.copy", actors->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.cut", actors->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.duplicate", actors->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.delete", actors->len > 0 || ties->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.rename", actors->len == 1);
+  gtk_widget_action_set_enabled (widget, "win.connect", actors->len >= 2);
+  gtk_widget_action_set_enabled (widget, "win.zoom-selection", actors->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.what-if-left", actors->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.open-recent", self->n_recent > 0);
+  gtk_widget_action_set_enabled (widget, "win.arrange", !self->arranging);
+  gtk_widget_action_set_enabled (widget, "win.stop-comparing", self->comparing);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  _mw_window_choose_network (MW_WINDOW (widget), _("Open Network"), _("_Open"), mw_window_open_file);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  mw_window_open_file (MW_WINDOW (widget), file);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  _mw_window_choose_import (MW_WINDOW (widget));
+}
+
+static void
+open_example_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  mw_window_open_example (MW_WINDOW (widget));
+}
+
+static void
+new_from_template_action (GtkWidget  *widget,
+                          const char *name,
+                          GVariant   *param)
+{
+  mw_window_new_from_template (MW_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  _mw_window_save (MW_WINDOW (widget));
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  _mw_window_save_as (MW_WINDOW (widget));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  MwWindow *self = MW_WINDOW (widget);
+
+  mw_history_undo (mw_document_get_history (self->document));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  MwWindow *self = MW_WINDOW (widget);
+
+  mw_history_redo (mw_document_get_history (self->document));
+}
+
+static void
+layout_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(MwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) positions = mw_layout_run_finish (result, &error);
+
+  self->n_pending--;
+  if (self->document == NULL)
+    return;
+  self->arranging = FALSE;
+  _mw_window_update_actions (self);
+
+  if (positions == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _mw_window_show_error (self, _("Could Not Arrange the Network"), error);
+      return;
+    }
+
+  /* The network may have been replaced while Graphviz worked. */
+  if (self->layout_network == mw_document_get_network (self->document))
+    mw_canvas_animate_to (self->canvas, positions, _("Arrange"));
+  g_clear_object (&self->layout_network);
+}
+
+/* Lays out in a child process: the window stays responsive and a stuck
+ * Graphviz is killed; the result arrives as one undoable step. */
+static void
+arrange_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  MwWindow *self = MW_WINDOW (widget);
+  MwNetwork *network = mw_document_get_network (self->document);
+  MwLayoutEngine engine = MW_LAYOUT_AUTO;
+  double seconds;
+
+  if (mw_network_get_n_actors (network) == 0)
+    return;
+
+  mw_layout_engine_from_string (g_variant_get_string (param, NULL), &engine);
+  if (engine == MW_LAYOUT_AUTO)
+    engine = mw_layout_choose_engine (network);
+
+  seconds = mw_layout_estimate_seconds (network, engine);
+  if (seconds > MW_LAYOUT_SLOW_SECONDS)
+    {
+      g_autofree char *text = g_strdup_printf (_("Arranging may take about %.0f seconds"), seconds);
+      _mw_window_toast (self, text);
+    }
+
+  g_set_object (&self->layout_network, network);
+  self->arranging = TRUE;
+  _mw_window_update_actions (self);
+  self->n_pending++;
+  mw_layout_run_async (network, engine, 0, self->cancellable, layout_cb, g_object_ref (self));
+}
+
+static gboolean
+copy_to_clipboard (MwWindow *self)
+{
+  g_autoptr(MwNetwork) copy = mw_canvas_copy_selection (self->canvas);
+  g_autofree char *text = NULL;
+
+  g_assert (MW_IS_WINDOW (self));
+
+  if (copy == NULL)
+    return FALSE;
+
+  text = mw_dot_save_data (copy, NULL);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  return TRUE;
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  copy_to_clipboard (MW_WINDOW (widget));
+}
+
+static void
+cut_action (GtkWidget  *widget,
+            const char *name,
+            GVariant   *param)
+{
+  MwWindow *self = MW_WINDOW (widget);
+
+  if (copy_to_clipboard (self))
+    mw_canvas_delete_selection (self->canvas);
+}
+
+static void
+paste_text_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(MwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_autoptr(MwNetwork) network = NULL;
+
+  if (text != NULL)
+    network = mw_dot_load_data (text, strlen (text), _("Clipboard"), NULL, &error);
+
+  if (network == NULL)
+    {
+      _mw_window_toast (self, _("The clipboard holds no network to paste"));
+      return;
+    }
+
+  mw_canvas_paste_network (self->canvas, network, _("Paste"));
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL,
+                                 paste_text_cb, g_object_ref (widget));
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  MwWindow *self = MW_WINDOW (widget);
+  g_autoptr(MwNetwork) copy = mw_canvas_copy_selection (self->canvas);
+
+  if (copy != NULL)
+    mw_canvas_paste_network (self->canvas, copy, _("Duplicate"));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  mw_canvas_delete_selection (MW_WINDOW (widget)->canvas);
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  mw_canvas_rename_selected (MW_WINDOW (widget)->canvas);
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  mw_canvas_select_all (MW_WINDOW (widget)->canvas);
+}
+
+static void
+connect_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  mw_canvas_connect_selected (MW_WINDOW (widget)->canvas);
+}
+
+/* The canvas adds where it was last clicked; its own action knows where. */
+static void
+add_actor_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  gtk_widget_activate_action (GTK_WIDGET (MW_WINDOW (widget)->canvas), "canvas.add-actor", NULL);
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  mw_canvas_zoom_by (MW_WINDOW (widget)->canvas, 1.25);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  mw_canvas_zoom_by (MW_WINDOW (widget)->canvas, 0.8);
+}
+
+static void
+zoom_reset_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  MwCanvas *canvas = MW_WINDOW (widget)->canvas;
+
+  mw_canvas_zoom_by (canvas, 1.0 / mw_canvas_get_zoom (canvas));
+}
+
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  mw_canvas_zoom_to_fit (MW_WINDOW (widget)->canvas);
+}
+
+static void
+zoom_selection_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  mw_canvas_zoom_to_selection (MW_WINDOW (widget)->canvas);
+}
+
+static void
+add_network_slide (MwPresentation *presentation,
+                   MwWindow       *window)
+{
+  g_autofree char *title = mw_document_dup_title (window->document);
+  MwNetwork *network = mw_document_get_network (window->document);
+
+  if (mw_network_get_n_actors (network) > 0)
+    mw_presentation_add_network (presentation, network, title, NULL);
+}
+
+/* The context diagrams, then this window's network, then the others open. */
+static void
+present_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  MwWindow *self = MW_WINDOW (widget);
+  MwPresentation *presentation = mw_presentation_new (GTK_WINDOW (self));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  add_network_slide (presentation, self);
+  for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
+    if (MW_IS_WINDOW (l->data) && l->data != (gpointer)self)
+      add_network_slide (presentation, l->data);
+
+  gtk_window_fullscreen (GTK_WINDOW (presentation));
+  gtk_window_present (GTK_WINDOW (presentation));
+  g_set_weak_pointer (&self->presentation, presentation);
+}
+
+/* "What if they left?": the scores without the selected actors, shown in
+ * the panel as a preview; the network is not touched. */
+static void
+what_if_left_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  MwWindow *self = MW_WINDOW (widget);
+  g_autoptr(GPtrArray) actors = mw_canvas_get_selected_actors (self->canvas);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < actors->len; i++)
+    g_ptr_array_add (ids, ((MwActor *)g_ptr_array_index (actors, i))->id);
+  g_ptr_array_add (ids, NULL);
+
+  g_settings_set_boolean (self->settings, "show-inspector", TRUE);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "scores");
+  mw_score_panel_preview_without (self->score_panel, (const char * const *)ids->pdata);
+}
+
+static void
+copy_image_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  _mw_window_copy_image (MW_WINDOW (widget));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  _mw_window_export (MW_WINDOW (widget));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  _mw_window_print (MW_WINDOW (widget));
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  _mw_window_choose_network (MW_WINDOW (widget), _("Compare With"), _("C_ompare"),
+                             mw_window_compare_with_file);
+}
+
+static void
+stop_comparing_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  _mw_window_stop_comparing (MW_WINDOW (widget));
+}
+
+/**
+ * _mw_window_class_actions_init:
+ *
+ * Installs every "win.*" action; the stateful ones follow a property of
+ * the window ("tool", "show-inspector"), so install those first.
+ */
+void
+_mw_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  static const struct {
+    const char                  *name;
+    const char                  *param_type;
+    GtkWidgetActionActivateFunc  activate;
+  } actions[] = {
+    { "win.open", NULL, open_action },
+    { "win.open-recent", "s", open_recent_action },
+    { "win.import", NULL, import_action },
+    { "win.open-example", NULL, open_example_action },
+    { "win.new-from-template", "s", new_from_template_action },
+    { "win.arrange", "s", arrange_action },
+    { "win.save", NULL, save_action },
+    { "win.save-as", NULL, save_as_action },
+    { "win.close", NULL, close_action },
+    { "win.undo", NULL, undo_action },
+    { "win.redo", NULL, redo_action },
+    { "win.copy", NULL, copy_action },
+    { "win.cut", NULL, cut_action },
+    { "win.paste", NULL, paste_action },
+    { "win.duplicate", NULL, duplicate_action },
+    { "win.delete", NULL, delete_action },
+    { "win.rename", NULL, rename_action },
+    { "win.select-all", NULL, select_all_action },
+    { "win.connect", NULL, connect_action },
+    { "win.add-actor", NULL, add_actor_action },
+    { "win.zoom-in", NULL, zoom_in_action },
+    { "win.zoom-out", NULL, zoom_out_action },
+    { "win.zoom-reset", NULL, zoom_reset_action },
+    { "win.zoom-fit", NULL, zoom_fit_action },
+    { "win.zoom-selection", NULL, zoom_selection_action },
+    { "win.present", NULL, present_action },
+    { "win.what-if-left", NULL, what_if_left_action },
+    { "win.copy-image", NULL, copy_image_action },
+    { "win.export", NULL, export_action },
+    { "win.print", NULL, print_action },
+    { "win.compare", NULL, compare_action },
+    { "win.stop-comparing", NULL, stop_comparing_action },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].param_type,
+                                     actions[i].activate);
+
+  gtk_widget_class_install_property_action (widget_class, "win.tool", "tool");
+  gtk_widget_class_install_property_action (widget_class, "win.show-inspector", "show-inspector");
+}
