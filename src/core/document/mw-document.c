@@ -1,4 +1,4 @@
-/* mw-document.c: a network, its history and its file
+/* mw-document.c: a network, its history, its scores and its file
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,6 +25,7 @@ struct _MwDocument
   char      *etag;       /* (nullable) the file as last loaded or saved */
   MwLimits   limits;     /* refusals for files this document opens */
   MwDraftAutosave *autosave;  /* (nullable) keeps unsaved edits in a draft */
+  MwScorer  *scorer;     /* (nullable) made when first asked for, per network */
   gboolean   restored;   /* holds a recovered draft: differs from its file */
 };
 
@@ -79,6 +80,7 @@ mw_document_dispose (GObject *object)
 {
   MwDocument *self = (MwDocument *)object;
 
+  g_clear_object (&self->scorer);
   g_clear_object (&self->history);
   g_clear_object (&self->network);
   g_clear_object (&self->file);
@@ -161,6 +163,25 @@ mw_document_get_network (MwDocument *self)
 {
   g_return_val_if_fail (MW_IS_DOCUMENT (self), NULL);
   return self->network;
+}
+
+/**
+ * mw_document_get_scorer:
+ *
+ * The scores of the document's network, kept current as it is edited. The
+ * scorer is made on the first call, so a document nobody looks at is never
+ * scored; a new network (notify::network) gets a new one.
+ *
+ * Returns: (transfer none): the scorer of the current network
+ */
+MwScorer *
+mw_document_get_scorer (MwDocument *self)
+{
+  g_return_val_if_fail (MW_IS_DOCUMENT (self), NULL);
+
+  if (self->scorer == NULL)
+    self->scorer = mw_scorer_new (self->network);
+  return self->scorer;
 }
 
 /**
@@ -253,6 +274,9 @@ replace_network (MwDocument *self,
 {
   g_assert (MW_IS_DOCUMENT (self));
 
+  /* Before anyone hears of the new network: its scorer must be new too. */
+  if (self->network != network)
+    g_clear_object (&self->scorer);
   g_set_object (&self->network, network);
   g_set_object (&self->file, file);
   mw_set_str (&self->title, title);
