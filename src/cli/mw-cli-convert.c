@@ -18,8 +18,8 @@ mw_cli_convert (int    argc,
 
   if (!mw_cli_parse_options ("convert", "IN OUT",
                              N_("Converts a network between Graphviz DOT (.gv, .dot) and GraphML (.graphml);\n"
-                                "OUT's format comes from its name, IN's from its name or else its content.\n"
-                                "Meshwork's fields and every other attribute are kept."),
+                                "the formats come from the file names. Meshwork's fields and every other\n"
+                                "attribute are kept."),
                              entries, &argc, &argv))
     return MW_CLI_FAILED;
 
