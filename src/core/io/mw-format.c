@@ -202,16 +202,24 @@ mw_format_load_data (MwFormat         format,
   return mw_dot_load_data (data, length, source_name, limits, error);
 }
 
-/* The format of a file whose name does not say: its first bytes do. A file
- * that cannot be read goes to the DOT loader, which says why. */
+/* The format of a file whose name does not say: its first bytes do. Only a
+ * regular file is read twice; a pipe (/dev/fd/N, a FIFO) would lose what
+ * was sniffed, so it goes to the DOT loader as it always did. A file that
+ * cannot be read goes there too, and the DOT loader says why. */
 static MwFormat
 sniff_file (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
   char head[SNIFF_BYTES];
   gsize n = 0;
 
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return MW_FORMAT_DOT;
+
+  in = g_file_read (file, NULL, NULL);
   if (in == NULL ||
       !g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &n, NULL, NULL))
     return MW_FORMAT_DOT;
