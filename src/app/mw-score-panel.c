@@ -6,8 +6,8 @@
  * Shows what the document's MwScorer (mw_document_get_scorer()) computes
  * for the canvas's network: the index, the five elements with their
  * explanation and change since the baseline, the context match and the
- * classic measures. Selecting an element (or one of
- * its factors) highlights the actors and ties behind it on the canvas.
+ * classic measures. Selecting an element (or one of its factors) highlights
+ * the actors and ties behind it on the canvas.
  */
 
 #define G_LOG_DOMAIN "meshwork-score-panel"
