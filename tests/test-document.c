@@ -11,6 +11,21 @@
 #include "mw-document.h"
 #include "mw-format.h"
 
+/* Saving keeps a backup (NAME~) and drafts an index: all of it goes. */
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
 static void
 done_cb (GObject      *object,
          GAsyncResult *result,
@@ -90,10 +105,7 @@ test_formats (void)
   saved = save (document, as_txt);
   g_assert_cmpint (mw_format_sniff (saved, strlen (saved)), ==, MW_FORMAT_DOT);
 
-  g_remove (as_txt);
-  g_remove (as_graphml);
-  g_remove (as_gv);
-  g_rmdir (dir);
+  remove_dir (dir);
 }
 
 /* The document's scorer is one per network, and follows a new network. */
@@ -116,6 +128,53 @@ test_scorer (void)
   g_assert_nonnull (mw_scorer_get_scores (second));
 }
 
+/* The draft of a network opened from GraphML is DOT, and reads back. */
+static void
+test_graphml_draft (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "graphml", "cytoscape-export.graphml", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-document-XXXXXX", NULL);
+  g_autoptr(MwDrafts) drafts = mw_drafts_new (dir);
+  g_autoptr(MwDocument) document = mw_document_new ();
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(MwNetwork) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *draft_file = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  MwHistory *history;
+  MwEdit *edit;
+
+  mw_document_set_drafts (document, drafts, 20);
+  load (document, fixture);
+  history = mw_document_get_history (document);
+  edit = mw_history_begin (history, "Add Actor");
+  g_assert_nonnull (mw_edit_add_actor (edit, "grace", "Grace", MW_ACTOR_PERSON, NULL));
+  g_assert_true (mw_history_commit (history, edit));
+
+  while (mw_draft_autosave_get_n_written (mw_document_get_autosave (document)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (mw_drafts_wait (drafts, 5000));
+  list = mw_drafts_list (drafts);
+  g_assert_cmpuint (list->len, ==, 1);
+
+  name = g_strconcat (((MwDraft *)g_ptr_array_index (list, 0))->id, ".dot", NULL);
+  draft_file = g_build_filename (dir, name, NULL);
+  g_file_get_contents (draft_file, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mw_format_sniff (contents, strlen (contents)), ==, MW_FORMAT_DOT);
+
+  restored = mw_drafts_load (drafts, g_ptr_array_index (list, 0), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_network_get_n_actors (restored), ==, 3);
+
+  mw_document_discard_draft (document);
+  g_assert_true (mw_drafts_wait (drafts, 5000));
+  g_clear_object (&document);
+  g_clear_object (&drafts);
+  remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -124,6 +183,7 @@ main (int    argc,
 
   g_test_add_func ("/document/formats", test_formats);
   g_test_add_func ("/document/scorer", test_scorer);
+  g_test_add_func ("/document/graphml-draft", test_graphml_draft);
 
   return g_test_run ();
 }
