@@ -138,6 +138,115 @@ test_export_scores_and_layout (void)
   g_rmdir (dir);
 }
 
+/* Everything after the first line, which names the file. */
+static const char *
+after_file_line (const char *text)
+{
+  const char *newline = strchr (text, '\n');
+
+  g_assert_nonnull (newline);
+  return newline + 1;
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* Every command that reads a network reads GraphML as it reads DOT. */
+static void
+test_graphml_like_dot (void)
+{
+  g_autofree char *graphml = g_test_build_filename (G_TEST_DIST, "data", "graphml", "cytoscape-export.graphml", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-cli-XXXXXX", NULL);
+  g_autofree char *dot = g_build_filename (dir, "partners.gv", NULL);
+  const char *commands[] = { "info", "score" };
+  const char *outputs[] = { "out.svg", "laid-out.gv" };
+  g_auto(MwTestRun) convert = { 0 };
+
+  mw_test_run_cli (&convert, "convert", graphml, dot, NULL);
+  g_assert_cmpint (convert.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(MwTestRun) from_graphml = { 0 };
+      g_auto(MwTestRun) from_dot = { 0 };
+
+      mw_test_run_cli (&from_graphml, commands[i], graphml, NULL);
+      mw_test_run_cli (&from_dot, commands[i], dot, NULL);
+      g_assert_cmpint (from_graphml.status, ==, 0);
+      g_assert_cmpint (from_dot.status, ==, 0);
+      g_assert_cmpstr (from_graphml.err, ==, "");
+      g_assert_cmpstr (after_file_line (from_graphml.out), ==, after_file_line (from_dot.out));
+    }
+
+  /* export OUT.svg and layout OUT.gv: the same drawing, the same positions */
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      const char *command = i == 0 ? "export" : "layout";
+      g_autofree char *out_graphml = g_strconcat (dir, "/graphml-", outputs[i], NULL);
+      g_autofree char *out_dot = g_strconcat (dir, "/dot-", outputs[i], NULL);
+      g_autofree char *text_graphml = NULL;
+      g_autofree char *text_dot = NULL;
+      g_auto(MwTestRun) from_graphml = { 0 };
+      g_auto(MwTestRun) from_dot = { 0 };
+
+      mw_test_run_cli (&from_graphml, command, graphml, out_graphml, NULL);
+      mw_test_run_cli (&from_dot, command, dot, out_dot, NULL);
+      g_assert_cmpint (from_graphml.status, ==, 0);
+      g_assert_cmpint (from_dot.status, ==, 0);
+      text_graphml = read_text (out_graphml);
+      text_dot = read_text (out_dot);
+      g_assert_cmpstr (text_graphml, ==, text_dot);
+      g_unlink (out_graphml);
+      g_unlink (out_dot);
+    }
+
+  g_unlink (dot);
+  g_rmdir (dir);
+}
+
+/* layout writes the format OUT's name says; standard input is read by its
+ * content, standard output is DOT. */
+static void
+test_layout_formats (void)
+{
+  g_autofree char *graphml = g_test_build_filename (G_TEST_DIST, "data", "graphml", "cytoscape-export.graphml", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "laid-out.GraphML", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(MwTestRun) run = { 0 };
+
+  mw_test_run_cli (&run, "layout", graphml, out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = read_text (out);
+  g_assert_true (g_str_has_prefix (text, "<?xml"));
+  g_assert_nonnull (strstr (text, "Acme"));
+
+  g_subprocess_launcher_set_stdin_file_path (launcher, graphml);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("MESHWORK_CLI"), "layout", "-", "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_true (g_str_has_prefix (stdout_text, "digraph"));
+  g_assert_nonnull (strstr (stdout_text, "pos="));
+
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -150,6 +259,8 @@ main (int    argc,
   g_test_add_func ("/cli/info/missing-file", test_missing_file);
   g_test_add_func ("/cli/help-version-usage", test_help_version_usage);
   g_test_add_func ("/cli/export/scores-and-layout", test_export_scores_and_layout);
+  g_test_add_func ("/cli/graphml-like-dot", test_graphml_like_dot);
+  g_test_add_func ("/cli/layout/formats", test_layout_formats);
 
   return g_test_run ();
 }

@@ -6,8 +6,9 @@
  * Left, the window's own canvas (the window lends it: edits still work);
  * right, the other network, read-only. What only one of them has is marked
  * on its canvas (see mw-compare.h) and the scores of both are set side by
- * side with the difference. The left side's scores come from the score
- * panel's scorer, so they follow every edit without scoring twice.
+ * side with the difference. Each side's scores come from its document's
+ * scorer (the left one is the score panel's too), so they follow every edit
+ * without scoring twice.
  */
 
 #define G_LOG_DOMAIN "meshwork-compare"
@@ -591,7 +592,7 @@ mw_compare_view_init (MwCompareView *self)
  * mw_compare_view_start:
  * @canvas: the window's canvas, whose network is compared (its widget is
  *   lent with mw_compare_view_set_live_child())
- * @scorer: the scorer already following @canvas's network
+ * @scorer: the scorer already following @canvas's network (its document's)
  * @title: that network's title
  * @other: (transfer none): the other network, loaded
  *
@@ -618,7 +619,7 @@ mw_compare_view_start (MwCompareView *self,
   self->network = g_object_ref (mw_history_get_network (mw_canvas_get_history (canvas)));
   self->scorer = g_object_ref (scorer);
   self->other = g_object_ref (other);
-  self->other_scorer = mw_scorer_new (mw_document_get_network (other));
+  self->other_scorer = g_object_ref (mw_document_get_scorer (other));
   mw_canvas_set_history (self->other_canvas, mw_document_get_history (other));
 
   g_signal_connect_object (self->network, "changed", G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);

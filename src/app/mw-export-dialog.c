@@ -16,6 +16,7 @@
 
 #include "mw-export.h"
 #include "mw-export-dialog.h"
+#include "mw-score-card.h"
 
 #define MAX_PREVIEW_PIXELS 4000
 
@@ -73,16 +74,7 @@ fill_options (MwExportDialog  *self,
 
   if (self->scores != NULL && gtk_switch_get_active (GTK_SWITCH (self->scores_switch)))
     {
-      for (guint e = 0; e < MW_N_ELEMENTS; e++)
-        {
-          rows[e].name = mw_element_get_title (e);
-          rows[e].value = mw_scores_get_score (self->scores, e);
-        }
-      card->title = _("Distributed leadership");
-      card->index_name = _("Index");
-      card->index = mw_scores_get_index (self->scores);
-      card->rows = rows;
-      card->n_rows = MW_N_ELEMENTS;
+      mw_score_card_fill (card, rows, self->scores);
       options->score_card = card;
     }
 }

@@ -3,10 +3,11 @@
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shows what an MwScorer computes for the canvas's network: the index, the
- * five elements with their explanation and change since the baseline, the
- * context match and the classic measures. Selecting an element (or one of
- * its factors) highlights the actors and ties behind it on the canvas.
+ * Shows what the document's MwScorer (mw_document_get_scorer()) computes
+ * for the canvas's network: the index, the five elements with their
+ * explanation and change since the baseline, the context match and the
+ * classic measures. Selecting an element (or one of its factors) highlights
+ * the actors and ties behind it on the canvas.
  */
 
 #define G_LOG_DOMAIN "meshwork-score-panel"
@@ -18,6 +19,7 @@
 
 #include "mw-score-panel.h"
 #include "mw-scorer-suggest.h"
+#include "mw-window.h"
 
 #define MAX_LISTED_ACTORS 50
 #define UPDATING_DELAY_MS 250
@@ -72,7 +74,7 @@ struct _MwScorePanel
   MwCanvas     *canvas;
 
   /* owned */
-  MwScorer     *scorer;
+  MwScorer     *scorer;    /* (nullable) the document's, reffed */
   MwScores     *baseline;
   MwScores     *preview;   /* (nullable) the scores of a what-if */
   GPtrArray    *suggestions;  /* MwSuggestion, for the network as it is */
@@ -584,15 +586,32 @@ busy_cb (MwScorePanel *self)
     gtk_widget_set_visible (GTK_WIDGET (self->updating_label), FALSE);
 }
 
+/* The document owns the scorer (so export and compare share it); the canvas
+ * only shows the document's network once the window has given it one. */
+static MwScorer *
+find_scorer (MwScorePanel *self,
+             MwNetwork    *network)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MW_TYPE_WINDOW);
+  MwDocument *document = window != NULL ? mw_window_get_document (MW_WINDOW (window)) : NULL;
+
+  g_assert (MW_IS_SCORE_PANEL (self));
+
+  if (document == NULL || mw_document_get_network (document) != network)
+    return NULL;
+  return mw_document_get_scorer (document);
+}
+
 /* The canvas shows another network (a file was opened into the window). */
 static void
 history_cb (MwScorePanel *self)
 {
   MwNetwork *network = mw_history_get_network (mw_canvas_get_history (self->canvas));
+  MwScorer *scorer = find_scorer (self, network);
 
   g_assert (MW_IS_SCORE_PANEL (self));
 
-  if (self->scorer != NULL && mw_scorer_get_network (self->scorer) == network)
+  if (self->scorer == scorer)
     return;
 
   if (self->scorer != NULL)
@@ -603,8 +622,15 @@ history_cb (MwScorePanel *self)
   self->factor = -1;
   mark_explained_row (self);
   gtk_widget_set_visible (GTK_WIDGET (self->explain_group), FALSE);
+  if (scorer == NULL)
+    {
+      g_clear_handle_id (&self->updating_id, g_source_remove);
+      gtk_widget_set_visible (GTK_WIDGET (self->updating_label), FALSE);
+      refresh (self);
+      return;
+    }
 
-  self->scorer = mw_scorer_new (network);
+  self->scorer = g_object_ref (scorer);
   g_signal_connect_object (self->scorer, "notify::scores", G_CALLBACK (scores_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scorer, "notify::busy", G_CALLBACK (busy_cb), self, G_CONNECT_SWAPPED);
   busy_cb (self);
@@ -805,7 +831,8 @@ mw_score_panel_set_canvas (MwScorePanel *self,
 /**
  * mw_score_panel_get_scorer:
  *
- * Returns: (transfer none) (nullable): what keeps the scores current
+ * Returns: (transfer none) (nullable): what keeps the scores current: the
+ *   scorer of the window's document (mw_document_get_scorer())
  */
 MwScorer *
 mw_score_panel_get_scorer (MwScorePanel *self)

@@ -16,11 +16,15 @@
 #include <glib/gi18n.h>
 
 #include "mw-cli.h"
-#include "mw-dot.h"
+#include "mw-format.h"
 
 /**
  * mw_cli_load_network:
  * @path: a file, or "-" for standard input
+ *
+ * Every subcommand reads its network here: DOT or GraphML, as the file's
+ * extension says, else as its content does (standard input always by its
+ * content; see mw-format.h).
  *
  * Returns: (transfer full) (nullable): the network, or %NULL with @error
  */
@@ -32,18 +36,40 @@ mw_cli_load_network (const char  *path,
     {
       g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
       g_autoptr(GOutputStream) buffer = g_memory_output_stream_new_resizable ();
-      MwLimits limits;
+      GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (buffer);
 
-      mw_limits_init_default (&limits);
       if (g_output_stream_splice (buffer, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
         return NULL;
 
-      return mw_dot_load_data (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (buffer)),
-                               g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (buffer)),
-                               "<stdin>", &limits, error);
+      return mw_format_load_data (MW_FORMAT_UNKNOWN, g_memory_output_stream_get_data (memory),
+                                  g_memory_output_stream_get_data_size (memory), "<stdin>", NULL,
+                                  NULL, error);
     }
 
-  return mw_dot_load_file (path, NULL, error);
+  return mw_format_load_file (MW_FORMAT_UNKNOWN, path, NULL, error);
+}
+
+/**
+ * mw_cli_save_any:
+ * @path: a file whose extension names the format: .gv, .dot or .graphml
+ *
+ * For the commands whose output format is the user's choice (convert,
+ * import): a name that says no format is refused rather than guessed.
+ */
+gboolean
+mw_cli_save_any (MwNetwork   *network,
+                 const char  *path,
+                 GError     **error)
+{
+  MwFormat format = mw_format_for_name (path);
+
+  if (format == MW_FORMAT_UNKNOWN)
+    {
+      g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
+                   _("%s: cannot tell the format to write (use .gv, .dot or .graphml)"), path);
+      return FALSE;
+    }
+  return mw_format_save_file (format, network, path, error);
 }
 
 /* Prints "meshwork-cli: MESSAGE" on stderr and returns MW_CLI_FAILED. */

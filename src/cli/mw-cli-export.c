@@ -12,6 +12,7 @@
 #include "mw-cli.h"
 #include "mw-export.h"
 #include "mw-layout.h"
+#include "mw-score-card.h"
 #include "mw-scores.h"
 
 static gboolean
@@ -60,25 +61,6 @@ lay_out (MwNetwork   *network,
 
   mw_layout_apply (network, positions);
   return TRUE;
-}
-
-/* The score card's rows point into @scores and @rows, which outlive the export. */
-static void
-fill_score_card (MwScoreCard *card,
-                 MwScoreRow   rows[MW_N_ELEMENTS],
-                 MwScores    *scores)
-{
-  for (guint e = 0; e < MW_N_ELEMENTS; e++)
-    {
-      rows[e].name = mw_element_get_title (e);
-      rows[e].value = mw_scores_get_score (scores, e);
-    }
-
-  card->title = _("Distributed leadership");
-  card->index_name = _("Index");
-  card->index = mw_scores_get_index (scores);
-  card->rows = rows;
-  card->n_rows = MW_N_ELEMENTS;
 }
 
 int
@@ -146,7 +128,7 @@ mw_cli_export (int    argc,
   if (with_scores)
     {
       scores = mw_scores_compute (network);
-      fill_score_card (&score_card, score_rows, scores);
+      mw_score_card_fill (&score_card, score_rows, scores);
       options.score_card = &score_card;
     }
 

@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "mw-cli.h"
-#include "mw-dot.h"
+#include "mw-format.h"
 #include "mw-layout.h"
 
 static void
@@ -99,7 +99,7 @@ mw_cli_layout (int    argc,
   if (positions == NULL)
     return mw_cli_fail ("layout: %s", error->message);
   mw_layout_apply (network, positions);
-  if (!mw_dot_save_file (network, argv[2], &error))
+  if (!mw_format_save_file (MW_FORMAT_UNKNOWN, network, argv[2], &error))
     return mw_cli_fail ("layout: %s", error->message);
 
   return MW_CLI_OK;

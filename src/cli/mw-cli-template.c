@@ -10,8 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "mw-cli.h"
+#include "mw-format.h"
 #include "mw-templates.h"
-#include "mw-dot.h"
 
 static int
 list_templates (void)
@@ -59,7 +59,7 @@ mw_cli_template (int    argc,
   if (network == NULL)
     return mw_cli_fail ("template: %s", error->message);
 
-  if (!mw_dot_save_file (network, argv[2], &error))
+  if (!mw_format_save_file (MW_FORMAT_UNKNOWN, network, argv[2], &error))
     return mw_cli_fail ("template: %s", error->message);
 
   return MW_CLI_OK;

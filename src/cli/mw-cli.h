@@ -42,9 +42,7 @@ MwNetwork  *mw_cli_load_network   (const char  *path,
 int         mw_cli_fail           (const char  *format,
                                    ...) G_GNUC_PRINTF (1, 2);
 void        mw_cli_print_json     (JsonNode    *root);
-/* By the file's extension: .gv / .dot or .graphml (mw-cli-convert.c). */
-MwNetwork  *mw_cli_load_any       (const char  *path,
-                                   GError     **error);
+/* By the file's extension: .gv / .dot or .graphml; no other name. */
 gboolean    mw_cli_save_any       (MwNetwork   *network,
                                    const char  *path,
                                    GError     **error);

@@ -9,7 +9,7 @@
 #include "config.h"
 
 #include "mw-draft-autosave.h"
-#include "mw-dot.h"
+#include "mw-format.h"
 
 struct _MwDraftAutosave
 {
@@ -77,7 +77,7 @@ timeout_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   /* Serialising is quick; the disk is what must stay off the UI thread. */
-  text = mw_dot_save_data (self->network, &length);
+  text = mw_format_save_data (MW_FORMAT_DOT, self->network, &length);
   bytes = g_bytes_new_take (text, length);
   self->on_disk = TRUE;
   mw_drafts_write_async (self->drafts, self->id, self->uri, self->etag, self->title, bytes,

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "mw-drafts.h"
+#include "mw-format.h"
 
 /* The session index: a version, then one (id, uri, title, saved, etag) per
  * draft; version 1 had no etag and is still read. Anything else in that
@@ -498,7 +499,8 @@ mw_drafts_load (MwDrafts        *self,
   g_return_val_if_fail (draft != NULL && id_is_valid (draft->id), NULL);
 
   path = draft_path (self, draft->id);
-  return mw_dot_load_file (path, limits, error);
+  /* Drafts are always DOT, whatever their network's own file is. */
+  return mw_format_load_file (MW_FORMAT_DOT, path, limits, error);
 }
 
 /**

@@ -1,4 +1,4 @@
-/* mw-document.c: a network, its history and its file
+/* mw-document.c: a network, its history, its scores and its file
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,9 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "mw-document.h"
-#include "mw-graphml.h"
-#include "mw-dot.h"
 #include "mw-draft-autosave.h"
+#include "mw-format.h"
 
 struct _MwDocument
 {
@@ -26,6 +25,7 @@ struct _MwDocument
   char      *etag;       /* (nullable) the file as last loaded or saved */
   MwLimits   limits;     /* refusals for files this document opens */
   MwDraftAutosave *autosave;  /* (nullable) keeps unsaved edits in a draft */
+  MwScorer  *scorer;     /* (nullable) made when first asked for, per network */
   gboolean   restored;   /* holds a recovered draft: differs from its file */
 };
 
@@ -80,6 +80,7 @@ mw_document_dispose (GObject *object)
 {
   MwDocument *self = (MwDocument *)object;
 
+  g_clear_object (&self->scorer);
   g_clear_object (&self->history);
   g_clear_object (&self->network);
   g_clear_object (&self->file);
@@ -162,6 +163,25 @@ mw_document_get_network (MwDocument *self)
 {
   g_return_val_if_fail (MW_IS_DOCUMENT (self), NULL);
   return self->network;
+}
+
+/**
+ * mw_document_get_scorer:
+ *
+ * The scores of the document's network, kept current as it is edited. The
+ * scorer is made on the first call, so a document nobody looks at is never
+ * scored; a new network (notify::network) gets a new one.
+ *
+ * Returns: (transfer none): the scorer of the current network
+ */
+MwScorer *
+mw_document_get_scorer (MwDocument *self)
+{
+  g_return_val_if_fail (MW_IS_DOCUMENT (self), NULL);
+
+  if (self->scorer == NULL)
+    self->scorer = mw_scorer_new (self->network);
+  return self->scorer;
 }
 
 /**
@@ -254,6 +274,9 @@ replace_network (MwDocument *self,
 {
   g_assert (MW_IS_DOCUMENT (self));
 
+  /* Before anyone hears of the new network: its scorer must be new too. */
+  if (self->network != network)
+    g_clear_object (&self->scorer);
   g_set_object (&self->network, network);
   g_set_object (&self->file, file);
   mw_set_str (&self->title, title);
@@ -321,17 +344,6 @@ check_size (LoadData      *data,
   return TRUE;
 }
 
-/* GraphML when the file's name says so, DOT otherwise, for loading and saving
- * alike, so that a network opened from yEd or Gephi is saved back as GraphML. */
-static gboolean
-is_graphml_file (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *folded = basename != NULL ? g_utf8_strdown (basename, -1) : NULL;
-
-  return folded != NULL && g_str_has_suffix (folded, ".graphml");
-}
-
 /* Runs in a worker thread: the parser takes the Graphviz lock itself. */
 static void
 load_thread (GTask        *task,
@@ -342,6 +354,7 @@ load_thread (GTask        *task,
   LoadData *data = task_data;
   g_autofree char *contents = NULL;
   g_autofree char *name = g_file_get_parse_name (data->file);
+  g_autofree char *basename = NULL;
   g_autoptr(GError) error = NULL;
   gsize length = 0;
 
@@ -352,10 +365,9 @@ load_thread (GTask        *task,
       return;
     }
 
-  if (is_graphml_file (data->file))
-    data->network = mw_graphml_load_data (contents, length, name, &data->limits, &error);
-  else
-    data->network = mw_dot_load_data (contents, length, name, &data->limits, &error);
+  basename = g_file_get_basename (data->file);
+  data->network = mw_format_load_data (MW_FORMAT_UNKNOWN, contents, length, name, basename,
+                                       &data->limits, &error);
   if (data->network == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -365,7 +377,8 @@ load_thread (GTask        *task,
 /**
  * mw_document_load_async:
  *
- * Reads and parses @file in a worker thread, within the document's limits.
+ * Reads and parses @file in a worker thread, within the document's limits,
+ * as the format its name says, or else its content (mw_format_load_data()).
  * The document changes only when that succeeds: a broken or oversized file
  * leaves the current network untouched.
  */
@@ -522,7 +535,8 @@ query_cb (GObject      *object,
  * mw_document_save_async:
  * @file: (nullable): where to save; the document's own file when %NULL
  *
- * Writes the network as DOT, atomically (a temporary file renamed over
+ * Writes the network in the format @file's name says (DOT when it says
+ * none: see mw_format_for_name()), atomically (a temporary file renamed over
  * the old one, kept as a backup), and makes @file the document's file.
  * Saving over the document's own file fails with %G_IO_ERROR_WRONG_ETAG
  * when another program changed or deleted it since it was loaded or saved;
@@ -538,6 +552,7 @@ mw_document_save_async (MwDocument          *self,
 {
   GTask *task = NULL;
   SaveData *data;
+  g_autofree char *basename = NULL;
   char *text;
   gsize length = 0;
 
@@ -551,10 +566,10 @@ mw_document_save_async (MwDocument          *self,
   data->generation = mw_network_get_generation (self->network);
   if (self->file != NULL && g_file_equal (self->file, data->file))
     data->etag = g_strdup (self->etag);
-  if (is_graphml_file (data->file))
-    text = mw_graphml_save_data (self->network, &length);
-  else
-    text = mw_dot_save_data (self->network, &length);
+  /* Saved back in the format its name says, so a network opened from yEd
+   * or Gephi stays GraphML; DOT when the name says nothing. */
+  basename = g_file_get_basename (data->file);
+  text = mw_format_save_data (mw_format_for_name (basename), self->network, &length);
   data->bytes = g_bytes_new_take (text, length);
   g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
 

@@ -1,4 +1,4 @@
-/* mw-document.h: a network, its history and its file
+/* mw-document.h: a network, its history, its scores and its file
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +12,7 @@
 #include "mw-drafts.h"
 #include "mw-history.h"
 #include "mw-network.h"
+#include "mw-scorer.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,7 @@ G_DECLARE_FINAL_TYPE (MwDocument, mw_document, MW, DOCUMENT, GObject)
 MwDocument *mw_document_new              (void);
 MwNetwork  *mw_document_get_network      (MwDocument          *self);
 MwHistory  *mw_document_get_history      (MwDocument          *self);
+MwScorer   *mw_document_get_scorer       (MwDocument          *self);
 GFile      *mw_document_get_file         (MwDocument          *self);
 char       *mw_document_dup_title        (MwDocument          *self);
 gboolean    mw_document_get_modified     (MwDocument          *self);

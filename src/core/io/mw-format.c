@@ -1,0 +1,296 @@
+/* mw-format.c: which network format a file is, and loading and saving by it
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one place that knows the network formats: by a file's name (its
+ * extension, whatever its case) and by its content (XML starts with `<`,
+ * DOT never does). Everything that opens or writes a network — the
+ * document, the drafts, meshwork-cli — asks here, so they all agree. The
+ * order is always: a format given explicitly, then the name, then the
+ * content. The parsers themselves live in mw-dot.c and mw-graphml.c.
+ */
+
+#define G_LOG_DOMAIN "mw-format"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <string.h>
+
+#include "mw-format.h"
+#include "mw-graphml.h"
+
+/* Enough of a file to see past a BOM and leading white space. */
+#define SNIFF_BYTES 512
+
+static const char * const dot_patterns[] = { "*.gv", "*.dot", NULL };
+static const char * const graphml_patterns[] = { "*.graphml", NULL };
+
+static const MwFormatInfo formats[] = {
+  { MW_FORMAT_DOT, "dot", N_("Networks (DOT)"), dot_patterns, "text/vnd.graphviz", ".gv" },
+  { MW_FORMAT_GRAPHML, "graphml", N_("Networks (GraphML)"), graphml_patterns, NULL, ".graphml" },
+};
+
+/**
+ * mw_format_get_all:
+ * @n_formats: (out): how many there are
+ *
+ * Returns: (transfer none) (array length=n_formats): every format, the
+ *   native one (DOT) first; static data
+ */
+const MwFormatInfo *
+mw_format_get_all (guint *n_formats)
+{
+  g_return_val_if_fail (n_formats != NULL, NULL);
+
+  *n_formats = G_N_ELEMENTS (formats);
+  return formats;
+}
+
+/**
+ * mw_format_get_info:
+ *
+ * Returns: (transfer none) (nullable): what there is to know of @format,
+ *   %NULL for %MW_FORMAT_UNKNOWN
+ */
+const MwFormatInfo *
+mw_format_get_info (MwFormat format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format == format)
+      return &formats[i];
+  return NULL;
+}
+
+/**
+ * mw_format_for_name:
+ * @name: (nullable): a file name, a path or a URI
+ *
+ * Returns: the format @name's extension says (.gv and .dot: DOT, .graphml:
+ *   GraphML, in any case), or %MW_FORMAT_UNKNOWN
+ */
+MwFormat
+mw_format_for_name (const char *name)
+{
+  g_autofree char *folded = NULL;
+
+  if (name == NULL)
+    return MW_FORMAT_UNKNOWN;
+
+  /* Extensions are ASCII; the rest of the name need not even be UTF-8. */
+  folded = g_ascii_strdown (name, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    for (const char * const *p = formats[i].patterns; *p != NULL; p++)
+      if (g_str_has_suffix (folded, *p + 1))
+        return formats[i].format;
+
+  return MW_FORMAT_UNKNOWN;
+}
+
+/**
+ * mw_format_sniff:
+ * @data: (array length=length): the start of a file, or all of it
+ *
+ * GraphML is XML, whose first character (after a byte order mark and white
+ * space, in UTF-8 or UTF-16) is `<`; a DOT file starts with a keyword or a
+ * comment.
+ *
+ * Returns: %MW_FORMAT_GRAPHML or %MW_FORMAT_DOT, never %MW_FORMAT_UNKNOWN
+ */
+MwFormat
+mw_format_sniff (const char *data,
+                 gsize       length)
+{
+  const guchar *p = (const guchar *) data;
+  const guchar *end;
+  gsize step = 1;   /* bytes per character: 2 in UTF-16 */
+  gsize low = 0;    /* where in a character its ASCII byte is */
+
+  g_return_val_if_fail (data != NULL || length == 0, MW_FORMAT_DOT);
+
+  end = p + length;
+  if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  else if (length >= 2 && (memcmp (p, "\xff\xfe", 2) == 0 || memcmp (p, "\xfe\xff", 2) == 0))
+    {
+      step = 2;
+      low = p[0] == 0xfe;
+      p += 2;
+    }
+  else if (length >= 2 && (p[0] == 0) != (p[1] == 0))
+    {
+      /* UTF-16 without a mark: every ASCII character has a zero byte. */
+      step = 2;
+      low = p[0] == 0;
+    }
+
+  for (; p + step <= end; p += step)
+    {
+      guchar c = p[low];
+
+      if (step == 2 && p[1 - low] != 0)
+        break;
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+        return c == '<' ? MW_FORMAT_GRAPHML : MW_FORMAT_DOT;
+    }
+
+  return MW_FORMAT_DOT;
+}
+
+/**
+ * mw_format_strip_extension:
+ * @basename: a file's name, as shown
+ *
+ * A title for people: "meshwork-example" for "meshwork-example.gv". Names
+ * without a network format's extension are kept whole.
+ *
+ * Returns: (transfer full): the title
+ */
+char *
+mw_format_strip_extension (const char *basename)
+{
+  const char *dot;
+
+  g_return_val_if_fail (basename != NULL, NULL);
+
+  dot = strrchr (basename, '.');
+  if (dot == NULL || mw_format_for_name (basename) == MW_FORMAT_UNKNOWN)
+    return g_strdup (basename);
+  return g_strndup (basename, dot - basename);
+}
+
+/* An explicit format wins, then the name, then the content. */
+static MwFormat
+choose (MwFormat    format,
+        const char *name_hint,
+        const char *data,
+        gsize       length)
+{
+  if (format == MW_FORMAT_UNKNOWN)
+    format = mw_format_for_name (name_hint);
+  if (format == MW_FORMAT_UNKNOWN)
+    format = mw_format_sniff (data, length);
+  return format;
+}
+
+/**
+ * mw_format_load_data:
+ * @format: the format, or %MW_FORMAT_UNKNOWN to decide by @name_hint, then
+ *   by the content
+ * @source_name: what error messages call the data
+ * @name_hint: (nullable): a file name whose extension may tell the format
+ * @limits: (nullable): the defaults when %NULL
+ *
+ * Returns: (transfer full) (nullable): the network, or %NULL with @error
+ */
+MwNetwork *
+mw_format_load_data (MwFormat         format,
+                     const char      *data,
+                     gsize            length,
+                     const char      *source_name,
+                     const char      *name_hint,
+                     const MwLimits  *limits,
+                     GError         **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (source_name != NULL, NULL);
+
+  if (choose (format, name_hint, data, length) == MW_FORMAT_GRAPHML)
+    return mw_graphml_load_data (data, length, source_name, limits, error);
+  return mw_dot_load_data (data, length, source_name, limits, error);
+}
+
+/* The format of a file whose name does not say: its first bytes do. Only a
+ * regular file is read twice; a pipe (/dev/fd/N, a FIFO) would lose what
+ * was sniffed, so it goes to the DOT loader as it always did. A file that
+ * cannot be read goes there too, and the DOT loader says why. */
+static MwFormat
+sniff_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  char head[SNIFF_BYTES];
+  gsize n = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return MW_FORMAT_DOT;
+
+  in = g_file_read (file, NULL, NULL);
+  if (in == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &n, NULL, NULL))
+    return MW_FORMAT_DOT;
+  return mw_format_sniff (head, n);
+}
+
+/**
+ * mw_format_load_file:
+ * @format: the format, or %MW_FORMAT_UNKNOWN to decide by @path's
+ *   extension, then by the content
+ * @limits: (nullable): the defaults when %NULL
+ *
+ * Returns: (transfer full) (nullable): the network, or %NULL with @error
+ */
+MwNetwork *
+mw_format_load_file (MwFormat         format,
+                     const char      *path,
+                     const MwLimits  *limits,
+                     GError         **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (format == MW_FORMAT_UNKNOWN)
+    format = mw_format_for_name (path);
+  if (format == MW_FORMAT_UNKNOWN)
+    format = sniff_file (path);
+
+  if (format == MW_FORMAT_GRAPHML)
+    return mw_graphml_load_file (path, limits, error);
+  return mw_dot_load_file (path, limits, error);
+}
+
+/**
+ * mw_format_save_data:
+ * @format: the format; %MW_FORMAT_UNKNOWN saves DOT, Meshwork's own
+ * @length: (out) (optional): the length of the text
+ *
+ * Returns: (transfer full): the network as text
+ */
+char *
+mw_format_save_data (MwFormat   format,
+                     MwNetwork *network,
+                     gsize     *length)
+{
+  g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
+
+  if (format == MW_FORMAT_GRAPHML)
+    return mw_graphml_save_data (network, length);
+  return mw_dot_save_data (network, length);
+}
+
+/**
+ * mw_format_save_file:
+ * @format: the format, or %MW_FORMAT_UNKNOWN for the one @path's extension
+ *   says, DOT when it says none
+ * @path: a file name, or "-" for standard output
+ *
+ * Writes atomically (see mw_write_file()).
+ */
+gboolean
+mw_format_save_file (MwFormat    format,
+                     MwNetwork  *network,
+                     const char *path,
+                     GError    **error)
+{
+  g_return_val_if_fail (MW_IS_NETWORK (network), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (format == MW_FORMAT_UNKNOWN)
+    format = mw_format_for_name (path);
+  if (format == MW_FORMAT_GRAPHML)
+    return mw_graphml_save_file (network, path, error);
+  return mw_dot_save_file (network, path, error);
+}

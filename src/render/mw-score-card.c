@@ -1,0 +1,47 @@
+/* mw-score-card.c: the score card of an export, filled from the scores
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * mw-export.c draws a card of plain rows and knows nothing of the scores;
+ * this is the one place that says what the card shows (the five elements
+ * and the index, under which titles), for the export dialog and
+ * meshwork-cli export alike.
+ */
+
+#define G_LOG_DOMAIN "meshwork-render"
+
+#include <glib/gi18n.h>
+
+#include "mw-score-card.h"
+
+/**
+ * mw_score_card_fill:
+ * @card: (out caller-allocates): the card to fill
+ * @rows: (out caller-allocates): room for its rows
+ * @scores: what it shows
+ *
+ * The card points into @rows, and its names are static: @rows must
+ * outlive @card; @scores need not.
+ */
+void
+mw_score_card_fill (MwScoreCard *card,
+                    MwScoreRow   rows[MW_N_ELEMENTS],
+                    MwScores    *scores)
+{
+  g_return_if_fail (card != NULL);
+  g_return_if_fail (rows != NULL);
+  g_return_if_fail (scores != NULL);
+
+  for (guint e = 0; e < MW_N_ELEMENTS; e++)
+    {
+      rows[e].name = mw_element_get_title (e);
+      rows[e].value = mw_scores_get_score (scores, e);
+    }
+
+  card->title = _("Distributed leadership");
+  card->index_name = _("Index");
+  card->index = mw_scores_get_index (scores);
+  card->rows = rows;
+  card->n_rows = MW_N_ELEMENTS;
+}
