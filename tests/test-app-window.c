@@ -14,6 +14,36 @@
 
 /* Three actors and two ties through the window's actions; undo and redo
  * walk back and forth through exactly the same networks. */
+/* What the user sees of an action's enabled state: its header bar button. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+action_button_sensitive (GtkWidget  *window,
+                         const char *action)
+{
+  GtkWidget *button = find_action_button (window, action);
+
+  g_assert_nonnull (button);
+  mw_test_run_pending ();
+  return gtk_widget_is_sensitive (button);
+}
+
 static void
 test_window_undo_redo (void)
 {
@@ -54,13 +84,16 @@ test_window_undo_redo (void)
           gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
           mw_test_assert_networks_equal (network, g_ptr_array_index (states, i - 1));
         }
-      g_assert_false (mw_history_can_undo (history_of (window)));
+      g_assert_false (mw_history_can_undo (mw_test_history_of (window)));
+      g_assert_false (action_button_sensitive (GTK_WIDGET (window), "win.undo"));
       for (guint i = 1; i < states->len; i++)
         {
           gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
           mw_test_assert_networks_equal (network, g_ptr_array_index (states, i));
         }
-      g_assert_false (mw_history_can_redo (history_of (window)));
+      g_assert_false (mw_history_can_redo (mw_test_history_of (window)));
+      g_assert_false (action_button_sensitive (GTK_WIDGET (window), "win.redo"));
+      g_assert_true (action_button_sensitive (GTK_WIDGET (window), "win.undo"));
     }
 
   /* Delete takes the first actor and both its ties, as one step. */

@@ -19,7 +19,7 @@
 
 #include "mw-score-panel.h"
 #include "mw-scorer-suggest.h"
-#include "mw-window.h"
+#include "mw-document.h"
 
 #define MAX_LISTED_ACTORS 50
 #define UPDATING_DELAY_MS 250
@@ -74,6 +74,8 @@ struct _MwScorePanel
   MwCanvas     *canvas;
 
   /* owned */
+  MwDocument   *document;  /* (nullable) the window's: it owns the scorer */
+
   MwScorer     *scorer;    /* (nullable) the document's, reffed */
   MwScores     *baseline;
   MwScores     *preview;   /* (nullable) the scores of a what-if */
@@ -592,14 +594,11 @@ static MwScorer *
 find_scorer (MwScorePanel *self,
              MwNetwork    *network)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MW_TYPE_WINDOW);
-  MwDocument *document = window != NULL ? mw_window_get_document (MW_WINDOW (window)) : NULL;
-
   g_assert (MW_IS_SCORE_PANEL (self));
 
-  if (document == NULL || mw_document_get_network (document) != network)
+  if (self->document == NULL || mw_document_get_network (self->document) != network)
     return NULL;
-  return mw_document_get_scorer (document);
+  return mw_document_get_scorer (self->document);
 }
 
 /* The canvas shows another network (a file was opened into the window). */
@@ -739,6 +738,7 @@ mw_score_panel_dispose (GObject *object)
   if (self->scorer != NULL)
     g_signal_handlers_disconnect_by_data (self->scorer, self);
   g_clear_object (&self->scorer);
+  g_clear_object (&self->document);
   g_clear_pointer (&self->baseline, mw_scores_unref);
   g_clear_pointer (&self->preview, mw_scores_unref);
   for (guint i = 0; i < MW_N_ELEMENTS; i++)
@@ -826,6 +826,26 @@ mw_score_panel_set_canvas (MwScorePanel *self,
   g_signal_connect_object (canvas, "highlight-changed", G_CALLBACK (highlight_changed_cb),
                            self, G_CONNECT_SWAPPED);
   history_cb (self);
+}
+
+/**
+ * mw_score_panel_set_document:
+ * @document: (nullable): the window's document, whose scorer the panel shows
+ *
+ * Call it before the canvas is given the document's history, so that the
+ * panel finds the scorer when the canvas changes network.
+ */
+void
+mw_score_panel_set_document (MwScorePanel *self,
+                             MwDocument   *document)
+{
+  g_return_if_fail (MW_IS_SCORE_PANEL (self));
+  g_return_if_fail (document == NULL || MW_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+  if (self->canvas != NULL)
+    history_cb (self);
 }
 
 /**

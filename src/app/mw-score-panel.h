@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "mw-canvas.h"
+#include "mw-document.h"
 #include "mw-scorer.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,8 @@ G_DECLARE_FINAL_TYPE (MwScorePanel, mw_score_panel, MW, SCORE_PANEL, GtkWidget)
 GtkWidget *mw_score_panel_new              (void);
 void       mw_score_panel_set_canvas       (MwScorePanel *self,
                                             MwCanvas     *canvas);
+void       mw_score_panel_set_document     (MwScorePanel *self,
+                                            MwDocument   *document);
 MwScorer  *mw_score_panel_get_scorer       (MwScorePanel *self);
 MwScores  *mw_score_panel_get_baseline     (MwScorePanel *self);
 void       mw_score_panel_set_baseline     (MwScorePanel *self,

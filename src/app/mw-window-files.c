@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "mw-dot.h"
+#include "mw-format.h"
 #include "mw-import-dialog.h"
 #include "mw-recovery.h"
 #include "mw-templates.h"
@@ -352,23 +353,28 @@ mw_window_save_to_file (MwWindow *self,
   mw_document_save_async (self->document, file, self->cancellable, save_cb, g_object_ref (self));
 }
 
+/* One filter per format the format layer knows, then every file. */
 static void
 add_network_filters (GtkFileChooser *chooser)
 {
-  g_autoptr(GtkFileFilter) dot = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) graphml = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  const MwFormatInfo *formats;
+  guint n_formats;
 
-  gtk_file_filter_set_name (dot, _("Networks (DOT)"));
-  gtk_file_filter_add_pattern (dot, "*.gv");
-  gtk_file_filter_add_pattern (dot, "*.dot");
-  gtk_file_filter_add_mime_type (dot, "text/vnd.graphviz");
-  gtk_file_filter_set_name (graphml, _("Networks (GraphML)"));
-  gtk_file_filter_add_pattern (graphml, "*.graphml");
+  formats = mw_format_get_all (&n_formats);
+  for (guint i = 0; i < n_formats; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(formats[i].name));
+      for (guint j = 0; formats[i].patterns[j] != NULL; j++)
+        gtk_file_filter_add_pattern (filter, formats[i].patterns[j]);
+      if (formats[i].mime_type != NULL)
+        gtk_file_filter_add_mime_type (filter, formats[i].mime_type);
+      gtk_file_chooser_add_filter (chooser, filter);
+    }
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (chooser, dot);
-  gtk_file_chooser_add_filter (chooser, graphml);
   gtk_file_chooser_add_filter (chooser, all);
 }
 
@@ -518,7 +524,7 @@ _mw_window_save_as (MwWindow *self)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), mw_document_get_file (self->document), NULL);
   else
     {
-      name = g_strconcat (title, ".gv", NULL);
+      name = g_strconcat (title, mw_format_get_info (MW_FORMAT_DOT)->extension, NULL);
       set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }

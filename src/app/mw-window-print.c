@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mw-export.h"
+#include "mw-format.h"
 #include "mw-page.h"
 #include "mw-window-private.h"
 
@@ -57,12 +58,11 @@ void
 _mw_window_export (MwWindow *self)
 {
   MwScorer *scorer = mw_score_panel_get_scorer (self->score_panel);
-  g_autofree char *title = mw_document_dup_title (self->document);
+  g_autofree char *name = mw_document_dup_title (self->document);
+  /* A title for people: "meshwork-example", not the file name. */
+  g_autofree char *title = mw_format_strip_extension (name);
   MwExportDialog *dialog;
 
-  /* A title for people: "meshwork-example", not the file name. */
-  if (g_str_has_suffix (title, ".gv") || g_str_has_suffix (title, ".dot") || g_str_has_suffix (title, ".graphml"))
-    *strrchr (title, '.') = '\0';
   dialog = mw_export_dialog_new (GTK_WINDOW (self), mw_document_get_network (self->document),
                                  scorer != NULL ? mw_scorer_get_scores (scorer) : NULL, title);
   g_set_weak_pointer (&self->export_dialog, dialog);

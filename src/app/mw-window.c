@@ -246,6 +246,7 @@ _mw_window_set_document (MwWindow   *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   mw_recovery_attach (document);
+  mw_score_panel_set_document (self->score_panel, document);
 
   g_signal_connect_object (document, "notify::history",
                            G_CALLBACK (document_history_cb), self, G_CONNECT_SWAPPED);
