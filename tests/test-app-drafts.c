@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "mw-document.h"
+#include "mw-limits.h"
 
 #define INTERVAL_MS 100
 

@@ -13,6 +13,7 @@
 #include "mw-document.h"
 #include "mw-graphml.h"
 #include "mw-dot.h"
+#include "mw-limits.h"
 #include "mw-draft-autosave.h"
 
 struct _MwDocument

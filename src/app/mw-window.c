@@ -17,6 +17,7 @@
 #include "mw-export.h"
 #include "mw-export-dialog.h"
 #include "mw-import-dialog.h"
+#include "mw-import-report.h"
 #include "mw-layout.h"
 #include "mw-recovery.h"
 #include "mw-inspector.h"

@@ -18,6 +18,8 @@
 #include <graphviz/cgraph.h>
 
 #include "mw-dot.h"
+#include "mw-graphviz-lock.h"
+#include "mw-limits.h"
 #include "fuzz-common.h"
 
 #define SOURCE "fuzz.gv"

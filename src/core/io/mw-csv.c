@@ -640,21 +640,10 @@ mw_csv_table_parse (const char         *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (limits == NULL)
-    {
-      mw_limits_init_default (&default_limits);
-      limits = &default_limits;
-    }
+  limits = mw_limits_or_default (limits, &default_limits);
 
-  if (length > limits->max_bytes)
-    {
-      g_autofree char *size_text = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
-      g_autofree char *limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, limits->max_bytes);
-
-      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, _("%s: the file is %s bytes, more than the limit of %s"),
-                   table->source, size_text, limit_text);
-      return NULL;
-    }
+  if (!mw_limits_check_size (limits, length, table->source, error))
+    return NULL;
 
   if (format != NULL)
     table->format = *format;
@@ -1193,136 +1182,7 @@ mw_csv_mapping_is_ties (const MwCsvMapping *mapping)
 }
 
 /* ---------------------------------------------------------------------- */
-/* Tie types                                                               */
-
-typedef struct
-{
-  const char *word;
-  MwTieType   type;
-} Synonym;
-
-/* Compared after lower-casing, with "_" and "-" read as spaces. */
-static const Synonym tie_synonyms[] = {
-  { "reports", MW_TIE_REPORTS }, { "report", MW_TIE_REPORTS }, { "reports to", MW_TIE_REPORTS },
-  { "reporting", MW_TIE_REPORTS }, { "reporting line", MW_TIE_REPORTS }, { "line", MW_TIE_REPORTS },
-  { "manager", MW_TIE_REPORTS }, { "hierarchy", MW_TIE_REPORTS }, { "formal", MW_TIE_REPORTS },
-  { "solid line", MW_TIE_REPORTS }, { "supervision", MW_TIE_REPORTS },
-  { "collaborates", MW_TIE_COLLABORATES }, { "collaborate", MW_TIE_COLLABORATES },
-  { "collaboration", MW_TIE_COLLABORATES }, { "collab", MW_TIE_COLLABORATES },
-  { "works with", MW_TIE_COLLABORATES }, { "cooperates", MW_TIE_COLLABORATES },
-  { "cooperation", MW_TIE_COLLABORATES }, { "peer", MW_TIE_COLLABORATES },
-  { "partner", MW_TIE_COLLABORATES }, { "teamwork", MW_TIE_COLLABORATES },
-  { "communication", MW_TIE_COLLABORATES }, { "undirected", MW_TIE_COLLABORATES },
-  { "influences", MW_TIE_INFLUENCES }, { "influence", MW_TIE_INFLUENCES },
-  { "advice", MW_TIE_INFLUENCES }, { "advises", MW_TIE_INFLUENCES },
-  { "informs", MW_TIE_INFLUENCES }, { "shapes", MW_TIE_INFLUENCES },
-  { "directed", MW_TIE_INFLUENCES },
-  { "checks", MW_TIE_CHECKS }, { "check", MW_TIE_CHECKS }, { "reviews", MW_TIE_CHECKS },
-  { "review", MW_TIE_CHECKS }, { "peer review", MW_TIE_CHECKS }, { "oversight", MW_TIE_CHECKS },
-  { "audits", MW_TIE_CHECKS }, { "audit", MW_TIE_CHECKS }, { "risk", MW_TIE_CHECKS },
-  { "challenges", MW_TIE_CHECKS },
-};
-
-/**
- * mw_tie_type_from_synonym:
- *
- * Meshwork's four type names and the words files use for them, any case,
- * `_` or `-` for spaces: "Reports_To", "advice", "peer review"…
- */
-gboolean
-mw_tie_type_from_synonym (const char *str,
-                          MwTieType  *type)
-{
-  g_autofree char *word = NULL;
-
-  g_return_val_if_fail (type != NULL, FALSE);
-
-  if (str == NULL)
-    return FALSE;
-
-  word = g_strstrip (g_ascii_strdown (str, -1));
-  g_strdelimit (word, "_-", ' ');
-
-  for (guint i = 0; i < G_N_ELEMENTS (tie_synonyms); i++)
-    if (strcmp (word, tie_synonyms[i].word) == 0)
-      {
-        *type = tie_synonyms[i].type;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
-/* ---------------------------------------------------------------------- */
 /* Reports                                                                 */
-
-static void
-import_problem_free (MwImportProblem *problem)
-{
-  g_free (problem->source);
-  g_free (problem->column_name);
-  g_free (problem->message);
-  g_free (problem);
-}
-
-void
-mw_import_report_free (MwImportReport *report)
-{
-  if (report == NULL)
-    return;
-  g_ptr_array_unref (report->problems);
-  g_free (report);
-}
-
-static MwImportReport *
-import_report_new (void)
-{
-  MwImportReport *report = g_new0 (MwImportReport, 1);
-
-  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)import_problem_free);
-  return report;
-}
-
-/* How many problems left something out of the network. */
-guint
-mw_import_report_n_skipped (MwImportReport *report)
-{
-  guint n = 0;
-
-  g_return_val_if_fail (report != NULL, 0);
-
-  for (guint i = 0; i < report->problems->len; i++)
-    if (((MwImportProblem *)g_ptr_array_index (report->problems, i))->skipped)
-      n++;
-
-  return n;
-}
-
-const char *
-mw_import_problem_kind_to_string (MwImportProblemKind kind)
-{
-  static const char * const names[] = {
-    "invalid-utf8", "empty-id", "empty-name", "duplicate-id", "unknown-manager",
-    "manager-cycle", "unknown-actor", "self-tie", "bad-type", "bad-number", "bad-kind",
-    "extra-cells",
-  };
-
-  g_return_val_if_fail (kind < G_N_ELEMENTS (names), NULL);
-  return names[kind];
-}
-
-/* "people.csv: row 7, column 3 (Manager ID): unknown manager “e99”…" */
-char *
-mw_import_problem_format (const MwImportProblem *problem)
-{
-  g_return_val_if_fail (problem != NULL, NULL);
-
-  if (problem->column == 0)
-    return g_strdup_printf ("%s: row %u: %s", problem->source, problem->row, problem->message);
-
-  return g_strdup_printf ("%s: row %u, column %u (%s): %s", problem->source, problem->row,
-                          problem->column, problem->column_name, problem->message);
-}
 
 typedef struct
 {
@@ -2155,7 +2015,7 @@ run_import (Import                   *import,
     }
 
   import->stage = existing != NULL ? mw_network_copy (existing) : mw_network_new ();
-  import->report = import_report_new ();
+  import->report = mw_import_report_new ();
   import->options = options;
   import->rows_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->by_label = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

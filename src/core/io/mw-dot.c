@@ -19,6 +19,7 @@
 
 #include "mw-dot.h"
 #include "mw-file.h"
+#include "mw-graphviz-lock.h"
 
 /* cgraph's flex scanner keeps its buffer between reads: what the last parse
  * left unread (a final newline) would shift the next file's line numbers.
@@ -26,35 +27,8 @@
  * header, resets it. */
 extern int aaglex_destroy (void);
 
-static GMutex graphviz_mutex;
-
 /* cgraph's error callback has no user data: it writes here, under the lock. */
 static GString *cgraph_messages;
-
-void
-mw_graphviz_lock (void)
-{
-  g_mutex_lock (&graphviz_mutex);
-}
-
-void
-mw_graphviz_unlock (void)
-{
-  g_mutex_unlock (&graphviz_mutex);
-}
-
-void
-mw_limits_init_default (MwLimits *limits)
-{
-  g_return_if_fail (limits != NULL);
-
-  limits->max_bytes = 256 * 1024 * 1024;
-  limits->max_subgraphs = 100000;
-  limits->max_depth = 64;
-  limits->max_string = 256 * 1024;
-  limits->max_actors = 1000000;
-  limits->max_ties = 5000000;
-}
 
 /* Meshwork's own attributes. Everything else is kept as it is. */
 #define ATTR_KIND       "mw_kind"
@@ -915,21 +889,10 @@ mw_dot_load_data (const char      *data,
     data = "";
   if (source_name == NULL)
     source_name = "<memory>";
-  if (limits == NULL)
-    {
-      mw_limits_init_default (&default_limits);
-      limits = &default_limits;
-    }
+  limits = mw_limits_or_default (limits, &default_limits);
 
-  if (length > limits->max_bytes)
-    {
-      g_autofree char *size_text = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
-      g_autofree char *limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, limits->max_bytes);
-
-      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, _("%s: the file is %s bytes, more than the limit of %s"),
-                   source_name, size_text, limit_text);
-      return NULL;
-    }
+  if (!mw_limits_check_size (limits, length, source_name, error))
+    return NULL;
 
   text = to_utf8 (data, length, source_name, error);
   if (text == NULL)
@@ -971,11 +934,7 @@ mw_dot_load_file (const char      *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (limits == NULL)
-    {
-      mw_limits_init_default (&default_limits);
-      limits = &default_limits;
-    }
+  limits = mw_limits_or_default (limits, &default_limits);
 
   file = g_file_new_for_path (path);
   display = g_filename_display_name (path);
@@ -994,15 +953,8 @@ mw_dot_load_file (const char      *path,
       return NULL;
     }
 
-  if ((guint64)g_file_info_get_size (info) > limits->max_bytes)
-    {
-      g_autofree char *size_text = g_strdup_printf ("%" G_GINT64_FORMAT, g_file_info_get_size (info));
-      g_autofree char *limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, limits->max_bytes);
-
-      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, _("%s: the file is %s bytes, more than the limit of %s"),
-                   display, size_text, limit_text);
-      return NULL;
-    }
+  if (!mw_limits_check_size (limits, (guint64)g_file_info_get_size (info), display, error))
+    return NULL;
 
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
     {

@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mw-csv.h"
 #include "mw-graphml.h"
 #include "mw-file.h"
 
@@ -882,21 +881,10 @@ mw_graphml_load_data (const char      *data,
 
   if (source_name == NULL)
     source_name = "<memory>";
-  if (limits == NULL)
-    {
-      mw_limits_init_default (&default_limits);
-      limits = &default_limits;
-    }
+  limits = mw_limits_or_default (limits, &default_limits);
 
-  if (length > limits->max_bytes)
-    {
-      g_autofree char *size_text = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
-      g_autofree char *limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, limits->max_bytes);
-
-      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, _("%s: the file is %s bytes, more than the limit of %s"),
-                   source_name, size_text, limit_text);
-      return NULL;
-    }
+  if (!mw_limits_check_size (limits, length, source_name, error))
+    return NULL;
 
   text = to_utf8 (data, length, source_name, error);
   if (text == NULL)
@@ -945,11 +933,7 @@ mw_graphml_load_file (const char      *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (limits == NULL)
-    {
-      mw_limits_init_default (&default_limits);
-      limits = &default_limits;
-    }
+  limits = mw_limits_or_default (limits, &default_limits);
 
   file = g_file_new_for_path (path);
   display = g_filename_display_name (path);
