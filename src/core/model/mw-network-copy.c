@@ -8,9 +8,7 @@
 
 #include "config.h"
 
-#include <math.h>
-#include <string.h>
-
+#include "mw-actor-match.h"
 #include "mw-network-private.h"
 
 static void
@@ -23,28 +21,6 @@ copy_string_table (GHashTable *dest,
   g_hash_table_iter_init (&iter, src);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (dest, g_strdup (key), g_strdup (value));
-}
-
-static gboolean
-string_tables_equal (GHashTable *a,
-                     GHashTable *b)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (g_hash_table_size (a) != g_hash_table_size (b))
-    return FALSE;
-
-  g_hash_table_iter_init (&iter, a);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const char *other = g_hash_table_lookup (b, key);
-
-      if (other == NULL || strcmp (other, value) != 0)
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 /**
@@ -107,23 +83,24 @@ static char *
 describe_actor_difference (const MwActor *a,
                            const MwActor *b)
 {
-  if (strcmp (a->label, b->label) != 0)
+  MwField fields = mw_actor_diff (a, b, 0.01);
+
+  if (fields & MW_FIELD_LABEL)
     return g_strdup_printf ("actor %s: label “%s” ≠ “%s”", a->id, a->label, b->label);
-  if (a->kind != b->kind)
+  if (fields & MW_FIELD_KIND)
     return g_strdup_printf ("actor %s: kind differs", a->id);
-  if (strcmp (a->org, b->org) != 0)
+  if (fields & MW_FIELD_ORG)
     return g_strdup_printf ("actor %s: organisation “%s” ≠ “%s”", a->id, a->org, b->org);
-  if (strcmp (a->unit, b->unit) != 0)
+  if (fields & MW_FIELD_UNIT)
     return g_strdup_printf ("actor %s: unit “%s” ≠ “%s”", a->id, a->unit, b->unit);
-  if (strcmp (a->notes, b->notes) != 0)
+  if (fields & MW_FIELD_NOTES)
     return g_strdup_printf ("actor %s: notes differ", a->id);
-  if (a->purpose != b->purpose || a->initiative != b->initiative || a->pinned != b->pinned)
+  if (fields & (MW_FIELD_PURPOSE | MW_FIELD_INITIATIVE | MW_FIELD_PINNED))
     return g_strdup_printf ("actor %s: flags differ", a->id);
-  if (a->has_position != b->has_position ||
-      (a->has_position && (fabs (a->x - b->x) > 0.01 || fabs (a->y - b->y) > 0.01)))
+  if (fields & MW_FIELD_POSITION)
     return g_strdup_printf ("actor %s: position (%g, %g) ≠ (%g, %g)",
                             a->id, a->x, a->y, b->x, b->y);
-  if (!string_tables_equal (a->attrs, b->attrs))
+  if (fields & MW_FIELD_ATTRS)
     return g_strdup_printf ("actor %s: other attributes differ", a->id);
 
   return NULL;
@@ -217,7 +194,7 @@ mw_network_equal (MwNetwork  *a,
     diff = g_strdup_printf ("%u actors ≠ %u actors", a->actors->len, b->actors->len);
   else if (a->ties->len != b->ties->len)
     diff = g_strdup_printf ("%u ties ≠ %u ties", a->ties->len, b->ties->len);
-  else if (!string_tables_equal (a->attrs, b->attrs))
+  else if (!mw_attrs_equal (a->attrs, b->attrs))
     diff = g_strdup ("graph attributes differ");
 
   for (guint i = 0; diff == NULL && i < a->actors->len; i++)
