@@ -28,6 +28,9 @@ struct _MwCsvTable
 /* Cells in one record, the header being record 0 when there is one. */
 guint     _mw_csv_record_n_cells  (MwCsvTable  *table,
                                    guint        record);
+/* Every field's name, as mw_csv_field_to_string() gives it; NULL-terminated. */
+extern const char * const _mw_csv_field_names[MW_CSV_N_FIELDS + 1];
+
 /* The field a header names, for people files or for ties files. */
 gboolean  _mw_csv_guess_field     (const char  *header,
                                    gboolean     ties,
