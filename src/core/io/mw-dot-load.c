@@ -17,8 +17,8 @@
 #include <graphviz/cgraph.h>
 
 #include "mw-dot-private.h"
-#include "mw-limits.h"
 #include "mw-graphviz-lock.h"
+#include "mw-limits.h"
 
 /* cgraph's flex scanner keeps its buffer between reads: what the last parse
  * left unread (a final newline) would shift the next file's line numbers.
@@ -33,8 +33,8 @@ static gboolean
 is_known_node_attr (const char *name)
 {
   static const char * const known[] = {
-    "label", "pos", "pin", MW_DOT_ATTR_KIND, MW_DOT_ATTR_ORG, MW_DOT_ATTR_UNIT, MW_DOT_ATTR_PURPOSE,
-    MW_DOT_ATTR_INITIATIVE, MW_DOT_ATTR_NOTES, NULL
+    "label", "pos", "pin", MW_DOT_ATTR_KIND, MW_DOT_ATTR_ORG, MW_DOT_ATTR_UNIT,
+    MW_DOT_ATTR_PURPOSE, MW_DOT_ATTR_INITIATIVE, MW_DOT_ATTR_NOTES, NULL
   };
 
   return g_strv_contains (known, name);

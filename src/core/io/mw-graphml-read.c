@@ -511,9 +511,13 @@ end_data (Loader *loader)
         apply_node_value (loader, frame, key->name, value);
     }
   else if (loader->graph_depth == 1 && !key->graphics && !loader->data_has_elements && *value != '\0')
-    mw_network_set_attr (loader->network,
-                         key->name + (g_str_has_prefix (key->name, MW_GRAPHML_ATTR_PREFIX) ? strlen (MW_GRAPHML_ATTR_PREFIX) : 0),
-                         value);
+    {
+      const char *name = key->name;
+
+      if (g_str_has_prefix (name, MW_GRAPHML_ATTR_PREFIX))
+        name += strlen (MW_GRAPHML_ATTR_PREFIX);
+      mw_network_set_attr (loader->network, name, value);
+    }
 }
 
 /* Positions: yEd's geometry (y down) first, else Gephi's x and y (y up). */
@@ -637,7 +641,8 @@ make_ties (Loader  *loader,
 
   g_hash_table_iter_init (&iter, loader->keys);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (((Key *)value)->domain == MW_GRAPHML_DOMAIN_EDGE && g_ascii_strcasecmp (((Key *)value)->name, "weight") == 0)
+    if (((Key *)value)->domain == MW_GRAPHML_DOMAIN_EDGE &&
+        g_ascii_strcasecmp (((Key *)value)->name, "weight") == 0)
       weight_key = value;
   if (weight_key != NULL && !mw_parse_number (weight_key->default_value, &default_weight))
     default_weight = 1.0;
@@ -702,7 +707,8 @@ read_defaults (Loader *loader)
         g_hash_table_replace (mw_network_get_node_defaults (loader->network),
                               g_strdup (name), g_strdup (key->default_value));
       if ((key->domain == MW_GRAPHML_DOMAIN_EDGE || key->domain == MW_GRAPHML_DOMAIN_ALL) &&
-          (prefixed || (!g_strv_contains (_mw_graphml_edge_fields, name) && g_ascii_strcasecmp (name, "weight") != 0)))
+          (prefixed || (!g_strv_contains (_mw_graphml_edge_fields, name) &&
+                        g_ascii_strcasecmp (name, "weight") != 0)))
         g_hash_table_replace (mw_network_get_edge_defaults (loader->network),
                               g_strdup (name), g_strdup (key->default_value));
     }

@@ -265,10 +265,10 @@ write_all_keys (GString   *out,
   collect_names (graph_names, mw_network_get_attrs (network));
 
   write_keys (out, ids, NULL, ids->graph, MW_GRAPHML_DOMAIN_GRAPH, NULL, graph_names, NULL);
-  write_keys (out, ids, ids->node, ids->node_attrs, MW_GRAPHML_DOMAIN_NODE, _mw_graphml_node_fields, node_names,
-              mw_network_get_node_defaults (network));
-  write_keys (out, ids, ids->edge, ids->edge_attrs, MW_GRAPHML_DOMAIN_EDGE, _mw_graphml_edge_fields, edge_names,
-              mw_network_get_edge_defaults (network));
+  write_keys (out, ids, ids->node, ids->node_attrs, MW_GRAPHML_DOMAIN_NODE, _mw_graphml_node_fields,
+              node_names, mw_network_get_node_defaults (network));
+  write_keys (out, ids, ids->edge, ids->edge_attrs, MW_GRAPHML_DOMAIN_EDGE, _mw_graphml_edge_fields,
+              edge_names, mw_network_get_edge_defaults (network));
 }
 
 /**
