@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 
 #include "mw-document.h"
+#include "mw-dot.h"
+#include "mw-limits.h"
 #include "mw-test-gtk.h"
 
 #define INTERVAL_MS 100

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "mw-import-dialog.h"
+#include "mw-import-report.h"
 #include "mw-test-gtk.h"
 #include "mw-window.h"
 

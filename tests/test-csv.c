@@ -10,6 +10,9 @@
 #include <json-glib/json-glib.h>
 
 #include "mw-csv.h"
+#include "mw-dot.h"
+#include "mw-import-report.h"
+#include "mw-limits.h"
 #include "mw-test-cli.h"
 
 

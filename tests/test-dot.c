@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "mw-dot.h"
+#include "mw-limits.h"
 
 static MwNetwork *
 load_fixture (const char *name)

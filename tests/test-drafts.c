@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "mw-draft-autosave.h"
+#include "mw-dot.h"
 #include "mw-drafts.h"
 
 #define CHILD_INTERVAL_MS 150

@@ -10,6 +10,7 @@
 
 #include "mw-dot.h"
 #include "mw-graphml.h"
+#include "mw-limits.h"
 
 static MwNetwork *
 load_graphml (const char *name)

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "mw-csv.h"
+#include "mw-import-report.h"
 #include "mw-document.h"
 
 G_BEGIN_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mw-recovery.h"
+#include "mw-limits.h"
 
 #define SAFETY_SCHEMA "io.github.meshwork.Meshwork.Safety"
 

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "mw-document.h"
+#include "mw-limits.h"
 #include "mw-window.h"
 
 G_BEGIN_DECLS

@@ -17,6 +17,7 @@
 
 #include "mw-cli.h"
 #include "mw-format.h"
+#include "mw-limits.h"
 
 /**
  * mw_cli_load_network:

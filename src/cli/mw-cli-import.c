@@ -12,6 +12,7 @@
 #include "mw-cli.h"
 #include "mw-layout.h"
 #include "mw-csv.h"
+#include "mw-import-report.h"
 
 /* Beyond this, importing does not wait for a layout unless asked to. */
 #define IMPORT_LAYOUT_MAX_SECONDS 30.0

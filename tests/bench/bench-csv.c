@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mw-csv.h"
+#include "mw-import-report.h"
 #include "mw-graphml.h"
 
 #define N_PEOPLE 100000

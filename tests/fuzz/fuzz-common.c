@@ -230,7 +230,7 @@ text_survives_dot (const char *text)
         (p[1] == '\0' || p[1] == '"' || p[1] == '\\'))
       return FALSE;
 
-  /* a byte order mark is written as a word joiner (see writable() in mw-dot.c) */
+  /* a byte order mark is written as a word joiner (see writable() in mw-dot-save.c) */
   if (strstr (text, "\xef\xbb\xbf") != NULL)
     return FALSE;
 

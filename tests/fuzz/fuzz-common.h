@@ -40,7 +40,7 @@ void  mw_fuzz_check_invariants     (MwNetwork     *network);
 void  mw_fuzz_check_problems       (MwNetwork     *network);
 
 /* Saves @network as DOT and loads the text, which must load into the same
- * network; text DOT cannot hold as it is (see writable() in mw-dot.c)
+ * network; text DOT cannot hold as it is (see writable() in mw-dot-save.c)
  * may change once, and then the round trip must be exact. Saving the same
  * network twice must give the same bytes. */
 void  mw_fuzz_check_round_trip     (MwNetwork     *network);

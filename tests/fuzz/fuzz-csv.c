@@ -10,6 +10,7 @@
 
 #include "fuzz-common.h"
 #include "mw-csv.h"
+#include "mw-import-report.h"
 
 #define CSV_SOURCE "fuzz.csv"
 

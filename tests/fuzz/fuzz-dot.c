@@ -18,6 +18,8 @@
 #include <graphviz/cgraph.h>
 
 #include "mw-dot.h"
+#include "mw-graphviz-lock.h"
+#include "mw-limits.h"
 #include "fuzz-common.h"
 
 #define SOURCE "fuzz.gv"
@@ -135,7 +137,7 @@ check_repeatable (const char *data,
     g_error ("loading the same bytes twice: “%s”, then “%s”", error->message, error_again->message);
 }
 
-/* exported by libcgraph, not in its header (see mw-dot.c) */
+/* exported by libcgraph, not in its header (see mw-dot-load.c) */
 extern int aaglex_destroy (void);
 
 static int
@@ -165,7 +167,7 @@ cgraph_reads (const char *data,
   return graph != NULL;
 }
 
-/* mw-dot.c's scan before parsing refuses unclosed strings and braces
+/* mw-dot-check.c's scan before parsing refuses unclosed strings and braces
  * itself; it must never refuse a file cgraph would read. */
 static void
 check_scan_agrees (const char *data,

@@ -11,6 +11,7 @@
 #include "mw-draft-autosave.h"
 #include "mw-drafts.h"
 #include "mw-history.h"
+#include "mw-limits.h"
 #include "mw-network.h"
 #include "mw-scorer.h"
 

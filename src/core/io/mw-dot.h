@@ -8,23 +8,10 @@
 
 #include <gio/gio.h>
 
+#include "mw-limits.h"
 #include "mw-network.h"
 
 G_BEGIN_DECLS
-
-/* Refusals made before a byte reaches cgraph. Hostile files must not reach
- * a parser that recurses once per subgraph or allocates without bound. */
-typedef struct
-{
-  gsize max_bytes;       /* file size */
-  guint max_subgraphs;   /* `{` blocks in all */
-  guint max_depth;       /* `{` nesting */
-  gsize max_string;      /* one quoted string, HTML string or identifier */
-  guint max_actors;
-  guint max_ties;
-} MwLimits;
-
-void        mw_limits_init_default   (MwLimits        *limits);
 
 MwNetwork  *mw_dot_load_data         (const char      *data,
                                       gsize            length,
@@ -39,10 +26,5 @@ char       *mw_dot_save_data         (MwNetwork       *network,
 gboolean    mw_dot_save_file         (MwNetwork       *network,
                                       const char      *path,
                                       GError         **error);
-
-/* cgraph and gvc keep global parser and layout state: every call into
- * them, from any thread, goes between these two. */
-void        mw_graphviz_lock         (void);
-void        mw_graphviz_unlock       (void);
 
 G_END_DECLS

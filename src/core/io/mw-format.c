@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "mw-format.h"
+#include "mw-dot.h"
 #include "mw-graphml.h"
 
 /* Enough of a file to see past a BOM and leading white space. */

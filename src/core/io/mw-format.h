@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "mw-dot.h"
+#include "mw-limits.h"
 #include "mw-network.h"
 
 G_BEGIN_DECLS

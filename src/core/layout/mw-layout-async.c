@@ -19,6 +19,7 @@
 #include <sys/resource.h>
 
 #include "mw-dot.h"
+#include "mw-limits.h"
 #include "mw-layout.h"
 
 typedef struct

@@ -15,7 +15,7 @@
 
 #include <graphviz/gvc.h>
 
-#include "mw-dot.h"
+#include "mw-graphviz-lock.h"
 #include "mw-layout.h"
 
 static const char * const engine_names[MW_N_LAYOUT_ENGINES] = {

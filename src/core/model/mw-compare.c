@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "mw-actor-match.h"
 #include "mw-compare.h"
 
 typedef struct
@@ -42,50 +43,8 @@ steal_strv (GPtrArray *array)
 static void
 match_actors (Matcher *m)
 {
-  MwNetwork *a = m->networks[MW_COMPARE_THIS];
-  MwNetwork *b = m->networks[MW_COMPARE_OTHER];
-  g_autoptr(GHashTable) by_label = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                          (GDestroyNotify)g_queue_free);
-
-  for (guint i = 0; i < mw_network_get_n_actors (a); i++)
-    {
-      MwActor *actor = mw_network_get_actor (a, i);
-      MwActor *other = mw_network_lookup_actor (b, actor->id);
-
-      if (other != NULL)
-        {
-          m->match[MW_COMPARE_THIS][actor->index] = other;
-          m->match[MW_COMPARE_OTHER][other->index] = actor;
-        }
-    }
-
-  /* What is left matches by name, first come first served. */
-  for (guint i = 0; i < mw_network_get_n_actors (b); i++)
-    {
-      MwActor *other = mw_network_get_actor (b, i);
-      GQueue *queue;
-
-      if (m->match[MW_COMPARE_OTHER][i] != NULL)
-        continue;
-      queue = g_hash_table_lookup (by_label, other->label);
-      if (queue == NULL)
-        g_hash_table_insert (by_label, other->label, queue = g_queue_new ());
-      g_queue_push_tail (queue, other);
-    }
-  for (guint i = 0; i < mw_network_get_n_actors (a); i++)
-    {
-      MwActor *actor = mw_network_get_actor (a, i);
-      GQueue *queue;
-      MwActor *other;
-
-      if (m->match[MW_COMPARE_THIS][i] != NULL)
-        continue;
-      queue = g_hash_table_lookup (by_label, actor->label);
-      if (queue == NULL || (other = g_queue_pop_head (queue)) == NULL)
-        continue;
-      m->match[MW_COMPARE_THIS][i] = other;
-      m->match[MW_COMPARE_OTHER][other->index] = actor;
-    }
+  mw_actor_match_networks (m->networks[MW_COMPARE_THIS], m->networks[MW_COMPARE_OTHER],
+                           m->match[MW_COMPARE_THIS], m->match[MW_COMPARE_OTHER]);
 }
 
 /* A key for the tie's two actors as the other side's indices (with_type:
@@ -179,8 +138,7 @@ static gboolean
 actor_changed (const MwActor *a,
                const MwActor *b)
 {
-  return g_strcmp0 (a->label, b->label) != 0 || a->kind != b->kind ||
-         g_strcmp0 (a->org, b->org) != 0 || g_strcmp0 (a->unit, b->unit) != 0;
+  return (mw_actor_diff (a, b, 0) & MW_ACTOR_SHOWN_FIELDS) != 0;
 }
 
 static void

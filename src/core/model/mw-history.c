@@ -8,25 +8,11 @@
 
 #include "config.h"
 
+#include "mw-actor-match.h"
 #include "mw-history.h"
 
-/* What an actor or a tie looks like at one moment; NULL stands for "absent". */
-typedef struct
-{
-  char        *label;
-  char        *org;
-  char        *unit;
-  char        *notes;
-  MwActorKind  kind;
-  double       x;
-  double       y;
-  gboolean     purpose;
-  gboolean     initiative;
-  gboolean     pinned;
-  gboolean     has_position;
-  GHashTable  *attrs;
-} ActorState;
-
+/* What an actor or a tie looks like at one moment; NULL stands for "absent".
+ * An actor's is a snapshot (mw_actor_snapshot_new()). */
 typedef struct
 {
   char       *from_id;
@@ -40,7 +26,7 @@ typedef struct
 {
   char     *id;
   gboolean  is_tie;
-  gpointer  before;   /* (nullable) ActorState or TieState */
+  gpointer  before;   /* (nullable) an actor snapshot or TieState */
   gpointer  after;    /* (nullable) */
 } Entry;
 
@@ -99,68 +85,13 @@ copy_table (GHashTable *table)
 }
 
 static gboolean
-tables_equal (GHashTable *a,
-              GHashTable *b)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (g_hash_table_size (a) != g_hash_table_size (b))
-    return FALSE;
-
-  g_hash_table_iter_init (&iter, a);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (g_strcmp0 (value, g_hash_table_lookup (b, key)) != 0)
-      return FALSE;
-
-  return TRUE;
-}
-
-static ActorState *
-actor_state_new (const MwActor *actor)
-{
-  ActorState *state = g_new0 (ActorState, 1);
-
-  state->label = g_strdup (actor->label);
-  state->org = g_strdup (actor->org);
-  state->unit = g_strdup (actor->unit);
-  state->notes = g_strdup (actor->notes);
-  state->kind = actor->kind;
-  state->x = actor->x;
-  state->y = actor->y;
-  state->purpose = actor->purpose;
-  state->initiative = actor->initiative;
-  state->pinned = actor->pinned;
-  state->has_position = actor->has_position;
-  state->attrs = copy_table (actor->attrs);
-
-  return state;
-}
-
-static void
-actor_state_free (ActorState *state)
-{
-  g_free (state->label);
-  g_free (state->org);
-  g_free (state->unit);
-  g_free (state->notes);
-  g_hash_table_unref (state->attrs);
-  g_free (state);
-}
-
-static gboolean
-actor_states_equal (const ActorState *a,
-                    const ActorState *b)
+actor_states_equal (const MwActor *a,
+                    const MwActor *b)
 {
   if (a == NULL || b == NULL)
     return a == b;
 
-  return g_str_equal (a->label, b->label) && g_str_equal (a->org, b->org) &&
-         g_str_equal (a->unit, b->unit) && g_str_equal (a->notes, b->notes) &&
-         a->kind == b->kind && a->x == b->x && a->y == b->y &&
-         a->purpose == b->purpose && a->initiative == b->initiative &&
-         a->pinned == b->pinned && a->has_position == b->has_position &&
-         tables_equal (a->attrs, b->attrs);
+  return mw_actor_diff (a, b, 0) == MW_FIELD_NONE;
 }
 
 static TieState *
@@ -195,14 +126,14 @@ tie_states_equal (const TieState *a,
 
   return g_str_equal (a->from_id, b->from_id) && g_str_equal (a->to_id, b->to_id) &&
          a->type == b->type && a->weight == b->weight &&
-         tables_equal (a->attrs, b->attrs);
+         mw_attrs_equal (a->attrs, b->attrs);
 }
 
 static void
 entry_free (Entry *entry)
 {
   GDestroyNotify free_state = entry->is_tie ? (GDestroyNotify)tie_state_free
-                                            : (GDestroyNotify)actor_state_free;
+                                            : (GDestroyNotify)mw_actor_snapshot_free;
 
   g_clear_pointer (&entry->before, free_state);
   g_clear_pointer (&entry->after, free_state);
@@ -262,9 +193,9 @@ set_tie_attr (gpointer    item,
 }
 
 static void
-apply_actor_state (MwNetwork        *network,
-                   const char       *id,
-                   const ActorState *state)
+apply_actor_state (MwNetwork     *network,
+                   const char    *id,
+                   const MwActor *state)
 {
   MwActor *actor = mw_network_lookup_actor (network, id);
 
@@ -672,7 +603,7 @@ finish_entries (MwEdit *edit)
       else
         {
           MwActor *actor = mw_network_lookup_actor (network, entry->id);
-          entry->after = actor != NULL ? actor_state_new (actor) : NULL;
+          entry->after = actor != NULL ? mw_actor_snapshot_new (actor) : NULL;
           same = actor_states_equal (entry->before, entry->after);
         }
 
@@ -773,7 +704,7 @@ edit_note (MwEdit     *edit,
   if (g_hash_table_contains (edit->by_key, key))
     {
       if (before != NULL)
-        (is_tie ? (GDestroyNotify)tie_state_free : (GDestroyNotify)actor_state_free) (before);
+        (is_tie ? (GDestroyNotify)tie_state_free : (GDestroyNotify)mw_actor_snapshot_free) (before);
       return;
     }
 
@@ -802,7 +733,7 @@ mw_edit_touch_actor (MwEdit  *edit,
 
   key = g_strconcat ("a:", actor->id, NULL);
   if (!g_hash_table_contains (edit->by_key, key))
-    edit_note (edit, actor->id, FALSE, actor_state_new (actor));
+    edit_note (edit, actor->id, FALSE, mw_actor_snapshot_new (actor));
 }
 
 void

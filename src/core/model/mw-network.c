@@ -1,4 +1,4 @@
-/* mw-network.c
+/* mw-network.c: the network object: actors and ties added, found and removed, batches
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,26 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "mw-network.h"
-
-struct _MwNetwork
-{
-  GObject     parent_instance;
-
-  char       *name;
-  GPtrArray  *actors;        /* MwActor*, owned, dense by actor->index */
-  GPtrArray  *ties;          /* MwTie*, owned, dense by tie->index */
-  GHashTable *actors_by_id;  /* borrowed id → MwActor* */
-  GHashTable *ties_by_id;    /* borrowed id → MwTie* */
-  GHashTable *attrs;
-  GHashTable *node_defaults;
-  GHashTable *edge_defaults;
-  guint64     generation;
-  guint64     next_tie_serial;
-  guint       batch_depth;
-  char       *batch_name;
-  guint       directed : 1;
-};
+#include "mw-network-private.h"
 
 G_DEFINE_FINAL_TYPE (MwNetwork, mw_network, G_TYPE_OBJECT)
 
@@ -59,7 +40,7 @@ new_string_table (void)
 
 /* Most actors and ties have no other attributes: they share one empty
  * table until their first attribute is set, which saves a hash table per
- * tie (about 120 MB at 500,000 ties). Only this file writes to the tables. */
+ * tie (about 120 MB at 500,000 ties). Only the mw-network*.c files write to the tables. */
 static GHashTable *
 shared_empty_table (void)
 {
@@ -76,8 +57,8 @@ shared_empty_table (void)
 }
 
 /* Gives *table a table of its own before it is written to. */
-static GHashTable *
-writable_table (GHashTable **table)
+GHashTable *
+_mw_string_table_writable (GHashTable **table)
 {
   GHashTable *empty = shared_empty_table ();
 
@@ -89,40 +70,6 @@ writable_table (GHashTable **table)
   g_hash_table_unref (empty);
 
   return *table;
-}
-
-static void
-copy_string_table (GHashTable *dest,
-                   GHashTable *src)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, src);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (dest, g_strdup (key), g_strdup (value));
-}
-
-static gboolean
-string_tables_equal (GHashTable *a,
-                     GHashTable *b)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (g_hash_table_size (a) != g_hash_table_size (b))
-    return FALSE;
-
-  g_hash_table_iter_init (&iter, a);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const char *other = g_hash_table_lookup (b, key);
-
-      if (other == NULL || strcmp (other, value) != 0)
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 static void
@@ -174,12 +121,12 @@ mw_problem_kind_to_string (MwProblemKind kind)
     }
 }
 
-static void
-emit_change (MwNetwork    *self,
-             MwChangeKind  kind,
-             MwField       fields,
-             MwActor      *actor,
-             MwTie        *tie)
+void
+_mw_network_emit_change (MwNetwork    *self,
+                         MwChangeKind  kind,
+                         MwField       fields,
+                         MwActor      *actor,
+                         MwTie        *tie)
 {
   MwChange change = { kind, fields, actor, tie, NULL };
 
@@ -336,7 +283,7 @@ mw_network_set_name (MwNetwork  *self,
 
   if (mw_set_str (&self->name, name))
     {
-      emit_change (self, MW_CHANGE_NETWORK_CHANGED, MW_FIELD_NONE, NULL, NULL);
+      _mw_network_emit_change (self, MW_CHANGE_NETWORK_CHANGED, MW_FIELD_NONE, NULL, NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
     }
 }
@@ -359,7 +306,7 @@ mw_network_set_directed (MwNetwork *self,
     return;
 
   self->directed = directed;
-  emit_change (self, MW_CHANGE_NETWORK_CHANGED, MW_FIELD_NONE, NULL, NULL);
+  _mw_network_emit_change (self, MW_CHANGE_NETWORK_CHANGED, MW_FIELD_NONE, NULL, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTED]);
 }
 
@@ -414,10 +361,10 @@ mw_network_get_edge_defaults (MwNetwork *self)
 }
 
 /* A NULL or empty value removes the attribute. Returns whether anything changed. */
-static gboolean
-set_table_value (GHashTable *table,
-                 const char *key,
-                 const char *value)
+gboolean
+_mw_string_table_set (GHashTable *table,
+                      const char *key,
+                      const char *value)
 {
   const char *old = g_hash_table_lookup (table, key);
 
@@ -439,8 +386,8 @@ mw_network_set_attr (MwNetwork  *self,
   g_return_if_fail (MW_IS_NETWORK (self));
   g_return_if_fail (key != NULL);
 
-  if (set_table_value (self->attrs, key, value))
-    emit_change (self, MW_CHANGE_NETWORK_CHANGED, MW_FIELD_ATTRS, NULL, NULL);
+  if (_mw_string_table_set (self->attrs, key, value))
+    _mw_network_emit_change (self, MW_CHANGE_NETWORK_CHANGED, MW_FIELD_ATTRS, NULL, NULL);
 }
 
 guint
@@ -595,22 +542,22 @@ mw_network_add_actor (MwNetwork    *self,
   g_ptr_array_add (self->actors, actor);
   g_hash_table_insert (self->actors_by_id, actor->id, actor);
 
-  emit_change (self, MW_CHANGE_ACTOR_ADDED, MW_FIELD_NONE, actor, NULL);
+  _mw_network_emit_change (self, MW_CHANGE_ACTOR_ADDED, MW_FIELD_NONE, actor, NULL);
 
   return actor;
 }
 
-static void
-detach_tie (GPtrArray **adjacency,
-            MwTie      *tie)
+void
+_mw_network_detach_tie (GPtrArray **adjacency,
+                        MwTie      *tie)
 {
   if (*adjacency != NULL)
     g_ptr_array_remove_fast (*adjacency, tie);
 }
 
-static void
-attach_tie (GPtrArray **adjacency,
-            MwTie      *tie)
+void
+_mw_network_attach_tie (GPtrArray **adjacency,
+                        MwTie      *tie)
 {
   if (*adjacency == NULL)
     *adjacency = g_ptr_array_new ();
@@ -640,12 +587,12 @@ mw_network_remove_tie (MwNetwork *self,
   g_return_if_fail (tie->index < self->ties->len &&
                     g_ptr_array_index (self->ties, tie->index) == tie);
 
-  detach_tie (&tie->from->out_ties[tie->type], tie);
-  detach_tie (&tie->to->in_ties[tie->type], tie);
+  _mw_network_detach_tie (&tie->from->out_ties[tie->type], tie);
+  _mw_network_detach_tie (&tie->to->in_ties[tie->type], tie);
   g_hash_table_remove (self->ties_by_id, tie->id);
   steal_dense (self->ties, tie->index, G_STRUCT_OFFSET (MwTie, index));
 
-  emit_change (self, MW_CHANGE_TIE_REMOVED, MW_FIELD_NONE, NULL, tie);
+  _mw_network_emit_change (self, MW_CHANGE_TIE_REMOVED, MW_FIELD_NONE, NULL, tie);
   tie_free (tie);
 }
 
@@ -674,7 +621,7 @@ mw_network_remove_actor (MwNetwork *self,
   g_hash_table_remove (self->actors_by_id, actor->id);
   steal_dense (self->actors, actor->index, G_STRUCT_OFFSET (MwActor, index));
 
-  emit_change (self, MW_CHANGE_ACTOR_REMOVED, MW_FIELD_NONE, actor, NULL);
+  _mw_network_emit_change (self, MW_CHANGE_ACTOR_REMOVED, MW_FIELD_NONE, actor, NULL);
   actor_free (actor);
 }
 
@@ -710,182 +657,8 @@ mw_network_set_actor_id (MwNetwork   *self,
   actor->id = g_strdup (id);
   g_hash_table_insert (self->actors_by_id, actor->id, actor);
 
-  emit_change (self, MW_CHANGE_ACTOR_CHANGED, MW_FIELD_ID, actor, NULL);
+  _mw_network_emit_change (self, MW_CHANGE_ACTOR_CHANGED, MW_FIELD_ID, actor, NULL);
   return TRUE;
-}
-
-static void
-set_actor_string (MwNetwork   *self,
-                  MwActor     *actor,
-                  char       **field,
-                  const char  *value,
-                  MwField      which)
-{
-  g_return_if_fail (MW_IS_NETWORK (self));
-  g_return_if_fail (actor != NULL);
-
-  if (value == NULL)
-    value = "";
-
-  g_return_if_fail (g_utf8_validate (value, -1, NULL));
-
-  if (mw_set_str (field, value))
-    emit_change (self, MW_CHANGE_ACTOR_CHANGED, which, actor, NULL);
-}
-
-void
-mw_network_set_actor_label (MwNetwork  *self,
-                            MwActor    *actor,
-                            const char *label)
-{
-  g_return_if_fail (actor != NULL);
-
-  if (label == NULL || *label == '\0')
-    label = actor->id;
-
-  set_actor_string (self, actor, &actor->label, label, MW_FIELD_LABEL);
-}
-
-void
-mw_network_set_actor_kind (MwNetwork   *self,
-                           MwActor     *actor,
-                           MwActorKind  kind)
-{
-  g_return_if_fail (MW_IS_NETWORK (self));
-  g_return_if_fail (actor != NULL);
-  g_return_if_fail (kind < MW_N_ACTOR_KINDS);
-
-  if (actor->kind == kind)
-    return;
-
-  actor->kind = kind;
-  emit_change (self, MW_CHANGE_ACTOR_CHANGED, MW_FIELD_KIND, actor, NULL);
-}
-
-void
-mw_network_set_actor_org (MwNetwork  *self,
-                          MwActor    *actor,
-                          const char *org)
-{
-  g_return_if_fail (actor != NULL);
-  set_actor_string (self, actor, &actor->org, org, MW_FIELD_ORG);
-}
-
-void
-mw_network_set_actor_unit (MwNetwork  *self,
-                           MwActor    *actor,
-                           const char *unit)
-{
-  g_return_if_fail (actor != NULL);
-  set_actor_string (self, actor, &actor->unit, unit, MW_FIELD_UNIT);
-}
-
-void
-mw_network_set_actor_notes (MwNetwork  *self,
-                            MwActor    *actor,
-                            const char *notes)
-{
-  g_return_if_fail (actor != NULL);
-  set_actor_string (self, actor, &actor->notes, notes, MW_FIELD_NOTES);
-}
-
-void
-mw_network_set_actor_purpose (MwNetwork *self,
-                              MwActor   *actor,
-                              gboolean   purpose)
-{
-  g_return_if_fail (MW_IS_NETWORK (self));
-  g_return_if_fail (actor != NULL);
-
-  if (actor->purpose == !!purpose)
-    return;
-
-  actor->purpose = !!purpose;
-  emit_change (self, MW_CHANGE_ACTOR_CHANGED, MW_FIELD_PURPOSE, actor, NULL);
-}
-
-void
-mw_network_set_actor_initiative (MwNetwork *self,
-                                 MwActor   *actor,
-                                 gboolean   initiative)
-{
-  g_return_if_fail (MW_IS_NETWORK (self));
-  g_return_if_fail (actor != NULL);
-
-  if (actor->initiative == !!initiative)
-    return;
-
-  actor->initiative = !!initiative;
-  emit_change (self, MW_CHANGE_ACTOR_CHANGED, MW_FIELD_INITIATIVE, actor, NULL);
-}
-
-void
-mw_network_set_actor_pinned (MwNetwork *self,
-                             MwActor   *actor,
-                             gboolean   pinned)
-{
-  g_return_if_fail (MW_IS_NETWORK (self));
-  g_return_if_fail (actor != NULL);
-
-  if (actor->pinned == !!pinned)
-    return;
-
-  actor->pinned = !!pinned;
-  emit_change (self, MW_CHANGE_ACTOR_CHANGED, MW_FIELD_PINNED, actor, NULL);
-}
-
-void
-mw_network_set_actor_position (MwNetwork *self,
-                               MwActor   *actor,
-                               double     x,
-                               double     y)
-{
-  g_return_if_fail (MW_IS_NETWORK (self));
-  g_return_if_fail (actor != NULL);
-  g_return_if_fail (isfinite (x) && isfinite (y));
-
-  if (actor->has_position && actor->x == x && actor->y == y)
-    return;
-
-  actor->x = x;
-  actor->y = y;
-  actor->has_position = TRUE;
-  emit_change (self, MW_CHANGE_ACTOR_CHANGED, MW_FIELD_POSITION, actor, NULL);
-}
-
-void
-mw_network_clear_actor_position (MwNetwork *self,
-                                 MwActor   *actor)
-{
-  g_return_if_fail (MW_IS_NETWORK (self));
-  g_return_if_fail (actor != NULL);
-
-  if (!actor->has_position)
-    return;
-
-  actor->has_position = FALSE;
-  actor->x = actor->y = 0;
-  emit_change (self, MW_CHANGE_ACTOR_CHANGED, MW_FIELD_POSITION, actor, NULL);
-}
-
-/**
- * mw_network_set_actor_attr:
- * @value: (nullable): %NULL or "" removes the attribute
- */
-void
-mw_network_set_actor_attr (MwNetwork  *self,
-                           MwActor    *actor,
-                           const char *key,
-                           const char *value)
-{
-  g_return_if_fail (MW_IS_NETWORK (self));
-  g_return_if_fail (actor != NULL);
-  g_return_if_fail (key != NULL);
-
-  if ((value == NULL || *value == '\0') && g_hash_table_size (actor->attrs) == 0)
-    return;
-  if (set_table_value (writable_table (&actor->attrs), key, value))
-    emit_change (self, MW_CHANGE_ACTOR_CHANGED, MW_FIELD_ATTRS, actor, NULL);
 }
 
 static char *
@@ -950,94 +723,12 @@ mw_network_add_tie (MwNetwork  *self,
 
   g_ptr_array_add (self->ties, tie);
   g_hash_table_insert (self->ties_by_id, tie->id, tie);
-  attach_tie (&from->out_ties[type], tie);
-  attach_tie (&to->in_ties[type], tie);
+  _mw_network_attach_tie (&from->out_ties[type], tie);
+  _mw_network_attach_tie (&to->in_ties[type], tie);
 
-  emit_change (self, MW_CHANGE_TIE_ADDED, MW_FIELD_NONE, NULL, tie);
+  _mw_network_emit_change (self, MW_CHANGE_TIE_ADDED, MW_FIELD_NONE, NULL, tie);
 
   return tie;
-}
-
-void
-mw_network_set_tie_type (MwNetwork *self,
-                         MwTie     *tie,
-                         MwTieType  type)
-{
-  g_return_if_fail (MW_IS_NETWORK (self));
-  g_return_if_fail (tie != NULL);
-  g_return_if_fail (type < MW_N_TIE_TYPES);
-
-  if (tie->type == type)
-    return;
-
-  detach_tie (&tie->from->out_ties[tie->type], tie);
-  detach_tie (&tie->to->in_ties[tie->type], tie);
-  tie->type = type;
-  attach_tie (&tie->from->out_ties[type], tie);
-  attach_tie (&tie->to->in_ties[type], tie);
-
-  emit_change (self, MW_CHANGE_TIE_CHANGED, MW_FIELD_TIE_TYPE, NULL, tie);
-}
-
-void
-mw_network_set_tie_weight (MwNetwork *self,
-                           MwTie     *tie,
-                           double     weight)
-{
-  g_return_if_fail (MW_IS_NETWORK (self));
-  g_return_if_fail (tie != NULL);
-  g_return_if_fail (isfinite (weight));
-
-  if (weight == 0.0)
-    weight = 0.0;  /* not −0: see mw_network_add_tie() */
-  if (tie->weight == weight)
-    return;
-
-  tie->weight = weight;
-  emit_change (self, MW_CHANGE_TIE_CHANGED, MW_FIELD_WEIGHT, NULL, tie);
-}
-
-/**
- * mw_network_set_tie_endpoints:
- *
- * Moves @tie to new ends; (to, from) reverses it.
- */
-void
-mw_network_set_tie_endpoints (MwNetwork *self,
-                              MwTie     *tie,
-                              MwActor   *from,
-                              MwActor   *to)
-{
-  g_return_if_fail (MW_IS_NETWORK (self));
-  g_return_if_fail (tie != NULL && from != NULL && to != NULL);
-
-  if (tie->from == from && tie->to == to)
-    return;
-
-  detach_tie (&tie->from->out_ties[tie->type], tie);
-  detach_tie (&tie->to->in_ties[tie->type], tie);
-  tie->from = from;
-  tie->to = to;
-  attach_tie (&from->out_ties[tie->type], tie);
-  attach_tie (&to->in_ties[tie->type], tie);
-
-  emit_change (self, MW_CHANGE_TIE_CHANGED, MW_FIELD_ENDPOINTS, NULL, tie);
-}
-
-void
-mw_network_set_tie_attr (MwNetwork  *self,
-                         MwTie      *tie,
-                         const char *key,
-                         const char *value)
-{
-  g_return_if_fail (MW_IS_NETWORK (self));
-  g_return_if_fail (tie != NULL);
-  g_return_if_fail (key != NULL);
-
-  if ((value == NULL || *value == '\0') && g_hash_table_size (tie->attrs) == 0)
-    return;
-  if (set_table_value (writable_table (&tie->attrs), key, value))
-    emit_change (self, MW_CHANGE_TIE_CHANGED, MW_FIELD_ATTRS, NULL, tie);
 }
 
 /**
@@ -1084,206 +775,11 @@ mw_network_in_batch (MwNetwork *self)
   return self->batch_depth > 0;
 }
 
-/**
- * mw_network_copy:
- *
- * Returns: (transfer full): a deep copy, with the same ids and order; for
- *   scoring in another thread or previewing a change without touching @self
- */
-MwNetwork *
-mw_network_copy (MwNetwork *self)
-{
-  MwNetwork *copy;
-
-  g_return_val_if_fail (MW_IS_NETWORK (self), NULL);
-
-  copy = mw_network_new ();
-  mw_set_str (&copy->name, self->name);
-  copy->directed = self->directed;
-  copy_string_table (copy->attrs, self->attrs);
-  copy_string_table (copy->node_defaults, self->node_defaults);
-  copy_string_table (copy->edge_defaults, self->edge_defaults);
-
-  g_ptr_array_set_size (copy->actors, 0);
-  for (guint i = 0; i < self->actors->len; i++)
-    {
-      const MwActor *src = g_ptr_array_index (self->actors, i);
-      MwActor *dst = mw_network_add_actor (copy, src->id, src->label, src->kind, NULL);
-
-      mw_set_str (&dst->org, src->org);
-      mw_set_str (&dst->unit, src->unit);
-      mw_set_str (&dst->notes, src->notes);
-      dst->x = src->x;
-      dst->y = src->y;
-      dst->purpose = src->purpose;
-      dst->initiative = src->initiative;
-      dst->pinned = src->pinned;
-      dst->has_position = src->has_position;
-      if (g_hash_table_size (src->attrs) > 0)
-        copy_string_table (writable_table (&dst->attrs), src->attrs);
-    }
-
-  for (guint i = 0; i < self->ties->len; i++)
-    {
-      const MwTie *src = g_ptr_array_index (self->ties, i);
-      MwTie *dst = mw_network_add_tie (copy,
-                                       g_ptr_array_index (copy->actors, src->from->index),
-                                       g_ptr_array_index (copy->actors, src->to->index),
-                                       src->type, src->weight, src->id);
-
-      if (g_hash_table_size (src->attrs) > 0)
-        copy_string_table (writable_table (&dst->attrs), src->attrs);
-    }
-
-  copy->generation = self->generation;
-
-  return copy;
-}
-
-static char *
-describe_actor_difference (const MwActor *a,
-                           const MwActor *b)
-{
-  if (strcmp (a->label, b->label) != 0)
-    return g_strdup_printf ("actor %s: label “%s” ≠ “%s”", a->id, a->label, b->label);
-  if (a->kind != b->kind)
-    return g_strdup_printf ("actor %s: kind differs", a->id);
-  if (strcmp (a->org, b->org) != 0)
-    return g_strdup_printf ("actor %s: organisation “%s” ≠ “%s”", a->id, a->org, b->org);
-  if (strcmp (a->unit, b->unit) != 0)
-    return g_strdup_printf ("actor %s: unit “%s” ≠ “%s”", a->id, a->unit, b->unit);
-  if (strcmp (a->notes, b->notes) != 0)
-    return g_strdup_printf ("actor %s: notes differ", a->id);
-  if (a->purpose != b->purpose || a->initiative != b->initiative || a->pinned != b->pinned)
-    return g_strdup_printf ("actor %s: flags differ", a->id);
-  if (a->has_position != b->has_position ||
-      (a->has_position && (fabs (a->x - b->x) > 0.01 || fabs (a->y - b->y) > 0.01)))
-    return g_strdup_printf ("actor %s: position (%g, %g) ≠ (%g, %g)",
-                            a->id, a->x, a->y, b->x, b->y);
-  if (!string_tables_equal (a->attrs, b->attrs))
-    return g_strdup_printf ("actor %s: other attributes differ", a->id);
-
-  return NULL;
-}
-
-static int
-compare_strings_indirect (gconstpointer a,
-                          gconstpointer b)
+int
+_mw_compare_strings_indirect (gconstpointer a,
+                              gconstpointer b)
 {
   return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
-}
-
-/* Ties are matched by (from, to, type, weight, attrs) as a multiset, not by
- * id: generated ids depend on the order a file lists its edges in. */
-static char *
-tie_signature (const MwTie *tie)
-{
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-  GString *sig = g_string_new (NULL);
-
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, tie->attrs);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (keys, key);
-  g_ptr_array_sort (keys, compare_strings_indirect);
-  g_string_printf (sig, "%s\x1f%s\x1f%s\x1f%.6g",
-                   tie->from->id, tie->to->id,
-                   mw_tie_type_to_string (tie->type), tie->weight);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      const char *key = g_ptr_array_index (keys, i);
-      g_string_append_printf (sig, "\x1f%s=%s", key,
-                              (const char *)g_hash_table_lookup (tie->attrs, key));
-    }
-
-  return g_string_free (sig, FALSE);
-}
-
-static GHashTable *
-count_tie_signatures (MwNetwork *self)
-{
-  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < self->ties->len; i++)
-    {
-      char *sig = tie_signature (g_ptr_array_index (self->ties, i));
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, sig));
-
-      g_hash_table_insert (counts, sig, GUINT_TO_POINTER (n + 1));
-    }
-
-  return counts;
-}
-
-static char *
-describe_tie_difference (MwNetwork *a,
-                         MwNetwork *b)
-{
-  g_autoptr(GHashTable) counts_a = count_tie_signatures (a);
-  g_autoptr(GHashTable) counts_b = count_tie_signatures (b);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, counts_a);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      if (g_hash_table_lookup (counts_b, key) != value)
-        {
-          g_autofree char *readable = g_strdelimit (g_strdup (key), "\x1f", ' ');
-          return g_strdup_printf ("tie “%s” appears %u time(s) in one network and %u in the other",
-                                  readable, GPOINTER_TO_UINT (value),
-                                  GPOINTER_TO_UINT (g_hash_table_lookup (counts_b, key)));
-        }
-    }
-
-  return NULL;
-}
-
-/**
- * mw_network_equal:
- * @difference: (out) (optional) (transfer full): the first difference found
- *
- * Compares two networks as Meshwork sees them: actors by id with every
- * field, ties as a multiset, graph attributes. Order does not matter.
- */
-gboolean
-mw_network_equal (MwNetwork  *a,
-                  MwNetwork  *b,
-                  char      **difference)
-{
-  char *diff = NULL;
-
-  g_return_val_if_fail (MW_IS_NETWORK (a) && MW_IS_NETWORK (b), FALSE);
-
-  if (a->actors->len != b->actors->len)
-    diff = g_strdup_printf ("%u actors ≠ %u actors", a->actors->len, b->actors->len);
-  else if (a->ties->len != b->ties->len)
-    diff = g_strdup_printf ("%u ties ≠ %u ties", a->ties->len, b->ties->len);
-  else if (!string_tables_equal (a->attrs, b->attrs))
-    diff = g_strdup ("graph attributes differ");
-
-  for (guint i = 0; diff == NULL && i < a->actors->len; i++)
-    {
-      const MwActor *actor_a = g_ptr_array_index (a->actors, i);
-      const MwActor *actor_b = g_hash_table_lookup (b->actors_by_id, actor_a->id);
-
-      if (actor_b == NULL)
-        diff = g_strdup_printf ("actor %s is missing", actor_a->id);
-      else
-        diff = describe_actor_difference (actor_a, actor_b);
-    }
-
-  if (diff == NULL)
-    diff = describe_tie_difference (a, b);
-
-  if (difference != NULL)
-    *difference = diff;
-  else
-    g_free (diff);
-
-  return diff == NULL;
 }
 
 static GStrv
@@ -1301,7 +797,7 @@ list_distinct (MwNetwork *self,
         g_ptr_array_add (names, g_strdup (value));
     }
 
-  g_ptr_array_sort (names, compare_strings_indirect);
+  g_ptr_array_sort (names, _mw_compare_strings_indirect);
   g_ptr_array_add (names, NULL);
 
   return (GStrv)g_ptr_array_free (g_steal_pointer (&names), FALSE);

@@ -82,6 +82,64 @@ mw_tie_type_from_string (const char *str,
   return FALSE;
 }
 
+typedef struct
+{
+  const char *word;
+  MwTieType   type;
+} Synonym;
+
+/* Compared after lower-casing, with "_" and "-" read as spaces. */
+static const Synonym tie_synonyms[] = {
+  { "reports", MW_TIE_REPORTS }, { "report", MW_TIE_REPORTS }, { "reports to", MW_TIE_REPORTS },
+  { "reporting", MW_TIE_REPORTS }, { "reporting line", MW_TIE_REPORTS }, { "line", MW_TIE_REPORTS },
+  { "manager", MW_TIE_REPORTS }, { "hierarchy", MW_TIE_REPORTS }, { "formal", MW_TIE_REPORTS },
+  { "solid line", MW_TIE_REPORTS }, { "supervision", MW_TIE_REPORTS },
+  { "collaborates", MW_TIE_COLLABORATES }, { "collaborate", MW_TIE_COLLABORATES },
+  { "collaboration", MW_TIE_COLLABORATES }, { "collab", MW_TIE_COLLABORATES },
+  { "works with", MW_TIE_COLLABORATES }, { "cooperates", MW_TIE_COLLABORATES },
+  { "cooperation", MW_TIE_COLLABORATES }, { "peer", MW_TIE_COLLABORATES },
+  { "partner", MW_TIE_COLLABORATES }, { "teamwork", MW_TIE_COLLABORATES },
+  { "communication", MW_TIE_COLLABORATES }, { "undirected", MW_TIE_COLLABORATES },
+  { "influences", MW_TIE_INFLUENCES }, { "influence", MW_TIE_INFLUENCES },
+  { "advice", MW_TIE_INFLUENCES }, { "advises", MW_TIE_INFLUENCES },
+  { "informs", MW_TIE_INFLUENCES }, { "shapes", MW_TIE_INFLUENCES },
+  { "directed", MW_TIE_INFLUENCES },
+  { "checks", MW_TIE_CHECKS }, { "check", MW_TIE_CHECKS }, { "reviews", MW_TIE_CHECKS },
+  { "review", MW_TIE_CHECKS }, { "peer review", MW_TIE_CHECKS }, { "oversight", MW_TIE_CHECKS },
+  { "audits", MW_TIE_CHECKS }, { "audit", MW_TIE_CHECKS }, { "risk", MW_TIE_CHECKS },
+  { "challenges", MW_TIE_CHECKS },
+};
+
+/**
+ * mw_tie_type_from_synonym:
+ *
+ * Meshwork's four type names and the words files use for them, any case,
+ * `_` or `-` for spaces: "Reports_To", "advice", "peer review"…
+ */
+gboolean
+mw_tie_type_from_synonym (const char *str,
+                          MwTieType  *type)
+{
+  g_autofree char *word = NULL;
+
+  g_return_val_if_fail (type != NULL, FALSE);
+
+  if (str == NULL)
+    return FALSE;
+
+  word = g_strstrip (g_ascii_strdown (str, -1));
+  g_strdelimit (word, "_-", ' ');
+
+  for (guint i = 0; i < G_N_ELEMENTS (tie_synonyms); i++)
+    if (strcmp (word, tie_synonyms[i].word) == 0)
+      {
+        *type = tie_synonyms[i].type;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 gboolean
 mw_set_str (char       **str_pointer,
             const char  *new_str)

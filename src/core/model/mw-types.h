@@ -51,6 +51,9 @@ gboolean    mw_actor_kind_from_string (const char  *str,
 const char *mw_tie_type_to_string     (MwTieType    type);
 gboolean    mw_tie_type_from_string   (const char  *str,
                                        MwTieType   *type);
+/* "reports to", "Advice", "peer review"… → a tie type */
+gboolean    mw_tie_type_from_synonym  (const char  *str,
+                                       MwTieType   *type);
 
 /* Replaces *str_pointer with a copy of new_str; TRUE when it changed.
  * (g_set_str() arrived in GLib 2.76, after Debian 12.) */

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "mw-scores-private.h"
+#include "mw-score-elements-private.h"
 
 /* Structural features the contexts are told apart by. */
 typedef struct

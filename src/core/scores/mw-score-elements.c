@@ -16,7 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "mw-scores-private.h"
+#include "mw-score-elements-private.h"
 
 #define TIE_ID(scoring, i) (mw_network_get_tie ((scoring)->network, (i))->id)
 

@@ -1,4 +1,4 @@
-/* mw-scores-private.h: shared between the files that compute the scores
+/* mw-scores-private.h: the scores' insides and what every element scorer uses
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -53,6 +53,9 @@ typedef struct
   gboolean   *exposed;     /* see mw_graph_articulation_points() */
 } MwScoring;
 
+MwScores  *_mw_scores_new          (guint64         generation);
+/* A NULL-terminated copy of @ids (nullable), in their order. */
+GStrv      _mw_scores_strv_from_ids (GPtrArray      *ids);
 /* Takes @text; @actors and @ties (char*, borrowed ids, in canonical order,
  * nullable) are copied. */
 void  _mw_scores_add_factor       (MwScores   *self,
@@ -67,12 +70,5 @@ GPtrArray *_mw_scoring_people_where (MwScoring      *scoring,
 /* The ids of the actors of any kind whose flag is set, sorted. */
 GPtrArray *_mw_scoring_actors_where (MwScoring      *scoring,
                                      const gboolean *flags);
-
-void  _mw_score_collaboration     (MwScores *self, MwScoring *scoring);
-void  _mw_score_influence         (MwScores *self, MwScoring *scoring);
-void  _mw_score_entrepreneurship  (MwScores *self, MwScoring *scoring);
-void  _mw_score_purpose           (MwScores *self, MwScoring *scoring);
-void  _mw_score_risk              (MwScores *self, MwScoring *scoring);
-void  _mw_score_context           (MwScores *self, MwScoring *scoring);
 
 G_END_DECLS

@@ -1,0 +1,698 @@
+/* mw-dot-load.c: DOT in: parsing with cgraph and reading the graph into a network
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mw-dot"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <graphviz/cgraph.h>
+
+#include "mw-dot-private.h"
+#include "mw-graphviz-lock.h"
+#include "mw-limits.h"
+
+/* cgraph's flex scanner keeps its buffer between reads: what the last parse
+ * left unread (a final newline) would shift the next file's line numbers.
+ * The scanner's own destroy function, exported by libcgraph but not in its
+ * header, resets it. */
+extern int aaglex_destroy (void);
+
+/* cgraph's error callback has no user data: it writes here, under the lock. */
+static GString *cgraph_messages;
+
+static gboolean
+is_known_node_attr (const char *name)
+{
+  static const char * const known[] = {
+    "label", "pos", "pin", MW_DOT_ATTR_KIND, MW_DOT_ATTR_ORG, MW_DOT_ATTR_UNIT,
+    MW_DOT_ATTR_PURPOSE, MW_DOT_ATTR_INITIATIVE, MW_DOT_ATTR_NOTES, NULL
+  };
+
+  return g_strv_contains (known, name);
+}
+
+static gboolean
+is_known_edge_attr (const char *name)
+{
+  return strcmp (name, MW_DOT_ATTR_TIE) == 0 || strcmp (name, "weight") == 0 ||
+         strcmp (name, "key") == 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Parsing                                                                 */
+
+static int
+collect_cgraph_message_cb (char *message)
+{
+  if (cgraph_messages != NULL)
+    g_string_append (cgraph_messages, message);
+  return 0;
+}
+
+/* cgraph says "… in line 3 near 'x'"; pull the line out and tidy the rest. */
+static void
+set_parse_error (GError     **error,
+                 const char  *source_name,
+                 const char  *messages)
+{
+  g_auto(GStrv) lines = g_strsplit (messages, "\n", -1);
+  const char *message = NULL;
+  const char *in_line;
+  guint line = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Error"))
+      message = lines[i];
+
+  if (message == NULL)
+    message = lines[0] != NULL && *lines[0] != '\0' ? lines[0] : "Error: not a DOT graph";
+
+  if (g_str_has_prefix (message, "Error: "))
+    message += strlen ("Error: ");
+  if (g_str_has_prefix (message, source_name) && message[strlen (source_name)] == ':')
+    message += strlen (source_name) + 1;
+  message += strspn (message, " ");
+
+  in_line = strstr (message, "in line ");
+  if (in_line != NULL)
+    line = strtoul (in_line + strlen ("in line "), NULL, 10);
+
+  if (line > 0)
+    {
+      g_autofree char *in_line_text = g_strdup_printf (" in line %u", line);
+      g_autoptr(GString) tidy = g_string_new (message);
+
+      g_string_replace (tidy, in_line_text, "", 1);
+      g_set_error (error, MW_ERROR, MW_ERROR_PARSE, "%s:%u: %s", source_name, line, tidy->str);
+    }
+  else
+    g_set_error (error, MW_ERROR, MW_ERROR_PARSE, "%s: %s", source_name, message);
+}
+
+static Agraph_t *
+parse_locked (const char  *text,
+              const char  *source_name,
+              GError     **error)
+{
+  g_autofree char *file_name = g_strdup (source_name);
+  g_autofree char *messages = NULL;
+  Agraph_t *graph;
+  agusererrf old_errf;
+
+  cgraph_messages = g_string_new (NULL);
+  old_errf = agseterrf (collect_cgraph_message_cb);
+  agsetfile (file_name);
+  agreadline (1);
+
+  graph = agmemread (text);
+  aaglex_destroy ();
+
+  agsetfile (NULL);
+  agseterrf (old_errf);
+
+  /* cgraph quotes the input, which may not be UTF-8; messages must be. */
+  messages = g_utf8_make_valid (cgraph_messages->str, cgraph_messages->len);
+  g_string_free (g_steal_pointer (&cgraph_messages), TRUE);
+
+  if (graph == NULL)
+    {
+      if (*messages != '\0')
+        set_parse_error (error, source_name, messages);
+      else
+        g_set_error (error, MW_ERROR, MW_ERROR_EMPTY,
+                     _("%s: the file contains no graph"), source_name);
+    }
+  else if (*messages != '\0')
+    g_debug ("%s: %s", source_name, messages);
+
+  return graph;
+}
+
+static const char *
+value_or_empty (void       *object,
+                Agsym_t    *sym)
+{
+  const char *value = agxget (object, sym);
+  return value != NULL ? value : "";
+}
+
+/* HTML-like labels are shown as their text: tags dropped, entities kept. */
+static char *
+strip_html_tags (const char *html)
+{
+  GString *text = g_string_new (NULL);
+  gboolean in_tag = FALSE;
+
+  for (const char *p = html; *p != '\0'; p++)
+    {
+      if (*p == '<')
+        in_tag = TRUE;
+      else if (*p == '>')
+        in_tag = FALSE;
+      else if (!in_tag)
+        g_string_append_c (text, *p);
+    }
+
+  g_strstrip (text->str);
+  text->len = strlen (text->str);
+  return g_string_free (text, FALSE);
+}
+
+static char *
+read_label (Agraph_t   *graph,
+            void       *object,
+            Agsym_t    *sym,
+            const char *fallback)
+{
+  const char *label;
+
+  if (sym == NULL)
+    return g_strdup (fallback);
+
+  label = agxget (object, sym);
+  if (label == NULL || *label == '\0' || strcmp (label, "\\N") == 0)
+    return g_strdup (fallback);
+
+  if (aghtmlstr ((char *)label))
+    {
+      g_autofree char *text = strip_html_tags (label);
+      return g_strdup (*text != '\0' ? text : fallback);
+    }
+
+  return g_strdup (label);
+}
+
+/* `pos` is "x,y" in points, y up, with "!" when fixed. */
+static void
+read_position (MwNetwork  *network,
+               MwActor    *actor,
+               const char *pos)
+{
+  char *end;
+  double x, y;
+
+  if (pos == NULL || *pos == '\0')
+    return;
+
+  x = g_ascii_strtod (pos, &end);
+  if (end == pos || *end != ',')
+    return;
+  pos = end + 1;
+  y = g_ascii_strtod (pos, &end);
+  if (end == pos || !isfinite (x) || !isfinite (y))
+    return;
+
+  mw_network_set_actor_position (network, actor, x, -y);
+  if (*end == '!')
+    mw_network_set_actor_pinned (network, actor, TRUE);
+}
+
+static void
+read_node_attributes (MwNetwork *network,
+                      MwActor   *actor,
+                      Agraph_t  *graph,
+                      Agnode_t  *node)
+{
+  Agsym_t *sym = NULL;
+
+  while ((sym = agnxtattr (graph, AGNODE, sym)) != NULL)
+    {
+      const char *value = value_or_empty (node, sym);
+      MwActorKind kind;
+
+      /* Meshwork's own fields take the value in force, inherited from a
+       * `node [...]` default or not; other attributes keep only what
+       * differs from the default, which is written back as a default. */
+      if (*value == '\0')
+        continue;
+      if (!is_known_node_attr (sym->name) && strcmp (value, sym->defval) == 0)
+        continue;
+
+      if (strcmp (sym->name, MW_DOT_ATTR_KIND) == 0)
+        {
+          /* a kind Meshwork does not know stays the text it is */
+          if (mw_actor_kind_from_string (value, &kind))
+            mw_network_set_actor_kind (network, actor, kind);
+          else if (strcmp (value, sym->defval) != 0)
+            mw_network_set_actor_attr (network, actor, sym->name, value);
+        }
+      else if (strcmp (sym->name, MW_DOT_ATTR_ORG) == 0)
+        mw_network_set_actor_org (network, actor, value);
+      else if (strcmp (sym->name, MW_DOT_ATTR_UNIT) == 0)
+        mw_network_set_actor_unit (network, actor, value);
+      else if (strcmp (sym->name, MW_DOT_ATTR_NOTES) == 0)
+        mw_network_set_actor_notes (network, actor, value);
+      else if (strcmp (sym->name, MW_DOT_ATTR_PURPOSE) == 0)
+        mw_network_set_actor_purpose (network, actor, mw_parse_bool (value));
+      else if (strcmp (sym->name, MW_DOT_ATTR_INITIATIVE) == 0)
+        mw_network_set_actor_initiative (network, actor, mw_parse_bool (value));
+      else if (strcmp (sym->name, "pin") == 0)
+        mw_network_set_actor_pinned (network, actor, mw_parse_bool (value));
+      else if (strcmp (sym->name, "pos") == 0)
+        read_position (network, actor, value);
+      else if (!is_known_node_attr (sym->name))
+        mw_network_set_actor_attr (network, actor, sym->name, value);
+    }
+}
+
+static void
+read_edge_attributes (MwNetwork *network,
+                      MwTie     *tie,
+                      Agraph_t  *graph,
+                      Agedge_t  *edge)
+{
+  Agsym_t *sym = NULL;
+
+  while ((sym = agnxtattr (graph, AGEDGE, sym)) != NULL)
+    {
+      const char *value = value_or_empty (edge, sym);
+      double weight;
+
+      if (*value == '\0' || strcmp (value, sym->defval) == 0)
+        continue;
+      if (is_known_edge_attr (sym->name) &&
+          (strcmp (sym->name, "weight") != 0 || mw_parse_number (value, &weight)))
+        continue;
+
+      mw_network_set_tie_attr (network, tie, sym->name, value);
+    }
+}
+
+static MwTieType
+read_tie_type (Agraph_t *graph,
+               Agedge_t *edge,
+               Agsym_t  *tie_sym)
+{
+  MwTieType type;
+
+  if (tie_sym != NULL && mw_tie_type_from_string (agxget (edge, tie_sym), &type))
+    return type;
+
+  /* Other tools' edges: an undirected tie is collaboration, a directed one influence. */
+  return agisdirected (graph) ? MW_TIE_INFLUENCES : MW_TIE_COLLABORATES;
+}
+
+static double
+read_weight (Agedge_t *edge,
+             Agsym_t  *weight_sym)
+{
+  double weight;
+
+  if (weight_sym == NULL || !mw_parse_number (agxget (edge, weight_sym), &weight))
+    return 1.0;
+
+  return weight;
+}
+
+static void
+read_defaults (Agraph_t   *graph,
+               int         kind,
+               GHashTable *defaults)
+{
+  Agsym_t *sym = NULL;
+
+  while ((sym = agnxtattr (graph, kind, sym)) != NULL)
+    {
+      if (sym->defval == NULL || *sym->defval == '\0')
+        continue;
+      /* each actor and tie holds these itself (see read_node_attributes) */
+      if (kind == AGNODE && is_known_node_attr (sym->name))
+        continue;
+      if (kind == AGEDGE && is_known_edge_attr (sym->name))
+        continue;
+
+      g_hash_table_insert (defaults, g_strdup (sym->name), g_strdup (sym->defval));
+    }
+}
+
+static void
+read_graph_attributes (MwNetwork *network,
+                       Agraph_t  *graph)
+{
+  Agsym_t *sym = NULL;
+
+  while ((sym = agnxtattr (graph, AGRAPH, sym)) != NULL)
+    {
+      const char *value = value_or_empty (graph, sym);
+
+      /* The text is UTF-8 from here on, whatever the file said. */
+      if (*value == '\0' || strcmp (sym->name, "charset") == 0 ||
+          (strcmp (sym->name, "linelength") == 0 && strcmp (value, "0") == 0) ||
+          strcmp (sym->name, MW_DOT_ATTR_CLUSTER) == 0)
+        continue;
+
+      mw_network_set_attr (network, sym->name, value);
+    }
+}
+
+static gboolean
+is_cluster (Agraph_t *subgraph)
+{
+  const char *name = agnameof (subgraph);
+  return name != NULL && g_ascii_strncasecmp (name, "cluster", 7) == 0;
+}
+
+static char *
+cluster_title (Agraph_t *subgraph)
+{
+  const char *label = agget (subgraph, (char *)"label");
+  const char *name = agnameof (subgraph);
+
+  if (label != NULL && *label != '\0')
+    {
+      if (aghtmlstr ((char *)label))
+        return strip_html_tags (label);
+      return g_strdup (label);
+    }
+
+  name += strlen ("cluster");
+  name += strspn (name, "_- ");
+  return g_strdup (*name != '\0' ? name : agnameof (subgraph));
+}
+
+/* Clusters give their members a unit (or an organisation, for the ones
+ * Meshwork writes) unless the member names its own. Outer first, so the
+ * innermost cluster wins. */
+static int
+compare_subgraph_order (gconstpointer a,
+                        gconstpointer b)
+{
+  unsigned seq_a = AGSEQ (*(Agraph_t * const *)a);
+  unsigned seq_b = AGSEQ (*(Agraph_t * const *)b);
+
+  return seq_a < seq_b ? -1 : seq_a > seq_b;
+}
+
+/* cgraph lists subgraphs in the order of their IDs, which are string
+ * addresses: an actor in two sibling clusters would get the unit of
+ * whichever malloc placed last. The file's order decides instead. */
+static GPtrArray *
+list_subgraphs (Agraph_t *graph)
+{
+  GPtrArray *subgraphs = g_ptr_array_new ();
+
+  for (Agraph_t *sub = agfstsubg (graph); sub != NULL; sub = agnxtsubg (sub))
+    g_ptr_array_add (subgraphs, sub);
+  g_ptr_array_sort (subgraphs, compare_subgraph_order);
+
+  return subgraphs;
+}
+
+static void
+read_clusters (MwNetwork  *network,
+               GHashTable *actors,
+               Agraph_t   *graph,
+               GHashTable *explicit_org,
+               GHashTable *explicit_unit)
+{
+  g_autoptr(GPtrArray) subgraphs = list_subgraphs (graph);
+
+  for (guint i = 0; i < subgraphs->len; i++)
+    {
+      Agraph_t *sub = g_ptr_array_index (subgraphs, i);
+
+      if (is_cluster (sub))
+        {
+          const char *role = agget (sub, (char *)MW_DOT_ATTR_CLUSTER);
+          gboolean is_org = role != NULL && strcmp (role, "org") == 0;
+          g_autofree char *title = cluster_title (sub);
+
+          for (Agnode_t *node = agfstnode (sub); node != NULL; node = agnxtnode (sub, node))
+            {
+              MwActor *actor = g_hash_table_lookup (actors, node);
+
+              if (actor == NULL)
+                continue;
+              if (is_org && !g_hash_table_contains (explicit_org, actor))
+                mw_network_set_actor_org (network, actor, title);
+              else if (!is_org && !g_hash_table_contains (explicit_unit, actor))
+                mw_network_set_actor_unit (network, actor, title);
+            }
+        }
+
+      read_clusters (network, actors, sub, explicit_org, explicit_unit);
+    }
+}
+
+static gboolean
+check_counts (Agraph_t        *graph,
+              const char      *source_name,
+              const MwLimits  *limits,
+              GError         **error)
+{
+  if ((guint)agnnodes (graph) > limits->max_actors)
+    {
+      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
+                   _("%s: %d actors is more than the limit of %u"),
+                   source_name, agnnodes (graph), limits->max_actors);
+      return FALSE;
+    }
+
+  if ((guint)agnedges (graph) > limits->max_ties)
+    {
+      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
+                   _("%s: %d ties is more than the limit of %u"),
+                   source_name, agnedges (graph), limits->max_ties);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A name cgraph made up for a node ("%12" from a file's `"%x"`) depends
+ * on addresses: such a node is treated as unnamed, like "". */
+static gboolean
+node_has_name (Agnode_t *node)
+{
+  const char *name = agnameof (node);
+
+  return name != NULL && *name != '\0' && *name != '%';
+}
+
+static void
+read_actor (MwNetwork  *network,
+            GHashTable *actors,
+            Agraph_t   *graph,
+            Agnode_t   *node,
+            GHashTable *explicit_org,
+            GHashTable *explicit_unit)
+{
+  Agsym_t *label_sym = agattr (graph, AGNODE, (char *)"label", NULL);
+  Agsym_t *org_sym = agattr (graph, AGNODE, (char *)MW_DOT_ATTR_ORG, NULL);
+  Agsym_t *unit_sym = agattr (graph, AGNODE, (char *)MW_DOT_ATTR_UNIT, NULL);
+  const char *id = node_has_name (node) ? agnameof (node) : NULL;
+  g_autofree char *label = read_label (graph, node, label_sym, id);
+  MwActor *actor = mw_network_add_actor (network, id, label, MW_ACTOR_PERSON, NULL);
+
+  g_assert (actor != NULL);
+  g_hash_table_insert (actors, node, actor);
+  read_node_attributes (network, actor, graph, node);
+
+  if (org_sym != NULL && *value_or_empty (node, org_sym) != '\0')
+    g_hash_table_add (explicit_org, actor);
+  if (unit_sym != NULL && *value_or_empty (node, unit_sym) != '\0')
+    g_hash_table_add (explicit_unit, actor);
+}
+
+/* Fills @actors, Agnode_t* → MwActor*: an unnamed node gets a made-up id,
+ * so ties and clusters cannot find actors by name. Such nodes come last,
+ * so that their ids cannot take the name of a node further on. */
+static void
+read_actors (MwNetwork  *network,
+             GHashTable *actors,
+             Agraph_t   *graph,
+             GHashTable *explicit_org,
+             GHashTable *explicit_unit)
+{
+  for (int unnamed = 0; unnamed <= 1; unnamed++)
+    for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
+      if (node_has_name (node) != unnamed)
+        read_actor (network, actors, graph, node, explicit_org, explicit_unit);
+}
+
+static int
+compare_edge_order (gconstpointer a,
+                    gconstpointer b)
+{
+  unsigned seq_a = AGSEQ (*(Agedge_t * const *)a);
+  unsigned seq_b = AGSEQ (*(Agedge_t * const *)b);
+
+  return seq_a < seq_b ? -1 : seq_a > seq_b;
+}
+
+/* Ties come in the file's order (cgraph numbers edges as it reads them),
+ * not grouped by tail node, so that save → load → save is stable. */
+static void
+read_ties (MwNetwork  *network,
+           GHashTable *actors,
+           Agraph_t   *graph)
+{
+  Agsym_t *tie_sym = agattr (graph, AGEDGE, (char *)MW_DOT_ATTR_TIE, NULL);
+  Agsym_t *weight_sym = agattr (graph, AGEDGE, (char *)"weight", NULL);
+  g_autoptr(GPtrArray) edges = g_ptr_array_sized_new (agnedges (graph));
+
+  for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
+    for (Agedge_t *edge = agfstout (graph, node); edge != NULL; edge = agnxtout (graph, edge))
+      g_ptr_array_add (edges, edge);
+  g_ptr_array_sort (edges, compare_edge_order);
+
+  for (guint i = 0; i < edges->len; i++)
+    {
+      Agedge_t *edge = g_ptr_array_index (edges, i);
+      MwActor *from = g_hash_table_lookup (actors, agtail (edge));
+      MwActor *to = g_hash_table_lookup (actors, aghead (edge));
+      const char *key = agnameof (edge);
+      MwTie *tie;
+
+      if (key != NULL && (*key == '\0' || *key == '%'))
+        key = NULL;
+
+      tie = mw_network_add_tie (network, from, to,
+                                read_tie_type (graph, edge, tie_sym),
+                                read_weight (edge, weight_sym), key);
+      read_edge_attributes (network, tie, graph, edge);
+    }
+}
+
+static MwNetwork *
+network_from_graph (Agraph_t *graph)
+{
+  MwNetwork *network = mw_network_new ();
+  g_autoptr(GHashTable) actors = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) explicit_org = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) explicit_unit = g_hash_table_new (NULL, NULL);
+  const char *name = agnameof (graph);
+
+  mw_network_begin_batch (network, "Load");
+
+  if (name != NULL && *name != '%')
+    mw_network_set_name (network, name);
+  mw_network_set_directed (network, agisdirected (graph));
+
+  read_graph_attributes (network, graph);
+  read_defaults (graph, AGNODE, mw_network_get_node_defaults (network));
+  read_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
+  read_actors (network, actors, graph, explicit_org, explicit_unit);
+  read_clusters (network, actors, graph, explicit_org, explicit_unit);
+  read_ties (network, actors, graph);
+
+  mw_network_end_batch (network);
+
+  return network;
+}
+
+/**
+ * mw_dot_load_data:
+ * @source_name: the file's name, for error messages
+ * @limits: (nullable): the defaults when %NULL
+ *
+ * Reads the first graph in @data. Anything cgraph can read opens, not only
+ * Meshwork's own files. On failure nothing is returned, so an open
+ * document can never be half-replaced.
+ *
+ * Returns: (transfer full) (nullable): the network, or %NULL with @error
+ *   naming the file and the line
+ */
+MwNetwork *
+mw_dot_load_data (const char      *data,
+                  gsize            length,
+                  const char      *source_name,
+                  const MwLimits  *limits,
+                  GError         **error)
+{
+  g_autofree char *text = NULL;
+  MwLimits default_limits;
+  MwNetwork *network = NULL;
+  Agraph_t *graph;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  /* (NULL, 0) is an empty file, refused like any other */
+  if (data == NULL)
+    data = "";
+  if (source_name == NULL)
+    source_name = "<memory>";
+  limits = mw_limits_or_default (limits, &default_limits);
+
+  if (!mw_limits_check_size (limits, length, source_name, error))
+    return NULL;
+
+  text = _mw_dot_to_utf8 (data, length, source_name, error);
+  if (text == NULL)
+    return NULL;
+
+  if (!_mw_dot_scan_structure (text, strlen (text), source_name, limits, error))
+    return NULL;
+
+  mw_graphviz_lock ();
+
+  graph = parse_locked (text, source_name, error);
+  if (graph != NULL && check_counts (graph, source_name, limits, error))
+    network = network_from_graph (graph);
+  if (graph != NULL)
+    agclose (graph);
+
+  mw_graphviz_unlock ();
+
+  return network;
+}
+
+/**
+ * mw_dot_load_file:
+ *
+ * Returns: (transfer full) (nullable): the network in @path
+ */
+MwNetwork *
+mw_dot_load_file (const char      *path,
+                  const MwLimits  *limits,
+                  GError         **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *display = NULL;
+  MwLimits default_limits;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  limits = mw_limits_or_default (limits, &default_limits);
+
+  file = g_file_new_for_path (path);
+  display = g_filename_display_name (path);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, local_error->code, "%s: %s", display, local_error->message);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: is a folder, not a file"), display);
+      return NULL;
+    }
+
+  if (!mw_limits_check_size (limits, (guint64)g_file_info_get_size (info), display, error))
+    return NULL;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, local_error->code, "%s: %s", display, local_error->message);
+      return NULL;
+    }
+
+  return mw_dot_load_data (contents, length, display, limits, error);
+}

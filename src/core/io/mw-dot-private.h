@@ -1,0 +1,36 @@
+/* mw-dot-private.h: what the DOT loader, checker and writer share
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "mw-dot.h"
+
+G_BEGIN_DECLS
+
+/* Meshwork's own attributes. Everything else is kept as it is. */
+#define MW_DOT_ATTR_KIND       "mw_kind"
+#define MW_DOT_ATTR_ORG        "mw_org"
+#define MW_DOT_ATTR_UNIT       "mw_unit"
+#define MW_DOT_ATTR_PURPOSE    "mw_purpose"
+#define MW_DOT_ATTR_INITIATIVE "mw_initiative"
+#define MW_DOT_ATTR_NOTES      "mw_notes"
+#define MW_DOT_ATTR_TIE        "mw_tie"
+#define MW_DOT_ATTR_CLUSTER    "mw_cluster"
+
+/* Nesting, block counts and string lengths against @limits, before a
+ * parser that recurses once per subgraph sees the text. */
+gboolean  _mw_dot_scan_structure  (const char      *data,
+                                   gsize            length,
+                                   const char      *source_name,
+                                   const MwLimits  *limits,
+                                   GError         **error);
+/* UTF-8 text (a copy), or NULL with @error naming the line. */
+char     *_mw_dot_to_utf8         (const char      *data,
+                                   gsize            length,
+                                   const char      *source_name,
+                                   GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* mw-graphviz-lock.h: one lock around Graphviz's global state
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* cgraph and gvc keep global parser and layout state: every call into
+ * them, from any thread, goes between these two. */
+void        mw_graphviz_lock         (void);
+void        mw_graphviz_unlock       (void);
+
+G_END_DECLS

@@ -1,0 +1,220 @@
+/* mw-network-copy.c: deep copies of a network, and whether two networks are the same
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mw-network"
+
+#include "config.h"
+
+#include "mw-actor-match.h"
+#include "mw-network-private.h"
+
+static void
+copy_string_table (GHashTable *dest,
+                   GHashTable *src)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, src);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (dest, g_strdup (key), g_strdup (value));
+}
+
+/**
+ * mw_network_copy:
+ *
+ * Returns: (transfer full): a deep copy, with the same ids and order; for
+ *   scoring in another thread or previewing a change without touching @self
+ */
+MwNetwork *
+mw_network_copy (MwNetwork *self)
+{
+  MwNetwork *copy;
+
+  g_return_val_if_fail (MW_IS_NETWORK (self), NULL);
+
+  copy = mw_network_new ();
+  mw_set_str (&copy->name, self->name);
+  copy->directed = self->directed;
+  copy_string_table (copy->attrs, self->attrs);
+  copy_string_table (copy->node_defaults, self->node_defaults);
+  copy_string_table (copy->edge_defaults, self->edge_defaults);
+
+  g_ptr_array_set_size (copy->actors, 0);
+  for (guint i = 0; i < self->actors->len; i++)
+    {
+      const MwActor *src = g_ptr_array_index (self->actors, i);
+      MwActor *dst = mw_network_add_actor (copy, src->id, src->label, src->kind, NULL);
+
+      mw_set_str (&dst->org, src->org);
+      mw_set_str (&dst->unit, src->unit);
+      mw_set_str (&dst->notes, src->notes);
+      dst->x = src->x;
+      dst->y = src->y;
+      dst->purpose = src->purpose;
+      dst->initiative = src->initiative;
+      dst->pinned = src->pinned;
+      dst->has_position = src->has_position;
+      if (g_hash_table_size (src->attrs) > 0)
+        copy_string_table (_mw_string_table_writable (&dst->attrs), src->attrs);
+    }
+
+  for (guint i = 0; i < self->ties->len; i++)
+    {
+      const MwTie *src = g_ptr_array_index (self->ties, i);
+      MwTie *dst = mw_network_add_tie (copy,
+                                       g_ptr_array_index (copy->actors, src->from->index),
+                                       g_ptr_array_index (copy->actors, src->to->index),
+                                       src->type, src->weight, src->id);
+
+      if (g_hash_table_size (src->attrs) > 0)
+        copy_string_table (_mw_string_table_writable (&dst->attrs), src->attrs);
+    }
+
+  copy->generation = self->generation;
+
+  return copy;
+}
+
+static char *
+describe_actor_difference (const MwActor *a,
+                           const MwActor *b)
+{
+  MwField fields = mw_actor_diff (a, b, 0.01);
+
+  if (fields & MW_FIELD_LABEL)
+    return g_strdup_printf ("actor %s: label “%s” ≠ “%s”", a->id, a->label, b->label);
+  if (fields & MW_FIELD_KIND)
+    return g_strdup_printf ("actor %s: kind differs", a->id);
+  if (fields & MW_FIELD_ORG)
+    return g_strdup_printf ("actor %s: organisation “%s” ≠ “%s”", a->id, a->org, b->org);
+  if (fields & MW_FIELD_UNIT)
+    return g_strdup_printf ("actor %s: unit “%s” ≠ “%s”", a->id, a->unit, b->unit);
+  if (fields & MW_FIELD_NOTES)
+    return g_strdup_printf ("actor %s: notes differ", a->id);
+  if (fields & (MW_FIELD_PURPOSE | MW_FIELD_INITIATIVE | MW_FIELD_PINNED))
+    return g_strdup_printf ("actor %s: flags differ", a->id);
+  if (fields & MW_FIELD_POSITION)
+    return g_strdup_printf ("actor %s: position (%g, %g) ≠ (%g, %g)",
+                            a->id, a->x, a->y, b->x, b->y);
+  if (fields & MW_FIELD_ATTRS)
+    return g_strdup_printf ("actor %s: other attributes differ", a->id);
+
+  return NULL;
+}
+
+/* Ties are matched by (from, to, type, weight, attrs) as a multiset, not by
+ * id: generated ids depend on the order a file lists its edges in. */
+static char *
+tie_signature (const MwTie *tie)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  GString *sig = g_string_new (NULL);
+
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, tie->attrs);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, _mw_compare_strings_indirect);
+  g_string_printf (sig, "%s\x1f%s\x1f%s\x1f%.6g",
+                   tie->from->id, tie->to->id,
+                   mw_tie_type_to_string (tie->type), tie->weight);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+      g_string_append_printf (sig, "\x1f%s=%s", key,
+                              (const char *)g_hash_table_lookup (tie->attrs, key));
+    }
+
+  return g_string_free (sig, FALSE);
+}
+
+static GHashTable *
+count_tie_signatures (MwNetwork *self)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < self->ties->len; i++)
+    {
+      char *sig = tie_signature (g_ptr_array_index (self->ties, i));
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, sig));
+
+      g_hash_table_insert (counts, sig, GUINT_TO_POINTER (n + 1));
+    }
+
+  return counts;
+}
+
+static char *
+describe_tie_difference (MwNetwork *a,
+                         MwNetwork *b)
+{
+  g_autoptr(GHashTable) counts_a = count_tie_signatures (a);
+  g_autoptr(GHashTable) counts_b = count_tie_signatures (b);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, counts_a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (g_hash_table_lookup (counts_b, key) != value)
+        {
+          g_autofree char *readable = g_strdelimit (g_strdup (key), "\x1f", ' ');
+          return g_strdup_printf ("tie “%s” appears %u time(s) in one network and %u in the other",
+                                  readable, GPOINTER_TO_UINT (value),
+                                  GPOINTER_TO_UINT (g_hash_table_lookup (counts_b, key)));
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * mw_network_equal:
+ * @difference: (out) (optional) (transfer full): the first difference found
+ *
+ * Compares two networks as Meshwork sees them: actors by id with every
+ * field, ties as a multiset, graph attributes. Order does not matter.
+ */
+gboolean
+mw_network_equal (MwNetwork  *a,
+                  MwNetwork  *b,
+                  char      **difference)
+{
+  char *diff = NULL;
+
+  g_return_val_if_fail (MW_IS_NETWORK (a) && MW_IS_NETWORK (b), FALSE);
+
+  if (a->actors->len != b->actors->len)
+    diff = g_strdup_printf ("%u actors ≠ %u actors", a->actors->len, b->actors->len);
+  else if (a->ties->len != b->ties->len)
+    diff = g_strdup_printf ("%u ties ≠ %u ties", a->ties->len, b->ties->len);
+  else if (!mw_attrs_equal (a->attrs, b->attrs))
+    diff = g_strdup ("graph attributes differ");
+
+  for (guint i = 0; diff == NULL && i < a->actors->len; i++)
+    {
+      const MwActor *actor_a = g_ptr_array_index (a->actors, i);
+      const MwActor *actor_b = g_hash_table_lookup (b->actors_by_id, actor_a->id);
+
+      if (actor_b == NULL)
+        diff = g_strdup_printf ("actor %s is missing", actor_a->id);
+      else
+        diff = describe_actor_difference (actor_a, actor_b);
+    }
+
+  if (diff == NULL)
+    diff = describe_tie_difference (a, b);
+
+  if (difference != NULL)
+    *difference = diff;
+  else
+    g_free (diff);
+
+  return diff == NULL;
+}

@@ -1,0 +1,53 @@
+/* mw-network-private.h: what the files of MwNetwork share
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "mw-network.h"
+
+G_BEGIN_DECLS
+
+struct _MwNetwork
+{
+  GObject     parent_instance;
+
+  char       *name;
+  GPtrArray  *actors;        /* MwActor*, owned, dense by actor->index */
+  GPtrArray  *ties;          /* MwTie*, owned, dense by tie->index */
+  GHashTable *actors_by_id;  /* borrowed id → MwActor* */
+  GHashTable *ties_by_id;    /* borrowed id → MwTie* */
+  GHashTable *attrs;
+  GHashTable *node_defaults;
+  GHashTable *edge_defaults;
+  guint64     generation;
+  guint64     next_tie_serial;
+  guint       batch_depth;
+  char       *batch_name;
+  guint       directed : 1;
+};
+
+/* Announces one change (or, inside a batch, only counts it). */
+void        _mw_network_emit_change      (MwNetwork     *self,
+                                          MwChangeKind   kind,
+                                          MwField        fields,
+                                          MwActor       *actor,
+                                          MwTie         *tie);
+void        _mw_network_attach_tie       (GPtrArray    **adjacency,
+                                          MwTie         *tie);
+void        _mw_network_detach_tie       (GPtrArray    **adjacency,
+                                          MwTie         *tie);
+
+/* Gives *table a table of its own (not the shared empty one) to write to. */
+GHashTable *_mw_string_table_writable    (GHashTable   **table);
+/* A NULL or empty value removes the attribute; TRUE when anything changed. */
+gboolean    _mw_string_table_set         (GHashTable    *table,
+                                          const char    *key,
+                                          const char    *value);
+/* For g_ptr_array_sort() of strings. */
+int         _mw_compare_strings_indirect (gconstpointer  a,
+                                          gconstpointer  b);
+
+G_END_DECLS
