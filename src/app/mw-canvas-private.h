@@ -1,0 +1,134 @@
+/* mw-canvas-private.h: the canvas's state, shared by its files
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * mw-canvas.c is the widget (properties, drawing, view and zoom, actions);
+ * mw-canvas-selection.c what is selected, highlighted and marked;
+ * mw-canvas-input.c gestures and keys; mw-canvas-edit.c the edits that go
+ * through the history; mw-canvas-rename.c renaming in place;
+ * mw-canvas-animation.c moving actors smoothly to a new layout.
+ */
+
+#pragma once
+
+#include "mw-canvas.h"
+#include "mw-item-set.h"
+
+G_BEGIN_DECLS
+
+#define MW_CANVAS_MIN_ZOOM 0.05
+#define MW_CANVAS_MAX_ZOOM 8.0
+
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_PAN,
+  DRAG_MOVE,
+  DRAG_RUBBER,
+  DRAG_CONNECT,
+  DRAG_ADD,
+} MwDragMode;
+
+/* Where an actor was (or goes), by id: the actor may be replaced meanwhile. */
+typedef struct
+{
+  char   *id;
+  double  x;
+  double  y;
+} MwStartPosition;
+
+struct _MwCanvas
+{
+  GtkWidget   parent_instance;
+
+  /* owned */
+  MwHistory  *history;
+  MwNetwork  *network;
+  MwRenderer *renderer;
+  GtkWidget  *rename_popover;
+  GtkWidget  *rename_entry;
+  MwItemSet  *selection;
+  MwItemSet  *highlight;     /* what a score explanation is about */
+  MwItemSet  *marks;         /* what a comparison marks, under any highlight */
+  char       *anchor_id;     /* the actor selected first, for keyboard connect */
+  char       *rename_id;
+  GArray     *start_positions;
+  MwItemSet  *rubber_base;   /* (nullable) selection before a Shift rubber-band */
+
+  MwView      view;
+  MwTool      tool;
+  MwTieType   tie_type;
+  gboolean    editable;
+  gboolean    fitted;
+  gboolean    space_down;
+  double      pointer_x;
+  double      pointer_y;
+  gboolean    pointer_inside;
+
+  MwDragMode  drag_mode;
+  double      drag_x;
+  double      drag_y;
+  double      drag_dx;
+  double      drag_dy;
+  double      pan_offset_x;
+  double      pan_offset_y;
+  double      pinch_zoom;
+  MwEdit     *drag_edit;
+  char       *connect_from;
+
+  GArray     *targets;       /* MwStartPosition: where an animation ends */
+  guint       tick_id;
+  gint64      animation_start;
+};
+
+/* mw-canvas.c */
+void      _mw_canvas_zoom_at                 (MwCanvas        *self,
+                                              double           factor,
+                                              double           vx,
+                                              double           vy);
+void      _mw_canvas_actor_position          (MwCanvas        *self,
+                                              const MwActor   *actor,
+                                              double          *x,
+                                              double          *y);
+void      _mw_canvas_reveal_actor            (MwCanvas        *self,
+                                              MwActor         *actor);
+void      _mw_canvas_reset_cursor            (MwCanvas        *self);
+gboolean  _mw_canvas_is_busy                 (MwCanvas        *self);
+void      _mw_canvas_emit_selection_changed  (MwCanvas        *self);
+void      _mw_canvas_emit_highlight_changed  (MwCanvas        *self);
+
+/* mw-canvas-selection.c */
+void      _mw_canvas_selection_changed       (MwCanvas        *self);
+void      _mw_canvas_select_only_actor       (MwCanvas        *self,
+                                              MwActor         *actor);
+void      _mw_canvas_toggle_actor            (MwCanvas        *self,
+                                              MwActor         *actor);
+gboolean  _mw_canvas_prune_items             (MwCanvas        *self,
+                                              const MwChange  *change);
+
+/* mw-canvas-input.c */
+void      _mw_canvas_add_controllers         (MwCanvas        *self);
+void      _mw_canvas_finish_drag             (MwCanvas        *self,
+                                              gboolean         commit);
+void      _mw_canvas_draw_drag               (MwCanvas        *self,
+                                              cairo_t         *cr);
+
+/* mw-canvas-edit.c */
+void      _mw_canvas_begin_move              (MwCanvas        *self);
+void      _mw_canvas_move_by                 (MwCanvas        *self,
+                                              double           dx,
+                                              double           dy);
+void      _mw_canvas_apply_rename            (MwCanvas        *self,
+                                              const char      *actor_id,
+                                              const char      *label);
+
+/* mw-canvas-rename.c */
+void      _mw_canvas_create_rename_popover   (MwCanvas        *self);
+void      _mw_canvas_present_rename          (MwCanvas        *self);
+void      _mw_canvas_popdown_rename          (MwCanvas        *self);
+
+/* mw-canvas-animation.c */
+void      _mw_canvas_finish_animation        (MwCanvas        *self);
+
+G_END_DECLS
