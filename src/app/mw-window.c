@@ -443,18 +443,7 @@ load_cb (GObject      *object,
 
   remember_recent (self, data->file);
   if (data->document == self->document)
-    {
-      /* For screenshots and demos: MESHWORK_COMPARE=FILE compares what
-       * opens with FILE. */
-      const char *compare = g_getenv ("MESHWORK_COMPARE");
-
-      show_canvas (self);
-      if (compare != NULL && *compare != '\0')
-        {
-          g_autoptr(GFile) other = g_file_new_for_commandline_arg (compare);
-          mw_window_compare_with_file (self, other);
-        }
-    }
+    show_canvas (self);
 
   /* A new document gets a window of its own; the blank one was reused. */
   if (data->document != self->document)
