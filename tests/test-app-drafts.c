@@ -443,7 +443,8 @@ read_until (GIOChannel *channel, const char *line)
     }
 }
 
-/* The real binary: edits, waits for the draft, is killed with SIGKILL;
+/* The app as a process ($MESHWORK_APP, tests/meshwork-test-app.c: the real
+ * application with its test hooks): edits, waits for the draft, is killed with SIGKILL;
  * the next start restores the draft and saves it: every edit older than
  * the draft interval is in the file. */
 static void

@@ -2,7 +2,8 @@
  *
  * The child is made slow or made to crash with the test-only environment
  * variable MESHWORK_LAYOUT_TEST ("sleep" hangs for a minute before the
- * layout, "crash" aborts), read by `meshwork-cli layout`.
+ * layout, "crash" aborts), read by `meshwork-cli-test layout`
+ * ($MESHWORK_CLI_TEST, tests/meshwork-cli-test.c), not by meshwork-cli.
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -398,16 +399,38 @@ test_async_positions (void)
   g_hash_table_unref (wait.positions);
 }
 
+/* The layout child becomes the test CLI, obeying MESHWORK_LAYOUT_TEST=@hook. */
+static char *
+use_layout_hook (const char *hook)
+{
+  char *saved = g_strdup (g_getenv ("MESHWORK_CLI"));
+
+  g_assert_nonnull (g_getenv ("MESHWORK_CLI_TEST"));
+  g_setenv ("MESHWORK_CLI", g_getenv ("MESHWORK_CLI_TEST"), TRUE);
+  g_setenv ("MESHWORK_LAYOUT_TEST", hook, TRUE);
+  return saved;
+}
+
+/* Back to meshwork-cli, saved by use_layout_hook(). */
+static void
+drop_layout_hook (char *saved)
+{
+  g_unsetenv ("MESHWORK_LAYOUT_TEST");
+  g_setenv ("MESHWORK_CLI", saved, TRUE);
+  g_free (saved);
+}
+
 static void
 test_async_time_limit (void)
 {
   g_autoptr(MwNetwork) network = make_org ();
   gint64 start = g_get_monotonic_time ();
   Wait wait = { 0 };
+  char *saved;
 
-  g_setenv ("MESHWORK_LAYOUT_TEST", "sleep", TRUE);
+  saved = use_layout_hook ("sleep");
   run_and_wait (network, 0.5, NULL, &wait);
-  g_unsetenv ("MESHWORK_LAYOUT_TEST");
+  drop_layout_hook (saved);
 
   g_assert_error (wait.error, MW_ERROR, MW_ERROR_LIMIT);
   g_assert_null (wait.positions);
@@ -430,11 +453,12 @@ test_async_cancel (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   gint64 start = g_get_monotonic_time ();
   Wait wait = { 0 };
+  char *saved;
 
-  g_setenv ("MESHWORK_LAYOUT_TEST", "sleep", TRUE);
+  saved = use_layout_hook ("sleep");
   g_timeout_add (300, cancel_cb, cancellable);
   run_and_wait (network, 60, cancellable, &wait);
-  g_unsetenv ("MESHWORK_LAYOUT_TEST");
+  drop_layout_hook (saved);
 
   g_assert_error (wait.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   /* the child was killed, not waited for: it sleeps a minute */
@@ -447,10 +471,11 @@ test_async_crash (void)
 {
   g_autoptr(MwNetwork) network = make_org ();
   Wait wait = { 0 };
+  char *saved;
 
-  g_setenv ("MESHWORK_LAYOUT_TEST", "crash", TRUE);
+  saved = use_layout_hook ("crash");
   run_and_wait (network, 30, NULL, &wait);
-  g_unsetenv ("MESHWORK_LAYOUT_TEST");
+  drop_layout_hook (saved);
 
   g_assert_error (wait.error, MW_ERROR, MW_ERROR_FAILED);
   g_assert_nonnull (strstr (wait.error->message, "stopped unexpectedly"));
@@ -463,13 +488,14 @@ test_async_crash_big_input (void)
 {
   g_autoptr(MwNetwork) network = mw_network_new ();
   Wait wait = { 0 };
+  char *saved;
 
   for (guint i = 0; i < 4000; i++)
     mw_network_add_actor (network, NULL, "A label long enough to fill the pipe quickly", MW_ACTOR_PERSON, NULL);
 
-  g_setenv ("MESHWORK_LAYOUT_TEST", "crash", TRUE);
+  saved = use_layout_hook ("crash");
   run_and_wait (network, 30, NULL, &wait);
-  g_unsetenv ("MESHWORK_LAYOUT_TEST");
+  drop_layout_hook (saved);
 
   g_assert_error (wait.error, MW_ERROR, MW_ERROR_FAILED);
   g_assert_nonnull (strstr (wait.error->message, "stopped unexpectedly"));

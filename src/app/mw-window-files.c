@@ -326,7 +326,7 @@ save_cb (GObject      *object,
   if (!mw_document_save_finish (MW_DOCUMENT (object), result, &error))
     {
       self->close_after_save = FALSE;
-      if (!mw_recovery_handle_save_error (self, error))
+      if (!mw_recovery_handle_save_error (GTK_WINDOW (self), error))
         _mw_window_show_error (self, _("Could Not Save"), error);
       return;
     }

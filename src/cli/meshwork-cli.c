@@ -4,75 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "config.h"
-
-#include <locale.h>
-#include <stdio.h>
-#include <string.h>
-
-#include <glib/gi18n.h>
-
 #include "mw-cli.h"
-
-static const MwCliCommand commands[] = {
-  { "info", "FILE [--json]", N_("Count actors, ties, organisations and units; list problems"), mw_cli_info },
-  { "score", "FILE [--json] [--explain]", N_("Score the five elements of distributed leadership"), mw_cli_score },
-  { "export", "IN OUT.{png,svg,pdf} [OPTION…]", N_("Draw a network to PNG, SVG or PDF"), mw_cli_export },
-  { "layout", "IN OUT [--engine E] [OPTION…]", N_("Lay out with Graphviz; write DOT with positions"), mw_cli_layout },
-  { "template", "NAME OUT [--size N] [--seed S]", N_("Write a built-in context diagram (--list: names)"), mw_cli_template },
-  { "import", "PEOPLE.csv [--ties TIES.csv] OUT", N_("Build a network from an org-chart CSV and a ties CSV"), mw_cli_import },
-  { "convert", "IN OUT", N_("Convert between DOT (.gv) and GraphML (.graphml)"), mw_cli_convert },
-};
-
-static void
-print_usage (FILE *out)
-{
-  fprintf (out, "%s\n\n%s\n\n%s\n",
-           _("Usage: meshwork-cli COMMAND [OPTION…] ARGUMENTS"),
-           _("Read, score and export Meshwork networks (Graphviz DOT files) without a display."),
-           _("Commands:"));
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-9s %-34s %s\n", commands[i].name, commands[i].arguments, _(commands[i].summary));
-  fprintf (out, "\n%s\n  -h, --help     %s\n  -V, --version  %s\n\n%s\n%s\n",
-           _("Options:"), _("Show this help"), _("Show the version"),
-           _("“meshwork-cli COMMAND --help” describes a command. FILE may be “-” for standard input."),
-           _("Exit status: 0 success, 1 problems found in the network, 2 unreadable input or bad usage."));
-}
 
 int
 main (int    argc,
       char **argv)
 {
-  const char *name;
-
-  setlocale (LC_ALL, "");
-  /* subcommands parse from their own argv, whose argv[0] is the command */
-  g_set_prgname ("meshwork-cli");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  if (argc < 2)
-    {
-      print_usage (stderr);
-      return MW_CLI_FAILED;
-    }
-
-  name = argv[1];
-  if (strcmp (name, "--help") == 0 || strcmp (name, "-h") == 0 || strcmp (name, "help") == 0)
-    {
-      print_usage (stdout);
-      return MW_CLI_OK;
-    }
-  if (strcmp (name, "--version") == 0 || strcmp (name, "-V") == 0)
-    {
-      printf ("meshwork-cli %s\n", PACKAGE_VERSION);
-      return MW_CLI_OK;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (strcmp (name, commands[i].name) == 0)
-      return commands[i].run (argc - 1, argv + 1);
-
-  return mw_cli_fail (_("unknown command “%s” (try “meshwork-cli --help”)"), name);
+  return mw_cli_main (argc, argv);
 }

@@ -30,17 +30,19 @@ alarm_cb (int signum)
   _exit (MW_CLI_FAILED);
 }
 
-/* MESHWORK_LAYOUT_TEST lets the test suite stand in for a hostile input
- * without needing one: "sleep" hangs for a minute, "crash" aborts. */
-static void
-obey_test_hook (void)
-{
-  const char *hook = g_getenv ("MESHWORK_LAYOUT_TEST");
+static MwCliLayoutHook layout_hook;
 
-  if (g_strcmp0 (hook, "sleep") == 0)
-    g_usleep (60 * G_USEC_PER_SEC);
-  else if (g_strcmp0 (hook, "crash") == 0)
-    abort ();
+/**
+ * mw_cli_set_layout_hook:
+ * @hook: (nullable): what runs before every layout, or %NULL
+ *
+ * Lets a test stand in for a hostile input without needing one: the test
+ * CLI's hook hangs or aborts where Graphviz would start.
+ */
+void
+mw_cli_set_layout_hook (MwCliLayoutHook hook)
+{
+  layout_hook = hook;
 }
 
 int
@@ -94,7 +96,8 @@ mw_cli_layout (int    argc,
       return MW_CLI_OK;
     }
 
-  obey_test_hook ();
+  if (layout_hook != NULL)
+    layout_hook ();
   positions = mw_layout_compute (network, engine, &error);
   if (positions == NULL)
     return mw_cli_fail ("layout: %s", error->message);

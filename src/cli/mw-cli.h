@@ -27,6 +27,14 @@ typedef struct
   int       (*run) (int argc, char **argv);
 } MwCliCommand;
 
+/* The command table and dispatch (mw-cli-main.c). */
+int         mw_cli_main           (int argc, char **argv);
+
+/* Runs in `meshwork-cli layout` just before Graphviz; none in meshwork-cli.
+ * The test CLI (tests/meshwork-cli-test.c) makes the child hang or crash. */
+typedef void (*MwCliLayoutHook) (void);
+void        mw_cli_set_layout_hook (MwCliLayoutHook hook);
+
 /* One line per subcommand; each lives in its own mw-cli-NAME.c. */
 int         mw_cli_info           (int argc, char **argv);
 int         mw_cli_score          (int argc, char **argv);

@@ -264,15 +264,3 @@ mw_draft_autosave_get_n_written (MwDraftAutosave *self)
   g_return_val_if_fail (MW_IS_DRAFT_AUTOSAVE (self), 0);
   return self->n_written;
 }
-
-/* Tests shorten the interval with MESHWORK_DRAFT_INTERVAL_MS. */
-guint
-mw_draft_autosave_interval_from_env (guint fallback_ms)
-{
-  const char *env = g_getenv ("MESHWORK_DRAFT_INTERVAL_MS");
-  guint64 value = 0;
-
-  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, 3600000, &value, NULL))
-    return (guint)value;
-  return fallback_ms;
-}

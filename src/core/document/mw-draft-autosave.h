@@ -28,6 +28,5 @@ void             mw_draft_autosave_set_origin   (MwDraftAutosave *self,
 void             mw_draft_autosave_set_dirty    (MwDraftAutosave *self,
                                                  gboolean         dirty);
 guint            mw_draft_autosave_get_n_written (MwDraftAutosave *self);
-guint            mw_draft_autosave_interval_from_env (guint       fallback_ms);
 
 G_END_DECLS
