@@ -227,6 +227,81 @@ test_window_graphml_round_trip (void)
   mw_test_destroy_window (reloaded);
 }
 
+/* The dialog a window shows, by its heading, or NULL. */
+static AdwMessageDialog *
+find_message_dialog (MwWindow   *window,
+                     const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* Another program writes the file between two saves: the second save asks;
+ * Cancel keeps the other program's file and the edit unsaved, Overwrite
+ * writes the network over it. */
+static void
+test_window_changed_on_disk (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "shared.gv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *theirs = "digraph { other_program; }\n";
+  g_autofree char *text = NULL;
+  AdwMessageDialog *dialog;
+
+  mw_window_open_example (window);
+  mw_test_wait_idle (window);
+  mw_window_save_to_file (window, file);
+  mw_test_wait_idle (window);
+  g_assert_null (mw_window_get_last_error (window));
+
+  /* A second later, so the etag (mtime) differs whatever the clock's grain. */
+  g_usleep (G_USEC_PER_SEC + 100000);
+  g_assert_true (g_file_set_contents (path, theirs, -1, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      gboolean overwrite = round == 1;
+
+      mw_window_save_to_file (window, NULL);
+      mw_test_wait_idle (window);
+      dialog = find_message_dialog (window, "File Changed on Disk");
+      g_assert_nonnull (dialog);
+      g_assert_null (mw_window_get_last_error (window));
+      adw_message_dialog_response (dialog, overwrite ? "overwrite" : "cancel");
+      mw_test_run_pending ();
+      mw_test_wait_idle (window);
+
+      g_clear_pointer (&text, g_free);
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      if (overwrite)
+        {
+          g_assert_false (mw_document_get_modified (mw_window_get_document (window)));
+          g_assert_null (strstr (text, "other_program"));
+        }
+      else
+        {
+          g_assert_true (mw_document_get_modified (mw_window_get_document (window)));
+          g_assert_cmpstr (text, ==, theirs);
+        }
+    }
+
+  mw_test_remove_tree (dir);
+  mw_test_destroy_window (window);
+}
+
 /* Closing with unsaved changes asks; Cancel keeps the window, Discard closes it. */
 static void
 test_window_close_asks (void)
@@ -398,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/window/open-malformed", test_window_open_malformed);
   g_test_add_func ("/window/save-reload", test_window_save_reload);
   g_test_add_func ("/window/graphml-round-trip", test_window_graphml_round_trip);
+  g_test_add_func ("/window/changed-on-disk", test_window_changed_on_disk);
   g_test_add_func ("/window/close-asks", test_window_close_asks);
   g_test_add_func ("/window/copy-paste", test_window_copy_paste);
   g_test_add_func ("/window/arrange", test_window_arrange);

@@ -1,10 +1,9 @@
 /* mw-recovery.h: the app's drafts, its file limits and the offer after a crash
  *
- * One module in four files, each owning one job:
+ * One module in three files, each owning one job:
  * mw-recovery.c (the offer of a previous run's drafts),
  * mw-recovery-drafts.c (the drafts of this user and the documents they protect),
- * mw-recovery-limits.c (the limits from GSettings),
- * mw-recovery-conflict.c (the dialog when another program changed the file).
+ * mw-recovery-limits.c (the limits from GSettings).
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -44,9 +43,5 @@ void       mw_recovery_set_draft_interval (guint             interval_ms);
 
 /* mw-recovery-limits.c */
 void       mw_recovery_get_limits         (MwLimits         *limits);
-
-/* mw-recovery-conflict.c */
-gboolean   mw_recovery_handle_save_error  (GtkWindow        *window,
-                                           const GError     *error);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* mw-window-files.c: the window's files — open, save, save as, the recent
  * menu, the file choosers, a new network from the example or a template,
- * the import entry point and the "Save Changes?" question on closing
+ * the import entry point, the "File Changed on Disk" question when a save
+ * finds the file changed, and the "Save Changes?" question on closing
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -313,6 +314,51 @@ mw_window_get_start_page (MwWindow *self)
   return GTK_WIDGET (self->start_page);
 }
 
+/* Another program changed or deleted the file since it was loaded or saved
+ * (the etag no longer matches): overwrite it, save elsewhere or do nothing. */
+static void
+overwrite_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       MwWindow         *self)
+{
+  g_assert (MW_IS_WINDOW (self));
+
+  if (g_str_equal (response, "overwrite"))
+    {
+      mw_document_forget_etag (self->document);
+      mw_window_save_to_file (self, NULL);
+    }
+  else if (g_str_equal (response, "save-as"))
+    _mw_window_save_as (self);
+}
+
+static gboolean
+ask_before_overwriting (MwWindow     *self,
+                        const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_assert (MW_IS_WINDOW (self));
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    return FALSE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), error->message);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s. Saving replaces what the other program wrote."), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 save_cb (GObject      *object,
          GAsyncResult *result,
@@ -326,7 +372,7 @@ save_cb (GObject      *object,
   if (!mw_document_save_finish (MW_DOCUMENT (object), result, &error))
     {
       self->close_after_save = FALSE;
-      if (!mw_recovery_handle_save_error (GTK_WINDOW (self), error))
+      if (!ask_before_overwriting (self, error))
         _mw_window_show_error (self, _("Could Not Save"), error);
       return;
     }
