@@ -8,7 +8,7 @@
  * network may hold new objects, and the set finds them again by id.
  */
 
-#define G_LOG_DOMAIN "meshwork-canvas"
+#define G_LOG_DOMAIN "meshwork-model"
 
 #include "config.h"
 
