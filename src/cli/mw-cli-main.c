@@ -32,7 +32,7 @@ print_usage (FILE *out)
 {
   fprintf (out, "%s\n\n%s\n\n%s\n",
            _("Usage: meshwork-cli COMMAND [OPTION…] ARGUMENTS"),
-           _("Read, score and export Meshwork networks (Graphviz DOT files) without a display."),
+           _("Read, score and export Meshwork networks (DOT or GraphML files) without a display."),
            _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-9s %-34s %s\n", commands[i].name, commands[i].arguments, _(commands[i].summary));
