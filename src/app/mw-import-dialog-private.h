@@ -49,6 +49,7 @@ struct _MwImportDialog
   GPtrArray      *ties_captions;
   MwNetwork      *target;          /* (nullable) the network being imported into */
   MwNetwork      *imported;        /* (nullable) the checked copy, while it is laid out */
+  gboolean        importing_people; /* the running import has a people file */
   MwImportReport *report;          /* (nullable) while laying out */
   char           *error;           /* (nullable) the last error shown */
   char           *layout_error;    /* (nullable) why the import could not be laid out */

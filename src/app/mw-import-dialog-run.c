@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The import is checked on a copy of the network in a thread
- * (mw_csv_import_into()); the copy is laid out in a child process, and
- * only then does the document change, in one undoable step: the new actors and
+ * (mw_import_run_async()); the copy is laid out in a child process, with
+ * the engine every import gets (mw_layout_engine_for_import()), and only
+ * then does the document change, in one undoable step: the new actors and
  * ties in their places, beside what was already drawn. A fatal error
  * leaves the document as it was; closing the dialog cancels it all.
  */
@@ -17,10 +18,9 @@
 #include <glib/gi18n.h>
 
 #include "mw-import-dialog-private.h"
+#include "mw-import-task.h"
 #include "mw-layout.h"
 
-/* Beyond this an org chart takes too long: the layout chooses another. */
-#define IMPORT_LAYOUT_MAX_SECONDS 30.0
 /* Between the drawing and the imported org chart placed beside it, in points. */
 #define BESIDE_GAP 160.0
 
@@ -183,59 +183,18 @@ layout_cb (GObject      *object,
   finish_import (self, imported, positions);
 }
 
-typedef struct
-{
-  MwNetwork          *copy;
-  MwCsvTable         *people;      /* (nullable) */
-  MwCsvTable         *ties;        /* (nullable) */
-  MwCsvMapping        people_mapping;
-  MwCsvMapping        ties_mapping;
-  MwImportReport     *report;
-} ImportData;
-
-static void
-import_data_free (ImportData *data)
-{
-  g_clear_object (&data->copy);
-  g_clear_pointer (&data->people, mw_csv_table_unref);
-  g_clear_pointer (&data->ties, mw_csv_table_unref);
-  g_clear_pointer (&data->report, mw_import_report_free);
-  g_free (data);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  MwCsvImportOptions options;
-
-  mw_csv_import_options_init (&options);
-  /* an edge list alone adds the people it names, as Gephi and Kumu do;
-   * the report lists them when the network already has people */
-  options.create_missing_actors = data->people == NULL;
-  if (!mw_csv_import_into (data->copy, data->people, data->people != NULL ? &data->people_mapping : NULL,
-                           data->ties, data->ties != NULL ? &data->ties_mapping : NULL,
-                           &options, &data->report, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void
 imported_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  MwImportDialog *self = MW_IMPORT_DIALOG (object);
-  ImportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(MwImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  MwLayoutEngine engine = MW_LAYOUT_DOT;
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) imported = mw_import_run_finish (result, &report, &error);
+  MwLayoutEngine engine;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (imported == NULL)
     {
       self->n_pending--;
       g_clear_object (&self->target);
@@ -246,23 +205,19 @@ imported_cb (GObject      *object,
       return;
     }
 
-  self->report = g_steal_pointer (&data->report);
-  if (data->people == NULL && has_placed_actors (self->target))
+  self->report = g_steal_pointer (&report);
+  if (!self->importing_people && has_placed_actors (self->target))
     {
       /* Ties among people already drawn (a survey of them, say): an org
        * chart has nothing to say, each newcomer goes next to its neighbours. */
       self->n_pending--;
-      finish_import (self, data->copy, NULL);
+      finish_import (self, imported, NULL);
       return;
     }
-  /* An edge list alone is no org chart. */
-  if (data->people == NULL)
-    engine = mw_layout_choose_engine (data->copy);
-  if (mw_layout_estimate_seconds (data->copy, engine) > IMPORT_LAYOUT_MAX_SECONDS)
-    engine = mw_layout_choose_engine (data->copy);
 
-  g_set_object (&self->imported, data->copy);
-  mw_layout_run_async (data->copy, engine, 0, self->cancellable, layout_cb, g_object_ref (self));
+  engine = mw_layout_engine_for_import (imported, self->importing_people);
+  g_set_object (&self->imported, imported);
+  mw_layout_run_async (imported, engine, 0, self->cancellable, layout_cb, g_object_ref (self));
 }
 
 /* What the Import button does: check on a copy in a thread, lay the copy
@@ -270,28 +225,27 @@ imported_cb (GObject      *object,
 void
 mw_import_dialog_import (MwImportDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
   MwCsvTable *people, *ties;
-  ImportData *data;
+  MwCsvImportOptions options;
 
   g_return_if_fail (MW_IS_IMPORT_DIALOG (self));
 
   if (!gtk_widget_get_sensitive (self->import_button))
     return;
 
-  g_set_object (&self->target, mw_document_get_network (self->document));
-  data = g_new0 (ImportData, 1);
-  data->copy = mw_network_copy (self->target);
   people = _mw_import_dialog_people_table (self);
   ties = _mw_import_dialog_ties_table (self);
-  data->people = people != NULL ? mw_csv_table_ref (people) : NULL;
-  data->ties = ties != NULL ? mw_csv_table_ref (ties) : NULL;
-  data->people_mapping = self->people_mapping;
-  data->ties_mapping = self->ties_mapping;
+  mw_csv_import_options_init (&options);
+  /* an edge list alone adds the people it names, as Gephi and Kumu do;
+   * the report lists them when the network already has people */
+  options.create_missing_actors = people == NULL;
 
+  g_set_object (&self->target, mw_document_get_network (self->document));
+  self->importing_people = people != NULL;
   self->n_pending++;
   _mw_import_dialog_update_busy (self);
-  task = g_task_new (self, self->cancellable, imported_cb, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
-  g_task_run_in_thread (task, import_thread);
+  mw_import_run_async (self->target,
+                       people, people != NULL ? &self->people_mapping : NULL,
+                       ties, ties != NULL ? &self->ties_mapping : NULL,
+                       &options, self->cancellable, imported_cb, g_object_ref (self));
 }
