@@ -692,11 +692,29 @@ test_async (void)
 
   mw_csv_mapping_guess (&mapping, table, FALSE);
   mapping.columns[MW_CSV_FIELD_UNIT] = mapping.columns[MW_CSV_FIELD_LOCATION];
-  mw_csv_import_async (table, &mapping, NULL, NULL, NULL, NULL, store_result_cb, &imported);
+  mw_csv_import_async (NULL, table, &mapping, NULL, NULL, NULL, NULL, store_result_cb, &imported);
   network = mw_csv_import_finish (wait_for_result (&imported), &report, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_actors, ==, 6);
   g_assert_cmpstr (mw_network_lookup_actor (network, "E004")->unit, ==, "Berlin");
+
+  /* Into an open network: a copy gets the import, the network itself is
+   * untouched (the app puts the copy in place as one undo step). */
+  {
+    g_autoptr(MwNetwork) open = mw_network_new ();
+    g_autoptr(MwNetwork) merged = NULL;
+    g_autoptr(GAsyncResult) merged_result = NULL;
+
+    g_assert_nonnull (mw_network_add_actor (open, "X1", "Already Here", MW_ACTOR_PERSON, NULL));
+    mw_csv_import_async (open, table, &mapping, NULL, NULL, NULL, NULL, store_result_cb, &merged_result);
+    merged = mw_csv_import_finish (wait_for_result (&merged_result), NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (merged != open);
+    g_assert_cmpuint (mw_network_get_n_actors (open), ==, 1);
+    g_assert_cmpuint (mw_network_get_n_actors (merged), ==, 7);
+    g_assert_nonnull (mw_network_lookup_actor (merged, "X1"));
+    g_assert_nonnull (mw_network_lookup_actor (merged, "E004"));
+  }
 
   mw_csv_table_load_file_async (missing, NULL, NULL, NULL, store_result_cb, &failed);
   none = mw_csv_table_load_file_finish (wait_for_result (&failed), &error);

@@ -310,6 +310,35 @@ test_choose_engine (void)
                      mw_layout_estimate_seconds (big, MW_LAYOUT_NEATO));
 }
 
+/* The app's import dialog and meshwork-cli import lay an import out alike:
+ * people as an org chart while that is quick enough, ties alone as any
+ * network of their size. */
+static void
+test_engine_for_import (void)
+{
+  g_autoptr(MwNetwork) org = make_org ();
+  g_autoptr(MwNetwork) mesh = mw_network_new ();
+  g_autoptr(MwNetwork) huge = mw_network_new ();
+
+  g_assert_cmpint (mw_layout_engine_for_import (org, TRUE), ==, MW_LAYOUT_DOT);
+  g_assert_cmpint (mw_layout_engine_for_import (org, FALSE), ==, MW_LAYOUT_DOT);
+
+  for (guint i = 0; i < 60; i++)
+    mw_network_add_actor (mesh, NULL, NULL, MW_ACTOR_PERSON, NULL);
+  for (guint i = 0; i < 60; i++)
+    mw_network_add_tie (mesh, mw_network_get_actor (mesh, i), mw_network_get_actor (mesh, (i * 7 + 3) % 60),
+                        MW_TIE_COLLABORATES, 1, NULL);
+  /* a people file is an org chart even before anyone reports to anyone */
+  g_assert_cmpint (mw_layout_engine_for_import (mesh, TRUE), ==, MW_LAYOUT_DOT);
+  g_assert_cmpint (mw_layout_engine_for_import (mesh, FALSE), ==, MW_LAYOUT_NEATO);
+
+  for (guint i = 0; i < 30000; i++)
+    mw_network_add_actor (huge, NULL, NULL, MW_ACTOR_PERSON, NULL);
+  g_assert_cmpfloat (mw_layout_estimate_seconds (huge, MW_LAYOUT_DOT), >, MW_LAYOUT_IMPORT_MAX_SECONDS);
+  g_assert_cmpint (mw_layout_engine_for_import (huge, TRUE), ==, MW_LAYOUT_SFDP);
+  g_assert_cmpint (mw_layout_engine_for_import (huge, FALSE), ==, MW_LAYOUT_SFDP);
+}
+
 static void
 test_place_new_actor (void)
 {
@@ -610,6 +639,7 @@ main (int    argc,
   g_test_add_func ("/layout/hostile-graph-is-clean", test_hostile_graph_is_clean);
   g_test_add_func ("/layout/hostile-files-never-opened", test_hostile_files_never_opened);
   g_test_add_func ("/layout/choose-engine", test_choose_engine);
+  g_test_add_func ("/layout/engine-for-import", test_engine_for_import);
   g_test_add_func ("/layout/place-new-actor", test_place_new_actor);
   g_test_add_func ("/layout/place-without-neighbours", test_place_without_neighbours);
   g_test_add_func ("/layout/apply-is-one-batch", test_apply_is_one_batch);

@@ -14,9 +14,6 @@
 #include "mw-csv.h"
 #include "mw-import-report.h"
 
-/* Beyond this, importing does not wait for a layout unless asked to. */
-#define IMPORT_LAYOUT_MAX_SECONDS 30.0
-
 typedef struct
 {
   char   *ties_path;
@@ -247,32 +244,36 @@ print_json (MwCsvTable         *people,
   mw_cli_print_json (root);
 }
 
-/* Imported people have no positions: lay them out as an org chart, unless
- * that would take longer than anyone would wait at a command line. */
+/* Imported people have no positions: lay them out as the app does after
+ * an import, unless that would take longer than anyone would wait at a
+ * command line. */
 static gboolean
 lay_out (MwNetwork      *network,
          const Options  *options,
          gboolean        has_people,
          GError        **error)
 {
-  MwLayoutEngine engine = has_people ? MW_LAYOUT_DOT : MW_LAYOUT_AUTO;
+  MwLayoutEngine engine;
   g_autoptr(GHashTable) positions = NULL;
   double estimate;
 
   if (g_strcmp0 (options->layout, "none") == 0 || mw_network_get_n_actors (network) == 0)
     return TRUE;
-  if (options->layout != NULL && !mw_layout_engine_from_string (options->layout, &engine))
+  if (options->layout == NULL)
+    engine = mw_layout_engine_for_import (network, has_people);
+  else if (!mw_layout_engine_from_string (options->layout, &engine))
     {
       g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
                    _("--layout: “%s” is not auto, dot, neato, fdp, sfdp, circo, twopi or none"),
                    options->layout);
       return FALSE;
     }
-  if (engine == MW_LAYOUT_DOT && mw_layout_estimate_seconds (network, engine) > IMPORT_LAYOUT_MAX_SECONDS)
-    engine = MW_LAYOUT_AUTO;
+  else if (engine == MW_LAYOUT_DOT)
+    /* an org chart asked for gives way when too slow, as the default one does */
+    engine = mw_layout_engine_for_import (network, TRUE);
 
   estimate = mw_layout_estimate_seconds (network, engine);
-  if (options->layout == NULL && estimate > IMPORT_LAYOUT_MAX_SECONDS)
+  if (options->layout == NULL && estimate > MW_LAYOUT_IMPORT_MAX_SECONDS)
     {
       g_printerr (_("meshwork-cli: import: not laid out (it would take about %.0f s); "
                     "run “meshwork-cli layout” on the result\n"), estimate);

@@ -1,4 +1,5 @@
-/* mw-csv-async.c: loading a table and importing it in a worker thread
+/* mw-csv-async.c: loading a table and importing it in a worker thread, into a new network
+ * or into a copy of the open one
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -107,36 +108,26 @@ mw_csv_table_load_file_finish (GAsyncResult  *result,
 
 typedef struct
 {
-  MwCsvTable         *people;
-  MwCsvTable         *ties;
+  MwNetwork          *network;          /* (nullable) the copy imported into */
+  MwCsvTable         *people;           /* (nullable) */
+  MwCsvTable         *ties;             /* (nullable) */
   MwCsvMapping        people_mapping;
   MwCsvMapping        ties_mapping;
   gboolean            has_people_mapping;
   gboolean            has_ties_mapping;
   MwCsvImportOptions  options;
   gboolean            has_options;
-} ImportData;
-
-typedef struct
-{
-  MwNetwork      *network;
-  MwImportReport *report;
-} ImportResult;
+  MwImportReport     *report;           /* (nullable) once imported */
+} ImportTask;
 
 static void
-import_data_free (ImportData *data)
+import_task_free (ImportTask *data)
 {
+  g_clear_object (&data->network);
   g_clear_pointer (&data->people, mw_csv_table_unref);
   g_clear_pointer (&data->ties, mw_csv_table_unref);
+  g_clear_pointer (&data->report, mw_import_report_free);
   g_free (data);
-}
-
-static void
-import_result_free (ImportResult *result)
-{
-  g_clear_object (&result->network);
-  g_clear_pointer (&result->report, mw_import_report_free);
-  g_free (result);
 }
 
 static void
@@ -145,33 +136,36 @@ import_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  ImportData *data = task_data;
-  ImportResult *result = g_new0 (ImportResult, 1);
+  ImportTask *data = task_data;
+  const MwCsvMapping *people_mapping = data->has_people_mapping ? &data->people_mapping : NULL;
+  const MwCsvMapping *ties_mapping = data->has_ties_mapping ? &data->ties_mapping : NULL;
+  const MwCsvImportOptions *options = data->has_options ? &data->options : NULL;
   GError *error = NULL;
 
-  result->network = mw_csv_import (data->people, data->has_people_mapping ? &data->people_mapping : NULL,
-                                   data->ties, data->has_ties_mapping ? &data->ties_mapping : NULL,
-                                   data->has_options ? &data->options : NULL, &result->report, &error);
-  if (result->network == NULL)
-    {
-      import_result_free (result);
-      g_task_return_error (task, error);
-    }
+  if (data->network == NULL)
+    data->network = mw_csv_import (data->people, people_mapping, data->ties, ties_mapping,
+                                   options, &data->report, &error);
+  else if (!mw_csv_import_into (data->network, data->people, people_mapping, data->ties, ties_mapping,
+                                options, &data->report, &error))
+    g_clear_object (&data->network);
+
+  if (data->network == NULL)
+    g_task_return_error (task, error);
   else if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, result, (GDestroyNotify)import_result_free);
-  else
-    import_result_free (result);
+    g_task_return_boolean (task, TRUE);
 }
 
 /**
  * mw_csv_import_async:
+ * @into: (nullable): the network the import goes into, or %NULL for a new one
  *
- * mw_csv_import() in a thread; the tables are shared (referenced), the
- * mappings and options copied. Nothing touches an open network: the app
- * puts the result in place (or merges it) on its own thread.
+ * mw_csv_import_into() on a copy of @into (mw_csv_import() without it) in
+ * a thread. @into is only read, before this returns; the tables are
+ * shared (referenced), the mappings and options copied.
  */
 void
-mw_csv_import_async (MwCsvTable               *people,
+mw_csv_import_async (MwNetwork                *into,
+                     MwCsvTable               *people,
                      const MwCsvMapping       *people_mapping,
                      MwCsvTable               *ties,
                      const MwCsvMapping       *ties_mapping,
@@ -181,11 +175,13 @@ mw_csv_import_async (MwCsvTable               *people,
                      gpointer                  user_data)
 {
   g_autoptr(GTask) task = NULL;
-  ImportData *data;
+  ImportTask *data;
 
+  g_return_if_fail (into == NULL || MW_IS_NETWORK (into));
   g_return_if_fail (people != NULL || ties != NULL);
 
-  data = g_new0 (ImportData, 1);
+  data = g_new0 (ImportTask, 1);
+  data->network = into != NULL ? mw_network_copy (into) : NULL;
   data->people = people != NULL ? mw_csv_table_ref (people) : NULL;
   data->ties = ties != NULL ? mw_csv_table_ref (ties) : NULL;
   if ((data->has_people_mapping = people_mapping != NULL))
@@ -197,7 +193,7 @@ mw_csv_import_async (MwCsvTable               *people,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, mw_csv_import_async);
-  g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
+  g_task_set_task_data (task, data, (GDestroyNotify)import_task_free);
   g_task_run_in_thread (task, import_thread);
 }
 
@@ -205,25 +201,24 @@ mw_csv_import_async (MwCsvTable               *people,
  * mw_csv_import_finish:
  * @report: (out) (transfer full) (optional): the problems found
  *
- * Returns: (transfer full) (nullable): the new network, or %NULL with @error
+ * Returns: (transfer full) (nullable): the copy with the import in it (or
+ *   the new network), or %NULL with @error
  */
 MwNetwork *
 mw_csv_import_finish (GAsyncResult    *result,
                       MwImportReport **report,
                       GError         **error)
 {
-  ImportResult *import_result;
-  MwNetwork *network;
+  ImportTask *data;
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mw_csv_import_async), NULL);
 
-  import_result = g_task_propagate_pointer (G_TASK (result), error);
-  if (import_result == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), error))
     return NULL;
 
-  network = g_steal_pointer (&import_result->network);
+  data = g_task_get_task_data (G_TASK (result));
   if (report != NULL)
-    *report = g_steal_pointer (&import_result->report);
-  import_result_free (import_result);
-  return network;
+    *report = g_steal_pointer (&data->report);
+  return g_steal_pointer (&data->network);
 }

@@ -152,7 +152,8 @@ void         mw_csv_table_load_file_async  (GFile                    *file,
                                             gpointer                  user_data);
 MwCsvTable  *mw_csv_table_load_file_finish (GAsyncResult             *result,
                                             GError                  **error);
-void         mw_csv_import_async         (MwCsvTable          *people,
+void         mw_csv_import_async         (MwNetwork           *into,
+                                          MwCsvTable          *people,
                                           const MwCsvMapping  *people_mapping,
                                           MwCsvTable          *ties,
                                           const MwCsvMapping  *ties_mapping,

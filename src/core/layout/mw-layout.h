@@ -38,6 +38,10 @@ typedef struct
 #define MW_LAYOUT_MEMORY_LIMIT ((guint64) 4 * 1024 * 1024 * 1024)
 /* What mw_layout_run_async() allows when asked for 0 seconds. */
 #define MW_LAYOUT_DEFAULT_TIME_LIMIT 300.0
+/* Beyond this an import is not laid out as an org chart (the engine for
+ * its size is chosen), and meshwork-cli import does not wait for a layout
+ * unless asked to. */
+#define MW_LAYOUT_IMPORT_MAX_SECONDS 30.0
 
 const char     *mw_layout_engine_to_string   (MwLayoutEngine   engine);
 gboolean        mw_layout_engine_from_string (const char      *str,
@@ -46,6 +50,9 @@ gboolean        mw_layout_engine_from_string (const char      *str,
 MwLayoutEngine  mw_layout_choose_engine      (MwNetwork       *network);
 double          mw_layout_estimate_seconds   (MwNetwork       *network,
                                               MwLayoutEngine   engine);
+/* After an import, in the app and in meshwork-cli (mw-layout-choice.c). */
+MwLayoutEngine  mw_layout_engine_for_import  (MwNetwork       *network,
+                                              gboolean         has_people);
 
 /* In-process layout. Blocks and runs gvc in *this* process: meant for the
  * `meshwork-cli layout` child; the app uses mw_layout_run_async().
