@@ -6,7 +6,7 @@
  * mw-canvas.c is the widget (properties, drawing, view and zoom, actions);
  * mw-canvas-selection.c what is selected, highlighted and marked;
  * mw-canvas-input.c gestures and keys; mw-canvas-edit.c the edits that go
- * through the history; mw-canvas-rename.c renaming in place;
+ * through the history; mw-canvas-rename.c renaming in place, and its step;
  * mw-canvas-animation.c moving actors smoothly to a new layout.
  */
 
@@ -119,9 +119,6 @@ void      _mw_canvas_begin_move              (MwCanvas        *self);
 void      _mw_canvas_move_by                 (MwCanvas        *self,
                                               double           dx,
                                               double           dy);
-void      _mw_canvas_apply_rename            (MwCanvas        *self,
-                                              const char      *actor_id,
-                                              const char      *label);
 
 /* mw-canvas-rename.c */
 void      _mw_canvas_create_rename_popover   (MwCanvas        *self);
