@@ -4,9 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Owns what MwCanvas changes in its network: adding, connecting, deleting,
- * moving (nudged or dragged), copying and pasting actors, and applying a
- * new name. Each goes through the history so that it can be undone; none
- * runs while the canvas is busy (read only, or another edit is open).
+ * moving (nudged or dragged), copying and pasting actors. Each goes through
+ * the history so that it can be undone; none runs while the canvas is busy
+ * (read only, or another edit is open). A renaming is mw-canvas-rename.c's.
  */
 
 #define G_LOG_DOMAIN "meshwork-canvas"
@@ -74,27 +74,6 @@ _mw_canvas_move_by (MwCanvas *self,
       if (actor != NULL)
         mw_edit_move_actor (self->drag_edit, actor, position->x + dx, position->y + dy);
     }
-}
-
-/* Gives the actor @actor_id the name @label, unless nothing changes. */
-void
-_mw_canvas_apply_rename (MwCanvas   *self,
-                         const char *actor_id,
-                         const char *label)
-{
-  MwActor *actor = mw_network_lookup_actor (self->network, actor_id);
-  MwEdit *edit;
-
-  g_assert (MW_IS_CANVAS (self));
-
-  if (actor == NULL || *label == '\0' || g_strcmp0 (label, actor->label) == 0 ||
-      _mw_canvas_is_busy (self))
-    return;
-
-  edit = mw_history_begin (self->history, _("Rename Actor"));
-  mw_edit_touch_actor (edit, actor);
-  mw_network_set_actor_label (self->network, actor, label);
-  mw_history_commit (self->history, edit);
 }
 
 /**

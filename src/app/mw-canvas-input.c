@@ -213,6 +213,15 @@ drag_update_cb (MwCanvas       *self,
     }
 }
 
+/* The cursor of the tool, once a pan or a drag is over, or the tool changes. */
+void
+_mw_canvas_reset_cursor (MwCanvas *self)
+{
+  g_assert (MW_IS_CANVAS (self));
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   self->tool == MW_TOOL_SELECT ? NULL : "crosshair");
+}
+
 /**
  * _mw_canvas_finish_drag:
  * @commit: whether a move in progress stays (else it is put back)

@@ -3,11 +3,27 @@
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * mw-canvas.c is the widget (properties, drawing, view and zoom, actions);
- * mw-canvas-selection.c what is selected, highlighted and marked;
- * mw-canvas-input.c gestures and keys; mw-canvas-edit.c the edits that go
- * through the history; mw-canvas-rename.c renaming in place;
- * mw-canvas-animation.c moving actors smoothly to a new layout.
+ * The files of MwCanvas stand in levels; each calls only the levels below
+ * it, so that no two of them call each other:
+ *
+ *   6  mw-canvas.c            the widget: GType, class_init and init, the
+ *                             properties, drawing, actions and key bindings,
+ *                             and the network it shows; it sees every part
+ *   5  mw-canvas-input.c      gestures and keys, which start edits, renames
+ *                             and selections
+ *   4  mw-canvas-edit.c       the edits that go through the history (a new
+ *                             actor opens its name for renaming)
+ *   3  mw-canvas-rename.c     renaming an actor in place, popover and step
+ *   2  mw-canvas-selection.c  what is selected, highlighted and marked
+ *   2  mw-canvas-animation.c  moving actors smoothly to a new layout
+ *   1  mw-canvas-view.c       zoom and pan, where an actor is drawn, and the
+ *                             canvas's signals and properties, through which
+ *                             any part says that something changed
+ *
+ * A part that changes what listeners show (the selection, the highlight,
+ * the zoom) says so with the canvas's own signal or notify, through level
+ * 1, never by calling the widget. _mw_canvas_is_busy(), the one-line rule
+ * every editing part asks, is inline below, beside the state it reads.
  */
 
 #pragma once
@@ -82,7 +98,39 @@ struct _MwCanvas
   gint64      animation_start;
 };
 
-/* mw-canvas.c */
+enum
+{
+  PROP_0,
+  PROP_HISTORY,
+  PROP_TOOL,
+  PROP_TIE_TYPE,
+  PROP_ZOOM,
+  PROP_EDITABLE,
+  N_PROPS
+};
+
+enum
+{
+  SELECTION_CHANGED,
+  HIGHLIGHT_CHANGED,
+  N_SIGNALS
+};
+
+/* Kept in mw-canvas-view.c and filled in by class_init in mw-canvas.c. */
+extern GParamSpec *_mw_canvas_properties[N_PROPS];
+extern guint       _mw_canvas_signals[N_SIGNALS];
+
+/* While a drag or an animation holds an edit open, other edits wait; a
+ * read-only canvas never edits. */
+static inline gboolean
+_mw_canvas_is_busy (MwCanvas *self)
+{
+  return !self->editable || self->drag_edit != NULL || mw_history_is_editing (self->history);
+}
+
+/* mw-canvas-view.c (level 1) */
+void      _mw_canvas_emit_selection_changed  (MwCanvas        *self);
+void      _mw_canvas_emit_highlight_changed  (MwCanvas        *self);
 void      _mw_canvas_zoom_at                 (MwCanvas        *self,
                                               double           factor,
                                               double           vx,
@@ -93,12 +141,11 @@ void      _mw_canvas_actor_position          (MwCanvas        *self,
                                               double          *y);
 void      _mw_canvas_reveal_actor            (MwCanvas        *self,
                                               MwActor         *actor);
-void      _mw_canvas_reset_cursor            (MwCanvas        *self);
-gboolean  _mw_canvas_is_busy                 (MwCanvas        *self);
-void      _mw_canvas_emit_selection_changed  (MwCanvas        *self);
-void      _mw_canvas_emit_highlight_changed  (MwCanvas        *self);
 
-/* mw-canvas-selection.c */
+/* mw-canvas-animation.c (level 2) */
+void      _mw_canvas_finish_animation        (MwCanvas        *self);
+
+/* mw-canvas-selection.c (level 2) */
 void      _mw_canvas_selection_changed       (MwCanvas        *self);
 void      _mw_canvas_select_only_actor       (MwCanvas        *self,
                                               MwActor         *actor);
@@ -107,28 +154,23 @@ void      _mw_canvas_toggle_actor            (MwCanvas        *self,
 gboolean  _mw_canvas_prune_items             (MwCanvas        *self,
                                               const MwChange  *change);
 
-/* mw-canvas-input.c */
-void      _mw_canvas_add_controllers         (MwCanvas        *self);
-void      _mw_canvas_finish_drag             (MwCanvas        *self,
-                                              gboolean         commit);
-void      _mw_canvas_draw_drag               (MwCanvas        *self,
-                                              cairo_t         *cr);
-
-/* mw-canvas-edit.c */
-void      _mw_canvas_begin_move              (MwCanvas        *self);
-void      _mw_canvas_move_by                 (MwCanvas        *self,
-                                              double           dx,
-                                              double           dy);
-void      _mw_canvas_apply_rename            (MwCanvas        *self,
-                                              const char      *actor_id,
-                                              const char      *label);
-
-/* mw-canvas-rename.c */
+/* mw-canvas-rename.c (level 3) */
 void      _mw_canvas_create_rename_popover   (MwCanvas        *self);
 void      _mw_canvas_present_rename          (MwCanvas        *self);
 void      _mw_canvas_popdown_rename          (MwCanvas        *self);
 
-/* mw-canvas-animation.c */
-void      _mw_canvas_finish_animation        (MwCanvas        *self);
+/* mw-canvas-edit.c (level 4) */
+void      _mw_canvas_begin_move              (MwCanvas        *self);
+void      _mw_canvas_move_by                 (MwCanvas        *self,
+                                              double           dx,
+                                              double           dy);
+
+/* mw-canvas-input.c (level 5) */
+void      _mw_canvas_add_controllers         (MwCanvas        *self);
+void      _mw_canvas_reset_cursor            (MwCanvas        *self);
+void      _mw_canvas_finish_drag             (MwCanvas        *self,
+                                              gboolean         commit);
+void      _mw_canvas_draw_drag               (MwCanvas        *self,
+                                              cairo_t         *cr);
 
 G_END_DECLS

@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Owns the popover with an entry that MwCanvas opens over the only
- * selected actor (F2, Return, a double click, a new actor). The new name
- * itself is applied by mw-canvas-edit.c, as a step in the history.
+ * selected actor (F2, Return, a double click, a new actor), and the step
+ * in the history that gives the actor its new name.
  */
 
 #define G_LOG_DOMAIN "meshwork-canvas"
@@ -16,13 +16,34 @@
 
 #include "mw-canvas-private.h"
 
+/* Gives the actor @actor_id the name @label, unless nothing changes. */
+static void
+apply_rename (MwCanvas   *self,
+              const char *actor_id,
+              const char *label)
+{
+  MwActor *actor = mw_network_lookup_actor (self->network, actor_id);
+  MwEdit *edit;
+
+  g_assert (MW_IS_CANVAS (self));
+
+  if (actor == NULL || *label == '\0' || g_strcmp0 (label, actor->label) == 0 ||
+      _mw_canvas_is_busy (self))
+    return;
+
+  edit = mw_history_begin (self->history, _("Rename Actor"));
+  mw_edit_touch_actor (edit, actor);
+  mw_network_set_actor_label (self->network, actor, label);
+  mw_history_commit (self->history, edit);
+}
+
 static void
 rename_activate_cb (MwCanvas *self,
                     GtkEntry *entry)
 {
   g_assert (MW_IS_CANVAS (self));
 
-  _mw_canvas_apply_rename (self, self->rename_id, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  apply_rename (self, self->rename_id, gtk_editable_get_text (GTK_EDITABLE (entry)));
   gtk_popover_popdown (GTK_POPOVER (self->rename_popover));
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }

@@ -3,9 +3,10 @@
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Owns the MwCanvas widget itself: its properties and signals, drawing,
- * the view (zoom and pan), its actions and key bindings, and the network
- * it shows. The other jobs are in mw-canvas-*.c (see mw-canvas-private.h).
+ * Owns the MwCanvas widget itself: its type, properties and signals,
+ * drawing, its actions and key bindings, and the network it shows. It is
+ * the top level: it wires up and calls the parts in mw-canvas-*.c, and none
+ * of them calls it (see mw-canvas-private.h).
  */
 
 #define G_LOG_DOMAIN "meshwork-canvas"
@@ -21,25 +22,6 @@
 
 G_DEFINE_FINAL_TYPE (MwCanvas, mw_canvas, GTK_TYPE_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_HISTORY,
-  PROP_TOOL,
-  PROP_TIE_TYPE,
-  PROP_ZOOM,
-  PROP_EDITABLE,
-  N_PROPS
-};
-
-enum {
-  SELECTION_CHANGED,
-  HIGHLIGHT_CHANGED,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
 static void
 start_position_clear (MwStartPosition *position)
 {
@@ -53,50 +35,6 @@ positions_new (void)
 
   g_array_set_clear_func (positions, (GDestroyNotify)start_position_clear);
   return positions;
-}
-
-void
-_mw_canvas_emit_selection_changed (MwCanvas *self)
-{
-  g_assert (MW_IS_CANVAS (self));
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
-}
-
-void
-_mw_canvas_emit_highlight_changed (MwCanvas *self)
-{
-  g_assert (MW_IS_CANVAS (self));
-  g_signal_emit (self, signals[HIGHLIGHT_CHANGED], 0);
-}
-
-static void
-notify_zoom (MwCanvas *self,
-             double    old_zoom)
-{
-  g_assert (MW_IS_CANVAS (self));
-
-  if (old_zoom != self->view.zoom)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Zooms by @factor, within limits, keeping the view point (@vx, @vy) still. */
-void
-_mw_canvas_zoom_at (MwCanvas *self,
-                    double    factor,
-                    double    vx,
-                    double    vy)
-{
-  double old_zoom = self->view.zoom;
-  double wanted = CLAMP (old_zoom * factor, MW_CANVAS_MIN_ZOOM, MW_CANVAS_MAX_ZOOM);
-
-  g_assert (MW_IS_CANVAS (self));
-
-  if (wanted == old_zoom)
-    return;
-
-  mw_view_zoom_at (&self->view, wanted / old_zoom, vx, vy);
-  notify_zoom (self, old_zoom);
 }
 
 static void
@@ -117,49 +55,6 @@ network_changed_cb (MwCanvas  *self,
     _mw_canvas_emit_selection_changed (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-_mw_canvas_actor_position (MwCanvas      *self,
-                           const MwActor *actor,
-                           double        *x,
-                           double        *y)
-{
-  g_assert (MW_IS_CANVAS (self));
-  mw_renderer_get_actor_position (self->renderer, actor, x, y);
-}
-
-/* While a drag or an animation holds an edit open, other edits wait; a
- * read-only canvas never edits. */
-gboolean
-_mw_canvas_is_busy (MwCanvas *self)
-{
-  g_assert (MW_IS_CANVAS (self));
-  return !self->editable || self->drag_edit != NULL || mw_history_is_editing (self->history);
-}
-
-/* The cursor of the tool, once a pan or a drag is over. */
-void
-_mw_canvas_reset_cursor (MwCanvas *self)
-{
-  g_assert (MW_IS_CANVAS (self));
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                   self->tool == MW_TOOL_SELECT ? NULL : "crosshair");
-}
-
-/* Brings @actor into view when it is off screen. */
-void
-_mw_canvas_reveal_actor (MwCanvas *self,
-                         MwActor  *actor)
-{
-  double mx, my, vx, vy;
-
-  g_assert (MW_IS_CANVAS (self));
-
-  _mw_canvas_actor_position (self, actor, &mx, &my);
-  mw_view_from_model (&self->view, mx, my, &vx, &vy);
-  if (vx < 24 || vy < 24 || vx > self->view.width - 24 || vy > self->view.height - 24)
-    mw_canvas_pan_by (self, vx - self->view.width / 2, vy - self->view.height / 2);
 }
 
 /* Marks show only while no score highlight does; either fades the rest. */
@@ -406,6 +301,7 @@ mw_canvas_class_init (MwCanvasClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamSpec **properties = _mw_canvas_properties;
 
   object_class->dispose = mw_canvas_dispose;
   object_class->finalize = mw_canvas_finalize;
@@ -426,10 +322,10 @@ mw_canvas_class_init (MwCanvasClass *klass)
                                                G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[SELECTION_CHANGED] =
+  _mw_canvas_signals[SELECTION_CHANGED] =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[HIGHLIGHT_CHANGED] =
+  _mw_canvas_signals[HIGHLIGHT_CHANGED] =
     g_signal_new ("highlight-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -524,7 +420,7 @@ mw_canvas_set_history (MwCanvas  *self,
   self->fitted = FALSE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   _mw_canvas_selection_changed (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
+  g_object_notify_by_pspec (G_OBJECT (self), _mw_canvas_properties[PROP_HISTORY]);
 }
 
 /**
@@ -568,8 +464,8 @@ mw_canvas_set_tool (MwCanvas *self,
     return;
 
   self->tool = tool;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), tool == MW_TOOL_SELECT ? NULL : "crosshair");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOL]);
+  _mw_canvas_reset_cursor (self);
+  g_object_notify_by_pspec (G_OBJECT (self), _mw_canvas_properties[PROP_TOOL]);
 }
 
 MwTieType
@@ -590,111 +486,7 @@ mw_canvas_set_tie_type (MwCanvas  *self,
     return;
 
   self->tie_type = type;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIE_TYPE]);
-}
-
-double
-mw_canvas_get_zoom (MwCanvas *self)
-{
-  g_return_val_if_fail (MW_IS_CANVAS (self), 1);
-  return self->view.zoom;
-}
-
-/* Zooms around the pointer when it is over the canvas, else the centre. */
-void
-mw_canvas_zoom_by (MwCanvas *self,
-                   double    factor)
-{
-  g_return_if_fail (MW_IS_CANVAS (self));
-
-  if (self->pointer_inside)
-    _mw_canvas_zoom_at (self, factor, self->pointer_x, self->pointer_y);
-  else
-    _mw_canvas_zoom_at (self, factor, self->view.width / 2, self->view.height / 2);
-}
-
-static void
-fit_rect (MwCanvas     *self,
-          const MwRect *bounds)
-{
-  double old_zoom = self->view.zoom;
-
-  g_assert (MW_IS_CANVAS (self));
-
-  mw_view_fit (&self->view, bounds, 48);
-  self->view.zoom = CLAMP (self->view.zoom, MW_CANVAS_MIN_ZOOM, MIN (MW_CANVAS_MAX_ZOOM, 2.0));
-  /* Clamping must keep the rectangle centred. */
-  self->view.offset_x = bounds->x + bounds->width / 2 - self->view.width / 2 / self->view.zoom;
-  self->view.offset_y = bounds->y + bounds->height / 2 - self->view.height / 2 / self->view.zoom;
-  notify_zoom (self, old_zoom);
-}
-
-void
-mw_canvas_zoom_to_fit (MwCanvas *self)
-{
-  MwRect bounds;
-
-  g_return_if_fail (MW_IS_CANVAS (self));
-
-  if (mw_renderer_get_bounds (self->renderer, &bounds))
-    fit_rect (self, &bounds);
-}
-
-void
-mw_canvas_zoom_to_selection (MwCanvas *self)
-{
-  MwItemSetIter iter;
-  gpointer actor;
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  MwRect rect;
-
-  g_return_if_fail (MW_IS_CANVAS (self));
-
-  if (mw_item_set_get_n_actors (self->selection) == 0)
-    {
-      mw_canvas_zoom_to_fit (self);
-      return;
-    }
-
-  mw_item_set_iter_init_actors (&iter, self->selection);
-  while (mw_item_set_iter_next (&iter, &actor, NULL))
-    {
-      double x, y, r = mw_renderer_get_actor_radius (self->renderer, actor);
-
-      _mw_canvas_actor_position (self, actor, &x, &y);
-      x0 = MIN (x0, x - r);
-      y0 = MIN (y0, y - r);
-      x1 = MAX (x1, x + r);
-      y1 = MAX (y1, y + r);
-    }
-
-  rect = (MwRect) { x0, y0, MAX (x1 - x0, 1), MAX (y1 - y0, 1) };
-  fit_rect (self, &rect);
-}
-
-/* Where a model point is drawn, in the canvas's own coordinates. */
-void
-mw_canvas_model_to_widget (MwCanvas *self,
-                           double    mx,
-                           double    my,
-                           double   *x,
-                           double   *y)
-{
-  g_return_if_fail (MW_IS_CANVAS (self));
-  mw_view_from_model (&self->view, mx, my, x, y);
-}
-
-/* Moves the view by (@dx, @dy) view pixels. */
-void
-mw_canvas_pan_by (MwCanvas *self,
-                  double    dx,
-                  double    dy)
-{
-  g_return_if_fail (MW_IS_CANVAS (self));
-
-  self->view.offset_x += dx / self->view.zoom;
-  self->view.offset_y += dy / self->view.zoom;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), _mw_canvas_properties[PROP_TIE_TYPE]);
 }
 
 /**
@@ -713,7 +505,7 @@ mw_canvas_set_editable (MwCanvas *self,
   if (self->editable == editable)
     return;
   self->editable = editable;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+  g_object_notify_by_pspec (G_OBJECT (self), _mw_canvas_properties[PROP_EDITABLE]);
 }
 
 gboolean
