@@ -462,16 +462,7 @@ void     _mw_renderer_paint_pending_bands (MwRenderer     *self,
 void     _mw_renderer_flush_pending_paint (MwRenderer     *self,
                                          cairo_t          *cr);
 
-/* mw-render-worker.c */
-void     _mw_render_worker_init         (MwRenderWorker   *worker);
-void     _mw_render_worker_clear        (MwRenderWorker   *worker);
-void     _mw_renderer_post_bands        (MwRenderer       *self,
-                                         MwBandJob         job);
-void     _mw_renderer_finish_bands      (MwRenderer       *self);
-
-/* mw-render-actors.c */
-void     _mw_render_stamps_init         (MwRenderStamps   *stamps);
-void     _mw_render_stamps_clear        (MwRenderStamps   *stamps);
+/* mw-render-pixels.c */
 gboolean _mw_target_pixels              (cairo_t          *cr,
                                          const MwFrame    *f,
                                          MwPixels         *px);
@@ -482,6 +473,17 @@ void     _mw_blend_stamp_data           (const MwPixels   *px,
                                          int               sh,
                                          int               x0,
                                          int               y0);
+
+/* mw-render-worker.c */
+void     _mw_render_worker_init         (MwRenderWorker   *worker);
+void     _mw_render_worker_clear        (MwRenderWorker   *worker);
+void     _mw_renderer_post_bands        (MwRenderer       *self,
+                                         MwBandJob         job);
+void     _mw_renderer_finish_bands      (MwRenderer       *self);
+
+/* mw-render-actors.c */
+void     _mw_render_stamps_init         (MwRenderStamps   *stamps);
+void     _mw_render_stamps_clear        (MwRenderStamps   *stamps);
 void     _mw_renderer_draw_actors       (MwRenderer       *self,
                                          cairo_t          *cr,
                                          const MwFrame    *f,
