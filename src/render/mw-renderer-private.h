@@ -434,11 +434,6 @@ void     _mw_renderer_start_ties        (MwRenderer       *self,
 void     _mw_renderer_draw_ties         (MwRenderer       *self,
                                          cairo_t          *cr,
                                          MwFrame          *f);
-void     _mw_renderer_fill_tie_markers  (MwRenderer       *self,
-                                         cairo_t          *cr,
-                                         const MwFrame    *f,
-                                         const GArray     *bucket,
-                                         MwTieType         type);
 
 /* mw-render-masks.c */
 void     _mw_render_masks_init          (MwRenderMasks    *masks);
@@ -447,7 +442,7 @@ void     _mw_render_bands_init          (MwRenderBands    *bands);
 void     _mw_render_bands_clear         (MwRenderBands    *bands);
 void     _mw_renderer_start_masks       (MwRenderer       *self,
                                          const MwFrame    *f);
-void     _mw_renderer_paint_tie_state   (MwRenderer       *self,
+void     _mw_renderer_paint_tie_masks   (MwRenderer       *self,
                                          cairo_t          *cr,
                                          const MwFrame    *f,
                                          int               state);
