@@ -367,6 +367,26 @@ _mw_rect_meets (const MwRect *a,
   return x2 >= a->x && x1 <= a->x + a->width && y2 >= a->y && y1 <= a->y + a->height;
 }
 
+/* Grows r to hold s too; an r of negative width is empty. */
+static inline void
+_mw_rect_union (MwRect       *r,
+                const MwRect *s)
+{
+  double x2, y2;
+
+  if (r->width < 0)
+    {
+      *r = *s;
+      return;
+    }
+  x2 = MAX (r->x + r->width, s->x + s->width);
+  y2 = MAX (r->y + r->height, s->y + s->height);
+  r->x = MIN (r->x, s->x);
+  r->y = MIN (r->y, s->y);
+  r->width = x2 - r->x;
+  r->height = y2 - r->y;
+}
+
 /* The bucket of ties of one type, state and weight. */
 static inline guint
 _mw_tie_bucket (int      type,
@@ -394,10 +414,6 @@ _mw_renderer_tie_bend (MwRenderer  *self,
 void     _mw_render_geometry_init       (MwRenderGeometry *geometry);
 void     _mw_render_geometry_clear      (MwRenderGeometry *geometry);
 void     _mw_renderer_ensure_geometry   (MwRenderer       *self);
-int      _mw_renderer_org_color         (MwRenderer       *self,
-                                         const char       *org);
-void     _mw_rect_union                 (MwRect           *r,
-                                         const MwRect     *s);
 
 /* mw-render-groups.c */
 void     _mw_render_groups_init         (MwRenderGroups   *groups);
