@@ -126,31 +126,11 @@ assign_org_colors (MwRenderer *self)
 }
 
 /* An organisation's palette index; -1 for none or one not in the network. */
-int
-_mw_renderer_org_color (MwRenderer *self,
-                        const char *org)
+static int
+org_color (MwRenderer *self,
+           const char *org)
 {
   return GPOINTER_TO_INT (g_hash_table_lookup (self->geometry.org_colors, org)) - 1;
-}
-
-/* Grows r to hold s too; an r of negative width is empty. */
-void
-_mw_rect_union (MwRect       *r,
-                const MwRect *s)
-{
-  double x2, y2;
-
-  if (r->width < 0)
-    {
-      *r = *s;
-      return;
-    }
-  x2 = MAX (r->x + r->width, s->x + s->width);
-  y2 = MAX (r->y + r->height, s->y + s->height);
-  r->x = MIN (r->x, s->x);
-  r->y = MIN (r->y, s->y);
-  r->width = x2 - r->x;
-  r->height = y2 - r->y;
 }
 
 /* The shape with its label and badges. */
@@ -295,7 +275,7 @@ _mw_renderer_ensure_geometry (MwRenderer *self)
       g->x = actor->x;
       g->y = actor->y;
       g->r = actor_radius (self, actor);
-      g->color = _mw_renderer_org_color (self, actor->org);
+      g->color = org_color (self, actor->org);
     }
   self->geometry.max_radius = 0;
   for (guint i = 0; i < n; i++)
@@ -390,7 +370,7 @@ mw_renderer_get_org_color (MwRenderer *self,
   g_return_if_fail (color != NULL);
 
   _mw_renderer_ensure_geometry (self);
-  _mw_palette_color (org != NULL ? _mw_renderer_org_color (self, org) : -1, dark, color);
+  _mw_palette_color (org != NULL ? org_color (self, org) : -1, dark, color);
 }
 
 /* ---- hit-testing --------------------------------------------------------- */

@@ -66,9 +66,12 @@ group_layout (MwRenderer *self,
   return g_object_ref (layout);
 }
 
+/* The group of (org, unit), made when its first member (actor index first)
+ * is met: it takes the colour the geometry gave that member's organisation. */
 static Group *
 lookup_group (MwRenderer *self,
               GHashTable *index,
+              guint       first,
               const char *org,
               const char *unit)
 {
@@ -83,7 +86,7 @@ lookup_group (MwRenderer *self,
       group->org = g_strdup (org);
       group->name = g_strdup (is_org ? org : unit);
       group->is_org = is_org;
-      group->color = _mw_renderer_org_color (self, org);
+      group->color = _mw_renderer_actor_geom (self, first)->color;
       group->box.width = -1;
       group->layout = group_layout (self, group->name, is_org);
       g_ptr_array_add (self->groups.list, group);
@@ -131,7 +134,7 @@ _mw_renderer_compute_groups (MwRenderer *self)
       if (actor->unit[0] == '\0')
         continue;
       box = g_array_index (self->geometry.actors, MwActorGeom, i).box;
-      _mw_rect_union (&lookup_group (self, index, actor->org, actor->unit)->box, &box);
+      _mw_rect_union (&lookup_group (self, index, i, actor->org, actor->unit)->box, &box);
     }
   for (guint i = 0; i < self->groups.list->len; i++)
     frame_group (g_ptr_array_index (self->groups.list, i), UNIT_PADDING);
@@ -145,8 +148,8 @@ _mw_renderer_compute_groups (MwRenderer *self)
         continue;
       box = g_array_index (self->geometry.actors, MwActorGeom, i).box;
       if (actor->unit[0] != '\0')
-        box = lookup_group (self, index, actor->org, actor->unit)->box;
-      _mw_rect_union (&lookup_group (self, index, actor->org, "")->box, &box);
+        box = lookup_group (self, index, i, actor->org, actor->unit)->box;
+      _mw_rect_union (&lookup_group (self, index, i, actor->org, "")->box, &box);
     }
   for (guint i = 0; i < self->groups.list->len; i++)
     {

@@ -297,9 +297,9 @@ _mw_renderer_start_masks (MwRenderer    *self,
 }
 
 /* Dense overviews: ties of one state in two tones (reports darker), each
- * mask painted once, then the state's arrowheads. */
+ * mask painted once (the state's arrowheads are mw-render-ties.c's). */
 void
-_mw_renderer_paint_tie_state (MwRenderer    *self,
+_mw_renderer_paint_tie_masks (MwRenderer    *self,
                               cairo_t       *cr,
                               const MwFrame *f,
                               int            state)
@@ -330,22 +330,6 @@ _mw_renderer_paint_tie_state (MwRenderer    *self,
       cairo_mask_surface (cr, tm->surface, 0, 0);
       cairo_restore (cr);
     }
-
-  if (!f->markers)
-    return;
-  /* thousands of arrowheads a few pixels long over a texture of hairlines:
-   * cairo's coarser antialiasing is a third cheaper and looks the same */
-  cairo_save (cr);
-  if (f->raster)
-    cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
-  for (int type = 0; type < MW_N_TIE_TYPES; type++)
-    for (int heavy = 0; heavy < 2; heavy++)
-      {
-        _mw_set_source (cr, &f->theme->tie[type == MW_TIE_REPORTS ? MW_TIE_REPORTS : MW_TIE_INFLUENCES],
-                        state == MW_STATE_DIM ? MW_DIM_ALPHA : 1);
-        _mw_renderer_fill_tie_markers (self, cr, f, self->ties.buckets[_mw_tie_bucket (type, state, heavy)], type);
-      }
-  cairo_restore (cr);
 }
 
 /* One band of rows of the composite: the boundaries when asked for, the
@@ -492,7 +476,7 @@ _mw_renderer_paint_masks_in_bands (MwRenderer    *self,
 
       if (!tm->used)
         continue;
-      /* the clip _mw_renderer_paint_tie_state() would set, in device pixels */
+      /* the clip _mw_renderer_paint_tie_masks() would set, in device pixels */
       tone_mask_clip (tm, scale, &clip);
       tm->x1 = clip.x * scale, tm->y1 = clip.y * scale;
       tm->x2 = (clip.x + clip.width) * scale, tm->y2 = (clip.y + clip.height) * scale;

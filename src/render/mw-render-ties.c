@@ -6,7 +6,8 @@
  * Owns MwRenderTies: each frame sorts the visible ties into buckets of one
  * stroke style, so cairo strokes a few long paths instead of thousands of
  * short ones. Past DENSE_TIES on screen the normal and dimmed buckets go to
- * mw-render-masks.c as hairlines instead; the emphasised ones stay paths.
+ * mw-render-masks.c as hairlines instead (their arrowheads are still drawn
+ * here, over the masks); the emphasised ones stay paths.
  */
 
 #define G_LOG_DOMAIN "meshwork-render"
@@ -72,12 +73,12 @@ fill_tie_buckets (MwRenderer    *self,
 }
 
 /* Arrowheads and diamonds of a bucket, in the current source. */
-void
-_mw_renderer_fill_tie_markers (MwRenderer    *self,
-                               cairo_t       *cr,
-                               const MwFrame *f,
-                               const GArray  *bucket,
-                               MwTieType      type)
+static void
+fill_tie_markers (MwRenderer    *self,
+                  cairo_t       *cr,
+                  const MwFrame *f,
+                  const GArray  *bucket,
+                  MwTieType      type)
 {
   if (type == MW_TIE_COLLABORATES)
     return;
@@ -169,7 +170,30 @@ stroke_tie_bucket (MwRenderer    *self,
     cairo_stroke (cr);
 
   if (f->markers)
-    _mw_renderer_fill_tie_markers (self, cr, f, bucket, type);
+    fill_tie_markers (self, cr, f, bucket, type);
+}
+
+/* Dense overviews: the arrowheads of one state's ties, over their masks
+ * and in the masks' two tones. */
+static void
+fill_dense_markers (MwRenderer    *self,
+                    cairo_t       *cr,
+                    const MwFrame *f,
+                    int            state)
+{
+  /* thousands of arrowheads a few pixels long over a texture of hairlines:
+   * cairo's coarser antialiasing is a third cheaper and looks the same */
+  cairo_save (cr);
+  if (f->raster)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  for (int type = 0; type < MW_N_TIE_TYPES; type++)
+    for (int heavy = 0; heavy < 2; heavy++)
+      {
+        _mw_set_source (cr, &f->theme->tie[type == MW_TIE_REPORTS ? MW_TIE_REPORTS : MW_TIE_INFLUENCES],
+                        state == MW_STATE_DIM ? MW_DIM_ALPHA : 1);
+        fill_tie_markers (self, cr, f, self->ties.buckets[_mw_tie_bucket (type, state, heavy)], type);
+      }
+  cairo_restore (cr);
 }
 
 /* Sorts the ties into buckets and, when they are thousands (an overview,
@@ -211,7 +235,9 @@ _mw_renderer_draw_ties (MwRenderer *self,
 
       if (f->dense && order[state] <= MW_STATE_DIM)
         {
-          _mw_renderer_paint_tie_state (self, cr, f, order[state]);
+          _mw_renderer_paint_tie_masks (self, cr, f, order[state]);
+          if (f->markers)
+            fill_dense_markers (self, cr, f, order[state]);
           continue;
         }
       for (guint t = 0; t < G_N_ELEMENTS (types); t++)

@@ -128,14 +128,31 @@ void           _mw_draw_badge             (cairo_t        *cr,
 
 /* ---- between the renderer's own files ------------------------------------ *
  *
- * mw-renderer.c          the object, its parts' life and one frame's order
- * mw-render-geometry.c   where actors and ties are; hit-testing
- * mw-render-groups.c     unit and organisation boundaries
- * mw-render-text.c       the Pango context, label layouts, text or its sink
- * mw-render-ties.c       ties as cairo paths, sorted by stroke style
- * mw-render-masks.c      dense ties as hairline masks, composited in bands
- * mw-render-worker.c     the worker thread that shares the bands
- * mw-render-actors.c     actors as paths or as stamps copied pixel by pixel
+ * One member of MwRenderer per part, and the parts in layers: a file calls
+ * only the files of the layers under it, so no two files call each other in
+ * a loop. Any part may read another's member (the groups read the
+ * geometry's actor boxes and colours). The prototypes at the end of this
+ * header follow the layers, from the bottom up.
+ *
+ *   top  mw-renderer.c          the object, its parts' life, one frame's order
+ *    4   mw-render-ties.c       ties as cairo paths, sorted by stroke style;
+ *                               past a few thousand, hands them to the masks
+ *        mw-render-actors.c     actors as paths or as stamps; on a target
+ *                               whose bands wait, hands the stamps to them
+ *    3   mw-render-masks.c      dense ties as hairline masks, composited in
+ *                               bands (with the boundaries and stamps when asked)
+ *        mw-render-geometry.c   where actors and ties are; hit-testing
+ *    2   mw-render-groups.c     unit and organisation boundaries, computed by
+ *                               the geometry, filled by the frame or the bands
+ *    1   mw-render-text.c       the Pango context, label layouts, text or its sink
+ *        mw-render-pixels.c     an image surface's pixels: stamps copied over
+ *        mw-render-worker.c     the worker thread that shares the bands
+ *   (mw-render-style.c, under all of them: the look every part draws with)
+ *
+ * A frame's order (boundaries, ties, boundary names, actors, badges,
+ * labels) is decided at the top, in mw_renderer_draw(). What one step leaves for a later one (masks waiting
+ * to be composited with the actors' stamps) is held in a member
+ * (MwRenderBands) for the later step to take, never handed back up by a call.
  */
 
 #define MW_DIM_ALPHA      0.16    /* what is left of a dimmed actor or tie */
@@ -367,6 +384,26 @@ _mw_rect_meets (const MwRect *a,
   return x2 >= a->x && x1 <= a->x + a->width && y2 >= a->y && y1 <= a->y + a->height;
 }
 
+/* Grows r to hold s too; an r of negative width is empty. */
+static inline void
+_mw_rect_union (MwRect       *r,
+                const MwRect *s)
+{
+  double x2, y2;
+
+  if (r->width < 0)
+    {
+      *r = *s;
+      return;
+    }
+  x2 = MAX (r->x + r->width, s->x + s->width);
+  y2 = MAX (r->y + r->height, s->y + s->height);
+  r->x = MIN (r->x, s->x);
+  r->y = MIN (r->y, s->y);
+  r->width = x2 - r->x;
+  r->height = y2 - r->y;
+}
+
 /* The bucket of ties of one type, state and weight. */
 static inline guint
 _mw_tie_bucket (int      type,
@@ -390,27 +427,24 @@ _mw_renderer_tie_bend (MwRenderer  *self,
   return g_array_index (self->geometry.bends, double, tie->index);
 }
 
-/* mw-render-geometry.c */
-void     _mw_render_geometry_init       (MwRenderGeometry *geometry);
-void     _mw_render_geometry_clear      (MwRenderGeometry *geometry);
-void     _mw_renderer_ensure_geometry   (MwRenderer       *self);
-int      _mw_renderer_org_color         (MwRenderer       *self,
-                                         const char       *org);
-void     _mw_rect_union                 (MwRect           *r,
-                                         const MwRect     *s);
+/* mw-render-worker.c */
+void     _mw_render_worker_init         (MwRenderWorker   *worker);
+void     _mw_render_worker_clear        (MwRenderWorker   *worker);
+void     _mw_renderer_post_bands        (MwRenderer       *self,
+                                         MwBandJob         job);
+void     _mw_renderer_finish_bands      (MwRenderer       *self);
 
-/* mw-render-groups.c */
-void     _mw_render_groups_init         (MwRenderGroups   *groups);
-void     _mw_render_groups_clear        (MwRenderGroups   *groups);
-void     _mw_renderer_compute_groups    (MwRenderer       *self);
-void     _mw_renderer_groups_bounds     (MwRenderer       *self,
-                                         MwRect           *bounds);
-void     _mw_renderer_draw_groups       (MwRenderer       *self,
-                                         cairo_t          *cr,
-                                         const MwFrame    *f);
-void     _mw_renderer_draw_group_names  (MwRenderer       *self,
-                                         cairo_t          *cr,
-                                         const MwFrame    *f);
+/* mw-render-pixels.c */
+gboolean _mw_target_pixels              (cairo_t          *cr,
+                                         const MwFrame    *f,
+                                         MwPixels         *px);
+void     _mw_blend_stamp_data           (const MwPixels   *px,
+                                         const guchar     *sd,
+                                         int               ss,
+                                         int               sw,
+                                         int               sh,
+                                         int               x0,
+                                         int               y0);
 
 /* mw-render-text.c */
 void     _mw_render_text_init           (MwRenderText     *text);
@@ -426,19 +460,23 @@ void     _mw_renderer_draw_labels       (MwRenderer       *self,
                                          const MwFrame    *f,
                                          GArray           *visible);
 
-/* mw-render-ties.c */
-void     _mw_render_ties_init           (MwRenderTies     *ties);
-void     _mw_render_ties_clear          (MwRenderTies     *ties);
-void     _mw_renderer_start_ties        (MwRenderer       *self,
-                                         MwFrame          *f);
-void     _mw_renderer_draw_ties         (MwRenderer       *self,
+/* mw-render-groups.c */
+void     _mw_render_groups_init         (MwRenderGroups   *groups);
+void     _mw_render_groups_clear        (MwRenderGroups   *groups);
+void     _mw_renderer_compute_groups    (MwRenderer       *self);
+void     _mw_renderer_groups_bounds     (MwRenderer       *self,
+                                         MwRect           *bounds);
+void     _mw_renderer_draw_groups       (MwRenderer       *self,
                                          cairo_t          *cr,
-                                         MwFrame          *f);
-void     _mw_renderer_fill_tie_markers  (MwRenderer       *self,
+                                         const MwFrame    *f);
+void     _mw_renderer_draw_group_names  (MwRenderer       *self,
                                          cairo_t          *cr,
-                                         const MwFrame    *f,
-                                         const GArray     *bucket,
-                                         MwTieType         type);
+                                         const MwFrame    *f);
+
+/* mw-render-geometry.c */
+void     _mw_render_geometry_init       (MwRenderGeometry *geometry);
+void     _mw_render_geometry_clear      (MwRenderGeometry *geometry);
+void     _mw_renderer_ensure_geometry   (MwRenderer       *self);
 
 /* mw-render-masks.c */
 void     _mw_render_masks_init          (MwRenderMasks    *masks);
@@ -447,7 +485,7 @@ void     _mw_render_bands_init          (MwRenderBands    *bands);
 void     _mw_render_bands_clear         (MwRenderBands    *bands);
 void     _mw_renderer_start_masks       (MwRenderer       *self,
                                          const MwFrame    *f);
-void     _mw_renderer_paint_tie_state   (MwRenderer       *self,
+void     _mw_renderer_paint_tie_masks   (MwRenderer       *self,
                                          cairo_t          *cr,
                                          const MwFrame    *f,
                                          int               state);
@@ -462,26 +500,18 @@ void     _mw_renderer_paint_pending_bands (MwRenderer     *self,
 void     _mw_renderer_flush_pending_paint (MwRenderer     *self,
                                          cairo_t          *cr);
 
-/* mw-render-worker.c */
-void     _mw_render_worker_init         (MwRenderWorker   *worker);
-void     _mw_render_worker_clear        (MwRenderWorker   *worker);
-void     _mw_renderer_post_bands        (MwRenderer       *self,
-                                         MwBandJob         job);
-void     _mw_renderer_finish_bands      (MwRenderer       *self);
+/* mw-render-ties.c */
+void     _mw_render_ties_init           (MwRenderTies     *ties);
+void     _mw_render_ties_clear          (MwRenderTies     *ties);
+void     _mw_renderer_start_ties        (MwRenderer       *self,
+                                         MwFrame          *f);
+void     _mw_renderer_draw_ties         (MwRenderer       *self,
+                                         cairo_t          *cr,
+                                         MwFrame          *f);
 
 /* mw-render-actors.c */
 void     _mw_render_stamps_init         (MwRenderStamps   *stamps);
 void     _mw_render_stamps_clear        (MwRenderStamps   *stamps);
-gboolean _mw_target_pixels              (cairo_t          *cr,
-                                         const MwFrame    *f,
-                                         MwPixels         *px);
-void     _mw_blend_stamp_data           (const MwPixels   *px,
-                                         const guchar     *sd,
-                                         int               ss,
-                                         int               sw,
-                                         int               sh,
-                                         int               x0,
-                                         int               y0);
 void     _mw_renderer_draw_actors       (MwRenderer       *self,
                                          cairo_t          *cr,
                                          const MwFrame    *f,

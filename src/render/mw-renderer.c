@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The object: its parts' life, its settings and one frame's drawing order.
- * The parts live in mw-render-*.c, each owning one member of MwRenderer
- * (see mw-renderer-private.h).
+ * The parts live in mw-render-*.c, each owning one member of MwRenderer;
+ * this file is the top of their layers (see mw-renderer-private.h).
  */
 
 #define G_LOG_DOMAIN "meshwork-render"
