@@ -76,16 +76,18 @@ typedef struct
 typedef void (*MwFileChosenFunc) (MwWindow *self,
                                   GFile    *file);
 
-/* mw-window.c */
+/* mw-window-feedback.c */
 void          _mw_window_show_error             (MwWindow          *self,
                                                  const char        *heading,
                                                  GError            *error);
 void          _mw_window_toast                  (MwWindow          *self,
                                                  const char        *title);
 void          _mw_window_show_canvas            (MwWindow          *self);
+void          _mw_window_update_title           (MwWindow          *self);
+
+/* mw-window.c */
 void          _mw_window_set_document           (MwWindow          *self,
                                                  MwDocument        *document);
-void          _mw_window_update_title           (MwWindow          *self);
 
 /* mw-window-actions.c */
 void          _mw_window_class_actions_init     (GtkWidgetClass    *widget_class);
