@@ -85,10 +85,6 @@ void          _mw_window_toast                  (MwWindow          *self,
 void          _mw_window_show_canvas            (MwWindow          *self);
 void          _mw_window_update_title           (MwWindow          *self);
 
-/* mw-window.c */
-void          _mw_window_set_document           (MwWindow          *self,
-                                                 MwDocument        *document);
-
 /* mw-window-actions.c */
 void          _mw_window_class_actions_init     (GtkWidgetClass    *widget_class);
 void          _mw_window_update_actions         (MwWindow          *self);

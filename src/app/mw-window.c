@@ -22,6 +22,7 @@ G_DEFINE_FINAL_TYPE (MwWindow, mw_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
+  PROP_DOCUMENT,
   PROP_TOOL,
   PROP_SHOW_INSPECTOR,
   N_PROPS
@@ -175,11 +176,16 @@ document_history_cb (MwWindow *self)
   history_changed_cb (self);
 }
 
-void
-_mw_window_set_document (MwWindow   *self,
-                         MwDocument *document)
+/* The files part opens a network in a new window by this property. */
+static void
+set_document (MwWindow   *self,
+              MwDocument *document)
 {
   g_assert (MW_IS_WINDOW (self));
+  g_return_if_fail (MW_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -194,6 +200,7 @@ _mw_window_set_document (MwWindow   *self,
   g_signal_connect_object (document, "notify::file",
                            G_CALLBACK (_mw_window_update_title), self, G_CONNECT_SWAPPED);
   document_history_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 /* "win.tool" follows the window's property, which follows the canvas. */
@@ -314,6 +321,9 @@ mw_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
     case PROP_TOOL:
       g_value_set_string (value, get_tool (self));
       break;
@@ -335,6 +345,9 @@ mw_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_DOCUMENT:
+      set_document (self, g_value_get_object (value));
+      break;
     case PROP_TOOL:
       set_tool (self, g_value_get_string (value));
       break;
@@ -359,6 +372,9 @@ mw_window_class_init (MwWindowClass *klass)
   object_class->set_property = mw_window_set_property;
   window_class->close_request = mw_window_close_request;
 
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, MW_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* The tool the canvas draws with, by name: "select", "actor" or "tie". */
   properties[PROP_TOOL] =
     g_param_spec_string ("tool", NULL, NULL, "select",
@@ -478,7 +494,7 @@ mw_window_init (MwWindow *self)
   mw_score_panel_set_canvas (self->score_panel, self->canvas);
 
   fill_static_menus (self);
-  _mw_window_set_document (self, document);
+  set_document (self, document);
   _mw_window_update_recent_menu (self);
   zoom_changed_cb (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
