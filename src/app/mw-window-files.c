@@ -76,8 +76,8 @@ _mw_window_update_recent_menu (MwWindow *self)
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
       g_menu_append_item (self->recent_menu, item);
     }
+  /* The caller updates the actions: "win.open-recent" follows this. */
   self->n_recent = ours->len;
-  _mw_window_update_actions (self);
 }
 
 MwWindowLoad *

@@ -1,7 +1,7 @@
-/* mw-window.c: one network in a window — the template, the window's
- * state, its document, settings and menus. The actions, files, compare
- * mode, printing and what the window shows the user (its feedback) live in
- * mw-window-*.c beside it.
+/* mw-window.c: one network in a window — the type, its template and
+ * properties, the document it shows with its history, settings and menus,
+ * and the wiring of the parts in mw-window-*.c: the top of MwWindow, the
+ * one file that may call every other (see mw-window-private.h).
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,6 +25,7 @@ enum {
   PROP_DOCUMENT,
   PROP_TOOL,
   PROP_SHOW_INSPECTOR,
+  PROP_COMPARING,
   N_PROPS
 };
 
@@ -203,6 +204,14 @@ set_document (MwWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
+/* The recent files changed: the menu first, then "win.open-recent". */
+static void
+recent_changed_cb (MwWindow *self)
+{
+  _mw_window_update_recent_menu (self);
+  _mw_window_update_actions (self);
+}
+
 /* "win.tool" follows the window's property, which follows the canvas. */
 static void
 canvas_tool_cb (MwWindow *self)
@@ -330,6 +339,9 @@ mw_window_get_property (GObject    *object,
     case PROP_SHOW_INSPECTOR:
       g_value_set_boolean (value, self->show_inspector);
       break;
+    case PROP_COMPARING:
+      g_value_set_boolean (value, self->comparing);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -382,6 +394,10 @@ mw_window_class_init (MwWindowClass *klass)
   properties[PROP_SHOW_INSPECTOR] =
     g_param_spec_boolean ("show-inspector", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Set by the compare part (mw-window-compare.c); the actions follow it. */
+  properties[PROP_COMPARING] =
+    g_param_spec_boolean ("comparing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MW_TYPE_CANVAS);
@@ -489,13 +505,14 @@ mw_window_init (MwWindow *self)
   g_signal_connect_object (self->canvas, "selection-changed",
                            G_CALLBACK (selection_shows_inspector), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (_mw_window_update_recent_menu), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::comparing", G_CALLBACK (_mw_window_update_actions), NULL);
   mw_inspector_set_canvas (self->inspector, self->canvas);
   mw_score_panel_set_canvas (self->score_panel, self->canvas);
 
   fill_static_menus (self);
   set_document (self, document);
-  _mw_window_update_recent_menu (self);
+  recent_changed_cb (self);
   zoom_changed_cb (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 
