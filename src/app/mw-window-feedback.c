@@ -1,6 +1,6 @@
 /* mw-window-feedback.c: what the window shows the user, for every other
  * part of it — the title, the canvas brought forward, an error, a toast.
- * The bottom of MwWindow: it calls no other part of it.
+ * The bottom of MwWindow: it calls no other part (see mw-window-private.h).
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
