@@ -16,7 +16,6 @@
 #include "mw-dot.h"
 #include "mw-format.h"
 #include "mw-import-dialog.h"
-#include "mw-recovery.h"
 #include "mw-templates.h"
 #include "mw-window-private.h"
 
