@@ -22,7 +22,8 @@
  *
  * Enables each action the window's state allows: the history, the
  * selection, the recent files, an arrange under way, compare mode. Called
- * whenever one of them changes.
+ * whenever one of them changes: here for an arrange, by mw-window.c for
+ * the rest (compare mode by its notify::comparing).
  */
 void
 _mw_window_update_actions (MwWindow *self)

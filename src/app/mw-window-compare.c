@@ -1,6 +1,6 @@
 /* mw-window-compare.c: Compare With — the window's compare mode, started
- * once the other network has loaded and stopped by the user or by another
- * network coming into the window
+ * once the other network has loaded (by the files part's load record) and
+ * stopped by the user or by another network coming into the window
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +13,21 @@
 #include <glib/gi18n.h>
 
 #include "mw-window-private.h"
+
+/* The actions follow compare mode: the top of the window listens to
+ * notify::comparing, so this part need not know them. The property is
+ * installed in mw-window.c, hence by name. */
+static void
+set_comparing (MwWindow *self,
+               gboolean  comparing)
+{
+  g_assert (MW_IS_WINDOW (self));
+
+  if (self->comparing == comparing)
+    return;
+  self->comparing = comparing;
+  g_object_notify (G_OBJECT (self), "comparing");
+}
 
 /* The compare view borrows the canvas (with its zoom bar), so editing, the
  * shortcuts and the inspector keep working on it; stopping gives it back. */
@@ -31,8 +46,7 @@ _mw_window_stop_comparing (MwWindow *self)
   gtk_box_insert_child_after (self->canvas_box, self->canvas_overlay, NULL);
   g_object_unref (self->canvas_overlay);
   mw_compare_view_stop (self->compare_view);
-  self->comparing = FALSE;
-  _mw_window_update_actions (self);
+  set_comparing (self, FALSE);
   _mw_window_show_canvas (self);
 }
 
@@ -55,8 +69,7 @@ start_comparing (MwWindow   *self,
     }
   mw_compare_view_start (self->compare_view, self->canvas, mw_score_panel_get_scorer (self->score_panel),
                          title, other);
-  self->comparing = TRUE;
-  _mw_window_update_actions (self);
+  set_comparing (self, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "compare");
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
@@ -115,6 +128,12 @@ mw_window_get_compare_view (MwWindow *self)
   return GTK_WIDGET (self->compare_view);
 }
 
+/**
+ * mw_window_get_comparing:
+ *
+ * Returns: whether the window is in compare mode; notify::comparing says
+ *   when that changes
+ */
 gboolean
 mw_window_get_comparing (MwWindow *self)
 {

@@ -16,7 +16,6 @@
 #include "mw-dot.h"
 #include "mw-format.h"
 #include "mw-import-dialog.h"
-#include "mw-recovery.h"
 #include "mw-templates.h"
 #include "mw-window-private.h"
 
@@ -76,8 +75,8 @@ _mw_window_update_recent_menu (MwWindow *self)
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
       g_menu_append_item (self->recent_menu, item);
     }
+  /* The caller updates the actions: "win.open-recent" follows this. */
   self->n_recent = ours->len;
-  _mw_window_update_actions (self);
 }
 
 MwWindowLoad *
@@ -127,6 +126,22 @@ _mw_window_finish_load (MwWindow     *self,
   return self->document != NULL;
 }
 
+/* A new document gets a window of its own, set up by its "document". */
+static void
+present_in_new_window (MwWindow   *self,
+                       MwDocument *document)
+{
+  GtkWindow *window;
+
+  g_assert (MW_IS_WINDOW (self));
+
+  window = g_object_new (MW_TYPE_WINDOW,
+                         "application", gtk_window_get_application (GTK_WINDOW (self)),
+                         "document", document,
+                         NULL);
+  gtk_window_present (window);
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -134,7 +149,6 @@ load_cb (GObject      *object,
 {
   g_autoptr(MwWindowLoad) load = user_data;
   MwWindow *self = load->window;
-  MwWindow *window;
 
   if (!_mw_window_finish_load (self, load, result, _("Could Not Open “%s”")))
     return;
@@ -146,10 +160,8 @@ load_cb (GObject      *object,
       return;
     }
 
-  /* A new document gets a window of its own; the blank one was reused. */
-  window = mw_window_new (gtk_window_get_application (GTK_WINDOW (self)));
-  _mw_window_set_document (window, load->document);
-  gtk_window_present (GTK_WINDOW (window));
+  /* Not the blank one, which was reused. */
+  present_in_new_window (self, load->document);
 }
 
 /**
@@ -182,7 +194,6 @@ show_network (MwWindow   *self,
               const char *title)
 {
   g_autoptr(MwDocument) document = NULL;
-  MwWindow *window;
 
   g_assert (MW_IS_WINDOW (self));
 
@@ -193,11 +204,9 @@ show_network (MwWindow   *self,
       return;
     }
 
-  window = mw_window_new (gtk_window_get_application (GTK_WINDOW (self)));
   document = mw_document_new ();
   mw_document_replace_network (document, network, NULL, title);
-  _mw_window_set_document (window, document);
-  gtk_window_present (GTK_WINDOW (window));
+  present_in_new_window (self, document);
 }
 
 /* The built-in example, from the GResource: it has no file of its own. */

@@ -7,6 +7,26 @@
 
 #pragma once
 
+/* The files of MwWindow stand in levels and call only downwards, never
+ * up nor round:
+ *
+ *   5  mw-window.c           the type, class_init, init and dispose, the
+ *                            document and its history; it wires the rest
+ *   4  mw-window-actions.c   the actions, which call the parts below
+ *   3  mw-window-compare.c   compare mode (it loads as the files part does)
+ *   2  mw-window-files.c     open, save, recent, choosers, closing
+ *      mw-window-print.c     print, export, copy image
+ *   1  mw-window-feedback.c  title, canvas page, error dialog, toast
+ *
+ * A lower part that changes what a higher one follows does not call it: it
+ * changes the state, and the top reacts. So _mw_window_update_actions(), the
+ * one place that decides which actions are enabled, is called by the actions
+ * (an arrange starting or ending) and by mw-window.c, on the history, the
+ * selection, the recent files (after the files part refilled the menu) and
+ * notify::comparing (which the compare part emits). A network opened in a
+ * new window is given to it as its "document" property.
+ */
+
 #include "mw-compare-view.h"
 #include "mw-export-dialog.h"
 #include "mw-inspector.h"
@@ -76,22 +96,17 @@ typedef struct
 typedef void (*MwFileChosenFunc) (MwWindow *self,
                                   GFile    *file);
 
-/* mw-window.c */
+/* Level 1, the bottom — mw-window-feedback.c: what the window shows the
+ * user; every part may call it. */
 void          _mw_window_show_error             (MwWindow          *self,
                                                  const char        *heading,
                                                  GError            *error);
 void          _mw_window_toast                  (MwWindow          *self,
                                                  const char        *title);
 void          _mw_window_show_canvas            (MwWindow          *self);
-void          _mw_window_set_document           (MwWindow          *self,
-                                                 MwDocument        *document);
 void          _mw_window_update_title           (MwWindow          *self);
 
-/* mw-window-actions.c */
-void          _mw_window_class_actions_init     (GtkWidgetClass    *widget_class);
-void          _mw_window_update_actions         (MwWindow          *self);
-
-/* mw-window-files.c */
+/* Level 2 — mw-window-files.c, mw-window-print.c: one job each. */
 MwWindowLoad *_mw_window_load_new               (MwWindow          *self,
                                                  MwDocument        *document,
                                                  GFile             *file);
@@ -112,13 +127,20 @@ void          _mw_window_ask_before_closing     (MwWindow          *self);
 void          _mw_window_start_chosen_cb        (MwWindow          *self,
                                                  const char        *id);
 
-/* mw-window-compare.c */
-void          _mw_window_stop_comparing         (MwWindow          *self);
-
-/* mw-window-print.c */
 void          _mw_window_print                  (MwWindow          *self);
 void          _mw_window_export                 (MwWindow          *self);
 void          _mw_window_copy_image             (MwWindow          *self);
+
+/* Level 3 — mw-window-compare.c: loads the other network with the files
+ * part's load record. */
+void          _mw_window_stop_comparing         (MwWindow          *self);
+
+/* Level 4 — mw-window-actions.c: every "win.*" action, each handing over
+ * to the part whose job it is. */
+void          _mw_window_class_actions_init     (GtkWidgetClass    *widget_class);
+void          _mw_window_update_actions         (MwWindow          *self);
+
+/* Level 5, the top — mw-window.c: nothing here, as no part calls it. */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwWindowLoad, _mw_window_load_free)
 

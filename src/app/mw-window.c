@@ -1,6 +1,7 @@
-/* mw-window.c: one network in a window — the template, the window's
- * state, its document and title, settings and menus. The actions, files,
- * compare mode and printing live in mw-window-*.c beside it.
+/* mw-window.c: one network in a window — the type, its template and
+ * properties, the document it shows with its history, settings and menus,
+ * and the wiring of the parts in mw-window-*.c: the top of MwWindow, the
+ * one file that may call every other (see mw-window-private.h).
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,76 +22,16 @@ G_DEFINE_FINAL_TYPE (MwWindow, mw_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
+  PROP_DOCUMENT,
   PROP_TOOL,
   PROP_SHOW_INSPECTOR,
+  PROP_COMPARING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static const char *tool_names[] = { "select", "actor", "tie" };
-
-void
-_mw_window_show_error (MwWindow   *self,
-                       const char *heading,
-                       GError     *error)
-{
-  GtkWidget *dialog;
-
-  g_assert (MW_IS_WINDOW (self));
-
-  g_free (self->last_error);
-  self->last_error = g_strdup (error->message);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-void
-_mw_window_toast (MwWindow   *self,
-                  const char *title)
-{
-  g_assert (MW_IS_WINDOW (self));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
-void
-_mw_window_update_title (MwWindow *self)
-{
-  g_autofree char *title = mw_document_dup_title (self->document);
-  g_autofree char *shown = NULL;
-  g_autofree char *window_title = NULL;
-  GFile *file = mw_document_get_file (self->document);
-  gboolean modified = mw_document_get_modified (self->document);
-
-  g_assert (MW_IS_WINDOW (self));
-
-  shown = modified ? g_strdup_printf ("• %s", title) : g_strdup (title);
-  adw_window_title_set_title (self->window_title, shown);
-
-  if (file != NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *path = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("");
-      const char *home = g_get_home_dir ();
-
-      if (g_str_has_prefix (path, home))
-        {
-          g_autofree char *rest = g_strdup (path + strlen (home));
-          g_free (path);
-          path = g_strconcat ("~", rest, NULL);
-        }
-      adw_window_title_set_subtitle (self->window_title, path);
-    }
-  else
-    adw_window_title_set_subtitle (self->window_title, modified ? _("Not saved") : "");
-
-  window_title = g_strdup_printf ("%s%s — %s", modified ? "*" : "", title, _("Meshwork"));
-  gtk_window_set_title (GTK_WINDOW (self), window_title);
-}
 
 static void
 update_history (MwWindow *self)
@@ -236,11 +177,16 @@ document_history_cb (MwWindow *self)
   history_changed_cb (self);
 }
 
-void
-_mw_window_set_document (MwWindow   *self,
-                         MwDocument *document)
+/* The files part opens a network in a new window by this property. */
+static void
+set_document (MwWindow   *self,
+              MwDocument *document)
 {
   g_assert (MW_IS_WINDOW (self));
+  g_return_if_fail (MW_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -255,15 +201,15 @@ _mw_window_set_document (MwWindow   *self,
   g_signal_connect_object (document, "notify::file",
                            G_CALLBACK (_mw_window_update_title), self, G_CONNECT_SWAPPED);
   document_history_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
-void
-_mw_window_show_canvas (MwWindow *self)
+/* The recent files changed: the menu first, then "win.open-recent". */
+static void
+recent_changed_cb (MwWindow *self)
 {
-  g_assert (MW_IS_WINDOW (self));
-
-  gtk_stack_set_visible_child_name (self->main_stack, "canvas");
-  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+  _mw_window_update_recent_menu (self);
+  _mw_window_update_actions (self);
 }
 
 /* "win.tool" follows the window's property, which follows the canvas. */
@@ -384,11 +330,17 @@ mw_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
     case PROP_TOOL:
       g_value_set_string (value, get_tool (self));
       break;
     case PROP_SHOW_INSPECTOR:
       g_value_set_boolean (value, self->show_inspector);
+      break;
+    case PROP_COMPARING:
+      g_value_set_boolean (value, self->comparing);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -405,6 +357,9 @@ mw_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_DOCUMENT:
+      set_document (self, g_value_get_object (value));
+      break;
     case PROP_TOOL:
       set_tool (self, g_value_get_string (value));
       break;
@@ -429,6 +384,9 @@ mw_window_class_init (MwWindowClass *klass)
   object_class->set_property = mw_window_set_property;
   window_class->close_request = mw_window_close_request;
 
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, MW_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* The tool the canvas draws with, by name: "select", "actor" or "tie". */
   properties[PROP_TOOL] =
     g_param_spec_string ("tool", NULL, NULL, "select",
@@ -436,6 +394,10 @@ mw_window_class_init (MwWindowClass *klass)
   properties[PROP_SHOW_INSPECTOR] =
     g_param_spec_boolean ("show-inspector", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Set by the compare part (mw-window-compare.c); the actions follow it. */
+  properties[PROP_COMPARING] =
+    g_param_spec_boolean ("comparing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MW_TYPE_CANVAS);
@@ -543,13 +505,14 @@ mw_window_init (MwWindow *self)
   g_signal_connect_object (self->canvas, "selection-changed",
                            G_CALLBACK (selection_shows_inspector), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (_mw_window_update_recent_menu), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::comparing", G_CALLBACK (_mw_window_update_actions), NULL);
   mw_inspector_set_canvas (self->inspector, self->canvas);
   mw_score_panel_set_canvas (self->score_panel, self->canvas);
 
   fill_static_menus (self);
-  _mw_window_set_document (self, document);
-  _mw_window_update_recent_menu (self);
+  set_document (self, document);
+  recent_changed_cb (self);
   zoom_changed_cb (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 
