@@ -247,6 +247,288 @@ test_layout_formats (void)
   g_rmdir (dir);
 }
 
+/* A reporting cycle through 20,000 people is one short line naming the
+ * first few, then how many more; --json still lists every actor. */
+static void
+test_info_long_cycle (void)
+{
+  const guint n = 20000;
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cycle.gv", NULL);
+  g_autoptr(GString) dot = g_string_new ("digraph cycle {\n");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(MwTestRun) text = { 0 };
+  g_auto(MwTestRun) json = { 0 };
+  const char *line, *end;
+  JsonObject *problem;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (dot, "  p%05u -> p%05u [mw_tie=reports];\n", i, (i + 1) % n);
+  g_string_append (dot, "}\n");
+  g_assert_true (g_file_set_contents (path, dot->str, dot->len, NULL));
+
+  mw_test_run_cli (&text, "info", path, NULL);
+  g_assert_cmpint (text.status, ==, 1);
+  line = strstr (text.out, "Reporting lines go round in a circle through “p00000”, “p00001”");
+  g_assert_nonnull (line);
+  end = strchr (line, '\n');
+  g_assert_cmpint (end - line, <, 300);
+  g_assert_true (g_strstr_len (line, end - line, " and 19990 more") != NULL ||
+                 g_strstr_len (line, end - line, " and 19,990 more") != NULL);
+  g_assert_null (g_strstr_len (line, end - line, "p00010"));
+
+  mw_test_run_cli (&json, "info", "--json", path, NULL);
+  g_assert_cmpint (json.status, ==, 1);
+  json_parser_load_from_data (parser, json.out, -1, &error);
+  g_assert_no_error (error);
+  problem = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "problems"), 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (problem, "actors")), ==, n);
+  g_assert_cmpuint (strlen (json_object_get_string_member (problem, "message")), <, 300);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* convert IN - writes the format --to names to standard output; without
+ * --to it is refused, since "-" has no extension. */
+static void
+test_convert_to_stdout (void)
+{
+  g_autofree char *basic = g_test_build_filename (G_TEST_DIST, "data", "meshwork-basic.gv", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-cli-XXXXXX", NULL);
+  g_autofree char *named = g_build_filename (dir, "out.gv", NULL);
+  g_autofree char *named_text = NULL;
+  g_auto(MwTestRun) graphml = { 0 };
+  g_auto(MwTestRun) dot = { 0 };
+  g_auto(MwTestRun) no_to = { 0 };
+  g_auto(MwTestRun) bad_to = { 0 };
+  g_auto(MwTestRun) to_file = { 0 };
+
+  mw_test_run_cli (&graphml, "convert", "--to", "graphml", basic, "-", NULL);
+  g_assert_cmpint (graphml.status, ==, 0);
+  g_assert_true (g_str_has_prefix (graphml.out, "<?xml"));
+  g_assert_nonnull (strstr (graphml.out, "Acme"));
+
+  mw_test_run_cli (&dot, "convert", "--to", "gv", basic, "-", NULL);
+  g_assert_cmpint (dot.status, ==, 0);
+  g_assert_true (g_str_has_prefix (dot.out, "digraph") || g_str_has_prefix (dot.out, "strict digraph"));
+
+  mw_test_run_cli (&no_to, "convert", basic, "-", NULL);
+  g_assert_cmpint (no_to.status, ==, 2);
+  g_assert_cmpstr (no_to.out, ==, "");
+  g_assert_nonnull (strstr (no_to.err, "--to"));
+
+  mw_test_run_cli (&bad_to, "convert", "--to", "png", basic, "-", NULL);
+  g_assert_cmpint (bad_to.status, ==, 2);
+  g_assert_nonnull (strstr (bad_to.err, "png"));
+
+  /* --to wins over the name: the same text as standard output */
+  mw_test_run_cli (&to_file, "convert", "--to", "graphml", basic, named, NULL);
+  g_assert_cmpint (to_file.status, ==, 0);
+  named_text = read_text (named);
+  g_assert_cmpstr (named_text, ==, graphml.out);
+
+  g_unlink (named);
+  g_rmdir (dir);
+}
+
+/* Writes a network of @n actors and as many collaborates ties, without
+ * positions: sfdp's, so it has no quick org chart. */
+static char *
+write_unplaced (const char *dir,
+                guint       n)
+{
+  g_autofree char *path = g_build_filename (dir, "unplaced.gv", NULL);
+  g_autoptr(GString) dot = g_string_new ("digraph unplaced {\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (dot, "  a%u -> a%u [mw_tie=collaborates];\n", i, (i * 7 + 1) % n);
+  g_string_append (dot, "}\n");
+  g_assert_true (g_file_set_contents (path, dot->str, dot->len, NULL));
+  return g_steal_pointer (&path);
+}
+
+/* export lays out a network without positions only within a time limit
+ * (by default import's): one estimated to take longer is drawn on a grid
+ * at once, and stderr says so. */
+static void
+test_export_layout_estimate_limit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-cli-XXXXXX", NULL);
+  g_autofree char *path = write_unplaced (dir, 1000);
+  g_autofree char *svg = g_build_filename (dir, "out.svg", NULL);
+  g_auto(MwTestRun) run = { 0 };
+  g_auto(MwTestRun) bad = { 0 };
+
+  mw_test_run_cli (&run, "export", "--time-limit", "0.2", path, svg, NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "not laid out: sfdp would take about"));
+  g_assert_nonnull (strstr (run.err, "1000 of 1000 actors have no position"));
+  g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+
+  mw_test_run_cli (&bad, "export", "--time-limit", "0", path, svg, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "--time-limit"));
+
+  g_unlink (svg);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A layout that does not end (the test CLI's hook hangs where Graphviz
+ * would start) is stopped at the time limit: the automatic one falls back
+ * to the grid with a word on stderr, an asked-for one fails. */
+static void
+test_export_layout_time_limit (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "multi-edges.gv", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-cli-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "out.svg", NULL);
+  g_autofree char *cli_env = NULL;
+  const char *env[3] = { NULL, "MESHWORK_LAYOUT_TEST=sleep", NULL };
+  MwTestCliOptions options = { .env = env };
+  g_auto(MwTestRun) automatic = { 0 };
+  g_auto(MwTestRun) asked = { 0 };
+  gint64 start;
+
+  if (g_getenv ("MESHWORK_CLI_TEST") == NULL)
+    {
+      g_test_skip ("no MESHWORK_CLI_TEST");
+      return;
+    }
+  cli_env = g_strconcat ("MESHWORK_CLI=", g_getenv ("MESHWORK_CLI_TEST"), NULL);
+  env[0] = cli_env;
+
+  start = g_get_monotonic_time ();
+  mw_test_run_cli_full (&automatic, &options, "export", "--time-limit", "1", path, svg, NULL);
+  g_test_message ("%s", automatic.err);
+  g_assert_cmpint (automatic.status, ==, 0);
+  g_assert_nonnull (strstr (automatic.err, "not laid out"));
+  g_assert_nonnull (strstr (automatic.err, "have no position"));
+  g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+
+  mw_test_run_cli_full (&asked, &options, "export", "--time-limit", "1", "--layout", "neato", path, svg, NULL);
+  g_assert_cmpint (asked.status, ==, 2);
+  /* the hook sleeps a minute: both were stopped long before */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 50 * G_USEC_PER_SEC);
+
+  g_unlink (svg);
+  g_rmdir (dir);
+}
+
+/* Standard output on a full disk: every command that prints says so and
+ * exits 2, whatever it printed and however it ended (GOption's --help
+ * exits on its own). */
+static void
+test_full_stdout (void)
+{
+  g_autofree char *basic = g_test_build_filename (G_TEST_DIST, "data", "meshwork-basic.gv", NULL);
+  g_autofree char *people = g_test_build_filename (G_TEST_DIST, "data", "csv", "workday-people.csv", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-cli-XXXXXX", NULL);
+  g_autofree char *imported = g_build_filename (dir, "imported.gv", NULL);
+  const char *commands[][7] = {
+    { "--help" },
+    { "--version" },
+    { "info", "--help" },
+    { "info", basic },
+    { "info", "--json", basic },
+    { "score", basic },
+    { "score", "--json", "--explain", basic },
+    { "template", "--list" },
+    { "template", "pyramid", "-" },
+    { "layout", "--estimate", basic },
+    { "layout", basic, "-" },
+    { "import", "--layout", "none", people, imported },
+    { "convert", "--to", "gv", basic, "-" },
+  };
+  MwTestCliOptions options = { .stdout_path = "/dev/full" };
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(MwTestRun) run = { 0 };
+
+      g_autofree char *line = g_strjoinv (" ", (char **) commands[i]);
+
+      g_test_message ("meshwork-cli %s > /dev/full", line);
+      mw_test_run_cli_full (&run, &options, commands[i][0], commands[i][1], commands[i][2],
+                            commands[i][3], commands[i][4], commands[i][5], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      /* one message, whether the command or the exit check found it */
+      g_assert_true (g_str_has_prefix (run.err, "meshwork-cli: "));
+      g_assert_true (strstr (run.err, "standard output") != NULL || strstr (run.err, "<stdout>") != NULL);
+      g_assert_cmpint (strchr (run.err, '\n') - run.err, ==, strlen (run.err) - 1);
+    }
+
+  g_unlink (imported);
+  g_rmdir (dir);
+}
+
+static gboolean
+folder_has_only (const char *dir,
+                 const char *name)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *entry;
+  guint n = 0;
+
+  while ((entry = g_dir_read_name (folder)) != NULL)
+    {
+      if (strcmp (entry, name) != 0)
+        return FALSE;
+      n++;
+    }
+  return n == 1;
+}
+
+/* A disk that fills up while a file is written (a file size limit in the
+ * child): exit 2 with a message naming the file, the good file that was
+ * there is still there, unchanged, and no temporary file is left. */
+static void
+test_full_disk_keeps_file (void)
+{
+  g_autofree char *basic = g_test_build_filename (G_TEST_DIST, "data", "meshwork-basic.gv", NULL);
+  g_autofree char *people = g_test_build_filename (G_TEST_DIST, "data", "csv", "workday-people.csv", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-cli-XXXXXX", NULL);
+  const char *outputs[] = { "good.gv", "good.graphml", "good.gv", "good.gv", "good.svg", "good.png" };
+  const char *good = "a small good file\n";
+  MwTestCliOptions options = { .max_file_size = 64 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autofree char *out = g_build_filename (dir, outputs[i], NULL);
+      g_autofree char *text = NULL;
+      g_auto(MwTestRun) run = { 0 };
+
+      g_assert_true (g_file_set_contents (out, good, -1, NULL));
+      switch (i)
+        {
+        case 0: mw_test_run_cli_full (&run, &options, "template", "pyramid", out, NULL); break;
+        case 1: mw_test_run_cli_full (&run, &options, "convert", basic, out, NULL); break;
+        case 2: mw_test_run_cli_full (&run, &options, "layout", basic, out, NULL); break;
+        case 3: mw_test_run_cli_full (&run, &options, "import", "--layout", "none", people, out, NULL); break;
+        default: mw_test_run_cli_full (&run, &options, "export", basic, out, NULL); break;
+        }
+      g_test_message ("%s: %s", outputs[i], run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, outputs[i]));
+      g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+      g_assert_cmpstr (text, ==, good);
+      g_assert_true (folder_has_only (dir, outputs[i]));
+      g_unlink (out);
+    }
+
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -261,6 +543,12 @@ main (int    argc,
   g_test_add_func ("/cli/export/scores-and-layout", test_export_scores_and_layout);
   g_test_add_func ("/cli/graphml-like-dot", test_graphml_like_dot);
   g_test_add_func ("/cli/layout/formats", test_layout_formats);
+  g_test_add_func ("/cli/info/long-cycle", test_info_long_cycle);
+  g_test_add_func ("/cli/convert/to-stdout", test_convert_to_stdout);
+  g_test_add_func ("/cli/export/layout-estimate-limit", test_export_layout_estimate_limit);
+  g_test_add_func ("/cli/export/layout-time-limit", test_export_layout_time_limit);
+  g_test_add_func ("/cli/full-stdout", test_full_stdout);
+  g_test_add_func ("/cli/full-disk-keeps-file", test_full_disk_keeps_file);
 
   return g_test_run ();
 }

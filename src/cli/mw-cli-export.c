@@ -30,11 +30,102 @@ parse_page (const char  *text,
   return TRUE;
 }
 
-/* Lays @network out with @engine_name; with none given, only a network
- * that has no positions at all is laid out (with the automatic choice). */
+typedef struct
+{
+  GHashTable *positions;
+  GError     *error;
+  gboolean    done;
+} LayoutWait;
+
+static void
+layout_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LayoutWait *wait = user_data;
+
+  wait->positions = mw_layout_run_finish (result, &wait->error);
+  wait->done = TRUE;
+}
+
+/* Runs the layout in a child process, as the app does, so that it can be
+ * stopped at @time_limit seconds (and a Graphviz crash is not ours). */
+static GHashTable *
+compute_limited (MwNetwork       *network,
+                 MwLayoutEngine   engine,
+                 double           time_limit,
+                 GError         **error)
+{
+  LayoutWait wait = { 0 };
+
+  mw_layout_run_async (network, engine, time_limit, NULL, layout_done_cb, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (wait.error != NULL)
+    g_propagate_error (error, wait.error);
+  return wait.positions;
+}
+
+static gboolean
+has_any_position (MwNetwork *network)
+{
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    if (mw_network_get_actor (network, i)->has_position)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_reports_ties (MwNetwork *network)
+{
+  for (guint i = 0; i < mw_network_get_n_ties (network); i++)
+    if (mw_network_get_tie (network, i)->type == MW_TIE_REPORTS)
+      return TRUE;
+  return FALSE;
+}
+
+/* With no --layout, a network without any positions is laid out by the
+ * engine an import would get, unless that is estimated or found to take
+ * longer than @time_limit: then its actors are drawn on a grid, and stderr
+ * says why. */
+static void
+lay_out_automatically (MwNetwork  *network,
+                       double      time_limit)
+{
+  g_autoptr(GHashTable) positions = NULL;
+  g_autoptr(GError) error = NULL;
+  MwLayoutEngine engine;
+  double estimate;
+
+  if (mw_network_get_n_actors (network) == 0 || has_any_position (network))
+    return;
+
+  engine = mw_layout_engine_for_import (network, has_reports_ties (network));
+  estimate = mw_layout_estimate_seconds (network, engine);
+  if (estimate > time_limit)
+    {
+      g_printerr (_("meshwork-cli: export: not laid out: %s would take about %.0f s, the limit is %.0f s "
+                    "(--time-limit or --layout ENGINE)\n"),
+                  mw_layout_engine_to_string (engine), estimate, time_limit);
+      return;
+    }
+
+  positions = compute_limited (network, engine, time_limit, &error);
+  if (positions == NULL)
+    {
+      g_printerr (_("meshwork-cli: export: not laid out: %s\n"), error->message);
+      return;
+    }
+
+  mw_layout_apply (network, positions);
+}
+
+/* --layout ENGINE: laid out whatever the positions, within @time_limit. */
 static gboolean
 lay_out (MwNetwork   *network,
          const char  *engine_name,
+         double       time_limit,
          GError     **error)
 {
   MwLayoutEngine engine = MW_LAYOUT_AUTO;
@@ -42,20 +133,20 @@ lay_out (MwNetwork   *network,
 
   if (engine_name == NULL)
     {
-      for (guint i = 0; i < mw_network_get_n_actors (network); i++)
-        if (mw_network_get_actor (network, i)->has_position)
-          return TRUE;
-      if (mw_network_get_n_actors (network) == 0)
-        return TRUE;
+      lay_out_automatically (network, time_limit);
+      return TRUE;
     }
-  else if (!mw_layout_engine_from_string (engine_name, &engine))
+
+  if (!mw_layout_engine_from_string (engine_name, &engine))
     {
       g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
                    _("--layout: “%s” is not auto, dot, neato, fdp, sfdp, circo or twopi"), engine_name);
       return FALSE;
     }
+  if (mw_network_get_n_actors (network) == 0)
+    return TRUE;
 
-  positions = mw_layout_compute (network, engine, error);
+  positions = compute_limited (network, engine, time_limit, error);
   if (positions == NULL)
     return FALSE;
 
@@ -68,6 +159,7 @@ mw_cli_export (int    argc,
                char **argv)
 {
   double scale = 1;
+  double time_limit = MW_LAYOUT_IMPORT_MAX_SECONDS;
   gboolean legend = FALSE, dark = FALSE, with_scores = FALSE;
   g_autofree char *background = NULL, *title = NULL, *page = NULL, *engine = NULL;
   GOptionEntry entries[] = {
@@ -81,6 +173,8 @@ mw_cli_export (int    argc,
     { "layout", 0, 0, G_OPTION_ARG_STRING, &engine,
       N_("Lay the network out first: auto, dot, neato, fdp, sfdp, circo or twopi "
          "(default: only a network without any positions, automatically)"), "ENGINE" },
+    { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &time_limit,
+      N_("Give up laying out after SECONDS (default 30); unplaced actors are then drawn on a grid"), "SECONDS" },
     { NULL }
   };
   g_autoptr(MwNetwork) network = NULL;
@@ -109,6 +203,8 @@ mw_cli_export (int    argc,
   options.title = title;
   if (format == MW_EXPORT_PNG && (scale < 1 || scale > 4))
     return mw_cli_fail (_("export: --scale must be between 1 and 4, not %g"), scale);
+  if (time_limit <= 0 || time_limit > 86400)
+    return mw_cli_fail (_("export: --time-limit must be more than 0 and at most 86400 seconds"));
   if (page != NULL && !parse_page (page, &options.page))
     return mw_cli_fail (_("export: --page must be a4, letter or fit, not “%s”"), page);
   if (background != NULL)
@@ -122,7 +218,7 @@ mw_cli_export (int    argc,
   if (network == NULL)
     return mw_cli_fail ("%s", error->message);
 
-  if (!lay_out (network, engine, &error))
+  if (!lay_out (network, engine, time_limit, &error))
     return mw_cli_fail ("export: %s", error->message);
 
   if (with_scores)

@@ -9,9 +9,12 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
@@ -24,7 +27,7 @@ static const MwCliCommand commands[] = {
   { "layout", "IN OUT [--engine E] [OPTION…]", N_("Lay out with Graphviz; write DOT with positions"), mw_cli_layout },
   { "template", "NAME OUT [--size N] [--seed S]", N_("Write a built-in context diagram (--list: names)"), mw_cli_template },
   { "import", "PEOPLE.csv [--ties TIES.csv] OUT", N_("Build a network from an org-chart CSV and a ties CSV"), mw_cli_import },
-  { "convert", "IN OUT", N_("Convert between DOT (.gv) and GraphML (.graphml)"), mw_cli_convert },
+  { "convert", "IN OUT [--to gv|graphml]", N_("Convert between DOT (.gv) and GraphML (.graphml)"), mw_cli_convert },
 };
 
 static void
@@ -39,7 +42,47 @@ print_usage (FILE *out)
   fprintf (out, "\n%s\n  -h, --help     %s\n  -V, --version  %s\n\n%s\n%s\n",
            _("Options:"), _("Show this help"), _("Show the version"),
            _("“meshwork-cli COMMAND --help” describes a command. FILE may be “-” for standard input."),
-           _("Exit status: 0 success, 1 problems found in the network, 2 unreadable input or bad usage."));
+           _("Exit status: 0 success, 1 problems found in the network, 2 unreadable input, bad usage or output that could not be written."));
+}
+
+/* Why the last g_print() failed (GOption's --help prints with it). */
+static int print_errno;
+
+static void
+print_cb (const char *string)
+{
+  if (fputs (string, stdout) == EOF || fflush (stdout) != 0)
+    print_errno = errno;
+}
+
+/* Runs at exit, however the command ended (GOption's --help calls exit()
+ * itself): output that could not be written, on a full disk or a closed
+ * pipe, turns any exit status into MW_CLI_FAILED, with a word on stderr.
+ * Files are written and checked by mw_write_file(); this is the rest. */
+static void
+check_output_at_exit (void)
+{
+  gboolean failed = ferror (stdout);
+  int saved_errno = print_errno;
+
+  errno = 0;
+  if (fclose (stdout) != 0)
+    {
+      failed = TRUE;
+      saved_errno = errno;
+    }
+
+  if (failed)
+    {
+      if (saved_errno != 0)
+        mw_cli_fail (_("cannot write standard output: %s"), g_strerror (saved_errno));
+      else
+        mw_cli_fail (_("cannot write standard output"));
+    }
+
+  /* nothing is left to tell of a failing stderr but the exit status */
+  if (fclose (stderr) != 0 || failed)
+    _exit (MW_CLI_FAILED);
 }
 
 /**
@@ -61,6 +104,8 @@ mw_cli_main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  g_set_print_handler (print_cb);
+  atexit (check_output_at_exit);
 
   if (argc < 2)
     {

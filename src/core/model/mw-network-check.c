@@ -6,6 +6,10 @@
 
 #define G_LOG_DOMAIN "mw-network"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "mw-network.h"
@@ -124,6 +128,34 @@ compare_ids (gconstpointer a,
   return strcmp (*(const char * const *)a, *(const char * const *)b);
 }
 
+/* A message names this many actors at most, then says how many more: a
+ * cycle through 50,000 people is one readable line, not a megabyte. The
+ * problem's actor_ids still list them all. */
+#define MAX_NAMED_ACTORS 10
+
+/* “a”, “b”, “c” — or the first MAX_NAMED_ACTORS of them “and 49,990 more”. */
+static char *
+name_actors (MwNetwork *network,
+             GPtrArray *actor_ids)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n_named = MIN (actor_ids->len, MAX_NAMED_ACTORS);
+  guint n_more = actor_ids->len - n_named;
+
+  for (guint i = 0; i < n_named; i++)
+    {
+      MwActor *actor = mw_network_lookup_actor (network, g_ptr_array_index (actor_ids, i));
+
+      g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "", actor->label);
+    }
+  if (n_more == 0)
+    return g_string_free (g_steal_pointer (&names), FALSE);
+
+  /* Translators: the first names of a list, then how many are left out */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %'u more", "%s and %'u more", n_more),
+                          names->str, n_more);
+}
+
 static void
 report_cycle (MwNetwork *network,
               Tarjan    *t,
@@ -134,7 +166,7 @@ report_cycle (MwNetwork *network,
   GPtrArray *actor_ids = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *tie_ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) members = g_hash_table_new (NULL, NULL);
-  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *names = NULL;
   guint v;
 
   do
@@ -159,7 +191,6 @@ report_cycle (MwNetwork *network,
     {
       MwActor *actor = mw_network_lookup_actor (network, g_ptr_array_index (actor_ids, i));
 
-      g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "", actor->label);
       for (guint k = 0; k < mw_actor_n_out (actor, MW_TIE_REPORTS); k++)
         {
           MwTie *tie = mw_actor_out (actor, MW_TIE_REPORTS, k);
@@ -169,10 +200,11 @@ report_cycle (MwNetwork *network,
         }
     }
 
+  names = name_actors (network, actor_ids);
   g_ptr_array_add (problems,
                    problem_new (MW_PROBLEM_REPORTS_CYCLE, actor_ids, tie_ids,
-                                g_strdup_printf ("Reporting lines go round in a circle through %s",
-                                                 names->str)));
+                                g_strdup_printf (_("Reporting lines go round in a circle through %s"),
+                                                 names)));
 }
 
 static void
