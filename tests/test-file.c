@@ -338,8 +338,10 @@ test_kill_document_save (void)
   g_assert_cmpuint (mw_network_get_n_actors (network), ==, 10000);
 
   sweep_by_writing (dir, "net.gv");
+  /* The backup is there from the second save on (unless killed as it moved). */
   names = list_dir (dir);
-  g_assert_cmpstr (names, ==, "net.gv net.gv~");
+  if (!g_str_equal (names, "net.gv"))
+    g_assert_cmpstr (names, ==, "net.gv net.gv~");
   remove_tree (dir);
 }
 
