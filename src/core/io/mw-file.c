@@ -92,6 +92,29 @@ is_our_temporary (const char *name)
   return TRUE;
 }
 
+/* Nothing in a folder becomes stale sooner than a minute after it was last
+ * swept, and reading a big folder costs more than a small write: each
+ * process sweeps a folder at most once a minute. */
+static gboolean
+sweep_due (const char *folder)
+{
+  static GMutex lock;
+  static GHashTable *last_sweep;  /* folder → monotonic seconds */
+  gint64 now = g_get_monotonic_time () / G_USEC_PER_SEC;
+  gpointer last;
+  gboolean due;
+
+  g_mutex_lock (&lock);
+  if (last_sweep == NULL)
+    last_sweep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  due = !g_hash_table_lookup_extended (last_sweep, folder, NULL, &last)
+        || now - GPOINTER_TO_SIZE (last) >= MW_FILE_STALE_SECONDS;
+  if (due)
+    g_hash_table_insert (last_sweep, g_strdup (folder), GSIZE_TO_POINTER (now));
+  g_mutex_unlock (&lock);
+  return due;
+}
+
 /* A write killed between creating its named temporary and renaming it
  * leaves the temporary behind: ours only (name, owner, a regular file), and
  * only once no live write can still be using it. */
@@ -323,7 +346,8 @@ mw_write_file (const char  *path,
  * (O_TMPFILE; a named temporary where the filesystem has none), which then
  * takes the file's name, so a failure (a full disk, a crash) leaves the old
  * file as it was and no temporary. Our temporaries that a killed write left
- * in the folder more than %MW_FILE_STALE_SECONDS ago go first. The old
+ * in the folder more than %MW_FILE_STALE_SECONDS ago go first (at most
+ * once a minute per folder). The old
  * file's permissions are kept, and a symbolic link is followed rather than
  * replaced. Anything else — /dev/null, a pipe, a terminal — is written in
  * place: renaming over it would replace the device itself.
@@ -361,7 +385,8 @@ mw_write_file_full (const char    *path,
     }
 
   folder = g_path_get_dirname (target);
-  sweep_stale_temporaries (folder);
+  if (sweep_due (folder))
+    sweep_stale_temporaries (folder);
 
   ok = write_unnamed (folder, target, data, length, mode, existed, flags, error);
   if (ok >= 0)
