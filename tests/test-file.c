@@ -549,6 +549,7 @@ full_disk_document (const char *dir,
   mw_document_save_async (document, NULL, NULL, done_cb, &result);
   g_assert_false (mw_document_save_finish (document, wait_for (&result), &error));
   assert_write_error (error, "saved.gv", nospc);
+  g_assert_null (strstr (strstr (error->message, "saved.gv") + 1, "saved.gv"));
   assert_contents (path, "digraph { old }\n");
   names = list_dir (dir);
   g_assert_cmpstr (names, ==, "drafts net.gv net.png saved.gv");

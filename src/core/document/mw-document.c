@@ -489,6 +489,10 @@ return_saved (GTask        *task,
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
                              _("%s was changed by another program since it was opened"), name);
+  else if (error->domain == G_FILE_ERROR)
+    /* mw_write_file()'s message names the file already. */
+    g_task_return_new_error (task, error->domain, error->code, _("%s. The changes are kept "
+                             "in Meshwork: save them somewhere else"), error->message);
   else
     g_task_return_new_error (task, error->domain, error->code, _("%s: %s. The changes are kept "
                              "in Meshwork: save them somewhere else"), name, error->message);
