@@ -567,9 +567,9 @@ mw_export_to_bytes (MwRenderer             *renderer,
 /**
  * mw_export_to_file:
  *
- * Draws the whole file in memory, then writes it to a temporary file in
- * the same folder and renames it over @path: a failure never leaves half
- * a file, and an existing file is only replaced by a complete new one.
+ * Draws the whole file in memory, then writes it with mw_write_file(): a
+ * failure (a full disk, a kill -9) never leaves half a file or a temporary,
+ * and an existing file is only replaced by a complete new one.
  */
 gboolean
 mw_export_to_file (MwRenderer             *renderer,

@@ -12,6 +12,7 @@
 
 #include "mw-document.h"
 #include "mw-draft-autosave.h"
+#include "mw-file.h"
 #include "mw-format.h"
 
 struct _MwDocument
@@ -470,42 +471,124 @@ saved (MwDocument *self,
   update_autosave (self);
 }
 
+/* Takes TASK and NEW_ETAG: the end of every save, written or not. */
+static void
+return_saved (GTask        *task,
+              char         *new_etag,
+              const GError *error)
+{
+  MwDocument *self = g_task_get_source_object (task);
+  SaveData *data = g_task_get_task_data (task);
+  g_autofree char *name = g_file_get_parse_name (data->file);
+
+  if (error == NULL)
+    {
+      saved (self, data, new_etag);
+      g_task_return_boolean (task, TRUE);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                             _("%s was changed by another program since it was opened"), name);
+  else if (error->domain == G_FILE_ERROR)
+    /* mw_write_file()'s message names the file already. */
+    g_task_return_new_error (task, error->domain, error->code, _("%s. The changes are kept "
+                             "in Meshwork: save them somewhere else"), error->message);
+  else
+    g_task_return_new_error (task, error->domain, error->code, _("%s: %s. The changes are kept "
+                             "in Meshwork: save them somewhere else"), name, error->message);
+  g_object_unref (task);
+}
+
 static void
 replace_contents_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  MwDocument *self = g_task_get_source_object (task);
-  SaveData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_parse_name (data->file);
   char *new_etag = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, &new_etag, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
-                                 _("%s was changed by another program since it was opened"), name);
-      else
-        g_task_return_new_error (task, error->domain, error->code, _("%s: %s. The changes are kept "
-                                 "in Meshwork: save them somewhere else"), name, error->message);
-      return;
-    }
-
-  saved (self, data, new_etag);
-  g_task_return_boolean (task, TRUE);
+  g_file_replace_contents_finish (G_FILE (object), result, &new_etag, &error);
+  return_saved (user_data, new_etag, error);
 }
 
+static char *
+query_etag (GFile   *file,
+            GError **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, error);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+/* A worker thread. GIO's replace leaves its .goutputstream-XXXXXX beside
+ * the file when killed; mw_write_file_full() leaves nothing. */
+static void
+write_local_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  g_autofree char *path = g_file_get_path (data->file);
+  g_autofree char *etag = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *bytes;
+  gsize size;
+
+  if (data->etag != NULL)
+    {
+      etag = query_etag (data->file, &error);
+      if (etag != NULL && !g_str_equal (etag, data->etag))
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, "%s", path);
+          return;
+        }
+      g_clear_error (&error);
+    }
+
+  bytes = g_bytes_get_data (data->bytes, &size);
+  if (!mw_write_file_full (path, bytes, size, MW_WRITE_BACKUP, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Written: without an etag the next save just does not check it. */
+  g_task_return_pointer (task, query_etag (data->file, NULL), g_free);
+}
+
+static void
+write_local_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  char *new_etag = g_task_propagate_pointer (G_TASK (result), &error);
+
+  return_saved (user_data, new_etag, error);
+}
+
+/* Takes TASK. */
 static void
 write_bytes (GTask *task)
 {
   SaveData *data = g_task_get_task_data (task);
+  g_autoptr(GTask) local = NULL;
 
-  /* Atomic: a temporary file renamed over the old one, which stays as FILE~. */
-  g_file_replace_contents_bytes_async (data->file, data->bytes, data->etag, TRUE,
-                                       G_FILE_CREATE_NONE, g_task_get_cancellable (task),
-                                       replace_contents_cb, task);
+  if (!g_file_is_native (data->file))
+    {
+      /* Atomic: a temporary file renamed over the old one, which stays as FILE~. */
+      g_file_replace_contents_bytes_async (data->file, data->bytes, data->etag, TRUE,
+                                           G_FILE_CREATE_NONE, g_task_get_cancellable (task),
+                                           replace_contents_cb, task);
+      return;
+    }
+
+  /* The same, with no temporary left however the write ends. */
+  local = g_task_new (NULL, g_task_get_cancellable (task), write_local_cb, task);
+  g_task_set_source_tag (local, write_local_thread);
+  g_task_set_task_data (local, data, NULL);
+  g_task_run_in_thread (local, write_local_thread);
 }
 
 /* GIO creates a missing file without looking at the etag: a file deleted

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "mw-drafts.h"
+#include "mw-file.h"
 #include "mw-format.h"
 
 /* The session index: a version, then one (id, uri, title, saved, etag) per
@@ -258,7 +259,7 @@ write_index (MwDrafts   *self,
     }
   index = g_variant_ref_sink (g_variant_new (INDEX_TYPE, MW_DRAFTS_INDEX_VERSION, &builder));
 
-  return g_file_set_contents (path, g_variant_get_data (index), g_variant_get_size (index), error);
+  return mw_write_file (path, g_variant_get_data (index), g_variant_get_size (index), error);
 }
 
 static guint
@@ -301,8 +302,8 @@ apply_op (MwDrafts  *self,
                    g_strerror (saved_errno));
       return FALSE;
     }
-  if (!g_file_set_contents (path, g_bytes_get_data (op->contents, NULL),
-                            g_bytes_get_size (op->contents), error))
+  if (!mw_write_file (path, g_bytes_get_data (op->contents, NULL),
+                      g_bytes_get_size (op->contents), error))
     return FALSE;
 
   if (pos == G_MAXUINT)
