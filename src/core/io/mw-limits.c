@@ -101,10 +101,7 @@ mw_limits_check_count (guint64      count,
 
   count_text = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
   limit_text = g_strdup_printf ("%" G_GUINT64_FORMAT, limit);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
   message = g_strdup_printf (what, count_text, limit_text);
-#pragma GCC diagnostic pop
   g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, "%s: %s", source_name, message);
   return FALSE;
 }
