@@ -47,7 +47,7 @@ mw_network_copy (MwNetwork *self)
   for (guint i = 0; i < self->actors->len; i++)
     {
       const MwActor *src = g_ptr_array_index (self->actors, i);
-      MwActor *dst = mw_network_add_actor (copy, src->id, src->label, src->kind, NULL);
+      MwActor *dst = mw_network_add_actor (copy, src->id, NULL, src->kind, NULL);
 
       /* shared, not copied: a copy costs no more for long values */
       _mw_ref_string_share (&dst->label, src->label);
