@@ -518,7 +518,8 @@ release_shared (gpointer ref_string)
 }
 
 /* A label the node inherits from `node [label=…]` is shared by every such
- * actor; "\\N" (the node's name) and an empty one are each node's own. */
+ * actor; "\\N" (the node's name) and an HTML label without text are each
+ * node's own. Decided once per load, so the long value is read once. */
 static char *
 shared_label (GHashTable *shared,
               Agsym_t    *label_sym,
@@ -527,15 +528,15 @@ shared_label (GHashTable *shared,
   const char *value = label_sym != NULL ? agxget (node, label_sym) : NULL;
   g_autofree char *text = NULL;
 
-  if (value == NULL || !is_declared_default (value, label_sym) || strcmp (value, "\\N") == 0)
+  if (value == NULL || !is_declared_default (value, label_sym))
     return NULL;
 
   if (g_hash_table_contains (shared, label_sym))
     return g_hash_table_lookup (shared, label_sym);
 
   text = aghtmlstr ((char *)value) ? strip_html_tags (value) : g_strdup (value);
-  /* an HTML label with no text shows each node's name */
-  g_hash_table_insert (shared, label_sym, *text != '\0' ? g_ref_string_new (text) : NULL);
+  g_hash_table_insert (shared, label_sym,
+                       *text != '\0' && strcmp (value, "\\N") != 0 ? g_ref_string_new (text) : NULL);
   return g_hash_table_lookup (shared, label_sym);
 }
 

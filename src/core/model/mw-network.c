@@ -97,7 +97,9 @@ _mw_ref_string_share (char **field,
   if (*field == ref_string)
     return FALSE;
 
-  changed = strcmp (*field, ref_string) != 0;
+  /* lengths first: a long shared value is not read through for each actor */
+  changed = g_ref_string_length (*field) != g_ref_string_length (ref_string) ||
+            memcmp (*field, ref_string, g_ref_string_length (ref_string)) != 0;
   g_ref_string_release (*field);
   *field = g_ref_string_acquire (ref_string);
   return changed;
