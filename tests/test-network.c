@@ -305,6 +305,69 @@ test_long_reports_chain (void)
   g_assert_cmpuint (g_strv_length (((MwProblem *)g_ptr_array_index (problems, 0))->actor_ids), ==, 200000);
 }
 
+/* Parallel ties are numbered "#2", "#3"… in O(1) each; a number a removed
+ * tie freed is given out again first, as when every number was tried. */
+static void
+test_parallel_tie_ids (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  MwActor *a = add (network, "a");
+  MwActor *b = add (network, "b");
+  MwTie *tie;
+
+  for (guint i = 0; i < 5; i++)
+    mw_network_add_tie (network, a, b, MW_TIE_CHECKS, 1, NULL);
+  g_assert_nonnull (mw_network_lookup_tie (network, "a->b:checks"));
+  g_assert_nonnull (mw_network_lookup_tie (network, "a->b:checks#5"));
+
+  mw_network_remove_tie (network, mw_network_lookup_tie (network, "a->b:checks#3"));
+  mw_network_remove_tie (network, mw_network_lookup_tie (network, "a->b:checks#4"));
+  tie = mw_network_add_tie (network, a, b, MW_TIE_CHECKS, 1, NULL);
+  g_assert_cmpstr (tie->id, ==, "a->b:checks#3");
+  tie = mw_network_add_tie (network, a, b, MW_TIE_CHECKS, 1, NULL);
+  g_assert_cmpstr (tie->id, ==, "a->b:checks#4");
+  tie = mw_network_add_tie (network, a, b, MW_TIE_CHECKS, 1, NULL);
+  g_assert_cmpstr (tie->id, ==, "a->b:checks#6");
+
+  /* an id given by the file takes a number; the next one goes past it */
+  mw_network_add_tie (network, a, b, MW_TIE_CHECKS, 1, "a->b:checks#7");
+  tie = mw_network_add_tie (network, a, b, MW_TIE_CHECKS, 1, NULL);
+  g_assert_cmpstr (tie->id, ==, "a->b:checks#8");
+
+  mw_network_remove_tie (network, mw_network_lookup_tie (network, "a->b:checks"));
+  tie = mw_network_add_tie (network, a, b, MW_TIE_CHECKS, 1, NULL);
+  g_assert_cmpstr (tie->id, ==, "a->b:checks");
+}
+
+/* One long value held by many actors: each holds a reference, and a
+ * change to one actor leaves the others as they were. */
+static void
+test_shared_actor_strings (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  MwActor *a = add (network, "a");
+  MwActor *b = add (network, "b");
+  char *notes = g_ref_string_new ("a long note");
+  Recorder recorder;
+
+  recorder_init (&recorder, network);
+  mw_network_share_actor_string (network, a, MW_FIELD_NOTES, notes);
+  mw_network_share_actor_string (network, b, MW_FIELD_NOTES, notes);
+  mw_network_share_actor_string (network, b, MW_FIELD_LABEL, notes);
+  g_ref_string_release (notes);
+  g_assert_cmpuint (recorder.kinds->len, ==, 3);
+  g_assert_true (a->notes == b->notes);
+  g_assert_true (b->label == b->notes);
+
+  mw_network_set_actor_notes (network, a, "mine");
+  g_assert_cmpstr (a->notes, ==, "mine");
+  g_assert_cmpstr (b->notes, ==, "a long note");
+  g_assert_cmpstr (b->label, ==, "a long note");
+
+  g_signal_handlers_disconnect_by_data (network, &recorder);
+  recorder_free (&recorder);
+}
+
 static void
 test_copy_and_equal (void)
 {
@@ -386,6 +449,8 @@ main (int    argc,
   g_test_add_func ("/network/check", test_check);
   g_test_add_func ("/network/long-reports-chain", test_long_reports_chain);
   g_test_add_func ("/network/copy-and-equal", test_copy_and_equal);
+  g_test_add_func ("/network/parallel-tie-ids", test_parallel_tie_ids);
+  g_test_add_func ("/network/shared-actor-strings", test_shared_actor_strings);
   g_test_add_func ("/network/rename-and-unique-ids", test_rename_and_unique_ids);
   g_test_add_func ("/network/lists", test_lists);
 

@@ -10,34 +10,76 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
 #include "mw-dot-private.h"
 #include "mw-limits.h"
 
 /* ---------------------------------------------------------------------- */
 /* Checks made before parsing                                              */
 
-static gboolean
-refuse (GError     **error,
-        MwError      code,
-        const char  *source_name,
-        guint        line,
-        const char  *what)
+/* The pre-scan reads the text once, as a tokenizer that knows just enough
+ * of DOT's grammar to tell node ids from attribute names and values: it
+ * counts subgraphs, ties (edge operators), distinct actors and string bytes,
+ * so that a file over a limit is refused before cgraph spends time and
+ * memory on it. An edge operator between subgraphs makes more ties than one;
+ * the loader counts those again once cgraph has read them. */
+
+typedef enum
 {
-  g_set_error (error, MW_ERROR, code, "%s:%u: %s", source_name, line, what);
-  return FALSE;
-}
+  TOKEN_ID,          /* identifier, numeral, "quoted" or <HTML> string */
+  TOKEN_EQUALS,
+  TOKEN_COLON,
+  TOKEN_PLUS,
+  TOKEN_EDGE_OP,
+  TOKEN_OTHER,       /* { } [ ] ; , */
+} TokenKind;
 
 typedef struct
 {
   const MwLimits *limits;
   const char     *source_name;
+  MwDotCounts    *counts;
+  GHashTable     *actor_ids;     /* owned strings: the distinct node ids */
+  GString        *id_buffer;     /* the pending id, NUL-terminated for a look-up */
   guint           line;
-  guint           depth;
-  guint           blocks;
+  guint           depth;         /* `{` nesting */
+  guint           brackets;      /* inside `[ … ]`: attributes, no node ids */
   guint           open_lines[257];  /* where each open `{` is; max_depth ≤ 256 */
+
+  /* an id that is a node id unless `=` follows it */
+  const char     *pending;
+  gsize           pending_length;
+  TokenKind       previous;      /* the token before the current one */
+  gboolean        skip_next_id;  /* after `subgraph`, or `graph` before the body */
 } Scan;
 
-/* Skips a "quoted string" starting at data[*i]; FALSE when it is too long. */
+static gboolean
+refuse_length (Scan        *scan,
+               GError     **error,
+               guint        line,
+               const char  *format,
+               gsize        length)
+{
+  g_autofree char *length_text = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
+  g_autofree char *limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, scan->limits->max_string);
+  g_autofree char *what = g_strdup_printf (format, length_text, limit_text);
+
+  g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, "%s:%u: %s", scan->source_name, line, what);
+  return FALSE;
+}
+
+static gboolean
+refuse_unclosed (Scan        *scan,
+                 GError     **error,
+                 guint        line,
+                 const char  *what)
+{
+  g_set_error (error, MW_ERROR, MW_ERROR_PARSE, "%s:%u: %s", scan->source_name, line, what);
+  return FALSE;
+}
+
+/* Skips a "quoted string" starting at data[*i], leaving *i on its closing quote. */
 static gboolean
 skip_quoted (Scan        *scan,
              const char  *data,
@@ -54,14 +96,16 @@ skip_quoted (Scan        *scan,
         (*i)++;
       if (data[*i] == '\n')
         scan->line++;
-      if (*i - start > scan->limits->max_string)
-        return refuse (error, MW_ERROR_LIMIT, scan->source_name, start_line,
-                       "a quoted string is longer than Meshwork accepts");
     }
 
   if (*i >= length)
-    return refuse (error, MW_ERROR_PARSE, scan->source_name, start_line,
-                   "a quoted string starts here and is never closed");
+    return refuse_unclosed (scan, error, start_line,
+                            "a quoted string starts here and is never closed");
+
+  scan->counts->string_bytes += *i - start - 1;
+  if (*i - start - 1 > scan->limits->max_string)
+    return refuse_length (scan, error, start_line,
+                          _("a quoted string of %s bytes; the limit is %s"), *i - start - 1);
 
   return TRUE;
 }
@@ -86,11 +130,16 @@ skip_html (Scan        *scan,
         break;
       else if (data[*i] == '\n')
         scan->line++;
-
-      if (*i - start > scan->limits->max_string)
-        return refuse (error, MW_ERROR_LIMIT, scan->source_name, start_line,
-                       "an HTML-like label is longer than Meshwork accepts");
     }
+
+  /* cgraph says what is wrong with an unclosed one */
+  if (*i >= length)
+    return TRUE;
+
+  scan->counts->string_bytes += *i - start - 1;
+  if (*i - start - 1 > scan->limits->max_string)
+    return refuse_length (scan, error, start_line,
+                          _("an HTML-like label of %s bytes; the limit is %s"), *i - start - 1);
 
   return TRUE;
 }
@@ -115,60 +164,264 @@ skip_comment (Scan       *scan,
     (*i)++;
 }
 
+static gboolean
+is_id_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '.' || (guchar)c >= 0x80;
+}
+
+static gboolean
+is_keyword (const char *id,
+            gsize       length,
+            const char *keyword)
+{
+  return strlen (keyword) == length && g_ascii_strncasecmp (id, keyword, length) == 0;
+}
+
+/* The pending id was a node id after all: `=` did not follow it. */
+static void
+count_pending_actor (Scan *scan)
+{
+  if (scan->pending == NULL)
+    return;
+
+  g_string_truncate (scan->id_buffer, 0);
+  g_string_append_len (scan->id_buffer, scan->pending, scan->pending_length);
+  if (!g_hash_table_contains (scan->actor_ids, scan->id_buffer->str))
+    g_hash_table_add (scan->actor_ids, g_strndup (scan->id_buffer->str, scan->id_buffer->len));
+
+  scan->pending = NULL;
+}
+
+/* One token: @id and @id_length for a TOKEN_ID (its text, without quotes). */
+static void
+take_token (Scan       *scan,
+            TokenKind   kind,
+            const char *id,
+            gsize       id_length)
+{
+  TokenKind previous = scan->previous;
+
+  scan->previous = kind;
+
+  if (kind != TOKEN_EQUALS)
+    count_pending_actor (scan);
+  else
+    scan->pending = NULL;
+
+  if (kind != TOKEN_ID)
+    return;
+
+  if (is_keyword (id, id_length, "subgraph") ||
+      ((is_keyword (id, id_length, "graph") || is_keyword (id, id_length, "digraph")) &&
+       scan->depth == 0))
+    {
+      scan->skip_next_id = TRUE;
+      return;
+    }
+  if (is_keyword (id, id_length, "node") || is_keyword (id, id_length, "edge") ||
+      is_keyword (id, id_length, "graph") || is_keyword (id, id_length, "strict"))
+    return;
+
+  if (scan->skip_next_id)
+    {
+      scan->skip_next_id = FALSE;
+      return;
+    }
+
+  /* attribute values, ports, the second half of "a" + "b", and the graph's
+   * own attributes (`a = b` in the body, seen when `=` comes next) */
+  if (scan->brackets > 0 || scan->depth == 0 || previous == TOKEN_EQUALS ||
+      previous == TOKEN_COLON || previous == TOKEN_PLUS)
+    return;
+
+  scan->pending = id;
+  scan->pending_length = id_length;
+}
+
+static gboolean
+check_totals (Scan    *scan,
+              GError **error)
+{
+  const MwLimits *limits = scan->limits;
+  const MwDotCounts *counts = scan->counts;
+
+  return mw_limits_check_count (counts->subgraphs, limits->max_subgraphs,
+                                _("%s subgraphs; the limit is %s"), scan->source_name, error) &&
+         mw_limits_check_count (counts->actors, limits->max_actors,
+                                _("%s actors; the limit is %s"), scan->source_name, error) &&
+         mw_limits_check_count (counts->ties, limits->max_ties,
+                                _("%s ties; the limit is %s"), scan->source_name, error);
+}
+
+static gboolean
+scan_punctuation (Scan        *scan,
+                  const char  *data,
+                  gsize        length,
+                  gsize       *i,
+                  GError     **error)
+{
+  char c = data[*i];
+
+  switch (c)
+    {
+    case '{':
+      if (++scan->depth > MIN (scan->limits->max_depth, G_N_ELEMENTS (scan->open_lines) - 1))
+        {
+          g_autofree char *what = g_strdup_printf (_("subgraphs nested %u deep; the limit is %u"),
+                                                   scan->depth, scan->limits->max_depth);
+          g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, "%s:%u: %s", scan->source_name, scan->line, what);
+          return FALSE;
+        }
+      scan->open_lines[scan->depth] = scan->line;
+      /* the graph's own body is not a subgraph */
+      if (scan->depth > 1)
+        scan->counts->subgraphs++;
+      scan->skip_next_id = FALSE;
+      take_token (scan, TOKEN_OTHER, NULL, 0);
+      break;
+
+    case '}':
+      if (scan->depth > 0)
+        scan->depth--;
+      take_token (scan, TOKEN_OTHER, NULL, 0);
+      break;
+
+    case '[':
+      scan->brackets++;
+      take_token (scan, TOKEN_OTHER, NULL, 0);
+      break;
+
+    case ']':
+      if (scan->brackets > 0)
+        scan->brackets--;
+      take_token (scan, TOKEN_OTHER, NULL, 0);
+      break;
+
+    case '=':
+      take_token (scan, TOKEN_EQUALS, NULL, 0);
+      break;
+
+    case ':':
+      take_token (scan, TOKEN_COLON, NULL, 0);
+      break;
+
+    case '+':
+      take_token (scan, TOKEN_PLUS, NULL, 0);
+      break;
+
+    case '-':
+      if (*i + 1 < length && (data[*i + 1] == '>' || data[*i + 1] == '-'))
+        {
+          (*i)++;
+          scan->counts->ties++;
+          take_token (scan, TOKEN_EDGE_OP, NULL, 0);
+        }
+      break;
+
+    case ';':
+    case ',':
+      take_token (scan, TOKEN_OTHER, NULL, 0);
+      break;
+
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _mw_dot_scan_structure:
+ * @counts: (out) (optional): what the scan counted
+ *
+ * Refuses, before cgraph sees the text, nesting deeper than the limit, a
+ * string longer than the limit, and more subgraphs, actors or ties than
+ * the limits, each with the count and the limit.
+ */
 gboolean
 _mw_dot_scan_structure (const char      *data,
                         gsize            length,
                         const char      *source_name,
                         const MwLimits  *limits,
+                        MwDotCounts     *counts,
                         GError         **error)
 {
-  Scan scan = { limits, source_name, 1, 0, 0, { 0 } };
-  gsize token = 0;
+  g_autoptr(GHashTable) actor_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) id_buffer = g_string_new (NULL);
+  MwDotCounts local_counts = { 0 };
+  Scan scan = { 0 };
+  gboolean ok = TRUE;
+  gsize i;
 
-  for (gsize i = 0; i < length; i++)
+  scan.limits = limits;
+  scan.source_name = source_name;
+  scan.counts = counts != NULL ? counts : &local_counts;
+  scan.actor_ids = actor_ids;
+  scan.id_buffer = id_buffer;
+  scan.line = 1;
+  scan.previous = TOKEN_OTHER;
+  memset (scan.counts, 0, sizeof *scan.counts);
+
+  for (i = 0; ok && i < length; i++)
     {
       char c = data[i];
 
-      if (g_ascii_isalnum (c) || c == '_' || c == '.' || (guchar)c >= 0x80)
+      if (is_id_char (c))
         {
-          if (++token > limits->max_string)
-            return refuse (error, MW_ERROR_LIMIT, source_name, scan.line,
-                           "an identifier is longer than Meshwork accepts");
-          continue;
-        }
-      token = 0;
+          gsize start = i;
 
-      if (c == '\n')
+          while (i + 1 < length && is_id_char (data[i + 1]))
+            i++;
+          scan.counts->string_bytes += i + 1 - start;
+          if (i + 1 - start > limits->max_string)
+            ok = refuse_length (&scan, error, scan.line,
+                                _("an identifier of %s bytes; the limit is %s"), i + 1 - start);
+          take_token (&scan, TOKEN_ID, data + start, i + 1 - start);
+        }
+      else if (c == '\n')
         scan.line++;
-      else if (c == '"' && !skip_quoted (&scan, data, length, &i, error))
-        return FALSE;
-      else if (c == '<' && !skip_html (&scan, data, length, &i, error))
-        return FALSE;
+      else if (c == '"')
+        {
+          gsize start = i;
+
+          ok = skip_quoted (&scan, data, length, &i, error);
+          if (ok)
+            take_token (&scan, TOKEN_ID, data + start + 1, i - start - 1);
+        }
+      else if (c == '<')
+        {
+          gsize start = i;
+
+          ok = skip_html (&scan, data, length, &i, error);
+          if (ok)
+            take_token (&scan, TOKEN_ID, data + start, i + 1 - start);
+        }
       else if ((c == '/' && i + 1 < length && (data[i + 1] == '/' || data[i + 1] == '*')) ||
                c == '#')  /* cgraph's scanner takes `#` anywhere for a comment */
         skip_comment (&scan, data, length, &i);
-      else if (c == '{')
+      else
         {
-          if (++scan.depth > MIN (limits->max_depth, G_N_ELEMENTS (scan.open_lines) - 1))
-            return refuse (error, MW_ERROR_LIMIT, source_name, scan.line,
-                           "subgraphs are nested deeper than Meshwork accepts");
-          scan.open_lines[scan.depth] = scan.line;
-          if (++scan.blocks > limits->max_subgraphs)
-            return refuse (error, MW_ERROR_LIMIT, source_name, scan.line,
-                           "the file has more subgraphs than Meshwork accepts");
-        }
-      else if (c == '}' && scan.depth > 0 && --scan.depth == 0)
-        {
+          gboolean was_open = scan.depth > 0;
+
+          ok = scan_punctuation (&scan, data, length, &i, error);
           /* the first graph ends here, and cgraph reads no further */
-          return TRUE;
+          if (ok && was_open && scan.depth == 0)
+            break;
         }
     }
 
-  if (scan.depth > 0)
-    return refuse (error, MW_ERROR_PARSE, source_name, scan.open_lines[scan.depth],
-                   "this “{” is never closed by a “}”");
+  if (!ok)
+    return FALSE;
 
-  return TRUE;
+  count_pending_actor (&scan);
+  scan.counts->actors = g_hash_table_size (actor_ids);
+
+  if (scan.depth > 0)
+    return refuse_unclosed (&scan, error, scan.open_lines[scan.depth],
+                            "this “{” is never closed by a “}”");
+
+  return check_totals (&scan, error);
 }
 
 static guint

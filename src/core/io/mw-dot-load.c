@@ -216,11 +216,68 @@ read_position (MwNetwork  *network,
     mw_network_set_actor_pinned (network, actor, TRUE);
 }
 
+/* Whether @node's value of @sym is the declared default (cgraph gives
+ * inheriting nodes the default's own string, so mostly by address). */
+static gboolean
+is_declared_default (const char *value,
+                     Agsym_t    *sym)
+{
+  return sym->defval != NULL && *sym->defval != '\0' &&
+         (value == sym->defval || strcmp (value, sym->defval) == 0);
+}
+
+/* One GRefString per declared default, made from @text the first time:
+ * every actor that inherits the default holds it, not a copy of it. */
+static char *
+shared_default (GHashTable *shared,
+                Agsym_t    *sym,
+                const char *text)
+{
+  char *ref_string = g_hash_table_lookup (shared, sym);
+
+  if (ref_string == NULL)
+    {
+      ref_string = g_ref_string_new (text);
+      g_hash_table_insert (shared, sym, ref_string);
+    }
+
+  return ref_string;
+}
+
 static void
-read_node_attributes (MwNetwork *network,
-                      MwActor   *actor,
-                      Agraph_t  *graph,
-                      Agnode_t  *node)
+read_actor_string (MwNetwork  *network,
+                   MwActor    *actor,
+                   MwField     field,
+                   Agsym_t    *sym,
+                   const char *value,
+                   GHashTable *shared)
+{
+  if (is_declared_default (value, sym))
+    {
+      mw_network_share_actor_string (network, actor, field, shared_default (shared, sym, value));
+      return;
+    }
+
+  switch ((int)field)
+    {
+    case MW_FIELD_ORG:
+      mw_network_set_actor_org (network, actor, value);
+      break;
+    case MW_FIELD_UNIT:
+      mw_network_set_actor_unit (network, actor, value);
+      break;
+    default:
+      mw_network_set_actor_notes (network, actor, value);
+      break;
+    }
+}
+
+static void
+read_node_attributes (MwNetwork  *network,
+                      MwActor    *actor,
+                      Agraph_t   *graph,
+                      Agnode_t   *node,
+                      GHashTable *shared)
 {
   Agsym_t *sym = NULL;
 
@@ -234,7 +291,7 @@ read_node_attributes (MwNetwork *network,
        * differs from the default, which is written back as a default. */
       if (*value == '\0')
         continue;
-      if (!is_known_node_attr (sym->name) && strcmp (value, sym->defval) == 0)
+      if (!is_known_node_attr (sym->name) && is_declared_default (value, sym))
         continue;
 
       if (strcmp (sym->name, MW_DOT_ATTR_KIND) == 0)
@@ -246,11 +303,11 @@ read_node_attributes (MwNetwork *network,
             mw_network_set_actor_attr (network, actor, sym->name, value);
         }
       else if (strcmp (sym->name, MW_DOT_ATTR_ORG) == 0)
-        mw_network_set_actor_org (network, actor, value);
+        read_actor_string (network, actor, MW_FIELD_ORG, sym, value, shared);
       else if (strcmp (sym->name, MW_DOT_ATTR_UNIT) == 0)
-        mw_network_set_actor_unit (network, actor, value);
+        read_actor_string (network, actor, MW_FIELD_UNIT, sym, value, shared);
       else if (strcmp (sym->name, MW_DOT_ATTR_NOTES) == 0)
-        mw_network_set_actor_notes (network, actor, value);
+        read_actor_string (network, actor, MW_FIELD_NOTES, sym, value, shared);
       else if (strcmp (sym->name, MW_DOT_ATTR_PURPOSE) == 0)
         mw_network_set_actor_purpose (network, actor, mw_parse_bool (value));
       else if (strcmp (sym->name, MW_DOT_ATTR_INITIATIVE) == 0)
@@ -443,31 +500,6 @@ read_clusters (MwNetwork  *network,
     }
 }
 
-static gboolean
-check_counts (Agraph_t        *graph,
-              const char      *source_name,
-              const MwLimits  *limits,
-              GError         **error)
-{
-  if ((guint)agnnodes (graph) > limits->max_actors)
-    {
-      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
-                   _("%s: %d actors is more than the limit of %u"),
-                   source_name, agnnodes (graph), limits->max_actors);
-      return FALSE;
-    }
-
-  if ((guint)agnedges (graph) > limits->max_ties)
-    {
-      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
-                   _("%s: %d ties is more than the limit of %u"),
-                   source_name, agnedges (graph), limits->max_ties);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* A name cgraph made up for a node ("%12" from a file's `"%x"`) depends
  * on addresses: such a node is treated as unnamed, like "". */
 static gboolean
@@ -479,23 +511,57 @@ node_has_name (Agnode_t *node)
 }
 
 static void
+release_shared (gpointer ref_string)
+{
+  if (ref_string != NULL)
+    g_ref_string_release (ref_string);
+}
+
+/* A label the node inherits from `node [label=…]` is shared by every such
+ * actor; "\\N" (the node's name) and an HTML label without text are each
+ * node's own. Decided once per load, so the long value is read once. */
+static char *
+shared_label (GHashTable *shared,
+              Agsym_t    *label_sym,
+              Agnode_t   *node)
+{
+  const char *value = label_sym != NULL ? agxget (node, label_sym) : NULL;
+  g_autofree char *text = NULL;
+
+  if (value == NULL || !is_declared_default (value, label_sym))
+    return NULL;
+
+  if (g_hash_table_contains (shared, label_sym))
+    return g_hash_table_lookup (shared, label_sym);
+
+  text = aghtmlstr ((char *)value) ? strip_html_tags (value) : g_strdup (value);
+  g_hash_table_insert (shared, label_sym,
+                       *text != '\0' && strcmp (value, "\\N") != 0 ? g_ref_string_new (text) : NULL);
+  return g_hash_table_lookup (shared, label_sym);
+}
+
+static void
 read_actor (MwNetwork  *network,
             GHashTable *actors,
             Agraph_t   *graph,
             Agnode_t   *node,
             GHashTable *explicit_org,
-            GHashTable *explicit_unit)
+            GHashTable *explicit_unit,
+            GHashTable *shared)
 {
   Agsym_t *label_sym = agattr (graph, AGNODE, (char *)"label", NULL);
   Agsym_t *org_sym = agattr (graph, AGNODE, (char *)MW_DOT_ATTR_ORG, NULL);
   Agsym_t *unit_sym = agattr (graph, AGNODE, (char *)MW_DOT_ATTR_UNIT, NULL);
   const char *id = node_has_name (node) ? agnameof (node) : NULL;
-  g_autofree char *label = read_label (graph, node, label_sym, id);
+  char *label_ref = shared_label (shared, label_sym, node);
+  g_autofree char *label = label_ref == NULL ? read_label (graph, node, label_sym, id) : NULL;
   MwActor *actor = mw_network_add_actor (network, id, label, MW_ACTOR_PERSON, NULL);
 
   g_assert (actor != NULL);
+  if (label_ref != NULL)
+    mw_network_share_actor_string (network, actor, MW_FIELD_LABEL, label_ref);
   g_hash_table_insert (actors, node, actor);
-  read_node_attributes (network, actor, graph, node);
+  read_node_attributes (network, actor, graph, node, shared);
 
   if (org_sym != NULL && *value_or_empty (node, org_sym) != '\0')
     g_hash_table_add (explicit_org, actor);
@@ -513,10 +579,12 @@ read_actors (MwNetwork  *network,
              GHashTable *explicit_org,
              GHashTable *explicit_unit)
 {
+  g_autoptr(GHashTable) shared = g_hash_table_new_full (NULL, NULL, NULL, release_shared);
+
   for (int unnamed = 0; unnamed <= 1; unnamed++)
     for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
       if (node_has_name (node) != unnamed)
-        read_actor (network, actors, graph, node, explicit_org, explicit_unit);
+        read_actor (network, actors, graph, node, explicit_org, explicit_unit, shared);
 }
 
 static int
@@ -529,21 +597,32 @@ compare_edge_order (gconstpointer a,
   return seq_a < seq_b ? -1 : seq_a > seq_b;
 }
 
-/* Ties come in the file's order (cgraph numbers edges as it reads them),
- * not grouped by tail node, so that save → load → save is stable. */
-static void
-read_ties (MwNetwork  *network,
-           GHashTable *actors,
-           Agraph_t   *graph)
+/* Every edge, in the file's order (cgraph numbers edges as it reads them),
+ * not grouped by tail node, so that save → load → save is stable. They are
+ * counted here, while read, and not with agnedges(): libcdt's dtsize()
+ * recurses once per edge of a node's edge set, and a node with 600,000
+ * edges overflows the stack. */
+static GPtrArray *
+list_edges (Agraph_t *graph)
 {
-  Agsym_t *tie_sym = agattr (graph, AGEDGE, (char *)MW_DOT_ATTR_TIE, NULL);
-  Agsym_t *weight_sym = agattr (graph, AGEDGE, (char *)"weight", NULL);
-  g_autoptr(GPtrArray) edges = g_ptr_array_sized_new (agnedges (graph));
+  GPtrArray *edges = g_ptr_array_new ();
 
   for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
     for (Agedge_t *edge = agfstout (graph, node); edge != NULL; edge = agnxtout (graph, edge))
       g_ptr_array_add (edges, edge);
   g_ptr_array_sort (edges, compare_edge_order);
+
+  return edges;
+}
+
+static void
+read_ties (MwNetwork  *network,
+           GHashTable *actors,
+           Agraph_t   *graph,
+           GPtrArray  *edges)
+{
+  Agsym_t *tie_sym = agattr (graph, AGEDGE, (char *)MW_DOT_ATTR_TIE, NULL);
+  Agsym_t *weight_sym = agattr (graph, AGEDGE, (char *)"weight", NULL);
 
   for (guint i = 0; i < edges->len; i++)
     {
@@ -563,14 +642,35 @@ read_ties (MwNetwork  *network,
     }
 }
 
+/* The counts again, as cgraph read them: `{a b} -> {c d}` is one edge
+ * operator and four ties. agnnodes() is a stored count; ties are counted
+ * by list_edges(). */
 static MwNetwork *
-network_from_graph (Agraph_t *graph)
+network_from_graph (Agraph_t        *graph,
+                    const char      *source_name,
+                    const MwLimits  *limits,
+                    GError         **error)
 {
-  MwNetwork *network = mw_network_new ();
-  g_autoptr(GHashTable) actors = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) explicit_org = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) explicit_unit = g_hash_table_new (NULL, NULL);
+  g_autoptr(MwNetwork) network = NULL;
+  g_autoptr(GHashTable) actors = NULL;
+  g_autoptr(GHashTable) explicit_org = NULL;
+  g_autoptr(GHashTable) explicit_unit = NULL;
+  g_autoptr(GPtrArray) edges = NULL;
   const char *name = agnameof (graph);
+
+  if (!mw_limits_check_count ((guint)agnnodes (graph), limits->max_actors,
+                              _("%s actors; the limit is %s"), source_name, error))
+    return NULL;
+
+  edges = list_edges (graph);
+  if (!mw_limits_check_count (edges->len, limits->max_ties,
+                              _("%s ties; the limit is %s"), source_name, error))
+    return NULL;
+
+  network = mw_network_new ();
+  actors = g_hash_table_new (NULL, NULL);
+  explicit_org = g_hash_table_new (NULL, NULL);
+  explicit_unit = g_hash_table_new (NULL, NULL);
 
   mw_network_begin_batch (network, "Load");
 
@@ -583,11 +683,11 @@ network_from_graph (Agraph_t *graph)
   read_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
   read_actors (network, actors, graph, explicit_org, explicit_unit);
   read_clusters (network, actors, graph, explicit_org, explicit_unit);
-  read_ties (network, actors, graph);
+  read_ties (network, actors, graph, edges);
 
   mw_network_end_batch (network);
 
-  return network;
+  return g_steal_pointer (&network);
 }
 
 /**
@@ -630,14 +730,14 @@ mw_dot_load_data (const char      *data,
   if (text == NULL)
     return NULL;
 
-  if (!_mw_dot_scan_structure (text, strlen (text), source_name, limits, error))
+  if (!_mw_dot_scan_structure (text, strlen (text), source_name, limits, NULL, error))
     return NULL;
 
   mw_graphviz_lock ();
 
   graph = parse_locked (text, source_name, error);
-  if (graph != NULL && check_counts (graph, source_name, limits, error))
-    network = network_from_graph (graph);
+  if (graph != NULL)
+    network = network_from_graph (graph, source_name, limits, error);
   if (graph != NULL)
     agclose (graph);
 

@@ -20,12 +20,22 @@ G_BEGIN_DECLS
 #define MW_DOT_ATTR_TIE        "mw_tie"
 #define MW_DOT_ATTR_CLUSTER    "mw_cluster"
 
-/* Nesting, block counts and string lengths against @limits, before a
+/* What the pre-scan counted. */
+typedef struct
+{
+  guint64 subgraphs;     /* `{` blocks inside the graph's body */
+  guint64 actors;        /* distinct node ids */
+  guint64 ties;          /* edge operators */
+  guint64 string_bytes;  /* in identifiers, quoted and HTML-like strings */
+} MwDotCounts;
+
+/* Nesting, string lengths and the counts against @limits, before a
  * parser that recurses once per subgraph sees the text. */
 gboolean  _mw_dot_scan_structure  (const char      *data,
                                    gsize            length,
                                    const char      *source_name,
                                    const MwLimits  *limits,
+                                   MwDotCounts     *counts,
                                    GError         **error);
 /* UTF-8 text (a copy), or NULL with @error naming the line. */
 char     *_mw_dot_to_utf8         (const char      *data,

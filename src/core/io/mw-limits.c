@@ -70,7 +70,38 @@ mw_limits_check_size (const MwLimits  *limits,
 
   size_text = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
   limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, limits->max_bytes);
-  g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, _("%s: the file is %s bytes, more than the limit of %s"),
+  g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, _("%s: the file is %s bytes; the limit is %s"),
                source_name, size_text, limit_text);
+  return FALSE;
+}
+
+/**
+ * mw_limits_check_count:
+ * @what: a translated format with two `%s`, the count and the limit:
+ *   "%s ties; the limit is %s"
+ *
+ * Refuses @count when it is more than @limit, in the words every refusal
+ * uses: "file.gv: 6000000 ties; the limit is 5000000".
+ *
+ * Returns: %TRUE when the count is within the limit
+ */
+gboolean
+mw_limits_check_count (guint64      count,
+                       guint64      limit,
+                       const char  *what,
+                       const char  *source_name,
+                       GError     **error)
+{
+  g_autofree char *count_text = NULL;
+  g_autofree char *limit_text = NULL;
+  g_autofree char *message = NULL;
+
+  if (count <= limit)
+    return TRUE;
+
+  count_text = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+  limit_text = g_strdup_printf ("%" G_GUINT64_FORMAT, limit);
+  message = g_strdup_printf (what, count_text, limit_text);
+  g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, "%s: %s", source_name, message);
   return FALSE;
 }

@@ -29,5 +29,10 @@ gboolean        mw_limits_check_size     (const MwLimits  *limits,
                                           guint64          size,
                                           const char      *source_name,
                                           GError         **error);
+gboolean        mw_limits_check_count    (guint64          count,
+                                          guint64          limit,
+                                          const char      *what,
+                                          const char      *source_name,
+                                          GError         **error);
 
 G_END_DECLS

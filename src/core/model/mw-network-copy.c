@@ -47,11 +47,13 @@ mw_network_copy (MwNetwork *self)
   for (guint i = 0; i < self->actors->len; i++)
     {
       const MwActor *src = g_ptr_array_index (self->actors, i);
-      MwActor *dst = mw_network_add_actor (copy, src->id, src->label, src->kind, NULL);
+      MwActor *dst = mw_network_add_actor (copy, src->id, NULL, src->kind, NULL);
 
-      mw_set_str (&dst->org, src->org);
-      mw_set_str (&dst->unit, src->unit);
-      mw_set_str (&dst->notes, src->notes);
+      /* shared, not copied: a copy costs no more for long values */
+      _mw_ref_string_share (&dst->label, src->label);
+      _mw_ref_string_share (&dst->org, src->org);
+      _mw_ref_string_share (&dst->unit, src->unit);
+      _mw_ref_string_share (&dst->notes, src->notes);
       dst->x = src->x;
       dst->y = src->y;
       dst->purpose = src->purpose;

@@ -27,8 +27,55 @@ set_actor_string (MwNetwork   *self,
 
   g_return_if_fail (g_utf8_validate (value, -1, NULL));
 
-  if (mw_set_str (field, value))
+  if (_mw_ref_string_set (field, value))
     _mw_network_emit_change (self, MW_CHANGE_ACTOR_CHANGED, which, actor, NULL);
+}
+
+static char **
+actor_string_field (MwActor *actor,
+                    MwField  field)
+{
+  switch ((int)field)
+    {
+    case MW_FIELD_LABEL:
+      return &actor->label;
+    case MW_FIELD_ORG:
+      return &actor->org;
+    case MW_FIELD_UNIT:
+      return &actor->unit;
+    case MW_FIELD_NOTES:
+      return &actor->notes;
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * mw_network_share_actor_string:
+ * @field: %MW_FIELD_LABEL, %MW_FIELD_ORG, %MW_FIELD_UNIT or %MW_FIELD_NOTES
+ * @ref_string: a non-empty, valid UTF-8 #GRefString
+ *
+ * Sets the field to @ref_string itself, taking a reference rather than a
+ * copy, so that many actors can hold one long value (a declared default)
+ * for the memory of one. Announced like the other setters.
+ */
+void
+mw_network_share_actor_string (MwNetwork *self,
+                               MwActor   *actor,
+                               MwField    field,
+                               char      *ref_string)
+{
+  char **pointer;
+
+  g_return_if_fail (MW_IS_NETWORK (self));
+  g_return_if_fail (actor != NULL);
+  g_return_if_fail (ref_string != NULL && *ref_string != '\0');
+
+  pointer = actor_string_field (actor, field);
+  g_return_if_fail (pointer != NULL);
+
+  if (_mw_ref_string_share (pointer, ref_string))
+    _mw_network_emit_change (self, MW_CHANGE_ACTOR_CHANGED, field, actor, NULL);
 }
 
 void

@@ -19,6 +19,7 @@ struct _MwNetwork
   GPtrArray  *ties;          /* MwTie*, owned, dense by tie->index */
   GHashTable *actors_by_id;  /* borrowed id → MwActor* */
   GHashTable *ties_by_id;    /* borrowed id → MwTie* */
+  GHashTable *tie_id_next;   /* owned "from->to:type" → the first n of "#n" that may be free */
   GHashTable *attrs;
   GHashTable *node_defaults;
   GHashTable *edge_defaults;
@@ -46,6 +47,12 @@ GHashTable *_mw_string_table_writable    (GHashTable   **table);
 gboolean    _mw_string_table_set         (GHashTable    *table,
                                           const char    *key,
                                           const char    *value);
+/* The actor's string fields are GRefStrings: set one to a copy of @value,
+ * or share @ref_string; each TRUE when the text changed. */
+gboolean    _mw_ref_string_set           (char         **field,
+                                          const char    *value);
+gboolean    _mw_ref_string_share         (char         **field,
+                                          char          *ref_string);
 /* For g_ptr_array_sort() of strings. */
 int         _mw_compare_strings_indirect (gconstpointer  a,
                                           gconstpointer  b);

@@ -72,6 +72,39 @@ _mw_string_table_writable (GHashTable **table)
   return *table;
 }
 
+/* An actor's label, org, unit and notes are GRefStrings, so that a long
+ * declared default (`node [label="…"]`) is held once, not once per actor.
+ * Sets *field to a new one holding @value; TRUE when the text changed. */
+gboolean
+_mw_ref_string_set (char       **field,
+                    const char  *value)
+{
+  if (*field == value || g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_ref_string_release (*field);
+  *field = g_ref_string_new (value);
+  return TRUE;
+}
+
+/* Makes *field a reference to @ref_string; TRUE when the text changed. */
+gboolean
+_mw_ref_string_share (char **field,
+                      char  *ref_string)
+{
+  gboolean changed;
+
+  if (*field == ref_string)
+    return FALSE;
+
+  /* lengths first: a long shared value is not read through for each actor */
+  changed = g_ref_string_length (*field) != g_ref_string_length (ref_string) ||
+            memcmp (*field, ref_string, g_ref_string_length (ref_string)) != 0;
+  g_ref_string_release (*field);
+  *field = g_ref_string_acquire (ref_string);
+  return changed;
+}
+
 static void
 actor_free (MwActor *actor)
 {
@@ -81,10 +114,10 @@ actor_free (MwActor *actor)
       g_clear_pointer (&actor->in_ties[t], g_ptr_array_unref);
     }
   g_free (actor->id);
-  g_free (actor->label);
-  g_free (actor->org);
-  g_free (actor->unit);
-  g_free (actor->notes);
+  g_ref_string_release (actor->label);
+  g_ref_string_release (actor->org);
+  g_ref_string_release (actor->unit);
+  g_ref_string_release (actor->notes);
   g_clear_pointer (&actor->attrs, g_hash_table_unref);
   g_free (actor);
 }
@@ -146,6 +179,7 @@ mw_network_finalize (GObject *object)
 
   g_clear_pointer (&self->actors_by_id, g_hash_table_unref);
   g_clear_pointer (&self->ties_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->tie_id_next, g_hash_table_unref);
   g_clear_pointer (&self->ties, g_ptr_array_unref);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->attrs, g_hash_table_unref);
@@ -249,6 +283,7 @@ mw_network_init (MwNetwork *self)
   self->ties = g_ptr_array_new_with_free_func ((GDestroyNotify)tie_free);
   self->actors_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->ties_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->tie_id_next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->attrs = new_string_table ();
   self->node_defaults = new_string_table ();
   self->edge_defaults = new_string_table ();
@@ -531,11 +566,11 @@ mw_network_add_actor (MwNetwork    *self,
 
   actor = g_new0 (MwActor, 1);
   actor->id = g_strdup (id);
-  actor->label = g_strdup (label != NULL && *label != '\0' ? label : id);
+  actor->label = g_ref_string_new (label != NULL && *label != '\0' ? label : id);
   actor->kind = kind;
-  actor->org = g_strdup ("");
-  actor->unit = g_strdup ("");
-  actor->notes = g_strdup ("");
+  actor->org = g_ref_string_new_intern ("");
+  actor->unit = g_ref_string_new_intern ("");
+  actor->notes = g_ref_string_new_intern ("");
   actor->attrs = shared_empty_table ();
   actor->index = self->actors->len;
 
@@ -564,6 +599,60 @@ _mw_network_attach_tie (GPtrArray **adjacency,
   g_ptr_array_add (*adjacency, tie);
 }
 
+/* Parallel ties are "base", "base#2", "base#3"…: tie_id_next keeps, per
+ * base, a number below which every "#n" is taken, so that the N-th parallel
+ * tie costs O(1) and not N lookups. Removing a tie lowers it again, so a freed
+ * number is given out first, as it always was. */
+static char *
+make_tie_id (MwNetwork *self,
+             MwActor   *from,
+             MwActor   *to,
+             MwTieType  type)
+{
+  g_autofree char *base = g_strdup_printf ("%s->%s:%s", from->id, to->id,
+                                           mw_tie_type_to_string (type));
+  guint n;
+
+  if (!g_hash_table_contains (self->ties_by_id, base))
+    return g_steal_pointer (&base);
+
+  n = MAX (2, GPOINTER_TO_UINT (g_hash_table_lookup (self->tie_id_next, base)));
+  for (; ; n++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s#%u", base, n);
+
+      if (!g_hash_table_contains (self->ties_by_id, id))
+        {
+          g_hash_table_replace (self->tie_id_next, g_steal_pointer (&base), GUINT_TO_POINTER (n + 1));
+          return g_steal_pointer (&id);
+        }
+    }
+}
+
+/* A removed "base#n" makes n free again. */
+static void
+forget_tie_id (MwNetwork  *self,
+               const char *id)
+{
+  const char *hash = strrchr (id, '#');
+  g_autofree char *base = NULL;
+  char *end;
+  guint64 n;
+  gpointer next;
+
+  if (hash == NULL || !g_ascii_isdigit (hash[1]))
+    return;
+
+  n = g_ascii_strtoull (hash + 1, &end, 10);
+  if (*end != '\0' || n < 2 || n > G_MAXUINT)
+    return;
+
+  base = g_strndup (id, hash - id);
+  next = g_hash_table_lookup (self->tie_id_next, base);
+  if (next != NULL && GPOINTER_TO_UINT (next) > n)
+    g_hash_table_replace (self->tie_id_next, g_steal_pointer (&base), GUINT_TO_POINTER ((guint)n));
+}
+
 /* Swap-removal keeps indices dense in O(1); only the moved item's index changes. */
 static gpointer
 steal_dense (GPtrArray *array,
@@ -590,6 +679,7 @@ mw_network_remove_tie (MwNetwork *self,
   _mw_network_detach_tie (&tie->from->out_ties[tie->type], tie);
   _mw_network_detach_tie (&tie->to->in_ties[tie->type], tie);
   g_hash_table_remove (self->ties_by_id, tie->id);
+  forget_tie_id (self, tie->id);
   steal_dense (self->ties, tie->index, G_STRUCT_OFFSET (MwTie, index));
 
   _mw_network_emit_change (self, MW_CHANGE_TIE_REMOVED, MW_FIELD_NONE, NULL, tie);
@@ -659,27 +749,6 @@ mw_network_set_actor_id (MwNetwork   *self,
 
   _mw_network_emit_change (self, MW_CHANGE_ACTOR_CHANGED, MW_FIELD_ID, actor, NULL);
   return TRUE;
-}
-
-static char *
-make_tie_id (MwNetwork *self,
-             MwActor   *from,
-             MwActor   *to,
-             MwTieType  type)
-{
-  g_autofree char *base = g_strdup_printf ("%s->%s:%s", from->id, to->id,
-                                           mw_tie_type_to_string (type));
-
-  if (!g_hash_table_contains (self->ties_by_id, base))
-    return g_steal_pointer (&base);
-
-  for (guint n = 2; ; n++)
-    {
-      g_autofree char *id = g_strdup_printf ("%s#%u", base, n);
-
-      if (!g_hash_table_contains (self->ties_by_id, id))
-        return g_steal_pointer (&id);
-    }
 }
 
 /**

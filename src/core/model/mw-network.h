@@ -24,6 +24,9 @@ typedef struct _MwTie   MwTie;
  *
  * Positions are in points, x to the right and y *downwards* (screen
  * convention); DOT files store Graphviz's y-up `pos`, the loader flips it.
+ *
+ * label, org, unit and notes are #GRefStrings, which several actors may
+ * share (one long declared default is held once).
  */
 struct _MwActor
 {
@@ -215,6 +218,10 @@ void         mw_network_set_actor_unit     (MwNetwork    *self,
 void         mw_network_set_actor_notes    (MwNetwork    *self,
                                             MwActor      *actor,
                                             const char   *notes);
+void         mw_network_share_actor_string (MwNetwork    *self,
+                                            MwActor      *actor,
+                                            MwField       field,
+                                            char         *ref_string);
 void         mw_network_set_actor_purpose  (MwNetwork    *self,
                                             MwActor      *actor,
                                             gboolean      purpose);

@@ -1,0 +1,452 @@
+/* test-hostile-dot.c: DOT files built to crash Meshwork or make it balloon
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include <glib/gstdio.h>
+
+#include "mw-dot-private.h"
+#include "mw-dot.h"
+#include "mw-limits.h"
+
+/* ---------------------------------------------------------------------- */
+/* Running meshwork-cli under resource limits                              */
+
+typedef struct
+{
+  rlim_t stack;          /* 0: unchanged */
+  rlim_t address_space;  /* 0: unchanged */
+} ChildLimits;
+
+/* AddressSanitizer reserves terabytes of address space for its shadow
+ * memory: under `dev test --sanitize` only the stack is limited. */
+static gboolean
+under_asan (void)
+{
+  return g_getenv ("ASAN_OPTIONS") != NULL;
+}
+
+static void
+apply_limits (gpointer data)
+{
+  const ChildLimits *limits = data;
+
+  /* in the child, between fork and exec: nothing here may allocate */
+  if (limits->stack != 0)
+    {
+      struct rlimit limit = { limits->stack, limits->stack };
+      setrlimit (RLIMIT_STACK, &limit);
+    }
+  if (limits->address_space != 0)
+    {
+      struct rlimit limit = { limits->address_space, limits->address_space };
+      setrlimit (RLIMIT_AS, &limit);
+    }
+}
+
+/* Runs `meshwork-cli info PATH` under @limits; returns its wait status
+ * (exit code or signal) and its standard error in @err. */
+static gboolean
+run_info_limited (const char         *path,
+                  const ChildLimits  *limits,
+                  int                *exit_status,
+                  char              **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  g_assert_nonnull (g_getenv ("MESHWORK_CLI"));
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, apply_limits, (gpointer)limits, NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("MESHWORK_CLI"), "info", path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, err, &error);
+  g_assert_no_error (error);
+
+  if (!g_subprocess_get_if_exited (process))
+    {
+      g_test_message ("meshwork-cli was killed by signal %d", g_subprocess_get_term_sig (process));
+      return FALSE;
+    }
+
+  *exit_status = g_subprocess_get_exit_status (process);
+  return TRUE;
+}
+
+static char *
+write_temp_file (const char *name,
+                 GString    *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mw-hostile-XXXXXX", &error);
+  char *path;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, name, NULL);
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+remove_temp_file (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Parallel ties                                                           */
+
+static GString *
+parallel_ties_text (guint n)
+{
+  GString *text = g_string_new ("digraph {\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, "a -> b\n");
+  g_string_append (text, "}\n");
+  return text;
+}
+
+static double
+cpu_seconds (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
+/* The least CPU time of three loads of @text: the least is the one least
+ * disturbed by other work on the machine. */
+static double
+best_load_seconds (GString *text,
+                   guint    n_ties)
+{
+  double best = G_MAXDOUBLE;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MwNetwork) network = NULL;
+      double start = cpu_seconds ();
+
+      network = mw_dot_load_data (text->str, text->len, "parallel.gv", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (mw_network_get_n_ties (network), ==, n_ties);
+      best = MIN (best, cpu_seconds () - start);
+    }
+
+  return best;
+}
+
+/* `a -> b` written N times: each tie gets its id in O(1) (it took N
+ * look-ups, 35 s for 20,000), and the ids are all different. */
+static void
+test_parallel_ties (void)
+{
+  const guint n = 10000;
+  g_autoptr(GString) text = parallel_ties_text (n);
+  g_autoptr(GString) double_text = parallel_ties_text (2 * n);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  double single, twice;
+
+  network = mw_dot_load_data (double_text->str, double_text->len, "parallel.gv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, 2 * n);
+  for (guint i = 0; i < 2 * n; i++)
+    g_assert_true (g_hash_table_add (ids, mw_network_get_tie (network, i)->id));
+  g_assert_cmpstr (mw_network_get_tie (network, 0)->id, ==, "a->b:influences");
+  g_assert_cmpstr (mw_network_get_tie (network, 2 * n - 1)->id, ==, "a->b:influences#20000");
+
+  /* linear doubles the time, quadratic quadruples it: the bound is generous */
+  single = best_load_seconds (text, n);
+  twice = best_load_seconds (double_text, 2 * n);
+  g_test_message ("%u parallel ties: %.3f s CPU; %u: %.3f s", n, single, 2 * n, twice);
+  g_assert_cmpfloat (twice, <, 3.2 * MAX (single, 0.002));
+}
+
+/* ---------------------------------------------------------------------- */
+/* One actor with a huge degree                                            */
+
+/* libcdt's dtsize() recursed once per edge of the hub's edge set when the
+ * loader asked agnedges() for the count: `info` died of a stack overflow. */
+static void
+test_hub_small_stack (void)
+{
+  const guint n = 120000;  /* 100,000 crashed under a 1 MiB stack; 50,000 did not */
+  g_autoptr(GString) text = g_string_new ("digraph {\n");
+  g_autofree char *path = NULL;
+  g_autofree char *err = NULL;
+  ChildLimits limits = { 1024 * 1024, 0 };
+  int status = -1;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "hub -> n%u\n", i);
+  g_string_append (text, "}\n");
+  path = write_temp_file ("hub.gv", text);
+
+  g_assert_true (run_info_limited (path, &limits, &status, &err));
+  if (status != 0)
+    g_error ("meshwork-cli info exited with %d: %s", status, err);
+
+  remove_temp_file (path);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The pre-scan                                                            */
+
+static void
+test_prescan_counts (void)
+{
+  const char *text =
+    "strict digraph G { graph [rankdir=LR]; node [shape=box]; label = \"title\";\n"
+    "  a -> b -> \"c\"; d; e [label=x, color=red]; a:p1:n -> d:s;\n"
+    "  subgraph cluster_s { label = S; h; \"a\" }\n"
+    "  { rank = same; b; h } -> i [weight=2];\n"
+    "  \"long\" + \"name\"; // j -> k\n"
+    "  <<b>html</b>> -> a /* l -> m */\n"
+    "}\n"
+    "digraph second { x -> y }\n";
+  g_autoptr(GError) error = NULL;
+  MwDotCounts counts;
+  MwLimits limits;
+
+  mw_limits_init_default (&limits);
+  g_assert_true (_mw_dot_scan_structure (text, strlen (text), "counts.gv", &limits, &counts, &error));
+  g_assert_no_error (error);
+
+  /* a b c d e h i "long" <html>; not G, cluster_s, LR, box, title, x, red, p1, n, s, S, same, 2 */
+  g_assert_cmpuint (counts.actors, ==, 9);
+  g_assert_cmpuint (counts.ties, ==, 5);
+  g_assert_cmpuint (counts.subgraphs, ==, 2);
+  g_assert_cmpuint (counts.string_bytes, >, 0);
+}
+
+static MwNetwork *
+load_with (const char  *text,
+           MwLimits    *limits,
+           GError     **error)
+{
+  return mw_dot_load_data (text, strlen (text), "small.gv", limits, error);
+}
+
+/* Refused by the pre-scan, before cgraph parses the file: the syntax error
+ * further on is never reached. Each refusal gives the count and the limit. */
+static void
+test_prescan_refuses (void)
+{
+  const char *ties = "digraph { a -> b; b -> c; c -> a; a -> c; x y z = = ; }";
+  const char *actors = "digraph { a; b; c; d -> e; \"a\"; e; x y z = = ; }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  MwLimits limits;
+
+  mw_limits_init_default (&limits);
+  limits.max_ties = 3;
+  network = load_with (ties, &limits, &error);
+  g_assert_null (network);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+  g_assert_cmpstr (error->message, ==, "small.gv: 4 ties; the limit is 3");
+  g_clear_error (&error);
+
+  mw_limits_init_default (&limits);
+  limits.max_actors = 6;
+  network = load_with (actors, &limits, &error);
+  g_assert_null (network);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+  g_assert_cmpstr (error->message, ==, "small.gv: 7 actors; the limit is 6");
+  g_clear_error (&error);
+
+  mw_limits_init_default (&limits);
+  limits.max_string = 7;  /* "digraph" */
+  network = load_with ("digraph {\n a -> \"abcdefghij\" }", &limits, &error);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+  g_assert_cmpstr (error->message, ==, "small.gv:2: a quoted string of 10 bytes; the limit is 7");
+  g_clear_error (&error);
+
+  mw_limits_init_default (&limits);
+  limits.max_depth = 2;
+  network = load_with ("digraph { { { a } } }", &limits, &error);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+  g_assert_cmpstr (error->message, ==, "small.gv:1: subgraphs nested 3 deep; the limit is 2");
+  g_clear_error (&error);
+
+  mw_limits_init_default (&limits);
+  limits.max_bytes = 10;
+  network = load_with (ties, &limits, &error);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+  g_assert_cmpstr (error->message, ==, "small.gv: the file is 55 bytes; the limit is 10");
+}
+
+/* `{a b} -> {c d}` is one edge operator and four ties: counted again once
+ * cgraph has read them, without agnedges(). */
+static void
+test_ties_counted_after_parse (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  MwLimits limits;
+
+  mw_limits_init_default (&limits);
+  limits.max_ties = 3;
+  network = load_with ("digraph { {a b} -> {c d} }", &limits, &error);
+  g_assert_null (network);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+  g_assert_cmpstr (error->message, ==, "small.gv: 4 ties; the limit is 3");
+  g_clear_error (&error);
+
+  limits.max_ties = 4;
+  network = load_with ("digraph { {a b} -> {c d} }", &limits, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, 4);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Subgraphs                                                               */
+
+static GString *
+subgraphs_text (guint n)
+{
+  GString *text = g_string_new ("digraph {\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "subgraph s%u { n%u }\n", i, i % 100);
+  g_string_append (text, "}\n");
+  return text;
+}
+
+/* The README says files with *more than* 100,000 subgraphs are refused:
+ * exactly 100,000 load (the graph's own `{` was counted as one). */
+static void
+test_subgraph_limit (void)
+{
+  g_autoptr(GString) at_limit = subgraphs_text (100000);
+  g_autoptr(GString) over_limit = subgraphs_text (6);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  MwLimits limits;
+
+  network = mw_dot_load_data (at_limit->str, at_limit->len, "many.gv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 100);
+  g_clear_object (&network);
+
+  mw_limits_init_default (&limits);
+  limits.max_subgraphs = 5;
+  network = mw_dot_load_data (over_limit->str, over_limit->len, "many.gv", &limits, &error);
+  g_assert_null (network);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+  g_assert_cmpstr (error->message, ==, "many.gv: 6 subgraphs; the limit is 5");
+}
+
+/* ---------------------------------------------------------------------- */
+/* Declared defaults                                                       */
+
+static GString *
+long_default_text (guint       n_actors,
+                   gsize       label_length,
+                   const char *attribute)
+{
+  GString *text = g_string_new ("digraph {\nnode [");
+
+  g_string_append_printf (text, "%s=\"", attribute);
+  for (gsize i = 0; i < label_length; i++)
+    g_string_append_c (text, 'a' + i % 26);
+  g_string_append (text, "\"]\n");
+  for (guint i = 0; i < n_actors; i++)
+    g_string_append_printf (text, "n%u\n", i);
+  g_string_append (text, "}\n");
+  return text;
+}
+
+/* A declared default is held once, however many actors inherit it. */
+static void
+test_default_shared_in_memory (void)
+{
+  g_autoptr(GString) text = long_default_text (3, 1000, "label");
+  g_autoptr(GString) notes = long_default_text (3, 1000, "mw_notes");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  g_autoptr(MwNetwork) copy = NULL;
+  g_autoptr(MwNetwork) again = NULL;
+  g_autofree char *saved = NULL;
+  MwActor *first, *last;
+
+  network = mw_dot_load_data (text->str, text->len, "defaults.gv", NULL, &error);
+  g_assert_no_error (error);
+  first = mw_network_get_actor (network, 0);
+  last = mw_network_get_actor (network, 2);
+  g_assert_cmpuint (strlen (first->label), ==, 1000);
+  g_assert_true (first->label == last->label);
+
+  /* copies share it too, and a change to one actor is its own */
+  copy = mw_network_copy (network);
+  g_assert_true (mw_network_get_actor (copy, 1)->label == first->label);
+  mw_network_set_actor_label (network, last, "Last");
+  g_assert_cmpstr (last->label, ==, "Last");
+  g_assert_cmpuint (strlen (mw_network_get_actor (copy, 2)->label), ==, 1000);
+
+  /* what is saved back is what it always was: each actor's label */
+  saved = mw_dot_save_data (copy, NULL);
+  again = mw_dot_load_data (saved, strlen (saved), "saved.gv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mw_network_equal (copy, again, NULL));
+  g_clear_object (&network);
+
+  network = mw_dot_load_data (notes->str, notes->len, "notes.gv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mw_network_get_actor (network, 0)->notes == mw_network_get_actor (network, 2)->notes);
+  g_assert_cmpuint (strlen (mw_network_get_actor (network, 1)->notes), ==, 1000);
+}
+
+/* `node [label="<250 KB>"]` and 10,000 actors: a 330 KB file took 2.4 GB
+ * when each actor copied the label. Now it loads in a few times its size. */
+static void
+test_default_shared_under_limit (void)
+{
+  /* Under ASan the address space is not limited, and cgraph's own strcmp()
+   * of the default for each node (strict_string_checks reads it whole)
+   * takes seconds per thousand actors: fewer actors check the same code. */
+  g_autoptr(GString) text = long_default_text (under_asan () ? 500 : 10000, 250 * 1000, "label");
+  g_autofree char *path = write_temp_file ("defaults.gv", text);
+  g_autofree char *err = NULL;
+  ChildLimits limits = { 0, under_asan () ? 0 : (rlim_t)1024 * 1024 * 1024 };
+  int status = -1;
+
+  g_assert_true (run_info_limited (path, &limits, &status, &err));
+  if (status != 0)
+    g_error ("meshwork-cli info exited with %d: %s", status, err);
+
+  remove_temp_file (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/hostile-dot/parallel-ties", test_parallel_ties);
+  g_test_add_func ("/hostile-dot/hub-small-stack", test_hub_small_stack);
+  g_test_add_func ("/hostile-dot/prescan-counts", test_prescan_counts);
+  g_test_add_func ("/hostile-dot/prescan-refuses", test_prescan_refuses);
+  g_test_add_func ("/hostile-dot/ties-counted-after-parse", test_ties_counted_after_parse);
+  g_test_add_func ("/hostile-dot/subgraph-limit", test_subgraph_limit);
+  g_test_add_func ("/hostile-dot/default-shared-in-memory", test_default_shared_in_memory);
+  g_test_add_func ("/hostile-dot/default-shared-under-limit", test_default_shared_under_limit);
+
+  return g_test_run ();
+}
