@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 
@@ -711,8 +712,9 @@ test_tree_linear (void)
     }
 }
 
-/* meshwork-cli import picks the tree for a people file too large for dot,
- * and the file it writes is an org chart. */
+/* meshwork-cli import picks the tree for a people file too large for dot
+ * to be quick (12,000 people: dot would be estimated at 9 s, and take
+ * longer), and the file it writes is an org chart. */
 static void
 test_tree_import_cli (void)
 {
@@ -724,7 +726,7 @@ test_tree_import_cli (void)
   g_autoptr(MwNetwork) network = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
-  guint n = 20000;
+  guint n = 12000;
   int status;
 
   for (guint i = 0; i < n; i++)
@@ -753,6 +755,65 @@ test_tree_import_cli (void)
     }
 
   g_unlink (csv_path);
+  g_unlink (out_path);
+  g_rmdir (dir);
+}
+
+static void
+limit_child (gpointer user_data)
+{
+  struct rlimit stack = { 1024 * 1024, 1024 * 1024 };
+  struct rlimit memory = { MW_LAYOUT_MEMORY_LIMIT, MW_LAYOUT_MEMORY_LIMIT };
+
+  setrlimit (RLIMIT_STACK, &stack);
+  setrlimit (RLIMIT_AS, &memory);
+}
+
+/* A reporting chain 30,000 deep, laid out by meshwork-cli in a child with
+ * 1 MiB of stack: the tree walks keep stacks of their own. */
+static void
+test_tree_deep_chain_small_stack (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(MwNetwork) result = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mw-test-layout-XXXXXX", NULL);
+  g_autofree char *in_path = g_build_filename (dir, "chain.gv", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "chain-out.gv", NULL);
+  guint n = 30000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      MwActor *actor = mw_network_add_actor (network, NULL, NULL, MW_ACTOR_PERSON, NULL);
+
+      if (i > 0)
+        mw_network_add_tie (network, actor, mw_network_get_actor (network, i - 1), MW_TIE_REPORTS, 1, NULL);
+    }
+  mw_dot_save_file (network, in_path, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_launcher_set_child_setup (launcher, limit_child, NULL, NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("MESHWORK_CLI"), "layout", "--engine", "tree",
+                                         in_path, out_path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+
+  result = mw_dot_load_file (out_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_network_get_n_actors (result), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      MwActor *actor = mw_network_get_actor (result, i);
+      MwActor *manager = tree_manager (actor);
+
+      if (manager != NULL)
+        g_assert_cmpfloat (fabs (actor->y - manager->y - MW_LAYOUT_TREE_RANK_STEP), <, 0.5);
+    }
+
+  g_unlink (in_path);
   g_unlink (out_path);
   g_rmdir (dir);
 }
@@ -1022,6 +1083,7 @@ main (int    argc,
   g_test_add_func ("/layout/tree-rings-at-scale", test_tree_rings_at_scale);
   g_test_add_func ("/layout/tree-linear", test_tree_linear);
   g_test_add_func ("/layout/tree-import-cli", test_tree_import_cli);
+  g_test_add_func ("/layout/tree-deep-chain-small-stack", test_tree_deep_chain_small_stack);
   g_test_add_func ("/layout/place-new-actor", test_place_new_actor);
   g_test_add_func ("/layout/place-without-neighbours", test_place_without_neighbours);
   g_test_add_func ("/layout/apply-is-one-batch", test_apply_is_one_batch);
