@@ -15,6 +15,7 @@
  */
 
 #include <stdio.h>
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 
@@ -243,16 +244,31 @@ write_people_csv (guint n)
   return path;
 }
 
+/* CPU seconds (user and system) of the children waited for so far. */
+static double
+children_cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_CHILDREN, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+/* Wall-clock seconds; the child's CPU seconds in @cpu (on a busy machine
+ * the wall clock says more about the neighbours than about Meshwork). */
 static double
 time_import (const char *cli,
              const char *csv,
-             const char *layout)
+             const char *layout,
+             double     *cpu)
 {
   g_autofree char *out = g_build_filename (g_get_tmp_dir (), "mw-bench-org-chart.gv", NULL);
   g_autofree char *option = layout != NULL ? g_strdup_printf ("--layout=%s", layout) : NULL;
   const char *argv[] = { cli, "import", csv, out, option, NULL };
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
+  double cpu_start = children_cpu_seconds ();
   double took;
   int status;
 
@@ -261,6 +277,7 @@ time_import (const char *cli,
       !g_spawn_check_wait_status (status, &error))
     g_error ("meshwork-cli import: %s", error->message);
   took = seconds_since (start);
+  *cpu = children_cpu_seconds () - cpu_start;
   g_unlink (out);
 
   return took;
@@ -271,15 +288,15 @@ bench_org_chart_import (void)
 {
   g_autofree char *cli = mw_layout_find_cli ();
   g_autofree char *csv = write_people_csv (50000);
-  double plain, laid_out;
+  double plain, laid_out, plain_cpu, laid_out_cpu;
 
-  plain = time_import (cli, csv, "none");
-  laid_out = time_import (cli, csv, NULL);
+  plain = time_import (cli, csv, "none", &plain_cpu);
+  laid_out = time_import (cli, csv, NULL, &laid_out_cpu);
   g_unlink (csv);
 
-  printf ("\nmeshwork-cli import, 50,000-person org chart CSV\n");
-  printf ("  without layout (--layout=none)   %7.2f s\n", plain);
-  printf ("  laid out (the default: tree)     %7.2f s  (goal <= 10 s)\n", laid_out);
+  printf ("\nmeshwork-cli import, 50,000-person org chart CSV  (wall, CPU)\n");
+  printf ("  without layout (--layout=none)   %7.2f s %7.2f s\n", plain, plain_cpu);
+  printf ("  laid out (the default: tree)     %7.2f s %7.2f s  (goal <= 10 s)\n", laid_out, laid_out_cpu);
 }
 
 int
