@@ -130,8 +130,9 @@ mw_layout_estimate_seconds (MwNetwork      *network,
       /* 4,000 / 8,000 take 12 s */
       return 0.05 + 11.7 * pow (n / 4000.0, 2.0);
     case MW_LAYOUT_TREE:
-      /* linear: 50,000 actors take 0.1 s (plus loading and saving them) */
-      return 0.05 + 0.2 * (n / 50000.0);
+      /* linear: 50,000 actors take 0.2 s, and about 1 s of CPU through
+       * the child, which reads and writes them */
+      return 0.05 + 1.0 * (n / 50000.0);
     case MW_LAYOUT_AUTO:
     case MW_N_LAYOUT_ENGINES:
     default:
