@@ -10,7 +10,16 @@
 
 G_BEGIN_DECLS
 
-/* The width in points an actor's box needs for its label (mw-layout.c). */
-double _mw_layout_label_width (const MwActor *actor);
+/* Width in points the renderer needs for the label, roughly: shapes are
+ * sized so that labels do not overlap, without handing text to gvc (which
+ * would load fonts, and could be told to load them from anywhere). Inline,
+ * so that the engines share it without calling into each other. */
+static inline double
+_mw_layout_label_width (const MwActor *actor)
+{
+  glong chars = g_utf8_strlen (actor->label, -1);
+
+  return CLAMP (chars * 6.5 + 14.0, 44.0, 190.0);
+}
 
 G_END_DECLS

@@ -235,17 +235,6 @@ set_graph_attributes (Agraph_t       *graph,
     }
 }
 
-/* Width in points the renderer needs for the label, roughly: shapes are
- * sized so that labels do not overlap, without handing text to gvc (which
- * would load fonts, and could be told to load them from anywhere). */
-double
-_mw_layout_label_width (const MwActor *actor)
-{
-  glong chars = g_utf8_strlen (actor->label, -1);
-
-  return CLAMP (chars * 6.5 + 14.0, 44.0, 190.0);
-}
-
 static Agnode_t *
 add_node (Agraph_t      *graph,
           const MwActor *actor)
