@@ -11,12 +11,15 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 
 #include "mw-dot.h"
 #include "mw-test-cli.h"
 #include "mw-layout.h"
+#include "mw-layout-private.h"
+#include "mw-layout-tree.h"
 
 static MwNetwork *
 load_fixture (const char *name)
@@ -335,7 +338,8 @@ test_engine_for_import (void)
   for (guint i = 0; i < 30000; i++)
     mw_network_add_actor (huge, NULL, NULL, MW_ACTOR_PERSON, NULL);
   g_assert_cmpfloat (mw_layout_estimate_seconds (huge, MW_LAYOUT_DOT), >, MW_LAYOUT_IMPORT_MAX_SECONDS);
-  g_assert_cmpint (mw_layout_engine_for_import (huge, TRUE), ==, MW_LAYOUT_SFDP);
+  /* too big for dot, still an org chart: in linear time */
+  g_assert_cmpint (mw_layout_engine_for_import (huge, TRUE), ==, MW_LAYOUT_TREE);
   g_assert_cmpint (mw_layout_engine_for_import (huge, FALSE), ==, MW_LAYOUT_SFDP);
 }
 
@@ -379,6 +383,469 @@ test_place_without_neighbours (void)
   loner = mw_network_add_actor (network, "loner", NULL, MW_ACTOR_PERSON, NULL);
   mw_layout_place_new_actor (network, loner, &x, &y);
   g_assert_cmpfloat (x, >, 100.0);
+}
+
+/* --- the tree engine ------------------------------------------------------ */
+
+/* AddressSanitizer with full unwinding (see tests/meson.build) makes every
+ * allocation slow: the big cases shrink there, the linear checks stay. */
+#if defined(__SANITIZE_ADDRESS__)
+#define TREE_SCALE 10
+#define TREE_TIDY_N 200
+#define UNDER_ASAN TRUE
+#else
+#define TREE_SCALE 1
+#define TREE_TIDY_N 600
+#define UNDER_ASAN FALSE
+#endif
+
+static const char * const tree_units[] = { "Sales", "Ops", "Legal", "" };
+
+/* @n people, each after the first reporting to a random one of the @span
+ * before it (a long chain when @span is 1, bushy when it is large); units
+ * and names drawn at random, so siblings come in no useful order; a few
+ * lateral ties that must not matter. */
+static MwNetwork *
+make_tree_org (guint   n,
+               guint   span,
+               guint32 seed)
+{
+  MwNetwork *network = mw_network_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Person %u", g_rand_int_range (rand, 0, 1000));
+      MwActor *actor = mw_network_add_actor (network, NULL, label, MW_ACTOR_PERSON, NULL);
+
+      mw_network_set_actor_unit (network, actor, tree_units[g_rand_int_range (rand, 0, G_N_ELEMENTS (tree_units))]);
+      if (i > 0)
+        mw_network_add_tie (network, actor,
+                            mw_network_get_actor (network, g_rand_int_range (rand, i > span ? i - span : 0, i)),
+                            MW_TIE_REPORTS, 1, NULL);
+    }
+  for (guint k = 0; k < n / 10; k++)
+    mw_network_add_tie (network, mw_network_get_actor (network, g_rand_int_range (rand, 0, n)),
+                        mw_network_get_actor (network, g_rand_int_range (rand, 0, n)), MW_TIE_COLLABORATES, 1, NULL);
+
+  return network;
+}
+
+/* The manager the tree engine follows: the first reports tie, not to oneself. */
+static MwActor *
+tree_manager (MwActor *actor)
+{
+  MwTie *first = NULL;
+
+  for (guint i = 0; i < mw_actor_n_out (actor, MW_TIE_REPORTS); i++)
+    {
+      MwTie *tie = mw_actor_out (actor, MW_TIE_REPORTS, i);
+
+      if (tie->to != actor && (first == NULL || tie->index < first->index))
+        first = tie;
+    }
+  return first != NULL ? first->to : NULL;
+}
+
+static int
+compare_by_rank_then_x (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
+{
+  GHashTable *positions = user_data;
+  const MwLayoutPoint *p = point_of (positions, (*(MwActor * const *) a)->id);
+  const MwLayoutPoint *q = point_of (positions, (*(MwActor * const *) b)->id);
+
+  if (p->y != q->y)
+    return p->y < q->y ? -1 : 1;
+  return (p->x > q->x) - (p->x < q->x);
+}
+
+/* A tidy tree, for a network whose reporting lines have no cycle: every
+ * report one rank below its manager, managers centred over their reports,
+ * nobody overlapping anybody on a rank, a unit's siblings side by side. */
+static void
+assert_tidy (MwNetwork  *network,
+             GHashTable *positions)
+{
+  guint n = mw_network_get_n_actors (network);
+  g_autoptr(GPtrArray) actors = g_ptr_array_new ();
+
+  g_assert_cmpuint (g_hash_table_size (positions), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i);
+      const MwLayoutPoint *p = point_of (positions, actor->id);
+      MwActor *manager = tree_manager (actor);
+      double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+      g_autoptr(GPtrArray) reports = g_ptr_array_new ();
+      g_autoptr(GHashTable) units_seen = g_hash_table_new (g_str_hash, g_str_equal);
+      const char *unit = NULL;
+
+      g_assert_true (isfinite (p->x) && isfinite (p->y));
+      g_ptr_array_add (actors, actor);
+      if (manager != NULL)
+        g_assert_cmpfloat_with_epsilon (p->y - point_of (positions, manager->id)->y,
+                                        MW_LAYOUT_TREE_RANK_STEP, 1e-9);
+
+      for (guint k = 0; k < mw_actor_n_in (actor, MW_TIE_REPORTS); k++)
+        {
+          MwActor *report = mw_actor_in (actor, MW_TIE_REPORTS, k)->from;
+
+          if (tree_manager (report) != actor)
+            continue;
+          lo = MIN (lo, point_of (positions, report->id)->x);
+          hi = MAX (hi, point_of (positions, report->id)->x);
+          g_ptr_array_add (reports, report);
+        }
+      if (reports->len == 0)
+        continue;
+      g_assert_cmpfloat_with_epsilon (p->x, (lo + hi) / 2.0, 1e-6);
+
+      g_ptr_array_sort_with_data (reports, compare_by_rank_then_x, positions);
+      for (guint k = 0; k < reports->len; k++)
+        {
+          MwActor *report = g_ptr_array_index (reports, k);
+
+          if (unit != NULL && strcmp (unit, report->unit) == 0)
+            continue;
+          g_assert_false (g_hash_table_contains (units_seen, report->unit));
+          unit = report->unit;
+          g_hash_table_add (units_seen, (gpointer) unit);
+        }
+    }
+
+  g_ptr_array_sort_with_data (actors, compare_by_rank_then_x, positions);
+  for (guint i = 1; i < n; i++)
+    {
+      MwActor *a = g_ptr_array_index (actors, i - 1), *b = g_ptr_array_index (actors, i);
+      const MwLayoutPoint *p = point_of (positions, a->id), *q = point_of (positions, b->id);
+
+      if (p->y == q->y)
+        g_assert_cmpfloat (q->x - p->x, >=, (_mw_layout_label_width (a) + _mw_layout_label_width (b)) / 2.0);
+    }
+}
+
+static void
+test_tree_tidy (void)
+{
+  static const guint spans[] = { 1, 3, 40, 100000 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (spans); s++)
+    {
+      g_autoptr(MwNetwork) network = make_tree_org (TREE_TIDY_N, spans[s], s);
+      g_autoptr(GHashTable) positions = NULL;
+      g_autoptr(GError) error = NULL;
+      MwLayoutTreeStats stats;
+
+      g_test_message ("span %u", spans[s]);
+      positions = mw_layout_compute (network, MW_LAYOUT_TREE, &error);
+      g_assert_no_error (error);
+      assert_tidy (network, positions);
+      assert_laid_out (network, positions);
+
+      g_clear_pointer (&positions, g_hash_table_unref);
+      positions = mw_layout_tree_compute (network, &stats);
+      g_assert_cmpuint (stats.n_roots, ==, 1);
+      g_assert_cmpuint (stats.n_lone, ==, 0);
+      g_assert_cmpuint (stats.n_cycles_broken, ==, 0);
+      if (spans[s] == 1)
+        g_assert_cmpuint (stats.depth, ==, TREE_TIDY_N - 1);
+    }
+}
+
+/* Trees of a forest side by side, the top of each on the first rank; the
+ * people outside every reporting line in a block to their right. */
+static void
+test_tree_forest_and_lone (void)
+{
+  g_autoptr(MwNetwork) network = make_org ();
+  g_autoptr(GHashTable) positions = NULL;
+  MwLayoutTreeStats stats;
+  MwActor *second = mw_network_add_actor (network, "boss2", "Second Boss", MW_ACTOR_PERSON, NULL);
+  double forest_right = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+
+      mw_network_add_tie (network, mw_network_add_actor (network, id, NULL, MW_ACTOR_PERSON, NULL), second,
+                          MW_TIE_REPORTS, 1, NULL);
+    }
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("lone%u", i);
+      MwActor *lone = mw_network_add_actor (network, id, NULL, i == 0 ? MW_ACTOR_TEAM : MW_ACTOR_PERSON, NULL);
+
+      /* a lateral tie does not pull anyone into the tree */
+      mw_network_add_tie (network, lone, second, MW_TIE_COLLABORATES, 1, NULL);
+    }
+
+  positions = mw_layout_tree_compute (network, &stats);
+  assert_tidy (network, positions);
+  assert_laid_out (network, positions);
+  g_assert_cmpuint (stats.n_roots, ==, 2);
+  g_assert_cmpuint (stats.n_lone, ==, 5);
+  g_assert_cmpfloat (point_of (positions, "boss")->y, ==, point_of (positions, "boss2")->y);
+  g_assert_cmpfloat (point_of (positions, "m0")->y, ==, point_of (positions, "s0")->y);
+
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i);
+
+      if (!g_str_has_prefix (actor->id, "lone"))
+        forest_right = MAX (forest_right, point_of (positions, actor->id)->x);
+    }
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("lone%u", i);
+
+      g_assert_cmpfloat (point_of (positions, id)->x, >, forest_right);
+    }
+}
+
+/* Reporting rings are cut, deterministically, above their first actor;
+ * a second manager and a self-report are ignored; it always ends. */
+static void
+test_tree_cycles_and_managers (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(GHashTable) positions = NULL;
+  g_autoptr(GHashTable) again = NULL;
+  MwLayoutTreeStats stats;
+  MwActor *ring[5], *chief, *twice, *self;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("ring%u", i);
+
+      ring[i] = mw_network_add_actor (network, id, NULL, MW_ACTOR_PERSON, NULL);
+    }
+  for (guint i = 0; i < 5; i++)
+    mw_network_add_tie (network, ring[i], ring[(i + 1) % 5], MW_TIE_REPORTS, 1, NULL);
+  /* a tree hanging from the ring, and a two-person ring of its own */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("hang%u", i);
+
+      mw_network_add_tie (network, mw_network_add_actor (network, id, NULL, MW_ACTOR_PERSON, NULL), ring[2],
+                          MW_TIE_REPORTS, 1, NULL);
+    }
+  chief = mw_network_add_actor (network, "chief", NULL, MW_ACTOR_PERSON, NULL);
+  twice = mw_network_add_actor (network, "twice", NULL, MW_ACTOR_PERSON, NULL);
+  mw_network_add_tie (network, twice, chief, MW_TIE_REPORTS, 1, NULL);
+  mw_network_add_tie (network, chief, twice, MW_TIE_REPORTS, 1, NULL);
+  /* two managers: the first tie wins */
+  mw_network_add_tie (network, twice, ring[4], MW_TIE_REPORTS, 1, NULL);
+  self = mw_network_add_actor (network, "self", NULL, MW_ACTOR_PERSON, NULL);
+  mw_network_add_tie (network, self, self, MW_TIE_REPORTS, 1, NULL);
+  mw_network_add_tie (network, self, chief, MW_TIE_REPORTS, 1, NULL);
+
+  positions = mw_layout_tree_compute (network, &stats);
+  assert_laid_out (network, positions);
+  g_assert_cmpuint (stats.n_cycles_broken, ==, 2);
+  g_assert_cmpuint (stats.n_extra_managers, ==, 1);
+  g_assert_cmpuint (stats.n_roots, ==, 2);
+
+  /* ring0 is the first of its ring: its line upwards is the one cut */
+  g_assert_cmpfloat (point_of (positions, "ring0")->y, ==, 0.0);
+  g_assert_cmpfloat (point_of (positions, "ring4")->y, ==, MW_LAYOUT_TREE_RANK_STEP);
+  g_assert_cmpfloat (point_of (positions, "ring1")->y, ==, 4 * MW_LAYOUT_TREE_RANK_STEP);
+  g_assert_cmpfloat (point_of (positions, "hang0")->y, ==, 4 * MW_LAYOUT_TREE_RANK_STEP);
+  /* chief comes before twice: chief's line upwards is the one cut */
+  g_assert_cmpfloat (point_of (positions, "chief")->y, ==, 0.0);
+  g_assert_cmpfloat (point_of (positions, "twice")->y, ==, MW_LAYOUT_TREE_RANK_STEP);
+  g_assert_cmpfloat (point_of (positions, "self")->y, ==, MW_LAYOUT_TREE_RANK_STEP);
+
+  /* the same answer every time */
+  again = mw_layout_tree_compute (network, NULL);
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    {
+      const char *id = mw_network_get_actor (network, i)->id;
+
+      g_assert_cmpfloat (point_of (positions, id)->x, ==, point_of (again, id)->x);
+      g_assert_cmpfloat (point_of (positions, id)->y, ==, point_of (again, id)->y);
+    }
+}
+
+/* Each ring of a big reporting cycle, a chain and a long comb: linear. */
+static void
+test_tree_rings_at_scale (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(GHashTable) positions = NULL;
+  MwLayoutTreeStats stats;
+  guint n = 20000 / TREE_SCALE;
+
+  for (guint i = 0; i < n; i++)
+    mw_network_add_actor (network, NULL, NULL, MW_ACTOR_PERSON, NULL);
+  for (guint i = 0; i < n; i++)
+    mw_network_add_tie (network, mw_network_get_actor (network, i), mw_network_get_actor (network, (i + 1) % n),
+                        MW_TIE_REPORTS, 1, NULL);
+
+  positions = mw_layout_tree_compute (network, &stats);
+  g_assert_cmpuint (g_hash_table_size (positions), ==, n);
+  g_assert_cmpuint (stats.n_cycles_broken, ==, 1);
+  g_assert_cmpuint (stats.depth, ==, n - 1);
+  g_assert_cmpuint (stats.steps, <=, 8 * (guint64) n);
+}
+
+static guint64
+tree_steps (guint n,
+            guint span)
+{
+  g_autoptr(MwNetwork) network = make_tree_org (n, span, 7);
+  g_autoptr(GHashTable) positions = NULL;
+  MwLayoutTreeStats stats;
+
+  positions = mw_layout_tree_compute (network, &stats);
+  g_assert_cmpuint (g_hash_table_size (positions), ==, n);
+  return stats.steps;
+}
+
+/* Linear: four times the people, about four times the work, for deep,
+ * middling and bushy charts alike (counted, not timed). */
+static void
+test_tree_linear (void)
+{
+  static const guint spans[] = { 1, 2, 30, 1000000 };
+  guint n = 5000 / TREE_SCALE;
+
+  for (guint s = 0; s < G_N_ELEMENTS (spans); s++)
+    {
+      guint64 small = tree_steps (n, spans[s]);
+      guint64 large = tree_steps (4 * n, spans[s]);
+      double ratio = (double) large / small;
+
+      g_test_message ("span %u: %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT " steps, ratio %.2f",
+                      spans[s], small, large, ratio);
+      g_assert_cmpfloat (ratio, <, 4.6);
+      g_assert_cmpuint (large, <=, 8 * (guint64) (4 * n));
+    }
+}
+
+static void
+limit_child (gpointer user_data)
+{
+  struct rlimit stack = { 1024 * 1024, 1024 * 1024 };
+  struct rlimit memory = { MW_LAYOUT_MEMORY_LIMIT, MW_LAYOUT_MEMORY_LIMIT };
+
+  setrlimit (RLIMIT_STACK, &stack);
+  /* (AddressSanitizer reserves terabytes of address space for itself) */
+  if (!UNDER_ASAN)
+    setrlimit (RLIMIT_AS, &memory);
+}
+
+/* Runs meshwork-cli with 1 MiB of stack and 4 GiB of address space; no
+ * Graphviz runs in it, so under ASan it may unwind the fast way. */
+static void
+run_cli_limited (const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *asan = g_strdup_printf ("%s:fast_unwind_on_malloc=1",
+                                           g_getenv ("ASAN_OPTIONS") != NULL ? g_getenv ("ASAN_OPTIONS") : "");
+
+  g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", asan, TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, limit_child, NULL, NULL);
+  g_ptr_array_add (argv, (gpointer) g_getenv ("MESHWORK_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* meshwork-cli import picks the tree for a people file too large for dot
+ * to be quick (12,000 people: dot would be estimated at 9 s, and take
+ * longer), and the file it writes is an org chart. */
+static void
+test_tree_import_cli (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mw-test-layout-XXXXXX", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "people.csv", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "org.gv", NULL);
+  g_autoptr(GString) csv = g_string_new ("Employee ID,Name,Manager ID,Department\n");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(MwNetwork) network = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = UNDER_ASAN ? 5000 : 12000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (csv, "E%05u,Person %u,", i, i);
+      if (i > 0)
+        g_string_append_printf (csv, "E%05u", g_rand_int_range (rand, i > 30 ? i - 30 : 0, i));
+      g_string_append_printf (csv, ",%s\n", tree_units[g_rand_int_range (rand, 0, 3)]);
+    }
+  g_file_set_contents (csv_path, csv->str, csv->len, &error);
+  g_assert_no_error (error);
+
+  run_cli_limited ((const char * const[]) { "import", csv_path, out_path, NULL });
+  network = mw_dot_load_file (out_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i);
+      MwActor *manager = tree_manager (actor);
+
+      g_assert_true (actor->has_position);
+      if (manager != NULL)
+        g_assert_cmpfloat (fabs (actor->y - manager->y - MW_LAYOUT_TREE_RANK_STEP), <, 0.5);
+    }
+
+  g_unlink (csv_path);
+  g_unlink (out_path);
+  g_rmdir (dir);
+}
+
+/* A reporting chain 30,000 deep (3,000 under ASan), laid out by
+ * meshwork-cli in a child with 1 MiB of stack: the tree walks keep stacks
+ * of their own. */
+static void
+test_tree_deep_chain_small_stack (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(MwNetwork) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mw-test-layout-XXXXXX", NULL);
+  g_autofree char *in_path = g_build_filename (dir, "chain.gv", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "chain-out.gv", NULL);
+  guint n = 30000 / TREE_SCALE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      MwActor *actor = mw_network_add_actor (network, NULL, NULL, MW_ACTOR_PERSON, NULL);
+
+      if (i > 0)
+        mw_network_add_tie (network, actor, mw_network_get_actor (network, i - 1), MW_TIE_REPORTS, 1, NULL);
+    }
+  mw_dot_save_file (network, in_path, &error);
+  g_assert_no_error (error);
+
+  run_cli_limited ((const char * const[]) { "layout", "--engine", "tree", in_path, out_path, NULL });
+
+  result = mw_dot_load_file (out_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_network_get_n_actors (result), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      MwActor *actor = mw_network_get_actor (result, i);
+      MwActor *manager = tree_manager (actor);
+
+      if (manager != NULL)
+        g_assert_cmpfloat (fabs (actor->y - manager->y - MW_LAYOUT_TREE_RANK_STEP), <, 0.5);
+    }
+
+  g_unlink (in_path);
+  g_unlink (out_path);
+  g_rmdir (dir);
 }
 
 /* --- the child ------------------------------------------------------------ */
@@ -640,6 +1107,13 @@ main (int    argc,
   g_test_add_func ("/layout/hostile-files-never-opened", test_hostile_files_never_opened);
   g_test_add_func ("/layout/choose-engine", test_choose_engine);
   g_test_add_func ("/layout/engine-for-import", test_engine_for_import);
+  g_test_add_func ("/layout/tree-tidy", test_tree_tidy);
+  g_test_add_func ("/layout/tree-forest-and-lone", test_tree_forest_and_lone);
+  g_test_add_func ("/layout/tree-cycles-and-managers", test_tree_cycles_and_managers);
+  g_test_add_func ("/layout/tree-rings-at-scale", test_tree_rings_at_scale);
+  g_test_add_func ("/layout/tree-linear", test_tree_linear);
+  g_test_add_func ("/layout/tree-import-cli", test_tree_import_cli);
+  g_test_add_func ("/layout/tree-deep-chain-small-stack", test_tree_deep_chain_small_stack);
   g_test_add_func ("/layout/place-new-actor", test_place_new_actor);
   g_test_add_func ("/layout/place-without-neighbours", test_place_without_neighbours);
   g_test_add_func ("/layout/apply-is-one-batch", test_apply_is_one_batch);

@@ -1,4 +1,4 @@
-/* mw-cli-layout.c: meshwork-cli layout — positions through Graphviz
+/* mw-cli-layout.c: meshwork-cli layout — positions through Graphviz or the tree engine
  *
  * This is also the child process the app starts for every automatic
  * layout (mw_layout_run_async()): DOT in, DOT with positions out.
@@ -58,7 +58,7 @@ mw_cli_layout (int    argc,
   gboolean estimate = FALSE;
   GOptionEntry entries[] = {
     { "engine", 'e', 0, G_OPTION_ARG_STRING, &engine_name,
-      N_("auto (default), dot, neato, fdp, sfdp, circo or twopi"), "ENGINE" },
+      N_("auto (default), dot, neato, fdp, sfdp, circo, twopi or tree"), "ENGINE" },
     { "time-limit", 't', 0, G_OPTION_ARG_DOUBLE, &time_limit, N_("Give up after SECONDS"), "SECONDS" },
     { "estimate", 0, 0, G_OPTION_ARG_NONE, &estimate,
       N_("Print the engine auto would choose and the estimated seconds, do not lay out"), NULL },

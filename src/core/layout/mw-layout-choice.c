@@ -16,10 +16,16 @@
  * @network: the network with the import in it
  * @has_people: a people file was read (not an edge list alone)
  *
- * People with their managers make an org chart: `dot`, unless it would
- * take longer than %MW_LAYOUT_IMPORT_MAX_SECONDS, when the engine chosen by
- * size and structure lays it out instead. An edge list alone is no org
- * chart: it always gets that choice.
+ * People with their managers make an org chart, and both `dot` and `tree`
+ * draw one. `dot` while it is quick (%MW_LAYOUT_SLOW_SECONDS, about 4,000
+ * people): it boxes units and keeps lateral ties short. Beyond, its cost
+ * grows faster than the headcount (a 50,000-person chart did not finish in
+ * a minute) and buys no better chart, so `tree` lays it out, in linear time
+ * (a fraction of a second for 50,000). A people file is an org chart even
+ * before anyone reports to anyone: `tree` puts such people in a block.
+ *
+ * An edge list alone is no org chart: it gets the engine chosen by size
+ * and structure (which is `tree` too for a large reporting forest).
  *
  * Returns: an engine, never %MW_LAYOUT_AUTO
  */
@@ -29,9 +35,10 @@ mw_layout_engine_for_import (MwNetwork *network,
 {
   g_return_val_if_fail (MW_IS_NETWORK (network), MW_LAYOUT_NEATO);
 
-  if (has_people &&
-      mw_layout_estimate_seconds (network, MW_LAYOUT_DOT) <= MW_LAYOUT_IMPORT_MAX_SECONDS)
+  if (!has_people)
+    return mw_layout_choose_engine (network);
+  if (mw_layout_estimate_seconds (network, MW_LAYOUT_DOT) <= MW_LAYOUT_SLOW_SECONDS)
     return MW_LAYOUT_DOT;
 
-  return mw_layout_choose_engine (network);
+  return MW_LAYOUT_TREE;
 }

@@ -21,6 +21,7 @@ typedef enum
   MW_LAYOUT_SFDP,
   MW_LAYOUT_CIRCO,
   MW_LAYOUT_TWOPI,
+  MW_LAYOUT_TREE,   /* org chart in linear time, without Graphviz (mw-layout-tree.c) */
   MW_N_LAYOUT_ENGINES
 } MwLayoutEngine;
 
@@ -54,8 +55,9 @@ double          mw_layout_estimate_seconds   (MwNetwork       *network,
 MwLayoutEngine  mw_layout_engine_for_import  (MwNetwork       *network,
                                               gboolean         has_people);
 
-/* In-process layout. Blocks and runs gvc in *this* process: meant for the
- * `meshwork-cli layout` child; the app uses mw_layout_run_async().
+/* In-process layout. Blocks and runs gvc (or the tree layout) in *this*
+ * process: meant for the `meshwork-cli layout` child; the app uses
+ * mw_layout_run_async().
  * Returns: (transfer full) (element-type utf8 MwLayoutPoint): id → point */
 GHashTable     *mw_layout_compute            (MwNetwork       *network,
                                               MwLayoutEngine   engine,
