@@ -60,7 +60,15 @@ struct _MwImportDialog
   gboolean        role_chosen;     /* by hand: a new reading of the file keeps it */
 };
 
-/* mw-import-dialog.c: the dialog, its files and its state */
+/* Levels: each file calls only those listed above it, never one below —
+ *   mw-import-dialog-state.c    which table is which, busy, errors, the result
+ *   mw-import-dialog-mapping.c  columns to fields, the previews, the remembered mapping
+ *   mw-import-dialog-run.c      running the import: thread, layout child, one undo step
+ *   mw-import-dialog.c          the type, its template, reading the files, the public API
+ * (mw-import-dialog-report.c, the toast and its Details, stands apart: the window uses it.)
+ */
+
+/* mw-import-dialog-state.c */
 MwCsvTable *_mw_import_dialog_people_table      (MwImportDialog *self);
 MwCsvTable *_mw_import_dialog_ties_table        (MwImportDialog *self);
 void        _mw_import_dialog_update_busy       (MwImportDialog *self);
