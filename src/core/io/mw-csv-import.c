@@ -70,6 +70,57 @@ report_problem (Import              *import,
   g_ptr_array_add (import->report->problems, problem);
 }
 
+/* What the reader changed in a cell, or could not read as it was: NUL
+ * bytes, a lone CR, a stray quote. Each note names its row and column,
+ * the header's among them; the row itself is imported. */
+static void
+report_notes (Import     *import,
+              MwCsvTable *table)
+{
+  for (guint i = 0; i < table->notes->len; i++)
+    {
+      const MwCsvNote *note = &g_array_index (table->notes, MwCsvNote, i);
+      MwImportProblem *problem = g_new0 (MwImportProblem, 1);
+
+      problem->source = g_strdup (table->source);
+      problem->row = note->record + 1;
+      problem->column = note->column + 1;
+      if (note->column < table->n_columns)
+        problem->column_name = g_strdup (mw_csv_table_get_column_name (table, note->column));
+      else
+        problem->column_name = g_strdup_printf (_("Column %u"), note->column + 1);
+
+      switch (note->kind)
+        {
+        case MW_CSV_NOTE_NUL_BYTES:
+          problem->kind = MW_IMPORT_PROBLEM_NUL_BYTES;
+          problem->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "the cell has %u NUL byte; it is left out",
+                                                           "the cell has %u NUL bytes; they are left out",
+                                                           note->count), note->count);
+          break;
+        case MW_CSV_NOTE_LONE_CR:
+          problem->kind = MW_IMPORT_PROBLEM_LONE_CR;
+          problem->message = g_strdup (_("a carriage return (CR) without a line feed is kept as text; "
+                                         "the row does not end there"));
+          break;
+        case MW_CSV_NOTE_STRAY_QUOTE:
+        default:
+          problem->kind = MW_IMPORT_PROBLEM_STRAY_QUOTE;
+          if (note->end_line > note->line)
+            problem->message = g_strdup_printf (_("the quoted cell runs from line %u to line %u and text "
+                                                  "follows its closing quote: a quote may be stray, and "
+                                                  "those lines are in this one cell"),
+                                                note->line, note->end_line);
+          else
+            problem->message = g_strdup (_("text follows the closing quote; it is kept in the cell"));
+          break;
+        }
+
+      g_ptr_array_add (import->report->problems, problem);
+    }
+}
+
 /* ---------------------------------------------------------------------- */
 /* Importing rows                                                          */
 
@@ -140,7 +191,8 @@ is_key_column (const MwCsvMapping *mapping,
   return FALSE;
 }
 
-/* Invalid UTF-8 in a cell that says who or what: the row is skipped. In
+/* Invalid UTF-8 in a cell that says who or what (or, in a converted file,
+ * bytes that are no character in its encoding): the row is skipped. In
  * any other cell only that value is dropped. Returns FALSE to skip. */
 static gboolean
 check_row_encoding (Import             *import,
@@ -164,9 +216,15 @@ check_row_encoding (Import             *import,
         continue;
 
       key = is_key_column (mapping, c, ties);
-      report_problem (import, table, row, c, MW_IMPORT_PROBLEM_INVALID_UTF8, TRUE,
-                      "%s", key ? _("the text is not valid UTF-8; the row is skipped")
-                                : _("the text is not valid UTF-8; the value is left out"));
+      if (table->format.encoding == MW_CSV_ENCODING_UTF8)
+        report_problem (import, table, row, c, MW_IMPORT_PROBLEM_INVALID_UTF8, TRUE,
+                        "%s", key ? _("the text is not valid UTF-8; the row is skipped")
+                                  : _("the text is not valid UTF-8; the value is left out"));
+      else
+        report_problem (import, table, row, c, MW_IMPORT_PROBLEM_UNDECODABLE, TRUE,
+                        key ? _("the text has bytes that are no character in %s; the row is skipped")
+                            : _("the text has bytes that are no character in %s; the value is left out"),
+                        _mw_csv_encoding_name (&table->format));
       if (key)
         return FALSE;
       g_hash_table_add (bad_columns, GUINT_TO_POINTER (c));
@@ -553,6 +611,7 @@ import_people (Import             *import,
     }
 
   g_array_set_clear_func (people, (GDestroyNotify)person_clear);
+  report_notes (import, table);
 
   for (guint row = 0; row < n_rows; row++)
     {
@@ -749,6 +808,7 @@ import_ties (Import             *import,
       return FALSE;
     }
 
+  report_notes (import, table);
   for (guint row = 0; row < n_rows; row++)
     {
       g_autoptr(GHashTable) bad_columns = g_hash_table_new (NULL, NULL);
