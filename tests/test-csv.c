@@ -818,11 +818,13 @@ test_lone_cr (void)
 {
   static const char stray[] = "id,name,title\n1,Ann\rLee,CEO\n2,Bob,CTO\n";
   static const char mac[] = "id,name,title\r1,Ann,CEO\r2,Bob,CTO\r";
+  static const char mac_lf[] = "id,name,title\r1,Ann,\"Head of\nSales\"\r2,Bob,\"CTO\nand COO\"\r3,Cy,\r";
   static const char twice[] = "id,name,manager\r\r\n1,Ann,\r\r\n2,Bob,zz\r\r\n";
   static const Expected stray_expected[] = { { 2, 2, MW_IMPORT_PROBLEM_LONE_CR, FALSE } };
   static const Expected twice_expected[] = { { 3, 3, MW_IMPORT_PROBLEM_UNKNOWN_MANAGER, TRUE } };
   g_autoptr(MwCsvTable) table = parse_bytes (stray, strlen (stray), "stray-cr.csv");
   g_autoptr(MwCsvTable) mac_table = parse_bytes (mac, strlen (mac), "mac.csv");
+  g_autoptr(MwCsvTable) mac_lf_table = parse_bytes (mac_lf, strlen (mac_lf), "mac-lf.csv");
   g_autoptr(MwCsvTable) twice_table = parse_bytes (twice, strlen (twice), "twice.csv");
   g_autoptr(MwImportReport) report = NULL;
   g_autoptr(MwImportReport) twice_report = NULL;
@@ -837,6 +839,10 @@ test_lone_cr (void)
 
   g_assert_cmpuint (mw_csv_table_get_n_rows (mac_table), ==, 2);
   g_assert_cmpstr (mw_csv_table_get_cell (mac_table, 1, 2), ==, "CTO");
+  /* Excel for Mac: CR lines, and LF for a line break inside a cell */
+  g_assert_cmpuint (mw_csv_table_get_n_rows (mac_lf_table), ==, 3);
+  g_assert_cmpstr (mw_csv_table_get_cell (mac_lf_table, 0, 2), ==, "Head of\nSales");
+  g_assert_cmpstr (mw_csv_table_get_cell (mac_lf_table, 2, 1), ==, "Cy");
 
   /* the unknown manager is on row 3, where a spreadsheet shows it */
   g_assert_cmpuint (mw_csv_table_get_n_rows (twice_table), ==, 2);

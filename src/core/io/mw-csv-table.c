@@ -340,7 +340,7 @@ typedef struct
   guint           line;
   const MwLimits *limits;
   const char     *source;
-  gboolean        lone_cr_ends_line;  /* old Mac files: no LF anywhere */
+  gboolean        lone_cr_ends_line;  /* old Mac files */
 } Reader;
 
 static void
@@ -360,7 +360,7 @@ add_note (MwCsvTable    *table,
 }
 
 /* A CR ends a line when LF follows it (after more CRs, as files converted
- * twice have them) or when the file has no LF at all. In a file of LF
+ * twice have them), or in a file of CR lines. In a file of LF
  * lines, a lone CR is text: ending the row there would make a second row
  * of the rest of it. */
 static gboolean
@@ -572,6 +572,32 @@ read_record (MwCsvTable  *table,
   return TRUE;
 }
 
+/* Old Mac files end lines with a CR alone, and may have LF inside quoted
+ * cells (a line break in an Excel cell). The line ends outside quotes in
+ * the first 64 KiB decide: more lone CRs than LFs, and CR ends rows. */
+static gboolean
+lone_cr_ends_lines (const char *text,
+                    gsize       length)
+{
+  const char *end = text + MIN (length, SNIFF_BYTES);
+  gboolean quoted = FALSE;
+  guint lf = 0, cr = 0;
+
+  for (const char *p = text; p < end; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (*p == '\n')
+        lf++;
+      else if (*p == '\r' && p + 1 < end && p[1] != '\n' && p[1] != '\r')
+        cr++;
+    }
+
+  return cr > lf;
+}
+
 static gboolean
 read_records (MwCsvTable      *table,
               const char      *text,
@@ -582,7 +608,7 @@ read_records (MwCsvTable      *table,
               GError         **error)
 {
   Reader reader = { text, text + length, delimiter, table->first_line, limits, table->source,
-                    memchr (text, '\n', length) == NULL };
+                    lone_cr_ends_lines (text, length) };
   guint sentinel;
 
   while (reader.p < reader.end && table->record_starts->len < max_records)
