@@ -695,6 +695,35 @@ test_nul_bytes (void)
   g_assert_cmpstr (problem->message, ==, "the cell has 3 NUL bytes; they are left out");
 }
 
+/* A NUL byte in every cell is not a problem per cell (many times the
+ * file's size in memory): the first 1000 are listed, then how many more. */
+static void
+test_nul_bytes_many (void)
+{
+  g_autoptr(GString) data = g_string_new ("id,name\n");
+  g_autoptr(MwCsvTable) table = NULL;
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  const MwImportProblem *last;
+
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_string_append_printf (data, "%u,N", i);
+      g_string_append_c (data, '\0');
+      g_string_append (data, "N\n");
+    }
+  table = parse_bytes (data->str, data->len, "many.csv");
+  network = mw_csv_import (table, NULL, NULL, NULL, NULL, &report, NULL);
+  g_assert_cmpuint (report->n_actors, ==, 1500);
+  g_assert_cmpuint (report->problems->len, ==, 1001);
+  last = g_ptr_array_index (report->problems, 1000);
+  g_assert_cmpuint (last->row, ==, 1002);
+  g_assert_cmpuint (last->column, ==, 0);
+  g_assert_cmpint (last->kind, ==, MW_IMPORT_PROBLEM_NUL_BYTES);
+  g_assert_cmpstr (last->message, ==, "and from here 500 more cells with NUL bytes, a CR without LF or text "
+                                      "after a closing quote; only the first 1000 are listed");
+}
+
 /* meshwork-cli import says so, with the row and column */
 static void
 test_cli_nul_bytes (void)
@@ -1101,6 +1130,7 @@ main (int    argc,
   g_test_add_func ("/csv/import-ties-alone-into", test_import_ties_alone_into);
   g_test_add_func ("/csv/damaged-files", test_damaged_files);
   g_test_add_func ("/csv/nul-bytes", test_nul_bytes);
+  g_test_add_func ("/csv/nul-bytes-many", test_nul_bytes_many);
   g_test_add_func ("/csv/wide-without-bom", test_wide_without_bom);
   g_test_add_func ("/csv/undecodable", test_undecodable);
   g_test_add_func ("/csv/lone-cr", test_lone_cr);

@@ -73,15 +73,56 @@ report_problem (Import              *import,
 /* What the reader changed in a cell, or could not read as it was: NUL
  * bytes, a lone CR, a stray quote. Each note names its row and column,
  * the header's among them; the row itself is imported. */
+static MwImportProblemKind
+note_problem_kind (MwCsvNoteKind kind)
+{
+  switch (kind)
+    {
+    case MW_CSV_NOTE_NUL_BYTES: return MW_IMPORT_PROBLEM_NUL_BYTES;
+    case MW_CSV_NOTE_LONE_CR:   return MW_IMPORT_PROBLEM_LONE_CR;
+    case MW_CSV_NOTE_STRAY_QUOTE:
+    default:                    return MW_IMPORT_PROBLEM_STRAY_QUOTE;
+    }
+}
+
+/* Past the first MW_CSV_MAX_NOTES, one line says how many more there are. */
+static void
+report_unlisted_notes (Import     *import,
+                       MwCsvTable *table)
+{
+  MwImportProblem *problem;
+
+  if (table->n_unlisted == 0)
+    return;
+
+  problem = g_new0 (MwImportProblem, 1);
+  problem->kind = note_problem_kind (table->first_unlisted.kind);
+  problem->source = g_strdup (table->source);
+  problem->row = table->first_unlisted.record + 1;
+  problem->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "and from here %u more cell with NUL bytes, a CR "
+                                                   "without LF or text after a closing quote; only the "
+                                                   "first %u are listed",
+                                                   "and from here %u more cells with NUL bytes, a CR "
+                                                   "without LF or text after a closing quote; only the "
+                                                   "first %u are listed",
+                                                   table->n_unlisted),
+                                      table->n_unlisted, MW_CSV_MAX_NOTES);
+  g_ptr_array_add (import->report->problems, problem);
+}
+
 static void
 report_notes (Import     *import,
               MwCsvTable *table)
 {
+  report_unlisted_notes (import, table);
+
   for (guint i = 0; i < table->notes->len; i++)
     {
       const MwCsvNote *note = &g_array_index (table->notes, MwCsvNote, i);
       MwImportProblem *problem = g_new0 (MwImportProblem, 1);
 
+      problem->kind = note_problem_kind (note->kind);
       problem->source = g_strdup (table->source);
       problem->row = note->record + 1;
       problem->column = note->column + 1;
@@ -93,20 +134,17 @@ report_notes (Import     *import,
       switch (note->kind)
         {
         case MW_CSV_NOTE_NUL_BYTES:
-          problem->kind = MW_IMPORT_PROBLEM_NUL_BYTES;
           problem->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                            "the cell has %u NUL byte; it is left out",
                                                            "the cell has %u NUL bytes; they are left out",
                                                            note->count), note->count);
           break;
         case MW_CSV_NOTE_LONE_CR:
-          problem->kind = MW_IMPORT_PROBLEM_LONE_CR;
           problem->message = g_strdup (_("a carriage return (CR) without a line feed is kept as text; "
                                          "the row does not end there"));
           break;
         case MW_CSV_NOTE_STRAY_QUOTE:
         default:
-          problem->kind = MW_IMPORT_PROBLEM_STRAY_QUOTE;
           if (note->end_line > note->line)
             problem->message = g_strdup_printf (_("the quoted cell runs from line %u to line %u and text "
                                                   "follows its closing quote: a quote may be stray, and "

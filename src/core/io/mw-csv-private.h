@@ -43,7 +43,13 @@ struct _MwCsvTable
   gboolean     valid_utf8;    /* every byte is; no need to check cells one by one */
   guint        first_line;    /* 2 after a "sep=" line */
   GArray      *notes;         /* MwCsvNote, in the order of the file */
+  guint        n_unlisted;    /* notes past MW_CSV_MAX_NOTES: counted, not kept */
+  MwCsvNote    first_unlisted;
 };
+
+/* A file with a NUL byte in every cell would otherwise report (and keep
+ * in memory) a problem per cell: many times the file's size. */
+#define MW_CSV_MAX_NOTES 1000
 
 /* A decoder puts this byte (never valid UTF-8) where the file has bytes
  * that are no character in its encoding; the import reports the cell. */

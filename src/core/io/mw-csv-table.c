@@ -356,7 +356,10 @@ add_note (MwCsvTable    *table,
     count, line, end_line,
   };
 
-  g_array_append_val (table->notes, note);
+  if (table->notes->len < MW_CSV_MAX_NOTES)
+    g_array_append_val (table->notes, note);
+  else if (table->n_unlisted++ == 0)
+    table->first_unlisted = note;
 }
 
 /* A CR ends a line when LF follows it (after more CRs, as files converted
