@@ -28,6 +28,12 @@ typedef struct
   GPtrArray                *new_actors;     /* MwActor* of stage, in order */
   GPtrArray                *new_ties;       /* MwTie* of stage, in order */
   gboolean                  report_new_actors; /* ties add actors to a network that has some */
+  /* the file being imported: problems listed, and those past the limit */
+  guint                     n_listed;
+  guint                     n_unlisted;
+  gboolean                  unlisted_skipped;
+  MwImportProblemKind       first_unlisted_kind;
+  guint                     first_unlisted_row;
 } Import;
 
 static void
@@ -50,9 +56,23 @@ report_problem (Import              *import,
                 const char          *format,
                 ...)
 {
-  MwImportProblem *problem = g_new0 (MwImportProblem, 1);
+  MwImportProblem *problem;
   va_list args;
 
+  /* a problem in every cell would take many times the file's size */
+  if (import->n_listed >= MW_CSV_MAX_PROBLEMS)
+    {
+      if (import->n_unlisted++ == 0)
+        {
+          import->first_unlisted_kind = kind;
+          import->first_unlisted_row = mw_csv_table_get_row_number (table, row);
+        }
+      import->unlisted_skipped |= skipped;
+      return;
+    }
+
+  import->n_listed++;
+  problem = g_new0 (MwImportProblem, 1);
   problem->kind = kind;
   problem->source = g_strdup (table->source);
   problem->row = mw_csv_table_get_row_number (table, row);
@@ -67,6 +87,38 @@ report_problem (Import              *import,
   problem->message = g_strdup_vprintf (format, args);
   va_end (args);
 
+  g_ptr_array_add (import->report->problems, problem);
+}
+
+static void
+begin_file (Import *import)
+{
+  import->n_listed = 0;
+  import->n_unlisted = 0;
+  import->unlisted_skipped = FALSE;
+}
+
+/* Past the first MW_CSV_MAX_PROBLEMS of a file, one line says how many
+ * more there are (and, by its flag, whether any left something out). */
+static void
+end_file (Import     *import,
+          MwCsvTable *table)
+{
+  MwImportProblem *problem;
+
+  if (import->n_unlisted == 0)
+    return;
+
+  problem = g_new0 (MwImportProblem, 1);
+  problem->kind = import->first_unlisted_kind;
+  problem->source = g_strdup (table->source);
+  problem->row = import->first_unlisted_row;
+  problem->skipped = import->unlisted_skipped;
+  problem->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "and %u more problem, not listed: only the first %u are",
+                                                   "and %u more problems, not listed: only the first %u are",
+                                                   import->n_unlisted),
+                                      import->n_unlisted, MW_CSV_MAX_PROBLEMS);
   g_ptr_array_add (import->report->problems, problem);
 }
 
@@ -960,11 +1012,19 @@ run_import (Import                   *import,
 
   mw_network_begin_batch (import->stage, "Import");
   if (people != NULL)
-    ok = import_people (import, people, people_mapping, error);
+    {
+      begin_file (import);
+      ok = import_people (import, people, people_mapping, error);
+      end_file (import, people);
+    }
   sort_problems_since (import, 0);
   first_tie_problem = import->report->problems->len;
   if (ok && ties != NULL)
-    ok = import_ties (import, ties, ties_mapping, error);
+    {
+      begin_file (import);
+      ok = import_ties (import, ties, ties_mapping, error);
+      end_file (import, ties);
+    }
   sort_problems_since (import, first_tie_problem);
   mw_network_end_batch (import->stage);
 

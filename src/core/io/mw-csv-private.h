@@ -50,6 +50,8 @@ struct _MwCsvTable
 /* A file with a NUL byte in every cell would otherwise report (and keep
  * in memory) a problem per cell: many times the file's size. */
 #define MW_CSV_MAX_NOTES 1000
+/* The same for the problems the import finds in the rows of one file. */
+#define MW_CSV_MAX_PROBLEMS 1000
 
 /* A decoder puts this byte (never valid UTF-8) where the file has bytes
  * that are no character in its encoding; the import reports the cell. */
