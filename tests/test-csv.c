@@ -652,6 +652,308 @@ test_damaged_files (void)
     }
 }
 
+/* ---------------------------------------------------------------------- */
+/* CSV as real exports write it: nothing left out without a word (issue 16) */
+
+static MwCsvTable *
+parse_bytes (const char *data,
+             gsize       length,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  MwCsvTable *table = mw_csv_table_parse (data, length, name, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (table);
+  return table;
+}
+
+/* A NUL byte in row 3 once cut the text there: rows 3 and 4 were gone and
+ * the report said "none". Now the NUL bytes are left out of their cell and
+ * each such cell is named; every row is imported. */
+static void
+test_nul_bytes (void)
+{
+  static const char data[] = "id,name,manager\n1,Ann,\n2,B\0ob,1\n3,Cy,2\n\0\0\0";
+  static const Expected expected[] = {
+    { 3, 2, MW_IMPORT_PROBLEM_NUL_BYTES, FALSE },
+    { 5, 1, MW_IMPORT_PROBLEM_NUL_BYTES, FALSE },
+  };
+  g_autoptr(MwCsvTable) table = parse_bytes (data, sizeof data - 1, "nul.csv");
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = mw_csv_import (table, NULL, NULL, NULL, NULL, &report, NULL);
+  const MwImportProblem *problem;
+
+  g_assert_cmpint (mw_csv_table_get_format (table)->encoding, ==, MW_CSV_ENCODING_UTF8);
+  g_assert_cmpstr (mw_csv_table_get_cell (table, 1, 1), ==, "Bob");
+  g_assert_cmpstr (mw_csv_table_get_cell (table, 2, 1), ==, "Cy");
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 3);
+  g_assert_cmpuint (report->n_ties, ==, 2);
+  g_assert_cmpstr (manager_of (mw_network_lookup_actor (network, "3"))->label, ==, "Bob");
+  assert_problems (report, expected, G_N_ELEMENTS (expected));
+  problem = g_ptr_array_index (report->problems, 1);
+  g_assert_cmpstr (problem->message, ==, "the cell has 3 NUL bytes; they are left out");
+}
+
+/* A NUL byte in every cell is not a problem per cell (many times the
+ * file's size in memory): the first 1000 are listed, then how many more. */
+static void
+test_nul_bytes_many (void)
+{
+  g_autoptr(GString) data = g_string_new ("id,name\n");
+  g_autoptr(MwCsvTable) table = NULL;
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  const MwImportProblem *last;
+
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_string_append_printf (data, "%u,N", i);
+      g_string_append_c (data, '\0');
+      g_string_append (data, "N\n");
+    }
+  table = parse_bytes (data->str, data->len, "many.csv");
+  network = mw_csv_import (table, NULL, NULL, NULL, NULL, &report, NULL);
+  g_assert_cmpuint (report->n_actors, ==, 1500);
+  g_assert_cmpuint (report->problems->len, ==, 1001);
+  last = g_ptr_array_index (report->problems, 1000);
+  g_assert_cmpuint (last->row, ==, 1002);
+  g_assert_cmpuint (last->column, ==, 0);
+  g_assert_cmpint (last->kind, ==, MW_IMPORT_PROBLEM_NUL_BYTES);
+  g_assert_cmpstr (last->message, ==, "and from here 500 more cells with NUL bytes, a CR without LF or text "
+                                      "after a closing quote; only the first 1000 are listed");
+}
+
+/* A problem in every row (here a cell past the header's last) is listed
+ * for the first 1000 rows, then counted: 1.7 million problems took 410 MB
+ * for a 5 MB file. The count line still says something was left out. */
+static void
+test_problems_many (void)
+{
+  g_autoptr(GString) data = g_string_new ("id,name\n");
+  g_autoptr(MwCsvTable) table = NULL;
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  const MwImportProblem *last;
+
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (data, "%u,N,surplus\n", i);
+  table = parse_bytes (data->str, data->len, "wide-rows.csv");
+  network = mw_csv_import (table, NULL, NULL, NULL, NULL, &report, NULL);
+  g_assert_cmpuint (report->n_actors, ==, 1500);
+  g_assert_cmpuint (report->problems->len, ==, 1001);
+  last = g_ptr_array_index (report->problems, 1000);
+  g_assert_cmpuint (last->row, ==, 1002);
+  g_assert_cmpint (last->kind, ==, MW_IMPORT_PROBLEM_EXTRA_CELLS);
+  g_assert_true (last->skipped);
+  g_assert_cmpstr (last->message, ==, "and 500 more problems, not listed: only the first 1000 are");
+}
+
+/* meshwork-cli import says so, with the row and column */
+static void
+test_cli_nul_bytes (void)
+{
+  static const char data[] = "id,name,manager\n1,Ann,\n2,B\0ob,1\n3,Cy,2\n";
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-import-XXXXXX", NULL);
+  g_autofree char *in = g_build_filename (dir, "nul.csv", NULL);
+  g_autofree char *out = g_build_filename (dir, "org.gv", NULL);
+  g_auto(MwTestRun) run = { 0 };
+
+  g_assert_true (g_file_set_contents (in, data, sizeof data - 1, NULL));
+  mw_test_run_cli (&run, "import", "--layout", "none", in, out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "3 rows"));
+  g_assert_nonnull (strstr (run.out, "Imported 3 actors and 2 ties"));
+  g_assert_nonnull (strstr (run.out, "nul.csv: row 3, column 2 (name): the cell has 1 NUL byte; it is left out"));
+
+  g_remove (out);
+  g_remove (in);
+  g_rmdir (dir);
+}
+
+/* "Unicode text" without a byte order mark, in every byte order and width:
+ * detected from where the NUL bytes are, and read. */
+static void
+test_wide_without_bom (void)
+{
+  static const char utf8[] = "id\tname\tmanager\r\n7\tÅsa Lind\t\r\n8\tΝίκος 😀\t7\r\n";
+  static const struct { const char *charset; MwCsvEncoding encoding; gboolean big_endian; const char *text; } cases[] = {
+    { "UTF-16LE", MW_CSV_ENCODING_UTF16, FALSE, "UTF-16LE without BOM (converted)" },
+    { "UTF-16BE", MW_CSV_ENCODING_UTF16, TRUE, "UTF-16BE without BOM (converted)" },
+    { "UTF-32LE", MW_CSV_ENCODING_UTF32, FALSE, "UTF-32LE without BOM (converted)" },
+    { "UTF-32BE", MW_CSV_ENCODING_UTF32, TRUE, "UTF-32BE without BOM (converted)" },
+    { "UTF-32", MW_CSV_ENCODING_UTF32, FALSE, NULL },  /* iconv writes a BOM */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length;
+      g_autofree char *data = g_convert (utf8, -1, cases[i].charset, "UTF-8", NULL, &length, NULL);
+      g_autoptr(MwCsvTable) table = parse_bytes (data, length, "unicode.txt");
+      const MwCsvFormat *format = mw_csv_table_get_format (table);
+      g_autofree char *described = mw_csv_format_describe (format);
+      g_autoptr(MwImportReport) report = NULL;
+      g_autoptr(MwNetwork) network = mw_csv_import (table, NULL, NULL, NULL, NULL, &report, NULL);
+
+      g_test_message ("%s: %s", cases[i].charset, described);
+      g_assert_cmpint (format->encoding, ==, cases[i].encoding);
+      if (cases[i].text != NULL)
+        {
+          g_assert_cmpint (format->big_endian, ==, cases[i].big_endian);
+          g_assert_nonnull (strstr (described, cases[i].text));
+        }
+      g_assert_cmpint (format->delimiter, ==, '\t');
+      g_assert_true (format->has_header);
+      g_assert_cmpstr (mw_csv_table_get_column_name (table, 0), ==, "id");
+      g_assert_cmpuint (mw_csv_table_get_n_rows (table), ==, 2);
+      g_assert_cmpuint (report->problems->len, ==, 0);
+      g_assert_cmpstr (mw_network_lookup_actor (network, "8")->label, ==, "Νίκος 😀");
+      g_assert_cmpstr (manager_of (mw_network_lookup_actor (network, "8"))->label, ==, "Åsa Lind");
+    }
+}
+
+/* Bytes that are no character in the encoding found (a lone surrogate, a
+ * cut-off last unit, Windows-1252's five holes) are named by row and
+ * column; the rest of the file is read as it is. */
+static void
+test_undecodable (void)
+{
+  static const char utf16[] = "i\0d\0,\0n\0a\0m\0e\0,\0t\0i\0t\0l\0e\0\n\0"
+                              "1\0,\0A\0n\0n\0,\0\x00\xd8\n\0"     /* a high surrogate alone */
+                              "2\0,\0B\0\x01\xdc,\0C\0T\0O\0\n\0"   /* a low surrogate alone */
+                              "3\0,\0C\0y\0,\0x";                   /* half a unit at the end */
+  static const Expected utf16_expected[] = {
+    { 2, 3, MW_IMPORT_PROBLEM_UNDECODABLE, TRUE },
+    { 3, 2, MW_IMPORT_PROBLEM_UNDECODABLE, TRUE },
+    { 4, 3, MW_IMPORT_PROBLEM_UNDECODABLE, TRUE },
+  };
+  static const char cp1252[] = "id,name,unit\n1,Jos\xe9,Fa\xe7" "ade \x80\n2,A\x81z,\x93Sales\x94\n3,Cy,\x8d\n";
+  static const Expected cp1252_expected[] = {
+    { 3, 2, MW_IMPORT_PROBLEM_UNDECODABLE, TRUE },
+    { 4, 3, MW_IMPORT_PROBLEM_UNDECODABLE, TRUE },
+  };
+  g_autoptr(MwCsvTable) wide = NULL;
+  g_autoptr(MwCsvTable) narrow = NULL;
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  const MwImportProblem *problem;
+
+  wide = parse_bytes (utf16, sizeof utf16 - 1, "broken16.csv");
+  g_assert_cmpint (mw_csv_table_get_format (wide)->encoding, ==, MW_CSV_ENCODING_UTF16);
+  g_assert_cmpuint (mw_csv_table_get_n_rows (wide), ==, 3);
+  network = mw_csv_import (wide, NULL, NULL, NULL, NULL, &report, NULL);
+  assert_problems (report, utf16_expected, G_N_ELEMENTS (utf16_expected));
+  problem = g_ptr_array_index (report->problems, 1);
+  g_assert_cmpstr (problem->message, ==, "the text has bytes that are no character in UTF-16LE; the row is skipped");
+  /* Ann keeps her row without the broken title; Bob's name is broken */
+  g_assert_nonnull (mw_network_lookup_actor (network, "1"));
+  g_assert_null (attr (mw_network_lookup_actor (network, "1"), "title"));
+  g_assert_null (mw_network_lookup_actor (network, "2"));
+  g_clear_object (&network);
+  g_clear_pointer (&report, mw_import_report_free);
+
+  narrow = parse_bytes (cp1252, strlen (cp1252), "broken1252.csv");
+  g_assert_cmpint (mw_csv_table_get_format (narrow)->encoding, ==, MW_CSV_ENCODING_WINDOWS_1252);
+  network = mw_csv_import (narrow, NULL, NULL, NULL, NULL, &report, NULL);
+  assert_problems (report, cp1252_expected, G_N_ELEMENTS (cp1252_expected));
+  /* one hole no longer turns the whole file into Latin-1 */
+  g_assert_cmpstr (mw_network_lookup_actor (network, "1")->unit, ==, "Façade €");
+  g_assert_cmpstr (mw_network_lookup_actor (network, "1")->label, ==, "José");
+  g_assert_null (mw_network_lookup_actor (network, "2"));
+  g_assert_cmpstr (mw_network_lookup_actor (network, "3")->unit, ==, "");
+}
+
+/* A CR without LF in a file of LF lines is text: ending the row there made
+ * a second row, and a person, of the rest ("Lee" with the title as name).
+ * Files without any LF (old Mac) still end rows at CR, and CR CR LF (a file
+ * converted twice) is one line end, not a blank row between rows. */
+static void
+test_lone_cr (void)
+{
+  static const char stray[] = "id,name,title\n1,Ann\rLee,CEO\n2,Bob,CTO\n";
+  static const char mac[] = "id,name,title\r1,Ann,CEO\r2,Bob,CTO\r";
+  static const char mac_lf[] = "id,name,title\r1,Ann,\"Head of\nSales\"\r2,Bob,\"CTO\nand COO\"\r3,Cy,\r";
+  static const char twice[] = "id,name,manager\r\r\n1,Ann,\r\r\n2,Bob,zz\r\r\n";
+  static const Expected stray_expected[] = { { 2, 2, MW_IMPORT_PROBLEM_LONE_CR, FALSE } };
+  static const Expected twice_expected[] = { { 3, 3, MW_IMPORT_PROBLEM_UNKNOWN_MANAGER, TRUE } };
+  g_autoptr(MwCsvTable) table = parse_bytes (stray, strlen (stray), "stray-cr.csv");
+  g_autoptr(MwCsvTable) mac_table = parse_bytes (mac, strlen (mac), "mac.csv");
+  g_autoptr(MwCsvTable) mac_lf_table = parse_bytes (mac_lf, strlen (mac_lf), "mac-lf.csv");
+  g_autoptr(MwCsvTable) twice_table = parse_bytes (twice, strlen (twice), "twice.csv");
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwImportReport) twice_report = NULL;
+  g_autoptr(MwNetwork) network = mw_csv_import (table, NULL, NULL, NULL, NULL, &report, NULL);
+  g_autoptr(MwNetwork) twice_network = mw_csv_import (twice_table, NULL, NULL, NULL, NULL, &twice_report, NULL);
+
+  g_assert_cmpuint (mw_csv_table_get_n_rows (table), ==, 2);
+  g_assert_cmpstr (mw_csv_table_get_cell (table, 0, 1), ==, "Ann\rLee");
+  g_assert_cmpstr (mw_csv_table_get_cell (table, 0, 2), ==, "CEO");
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 2);
+  assert_problems (report, stray_expected, G_N_ELEMENTS (stray_expected));
+
+  g_assert_cmpuint (mw_csv_table_get_n_rows (mac_table), ==, 2);
+  g_assert_cmpstr (mw_csv_table_get_cell (mac_table, 1, 2), ==, "CTO");
+  /* Excel for Mac: CR lines, and LF for a line break inside a cell */
+  g_assert_cmpuint (mw_csv_table_get_n_rows (mac_lf_table), ==, 3);
+  g_assert_cmpstr (mw_csv_table_get_cell (mac_lf_table, 0, 2), ==, "Head of\nSales");
+  g_assert_cmpstr (mw_csv_table_get_cell (mac_lf_table, 2, 1), ==, "Cy");
+
+  /* the unknown manager is on row 3, where a spreadsheet shows it */
+  g_assert_cmpuint (mw_csv_table_get_n_rows (twice_table), ==, 2);
+  g_assert_cmpstr (mw_csv_table_get_cell (twice_table, 1, 2), ==, "zz");
+  assert_problems (twice_report, twice_expected, G_N_ELEMENTS (twice_expected));
+
+  /* a run of 200,000 CRs is looked at once, not once per CR (that took
+   * 2·10¹⁰ steps): the cell holds them all */
+  {
+    g_autoptr(GString) run = g_string_new ("id,name\n1,a");
+    g_autoptr(MwCsvTable) run_table = NULL;
+
+    for (guint i = 0; i < 200000; i++)
+      g_string_append_c (run, '\r');
+    g_string_append (run, "b\n2,c\n");
+    run_table = parse_bytes (run->str, run->len, "crs.csv");
+    g_assert_cmpuint (mw_csv_table_get_n_rows (run_table), ==, 2);
+    g_assert_cmpuint (strlen (mw_csv_table_get_cell (run_table, 0, 1)), ==, 200002);
+  }
+}
+
+/* A quote opened by mistake swallows rows until the next quote: rows 4 and
+ * 5 became part of Bob's name, without a word. Text after a closing quote
+ * is still kept (as spreadsheets keep it), and now reported; a quote never
+ * closed stays an error naming its row and line. */
+static void
+test_stray_quote (void)
+{
+  static const char swallowed[] = "id,name,manager\n1,Ann,\n2,\"Bob,1\n3,Cy,2\n4,\"Dee\",1\n5,Eve,1\n";
+  static const char tail[] = "id,name\n1,\"Ann\" Lee\n";
+  static const char open[] = "id,name\n1,Ann\n2,\"";
+  static const Expected swallowed_expected[] = { { 3, 2, MW_IMPORT_PROBLEM_STRAY_QUOTE, FALSE } };
+  static const Expected tail_expected[] = { { 2, 2, MW_IMPORT_PROBLEM_STRAY_QUOTE, FALSE } };
+  g_autoptr(MwCsvTable) table = parse_bytes (swallowed, strlen (swallowed), "swallowed.csv");
+  g_autoptr(MwCsvTable) tail_table = parse_bytes (tail, strlen (tail), "tail.csv");
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwImportReport) tail_report = NULL;
+  g_autoptr(MwNetwork) network = mw_csv_import (table, NULL, NULL, NULL, NULL, &report, NULL);
+  g_autoptr(MwNetwork) tail_network = mw_csv_import (tail_table, NULL, NULL, NULL, NULL, &tail_report, NULL);
+  g_autoptr(MwCsvTable) open_table = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_problems (report, swallowed_expected, G_N_ELEMENTS (swallowed_expected));
+  g_assert_cmpstr (((MwImportProblem *)g_ptr_array_index (report->problems, 0))->message, ==,
+                   "the quoted cell runs from line 3 to line 5 and text follows its closing quote: "
+                   "a quote may be stray, and those lines are in this one cell");
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 3);
+
+  assert_problems (tail_report, tail_expected, G_N_ELEMENTS (tail_expected));
+  g_assert_cmpstr (mw_network_lookup_actor (tail_network, "1")->label, ==, "Ann Lee");
+
+  open_table = mw_csv_table_parse (open, strlen (open), "open.csv", NULL, NULL, &error);
+  g_assert_null (open_table);
+  g_assert_error (error, MW_ERROR, MW_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "open.csv: row 3 (line 3)"));
+}
+
 static void
 store_result_cb (GObject      *source,
                  GAsyncResult *result,
@@ -852,10 +1154,18 @@ main (int    argc,
   g_test_add_func ("/csv/import-into", test_import_into);
   g_test_add_func ("/csv/import-ties-alone-into", test_import_ties_alone_into);
   g_test_add_func ("/csv/damaged-files", test_damaged_files);
+  g_test_add_func ("/csv/nul-bytes", test_nul_bytes);
+  g_test_add_func ("/csv/nul-bytes-many", test_nul_bytes_many);
+  g_test_add_func ("/csv/problems-many", test_problems_many);
+  g_test_add_func ("/csv/wide-without-bom", test_wide_without_bom);
+  g_test_add_func ("/csv/undecodable", test_undecodable);
+  g_test_add_func ("/csv/lone-cr", test_lone_cr);
+  g_test_add_func ("/csv/stray-quote", test_stray_quote);
   g_test_add_func ("/csv/async", test_async);
   g_test_add_func ("/csv/cli/import", test_cli_import);
   g_test_add_func ("/csv/cli/import-problems", test_cli_import_problems);
   g_test_add_func ("/csv/cli/import-json", test_cli_import_json);
+  g_test_add_func ("/csv/cli/nul-bytes", test_cli_nul_bytes);
 
   return g_test_run ();
 }

@@ -28,6 +28,12 @@ typedef struct
   GPtrArray                *new_actors;     /* MwActor* of stage, in order */
   GPtrArray                *new_ties;       /* MwTie* of stage, in order */
   gboolean                  report_new_actors; /* ties add actors to a network that has some */
+  /* the file being imported: problems listed, and those past the limit */
+  guint                     n_listed;
+  guint                     n_unlisted;
+  gboolean                  unlisted_skipped;
+  MwImportProblemKind       first_unlisted_kind;
+  guint                     first_unlisted_row;
 } Import;
 
 static void
@@ -50,9 +56,23 @@ report_problem (Import              *import,
                 const char          *format,
                 ...)
 {
-  MwImportProblem *problem = g_new0 (MwImportProblem, 1);
+  MwImportProblem *problem;
   va_list args;
 
+  /* a problem in every cell would take many times the file's size */
+  if (import->n_listed >= MW_CSV_MAX_PROBLEMS)
+    {
+      if (import->n_unlisted++ == 0)
+        {
+          import->first_unlisted_kind = kind;
+          import->first_unlisted_row = mw_csv_table_get_row_number (table, row);
+        }
+      import->unlisted_skipped |= skipped;
+      return;
+    }
+
+  import->n_listed++;
+  problem = g_new0 (MwImportProblem, 1);
   problem->kind = kind;
   problem->source = g_strdup (table->source);
   problem->row = mw_csv_table_get_row_number (table, row);
@@ -68,6 +88,127 @@ report_problem (Import              *import,
   va_end (args);
 
   g_ptr_array_add (import->report->problems, problem);
+}
+
+static void
+begin_file (Import *import)
+{
+  import->n_listed = 0;
+  import->n_unlisted = 0;
+  import->unlisted_skipped = FALSE;
+}
+
+/* Past the first MW_CSV_MAX_PROBLEMS of a file, one line says how many
+ * more there are (and, by its flag, whether any left something out). */
+static void
+end_file (Import     *import,
+          MwCsvTable *table)
+{
+  MwImportProblem *problem;
+
+  if (import->n_unlisted == 0)
+    return;
+
+  problem = g_new0 (MwImportProblem, 1);
+  problem->kind = import->first_unlisted_kind;
+  problem->source = g_strdup (table->source);
+  problem->row = import->first_unlisted_row;
+  problem->skipped = import->unlisted_skipped;
+  problem->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "and %u more problem, not listed: only the first %u are",
+                                                   "and %u more problems, not listed: only the first %u are",
+                                                   import->n_unlisted),
+                                      import->n_unlisted, MW_CSV_MAX_PROBLEMS);
+  g_ptr_array_add (import->report->problems, problem);
+}
+
+/* What the reader changed in a cell, or could not read as it was: NUL
+ * bytes, a lone CR, a stray quote. Each note names its row and column,
+ * the header's among them; the row itself is imported. */
+static MwImportProblemKind
+note_problem_kind (MwCsvNoteKind kind)
+{
+  switch (kind)
+    {
+    case MW_CSV_NOTE_NUL_BYTES: return MW_IMPORT_PROBLEM_NUL_BYTES;
+    case MW_CSV_NOTE_LONE_CR:   return MW_IMPORT_PROBLEM_LONE_CR;
+    case MW_CSV_NOTE_STRAY_QUOTE:
+    default:                    return MW_IMPORT_PROBLEM_STRAY_QUOTE;
+    }
+}
+
+/* Past the first MW_CSV_MAX_NOTES, one line says how many more there are. */
+static void
+report_unlisted_notes (Import     *import,
+                       MwCsvTable *table)
+{
+  MwImportProblem *problem;
+
+  if (table->n_unlisted == 0)
+    return;
+
+  problem = g_new0 (MwImportProblem, 1);
+  problem->kind = note_problem_kind (table->first_unlisted.kind);
+  problem->source = g_strdup (table->source);
+  problem->row = table->first_unlisted.record + 1;
+  problem->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "and from here %u more cell with NUL bytes, a CR "
+                                                   "without LF or text after a closing quote; only the "
+                                                   "first %u are listed",
+                                                   "and from here %u more cells with NUL bytes, a CR "
+                                                   "without LF or text after a closing quote; only the "
+                                                   "first %u are listed",
+                                                   table->n_unlisted),
+                                      table->n_unlisted, MW_CSV_MAX_NOTES);
+  g_ptr_array_add (import->report->problems, problem);
+}
+
+static void
+report_notes (Import     *import,
+              MwCsvTable *table)
+{
+  report_unlisted_notes (import, table);
+
+  for (guint i = 0; i < table->notes->len; i++)
+    {
+      const MwCsvNote *note = &g_array_index (table->notes, MwCsvNote, i);
+      MwImportProblem *problem = g_new0 (MwImportProblem, 1);
+
+      problem->kind = note_problem_kind (note->kind);
+      problem->source = g_strdup (table->source);
+      problem->row = note->record + 1;
+      problem->column = note->column + 1;
+      if (note->column < table->n_columns)
+        problem->column_name = g_strdup (mw_csv_table_get_column_name (table, note->column));
+      else
+        problem->column_name = g_strdup_printf (_("Column %u"), note->column + 1);
+
+      switch (note->kind)
+        {
+        case MW_CSV_NOTE_NUL_BYTES:
+          problem->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "the cell has %u NUL byte; it is left out",
+                                                           "the cell has %u NUL bytes; they are left out",
+                                                           note->count), note->count);
+          break;
+        case MW_CSV_NOTE_LONE_CR:
+          problem->message = g_strdup (_("a carriage return (CR) without a line feed is kept as text; "
+                                         "the row does not end there"));
+          break;
+        case MW_CSV_NOTE_STRAY_QUOTE:
+        default:
+          if (note->end_line > note->line)
+            problem->message = g_strdup_printf (_("the quoted cell runs from line %u to line %u and text "
+                                                  "follows its closing quote: a quote may be stray, and "
+                                                  "those lines are in this one cell"),
+                                                note->line, note->end_line);
+          else
+            problem->message = g_strdup (_("text follows the closing quote; it is kept in the cell"));
+          break;
+        }
+
+      g_ptr_array_add (import->report->problems, problem);
+    }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -140,7 +281,8 @@ is_key_column (const MwCsvMapping *mapping,
   return FALSE;
 }
 
-/* Invalid UTF-8 in a cell that says who or what: the row is skipped. In
+/* Invalid UTF-8 in a cell that says who or what (or, in a converted file,
+ * bytes that are no character in its encoding): the row is skipped. In
  * any other cell only that value is dropped. Returns FALSE to skip. */
 static gboolean
 check_row_encoding (Import             *import,
@@ -164,9 +306,15 @@ check_row_encoding (Import             *import,
         continue;
 
       key = is_key_column (mapping, c, ties);
-      report_problem (import, table, row, c, MW_IMPORT_PROBLEM_INVALID_UTF8, TRUE,
-                      "%s", key ? _("the text is not valid UTF-8; the row is skipped")
-                                : _("the text is not valid UTF-8; the value is left out"));
+      if (table->format.encoding == MW_CSV_ENCODING_UTF8)
+        report_problem (import, table, row, c, MW_IMPORT_PROBLEM_INVALID_UTF8, TRUE,
+                        "%s", key ? _("the text is not valid UTF-8; the row is skipped")
+                                  : _("the text is not valid UTF-8; the value is left out"));
+      else
+        report_problem (import, table, row, c, MW_IMPORT_PROBLEM_UNDECODABLE, TRUE,
+                        key ? _("the text has bytes that are no character in %s; the row is skipped")
+                            : _("the text has bytes that are no character in %s; the value is left out"),
+                        _mw_csv_encoding_name (&table->format));
       if (key)
         return FALSE;
       g_hash_table_add (bad_columns, GUINT_TO_POINTER (c));
@@ -553,6 +701,7 @@ import_people (Import             *import,
     }
 
   g_array_set_clear_func (people, (GDestroyNotify)person_clear);
+  report_notes (import, table);
 
   for (guint row = 0; row < n_rows; row++)
     {
@@ -749,6 +898,7 @@ import_ties (Import             *import,
       return FALSE;
     }
 
+  report_notes (import, table);
   for (guint row = 0; row < n_rows; row++)
     {
       g_autoptr(GHashTable) bad_columns = g_hash_table_new (NULL, NULL);
@@ -862,11 +1012,19 @@ run_import (Import                   *import,
 
   mw_network_begin_batch (import->stage, "Import");
   if (people != NULL)
-    ok = import_people (import, people, people_mapping, error);
+    {
+      begin_file (import);
+      ok = import_people (import, people, people_mapping, error);
+      end_file (import, people);
+    }
   sort_problems_since (import, 0);
   first_tie_problem = import->report->problems->len;
   if (ok && ties != NULL)
-    ok = import_ties (import, ties, ties_mapping, error);
+    {
+      begin_file (import);
+      ok = import_ties (import, ties, ties_mapping, error);
+      end_file (import, ties);
+    }
   sort_problems_since (import, first_tie_problem);
   mw_network_end_batch (import->stage);
 

@@ -17,6 +17,7 @@
 #define SNIFF_BYTES   (64 * 1024)
 #define SNIFF_RECORDS 30
 #define MAX_COLUMNS   1000
+#define WIDE_SNIFF_BYTES 1024
 
 /* ---------------------------------------------------------------------- */
 /* Encodings                                                               */
@@ -28,11 +29,68 @@ has_utf8_bom (const char *data,
   return length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0;
 }
 
-static gboolean
-has_utf16_bom (const char *data,
-               gsize       length)
+/* Returns the BOM's length (0 when there is none) and its byte order. A
+ * UTF-32LE BOM starts like UTF-16LE's, so it is looked for first. */
+static gsize
+wide_bom (const char    *data,
+          gsize          length,
+          MwCsvEncoding *encoding,
+          gboolean      *big_endian)
 {
-  return length >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0);
+  if (length >= 4 && (memcmp (data, "\xff\xfe\0\0", 4) == 0 || memcmp (data, "\0\0\xfe\xff", 4) == 0))
+    {
+      *encoding = MW_CSV_ENCODING_UTF32;
+      *big_endian = data[0] == '\0';
+      return 4;
+    }
+  if (length >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
+    {
+      *encoding = MW_CSV_ENCODING_UTF16;
+      *big_endian = data[0] == '\xfe';
+      return 2;
+    }
+  return 0;
+}
+
+/* UTF-16 or UTF-32 without a BOM (what some "Unicode text" exports are)
+ * has NUL bytes in fixed places: "a," is 61 00 2c 00 in UTF-16LE. A few NUL
+ * bytes anywhere else are damage in a one-byte file, reported cell by cell. */
+static gboolean
+detect_wide (const char    *data,
+             gsize          length,
+             MwCsvEncoding *encoding,
+             gboolean      *big_endian)
+{
+  gsize n = MIN (length, WIDE_SNIFF_BYTES) & ~(gsize)3;
+  guint zeros[4] = { 0 }, units, pairs, even, odd;
+
+  if (n < 4 || memchr (data, '\0', n) == NULL)
+    return FALSE;
+
+  for (gsize i = 0; i < n; i++)
+    if (data[i] == '\0')
+      zeros[i % 4]++;
+  units = n / 4;
+  pairs = n / 2;
+  even = zeros[0] + zeros[2];
+  odd = zeros[1] + zeros[3];
+
+  /* the top byte of a code point (at most 0x10ffff) is always 0, the next nearly always */
+  if ((zeros[3] == units && zeros[2] >= units - units / 8 && zeros[0] < units / 2) ||
+      (zeros[0] == units && zeros[1] >= units - units / 8 && zeros[3] < units / 2))
+    {
+      *encoding = MW_CSV_ENCODING_UTF32;
+      *big_endian = zeros[0] == units;
+      return TRUE;
+    }
+  /* delimiters, digits and line ends are ASCII even in Greek or Chinese text */
+  if ((odd >= pairs / 4 && even * 8 <= odd) || (even >= pairs / 4 && odd * 8 <= even))
+    {
+      *encoding = MW_CSV_ENCODING_UTF16;
+      *big_endian = even > odd;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* A file with bytes above 0x7f of which not one starts a valid UTF-8
@@ -41,12 +99,16 @@ has_utf16_bom (const char *data,
  * A file with both is UTF-8 with damaged cells, reported cell by cell. */
 static MwCsvEncoding
 detect_encoding (const char *data,
-                 gsize       length)
+                 gsize       length,
+                 gboolean   *big_endian)
 {
   gsize valid_sequences = 0, high_bytes = 0;
+  MwCsvEncoding encoding;
 
-  if (has_utf16_bom (data, length))
-    return MW_CSV_ENCODING_UTF16;
+  *big_endian = FALSE;
+  if (wide_bom (data, length, &encoding, big_endian) > 0 ||
+      detect_wide (data, length, &encoding, big_endian))
+    return encoding;
   if (has_utf8_bom (data, length) || g_utf8_validate (data, length, NULL))
     return MW_CSV_ENCODING_UTF8;
 
@@ -68,53 +130,154 @@ detect_encoding (const char *data,
   return high_bytes > 0 && valid_sequences == 0 ? MW_CSV_ENCODING_WINDOWS_1252 : MW_CSV_ENCODING_UTF8;
 }
 
-/* Returns the text as UTF-8 (or as it was, for UTF-8 with damaged cells),
- * without a byte order mark. */
-static char *
-decode (const char     *data,
-        gsize           length,
-        MwCsvEncoding   encoding,
-        const char     *source_name,
-        gsize          *out_length,
-        GError        **error)
+static void
+append_char (GString  *text,
+             gunichar  c)
 {
-  g_autoptr(GError) local_error = NULL;
-  char *text = NULL;
-  gsize written = 0;
+  if (c < 0x80)
+    g_string_append_c (text, (char)c);
+  else if (c > 0x10ffff || (c >= 0xd800 && c < 0xe000))
+    g_string_append_c (text, MW_CSV_UNDECODABLE_BYTE);
+  else
+    g_string_append_unichar (text, c);
+}
 
-  switch (encoding)
+static gunichar
+read_unit (const char *p,
+           guint       size,
+           gboolean    big_endian)
+{
+  gunichar c = 0;
+
+  for (guint i = 0; i < size; i++)
+    c |= (gunichar)(guchar)p[big_endian ? i : size - 1 - i] << (8 * (size - 1 - i));
+  return c;
+}
+
+/* An unpaired surrogate and a last, incomplete unit are no character. */
+static void
+decode_utf16 (GString    *text,
+              const char *data,
+              gsize       length,
+              gboolean    big_endian)
+{
+  for (gsize i = 0; i + 1 < length; i += 2)
+    {
+      gunichar c = read_unit (data + i, 2, big_endian);
+
+      if (c >= 0xd800 && c < 0xdc00 && i + 3 < length)
+        {
+          gunichar low = read_unit (data + i + 2, 2, big_endian);
+
+          if (low >= 0xdc00 && low < 0xe000)
+            {
+              c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+              i += 2;
+            }
+        }
+      append_char (text, c);
+    }
+  if (length % 2 != 0)
+    g_string_append_c (text, MW_CSV_UNDECODABLE_BYTE);
+}
+
+static void
+decode_utf32 (GString    *text,
+              const char *data,
+              gsize       length,
+              gboolean    big_endian)
+{
+  for (gsize i = 0; i + 3 < length; i += 4)
+    append_char (text, read_unit (data + i, 4, big_endian));
+  if (length % 4 != 0)
+    g_string_append_c (text, MW_CSV_UNDECODABLE_BYTE);
+}
+
+/* Five bytes have no character in Windows-1252: they are reported with
+ * their cell rather than turning the whole file into Latin-1 (where € and
+ * “” would become control characters). */
+static void
+decode_windows_1252 (GString    *text,
+                     const char *data,
+                     gsize       length)
+{
+  static const guint16 c1[32] = {
+    0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+    0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+    0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+    0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+  };
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar b = (guchar)data[i];
+
+      if (b < 0x80 || b >= 0xa0)
+        append_char (text, b);
+      else if (c1[b - 0x80] != 0)
+        append_char (text, c1[b - 0x80]);
+      else
+        g_string_append_c (text, MW_CSV_UNDECODABLE_BYTE);
+    }
+}
+
+/* Returns the text as UTF-8 (or as it was, for UTF-8 with damaged cells),
+ * without a byte order mark. Bytes that are no character become
+ * MW_CSV_UNDECODABLE_BYTE; NUL bytes stay, for the reader to report. */
+static char *
+decode (const char        *data,
+        gsize              length,
+        const MwCsvFormat *format,
+        gsize             *out_length)
+{
+  GString *text = g_string_sized_new (length + 1);
+  MwCsvEncoding bom_encoding;
+  gboolean big_endian = format->big_endian;
+  gsize bom = wide_bom (data, length, &bom_encoding, &big_endian);
+
+  /* a BOM says the byte order, whatever the format guessed */
+  if (bom > 0 && bom_encoding != format->encoding)
+    {
+      bom = 0;
+      big_endian = format->big_endian;
+    }
+
+  switch (format->encoding)
     {
     case MW_CSV_ENCODING_UTF16:
-      text = g_convert (data, length, "UTF-8", "UTF-16", NULL, &written, &local_error);
+      decode_utf16 (text, data + bom, length - bom, big_endian);
+      break;
+    case MW_CSV_ENCODING_UTF32:
+      decode_utf32 (text, data + bom, length - bom, big_endian);
       break;
     case MW_CSV_ENCODING_WINDOWS_1252:
-      text = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, &written, NULL);
-      /* five bytes have no character in Windows-1252; Latin-1 maps every byte */
-      if (text == NULL)
-        text = g_convert (data, length, "UTF-8", "ISO-8859-1", NULL, &written, &local_error);
+      decode_windows_1252 (text, data, length);
       break;
     case MW_CSV_ENCODING_UTF8:
     default:
-      text = g_strndup (data, length);
-      written = length;
+      /* not g_strndup(): it would stop at a NUL byte and lose the rest */
+      g_string_append_len (text, data, length);
       break;
     }
 
-  if (text == NULL)
-    {
-      g_set_error (error, MW_ERROR, MW_ERROR_ENCODING, _("%s: cannot read the text: %s"),
-                   source_name, local_error->message);
-      return NULL;
-    }
+  if (has_utf8_bom (text->str, text->len))
+    g_string_erase (text, 0, 3);
 
-  if (has_utf8_bom (text, written))
-    {
-      memmove (text, text + 3, written - 3 + 1);
-      written -= 3;
-    }
+  *out_length = text->len;
+  return g_string_free (text, FALSE);
+}
 
-  *out_length = written;
-  return text;
+const char *
+_mw_csv_encoding_name (const MwCsvFormat *format)
+{
+  switch (format->encoding)
+    {
+    case MW_CSV_ENCODING_WINDOWS_1252: return "Windows-1252";
+    case MW_CSV_ENCODING_UTF16:        return format->big_endian ? "UTF-16BE" : "UTF-16LE";
+    case MW_CSV_ENCODING_UTF32:        return format->big_endian ? "UTF-32BE" : "UTF-32LE";
+    case MW_CSV_ENCODING_UTF8:
+    default:                           return "UTF-8";
+    }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -131,6 +294,7 @@ table_new (const char *source_name)
   table->cell_offsets = g_array_new (FALSE, FALSE, sizeof (guint));
   table->record_starts = g_array_new (FALSE, FALSE, sizeof (guint));
   table->column_names = g_ptr_array_new_with_free_func (g_free);
+  table->notes = g_array_new (FALSE, FALSE, sizeof (MwCsvNote));
   table->valid_utf8 = TRUE;
   table->first_line = 1;
   return table;
@@ -164,6 +328,7 @@ mw_csv_table_unref (MwCsvTable *table)
   g_array_unref (table->cell_offsets);
   g_array_unref (table->record_starts);
   g_ptr_array_unref (table->column_names);
+  g_array_unref (table->notes);
   g_free (table);
 }
 
@@ -175,7 +340,101 @@ typedef struct
   guint           line;
   const MwLimits *limits;
   const char     *source;
+  gboolean        lone_cr_ends_line;  /* old Mac files */
 } Reader;
+
+static void
+add_note (MwCsvTable    *table,
+          MwCsvNoteKind  kind,
+          guint          count,
+          guint          line,
+          guint          end_line)
+{
+  guint record = table->record_starts->len - 1;
+  MwCsvNote note = {
+    kind, record, table->cell_offsets->len - g_array_index (table->record_starts, guint, record),
+    count, line, end_line,
+  };
+
+  if (table->notes->len < MW_CSV_MAX_NOTES)
+    g_array_append_val (table->notes, note);
+  else if (table->n_unlisted++ == 0)
+    table->first_unlisted = note;
+}
+
+/* A CR ends a line when LF follows it (after more CRs, as files converted
+ * twice have them), or in a file of CR lines. In a file of LF
+ * lines, a lone CR is text: ending the row there would make a second row
+ * of the rest of it. */
+static gboolean
+at_line_end (const Reader *reader,
+             const char   *p)
+{
+  if (*p == '\n')
+    return TRUE;
+  if (*p != '\r')
+    return FALSE;
+  if (reader->lone_cr_ends_line)
+    return TRUE;
+  while (p < reader->end && *p == '\r')
+    p++;
+  return p == reader->end || *p == '\n';
+}
+
+/* Text from @p to a delimiter or the line's end, appended to the cell.
+ * A run of CRs is looked at once (at_line_end() on each of them would
+ * make a long run quadratic). */
+static void
+read_bare_text (MwCsvTable *table,
+                Reader     *reader)
+{
+  const char *p = reader->p;
+  guint lone_crs = 0;
+
+  while (p < reader->end && *p != reader->delimiter && *p != '\n')
+    {
+      const char *run = p;
+
+      if (*p != '\r')
+        {
+          p++;
+          continue;
+        }
+      if (at_line_end (reader, p))
+        break;
+      while (run < reader->end && *run == '\r')
+        run++;
+      lone_crs += run - p;
+      p = run;
+    }
+  g_string_append_len (table->cells, reader->p, p - reader->p);
+  reader->p = p;
+  if (lone_crs > 0)
+    add_note (table, MW_CSV_NOTE_LONE_CR, lone_crs, reader->line, reader->line);
+}
+
+/* NUL bytes end a C string: left in, they would cut the cell (and a cut
+ * row could hide the rows after it). They are left out, with a note. */
+static void
+strip_nul_bytes (MwCsvTable *table,
+                 Reader     *reader,
+                 gsize       start)
+{
+  char *cell = table->cells->str + start;
+  gsize length = table->cells->len - start;
+  char *nul = memchr (cell, '\0', length);
+  gsize kept;
+
+  if (nul == NULL)
+    return;
+
+  kept = nul - cell;
+  for (gsize i = kept; i < length; i++)
+    if (cell[i] != '\0')
+      cell[kept++] = cell[i];
+  add_note (table, MW_CSV_NOTE_NUL_BYTES, length - kept, reader->line, reader->line);
+  g_string_truncate (table->cells, start + kept);
+}
 
 static gboolean
 cell_too_long (MwCsvTable  *table,
@@ -236,10 +495,15 @@ read_quoted (MwCsvTable  *table,
         return FALSE;
     }
 
-  while (reader->p < reader->end && *reader->p != reader->delimiter &&
-         *reader->p != '\n' && *reader->p != '\r')
-    g_string_append_c (table->cells, *reader->p++);
+  /* "a"b is kept as ab, as spreadsheets do; but after a cell over several
+   * lines it is most likely a stray quote that swallowed whole rows */
+  if (reader->p < reader->end && *reader->p != reader->delimiter && !at_line_end (reader, reader->p))
+    {
+      add_note (table, MW_CSV_NOTE_STRAY_QUOTE, 1, start_line, reader->line);
+      read_bare_text (table, reader);
+    }
 
+  strip_nul_bytes (table, reader, start);
   return !cell_too_long (table, reader, start, error);
 }
 
@@ -249,7 +513,6 @@ read_cell (MwCsvTable  *table,
            GError     **error)
 {
   guint offset = table->cells->len;
-  const char *p = reader->p;
 
   if (reader->p < reader->end && *reader->p == '"')
     {
@@ -258,10 +521,8 @@ read_cell (MwCsvTable  *table,
     }
   else
     {
-      while (p < reader->end && *p != reader->delimiter && *p != '\n' && *p != '\r')
-        p++;
-      g_string_append_len (table->cells, reader->p, p - reader->p);
-      reader->p = p;
+      read_bare_text (table, reader);
+      strip_nul_bytes (table, reader, offset);
       if (cell_too_long (table, reader, offset, error))
         return FALSE;
     }
@@ -301,14 +562,43 @@ read_record (MwCsvTable  *table,
       break;
     }
 
-  /* CR LF, LF or a lone CR end the record */
-  if (reader->p < reader->end && *reader->p == '\r')
+  /* CR LF, LF or (in a file without LF) a lone CR end the record */
+  if (reader->lone_cr_ends_line && reader->p < reader->end && *reader->p == '\r')
     reader->p++;
+  else
+    while (reader->p < reader->end && *reader->p == '\r')
+      reader->p++;
   if (reader->p < reader->end && *reader->p == '\n')
     reader->p++;
   reader->line++;
 
   return TRUE;
+}
+
+/* Old Mac files end lines with a CR alone, and may have LF inside quoted
+ * cells (a line break in an Excel cell). The line ends outside quotes in
+ * the first 64 KiB decide: more lone CRs than LFs, and CR ends rows. */
+static gboolean
+lone_cr_ends_lines (const char *text,
+                    gsize       length)
+{
+  const char *end = text + MIN (length, SNIFF_BYTES);
+  gboolean quoted = FALSE;
+  guint lf = 0, cr = 0;
+
+  for (const char *p = text; p < end; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (*p == '\n')
+        lf++;
+      else if (*p == '\r' && p + 1 < end && p[1] != '\n' && p[1] != '\r')
+        cr++;
+    }
+
+  return cr > lf;
 }
 
 static gboolean
@@ -320,7 +610,8 @@ read_records (MwCsvTable      *table,
               const MwLimits  *limits,
               GError         **error)
 {
-  Reader reader = { text, text + length, delimiter, table->first_line, limits, table->source };
+  Reader reader = { text, text + length, delimiter, table->first_line, limits, table->source,
+                    lone_cr_ends_lines (text, length) };
   guint sentinel;
 
   while (reader.p < reader.end && table->record_starts->len < max_records)
@@ -508,7 +799,8 @@ sep_line_length (const char *text,
 {
   gsize n = 5;
 
-  if (length < 5 || strncmp (text, "sep=", 4) != 0 || strchr (",;\t|", text[4]) == NULL)
+  if (length < 5 || strncmp (text, "sep=", 4) != 0 || text[4] == '\0' ||
+      strchr (",;\t|", text[4]) == NULL)
     return 0;
   if (n < length && text[n] == '\r')
     n++;
@@ -525,11 +817,12 @@ sep_line_length (const char *text,
  * mw_csv_sniff:
  * @format: (out): how @data is written
  *
- * Detects the encoding (UTF-8 with or without a byte order mark, UTF-16
- * with one, or Windows-1252), the line ends, the delimiter (`,` `;` tab `|`)
- * and whether the first row is a header.
+ * Detects the encoding (UTF-8 with or without a byte order mark, UTF-16 or
+ * UTF-32 with one or without, or Windows-1252), the line ends, the
+ * delimiter (`,` `;` tab `|`) and whether the first row is a header.
  *
- * Returns: %FALSE when @data cannot be decoded (the format holds guesses)
+ * Returns: %TRUE: any bytes can be read (what is no character in the
+ *   encoding found is reported cell by cell by the import)
  */
 gboolean
 mw_csv_sniff (const char  *data,
@@ -539,18 +832,18 @@ mw_csv_sniff (const char  *data,
   g_autofree char *text = NULL;
   const char *newline;
   gsize text_length, skip;
+  MwCsvEncoding bom_encoding;
+  gboolean bom_big_endian;
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (format != NULL, FALSE);
 
   format->delimiter = ',';
   format->has_header = FALSE;
-  format->has_bom = has_utf8_bom (data, length) || has_utf16_bom (data, length);
-  format->encoding = detect_encoding (data, length);
+  format->encoding = detect_encoding (data, length, &format->big_endian);
+  format->has_bom = has_utf8_bom (data, length) || wide_bom (data, length, &bom_encoding, &bom_big_endian) > 0;
 
-  text = decode (data, length, format->encoding, NULL, &text_length, NULL);
-  if (text == NULL)
-    return FALSE;
+  text = decode (data, length, format, &text_length);
 
   newline = memchr (text, '\n', text_length);
   format->crlf = newline != NULL && newline > text && newline[-1] == '\r';
@@ -631,9 +924,7 @@ mw_csv_table_parse (const char         *data,
   else
     mw_csv_sniff (data, length, &table->format);
 
-  text = decode (data, length, table->format.encoding, table->source, &text_length, error);
-  if (text == NULL)
-    return NULL;
+  text = decode (data, length, &table->format, &text_length);
   table->valid_utf8 = g_utf8_validate (text, text_length, NULL);
   skip = sep_line_length (text, text_length, &sep_delimiter);
   table->first_line = skip > 0 ? 2 : 1;
@@ -769,8 +1060,8 @@ mw_csv_table_get_cell (MwCsvTable *table,
 char *
 mw_csv_format_describe (const MwCsvFormat *format)
 {
+  g_autofree char *encoding = NULL;
   const char *delimiter;
-  const char *encoding;
 
   g_return_val_if_fail (format != NULL, NULL);
 
@@ -783,13 +1074,12 @@ mw_csv_format_describe (const MwCsvFormat *format)
     default:   delimiter = "separated"; break;
     }
 
-  switch (format->encoding)
-    {
-    case MW_CSV_ENCODING_WINDOWS_1252: encoding = "Windows-1252 (converted)"; break;
-    case MW_CSV_ENCODING_UTF16:        encoding = "UTF-16 (converted)"; break;
-    case MW_CSV_ENCODING_UTF8:
-    default:                           encoding = format->has_bom ? "UTF-8 with BOM" : "UTF-8"; break;
-    }
+  if (format->encoding == MW_CSV_ENCODING_UTF8)
+    encoding = g_strdup (format->has_bom ? "UTF-8 with BOM" : "UTF-8");
+  else
+    encoding = g_strdup_printf ("%s%s (converted)", _mw_csv_encoding_name (format),
+                                format->encoding != MW_CSV_ENCODING_WINDOWS_1252 && !format->has_bom
+                                  ? " without BOM" : "");
 
   return g_strdup_printf ("%s, %s, %s, %s", delimiter,
                           format->has_header ? "header" : "no header", encoding,

@@ -19,7 +19,9 @@ typedef enum
 {
   MW_CSV_ENCODING_UTF8,
   MW_CSV_ENCODING_WINDOWS_1252,   /* converted: no valid UTF-8 sequence and high bytes */
-  MW_CSV_ENCODING_UTF16,          /* converted: a UTF-16 byte order mark ("Unicode text") */
+  MW_CSV_ENCODING_UTF16,          /* converted: a byte order mark ("Unicode text"), or NUL bytes
+                                   * in every other place */
+  MW_CSV_ENCODING_UTF32,          /* converted: a byte order mark, or three NUL bytes in four */
 } MwCsvEncoding;
 
 /* How a file is written. mw_csv_sniff() fills it in; a dialog may change
@@ -31,6 +33,7 @@ typedef struct
   gboolean       has_bom;
   gboolean       crlf;         /* lines end in CR LF */
   MwCsvEncoding  encoding;
+  gboolean       big_endian;   /* UTF-16 and UTF-32 only; a byte order mark overrides it */
 } MwCsvFormat;
 
 /* The Meshwork fields a column can give. The first group is for people

@@ -63,7 +63,7 @@ mw_import_problem_kind_to_string (MwImportProblemKind kind)
   static const char * const names[] = {
     "invalid-utf8", "empty-id", "empty-name", "duplicate-id", "unknown-manager",
     "manager-cycle", "unknown-actor", "self-tie", "bad-type", "bad-number", "bad-kind",
-    "extra-cells",
+    "extra-cells", "nul-bytes", "undecodable", "lone-cr", "stray-quote",
   };
 
   g_return_val_if_fail (kind < G_N_ELEMENTS (names), NULL);

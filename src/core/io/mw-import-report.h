@@ -25,6 +25,10 @@ typedef enum
   MW_IMPORT_PROBLEM_BAD_NUMBER,
   MW_IMPORT_PROBLEM_BAD_KIND,
   MW_IMPORT_PROBLEM_EXTRA_CELLS,
+  MW_IMPORT_PROBLEM_NUL_BYTES,       /* left out of the cell; the row is kept */
+  MW_IMPORT_PROBLEM_UNDECODABLE,     /* not UTF-16, UTF-32 or Windows-1252 as the file is read */
+  MW_IMPORT_PROBLEM_LONE_CR,         /* a CR without LF in a file of LF lines: kept as text */
+  MW_IMPORT_PROBLEM_STRAY_QUOTE,     /* text after a closing quote: a quote may be missing */
 } MwImportProblemKind;
 
 typedef struct
