@@ -95,6 +95,7 @@ _mw_import_dialog_describe_table (MwCsvTable *table)
     {
     case MW_CSV_ENCODING_WINDOWS_1252: encoding = _("Windows-1252, converted"); break;
     case MW_CSV_ENCODING_UTF16:        encoding = _("UTF-16, converted"); break;
+    case MW_CSV_ENCODING_UTF32:        encoding = _("UTF-32, converted"); break;
     case MW_CSV_ENCODING_UTF8:
     default:                           encoding = "UTF-8"; break;
     }
