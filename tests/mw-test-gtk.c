@@ -217,33 +217,6 @@ mw_test_assert_networks_equal (MwNetwork *a,
     g_error ("networks differ: %s", difference);
 }
 
-/* ---- Files ------------------------------------------------------------ */
-
-/**
- * mw_test_remove_tree:
- * @path: a file or a folder
- *
- * Removes @path and, for a folder, everything in it. Symbolic links are
- * removed, never followed.
- */
-void
-mw_test_remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          mw_test_remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
 /* ---- Real input through XTest ----------------------------------------- */
 
 #ifdef MW_TEST_HAVE_XTEST

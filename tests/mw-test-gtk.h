@@ -14,6 +14,8 @@
 #include "mw-application.h"
 #include "mw-window.h"
 
+#include "mw-test-core.h"
+
 G_BEGIN_DECLS
 
 /* A condition mw_test_wait_for() waits for. */
@@ -35,9 +37,6 @@ MwNetwork     *mw_test_network_of            (MwWindow       *window);
 MwHistory     *mw_test_history_of            (MwWindow       *window);
 void           mw_test_assert_networks_equal (MwNetwork      *a,
                                               MwNetwork      *b);
-
-/* Files */
-void           mw_test_remove_tree           (const char     *path);
 
 /* Real input through XTest (only in tests built with XTest) */
 gboolean       mw_test_has_xtest             (void);

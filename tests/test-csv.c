@@ -14,6 +14,7 @@
 #include "mw-import-report.h"
 #include "mw-limits.h"
 #include "mw-test-cli.h"
+#include "mw-test-core.h"
 
 
 static MwCsvTable *
@@ -954,22 +955,6 @@ test_stray_quote (void)
   g_assert_nonnull (strstr (error->message, "open.csv: row 3 (line 3)"));
 }
 
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 /* what the app does: load and import in threads, the main loop running */
 static void
 test_async (void)
@@ -987,15 +972,15 @@ test_async (void)
   g_autoptr(GError) error = NULL;
   MwCsvMapping mapping;
 
-  mw_csv_table_load_file_async (file, NULL, NULL, NULL, store_result_cb, &loaded);
-  table = mw_csv_table_load_file_finish (wait_for_result (&loaded), &error);
+  mw_csv_table_load_file_async (file, NULL, NULL, NULL, mw_test_store_result_cb, &loaded);
+  table = mw_csv_table_load_file_finish (mw_test_wait_result (&loaded), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mw_csv_table_get_n_rows (table), ==, 6);
 
   mw_csv_mapping_guess (&mapping, table, FALSE);
   mapping.columns[MW_CSV_FIELD_UNIT] = mapping.columns[MW_CSV_FIELD_LOCATION];
-  mw_csv_import_async (NULL, table, &mapping, NULL, NULL, NULL, NULL, store_result_cb, &imported);
-  network = mw_csv_import_finish (wait_for_result (&imported), &report, &error);
+  mw_csv_import_async (NULL, table, &mapping, NULL, NULL, NULL, NULL, mw_test_store_result_cb, &imported);
+  network = mw_csv_import_finish (mw_test_wait_result (&imported), &report, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_actors, ==, 6);
   g_assert_cmpstr (mw_network_lookup_actor (network, "E004")->unit, ==, "Berlin");
@@ -1008,8 +993,8 @@ test_async (void)
     g_autoptr(GAsyncResult) merged_result = NULL;
 
     g_assert_nonnull (mw_network_add_actor (open, "X1", "Already Here", MW_ACTOR_PERSON, NULL));
-    mw_csv_import_async (open, table, &mapping, NULL, NULL, NULL, NULL, store_result_cb, &merged_result);
-    merged = mw_csv_import_finish (wait_for_result (&merged_result), NULL, &error);
+    mw_csv_import_async (open, table, &mapping, NULL, NULL, NULL, NULL, mw_test_store_result_cb, &merged_result);
+    merged = mw_csv_import_finish (mw_test_wait_result (&merged_result), NULL, &error);
     g_assert_no_error (error);
     g_assert_true (merged != open);
     g_assert_cmpuint (mw_network_get_n_actors (open), ==, 1);
@@ -1018,8 +1003,8 @@ test_async (void)
     g_assert_nonnull (mw_network_lookup_actor (merged, "E004"));
   }
 
-  mw_csv_table_load_file_async (missing, NULL, NULL, NULL, store_result_cb, &failed);
-  none = mw_csv_table_load_file_finish (wait_for_result (&failed), &error);
+  mw_csv_table_load_file_async (missing, NULL, NULL, NULL, mw_test_store_result_cb, &failed);
+  none = mw_csv_table_load_file_finish (mw_test_wait_result (&failed), &error);
   g_assert_null (none);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "/nonexistent/people.csv"));

@@ -10,6 +10,7 @@
 
 #include "mw-document.h"
 #include "mw-format.h"
+#include "mw-test-core.h"
 
 /* Saving keeps a backup (NAME~) and drafts an index: all of it goes. */
 static void
@@ -27,22 +28,6 @@ remove_dir (const char *dir)
 }
 
 static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
-static void
 load (MwDocument *document,
       const char *path)
 {
@@ -50,8 +35,8 @@ load (MwDocument *document,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  mw_document_load_async (document, file, NULL, done_cb, &result);
-  g_assert_true (mw_document_load_finish (document, wait_for (&result), &error));
+  mw_document_load_async (document, file, NULL, mw_test_store_result_cb, &result);
+  g_assert_true (mw_document_load_finish (document, mw_test_wait_result (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -64,8 +49,8 @@ save (MwDocument *document,
   g_autoptr(GError) error = NULL;
   char *contents = NULL;
 
-  mw_document_save_async (document, file, NULL, done_cb, &result);
-  g_assert_true (mw_document_save_finish (document, wait_for (&result), &error));
+  mw_document_save_async (document, file, NULL, mw_test_store_result_cb, &result);
+  g_assert_true (mw_document_save_finish (document, mw_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);

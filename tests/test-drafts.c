@@ -11,37 +11,11 @@
 #include "mw-draft-autosave.h"
 #include "mw-dot.h"
 #include "mw-drafts.h"
+#include "mw-test-core.h"
 
 #define CHILD_INTERVAL_MS 150
 
 static const char *self_path;
-
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("mw-drafts-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (dir);
-}
 
 static void
 write_cb (GObject *object, GAsyncResult *result, gpointer user_data)
@@ -89,7 +63,7 @@ dot_of (MwNetwork *network)
 static void
 test_write_list_load (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mw_test_make_dir ("mw-drafts");
   g_autoptr(MwDrafts) drafts = mw_drafts_new (dir);
   g_autoptr(MwNetwork) network = network_with ("ada", "bo", NULL);
   g_autoptr(GBytes) bytes = dot_of (network);
@@ -122,14 +96,14 @@ test_write_list_load (void)
 
   /* The user's own file is never written. */
   g_assert_false (g_file_test (own, G_FILE_TEST_EXISTS));
-  remove_tree (dir);
+  mw_test_remove_tree (dir);
 }
 
 /* Saving or discarding a document drops its draft, even one still being written. */
 static void
 test_remove_wins (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mw_test_make_dir ("mw-drafts");
   g_autoptr(MwDrafts) drafts = mw_drafts_new (dir);
   g_autoptr(MwNetwork) network = network_with ("ada", NULL);
   g_autoptr(GBytes) bytes = dot_of (network);
@@ -156,7 +130,7 @@ test_remove_wins (void)
   list = mw_drafts_list (drafts);
   g_assert_cmpuint (list->len, ==, 0);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  remove_tree (dir);
+  mw_test_remove_tree (dir);
 }
 
 static void
@@ -184,7 +158,7 @@ put_variant (const char *dir, GVariant *variant)
 static void
 test_corrupt_index (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mw_test_make_dir ("mw-drafts");
   g_autoptr(MwDrafts) drafts = mw_drafts_new (dir);
   g_autofree char *bad_path = g_build_filename (dir, "bad.dot", NULL);
   g_autoptr(GPtrArray) list = NULL;
@@ -216,7 +190,7 @@ test_corrupt_index (void)
   g_assert_null (loaded);
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "bad.dot"));
-  remove_tree (dir);
+  mw_test_remove_tree (dir);
 }
 
 static gboolean
@@ -240,7 +214,7 @@ wait_ms (guint ms)
 static void
 test_autosave (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mw_test_make_dir ("mw-drafts");
   g_autoptr(MwDrafts) drafts = mw_drafts_new (dir);
   g_autoptr(MwNetwork) network = mw_network_new ();
   g_autoptr(MwDraftAutosave) autosave = mw_draft_autosave_new (drafts, 100);
@@ -274,7 +248,7 @@ test_autosave (void)
   wait_ms (200);
   list = mw_drafts_list (drafts);
   g_assert_cmpuint (list->len, ==, 0);
-  remove_tree (dir);
+  mw_test_remove_tree (dir);
 }
 
 /* The child: edits like a user, one actor at a time, and tells the parent
@@ -306,7 +280,7 @@ child_main (const char *dir)
 static void
 test_kill_9 (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mw_test_make_dir ("mw-drafts");
   g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "MW_DRAFTS_CHILD", dir, TRUE);
   const char *argv[] = { self_path, NULL };
   g_autoptr(GError) error = NULL;
@@ -343,7 +317,7 @@ test_kill_9 (void)
       g_autofree char *id = g_strdup_printf ("early%u", i);
       g_assert_nonnull (mw_network_lookup_actor (restored, id));
     }
-  remove_tree (dir);
+  mw_test_remove_tree (dir);
 }
 
 int

@@ -26,38 +26,12 @@
 #include "mw-export.h"
 #include "mw-file.h"
 #include "mw-format.h"
+#include "mw-test-core.h"
 
 #define BIG_SIZE (4 * 1024 * 1024)
 #define SMALL_DISK "size=64k"
 
 static const char *self_path;
-
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("mw-file-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (dir);
-}
 
 static int
 compare_names (gconstpointer a,
@@ -162,22 +136,6 @@ child_overwrite (const char *dir)
     }
 }
 
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
 static int
 child_document (const char *dir)
 {
@@ -191,8 +149,8 @@ child_document (const char *dir)
     {
       g_autoptr(GAsyncResult) result = NULL;
 
-      mw_document_save_async (document, NULL, NULL, done_cb, &result);
-      if (!mw_document_save_finish (document, wait_for (&result), NULL))
+      mw_document_save_async (document, NULL, NULL, mw_test_store_result_cb, &result);
+      if (!mw_document_save_finish (document, mw_test_wait_result (&result), NULL))
         return 1;
     }
 }
@@ -261,7 +219,7 @@ is_output (const char *name)
 static void
 test_kill_new_files (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mw_test_make_dir ("mw-file");
   g_autoptr(GDir) d = NULL;
   const char *name;
   guint n = 0;
@@ -280,7 +238,7 @@ test_kill_new_files (void)
       n++;
     }
   g_test_message ("%u complete files, nothing else", n);
-  remove_tree (dir);
+  mw_test_remove_tree (dir);
 }
 
 static gboolean
@@ -295,7 +253,7 @@ is_export_or_ours (const char *name)
 static void
 test_kill_overwrite (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mw_test_make_dir ("mw-file");
   g_autofree char *path = g_build_filename (dir, "export.png", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *names = NULL;
@@ -311,7 +269,7 @@ test_kill_overwrite (void)
   sweep_by_writing (dir, "export.png");
   names = list_dir (dir);
   g_assert_cmpstr (names, ==, "export.png");
-  remove_tree (dir);
+  mw_test_remove_tree (dir);
 }
 
 static gboolean
@@ -325,7 +283,7 @@ is_saved_network (const char *name)
 static void
 test_kill_document_save (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mw_test_make_dir ("mw-file");
   g_autofree char *path = g_build_filename (dir, "net.gv", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(MwNetwork) network = NULL;
@@ -342,7 +300,7 @@ test_kill_document_save (void)
   names = list_dir (dir);
   if (!g_str_equal (names, "net.gv"))
     g_assert_cmpstr (names, ==, "net.gv net.gv~");
-  remove_tree (dir);
+  mw_test_remove_tree (dir);
 }
 
 /* Only our own stale temporaries go: not a fresh one (a write may be
@@ -358,7 +316,7 @@ test_sweep (void)
     "notes.txt.Xy12Zz",       /* someone else's temporary */
     ".goutputstream-Q1W2E3",  /* GIO's */
   };
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mw_test_make_dir ("mw-file");
   g_autofree char *target = g_build_filename (dir, "net.gv", NULL);
   g_autofree char *link = g_build_filename (dir, ".meshwork-tmp-Link01", NULL);
   g_autofree char *folder = g_build_filename (dir, ".meshwork-tmp-Dir001", NULL);
@@ -399,7 +357,7 @@ test_sweep (void)
   g_string_append (expected, ".meshwork-tmp-abc .meshwork-tmp-abcdefg net.gv notes.txt.Xy12Zz");
   g_assert_cmpstr (names, ==, expected->str);
   g_string_free (expected, TRUE);
-  remove_tree (dir);
+  mw_test_remove_tree (dir);
 }
 
 /* A full disk, in this process only: a 64 KiB tmpfs over DIR in a mount
@@ -515,15 +473,15 @@ full_disk_draft (const char *dir,
   g_autofree char *names = NULL;
   g_autofree char *expected = NULL;
 
-  mw_drafts_write_async (drafts, id, NULL, NULL, "Draft", small, NULL, done_cb, &first);
-  g_assert_true (mw_drafts_write_finish (drafts, wait_for (&first), &error));
+  mw_drafts_write_async (drafts, id, NULL, NULL, "Draft", small, NULL, mw_test_store_result_cb, &first);
+  g_assert_true (mw_drafts_write_finish (drafts, mw_test_wait_result (&first), &error));
   g_assert_no_error (error);
   names = list_dir (folder);
 
   memset (big, 'x', 256 * 1024 - 1);
   large = g_bytes_new_take (g_steal_pointer (&big), 256 * 1024);
-  mw_drafts_write_async (drafts, id, NULL, NULL, "Draft", large, NULL, done_cb, &second);
-  g_assert_false (mw_drafts_write_finish (drafts, wait_for (&second), &error));
+  mw_drafts_write_async (drafts, id, NULL, NULL, "Draft", large, NULL, mw_test_store_result_cb, &second);
+  g_assert_false (mw_drafts_write_finish (drafts, mw_test_wait_result (&second), &error));
   assert_write_error (error, id, nospc);
   assert_contents (draft, "digraph { draft }\n");
   expected = g_strdup (names);
@@ -546,8 +504,8 @@ full_disk_document (const char *dir,
 
   g_assert_true (mw_write_file (path, "digraph { old }\n", 16, NULL));
   mw_document_replace_network (document, network, file, NULL);
-  mw_document_save_async (document, NULL, NULL, done_cb, &result);
-  g_assert_false (mw_document_save_finish (document, wait_for (&result), &error));
+  mw_document_save_async (document, NULL, NULL, mw_test_store_result_cb, &result);
+  g_assert_false (mw_document_save_finish (document, mw_test_wait_result (&result), &error));
   assert_write_error (error, "saved.gv", nospc);
   g_assert_null (strstr (strstr (error->message, "saved.gv") + 1, "saved.gv"));
   assert_contents (path, "digraph { old }\n");
@@ -570,7 +528,7 @@ test_full_disk (void)
       return;
     }
 
-  dir = make_dir ();
+  dir = mw_test_make_dir ("mw-file");
   nospc = make_disk_small (dir);
   full_disk_write (dir, nospc);
   full_disk_export (dir, nospc);
@@ -583,7 +541,7 @@ test_full_disk (void)
       g_assert_cmpint (g_rmdir (dir), ==, 0);
     }
   else
-    remove_tree (dir);
+    mw_test_remove_tree (dir);
 }
 
 int
