@@ -553,6 +553,99 @@ test_cli (void)
   g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
 }
 
+/* Two actors 50,000,000 pt apart: cairo's fixed point would draw the far
+ * one wrapped to x = -331,648. SVG and a PDF the drawing's size refuse,
+ * naming the width and the limit; PNG refuses its pixels; a PDF on an A4
+ * page scales the drawing down, and poppler draws the tie level across
+ * the page between its margins. */
+static void
+test_far_apart (void)
+{
+  static const char dot[] =
+    "digraph far {\n"
+    "  a [label=\"Near\", pos=\"0,0\"];\n"
+    "  b [label=\"Far\", pos=\"50000000,0\"];\n"
+    "  a -> b [mw_tie=checks];\n"
+    "}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = mw_dot_load_data (dot, sizeof dot - 1, "far.gv", NULL, &error);
+  g_autoptr(MwRenderer) renderer = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *pdf = tmp_path ("far.pdf");
+  g_autofree char *prefix = tmp_path ("far");
+  g_autofree char *page = tmp_path ("far.png");
+  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+  MwExportOptions options;
+
+  g_assert_no_error (error);
+  renderer = mw_renderer_new (network);
+
+  for (MwExportFormat format = MW_EXPORT_SVG; format <= MW_EXPORT_PDF; format++)
+    {
+      mw_export_options_init (&options, format);
+      bytes = mw_export_to_bytes (renderer, &options, &error);
+      g_assert_null (bytes);
+      g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+      g_assert_nonnull (strstr (error->message, "The drawing is 50000"));
+      g_assert_nonnull (strstr (error->message, " pt wide; the limit is 4000000 pt"));
+      g_clear_error (&error);
+    }
+
+  mw_export_options_init (&options, MW_EXPORT_PNG);
+  bytes = mw_export_to_bytes (renderer, &options, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "too large for PNG"));
+  g_clear_error (&error);
+
+  mw_export_options_init (&options, MW_EXPORT_PDF);
+  options.page = MW_PAGE_A4;
+  g_assert_true (mw_export_to_file (renderer, pdf, &options, &error));
+  g_assert_no_error (error);
+  if (pdftoppm == NULL)
+    {
+      g_test_skip ("pdftoppm is not installed");
+      return;
+    }
+  {
+    const char *argv[] = { pdftoppm, "-r", "72", "-png", "-singlefile", pdf, prefix, NULL };
+    g_autofree char *page_data = NULL;
+    g_autoptr(GBytes) page_png = NULL;
+    cairo_surface_t *image;
+    int status, w, h, stride, min_x = G_MAXINT, max_x = -1, min_y = G_MAXINT, max_y = -1;
+    const guchar *data;
+    gsize page_size;
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_file_get_contents (page, &page_data, &page_size, NULL));
+    page_png = g_bytes_new_take (g_steal_pointer (&page_data), page_size);
+    image = decode_png (page_png);
+    w = cairo_image_surface_get_width (image);
+    h = cairo_image_surface_get_height (image);
+    stride = cairo_image_surface_get_stride (image);
+    data = cairo_image_surface_get_data (image);
+    /* the page's own edge pixels are half covered by its background */
+    for (int y = 4; y < h - 4; y++)
+      for (int x = 4; x < w - 4; x++)
+        if (*(const guint32 *)(data + y * stride + x * 4) != *(const guint32 *)(data + 10 * stride + 40))
+          min_x = MIN (min_x, x), max_x = MAX (max_x, x), min_y = MIN (min_y, y), max_y = MAX (max_y, y);
+    cairo_surface_destroy (image);
+    /* a landscape A4 page: the tie runs level across it, inside the 36 pt
+     * margins, from one actor to the other (which are specks this small) */
+    g_assert_cmpint (ABS (w - 842), <=, 1);
+    g_assert_cmpint (ABS (h - 595), <=, 1);
+    g_assert_cmpint (min_x, >=, 34);
+    g_assert_cmpint (min_x, <=, 40);
+    g_assert_cmpint (max_x, >=, 842 - 40);
+    g_assert_cmpint (max_x, <=, 842 - 34);
+    g_assert_cmpint (min_y, >=, 295);
+    g_assert_cmpint (max_y, <=, 300);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -565,6 +658,7 @@ main (int    argc,
   g_test_add_func ("/export/pages-and-extras", test_pages_and_extras);
   g_test_add_func ("/export/atomic", test_atomic);
   g_test_add_func ("/export/cli", test_cli);
+  g_test_add_func ("/export/far-apart", test_far_apart);
 
   return g_test_run ();
 }

@@ -773,6 +773,81 @@ test_empty_network (void)
   cairo_surface_destroy (surface);
 }
 
+/* Pixels in the view rectangle [x0, x1) × [y0, y1) that are not @background. */
+static guint
+count_in_rect (cairo_surface_t *surface,
+               guint32          background,
+               double           x0,
+               double           y0,
+               double           x1,
+               double           y1)
+{
+  guint n = 0;
+
+  for (double y = y0; y < y1; y += 1)
+    for (double x = x0; x < x1; x += 1)
+      if (pixel_at (surface, x, y) != background)
+        n++;
+  return n;
+}
+
+/* An actor 50,000,000 pt to the right and one as far down, tied to one in
+ * the middle of the view: at any zoom their device coordinates are past
+ * cairo's 24.8 fixed point (±8,388,607), which used to wrap them round, so
+ * the ties came in from the wrong side. Now they leave right and down. */
+static void
+test_far_geometry (void)
+{
+  static const char dot[] =
+    "digraph far {\n"
+    "  near [label=\"Near\", pos=\"0,0\"];\n"
+    "  right [label=\"Right\", pos=\"50000000,0\"];\n"
+    "  down [label=\"Down\", pos=\"0,-50000000\"];\n"
+    "  near -> right [mw_tie=reports];\n"
+    "  near -> down [mw_tie=reports];\n"
+    "}\n";
+  static const double zooms[] = { 1, 4, 10 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = mw_dot_load_data (dot, sizeof dot - 1, "far.gv", NULL, &error);
+  g_autoptr(MwRenderer) renderer = NULL;
+  double near_x, near_y, x, y;
+
+  g_assert_no_error (error);
+  renderer = mw_renderer_new (network);
+  _mw_renderer_set_n_threads (renderer, 1);
+  mw_renderer_get_actor_position (renderer, mw_network_get_actor (network, 0), &near_x, &near_y);
+  mw_renderer_get_actor_position (renderer, mw_network_get_actor (network, 1), &x, &y);
+  g_assert_cmpfloat (x - near_x, ==, 50000000);
+  mw_renderer_get_actor_position (renderer, mw_network_get_actor (network, 2), &x, &y);
+  g_assert_cmpfloat (y - near_y, ==, 50000000);
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    for (double scale = 1; scale <= 2; scale++)
+      {
+        cairo_surface_t *surface;
+        guint32 background;
+        double r = 12 * 1.5 * zooms[z];   /* the disc and its outline */
+        MwView view;
+
+        mw_view_init (&view, 400, 300);
+        view.zoom = zooms[z];
+        view.scale = scale;
+        view.labels = MW_LABELS_NEVER;
+        view.offset_x = near_x - 200 / view.zoom;
+        view.offset_y = near_y - 150 / view.zoom;
+        surface = draw_to_image (renderer, &view);
+        background = pixel_at (surface, 2, 2);
+
+        /* the tie to the right, along the middle row, beyond near's disc */
+        g_assert_cmpuint (count_in_rect (surface, background, MIN (200 + r, 380), 145, 400, 155), >, 10);
+        g_assert_cmpuint (count_in_rect (surface, background, 0, 140, MAX (200 - r, 20), 160), ==, 0);
+        /* the tie down, along the middle column */
+        g_assert_cmpuint (count_in_rect (surface, background, 195, MIN (150 + r, 280), 205, 300), >, 5);
+        g_assert_cmpuint (count_in_rect (surface, background, 190, 0, 210, MAX (150 - r, 10)), ==, 0);
+        cairo_surface_destroy (surface);
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -787,6 +862,7 @@ main (int    argc,
   g_test_add_func ("/render/dim-and-select", test_dim_and_select);
   g_test_add_func ("/render/level-of-detail", test_level_of_detail);
   g_test_add_func ("/render/dense-overview", test_dense_overview);
+  g_test_add_func ("/render/far-geometry", test_far_geometry);
   g_test_add_func ("/render/dense-threads", test_dense_threads);
   g_test_add_func ("/render/emphasis-labels", test_emphasis_labels);
   g_test_add_func ("/render/canvas-matches-export", test_canvas_matches_export);

@@ -26,6 +26,10 @@
 #define PAGE_MARGIN     36.0
 #define MAX_PIXELS  (16384.0 * 16384.0)
 #define MAX_SIDE     32767.0      /* cairo's image surfaces stop here */
+/* cairo keeps device coordinates in 24.8 fixed point, which wraps past
+ * ±8,388,607: a wider page would draw its far side at the wrong place. A
+ * page drawn at the drawing's own size stops well inside that. */
+#define MAX_VECTOR_SIDE 4000000.0
 
 typedef struct
 {
@@ -324,6 +328,32 @@ check_status (cairo_status_t   status,
   return FALSE;
 }
 
+/* A vector page the drawing's own size (SVG, PDF "fit") refuses a drawing
+ * cairo cannot place; a PDF on a paper page scales it down instead. */
+static gboolean
+check_vector_size (double   width,
+                   double   height,
+                   GError **error)
+{
+  if (width > MAX_VECTOR_SIDE)
+    {
+      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
+                   _("The drawing is %.0f pt wide; the limit is %.0f pt. "
+                     "Export a PDF on an A4 or Letter page, which scales it down to fit"),
+                   ceil (width), MAX_VECTOR_SIDE);
+      return FALSE;
+    }
+  if (height > MAX_VECTOR_SIDE)
+    {
+      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
+                   _("The drawing is %.0f pt high; the limit is %.0f pt. "
+                     "Export a PDF on an A4 or Letter page, which scales it down to fit"),
+                   ceil (height), MAX_VECTOR_SIDE);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static GBytes *
 export_png (MwRenderer            *renderer,
             const MwExportOptions *options,
@@ -394,6 +424,8 @@ export_pdf (MwRenderer            *renderer,
   MwView view;
 
   mw_export_get_view (renderer, options, &view, &width, &height);
+  if (options->page == MW_PAGE_FIT && !check_vector_size (width, height, error))
+    return NULL;
   page_size (options, width, height, &pw, &ph);
   surface = cairo_pdf_surface_create_for_stream (append_cb, out, pw, ph);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Meshwork");
@@ -495,6 +527,8 @@ export_svg (MwRenderer            *renderer,
   gsize at;
 
   mw_export_get_view (renderer, options, &view, &width, &height);
+  if (!check_vector_size (width, height, error))
+    return NULL;
   surface = cairo_svg_surface_create_for_stream (append_cb, out, width, height);
   cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);

@@ -10,9 +10,14 @@
 
 #define G_LOG_DOMAIN "meshwork-render"
 
+#include <math.h>
 #include <string.h>
 
 #include "mw-renderer-private.h"
+
+/* cairo turns device coordinates into 24.8 fixed point, which wraps past
+ * ±8,388,607 pixels; geometry is kept well inside that. */
+#define DEVICE_REACH 4000000.0
 
 G_DEFINE_FINAL_TYPE (MwRenderer, mw_renderer, G_TYPE_OBJECT)
 
@@ -224,6 +229,71 @@ frame_set_target (MwFrame *f,
   f->raster = f->raster || f->view->raster;
 }
 
+/* A far actor is pulled in towards the middle of the view, along its line
+ * from there, to @reach device units away: the actor itself is far out of
+ * sight either way, and a tie from the view to it leaves the view at a
+ * slope off by at most (view size)² / reach — a fraction of a pixel. */
+static void
+pull_in (MwActorGeom *g,
+         cairo_t     *cr,
+         double       cx,
+         double       cy,
+         double       reach)
+{
+  double x = g->x, y = g->y, far;
+
+  cairo_user_to_device (cr, &x, &y);
+  far = MAX (fabs (x - cx), fabs (y - cy));
+  if (!(far > reach))
+    return;
+  x = cx + (x - cx) * (reach / far);
+  y = cy + (y - cy) * (reach / far);
+  cairo_device_to_user (cr, &x, &y);
+  g->box.x += x - g->x;
+  g->box.y += y - g->y;
+  g->label_y += y - g->y;
+  g->x = x;
+  g->y = y;
+}
+
+/* Returns: (nullable): the actors' geometry for this frame with the far
+ * ones pulled in, or %NULL when everything is within reach of cairo. Only
+ * what is visible is drawn, but ties and boundaries reach out of view. */
+static GArray *
+pull_in_far_actors (MwRenderer    *self,
+                    cairo_t       *cr,
+                    const MwFrame *f)
+{
+  const MwRect *b = &self->geometry.bounds;
+  double cx = f->visible.x + f->visible.width / 2, cy = f->visible.y + f->visible.height / 2;
+  double sx = 1, sy = 1, reach, corners[4][2] = {
+    { b->x, b->y }, { b->x + b->width, b->y }, { b->x, b->y + b->height }, { b->x + b->width, b->y + b->height },
+  };
+  gboolean far = FALSE;
+  GArray *actors;
+
+  if (!self->geometry.has_bounds)
+    return NULL;
+  /* the target may scale once more (HiDPI, PNG scale) */
+  cairo_surface_get_device_scale (cairo_get_target (cr), &sx, &sy);
+  cairo_user_to_device (cr, &cx, &cy);
+  reach = DEVICE_REACH / MAX (MAX (f->view->scale, 1), MAX (fabs (sx), fabs (sy))) - MAX (fabs (cx), fabs (cy));
+  if (!(reach > 0))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    {
+      cairo_user_to_device (cr, &corners[i][0], &corners[i][1]);
+      far = far || !(MAX (fabs (corners[i][0] - cx), fabs (corners[i][1] - cy)) <= reach);
+    }
+  if (!far)
+    return NULL;
+
+  actors = g_array_copy (self->geometry.actors);
+  for (guint i = 0; i < actors->len; i++)
+    pull_in (&g_array_index (actors, MwActorGeom, i), cr, cx, cy, reach);
+  return actors;
+}
+
 /**
  * mw_renderer_draw:
  * @cr: any cairo context: a widget's snapshot, an image, SVG or PDF surface
@@ -239,6 +309,7 @@ mw_renderer_draw (MwRenderer   *self,
                   const MwView *view)
 {
   g_autoptr(GArray) visible = NULL;
+  GArray *actors, *pulled_in;
   MwFrame f;
 
   g_return_if_fail (MW_IS_RENDERER (self));
@@ -260,6 +331,12 @@ mw_renderer_draw (MwRenderer   *self,
   cairo_scale (cr, view->zoom, view->zoom);
   cairo_translate (cr, -view->offset_x, -view->offset_y);
 
+  /* for this frame only; the worker drawing ties is done before it ends */
+  actors = self->geometry.actors;
+  pulled_in = pull_in_far_actors (self, cr, &f);
+  if (pulled_in != NULL)
+    self->geometry.actors = pulled_in;
+
   visible = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < self->geometry.actors->len; i++)
     if (actor_visible (&f, &g_array_index (self->geometry.actors, MwActorGeom, i)))
@@ -280,4 +357,7 @@ mw_renderer_draw (MwRenderer   *self,
     _mw_renderer_draw_states (self, cr, &f, visible, FALSE);
   _mw_renderer_draw_labels (self, cr, &f, visible);
   cairo_restore (cr);
+
+  self->geometry.actors = actors;
+  g_clear_pointer (&pulled_in, g_array_unref);
 }
