@@ -8,7 +8,11 @@
  *     `wait:MS`, `add:ID` (an undoable "Add Actor" edit), `save:PATH`,
  *     `import:PATH` (the import dialog on a people file, for screenshots),
  *     `compare:PATH` (compares the window's network with PATH once it has
- *     loaded, for screenshots and demos), `quit`.
+ *     loaded, for screenshots and demos), `asked` (waits until a message
+ *     dialog, such as the offer of drafts, is up and has the keyboard, so
+ *     the test can press a key in it), `page` (waits until no message dialog
+ *     is left, then prints `page NAME…`: what the main stack of each window
+ *     shows, sorted), `quit`.
  *     Each step done is printed on stdout.
  *   MESHWORK_COMPARE=FILE          compares what opens with FILE (for
  *                                  screenshots and demos): a first step
@@ -22,6 +26,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "mw-application.h"
@@ -87,6 +92,68 @@ script_compare (MwWindow   *window,
   return TRUE;
 }
 
+/* The message dialog shown, if any (they are toplevels of their own). */
+static GtkWindow *
+shown_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* Done once a dialog is up and active: a key pressed now goes to it. */
+static gboolean
+script_asked (void)
+{
+  GtkWindow *dialog = shown_dialog ();
+
+  return dialog != NULL && gtk_window_is_active (dialog);
+}
+
+/* The visible child of a window's main stack, read from the widgets: the
+ * stack is the start page's nearest stack. */
+static const char *
+visible_page (MwWindow *window)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (mw_window_get_start_page (window), GTK_TYPE_STACK);
+
+  g_assert (stack != NULL);
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* Prints what each window shows, once no dialog is left to answer. */
+static gboolean
+script_page (Script *script)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *line = NULL;
+
+  if (shown_dialog () != NULL)
+    return FALSE;
+  for (GList *l = gtk_application_get_windows (script->application); l != NULL; l = l->next)
+    if (MW_IS_WINDOW (l->data))
+      g_ptr_array_add (names, (gpointer)visible_page (l->data));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  line = g_strjoinv (" ", (char **)names->pdata);
+  g_print ("page %s\n", line);
+  return TRUE;
+}
+
 static gboolean
 script_step_cb (gpointer user_data)
 {
@@ -113,6 +180,10 @@ script_step_cb (gpointer user_data)
     done = script_save (window, step + 5);
   else if (g_str_has_prefix (step, "compare:"))
     done = script_compare (window, step + 8);
+  else if (g_str_equal (step, "asked"))
+    done = script_asked ();
+  else if (g_str_equal (step, "page"))
+    done = script_page (script);
   else if (g_str_equal (step, "quit"))
     g_application_quit (G_APPLICATION (script->application));
 

@@ -443,6 +443,173 @@ read_until (GIOChannel *channel, const char *line)
     }
 }
 
+/* Reads up to the line starting with @prefix and returns it, without its
+ * newline. */
+static char *
+read_line (GIOChannel *channel, const char *prefix)
+{
+  for (;;)
+    {
+      g_autofree char *got = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (g_io_channel_read_line (channel, &got, NULL, NULL, &error) != G_IO_STATUS_NORMAL)
+        g_error ("the app stopped before printing “%s”", prefix);
+      if (g_str_has_prefix (got, prefix))
+        return g_strchomp (g_steal_pointer (&got));
+    }
+}
+
+/* Waits for the app to quit by itself. */
+static void
+wait_exit (GPid pid)
+{
+  int status = 0;
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+can_run_app (void)
+{
+  if (g_getenv ("MESHWORK_APP") != NULL && g_getenv ("DISPLAY") != NULL)
+    return TRUE;
+  g_test_skip ("needs the app binary and a display");
+  return FALSE;
+}
+
+/* The app is killed (SIGKILL) once the draft of an edit is written. */
+static void
+crash_with_draft (const char *xdg)
+{
+  g_autofree char *dir = g_build_filename (xdg, "meshwork", "drafts", NULL);
+  g_autoptr(MwDrafts) drafts = mw_drafts_new (dir);
+  g_autoptr(GIOChannel) channel = NULL;
+  int status = 0;
+  GPid pid;
+
+  pid = spawn_app (xdg, "wait:300;add:ada", FALSE, &channel);
+  read_until (channel, "done add:ada");
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autoptr(GPtrArray) list = mw_drafts_list (drafts);
+
+      if (list->len > 0)
+        break;
+      g_usleep (20000);
+    }
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_spawn_close_pid (pid);
+}
+
+/* Drafts of @n networks, as a run with @n windows leaves them. */
+static void
+leave_drafts (const char *xdg, guint n)
+{
+  g_autofree char *dir = g_build_filename (xdg, "meshwork", "drafts", NULL);
+  g_autoptr(MwDrafts) drafts = mw_drafts_new (dir);
+  g_autoptr(GPtrArray) list = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MwDocument) document = mw_document_new ();
+      g_autofree char *id = g_strdup_printf ("actor%u", i);
+
+      mw_document_set_drafts (document, drafts, INTERVAL_MS);
+      add_actor (document, id);
+      while (mw_draft_autosave_get_n_written (mw_document_get_autosave (document)) == 0)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (mw_drafts_wait (drafts, 5000));
+  list = mw_drafts_list (drafts);
+  g_assert_cmpuint (list->len, ==, n);
+}
+
+/* After a crash, the restored network is what the window shows: the
+ * canvas, not the start page on top of it. */
+static void
+test_restore_shows_canvas (void)
+{
+  g_autofree char *xdg = g_dir_make_tmp ("mw-app-page-XXXXXX", NULL);
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autofree char *page = NULL;
+  GPid pid;
+
+  if (!can_run_app ())
+    return;
+
+  crash_with_draft (xdg);
+  pid = spawn_app (xdg, "page;quit", TRUE, &channel);
+  page = read_line (channel, "page ");
+  g_assert_cmpstr (page, ==, "page canvas");
+  read_until (channel, "done quit");
+  wait_exit (pid);
+  mw_test_remove_tree (xdg);
+}
+
+/* Two drafts: two windows, each showing its network. */
+static void
+test_restore_two_shows_canvas (void)
+{
+  g_autofree char *xdg = g_dir_make_tmp ("mw-app-page2-XXXXXX", NULL);
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autofree char *page = NULL;
+  GPid pid;
+
+  if (!can_run_app ())
+    return;
+
+  leave_drafts (xdg, 2);
+  pid = spawn_app (xdg, "page;quit", TRUE, &channel);
+  page = read_line (channel, "page ");
+  g_assert_cmpstr (page, ==, "page canvas canvas");
+  read_until (channel, "done quit");
+  wait_exit (pid);
+  mw_test_remove_tree (xdg);
+}
+
+/* The user is asked and presses Enter (Restore is the default) on the
+ * X server, as at the keyboard: the window shows the network. */
+static void
+test_restore_asked_shows_canvas (void)
+{
+  g_autofree char *xdg = g_dir_make_tmp ("mw-app-ask-XXXXXX", NULL);
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
+  int status = 0;
+  GPid pid;
+
+  if (!can_run_app ())
+    return;
+  if (xdotool == NULL)
+    {
+      g_test_skip ("needs xdotool to press a key");
+      return;
+    }
+
+  crash_with_draft (xdg);
+  pid = spawn_app (xdg, "asked;page;quit", FALSE, &channel);
+  read_until (channel, "done asked");
+  {
+    const char *argv[] = { xdotool, "key", "Return", NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  page = read_line (channel, "page ");
+  g_assert_cmpstr (page, ==, "page canvas");
+  read_until (channel, "done quit");
+  wait_exit (pid);
+  mw_test_remove_tree (xdg);
+}
+
 /* The app as a process ($MESHWORK_APP, tests/meshwork-test-app.c: the real
  * application with its test hooks): edits, waits for the draft, is killed with SIGKILL;
  * the next start restores the draft and saves it: every edit older than
@@ -515,6 +682,9 @@ main (int argc, char *argv[])
 #undef ADD
   g_test_add_func ("/app-drafts/draft-write-fails", test_draft_write_fails);
   g_test_add_func ("/app-drafts/kill-9", test_kill_9);
+  g_test_add_func ("/app-drafts/restore-shows-canvas", test_restore_shows_canvas);
+  g_test_add_func ("/app-drafts/restore-two-shows-canvas", test_restore_two_shows_canvas);
+  g_test_add_func ("/app-drafts/restore-asked-shows-canvas", test_restore_asked_shows_canvas);
 
   return g_test_run ();
 }

@@ -110,7 +110,8 @@ restore (Offer   *offer,
 
   window = window_for_draft (offer->application);
   mw_recovery_attach (mw_window_get_document (window));
-  mw_document_restore_draft (mw_window_get_document (window), network, draft);
+  /* The window, not the document, decides what it shows: the canvas now. */
+  mw_window_restore_draft (window, network, draft);
   g_weak_ref_set (&last_restored, window);
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -293,6 +293,24 @@ _mw_window_start_chosen_cb (MwWindow   *self,
 }
 
 /**
+ * mw_window_restore_draft:
+ * @network: what @draft held
+ *
+ * Makes @network, restored from @draft, this window's network and shows
+ * it: the canvas, not the start page the window may have shown while blank.
+ */
+void
+mw_window_restore_draft (MwWindow      *self,
+                         MwNetwork     *network,
+                         const MwDraft *draft)
+{
+  g_return_if_fail (MW_IS_WINDOW (self));
+
+  mw_document_restore_draft (self->document, network, draft);
+  _mw_window_show_canvas (self);
+}
+
+/**
  * mw_window_show_start_page:
  *
  * Offers the example, a blank network and the templates instead of the

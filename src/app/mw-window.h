@@ -32,6 +32,9 @@ void        mw_window_open_file        (MwWindow       *self,
 void        mw_window_open_example     (MwWindow       *self);
 GtkWidget  *mw_window_import_file      (MwWindow       *self,
                                         GFile          *file);
+void        mw_window_restore_draft    (MwWindow       *self,
+                                        MwNetwork      *network,
+                                        const MwDraft  *draft);
 void        mw_window_show_start_page  (MwWindow       *self);
 GtkWidget  *mw_window_get_start_page   (MwWindow       *self);
 void        mw_window_new_from_template (MwWindow      *self,
