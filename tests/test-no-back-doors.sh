@@ -10,7 +10,7 @@ names="MESHWORK_TEST_SCRIPT MESHWORK_RECOVER MESHWORK_DRAFT_INTERVAL_MS MESHWORK
 # The script's verbs are string literals of their own, so a verb is a whole
 # line of strings' output ("Could not lay out the import: %s" is not one);
 # "quit" is left out: it is also the app's own action.
-verbs="wait: add: save: import: compare:"
+verbs="wait: add: save: import: compare: asked"
 
 # absent BINARY WORD [GREP-FLAG]: no printable string of BINARY contains WORD
 # (with -x: is WORD).

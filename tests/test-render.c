@@ -848,6 +848,50 @@ test_far_geometry (void)
       }
 }
 
+/* A unit that holds the actor in view and one 50,000,000 pt away: its box
+ * is filled around the near actor and runs out of the view to the right,
+ * never wrapped round by cairo's fixed point. */
+static void
+test_far_group (void)
+{
+  static const char dot[] =
+    "digraph far {\n"
+    "  near [label=\"Near\", pos=\"0,0\", mw_org=\"Acme\", mw_unit=\"Ops\"];\n"
+    "  right [label=\"Right\", pos=\"50000000,0\", mw_org=\"Acme\", mw_unit=\"Ops\"];\n"
+    "}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = mw_dot_load_data (dot, sizeof dot - 1, "far-group.gv", NULL, &error);
+  g_autoptr(MwRenderer) renderer = NULL;
+  double near_x, near_y;
+
+  g_assert_no_error (error);
+  renderer = mw_renderer_new (network);
+  _mw_renderer_set_n_threads (renderer, 1);
+  mw_renderer_get_actor_position (renderer, mw_network_get_actor (network, 0), &near_x, &near_y);
+
+  for (double scale = 1; scale <= 2; scale++)
+    {
+      cairo_surface_t *surface;
+      guint32 background;
+      MwView view;
+
+      mw_view_init (&view, 400, 300);
+      view.scale = scale;
+      view.labels = MW_LABELS_NEVER;
+      view.offset_x = near_x - 200;
+      view.offset_y = near_y - 150;
+      surface = draw_to_image (renderer, &view);
+      background = pixel_at (surface, 2, 2);
+
+      /* the box's fill beside the near actor and on to the right edge */
+      g_assert_cmpuint (count_in_rect (surface, background, 240, 135, 400, 140), ==, 160 * 5);
+      /* nothing left of the box, above or below it */
+      g_assert_cmpuint (count_in_rect (surface, background, 0, 140, 100, 160), ==, 0);
+      g_assert_cmpuint (count_in_rect (surface, background, 0, 0, 400, 40), ==, 0);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -863,6 +907,7 @@ main (int    argc,
   g_test_add_func ("/render/level-of-detail", test_level_of_detail);
   g_test_add_func ("/render/dense-overview", test_dense_overview);
   g_test_add_func ("/render/far-geometry", test_far_geometry);
+  g_test_add_func ("/render/far-group", test_far_group);
   g_test_add_func ("/render/dense-threads", test_dense_threads);
   g_test_add_func ("/render/emphasis-labels", test_emphasis_labels);
   g_test_add_func ("/render/canvas-matches-export", test_canvas_matches_export);

@@ -169,6 +169,27 @@ _mw_renderer_groups_bounds (MwRenderer *self,
     _mw_rect_union (bounds, &((Group *)g_ptr_array_index (self->groups.list, i))->box);
 }
 
+/* A box that reaches far beyond the view (a unit with an actor millions of
+ * points away) is cut to the view and a margin of as much again on every
+ * side: within the view it looks the same, and no coordinate handed to cairo
+ * leaves the range its fixed point can hold. Returns whether it was cut. */
+static gboolean
+clip_to_reach (const MwRect *box,
+               const MwRect *visible,
+               MwRect       *clipped)
+{
+  double margin = MAX (visible->width, visible->height) + 64;
+  double x0 = MAX (box->x, visible->x - margin);
+  double y0 = MAX (box->y, visible->y - margin);
+  double x1 = MIN (box->x + box->width, visible->x + visible->width + margin);
+  double y1 = MIN (box->y + box->height, visible->y + visible->height + margin);
+
+  if (x0 == box->x && y0 == box->y && x1 == box->x + box->width && y1 == box->y + box->height)
+    return FALSE;
+  *clipped = (MwRect) { x0, y0, x1 - x0, y1 - y0 };
+  return TRUE;
+}
+
 void
 _mw_renderer_draw_groups (MwRenderer    *self,
                           cairo_t       *cr,
@@ -179,6 +200,7 @@ _mw_renderer_draw_groups (MwRenderer    *self,
     for (guint i = 0; i < self->groups.list->len; i++)
       {
         Group *group = g_ptr_array_index (self->groups.list, i);
+        MwRect clipped;
         const MwRect *b = &group->box;
         MwColor color;
         double r = group->is_org ? 22 : 14;
@@ -186,6 +208,8 @@ _mw_renderer_draw_groups (MwRenderer    *self,
         if (group->is_org != (pass == 0) ||
             !_mw_rect_meets (&f->visible, b->x, b->y, b->x + b->width, b->y + b->height))
           continue;
+        if (clip_to_reach (b, &f->visible, &clipped))
+          b = &clipped;
 
         _mw_palette_color (group->color, f->view->dark, &color);
         cairo_new_path (cr);
