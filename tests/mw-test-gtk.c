@@ -16,6 +16,7 @@
 # include <gdk/x11/gdkx.h>
 # include <X11/extensions/XTest.h>
 # include <X11/keysym.h>
+# include <X11/XKBlib.h>
 #endif
 
 #include "mw-test-gtk.h"
@@ -75,6 +76,29 @@ mw_test_wait_for (MwTestDoneFunc done,
                   gpointer       data)
 {
   gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    mw_test_spin (20);
+  return done (data);
+}
+
+/**
+ * mw_test_wait_for_within:
+ * @done: the condition
+ * @data: passed to @done
+ * @milliseconds: the longest wait
+ *
+ * As mw_test_wait_for(), with a shorter deadline: for a test that expects
+ * something to happen at once and reports it if it does not.
+ *
+ * Returns: what @done returns at the end
+ */
+gboolean
+mw_test_wait_for_within (MwTestDoneFunc done,
+                         gpointer       data,
+                         guint          milliseconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64)milliseconds * 1000;
 
   while (!done (data) && g_get_monotonic_time () < deadline)
     mw_test_spin (20);
@@ -366,14 +390,18 @@ fake_modifiers (Display         *dpy,
     XTestFakeKeyEvent (dpy, XKeysymToKeycode (dpy, XK_Shift_L), down, CurrentTime);
   if (modifiers & GDK_CONTROL_MASK)
     XTestFakeKeyEvent (dpy, XKeysymToKeycode (dpy, XK_Control_L), down, CurrentTime);
+  if (modifiers & GDK_ALT_MASK)
+    XTestFakeKeyEvent (dpy, XKeysymToKeycode (dpy, XK_Alt_L), down, CurrentTime);
 }
 
 /**
  * mw_test_press_key:
  * @keyval: a key, such as %GDK_KEY_Escape or %GDK_KEY_Z
- * @modifiers: %GDK_SHIFT_MASK and %GDK_CONTROL_MASK held meanwhile
+ * @modifiers: %GDK_SHIFT_MASK, %GDK_CONTROL_MASK and %GDK_ALT_MASK held
+ *   meanwhile
  *
- * Presses and releases a key in the window under the pointer.
+ * Presses and releases a key in the window under the pointer. A key value
+ * on a key's shifted level ("plus") is typed with Shift, as a user types it.
  */
 void
 mw_test_press_key (guint           keyval,
@@ -384,6 +412,8 @@ mw_test_press_key (guint           keyval,
   KeyCode code = XKeysymToKeycode (dpy, keyval);
 
   g_assert_cmpuint (code, !=, 0);
+  if (XkbKeycodeToKeysym (dpy, code, 0, 0) != keyval && XkbKeycodeToKeysym (dpy, code, 0, 1) == keyval)
+    modifiers |= GDK_SHIFT_MASK;
   fake_modifiers (dpy, modifiers, True);
   XTestFakeKeyEvent (dpy, code, True, CurrentTime);
   XTestFakeKeyEvent (dpy, code, False, CurrentTime);

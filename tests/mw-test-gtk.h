@@ -26,6 +26,9 @@ void           mw_test_run_pending           (void);
 void           mw_test_spin                  (guint           milliseconds);
 gboolean       mw_test_wait_for              (MwTestDoneFunc  done,
                                               gpointer        data);
+gboolean       mw_test_wait_for_within       (MwTestDoneFunc  done,
+                                              gpointer        data,
+                                              guint           milliseconds);
 
 /* The application and its windows */
 MwApplication *mw_test_application_new       (void);

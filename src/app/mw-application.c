@@ -27,39 +27,40 @@ G_DEFINE_FINAL_TYPE (MwApplication, mw_application, ADW_TYPE_APPLICATION)
 /* Every accelerator of the application and its windows, in one table. The
  * canvas's own keys (arrows, Tab, Delete, Escape…) are its widget bindings;
  * none of them is listed here too. */
-static const char *accels[][5] = {
-  { "app.new-window", "<Control>n", NULL },
-  { "app.quit", "<Control>q", NULL },
-  { "app.preferences", "<Control>comma", NULL },
-  { "app.help", "F1", NULL },
-  { "win.open", "<Control>o", NULL },
-  { "win.import", "<Control><Shift>i", NULL },
-  { "win.save", "<Control>s", NULL },
-  { "win.save-as", "<Control><Shift>s", NULL },
-  { "win.close", "<Control>w", NULL },
-  { "win.undo", "<Control>z", NULL },
-  { "win.redo", "<Control><Shift>z", "<Control>y", NULL },
-  { "win.cut", "<Control>x", NULL },
-  { "win.copy", "<Control>c", NULL },
-  { "win.paste", "<Control>v", NULL },
-  { "win.duplicate", "<Control>d", NULL },
-  { "win.select-all", "<Control>a", NULL },
-  { "win.connect", "<Control>l", NULL },
-  { "win.add-actor", "<Control>Return", NULL },
-  { "win.zoom-in", "<Control>plus", "<Control>equal", "<Control>KP_Add" },
-  { "win.zoom-out", "<Control>minus", "<Control>KP_Subtract", NULL },
-  { "win.zoom-reset", "<Control>1", NULL },
-  { "win.zoom-fit", "<Control>0", NULL },
-  { "win.zoom-selection", "<Control><Shift>0", NULL },
-  { "win.show-inspector", "F9", NULL },
-  { "win.arrange::auto", "<Control><Shift>l", NULL },
-  { "win.tool::select", "<Alt>1", NULL },
-  { "win.tool::actor", "<Alt>2", NULL },
-  { "win.tool::tie", "<Alt>3", NULL },
-  { "win.present", "F5", NULL },
-  { "win.export", "<Control><Shift>e", NULL },
-  { "win.print", "<Control>p", NULL },
-  { "win.compare", "<Control><Shift>d", NULL },
+static const MwApplicationAccel accels[] = {
+  { "app.new-window", { "<Control>n", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "app.help", { "F1", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.import", { "<Control><Shift>i", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.close", { "<Control>w", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.cut", { "<Control>x", NULL } },
+  { "win.copy", { "<Control>c", NULL } },
+  { "win.paste", { "<Control>v", NULL } },
+  { "win.duplicate", { "<Control>d", NULL } },
+  { "win.select-all", { "<Control>a", NULL } },
+  { "win.connect", { "<Control>l", NULL } },
+  { "win.add-actor", { "<Control>Return", NULL } },
+  { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
+  { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+  { "win.zoom-reset", { "<Control>1", NULL } },
+  { "win.zoom-fit", { "<Control>0", NULL } },
+  /* Shift+0 types “)” on many layouts, and GTK matches the key typed. */
+  { "win.zoom-selection", { "<Control><Shift>0", "<Control>parenright", NULL } },
+  { "win.show-inspector", { "F9", NULL } },
+  { "win.arrange::auto", { "<Control><Shift>l", NULL } },
+  { "win.tool::select", { "<Alt>1", NULL } },
+  { "win.tool::actor", { "<Alt>2", NULL } },
+  { "win.tool::tie", { "<Alt>3", NULL } },
+  { "win.present", { "F5", NULL } },
+  { "win.export", { "<Control><Shift>e", NULL } },
+  { "win.print", { "<Control>p", NULL } },
+  { "win.compare", { "<Control><Shift>d", NULL } },
 };
 
 static void
@@ -127,7 +128,7 @@ mw_application_startup (GApplication *app)
   G_APPLICATION_CLASS (mw_application_parent_class)->startup (app);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i][0], &accels[i][1]);
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 
   self->settings = g_settings_new ("io.github.meshwork.Meshwork");
   g_signal_connect_object (self->settings, "changed::style-variant",
@@ -322,4 +323,20 @@ mw_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/meshwork/Meshwork",
                        NULL);
+}
+
+/**
+ * mw_application_get_accels:
+ * @n_accels: (out): the number of actions
+ *
+ * Returns: (transfer none): every action of the application and its windows
+ * that has accelerators, with them, as the application binds them; read-only
+ */
+const MwApplicationAccel *
+mw_application_get_accels (guint *n_accels)
+{
+  g_return_val_if_fail (n_accels != NULL, NULL);
+
+  *n_accels = G_N_ELEMENTS (accels);
+  return accels;
 }

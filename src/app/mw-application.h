@@ -14,6 +14,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MwApplication, mw_application, MW, APPLICATION, AdwApplication)
 
-MwApplication *mw_application_new (void);
+/* A detailed action ("win.save") and its accelerators, NULL-terminated. */
+typedef struct
+{
+  const char *action;
+  const char *accels[5];
+} MwApplicationAccel;
+
+MwApplication            *mw_application_new        (void);
+const MwApplicationAccel *mw_application_get_accels (guint *n_accels);
 
 G_END_DECLS

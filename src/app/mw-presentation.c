@@ -294,28 +294,49 @@ mw_presentation_finalize (GObject *object)
   G_OBJECT_CLASS (mw_presentation_parent_class)->finalize (object);
 }
 
-static void
-add_bindings (GtkWidgetClass *widget_class)
-{
-  static const struct { guint key; const char *action; } bindings[] = {
-    { GDK_KEY_Right, "presentation.next" },
-    { GDK_KEY_Down, "presentation.next" },
-    { GDK_KEY_space, "presentation.next" },
-    { GDK_KEY_Page_Down, "presentation.next" },
-    { GDK_KEY_Return, "presentation.next" },
-    { GDK_KEY_Left, "presentation.previous" },
-    { GDK_KEY_Up, "presentation.previous" },
-    { GDK_KEY_Page_Up, "presentation.previous" },
-    { GDK_KEY_BackSpace, "presentation.previous" },
-    { GDK_KEY_Home, "presentation.first" },
-    { GDK_KEY_End, "presentation.last" },
-    { GDK_KEY_s, "presentation.toggle-scores" },
-    { GDK_KEY_d, "presentation.toggle-stage" },
-    { GDK_KEY_Escape, "presentation.leave" },
-  };
+/* Every key of presentation mode, in one table (the footer and the help
+ * overlay describe it). */
+static const MwPresentationKey keys[] = {
+  { GDK_KEY_Right, "presentation.next" },
+  { GDK_KEY_KP_Right, "presentation.next" },
+  { GDK_KEY_Down, "presentation.next" },
+  { GDK_KEY_KP_Down, "presentation.next" },
+  { GDK_KEY_space, "presentation.next" },
+  { GDK_KEY_Page_Down, "presentation.next" },
+  { GDK_KEY_KP_Page_Down, "presentation.next" },
+  { GDK_KEY_Return, "presentation.next" },
+  { GDK_KEY_Left, "presentation.previous" },
+  { GDK_KEY_KP_Left, "presentation.previous" },
+  { GDK_KEY_Up, "presentation.previous" },
+  { GDK_KEY_KP_Up, "presentation.previous" },
+  { GDK_KEY_Page_Up, "presentation.previous" },
+  { GDK_KEY_KP_Page_Up, "presentation.previous" },
+  { GDK_KEY_BackSpace, "presentation.previous" },
+  { GDK_KEY_Home, "presentation.first" },
+  { GDK_KEY_KP_Home, "presentation.first" },
+  { GDK_KEY_End, "presentation.last" },
+  { GDK_KEY_KP_End, "presentation.last" },
+  { GDK_KEY_s, "presentation.toggle-scores" },
+  { GDK_KEY_d, "presentation.toggle-stage" },
+  { GDK_KEY_Escape, "presentation.leave" },
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
-    gtk_widget_class_add_binding_action (widget_class, bindings[i].key, 0, bindings[i].action, NULL);
+/* GtkWindow's own class bindings come before a subclass's and take the
+ * arrows (move focus) and Space and Return (activate focus), so the keys
+ * are caught on the way down, before any of those. */
+static void
+add_key_controller (MwPresentation *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  g_assert (MW_IS_PRESENTATION (self));
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -334,7 +355,6 @@ mw_presentation_class_init (MwPresentationClass *klass)
       g_autofree char *name = g_strconcat ("presentation.", actions[i], NULL);
       gtk_widget_class_install_action (widget_class, name, NULL, presentation_action);
     }
-  add_bindings (widget_class);
 }
 
 static GtkWidget *
@@ -467,6 +487,7 @@ mw_presentation_init (MwPresentation *self)
   gtk_window_set_title (GTK_WINDOW (self), _("Presentation"));
   gtk_window_set_default_size (GTK_WINDOW (self), 1024, 768);
   build_stage (self);
+  add_key_controller (self);
   update_stage (self);
   size_type (self, 768);
   add_context_slides (self);
@@ -552,6 +573,22 @@ mw_presentation_get_show_scores (MwPresentation *self)
 {
   g_return_val_if_fail (MW_IS_PRESENTATION (self), FALSE);
   return g_settings_get_boolean (self->settings, "presentation-scores");
+}
+
+/**
+ * mw_presentation_get_keys:
+ * @n_keys: (out): the number of keys
+ *
+ * Returns: (transfer none): every key presentation mode answers to, with the
+ * `presentation.` action it runs; read-only
+ */
+const MwPresentationKey *
+mw_presentation_get_keys (guint *n_keys)
+{
+  g_return_val_if_fail (n_keys != NULL, NULL);
+
+  *n_keys = G_N_ELEMENTS (keys);
+  return keys;
 }
 
 gboolean

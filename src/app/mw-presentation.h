@@ -16,6 +16,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MwPresentation, mw_presentation, MW, PRESENTATION, AdwWindow)
 
+/* A key of presentation mode (no modifiers) and the action it runs. */
+typedef struct
+{
+  guint       keyval;
+  const char *action;
+} MwPresentationKey;
+
 MwPresentation *mw_presentation_new             (GtkWindow      *parent);
 void            mw_presentation_add_network     (MwPresentation *self,
                                                  MwNetwork      *network,
@@ -29,5 +36,7 @@ const char     *mw_presentation_get_slide_title (MwPresentation *self,
                                                  guint           slide);
 gboolean        mw_presentation_get_show_scores (MwPresentation *self);
 gboolean        mw_presentation_get_dark        (MwPresentation *self);
+const MwPresentationKey *
+                mw_presentation_get_keys        (guint          *n_keys);
 
 G_END_DECLS
