@@ -38,18 +38,24 @@ struct _MwInspector
   AdwEntryRow    *unit_row;
   GMenu          *org_menu;
   GMenu          *unit_menu;
-  GtkSwitch      *purpose_switch;
-  GtkSwitch      *initiative_switch;
-  GtkSwitch      *pinned_switch;
+  GtkCheckButton *purpose_check;
+  GtkCheckButton *initiative_check;
+  GtkCheckButton *pinned_check;
   GtkTextView    *notes_view;
   AdwComboRow    *type_row;
   AdwActionRow   *direction_row;
+  AdwActionRow   *weight_row;
   GtkSpinButton  *weight_spin;
+  GtkWidget      *org_mixed;
+  GtkWidget      *unit_mixed;
+  AdwPreferencesGroup *notes_group;
+  AdwPreferencesGroup *tie_group;
 
   /* borrowed */
   MwCanvas       *canvas;
 
   gboolean        updating;
+  gboolean        applying;
   gboolean        notes_dirty;
 };
 
@@ -82,7 +88,10 @@ set_actor_field (MwNetwork  *network,
     }
 }
 
-/* One step for the whole selection: "Change Organisation". */
+static void refresh (MwInspector *self);
+
+/* One step for the whole selection: "Change Organisation". @text is copied
+ * first: it often belongs to the entry, which each change would refresh. */
 static void
 apply_to_actors (MwInspector *self,
                  const char  *name,
@@ -91,12 +100,13 @@ apply_to_actors (MwInspector *self,
                  guint        number)
 {
   g_autoptr(GPtrArray) actors = NULL;
+  g_autofree char *value = g_strdup (text);
   MwHistory *history;
   MwEdit *edit;
 
   g_assert (MW_IS_INSPECTOR (self));
 
-  if (self->updating || self->canvas == NULL)
+  if (self->updating || self->applying || self->canvas == NULL)
     return;
 
   history = mw_canvas_get_history (self->canvas);
@@ -104,13 +114,20 @@ apply_to_actors (MwInspector *self,
     return;
 
   actors = mw_canvas_get_selected_actors (self->canvas);
+  if (actors->len == 0)
+    return;
+
+  /* The fields show the result once, after the whole step. */
+  self->applying = TRUE;
   edit = mw_history_begin (history, name);
   for (guint i = 0; i < actors->len; i++)
     {
       mw_edit_touch_actor (edit, g_ptr_array_index (actors, i));
-      set_actor_field (get_network (self), g_ptr_array_index (actors, i), field, text, number);
+      set_actor_field (get_network (self), g_ptr_array_index (actors, i), field, value, number);
     }
   mw_history_commit (history, edit);
+  self->applying = FALSE;
+  refresh (self);
 }
 
 static void
@@ -137,29 +154,42 @@ unit_apply_cb (MwInspector *self)
 static void
 kind_selected_cb (MwInspector *self)
 {
-  apply_to_actors (self, _("Change Kind"), FIELD_KIND, NULL,
-                   adw_combo_row_get_selected (self->kind_row));
+  guint selected = adw_combo_row_get_selected (self->kind_row);
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    apply_to_actors (self, _("Change Kind"), FIELD_KIND, NULL, selected);
+}
+
+/* A click on a mixed (inconsistent) check sets it for all. */
+static gboolean
+check_value (MwInspector    *self,
+             GtkCheckButton *check)
+{
+  if (!self->updating)
+    gtk_check_button_set_inconsistent (check, FALSE);
+  return gtk_check_button_get_active (check);
 }
 
 static void
 purpose_cb (MwInspector *self)
 {
   apply_to_actors (self, _("Change Shared Purpose"), FIELD_PURPOSE, NULL,
-                   gtk_switch_get_active (self->purpose_switch));
+                   check_value (self, self->purpose_check));
 }
 
 static void
 initiative_cb (MwInspector *self)
 {
   apply_to_actors (self, _("Change Initiative"), FIELD_INITIATIVE, NULL,
-                   gtk_switch_get_active (self->initiative_switch));
+                   check_value (self, self->initiative_check));
 }
 
 static void
 pinned_cb (MwInspector *self)
 {
-  apply_to_actors (self, gtk_switch_get_active (self->pinned_switch) ? _("Pin") : _("Unpin"),
-                   FIELD_PINNED, NULL, gtk_switch_get_active (self->pinned_switch));
+  gboolean pinned = check_value (self, self->pinned_check);
+
+  apply_to_actors (self, pinned ? _("Pin") : _("Unpin"), FIELD_PINNED, NULL, pinned);
 }
 
 static void
@@ -194,63 +224,83 @@ selected_tie (MwInspector *self)
   return ties->len == 1 ? g_ptr_array_index (ties, 0) : NULL;
 }
 
-static void
-tie_edit (MwInspector *self,
-          const char  *name,
-          MwTieType    type,
-          double       weight,
-          gboolean     reverse)
+typedef enum
 {
+  TIE_TYPE,
+  TIE_WEIGHT,
+  TIE_REVERSE,
+} TieField;
+
+/* One step for every selected tie, as for actors. */
+static void
+apply_to_ties (MwInspector *self,
+               const char  *name,
+               TieField     field,
+               MwTieType    type,
+               double       weight)
+{
+  g_autoptr(GPtrArray) ties = NULL;
+  MwNetwork *network;
   MwHistory *history;
-  MwTie *tie;
   MwEdit *edit;
 
   g_assert (MW_IS_INSPECTOR (self));
 
-  if (self->updating || self->canvas == NULL || (tie = selected_tie (self)) == NULL)
+  if (self->updating || self->applying || self->canvas == NULL)
     return;
 
   history = mw_canvas_get_history (self->canvas);
   if (mw_history_is_editing (history))
     return;
 
+  ties = mw_canvas_get_selected_ties (self->canvas);
+  if (ties->len == 0)
+    return;
+
+  network = get_network (self);
+  self->applying = TRUE;
   edit = mw_history_begin (history, name);
-  mw_edit_touch_tie (edit, tie);
-  mw_network_set_tie_type (get_network (self), tie, type);
-  mw_network_set_tie_weight (get_network (self), tie, weight);
-  if (reverse)
-    mw_network_set_tie_endpoints (get_network (self), tie, tie->to, tie->from);
+  for (guint i = 0; i < ties->len; i++)
+    {
+      MwTie *tie = g_ptr_array_index (ties, i);
+
+      mw_edit_touch_tie (edit, tie);
+      if (field == TIE_TYPE)
+        mw_network_set_tie_type (network, tie, type);
+      else if (field == TIE_WEIGHT)
+        mw_network_set_tie_weight (network, tie, weight);
+      else
+        mw_network_set_tie_endpoints (network, tie, tie->to, tie->from);
+    }
   mw_history_commit (history, edit);
+  self->applying = FALSE;
+  refresh (self);
 }
 
 static void
 type_selected_cb (MwInspector *self)
 {
-  MwTie *tie = self->canvas != NULL ? selected_tie (self) : NULL;
+  guint selected = adw_combo_row_get_selected (self->type_row);
 
-  if (tie != NULL)
-    tie_edit (self, _("Change Tie Type"), adw_combo_row_get_selected (self->type_row), tie->weight, FALSE);
+  /* A mixed selection shows no type: that is not a choice to apply. */
+  if (selected != GTK_INVALID_LIST_POSITION)
+    apply_to_ties (self, _("Change Tie Type"), TIE_TYPE, selected, 0);
 }
 
 static void
 weight_cb (MwInspector *self)
 {
-  MwTie *tie = self->canvas != NULL ? selected_tie (self) : NULL;
-
-  if (tie != NULL)
-    tie_edit (self, _("Change Weight"), tie->type, gtk_spin_button_get_value (self->weight_spin), FALSE);
+  apply_to_ties (self, _("Change Weight"), TIE_WEIGHT, 0, gtk_spin_button_get_value (self->weight_spin));
 }
 
 static void
 reverse_cb (MwInspector *self)
 {
-  MwTie *tie = self->canvas != NULL ? selected_tie (self) : NULL;
-
-  if (tie != NULL)
-    tie_edit (self, _("Reverse Tie"), tie->type, tie->weight, TRUE);
+  if (self->canvas != NULL && selected_tie (self) != NULL)
+    apply_to_ties (self, _("Reverse Tie"), TIE_REVERSE, 0, 0);
 }
 
-/* The value all @actors share, or "" when they differ. */
+/* The value all @actors share, or %NULL when they differ. */
 static const char *
 shared_string (GPtrArray *actors,
                gsize      offset)
@@ -259,9 +309,9 @@ shared_string (GPtrArray *actors,
 
   for (guint i = 1; i < actors->len; i++)
     if (g_strcmp0 (first, G_STRUCT_MEMBER (char *, g_ptr_array_index (actors, i), offset)) != 0)
-      return "";
+      return NULL;
 
-  return first;
+  return first != NULL ? first : "";
 }
 
 static void
@@ -279,12 +329,47 @@ fill_menu (GMenu       *menu,
     }
 }
 
+/* Checked for all, unchecked for none, inconsistent for some. */
+static void
+show_check (GtkCheckButton *check,
+            guint           n_set,
+            guint           n_all)
+{
+  gtk_check_button_set_active (check, n_set == n_all);
+  gtk_check_button_set_inconsistent (check, n_set != 0 && n_set != n_all);
+}
+
+/* Setting even the same text counts as typing in a focused entry row,
+ * which would then offer to apply it again. */
+static void
+set_entry_text (GtkEditable *editable,
+                const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (editable), text) != 0)
+    gtk_editable_set_text (editable, text);
+}
+
+/* A mixed value shows empty, marked "Mixed". */
+static void
+show_text (GtkEditable *editable,
+           GtkWidget   *mixed,
+           GPtrArray   *actors,
+           gsize        offset)
+{
+  const char *value = shared_string (actors, offset);
+
+  gtk_widget_set_visible (mixed, value == NULL);
+  set_entry_text (editable, value != NULL ? value : "");
+}
+
 static void
 show_actors (MwInspector *self,
              GPtrArray   *actors)
 {
   MwActor *first = g_ptr_array_index (actors, 0);
-  gboolean all_purpose = TRUE, all_initiative = TRUE, all_pinned = TRUE, same_kind = TRUE;
+  guint n_purpose = 0, n_initiative = 0, n_pinned = 0;
+  gboolean same_kind = TRUE;
+  const char *notes;
   g_auto(GStrv) orgs = mw_network_list_orgs (get_network (self));
   g_auto(GStrv) units = mw_network_list_units (get_network (self));
   g_autofree char *title = NULL;
@@ -293,70 +378,99 @@ show_actors (MwInspector *self,
     {
       MwActor *actor = g_ptr_array_index (actors, i);
 
-      all_purpose &= actor->purpose;
-      all_initiative &= actor->initiative;
-      all_pinned &= actor->pinned;
+      n_purpose += actor->purpose != FALSE;
+      n_initiative += actor->initiative != FALSE;
+      n_pinned += actor->pinned != FALSE;
       same_kind &= actor->kind == first->kind;
     }
 
   title = actors->len == 1 ? g_strdup (_("Actor"))
                            : g_strdup_printf (ngettext ("%u Actor", "%u Actors", actors->len), actors->len);
   adw_preferences_group_set_title (self->actor_group, title);
-  gtk_editable_set_text (GTK_EDITABLE (self->label_row),
-                         shared_string (actors, G_STRUCT_OFFSET (MwActor, label)));
+
+  /* Names stay one per actor: a shared name is never what a user means. */
+  set_entry_text (GTK_EDITABLE (self->label_row), actors->len == 1 ? first->label : "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->label_row), actors->len == 1);
+
   adw_combo_row_set_selected (self->kind_row, same_kind ? first->kind : GTK_INVALID_LIST_POSITION);
-  gtk_editable_set_text (GTK_EDITABLE (self->org_row), shared_string (actors, G_STRUCT_OFFSET (MwActor, org)));
-  gtk_editable_set_text (GTK_EDITABLE (self->unit_row), shared_string (actors, G_STRUCT_OFFSET (MwActor, unit)));
-  gtk_switch_set_active (self->purpose_switch, all_purpose);
-  gtk_switch_set_active (self->initiative_switch, all_initiative);
-  gtk_switch_set_active (self->pinned_switch, all_pinned);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row), same_kind ? NULL : _("Mixed"));
+  show_text (GTK_EDITABLE (self->org_row), self->org_mixed, actors, G_STRUCT_OFFSET (MwActor, org));
+  show_text (GTK_EDITABLE (self->unit_row), self->unit_mixed, actors, G_STRUCT_OFFSET (MwActor, unit));
+  show_check (self->purpose_check, n_purpose, actors->len);
+  show_check (self->initiative_check, n_initiative, actors->len);
+  show_check (self->pinned_check, n_pinned, actors->len);
   fill_menu (self->org_menu, orgs, "inspector.set-org");
   fill_menu (self->unit_menu, units, "inspector.set-unit");
 
+  notes = shared_string (actors, G_STRUCT_OFFSET (MwActor, notes));
+  adw_preferences_group_set_description (self->notes_group,
+                                         notes == NULL ? _("Mixed: what you type replaces the notes of all of them") : NULL);
   if (!gtk_widget_has_focus (GTK_WIDGET (self->notes_view)))
     {
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
-                                shared_string (actors, G_STRUCT_OFFSET (MwActor, notes)), -1);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), notes != NULL ? notes : "", -1);
       self->notes_dirty = FALSE;
     }
 }
 
 static void
-show_tie (MwInspector *self,
-          MwTie       *tie)
+show_ties (MwInspector *self,
+           GPtrArray   *ties)
 {
-  g_autofree char *direction = g_strdup_printf ("%s → %s", tie->from->label, tie->to->label);
+  MwTie *first = g_ptr_array_index (ties, 0);
+  gboolean same_type = TRUE, same_weight = TRUE, any_directed = FALSE;
+  g_autofree char *title = NULL;
 
-  adw_combo_row_set_selected (self->type_row, tie->type);
-  adw_action_row_set_subtitle (self->direction_row, direction);
-  gtk_spin_button_set_value (self->weight_spin, tie->weight);
+  for (guint i = 0; i < ties->len; i++)
+    {
+      MwTie *tie = g_ptr_array_index (ties, i);
+
+      same_type &= tie->type == first->type;
+      same_weight &= tie->weight == first->weight;
+      any_directed |= tie->type != MW_TIE_COLLABORATES;
+    }
+
+  title = ties->len == 1 ? g_strdup (_("Tie"))
+                         : g_strdup_printf (ngettext ("%u Tie", "%u Ties", ties->len), ties->len);
+  adw_preferences_group_set_title (self->tie_group, title);
+  adw_combo_row_set_selected (self->type_row, same_type ? first->type : GTK_INVALID_LIST_POSITION);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->type_row), same_type ? NULL : _("Mixed"));
+  gtk_spin_button_set_value (self->weight_spin, first->weight);
+  adw_action_row_set_subtitle (self->weight_row, same_weight ? NULL : _("Mixed"));
+
+  /* Collaboration runs both ways: it has no direction to show or reverse. */
+  gtk_widget_set_visible (GTK_WIDGET (self->direction_row), ties->len == 1 && any_directed);
+  if (ties->len == 1)
+    {
+      g_autofree char *direction = g_strdup_printf ("%s → %s", first->from->label, first->to->label);
+
+      adw_action_row_set_subtitle (self->direction_row, direction);
+    }
 }
 
-/* Re-reads the selection; entries being typed in keep their text. */
+/* Re-reads the selection; notes being typed keep their text. */
 static void
 refresh (MwInspector *self)
 {
   g_autoptr(GPtrArray) actors = NULL;
-  MwTie *tie;
+  g_autoptr(GPtrArray) ties = NULL;
 
   g_assert (MW_IS_INSPECTOR (self));
 
-  if (self->canvas == NULL)
+  if (self->canvas == NULL || self->applying)
     return;
 
   self->updating = TRUE;
   actors = mw_canvas_get_selected_actors (self->canvas);
-  tie = selected_tie (self);
+  ties = mw_canvas_get_selected_ties (self->canvas);
 
   if (actors->len > 0)
     {
       show_actors (self, actors);
       gtk_stack_set_visible_child_name (self->stack, "actor");
     }
-  else if (tie != NULL)
+  else if (ties->len > 0)
     {
-      show_tie (self, tie);
+      show_ties (self, ties);
       gtk_stack_set_visible_child_name (self->stack, "tie");
     }
   else
@@ -406,9 +520,14 @@ mw_inspector_class_init (MwInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwInspector, unit_row);
   gtk_widget_class_bind_template_child (widget_class, MwInspector, org_menu);
   gtk_widget_class_bind_template_child (widget_class, MwInspector, unit_menu);
-  gtk_widget_class_bind_template_child (widget_class, MwInspector, purpose_switch);
-  gtk_widget_class_bind_template_child (widget_class, MwInspector, initiative_switch);
-  gtk_widget_class_bind_template_child (widget_class, MwInspector, pinned_switch);
+  gtk_widget_class_bind_template_child (widget_class, MwInspector, purpose_check);
+  gtk_widget_class_bind_template_child (widget_class, MwInspector, initiative_check);
+  gtk_widget_class_bind_template_child (widget_class, MwInspector, pinned_check);
+  gtk_widget_class_bind_template_child (widget_class, MwInspector, org_mixed);
+  gtk_widget_class_bind_template_child (widget_class, MwInspector, unit_mixed);
+  gtk_widget_class_bind_template_child (widget_class, MwInspector, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, MwInspector, tie_group);
+  gtk_widget_class_bind_template_child (widget_class, MwInspector, weight_row);
   gtk_widget_class_bind_template_child (widget_class, MwInspector, notes_view);
   gtk_widget_class_bind_template_child (widget_class, MwInspector, type_row);
   gtk_widget_class_bind_template_child (widget_class, MwInspector, direction_row);
