@@ -16,6 +16,7 @@ typedef struct
 {
   MwWindow *window;
   MwCanvas *canvas;
+  double    zoom;     /* a zoom to wait to leave */
 } Fixture;
 
 static void
@@ -207,6 +208,95 @@ test_canvas_double_click_add (Fixture       *fixture,
   g_assert_cmpstr (mw_history_get_undo_name (mw_test_history_of (fixture->window)), ==, "Rename Actor");
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;   /* the width to leave, by more than a little */
+} WidthChange;
+
+static gboolean
+width_changed (gpointer data)
+{
+  WidthChange *change = data;
+
+  return ABS (gtk_widget_get_width (change->widget) - change->width) > 100;
+}
+
+/* Resizes the window as a configure from the X server would, and waits
+ * until the canvas has its new width. */
+static void
+resize_window (Fixture *fixture,
+               int      width,
+               int      height)
+{
+  WidthChange change = { GTK_WIDGET (fixture->canvas), gtk_widget_get_width (GTK_WIDGET (fixture->canvas)) };
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  g_assert_true (mw_test_wait_for (width_changed, &change));
+  mw_test_spin (100);
+}
+
+/* The zoom that fits the network into the canvas as it is now. */
+static double
+fitting_zoom (Fixture *fixture)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->canvas);
+  MwRect bounds;
+  MwView view;
+
+  g_assert_true (mw_renderer_get_bounds (mw_canvas_get_renderer (fixture->canvas), &bounds));
+  mw_view_init (&view, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  mw_view_fit (&view, &bounds, 48);
+  return MIN (view.zoom, 2.0);
+}
+
+static gboolean
+zoom_changed (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return mw_canvas_get_zoom (fixture->canvas) != fixture->zoom;
+}
+
+/* A window resized by the user refits the network until the user zooms:
+ * Ctrl+plus, pressed for real, makes the zoom theirs. */
+static void
+test_canvas_fit_follows_resize (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(MwApplication) app = NULL;
+  double fitted, user_zoom;
+  int sx, sy;
+
+  if (fixture->window == NULL)
+    return;
+
+  /* The keyboard shortcuts are the application's. */
+  app = mw_test_application_new ();
+  gtk_window_set_application (GTK_WINDOW (fixture->window), GTK_APPLICATION (app));
+
+  fitted = mw_canvas_get_zoom (fixture->canvas);
+  g_assert_cmpfloat_with_epsilon (fitted, fitting_zoom (fixture), 1e-6);
+
+  resize_window (fixture, 1260, 780);
+  g_assert_cmpfloat (mw_canvas_get_zoom (fixture->canvas), >, fitted * 1.1);
+  g_assert_cmpfloat_with_epsilon (mw_canvas_get_zoom (fixture->canvas), fitting_zoom (fixture), 1e-6);
+
+  /* Without a window manager X gives the keys to the window under the pointer. */
+  mw_test_widget_to_screen (GTK_WIDGET (fixture->canvas), 60, 60, &sx, &sy);
+  mw_test_pointer_move (sx, sy);
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->canvas));
+  mw_test_spin (100);
+  fitted = fixture->zoom = mw_canvas_get_zoom (fixture->canvas);
+  mw_test_press_key (GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  mw_test_wait_for (zoom_changed, fixture);
+  user_zoom = mw_canvas_get_zoom (fixture->canvas);
+  g_assert_cmpfloat (user_zoom, >, fitted * 1.1);
+
+  resize_window (fixture, 760, 560);
+  g_assert_cmpfloat (mw_canvas_get_zoom (fixture->canvas), ==, user_zoom);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +308,7 @@ main (int   argc,
   g_test_add ("/canvas/rubber-band", Fixture, NULL, fixture_set_up, test_canvas_rubber_band, fixture_tear_down);
   g_test_add ("/canvas/double-click-add", Fixture, NULL, fixture_set_up, test_canvas_double_click_add, fixture_tear_down);
   g_test_add ("/canvas/tie-tool", Fixture, NULL, fixture_set_up, test_canvas_tie_tool, fixture_tear_down);
+  g_test_add ("/canvas/fit-follows-resize", Fixture, NULL, fixture_set_up, test_canvas_fit_follows_resize, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -892,6 +892,150 @@ test_far_group (void)
     }
 }
 
+/* Where the ink of the characters either side of the first space in
+ * @layout ends and begins, in layout points. */
+static void
+space_ink (PangoLayout *layout,
+           double      *left_end,
+           double      *right_start)
+{
+  const char *text = pango_layout_get_text (layout);
+  int space = (int)(strchr (text, ' ') - text);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  PangoRectangle ink, previous = { 0 };
+
+  *left_end = *right_start = -1;
+  do
+    {
+      int index = pango_layout_iter_get_index (iter);
+
+      pango_layout_iter_get_cluster_extents (iter, &ink, NULL);
+      if (index == space)
+        *left_end = (double)(previous.x + previous.width) / PANGO_SCALE;
+      else if (index > space && *right_start < 0)
+        *right_start = (double)ink.x / PANGO_SCALE;
+      previous = ink;
+    }
+  while (pango_layout_iter_next_cluster (iter));
+  pango_layout_iter_free (iter);
+  g_assert_cmpfloat (*left_end, >, 0);
+  g_assert_cmpfloat (*right_start, >, *left_end);
+}
+
+/* @layout drawn in black on a transparent A8 surface at @zoom, @offset
+ * pixels right of x = 2, every pixel cut into @k × @k. */
+static cairo_surface_t *
+draw_label (MwRenderer  *renderer,
+            PangoLayout *layout,
+            double       zoom,
+            double       offset,
+            int          k)
+{
+  const MwColor black = { 0, 0, 0, 1 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 200 * k, 24 * k);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_scale (cr, k, k);
+  cairo_translate (cr, offset + 2, 2);
+  cairo_scale (cr, zoom, zoom);
+  _mw_renderer_show_layout (renderer, cr, layout, pango_layout_get_text (layout), 0, 0, &black);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* How much ink each of the 200 columns of a draw_label() surface holds,
+ * in whole pixels. */
+static void
+column_ink (cairo_surface_t *surface,
+            int              k,
+            double          *ink)
+{
+  int h = cairo_image_surface_get_height (surface), stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+
+  for (int x = 0; x < 200; x++)
+    {
+      double sum = 0;
+
+      for (int y = 0; y < h; y++)
+        for (int i = 0; i < k; i++)
+          sum += data[y * stride + x * k + i];
+      ink[x] = sum / (k * k * 255.0);
+    }
+}
+
+/* Whether a whole column of pixels between x @x0 and @x1 of a draw_label()
+ * surface is left empty. */
+static gboolean
+has_empty_column (cairo_surface_t *surface,
+                  double           x0,
+                  double           x1)
+{
+  int h = cairo_image_surface_get_height (surface), stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+
+  for (int x = (int)ceil (x0); x + 1 <= x1; x++)
+    {
+      gboolean empty = TRUE;
+
+      for (int y = 0; y < h && empty; y++)
+        empty = data[y * stride + x] == 0;
+      if (empty)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Word spaces survive fractional zoom. The laid-out gap between two words
+ * grows with the zoom and stays open, and drawn at any zoom and any
+ * sub-pixel offset, a whole column of pixels stays empty between them:
+ * glyphs are not moved to whole pixels ("Dischargehuddle" at 79 %). */
+static void
+test_word_spaces (void)
+{
+  static const char *const labels[] = { "Omar Haddad", "Discharge huddle", "Lena Fischer" };
+  static const double zooms[] = { 0.5, 0.56, 0.63, 0.71, 0.79, 0.87, 0.93, 1.1, 1.37, 1.5 };
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+
+  for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
+    {
+      g_autoptr(PangoLayout) layout = _mw_renderer_create_layout (renderer, labels[l], MW_LABEL_FONT_SIZE, FALSE);
+      double left_end, right_start, last_gap = 0;
+
+      space_ink (layout, &left_end, &right_start);
+      for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+        {
+          double gap = (right_start - left_end) * zooms[z];
+
+          g_assert_cmpfloat (gap, >, last_gap);
+          last_gap = gap;
+          for (double offset = 0; offset < 1; offset += 0.25)
+            {
+              cairo_surface_t *drawn = draw_label (renderer, layout, zooms[z], offset, 1);
+              cairo_surface_t *fine = draw_label (renderer, layout, zooms[z], offset, 8);
+              double ink[200], fine_ink[200];
+
+              /* where each glyph's ink falls matches the drawing at 8 × 8
+               * finer pixels: no glyph moved by a fraction of a pixel */
+              column_ink (drawn, 1, ink);
+              column_ink (fine, 8, fine_ink);
+              for (int x = 0; x < 200; x++)
+                if (fabs (ink[x] - fine_ink[x]) > 0.4)
+                  g_error ("\"%s\" at zoom %g, offset %g: column %d holds %.2f px of ink, not %.2f",
+                           labels[l], zooms[z], offset, x, ink[x], fine_ink[x]);
+              /* a gap under two pixels need not hold a whole empty column */
+              if (gap >= 2.2 &&
+                  !has_empty_column (drawn, offset + 2 + left_end * zooms[z], offset + 2 + right_start * zooms[z]))
+                g_error ("no space between the words of \"%s\" at zoom %g, offset %g", labels[l], zooms[z], offset);
+              cairo_surface_destroy (drawn);
+              cairo_surface_destroy (fine);
+            }
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -915,6 +1059,7 @@ main (int    argc,
   g_test_add_func ("/render/view-fit-and-zoom", test_view_fit_and_zoom);
   g_test_add_func ("/render/legend", test_legend);
   g_test_add_func ("/render/empty-network", test_empty_network);
+  g_test_add_func ("/render/word-spaces", test_word_spaces);
 
   return g_test_run ();
 }

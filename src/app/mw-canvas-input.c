@@ -178,7 +178,10 @@ update_pan (MwCanvas *self)
   self->view.offset_x = self->pan_offset_x - self->drag_dx / self->view.zoom;
   self->view.offset_y = self->pan_offset_y - self->drag_dy / self->view.zoom;
   if (old_x != self->view.offset_x || old_y != self->view.offset_y)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+    {
+      self->follows_fit = FALSE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 }
 
 static void

@@ -76,7 +76,8 @@ struct _MwCanvas
   MwTool      tool;
   MwTieType   tie_type;
   gboolean    editable;
-  gboolean    fitted;
+  gboolean    fitted;        /* has fitted since the last open (or lending) */
+  gboolean    follows_fit;   /* refits on resize: no zoom or pan since the last fit */
   gboolean    space_down;
   double      pointer_x;
   double      pointer_y;

@@ -58,6 +58,7 @@ _mw_canvas_zoom_at (MwCanvas *self,
   if (wanted == old_zoom)
     return;
 
+  self->follows_fit = FALSE;
   mw_view_zoom_at (&self->view, wanted / old_zoom, vx, vy);
   notify_zoom (self, old_zoom);
 }
@@ -131,7 +132,10 @@ mw_canvas_zoom_to_fit (MwCanvas *self)
   g_return_if_fail (MW_IS_CANVAS (self));
 
   if (mw_renderer_get_bounds (self->renderer, &bounds))
-    fit_rect (self, &bounds);
+    {
+      fit_rect (self, &bounds);
+      self->follows_fit = TRUE;
+    }
 }
 
 void
@@ -164,6 +168,7 @@ mw_canvas_zoom_to_selection (MwCanvas *self)
 
   rect = (MwRect) { x0, y0, MAX (x1 - x0, 1), MAX (y1 - y0, 1) };
   fit_rect (self, &rect);
+  self->follows_fit = FALSE;
 }
 
 /* Where a model point is drawn, in the canvas's own coordinates. */
@@ -186,6 +191,8 @@ mw_canvas_pan_by (MwCanvas *self,
 {
   g_return_if_fail (MW_IS_CANVAS (self));
 
+  if (dx != 0 || dy != 0)
+    self->follows_fit = FALSE;
   self->view.offset_x += dx / self->view.zoom;
   self->view.offset_y += dy / self->view.zoom;
   gtk_widget_queue_draw (GTK_WIDGET (self));

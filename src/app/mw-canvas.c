@@ -107,10 +107,13 @@ mw_canvas_size_allocate (GtkWidget *widget,
                          int        baseline)
 {
   MwCanvas *self = MW_CANVAS (widget);
+  gboolean resized = self->view.width != width || self->view.height != height;
 
   self->view.width = width;
   self->view.height = height;
-  if (!self->fitted && width > 1 && height > 1)
+  /* A new size refits only while the view is still the last fit: once the
+   * user zooms or pans, the view is theirs. */
+  if ((!self->fitted || (resized && self->follows_fit)) && width > 1 && height > 1)
     {
       self->fitted = TRUE;
       mw_canvas_zoom_to_fit (self);

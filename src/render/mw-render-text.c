@@ -207,6 +207,25 @@ _mw_renderer_set_text_sink (MwRenderer *self,
   self->text.sink_data = user_data;
 }
 
+/* Whether text goes to the target as glyphs. Vector targets place glyphs
+ * exactly and keep the text selectable; pixel targets (images, the screen's
+ * recordings) would put every glyph at a whole pixel (cairo 1.16), which at
+ * fractional zoom swallows narrow word spaces, so they fill the glyphs'
+ * outlines, placed where Pango laid them out. */
+static gboolean
+keeps_glyphs (cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* Draws a layout with its top-left at (x, y), or hands it to the sink. */
 void
 _mw_renderer_show_layout (MwRenderer    *self,
@@ -238,8 +257,15 @@ _mw_renderer_show_layout (MwRenderer    *self,
     }
 
   _mw_set_source (cr, color, 1);
+  cairo_new_path (cr);
   cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  if (keeps_glyphs (cr))
+    pango_cairo_show_layout (cr, layout);
+  else
+    {
+      pango_cairo_layout_path (cr, layout);
+      cairo_fill (cr);
+    }
 }
 
 static gboolean
