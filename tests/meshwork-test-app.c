@@ -253,12 +253,17 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(MwApplication) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
 
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
   set_hooks ();
+  /* Settings live in memory under test, so every run would be a first
+   * start: the scripts expect a later one, as after a crash. */
+  settings = g_settings_new ("io.github.meshwork.Meshwork");
+  g_settings_set_boolean (settings, "first-run", FALSE);
   app = mw_application_new ();
   g_signal_connect_after (app, "activate", G_CALLBACK (start_script_cb), NULL);
   g_signal_connect_after (app, "open", G_CALLBACK (start_script_cb), NULL);

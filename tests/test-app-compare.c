@@ -272,7 +272,7 @@ sidebar_of (Fixture *fixture)
   return GTK_STACK (gtk_widget_get_ancestor (mw_window_get_inspector (fixture->window), GTK_TYPE_STACK));
 }
 
-/* Selecting shows the inspector, unless a score explanation is on show. */
+/* Selecting leaves the sidebar's page as it is: the scores stay in view. */
 static void
 test_sidebar_follows_selection (Fixture       *fixture,
                                 gconstpointer  data)
@@ -285,7 +285,7 @@ test_sidebar_follows_selection (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar), ==, "scores");
 
   mw_canvas_select_actors (fixture->canvas, actors);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar), ==, "selection");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar), ==, "scores");
 
   /* Nothing selected: the page stays where it is. */
   gtk_stack_set_visible_child_name (sidebar, "scores");

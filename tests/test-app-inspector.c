@@ -139,6 +139,37 @@ has_three_selected (gpointer data)
   return selected->len >= 3;
 }
 
+/* The mapped label reading @text, as a user finds it on screen. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Selecting leaves the scores in view: the user clicks the sidebar's
+ * Selection tab to edit. */
+static void
+show_selection_page (Fixture *fixture)
+{
+  GtkWidget *tab = find_label (GTK_WIDGET (fixture->window), "Selection");
+
+  g_assert_nonnull (tab);
+  click_widget (tab);
+}
+
 /* Types @text into the row titled @title and presses Enter; checks every
  * selected actor took it, in one step that undo takes back whole. */
 static void
@@ -148,10 +179,12 @@ edit_row_for_all (Fixture    *fixture,
                   const char *text)
 {
   GtkWidget *inspector = mw_window_get_inspector (fixture->window);
-  GtkWidget *row = find_row (inspector, title);
+  GtkWidget *row;
   g_autoptr(GPtrArray) selected = mw_canvas_get_selected_actors (fixture->canvas);
   g_autoptr(MwNetwork) before = mw_network_copy (mw_test_network_of (fixture->window));
 
+  show_selection_page (fixture);
+  row = find_row (inspector, title);
   g_assert_nonnull (row);
   click_widget (row);
   type_text (text);

@@ -75,16 +75,71 @@ test_start_example (void)
   mw_test_run_pending ();
 }
 
+static gboolean
+active_window_settled (gpointer data)
+{
+  GtkWindow *window = gtk_application_get_active_window (data);
+
+  return MW_IS_WINDOW (window) && gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+         mw_window_get_n_pending (MW_WINDOW (window)) == 0;
+}
+
+/* Starts @app as the desktop does and returns the window it shows. */
+static MwWindow *
+start (MwApplication *app)
+{
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (mw_test_wait_for (active_window_settled, app));
+  mw_test_run_pending ();
+  return MW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+/* The very first start opens the built-in example, as the README says;
+ * every later start offers the start page. */
+static void
+test_start_first (void)
+{
+  g_autoptr(MwApplication) app = mw_test_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.meshwork.Meshwork");
+  g_autofree char *title = NULL;
+  MwWindow *window;
+
+  g_settings_reset (settings, "first-run");
+  g_assert_true (g_settings_get_boolean (settings, "first-run"));
+
+  window = start (app);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (mw_window_get_canvas (window))));
+  g_assert_false (gtk_widget_is_drawable (mw_window_get_start_page (window)));
+  g_assert_cmpuint (mw_network_get_n_actors (mw_test_network_of (window)), >, 0);
+  title = mw_document_dup_title (mw_window_get_document (window));
+  g_assert_cmpstr (title, ==, "Example Network");
+  g_assert_false (g_settings_get_boolean (settings, "first-run"));
+  mw_test_destroy_window (window);
+
+  window = start (app);
+  g_assert_true (gtk_widget_is_drawable (mw_window_get_start_page (window)));
+  g_assert_false (gtk_widget_is_drawable (GTK_WIDGET (mw_window_get_canvas (window))));
+  mw_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("mw-app-start-XXXXXX", NULL);
+  int status;
+
+  /* A start looks for drafts: none from other tests. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/start/blank", test_start_blank);
   g_test_add_func ("/start/template", test_start_template);
   g_test_add_func ("/start/example", test_start_example);
+  g_test_add_func ("/start/first", test_start_first);
 
-  return g_test_run ();
+  status = g_test_run ();
+  mw_test_remove_tree (data_home);
+  return status;
 }

@@ -450,6 +450,94 @@ test_window_inspector_multi (void)
   mw_test_destroy_window (window);
 }
 
+/* The sidebar's stack, and whether it shows the live scores on screen. */
+static gboolean
+scores_in_view (MwWindow *window)
+{
+  GtkWidget *panel = mw_window_get_score_panel (window);
+  GtkStack *sidebar = GTK_STACK (gtk_widget_get_ancestor (panel, GTK_TYPE_STACK));
+
+  mw_test_run_pending ();
+  return gtk_stack_get_visible_child (sidebar) == panel && gtk_widget_is_drawable (panel) &&
+         gtk_widget_get_width (panel) > 0 && gtk_widget_get_height (panel) > 0;
+}
+
+static gboolean
+details_in_view (gpointer data)
+{
+  MwWindow *window = data;
+  GtkWidget *inspector = mw_window_get_inspector (window);
+  GtkStack *sidebar = GTK_STACK (gtk_widget_get_ancestor (inspector, GTK_TYPE_STACK));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return gtk_stack_get_visible_child (sidebar) == inspector && gtk_widget_is_drawable (inspector) &&
+         focus != NULL && gtk_widget_is_ancestor (focus, inspector);
+}
+
+static gboolean
+has_n_actors (gpointer data)
+{
+  MwWindow *window = data;
+  guint *n = g_object_get_data (G_OBJECT (window), "expected-actors");
+
+  return mw_network_get_n_actors (mw_test_network_of (window)) == *n;
+}
+
+/* Selecting and adding leave the live scores in view, as the user edits
+ * with an eye on them; Alt+Return brings the selection's details forward,
+ * with the keyboard in them. All through real clicks and key presses. */
+static void
+test_window_scores_stay (void)
+{
+  MwWindow *window;
+  MwCanvas *canvas;
+  MwActor *actor;
+  g_autoptr(GPtrArray) selected = NULL;
+  double mx, my, x, y;
+  int sx, sy;
+  guint expected;
+
+  if (!mw_test_has_xtest ())
+    return;
+
+  window = mw_test_example_window_new (1000, 700);
+  canvas = mw_window_get_canvas (window);
+  mw_test_spin (300);
+  g_assert_true (scores_in_view (window));
+
+  actor = mw_network_lookup_actor (mw_test_network_of (window), "sched");
+  g_assert_nonnull (actor);
+  mw_renderer_get_actor_position (mw_canvas_get_renderer (canvas), actor, &mx, &my);
+  mw_canvas_model_to_widget (canvas, mx, my, &x, &y);
+  mw_test_widget_to_screen (GTK_WIDGET (canvas), x, y, &sx, &sy);
+  mw_test_pointer_move (sx, sy);
+  mw_test_pointer_click (1);
+  mw_test_spin (200);
+  selected = mw_canvas_get_selected_actors (canvas);
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_true (g_ptr_array_index (selected, 0) == actor);
+  g_assert_true (scores_in_view (window));
+
+  expected = mw_network_get_n_actors (mw_test_network_of (window)) + 1;
+  g_object_set_data (G_OBJECT (window), "expected-actors", &expected);
+  mw_test_press_key (GDK_KEY_Insert, 0);
+  g_assert_true (mw_test_wait_for (has_n_actors, window));
+  mw_test_spin (200);
+  g_assert_true (scores_in_view (window));
+
+  /* The new actor's name is asked for: Return keeps the one offered. */
+  mw_test_press_key (GDK_KEY_Return, 0);
+  mw_test_spin (200);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (canvas)));
+  g_assert_true (scores_in_view (window));
+
+  mw_test_press_key (GDK_KEY_Return, GDK_ALT_MASK);
+  g_assert_true (mw_test_wait_for (details_in_view, window));
+
+  g_object_set_data (G_OBJECT (window), "expected-actors", NULL);
+  mw_test_destroy_window (window);
+}
+
 /* The shortcuts window builds, and names only actions the window has. */
 static void
 test_window_help_overlay (void)
@@ -480,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/window/template", test_window_template);
   g_test_add_func ("/window/help-overlay", test_window_help_overlay);
   g_test_add_func ("/window/inspector-multi", test_window_inspector_multi);
+  g_test_add_func ("/window/scores-stay", test_window_scores_stay);
 
   return g_test_run ();
 }

@@ -89,10 +89,13 @@ mw_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      /* The start page puts the example first, so the first run needs no
-       * case of its own. */
+      /* The very first start opens the example, as the README promises;
+       * later starts offer the start page. */
       window = GTK_WINDOW (new_window (self));
-      mw_window_show_start_page (MW_WINDOW (window));
+      if (g_settings_get_boolean (self->settings, "first-run"))
+        mw_window_open_example (MW_WINDOW (window));
+      else
+        mw_window_show_start_page (MW_WINDOW (window));
       g_settings_set_boolean (self->settings, "first-run", FALSE);
     }
 

@@ -225,18 +225,20 @@ tie_type_cb (MwWindow *self)
   g_settings_set_enum (self->settings, "tie-type", mw_canvas_get_tie_type (self->canvas));
 }
 
-/* The inspector comes forward when something gets selected, except while a
- * score explanation the user chose is on show: they are reading the scores. */
-static void
-selection_shows_inspector (MwWindow *self)
+/* Alt+Return, GNOME's "Properties" key: the selection's details come
+ * forward only when asked for, so a plain select or add leaves the live
+ * scores in view. */
+static gboolean
+show_details_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
 {
-  g_autoptr(GPtrArray) actors = mw_canvas_get_selected_actors (self->canvas);
-  g_autoptr(GPtrArray) ties = mw_canvas_get_selected_ties (self->canvas);
+  MwWindow *self = MW_WINDOW (widget);
 
-  g_assert (MW_IS_WINDOW (self));
-
-  if ((actors->len > 0 || ties->len > 0) && !mw_canvas_has_highlight (self->canvas))
-    gtk_stack_set_visible_child_name (self->sidebar_stack, "selection");
+  g_object_set (self, "show-inspector", TRUE, NULL);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "selection");
+  gtk_widget_child_focus (GTK_WIDGET (self->inspector), GTK_DIR_TAB_FORWARD);
+  return TRUE;
 }
 
 static gboolean
@@ -430,6 +432,9 @@ mw_window_class_init (MwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwWindow, template_menu);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, arrange_menu);;
 
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_ALT_MASK, show_details_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK, show_details_cb, NULL);
+
   _mw_window_class_actions_init (widget_class);
 }
 
@@ -502,8 +507,6 @@ mw_window_init (MwWindow *self)
   g_signal_connect_object (self->canvas, "notify::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "selection-changed",
                            G_CALLBACK (_mw_window_update_actions), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->canvas, "selection-changed",
-                           G_CALLBACK (selection_shows_inspector), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::comparing", G_CALLBACK (_mw_window_update_actions), NULL);
