@@ -90,8 +90,6 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   mw_test_spin (300);
   mw_test_wait_idle (fixture->window);
-  /* GTK's own: GtkShortcutsWindow's layout warns under Xvfb's theme. */
-  observe (fixture, G_ACTION_MAP (fixture->window), "show-help-overlay");
   g_signal_connect_swapped (gdk_display_get_clipboard (gdk_display_get_default ()), "changed",
                             G_CALLBACK (count_cb), &fixture->clipboard_changes);
 
