@@ -241,6 +241,55 @@ mw_test_assert_networks_equal (MwNetwork *a,
     g_error ("networks differ: %s", difference);
 }
 
+/* ---- Finding widgets ---------------------------------------------------- */
+
+/**
+ * mw_test_find_widget:
+ * @root: where to look, itself included
+ * @match: whether a widget is the one wanted
+ *
+ * Returns: (transfer none) (nullable): the first widget under @root, depth
+ *   first, that @match accepts
+ */
+GtkWidget *
+mw_test_find_widget (GtkWidget         *root,
+                     MwTestWidgetMatch  match,
+                     gconstpointer      data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mw_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_shown_label (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/**
+ * mw_test_find_label:
+ * @text: the label's text, without mnemonic underlines
+ *
+ * Returns: (transfer none) (nullable): the label on screen reading @text
+ */
+GtkWidget *
+mw_test_find_label (GtkWidget  *root,
+                    const char *text)
+{
+  return mw_test_find_widget (root, is_shown_label, text);
+}
+
 /* ---- Real input through XTest ----------------------------------------- */
 
 #ifdef MW_TEST_HAVE_XTEST

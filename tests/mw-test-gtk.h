@@ -41,6 +41,15 @@ MwHistory     *mw_test_history_of            (MwWindow       *window);
 void           mw_test_assert_networks_equal (MwNetwork      *a,
                                               MwNetwork      *b);
 
+/* Finding widgets as a user finds them on screen */
+typedef gboolean (*MwTestWidgetMatch) (GtkWidget     *widget,
+                                       gconstpointer  data);
+GtkWidget     *mw_test_find_widget           (GtkWidget         *root,
+                                              MwTestWidgetMatch  match,
+                                              gconstpointer      data);
+GtkWidget     *mw_test_find_label            (GtkWidget         *root,
+                                              const char        *text);
+
 /* Real input through XTest (only in tests built with XTest) */
 gboolean       mw_test_has_xtest             (void);
 void           mw_test_widget_to_screen      (GtkWidget      *widget,

@@ -31,24 +31,16 @@ typedef struct {
   MwWindow      *window;
 } Fixture;
 
-static GtkWidget *
-find_menu_button (GtkWidget *widget)
+/* Every action in @menu and its sections and submenus. */
+/* The window's main menu button, on screen. */
+static gboolean
+is_main_menu_button (GtkWidget     *widget,
+                     gconstpointer  data)
 {
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL;
 }
 
-/* Every action in @menu and its sections and submenus. */
 static void
 collect_actions (GMenuModel *menu,
                  GHashTable *actions)
@@ -137,7 +129,7 @@ popover_shown (gpointer data)
 static GtkWidget *
 open_main_menu (Fixture *fixture)
 {
-  GtkWidget *button = find_menu_button (GTK_WIDGET (fixture->window));
+  GtkWidget *button = mw_test_find_widget (GTK_WIDGET (fixture->window), is_main_menu_button, NULL);
 
   g_assert_nonnull (button);
   /* Without a window manager, focus does not come back to the window when
@@ -165,7 +157,7 @@ test_dialogs_main_menu (Fixture       *fixture,
   if (!mw_test_has_xtest ())
     return;
   fixture_set_up (fixture, data);
-  button = find_menu_button (GTK_WIDGET (fixture->window));
+  button = mw_test_find_widget (GTK_WIDGET (fixture->window), is_main_menu_button, NULL);
   g_assert_nonnull (button);
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
   collect_actions (menu, actions);
@@ -227,25 +219,6 @@ assert_opens (Fixture    *fixture,
   g_assert_null (find_toplevel (&wanted));
 }
 
-/* The menu entry labelled @label in the open popover, to click. */
-static GtkWidget *
-find_entry (GtkWidget  *widget,
-            const char *label)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
-      g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), label))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Each dialog opened as a user does: no GTK warning (the suite runs with
  * G_DEBUG=fatal-warnings). Keyboard Shortcuts used to warn "GtkLabel
  * reported min width -3" from the page switcher its one two-page section
@@ -263,14 +236,14 @@ test_dialogs_no_warnings (Fixture       *fixture,
 
   /* About has no key: through the menu, with the pointer. */
   popover = open_main_menu (fixture);
-  entry = find_entry (popover, _("About Meshwork"));
+  entry = mw_test_find_label (popover, _("About Meshwork"));
   g_assert_nonnull (entry);
   click_widget (entry);
   assert_opens (fixture, ADW_TYPE_ABOUT_WINDOW, "about");
 
   /* Keyboard Shortcuts from the menu as well. */
   popover = open_main_menu (fixture);
-  entry = find_entry (popover, _("Keyboard Shortcuts"));
+  entry = mw_test_find_label (popover, _("Keyboard Shortcuts"));
   g_assert_nonnull (entry);
   click_widget (entry);
   assert_opens (fixture, GTK_TYPE_SHORTCUTS_WINDOW, "the keyboard shortcuts from the menu");

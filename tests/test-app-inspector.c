@@ -51,23 +51,20 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->app);
 }
 
-/* The row of the inspector titled @title, as a user finds it. */
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* The inspector's row titled @title. */
 static GtkWidget *
 find_row (GtkWidget  *root,
           const char *title)
 {
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return mw_test_find_widget (root, is_row_titled, title);
 }
 
 /* Whether @root shows a widget of @type whose text or icon is @name. */
@@ -139,32 +136,12 @@ has_three_selected (gpointer data)
   return selected->len >= 3;
 }
 
-/* The mapped label reading @text, as a user finds it on screen. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Selecting leaves the scores in view: the user clicks the sidebar's
  * Selection tab to edit. */
 static void
 show_selection_page (Fixture *fixture)
 {
-  GtkWidget *tab = find_label (GTK_WIDGET (fixture->window), "Selection");
+  GtkWidget *tab = mw_test_find_label (GTK_WIDGET (fixture->window), "Selection");
 
   g_assert_nonnull (tab);
   click_widget (tab);

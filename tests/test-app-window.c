@@ -15,29 +15,19 @@
 /* Three actors and two ties through the window's actions; undo and redo
  * walk back and forth through exactly the same networks. */
 /* What the user sees of an action's enabled state: its header bar button. */
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action)
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  action)
 {
-  if (GTK_IS_ACTIONABLE (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 static gboolean
 action_button_sensitive (GtkWidget  *window,
                          const char *action)
 {
-  GtkWidget *button = find_action_button (window, action);
+  GtkWidget *button = mw_test_find_widget (window, is_action_button, action);
 
   g_assert_nonnull (button);
   mw_test_run_pending ();
