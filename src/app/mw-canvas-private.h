@@ -96,6 +96,8 @@ struct _MwCanvas
 
   GArray     *targets;       /* MwStartPosition: where an animation ends */
   guint       tick_id;
+  gboolean    allocating;     /* inside size_allocate: widgets must not change now */
+  guint       zoom_notify_id; /* a zoom notification put off until after layout */
   gint64      animation_start;
 };
 

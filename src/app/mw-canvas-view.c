@@ -32,6 +32,19 @@ _mw_canvas_emit_highlight_changed (MwCanvas *self)
   g_signal_emit (self, _mw_canvas_signals[HIGHLIGHT_CHANGED], 0);
 }
 
+static gboolean
+notify_zoom_later_cb (gpointer user_data)
+{
+  MwCanvas *self = user_data;
+
+  self->zoom_notify_id = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), _mw_canvas_properties[PROP_ZOOM]);
+  return G_SOURCE_REMOVE;
+}
+
+/* A fit made while GTK allocates the canvas must not tell listeners yet:
+ * a zoom label resized in the middle of layout stays unallocated and blanks
+ * the window until something else relayouts it. */
 static void
 notify_zoom (MwCanvas *self,
              double    old_zoom)
@@ -39,7 +52,13 @@ notify_zoom (MwCanvas *self,
   g_assert (MW_IS_CANVAS (self));
 
   if (old_zoom != self->view.zoom)
-    g_object_notify_by_pspec (G_OBJECT (self), _mw_canvas_properties[PROP_ZOOM]);
+    {
+      if (!self->allocating)
+        g_object_notify_by_pspec (G_OBJECT (self), _mw_canvas_properties[PROP_ZOOM]);
+      else if (self->zoom_notify_id == 0)
+        self->zoom_notify_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, notify_zoom_later_cb,
+                                                g_object_ref (self), g_object_unref);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -116,7 +116,9 @@ mw_canvas_size_allocate (GtkWidget *widget,
   if ((!self->fitted || (resized && self->follows_fit)) && width > 1 && height > 1)
     {
       self->fitted = TRUE;
+      self->allocating = TRUE;
       mw_canvas_zoom_to_fit (self);
+      self->allocating = FALSE;
     }
 
   _mw_canvas_present_rename (self);
@@ -140,6 +142,7 @@ mw_canvas_dispose (GObject *object)
 
   if (self->tick_id != 0)
     _mw_canvas_finish_animation (self);
+  g_clear_handle_id (&self->zoom_notify_id, g_source_remove);
   if (self->drag_edit != NULL)
     mw_history_commit (self->history, g_steal_pointer (&self->drag_edit));
   g_clear_pointer (&self->rename_popover, gtk_widget_unparent);

@@ -1,0 +1,219 @@
+/* test-app-large.c: a large organisation opens and is drawn (under Xvfb)
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Checks pixels, not widget state: the window is painted as GTK paints it,
+ * and the canvas and the score panel must show something. A blank window
+ * (issue 17: a zoom label resized while GTK allocated the canvas left the
+ * canvas and the panel unallocated for good) shows only the background. */
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "mw-score-panel.h"
+#include "mw-test-gtk.h"
+#include "mw-window.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+/* Sanitizers make 100,000 actors too slow for the suite's time limit. */
+#define N_ACTORS 20000
+#else
+#define N_ACTORS 100000
+#endif
+#define TIES_PER_ACTOR 5
+#define LOAD_SECONDS 120
+
+static guint n_unallocated_warnings;
+
+static GLogWriterOutput
+count_warnings_writer (GLogLevelFlags   level,
+                       const GLogField *fields,
+                       gsize            n_fields,
+                       gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
+        strstr (fields[i].value, "without a current allocation") != NULL)
+      n_unallocated_warnings++;
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+/* An organisation of four units on a grid: a reporting tree (four reports
+ * each) and lateral collaboration, influence and checks ties. */
+static char *
+write_large_network (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) dot = g_string_sized_new ((gsize) N_ACTORS * 150);
+  static const char *units[] = { "North", "South", "East", "West" };
+  static const char *lateral[] = { "collaborates", "influences", "checks" };
+  guint side = 1;
+  GRand *rand = g_rand_new_with_seed (17);
+  char *path;
+  int fd;
+
+  while (side * side < N_ACTORS)
+    side++;
+  g_string_append (dot, "digraph large {\n");
+  for (guint i = 0; i < N_ACTORS; i++)
+    g_string_append_printf (dot, "a%u [label=\"Person %u\", mw_unit=\"%s\", pos=\"%u,%u\"];\n",
+                            i, i, units[(i * 4) / N_ACTORS], (i % side) * 80, (i / side) * 80);
+  for (guint i = 0; i < N_ACTORS; i++)
+    {
+      if (i > 0)
+        g_string_append_printf (dot, "a%u -> a%u [mw_tie=reports];\n", i, (i - 1) / 4);
+      for (guint k = 1; k < TIES_PER_ACTOR; k++)
+        {
+          guint j = k < 3 ? MIN (i + k, N_ACTORS - 1) : (guint) g_rand_int_range (rand, 0, N_ACTORS);
+
+          if (j != i)
+            g_string_append_printf (dot, "a%u -> a%u [mw_tie=%s];\n", i, j,
+                                    lateral[g_rand_int_range (rand, 0, 3)]);
+        }
+    }
+  g_string_append (dot, "}\n");
+  g_rand_free (rand);
+
+  fd = g_file_open_tmp ("meshwork-large-XXXXXX.gv", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, dot->str, dot->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static gboolean
+network_shown (gpointer data)
+{
+  MwWindow *window = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (mw_window_get_canvas (window))) &&
+         mw_window_get_n_pending (window) == 0 &&
+         mw_network_get_n_actors (mw_test_network_of (window)) == N_ACTORS;
+}
+
+typedef struct
+{
+  guchar *pixels;
+  int     width;
+  int     height;
+  gsize   stride;
+} Pixels;
+
+/* The window painted as GTK paints it on screen. */
+static void
+paint_window (MwWindow *window,
+              Pixels   *out)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  out->width = gdk_texture_get_width (texture);
+  out->height = gdk_texture_get_height (texture);
+  out->stride = (gsize) out->width * 4;
+  out->pixels = g_malloc (out->stride * out->height);
+  gdk_texture_download (texture, out->pixels, out->stride);
+}
+
+/* How many pixels of @widget's area differ clearly from its most common
+ * colour (its background), as a share of the area. */
+static double
+share_drawn (const Pixels *pixels,
+             MwWindow     *window,
+             GtkWidget    *widget)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  graphene_rect_t bounds;
+  guint32 background = 0;
+  guint best = 0, area = 0, drawn = 0;
+  int x0, y0, x1, y1;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  x0 = CLAMP ((int) bounds.origin.x, 0, pixels->width);
+  y0 = CLAMP ((int) bounds.origin.y, 0, pixels->height);
+  x1 = CLAMP ((int) (bounds.origin.x + bounds.size.width), 0, pixels->width);
+  y1 = CLAMP ((int) (bounds.origin.y + bounds.size.height), 0, pixels->height);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 pixel = *(guint32 *) (pixels->pixels + y * pixels->stride + x * 4);
+        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (pixel))) + 1;
+
+        g_hash_table_insert (counts, GUINT_TO_POINTER (pixel), GUINT_TO_POINTER (n));
+        if (n > best)
+          {
+            best = n;
+            background = pixel;
+          }
+      }
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        const guchar *p = pixels->pixels + y * pixels->stride + x * 4;
+        const guchar *b = (const guchar *) &background;
+        int difference = ABS (p[0] - b[0]) + ABS (p[1] - b[1]) + ABS (p[2] - b[2]);
+
+        area++;
+        drawn += difference > 48;
+      }
+  return area > 0 ? (double) drawn / area : 0;
+}
+
+static void
+test_large_network_drawn (void)
+{
+  g_autofree char *path = write_large_network ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MwWindow *window = mw_window_new (NULL);
+  GtkWidget *panel = mw_window_get_score_panel (window);
+  Pixels pixels = { 0 };
+  double canvas_share, panel_share;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  mw_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (mw_test_wait_for_within (network_shown, window, LOAD_SECONDS * 1000));
+  /* A few frames for layout and paint, as the screen gets them. */
+  mw_test_spin (500);
+  mw_test_run_pending ();
+
+  g_assert_cmpuint (n_unallocated_warnings, ==, 0);
+  g_assert_true (gtk_widget_get_mapped (panel));
+  g_assert_cmpstr (mw_score_panel_get_index_text (MW_SCORE_PANEL (panel)), !=, "");
+
+  paint_window (window, &pixels);
+  canvas_share = share_drawn (&pixels, window, GTK_WIDGET (mw_window_get_canvas (window)));
+  panel_share = share_drawn (&pixels, window, panel);
+  g_test_message ("%u actors: %.1f%% of the canvas and %.1f%% of the score panel drawn",
+                  N_ACTORS, canvas_share * 100, panel_share * 100);
+  /* The network (actors and ties over most of the canvas) and the panel's
+   * text and bars, not an empty background. */
+  g_assert_cmpfloat (canvas_share, >, 0.05);
+  g_assert_cmpfloat (panel_share, >, 0.01);
+
+  g_free (pixels.pixels);
+  mw_test_destroy_window (window);
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_log_set_writer_func (count_warnings_writer, NULL, NULL);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/app/large/network-drawn", test_large_network_drawn);
+
+  return g_test_run ();
+}
