@@ -481,6 +481,119 @@ make_tangle (void)
 /* Dense ties rasterised and composited in bands on two threads give
  * exactly the pixels one thread gives: normal and dimmed, at scale 1 and
  * 2, zoomed so that lines leave the view on every side. */
+/* Three units of 400 people, each in its own part of the drawing, tied
+ * inside and across. */
+static MwNetwork *
+make_units (void)
+{
+  static const char *units[] = { "North", "South", "East" };
+  MwNetwork *network = mw_network_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+
+  mw_network_begin_batch (network, "units");
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      MwActor *actor = mw_network_add_actor (network, id, id, MW_ACTOR_PERSON, NULL);
+      guint unit = i / 400;
+
+      mw_network_set_actor_unit (network, actor, units[unit]);
+      mw_network_set_actor_position (network, actor, unit * 3000 + (i % 20) * 60.0, ((i % 400) / 20) * 60.0);
+    }
+  for (guint t = 0; t < 3000; t++)
+    {
+      guint a = g_rand_int_range (rand, 0, 1200);
+      guint b = t % 10 == 0 ? (a + 400) % 1200 : (a / 400) * 400 + g_rand_int_range (rand, 0, 400);
+
+      if (a != b)
+        mw_network_add_tie (network, mw_network_get_actor (network, a), mw_network_get_actor (network, b),
+                            t % 20 == 0 ? MW_TIE_CHECKS : MW_TIE_COLLABORATES, 1, NULL);
+    }
+  mw_network_end_batch (network);
+  return network;
+}
+
+static void
+collect_text (const char                 *text,
+              const char                 *full_text,
+              const PangoFontDescription *font,
+              double                      size,
+              const MwColor              *color,
+              double                      x,
+              double                      y,
+              double                      width,
+              gpointer                    user_data)
+{
+  GHashTable *texts = user_data;
+  double *smallest = g_hash_table_lookup (texts, "");
+
+  g_hash_table_add (texts, g_strdup (text));
+  *smallest = MIN (*smallest, size);
+}
+
+/* Issue 17: when people are specks, the organisation's map — a disc per
+ * unit, named legibly with its head count, bands between units — replaces
+ * the grey mass; zooming in blends back into the actors themselves. */
+static void
+test_overview_map (void)
+{
+  g_autoptr(MwNetwork) network = make_units ();
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  double smallest = G_MAXDOUBLE;
+  cairo_surface_t *map, *people;
+  MwView view;
+  MwFrame f = { .view = &view };
+  MwRect bounds;
+
+  mw_view_init (&view, 1000, 400);
+  g_assert_true (mw_renderer_get_bounds (renderer, &bounds));
+  mw_view_fit (&view, &bounds, 20);
+  g_assert_cmpfloat (view.zoom, <, 0.2);
+  g_assert_cmpfloat (_mw_renderer_overview_weight (renderer, &f), ==, 1);
+
+  g_hash_table_insert (texts, g_strdup (""), &smallest);
+  _mw_renderer_set_text_sink (renderer, collect_text, texts);
+  cairo_surface_destroy (draw_to_image (renderer, &view));
+  _mw_renderer_set_text_sink (renderer, NULL, NULL);
+  g_assert_true (g_hash_table_contains (texts, "North · 400"));
+  g_assert_true (g_hash_table_contains (texts, "South · 400"));
+  g_assert_true (g_hash_table_contains (texts, "East · 400"));
+  g_assert_cmpfloat (smallest, >=, 12);
+
+  /* the discs sit where their people are: North left, East right */
+  map = draw_to_image (renderer, &view);
+  {
+    double nx, ny, ex, ey;
+
+    mw_view_from_model (&view, 570, 570, &nx, &ny);
+    mw_view_from_model (&view, 6570, 570, &ex, &ey);
+    g_assert_cmphex (pixel_at (map, nx, ny - 25), !=, pixel_at (map, 2, 2));
+    g_assert_cmphex (pixel_at (map, ex, ey - 25), !=, pixel_at (map, 2, 2));
+  }
+
+  /* close up, people again and no map */
+  view.zoom = 1;
+  g_assert_cmpfloat (_mw_renderer_overview_weight (renderer, &f), ==, 0);
+  /* in between, both, blended */
+  view.zoom = 0.3;
+  g_assert_cmpfloat (_mw_renderer_overview_weight (renderer, &f), >, 0);
+  g_assert_cmpfloat (_mw_renderer_overview_weight (renderer, &f), <, 1);
+  people = draw_to_image (renderer, &view);
+  g_assert_cmpint (cairo_surface_status (people), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (people);
+  cairo_surface_destroy (map);
+
+  /* a small network never turns into a map */
+  {
+    g_autoptr(MwNetwork) small = load_fixture ("render-example.gv");
+    g_autoptr(MwRenderer) small_renderer = mw_renderer_new (small);
+
+    view.zoom = 0.05;
+    g_assert_cmpfloat (_mw_renderer_overview_weight (small_renderer, &f), ==, 0);
+  }
+}
+
 static void
 test_dense_threads (void)
 {
@@ -1050,6 +1163,7 @@ main (int    argc,
   g_test_add_func ("/render/dim-and-select", test_dim_and_select);
   g_test_add_func ("/render/level-of-detail", test_level_of_detail);
   g_test_add_func ("/render/dense-overview", test_dense_overview);
+  g_test_add_func ("/render/overview-map", test_overview_map);
   g_test_add_func ("/render/far-geometry", test_far_geometry);
   g_test_add_func ("/render/far-group", test_far_group);
   g_test_add_func ("/render/dense-threads", test_dense_threads);

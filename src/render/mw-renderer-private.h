@@ -219,6 +219,13 @@ typedef struct
   GHashTable *layouts;        /* "u|o" + name → PangoLayout*: names outlive regrouping */
 } MwRenderGroups;
 
+/* Owned by mw-render-overview.c: the map drawn when actors are specks. */
+typedef struct
+{
+  struct _MwOverview *map;    /* (nullable) built when first needed */
+  gboolean            valid;  /* false after a change of actors, ties or groups */
+} MwRenderOverview;
+
 /* Owned by mw-render-text.c. */
 typedef struct
 {
@@ -329,6 +336,7 @@ struct _MwRenderer
   MwRenderBands    bands;
   MwRenderWorker   worker;
   MwRenderStamps   stamps;
+  MwRenderOverview overview;
 };
 
 /* Pixels stamps are copied into: the target's own, or the layer's. */
@@ -447,6 +455,14 @@ void     _mw_blend_stamp_data           (const MwPixels   *px,
                                          int               y0);
 
 /* mw-render-text.c */
+void     _mw_render_overview_init       (MwRenderOverview *overview);
+void     _mw_render_overview_clear      (MwRenderOverview *overview);
+double   _mw_renderer_overview_weight   (MwRenderer       *self,
+                                         const MwFrame    *f);
+void     _mw_renderer_draw_overview     (MwRenderer       *self,
+                                         cairo_t          *cr,
+                                         const MwFrame    *f,
+                                         double            alpha);
 void     _mw_render_text_init           (MwRenderText     *text);
 void     _mw_render_text_clear          (MwRenderText     *text);
 void     _mw_renderer_labels_changed    (MwRenderer       *self,

@@ -34,6 +34,11 @@ network_changed_cb (MwRenderer *self,
   if (change->kind != MW_CHANGE_ACTOR_CHANGED ||
       (change->fields & (MW_FIELD_ORG | MW_FIELD_ID)) != 0)
     self->geometry.topology_valid = FALSE;
+  /* the map's groups follow ties, units and organisations, not positions */
+  if ((change->kind != MW_CHANGE_ACTOR_CHANGED && change->kind != MW_CHANGE_TIE_CHANGED) ||
+      (change->fields & (MW_FIELD_ORG | MW_FIELD_UNIT | MW_FIELD_TIE_TYPE | MW_FIELD_ENDPOINTS |
+                         MW_FIELD_LABEL | MW_FIELD_KIND)) != 0)
+    self->overview.valid = FALSE;
   _mw_renderer_labels_changed (self, change);
 }
 
@@ -58,6 +63,7 @@ mw_renderer_finalize (GObject *object)
   /* the worker first: it may not touch the other parts once they go */
   _mw_render_worker_clear (&self->worker);
   _mw_render_geometry_clear (&self->geometry);
+  _mw_render_overview_clear (&self->overview);
   _mw_render_groups_clear (&self->groups);
   _mw_render_text_clear (&self->text);
   _mw_render_ties_clear (&self->ties);
@@ -81,6 +87,7 @@ static void
 mw_renderer_init (MwRenderer *self)
 {
   _mw_render_geometry_init (&self->geometry);
+  _mw_render_overview_init (&self->overview);
   _mw_render_groups_init (&self->groups);
   _mw_render_text_init (&self->text);
   _mw_render_ties_init (&self->ties);
@@ -294,6 +301,29 @@ pull_in_far_actors (MwRenderer    *self,
   return actors;
 }
 
+/* The actors and ties themselves, with their groups' boxes and names. */
+static void
+draw_people (MwRenderer    *self,
+             cairo_t       *cr,
+             MwFrame       *f,
+             GArray        *visible)
+{
+  /* on raster targets the ties' hairlines are drawn meanwhile on another core */
+  _mw_renderer_start_ties (self, f);
+  if (!_mw_renderer_groups_in_bands (self, cr, f))
+    _mw_renderer_draw_groups (self, cr, f);
+  _mw_renderer_draw_ties (self, cr, f);
+  _mw_renderer_draw_group_names (self, cr, f);   /* never with masks left to paint */
+  if (f->emphasis)
+    _mw_renderer_draw_states (self, cr, f, visible, TRUE);
+  _mw_renderer_draw_actors (self, cr, f, visible);
+  if (f->markers)
+    _mw_renderer_draw_badges (self, cr, f, visible);
+  if (f->emphasis)
+    _mw_renderer_draw_states (self, cr, f, visible, FALSE);
+  _mw_renderer_draw_labels (self, cr, f, visible);
+}
+
 /**
  * mw_renderer_draw:
  * @cr: any cairo context: a widget's snapshot, an image, SVG or PDF surface
@@ -310,6 +340,7 @@ mw_renderer_draw (MwRenderer   *self,
 {
   g_autoptr(GArray) visible = NULL;
   GArray *actors, *pulled_in;
+  double overview;
   MwFrame f;
 
   g_return_if_fail (MW_IS_RENDERER (self));
@@ -342,20 +373,19 @@ mw_renderer_draw (MwRenderer   *self,
     if (actor_visible (&f, &g_array_index (self->geometry.actors, MwActorGeom, i)))
       g_array_append_val (visible, i);
 
-  /* on raster targets the ties' hairlines are drawn meanwhile on another core */
-  _mw_renderer_start_ties (self, &f);
-  if (!_mw_renderer_groups_in_bands (self, cr, &f))
-    _mw_renderer_draw_groups (self, cr, &f);
-  _mw_renderer_draw_ties (self, cr, &f);
-  _mw_renderer_draw_group_names (self, cr, &f);   /* never with masks left to paint */
-  if (f.emphasis)
-    _mw_renderer_draw_states (self, cr, &f, visible, TRUE);
-  _mw_renderer_draw_actors (self, cr, &f, visible);
-  if (f.markers)
-    _mw_renderer_draw_badges (self, cr, &f, visible);
-  if (f.emphasis)
-    _mw_renderer_draw_states (self, cr, &f, visible, FALSE);
-  _mw_renderer_draw_labels (self, cr, &f, visible);
+  overview = _mw_renderer_overview_weight (self, &f);
+  if (overview < 1)
+    draw_people (self, cr, &f, visible);
+  if (overview > 0)
+    {
+      _mw_renderer_draw_overview (self, cr, &f, overview);
+      /* who is marked stays visible on the map */
+      if (f.emphasis)
+        {
+          _mw_renderer_draw_states (self, cr, &f, visible, FALSE);
+          _mw_renderer_draw_labels (self, cr, &f, visible);
+        }
+    }
   cairo_restore (cr);
 
   self->geometry.actors = actors;

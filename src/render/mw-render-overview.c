@@ -1,0 +1,324 @@
+/* mw-render-overview.c: the organisation's map when people are too small to see
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Below a few pixels an actor is a speck and 100,000 of them a grey mass.
+ * The map draws each group (units, organisations, or groups found in the
+ * structure: MwOverview) as a disc where its people are, its area by their
+ * number, and one band per pair of groups, as wide as their ties are many,
+ * striped by tie type; group names stay legible at any zoom. Zooming in
+ * blends it into the actors and ties themselves. */
+
+#define G_LOG_DOMAIN "meshwork-render"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "mw-overview.h"
+#include "mw-renderer-private.h"
+
+/* The overview shows fully below OVERVIEW_FULL_PX of actor radius on
+ * screen and not at all above OVERVIEW_NONE_PX. */
+#define NOMINAL_RADIUS     12.0
+#define OVERVIEW_FULL_PX    2.5
+#define OVERVIEW_NONE_PX    5.0
+#define OVERVIEW_MIN_ACTORS 500
+#define OVERVIEW_MAX_GROUPS 300
+#define DISC_MIN_PX        14.0
+#define NAME_PX            13.0
+
+/* Bands tell tie types apart by colour (Okabe–Ito, for colour-blind
+ * readers), since on the map there are no dash patterns to see. */
+static const MwColor band_light[MW_N_TIE_TYPES] = {
+  { 0.24, 0.22, 0.27, 1 },   /* reports: the ink of reporting lines */
+  { 0.00, 0.45, 0.70, 1 },   /* collaborates: blue */
+  { 0.90, 0.62, 0.00, 1 },   /* influences: orange */
+  { 0.00, 0.62, 0.45, 1 },   /* checks: bluish green */
+};
+static const MwColor band_dark[MW_N_TIE_TYPES] = {
+  { 0.87, 0.87, 0.85, 1 },
+  { 0.34, 0.71, 0.91, 1 },   /* sky blue */
+  { 0.90, 0.62, 0.00, 1 },
+  { 0.00, 0.72, 0.53, 1 },
+};
+
+typedef struct
+{
+  double x, y;   /* centre, view pixels */
+  double r;
+} Disc;
+
+void
+_mw_render_overview_init (MwRenderOverview *overview)
+{
+  overview->map = NULL;
+  overview->valid = FALSE;
+}
+
+void
+_mw_render_overview_clear (MwRenderOverview *overview)
+{
+  g_clear_pointer (&overview->map, mw_overview_free);
+  overview->valid = FALSE;
+}
+
+static MwOverview *
+ensure_map (MwRenderer *self)
+{
+  if (!self->overview.valid)
+    {
+      g_clear_pointer (&self->overview.map, mw_overview_free);
+      self->overview.map = mw_overview_new (self->network);
+      self->overview.valid = TRUE;
+    }
+  return self->overview.map;
+}
+
+/**
+ * _mw_renderer_overview_weight:
+ *
+ * Returns: how much of the frame is the map: 0 (none: the actors are big
+ *   enough, the network small, or all in one group) to 1 (only the map)
+ */
+double
+_mw_renderer_overview_weight (MwRenderer    *self,
+                              const MwFrame *f)
+{
+  double radius_px = NOMINAL_RADIUS * f->view->zoom;
+
+  if (mw_network_get_n_actors (self->network) < OVERVIEW_MIN_ACTORS || radius_px >= OVERVIEW_NONE_PX)
+    return 0;
+  /* one group is no map; hundreds are no longer a map one can read */
+  if (mw_overview_get_n_groups (ensure_map (self)) < 2 ||
+      mw_overview_get_n_groups (ensure_map (self)) > OVERVIEW_MAX_GROUPS)
+    return 0;
+  return CLAMP ((OVERVIEW_NONE_PX - radius_px) / (OVERVIEW_NONE_PX - OVERVIEW_FULL_PX), 0, 1);
+}
+
+/* The largest radius at which no two discs (of relative radii r) overlap:
+ * groups may sit close together, and a map of overlapping discs misleads.
+ * Quadratic in the groups, so only the first MAX_PAIRED are compared. */
+#define MAX_PAIRED 400
+
+static double
+room_for_discs (const Disc *discs,
+                guint       n_groups)
+{
+  double room = G_MAXDOUBLE;
+
+  for (guint i = 0; i < MIN (n_groups, MAX_PAIRED); i++)
+    for (guint j = i + 1; j < MIN (n_groups, MAX_PAIRED); j++)
+      {
+        double d = hypot (discs[i].x - discs[j].x, discs[i].y - discs[j].y);
+
+        room = MIN (room, 0.9 * d / (discs[i].r + discs[j].r));
+      }
+  return room;
+}
+
+/* Each group's disc: centred on its members as drawn, its area by their
+ * number, the largest a sixth of the view's smaller side — less where
+ * groups sit so close that their discs would overlap. */
+static Disc *
+place_discs (MwRenderer    *self,
+             const MwFrame *f,
+             MwOverview    *map)
+{
+  guint n_groups = mw_overview_get_n_groups (map);
+  Disc *discs = g_new0 (Disc, n_groups);
+  guint largest = 1;
+  double r_max = MIN (f->view->width, f->view->height) / 6;
+
+  for (guint i = 0; i < self->geometry.actors->len; i++)
+    {
+      const MwActorGeom *g = &g_array_index (self->geometry.actors, MwActorGeom, i);
+      Disc *disc = &discs[mw_overview_get_actor_group (map, i)];
+
+      disc->x += g->x;
+      disc->y += g->y;
+    }
+  for (guint k = 0; k < n_groups; k++)
+    largest = MAX (largest, mw_overview_get_group (map, k)->n_actors);
+  for (guint k = 0; k < n_groups; k++)
+    {
+      const MwOverviewGroup *group = mw_overview_get_group (map, k);
+      double mx = discs[k].x / MAX (group->n_actors, 1);
+      double my = discs[k].y / MAX (group->n_actors, 1);
+
+      discs[k].x = (mx - f->view->offset_x) * f->view->zoom;
+      discs[k].y = (my - f->view->offset_y) * f->view->zoom;
+      discs[k].r = sqrt ((double) group->n_actors / largest);
+    }
+  r_max = MIN (r_max, room_for_discs (discs, n_groups));
+  for (guint k = 0; k < n_groups; k++)
+    discs[k].r = MAX (DISC_MIN_PX, r_max * discs[k].r);
+  return discs;
+}
+
+/* One band a pair: a stripe per tie type side by side, their widths by
+ * count, the widest band as wide as the smaller disc allows. */
+static void
+draw_bands (const MwFrame *f,
+            cairo_t       *cr,
+            MwOverview    *map,
+            const Disc    *discs)
+{
+  guint most = 1;
+
+  for (guint l = 0; l < mw_overview_get_n_links (map); l++)
+    most = MAX (most, mw_overview_get_link (map, l)->total);
+
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  for (guint l = 0; l < mw_overview_get_n_links (map); l++)
+    {
+      const MwOverviewLink *link = mw_overview_get_link (map, l);
+      const Disc *a = &discs[link->a], *b = &discs[link->b];
+      double dx = b->x - a->x, dy = b->y - a->y, length = hypot (dx, dy);
+      double width = 1.5 + (MIN (a->r, b->r) * 0.8 - 1.5) * sqrt ((double) link->total / most);
+      double nx, ny, at;
+
+      if (length < 1)
+        continue;
+      nx = -dy / length;
+      ny = dx / length;
+      at = -width / 2;
+      for (guint type = 0; type < MW_N_TIE_TYPES; type++)
+        {
+          double stripe = width * link->count[type] / link->total;
+          double mid = at + stripe / 2;
+
+          if (link->count[type] == 0)
+            continue;
+          _mw_set_source (cr, f->view->dark ? &band_dark[type] : &band_light[type], 0.85);
+          cairo_set_line_width (cr, MAX (stripe, 0.75));
+          cairo_move_to (cr, a->x + nx * mid, a->y + ny * mid);
+          cairo_line_to (cr, b->x + nx * mid, b->y + ny * mid);
+          cairo_stroke (cr);
+          at += stripe;
+        }
+    }
+}
+
+static void
+draw_discs (MwRenderer    *self,
+            const MwFrame *f,
+            cairo_t       *cr,
+            MwOverview    *map,
+            const Disc    *discs)
+{
+  for (guint k = 0; k < mw_overview_get_n_groups (map); k++)
+    {
+      const MwOverviewGroup *group = mw_overview_get_group (map, k);
+      gpointer index = g_hash_table_lookup (self->geometry.org_colors, group->org);
+      MwColor fill = f->theme->background;
+
+      if (index != NULL)
+        _mw_palette_color (GPOINTER_TO_INT (index) - 1, f->view->dark, &fill);
+      cairo_new_path (cr);
+      cairo_arc (cr, discs[k].x, discs[k].y, discs[k].r, 0, 2 * G_PI);
+      _mw_set_source (cr, &fill, index != NULL ? 0.6 : 1);
+      cairo_fill_preserve (cr);
+      /* a tint, so that a group without an organisation's colour still
+       * stands out from the background */
+      _mw_set_source (cr, &f->theme->text_soft, 0.12);
+      cairo_fill_preserve (cr);
+      _mw_set_source (cr, &f->theme->text_soft, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+}
+
+/* "North · 25,000" on a halo, centred on the disc, at a size legible at
+ * any zoom. */
+static void
+draw_names (MwRenderer    *self,
+            const MwFrame *f,
+            cairo_t       *cr,
+            MwOverview    *map,
+            const Disc    *discs)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (self->text.pango);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (self->text.font);
+
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_font_description_set_absolute_size (font, NAME_PX * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  for (guint k = 0; k < mw_overview_get_n_groups (map); k++)
+    {
+      const MwOverviewGroup *group = mw_overview_get_group (map, k);
+      /* Translators: a group on the overview map and how many people it has */
+      g_autofree char *text = g_strdup_printf (_("%s · %'u"), group->name, group->n_actors);
+      PangoRectangle logical;
+      double x, y;
+
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      x = discs[k].x - logical.width / 2.0;
+      y = discs[k].y - logical.height / 2.0;
+      cairo_rectangle (cr, x - 4, y - 1, logical.width + 8, logical.height + 2);
+      _mw_set_source (cr, &f->theme->halo, 0.85);
+      cairo_fill (cr);
+      _mw_renderer_show_layout (self, cr, layout, text, x, y, &f->theme->text);
+    }
+}
+
+/* What the bands' colours mean, in the bottom-left corner: the map has no
+ * dash patterns for the usual legend to explain. */
+static void
+draw_key (MwRenderer    *self,
+          const MwFrame *f,
+          cairo_t       *cr)
+{
+  static const char *names[MW_N_TIE_TYPES] = {
+    N_("Reports to"), N_("Collaborates"), N_("Influences"), N_("Checks"),
+  };
+  g_autoptr(PangoLayout) layout = pango_layout_new (self->text.pango);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (self->text.font);
+  double x = 12, y = f->view->height - 12 - MW_N_TIE_TYPES * (NAME_PX + 6);
+
+  pango_font_description_set_absolute_size (font, (NAME_PX - 1) * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  cairo_rectangle (cr, x - 6, y - 6, 150, MW_N_TIE_TYPES * (NAME_PX + 6) + 8);
+  _mw_set_source (cr, &f->theme->halo, 0.9);
+  cairo_fill (cr);
+  for (guint type = 0; type < MW_N_TIE_TYPES; type++, y += NAME_PX + 6)
+    {
+      cairo_rectangle (cr, x, y + NAME_PX / 2 - 2.5, 22, 5);
+      _mw_set_source (cr, f->view->dark ? &band_dark[type] : &band_light[type], 1);
+      cairo_fill (cr);
+      pango_layout_set_text (layout, _(names[type]), -1);
+      _mw_renderer_show_layout (self, cr, layout, _(names[type]), x + 30, y - 1, &f->theme->text);
+    }
+}
+
+/**
+ * _mw_renderer_draw_overview:
+ * @alpha: how opaque the map is over what is already drawn
+ *
+ * Draws the map in view pixels, whatever @cr's current transformation.
+ */
+void
+_mw_renderer_draw_overview (MwRenderer    *self,
+                            cairo_t       *cr,
+                            const MwFrame *f,
+                            double         alpha)
+{
+  MwOverview *map = ensure_map (self);
+  g_autofree Disc *discs = place_discs (self, f, map);
+
+  cairo_save (cr);
+  cairo_set_matrix (cr, &f->view_matrix);
+  cairo_push_group (cr);
+  draw_bands (f, cr, map, discs);
+  draw_discs (self, f, cr, map, discs);
+  if (f->view->labels != MW_LABELS_NEVER)
+    {
+      draw_names (self, f, cr, map, discs);
+      draw_key (self, f, cr);
+    }
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, alpha);
+  cairo_restore (cr);
+}
