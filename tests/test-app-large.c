@@ -26,6 +26,7 @@
 #define LOAD_SECONDS 120
 
 static guint n_unallocated_warnings;
+static char *large_path;   /* written once, for every test */
 
 static GLogWriterOutput
 count_warnings_writer (GLogLevelFlags   level,
@@ -92,6 +93,13 @@ network_shown (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (mw_window_get_canvas (window))) &&
          mw_window_get_n_pending (window) == 0 &&
          mw_network_get_n_actors (mw_test_network_of (window)) == N_ACTORS;
+}
+
+static gboolean
+widget_is_progress_bar (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_PROGRESS_BAR (widget);
 }
 
 typedef struct
@@ -171,8 +179,7 @@ share_drawn (const Pixels *pixels,
 static void
 test_large_network_drawn (void)
 {
-  g_autofree char *path = write_large_network ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = g_file_new_for_path (large_path);
   MwWindow *window = mw_window_new (NULL);
   GtkWidget *panel = mw_window_get_score_panel (window);
   Pixels pixels = { 0 };
@@ -202,18 +209,96 @@ test_large_network_drawn (void)
 
   g_free (pixels.pixels);
   mw_test_destroy_window (window);
-  g_unlink (path);
+}
+
+static gboolean
+activity_bar_shown (gpointer data)
+{
+  GtkWidget *bar = mw_test_find_widget (GTK_WIDGET (data), widget_is_progress_bar, NULL);
+
+  return bar != NULL && gtk_widget_get_mapped (bar);
+}
+
+static gboolean
+nothing_pending (gpointer data)
+{
+  return mw_window_get_n_pending (data) == 0;
+}
+
+#ifdef MW_TEST_HAVE_XTEST
+static gboolean
+widget_is_cancel_button (GtkWidget     *widget,
+                         gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.cancel-activity") == 0;
+}
+#endif
+
+/* Issue 17: a load that takes long shows what it does and how far it has
+ * come, in a bar with Cancel; the user's click on Cancel stops it and
+ * leaves the window as it was — no error, nothing half-open. */
+static void
+test_load_progress_and_cancel (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (large_path);
+  MwWindow *window = mw_window_new (NULL);
+  GtkWidget *bar;
+  double first, later;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  mw_test_spin (300);
+  mw_window_open_file (window, file);
+
+  g_assert_true (mw_test_wait_for_within (activity_bar_shown, window, 20000));
+  bar = mw_test_find_widget (GTK_WIDGET (window), widget_is_progress_bar, NULL);
+  first = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar));
+  mw_test_spin (400);
+  later = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar));
+  g_test_message ("progress %.2f, then %.2f", first, later);
+  g_assert_cmpfloat (later, >=, first);
+  g_assert_cmpfloat (later, <=, 1);
+
+#ifdef MW_TEST_HAVE_XTEST
+  if (mw_test_has_xtest () && mw_window_get_n_pending (window) > 0)
+    {
+      GtkWidget *cancel = mw_test_find_widget (GTK_WIDGET (window), widget_is_cancel_button, NULL);
+      int sx, sy;
+
+      g_assert_nonnull (cancel);
+      mw_test_widget_to_screen (cancel, gtk_widget_get_width (cancel) / 2.0,
+                                gtk_widget_get_height (cancel) / 2.0, &sx, &sy);
+      mw_test_pointer_move (sx, sy);
+      mw_test_pointer_click (1);
+      g_assert_true (mw_test_wait_for_within (nothing_pending, window, 60000));
+      /* cancelled: the blank network stays, and no error is shown */
+      g_assert_cmpuint (mw_network_get_n_actors (mw_test_network_of (window)), ==, 0);
+      g_assert_null (mw_window_get_last_error (window));
+    }
+#endif
+  g_assert_true (mw_test_wait_for_within (nothing_pending, window, 60000));
+  mw_test_spin (200);
+  g_assert_false (gtk_widget_get_mapped (bar));
+  mw_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_log_set_writer_func (count_warnings_writer, NULL, NULL);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/app/large/network-drawn", test_large_network_drawn);
+  g_test_add_func ("/app/large/load-progress-and-cancel", test_load_progress_and_cancel);
 
-  return g_test_run ();
+  large_path = write_large_network ();
+  status = g_test_run ();
+  g_unlink (large_path);
+  g_free (large_path);
+  return status;
 }

@@ -154,6 +154,7 @@ layout_cb (GObject      *object,
   g_autoptr(GHashTable) positions = mw_layout_run_finish (result, &error);
 
   self->n_pending--;
+  _mw_window_end_activity (self, g_steal_pointer (&self->arrange_activity));
   if (self->document == NULL)
     return;
   self->arranging = FALSE;
@@ -202,7 +203,8 @@ arrange_action (GtkWidget  *widget,
   self->arranging = TRUE;
   _mw_window_update_actions (self);
   self->n_pending++;
-  mw_layout_run_async (network, engine, 0, self->cancellable, layout_cb, g_object_ref (self));
+  self->arrange_activity = _mw_window_begin_activity (self, _("Arranging…"));
+  mw_layout_run_async (network, engine, 0, self->arrange_activity, layout_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -458,6 +460,14 @@ stop_comparing_action (GtkWidget  *widget,
   _mw_window_stop_comparing (MW_WINDOW (widget));
 }
 
+static void
+cancel_activity_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  _mw_window_cancel_activities (MW_WINDOW (widget));
+}
+
 /**
  * _mw_window_class_actions_init:
  *
@@ -504,6 +514,7 @@ _mw_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.print", NULL, print_action },
     { "win.compare", NULL, compare_action },
     { "win.stop-comparing", NULL, stop_comparing_action },
+    { "win.cancel-activity", NULL, cancel_activity_action },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)

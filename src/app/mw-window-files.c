@@ -113,6 +113,8 @@ _mw_window_finish_load (MwWindow     *self,
   g_autoptr(GError) error = NULL;
 
   self->n_pending--;
+  if (load->activity != NULL)
+    _mw_window_end_activity (self, g_steal_pointer (&load->activity));
 
   if (!mw_document_load_finish (load->document, result, &error))
     {
@@ -181,10 +183,15 @@ mw_window_open_file (MwWindow *self,
   g_return_if_fail (MW_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *label = g_strdup_printf (_("Opening “%s”…"), basename);
+
   document = mw_document_is_blank (self->document) ? g_object_ref (self->document) : mw_document_new ();
   load = _mw_window_load_new (self, document, file);
+  load->activity = _mw_window_begin_activity (self, label);
   self->n_pending++;
-  mw_document_load_async (document, file, self->cancellable, load_cb, load);
+  mw_document_load_async (document, file, load->activity, load_cb, load);
+  _mw_window_set_activity_progress (self, load->activity, mw_document_get_load_progress (document));
 }
 
 /* Shows @network here when this window is blank, else in a new window. */

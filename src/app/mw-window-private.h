@@ -17,6 +17,7 @@
  *   2  mw-window-files.c     open, save, recent, choosers, closing
  *      mw-window-print.c     print, export, copy image
  *   1  mw-window-feedback.c  title, canvas page, error dialog, toast
+ *      mw-window-activity.c  the bar showing a long load or arrange, with Cancel
  *
  * A lower part that changes what a higher one follows does not call it: it
  * changes the state, and the top reacts. So _mw_window_update_actions(), the
@@ -58,6 +59,9 @@ struct _MwWindow
   GtkWidget            *canvas_overlay;
   GtkBox               *canvas_box;
   MwCompareView        *compare_view;
+  GtkWidget            *activity_bar;
+  GtkLabel             *activity_label;
+  GtkProgressBar       *activity_progress;
   GMenu                *history_section;
   GMenu                *recent_menu;
   GMenu                *template_menu;
@@ -73,6 +77,9 @@ struct _MwWindow
   MwExportDialog       *export_dialog;  /* (nullable) weak */
   MwNetwork            *layout_network; /* (nullable) the one being laid out */
   GCancellable         *compare_cancellable; /* (nullable) the other network loading */
+  GPtrArray            *activities;     /* what is on its way (MwWindowActivity*), see mw-window-activity.c */
+  guint                 activity_timer;
+  GCancellable         *arrange_activity; /* (nullable) (unowned) the arrange on its way */
 
   /* state the actions follow (see _mw_window_update_actions) */
   guint                 n_pending;
@@ -88,9 +95,10 @@ struct _MwWindow
 /* A file on its way into a document, for Open and Compare With. */
 typedef struct
 {
-  MwWindow   *window;
-  MwDocument *document;
-  GFile      *file;
+  MwWindow     *window;
+  MwDocument   *document;
+  GFile        *file;
+  GCancellable *activity;   /* (nullable) (unowned) its entry in the activity bar */
 } MwWindowLoad;
 
 typedef void (*MwFileChosenFunc) (MwWindow *self,
@@ -105,6 +113,18 @@ void          _mw_window_toast                  (MwWindow          *self,
                                                  const char        *title);
 void          _mw_window_show_canvas            (MwWindow          *self);
 void          _mw_window_update_title           (MwWindow          *self);
+
+/* Level 1 — mw-window-activity.c: the bar that shows what takes long,
+ * how far it has come, and cancels it. */
+GCancellable *_mw_window_begin_activity         (MwWindow          *self,
+                                                 const char        *label);
+void          _mw_window_set_activity_progress  (MwWindow          *self,
+                                                 GCancellable      *activity,
+                                                 MwProgress        *progress);
+void          _mw_window_end_activity           (MwWindow          *self,
+                                                 GCancellable      *activity);
+void          _mw_window_cancel_activities      (MwWindow          *self);
+void          _mw_window_clear_activities       (MwWindow          *self);
 
 /* Level 2 — mw-window-files.c, mw-window-print.c: one job each. */
 MwWindowLoad *_mw_window_load_new               (MwWindow          *self,

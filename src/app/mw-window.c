@@ -94,8 +94,9 @@ history_changed_cb (MwWindow *self)
 
 typedef struct
 {
-  MwWindow  *window;
-  MwNetwork *network;
+  MwWindow     *window;
+  MwNetwork    *network;
+  GCancellable *activity;   /* (unowned) its entry in the activity bar */
 } PlaceData;
 
 static void
@@ -116,6 +117,7 @@ initial_layout_cb (GObject      *object,
   g_autoptr(GHashTable) positions = mw_layout_run_finish (result, NULL);
 
   self->n_pending--;
+  _mw_window_end_activity (self, data->activity);
 
   /* Only where nobody has put an actor in the meantime. */
   if (positions != NULL && self->document != NULL && data->network == mw_document_get_network (self->document))
@@ -153,8 +155,9 @@ place_if_unplaced (MwWindow *self)
   data = g_new0 (PlaceData, 1);
   data->window = g_object_ref (self);
   data->network = g_object_ref (network);
+  data->activity = _mw_window_begin_activity (self, _("Arranging…"));
   self->n_pending++;
-  mw_layout_run_async (network, mw_layout_choose_engine (network), 0, self->cancellable,
+  mw_layout_run_async (network, mw_layout_choose_engine (network), 0, data->activity,
                        initial_layout_cb, data);
 }
 
@@ -253,6 +256,7 @@ mw_window_close_request (GtkWindow *window)
     }
 
   g_cancellable_cancel (self->cancellable);
+  _mw_window_cancel_activities (self);
   if (self->inhibit_cookie != 0 && gtk_window_get_application (window) != NULL)
     gtk_application_uninhibit (gtk_window_get_application (window), self->inhibit_cookie);
   self->inhibit_cookie = 0;
@@ -269,6 +273,7 @@ mw_window_dispose (GObject *object)
   self->close_dialog = NULL;
   g_clear_weak_pointer (&self->presentation);
   g_clear_weak_pointer (&self->export_dialog);
+  _mw_window_clear_activities (self);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->compare_cancellable != NULL)
@@ -410,6 +415,9 @@ mw_window_class_init (MwWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, activity_bar);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, activity_label);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, activity_progress);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, start_page);
   gtk_widget_class_bind_template_callback_full (widget_class, "start_chosen_cb",

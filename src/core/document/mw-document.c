@@ -27,6 +27,7 @@ struct _MwDocument
   MwLimits   limits;     /* refusals for files this document opens */
   MwDraftAutosave *autosave;  /* (nullable) keeps unsaved edits in a draft */
   MwScorer  *scorer;     /* (nullable) made when first asked for, per network */
+  MwProgress *load_progress; /* (nullable) the load on its way */
   gboolean   restored;   /* holds a recovered draft: differs from its file */
 };
 
@@ -97,6 +98,7 @@ mw_document_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->load_progress, mw_progress_unref);
 
   G_OBJECT_CLASS (mw_document_parent_class)->finalize (object);
 }
@@ -298,15 +300,18 @@ replace_network (MwDocument *self,
 
 typedef struct
 {
-  GFile     *file;
-  MwLimits   limits;
-  MwNetwork *network;   /* out */
-  char      *etag;      /* out */
+  GFile      *file;
+  MwLimits    limits;
+  MwProgress *progress;
+  guint64     size;      /* the file's, as queried before reading */
+  MwNetwork  *network;   /* out */
+  char       *etag;      /* out */
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
+  g_clear_pointer (&data->progress, mw_progress_unref);
   g_clear_object (&data->file);
   g_clear_object (&data->network);
   g_free (data->etag);
@@ -328,7 +333,7 @@ check_size (LoadData      *data,
   if (info == NULL)
     return FALSE;
 
-  size = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_STANDARD_SIZE);
+  size = data->size = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_STANDARD_SIZE);
   if (size > data->limits.max_bytes)
     {
       /* The numbers are formatted apart: xgettext cannot see through
@@ -345,7 +350,51 @@ check_size (LoadData      *data,
   return TRUE;
 }
 
-/* Runs in a worker thread: the parser takes the Graphviz lock itself. */
+#define READ_CHUNK (1024 * 1024)
+#define READ_SHARE 0.05   /* of the whole load's progress */
+
+/* Reads the whole file in chunks, so that the progress tells bytes read
+ * and a cancel is heard between chunks. */
+static char *
+read_contents (LoadData      *data,
+               guint64        size,
+               gsize         *length,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (data->file, cancellable, error);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GByteArray) bytes = NULL;
+  gsize n = 0;
+
+  if (stream == NULL)
+    return NULL;
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_ETAG_VALUE, cancellable, NULL);
+  if (info != NULL)
+    data->etag = g_strdup (g_file_info_get_etag (info));
+
+  bytes = g_byte_array_sized_new ((guint) MIN (size + 1, G_MAXUINT));
+  for (;;)
+    {
+      gssize got;
+
+      g_byte_array_set_size (bytes, n + READ_CHUNK);
+      got = g_input_stream_read (G_INPUT_STREAM (stream), bytes->data + n, READ_CHUNK, cancellable, error);
+      if (got < 0)
+        return NULL;
+      if (got == 0)
+        break;
+      n += got;
+      mw_progress_set_fraction (data->progress, READ_SHARE * MIN (1.0, (double) n / MAX (size, 1)));
+    }
+  g_byte_array_set_size (bytes, n + 1);
+  bytes->data[n] = '\0';
+  *length = n;
+  return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+}
+
+/* Runs in a worker thread: the parser takes the Graphviz lock itself and
+ * reports how far it has read to the thread's progress. */
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -357,20 +406,25 @@ load_thread (GTask        *task,
   g_autofree char *name = g_file_get_parse_name (data->file);
   g_autofree char *basename = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   gsize length = 0;
 
   if (!check_size (data, cancellable, &error) ||
-      !g_file_load_contents (data->file, cancellable, &contents, &length, &data->etag, &error))
+      (contents = read_contents (data, data->size, &length, cancellable, &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
   basename = g_file_get_basename (data->file);
+  mw_progress_push_thread_default (data->progress);
   data->network = mw_format_load_data (MW_FORMAT_UNKNOWN, contents, length, name, basename,
                                        &data->limits, &error);
+  mw_progress_pop_thread_default (data->progress);
   if (data->network == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
+  else if (g_task_return_error_if_cancelled (task))
+    return;
   else
     g_task_return_boolean (task, TRUE);
 }
@@ -399,10 +453,26 @@ mw_document_load_async (MwDocument          *self,
   data = g_new0 (LoadData, 1);
   data->file = g_object_ref (file);
   data->limits = self->limits;
+  data->progress = mw_progress_new (cancellable);
+  g_clear_pointer (&self->load_progress, mw_progress_unref);
+  self->load_progress = mw_progress_ref (data->progress);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, mw_document_load_async);
   g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
   g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * mw_document_get_load_progress:
+ *
+ * Returns: (nullable) (transfer none): how far the load on its way has
+ *   come (readable while the worker reads and parses), or %NULL
+ */
+MwProgress *
+mw_document_get_load_progress (MwDocument *self)
+{
+  g_return_val_if_fail (MW_IS_DOCUMENT (self), NULL);
+  return self->load_progress;
 }
 
 gboolean
@@ -415,10 +485,12 @@ mw_document_load_finish (MwDocument    *self,
   g_return_val_if_fail (MW_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
+  data = g_task_get_task_data (G_TASK (result));
+  if (self->load_progress == data->progress)
+    g_clear_pointer (&self->load_progress, mw_progress_unref);
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
 
-  data = g_task_get_task_data (G_TASK (result));
   mw_document_replace_network (self, data->network, data->file, NULL);
   self->etag = g_steal_pointer (&data->etag);
   /* The etag goes with every draft of this network. */

@@ -13,6 +13,7 @@
 #include "mw-history.h"
 #include "mw-limits.h"
 #include "mw-network.h"
+#include "mw-progress.h"
 #include "mw-scorer.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,7 @@ void        mw_document_load_async       (MwDocument          *self,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
+MwProgress *mw_document_get_load_progress (MwDocument         *self);
 gboolean    mw_document_load_finish      (MwDocument          *self,
                                           GAsyncResult        *result,
                                           GError             **error);

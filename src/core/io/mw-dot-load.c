@@ -19,6 +19,7 @@
 #include "mw-dot-private.h"
 #include "mw-graphviz-lock.h"
 #include "mw-limits.h"
+#include "mw-progress.h"
 
 /* cgraph's flex scanner keeps its buffer between reads: what the last parse
  * left unread (a final newline) would shift the next file's line numbers.
@@ -98,6 +99,61 @@ set_parse_error (GError     **error,
     g_set_error (error, MW_ERROR, MW_ERROR_PARSE, "%s: %s", source_name, message);
 }
 
+/* cgraph reads through this, a line a time as agmemread() does, so that
+ * how far the parser has come is known: the thread's progress hears of
+ * it every PROGRESS_BYTES, and a cancelled load ends the input there. */
+#define PROGRESS_BYTES (256 * 1024)
+#define PARSE_START    0.1
+#define PARSE_END      0.65
+
+typedef struct
+{
+  const char *data;
+  gsize       length;
+  gsize       at;
+  gsize       reported;
+} TextReader;
+
+static int
+read_line_cb (void *chan,
+              char *buf,
+              int   bufsize)
+{
+  TextReader *reader = chan;
+  int n = 0;
+
+  if (reader->at - reader->reported >= PROGRESS_BYTES)
+    {
+      reader->reported = reader->at;
+      if (!mw_progress_report (PARSE_START, PARSE_END, (double) reader->at / reader->length))
+        return 0;
+    }
+  while (n < bufsize && reader->at < reader->length)
+    {
+      char c = reader->data[reader->at++];
+
+      buf[n++] = c;
+      if (c == '\n' || c == '\0')
+        break;
+    }
+  return n;
+}
+
+/* Static: a graph keeps a pointer to its discipline while it lives. */
+static Agiodisc_t text_io;
+
+static Agraph_t *
+read_text (const char *text)
+{
+  TextReader reader = { text, strlen (text), 0, 0 };
+  Agdisc_t disc = { &AgMemDisc, &AgIdDisc, &text_io };
+
+  text_io.afread = read_line_cb;
+  text_io.putstr = AgIoDisc.putstr;
+  text_io.flush = AgIoDisc.flush;
+  return agread (&reader, &disc);
+}
+
 static Agraph_t *
 parse_locked (const char  *text,
               const char  *source_name,
@@ -113,7 +169,7 @@ parse_locked (const char  *text,
   agsetfile (file_name);
   agreadline (1);
 
-  graph = agmemread (text);
+  graph = read_text (text);
   aaglex_destroy ();
 
   agsetfile (NULL);
@@ -581,10 +637,16 @@ read_actors (MwNetwork  *network,
 {
   g_autoptr(GHashTable) shared = g_hash_table_new_full (NULL, NULL, NULL, release_shared);
 
+  guint n = 0, total = 2 * (guint) agnnodes (graph);
+
   for (int unnamed = 0; unnamed <= 1; unnamed++)
-    for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
-      if (node_has_name (node) != unnamed)
-        read_actor (network, actors, graph, node, explicit_org, explicit_unit, shared);
+    for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node), n++)
+      {
+        if (n % 4096 == 0)
+          mw_progress_report (PARSE_END, 0.8, (double) n / MAX (total, 1));
+        if (node_has_name (node) != unnamed)
+          read_actor (network, actors, graph, node, explicit_org, explicit_unit, shared);
+      }
 }
 
 static int
@@ -631,6 +693,9 @@ read_ties (MwNetwork  *network,
       MwActor *to = g_hash_table_lookup (actors, aghead (edge));
       const char *key = agnameof (edge);
       MwTie *tie;
+
+      if (i % 16384 == 0)
+        mw_progress_report (0.8, 1, (double) i / edges->len);
 
       if (key != NULL && (*key == '\0' || *key == '%'))
         key = NULL;
@@ -735,8 +800,11 @@ mw_dot_load_data (const char      *data,
 
   mw_graphviz_lock ();
 
+  mw_progress_report (0, 1, PARSE_START);
   graph = parse_locked (text, source_name, error);
-  if (graph != NULL)
+  if (graph != NULL && !mw_progress_report (0, 1, PARSE_END))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: opening was cancelled"), source_name);
+  else if (graph != NULL)
     network = network_from_graph (graph, source_name, limits, error);
   if (graph != NULL)
     agclose (graph);
