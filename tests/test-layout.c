@@ -1091,6 +1091,62 @@ test_engine_names (void)
   g_assert_false (mw_layout_engine_from_string ("", &engine));
 }
 
+/* Issue 17: sfdp without overlap removal (beyond 5,000 actors) drew 10,000
+ * actors inside some 200 points, a speck in a corner of the canvas. The
+ * drawing is spread, keeping its shape, until each actor has a cell. */
+static void
+test_spread_to_fit (void)
+{
+  g_autoptr(GHashTable) positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  MwLayoutPoint *a, *b, *c;
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      MwLayoutPoint *point = g_new (MwLayoutPoint, 1);
+
+      point->x = 40 + (i % 100) * 1.5;   /* 150 × 100 points, as sfdp gave */
+      point->y = 20 + (i / 100) * 1.0;
+      g_hash_table_insert (positions, g_strdup_printf ("p%u", i), point);
+    }
+  _mw_layout_spread_to_fit (positions);
+
+  g_hash_table_iter_init (&iter, positions);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      MwLayoutPoint *point = value;
+
+      x0 = MIN (x0, point->x), y0 = MIN (y0, point->y);
+      x1 = MAX (x1, point->x), y1 = MAX (y1, point->y);
+    }
+  /* room for every actor, and no more than a cell's worth each */
+  g_assert_cmpfloat ((x1 - x0) * (y1 - y0), >=, 10000 * 100.0 * 80.0);
+  g_assert_cmpfloat ((x1 - x0) * (y1 - y0), <=, 10000 * 200.0 * 150.0);
+  /* the same shape: width over height kept */
+  g_assert_cmpfloat (fabs ((x1 - x0) / (y1 - y0) - 148.5 / 99.0), <, 0.01);
+  /* and neighbours stay in their order */
+  a = g_hash_table_lookup (positions, "p0");
+  b = g_hash_table_lookup (positions, "p1");
+  c = g_hash_table_lookup (positions, "p100");
+  g_assert_cmpfloat (a->x, <, b->x);
+  g_assert_cmpfloat (a->y, <, c->y);
+
+  /* a drawing that already has room is left as it is */
+  {
+    g_autoptr(GHashTable) roomy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    MwLayoutPoint *p = g_new (MwLayoutPoint, 1), *q = g_new (MwLayoutPoint, 1);
+
+    *p = (MwLayoutPoint) { 0, 0 };
+    *q = (MwLayoutPoint) { 1000, 1000 };
+    g_hash_table_insert (roomy, g_strdup ("p"), p);
+    g_hash_table_insert (roomy, g_strdup ("q"), q);
+    _mw_layout_spread_to_fit (roomy);
+    g_assert_cmpfloat (q->x, ==, 1000);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1124,6 +1180,8 @@ main (int    argc,
   g_test_add_func ("/layout/async-crash", test_async_crash);
   g_test_add_func ("/layout/async-crash-big-input", test_async_crash_big_input);
   g_test_add_func ("/layout/async-missing-cli", test_async_missing_cli);
+
+  g_test_add_func ("/layout/spread-to-fit", test_spread_to_fit);
 
   return g_test_run ();
 }

@@ -97,30 +97,51 @@ _mw_renderer_overview_weight (MwRenderer    *self,
   return CLAMP ((OVERVIEW_NONE_PX - radius_px) / (OVERVIEW_NONE_PX - OVERVIEW_FULL_PX), 0, 1);
 }
 
-/* The largest radius at which no two discs (of relative radii r) overlap:
- * groups may sit close together, and a map of overlapping discs misleads.
- * Quadratic in the groups, so only the first MAX_PAIRED are compared. */
-#define MAX_PAIRED 400
+/* Groups whose people are mixed in the drawing have their centres close
+ * together; their discs are pushed apart, each pair along the line between
+ * them (or a fixed direction when they coincide), until none overlap, so
+ * that every group and its name can be read. Quadratic in the groups, of
+ * which there are at most OVERVIEW_MAX_GROUPS. */
+#define SEPARATE_ROUNDS 60
+#define DISC_GAP        6.0
 
-static double
-room_for_discs (const Disc *discs,
-                guint       n_groups)
+static void
+separate_discs (Disc  *discs,
+                guint  n_groups)
 {
-  double room = G_MAXDOUBLE;
+  for (guint round = 0; round < SEPARATE_ROUNDS; round++)
+    {
+      gboolean moved = FALSE;
 
-  for (guint i = 0; i < MIN (n_groups, MAX_PAIRED); i++)
-    for (guint j = i + 1; j < MIN (n_groups, MAX_PAIRED); j++)
-      {
-        double d = hypot (discs[i].x - discs[j].x, discs[i].y - discs[j].y);
+      for (guint i = 0; i < n_groups; i++)
+        for (guint j = i + 1; j < n_groups; j++)
+          {
+            double dx = discs[j].x - discs[i].x, dy = discs[j].y - discs[i].y;
+            double d = hypot (dx, dy), need = discs[i].r + discs[j].r + DISC_GAP;
+            double push;
 
-        room = MIN (room, 0.9 * d / (discs[i].r + discs[j].r));
-      }
-  return room;
+            if (d >= need)
+              continue;
+            if (d < 1e-6)
+              {
+                /* coinciding: spread round a circle by index, the same every frame */
+                dx = cos (2 * G_PI * j / n_groups);
+                dy = sin (2 * G_PI * j / n_groups);
+                d = 1;
+              }
+            push = (need - d) / 2;
+            discs[i].x -= dx / d * push, discs[i].y -= dy / d * push;
+            discs[j].x += dx / d * push, discs[j].y += dy / d * push;
+            moved = TRUE;
+          }
+      if (!moved)
+        break;
+    }
 }
 
 /* Each group's disc: centred on its members as drawn, its area by their
- * number, the largest a sixth of the view's smaller side — less where
- * groups sit so close that their discs would overlap. */
+ * number, the largest an eighth of the view's smaller side; then moved
+ * apart where they overlap. */
 static Disc *
 place_discs (MwRenderer    *self,
              const MwFrame *f,
@@ -129,7 +150,7 @@ place_discs (MwRenderer    *self,
   guint n_groups = mw_overview_get_n_groups (map);
   Disc *discs = g_new0 (Disc, n_groups);
   guint largest = 1;
-  double r_max = MIN (f->view->width, f->view->height) / 6;
+  double r_max = MIN (f->view->width, f->view->height) / 8;
 
   for (guint i = 0; i < self->geometry.actors->len; i++)
     {
@@ -149,11 +170,9 @@ place_discs (MwRenderer    *self,
 
       discs[k].x = (mx - f->view->offset_x) * f->view->zoom;
       discs[k].y = (my - f->view->offset_y) * f->view->zoom;
-      discs[k].r = sqrt ((double) group->n_actors / largest);
+      discs[k].r = MAX (DISC_MIN_PX, r_max * sqrt ((double) group->n_actors / largest));
     }
-  r_max = MIN (r_max, room_for_discs (discs, n_groups));
-  for (guint k = 0; k < n_groups; k++)
-    discs[k].r = MAX (DISC_MIN_PX, r_max * discs[k].r);
+  separate_discs (discs, n_groups);
   return discs;
 }
 

@@ -22,4 +22,8 @@ _mw_layout_label_width (const MwActor *actor)
   return CLAMP (chars * 6.5 + 14.0, 44.0, 190.0);
 }
 
+/* Spreads a drawing whose unit is not an actor's size (sfdp without
+ * overlap removal) until every actor has room; see mw-layout.c. */
+void _mw_layout_spread_to_fit (GHashTable *positions);
+
 G_END_DECLS

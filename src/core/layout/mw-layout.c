@@ -20,6 +20,11 @@
 #include "mw-layout-private.h"
 #include "mw-layout-tree.h"
 
+/* Beyond this, sfdp without overlap removal: see _mw_layout_spread_to_fit(). */
+#define SFDP_PRISM_MAX 5000
+#define SPREAD_CELL_W  130.0
+#define SPREAD_CELL_H  100.0
+
 static const char * const engine_names[MW_N_LAYOUT_ENGINES] = {
   "auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi", "tree",
 };
@@ -220,7 +225,7 @@ set_graph_attributes (Agraph_t       *graph,
       put (graph, "overlap", "prism");
       break;
     case MW_LAYOUT_SFDP:
-      put (graph, "overlap", n <= 5000 ? "prism" : "true");
+      put (graph, "overlap", n <= SFDP_PRISM_MAX ? "prism" : "true");
       break;
     case MW_LAYOUT_TWOPI:
       put (graph, "overlap", "prism");
@@ -494,6 +499,43 @@ restore_pinned (MwNetwork  *network,
     }
 }
 
+/* sfdp without overlap removal (too slow beyond SFDP_PRISM_MAX actors)
+ * draws 10,000 actors inside some 200 points: its unit is its own, not an
+ * actor's size. Spread the drawing about its centre until it has room for
+ * every actor — a cell of SPREAD_CELL_W × SPREAD_CELL_H points each, as the
+ * fallback grid gives them — keeping its shape. */
+void
+_mw_layout_spread_to_fit (GHashTable *positions)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  guint n = g_hash_table_size (positions);
+  double area, factor;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, positions);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      MwLayoutPoint *point = value;
+
+      x0 = MIN (x0, point->x), y0 = MIN (y0, point->y);
+      x1 = MAX (x1, point->x), y1 = MAX (y1, point->y);
+    }
+  area = MAX (x1 - x0, 1.0) * MAX (y1 - y0, 1.0);
+  factor = sqrt (n * SPREAD_CELL_W * SPREAD_CELL_H / area);
+  if (n < 2 || factor <= 1.0)
+    return;
+
+  g_hash_table_iter_init (&iter, positions);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      MwLayoutPoint *point = value;
+
+      point->x = (x0 + x1) / 2 + (point->x - (x0 + x1) / 2) * factor;
+      point->y = (y0 + y1) / 2 + (point->y - (y0 + y1) / 2) * factor;
+    }
+}
+
 static GHashTable *
 read_positions (MwNetwork  *network,
                 Agnode_t  **nodes)
@@ -553,6 +595,8 @@ mw_layout_compute (MwNetwork       *network,
   if (gvLayout (gvc, graph, engine_names[engine]) == 0)
     {
       positions = read_positions (network, nodes);
+      if (engine == MW_LAYOUT_SFDP && mw_network_get_n_actors (network) > SFDP_PRISM_MAX)
+        _mw_layout_spread_to_fit (positions);
       gvFreeLayout (gvc, graph);
     }
   else
