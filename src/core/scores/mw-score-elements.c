@@ -29,8 +29,6 @@ _mw_score_collaboration (MwScores  *self,
   g_autofree gboolean *spans = g_new0 (gboolean, MAX (scoring->n, 1));
   g_autoptr(GPtrArray) vertical_ties = g_ptr_array_new ();
   g_autoptr(GPtrArray) crossing_ties = g_ptr_array_new ();
-  g_autoptr(GHashTable) groups = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) spanning_groups = g_hash_table_new (NULL, NULL);
   MwGraph *graph = scoring->graph;
   guint n_lateral = 0, n_spans = 0, n_external = 0, n_internal = 0, n_groups, n_spanning;
   double lateral_share, group_share, ei;
@@ -59,16 +57,11 @@ _mw_score_collaboration (MwScores  *self,
   for (guint v = 0; v < scoring->n; v++)
     if (scoring->person[v])
       {
-        gpointer group = GUINT_TO_POINTER (mw_graph_group (graph, v) + 1);
-
         n_lateral += lateral[v];
         n_spans += spans[v];
-        g_hash_table_add (groups, group);
-        if (spans[v])
-          g_hash_table_add (spanning_groups, group);
       }
-  n_groups = g_hash_table_size (groups);
-  n_spanning = g_hash_table_size (spanning_groups);
+  n_groups = _mw_scoring_n_groups (scoring, NULL);
+  n_spanning = _mw_scoring_n_groups (scoring, spans);
 
   /* Groups, not people, so that cutting the same people into finer units
    * does not multiply the spanners (docs/scoring.md). */

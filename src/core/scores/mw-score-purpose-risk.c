@@ -30,29 +30,22 @@ purpose_spread (MwScoring      *scoring,
 {
   guint depth = mw_graph_hierarchy_depth (scoring->graph);
   g_autofree guint8 *level = g_new0 (guint8, depth + 1);
-  g_autoptr(GHashTable) groups = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) held = g_hash_table_new (NULL, NULL);
 
   *levels_held = *n_levels = 0;
   for (guint v = 0; v < scoring->n; v++)
     {
       guint l = MIN (mw_graph_level (scoring->graph, v), depth);
-      gpointer group = GUINT_TO_POINTER (mw_graph_group (scoring->graph, v) + 1);
 
-      if (!scoring->person[v])
-        continue;
-      level[l] |= 1 | (is_holder[v] ? 2 : 0);
-      g_hash_table_add (groups, group);
-      if (is_holder[v])
-        g_hash_table_add (held, group);
+      if (scoring->person[v])
+        level[l] |= 1 | (is_holder[v] ? 2 : 0);
     }
   for (guint l = 0; l <= depth; l++)
     {
       *n_levels += (level[l] & 1) != 0;
       *levels_held += (level[l] & 2) != 0;
     }
-  *n_groups = g_hash_table_size (groups);
-  *groups_held = g_hash_table_size (held);
+  *n_groups = _mw_scoring_n_groups (scoring, NULL);
+  *groups_held = _mw_scoring_n_groups (scoring, is_holder);
 }
 
 /* 4. Global purpose mindset: widely held, top to bottom. Half how close

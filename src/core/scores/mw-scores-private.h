@@ -79,6 +79,11 @@ void       _mw_scores_add_not_measurable (MwScores  *self,
 guint      _mw_scoring_n_people_tied (MwScoring      *scoring,
                                       guint           type);
 
+/* How many groups (mw_graph_group()) hold people whose @where flag is set
+ * (every person when %NULL). */
+guint      _mw_scoring_n_groups      (MwScoring      *scoring,
+                                      const gboolean *where);
+
 #define _MW_TIE_ID(scoring, i) (mw_network_get_tie ((scoring)->network, (i))->id)
 
 static inline double

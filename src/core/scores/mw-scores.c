@@ -177,6 +177,34 @@ _mw_scores_add_not_measurable (MwScores  *self,
 }
 
 guint
+_mw_scoring_n_groups (MwScoring      *scoring,
+                      const gboolean *where)
+{
+  g_autofree gboolean *seen = g_new0 (gboolean, MAX (scoring->n, 1));
+  g_autoptr(GHashTable) others = NULL;
+  guint count = 0;
+
+  for (guint v = 0; v < scoring->n; v++)
+    {
+      guint group = mw_graph_group (scoring->graph, v);
+
+      if (!scoring->person[v] || (where != NULL && !where[v]))
+        continue;
+      /* Group ids are dense today; any other id still counts once. */
+      if (group < scoring->n)
+        {
+          count += !seen[group];
+          seen[group] = TRUE;
+          continue;
+        }
+      if (others == NULL)
+        others = g_hash_table_new (NULL, NULL);
+      count += g_hash_table_add (others, GUINT_TO_POINTER (group));
+    }
+  return count;
+}
+
+guint
 _mw_scoring_n_people_tied (MwScoring *scoring,
                            guint      type)
 {
