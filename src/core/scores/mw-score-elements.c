@@ -69,7 +69,7 @@ _mw_score_collaboration (MwScores  *self,
   group_share = n_groups >= 2 ? _mw_share (n_spanning, n_groups) : 0;
   self->score[MW_ELEMENT_SPONTANEOUS_COLLABORATION] = 100 * (lateral_share + group_share) / 2;
   _mw_scores_set_evidence (self, MW_ELEMENT_SPONTANEOUS_COLLABORATION, MW_BASIS_STRUCTURE, TRUE,
-                           _mw_share (_mw_scoring_n_people_tied (scoring, G_MAXUINT), scoring->n_people),
+                           _mw_share (_mw_scoring_n_people_tied (scoring, MW_TIE_COLLABORATES, NULL), scoring->n_people),
                            NULL);
 
   {
@@ -147,7 +147,7 @@ _mw_score_influence (MwScores  *self,
       return;
     }
   _mw_scores_set_evidence (self, MW_ELEMENT_MULTI_DIRECTIONAL_INFLUENCE, MW_BASIS_STRUCTURE, TRUE,
-                           _mw_share (_mw_scoring_n_people_tied (scoring, MW_TIE_INFLUENCES), scoring->n_people),
+                           _mw_share (_mw_scoring_n_people_tied (scoring, MW_TIE_INFLUENCES, NULL), scoring->n_people),
                            NULL);
 
   influencer_ids = _mw_scoring_people_where (scoring, influencer, TRUE);
@@ -217,8 +217,9 @@ _mw_score_entrepreneurship (MwScores  *self,
   g_autofree gboolean *eligible = g_new0 (gboolean, MAX (scoring->n, 1));
   g_autofree gboolean *influences = g_new0 (gboolean, MAX (scoring->n, 1));
   g_autofree gboolean *followed = g_new0 (gboolean, MAX (scoring->n, 1));
+  g_autofree gboolean *marked = g_new0 (gboolean, MAX (scoring->n, 1));
   g_autoptr(GPtrArray) beyond_ties = g_ptr_array_new ();
-  guint n_eligible = 0, n_leaders = 0, n_marks = 0, n_counted = 0, n_influencers = 0, n_marked_people = 0;
+  guint n_eligible = 0, n_leaders = 0, n_marks = 0, n_counted = 0, n_influencers = 0;
 
   for (guint v = 0; v < scoring->n; v++)
     {
@@ -226,21 +227,19 @@ _mw_score_entrepreneurship (MwScores  *self,
 
       mw_graph_in (scoring->graph, MW_GRAPH_REPORTS, v, &n_reports);
       eligible[v] = scoring->person[v] && n_reports == 0;
-      n_marks += mw_network_get_actor (scoring->network, v)->initiative;
+      marked[v] = mw_network_get_actor (scoring->network, v)->initiative;
+      n_marks += marked[v];
     }
   reach_beyond_line (scoring, eligible, influences, followed, beyond_ties);
 
   for (guint v = 0; v < scoring->n; v++)
     {
-      gboolean marked = mw_network_get_actor (scoring->network, v)->initiative;
-
-      n_marked_people += scoring->person[v] && marked;
       if (!eligible[v])
         continue;
       n_eligible++;
-      n_counted += marked && followed[v];
+      n_counted += marked[v] && followed[v];
       n_influencers += influences[v];
-      leads[v] = influences[v] || (marked && followed[v]);
+      leads[v] = influences[v] || (marked[v] && followed[v]);
       n_leaders += leads[v];
     }
 
@@ -256,7 +255,7 @@ _mw_score_entrepreneurship (MwScores  *self,
                            n_marks == 0 ? MW_BASIS_STRUCTURE :
                            mw_graph_n_edges (scoring->graph, MW_GRAPH_INFLUENCES) == 0 ? MW_BASIS_DECLARED : MW_BASIS_BOTH,
                            TRUE,
-                           _mw_share (MAX (n_marked_people, _mw_scoring_n_people_tied (scoring, MW_TIE_INFLUENCES)),
+                           _mw_share (_mw_scoring_n_people_tied (scoring, MW_TIE_INFLUENCES, marked),
                                       scoring->n_people),
                            NULL);
 

@@ -193,7 +193,7 @@ _mw_score_risk (MwScores  *self,
   checking = sqrt (_mw_share (n_checked, n_people) * _mw_share (n_checkers, n_people));
   self->score[MW_ELEMENT_PEER_RISK_MITIGATION] = 100 * (checking + _mw_share (n_safe, n_people)) / 2;
   _mw_scores_set_evidence (self, MW_ELEMENT_PEER_RISK_MITIGATION, MW_BASIS_STRUCTURE, TRUE,
-                           _mw_share (_mw_scoring_n_people_tied (scoring, MW_TIE_CHECKS), n_people), NULL);
+                           _mw_share (_mw_scoring_n_people_tied (scoring, MW_TIE_CHECKS, NULL), n_people), NULL);
 
   {
     g_autoptr(GPtrArray) unchecked = _mw_scoring_people_where (scoring, checked, FALSE);

@@ -75,9 +75,11 @@ void  _mw_scores_add_factor       (MwScores   *self,
 /* Adds the evidence's reason as the element's only factor. */
 void       _mw_scores_add_not_measurable (MwScores  *self,
                                           MwElement  element);
-/* How many people have a tie (not ignored) of @type; G_MAXUINT: any type. */
+/* How many people have a tie (not ignored) of @type (G_MAXUINT: any
+ * type) or their @also flag (nullable) set. */
 guint      _mw_scoring_n_people_tied (MwScoring      *scoring,
-                                      guint           type);
+                                      guint           type,
+                                      gboolean       *also);
 
 /* How many groups (mw_graph_group()) hold people whose @where flag is set
  * (every person when %NULL). */

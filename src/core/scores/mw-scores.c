@@ -206,7 +206,8 @@ _mw_scoring_n_groups (MwScoring      *scoring,
 
 guint
 _mw_scoring_n_people_tied (MwScoring *scoring,
-                           guint      type)
+                           guint      type,
+                           gboolean  *also)
 {
   g_autofree gboolean *tied = g_new0 (gboolean, MAX (scoring->n, 1));
   guint count = 0;
@@ -220,7 +221,7 @@ _mw_scoring_n_people_tied (MwScoring *scoring,
       tied[tie->from] = tied[tie->to] = TRUE;
     }
   for (guint v = 0; v < scoring->n; v++)
-    count += scoring->person[v] && tied[v];
+    count += scoring->person[v] && (tied[v] || (also != NULL && also[v]));
   return count;
 }
 
