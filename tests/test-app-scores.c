@@ -78,7 +78,8 @@ assert_panel_shows (Fixture  *fixture,
   g_assert_cmpstr (mw_score_panel_get_index_text (fixture->panel), ==, index);
   for (guint i = 0; i < MW_N_ELEMENTS; i++)
     {
-      g_autofree char *value = g_strdup_printf ("%.0f", mw_scores_get_score (scores, i));
+      g_autofree char *value = mw_scores_is_measurable (scores, i) ?
+                               g_strdup_printf ("%.0f", mw_scores_get_score (scores, i)) : g_strdup ("—");
       g_assert_cmpstr (mw_score_panel_get_value_text (fixture->panel, i), ==, value);
     }
 }
@@ -319,7 +320,9 @@ test_scores_what_if (Fixture       *fixture,
   for (guint i = 0; i < MW_N_ELEMENTS; i++)
     {
       double delta = round (mw_scores_get_score (expected, i)) - round (mw_scores_get_score (now, i));
-      if (delta == 0)
+      if (!mw_scores_is_measurable (expected, i))
+        g_assert_null (mw_score_panel_get_delta_text (fixture->panel, i));
+      else if (delta == 0)
         g_assert_cmpstr (mw_score_panel_get_delta_text (fixture->panel, i), ==, "±0");
       else
         g_assert_cmpstr (mw_score_panel_get_delta_text (fixture->panel, i), !=, "±0");
@@ -332,6 +335,34 @@ test_scores_what_if (Fixture       *fixture,
   g_assert_false (mw_score_panel_get_previewing (fixture->panel));
   assert_panel_shows (fixture, now);
   g_assert_null (mw_score_panel_get_delta_text (fixture->panel, 0));
+}
+
+/* Without its purpose holders the example has no purpose left to measure:
+ * the panel says so in words, with no number and no bar, and the index
+ * says what it rests on. */
+static void
+test_scores_not_measurable (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  MwNetwork *network = mw_test_network_of (fixture->window);
+  g_autoptr(GPtrArray) holders = g_ptr_array_new ();
+  GtkWidget *panel = GTK_WIDGET (fixture->panel);
+
+  g_assert_cmpstr (mw_score_panel_get_index_basis_text (fixture->panel), ==, "from 5 of 5 elements");
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    if (mw_network_get_actor (network, i)->purpose)
+      g_ptr_array_add (holders, mw_network_get_actor (network, i));
+  g_assert_cmpuint (holders->len, >, 0);
+  mw_canvas_select_actors (fixture->canvas, holders);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.what-if-left", NULL));
+  mw_test_wait_idle (fixture->window);
+
+  g_assert_cmpstr (mw_score_panel_get_value_text (fixture->panel, MW_ELEMENT_GLOBAL_PURPOSE), ==, "—");
+  g_assert_null (mw_score_panel_get_delta_text (fixture->panel, MW_ELEMENT_GLOBAL_PURPOSE));
+  g_assert_nonnull (mw_test_find_label (panel, "Not measurable: mark who holds the purpose"));
+  g_assert_cmpstr (mw_score_panel_get_index_basis_text (fixture->panel), ==, "from 4 of 5 elements");
+  g_assert_nonnull (mw_test_find_label (panel, "from 4 of 5 elements"));
+  maybe_screenshot (fixture, "scores-not-measurable.png");
 }
 
 static void
@@ -392,6 +423,7 @@ main (int   argc,
   g_test_add ("/scores/select-listed-actor", Fixture, NULL, fixture_set_up,
               test_scores_select_listed_actor, fixture_tear_down);
   g_test_add ("/scores/what-if", Fixture, NULL, fixture_set_up, test_scores_what_if, fixture_tear_down);
+  g_test_add ("/scores/not-measurable", Fixture, NULL, fixture_set_up, test_scores_not_measurable, fixture_tear_down);
   g_test_add ("/scores/apply-suggestion", Fixture, NULL, fixture_set_up, test_scores_apply_suggestion,
               fixture_tear_down);
   g_test_add ("/scores/baseline", Fixture, NULL, fixture_set_up, test_scores_baseline, fixture_tear_down);

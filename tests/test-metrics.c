@@ -487,6 +487,68 @@ check_reference (gconstpointer data)
   g_assert_cmpint (m->max_span_of_control, ==, json_object_get_int_member (expected, "max_span_of_control"));
 }
 
+/* A tie of weight 0 or less is no tie: no measure sees it; the snapshot
+ * keeps it, marked ignored, so tie indices still match the network's. */
+static void
+test_non_positive_weights (void)
+{
+  g_autoptr(MwNetwork) network = small_organisation ();
+  g_autoptr(MwGraph) before = mw_graph_new (network);
+  g_autoptr(MwGraph) after = NULL;
+  const MwGraphTie *ties;
+  guint n_ties, n_ignored = 0;
+
+  mw_network_add_tie (network, mw_network_lookup_actor (network, "b"),
+                      mw_network_lookup_actor (network, "d"), MW_TIE_COLLABORATES, 0, NULL);
+  mw_network_add_tie (network, mw_network_lookup_actor (network, "d"),
+                      mw_network_lookup_actor (network, "b"), MW_TIE_REPORTS, -1000, NULL);
+  after = mw_graph_new (network);
+  ties = mw_graph_get_ties (after, &n_ties);
+  g_assert_cmpuint (n_ties, ==, mw_network_get_n_ties (network));
+  for (guint i = 0; i < n_ties; i++)
+    n_ignored += ties[i].ignored;
+  g_assert_cmpuint (n_ignored, ==, 2);
+  for (guint k = 0; k < MW_N_GRAPHS; k++)
+    g_assert_cmpuint (mw_graph_n_edges (after, k), ==, mw_graph_n_edges (before, k));
+  g_assert_cmpuint (mw_graph_hierarchy_depth (after), ==, mw_graph_hierarchy_depth (before));
+  g_assert_cmpfloat (mw_graph_global_efficiency (after, NULL), ==, mw_graph_global_efficiency (before, NULL));
+}
+
+/* Levels, and articulation points over a chosen set of ties. */
+static void
+test_levels_and_tie_subsets (void)
+{
+  g_autoptr(MwNetwork) network = small_organisation ();
+  g_autoptr(MwGraph) graph = mw_graph_new (network);
+  g_autofree gboolean *keep = NULL;
+  g_autofree gboolean *exposed = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) none = NULL;
+  g_autoptr(GArray) same = NULL;
+  guint n_ties;
+
+  g_assert_cmpuint (mw_graph_level (graph, mw_network_lookup_actor (network, "ceo")->index), ==, 1);
+  g_assert_cmpuint (mw_graph_level (graph, mw_network_lookup_actor (network, "a")->index), ==, 2);
+  g_assert_cmpuint (mw_graph_level (graph, mw_network_lookup_actor (network, "d")->index), ==, 3);
+
+  mw_graph_get_ties (graph, &n_ties);
+  keep = g_new0 (gboolean, n_ties);
+  exposed = g_new0 (gboolean, mw_graph_get_n (graph));
+  /* No tie kept: nobody is a cut point and everybody is exposed. */
+  none = mw_graph_articulation_points_of_ties (graph, keep, exposed);
+  g_assert_cmpuint (none->len, ==, 0);
+  for (guint v = 0; v < mw_graph_get_n (graph); v++)
+    g_assert_true (exposed[v]);
+  /* Every tie kept: the same as over the whole graph. */
+  for (guint i = 0; i < n_ties; i++)
+    keep[i] = TRUE;
+  same = mw_graph_articulation_points_of_ties (graph, keep, NULL);
+  all = mw_graph_articulation_points (graph, NULL);
+  g_assert_cmpuint (same->len, ==, all->len);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpuint (g_array_index (same, guint, i), ==, g_array_index (all, guint, i));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -501,6 +563,8 @@ main (int    argc,
   g_test_add_func ("/metrics/above-random", test_above_random);
   g_test_add_func ("/metrics/deep-and-cyclic", test_deep_and_cyclic);
   g_test_add_func ("/metrics/efficiency-sampled", test_efficiency_sampled);
+  g_test_add_func ("/metrics/non-positive-weights", test_non_positive_weights);
+  g_test_add_func ("/metrics/levels-and-tie-subsets", test_levels_and_tie_subsets);
   g_test_add_data_func ("/metrics/networkx/tree-300", "tree-300", check_reference);
   g_test_add_data_func ("/metrics/networkx/matrix-300", "matrix-300", check_reference);
 

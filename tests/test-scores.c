@@ -61,7 +61,8 @@ test_names (void)
   g_assert_cmpstr (mw_score_context_to_string (MW_SCORE_CONTEXT_CROSS_ORG), ==, "cross-org");
 }
 
-/* Nothing to distribute: every number is 0, none is NaN. */
+/* Nothing to distribute: every number is 0, none is NaN, and only
+ * collaboration (never null) is measurable. */
 static void
 test_empty_and_one (void)
 {
@@ -72,13 +73,18 @@ test_empty_and_one (void)
 
   assert_finite_scores (empty);
   for (guint e = 0; e < MW_N_ELEMENTS; e++)
-    g_assert_cmpfloat (mw_scores_get_score (empty, e), ==, 0);
+    {
+      g_assert_cmpfloat (mw_scores_get_score (empty, e), ==, 0);
+      g_assert_cmpint (mw_scores_is_measurable (empty, e), ==, e == MW_ELEMENT_SPONTANEOUS_COLLABORATION);
+      g_assert_nonnull (mw_scores_get_evidence (empty, e)->reason);
+    }
   g_assert_cmpfloat (mw_scores_get_index (empty), ==, 0);
+  g_assert_cmpuint (mw_scores_get_n_measurable (empty), ==, 1);
 
   solo = add_person (network, "solo");
   one = mw_scores_compute (network);
   assert_finite_scores (one);
-  g_assert_cmpfloat (mw_scores_get_score (one, MW_ELEMENT_GLOBAL_PURPOSE), ==, 0);
+  g_assert_false (mw_scores_is_measurable (one, MW_ELEMENT_GLOBAL_PURPOSE));
   g_clear_pointer (&one, mw_scores_unref);
 
   mw_network_set_actor_purpose (network, solo, TRUE);
@@ -86,8 +92,11 @@ test_empty_and_one (void)
   one = mw_scores_compute (network);
   assert_finite_scores (one);
   g_assert_cmpfloat (mw_scores_get_score (one, MW_ELEMENT_GLOBAL_PURPOSE), ==, 100);
-  g_assert_cmpfloat (mw_scores_get_score (one, MW_ELEMENT_LOCAL_ENTREPRENEURSHIP), ==, 100);
-  g_assert_cmpfloat (mw_scores_get_score (one, MW_ELEMENT_PEER_RISK_MITIGATION), ==, 0);
+  /* An initiative nobody follows is a flag, not entrepreneurship. */
+  g_assert_true (mw_scores_is_measurable (one, MW_ELEMENT_LOCAL_ENTREPRENEURSHIP));
+  g_assert_cmpfloat (mw_scores_get_score (one, MW_ELEMENT_LOCAL_ENTREPRENEURSHIP), ==, 0);
+  g_assert_false (mw_scores_is_measurable (one, MW_ELEMENT_PEER_RISK_MITIGATION));
+  g_assert_cmpuint (mw_scores_get_n_measurable (one), ==, 3);
 }
 
 /* A random organisation: people (and a few teams) in units of two
@@ -325,8 +334,14 @@ assert_same_scores (MwScores *a,
   const MwMeasures *ma = mw_scores_get_measures (a), *mb = mw_scores_get_measures (b);
 
   for (guint e = 0; e < MW_N_ELEMENTS; e++)
-    g_assert_cmpfloat_with_epsilon (mw_scores_get_score (a, e), mw_scores_get_score (b, e), 1e-9);
+    {
+      g_assert_cmpfloat_with_epsilon (mw_scores_get_score (a, e), mw_scores_get_score (b, e), 1e-9);
+      g_assert_cmpint (mw_scores_is_measurable (a, e), ==, mw_scores_is_measurable (b, e));
+      g_assert_cmpfloat_with_epsilon (mw_scores_get_evidence (a, e)->coverage,
+                                      mw_scores_get_evidence (b, e)->coverage, 1e-12);
+    }
   g_assert_cmpfloat_with_epsilon (mw_scores_get_index (a), mw_scores_get_index (b), 1e-9);
+  g_assert_cmpuint (mw_scores_get_n_measurable (a), ==, mw_scores_get_n_measurable (b));
   g_assert_cmpfloat_with_epsilon (ma->centralization, mb->centralization, 1e-12);
   g_assert_cmpfloat_with_epsilon (ma->density, mb->density, 1e-12);
   g_assert_cmpfloat_with_epsilon (ma->reciprocity, mb->reciprocity, 1e-12);
@@ -413,18 +428,20 @@ test_example (void)
   MwFactor *leaders = g_ptr_array_index (mw_scores_get_factors (scores, MW_ELEMENT_LOCAL_ENTREPRENEURSHIP), 0);
   MwFactor *unchecked = g_ptr_array_index (mw_scores_get_factors (scores, MW_ELEMENT_PEER_RISK_MITIGATION), 0);
   GPtrArray *influence = mw_scores_get_factors (scores, MW_ELEMENT_MULTI_DIRECTIONAL_INFLUENCE);
-  MwFactor *top_down = g_ptr_array_index (influence, 1);
+  MwFactor *top_down = g_ptr_array_index (influence, 2);
 
   assert_finite_scores (scores);
   g_assert_cmpint (mw_scores_get_context (scores), ==, MW_SCORE_CONTEXT_HIERARCHY);
   g_assert_cmpfloat (mw_scores_get_index (scores), >, 25);
   g_assert_cmpfloat (mw_scores_get_index (scores), <, 75);
+  g_assert_cmpuint (mw_scores_get_n_measurable (scores), ==, MW_N_ELEMENTS);
   g_assert_cmpuint (mw_scores_get_measures (scores)->hierarchy_depth, ==, 4);
 
   /* The CEO collaborates with nobody; Ana (dev1) works with a nurse. */
   g_assert_true (strv_contains (lonely->actor_ids, "ceo"));
   g_assert_false (strv_contains (lonely->actor_ids, "dev1"));
-  /* Omar and Ana started initiatives, Marco influences across the boundary. */
+  /* Omar's and Ana's initiatives have followers beyond their line (each
+   * collaborates across it), Marco influences across the boundary. */
   g_assert_cmpstrv (leaders->actor_ids, ((const char *[]) { "dev1", "lab1", "nurse2", NULL }));
   /* Lena checks Omar: a peer; Omar is covered, Lena is not. */
   g_assert_false (strv_contains (unchecked->actor_ids, "nurse2"));
@@ -434,12 +451,23 @@ test_example (void)
   g_assert_nonnull (strstr (top_down->tie_ids[0], "ceo"));
 }
 
+static void
+add_link (MwNetwork  *network,
+          const char *from,
+          const char *to,
+          MwTieType   type)
+{
+  g_assert_nonnull (mw_network_add_tie (network, mw_network_lookup_actor (network, from),
+                                        mw_network_lookup_actor (network, to), type, 1, NULL));
+}
+
 /* Someone in the middle of a chain holds two halves together; adding a
  * peer link around them removes the single point of failure. */
 static void
 test_single_point_of_failure (void)
 {
   g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(MwScores) unchecked = NULL;
   g_autoptr(MwScores) before = NULL;
   g_autoptr(MwScores) after = NULL;
   const char *ids[] = { "a", "b", "hub", "c", "d" };
@@ -447,25 +475,32 @@ test_single_point_of_failure (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     add_person (network, ids[i]);
-  mw_network_add_tie (network, mw_network_lookup_actor (network, "a"), mw_network_lookup_actor (network, "b"), MW_TIE_COLLABORATES, 1, NULL);
-  mw_network_add_tie (network, mw_network_lookup_actor (network, "b"), mw_network_lookup_actor (network, "hub"), MW_TIE_COLLABORATES, 1, NULL);
-  mw_network_add_tie (network, mw_network_lookup_actor (network, "hub"), mw_network_lookup_actor (network, "c"), MW_TIE_COLLABORATES, 1, NULL);
-  mw_network_add_tie (network, mw_network_lookup_actor (network, "c"), mw_network_lookup_actor (network, "d"), MW_TIE_COLLABORATES, 1, NULL);
-  mw_network_add_tie (network, mw_network_lookup_actor (network, "a"), mw_network_lookup_actor (network, "hub"), MW_TIE_COLLABORATES, 1, NULL);
-  mw_network_add_tie (network, mw_network_lookup_actor (network, "d"), mw_network_lookup_actor (network, "hub"), MW_TIE_COLLABORATES, 1, NULL);
+  add_link (network, "a", "b", MW_TIE_COLLABORATES);
+  add_link (network, "b", "hub", MW_TIE_COLLABORATES);
+  add_link (network, "hub", "c", MW_TIE_COLLABORATES);
+  add_link (network, "c", "d", MW_TIE_COLLABORATES);
+  add_link (network, "a", "hub", MW_TIE_COLLABORATES);
+  add_link (network, "d", "hub", MW_TIE_COLLABORATES);
+  /* Without any checks tie there is nothing to measure, not a 0. */
+  unchecked = mw_scores_compute (network);
+  g_assert_false (mw_scores_is_measurable (unchecked, MW_ELEMENT_PEER_RISK_MITIGATION));
+  g_assert_cmpuint (mw_scores_get_factors (unchecked, MW_ELEMENT_PEER_RISK_MITIGATION)->len, ==, 1);
+
+  add_link (network, "c", "d", MW_TIE_CHECKS);
   before = mw_scores_compute (network);
   cut = g_ptr_array_index (mw_scores_get_factors (before, MW_ELEMENT_PEER_RISK_MITIGATION), 1);
   g_assert_cmpstrv (cut->actor_ids, ((const char *[]) { "hub", NULL }));
-  /* Nobody is checked; only the hub cannot be cut off by one other person. */
+  /* d is checked by c (1 of 5 checked, 1 of 5 checks); only the hub
+   * cannot be cut off by one other person. */
   g_assert_cmpfloat_with_epsilon (mw_scores_get_score (before, MW_ELEMENT_PEER_RISK_MITIGATION),
-                                  100 * (0 + 1 / 5.0) / 2, 1e-9);
+                                  100 * (sqrt (1 / 5.0 * 1 / 5.0) + 1 / 5.0) / 2, 1e-9);
 
-  mw_network_add_tie (network, mw_network_lookup_actor (network, "b"), mw_network_lookup_actor (network, "c"), MW_TIE_CHECKS, 1, NULL);
+  add_link (network, "b", "c", MW_TIE_CHECKS);
   after = mw_scores_compute (network);
   g_assert_cmpuint (mw_scores_get_measures (after)->articulation_points, ==, 0);
-  /* c is checked by a peer (1 of 5); all five now have a second route. */
+  /* c and d are checked, b and c check; all five now have a second route. */
   g_assert_cmpfloat_with_epsilon (mw_scores_get_score (after, MW_ELEMENT_PEER_RISK_MITIGATION),
-                                  100 * (1 / 5.0 + 5 / 5.0) / 2, 1e-9);
+                                  100 * (sqrt (2 / 5.0 * 2 / 5.0) + 5 / 5.0) / 2, 1e-9);
 }
 
 /* Contributors with no manager, reports or unit form a nimble network;
@@ -528,6 +563,19 @@ test_cli_json (void)
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (object, mw_element_to_string (e)),
                                     mw_scores_get_score (scores, e), 1e-9);
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (object, "index"), mw_scores_get_index (scores), 1e-9);
+  g_assert_cmpint (json_object_get_int_member (root, "index_elements"), ==, 5);
+
+  object = json_object_get_object_member (root, "evidence");
+  for (guint e = 0; e < MW_N_ELEMENTS; e++)
+    {
+      JsonObject *evidence = json_object_get_object_member (object, mw_element_to_string (e));
+      const MwEvidence *expected = mw_scores_get_evidence (scores, e);
+
+      g_assert_cmpstr (json_object_get_string_member (evidence, "basis"), ==, mw_basis_to_string (expected->basis));
+      g_assert_true (json_object_get_boolean_member (evidence, "measurable"));
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (evidence, "coverage"), expected->coverage, 1e-9);
+      g_assert_cmpstr (json_object_get_string_member (evidence, "reason"), ==, expected->reason);
+    }
 
   object = json_object_get_object_member (root, "measures");
   for (guint i = 0; i < 7; i++)

@@ -56,6 +56,7 @@ struct _MwScorePanel
   GtkLabel     *updating_label;
   GtkLabel     *index_label;
   GtkLabel     *index_delta_label;
+  GtkLabel     *index_basis_label;
   GtkWidget    *clear_baseline_button;
   GtkWidget    *preview_box;
   GtkLabel     *preview_label;
@@ -242,26 +243,36 @@ show_element (MwScorePanel *self,
 {
   ElementRow *row = &self->elements[element];
   double value = mw_scores_get_score (scores, element);
+  gboolean measurable = mw_scores_is_measurable (scores, element);
+  MwScores *reference = reference_scores (self);
   GPtrArray *factors = mw_scores_get_factors (scores, element);
   const char *explanation = factors->len > 0 ? ((MwFactor *)g_ptr_array_index (factors, 0))->text : "";
   g_autofree char *description = NULL;
 
   g_assert (MW_IS_SCORE_PANEL (self));
 
+  /* Not measurable: no number at all, and the sentence says what to add. */
+  if (!measurable)
+    explanation = mw_scores_get_evidence (scores, element)->reason;
   g_free (row->value_text);
-  row->value_text = g_strdup_printf ("%.0f", value);
+  row->value_text = measurable ? g_strdup_printf ("%.0f", value) : g_strdup ("—");
   gtk_label_set_label (GTK_LABEL (row->value), row->value_text);
   gtk_level_bar_set_value (GTK_LEVEL_BAR (row->bar), value);
+  gtk_widget_set_visible (row->bar, measurable);
   gtk_label_set_label (GTK_LABEL (row->explanation), explanation);
 
   g_clear_pointer (&row->delta_text, g_free);
-  if (reference_scores (self) != NULL)
-    row->delta_text = format_delta (row->delta, value, mw_scores_get_score (reference_scores (self), element));
+  if (reference != NULL && measurable && mw_scores_is_measurable (reference, element))
+    row->delta_text = format_delta (row->delta, value, mw_scores_get_score (reference, element));
   gtk_label_set_label (GTK_LABEL (row->delta), row->delta_text);
   gtk_widget_set_visible (row->delta, row->delta_text != NULL);
 
-  /* Translators: an element's score for screen readers, "Spontaneous collaboration: 64 of 100" */
-  description = g_strdup_printf (_("%s: %.0f of 100"), mw_element_get_title (element), value);
+  if (measurable)
+    /* Translators: an element's score for screen readers, "Spontaneous collaboration: 64 of 100" */
+    description = g_strdup_printf (_("%s: %.0f of 100"), mw_element_get_title (element), value);
+  else
+    /* Translators: an element without a score, for screen readers, "Global purpose mindset: not measurable" */
+    description = g_strdup_printf (_("%s: not measurable"), mw_element_get_title (element));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, explanation, -1);
@@ -291,6 +302,11 @@ show_index (MwScorePanel *self,
   g_autofree char *index = g_strdup_printf ("%.0f", mw_scores_get_index (scores));
   g_autofree char *delta = NULL;
   g_autofree char *accessible = NULL;
+  guint n_measurable = mw_scores_get_n_measurable (scores);
+  /* Translators: what the index is the mean of, "from 3 of 5 elements" */
+  g_autofree char *basis = g_strdup_printf (ngettext ("from %u of 5 elements", "from %u of 5 elements",
+                                                         n_measurable),
+                                            n_measurable);
 
   g_assert (MW_IS_SCORE_PANEL (self));
 
@@ -308,6 +324,7 @@ show_index (MwScorePanel *self,
         delta = g_strdup_printf (_("%s since the baseline"), change);
     }
   gtk_label_set_label (self->index_delta_label, delta);
+  gtk_label_set_label (self->index_basis_label, basis);
 
   /* Translators: the distributed leadership index for screen readers */
   accessible = g_strdup_printf (_("Distributed leadership index %s of 100"), index);
@@ -766,6 +783,7 @@ mw_score_panel_class_init (MwScorePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, updating_label);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, index_label);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, index_delta_label);
+  gtk_widget_class_bind_template_child (widget_class, MwScorePanel, index_basis_label);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, clear_baseline_button);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, preview_box);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, preview_label);
@@ -948,6 +966,14 @@ mw_score_panel_get_index_text (MwScorePanel *self)
 {
   g_return_val_if_fail (MW_IS_SCORE_PANEL (self), NULL);
   return gtk_label_get_label (self->index_label);
+}
+
+/* "from 3 of 5 elements": what the index rests on. */
+const char *
+mw_score_panel_get_index_basis_text (MwScorePanel *self)
+{
+  g_return_val_if_fail (MW_IS_SCORE_PANEL (self), NULL);
+  return gtk_label_get_label (self->index_basis_label);
 }
 
 GtkListBox *

@@ -40,6 +40,7 @@ const char *mw_score_panel_get_value_text  (MwScorePanel *self,
 const char *mw_score_panel_get_delta_text  (MwScorePanel *self,
                                             MwElement     element);
 const char *mw_score_panel_get_index_text  (MwScorePanel *self);
+const char *mw_score_panel_get_index_basis_text (MwScorePanel *self);
 GtkListBox *mw_score_panel_get_element_list (MwScorePanel *self);
 GtkListBox *mw_score_panel_get_actor_list  (MwScorePanel *self);
 

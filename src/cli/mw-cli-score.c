@@ -41,6 +41,43 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+/* An element's score, or null when it is not measurable. */
+static void
+add_score (JsonBuilder *builder,
+           MwScores    *scores,
+           MwElement    element)
+{
+  json_builder_set_member_name (builder, mw_element_to_string (element));
+  if (mw_scores_is_measurable (scores, element))
+    json_builder_add_double_value (builder, mw_scores_get_score (scores, element));
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_evidence (JsonBuilder *builder,
+              MwScores    *scores)
+{
+  json_builder_set_member_name (builder, "evidence");
+  json_builder_begin_object (builder);
+  for (guint e = 0; e < MW_N_ELEMENTS; e++)
+    {
+      const MwEvidence *evidence = mw_scores_get_evidence (scores, e);
+
+      json_builder_set_member_name (builder, mw_element_to_string (e));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "basis");
+      json_builder_add_string_value (builder, mw_basis_to_string (evidence->basis));
+      json_builder_set_member_name (builder, "measurable");
+      json_builder_add_boolean_value (builder, evidence->measurable);
+      add_double (builder, "coverage", evidence->coverage);
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, evidence->reason);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
 static void
 add_measures (JsonBuilder *builder,
               MwScores    *scores)
@@ -106,9 +143,12 @@ print_json (const char *path,
   json_builder_set_member_name (builder, "scores");
   json_builder_begin_object (builder);
   for (guint e = 0; e < MW_N_ELEMENTS; e++)
-    add_double (builder, mw_element_to_string (e), mw_scores_get_score (scores, e));
+    add_score (builder, scores, e);
   add_double (builder, "index", mw_scores_get_index (scores));
   json_builder_end_object (builder);
+  /* How many measurable elements the index is the mean of. */
+  add_int (builder, "index_elements", mw_scores_get_n_measurable (scores));
+  add_evidence (builder, scores);
 
   add_measures (builder, scores);
 
@@ -160,7 +200,12 @@ print_text (const char *path,
       /* Translators: an element's name as a label, "Spontaneous collaboration:" */
       g_autofree char *title = g_strdup_printf (_("%s:"), mw_element_get_title (e));
 
-      printf ("%-30s %5.1f\n", title, mw_scores_get_score (scores, e));
+      if (mw_scores_is_measurable (scores, e))
+        printf ("%-30s %5.1f\n", title, mw_scores_get_score (scores, e));
+      else
+        printf ("%-30s %s\n", title, mw_scores_get_evidence (scores, e)->reason);
+      if (explain && mw_scores_is_measurable (scores, e))
+        printf ("    (%s)\n", mw_scores_get_evidence (scores, e)->reason);
       for (guint i = 0; explain && i < factors->len; i++)
         {
           MwFactor *factor = g_ptr_array_index (factors, i);
@@ -170,7 +215,10 @@ print_text (const char *path,
           print_ids (_("ties:"), (const char * const *) factor->tie_ids);
         }
     }
-  printf ("%-30s %5.1f\n", _("Distributed leadership index:"), mw_scores_get_index (scores));
+  printf ("%-30s %5.1f  ", _("Distributed leadership index:"), mw_scores_get_index (scores));
+  printf (ngettext ("(from %u of 5 elements)\n", "(from %u of 5 elements)\n",
+                    mw_scores_get_n_measurable (scores)),
+          mw_scores_get_n_measurable (scores));
   printf ("\n");
   printf ("%-30s %.3f\n", _("Centralization:"), m->centralization);
   printf ("%-30s %.3f\n", _("Density:"), m->density);

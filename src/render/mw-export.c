@@ -177,7 +177,8 @@ score_card (MwRenderer        *renderer,
   for (guint r = 0; r < card->n_rows; r++)
     {
       g_autoptr(PangoLayout) name = _mw_renderer_create_layout (renderer, card->rows[r].name, 9.5, FALSE);
-      g_autofree char *value_text = g_strdup_printf ("%.0f", CLAMP (card->rows[r].value, 0, 100));
+      g_autofree char *value_text = card->rows[r].not_measurable ? g_strdup ("—") :
+                                    g_strdup_printf ("%.0f", CLAMP (card->rows[r].value, 0, 100));
       g_autoptr(PangoLayout) value = _mw_renderer_create_layout (renderer, value_text, 9.5, TRUE);
       double ry = y + row_y + r * CARD_ROW, bar = CARD_BAR;
       double bar_x = x + width - 12 - 24 - 8 - bar;
@@ -188,7 +189,8 @@ score_card (MwRenderer        *renderer,
       cairo_rectangle (cr, bar_x, ry + 7, bar, 7);
       _mw_set_source (cr, &theme->text_soft, 0.18);
       cairo_fill (cr);
-      cairo_rectangle (cr, bar_x, ry + 7, bar * CLAMP (card->rows[r].value, 0, 100) / 100, 7);
+      cairo_rectangle (cr, bar_x, ry + 7,
+                       card->rows[r].not_measurable ? 0 : bar * CLAMP (card->rows[r].value, 0, 100) / 100, 7);
       _mw_set_source (cr, &theme->accent, 1);
       cairo_fill (cr);
       _mw_renderer_show_layout (renderer, cr, value, value_text, x + width - 12 - 24, ry + 3, &theme->text);

@@ -26,18 +26,20 @@ typedef enum
   MW_PAGE_LETTER,
 } MwPageSize;
 
-/* One row of a score card: a name and a value 0…100. The render library
- * does not know the scores module; the caller fills these in. */
+/* One row of a score card: a name and a value 0…100, or "—" when the
+ * value is not measurable. The render library does not know the scores
+ * module; the caller fills these in. */
 typedef struct
 {
   const char *name;
   double      value;
+  gboolean    not_measurable;
 } MwScoreRow;
 
 typedef struct
 {
   const char       *title;        /* (nullable) "Distributed leadership" */
-  const char       *index_name;   /* (nullable) "Index" */
+  const char       *index_name;   /* (nullable) "Index", "Index (from 3 of 5)" */
   double            index;        /* 0…100 */
   const MwScoreRow *rows;
   guint             n_rows;

@@ -5,8 +5,8 @@
  *
  * mw-export.c draws a card of plain rows and knows nothing of the scores;
  * this is the one place that says what the card shows (the five elements
- * and the index, under which titles), for the export dialog and
- * meshwork-cli export alike.
+ * and the index, under which titles; "—" for an element that is not
+ * measurable), for the export dialog and meshwork-cli export alike.
  */
 
 #define G_LOG_DOMAIN "meshwork-render"
@@ -37,10 +37,20 @@ mw_score_card_fill (MwScoreCard *card,
     {
       rows[e].name = mw_element_get_title (e);
       rows[e].value = mw_scores_get_score (scores, e);
+      rows[e].not_measurable = !mw_scores_is_measurable (scores, e);
     }
 
   card->title = _("Distributed leadership");
-  card->index_name = _("Index");
+  if (mw_scores_get_n_measurable (scores) == MW_N_ELEMENTS)
+    card->index_name = _("Index");
+  else
+    {
+      /* Translators: the index of an export's score card when some elements are not measurable */
+      g_autofree char *name = g_strdup_printf (_("Index (from %u of 5 elements)"), mw_scores_get_n_measurable (scores));
+
+      /* Interned: at most five such names, and the card's names are static. */
+      card->index_name = g_intern_string (name);
+    }
   card->index = mw_scores_get_index (scores);
   card->rows = rows;
   card->n_rows = MW_N_ELEMENTS;

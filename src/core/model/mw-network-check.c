@@ -56,6 +56,34 @@ find_self_ties (MwNetwork *network,
     }
 }
 
+/* A weight of 0 or less says there is no tie: the scores skip it. */
+static void
+find_non_positive_weights (MwNetwork *network,
+                           GPtrArray *problems)
+{
+  for (guint i = 0; i < mw_network_get_n_ties (network); i++)
+    {
+      MwTie *tie = mw_network_get_tie (network, i);
+      GPtrArray *actor_ids, *tie_ids;
+
+      if (tie->weight > 0)
+        continue;
+
+      actor_ids = g_ptr_array_new ();
+      tie_ids = g_ptr_array_new ();
+      g_ptr_array_add (actor_ids, g_strdup (tie->from->id));
+      if (tie->to != tie->from)
+        g_ptr_array_add (actor_ids, g_strdup (tie->to->id));
+      g_ptr_array_add (tie_ids, g_strdup (tie->id));
+      g_ptr_array_add (problems,
+                       problem_new (MW_PROBLEM_NOT_A_TIE, actor_ids, tie_ids,
+                                    g_strdup_printf ("The %s tie from “%s” to “%s” has weight %g: "
+                                                     "a weight of 0 or less is not a tie, and the scores leave it out",
+                                                     mw_tie_type_to_string (tie->type),
+                                                     tie->from->label, tie->to->label, tie->weight)));
+    }
+}
+
 /* Two ties are duplicates when they join the same actors with the same
  * type; a collaboration is the same whichever way it was drawn. */
 static char *
@@ -289,7 +317,7 @@ find_reports_cycles (MwNetwork *network,
  *
  * Lists what people may draw but should look at: reporting lines that go
  * round in a circle, ties from an actor to itself, and the same tie drawn
- * twice.
+ * twice, and ties of weight 0 or less (which are no ties).
  *
  * Returns: (transfer full) (element-type MwProblem): the problems found,
  *   empty when there are none
@@ -305,6 +333,7 @@ mw_network_check (MwNetwork *self)
   find_reports_cycles (self, problems);
   find_self_ties (self, problems);
   find_duplicate_ties (self, problems);
+  find_non_positive_weights (self, problems);
 
   return problems;
 }

@@ -150,6 +150,7 @@ mw_problem_kind_to_string (MwProblemKind kind)
     case MW_PROBLEM_REPORTS_CYCLE: return "reports-cycle";
     case MW_PROBLEM_SELF_TIE:      return "self-tie";
     case MW_PROBLEM_DUPLICATE_TIE: return "duplicate-tie";
+    case MW_PROBLEM_NOT_A_TIE:     return "weight-not-positive";
     default:                       g_return_val_if_reached (NULL);
     }
 }

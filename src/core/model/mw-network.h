@@ -142,6 +142,7 @@ typedef enum
   MW_PROBLEM_REPORTS_CYCLE,
   MW_PROBLEM_SELF_TIE,
   MW_PROBLEM_DUPLICATE_TIE,
+  MW_PROBLEM_NOT_A_TIE,      /* weight ≤ 0: the scores do not count it */
 } MwProblemKind;
 
 typedef struct

@@ -162,6 +162,8 @@ collect_pairs (MwGraph *self,
       self->ties[i].from = tie->from->index;
       self->ties[i].to = tie->to->index;
       self->ties[i].type = tie->type;
+      /* A weight of 0 or less (or not a number) says there is no tie. */
+      self->ties[i].ignored = tie->from == tie->to || !(tie->weight > 0);
       count[tie->type]++;
     }
 
@@ -186,7 +188,7 @@ collect_pairs (MwGraph *self,
       const MwGraphTie *tie = &self->ties[i];
       guint a = tie->from, b = tie->to;
 
-      if (a == b)
+      if (tie->ignored)
         continue;
       pairs_add (&pairs[MW_GRAPH_ALL], a, b);
       pairs_add (&pairs[MW_GRAPH_ALL], b, a);
@@ -647,6 +649,15 @@ mw_graph_is_top (MwGraph *self,
          self->in[MW_GRAPH_REPORTS].off[v + 1] > self->in[MW_GRAPH_REPORTS].off[v];
 }
 
+guint
+mw_graph_level (MwGraph *self,
+                guint    v)
+{
+  g_return_val_if_fail (self != NULL && v < self->n, 0);
+
+  return self->level[v] != NONE ? self->level[v] : 0;
+}
+
 double
 mw_graph_span_of_control (MwGraph *self,
                           guint   *max_span)
@@ -730,10 +741,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Dfs, dfs_clear)
 /* Iterative: an explicit stack of actors and their next neighbour, because
  * a chain of 100,000 people would overflow the C stack. */
 static void
-dfs_run (MwGraph *self,
-         Dfs     *dfs)
+dfs_run (MwGraph   *self,
+         const Csr *all,
+         Dfs       *dfs)
 {
-  const Csr *all = &self->out[MW_GRAPH_ALL];
   g_autofree guint *next = g_new (guint, MAX (self->n, 1));
   g_autofree guint *stack = g_new (guint, MAX (self->n, 1));
   guint clock = 0;
@@ -817,11 +828,10 @@ mark_range (int   *diff,
 
 /* An actor lies on a cycle when one of its ties is not a bridge. */
 static gboolean
-on_cycle (MwGraph   *self,
+on_cycle (const Csr *all,
           const Dfs *dfs,
           guint      v)
 {
-  const Csr *all = &self->out[MW_GRAPH_ALL];
   guint tree_edges = dfs->parent[v] != NONE ? 1 : 0;
 
   if (dfs->parent[v] != NONE && dfs->low[v] <= dfs->pre[dfs->parent[v]])
@@ -844,6 +854,7 @@ on_cycle (MwGraph   *self,
  * an articulation point's departure leaves with at most half the network. */
 static void
 mark_exposed (MwGraph    *self,
+              const Csr  *all,
               const Dfs  *dfs,
               const guint *is_cut,
               gboolean   *exposed)
@@ -890,29 +901,23 @@ mark_exposed (MwGraph    *self,
       acc += diff[i];
       exposed[v] = acc > 0 ||
                    2 * (dfs->size[dfs->root[v]] - 1) <= n ||
-                   !on_cycle (self, dfs, v);
+                   !on_cycle (all, dfs, v);
     }
 }
 
-/**
- * mw_graph_articulation_points:
- * @exposed: (nullable) (out caller-allocates): n flags
- *
- * Returns: (transfer full) (element-type guint): the articulation points
- */
-GArray *
-mw_graph_articulation_points (MwGraph  *self,
-                              gboolean *exposed)
+/* Articulation points (and exposure) of the undirected graph @all. */
+static GArray *
+articulation_points_of (MwGraph   *self,
+                        const Csr *all,
+                        gboolean  *exposed)
 {
   g_auto(Dfs) dfs = { 0 };
   g_autofree guint *is_cut = NULL;
   g_autofree guint *children = NULL;
   GArray *points;
 
-  g_return_val_if_fail (self != NULL, NULL);
-
   points = g_array_new (FALSE, FALSE, sizeof (guint));
-  dfs_run (self, &dfs);
+  dfs_run (self, all, &dfs);
   is_cut = g_new0 (guint, MAX (self->n, 1));
   children = g_new0 (guint, MAX (self->n, 1));
 
@@ -935,7 +940,60 @@ mw_graph_articulation_points (MwGraph  *self,
     }
 
   if (exposed != NULL)
-    mark_exposed (self, &dfs, is_cut, exposed);
+    mark_exposed (self, all, &dfs, is_cut, exposed);
+  return points;
+}
+
+/**
+ * mw_graph_articulation_points:
+ * @exposed: (nullable) (out caller-allocates): n flags
+ *
+ * Returns: (transfer full) (element-type guint): the articulation points
+ */
+GArray *
+mw_graph_articulation_points (MwGraph  *self,
+                              gboolean *exposed)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return articulation_points_of (self, &self->out[MW_GRAPH_ALL], exposed);
+}
+
+/**
+ * mw_graph_articulation_points_of_ties:
+ * @keep: by tie index, the ties that count (ignored ties never do)
+ * @exposed: (nullable) (out caller-allocates): n flags
+ *
+ * The same over the undirected graph of the kept ties only.
+ *
+ * Returns: (transfer full) (element-type guint): the articulation points
+ */
+GArray *
+mw_graph_articulation_points_of_ties (MwGraph        *self,
+                                      const gboolean *keep,
+                                      gboolean       *exposed)
+{
+  g_autofree guint *src = NULL;
+  g_autofree guint *dst = NULL;
+  Csr csr = { 0 };
+  gsize m = 0;
+  GArray *points;
+
+  g_return_val_if_fail (self != NULL && (keep != NULL || self->n_ties == 0), NULL);
+
+  src = g_new (guint, MAX (2 * (gsize) self->n_ties, 1));
+  dst = g_new (guint, MAX (2 * (gsize) self->n_ties, 1));
+  for (guint i = 0; i < self->n_ties; i++)
+    if (keep[i] && !self->ties[i].ignored)
+      {
+        src[m] = dst[m + 1] = self->ties[i].from;
+        dst[m] = src[m + 1] = self->ties[i].to;
+        m += 2;
+      }
+  csr_build (&csr, self->n, src, dst, m);
+  points = articulation_points_of (self, &csr, exposed);
+  g_free (csr.off);
+  g_free (csr.adj);
   return points;
 }
 

@@ -17,8 +17,8 @@ G_BEGIN_DECLS
  *
  * A read-only snapshot of a #MwNetwork as compressed adjacency arrays over
  * the actors' dense indices, built once and then queried by the measures
- * below in linear time. Self ties are dropped and parallel ties merged: the
- * measures are defined on simple graphs.
+ * below in linear time. Self ties and ties of weight ≤ 0 are dropped and
+ * parallel ties merged: the measures are defined on simple graphs.
  *
  * Building only *reads* the network, so it may run in a worker thread on a
  * network that nobody changes meanwhile (for instance one made with
@@ -66,6 +66,7 @@ typedef struct
   guint      from;
   guint      to;
   MwTieType  type;
+  gboolean   ignored;  /* not a tie: to oneself, or of weight ≤ 0 */
 } MwGraphTie;
 
 const MwGraphTie *mw_graph_get_ties      (MwGraph      *self,
@@ -90,6 +91,9 @@ guint       mw_graph_hierarchy_depth     (MwGraph      *self);
 /* TRUE for the tops of the hierarchy (see above). */
 gboolean    mw_graph_is_top              (MwGraph      *self,
                                           guint         v);
+/* The level of @v in the chain of command (1 for tops); 0 outside it. */
+guint       mw_graph_level               (MwGraph      *self,
+                                          guint         v);
 /* Mean and largest number of direct reports over actors that have some. */
 double      mw_graph_span_of_control     (MwGraph      *self,
                                           guint        *max_span);
@@ -107,6 +111,12 @@ void        mw_graph_distances_from      (MwGraph      *self,
  * the network, or that have no second route (no cycle through them). */
 GArray     *mw_graph_articulation_points (MwGraph      *self,
                                           gboolean     *exposed);
+
+/* The same over the undirected graph of the ties whose @keep flag (by tie
+ * index) is set; ignored ties never count. */
+GArray     *mw_graph_articulation_points_of_ties (MwGraph        *self,
+                                                  const gboolean *keep,
+                                                  gboolean       *exposed);
 
 /* Latora & Marchiori's global efficiency of MW_GRAPH_ALL: the mean of 1/d
  * over ordered pairs. Exact up to MW_EFFICIENCY_EXACT_LIMIT actors; above

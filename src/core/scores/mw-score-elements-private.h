@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 void  _mw_score_collaboration     (MwScores *self, MwScoring *scoring);
 void  _mw_score_influence         (MwScores *self, MwScoring *scoring);
 void  _mw_score_entrepreneurship  (MwScores *self, MwScoring *scoring);
+/* In mw-score-purpose-risk.c */
 void  _mw_score_purpose           (MwScores *self, MwScoring *scoring);
 void  _mw_score_risk              (MwScores *self, MwScoring *scoring);
 /* In mw-score-context.c */

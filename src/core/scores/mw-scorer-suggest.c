@@ -108,10 +108,11 @@ leads_informally (MwActor *person)
   return person->initiative || mw_actor_n_out (person, MW_TIE_INFLUENCES) > 0;
 }
 
+/* Only marks hold the purpose: nobody holds it by position (docs/scoring.md). */
 static gboolean
 is_purpose_holder (MwActor *actor)
 {
-  return actor->purpose || (manager_of (actor) == NULL && has_authority (actor));
+  return actor->purpose;
 }
 
 static gboolean
@@ -271,20 +272,28 @@ add_candidates_for (MwNetwork  *network,
   add_partners (network, person, element, candidates, seen);
 }
 
-/* The elements from the weakest up, so that when nothing can raise the
- * weakest (no managers to influence, say) the next one gets suggestions. */
-static void
+/* The measurable elements from the weakest up, so that when nothing can
+ * raise the weakest (no managers to influence, say) the next one gets
+ * suggestions. A gain over "not measurable" would be no measured change,
+ * so those elements get none. Returns how many there are. */
+static guint
 elements_weakest_first (MwScores  *scores,
                         MwElement  order[MW_N_ELEMENTS])
 {
+  guint n = 0;
+
   for (guint i = 0; i < MW_N_ELEMENTS; i++)
     {
-      guint j = i;
+      guint j = n;
 
+      if (!mw_scores_is_measurable (scores, i))
+        continue;
       for (; j > 0 && mw_scores_get_score (scores, order[j - 1]) > mw_scores_get_score (scores, i); j--)
         order[j] = order[j - 1];
       order[j] = i;
+      n++;
     }
+  return n;
 }
 
 /* Up to MAX_FOCUS people @element leaves out, spread over the network
@@ -361,6 +370,7 @@ mw_suggest (MwNetwork    *network,
 {
   g_autoptr(MwScores) before = NULL;
   MwElement order[MW_N_ELEMENTS];
+  guint n_elements;
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify)mw_suggestion_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify)mw_suggestion_free);
@@ -368,8 +378,8 @@ mw_suggest (MwNetwork    *network,
   g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
 
   before = mw_scores_compute (network);
-  elements_weakest_first (before, order);
-  for (guint e = 0; e < MW_N_ELEMENTS && result->len == 0; e++)
+  n_elements = elements_weakest_first (before, order);
+  for (guint e = 0; e < n_elements && result->len == 0; e++)
     {
       g_autoptr(GPtrArray) people = focus_people (network, order[e]);
 

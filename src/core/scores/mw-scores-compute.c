@@ -100,9 +100,13 @@ scoring_directions (MwScoring *scoring)
       guint i = scoring->tie_order[j];
       const MwGraphTie *tie = &scoring->ties[i];
 
-      if (tie->from == tie->to)
-        scoring->direction[i] = MW_DIRECTION_SELF;
-      else if (mw_graph_is_above (scoring->graph, tie->from, tie->to))
+      if (tie->ignored)
+        {
+          /* Not a tie: neither counted nor a duplicate's original. */
+          scoring->direction[i] = MW_DIRECTION_SELF;
+          continue;
+        }
+      if (mw_graph_is_above (scoring->graph, tie->from, tie->to))
         scoring->direction[i] = MW_DIRECTION_DOWN;
       else if (mw_graph_is_above (scoring->graph, tie->to, tie->from))
         scoring->direction[i] = MW_DIRECTION_UP;
@@ -192,8 +196,15 @@ mw_scores_compute (MwNetwork *network)
   _mw_score_entrepreneurship (self, &scoring);
   _mw_score_purpose (self, &scoring);
   _mw_score_risk (self, &scoring);
+  /* The index rests on the measurable elements only. */
   for (guint e = 0; e < MW_N_ELEMENTS; e++)
-    self->index += self->score[e] / MW_N_ELEMENTS;
+    if (self->evidence[e].measurable)
+      {
+        self->index += self->score[e];
+        self->n_measurable++;
+      }
+  if (self->n_measurable > 0)
+    self->index /= self->n_measurable;
 
   compute_measures (self, &scoring);
   _mw_score_context (self, &scoring);

@@ -16,7 +16,9 @@ struct _MwScores
   gatomicrefcount  ref_count;
   guint64          generation;
   double           score[MW_N_ELEMENTS];
+  MwEvidence       evidence[MW_N_ELEMENTS];  /* reason: owned, (char *) */
   double           index;
+  guint            n_measurable;
   MwMeasures       measures;
   GStrv            articulation_ids;
   MwScoreContext   context;
@@ -32,7 +34,7 @@ typedef enum
   MW_DIRECTION_DOWN,      /* from is above to */
   MW_DIRECTION_UP,        /* to is above from */
   MW_DIRECTION_SIDEWAYS,  /* lateral */
-  MW_DIRECTION_SELF,      /* a tie to oneself: ignored */
+  MW_DIRECTION_SELF,      /* not a tie (to oneself, weight ≤ 0): ignored */
 } MwDirection;
 
 /* What every element needs, computed once per scoring. */
@@ -54,6 +56,13 @@ typedef struct
 } MwScoring;
 
 MwScores  *_mw_scores_new          (guint64         generation);
+/* Sets @element's evidence; takes @reason. */
+void       _mw_scores_set_evidence (MwScores       *self,
+                                    MwElement       element,
+                                    MwBasis         basis,
+                                    gboolean        measurable,
+                                    double          coverage,
+                                    char           *reason);
 /* A NULL-terminated copy of @ids (nullable), in their order. */
 GStrv      _mw_scores_strv_from_ids (GPtrArray      *ids);
 /* Takes @text; @actors and @ties (char*, borrowed ids, in canonical order,
@@ -63,6 +72,36 @@ void  _mw_scores_add_factor       (MwScores   *self,
                                    char       *text,
                                    GPtrArray  *actors,
                                    GPtrArray  *ties);
+/* Adds the evidence's reason as the element's only factor. */
+void       _mw_scores_add_not_measurable (MwScores  *self,
+                                          MwElement  element);
+/* How many people have a tie (not ignored) of @type (G_MAXUINT: any
+ * type) or their @also flag (nullable) set. */
+guint      _mw_scoring_n_people_tied (MwScoring      *scoring,
+                                      guint           type,
+                                      gboolean       *also);
+
+/* How many groups (mw_graph_group()) hold people whose @where flag is set
+ * (every person when %NULL). */
+guint      _mw_scoring_n_groups      (MwScoring      *scoring,
+                                      const gboolean *where);
+
+#define _MW_TIE_ID(scoring, i) (mw_network_get_tie ((scoring)->network, (i))->id)
+
+static inline double
+_mw_share (guint part,
+           guint whole)
+{
+  return whole > 0 ? (double) part / whole : 0.0;
+}
+
+static inline gboolean
+_mw_scoring_is_team (MwScoring *scoring,
+                     guint      v)
+{
+  return mw_network_get_actor (scoring->network, v)->kind == MW_ACTOR_TEAM;
+}
+
 /* The ids of the people whose flag equals @value, sorted. */
 GPtrArray *_mw_scoring_people_where (MwScoring      *scoring,
                                      const gboolean *flags,

@@ -24,6 +24,12 @@ static const char *element_names[] = {
   "peer_risk_mitigation",
 };
 
+static const char *basis_names[] = {
+  "structure",
+  "declared",
+  "both",
+};
+
 static const char *context_names[] = {
   "hierarchy",
   "flat",
@@ -55,6 +61,13 @@ mw_element_from_string (const char *str,
         return TRUE;
       }
   return FALSE;
+}
+
+const char *
+mw_basis_to_string (MwBasis basis)
+{
+  g_return_val_if_fail (basis < G_N_ELEMENTS (basis_names), NULL);
+  return basis_names[basis];
 }
 
 const char *
@@ -131,6 +144,88 @@ _mw_scores_new (guint64 generation)
 }
 
 void
+_mw_scores_set_evidence (MwScores  *self,
+                         MwElement  element,
+                         MwBasis    basis,
+                         gboolean   measurable,
+                         double     coverage,
+                         char      *reason)
+{
+  MwEvidence *evidence = &self->evidence[element];
+
+  g_free ((char *) evidence->reason);
+  evidence->basis = basis;
+  evidence->measurable = measurable;
+  evidence->coverage = CLAMP (coverage, 0.0, 1.0);
+  if (!measurable)
+    self->score[element] = 0;
+  if (reason == NULL)
+    reason = g_strdup_printf (basis == MW_BASIS_STRUCTURE ?
+                              _("Rests on the ties, which reach %.0f%% of the people") :
+                              basis == MW_BASIS_DECLARED ?
+                              _("Rests on the marks, which cover %.0f%% of the people") :
+                              _("Rests on the ties and the marks, which reach %.0f%% of the people"),
+                              100 * evidence->coverage);
+  evidence->reason = reason;
+}
+
+void
+_mw_scores_add_not_measurable (MwScores  *self,
+                               MwElement  element)
+{
+  _mw_scores_add_factor (self, element, g_strdup (self->evidence[element].reason), NULL, NULL);
+}
+
+guint
+_mw_scoring_n_groups (MwScoring      *scoring,
+                      const gboolean *where)
+{
+  g_autofree gboolean *seen = g_new0 (gboolean, MAX (scoring->n, 1));
+  g_autoptr(GHashTable) others = NULL;
+  guint count = 0;
+
+  for (guint v = 0; v < scoring->n; v++)
+    {
+      guint group = mw_graph_group (scoring->graph, v);
+
+      if (!scoring->person[v] || (where != NULL && !where[v]))
+        continue;
+      /* Group ids are dense today; any other id still counts once. */
+      if (group < scoring->n)
+        {
+          count += !seen[group];
+          seen[group] = TRUE;
+          continue;
+        }
+      if (others == NULL)
+        others = g_hash_table_new (NULL, NULL);
+      count += g_hash_table_add (others, GUINT_TO_POINTER (group));
+    }
+  return count;
+}
+
+guint
+_mw_scoring_n_people_tied (MwScoring *scoring,
+                           guint      type,
+                           gboolean  *also)
+{
+  g_autofree gboolean *tied = g_new0 (gboolean, MAX (scoring->n, 1));
+  guint count = 0;
+
+  for (guint i = 0; i < scoring->n_ties; i++)
+    {
+      const MwGraphTie *tie = &scoring->ties[i];
+
+      if (scoring->direction[i] == MW_DIRECTION_SELF || (type != G_MAXUINT && tie->type != type))
+        continue;
+      tied[tie->from] = tied[tie->to] = TRUE;
+    }
+  for (guint v = 0; v < scoring->n; v++)
+    count += scoring->person[v] && (tied[v] || (also != NULL && also[v]));
+  return count;
+}
+
+void
 _mw_scores_add_factor (MwScores  *self,
                        MwElement  element,
                        char      *text,
@@ -196,7 +291,10 @@ mw_scores_unref (MwScores *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   for (guint e = 0; e < MW_N_ELEMENTS; e++)
-    g_ptr_array_unref (self->factors[e]);
+    {
+      g_ptr_array_unref (self->factors[e]);
+      g_free ((char *) self->evidence[e].reason);
+    }
   g_strfreev (self->articulation_ids);
   g_free (self->reason);
   g_free (self);
@@ -210,11 +308,34 @@ mw_scores_get_score (MwScores  *self,
   return self->score[element];
 }
 
+gboolean
+mw_scores_is_measurable (MwScores  *self,
+                         MwElement  element)
+{
+  g_return_val_if_fail (self != NULL && element < MW_N_ELEMENTS, FALSE);
+  return self->evidence[element].measurable;
+}
+
+const MwEvidence *
+mw_scores_get_evidence (MwScores  *self,
+                        MwElement  element)
+{
+  g_return_val_if_fail (self != NULL && element < MW_N_ELEMENTS, NULL);
+  return &self->evidence[element];
+}
+
 double
 mw_scores_get_index (MwScores *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->index;
+}
+
+guint
+mw_scores_get_n_measurable (MwScores *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_measurable;
 }
 
 const MwMeasures *

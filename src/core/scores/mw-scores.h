@@ -57,6 +57,35 @@ typedef struct
   GStrv  tie_ids;
 } MwFactor;
 
+/* What an element rests on: the ties, the declared marks (`purpose`,
+ * `initiative`, which are like survey answers), or both. */
+typedef enum
+{
+  MW_BASIS_STRUCTURE,
+  MW_BASIS_DECLARED,
+  MW_BASIS_BOTH,
+} MwBasis;
+
+/* "structure", "declared", "both" (the JSON names). */
+const char *mw_basis_to_string         (MwBasis         basis);
+
+/**
+ * MwEvidence:
+ * @basis: what the element rests on
+ * @measurable: whether the data it needs is there; when not, the element
+ *   has no value (JSON `null`) and the index leaves it out
+ * @coverage: 0–1, the share of people the data it rests on touches
+ * @reason: one translated sentence: what it rests on, or what is missing
+ *   ("Not measurable: mark who holds the purpose")
+ */
+typedef struct
+{
+  MwBasis      basis;
+  gboolean     measurable;
+  double       coverage;
+  const char  *reason;
+} MwEvidence;
+
 /**
  * MwMeasures:
  *
@@ -98,10 +127,18 @@ MwScores          *mw_scores_compute               (MwNetwork      *network);
 MwScores          *mw_scores_ref                   (MwScores       *self);
 void               mw_scores_unref                 (MwScores       *self);
 
-/* 0–100; the index is the mean of the five. */
+/* 0–100, and 0 when the element is not measurable: check
+ * mw_scores_is_measurable() before showing it. */
 double             mw_scores_get_score             (MwScores       *self,
                                                     MwElement       element);
+gboolean           mw_scores_is_measurable         (MwScores       *self,
+                                                    MwElement       element);
+const MwEvidence  *mw_scores_get_evidence          (MwScores       *self,
+                                                    MwElement       element);
+/* The mean of the measurable elements (0 when none is), and how many it
+ * rests on, 0–5. */
 double             mw_scores_get_index             (MwScores       *self);
+guint              mw_scores_get_n_measurable      (MwScores       *self);
 const MwMeasures  *mw_scores_get_measures          (MwScores       *self);
 /* Ids of the articulation points, sorted. */
 const char * const *mw_scores_get_articulation_point_ids (MwScores *self);
