@@ -308,6 +308,83 @@ test_presentation_add_view (Fixture       *fixture,
   mw_test_remove_tree (dir);
 }
 
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_sensitive (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static void
+click_button (GtkWidget  *root,
+              const char *tooltip)
+{
+  GtkWidget *button = mw_test_find_widget (root, has_tooltip, tooltip);
+  int sx, sy;
+
+  g_assert_nonnull (button);
+  mw_test_widget_to_screen (button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0,
+                            &sx, &sy);
+  mw_test_pointer_move (sx, sy);
+  mw_test_spin (50);
+  mw_test_pointer_click (1);
+  mw_test_spin (150);
+}
+
+static char *
+kept_titles (MwNetwork *network)
+{
+  g_autoptr(GPtrArray) slides = mw_slides_get (network, NULL);
+  GString *titles = g_string_new (NULL);
+
+  for (guint i = 0; i < slides->len; i++)
+    g_string_append_printf (titles, "%s;", ((MwSavedSlide *)g_ptr_array_index (slides, i))->title);
+  return g_string_free (titles, FALSE);
+}
+
+/* Kept Slides…: the buttons move a slide and remove it, in the file. */
+static void
+test_presentation_kept (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  MwNetwork *network;
+  g_autoptr(GPtrArray) slides = g_ptr_array_new_with_free_func ((GDestroyNotify)mw_saved_slide_free);
+  g_autofree char *titles = NULL;
+  GtkWidget *dialog;
+  GList *toplevels;
+
+  if (fixture->app == NULL)
+    {
+      g_test_skip ("no XTest");
+      return;
+    }
+  network = mw_test_network_of (fixture->window);
+  g_ptr_array_add (slides, mw_saved_slide_new ("one"));
+  g_ptr_array_add (slides, mw_saved_slide_new ("two"));
+  mw_slides_set (network, slides);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.kept-slides", NULL));
+  mw_test_spin (400);
+  toplevels = gtk_window_list_toplevels ();
+  dialog = NULL;
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (g_str_equal (G_OBJECT_TYPE_NAME (l->data), "MwPresentationKept"))
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+
+  click_button (dialog, "Move Down");
+  titles = kept_titles (network);
+  g_assert_cmpstr (titles, ==, "two;one;");
+  g_assert_true (mw_document_get_modified (mw_window_get_document (fixture->window)));
+  click_button (dialog, "Remove");
+  g_free (titles);
+  titles = kept_titles (network);
+  g_assert_cmpstr (titles, ==, "one;");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* The scores overlay and the stage are choices remembered for next time. */
 static void
 test_presentation_choices (void)
@@ -347,6 +424,7 @@ main (int   argc,
   g_test_add ("/presentation/keys", Fixture, NULL, fixture_set_up, test_presentation_keys, fixture_tear_down);
   g_test_add ("/presentation/add-view", Fixture, NULL, fixture_set_up, test_presentation_add_view,
               fixture_tear_down);
+  g_test_add ("/presentation/kept", Fixture, NULL, fixture_set_up, test_presentation_kept, fixture_tear_down);
   g_test_add_func ("/presentation/choices", test_presentation_choices);
 
   return g_test_run ();

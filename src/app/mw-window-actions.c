@@ -15,6 +15,7 @@
 
 #include "mw-dot.h"
 #include "mw-layout.h"
+#include "mw-presentation-kept.h"
 #include "mw-presentation-slides.h"
 #include "mw-window-private.h"
 
@@ -421,6 +422,16 @@ add_view_action (GtkWidget  *widget,
 }
 
 static void
+kept_slides_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  MwWindow *self = MW_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (mw_presentation_kept_new (GTK_WINDOW (self), self->document)));
+}
+
+static void
 export_slides_action (GtkWidget  *widget,
                       const char *name,
                       GVariant   *param)
@@ -530,6 +541,7 @@ _mw_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.zoom-selection", NULL, zoom_selection_action },
     { "win.present", NULL, present_action },
     { "win.add-view", NULL, add_view_action },
+    { "win.kept-slides", NULL, kept_slides_action },
     { "win.export-slides", NULL, export_slides_action },
     { "win.what-if-left", NULL, what_if_left_action },
     { "win.copy-image", NULL, copy_image_action },
