@@ -30,6 +30,7 @@
 #define LABEL_WIDTH_SHARE 0.22   /* longer labels are cut with "…" */
 #define LEGEND_TEXT_SIZE  9.5    /* the legend's own type size, in its units */
 #define LEGEND_MIN_SHARE  0.6    /* of the body size: the smallest legend type */
+#define MIN_NETWORK_SHARE 0.7    /* a legend of its own may shrink the network this far */
 
 /* The stage's type sizes and margin, all from its height. */
 typedef struct
@@ -554,9 +555,22 @@ place_network (MwSlide       *self,
 
 /* ---- the whole slide ------------------------------------------------------ */
 
+static double
+legend_min (const Sizes *s)
+{
+  return s->body / LEGEND_TEXT_SIZE * LEGEND_MIN_SHARE;
+}
+
+/* Where the legend goes when it does not fit under the score card. */
+typedef enum
+{
+  LEGEND_BESIDE,       /* a narrow column of its own, beside the card */
+  LEGEND_BELOW,        /* under the network */
+  LEGEND_SQUEEZED,     /* under the card after all, smaller */
+} LegendPlace;
+
 /* The score card at the top of a column on the right; the legend under
- * it, or where it does not fit there, in a narrow column beside it or
- * (@below) under the network. */
+ * it, or where it does not fit there, at @place. */
 static void
 place_column (MwSlide              *self,
               MwRenderer           *renderer,
@@ -564,7 +578,7 @@ place_column (MwSlide              *self,
               const Sizes          *s,
               double                top,
               double                bottom,
-              gboolean              below,
+              LegendPlace           place,
               MwSlideLayout        *layout)
 {
   double width = MIN (layout->width * 0.27, MAX (layout->height * 0.42, layout->width * 0.2));
@@ -582,14 +596,14 @@ place_column (MwSlide              *self,
   if (options->legend)
     {
       /* Legend type between LEGEND_MIN_SHARE of the body size and the body size. */
-      double lw, lh, k, k_max = s->body / LEGEND_TEXT_SIZE, k_min = k_max * LEGEND_MIN_SHARE;
+      double lw, lh, k, k_max = s->body / LEGEND_TEXT_SIZE, k_min = legend_min (s);
 
       mw_renderer_measure_legend (renderer, &lw, &lh);
       k = MIN (k_max, MIN (width / lw, (bottom - y) / lh));
-      if (k < k_min && options->scores)
+      if (k < k_min && options->scores && place != LEGEND_SQUEEZED)
         {
           k = MAX (k_min, MIN (k_min * 1.15, (bottom - top) / lh));
-          if (below)
+          if (place == LEGEND_BELOW)
             {
               x = layout->diagram.x + layout->diagram.width - lw * k;
               y = bottom - lh * k;
@@ -619,14 +633,14 @@ place_body (MwSlide              *self,
             const Sizes          *s,
             double                top,
             double                bottom,
-            gboolean              below,
+            LegendPlace           place,
             MwSlideLayout        *layout)
 {
   layout->diagram = (MwRect) { s->margin, top, layout->width - 2 * s->margin, MAX (bottom - top, 1) };
   layout->card = layout->legend = (MwRect) { 0, 0, 0, 0 };
   layout->legend_scale = 0;
   if (options->scores || options->legend)
-    place_column (self, renderer, options, s, top, bottom, below, layout);
+    place_column (self, renderer, options, s, top, bottom, place, layout);
   layout->diagram.width = MAX (layout->diagram.width, 1);
   place_network (self, renderer, layout);
 }
@@ -674,15 +688,22 @@ mw_slide_layout (MwSlide              *self,
   highlighted = id_set (mw_slide_get_highlight (self));
   layout->labelled = choose_labelled (mw_slide_get_network (self), highlighted);
   layout->label_size = label_font_size (renderer, layout->height * MW_SLIDE_LABEL_SHARE);
-  place_body (self, renderer, options, &s, top, bottom, FALSE, layout);
-  if (layout->legend.width > 0 && layout->card.width > 0 && layout->legend.x < layout->card.x)
+  place_body (self, renderer, options, &s, top, bottom, LEGEND_SQUEEZED, layout);
+  if (layout->legend.width > 0 && layout->card.width > 0 && layout->legend_scale < legend_min (&s))
     {
-      /* A legend of its own column: under the network if that is bigger there. */
-      double beside = layout->view.zoom;
+      /* The legend's own place beside or under the network, whichever
+       * leaves the network bigger, unless that shrinks it too much (on a
+       * 4:3 stage): then a smaller legend under the card. */
+      double squeezed = layout->view.zoom, beside, below;
 
-      place_body (self, renderer, options, &s, top, bottom, TRUE, layout);
-      if (layout->view.zoom < beside)
-        place_body (self, renderer, options, &s, top, bottom, FALSE, layout);
+      place_body (self, renderer, options, &s, top, bottom, LEGEND_BESIDE, layout);
+      beside = layout->view.zoom;
+      place_body (self, renderer, options, &s, top, bottom, LEGEND_BELOW, layout);
+      below = layout->view.zoom;
+      if (MAX (beside, below) < squeezed * MIN_NETWORK_SHARE)
+        place_body (self, renderer, options, &s, top, bottom, LEGEND_SQUEEZED, layout);
+      else if (beside >= below)
+        place_body (self, renderer, options, &s, top, bottom, LEGEND_BESIDE, layout);
     }
   place_labels (self, renderer, layout);
 }
