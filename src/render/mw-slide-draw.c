@@ -325,12 +325,14 @@ id_set (const char * const *ids)
   return set;
 }
 
-/* The label font size whose line is at least @px tall. */
+/* The label font size whose line is at least @px tall; @height: (out)
+ * that line's height. */
 static double
 label_font_size (MwRenderer *renderer,
-                 double      px)
+                 double      px,
+                 double     *height)
 {
-  double size = px / 1.2, h;
+  double size = px / 1.2, h = 0;
 
   for (guint i = 0; i < 8; i++)
     {
@@ -341,6 +343,7 @@ label_font_size (MwRenderer *renderer,
         break;
       size *= MAX (1.01, px / MAX (h, 1));
     }
+  *height = h;
   return size;
 }
 
@@ -453,23 +456,27 @@ inside (const MwRect *outer,
 static void
 place_labels (MwSlide       *self,
               MwRenderer    *renderer,
+              GArray        *items,
               MwSlideLayout *layout)
 {
-  MwNetwork *network = mw_slide_get_network (self);
   double gap = layout->height * LABEL_GAP_SHARE;
+
+  g_assert (MW_IS_SLIDE (self));
 
   for (guint i = 0; i < layout->labelled->len; i++)
     {
-      const MwActor *actor = mw_network_get_actor (network, g_array_index (layout->labelled, guint, i));
-      g_autoptr(PangoLayout) text = label_layout (renderer, actor, layout->label_size,
-                                                  layout->width * LABEL_WIDTH_SHARE);
-      double mx, my, vx, vy, r, w, h;
+      guint index = g_array_index (layout->labelled, guint, i);
+      const Item *it = &g_array_index (items, Item, index);
+      /* Measured as drawn: the test reads the labels' heights from here. */
+      g_autoptr(PangoLayout) text = label_layout (renderer, mw_network_get_actor (mw_slide_get_network (self), index),
+                                                  layout->label_size, layout->width * LABEL_WIDTH_SHARE);
+      double vx, vy, r, w, h;
       MwRect box;
 
-      mw_renderer_get_actor_position (renderer, actor, &mx, &my);
-      mw_view_from_model (&layout->view, mx, my, &vx, &vy);
-      r = mw_renderer_get_actor_radius (renderer, actor) * layout->view.zoom;
       layout_size (text, &w, &h);
+
+      mw_view_from_model (&layout->view, it->x, it->y, &vx, &vy);
+      r = it->r * layout->view.zoom;
       box = (MwRect) { vx - w / 2, vy + r + gap, w, h };
       if (meets_any (layout->labels, &box))
         {
@@ -492,28 +499,15 @@ place_labels (MwSlide       *self,
     }
 }
 
-/* The zoom and offset that put the network (or the slide's part of it)
- * in the middle of the diagram area, as big as its labels allow. */
-static void
-place_network (MwSlide       *self,
-               MwRenderer    *renderer,
-               MwSlideLayout *layout)
+/* Where every actor is and how wide its label is: what the fit needs,
+ * gathered once for every arrangement tried. */
+static GArray *
+gather_items (MwSlide       *self,
+              MwRenderer    *renderer,
+              MwSlideLayout *layout)
 {
   MwNetwork *network = mw_slide_get_network (self);
-  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (Item));
-  double gap = layout->height * LABEL_GAP_SHARE, label_h, max_r = 1, z;
-  MwRect bounds, groups = { 0, 0, -1, -1 }, area, e;
-
-  mw_view_init (&layout->view, layout->width, layout->height);
-  layout->view.labels = MW_LABELS_NEVER;
-  layout->view.transparent = TRUE;
-  if (!mw_renderer_get_bounds (renderer, &bounds))
-    return;
-  {
-    g_autoptr(PangoLayout) probe = text_layout (renderer, "Ag", layout->label_size, FALSE, 0);
-
-    layout_size (probe, NULL, &label_h);
-  }
+  GArray *items = g_array_new (FALSE, TRUE, sizeof (Item));
 
   for (guint i = 0; i < mw_network_get_n_actors (network); i++)
     {
@@ -522,7 +516,6 @@ place_network (MwSlide       *self,
 
       mw_renderer_get_actor_position (renderer, actor, &it.x, &it.y);
       it.r = mw_renderer_get_actor_radius (renderer, actor);
-      max_r = MAX (max_r, it.r);
       g_array_append_val (items, it);
     }
   for (guint i = 0; i < layout->labelled->len; i++)
@@ -533,6 +526,28 @@ place_network (MwSlide       *self,
 
       layout_size (text, &g_array_index (items, Item, index).label_w, NULL);
     }
+  return items;
+}
+
+/* The zoom and offset that put the network (or the slide's part of it)
+ * in the middle of the diagram area, as big as its labels allow. */
+static void
+place_network (MwSlide       *self,
+               MwRenderer    *renderer,
+               GArray        *items,
+               double         label_h,
+               MwSlideLayout *layout)
+{
+  double gap = layout->height * LABEL_GAP_SHARE, max_r = 1, z;
+  MwRect bounds, groups = { 0, 0, -1, -1 }, area, e;
+
+  mw_view_init (&layout->view, layout->width, layout->height);
+  layout->view.labels = MW_LABELS_NEVER;
+  layout->view.transparent = TRUE;
+  if (!mw_renderer_get_bounds (renderer, &bounds))
+    return;
+  for (guint i = 0; i < items->len; i++)
+    max_r = MAX (max_r, g_array_index (items, Item, i).r);
   _mw_renderer_groups_bounds (renderer, &groups);
 
   if (mw_slide_get_area (self, &area))
@@ -569,49 +584,57 @@ typedef enum
   LEGEND_SQUEEZED,     /* under the card after all, smaller */
 } LegendPlace;
 
+/* What every arrangement tried shares, measured once. */
+typedef struct
+{
+  MwSlide              *slide;
+  MwRenderer           *renderer;
+  const MwSlideOptions *options;
+  Sizes                 s;
+  double                top;
+  double                bottom;
+  double                column;    /* the right column's width */
+  double                card_h;
+  double                legend_w;  /* in the legend's own units */
+  double                legend_h;
+  GArray               *items;     /* Item by actor index */
+  double                label_h;
+} Stage;
+
 /* The score card at the top of a column on the right; the legend under
  * it, or where it does not fit there, at @place. */
 static void
-place_column (MwSlide              *self,
-              MwRenderer           *renderer,
-              const MwSlideOptions *options,
-              const Sizes          *s,
-              double                top,
-              double                bottom,
-              LegendPlace           place,
-              MwSlideLayout        *layout)
+place_column (const Stage   *st,
+              LegendPlace    place,
+              MwSlideLayout *layout)
 {
-  double width = MIN (layout->width * 0.27, MAX (layout->height * 0.42, layout->width * 0.2));
-  double x = layout->width - s->margin - width, y = top;
-  const MwTheme *theme = _mw_theme_get (options->dark);
+  const Sizes *s = &st->s;
+  double x = layout->width - s->margin - st->column, y = st->top;
 
-  if (options->scores)
+  if (st->options->scores)
     {
-      layout->card = (MwRect) { x, top, width, 0 };
-      layout->card.height = card (self, renderer, NULL, mw_slide_get_n_steps (self) - 1,
-                                  &layout->card, s, theme);
-      y = top + layout->card.height + s->margin;
+      layout->card = (MwRect) { x, st->top, st->column, st->card_h };
+      y = st->top + st->card_h + s->margin;
     }
   layout->diagram.width = x - s->margin - layout->diagram.x;
-  if (options->legend)
+  if (st->options->legend)
     {
       /* Legend type between LEGEND_MIN_SHARE of the body size and the body size. */
-      double lw, lh, k, k_max = s->body / LEGEND_TEXT_SIZE, k_min = legend_min (s);
+      double lw = st->legend_w, lh = st->legend_h, k, k_max = s->body / LEGEND_TEXT_SIZE, k_min = legend_min (s);
 
-      mw_renderer_measure_legend (renderer, &lw, &lh);
-      k = MIN (k_max, MIN (width / lw, (bottom - y) / lh));
-      if (k < k_min && options->scores && place != LEGEND_SQUEEZED)
+      k = MIN (k_max, MIN (st->column / lw, (st->bottom - y) / lh));
+      if (k < k_min && st->options->scores && place != LEGEND_SQUEEZED)
         {
-          k = MAX (k_min, MIN (k_min * 1.15, (bottom - top) / lh));
+          k = MAX (k_min, MIN (k_min * 1.15, (st->bottom - st->top) / lh));
           if (place == LEGEND_BELOW)
             {
               x = layout->diagram.x + layout->diagram.width - lw * k;
-              y = bottom - lh * k;
+              y = st->bottom - lh * k;
               layout->diagram.height = MAX (y - s->margin / 2 - layout->diagram.y, 1);
             }
           else
             {
-              y = top;
+              y = st->top;
               x -= lw * k + s->margin;
               layout->diagram.width = x - s->margin - layout->diagram.x;
             }
@@ -624,25 +647,43 @@ place_column (MwSlide              *self,
     }
 }
 
-/* The free area, the network in it and its labels, with the legend
- * beside the network or under it. */
+/* The free area and the network in it, with the legend at @place. */
 static void
-place_body (MwSlide              *self,
-            MwRenderer           *renderer,
-            const MwSlideOptions *options,
-            const Sizes          *s,
-            double                top,
-            double                bottom,
-            LegendPlace           place,
-            MwSlideLayout        *layout)
+place_body (const Stage   *st,
+            LegendPlace    place,
+            MwSlideLayout *layout)
 {
-  layout->diagram = (MwRect) { s->margin, top, layout->width - 2 * s->margin, MAX (bottom - top, 1) };
+  layout->diagram = (MwRect) { st->s.margin, st->top, layout->width - 2 * st->s.margin,
+                               MAX (st->bottom - st->top, 1) };
   layout->card = layout->legend = (MwRect) { 0, 0, 0, 0 };
   layout->legend_scale = 0;
-  if (options->scores || options->legend)
-    place_column (self, renderer, options, s, top, bottom, place, layout);
+  if (st->options->scores || st->options->legend)
+    place_column (st, place, layout);
   layout->diagram.width = MAX (layout->diagram.width, 1);
-  place_network (self, renderer, layout);
+  place_network (st->slide, st->renderer, st->items, st->label_h, layout);
+}
+
+/* The legend beside or under the network, whichever leaves the network
+ * bigger, unless that shrinks it too much (on a 4:3 stage): then a
+ * smaller legend under the card. */
+static void
+place_all (const Stage   *st,
+           MwSlideLayout *layout)
+{
+  double squeezed, beside, below;
+
+  place_body (st, LEGEND_SQUEEZED, layout);
+  if (layout->legend.width == 0 || layout->card.width == 0 || layout->legend_scale >= legend_min (&st->s))
+    return;
+  squeezed = layout->view.zoom;
+  place_body (st, LEGEND_BESIDE, layout);
+  beside = layout->view.zoom;
+  place_body (st, LEGEND_BELOW, layout);
+  below = layout->view.zoom;
+  if (MAX (beside, below) < squeezed * MIN_NETWORK_SHARE)
+    place_body (st, LEGEND_SQUEEZED, layout);
+  else if (beside >= below)
+    place_body (st, LEGEND_BESIDE, layout);
 }
 
 /**
@@ -663,49 +704,44 @@ mw_slide_layout (MwSlide              *self,
                  const MwSlideOptions *options,
                  MwSlideLayout        *layout)
 {
-  MwRenderer *renderer;
   const MwTheme *theme;
   g_autoptr(GHashTable) highlighted = NULL;
-  Sizes s;
-  double top, bottom;
+  g_autoptr(GArray) items = NULL;
+  Stage st = { self, NULL, options };
 
   g_return_if_fail (MW_IS_SLIDE (self));
   g_return_if_fail (options != NULL && layout != NULL);
 
-  renderer = mw_slide_get_renderer (self, mw_slide_get_n_steps (self) - 1);
+  st.renderer = mw_slide_get_renderer (self, mw_slide_get_n_steps (self) - 1);
   theme = _mw_theme_get (options->dark);
   memset (layout, 0, sizeof *layout);
   layout->width = MAX (width, 1);
   layout->height = MAX (height, 1);
   layout->labels = g_array_new (FALSE, FALSE, sizeof (MwRect));
-  stage_sizes (layout->height, &s);
+  stage_sizes (layout->height, &st.s);
 
-  layout->header = (MwRect) { s.margin, s.margin, layout->width - 2 * s.margin, 0 };
-  layout->header.height = header (self, renderer, NULL, 0, &layout->header, &s, theme);
-  top = layout->header.y + layout->header.height + s.margin / 2;
+  layout->header = (MwRect) { st.s.margin, st.s.margin, layout->width - 2 * st.s.margin, 0 };
+  layout->header.height = header (self, st.renderer, NULL, 0, &layout->header, &st.s, theme);
+  st.top = layout->header.y + layout->header.height + st.s.margin / 2;
   /* The footer (which slide, which keys) sits under the bottom margin. */
-  bottom = layout->height - s.margin * 1.5;
+  st.bottom = layout->height - st.s.margin * 1.5;
+  st.column = MIN (layout->width * 0.27, MAX (layout->height * 0.42, layout->width * 0.2));
+  if (options->scores)
+    {
+      MwRect box = { 0, 0, st.column, 0 };
+
+      st.card_h = card (self, st.renderer, NULL, mw_slide_get_n_steps (self) - 1, &box, &st.s, theme);
+    }
+  if (options->legend)
+    mw_renderer_measure_legend (st.renderer, &st.legend_w, &st.legend_h);
+
   highlighted = id_set (mw_slide_get_highlight (self));
   layout->labelled = choose_labelled (mw_slide_get_network (self), highlighted);
-  layout->label_size = label_font_size (renderer, layout->height * MW_SLIDE_LABEL_SHARE);
-  place_body (self, renderer, options, &s, top, bottom, LEGEND_SQUEEZED, layout);
-  if (layout->legend.width > 0 && layout->card.width > 0 && layout->legend_scale < legend_min (&s))
-    {
-      /* The legend's own place beside or under the network, whichever
-       * leaves the network bigger, unless that shrinks it too much (on a
-       * 4:3 stage): then a smaller legend under the card. */
-      double squeezed = layout->view.zoom, beside, below;
-
-      place_body (self, renderer, options, &s, top, bottom, LEGEND_BESIDE, layout);
-      beside = layout->view.zoom;
-      place_body (self, renderer, options, &s, top, bottom, LEGEND_BELOW, layout);
-      below = layout->view.zoom;
-      if (MAX (beside, below) < squeezed * MIN_NETWORK_SHARE)
-        place_body (self, renderer, options, &s, top, bottom, LEGEND_SQUEEZED, layout);
-      else if (beside >= below)
-        place_body (self, renderer, options, &s, top, bottom, LEGEND_BESIDE, layout);
-    }
-  place_labels (self, renderer, layout);
+  layout->label_size = label_font_size (st.renderer, layout->height * MW_SLIDE_LABEL_SHARE, &st.label_h);
+  items = gather_items (self, st.renderer, layout);
+  st.items = items;
+  place_all (&st, layout);
+  place_labels (self, st.renderer, items, layout);
 }
 
 void
