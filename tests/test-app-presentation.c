@@ -5,11 +5,13 @@
  */
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "mw-application.h"
 #include "mw-format.h"
 #include "mw-templates.h"
 #include "mw-presentation.h"
+#include "mw-presentation-slides.h"
 #include "mw-scores.h"
 #include "mw-start-page.h"
 #include "mw-test-core.h"
@@ -300,6 +302,23 @@ test_presentation_add_view (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (back->len, ==, 1);
   g_assert_true (mw_saved_slide_equal (g_ptr_array_index (back, 0), slide));
+
+  /* Export Slides: a page for each slide the presentation shows. */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "slides.pdf", NULL);
+    g_autofree char *info = NULL;
+    const char *argv[] = { "pdfinfo", pdf, NULL };
+    int status;
+
+    g_assert_true (mw_presentation_export_slides (document, pdf, FALSE, TRUE, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &info, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (info, "Pages:"));
+    g_assert_cmpuint (g_ascii_strtoull (strstr (info, "Pages:") + strlen ("Pages:"), NULL, 10), ==,
+                      MW_N_SCORE_CONTEXTS + 2);
+  }
 
   presentation = press_start (fixture);
   g_assert_cmpuint (mw_presentation_get_n_slides (presentation), ==, MW_N_SCORE_CONTEXTS + 2);
