@@ -204,6 +204,9 @@ state_of (Fixture *fixture)
   g_string_append (state, "selected");
   for (guint i = 0; i < selected->len; i++)
     g_string_append_printf (state, " %s", ((MwActor *)selected->pdata[i])->id);
+  /* Add View to Presentation keeps a slide in the file. */
+  g_string_append_printf (state, " slides %d",
+                          g_str_hash (g_hash_table_lookup (mw_network_get_attrs (network), "mw_slides") ?: ""));
   g_string_append_printf (state, " zoom %.4f tool %s inspector %d presenting %d popover %d"
                           " windows %u clipboard %u app %u",
                           mw_canvas_get_zoom (fixture->canvas), tool, inspector,
@@ -461,9 +464,19 @@ typedef struct
   MwPresentation *presentation;
   const char     *action;
   guint           slide;
+  guint           step;
   gboolean        scores;
   gboolean        dark;
+  gboolean        legend;
+  gboolean        builds;
 } SlideState;
+
+/* Where a presentation is: slide and build step, in order. */
+static guint64
+position (MwPresentation *presentation)
+{
+  return (guint64)mw_presentation_get_slide (presentation) << 32 | mw_presentation_get_step (presentation);
+}
 
 static gboolean
 presentation_moved (gpointer data)
@@ -472,10 +485,13 @@ presentation_moved (gpointer data)
   MwPresentation *presentation = state->presentation;
   guint last = mw_presentation_get_n_slides (presentation) - 1;
 
+  guint64 before = (guint64)state->slide << 32 | state->step;
+
+  /* A build step or a slide on, or back. */
   if (g_str_equal (state->action, "presentation.next"))
-    return mw_presentation_get_slide (presentation) == state->slide + 1;
+    return position (presentation) > before;
   if (g_str_equal (state->action, "presentation.previous"))
-    return mw_presentation_get_slide (presentation) == state->slide - 1;
+    return position (presentation) < before;
   if (g_str_equal (state->action, "presentation.first"))
     return mw_presentation_get_slide (presentation) == 0;
   if (g_str_equal (state->action, "presentation.last"))
@@ -484,6 +500,10 @@ presentation_moved (gpointer data)
     return mw_presentation_get_show_scores (presentation) != state->scores;
   if (g_str_equal (state->action, "presentation.toggle-stage"))
     return mw_presentation_get_dark (presentation) != state->dark;
+  if (g_str_equal (state->action, "presentation.toggle-legend"))
+    return mw_presentation_get_show_legend (presentation) != state->legend;
+  if (g_str_equal (state->action, "presentation.toggle-builds"))
+    return mw_presentation_get_builds (presentation) != state->builds;
   g_assert_not_reached ();
 }
 
@@ -545,8 +565,11 @@ test_keys_presentation (Fixture       *fixture,
         continue;
       mw_presentation_set_slide (presentation, g_str_equal (keys[i].action, "presentation.last") ? 0 : 1);
       state.slide = mw_presentation_get_slide (presentation);
+      state.step = mw_presentation_get_step (presentation);
       state.scores = mw_presentation_get_show_scores (presentation);
       state.dark = mw_presentation_get_dark (presentation);
+      state.legend = mw_presentation_get_show_legend (presentation);
+      state.builds = mw_presentation_get_builds (presentation);
       g_test_message ("pressing %s (%s)", name, keys[i].action);
       mw_test_press_key (keys[i].keyval, 0);
       if (!mw_test_wait_for_within (presentation_moved, &state, 1500))

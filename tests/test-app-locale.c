@@ -14,6 +14,8 @@
 
 #include "mw-application.h"
 #include "mw-preferences-window.h"
+#include "mw-presentation.h"
+#include "mw-templates.h"
 #include "mw-test-gtk.h"
 #include "mw-window.h"
 
@@ -114,6 +116,29 @@ test_locale_ui_translated (void)
   g_list_free (toplevels);
 }
 
+/* Every slide's title and caption, and the build steps, in the language. */
+static void
+test_locale_slides_translated (void)
+{
+  MwPresentation *presentation = mw_presentation_new (NULL);
+
+  g_assert_cmpuint (mw_presentation_get_n_slides (presentation), ==, MW_N_SCORE_CONTEXTS);
+  for (guint i = 0; i < MW_N_SCORE_CONTEXTS; i++)
+    {
+      MwSlide *slide = mw_presentation_get_slide_at (presentation, i);
+      const MwTemplate *context = mw_template_lookup (mw_score_context_to_string (i));
+
+      g_assert_cmpstr (mw_slide_get_title (slide), !=, context->title);
+      g_assert_cmpstr (mw_slide_get_title (slide), ==, g_dgettext (GETTEXT_PACKAGE, context->title));
+      g_assert_cmpstr (mw_slide_get_caption (slide), !=, context->caption);
+      for (guint step = 0; step < mw_slide_get_n_steps (slide); step++)
+        g_assert_cmpstr (mw_slide_get_step_name (slide, step), !=, NULL);
+    }
+  g_assert_cmpstr (mw_slide_get_step_name (mw_presentation_get_slide_at (presentation, 0), 0), !=,
+                   "Formal reporting lines");
+  gtk_window_destroy (GTK_WINDOW (presentation));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -136,5 +161,6 @@ main (int   argc,
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
   g_test_add_func ("/locale/ui-translated", test_locale_ui_translated);
+  g_test_add_func ("/locale/slides-translated", test_locale_slides_translated);
   return g_test_run ();
 }

@@ -58,6 +58,7 @@ static const MwApplicationAccel accels[] = {
   { "win.tool::actor", { "<Alt>2", NULL } },
   { "win.tool::tie", { "<Alt>3", NULL } },
   { "win.present", { "F5", NULL } },
+  { "win.add-view", { "<Control>F5", NULL } },
   { "win.export", { "<Control><Shift>e", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.compare", { "<Control><Shift>d", NULL } },

@@ -14,42 +14,26 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "mw-templates.h"
 #include "mw-presentation.h"
-#include "mw-renderer.h"
-#include "mw-scores.h"
-
-#define CONTEXT_SEED 2017
-
-typedef struct
-{
-  MwNetwork  *network;
-  MwRenderer *renderer;
-  char       *title;
-  char       *caption;
-  MwScores   *scores;   /* (nullable) computed when first shown */
-} Slide;
+#include "mw-presentation-slides.h"
 
 struct _MwPresentation
 {
   AdwWindow     parent_instance;
 
   GtkWidget    *stage;
-  GtkWidget    *title_label;
-  GtkWidget    *caption_label;
   GtkWidget    *drawing;
-  GtkWidget    *scores_box;
-  GtkWidget    *index_label;
-  GtkWidget    *element_labels[MW_N_ELEMENTS];
-  GtkWidget    *element_values[MW_N_ELEMENTS];
-  GtkWidget    *element_bars[MW_N_ELEMENTS];
   GtkWidget    *counter_label;
   GtkWidget    *hint_label;
 
   GSettings    *settings;
-  GArray       *slides;
+  GPtrArray    *slides;       /* MwSlide */
   guint         current;
+  guint         step;         /* the current slide's build step */
+  gboolean      legend;
+  gboolean      builds;       /* the context slides build up layer by layer */
   int           type_height;  /* the height type was last sized for */
   int           wanted_height;
   guint         resize_id;
@@ -58,18 +42,8 @@ struct _MwPresentation
 G_DEFINE_FINAL_TYPE (MwPresentation, mw_presentation, ADW_TYPE_WINDOW)
 
 static void
-slide_clear (Slide *slide)
-{
-  g_clear_object (&slide->renderer);
-  g_clear_object (&slide->network);
-  g_clear_pointer (&slide->title, g_free);
-  g_clear_pointer (&slide->caption, g_free);
-  g_clear_pointer (&slide->scores, mw_scores_unref);
-}
-
-static void
-set_type_size (GtkWidget *label,
-               int        px,
+set_type_size (GtkWidget  *label,
+               int         px,
                PangoWeight weight)
 {
   PangoAttrList *attrs = pango_attr_list_new ();
@@ -80,12 +54,11 @@ set_type_size (GtkWidget *label,
   pango_attr_list_unref (attrs);
 }
 
-/* Every size is a share of the window's height. */
+/* The footer's type is a share of the window's height, like the slide's. */
 static void
 size_type (MwPresentation *self,
            int             height)
 {
-  int body = MAX (12, height / 42);
   int margin = MAX (12, height / 24);
 
   g_assert (MW_IS_PRESENTATION (self));
@@ -94,29 +67,35 @@ size_type (MwPresentation *self,
     return;
   self->type_height = height;
 
-  set_type_size (self->title_label, MAX (20, height / 22), PANGO_WEIGHT_BOLD);
-  set_type_size (self->caption_label, MAX (14, height / 40), PANGO_WEIGHT_NORMAL);
-  set_type_size (self->index_label, MAX (16, height / 20), PANGO_WEIGHT_BOLD);
-  set_type_size (self->counter_label, body, PANGO_WEIGHT_NORMAL);
+  set_type_size (self->counter_label, MAX (12, height / 42), PANGO_WEIGHT_NORMAL);
   set_type_size (self->hint_label, MAX (10, height / 64), PANGO_WEIGHT_NORMAL);
-  for (guint i = 0; i < MW_N_ELEMENTS; i++)
-    {
-      set_type_size (self->element_labels[i], body, PANGO_WEIGHT_NORMAL);
-      set_type_size (self->element_values[i], body, PANGO_WEIGHT_BOLD);
-      gtk_widget_set_size_request (self->element_bars[i], height / 5, MAX (6, height / 120));
-    }
-  gtk_widget_set_margin_top (self->title_label, margin);
-  gtk_widget_set_margin_start (self->title_label, margin);
-  gtk_widget_set_margin_end (self->title_label, margin);
-  gtk_widget_set_margin_start (self->caption_label, margin);
-  gtk_widget_set_margin_end (self->caption_label, margin);
-  gtk_widget_set_margin_bottom (self->drawing, margin * 3 / 2);
-  gtk_widget_set_margin_start (self->drawing, margin);
-  gtk_widget_set_margin_end (self->drawing, margin);
-  gtk_widget_set_margin_end (self->scores_box, margin);
   gtk_widget_set_margin_start (self->counter_label, margin);
   gtk_widget_set_margin_bottom (self->counter_label, margin / 2);
   gtk_widget_set_margin_bottom (self->hint_label, margin / 2);
+}
+
+static MwSlide *
+current_slide (MwPresentation *self)
+{
+  g_assert (MW_IS_PRESENTATION (self));
+
+  if (self->slides->len == 0)
+    return NULL;
+  return g_ptr_array_index (self->slides, self->current);
+}
+
+static void
+slide_options (MwPresentation *self,
+               MwSlideOptions *options)
+{
+  g_assert (MW_IS_PRESENTATION (self));
+
+  memset (options, 0, sizeof *options);
+  options->dark = mw_presentation_get_dark (self);
+  options->scores = mw_presentation_get_show_scores (self);
+  options->legend = self->legend;
+  options->background = TRUE;
+  options->scale = gtk_widget_get_scale_factor (self->drawing);
 }
 
 static void
@@ -127,67 +106,34 @@ draw_slide_cb (GtkDrawingArea *area,
                gpointer        user_data)
 {
   MwPresentation *self = user_data;
-  Slide *slide;
-  MwView view;
-  MwRect bounds;
+  MwSlide *slide = current_slide (self);
+  MwSlideOptions options;
 
-  if (self->slides->len == 0)
+  if (slide == NULL)
     return;
-
-  slide = &g_array_index (self->slides, Slide, self->current);
-  mw_view_init (&view, width, height);
-  view.scale = gtk_widget_get_scale_factor (GTK_WIDGET (area));
-  view.dark = mw_presentation_get_dark (self);
-  view.transparent = TRUE;
-  if (mw_renderer_get_bounds (slide->renderer, &bounds))
-    mw_view_fit (&view, &bounds, 16);
-  mw_renderer_draw (slide->renderer, cr, &view);
-}
-
-static void
-show_scores (MwPresentation *self,
-             Slide          *slide)
-{
-  g_autofree char *index = NULL;
-
-  g_assert (MW_IS_PRESENTATION (self));
-
-  if (slide->scores == NULL)
-    slide->scores = mw_scores_compute (slide->network);
-
-  /* Translators: the distributed leadership index on a slide */
-  index = g_strdup_printf (_("Index %.0f"), mw_scores_get_index (slide->scores));
-  gtk_label_set_label (GTK_LABEL (self->index_label), index);
-  for (guint i = 0; i < MW_N_ELEMENTS; i++)
-    {
-      g_autofree char *value = g_strdup_printf ("%.0f", mw_scores_get_score (slide->scores, i));
-
-      gtk_label_set_label (GTK_LABEL (self->element_values[i]), value);
-      gtk_level_bar_set_value (GTK_LEVEL_BAR (self->element_bars[i]), mw_scores_get_score (slide->scores, i));
-    }
+  slide_options (self, &options);
+  mw_slide_draw (slide, cr, self->step, width, height, &options);
 }
 
 static void
 show_slide (MwPresentation *self)
 {
-  Slide *slide;
+  MwSlide *slide = current_slide (self);
   g_autofree char *counter = NULL;
 
   g_assert (MW_IS_PRESENTATION (self));
 
-  if (self->slides->len == 0)
+  if (slide == NULL)
     return;
 
-  slide = &g_array_index (self->slides, Slide, self->current);
-  gtk_label_set_label (GTK_LABEL (self->title_label), slide->title);
-  gtk_label_set_label (GTK_LABEL (self->caption_label), slide->caption);
-  gtk_widget_set_visible (self->caption_label, slide->caption != NULL && *slide->caption != '\0');
+  /* The slide is one drawing: its words go to assistive technologies here. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->drawing),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, mw_slide_get_title (slide),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mw_slide_get_caption (slide),
+                                  -1);
   /* Translators: which slide is shown, "3 / 5" */
   counter = g_strdup_printf (_("%u / %u"), self->current + 1, self->slides->len);
   gtk_label_set_label (GTK_LABEL (self->counter_label), counter);
-  gtk_widget_set_visible (self->scores_box, mw_presentation_get_show_scores (self));
-  if (mw_presentation_get_show_scores (self))
-    show_scores (self, slide);
   gtk_widget_queue_draw (self->drawing);
 }
 
@@ -203,6 +149,75 @@ update_stage (MwPresentation *self)
   gtk_widget_queue_draw (self->drawing);
 }
 
+static guint
+n_steps (MwPresentation *self,
+         guint           slide)
+{
+  g_assert (MW_IS_PRESENTATION (self));
+  return mw_slide_get_n_steps (g_ptr_array_index (self->slides, slide));
+}
+
+static void
+go_to (MwPresentation *self,
+       guint           slide,
+       guint           step)
+{
+  g_assert (MW_IS_PRESENTATION (self));
+
+  self->current = slide;
+  self->step = step;
+  show_slide (self);
+}
+
+/* One build step on, then the next slide from its first step. */
+static void
+next (MwPresentation *self)
+{
+  g_assert (MW_IS_PRESENTATION (self));
+
+  if (self->slides->len == 0)
+    return;
+  if (self->step + 1 < n_steps (self, self->current))
+    go_to (self, self->current, self->step + 1);
+  else if (self->current + 1 < self->slides->len)
+    go_to (self, self->current + 1, 0);
+}
+
+/* One build step back, then the slide before as its build ends. */
+static void
+previous (MwPresentation *self)
+{
+  g_assert (MW_IS_PRESENTATION (self));
+
+  if (self->slides->len == 0)
+    return;
+  if (self->step > 0)
+    go_to (self, self->current, self->step - 1);
+  else if (self->current > 0)
+    go_to (self, self->current - 1, n_steps (self, self->current - 1) - 1);
+}
+
+/* The context slides tell the story "from pyramids to networks" in steps;
+ * without builds each shows its whole network at once. */
+static void
+set_builds (MwPresentation *self,
+            gboolean        builds)
+{
+  g_assert (MW_IS_PRESENTATION (self));
+
+  self->builds = builds;
+  for (guint i = 0; i < self->slides->len; i++)
+    {
+      MwSlide *slide = g_ptr_array_index (self->slides, i);
+
+      if (g_object_get_data (G_OBJECT (slide), "mw-context") != NULL)
+        mw_slide_set_builds (slide, builds);
+    }
+  if (self->slides->len > 0)
+    self->step = builds ? 0 : MIN (self->step, n_steps (self, self->current) - 1);
+  show_slide (self);
+}
+
 static void
 presentation_action (GtkWidget  *widget,
                      const char *name,
@@ -211,19 +226,26 @@ presentation_action (GtkWidget  *widget,
   MwPresentation *self = MW_PRESENTATION (widget);
   guint n = self->slides->len;
 
-  if (g_str_equal (name, "presentation.next") && self->current + 1 < n)
-    mw_presentation_set_slide (self, self->current + 1);
-  else if (g_str_equal (name, "presentation.previous") && self->current > 0)
-    mw_presentation_set_slide (self, self->current - 1);
+  if (g_str_equal (name, "presentation.next"))
+    next (self);
+  else if (g_str_equal (name, "presentation.previous"))
+    previous (self);
   else if (g_str_equal (name, "presentation.first") && n > 0)
-    mw_presentation_set_slide (self, 0);
+    go_to (self, 0, 0);
   else if (g_str_equal (name, "presentation.last") && n > 0)
-    mw_presentation_set_slide (self, n - 1);
+    go_to (self, n - 1, n_steps (self, n - 1) - 1);
   else if (g_str_equal (name, "presentation.toggle-scores"))
     {
       g_settings_set_boolean (self->settings, "presentation-scores", !mw_presentation_get_show_scores (self));
       show_slide (self);
     }
+  else if (g_str_equal (name, "presentation.toggle-legend"))
+    {
+      self->legend = !self->legend;
+      show_slide (self);
+    }
+  else if (g_str_equal (name, "presentation.toggle-builds"))
+    set_builds (self, !self->builds);
   else if (g_str_equal (name, "presentation.toggle-stage"))
     {
       g_settings_set_boolean (self->settings, "presentation-dark", !mw_presentation_get_dark (self));
@@ -267,7 +289,7 @@ mw_presentation_size_allocate (GtkWidget *widget,
   MwPresentation *self = MW_PRESENTATION (widget);
 
   /* Resizing type here would resize during allocation: do it right after. */
-  self->wanted_height = MIN (height, width * 3 / 4);
+  self->wanted_height = height;
   if (self->wanted_height != self->type_height && self->resize_id == 0)
     self->resize_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, resize_type_cb, self, NULL);
   GTK_WIDGET_CLASS (mw_presentation_parent_class)->size_allocate (widget, width, height, baseline);
@@ -289,13 +311,13 @@ mw_presentation_finalize (GObject *object)
 {
   MwPresentation *self = MW_PRESENTATION (object);
 
-  g_clear_pointer (&self->slides, g_array_unref);
+  g_clear_pointer (&self->slides, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mw_presentation_parent_class)->finalize (object);
 }
 
 /* Every key of presentation mode, in one table (the footer and the help
- * overlay describe it). */
+ * overlay describe it; test-app-keys presses each). */
 static const MwPresentationKey keys[] = {
   { GDK_KEY_Right, "presentation.next" },
   { GDK_KEY_KP_Right, "presentation.next" },
@@ -317,6 +339,8 @@ static const MwPresentationKey keys[] = {
   { GDK_KEY_End, "presentation.last" },
   { GDK_KEY_KP_End, "presentation.last" },
   { GDK_KEY_s, "presentation.toggle-scores" },
+  { GDK_KEY_l, "presentation.toggle-legend" },
+  { GDK_KEY_b, "presentation.toggle-builds" },
   { GDK_KEY_d, "presentation.toggle-stage" },
   { GDK_KEY_Escape, "presentation.leave" },
 };
@@ -344,7 +368,8 @@ mw_presentation_class_init (MwPresentationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const char *actions[] = { "next", "previous", "first", "last", "toggle-scores", "toggle-stage", "leave" };
+  const char *actions[] = { "next", "previous", "first", "last", "toggle-scores", "toggle-legend",
+                            "toggle-builds", "toggle-stage", "leave" };
 
   object_class->dispose = mw_presentation_dispose;
   object_class->finalize = mw_presentation_finalize;
@@ -358,42 +383,6 @@ mw_presentation_class_init (MwPresentationClass *klass)
 }
 
 static GtkWidget *
-build_scores_box (MwPresentation *self)
-{
-  GtkWidget *grid = gtk_grid_new ();
-
-  g_assert (MW_IS_PRESENTATION (self));
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_widget_set_valign (grid, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (grid, "slide-scores");
-
-  self->index_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->index_label), 0);
-  gtk_grid_attach (GTK_GRID (grid), self->index_label, 0, 0, 3, 1);
-  for (guint i = 0; i < MW_N_ELEMENTS; i++)
-    {
-      self->element_labels[i] = gtk_label_new (mw_element_get_title (i));
-      gtk_label_set_xalign (GTK_LABEL (self->element_labels[i]), 0);
-      self->element_bars[i] = gtk_level_bar_new_for_interval (0, 100);
-      gtk_widget_set_valign (self->element_bars[i], GTK_ALIGN_CENTER);
-      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (self->element_bars[i]), GTK_LEVEL_BAR_OFFSET_LOW);
-      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (self->element_bars[i]), GTK_LEVEL_BAR_OFFSET_HIGH);
-      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (self->element_bars[i]), GTK_LEVEL_BAR_OFFSET_FULL);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (self->element_bars[i]),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->element_labels[i], NULL, -1);
-      self->element_values[i] = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (self->element_values[i]), 1);
-      gtk_widget_add_css_class (self->element_values[i], "numeric");
-      gtk_grid_attach (GTK_GRID (grid), self->element_labels[i], 0, i + 1, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), self->element_bars[i], 1, i + 1, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), self->element_values[i], 2, i + 1, 1, 1);
-    }
-  return grid;
-}
-
-static GtkWidget *
 build_footer (MwPresentation *self)
 {
   GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
@@ -402,10 +391,12 @@ build_footer (MwPresentation *self)
 
   gtk_widget_set_valign (footer, GTK_ALIGN_END);
   gtk_widget_set_halign (footer, GTK_ALIGN_START);
+  gtk_widget_set_can_target (footer, FALSE);
   self->counter_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->counter_label, "numeric");
   gtk_widget_add_css_class (self->counter_label, "dim-label");
-  self->hint_label = gtk_label_new (_("Arrow keys or Space to move · S scores · D dark or light · Esc to leave"));
+  self->hint_label = gtk_label_new (_("Arrow keys or Space to move · S scores · L legend · B builds · "
+                                      "D dark or light · Esc to leave"));
   gtk_widget_add_css_class (self->hint_label, "dim-label");
   gtk_box_append (GTK_BOX (footer), self->counter_label);
   gtk_box_append (GTK_BOX (footer), self->hint_label);
@@ -415,37 +406,20 @@ build_footer (MwPresentation *self)
 static void
 build_stage (MwPresentation *self)
 {
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkGesture *click = gtk_gesture_click_new ();
 
   g_assert (MW_IS_PRESENTATION (self));
 
-  self->title_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->title_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->title_label), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
-  self->caption_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->caption_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->caption_label), TRUE);
-  gtk_widget_add_css_class (self->caption_label, "slide-caption");
   self->drawing = gtk_drawing_area_new ();
+  gtk_widget_set_hexpand (self->drawing, TRUE);
   gtk_widget_set_vexpand (self->drawing, TRUE);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->drawing), draw_slide_cb, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->drawing),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Network diagram"), -1);
-  gtk_widget_set_hexpand (self->drawing, TRUE);
-  self->scores_box = build_scores_box (self);
-  gtk_box_append (GTK_BOX (body), self->drawing);
-  gtk_box_append (GTK_BOX (body), self->scores_box);
-  gtk_box_append (GTK_BOX (column), self->title_label);
-  gtk_box_append (GTK_BOX (column), self->caption_label);
-  gtk_box_append (GTK_BOX (column), body);
 
   self->stage = gtk_overlay_new ();
   gtk_widget_add_css_class (self->stage, "presentation");
-  gtk_overlay_set_child (GTK_OVERLAY (self->stage), column);
+  gtk_overlay_set_child (GTK_OVERLAY (self->stage), self->drawing);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->stage), build_footer (self));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
@@ -454,35 +428,24 @@ build_stage (MwPresentation *self)
   adw_window_set_content (ADW_WINDOW (self), self->stage);
 }
 
-/* The four contexts of the research, built the same every time. */
 static void
 add_context_slides (MwPresentation *self)
 {
-  for (guint i = 0; i < MW_N_SCORE_CONTEXTS; i++)
-    {
-      const char *name = mw_score_context_to_string (i);
-      const MwTemplate *context = mw_template_lookup (name);
-      g_autoptr(MwNetwork) network = NULL;
-      g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) slides = mw_presentation_context_slides (self->builds);
 
-      if (context == NULL)
-        continue;
-      network = mw_template_build (name, MW_TEMPLATE_DEFAULT_SIZE, CONTEXT_SEED, &error);
-      if (network == NULL)
-        {
-          g_warning ("Could not build the “%s” diagram: %s", name, error->message);
-          continue;
-        }
-      mw_presentation_add_network (self, network, context->title, context->caption);
-    }
+  g_assert (MW_IS_PRESENTATION (self));
+
+  for (guint i = 0; i < slides->len; i++)
+    g_ptr_array_add (self->slides, g_object_ref (g_ptr_array_index (slides, i)));
 }
 
 static void
 mw_presentation_init (MwPresentation *self)
 {
   self->settings = g_settings_new ("io.github.meshwork.Meshwork");
-  self->slides = g_array_new (FALSE, TRUE, sizeof (Slide));
-  g_array_set_clear_func (self->slides, (GDestroyNotify)slide_clear);
+  self->slides = g_ptr_array_new_with_free_func (g_object_unref);
+  self->legend = TRUE;
+  self->builds = TRUE;
 
   gtk_window_set_title (GTK_WINDOW (self), _("Presentation"));
   gtk_window_set_default_size (GTK_WINDOW (self), 1024, 768);
@@ -521,16 +484,36 @@ mw_presentation_add_network (MwPresentation *self,
                              const char     *title,
                              const char     *caption)
 {
-  Slide slide = { 0 };
-
   g_return_if_fail (MW_IS_PRESENTATION (self));
   g_return_if_fail (MW_IS_NETWORK (network));
 
-  slide.network = mw_network_copy (network);
-  slide.renderer = mw_renderer_new (slide.network);
-  slide.title = g_strdup (title);
-  slide.caption = g_strdup (caption);
-  g_array_append_val (self->slides, slide);
+  g_ptr_array_add (self->slides, mw_slide_new (network, title, caption));
+  show_slide (self);
+}
+
+/* The document's network, then the slides the user kept in its file. */
+void
+mw_presentation_add_document (MwPresentation *self,
+                              MwDocument     *document)
+{
+  g_return_if_fail (MW_IS_PRESENTATION (self));
+  g_return_if_fail (MW_IS_DOCUMENT (document));
+
+  mw_presentation_document_slides (self->slides, document);
+  show_slide (self);
+}
+
+/* A slide of a view the user kept (Add View to Presentation). */
+void
+mw_presentation_add_view (MwPresentation     *self,
+                          MwNetwork          *network,
+                          const MwSavedSlide *saved)
+{
+  g_return_if_fail (MW_IS_PRESENTATION (self));
+  g_return_if_fail (MW_IS_NETWORK (network));
+  g_return_if_fail (saved != NULL);
+
+  g_ptr_array_add (self->slides, mw_slide_new_for_view (network, saved));
   show_slide (self);
 }
 
@@ -541,6 +524,16 @@ mw_presentation_get_n_slides (MwPresentation *self)
   return self->slides->len;
 }
 
+/* Returns: (transfer none): the slide at @slide */
+MwSlide *
+mw_presentation_get_slide_at (MwPresentation *self,
+                              guint           slide)
+{
+  g_return_val_if_fail (MW_IS_PRESENTATION (self), NULL);
+  g_return_val_if_fail (slide < self->slides->len, NULL);
+  return g_ptr_array_index (self->slides, slide);
+}
+
 guint
 mw_presentation_get_slide (MwPresentation *self)
 {
@@ -548,6 +541,15 @@ mw_presentation_get_slide (MwPresentation *self)
   return self->current;
 }
 
+/* The current slide's build step: 0 when it has none. */
+guint
+mw_presentation_get_step (MwPresentation *self)
+{
+  g_return_val_if_fail (MW_IS_PRESENTATION (self), 0);
+  return self->step;
+}
+
+/* Shows @slide from its first build step. */
 void
 mw_presentation_set_slide (MwPresentation *self,
                            guint           slide)
@@ -555,8 +557,7 @@ mw_presentation_set_slide (MwPresentation *self,
   g_return_if_fail (MW_IS_PRESENTATION (self));
   g_return_if_fail (slide < self->slides->len);
 
-  self->current = slide;
-  show_slide (self);
+  go_to (self, slide, 0);
 }
 
 const char *
@@ -565,7 +566,7 @@ mw_presentation_get_slide_title (MwPresentation *self,
 {
   g_return_val_if_fail (MW_IS_PRESENTATION (self), NULL);
   g_return_val_if_fail (slide < self->slides->len, NULL);
-  return g_array_index (self->slides, Slide, slide).title;
+  return mw_slide_get_title (g_ptr_array_index (self->slides, slide));
 }
 
 gboolean
@@ -573,6 +574,20 @@ mw_presentation_get_show_scores (MwPresentation *self)
 {
   g_return_val_if_fail (MW_IS_PRESENTATION (self), FALSE);
   return g_settings_get_boolean (self->settings, "presentation-scores");
+}
+
+gboolean
+mw_presentation_get_show_legend (MwPresentation *self)
+{
+  g_return_val_if_fail (MW_IS_PRESENTATION (self), FALSE);
+  return self->legend;
+}
+
+gboolean
+mw_presentation_get_builds (MwPresentation *self)
+{
+  g_return_val_if_fail (MW_IS_PRESENTATION (self), FALSE);
+  return self->builds;
 }
 
 /**

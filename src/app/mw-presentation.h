@@ -8,7 +8,9 @@
 
 #include <adwaita.h>
 
+#include "mw-document.h"
 #include "mw-network.h"
+#include "mw-slide.h"
 
 G_BEGIN_DECLS
 
@@ -28,7 +30,15 @@ void            mw_presentation_add_network     (MwPresentation *self,
                                                  MwNetwork      *network,
                                                  const char     *title,
                                                  const char     *caption);
+void            mw_presentation_add_document    (MwPresentation *self,
+                                                 MwDocument     *document);
+void            mw_presentation_add_view        (MwPresentation *self,
+                                                 MwNetwork      *network,
+                                                 const MwSavedSlide *saved);
 guint           mw_presentation_get_n_slides    (MwPresentation *self);
+MwSlide        *mw_presentation_get_slide_at    (MwPresentation *self,
+                                                 guint           slide);
+guint           mw_presentation_get_step        (MwPresentation *self);
 guint           mw_presentation_get_slide       (MwPresentation *self);
 void            mw_presentation_set_slide       (MwPresentation *self,
                                                  guint           slide);
@@ -36,6 +46,8 @@ const char     *mw_presentation_get_slide_title (MwPresentation *self,
                                                  guint           slide);
 gboolean        mw_presentation_get_show_scores (MwPresentation *self);
 gboolean        mw_presentation_get_dark        (MwPresentation *self);
+gboolean        mw_presentation_get_show_legend (MwPresentation *self);
+gboolean        mw_presentation_get_builds      (MwPresentation *self);
 const MwPresentationKey *
                 mw_presentation_get_keys        (guint          *n_keys);
 

@@ -15,6 +15,8 @@
 
 #include "mw-dot.h"
 #include "mw-layout.h"
+#include "mw-presentation-kept.h"
+#include "mw-presentation-slides.h"
 #include "mw-window-private.h"
 
 /**
@@ -372,14 +374,11 @@ static void
 add_network_slide (MwPresentation *presentation,
                    MwWindow       *window)
 {
-  g_autofree char *title = mw_document_dup_title (window->document);
-  MwNetwork *network = mw_document_get_network (window->document);
-
-  if (mw_network_get_n_actors (network) > 0)
-    mw_presentation_add_network (presentation, network, title, NULL);
+  mw_presentation_add_document (presentation, window->document);
 }
 
-/* The context diagrams, then this window's network, then the others open. */
+/* The context diagrams, then this window's network and its own slides,
+ * then the others open. */
 static void
 present_action (GtkWidget  *widget,
                 const char *name,
@@ -397,6 +396,49 @@ present_action (GtkWidget  *widget,
   gtk_window_fullscreen (GTK_WINDOW (presentation));
   gtk_window_present (GTK_WINDOW (presentation));
   g_set_weak_pointer (&self->presentation, presentation);
+}
+
+/* Keeps the view as it is now as a slide in the file. */
+static void
+add_view_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  MwWindow *self = MW_WINDOW (widget);
+  g_autofree char *title = mw_document_dup_title (self->document);
+  g_autofree char *toast = NULL;
+  g_autoptr(GError) error = NULL;
+  MwSavedSlide *saved;
+  guint n;
+
+  saved = mw_presentation_keep_view (self->canvas, title, mw_score_panel_get_previewing (self->score_panel));
+  n = mw_presentation_add_saved_slide (self->document, saved, &error);
+  if (n == 0)
+    {
+      _mw_window_show_error (self, _("Could Not Add the View"), error);
+      return;
+    }
+  /* Translators: a toast after Add View to Presentation */
+  toast = g_strdup_printf (_("The view is kept as slide %u of this network"), n);
+  _mw_window_toast (self, toast);
+}
+
+static void
+kept_slides_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  MwWindow *self = MW_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (mw_presentation_kept_new (GTK_WINDOW (self), self->document)));
+}
+
+static void
+export_slides_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  mw_presentation_choose_export (GTK_WINDOW (widget), MW_WINDOW (widget)->document);
 }
 
 /* "What if they left?": the scores without the selected actors, shown in
@@ -508,6 +550,9 @@ _mw_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.zoom-fit", NULL, zoom_fit_action },
     { "win.zoom-selection", NULL, zoom_selection_action },
     { "win.present", NULL, present_action },
+    { "win.add-view", NULL, add_view_action },
+    { "win.kept-slides", NULL, kept_slides_action },
+    { "win.export-slides", NULL, export_slides_action },
     { "win.what-if-left", NULL, what_if_left_action },
     { "win.copy-image", NULL, copy_image_action },
     { "win.export", NULL, export_action },

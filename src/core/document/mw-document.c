@@ -28,7 +28,7 @@ struct _MwDocument
   MwDraftAutosave *autosave;  /* (nullable) keeps unsaved edits in a draft */
   MwScorer  *scorer;     /* (nullable) made when first asked for, per network */
   MwProgress *load_progress; /* (nullable) the load on its way */
-  gboolean   restored;   /* holds a recovered draft: differs from its file */
+  gboolean   restored;   /* holds a recovered draft or kept slides: differs from its file */
 };
 
 G_DEFINE_FINAL_TYPE (MwDocument, mw_document, G_TYPE_OBJECT)
@@ -236,6 +236,23 @@ mw_document_get_modified (MwDocument *self)
 {
   g_return_val_if_fail (MW_IS_DOCUMENT (self), FALSE);
   return self->restored || mw_history_get_modified (self->history);
+}
+
+/**
+ * mw_document_mark_modified:
+ *
+ * The document differs from its file by a change the history does not
+ * record (the slides kept in a graph attribute), until it is saved.
+ */
+void
+mw_document_mark_modified (MwDocument *self)
+{
+  g_return_if_fail (MW_IS_DOCUMENT (self));
+
+  if (self->restored)
+    return;
+  self->restored = TRUE;
+  history_modified_cb (self);
 }
 
 /* Empty, never saved and never edited: a place an opened file can take over. */

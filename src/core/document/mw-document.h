@@ -29,6 +29,7 @@ MwScorer   *mw_document_get_scorer       (MwDocument          *self);
 GFile      *mw_document_get_file         (MwDocument          *self);
 char       *mw_document_dup_title        (MwDocument          *self);
 gboolean    mw_document_get_modified     (MwDocument          *self);
+void        mw_document_mark_modified    (MwDocument          *self);
 gboolean    mw_document_is_blank         (MwDocument          *self);
 void        mw_document_replace_network  (MwDocument          *self,
                                           MwNetwork           *network,

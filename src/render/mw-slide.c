@@ -1,0 +1,316 @@
+/* mw-slide.c: one slide: its network, its build steps and their scores
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A slide keeps its own copy of the network, so the presentation shows
+ * the network as it was when it started. A build shows the network layer
+ * by layer: each step is a copy with only the layers shown so far, scored
+ * by the same scorer as the whole, so the audience sees what each layer
+ * adds. The layout and drawing are in mw-slide-draw.c, above this file.
+ */
+
+#define G_LOG_DOMAIN "meshwork-render"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mw-slide.h"
+
+struct _MwSlide
+{
+  GObject     parent_instance;
+
+  MwNetwork  *network;
+  char       *title;
+  char       *caption;
+  gboolean    builds;
+  gboolean    has_area;
+  MwRect      area;
+  GStrv       highlight;
+
+  /* by build step; the last is the whole network */
+  MwNetwork  *steps[MW_N_BUILD_STEPS];
+  MwScores   *scores[MW_N_BUILD_STEPS];
+  MwRenderer *renderers[MW_N_BUILD_STEPS];
+};
+
+G_DEFINE_FINAL_TYPE (MwSlide, mw_slide, G_TYPE_OBJECT)
+
+static void
+mw_slide_finalize (GObject *object)
+{
+  MwSlide *self = MW_SLIDE (object);
+
+  for (guint i = 0; i < MW_N_BUILD_STEPS; i++)
+    {
+      g_clear_object (&self->renderers[i]);
+      g_clear_object (&self->steps[i]);
+      g_clear_pointer (&self->scores[i], mw_scores_unref);
+    }
+  g_clear_object (&self->network);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->caption, g_free);
+  g_clear_pointer (&self->highlight, g_strfreev);
+
+  G_OBJECT_CLASS (mw_slide_parent_class)->finalize (object);
+}
+
+static void
+mw_slide_class_init (MwSlideClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mw_slide_finalize;
+}
+
+static void
+mw_slide_init (MwSlide *self)
+{
+}
+
+/**
+ * mw_slide_new:
+ * @network: what the slide shows; copied
+ * @caption: (nullable): a sentence under the title
+ *
+ * Returns: (transfer full): a slide of the whole network, without builds
+ */
+MwSlide *
+mw_slide_new (MwNetwork  *network,
+              const char *title,
+              const char *caption)
+{
+  MwSlide *self;
+
+  g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
+
+  self = g_object_new (MW_TYPE_SLIDE, NULL);
+  self->network = mw_network_copy (network);
+  self->title = g_strdup (title != NULL ? title : "");
+  self->caption = g_strdup (caption != NULL ? caption : "");
+  return self;
+}
+
+/**
+ * mw_slide_new_for_view:
+ * @network: the network the view was of; copied
+ * @saved: the view: its area, highlight and the actors a what-if leaves out
+ *
+ * Returns: (transfer full): a slide of that view
+ */
+MwSlide *
+mw_slide_new_for_view (MwNetwork          *network,
+                       const MwSavedSlide *saved)
+{
+  MwSlide *self;
+
+  g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
+  g_return_val_if_fail (saved != NULL, NULL);
+
+  self = mw_slide_new (network, saved->title, NULL);
+  for (guint i = 0; saved->without[i] != NULL; i++)
+    {
+      MwActor *actor = mw_network_lookup_actor (self->network, saved->without[i]);
+
+      if (actor != NULL)
+        mw_network_remove_actor (self->network, actor);
+    }
+  self->has_area = saved->has_area;
+  self->area = (MwRect) { saved->x, saved->y, saved->width, saved->height };
+  self->highlight = g_strdupv (saved->highlight);
+  return self;
+}
+
+const char *
+mw_slide_get_title (MwSlide *self)
+{
+  g_return_val_if_fail (MW_IS_SLIDE (self), NULL);
+  return self->title;
+}
+
+const char *
+mw_slide_get_caption (MwSlide *self)
+{
+  g_return_val_if_fail (MW_IS_SLIDE (self), NULL);
+  return self->caption;
+}
+
+/* Returns: (transfer none): the whole network of the slide */
+MwNetwork *
+mw_slide_get_network (MwSlide *self)
+{
+  g_return_val_if_fail (MW_IS_SLIDE (self), NULL);
+  return self->network;
+}
+
+/**
+ * mw_slide_get_area:
+ * @area: (out): the part of the network the slide shows, model points
+ *
+ * Returns: whether the slide shows a part; else it shows the whole
+ */
+gboolean
+mw_slide_get_area (MwSlide *self,
+                   MwRect  *area)
+{
+  g_return_val_if_fail (MW_IS_SLIDE (self), FALSE);
+
+  if (area != NULL)
+    *area = self->area;
+  return self->has_area;
+}
+
+/* Returns: (transfer none) (nullable): ids of what the slide highlights */
+const char * const *
+mw_slide_get_highlight (MwSlide *self)
+{
+  g_return_val_if_fail (MW_IS_SLIDE (self), NULL);
+  return (const char * const *)self->highlight;
+}
+
+void
+mw_slide_set_builds (MwSlide  *self,
+                     gboolean  builds)
+{
+  g_return_if_fail (MW_IS_SLIDE (self));
+  self->builds = !!builds;
+}
+
+gboolean
+mw_slide_get_builds (MwSlide *self)
+{
+  g_return_val_if_fail (MW_IS_SLIDE (self), FALSE);
+  return self->builds;
+}
+
+/* Returns: how many steps the slide is shown in; 1 without builds */
+guint
+mw_slide_get_n_steps (MwSlide *self)
+{
+  g_return_val_if_fail (MW_IS_SLIDE (self), 1);
+  return self->builds ? MW_N_BUILD_STEPS : 1;
+}
+
+/* The build step a step of the slide shows. */
+static guint
+build_step (MwSlide *self,
+            guint    step)
+{
+  return self->builds ? MIN (step, MW_N_BUILD_STEPS - 1) : MW_N_BUILD_STEPS - 1;
+}
+
+static guint
+tie_layer (MwTieType type)
+{
+  switch (type)
+    {
+    case MW_TIE_REPORTS:     return MW_BUILD_FORMAL;
+    case MW_TIE_COLLABORATES: return MW_BUILD_COLLABORATION;
+    case MW_TIE_INFLUENCES:  return MW_BUILD_INFLUENCE;
+    case MW_TIE_CHECKS:      return MW_BUILD_CHECKS;
+    case MW_N_TIE_TYPES:
+    default:                 return MW_BUILD_PURPOSE;
+    }
+}
+
+/* The network with only the layers up to @build: ties of later layers go,
+ * and badges wait for the last step. */
+static MwNetwork *
+filtered_copy (MwSlide *self,
+               guint    build)
+{
+  MwNetwork *copy = mw_network_copy (self->network);
+
+  for (guint i = mw_network_get_n_ties (copy); i > 0; i--)
+    {
+      MwTie *tie = mw_network_get_tie (copy, i - 1);
+
+      if (tie_layer (tie->type) > build)
+        mw_network_remove_tie (copy, tie);
+    }
+  if (build < MW_BUILD_PURPOSE)
+    for (guint i = 0; i < mw_network_get_n_actors (copy); i++)
+      {
+        MwActor *actor = mw_network_get_actor (copy, i);
+
+        mw_network_set_actor_purpose (copy, actor, FALSE);
+        mw_network_set_actor_initiative (copy, actor, FALSE);
+      }
+  return copy;
+}
+
+/**
+ * mw_slide_get_step_network:
+ * @step: 0 … mw_slide_get_n_steps() - 1
+ *
+ * Returns: (transfer none): the network as the step shows it
+ */
+MwNetwork *
+mw_slide_get_step_network (MwSlide *self,
+                           guint    step)
+{
+  guint build;
+
+  g_return_val_if_fail (MW_IS_SLIDE (self), NULL);
+
+  build = build_step (self, step);
+  if (self->steps[build] == NULL)
+    self->steps[build] = build == MW_N_BUILD_STEPS - 1 ? g_object_ref (self->network)
+                                                       : filtered_copy (self, build);
+  return self->steps[build];
+}
+
+/* Returns: (transfer none): the renderer of the step's network */
+MwRenderer *
+mw_slide_get_renderer (MwSlide *self,
+                       guint    step)
+{
+  guint build;
+
+  g_return_val_if_fail (MW_IS_SLIDE (self), NULL);
+
+  build = build_step (self, step);
+  if (self->renderers[build] == NULL)
+    self->renderers[build] = mw_renderer_new (mw_slide_get_step_network (self, step));
+  return self->renderers[build];
+}
+
+/**
+ * mw_slide_get_scores:
+ *
+ * Returns: (transfer none): the scores of the network the step shows,
+ *   computed when first asked for
+ */
+MwScores *
+mw_slide_get_scores (MwSlide *self,
+                     guint    step)
+{
+  guint build;
+
+  g_return_val_if_fail (MW_IS_SLIDE (self), NULL);
+
+  build = build_step (self, step);
+  if (self->scores[build] == NULL)
+    self->scores[build] = mw_scores_compute (mw_slide_get_step_network (self, step));
+  return self->scores[build];
+}
+
+/* Returns: (nullable): what the step adds, for people; %NULL without builds */
+const char *
+mw_slide_get_step_name (MwSlide *self,
+                        guint    step)
+{
+  static const char *names[MW_N_BUILD_STEPS] = {
+    N_("Formal reporting lines"),
+    N_("+ collaboration"),
+    N_("+ influence"),
+    N_("+ peer checks"),
+    N_("+ initiatives and shared purpose"),
+  };
+
+  g_return_val_if_fail (MW_IS_SLIDE (self), NULL);
+
+  if (!self->builds)
+    return NULL;
+  return _(names[build_step (self, step)]);
+}
