@@ -11,7 +11,10 @@
 
 #include <adwaita.h>
 
+#include "mw-actor-measures.h"
+#include "mw-canvas.h"
 #include "mw-interpret-dialog.h"
+#include "mw-renderer.h"
 #include "mw-interpret.h"
 #include "mw-test-gtk.h"
 
@@ -259,6 +262,48 @@ test_interpret_unmapped (Fixture       *fixture,
   g_assert_cmpuint (count_ties (network, MW_TIE_COLLABORATES) + count_ties (network, MW_TIE_INFLUENCES), ==, 186);
 }
 
+static gboolean
+has_one_selected (gpointer data)
+{
+  g_autoptr(GPtrArray) selected = mw_canvas_get_selected_actors (data);
+
+  return selected->len == 1;
+}
+
+/* A click on an actor, Alt+Return: the inspector shows its measures, the
+ * same as meshwork-cli table computes. */
+static void
+test_measures_in_inspector (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  MwCanvas *canvas = mw_window_get_canvas (fixture->window);
+  MwNetwork *network = mw_test_network_of (fixture->window);
+  MwActor *sheriff = mw_network_lookup_actor (network, "sheriff");
+  g_autoptr(MwActorMeasures) measures = mw_actor_measures_compute (network, 0);
+  g_autofree char *expected = g_strdup_printf ("%.4f", mw_actor_measures_betweenness (measures, sheriff->index));
+  GtkWidget *row;
+  double mx, my, x, y;
+  int sx, sy;
+
+  if (!mw_test_has_xtest ())
+    return;
+
+  mw_renderer_get_actor_position (mw_canvas_get_renderer (canvas), sheriff, &mx, &my);
+  mw_canvas_model_to_widget (canvas, mx, my, &x, &y);
+  mw_test_widget_to_screen (GTK_WIDGET (canvas), x, y, &sx, &sy);
+  mw_test_pointer_move (sx, sy);
+  mw_test_spin (50);
+  mw_test_pointer_click (1);
+  g_assert_true (mw_test_wait_for_within (has_one_selected, canvas, 3000));
+  mw_test_press_key (GDK_KEY_Return, GDK_ALT_MASK);
+  mw_test_spin (200);
+
+  row = mw_test_find_widget (GTK_WIDGET (fixture->window), is_row_titled, "Betweenness");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +315,9 @@ main (int   argc,
               fixture_set_up, test_interpret_bar_and_dialog, fixture_tear_down);
   g_test_add ("/app/interpret/unmapped", Fixture, NULL,
               fixture_set_up, test_interpret_unmapped, fixture_tear_down);
+
+  g_test_add ("/app/interpret/measures-in-inspector", Fixture, NULL,
+              fixture_set_up, test_measures_in_inspector, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -29,6 +29,7 @@ static const MwCliCommand commands[] = {
   { "import", "PEOPLE.csv [--ties TIES.csv] OUT", N_("Build a network from an org-chart CSV and a ties CSV"), mw_cli_import },
   { "convert", "IN OUT [--to gv|graphml]", N_("Convert between DOT (.gv) and GraphML (.graphml)"), mw_cli_convert },
   { "interpret", "IN OUT [--ties T] [OPTION…]", N_("Say what a network from another tool means"), mw_cli_interpret },
+  { "table", "FILE --actors|--ties [OPTION…]", N_("Every actor with its measures, or every tie, as a table"), mw_cli_table },
 };
 
 static void
