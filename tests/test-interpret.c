@@ -65,6 +65,7 @@ check_emon_interpreted (const char *name)
   g_autoptr(MwInterpretPreview) preview = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = mw_test_make_dir ("interpret");
+  g_autoptr(GPtrArray) problems = NULL;
   const char *formats[] = { "saved.gv", "saved.graphml" };
   MwActor *sheriff;
 
@@ -81,7 +82,9 @@ check_emon_interpreted (const char *name)
   plan->org_attr = g_strdup ("label");
 
   preview = mw_interpret_preview (network, plan);
-  g_assert_cmpuint (preview->n_ties[MW_TIE_COLLABORATES], ==, 186);
+  /* 28 pairs reported their interaction both ways: one collaboration each */
+  g_assert_cmpuint (preview->n_ties[MW_TIE_COLLABORATES], ==, 186 - 28);
+  g_assert_cmpuint (preview->n_merged, ==, 28);
   g_assert_cmpuint (preview->n_kinds[MW_ACTOR_ORGANISATION], ==, 25);
   g_assert_cmpuint (preview->n_orgs, ==, 25);
   /* a preview changes nothing */
@@ -90,7 +93,8 @@ check_emon_interpreted (const char *name)
   g_assert_true (mw_interpret_apply (history, plan, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (mw_history_get_n_steps (history), ==, 1);
-  g_assert_cmpuint (count_ties (network, MW_TIE_COLLABORATES), ==, 186);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, 186 - 28);
+  g_assert_cmpuint (count_ties (network, MW_TIE_COLLABORATES), ==, 186 - 28);
   g_assert_cmpuint (count_kind (network, MW_ACTOR_ORGANISATION), ==, 25);
   sheriff = mw_network_lookup_actor (network, "sheriff");
   g_assert_cmpstr (sheriff->org, ==, "County Sheriff");
@@ -99,11 +103,14 @@ check_emon_interpreted (const char *name)
 
   /* one undo puts back every tie and actor; redo applies it again */
   g_assert_true (mw_history_undo (history));
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, 186);
   g_assert_cmpuint (count_ties (network, MW_TIE_INFLUENCES), ==, 186);
   g_assert_cmpuint (count_kind (network, MW_ACTOR_PERSON), ==, 25);
   g_assert_cmpstr (mw_network_lookup_actor (network, "sheriff")->org, ==, "");
   g_assert_true (mw_history_redo (history));
-  g_assert_cmpuint (count_ties (network, MW_TIE_COLLABORATES), ==, 186);
+  g_assert_cmpuint (count_ties (network, MW_TIE_COLLABORATES), ==, 186 - 28);
+  problems = mw_network_check (network);
+  g_assert_cmpuint (problems->len, ==, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
@@ -114,7 +121,7 @@ check_emon_interpreted (const char *name)
       g_assert_no_error (error);
       again = load (saved);
       g_assert_false (mw_interpret_is_guessed (again));
-      g_assert_cmpuint (count_ties (again, MW_TIE_COLLABORATES), ==, 186);
+      g_assert_cmpuint (count_ties (again, MW_TIE_COLLABORATES), ==, 186 - 28);
       g_assert_cmpuint (count_kind (again, MW_ACTOR_ORGANISATION), ==, 25);
       g_assert_cmpstr (mw_network_lookup_actor (again, "police")->org, ==, "City Police Department");
       g_assert_cmpstr (g_hash_table_lookup (mw_network_lookup_actor (again, "police")->attrs, "paid_staff"),
@@ -146,6 +153,7 @@ test_unmapped_values (void)
   g_autoptr(MwHistory) history = mw_history_new (network);
   g_autoptr(MwInterpretPlan) plan = mw_interpret_plan_new ();
   g_autoptr(MwInterpretPreview) preview = NULL;
+  g_autoptr(MwInterpretPreview) preview2 = NULL;
   g_autoptr(GError) error = NULL;
   guint64 generation = mw_network_get_generation (network);
 
@@ -170,9 +178,15 @@ test_unmapped_values (void)
   g_clear_error (&error);
   g_assert_true (mw_interpret_plan_set_ties_from (plan, "interaction:frequent=collaborates,*=influences", &error));
   g_assert_true (mw_interpret_plan_set_kinds_from (plan, "sector:public=organisation,*=team", &error));
+  preview2 = mw_interpret_preview (network, plan);
+  g_assert_cmpuint (preview2->n_merged, >, 0);
+  g_clear_pointer (&preview, mw_interpret_preview_free);
   g_assert_true (mw_interpret_apply (history, plan, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_ties (network, MW_TIE_COLLABORATES) + count_ties (network, MW_TIE_INFLUENCES), ==, 186);
+  preview = mw_interpret_preview (network, plan);
+  /* once merged, nothing is left to merge */
+  g_assert_cmpuint (preview->n_merged, ==, 0);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, 186 - preview2->n_merged);
   g_assert_cmpuint (count_kind (network, MW_ACTOR_TEAM), ==, 8);
 }
 
@@ -187,6 +201,23 @@ test_bad_specs (void)
   g_clear_error (&error);
   g_assert_false (mw_interpret_plan_set_kinds_from (plan, "sector:public", &error));
   g_assert_error (error, MW_ERROR, MW_ERROR_INVALID);
+}
+
+/* --keep-reciprocal: both directions stay collaborations. */
+static void
+test_keep_reciprocal (void)
+{
+  g_autofree char *path = data_path ("emon-flood.gv");
+  g_autoptr(MwNetwork) network = load (path);
+  g_autoptr(MwHistory) history = mw_history_new (network);
+  g_autoptr(MwInterpretPlan) plan = mw_interpret_plan_new ();
+  g_autoptr(GError) error = NULL;
+
+  plan->ties = MW_INTERPRET_ALL;
+  plan->tie_type = MW_TIE_COLLABORATES;
+  plan->keep_reciprocal = TRUE;
+  g_assert_true (mw_interpret_apply (history, plan, &error));
+  g_assert_cmpuint (count_ties (network, MW_TIE_COLLABORATES), ==, 186);
 }
 
 /* Meshwork's own files and new networks are not guessed. */
@@ -258,10 +289,12 @@ test_cli (void)
   mw_test_run_cli (&run, "interpret", path, out, "--ties", "collaborates", "--kind", "organisation",
                    "--org", "label", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "collaborates 186"));
+  g_assert_nonnull (strstr (run.out, "collaborates 158"));
   g_assert_nonnull (strstr (run.out, "organisation 25"));
 
+  /* one collaboration per pair: no duplicate ties for score to list */
   mw_test_run_cli (&score, "score", "--json", out, NULL);
+  g_assert_cmpint (score.status, ==, 0);
   g_assert_true (json_object_get_boolean_member (parse_object (parser, score.out), "interpreted"));
 
   mw_test_remove_tree (dir);
@@ -277,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/interpret/emon/graphml", test_emon_graphml);
   g_test_add_func ("/interpret/unmapped-values", test_unmapped_values);
   g_test_add_func ("/interpret/bad-specs", test_bad_specs);
+  g_test_add_func ("/interpret/keep-reciprocal", test_keep_reciprocal);
   g_test_add_func ("/interpret/own-files", test_own_files_not_guessed);
   g_test_add_func ("/interpret/units", test_units);
   g_test_add_func ("/interpret/cli", test_cli);

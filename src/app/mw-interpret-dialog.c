@@ -199,6 +199,13 @@ describe_preview (const MwInterpretPreview *preview)
   g_string_append_c (text, '\n');
   g_string_append_printf (text, _("Organisations: %u, units: %u, weighted ties: %u"),
                           preview->n_orgs, preview->n_units, preview->n_weighted);
+  if (preview->n_merged > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("%u tie one way and back becomes one collaboration",
+                                              "%u ties one way and back become one collaboration each",
+                                              preview->n_merged), preview->n_merged);
+    }
 
   return g_string_free (text, FALSE);
 }

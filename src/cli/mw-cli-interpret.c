@@ -21,6 +21,7 @@ typedef struct
   char *org;
   char *unit;
   char *weight;
+  gboolean keep_reciprocal;
 } Options;
 
 static void
@@ -89,6 +90,7 @@ build_plan (const Options    *options,
   set_attr_source (options->org, &plan->org, &plan->org_attr);
   set_attr_source (options->unit, &plan->unit, &plan->unit_attr);
   set_attr_source (options->weight, &plan->weight, &plan->weight_attr);
+  plan->keep_reciprocal = options->keep_reciprocal;
   return TRUE;
 }
 
@@ -104,6 +106,7 @@ print_preview (const MwInterpretPreview *preview)
   printf ("%-16s %u\n", _("Organisations:"), preview->n_orgs);
   printf ("%-16s %u\n", _("Units:"), preview->n_units);
   printf ("%-16s %u\n", _("Weighted ties:"), preview->n_weighted);
+  printf ("%-16s %u\n", _("Merged ties:"), preview->n_merged);
 }
 
 int
@@ -126,6 +129,8 @@ mw_cli_interpret (int    argc,
       N_("The actor attribute that names the unit, instead of the DOT clusters (“none” clears it)"), "ATTR" },
     { "weight", 0, 0, G_OPTION_ARG_STRING, &options.weight,
       N_("The tie attribute that gives the tie’s strength (“none”: every weight 1)"), "ATTR" },
+    { "keep-reciprocal", 0, 0, G_OPTION_ARG_NONE, &options.keep_reciprocal,
+      N_("Keep a → b and b → a as two collaborations (by default they become one)"), NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;

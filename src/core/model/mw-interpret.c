@@ -278,6 +278,42 @@ weight_for (MwNetwork             *network,
     }
 }
 
+/* The ties a plan drops: each collaboration whose reverse, earlier in the
+ * file, is a collaboration too. Returns a new array of MwTie*. */
+static GPtrArray *
+reciprocal_ties (MwNetwork             *network,
+                 const MwInterpretPlan *plan)
+{
+  GPtrArray *dropped = g_ptr_array_new ();
+  g_autoptr(GHashTable) kept = NULL;
+
+  if (plan->keep_reciprocal)
+    return dropped;
+
+  kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < mw_network_get_n_ties (network); i++)
+    {
+      MwTie *tie = mw_network_get_tie (network, i);
+      gint64 reverse = (gint64) tie->to->index << 32 | tie->from->index;
+      gint64 *key;
+      MwTieType type;
+
+      if (!tie_type_for (network, plan, tie, &type) || type != MW_TIE_COLLABORATES ||
+          tie->from == tie->to)
+        continue;
+      if (g_hash_table_contains (kept, &reverse))
+        {
+          g_ptr_array_add (dropped, tie);
+          continue;
+        }
+      key = g_new (gint64, 1);
+      *key = (gint64) tie->from->index << 32 | tie->to->index;
+      g_hash_table_add (kept, key);
+    }
+
+  return dropped;
+}
+
 static GStrv
 sorted_keys (GHashTable *set)
 {
@@ -319,6 +355,7 @@ mw_interpret_preview (MwNetwork             *network,
   g_autoptr(GHashTable) bad_weights = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) orgs = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) units = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) merged = NULL;
 
   g_return_val_if_fail (MW_IS_NETWORK (network) && plan != NULL, preview);
 
@@ -358,6 +395,10 @@ mw_interpret_preview (MwNetwork             *network,
       else if (weight != 1.0)
         preview->n_weighted++;
     }
+
+  merged = reciprocal_ties (network, plan);
+  preview->n_merged = merged->len;
+  preview->n_ties[MW_TIE_COLLABORATES] -= merged->len;
 
   preview->n_orgs = g_hash_table_size (orgs);
   preview->n_units = g_hash_table_size (units);
@@ -499,6 +540,7 @@ mw_interpret_apply (MwHistory             *history,
 {
   MwNetwork *network;
   g_autoptr(MwInterpretPreview) preview = NULL;
+  g_autoptr(GPtrArray) merged = NULL;
   MwEdit *edit;
 
   g_return_val_if_fail (MW_IS_HISTORY (history), FALSE);
@@ -517,11 +559,14 @@ mw_interpret_apply (MwHistory             *history,
 
   /* one batch, so that views re-read the network once, not per actor */
   mw_network_begin_batch (network, _("Interpret Network"));
+  merged = reciprocal_ties (network, plan);
   edit = mw_history_begin (history, _("Interpret Network"));
   for (guint i = 0; i < mw_network_get_n_actors (network); i++)
     apply_to_actor (network, edit, plan, mw_network_get_actor (network, i));
   for (guint i = 0; i < mw_network_get_n_ties (network); i++)
     apply_to_tie (network, edit, plan, mw_network_get_tie (network, i));
+  for (guint i = 0; i < merged->len; i++)
+    mw_edit_remove_tie (edit, g_ptr_array_index (merged, i));
   mw_history_commit (history, edit);
   /* the graph attribute is no undo step of its own: undoing the
    * interpretation leaves the answers given, as a saved file would */

@@ -52,6 +52,9 @@ typedef struct
   char              *unit_attr;
   MwInterpretSource  weight;       /* KEEP (strength), ATTRIBUTE or NONE */
   char              *weight_attr;
+  /* Collaboration is symmetric: a → b and b → a that both become
+   * collaborations are one tie (the first in the file), unless this is set. */
+  gboolean           keep_reciprocal;
 } MwInterpretPlan;
 
 MwInterpretPlan *mw_interpret_plan_new        (void);
@@ -78,6 +81,7 @@ typedef struct
   guint   n_orgs;
   guint   n_units;
   guint   n_weighted;          /* ties whose weight is not 1 */
+  guint   n_merged;            /* reciprocal collaborations merged (not in n_ties) */
   GStrv   unmapped_ties;       /* values of the tie attribute, sorted */
   GStrv   unmapped_kinds;      /* values of the kind attribute, sorted */
   GStrv   bad_weights;         /* values of the weight attribute that are no number */
