@@ -8,9 +8,12 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "mw-actor-measures.h"
 #include "mw-inspector.h"
 
 typedef enum
@@ -50,9 +53,18 @@ struct _MwInspector
   GtkWidget      *unit_mixed;
   AdwPreferencesGroup *notes_group;
   AdwPreferencesGroup *tie_group;
+  AdwPreferencesGroup *measures_group;
+  AdwActionRow   *degree_row;
+  AdwActionRow   *betweenness_row;
+  AdwActionRow   *constraint_row;
+  AdwActionRow   *spanning_row;
 
   /* borrowed */
   MwCanvas       *canvas;
+
+  MwActorMeasures *measures;          /* (nullable) of the network at measures_generation */
+  MwNetwork      *measures_network;   /* (nullable) weak: only compared */
+  guint64         measures_generation;
 
   gboolean        updating;
   gboolean        applying;
@@ -412,6 +424,49 @@ show_actors (MwInspector *self,
     }
 }
 
+/* Above this, measuring on a selection would hold up the window: the
+ * measures are in `meshwork-cli table --actors` (bench-measures). */
+#define MEASURES_MAX_ACTORS 3000
+
+/* One actor's measures (mw-actor-measures.h), kept until the network changes. */
+static void
+show_measures (MwInspector *self,
+               GPtrArray   *actors)
+{
+  MwNetwork *network = get_network (self);
+  MwActor *actor = g_ptr_array_index (actors, 0);
+  g_autofree char *degree = NULL;
+  g_autofree char *betweenness = NULL;
+  g_autofree char *constraint = NULL;
+  g_autofree char *spanning = NULL;
+  double c;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->measures_group),
+                          actors->len == 1 && mw_network_get_n_actors (network) <= MEASURES_MAX_ACTORS);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->measures_group)))
+    return;
+
+  if (self->measures == NULL || self->measures_network != network ||
+      self->measures_generation != mw_network_get_generation (network))
+    {
+      g_clear_pointer (&self->measures, mw_actor_measures_free);
+      self->measures = mw_actor_measures_compute (network, 0);
+      self->measures_network = network;
+      self->measures_generation = mw_network_get_generation (network);
+    }
+
+  degree = g_strdup_printf ("%u / %u", mw_actor_measures_degree (self->measures, actor->index, MW_N_TIE_TYPES, FALSE),
+                            mw_actor_measures_degree (self->measures, actor->index, MW_N_TIE_TYPES, TRUE));
+  betweenness = g_strdup_printf ("%.4f", mw_actor_measures_betweenness (self->measures, actor->index));
+  c = mw_actor_measures_constraint (self->measures, actor->index);
+  constraint = isnan (c) ? g_strdup ("—") : g_strdup_printf ("%.3f", c);
+  spanning = g_strdup_printf ("%u", mw_actor_measures_boundary_spanning (self->measures, actor->index));
+  adw_action_row_set_subtitle (self->degree_row, degree);
+  adw_action_row_set_subtitle (self->betweenness_row, betweenness);
+  adw_action_row_set_subtitle (self->constraint_row, constraint);
+  adw_action_row_set_subtitle (self->spanning_row, spanning);
+}
+
 static void
 show_ties (MwInspector *self,
            GPtrArray   *ties)
@@ -466,6 +521,7 @@ refresh (MwInspector *self)
   if (actors->len > 0)
     {
       show_actors (self, actors);
+      show_measures (self, actors);
       gtk_stack_set_visible_child_name (self->stack, "actor");
     }
   else if (ties->len > 0)
@@ -499,6 +555,7 @@ mw_inspector_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MW_TYPE_INSPECTOR);
   self->canvas = NULL;
+  g_clear_pointer (&self->measures, mw_actor_measures_free);
 
   G_OBJECT_CLASS (mw_inspector_parent_class)->dispose (object);
 }
@@ -527,6 +584,11 @@ mw_inspector_class_init (MwInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwInspector, unit_mixed);
   gtk_widget_class_bind_template_child (widget_class, MwInspector, notes_group);
   gtk_widget_class_bind_template_child (widget_class, MwInspector, tie_group);
+  gtk_widget_class_bind_template_child (widget_class, MwInspector, measures_group);
+  gtk_widget_class_bind_template_child (widget_class, MwInspector, degree_row);
+  gtk_widget_class_bind_template_child (widget_class, MwInspector, betweenness_row);
+  gtk_widget_class_bind_template_child (widget_class, MwInspector, constraint_row);
+  gtk_widget_class_bind_template_child (widget_class, MwInspector, spanning_row);
   gtk_widget_class_bind_template_child (widget_class, MwInspector, weight_row);
   gtk_widget_class_bind_template_child (widget_class, MwInspector, notes_view);
   gtk_widget_class_bind_template_child (widget_class, MwInspector, type_row);

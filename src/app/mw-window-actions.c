@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "mw-dot.h"
+#include "mw-interpret-dialog.h"
 #include "mw-layout.h"
 #include "mw-presentation-kept.h"
 #include "mw-presentation-slides.h"
@@ -84,6 +85,16 @@ import_action (GtkWidget  *widget,
                GVariant   *param)
 {
   _mw_window_choose_import (MW_WINDOW (widget));
+}
+
+static void
+interpret_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  MwWindow *self = MW_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (mw_interpret_dialog_new (GTK_WINDOW (self), self->document)));
 }
 
 static void
@@ -527,6 +538,7 @@ _mw_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.open", NULL, open_action },
     { "win.open-recent", "s", open_recent_action },
     { "win.import", NULL, import_action },
+    { "win.interpret", NULL, interpret_action },
     { "win.open-example", NULL, open_example_action },
     { "win.new-from-template", "s", new_from_template_action },
     { "win.arrange", "s", arrange_action },

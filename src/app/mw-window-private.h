@@ -52,6 +52,7 @@ struct _MwWindow
   GtkDropDown          *tie_type_dropdown;
   GtkButton            *zoom_button;
   GtkRevealer          *inspector_revealer;
+  GtkInfoBar           *interpret_bar;
   MwCanvas             *canvas;
   MwInspector          *inspector;
   MwScorePanel         *score_panel;

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mw-interpret.h"
 #include "mw-layout.h"
 #include "mw-recovery.h"
 #include "mw-templates.h"
@@ -86,6 +87,10 @@ update_inhibit (MwWindow *self)
 static void
 history_changed_cb (MwWindow *self)
 {
+  /* answered (the bar shows only when a network arrives: document_history_cb) */
+  if (gtk_info_bar_get_revealed (self->interpret_bar) &&
+      !mw_interpret_is_guessed (mw_document_get_network (self->document)))
+    gtk_info_bar_set_revealed (self->interpret_bar, FALSE);
   update_history (self);
   _mw_window_update_title (self);
   update_inhibit (self);
@@ -173,11 +178,21 @@ document_history_cb (MwWindow *self)
     _mw_window_stop_comparing (self);
   mw_canvas_set_history (self->canvas, history);
   place_if_unplaced (self);
+  gtk_info_bar_set_revealed (self->interpret_bar, mw_interpret_is_guessed (mw_history_get_network (history)));
   g_signal_connect_object (history, "notify::undo-name",
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (history, "notify::modified",
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
   history_changed_cb (self);
+}
+
+/* The bar's close button: the guesses stand until Interpret… in the menu. */
+static void
+interpret_bar_response_cb (MwWindow *self,
+                           int       response)
+{
+  if (response == GTK_RESPONSE_CLOSE)
+    gtk_info_bar_set_revealed (self->interpret_bar, FALSE);
 }
 
 /* The files part opens a network in a new window by this property. */
@@ -439,6 +454,8 @@ mw_window_class_init (MwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, template_menu);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, arrange_menu);;
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, interpret_bar);
+  gtk_widget_class_bind_template_callback (widget_class, interpret_bar_response_cb);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_ALT_MASK, show_details_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK, show_details_cb, NULL);

@@ -28,6 +28,8 @@ static const MwCliCommand commands[] = {
   { "template", "NAME OUT [--size N] [--seed S]", N_("Write a built-in context diagram (--list: names)"), mw_cli_template },
   { "import", "PEOPLE.csv [--ties TIES.csv] OUT", N_("Build a network from an org-chart CSV and a ties CSV"), mw_cli_import },
   { "convert", "IN OUT [--to gv|graphml]", N_("Convert between DOT (.gv) and GraphML (.graphml)"), mw_cli_convert },
+  { "interpret", "IN OUT [--ties T] [OPTION…]", N_("Say what a network from another tool means"), mw_cli_interpret },
+  { "table", "FILE --actors|--ties [OPTION…]", N_("Every actor with its measures, or every tie, as a table"), mw_cli_table },
 };
 
 static void
@@ -38,7 +40,7 @@ print_usage (FILE *out)
            _("Read, score and export Meshwork networks (DOT or GraphML files) without a display."),
            _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-9s %-34s %s\n", commands[i].name, commands[i].arguments, _(commands[i].summary));
+    fprintf (out, "  %-10s %-34s %s\n", commands[i].name, commands[i].arguments, _(commands[i].summary));
   fprintf (out, "\n%s\n  -h, --help     %s\n  -V, --version  %s\n\n%s\n%s\n",
            _("Options:"), _("Show this help"), _("Show the version"),
            _("“meshwork-cli COMMAND --help” describes a command. FILE may be “-” for standard input."),

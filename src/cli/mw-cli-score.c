@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "mw-cli.h"
+#include "mw-interpret.h"
 #include "mw-scores.h"
 
 static void
@@ -127,10 +128,15 @@ add_factors (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* Until `meshwork-cli interpret` (or the app) says what a foreign file means. */
+#define GUESSED_NOTE N_("The scores rest on guesses: this file says nothing of what its ties and actors are. " \
+                        "Say it with “meshwork-cli interpret”.")
+
 static void
 print_json (const char *path,
             MwScores   *scores,
-            gboolean    explain)
+            gboolean    explain,
+            gboolean    guessed)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -139,6 +145,15 @@ print_json (const char *path,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "file");
   json_builder_add_string_value (builder, path);
+
+  /* a file from another tool: its ties' and actors' meaning was guessed */
+  json_builder_set_member_name (builder, "interpreted");
+  json_builder_add_boolean_value (builder, !guessed);
+  if (guessed)
+    {
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, _(GUESSED_NOTE));
+    }
 
   json_builder_set_member_name (builder, "scores");
   json_builder_begin_object (builder);
@@ -189,11 +204,14 @@ print_ids (const char         *title,
 static void
 print_text (const char *path,
             MwScores   *scores,
-            gboolean    explain)
+            gboolean    explain,
+            gboolean    guessed)
 {
   const MwMeasures *m = mw_scores_get_measures (scores);
 
   printf ("%-30s %s\n", _("File:"), path);
+  if (guessed)
+    printf ("%-30s %s\n", _("Note:"), _(GUESSED_NOTE));
   for (guint e = 0; e < MW_N_ELEMENTS; e++)
     {
       GPtrArray *factors = mw_scores_get_factors (scores, e);
@@ -277,9 +295,9 @@ mw_cli_score (int    argc,
   problems = mw_network_check (network);
 
   if (json)
-    print_json (argv[1], scores, explain);
+    print_json (argv[1], scores, explain, mw_interpret_is_guessed (network));
   else
-    print_text (argv[1], scores, explain);
+    print_text (argv[1], scores, explain, mw_interpret_is_guessed (network));
 
   for (guint i = 0; i < problems->len; i++)
     fprintf (stderr, "meshwork-cli: %s\n", ((MwProblem *) g_ptr_array_index (problems, i))->message);
