@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "mw-templates.h"
+
 G_BEGIN_DECLS
 
 /* The cards' ids besides the context names of mw-templates.h. */
@@ -15,7 +17,7 @@ G_BEGIN_DECLS
 #define MW_START_BLANK   "blank"
 
 /* The seed the context cards are built (and drawn) with: meshwork-cli's default. */
-#define MW_START_SEED 1
+#define MW_START_SEED MW_TEMPLATE_DEFAULT_SEED
 
 #define MW_TYPE_START_PAGE (mw_start_page_get_type ())
 

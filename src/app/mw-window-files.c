@@ -241,7 +241,8 @@ mw_window_open_example (MwWindow *self)
  * mw_window_new_from_template:
  * @name: a context name, such as "nimble"
  *
- * Builds one of the context diagrams (a fresh one each time) and shows it.
+ * Builds one of the context diagrams and shows it: the same network the
+ * start page, the presentation and `meshwork-cli template` show.
  */
 void
 mw_window_new_from_template (MwWindow   *self,
@@ -254,7 +255,7 @@ mw_window_new_from_template (MwWindow   *self,
   g_return_if_fail (MW_IS_WINDOW (self));
 
   context = mw_template_lookup (name);
-  network = mw_template_build (name, MW_TEMPLATE_DEFAULT_SIZE, g_random_int (), &error);
+  network = mw_template_build (name, MW_TEMPLATE_DEFAULT_SIZE, MW_TEMPLATE_DEFAULT_SEED, &error);
   if (network == NULL || context == NULL)
     {
       if (error == NULL)

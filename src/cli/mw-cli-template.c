@@ -33,7 +33,7 @@ mw_cli_template (int    argc,
   g_autoptr(GError) error = NULL;
   gboolean list = FALSE;
   int size = MW_TEMPLATE_DEFAULT_SIZE;
-  gint64 seed = 1;
+  gint64 seed = MW_TEMPLATE_DEFAULT_SEED;
   GOptionEntry entries[] = {
     { "list", 'l', 0, G_OPTION_ARG_NONE, &list, N_("List the templates with their titles"), NULL },
     { "size", 'n', 0, G_OPTION_ARG_INT, &size, N_("About N actors (8–5000, default 24)"), "N" },

@@ -18,6 +18,10 @@ typedef struct
 } MwTemplate;
 
 #define MW_TEMPLATE_DEFAULT_SIZE 24
+/* The one seed everywhere a template is shown by default — New from
+ * Template, the start page, the presentation's context slides and
+ * `meshwork-cli template` — so that they all show the same network. */
+#define MW_TEMPLATE_DEFAULT_SEED 1
 #define MW_TEMPLATE_MIN_SIZE     8
 #define MW_TEMPLATE_MAX_SIZE     5000
 
