@@ -253,6 +253,24 @@ static const BadCase bad_cases[] = {
   { "notdot.gv", MW_ERROR_PARSE, 1 },
 };
 
+/* s20 tells Meshwork's own files from other tools' graphs by this */
+static void
+test_has_meshwork_attributes (void)
+{
+  static const char ours[] = "digraph { a -> b [mw_tie=reports] }";
+  static const char theirs[] = "digraph { a -> b [color=red] }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) with = mw_dot_load_data (ours, strlen (ours), "ours", NULL, &error);
+  g_autoptr(MwNetwork) without = mw_dot_load_data (theirs, strlen (theirs), "theirs", NULL, &error);
+  g_autoptr(MwNetwork) copy = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (mw_network_get_has_meshwork_attributes (with));
+  g_assert_false (mw_network_get_has_meshwork_attributes (without));
+  copy = mw_network_copy (with);
+  g_assert_true (mw_network_get_has_meshwork_attributes (copy));
+}
+
 static void
 test_bad_file (gconstpointer data)
 {
@@ -423,6 +441,7 @@ main (int    argc,
   g_test_add_func ("/dot/unicode-and-charset", test_unicode_and_charset);
   g_test_add_func ("/dot/duplicate-ids-merge", test_duplicate_ids_merge);
   g_test_add_func ("/dot/limits", test_limits);
+  g_test_add_func ("/dot/has-meshwork-attributes", test_has_meshwork_attributes);
   g_test_add_func ("/dot/threads", test_threads);
   g_test_add_func ("/dot/save-file-atomic", test_save_file_atomic);
   g_test_add_func ("/dot/save-special-files", test_save_special_files);

@@ -642,6 +642,20 @@ read_ties (MwNetwork  *network,
     }
 }
 
+/* Whether the file declares any of Meshwork's own `mw_*` attributes. */
+static gboolean
+has_meshwork_attributes (Agraph_t *graph)
+{
+  static const int kinds[] = { AGRAPH, AGNODE, AGEDGE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    for (Agsym_t *sym = agnxtattr (graph, kinds[i], NULL); sym != NULL; sym = agnxtattr (graph, kinds[i], sym))
+      if (g_str_has_prefix (sym->name, "mw_"))
+        return TRUE;
+
+  return FALSE;
+}
+
 /* The counts again, as cgraph read them: `{a b} -> {c d}` is one edge
  * operator and four ties. agnnodes() is a stored count; ties are counted
  * by list_edges(). */
@@ -677,6 +691,7 @@ network_from_graph (Agraph_t        *graph,
   if (name != NULL && *name != '%')
     mw_network_set_name (network, name);
   mw_network_set_directed (network, agisdirected (graph));
+  mw_network_set_has_meshwork_attributes (network, has_meshwork_attributes (graph));
 
   read_graph_attributes (network, graph);
   read_defaults (graph, AGNODE, mw_network_get_node_defaults (network));
