@@ -18,6 +18,7 @@
 
 #include "mw-dot-private.h"
 #include "mw-graphviz-lock.h"
+#include "mw-label.h"
 #include "mw-limits.h"
 
 /* cgraph's flex scanner keeps its buffer between reads: what the last parse
@@ -145,26 +146,54 @@ value_or_empty (void       *object,
   return value != NULL ? value : "";
 }
 
-/* HTML-like labels are shown as their text: tags dropped, entities kept. */
-static char *
-strip_html_tags (const char *html)
+/* A value kept in a plain table (the graph's, a subgraph's, the defaults),
+ * its HTML-likeness marked beside it (see MW_HTML_MARK). */
+static void
+table_keep (GHashTable *table,
+            const char *name,
+            const char *value)
 {
-  GString *text = g_string_new (NULL);
-  gboolean in_tag = FALSE;
+  g_hash_table_insert (table, g_strdup (name), g_strdup (value));
+  if (aghtmlstr ((char *)value))
+    g_hash_table_insert (table, mw_html_mark_key (name), mw_html_mark_value (value));
+}
 
-  for (const char *p = html; *p != '\0'; p++)
+static void
+actor_keep (MwNetwork  *network,
+            MwActor    *actor,
+            const char *name,
+            const char *value)
+{
+  if (*value == '\0')
+    mw_network_blank_actor_attr (network, actor, name);
+  else
+    mw_network_set_actor_attr (network, actor, name, value);
+  if (aghtmlstr ((char *)value))
     {
-      if (*p == '<')
-        in_tag = TRUE;
-      else if (*p == '>')
-        in_tag = FALSE;
-      else if (!in_tag)
-        g_string_append_c (text, *p);
-    }
+      g_autofree char *mark_key = mw_html_mark_key (name);
+      g_autofree char *mark = mw_html_mark_value (value);
 
-  g_strstrip (text->str);
-  text->len = strlen (text->str);
-  return g_string_free (text, FALSE);
+      mw_network_set_actor_attr (network, actor, mark_key, mark);
+    }
+}
+
+static void
+tie_keep (MwNetwork  *network,
+          MwTie      *tie,
+          const char *name,
+          const char *value)
+{
+  if (*value == '\0')
+    mw_network_blank_tie_attr (network, tie, name);
+  else
+    mw_network_set_tie_attr (network, tie, name, value);
+  if (aghtmlstr ((char *)value))
+    {
+      g_autofree char *mark_key = mw_html_mark_key (name);
+      g_autofree char *mark = mw_html_mark_value (value);
+
+      mw_network_set_tie_attr (network, tie, mark_key, mark);
+    }
 }
 
 static char *
@@ -178,15 +207,10 @@ read_label (Agraph_t   *graph,
   if (sym == NULL)
     return g_strdup (fallback);
 
+  /* kept as written: mw_actor_dup_display_label() decides what it shows */
   label = agxget (object, sym);
   if (label == NULL || *label == '\0' || strcmp (label, "\\N") == 0)
     return g_strdup (fallback);
-
-  if (aghtmlstr ((char *)label))
-    {
-      g_autofree char *text = strip_html_tags (label);
-      return g_strdup (*text != '\0' ? text : fallback);
-    }
 
   return g_strdup (label);
 }
@@ -289,9 +313,14 @@ read_node_attributes (MwNetwork  *network,
       /* Meshwork's own fields take the value in force, inherited from a
        * `node [...]` default or not; other attributes keep only what
        * differs from the default, which is written back as a default. */
+      /* "" overrides a default declared after the node, so it is kept */
+      if (!is_known_node_attr (sym->name))
+        {
+          if (value != sym->defval && strcmp (value, sym->defval) != 0)
+            actor_keep (network, actor, sym->name, value);
+          continue;
+        }
       if (*value == '\0')
-        continue;
-      if (!is_known_node_attr (sym->name) && is_declared_default (value, sym))
         continue;
 
       if (strcmp (sym->name, MW_DOT_ATTR_KIND) == 0)
@@ -316,8 +345,13 @@ read_node_attributes (MwNetwork  *network,
         mw_network_set_actor_pinned (network, actor, mw_parse_bool (value));
       else if (strcmp (sym->name, "pos") == 0)
         read_position (network, actor, value);
-      else if (!is_known_node_attr (sym->name))
-        mw_network_set_actor_attr (network, actor, sym->name, value);
+      else if (strcmp (sym->name, "label") == 0 && aghtmlstr ((char *)value))
+        {
+          /* the label field holds the text; its table, the mark */
+          g_autofree char *mark = mw_html_mark_value (value);
+
+          mw_network_set_actor_attr (network, actor, MW_HTML_MARK "label", mark);
+        }
     }
 }
 
@@ -334,13 +368,13 @@ read_edge_attributes (MwNetwork *network,
       const char *value = value_or_empty (edge, sym);
       double weight;
 
-      if (*value == '\0' || strcmp (value, sym->defval) == 0)
+      if (strcmp (value, sym->defval) == 0)
         continue;
       if (is_known_edge_attr (sym->name) &&
-          (strcmp (sym->name, "weight") != 0 || mw_parse_number (value, &weight)))
+          (*value == '\0' || strcmp (sym->name, "weight") != 0 || mw_parse_number (value, &weight)))
         continue;
 
-      mw_network_set_tie_attr (network, tie, sym->name, value);
+      tie_keep (network, tie, sym->name, value);
     }
 }
 
@@ -387,7 +421,7 @@ read_defaults (Agraph_t   *graph,
       if (kind == AGEDGE && is_known_edge_attr (sym->name))
         continue;
 
-      g_hash_table_insert (defaults, g_strdup (sym->name), g_strdup (sym->defval));
+      table_keep (defaults, sym->name, sym->defval);
     }
 }
 
@@ -408,6 +442,13 @@ read_graph_attributes (MwNetwork *network,
         continue;
 
       mw_network_set_attr (network, sym->name, value);
+      if (aghtmlstr ((char *)value))
+        {
+          g_autofree char *mark_key = mw_html_mark_key (sym->name);
+          g_autofree char *mark = mw_html_mark_value (value);
+
+          mw_network_set_attr (network, mark_key, mark);
+        }
     }
 }
 
@@ -425,11 +466,7 @@ cluster_title (Agraph_t *subgraph)
   const char *name = agnameof (subgraph);
 
   if (label != NULL && *label != '\0')
-    {
-      if (aghtmlstr ((char *)label))
-        return strip_html_tags (label);
-      return g_strdup (label);
-    }
+    return mw_label_dup_text (label, aghtmlstr ((char *)label), FALSE, NULL);
 
   name += strlen ("cluster");
   name += strspn (name, "_- ");
@@ -500,6 +537,99 @@ read_clusters (MwNetwork  *network,
     }
 }
 
+/* `a -> { b c }` makes an anonymous subgraph that says nothing: not kept. */
+static void
+keep_child (GPtrArray  *list,
+            MwSubgraph *kept)
+{
+  if (*kept->name == '\0' && g_hash_table_size (kept->attrs) == 0 && kept->children->len == 0)
+    mw_subgraph_free (kept);
+  else
+    g_ptr_array_add (list, kept);
+}
+
+/* Subgraphs Meshwork has no field for are kept as they were: their
+ * graph attributes that differ from the root's declared default (what
+ * they inherit when written back), their nodes and their subgraphs.
+ * Meshwork's own clusters are made again from the actors' fields. */
+static MwSubgraph *
+keep_subgraph (Agraph_t   *sub,
+               GHashTable *actors)
+{
+  const char *name = agnameof (sub);
+  MwSubgraph *kept = mw_subgraph_new (name != NULL && *name != '%' ? name : NULL);
+  g_autoptr(GPtrArray) children = list_subgraphs (sub);
+  Agsym_t *sym = NULL;
+
+  while ((sym = agnxtattr (agroot (sub), AGRAPH, sym)) != NULL)
+    {
+      const char *value = value_or_empty (sub, sym);
+
+      if (strcmp (value, sym->defval) != 0 && strcmp (sym->name, "charset") != 0)
+        table_keep (kept->attrs, sym->name, value);
+    }
+
+  for (Agnode_t *node = agfstnode (sub); node != NULL; node = agnxtnode (sub, node))
+    {
+      MwActor *actor = g_hash_table_lookup (actors, node);
+
+      if (actor != NULL)
+        g_ptr_array_add (kept->members, g_strdup (actor->id));
+    }
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      Agraph_t *child = g_ptr_array_index (children, i);
+      const char *role = agget (child, (char *)MW_DOT_ATTR_CLUSTER);
+
+      if (role == NULL || *role == '\0')
+        keep_child (kept->children, keep_subgraph (child, actors));
+    }
+
+  return kept;
+}
+
+static void
+read_subgraphs (MwNetwork  *network,
+                GHashTable *actors,
+                Agraph_t   *graph)
+{
+  g_autoptr(GPtrArray) subgraphs = list_subgraphs (graph);
+
+  for (guint i = 0; i < subgraphs->len; i++)
+    {
+      Agraph_t *sub = g_ptr_array_index (subgraphs, i);
+      const char *role = agget (sub, (char *)MW_DOT_ATTR_CLUSTER);
+
+      if (role == NULL || *role == '\0')
+        keep_child (mw_network_get_subgraphs (network), keep_subgraph (sub, actors));
+    }
+}
+
+/* What saving cannot write back, so that people are told before a save. */
+static void
+note_lossy_features (MwNetwork *network,
+                     GPtrArray *edges)
+{
+  guint n_keys = 0;
+
+  for (guint i = 0; i < edges->len; i++)
+    {
+      const char *key = agnameof (g_ptr_array_index (edges, i));
+
+      if (key != NULL && *key != '\0' && *key != '%')
+        n_keys++;
+    }
+
+  if (n_keys > 0)
+    {
+      /* Translators: edge keys are DOT's `a -> b [key=x]` names of edges */
+      g_autofree char *what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "the key of %u edge",
+                                                            "the keys of %u edges", n_keys), n_keys);
+      mw_network_add_lossy_feature (network, what);
+    }
+}
+
 /* A name cgraph made up for a node ("%12" from a file's `"%x"`) depends
  * on addresses: such a node is treated as unnamed, like "". */
 static gboolean
@@ -534,7 +664,7 @@ shared_label (GHashTable *shared,
   if (g_hash_table_contains (shared, label_sym))
     return g_hash_table_lookup (shared, label_sym);
 
-  text = aghtmlstr ((char *)value) ? strip_html_tags (value) : g_strdup (value);
+  text = g_strdup (value);
   g_hash_table_insert (shared, label_sym,
                        *text != '\0' && strcmp (value, "\\N") != 0 ? g_ref_string_new (text) : NULL);
   return g_hash_table_lookup (shared, label_sym);
@@ -698,7 +828,10 @@ network_from_graph (Agraph_t        *graph,
   read_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
   read_actors (network, actors, graph, explicit_org, explicit_unit);
   read_clusters (network, actors, graph, explicit_org, explicit_unit);
+  read_subgraphs (network, actors, graph);
   read_ties (network, actors, graph, edges);
+  mw_network_set_strict (network, agisstrict (graph));
+  note_lossy_features (network, edges);
 
   mw_network_end_batch (network);
 

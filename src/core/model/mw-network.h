@@ -266,6 +266,13 @@ void         mw_network_set_tie_attr       (MwNetwork    *self,
                                             const char   *key,
                                             const char   *value);
 
+void         mw_network_blank_actor_attr   (MwNetwork    *self,
+                                            MwActor      *actor,
+                                            const char   *key);
+void         mw_network_blank_tie_attr     (MwNetwork    *self,
+                                            MwTie        *tie,
+                                            const char   *key);
+
 void         mw_network_begin_batch        (MwNetwork    *self,
                                             const char   *name);
 void         mw_network_end_batch          (MwNetwork    *self);
