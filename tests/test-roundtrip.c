@@ -11,6 +11,7 @@
 #include <graphviz/cgraph.h>
 
 #include "mw-dot.h"
+#include "mw-format.h"
 #include "mw-graphml.h"
 #include "mw-graphviz-lock.h"
 
@@ -484,6 +485,322 @@ test_corpus_dot (void)
     }
 }
 
+/* `meshwork-cli layout` changes positions and nothing else. */
+static void
+test_layout_positions_only (void)
+{
+  static const char * const files[] = {
+    "directed/clust.gv", "directed/KW91.gv", "directed/table.gv", "undirected/ER.gv",
+  };
+  g_autofree char *dir = mw_test_make_dir ("roundtrip");
+  g_autoptr(GString) failures = g_string_new (NULL);
+
+  if (!g_file_test (CORPUS_DIR, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("graphviz-doc is not installed (" CORPUS_DIR ")");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (CORPUS_DIR, files[i], NULL);
+      g_autofree char *text = read_corpus_text (path);
+      g_autofree char *in = g_build_filename (dir, "in.gv", NULL);
+      g_autofree char *out = g_build_filename (dir, "out.gv", NULL);
+      g_autofree char *laid_out = NULL;
+      g_autofree char *report = NULL;
+      g_auto(MwTestRun) run = { 0 };
+
+      g_assert_true (g_file_set_contents (in, text, -1, NULL));
+      mw_test_run_cli (&run, "layout", in, out, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_true (g_file_get_contents (out, &laid_out, NULL, NULL));
+      g_assert_nonnull (strstr (laid_out, "pos="));
+      report = compare_dot (text, laid_out, TRUE);
+      if (*report != '\0')
+        g_string_append_printf (failures, "%s:\n%s", files[i], report);
+    }
+
+  mw_test_remove_tree (dir);
+  if (failures->len > 0)
+    g_error ("layout changed more than positions:\n%s", failures->str);
+}
+
+/* What cannot be kept is flagged on load and said before a save. */
+static void
+test_lossy_told (void)
+{
+  static const char keys[] = "digraph { a -> b [key=first]; a -> b [key=second]; {rank=same; a b} }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = mw_dot_load_data (keys, strlen (keys), "keys", NULL, &error);
+  g_autofree char *dir = mw_test_make_dir ("roundtrip");
+  g_autofree char *in = g_build_filename (dir, "keys.gv", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.gv", NULL);
+  g_autofree char *out_graphml = g_build_filename (dir, "out.graphml", NULL);
+  g_autofree char *losses = NULL;
+  g_auto(MwTestRun) convert = { 0 };
+  g_auto(MwTestRun) to_graphml = { 0 };
+  g_auto(MwTestRun) layout = { 0 };
+  g_auto(MwTestRun) clean = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (mw_network_get_lossy_features (network)[0], ==, "the keys of 2 edges");
+  g_assert_null (mw_network_get_lossy_features (network)[1]);
+  losses = mw_format_describe_losses (MW_FORMAT_GRAPHML, network);
+  g_assert_cmpstr (losses, ==, "the keys of 2 edges, 1 subgraph");
+
+  g_assert_true (g_file_set_contents (in, keys, -1, NULL));
+  mw_test_run_cli (&convert, "convert", in, out, NULL);
+  g_assert_cmpint (convert.status, ==, 0);
+  g_assert_nonnull (strstr (convert.err, "out.gv cannot keep the keys of 2 edges"));
+  mw_test_run_cli (&to_graphml, "convert", in, out_graphml, NULL);
+  g_assert_nonnull (strstr (to_graphml.err, "cannot keep the keys of 2 edges, 1 subgraph"));
+  mw_test_run_cli (&layout, "layout", in, out, NULL);
+  g_assert_cmpint (layout.status, ==, 0);
+  g_assert_nonnull (strstr (layout.err, "cannot keep the keys of 2 edges"));
+
+  /* a file that loses nothing says nothing */
+  mw_test_run_cli (&clean, "convert", out, in, NULL);
+  g_assert_cmpint (clean.status, ==, 0);
+  g_assert_cmpstr (clean.err, ==, "");
+
+  mw_test_remove_tree (dir);
+}
+
+/* ---------------------------------------------------------------------- */
+/* GraphML                                                                 */
+
+/* What a GraphML file says, by name: "node ID NAME" → value, with the
+ * data keys' attr.name (yEd's graphics excepted: Meshwork keeps their
+ * label and position, not their drawing), and edges as a sorted list. */
+typedef struct
+{
+  GHashTable *keys;       /* key id → attr.name, or NULL for yEd's graphics */
+  GHashTable *values;     /* "node n0 label" → value */
+  GPtrArray  *edges;      /* "source -> target" */
+  char       *element;    /* "graph", "node n0", "edge n0 -> n1 #2" */
+  char       *data_name;  /* inside <data> */
+  GString    *text;
+  guint       depth_in_data;
+  guint       n_edges;
+} GraphmlFacts;
+
+static const char *
+find_attribute (const char **names,
+                const char **values,
+                const char  *name)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strcmp (names[i], name) == 0)
+      return values[i];
+  return NULL;
+}
+
+static void
+facts_start_cb (GMarkupParseContext  *context,
+                const char           *element,
+                const char          **names,
+                const char          **values,
+                gpointer              user_data,
+                GError              **error)
+{
+  GraphmlFacts *facts = user_data;
+
+  if (facts->data_name != NULL)
+    {
+      facts->depth_in_data++;
+      return;
+    }
+
+  if (strcmp (element, "key") == 0)
+    {
+      const char *yfiles = find_attribute (names, values, "yfiles.type");
+      const char *name = find_attribute (names, values, "attr.name");
+
+      g_hash_table_insert (facts->keys, g_strdup (find_attribute (names, values, "id")),
+                           yfiles != NULL ? NULL : g_strdup (name != NULL ? name : find_attribute (names, values, "id")));
+    }
+  else if (strcmp (element, "graph") == 0 && facts->element == NULL)
+    facts->element = g_strdup ("graph");
+  else if (strcmp (element, "node") == 0)
+    {
+      g_free (facts->element);
+      facts->element = g_strdup_printf ("node %s", find_attribute (names, values, "id"));
+    }
+  else if (strcmp (element, "edge") == 0)
+    {
+      g_autofree char *edge = g_strdup_printf ("%s -> %s", find_attribute (names, values, "source"),
+                                               find_attribute (names, values, "target"));
+      g_ptr_array_add (facts->edges, g_strdup (edge));
+      g_free (facts->element);
+      facts->element = g_strdup_printf ("edge %s #%u", edge, facts->n_edges++);
+    }
+  else if (strcmp (element, "data") == 0)
+    {
+      const char *key = find_attribute (names, values, "key");
+
+      if (key != NULL && g_hash_table_lookup (facts->keys, key) != NULL)
+        {
+          facts->data_name = g_strdup (g_hash_table_lookup (facts->keys, key));
+          g_string_truncate (facts->text, 0);
+        }
+      else
+        facts->data_name = g_strdup ("");
+    }
+}
+
+static void
+facts_end_cb (GMarkupParseContext  *context,
+              const char           *element,
+              gpointer              user_data,
+              GError              **error)
+{
+  GraphmlFacts *facts = user_data;
+
+  if (facts->data_name == NULL)
+    return;
+  if (facts->depth_in_data > 0)
+    {
+      facts->depth_in_data--;
+      return;
+    }
+  if (*facts->data_name != '\0')
+    g_hash_table_insert (facts->values, g_strdup_printf ("%s %s", facts->element, facts->data_name),
+                         g_strdup (facts->text->str));
+  g_clear_pointer (&facts->data_name, g_free);
+}
+
+static void
+facts_text_cb (GMarkupParseContext  *context,
+               const char           *text,
+               gsize                 length,
+               gpointer              user_data,
+               GError              **error)
+{
+  GraphmlFacts *facts = user_data;
+
+  if (facts->data_name != NULL && facts->depth_in_data == 0)
+    g_string_append_len (facts->text, text, length);
+}
+
+/* yEd writes its texts as CDATA sections */
+static void
+facts_passthrough_cb (GMarkupParseContext  *context,
+                      const char           *text,
+                      gsize                 length,
+                      gpointer              user_data,
+                      GError              **error)
+{
+  GraphmlFacts *facts = user_data;
+
+  if (facts->data_name != NULL && facts->depth_in_data == 0 &&
+      g_str_has_prefix (text, "<![CDATA[") && length >= strlen ("<![CDATA[]]>"))
+    g_string_append_len (facts->text, text + strlen ("<![CDATA["), length - strlen ("<![CDATA[]]>"));
+}
+
+static void
+facts_clear (GraphmlFacts *facts)
+{
+  g_hash_table_unref (facts->keys);
+  g_hash_table_unref (facts->values);
+  g_ptr_array_unref (facts->edges);
+  g_free (facts->element);
+  g_free (facts->data_name);
+  g_string_free (facts->text, TRUE);
+}
+
+static void
+read_graphml_facts (const char   *text,
+                    GraphmlFacts *facts)
+{
+  static const GMarkupParser parser = { facts_start_cb, facts_end_cb, facts_text_cb, facts_passthrough_cb, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  memset (facts, 0, sizeof *facts);
+  facts->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  facts->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  facts->edges = g_ptr_array_new_with_free_func (g_free);
+  facts->text = g_string_new (NULL);
+
+  context = g_markup_parse_context_new (&parser, G_MARKUP_IGNORE_QUALIFIED, facts, NULL);
+  g_markup_parse_context_parse (context, text, -1, &error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+  g_ptr_array_sort (facts->edges, compare_strings);
+}
+
+/* Every data value the fixture had, under its name, is in the saved file. */
+static void
+test_corpus_graphml (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "graphml", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GString) failures = g_string_new (NULL);
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MwNetwork) first = NULL;
+      g_autoptr(MwNetwork) second = NULL;
+      g_autofree char *original = NULL;
+      g_autofree char *saved = NULL;
+      g_autofree char *difference = NULL;
+      GraphmlFacts a, b;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (!g_str_has_suffix (name, ".graphml"))
+        continue;
+      n_files++;
+      first = mw_graphml_load_file (path, NULL, &error);
+      g_assert_no_error (error);
+      saved = mw_graphml_save_data (first, NULL);
+      second = mw_graphml_load_data (saved, strlen (saved), name, NULL, &error);
+      g_assert_no_error (error);
+      if (!mw_network_equal (first, second, &difference))
+        g_string_append_printf (failures, "%s: the network changed: %s\n", name, difference);
+
+      g_assert_true (g_file_get_contents (path, &original, NULL, NULL));
+      if (!g_utf8_validate (original, -1, NULL))
+        continue;  /* latin1.graphml: its text is compared through the network above */
+      read_graphml_facts (original, &a);
+      read_graphml_facts (saved, &b);
+      g_hash_table_iter_init (&iter, a.values);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const char *again = g_hash_table_lookup (b.values, key);
+          double x, y;
+
+          /* "8.0" and "8" are one weight */
+          if (again != NULL && g_str_has_suffix (key, " weight") &&
+              mw_parse_number (value, &x) && mw_parse_number (again, &y) && x == y)
+            continue;
+          if (g_strcmp0 (again, value) != 0)
+            g_string_append_printf (failures, "%s: %s: “%s” became “%s”\n", name, (char *)key,
+                                    (char *)value, again != NULL ? again : "(none)");
+        }
+      if (a.edges->len != b.edges->len)
+        g_string_append_printf (failures, "%s: %u edges became %u\n", name, a.edges->len, b.edges->len);
+      facts_clear (&a);
+      facts_clear (&b);
+    }
+
+  g_assert_cmpuint (n_files, >, 0);
+  if (failures->len > 0)
+    {
+      g_auto(GStrv) lines = g_strsplit (failures->str, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        g_test_message ("%s", lines[i]);
+      g_test_fail ();
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -491,6 +808,9 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/roundtrip/corpus/dot", test_corpus_dot);
+  g_test_add_func ("/roundtrip/corpus/graphml", test_corpus_graphml);
+  g_test_add_func ("/roundtrip/layout-positions-only", test_layout_positions_only);
+  g_test_add_func ("/roundtrip/lossy-told", test_lossy_told);
 
   return g_test_run ();
 }

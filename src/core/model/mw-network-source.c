@@ -75,8 +75,11 @@ mw_network_set_has_meshwork_attributes (MwNetwork *self,
 const char * const *
 mw_network_get_lossy_features (MwNetwork *self)
 {
+  static const char * const none[] = { NULL };
+
   g_return_val_if_fail (MW_IS_NETWORK (self), NULL);
-  return (const char * const *)self->lossy->pdata;
+  /* an empty array may have no storage yet */
+  return self->lossy->pdata != NULL ? (const char * const *)self->lossy->pdata : none;
 }
 
 void
