@@ -16,6 +16,9 @@
 #include "mw-label.h"
 #include "mw-limits.h"
 
+#include "mw-test-cli.h"
+#include "mw-test-core.h"
+
 static MwNetwork *
 load_fixture (const char *name)
 {
@@ -352,6 +355,36 @@ test_display_labels (void)
   }
 }
 
+/* `meshwork-cli export` titles the page with the graph's label unless
+ * --title says otherwise */
+static void
+test_graph_label_titles_export (void)
+{
+  static const char titled[] =
+    "digraph { label=\"Quarterly\\nreview\"; a [pos=\"0,0\"]; b [pos=\"100,0\"]; a -> b }";
+  g_autofree char *dir = mw_test_make_dir ("dot-title");
+  g_autofree char *in = g_build_filename (dir, "in.gv", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *svg_given = NULL;
+  g_auto(MwTestRun) run = { 0 };
+  g_auto(MwTestRun) given = { 0 };
+
+  g_assert_true (g_file_set_contents (in, titled, -1, NULL));
+  mw_test_run_cli (&run, "export", in, out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "Quarterly"));
+  g_assert_null (strstr (svg, "\\n"));
+
+  mw_test_run_cli (&given, "export", "--title", "Given", in, out, NULL);
+  g_assert_cmpint (given.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &svg_given, NULL, NULL));
+  g_assert_nonnull (strstr (svg_given, "Given"));
+  g_assert_null (strstr (svg_given, "Quarterly"));
+  mw_test_remove_tree (dir);
+}
+
 /* s20 tells Meshwork's own files from other tools' graphs by this */
 static void
 test_has_meshwork_attributes (void)
@@ -542,6 +575,7 @@ main (int    argc,
   g_test_add_func ("/dot/limits", test_limits);
   g_test_add_func ("/dot/has-meshwork-attributes", test_has_meshwork_attributes);
   g_test_add_func ("/dot/display-labels", test_display_labels);
+  g_test_add_func ("/dot/graph-label-titles-export", test_graph_label_titles_export);
   g_test_add_func ("/dot/threads", test_threads);
   g_test_add_func ("/dot/save-file-atomic", test_save_file_atomic);
   g_test_add_func ("/dot/save-special-files", test_save_special_files);
