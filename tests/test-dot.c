@@ -385,6 +385,47 @@ test_graph_label_titles_export (void)
   mw_test_remove_tree (dir);
 }
 
+/* An HTML-like declared default is held once, like any other: each actor
+ * holds the shared label and a 64-byte mark, never a copy of the text */
+static void
+test_html_default_shared (void)
+{
+  g_autoptr(GString) text = g_string_new ("digraph {\n node [label=<<b>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  gsize own_bytes = 0;
+  const char *first_label;
+
+  for (guint i = 0; i < 100 * 1000; i++)
+    g_string_append_c (text, 'a' + i % 26);
+  g_string_append (text, "</b>>]\n");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, " n%u\n", i);
+  g_string_append (text, "}\n");
+
+  network = mw_dot_load_data (text->str, text->len, "html-default", NULL, &error);
+  g_assert_no_error (error);
+  first_label = mw_network_get_actor (network, 0)->label;
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_assert_true (actor->label == first_label);
+      g_hash_table_iter_init (&iter, actor->attrs);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        own_bytes += strlen (key) + strlen (value);
+    }
+  g_assert_cmpuint (own_bytes, <=, 100 * mw_network_get_n_actors (network));
+
+  /* and it is still HTML when written back */
+  {
+    g_autofree char *saved = mw_dot_save_data (network, NULL);
+    g_assert_nonnull (strstr (saved, "label=<<b>abc"));
+  }
+}
+
 /* s20 tells Meshwork's own files from other tools' graphs by this */
 static void
 test_has_meshwork_attributes (void)
@@ -575,6 +616,7 @@ main (int    argc,
   g_test_add_func ("/dot/limits", test_limits);
   g_test_add_func ("/dot/has-meshwork-attributes", test_has_meshwork_attributes);
   g_test_add_func ("/dot/display-labels", test_display_labels);
+  g_test_add_func ("/dot/html-default-shared", test_html_default_shared);
   g_test_add_func ("/dot/graph-label-titles-export", test_graph_label_titles_export);
   g_test_add_func ("/dot/threads", test_threads);
   g_test_add_func ("/dot/save-file-atomic", test_save_file_atomic);

@@ -101,6 +101,7 @@ static char *
 shown (void    *object,
        Agsym_t *sym)
 {
+  /* a node's label is its name unless the file says otherwise */
   const char *value = sym != NULL ? agxget (object, sym) : "";
 
   if (value == NULL)
@@ -135,9 +136,6 @@ same_value (const char *name,
     return TRUE;
   if (strcmp (name, "pos") == 0 && *a != '\0' && *b != '\0')
     return same_position (a, b);
-  /* a node's label is its name unless said otherwise */
-  if (strcmp (name, "label") == 0)
-    return (*a == '\0' && strcmp (b, "\\N") == 0) || (*b == '\0' && strcmp (a, "\\N") == 0);
   return FALSE;
 }
 
@@ -146,6 +144,39 @@ skipped (Compare    *cmp,
          const char *name)
 {
   return is_ignored_attr (name) || (cmp->layout && is_layout_attr (name));
+}
+
+/* A node's label is its name, "\\N", unless the file declares another
+ * default (`node [label=""]`): the "" cgraph gives a label only some
+ * nodes set is Graphviz's "\\N" too. */
+static gboolean
+is_implicit_label (Agsym_t    *sym,
+                   int         kind,
+                   const char *name)
+{
+  return kind == AGNODE && strcmp (name, "label") == 0 &&
+         (sym == NULL || (!sym->print && *sym->defval == '\0'));
+}
+
+static const char *
+default_value (Agsym_t    *sym,
+               int         kind,
+               const char *name)
+{
+  if (is_implicit_label (sym, kind, name))
+    return "\\N";
+  return sym != NULL ? sym->defval : "";
+}
+
+static char *
+node_value (void       *object,
+            Agsym_t    *sym,
+            int         kind,
+            const char *name)
+{
+  if (is_implicit_label (sym, kind, name) && (sym == NULL || *agxget (object, sym) == '\0'))
+    return g_strdup ("\\N");
+  return shown (object, sym);
 }
 
 /* Every attribute either object has, of @kind, compared by name. */
@@ -167,8 +198,8 @@ compare_objects (Compare    *cmp,
         {
           Agsym_t *sym_a = agattr (ga, kind, sym->name, NULL);
           Agsym_t *sym_b = agattr (gb, kind, sym->name, NULL);
-          g_autofree char *va = shown (a, sym_a);
-          g_autofree char *vb = shown (b, sym_b);
+          g_autofree char *va = node_value (a, sym_a, kind, sym->name);
+          g_autofree char *vb = node_value (b, sym_b, kind, sym->name);
 
           if (skipped (cmp, sym->name) || (side == 1 && sym_a != NULL))
             continue;
@@ -194,8 +225,8 @@ compare_defaults (Compare  *cmp,
         {
           Agsym_t *sym_a = agattr (ga, kind, sym->name, NULL);
           Agsym_t *sym_b = agattr (gb, kind, sym->name, NULL);
-          const char *va = sym_a != NULL ? sym_a->defval : "";
-          const char *vb = sym_b != NULL ? sym_b->defval : "";
+          const char *va = default_value (sym_a, kind, sym->name);
+          const char *vb = default_value (sym_b, kind, sym->name);
 
           if (skipped (cmp, sym->name) || (side == 1 && sym_a != NULL))
             continue;

@@ -296,12 +296,29 @@ read_actor_string (MwNetwork  *network,
     }
 }
 
+/* The mark of an HTML-like value, worked out once per pool string: the
+ * nodes that inherit a long declared default share one. */
+static const char *
+html_mark (GHashTable *marks,
+           const char *value)
+{
+  char *mark = g_hash_table_lookup (marks, value);
+
+  if (mark == NULL)
+    {
+      mark = mw_html_mark_value (value);
+      g_hash_table_insert (marks, (gpointer)value, mark);
+    }
+  return mark;
+}
+
 static void
 read_node_attributes (MwNetwork  *network,
                       MwActor    *actor,
                       Agraph_t   *graph,
                       Agnode_t   *node,
-                      GHashTable *shared)
+                      GHashTable *shared,
+                      GHashTable *marks)
 {
   Agsym_t *sym = NULL;
 
@@ -346,12 +363,8 @@ read_node_attributes (MwNetwork  *network,
       else if (strcmp (sym->name, "pos") == 0)
         read_position (network, actor, value);
       else if (strcmp (sym->name, "label") == 0 && aghtmlstr ((char *)value))
-        {
-          /* the label field holds the text; its table, the mark */
-          g_autofree char *mark = mw_html_mark_value (value);
-
-          mw_network_set_actor_attr (network, actor, MW_HTML_MARK "label", mark);
-        }
+        /* the label field holds the text; its table, the mark */
+        mw_network_set_actor_attr (network, actor, MW_HTML_MARK "label", html_mark (marks, value));
     }
 }
 
@@ -413,6 +426,13 @@ read_defaults (Agraph_t   *graph,
 
   while ((sym = agnxtattr (graph, kind, sym)) != NULL)
     {
+      /* `node [label=""]`, said in the file, hides every name: kept */
+      if (kind == AGNODE && strcmp (sym->name, "label") == 0 && sym->print &&
+          strcmp (sym->defval, "\\N") != 0)
+        {
+          table_keep (defaults, sym->name, sym->defval);
+          continue;
+        }
       if (sym->defval == NULL || *sym->defval == '\0')
         continue;
       /* each actor and tie holds these itself (see read_node_attributes) */
@@ -677,7 +697,8 @@ read_actor (MwNetwork  *network,
             Agnode_t   *node,
             GHashTable *explicit_org,
             GHashTable *explicit_unit,
-            GHashTable *shared)
+            GHashTable *shared,
+            GHashTable *marks)
 {
   Agsym_t *label_sym = agattr (graph, AGNODE, (char *)"label", NULL);
   Agsym_t *org_sym = agattr (graph, AGNODE, (char *)MW_DOT_ATTR_ORG, NULL);
@@ -691,7 +712,7 @@ read_actor (MwNetwork  *network,
   if (label_ref != NULL)
     mw_network_share_actor_string (network, actor, MW_FIELD_LABEL, label_ref);
   g_hash_table_insert (actors, node, actor);
-  read_node_attributes (network, actor, graph, node, shared);
+  read_node_attributes (network, actor, graph, node, shared, marks);
 
   if (org_sym != NULL && *value_or_empty (node, org_sym) != '\0')
     g_hash_table_add (explicit_org, actor);
@@ -710,11 +731,12 @@ read_actors (MwNetwork  *network,
              GHashTable *explicit_unit)
 {
   g_autoptr(GHashTable) shared = g_hash_table_new_full (NULL, NULL, NULL, release_shared);
+  g_autoptr(GHashTable) marks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   for (int unnamed = 0; unnamed <= 1; unnamed++)
     for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
       if (node_has_name (node) != unnamed)
-        read_actor (network, actors, graph, node, explicit_org, explicit_unit, shared);
+        read_actor (network, actors, graph, node, explicit_org, explicit_unit, shared, marks);
 }
 
 static int

@@ -303,6 +303,7 @@ declare_defaults (Agraph_t   *graph,
 {
   GHashTableIter iter;
   gpointer key, value;
+  Agsym_t *sym;
 
   g_hash_table_iter_init (&iter, defaults);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -316,22 +317,53 @@ declare_defaults (Agraph_t   *graph,
         {
           char *html = agstrdup_html (graph, value);
 
-          agattr (graph, kind, safe_key, html);
+          sym = agattr (graph, kind, safe_key, html);
           agstrfree (graph, html);
         }
       else
-        agattr (graph, kind, safe_key, safe_value);
+        sym = agattr (graph, kind, safe_key, safe_value);
+      /* written even when "" (`node [label=""]`), as the file said it */
+      sym->print = TRUE;
     }
+}
+
+/* Whether the actor's label is the file's declared `node [label=…]`,
+ * which it then inherits rather than repeats. */
+static gboolean
+is_default_label (const MwActor *actor,
+                  GHashTable    *defaults)
+{
+  const char *label = g_hash_table_lookup (defaults, "label");
+
+  if (label == NULL || strcmp (label, actor->label) != 0)
+    return FALSE;
+  /* the same text with the same mark (or none) is HTML on both or neither,
+   * known without a checksum of a long shared label per actor */
+  if (g_strcmp0 (g_hash_table_lookup (defaults, MW_HTML_MARK "label"),
+                 g_hash_table_lookup (actor->attrs, MW_HTML_MARK "label")) == 0)
+    return TRUE;
+  return mw_attrs_value_is_html (defaults, "label", label) ==
+         mw_attrs_value_is_html (actor->attrs, "label", actor->label);
 }
 
 static void
 write_actor (Agnode_t      *node,
-             const MwActor *actor)
+             const MwActor *actor,
+             GHashTable    *defaults)
 {
+  const char *default_label = g_hash_table_lookup (defaults, "label");
+
   write_table (node, actor->attrs);
 
   if (strcmp (actor->label, actor->id) != 0 || strcmp (agnameof (node), actor->id) != 0)
-    set_kept_attr (node, actor->attrs, "label", actor->label);
+    {
+      if (!is_default_label (actor, defaults))
+        set_kept_attr (node, actor->attrs, "label", actor->label);
+    }
+  else if (default_label != NULL && *default_label != '\0')
+    /* its name, not the declared default (an empty default stays: the
+     * loader gives such actors their id as label) */
+    set_attr (node, "label", "\\N");
   if (actor->kind != MW_ACTOR_PERSON)
     set_attr (node, MW_DOT_ATTR_KIND, mw_actor_kind_to_string (actor->kind));
   if (*actor->org != '\0')
@@ -619,7 +651,8 @@ mw_dot_save_data (MwNetwork *network,
 
   nodes = make_nodes (graph, network);
   for (guint i = 0; i < mw_network_get_n_actors (network); i++)
-    write_actor (g_ptr_array_index (nodes, i), mw_network_get_actor (network, i));
+    write_actor (g_ptr_array_index (nodes, i), mw_network_get_actor (network, i),
+                 mw_network_get_node_defaults (network));
   explained = write_subgraphs (graph, nodes, network);
   write_clusters (graph, nodes, network, explained);
   for (guint i = 0; i < mw_network_get_n_ties (network); i++)
