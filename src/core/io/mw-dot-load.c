@@ -906,6 +906,8 @@ mw_dot_load_data (const char      *data,
   mw_graphviz_lock ();
 
   graph = parse_locked (text, source_name, error);
+  /* cgraph holds its own copies: the text need not outlive the parse */
+  g_clear_pointer (&text, g_free);
   if (graph != NULL)
     network = network_from_graph (graph, source_name, limits, error);
   if (graph != NULL)
