@@ -13,7 +13,11 @@
 #include <glib/gstdio.h>
 
 #include "mw-dot.h"
+#include "mw-label.h"
 #include "mw-limits.h"
+
+#include "mw-test-cli.h"
+#include "mw-test-core.h"
 
 static MwNetwork *
 load_fixture (const char *name)
@@ -137,9 +141,26 @@ test_clusters_become_units (void)
   g_assert_cmpstr (g_hash_table_lookup (tie->attrs, "color"), ==, "red");
   g_assert_cmpstr (g_hash_table_lookup (mw_network_get_attrs (network), "rankdir"), ==, "LR");
 
-  /* saved units are clusters again, so `dot` draws them */
+  /* the file's clusters are saved as they were, with their styles */
   saved = mw_dot_save_data (network, NULL);
-  g_assert_nonnull (strstr (saved, "subgraph cluster_unit"));
+  g_assert_nonnull (strstr (saved, "subgraph cluster_sales"));
+  g_assert_nonnull (strstr (saved, "color=lightgrey"));
+  g_assert_null (strstr (saved, "subgraph cluster_unit"));
+
+  /* an actor moved to another unit leaves the file's cluster for one of
+   * Meshwork's own, so `dot` draws it there */
+  {
+    g_autoptr(MwNetwork) again = NULL;
+
+    mw_network_set_actor_unit (network, mw_network_lookup_actor (network, "s1"), "Marketing");
+    g_free (saved);
+    saved = mw_dot_save_data (network, NULL);
+    g_assert_nonnull (strstr (saved, "subgraph cluster_unit_Marketing"));
+    again = reload (network);
+    g_assert_cmpstr (mw_network_lookup_actor (again, "s1")->unit, ==, "Marketing");
+    g_assert_cmpstr (mw_network_lookup_actor (again, "s2")->unit, ==, "Sales");
+    g_assert_cmpstr (mw_network_lookup_actor (again, "e3")->unit, ==, "Platform");
+  }
 }
 
 static void
@@ -170,12 +191,21 @@ test_ports_html_multi (void)
   g_autoptr(MwNetwork) records = load_fixture ("ports-html.gv");
   g_autoptr(MwNetwork) multi = load_fixture ("multi-edges.gv");
   g_autoptr(GPtrArray) problems = NULL;
+  char *label;
 
   g_assert_cmpuint (mw_network_get_n_actors (records), ==, 3);
   g_assert_cmpuint (mw_network_get_n_ties (records), ==, 2);
-  /* HTML-like labels are shown as their text */
-  g_assert_cmpstr (mw_network_lookup_actor (records, "b")->label, ==, "Bold person");
-  g_assert_cmpstr (mw_network_lookup_actor (records, "c")->label, ==, "cell {with braces}");
+  /* labels are kept as written, and shown as their text (test_display_labels) */
+  g_assert_cmpstr (mw_network_lookup_actor (records, "b")->label, ==, "<b>Bold</b> person");
+  label = mw_network_dup_actor_display_label (records, mw_network_lookup_actor (records, "b"));
+  g_assert_cmpstr (label, ==, "Bold person");
+  g_free (label);
+  label = mw_network_dup_actor_display_label (records, mw_network_lookup_actor (records, "c"));
+  g_assert_cmpstr (label, ==, "cell {with braces}");
+  g_free (label);
+  label = mw_network_dup_actor_display_label (records, mw_network_lookup_actor (records, "a"));
+  g_assert_cmpstr (label, ==, "left | mid | right");
+  g_free (label);
 
   g_assert_cmpuint (mw_network_get_n_ties (multi), ==, 5);
   problems = mw_network_check (multi);
@@ -252,6 +282,167 @@ static const BadCase bad_cases[] = {
   { "syntax.gv", MW_ERROR_PARSE, 3 },
   { "notdot.gv", MW_ERROR_PARSE, 1 },
 };
+
+static char *
+display_label (MwNetwork  *network,
+               const char *id)
+{
+  return mw_network_dup_actor_display_label (network, mw_network_lookup_actor (network, id));
+}
+
+/* Labels as users wrote them: shown as text, kept as written */
+static void
+test_display_labels (void)
+{
+  static const char text[] =
+    "digraph G {\n"
+    "  label=<Org <i>chart</i> &amp; more>;\n"
+    "  a [label=\"first\\nsecond\\lthird\\r\"];\n"
+    "  b [label=\"\\N (lead)\"];\n"
+    "  c [label=<one<BR/>two &lt;3&gt; &#233;>];\n"
+    "  d [shape=Mrecord, label=\"<f0> one|{<f1> two|three}\"];\n"
+    "  e [label=\"a|b\"];\n"
+    "  f [label=<<table><tr><td>x</td><td>y</td></tr><tr><td>z</td></tr></table>>];\n"
+    "  a -> b [label=<<b>tie</b>>];\n"
+    "}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = mw_dot_load_data (text, strlen (text), "labels", NULL, &error);
+  g_autoptr(MwNetwork) again = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *title = NULL;
+  const struct { const char *id; const char *shown; } cases[] = {
+    { "a", "first\nsecond\nthird" },
+    { "b", "b (lead)" },
+    { "c", "one\ntwo <3> \xc3\xa9" },
+    { "d", "one | two | three" },
+    { "e", "a|b" },  /* not a record: the bar is text */
+    { "f", "x y\nz" },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = display_label (network, cases[i].id);
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+  title = mw_network_dup_title (network);
+  g_assert_cmpstr (title, ==, "Org chart & more");
+
+  /* kept exactly as written, and written back so */
+  g_assert_cmpstr (mw_network_lookup_actor (network, "a")->label, ==, "first\\nsecond\\lthird\\r");
+  g_assert_cmpstr (mw_network_lookup_actor (network, "c")->label, ==, "one<BR/>two &lt;3&gt; &#233;");
+  saved = mw_dot_save_data (network, NULL);
+  g_assert_nonnull (strstr (saved, "label=<one<BR/>two &lt;3&gt; &#233;>"));
+  g_assert_nonnull (strstr (saved, "label=<<b>tie</b>>"));
+  g_assert_nonnull (strstr (saved, "label=<Org <i>chart</i> &amp; more>"));
+  again = reload (network);
+  g_assert_true (mw_network_equal (network, again, NULL));
+
+  /* a label the user types is text, even where an HTML label was */
+  mw_network_set_actor_label (network, mw_network_lookup_actor (network, "c"), "<b>typed</b>");
+  {
+    g_autofree char *shown = display_label (network, "c");
+    g_autofree char *typed = mw_dot_save_data (network, NULL);
+
+    g_assert_cmpstr (shown, ==, "<b>typed</b>");
+    g_assert_nonnull (strstr (typed, "label=\"<b>typed</b>\""));
+  }
+  /* and the HTML label again (an undo) is HTML again */
+  mw_network_set_actor_label (network, mw_network_lookup_actor (network, "c"), "one<BR/>two &lt;3&gt; &#233;");
+  {
+    g_autofree char *shown = display_label (network, "c");
+    g_assert_cmpstr (shown, ==, "one\ntwo <3> \xc3\xa9");
+  }
+}
+
+/* `meshwork-cli export` titles the page with the graph's label unless
+ * --title says otherwise */
+static void
+test_graph_label_titles_export (void)
+{
+  static const char titled[] =
+    "digraph { label=\"Quarterly\\nreview\"; a [pos=\"0,0\"]; b [pos=\"100,0\"]; a -> b }";
+  g_autofree char *dir = mw_test_make_dir ("dot-title");
+  g_autofree char *in = g_build_filename (dir, "in.gv", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *svg_given = NULL;
+  g_auto(MwTestRun) run = { 0 };
+  g_auto(MwTestRun) given = { 0 };
+
+  g_assert_true (g_file_set_contents (in, titled, -1, NULL));
+  mw_test_run_cli (&run, "export", in, out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "Quarterly"));
+  g_assert_null (strstr (svg, "\\n"));
+
+  mw_test_run_cli (&given, "export", "--title", "Given", in, out, NULL);
+  g_assert_cmpint (given.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &svg_given, NULL, NULL));
+  g_assert_nonnull (strstr (svg_given, "Given"));
+  g_assert_null (strstr (svg_given, "Quarterly"));
+  mw_test_remove_tree (dir);
+}
+
+/* An HTML-like declared default is held once, like any other: each actor
+ * holds the shared label and a 64-byte mark, never a copy of the text */
+static void
+test_html_default_shared (void)
+{
+  g_autoptr(GString) text = g_string_new ("digraph {\n node [label=<<b>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  gsize own_bytes = 0;
+  const char *first_label;
+
+  for (guint i = 0; i < 100 * 1000; i++)
+    g_string_append_c (text, 'a' + i % 26);
+  g_string_append (text, "</b>>]\n");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, " n%u\n", i);
+  g_string_append (text, "}\n");
+
+  network = mw_dot_load_data (text->str, text->len, "html-default", NULL, &error);
+  g_assert_no_error (error);
+  first_label = mw_network_get_actor (network, 0)->label;
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_assert_true (actor->label == first_label);
+      g_hash_table_iter_init (&iter, actor->attrs);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        own_bytes += strlen (key) + strlen (value);
+    }
+  g_assert_cmpuint (own_bytes, <=, 100 * mw_network_get_n_actors (network));
+
+  /* and it is still HTML when written back */
+  {
+    g_autofree char *saved = mw_dot_save_data (network, NULL);
+    g_assert_nonnull (strstr (saved, "label=<<b>abc"));
+  }
+}
+
+/* s20 tells Meshwork's own files from other tools' graphs by this */
+static void
+test_has_meshwork_attributes (void)
+{
+  static const char ours[] = "digraph { a -> b [mw_tie=reports] }";
+  static const char theirs[] = "digraph { a -> b [color=red] }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) with = mw_dot_load_data (ours, strlen (ours), "ours", NULL, &error);
+  g_autoptr(MwNetwork) without = mw_dot_load_data (theirs, strlen (theirs), "theirs", NULL, &error);
+  g_autoptr(MwNetwork) copy = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (mw_network_get_has_meshwork_attributes (with));
+  g_assert_false (mw_network_get_has_meshwork_attributes (without));
+  copy = mw_network_copy (with);
+  g_assert_true (mw_network_get_has_meshwork_attributes (copy));
+}
 
 static void
 test_bad_file (gconstpointer data)
@@ -423,6 +614,10 @@ main (int    argc,
   g_test_add_func ("/dot/unicode-and-charset", test_unicode_and_charset);
   g_test_add_func ("/dot/duplicate-ids-merge", test_duplicate_ids_merge);
   g_test_add_func ("/dot/limits", test_limits);
+  g_test_add_func ("/dot/has-meshwork-attributes", test_has_meshwork_attributes);
+  g_test_add_func ("/dot/display-labels", test_display_labels);
+  g_test_add_func ("/dot/html-default-shared", test_html_default_shared);
+  g_test_add_func ("/dot/graph-label-titles-export", test_graph_label_titles_export);
   g_test_add_func ("/dot/threads", test_threads);
   g_test_add_func ("/dot/save-file-atomic", test_save_file_atomic);
   g_test_add_func ("/dot/save-special-files", test_save_special_files);

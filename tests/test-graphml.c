@@ -465,6 +465,20 @@ test_cli_convert (void)
   g_rmdir (dir);
 }
 
+/* Meshwork's own GraphML is told from other tools' (igraph's; s20 reads it) */
+static void
+test_has_meshwork_attributes (void)
+{
+  g_autoptr(MwNetwork) theirs = load_graphml ("igraph-teams.graphml");
+  g_autofree char *ours = mw_graphml_save_data (theirs, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) again = mw_graphml_load_data (ours, strlen (ours), "ours", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_false (mw_network_get_has_meshwork_attributes (theirs));
+  g_assert_true (mw_network_get_has_meshwork_attributes (again));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -480,6 +494,7 @@ main (int    argc,
   g_test_add_func ("/graphml/latin1", test_latin1);
   g_test_add_func ("/graphml/malformed", test_malformed);
   g_test_add_func ("/graphml/limits", test_limits);
+  g_test_add_func ("/graphml/has-meshwork-attributes", test_has_meshwork_attributes);
   g_test_add_func ("/graphml/escaping", test_escaping);
   g_test_add_func ("/graphml/damaged-files", test_damaged_files);
   g_test_add_func ("/graphml/cli/convert", test_cli_convert);

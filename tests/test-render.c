@@ -1149,6 +1149,31 @@ test_word_spaces (void)
     }
 }
 
+/* Labels are drawn as people see them: an HTML-like label as its text, a
+ * record label as its fields (mw_network_dup_actor_display_label()) */
+static void
+test_display_labels (void)
+{
+  static const char text[] =
+    "digraph { a [label=<<b>Bold</b> person>]; b [label=\"Bold person\"];\n"
+    "  c [shape=record, label=\"<f0> one|<f1> two\"]; d [label=\"one | two\"] }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = mw_dot_load_data (text, strlen (text), "labels", NULL, &error);
+  g_autoptr(MwRenderer) renderer = NULL;
+  double wa, ha, wb, hb, wc, hc, wd, hd;
+
+  g_assert_no_error (error);
+  renderer = mw_renderer_new (network);
+  _mw_renderer_label_size (renderer, mw_network_lookup_actor (network, "a"), &wa, &ha);
+  _mw_renderer_label_size (renderer, mw_network_lookup_actor (network, "b"), &wb, &hb);
+  _mw_renderer_label_size (renderer, mw_network_lookup_actor (network, "c"), &wc, &hc);
+  _mw_renderer_label_size (renderer, mw_network_lookup_actor (network, "d"), &wd, &hd);
+  g_assert_cmpfloat (wa, ==, wb);
+  g_assert_cmpfloat (ha, ==, hb);
+  g_assert_cmpfloat (wc, ==, wd);
+  g_assert_cmpfloat (hc, ==, hd);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1174,6 +1199,7 @@ main (int    argc,
   g_test_add_func ("/render/legend", test_legend);
   g_test_add_func ("/render/empty-network", test_empty_network);
   g_test_add_func ("/render/word-spaces", test_word_spaces);
+  g_test_add_func ("/render/display-labels", test_display_labels);
 
   return g_test_run ();
 }

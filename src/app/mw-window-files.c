@@ -428,7 +428,21 @@ void
 mw_window_save_to_file (MwWindow *self,
                         GFile    *file)
 {
+  GFile *target = file != NULL ? file : mw_document_get_file (self->document);
+  g_autofree char *name = target != NULL ? g_file_get_basename (target) : NULL;
+  g_autofree char *losses = NULL;
+
   g_return_if_fail (MW_IS_WINDOW (self));
+
+  /* what the file had that this format cannot keep is said as it is saved */
+  losses = mw_format_describe_losses (name != NULL ? mw_format_for_name (name) : MW_FORMAT_UNKNOWN,
+                                      mw_document_get_network (self->document));
+  if (losses != NULL)
+    {
+      /* Translators: a file name, then a list such as "the keys of 3 edges" */
+      g_autofree char *text = g_strdup_printf (_("“%s” cannot keep %s"), name, losses);
+      _mw_window_toast (self, text);
+    }
 
   self->n_pending++;
   mw_document_save_async (self->document, file, self->cancellable, save_cb, g_object_ref (self));

@@ -73,6 +73,22 @@ mw_cli_save_any (MwNetwork   *network,
   return mw_format_save_file (format, network, path, error);
 }
 
+/* Before a save: what the file had that @out cannot keep, on stderr. */
+void
+mw_cli_warn_losses (MwNetwork  *network,
+                    MwFormat    format,
+                    const char *out)
+{
+  g_autofree char *losses = NULL;
+
+  if (format == MW_FORMAT_UNKNOWN)
+    format = mw_format_for_name (out);
+  losses = mw_format_describe_losses (format, network);
+  if (losses != NULL)
+    /* Translators: %s is the output file, then a list such as "the keys of 3 edges" */
+    fprintf (stderr, _("meshwork-cli: warning: %s cannot keep %s\n"), out, losses);
+}
+
 /* Prints "meshwork-cli: MESSAGE" on stderr and returns MW_CLI_FAILED. */
 int
 mw_cli_fail (const char *format,

@@ -52,6 +52,7 @@ mw_cli_convert (int    argc,
   if (network == NULL)
     return mw_cli_fail ("%s", error->message);
 
+  mw_cli_warn_losses (network, format, argv[2]);
   if (format != MW_FORMAT_UNKNOWN)
     {
       if (!mw_format_save_file (format, network, argv[2], &error))

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mw-cli.h"
+#include "mw-label.h"
 #include "mw-export.h"
 #include "mw-layout.h"
 #include "mw-score-card.h"
@@ -220,6 +221,9 @@ mw_cli_export (int    argc,
 
   if (!lay_out (network, engine, time_limit, &error))
     return mw_cli_fail ("export: %s", error->message);
+  /* no --title: the graph's own label, when it has one */
+  if (title == NULL && (title = mw_network_dup_title (network)) != NULL)
+    options.title = title;
 
   if (with_scores)
     {

@@ -102,6 +102,7 @@ mw_cli_layout (int    argc,
   if (positions == NULL)
     return mw_cli_fail ("layout: %s", error->message);
   mw_layout_apply (network, positions);
+  mw_cli_warn_losses (network, MW_FORMAT_UNKNOWN, argv[2]);
   if (!mw_format_save_file (MW_FORMAT_UNKNOWN, network, argv[2], &error))
     return mw_cli_fail ("layout: %s", error->message);
 

@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "mw-format.h"
 #include "mw-network.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,9 @@ int         mw_cli_fail           (const char  *format,
                                    ...) G_GNUC_PRINTF (1, 2);
 void        mw_cli_print_json     (JsonNode    *root);
 /* By the file's extension: .gv / .dot or .graphml; no other name. */
+void        mw_cli_warn_losses    (MwNetwork   *network,
+                                   MwFormat     format,
+                                   const char  *out);
 gboolean    mw_cli_save_any       (MwNetwork   *network,
                                    const char  *path,
                                    GError     **error);

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mw-label.h"
 #include "mw-renderer-private.h"
 
 #define AUTO_LABEL_PX      5.0   /* labels below this size on screen are noise */
@@ -171,7 +172,7 @@ get_label (MwRenderer    *self,
 
   label = g_new0 (Label, 1);
   label->text = g_strdup (actor->label);
-  one_line = g_strdelimit (g_strdup (actor->label), "\r\n\t", ' ');
+  one_line = g_strdelimit (mw_network_dup_actor_display_label (self->network, actor), "\r\n\t", ' ');
   label->layout = _mw_renderer_create_layout (self, one_line, MW_LABEL_FONT_SIZE, FALSE);
   ellipsise (label->layout, one_line, MW_LABEL_MAX_WIDTH);
   pango_layout_get_extents (label->layout, NULL, &logical);

@@ -10,14 +10,18 @@
  * It prints the figures; nothing fails on time.
  */
 
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <graphviz/cgraph.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "mw-dot-private.h"
 #include "mw-dot.h"
+#include "mw-graphviz-lock.h"
 #include "mw-limits.h"
 
 typedef GString *(*MakeText) (guint n);
@@ -89,6 +93,21 @@ chain (guint n)
   return text;
 }
 
+/* What an exported network looks like: actors with labels and a colour,
+ * ties with a type, one statement a line. */
+static GString *
+attributed (guint n)
+{
+  GString *text = g_string_new ("digraph {\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "n%u [label=\"Person %u\", color=grey%u]\n", i, i, i % 100);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "n%u -> n%u [mw_tie=reports]\n", i, (i * 7 + 1) % n);
+  g_string_append (text, "}\n");
+  return text;
+}
+
 /* In the child: generate, load, print one line. */
 static void
 load_case (const char *name,
@@ -109,6 +128,43 @@ load_case (const char *name,
            name, n, text->len / 1e6, seconds, peak_mib (),
            (peak_mib () - before) * 1024 * 1024 / text->len,
            error != NULL ? error->message : "loaded");
+}
+
+static gsize
+heap_in_use (void)
+{
+  struct mallinfo2 info = mallinfo2 ();
+
+  return info.uordblks + info.hblkhd;
+}
+
+/* Where the memory of a load goes, per byte of the file: cgraph's parse
+ * alone, and the network Meshwork keeps once cgraph's graph is closed. */
+static void
+breakdown_case (const char *name,
+                MakeText    make,
+                guint       n)
+{
+  g_autoptr(GString) text = make (n);
+  g_autoptr(MwNetwork) network = NULL;
+  gsize start, parsed, kept;
+  Agraph_t *graph;
+
+  start = heap_in_use ();
+  mw_graphviz_lock ();
+  graph = agmemread (text->str);
+  parsed = heap_in_use ();
+  agclose (graph);
+  mw_graphviz_unlock ();
+
+  start = MIN (start, heap_in_use ());
+  network = mw_dot_load_data (text->str, text->len, name, NULL, NULL);
+  kept = heap_in_use ();
+
+  g_print ("%-24s %9u  %8.1f MB  cgraph's parse alone %.1fx the file (%" G_GSIZE_FORMAT " B per actor and its tie); "
+           "the network kept %.1fx (%" G_GSIZE_FORMAT " B per actor and its tie)\n",
+           name, n, text->len / 1e6, (double)(parsed - start) / text->len, (parsed - start) / n,
+           (double)(kept - start) / text->len, (kept - start) / n);
 }
 
 /* A file over the tie limit: refused by the pre-scan, against cgraph's
@@ -154,7 +210,9 @@ in_child (const char *name,
 
   if (pid == 0)
     {
-      if (make != NULL)
+      if (make != NULL && g_str_has_prefix (name, "where:"))
+        breakdown_case (name + strlen ("where:"), make, n);
+      else if (make != NULL)
         load_case (name, make, n);
       else
         prescan_case (n);
@@ -175,6 +233,13 @@ main (int    argc,
   for (guint n = 5000; n <= 40000; n *= 2)
     in_child ("parallel ties", parallel_ties, n);
   in_child ("tie chain", chain, 10000);
+  /* memory per byte of files of short lines (the goal: at most 16x) */
+  for (guint n = 50000; n <= 400000; n *= 2)
+    in_child ("tie chain", chain, n);
+  for (guint n = 25000; n <= 200000; n *= 2)
+    in_child ("attributed actors+ties", attributed, n);
+  in_child ("where:tie chain", chain, 200000);
+  in_child ("where:attributed", attributed, 100000);
   in_child ("hub", hub, 200000);
   in_child ("hub", hub, 600000);
   in_child ("250 KB default label", long_default, 10000);

@@ -18,6 +18,7 @@
 
 #include "mw-dot-private.h"
 #include "mw-graphviz-lock.h"
+#include "mw-label.h"
 #include "mw-limits.h"
 #include "mw-progress.h"
 
@@ -201,26 +202,54 @@ value_or_empty (void       *object,
   return value != NULL ? value : "";
 }
 
-/* HTML-like labels are shown as their text: tags dropped, entities kept. */
-static char *
-strip_html_tags (const char *html)
+/* A value kept in a plain table (the graph's, a subgraph's, the defaults),
+ * its HTML-likeness marked beside it (see MW_HTML_MARK). */
+static void
+table_keep (GHashTable *table,
+            const char *name,
+            const char *value)
 {
-  GString *text = g_string_new (NULL);
-  gboolean in_tag = FALSE;
+  g_hash_table_insert (table, g_strdup (name), g_strdup (value));
+  if (aghtmlstr ((char *)value))
+    g_hash_table_insert (table, mw_html_mark_key (name), mw_html_mark_value (value));
+}
 
-  for (const char *p = html; *p != '\0'; p++)
+static void
+actor_keep (MwNetwork  *network,
+            MwActor    *actor,
+            const char *name,
+            const char *value)
+{
+  if (*value == '\0')
+    mw_network_blank_actor_attr (network, actor, name);
+  else
+    mw_network_set_actor_attr (network, actor, name, value);
+  if (aghtmlstr ((char *)value))
     {
-      if (*p == '<')
-        in_tag = TRUE;
-      else if (*p == '>')
-        in_tag = FALSE;
-      else if (!in_tag)
-        g_string_append_c (text, *p);
-    }
+      g_autofree char *mark_key = mw_html_mark_key (name);
+      g_autofree char *mark = mw_html_mark_value (value);
 
-  g_strstrip (text->str);
-  text->len = strlen (text->str);
-  return g_string_free (text, FALSE);
+      mw_network_set_actor_attr (network, actor, mark_key, mark);
+    }
+}
+
+static void
+tie_keep (MwNetwork  *network,
+          MwTie      *tie,
+          const char *name,
+          const char *value)
+{
+  if (*value == '\0')
+    mw_network_blank_tie_attr (network, tie, name);
+  else
+    mw_network_set_tie_attr (network, tie, name, value);
+  if (aghtmlstr ((char *)value))
+    {
+      g_autofree char *mark_key = mw_html_mark_key (name);
+      g_autofree char *mark = mw_html_mark_value (value);
+
+      mw_network_set_tie_attr (network, tie, mark_key, mark);
+    }
 }
 
 static char *
@@ -234,15 +263,10 @@ read_label (Agraph_t   *graph,
   if (sym == NULL)
     return g_strdup (fallback);
 
+  /* kept as written: mw_actor_dup_display_label() decides what it shows */
   label = agxget (object, sym);
   if (label == NULL || *label == '\0' || strcmp (label, "\\N") == 0)
     return g_strdup (fallback);
-
-  if (aghtmlstr ((char *)label))
-    {
-      g_autofree char *text = strip_html_tags (label);
-      return g_strdup (*text != '\0' ? text : fallback);
-    }
 
   return g_strdup (label);
 }
@@ -328,12 +352,29 @@ read_actor_string (MwNetwork  *network,
     }
 }
 
+/* The mark of an HTML-like value, worked out once per pool string: the
+ * nodes that inherit a long declared default share one. */
+static const char *
+html_mark (GHashTable *marks,
+           const char *value)
+{
+  char *mark = g_hash_table_lookup (marks, value);
+
+  if (mark == NULL)
+    {
+      mark = mw_html_mark_value (value);
+      g_hash_table_insert (marks, (gpointer)value, mark);
+    }
+  return mark;
+}
+
 static void
 read_node_attributes (MwNetwork  *network,
                       MwActor    *actor,
                       Agraph_t   *graph,
                       Agnode_t   *node,
-                      GHashTable *shared)
+                      GHashTable *shared,
+                      GHashTable *marks)
 {
   Agsym_t *sym = NULL;
 
@@ -345,9 +386,14 @@ read_node_attributes (MwNetwork  *network,
       /* Meshwork's own fields take the value in force, inherited from a
        * `node [...]` default or not; other attributes keep only what
        * differs from the default, which is written back as a default. */
+      /* "" overrides a default declared after the node, so it is kept */
+      if (!is_known_node_attr (sym->name))
+        {
+          if (value != sym->defval && strcmp (value, sym->defval) != 0)
+            actor_keep (network, actor, sym->name, value);
+          continue;
+        }
       if (*value == '\0')
-        continue;
-      if (!is_known_node_attr (sym->name) && is_declared_default (value, sym))
         continue;
 
       if (strcmp (sym->name, MW_DOT_ATTR_KIND) == 0)
@@ -372,8 +418,9 @@ read_node_attributes (MwNetwork  *network,
         mw_network_set_actor_pinned (network, actor, mw_parse_bool (value));
       else if (strcmp (sym->name, "pos") == 0)
         read_position (network, actor, value);
-      else if (!is_known_node_attr (sym->name))
-        mw_network_set_actor_attr (network, actor, sym->name, value);
+      else if (strcmp (sym->name, "label") == 0 && aghtmlstr ((char *)value))
+        /* the label field holds the text; its table, the mark */
+        mw_network_set_actor_attr (network, actor, MW_HTML_MARK "label", html_mark (marks, value));
     }
 }
 
@@ -390,13 +437,13 @@ read_edge_attributes (MwNetwork *network,
       const char *value = value_or_empty (edge, sym);
       double weight;
 
-      if (*value == '\0' || strcmp (value, sym->defval) == 0)
+      if (strcmp (value, sym->defval) == 0)
         continue;
       if (is_known_edge_attr (sym->name) &&
-          (strcmp (sym->name, "weight") != 0 || mw_parse_number (value, &weight)))
+          (*value == '\0' || strcmp (sym->name, "weight") != 0 || mw_parse_number (value, &weight)))
         continue;
 
-      mw_network_set_tie_attr (network, tie, sym->name, value);
+      tie_keep (network, tie, sym->name, value);
     }
 }
 
@@ -435,6 +482,13 @@ read_defaults (Agraph_t   *graph,
 
   while ((sym = agnxtattr (graph, kind, sym)) != NULL)
     {
+      /* `node [label=""]`, said in the file, hides every name: kept */
+      if (kind == AGNODE && strcmp (sym->name, "label") == 0 && sym->print &&
+          strcmp (sym->defval, "\\N") != 0)
+        {
+          table_keep (defaults, sym->name, sym->defval);
+          continue;
+        }
       if (sym->defval == NULL || *sym->defval == '\0')
         continue;
       /* each actor and tie holds these itself (see read_node_attributes) */
@@ -443,7 +497,7 @@ read_defaults (Agraph_t   *graph,
       if (kind == AGEDGE && is_known_edge_attr (sym->name))
         continue;
 
-      g_hash_table_insert (defaults, g_strdup (sym->name), g_strdup (sym->defval));
+      table_keep (defaults, sym->name, sym->defval);
     }
 }
 
@@ -464,6 +518,13 @@ read_graph_attributes (MwNetwork *network,
         continue;
 
       mw_network_set_attr (network, sym->name, value);
+      if (aghtmlstr ((char *)value))
+        {
+          g_autofree char *mark_key = mw_html_mark_key (sym->name);
+          g_autofree char *mark = mw_html_mark_value (value);
+
+          mw_network_set_attr (network, mark_key, mark);
+        }
     }
 }
 
@@ -481,11 +542,7 @@ cluster_title (Agraph_t *subgraph)
   const char *name = agnameof (subgraph);
 
   if (label != NULL && *label != '\0')
-    {
-      if (aghtmlstr ((char *)label))
-        return strip_html_tags (label);
-      return g_strdup (label);
-    }
+    return mw_label_dup_text (label, aghtmlstr ((char *)label), FALSE, NULL);
 
   name += strlen ("cluster");
   name += strspn (name, "_- ");
@@ -556,6 +613,99 @@ read_clusters (MwNetwork  *network,
     }
 }
 
+/* `a -> { b c }` makes an anonymous subgraph that says nothing: not kept. */
+static void
+keep_child (GPtrArray  *list,
+            MwSubgraph *kept)
+{
+  if (*kept->name == '\0' && g_hash_table_size (kept->attrs) == 0 && kept->children->len == 0)
+    mw_subgraph_free (kept);
+  else
+    g_ptr_array_add (list, kept);
+}
+
+/* Subgraphs Meshwork has no field for are kept as they were: their
+ * graph attributes that differ from the root's declared default (what
+ * they inherit when written back), their nodes and their subgraphs.
+ * Meshwork's own clusters are made again from the actors' fields. */
+static MwSubgraph *
+keep_subgraph (Agraph_t   *sub,
+               GHashTable *actors)
+{
+  const char *name = agnameof (sub);
+  MwSubgraph *kept = mw_subgraph_new (name != NULL && *name != '%' ? name : NULL);
+  g_autoptr(GPtrArray) children = list_subgraphs (sub);
+  Agsym_t *sym = NULL;
+
+  while ((sym = agnxtattr (agroot (sub), AGRAPH, sym)) != NULL)
+    {
+      const char *value = value_or_empty (sub, sym);
+
+      if (strcmp (value, sym->defval) != 0 && strcmp (sym->name, "charset") != 0)
+        table_keep (kept->attrs, sym->name, value);
+    }
+
+  for (Agnode_t *node = agfstnode (sub); node != NULL; node = agnxtnode (sub, node))
+    {
+      MwActor *actor = g_hash_table_lookup (actors, node);
+
+      if (actor != NULL)
+        g_ptr_array_add (kept->members, g_strdup (actor->id));
+    }
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      Agraph_t *child = g_ptr_array_index (children, i);
+      const char *role = agget (child, (char *)MW_DOT_ATTR_CLUSTER);
+
+      if (role == NULL || *role == '\0')
+        keep_child (kept->children, keep_subgraph (child, actors));
+    }
+
+  return kept;
+}
+
+static void
+read_subgraphs (MwNetwork  *network,
+                GHashTable *actors,
+                Agraph_t   *graph)
+{
+  g_autoptr(GPtrArray) subgraphs = list_subgraphs (graph);
+
+  for (guint i = 0; i < subgraphs->len; i++)
+    {
+      Agraph_t *sub = g_ptr_array_index (subgraphs, i);
+      const char *role = agget (sub, (char *)MW_DOT_ATTR_CLUSTER);
+
+      if (role == NULL || *role == '\0')
+        keep_child (mw_network_get_subgraphs (network), keep_subgraph (sub, actors));
+    }
+}
+
+/* What saving cannot write back, so that people are told before a save. */
+static void
+note_lossy_features (MwNetwork *network,
+                     GPtrArray *edges)
+{
+  guint n_keys = 0;
+
+  for (guint i = 0; i < edges->len; i++)
+    {
+      const char *key = agnameof (g_ptr_array_index (edges, i));
+
+      if (key != NULL && *key != '\0' && *key != '%')
+        n_keys++;
+    }
+
+  if (n_keys > 0)
+    {
+      /* Translators: edge keys are DOT's `a -> b [key=x]` names of edges */
+      g_autofree char *what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "the key of %u edge",
+                                                            "the keys of %u edges", n_keys), n_keys);
+      mw_network_add_lossy_feature (network, what);
+    }
+}
+
 /* A name cgraph made up for a node ("%12" from a file's `"%x"`) depends
  * on addresses: such a node is treated as unnamed, like "". */
 static gboolean
@@ -590,7 +740,7 @@ shared_label (GHashTable *shared,
   if (g_hash_table_contains (shared, label_sym))
     return g_hash_table_lookup (shared, label_sym);
 
-  text = aghtmlstr ((char *)value) ? strip_html_tags (value) : g_strdup (value);
+  text = g_strdup (value);
   g_hash_table_insert (shared, label_sym,
                        *text != '\0' && strcmp (value, "\\N") != 0 ? g_ref_string_new (text) : NULL);
   return g_hash_table_lookup (shared, label_sym);
@@ -603,7 +753,8 @@ read_actor (MwNetwork  *network,
             Agnode_t   *node,
             GHashTable *explicit_org,
             GHashTable *explicit_unit,
-            GHashTable *shared)
+            GHashTable *shared,
+            GHashTable *marks)
 {
   Agsym_t *label_sym = agattr (graph, AGNODE, (char *)"label", NULL);
   Agsym_t *org_sym = agattr (graph, AGNODE, (char *)MW_DOT_ATTR_ORG, NULL);
@@ -617,7 +768,7 @@ read_actor (MwNetwork  *network,
   if (label_ref != NULL)
     mw_network_share_actor_string (network, actor, MW_FIELD_LABEL, label_ref);
   g_hash_table_insert (actors, node, actor);
-  read_node_attributes (network, actor, graph, node, shared);
+  read_node_attributes (network, actor, graph, node, shared, marks);
 
   if (org_sym != NULL && *value_or_empty (node, org_sym) != '\0')
     g_hash_table_add (explicit_org, actor);
@@ -636,7 +787,7 @@ read_actors (MwNetwork  *network,
              GHashTable *explicit_unit)
 {
   g_autoptr(GHashTable) shared = g_hash_table_new_full (NULL, NULL, NULL, release_shared);
-
+  g_autoptr(GHashTable) marks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   guint n = 0, total = 2 * (guint) agnnodes (graph);
 
   for (int unnamed = 0; unnamed <= 1; unnamed++)
@@ -645,7 +796,7 @@ read_actors (MwNetwork  *network,
         if (n % 4096 == 0)
           mw_progress_report (PARSE_END, 0.8, (double) n / MAX (total, 1));
         if (node_has_name (node) != unnamed)
-          read_actor (network, actors, graph, node, explicit_org, explicit_unit, shared);
+          read_actor (network, actors, graph, node, explicit_org, explicit_unit, shared, marks);
       }
 }
 
@@ -707,6 +858,20 @@ read_ties (MwNetwork  *network,
     }
 }
 
+/* Whether the file declares any of Meshwork's own `mw_*` attributes. */
+static gboolean
+has_meshwork_attributes (Agraph_t *graph)
+{
+  static const int kinds[] = { AGRAPH, AGNODE, AGEDGE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    for (Agsym_t *sym = agnxtattr (graph, kinds[i], NULL); sym != NULL; sym = agnxtattr (graph, kinds[i], sym))
+      if (g_str_has_prefix (sym->name, "mw_"))
+        return TRUE;
+
+  return FALSE;
+}
+
 /* The counts again, as cgraph read them: `{a b} -> {c d}` is one edge
  * operator and four ties. agnnodes() is a stored count; ties are counted
  * by list_edges(). */
@@ -742,13 +907,17 @@ network_from_graph (Agraph_t        *graph,
   if (name != NULL && *name != '%')
     mw_network_set_name (network, name);
   mw_network_set_directed (network, agisdirected (graph));
+  mw_network_set_has_meshwork_attributes (network, has_meshwork_attributes (graph));
 
   read_graph_attributes (network, graph);
   read_defaults (graph, AGNODE, mw_network_get_node_defaults (network));
   read_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
   read_actors (network, actors, graph, explicit_org, explicit_unit);
   read_clusters (network, actors, graph, explicit_org, explicit_unit);
+  read_subgraphs (network, actors, graph);
   read_ties (network, actors, graph, edges);
+  mw_network_set_strict (network, agisstrict (graph));
+  note_lossy_features (network, edges);
 
   mw_network_end_batch (network);
 
@@ -802,6 +971,8 @@ mw_dot_load_data (const char      *data,
 
   mw_progress_report (0, 1, PARSE_START);
   graph = parse_locked (text, source_name, error);
+  /* cgraph holds its own copies: the text need not outlive the parse */
+  g_clear_pointer (&text, g_free);
   if (graph != NULL && !mw_progress_report (0, 1, PARSE_END))
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: opening was cancelled"), source_name);
   else if (graph != NULL)

@@ -16,6 +16,7 @@
 #include "mw-dot-private.h"
 #include "mw-file.h"
 #include "mw-graphviz-lock.h"
+#include "mw-label.h"
 
 /* ---------------------------------------------------------------------- */
 /* Saving                                                                  */
@@ -188,6 +189,37 @@ set_attr (void       *object,
   agsafeset (object, safe_name, safe_value, (char *)"");
 }
 
+/* An HTML-like string goes out between angle brackets, as it came in:
+ * cgraph writes a value as HTML when its pool string is marked so. HTML
+ * text needs none of writable()'s care (no quotes, no escapes). */
+static void
+set_html_attr (void       *object,
+               const char *name,
+               const char *value)
+{
+  Agraph_t *graph = agraphof (object);
+  g_autofree char *safe_name = writable (name);
+  Agsym_t *sym = agattr (agroot (graph), AGTYPE (object), safe_name, NULL);
+  char *html = agstrdup_html (agroot (graph), (char *)value);
+
+  if (sym == NULL)
+    sym = agattr (agroot (graph), AGTYPE (object), safe_name, (char *)"");
+  agxset (object, sym, html);
+  agstrfree (agroot (graph), html);
+}
+
+static void
+set_kept_attr (void       *object,
+               GHashTable *table,
+               const char *name,
+               const char *value)
+{
+  if (mw_attrs_value_is_html (table, name, value))
+    set_html_attr (object, name, value);
+  else
+    set_attr (object, name, value);
+}
+
 /* Whether @id can be a node's name as it is. cgraph takes a name that
  * starts with `%` for one of its anonymous objects and renames it. */
 static gboolean
@@ -256,8 +288,12 @@ write_table (void       *object,
   g_ptr_array_sort (keys, compare_keys);
 
   for (guint i = 0; i < keys->len; i++)
-    set_attr (object, g_ptr_array_index (keys, i),
-              g_hash_table_lookup (table, g_ptr_array_index (keys, i)));
+    {
+      const char *key = g_ptr_array_index (keys, i);
+
+      if (!mw_is_html_mark_key (key))
+        set_kept_attr (object, table, key, g_hash_table_lookup (table, key));
+    }
 }
 
 static void
@@ -267,6 +303,7 @@ declare_defaults (Agraph_t   *graph,
 {
   GHashTableIter iter;
   gpointer key, value;
+  Agsym_t *sym;
 
   g_hash_table_iter_init (&iter, defaults);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -274,18 +311,59 @@ declare_defaults (Agraph_t   *graph,
       g_autofree char *safe_key = writable (key);
       g_autofree char *safe_value = writable (value);
 
-      agattr (graph, kind, safe_key, safe_value);
+      if (mw_is_html_mark_key (key))
+        continue;
+      if (mw_attrs_value_is_html (defaults, key, value))
+        {
+          char *html = agstrdup_html (graph, value);
+
+          sym = agattr (graph, kind, safe_key, html);
+          agstrfree (graph, html);
+        }
+      else
+        sym = agattr (graph, kind, safe_key, safe_value);
+      /* written even when "" (`node [label=""]`), as the file said it */
+      sym->print = TRUE;
     }
+}
+
+/* Whether the actor's label is the file's declared `node [label=…]`,
+ * which it then inherits rather than repeats. */
+static gboolean
+is_default_label (const MwActor *actor,
+                  GHashTable    *defaults)
+{
+  const char *label = g_hash_table_lookup (defaults, "label");
+
+  if (label == NULL || strcmp (label, actor->label) != 0)
+    return FALSE;
+  /* the same text with the same mark (or none) is HTML on both or neither,
+   * known without a checksum of a long shared label per actor */
+  if (g_strcmp0 (g_hash_table_lookup (defaults, MW_HTML_MARK "label"),
+                 g_hash_table_lookup (actor->attrs, MW_HTML_MARK "label")) == 0)
+    return TRUE;
+  return mw_attrs_value_is_html (defaults, "label", label) ==
+         mw_attrs_value_is_html (actor->attrs, "label", actor->label);
 }
 
 static void
 write_actor (Agnode_t      *node,
-             const MwActor *actor)
+             const MwActor *actor,
+             GHashTable    *defaults)
 {
+  const char *default_label = g_hash_table_lookup (defaults, "label");
+
   write_table (node, actor->attrs);
 
   if (strcmp (actor->label, actor->id) != 0 || strcmp (agnameof (node), actor->id) != 0)
-    set_attr (node, "label", actor->label);
+    {
+      if (!is_default_label (actor, defaults))
+        set_kept_attr (node, actor->attrs, "label", actor->label);
+    }
+  else if (default_label != NULL && *default_label != '\0')
+    /* its name, not the declared default (an empty default stays: the
+     * loader gives such actors their id as label) */
+    set_attr (node, "label", "\\N");
   if (actor->kind != MW_ACTOR_PERSON)
     set_attr (node, MW_DOT_ATTR_KIND, mw_actor_kind_to_string (actor->kind));
   if (*actor->org != '\0')
@@ -368,9 +446,10 @@ make_cluster (Agraph_t   *parent,
 }
 
 static void
-write_clusters (Agraph_t  *graph,
-                GPtrArray *nodes,
-                MwNetwork *network)
+write_clusters (Agraph_t   *graph,
+                GPtrArray  *nodes,
+                MwNetwork  *network,
+                GHashTable *explained)
 {
   g_autoptr(GHashTable) clusters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) pairs = g_ptr_array_new ();  /* one actor per (org, unit) */
@@ -380,6 +459,8 @@ write_clusters (Agraph_t  *graph,
     {
       MwActor *actor = mw_network_get_actor (network, i);
 
+      if (g_hash_table_contains (explained, actor))
+        continue;
       if ((*actor->org != '\0' || *actor->unit != '\0') &&
           g_hash_table_insert (clusters, cluster_key (actor->org, actor->unit), NULL))
         g_ptr_array_add (pairs, actor);
@@ -415,11 +496,108 @@ write_clusters (Agraph_t  *graph,
     {
       MwActor *actor = mw_network_get_actor (network, i);
       g_autofree char *key = cluster_key (actor->org, actor->unit);
-      Agraph_t *cluster = g_hash_table_lookup (clusters, key);
+      Agraph_t *cluster = g_hash_table_contains (explained, actor) ? NULL : g_hash_table_lookup (clusters, key);
 
       if (cluster != NULL)
         agsubnode (cluster, g_ptr_array_index (nodes, i), TRUE);
     }
+}
+
+/* The unit the loader gives from a kept cluster: its label as shown, or
+ * its name without the "cluster" prefix (as mw-dot-load.c's cluster_title). */
+static char *
+kept_cluster_title (const MwSubgraph *sub)
+{
+  const char *label = g_hash_table_lookup (sub->attrs, "label");
+  const char *name = sub->name + strlen ("cluster");
+
+  if (label != NULL && *label != '\0')
+    return mw_label_dup_text (label, mw_attrs_value_is_html (sub->attrs, "label", label), FALSE, NULL);
+
+  name += strspn (name, "_- ");
+  return g_strdup (*name != '\0' ? name : sub->name);
+}
+
+/* actor → the title of the kept cluster that gives it its unit on load:
+ * the innermost, and of siblings the later one, as the loader decides. */
+static void
+find_kept_units (MwNetwork  *network,
+                 GPtrArray  *subgraphs,
+                 GHashTable *units)
+{
+  for (guint i = 0; i < subgraphs->len; i++)
+    {
+      const MwSubgraph *sub = g_ptr_array_index (subgraphs, i);
+
+      if (mw_subgraph_is_cluster (sub))
+        {
+          char *title = kept_cluster_title (sub);
+
+          for (guint m = 0; m < sub->members->len; m++)
+            {
+              MwActor *actor = mw_network_lookup_actor (network, g_ptr_array_index (sub->members, m));
+
+              if (actor != NULL)
+                g_hash_table_insert (units, actor, g_ref_string_new (title));
+            }
+          g_free (title);
+        }
+      find_kept_units (network, sub->children, units);
+    }
+}
+
+static void
+write_kept_subgraphs (Agraph_t   *parent,
+                      GPtrArray  *nodes,
+                      MwNetwork  *network,
+                      GPtrArray  *subgraphs,
+                      GHashTable *units,
+                      GHashTable *explained)
+{
+  for (guint i = 0; i < subgraphs->len; i++)
+    {
+      const MwSubgraph *kept = g_ptr_array_index (subgraphs, i);
+      g_autofree char *name = *kept->name != '\0' ? writable (kept->name) : NULL;
+      Agraph_t *sub = agsubg (parent, name, TRUE);
+
+      write_table (sub, kept->attrs);
+      for (guint m = 0; m < kept->members->len; m++)
+        {
+          MwActor *actor = mw_network_lookup_actor (network, g_ptr_array_index (kept->members, m));
+
+          /* an actor moved to another unit since leaves the file's clusters */
+          if (actor == NULL ||
+              (mw_subgraph_is_cluster (kept) && g_hash_table_contains (units, actor) &&
+               !g_hash_table_contains (explained, actor)))
+            continue;
+          agsubnode (sub, g_ptr_array_index (nodes, actor->index), TRUE);
+        }
+      write_kept_subgraphs (sub, nodes, network, kept->children, units, explained);
+    }
+}
+
+/* The subgraphs the file had, written back as they were. Returns the
+ * actors whose unit their clusters already give, which need no cluster
+ * of Meshwork's own. */
+static GHashTable *
+write_subgraphs (Agraph_t  *graph,
+                 GPtrArray *nodes,
+                 MwNetwork *network)
+{
+  GPtrArray *subgraphs = mw_network_get_subgraphs (network);
+  g_autoptr(GHashTable) units = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ref_string_release);
+  GHashTable *explained = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer actor, title;
+
+  find_kept_units (network, subgraphs, units);
+  g_hash_table_iter_init (&iter, units);
+  while (g_hash_table_iter_next (&iter, &actor, &title))
+    if (strcmp (((MwActor *)actor)->unit, title) == 0 && *((MwActor *)actor)->org == '\0')
+      g_hash_table_add (explained, actor);
+
+  write_kept_subgraphs (graph, nodes, network, subgraphs, units, explained);
+  return explained;
 }
 
 /**
@@ -437,6 +615,8 @@ mw_dot_save_data (MwNetwork *network,
   GString *out = g_string_new (NULL);
   g_autofree char *name = NULL;
   g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GHashTable) explained = NULL;
+  Agdesc_t kind;
   Agraph_t *graph;
 
   g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
@@ -453,7 +633,11 @@ mw_dot_save_data (MwNetwork *network,
 
   mw_graphviz_lock ();
 
-  graph = agopen (name, mw_network_get_directed (network) ? Agdirected : Agundirected, &disc);
+  if (mw_network_get_strict (network))
+    kind = mw_network_get_directed (network) ? Agstrictdirected : Agstrictundirected;
+  else
+    kind = mw_network_get_directed (network) ? Agdirected : Agundirected;
+  graph = agopen (name, kind, &disc);
   agattr (graph, AGNODE, (char *)"label", (char *)"\\N");
   declare_defaults (graph, AGNODE, mw_network_get_node_defaults (network));
   declare_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
@@ -467,8 +651,10 @@ mw_dot_save_data (MwNetwork *network,
 
   nodes = make_nodes (graph, network);
   for (guint i = 0; i < mw_network_get_n_actors (network); i++)
-    write_actor (g_ptr_array_index (nodes, i), mw_network_get_actor (network, i));
-  write_clusters (graph, nodes, network);
+    write_actor (g_ptr_array_index (nodes, i), mw_network_get_actor (network, i),
+                 mw_network_get_node_defaults (network));
+  explained = write_subgraphs (graph, nodes, network);
+  write_clusters (graph, nodes, network, explained);
   for (guint i = 0; i < mw_network_get_n_ties (network); i++)
     write_tie (graph, nodes, mw_network_get_tie (network, i));
 

@@ -272,6 +272,53 @@ mw_format_save_data (MwFormat   format,
   return mw_dot_save_data (network, length);
 }
 
+static guint
+count_subgraphs (GPtrArray *subgraphs)
+{
+  guint n = subgraphs->len;
+
+  for (guint i = 0; i < subgraphs->len; i++)
+    n += count_subgraphs (((MwSubgraph *)g_ptr_array_index (subgraphs, i))->children);
+  return n;
+}
+
+/**
+ * mw_format_describe_losses:
+ * @format: the format to save in; %MW_FORMAT_UNKNOWN stands for DOT
+ *
+ * What saving @network in @format cannot keep of the file it came from,
+ * for telling people before they save: "the keys of 3 edges, 2 subgraphs".
+ *
+ * Returns: (transfer full) (nullable): %NULL when nothing is lost
+ */
+char *
+mw_format_describe_losses (MwFormat   format,
+                           MwNetwork *network)
+{
+  g_autoptr(GPtrArray) losses = g_ptr_array_new_with_free_func (g_free);
+  const char * const *lossy;
+  guint n_subgraphs;
+
+  g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
+
+  lossy = mw_network_get_lossy_features (network);
+  for (guint i = 0; lossy[i] != NULL; i++)
+    g_ptr_array_add (losses, g_strdup (lossy[i]));
+
+  /* GraphML has no subgraphs; Meshwork's units are written as fields */
+  n_subgraphs = count_subgraphs (mw_network_get_subgraphs (network));
+  if (format == MW_FORMAT_GRAPHML && n_subgraphs > 0)
+    g_ptr_array_add (losses, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u subgraph", "%u subgraphs",
+                                                           n_subgraphs), n_subgraphs));
+
+  if (losses->len == 0)
+    return NULL;
+
+  g_ptr_array_add (losses, NULL);
+  /* Translators: the separator between the things a save cannot keep */
+  return g_strjoinv (_(", "), (char **)losses->pdata);
+}
+
 /**
  * mw_format_save_file:
  * @format: the format, or %MW_FORMAT_UNKNOWN for the one @path's extension

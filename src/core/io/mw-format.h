@@ -52,6 +52,8 @@ MwNetwork          *mw_format_load_file       (MwFormat         format,
 char               *mw_format_save_data       (MwFormat         format,
                                                MwNetwork       *network,
                                                gsize           *length);
+char               *mw_format_describe_losses (MwFormat         format,
+                                               MwNetwork       *network);
 gboolean            mw_format_save_file       (MwFormat         format,
                                                MwNetwork       *network,
                                                const char      *path,

@@ -200,6 +200,8 @@ start_key (Loader       *loader,
   key->domain = parse_domain (find_attribute (names, values, "for"));
   key->graphics = yfiles != NULL && g_str_has_suffix (yfiles, "graphics");
   g_hash_table_replace (loader->keys, key->id, key);
+  if (g_str_has_prefix (key->name, "mw_") && !g_str_has_prefix (key->name, MW_GRAPHML_ATTR_PREFIX))
+    mw_network_set_has_meshwork_attributes (loader->network, TRUE);
 
   loader->key = key;
   return TRUE;

@@ -239,11 +239,12 @@ write_edge (GString     *out,
   g_string_append (out, "\">\n");
 
   write_data (out, in, ids->edge, "mw_tie", mw_tie_type_to_string (tie->type));
-  if (tie->weight != 1.0)
-    {
-      g_autofree char *weight = mw_format_double (tie->weight);
-      write_data (out, in, ids->edge, "weight", weight);
-    }
+  /* on every edge, 1 too: for networkx or igraph an edge without it has
+   * no weight, which is not what the file said */
+  {
+    g_autofree char *weight = mw_format_double (tie->weight);
+    write_data (out, in, ids->edge, "weight", weight);
+  }
   write_table (out, in, ids->edge_attrs, tie->attrs);
 
   g_string_append (out, "    </edge>\n");

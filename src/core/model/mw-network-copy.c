@@ -42,6 +42,12 @@ mw_network_copy (MwNetwork *self)
   copy_string_table (copy->attrs, self->attrs);
   copy_string_table (copy->node_defaults, self->node_defaults);
   copy_string_table (copy->edge_defaults, self->edge_defaults);
+  copy->strict = self->strict;
+  copy->has_meshwork_attributes = self->has_meshwork_attributes;
+  for (guint i = 0; i < self->subgraphs->len; i++)
+    g_ptr_array_add (copy->subgraphs, mw_subgraph_copy (g_ptr_array_index (self->subgraphs, i)));
+  for (guint i = 0; i < self->lossy->len; i++)
+    g_ptr_array_add (copy->lossy, g_strdup (g_ptr_array_index (self->lossy, i)));
 
   g_ptr_array_set_size (copy->actors, 0);
   for (guint i = 0; i < self->actors->len; i++)

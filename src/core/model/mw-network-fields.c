@@ -314,3 +314,51 @@ mw_network_set_tie_attr (MwNetwork  *self,
   if (_mw_string_table_set (_mw_string_table_writable (&tie->attrs), key, value))
     _mw_network_emit_change (self, MW_CHANGE_TIE_CHANGED, MW_FIELD_ATTRS, NULL, tie);
 }
+
+/* "" in a string table: unlike the setters, where "" removes the attribute. */
+static gboolean
+string_table_blank (GHashTable  **table,
+                    const char   *key)
+{
+  const char *old = g_hash_table_lookup (*table, key);
+
+  if (old != NULL && *old == '\0')
+    return FALSE;
+
+  g_hash_table_insert (_mw_string_table_writable (table), g_strdup (key), g_strdup (""));
+  return TRUE;
+}
+
+/**
+ * mw_network_blank_actor_attr:
+ *
+ * Sets @key to the empty string, which a file uses to override a declared
+ * default for one node (`node [color=grey]` declared after it). The setter
+ * takes "" for removing the attribute instead.
+ */
+void
+mw_network_blank_actor_attr (MwNetwork  *self,
+                             MwActor    *actor,
+                             const char *key)
+{
+  g_return_if_fail (MW_IS_NETWORK (self));
+  g_return_if_fail (actor != NULL);
+  g_return_if_fail (key != NULL);
+
+  if (string_table_blank (&actor->attrs, key))
+    _mw_network_emit_change (self, MW_CHANGE_ACTOR_CHANGED, MW_FIELD_ATTRS, actor, NULL);
+}
+
+/* The same for a tie: `edge [style=invis]` after the edges it must not hide. */
+void
+mw_network_blank_tie_attr (MwNetwork  *self,
+                           MwTie      *tie,
+                           const char *key)
+{
+  g_return_if_fail (MW_IS_NETWORK (self));
+  g_return_if_fail (tie != NULL);
+  g_return_if_fail (key != NULL);
+
+  if (string_table_blank (&tie->attrs, key))
+    _mw_network_emit_change (self, MW_CHANGE_TIE_CHANGED, MW_FIELD_ATTRS, NULL, tie);
+}

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "mw-network.h"
+#include "mw-subgraph.h"
 
 G_BEGIN_DECLS
 
@@ -23,11 +24,15 @@ struct _MwNetwork
   GHashTable *attrs;
   GHashTable *node_defaults;
   GHashTable *edge_defaults;
+  GPtrArray  *subgraphs;     /* MwSubgraph*, owned: what the file had (mw-network-source.c) */
+  GPtrArray  *lossy;         /* char*, owned, NULL-terminated: what the file had and cannot be kept */
   guint64     generation;
   guint64     next_tie_serial;
   guint       batch_depth;
   char       *batch_name;
   guint       directed : 1;
+  guint       strict : 1;
+  guint       has_meshwork_attributes : 1;
 };
 
 /* Announces one change (or, inside a batch, only counts it). */

@@ -186,6 +186,8 @@ mw_network_finalize (GObject *object)
   g_clear_pointer (&self->attrs, g_hash_table_unref);
   g_clear_pointer (&self->node_defaults, g_hash_table_unref);
   g_clear_pointer (&self->edge_defaults, g_hash_table_unref);
+  g_clear_pointer (&self->subgraphs, g_ptr_array_unref);
+  g_clear_pointer (&self->lossy, g_ptr_array_unref);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->batch_name, g_free);
 
@@ -288,6 +290,8 @@ mw_network_init (MwNetwork *self)
   self->attrs = new_string_table ();
   self->node_defaults = new_string_table ();
   self->edge_defaults = new_string_table ();
+  self->subgraphs = g_ptr_array_new_with_free_func ((GDestroyNotify)mw_subgraph_free);
+  self->lossy = g_ptr_array_new_null_terminated (0, g_free, TRUE);
 }
 
 /**

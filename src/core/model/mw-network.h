@@ -9,6 +9,7 @@
 #include <glib-object.h>
 
 #include "mw-types.h"
+#include "mw-subgraph.h"
 
 G_BEGIN_DECLS
 
@@ -266,10 +267,29 @@ void         mw_network_set_tie_attr       (MwNetwork    *self,
                                             const char   *key,
                                             const char   *value);
 
+void         mw_network_blank_actor_attr   (MwNetwork    *self,
+                                            MwActor      *actor,
+                                            const char   *key);
+void         mw_network_blank_tie_attr     (MwNetwork    *self,
+                                            MwTie        *tie,
+                                            const char   *key);
+
 void         mw_network_begin_batch        (MwNetwork    *self,
                                             const char   *name);
 void         mw_network_end_batch          (MwNetwork    *self);
 gboolean     mw_network_in_batch           (MwNetwork    *self);
+
+/* What the file held beyond the fields (mw-network-source.c). */
+GPtrArray   *mw_network_get_subgraphs      (MwNetwork    *self);
+gboolean     mw_network_get_strict         (MwNetwork    *self);
+void         mw_network_set_strict         (MwNetwork    *self,
+                                            gboolean      strict);
+gboolean     mw_network_get_has_meshwork_attributes (MwNetwork *self);
+void         mw_network_set_has_meshwork_attributes (MwNetwork *self,
+                                            gboolean      has_them);
+const char * const *mw_network_get_lossy_features (MwNetwork *self);
+void         mw_network_add_lossy_feature  (MwNetwork    *self,
+                                            const char   *what);
 
 GPtrArray   *mw_network_check              (MwNetwork    *self);
 gboolean     mw_network_equal              (MwNetwork    *a,

@@ -232,3 +232,55 @@ mw_format_double (double value)
 
   return g_strdup (buf);
 }
+
+/* The key that marks @key's value as HTML-like (see MW_HTML_MARK). */
+char *
+mw_html_mark_key (const char *key)
+{
+  return g_strconcat (MW_HTML_MARK, key, NULL);
+}
+
+/* What the mark of an HTML-like @value holds. */
+char *
+mw_html_mark_value (const char *value)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, value, -1);
+}
+
+gboolean
+mw_is_html_mark_key (const char *key)
+{
+  return g_str_has_prefix (key, MW_HTML_MARK);
+}
+
+/**
+ * mw_attrs_value_is_html:
+ * @attrs: an attribute table (char* → char*)
+ * @value: (nullable): the value of @key, wherever it is kept (an actor's
+ *   label is a field; the mark is still in its table); %NULL to look it up
+ *
+ * Returns: whether @key's value is a Graphviz HTML-like string
+ */
+gboolean
+mw_attrs_value_is_html (GHashTable *attrs,
+                        const char *key,
+                        const char *value)
+{
+  g_autofree char *mark_key = NULL;
+  g_autofree char *checksum = NULL;
+  const char *mark;
+
+  if (attrs == NULL || g_hash_table_size (attrs) == 0)
+    return FALSE;
+
+  mark_key = mw_html_mark_key (key);
+  mark = g_hash_table_lookup (attrs, mark_key);
+  if (value == NULL)
+    value = g_hash_table_lookup (attrs, key);
+
+  if (mark == NULL || value == NULL)
+    return FALSE;
+
+  checksum = mw_html_mark_value (value);
+  return strcmp (mark, checksum) == 0;
+}

@@ -71,4 +71,18 @@ gboolean    mw_parse_number           (const char  *str,
  * needs), no trailing zeros. */
 char       *mw_format_double          (double       value);
 
+/* Graphviz's HTML-like strings (`label=<<b>x</b>>`): attribute tables hold
+ * the text between the outer angle brackets under the attribute's name,
+ * and a checksum of that text under MW_HTML_MARK + the name. A value is
+ * HTML-like while the two agree, so that setting the attribute to other
+ * text makes it plain, and undo (which restores both) makes it HTML again;
+ * a checksum, so that a long value shared by many actors is not copied. */
+#define MW_HTML_MARK "<html>"
+char       *mw_html_mark_key          (const char  *key);
+char       *mw_html_mark_value        (const char  *value);
+gboolean    mw_is_html_mark_key       (const char  *key);
+gboolean    mw_attrs_value_is_html    (GHashTable  *attrs,
+                                       const char  *key,
+                                       const char  *value);
+
 G_END_DECLS
