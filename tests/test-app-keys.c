@@ -204,9 +204,10 @@ state_of (Fixture *fixture)
   g_string_append (state, "selected");
   for (guint i = 0; i < selected->len; i++)
     g_string_append_printf (state, " %s", ((MwActor *)selected->pdata[i])->id);
-  g_string_append_printf (state, " zoom %.4f tool %s inspector %d presenting %d popover %d"
+  g_string_append_printf (state, " zoom %.4f tool %s inspector %d legend %d presenting %d popover %d"
                           " windows %u clipboard %u app %u",
                           mw_canvas_get_zoom (fixture->canvas), tool, inspector,
+                          mw_canvas_get_show_legend (fixture->canvas),
                           mw_window_get_presentation (fixture->window) != NULL,
                           popover_open (GTK_WIDGET (fixture->window)), n_visible_toplevels (),
                           fixture->clipboard_changes, fixture->app_activations);
