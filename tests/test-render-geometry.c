@@ -246,6 +246,43 @@ test_lateral_rank (void)
   g_assert_cmpuint (faults.covered_markers, ==, 0);
 }
 
+/* A drag re-routes only the ties and re-places only the labels near the
+ * moved actor: at every step the drawing is as clean as drawn afresh. */
+static void
+test_drag (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = mw_template_build ("hierarchy", MW_TEMPLATE_DEFAULT_SIZE, 2017, &error);
+  g_autoptr(MwRenderer) renderer = NULL;
+  MwActor *actor;
+  MwRect bounds;
+  double x, y;
+
+  g_assert_no_error (error);
+  renderer = mw_renderer_new (network);
+  g_assert_true (mw_renderer_get_bounds (renderer, &bounds));
+  actor = mw_network_get_actor (network, 3);
+  x = actor->x, y = actor->y;
+  for (int step = 1; step <= 40; step++)
+    {
+      g_autofree char *what = g_strdup_printf ("drag, step %d", step);
+      g_autoptr(MwRenderer) fresh = NULL;
+      Faults faults = { 0, 0 }, fresh_faults = { 0, 0 };
+
+      /* across a rank and back, through the others */
+      mw_network_set_actor_position (network, actor, x + 12 * step, y + (step % 10) * 9);
+      g_assert_true (mw_renderer_get_bounds (renderer, &bounds));
+      check_labels (renderer, what, &faults);
+      check_ties (renderer, what, &faults);
+      fresh = mw_renderer_new (network);
+      g_assert_true (mw_renderer_get_bounds (fresh, &bounds));
+      check_labels (fresh, "afresh", &fresh_faults);
+      check_ties (fresh, "afresh", &fresh_faults);
+      g_assert_cmpuint (faults.covered_markers, <=, fresh_faults.covered_markers);
+      g_assert_cmpuint (faults.crossings, <=, fresh_faults.crossings);
+    }
+}
+
 /* Past MW_ROUTE_MAX_ACTORS ties go straight: the frame stays quick. */
 static void
 test_large_goes_straight (void)
@@ -273,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/render-geometry/example", test_example);
   g_test_add_func ("/render-geometry/middle-manager", test_middle_manager);
   g_test_add_func ("/render-geometry/lateral-rank", test_lateral_rank);
+  g_test_add_func ("/render-geometry/drag", test_drag);
   g_test_add_func ("/render-geometry/large-goes-straight", test_large_goes_straight);
 
   return g_test_run ();

@@ -29,6 +29,7 @@ _mw_render_geometry_init (MwRenderGeometry *geometry)
   geometry->bends = g_array_new (FALSE, TRUE, sizeof (double));
   geometry->detours = g_array_new (FALSE, TRUE, sizeof (double));
   geometry->routed = g_array_new (FALSE, TRUE, sizeof (double));
+  geometry->labelled = g_array_new (FALSE, TRUE, sizeof (double));
   geometry->ties = g_array_new (FALSE, TRUE, sizeof (MwTieEnds));
   geometry->org_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
@@ -41,6 +42,7 @@ _mw_render_geometry_clear (MwRenderGeometry *geometry)
   g_clear_pointer (&geometry->bends, g_array_unref);
   g_clear_pointer (&geometry->detours, g_array_unref);
   g_clear_pointer (&geometry->routed, g_array_unref);
+  g_clear_pointer (&geometry->labelled, g_array_unref);
   g_clear_pointer (&geometry->ties, g_array_unref);
   g_clear_pointer (&geometry->org_colors, g_hash_table_unref);
 }
@@ -312,14 +314,123 @@ tie_ends_grid (MwRenderer *self)
   return grid;
 }
 
-/* Each label goes to the first spot that covers no tie end or arrowhead,
- * then fewest shapes and labels placed before it: words never hide where
- * a tie starts or which way it points. */
+#define MARK 5          /* doubles an actor leaves in labelled */
+#define CHANGED_MAX 48  /* past this many changed places every label is placed again */
+
+static void
+remember_labels (MwRenderer *self)
+{
+  guint n = self->geometry.actors->len, n_ties = self->geometry.bends->len;
+  GArray *marks = self->geometry.labelled;
+
+  g_array_set_size (marks, MARK * n + n_ties);
+  for (guint i = 0; i < n; i++)
+    {
+      const MwActorGeom *g = _mw_renderer_actor_geom (self, i);
+      double *m = &g_array_index (marks, double, MARK * i);
+
+      m[0] = g->x, m[1] = g->y, m[2] = g->r;
+      _mw_renderer_label_size (self, mw_network_get_actor (self->network, i), &m[3], &m[4]);
+    }
+  if (n_ties > 0)
+    memcpy (&g_array_index (marks, double, MARK * n), self->geometry.bends->data, n_ties * sizeof (double));
+  self->geometry.labels_valid = TRUE;
+}
+
+/* Which labels to place again (TRUE by actor): those of actors that moved
+ * or whose label changed, and of any actor near them or near a tie that
+ * now bends otherwise; NULL for all of them. */
+static gboolean *
+labels_to_place (MwRenderer *self)
+{
+  guint n = self->geometry.actors->len, n_ties = self->geometry.bends->len;
+  GArray *marks = self->geometry.labelled;
+  g_autoptr(GArray) changed = NULL;
+  g_autofree gboolean *dirty = NULL;
+  double near = MW_LABEL_MAX_WIDTH + 4 * self->geometry.max_radius + 40;
+
+  if (!self->geometry.labels_valid || marks->len != MARK * n + n_ties)
+    return NULL;
+  changed = g_array_new (FALSE, FALSE, sizeof (double));
+  dirty = g_new0 (gboolean, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const MwActorGeom *g = _mw_renderer_actor_geom (self, i);
+      const double *m = &g_array_index (marks, double, MARK * i);
+      double w, h;
+
+      _mw_renderer_label_size (self, mw_network_get_actor (self->network, i), &w, &h);
+      if (m[0] != g->x || m[1] != g->y || m[2] != g->r || m[3] != w || m[4] != h)
+        {
+          double both[4] = { m[0], m[1], g->x, g->y };
+
+          dirty[i] = TRUE;
+          g_array_append_vals (changed, both, 4);
+        }
+    }
+  for (guint t = 0; t < n_ties; t++)
+    if (g_array_index (marks, double, MARK * n + t) != g_array_index (self->geometry.bends, double, t))
+      {
+        const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, t);
+        const MwActorGeom *a = _mw_renderer_actor_geom (self, ends->from);
+        const MwActorGeom *b = _mw_renderer_actor_geom (self, ends->to);
+        double both[4] = { a->x, a->y, b->x, b->y };
+
+        g_array_append_vals (changed, both, 4);
+      }
+  if (changed->len > 2 * CHANGED_MAX)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      const MwActorGeom *g = _mw_renderer_actor_geom (self, i);
+
+      for (guint c = 0; c < changed->len && !dirty[i]; c += 2)
+        dirty[i] = fabs (g->x - g_array_index (changed, double, c)) < near &&
+                   fabs (g->y - g_array_index (changed, double, c + 1)) < near;
+    }
+  return g_steal_pointer (&dirty);
+}
+
+/* Places one label: the first spot that covers no tie end or arrowhead,
+ * then the fewest shapes and labels. */
+static void
+place_label (MwRenderer *self,
+             guint       i,
+             int         balance,
+             MwGrid     *ends,
+             MwGrid     *shapes,
+             MwGrid     *labels)
+{
+  const MwActor *actor = mw_network_get_actor (self->network, i);
+  MwActorGeom *g = &g_array_index (self->geometry.actors, MwActorGeom, i);
+  double label_w, label_h, best = G_MAXDOUBLE;
+  MwRect rect;
+
+  _mw_renderer_label_size (self, actor, &label_w, &label_h);
+  for (int spot = 0; spot < N_SPOTS && best >= 1; spot++)
+    {
+      /* over first where the balance says so */
+      int tried = balance > 0 && spot < 2 ? 1 - spot : spot;
+      double x, y, cost;
+
+      label_spot (actor, g, tried, label_w, label_h, &x, &y);
+      label_rect_at (x, y, label_w, label_h, &rect);
+      cost = 1000.0 * count_in (ends, &rect, G_MAXUINT) + 10.0 * count_in (shapes, &rect, i) +
+             count_in (labels, &rect, G_MAXUINT) + spot * 0.01;
+      if (cost < best)
+        best = cost, g->label_x = x, g->label_y = y;
+    }
+}
+
+/* Each label goes where it hides no tie's start or arrowhead: words never
+ * hide where a tie starts or which way it points. After a drag only the
+ * labels near what moved are placed again, round the others as they are. */
 static void
 place_labels (MwRenderer *self)
 {
   guint n = self->geometry.actors->len;
   g_autofree int *balance = g_new0 (int, n);
+  g_autofree gboolean *dirty = NULL;
   g_autoptr(MwGrid) ends = NULL;
   g_autoptr(MwGrid) shapes = NULL;
   g_autoptr(MwGrid) labels = NULL;
@@ -328,8 +439,10 @@ place_labels (MwRenderer *self)
   if (n > MW_ROUTE_MAX_ACTORS)
     {
       place_labels_quickly (self, balance);
+      self->geometry.labels_valid = FALSE;
       return;
     }
+  dirty = labels_to_place (self);
   ends = tie_ends_grid (self);
   shapes = _mw_grid_new (MAX (4 * self->geometry.max_radius, 48), n);
   labels = _mw_grid_new (64, n);
@@ -339,30 +452,25 @@ place_labels (MwRenderer *self)
 
       _mw_grid_add (shapes, &(MwRect) { g->x - g->r, g->y - g->r, 2 * g->r, 2 * g->r });
     }
+  /* the labels that stay, first */
+  for (guint i = 0; dirty != NULL && i < n; i++)
+    if (!dirty[i])
+      {
+        MwRect rect;
+
+        _mw_renderer_label_rect (self, i, &rect);
+        _mw_grid_add (labels, &rect);
+      }
   for (guint i = 0; i < n; i++)
-    {
-      const MwActor *actor = mw_network_get_actor (self->network, i);
-      MwActorGeom *g = &g_array_index (self->geometry.actors, MwActorGeom, i);
-      double label_w, label_h, best = G_MAXDOUBLE;
-      MwRect rect;
+    if (dirty == NULL || dirty[i])
+      {
+        MwRect rect;
 
-      _mw_renderer_label_size (self, actor, &label_w, &label_h);
-      for (int spot = 0; spot < N_SPOTS && best >= 1; spot++)
-        {
-          /* over first where the balance says so */
-          int tried = balance[i] > 0 && spot < 2 ? 1 - spot : spot;
-          double x, y, cost;
-
-          label_spot (actor, g, tried, label_w, label_h, &x, &y);
-          label_rect_at (x, y, label_w, label_h, &rect);
-          cost = 1000.0 * count_in (ends, &rect, G_MAXUINT) + 10.0 * count_in (shapes, &rect, i) +
-                 count_in (labels, &rect, G_MAXUINT) + spot * 0.01;
-          if (cost < best)
-            best = cost, g->label_x = x, g->label_y = y;
-        }
-      label_rect_at (g->label_x, g->label_y, label_w, label_h, &rect);
-      _mw_grid_add (labels, &rect);
-    }
+        place_label (self, i, balance[i], ends, shapes, labels);
+        _mw_renderer_label_rect (self, i, &rect);
+        _mw_grid_add (labels, &rect);
+      }
+  remember_labels (self);
 }
 
 static guint64
@@ -433,6 +541,7 @@ _mw_renderer_ensure_geometry (MwRenderer *self)
       compute_bends (self);
       self->geometry.topology_valid = TRUE;
       self->geometry.routes_valid = FALSE;
+      self->geometry.labels_valid = FALSE;
     }
   g_array_set_size (self->geometry.actors, n);
   for (guint i = 0; i < n; i++)

@@ -453,8 +453,23 @@ moved_actors (MwRenderer *self)
   return moved;
 }
 
-/* Whether a tie's detour may have to change: it touches a moved actor, or
- * the region its bow could take meets one where it was or is. */
+/* Whether a point is within @reach of a tie's drawn line. */
+static gboolean
+line_passes (const double *xy,
+             guint         n,
+             double        x,
+             double        y,
+             double        reach)
+{
+  for (guint i = 0; i + 1 < n; i++)
+    if (segment_distance2 (x, y, xy + 2 * i) < reach * reach)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a tie's detour may have to change: it touches a moved actor, a
+ * moved actor now stands in its way, or it bends and a moved actor may
+ * have been what it bent round. */
 static gboolean
 tie_near_moved (MwRenderer *self,
                 guint       tie,
@@ -463,19 +478,24 @@ tie_near_moved (MwRenderer *self,
   const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, tie);
   const MwActorGeom *a = _mw_renderer_actor_geom (self, ends->from);
   const MwActorGeom *b = _mw_renderer_actor_geom (self, ends->to);
-  double len = hypot (b->x - a->x, b->y - a->y);
-  double reach = MAX (0.6 * len, 4 * ROUTE_STEP) + 0.1 * len + fabs (g_array_index (self->geometry.lanes, double, tie)) +
-                 self->geometry.max_radius + ROUTE_CLEARANCE;
-  MwRect region = { MIN (a->x, b->x) - reach, MIN (a->y, b->y) - reach, 0, 0 };
+  double detour = g_array_index (self->geometry.detours, double, tie);
+  double xy[2 * (CURVE_PIECES + 2)], straight[4] = { a->x, a->y, b->x, b->y };
+  MwTieGeom geom;
+  guint n;
 
-  region.width = fabs (a->x - b->x) + 2 * reach;
-  region.height = fabs (a->y - b->y) + 2 * reach;
-  for (guint m = 0; m < moved->len; m += 3)
+  _mw_tie_geometry (ends->type, a->x, a->y, a->r, b->x, b->y, b->r,
+                    g_array_index (self->geometry.lanes, double, tie) + detour, TRUE, &geom);
+  n = _mw_tie_geom_points (&geom, xy, CURVE_PIECES);
+  for (guint m = 0; m < moved->len; m += 6)
     {
-      const double *c = &g_array_index (moved, double, m);
+      const double *c = &g_array_index (moved, double, m);   /* was x, y, r; is x, y, r */
 
-      if ((c[0] == a->x && c[1] == a->y) || (c[0] == b->x && c[1] == b->y) ||
-          _mw_rect_meets (&region, c[0] - c[2], c[1] - c[2], c[0] + c[2], c[1] + c[2]))
+      if ((c[3] == a->x && c[4] == a->y) || (c[3] == b->x && c[4] == b->y) ||
+          line_passes (xy, n, c[3], c[4], c[5] + ROUTE_CLEARANCE))
+        return TRUE;
+      /* the old place, near the line straight or as bent */
+      if (detour != 0 && (line_passes (straight, 2, c[0], c[1], c[2] + ROUTE_CLEARANCE + fabs (detour)) ||
+                          line_passes (xy, n, c[0], c[1], c[2] + ROUTE_CLEARANCE + fabs (detour))))
         return TRUE;
     }
   return FALSE;

@@ -208,6 +208,9 @@ typedef struct
   GArray     *detours;        /* double by tie index: the detour alone, kept for the next time */
   GArray     *routed;         /* double triples (x, y, r) by actor index: where the detours were made for */
   gboolean    routes_valid;   /* detours and routed match the lanes; only moved actors' ties are redone */
+  GArray     *labelled;       /* double (x, y, r, label w, label h) by actor, and then the bends:
+                               * what the labels were placed for */
+  gboolean    labels_valid;   /* only the labels near what changed are placed again */
   GArray     *ties;           /* MwTieEnds by tie index */
   GHashTable *org_colors;     /* org name → palette index + 1 */
   guint64     generation;
