@@ -300,26 +300,41 @@ mw_legend_draw (MwLegend *self,
   legend (self, cr, x, y, min_width, dark, NULL, NULL);
 }
 
-/* How many actors' shapes a rectangle of the view hides (labels come
- * and go with the zoom; the shapes are always there). */
-static guint
+/* The area two rectangles share, each given by its corners. */
+static double
+overlap (double ax1,
+         double ay1,
+         double ax2,
+         double ay2,
+         double bx1,
+         double by1,
+         double bx2,
+         double by2)
+{
+  return MAX (0, MIN (ax2, bx2) - MAX (ax1, bx1)) * MAX (0, MIN (ay2, by2) - MAX (ay1, by1));
+}
+
+/* How much of the actors a rectangle of the view hides, in model points²:
+ * their shapes count ten times their labels (which come and go with the
+ * zoom). */
+static double
 actors_under (MwRenderer   *renderer,
               const MwView *view,
               const MwRect *rect)
 {
-  double x1, y1, x2, y2;
-  guint n = 0;
+  double x1, y1, x2, y2, hidden = 0;
 
   mw_view_to_model (view, rect->x, rect->y, &x1, &y1);
   mw_view_to_model (view, rect->x + rect->width, rect->y + rect->height, &x2, &y2);
   for (guint i = 0; i < renderer->geometry.actors->len; i++)
     {
       const MwActorGeom *g = _mw_renderer_actor_geom (renderer, i);
+      const MwRect *b = &g->box;
 
-      if (g->x + g->r >= x1 && g->x - g->r <= x2 && g->y + g->r >= y1 && g->y - g->r <= y2)
-        n++;
+      hidden += 10 * overlap (x1, y1, x2, y2, g->x - g->r, g->y - g->r, g->x + g->r, g->y + g->r) +
+                overlap (x1, y1, x2, y2, b->x, b->y, b->x + b->width, b->y + b->height);
     }
-  return n;
+  return hidden;
 }
 
 /**
@@ -333,7 +348,7 @@ actors_under (MwRenderer   *renderer,
  * @rect: (out): where the card goes, in view pixels
  *
  * Of the allowed corners, the first (top-left, bottom-left, top-right,
- * bottom-right) that hides the fewest actors.
+ * bottom-right) that hides the least of the actors' shapes, then labels.
  *
  * Returns: the corner chosen
  */
@@ -346,8 +361,7 @@ mw_legend_place (MwLegend        *self,
                  MwRect          *rect)
 {
   MwLegendCorners best = 0;
-  guint best_n = G_MAXUINT;
-  double w, h;
+  double best_n = G_MAXDOUBLE, w, h;
 
   g_return_val_if_fail (MW_IS_LEGEND (self), 0);
   g_return_val_if_fail (view != NULL && view->zoom > 0 && rect != NULL, 0);
@@ -361,7 +375,7 @@ mw_legend_place (MwLegend        *self,
       gboolean right = corner & (MW_LEGEND_TOP_RIGHT | MW_LEGEND_BOTTOM_RIGHT);
       gboolean bottom = corner & (MW_LEGEND_BOTTOM_LEFT | MW_LEGEND_BOTTOM_RIGHT);
       MwRect here = { right ? view->width - margin - w : margin, bottom ? view->height - margin - h : margin, w, h };
-      guint n;
+      double n;
 
       if (!(corners & corner))
         continue;
