@@ -190,7 +190,8 @@ _mw_grid_query (MwGrid       *grid,
   if (++grid->query == 0)
     {
       /* stamps wrapped: none of them may look seen */
-      memset (grid->stamps->data, 0, grid->stamps->len * sizeof (guint));
+      if (grid->stamps->len > 0)
+        memset (grid->stamps->data, 0, grid->stamps->len * sizeof (guint));
       grid->query = 1;
     }
   for (guint i = 0; i < grid->big->len; i++)
@@ -544,7 +545,8 @@ _mw_renderer_route_ties (MwRenderer *self)
   if (moved == NULL)
     {
       g_array_set_size (detours, lanes->len);
-      memset (detours->data, 0, lanes->len * sizeof (double));
+      if (lanes->len > 0)
+        memset (detours->data, 0, lanes->len * sizeof (double));
     }
   grid = _mw_grid_new (MAX (4 * self->geometry.max_radius, 48), n_actors);
   for (guint i = 0; i < n_actors; i++)
