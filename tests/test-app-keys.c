@@ -207,9 +207,10 @@ state_of (Fixture *fixture)
   /* Add View to Presentation keeps a slide in the file. */
   g_string_append_printf (state, " slides %d",
                           g_str_hash (g_hash_table_lookup (mw_network_get_attrs (network), "mw_slides") ?: ""));
-  g_string_append_printf (state, " zoom %.4f tool %s inspector %d presenting %d popover %d"
+  g_string_append_printf (state, " zoom %.4f tool %s inspector %d legend %d presenting %d popover %d"
                           " windows %u clipboard %u app %u",
                           mw_canvas_get_zoom (fixture->canvas), tool, inspector,
+                          mw_canvas_get_show_legend (fixture->canvas),
                           mw_window_get_presentation (fixture->window) != NULL,
                           popover_open (GTK_WIDGET (fixture->window)), n_visible_toplevels (),
                           fixture->clipboard_changes, fixture->app_activations);

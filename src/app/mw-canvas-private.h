@@ -76,6 +76,7 @@ struct _MwCanvas
   MwTool      tool;
   MwTieType   tie_type;
   gboolean    editable;
+  gboolean    show_legend;   /* the legend over the view, in a corner */
   gboolean    fitted;        /* has fitted since the last open (or lending) */
   gboolean    follows_fit;   /* refits on resize: no zoom or pan since the last fit */
   gboolean    space_down;
@@ -109,6 +110,7 @@ enum
   PROP_TIE_TYPE,
   PROP_ZOOM,
   PROP_EDITABLE,
+  PROP_SHOW_LEGEND,
   N_PROPS
 };
 

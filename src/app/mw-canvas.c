@@ -13,10 +13,13 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "mw-canvas-private.h"
+#include "mw-render-legend.h"
 
 #define NUDGE 10.0
 
@@ -74,6 +77,24 @@ update_view_sets (MwCanvas *self)
   self->view.dim_others = highlight || marks;
 }
 
+/* The legend over the view, in pixels whatever the zoom, in the corner
+ * that hides the fewest actors; clear of the zoom buttons at the bottom right. */
+#define ZOOM_BAR_W 140
+#define ZOOM_BAR_H  56
+
+static void
+draw_legend (MwCanvas *self,
+             cairo_t  *cr)
+{
+  g_autoptr(MwLegend) legend = mw_legend_new (self->renderer);
+  MwRect zoom_bar = { self->view.width - ZOOM_BAR_W, self->view.height - ZOOM_BAR_H, ZOOM_BAR_W, ZOOM_BAR_H };
+  MwRect rect;
+
+  mw_legend_place (legend, &self->view, 12, MW_LEGEND_TOP_LEFT | MW_LEGEND_BOTTOM_LEFT |
+                   MW_LEGEND_TOP_RIGHT | MW_LEGEND_BOTTOM_RIGHT, &zoom_bar, &rect);
+  mw_legend_draw (legend, cr, round (rect.x), round (rect.y), 0, self->view.dark);
+}
+
 static void
 mw_canvas_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
@@ -97,6 +118,8 @@ mw_canvas_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   mw_renderer_draw (self->renderer, cr, &self->view);
   _mw_canvas_draw_drag (self, cr);
+  if (self->show_legend)
+    draw_legend (self, cr);
   cairo_destroy (cr);
 }
 
@@ -186,6 +209,7 @@ mw_canvas_get_property (GObject    *object,
     case PROP_TIE_TYPE: g_value_set_int (value, self->tie_type); break;
     case PROP_ZOOM:     g_value_set_double (value, self->view.zoom); break;
     case PROP_EDITABLE: g_value_set_boolean (value, self->editable); break;
+    case PROP_SHOW_LEGEND: g_value_set_boolean (value, self->show_legend); break;
     default:            G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -204,6 +228,7 @@ mw_canvas_set_property (GObject      *object,
     case PROP_TOOL:     mw_canvas_set_tool (self, g_value_get_int (value)); break;
     case PROP_TIE_TYPE: mw_canvas_set_tie_type (self, g_value_get_int (value)); break;
     case PROP_EDITABLE: mw_canvas_set_editable (self, g_value_get_boolean (value)); break;
+    case PROP_SHOW_LEGEND: mw_canvas_set_show_legend (self, g_value_get_boolean (value)); break;
     default:            G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -319,6 +344,7 @@ mw_canvas_class_init (MwCanvasClass *klass)
 
   properties[PROP_HISTORY] = g_param_spec_object ("history", NULL, NULL, MW_TYPE_HISTORY, rw);
   properties[PROP_EDITABLE] = g_param_spec_boolean ("editable", NULL, NULL, TRUE, rw);
+  properties[PROP_SHOW_LEGEND] = g_param_spec_boolean ("show-legend", NULL, NULL, FALSE, rw);
   properties[PROP_TOOL] = g_param_spec_int ("tool", NULL, NULL, 0, MW_TOOL_TIE, 0, rw);
   properties[PROP_TIE_TYPE] = g_param_spec_int ("tie-type", NULL, NULL, 0, MW_N_TIE_TYPES - 1,
                                                 MW_TIE_COLLABORATES, rw);
@@ -534,4 +560,26 @@ mw_canvas_fit_when_allocated (MwCanvas *self)
 
   self->fitted = FALSE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/* Whether the legend is drawn over the view (win.show-legend). */
+void
+mw_canvas_set_show_legend (MwCanvas *self,
+                           gboolean  show_legend)
+{
+  g_return_if_fail (MW_IS_CANVAS (self));
+
+  show_legend = !!show_legend;
+  if (self->show_legend == show_legend)
+    return;
+  self->show_legend = show_legend;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), _mw_canvas_properties[PROP_SHOW_LEGEND]);
+}
+
+gboolean
+mw_canvas_get_show_legend (MwCanvas *self)
+{
+  g_return_val_if_fail (MW_IS_CANVAS (self), FALSE);
+  return self->show_legend;
 }

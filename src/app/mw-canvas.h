@@ -86,6 +86,9 @@ GPtrArray  *mw_canvas_get_highlighted_ties (MwCanvas  *self);
 void        mw_canvas_set_editable        (MwCanvas   *self,
                                            gboolean    editable);
 gboolean    mw_canvas_get_editable        (MwCanvas   *self);
+void        mw_canvas_set_show_legend     (MwCanvas   *self,
+                                           gboolean    show_legend);
+gboolean    mw_canvas_get_show_legend     (MwCanvas   *self);
 void        mw_canvas_set_marks           (MwCanvas   *self,
                                            const char * const *actor_ids,
                                            const char * const *tie_ids);

@@ -466,6 +466,8 @@ mw_window_class_init (MwWindowClass *klass)
 static void
 bind_settings (MwWindow *self)
 {
+  g_autoptr(GAction) legend = NULL;
+
   g_assert (MW_IS_WINDOW (self));
 
   self->settings = g_settings_new ("io.github.meshwork.Meshwork");
@@ -475,6 +477,10 @@ bind_settings (MwWindow *self)
   g_settings_bind (self->settings, "show-inspector", self, "show-inspector", G_SETTINGS_BIND_DEFAULT);
   g_object_bind_property (self, "show-inspector", self->inspector_revealer, "reveal-child",
                           G_BINDING_SYNC_CREATE);
+  /* win.show-legend: the setting itself, as a stateful action */
+  legend = g_settings_create_action (self->settings, "show-legend");
+  g_action_map_add_action (G_ACTION_MAP (self), legend);
+  g_settings_bind (self->settings, "show-legend", self->canvas, "show-legend", G_SETTINGS_BIND_GET);
 
   mw_canvas_set_tie_type (self->canvas, g_settings_get_enum (self->settings, "tie-type"));
 }

@@ -25,7 +25,11 @@ void
 _mw_render_geometry_init (MwRenderGeometry *geometry)
 {
   geometry->actors = g_array_new (FALSE, TRUE, sizeof (MwActorGeom));
+  geometry->lanes = g_array_new (FALSE, TRUE, sizeof (double));
   geometry->bends = g_array_new (FALSE, TRUE, sizeof (double));
+  geometry->detours = g_array_new (FALSE, TRUE, sizeof (double));
+  geometry->routed = g_array_new (FALSE, TRUE, sizeof (double));
+  geometry->labelled = g_array_new (FALSE, TRUE, sizeof (double));
   geometry->ties = g_array_new (FALSE, TRUE, sizeof (MwTieEnds));
   geometry->org_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
@@ -34,7 +38,11 @@ void
 _mw_render_geometry_clear (MwRenderGeometry *geometry)
 {
   g_clear_pointer (&geometry->actors, g_array_unref);
+  g_clear_pointer (&geometry->lanes, g_array_unref);
   g_clear_pointer (&geometry->bends, g_array_unref);
+  g_clear_pointer (&geometry->detours, g_array_unref);
+  g_clear_pointer (&geometry->routed, g_array_unref);
+  g_clear_pointer (&geometry->labelled, g_array_unref);
   g_clear_pointer (&geometry->ties, g_array_unref);
   g_clear_pointer (&geometry->org_colors, g_hash_table_unref);
 }
@@ -133,6 +141,29 @@ org_color (MwRenderer *self,
   return GPOINTER_TO_INT (g_hash_table_lookup (self->geometry.org_colors, org)) - 1;
 }
 
+/* The label's halo, as drawn: its text with 2 points either side. */
+static void
+label_rect_at (double  x,
+               double  y,
+               double  label_w,
+               double  label_h,
+               MwRect *rect)
+{
+  *rect = (MwRect) { x - label_w / 2 - 2, y, label_w + 4, label_h };
+}
+
+void
+_mw_renderer_label_rect (MwRenderer *self,
+                         guint       actor,
+                         MwRect     *rect)
+{
+  const MwActorGeom *g = _mw_renderer_actor_geom (self, actor);
+  double label_w, label_h;
+
+  _mw_renderer_label_size (self, mw_network_get_actor (self->network, actor), &label_w, &label_h);
+  label_rect_at (g->label_x, g->label_y, label_w, label_h, rect);
+}
+
 /* The shape with its label and badges. */
 static void
 actor_box (MwRenderer    *self,
@@ -140,62 +171,306 @@ actor_box (MwRenderer    *self,
            MwRect        *box)
 {
   const MwActorGeom *g = &g_array_index (self->geometry.actors, MwActorGeom, actor->index);
-  double label_w, label_h, half, top = g->r + 4, bottom = g->r + 4;
-
-  _mw_renderer_label_size (self, actor, &label_w, &label_h);
-  half = MAX (g->r + 4, label_w / 2);
+  double top = g->r + 4;
+  MwRect label;
 
   for (guint t = 0; t < MW_N_TIE_TYPES; t++)
     for (guint i = 0; i < mw_actor_n_out (actor, t); i++)
       if (mw_actor_out (actor, t, i)->to == actor)
         top = MAX (g->r, 6) * 2.2 + 2;   /* room for the self-tie's loop */
-  top = MAX (top, g->y - g->label_y);
-  bottom = MAX (bottom, g->label_y + label_h - g->y);
 
-  box->x = g->x - half;
+  box->x = g->x - g->r - 4;
   box->y = g->y - top;
-  box->width = 2 * half;
-  box->height = top + bottom;
+  box->width = 2 * (g->r + 4);
+  box->height = top + g->r + 4;
+  _mw_renderer_label_rect (self, actor->index, &label);
+  _mw_rect_union (box, &label);
 }
 
-/* A label goes under its shape unless more ties leave the shape downwards
- * than upwards — a manager's reports arrive from below — and then over it,
- * clear of the badges, so arrowheads are never hidden under words. */
-static void
-place_labels (MwRenderer *self)
-{
-  guint n = mw_network_get_n_actors (self->network);
-  g_autofree int *balance = g_new0 (int, n);
+/* Where a label may go, in the order tried: under the shape, over it
+ * (clear of the badges), right and left of it, then under and over again
+ * but past the arrowheads. */
+enum { SPOT_UNDER, SPOT_OVER, SPOT_RIGHT, SPOT_LEFT, SPOT_UNDER_FAR, SPOT_OVER_FAR, N_SPOTS };
 
-  for (guint i = 0; i < mw_network_get_n_ties (self->network); i++)
+static void
+label_spot (const MwActor     *actor,
+            const MwActorGeom *g,
+            int                spot,
+            double             label_w,
+            double             label_h,
+            double            *x,
+            double            *y)
+{
+  double over = g->r + LABEL_GAP + 2, far = g->r + 1.5 + MW_ARROW_LENGTH + LABEL_GAP;
+
+  if (actor->purpose || actor->initiative)
+    over = MAX (over, g->r * 0.78 + MAX (10, g->r * 0.75) / 2 + 2);
+  *x = g->x;
+  switch (spot)
     {
-      const MwTie *tie = mw_network_get_tie (self->network, i);
-      const MwActorGeom *a = &g_array_index (self->geometry.actors, MwActorGeom, tie->from->index);
-      const MwActorGeom *b = &g_array_index (self->geometry.actors, MwActorGeom, tie->to->index);
+    case SPOT_UNDER:
+      *y = g->y + g->r + LABEL_GAP;
+      break;
+    case SPOT_OVER:
+      *y = g->y - over - label_h;
+      break;
+    case SPOT_RIGHT:
+    case SPOT_LEFT:
+      *x = g->x + (spot == SPOT_RIGHT ? 1 : -1) * (g->r + LABEL_GAP + 2 + label_w / 2 + 2);
+      *y = g->y - label_h / 2;
+      break;
+    case SPOT_UNDER_FAR:
+      *y = g->y + far;
+      break;
+    case SPOT_OVER_FAR:
+    default:
+      *y = g->y - MAX (over, far) - label_h;
+      break;
+    }
+}
+
+typedef struct
+{
+  guint skip;
+  guint hits;
+} Count;
+
+static gboolean
+count_box (guint    item,
+           gpointer user_data)
+{
+  Count *count = user_data;
+
+  if (item != count->skip)
+    count->hits++;
+  return FALSE;
+}
+
+static guint
+count_in (MwGrid       *grid,
+          const MwRect *rect,
+          guint         skip)
+{
+  Count count = { skip, 0 };
+
+  _mw_grid_query (grid, rect, count_box, &count);
+  return count.hits;
+}
+
+/* Whether more ties leave the shape downwards than upwards: a manager's
+ * reports arrive from below, and the label is then tried over it first. */
+static void
+count_balance (MwRenderer *self,
+               int        *balance)
+{
+  for (guint i = 0; i < self->geometry.ties->len; i++)
+    {
+      const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, i);
+      const MwActorGeom *a = _mw_renderer_actor_geom (self, ends->from);
+      const MwActorGeom *b = _mw_renderer_actor_geom (self, ends->to);
       double dx = fabs (b->x - a->x), dy = b->y - a->y;
 
       if (dy > dx * 0.5)
-        balance[tie->from->index]++, balance[tie->to->index]--;
+        balance[ends->from]++, balance[ends->to]--;
       else if (-dy > dx * 0.5)
-        balance[tie->from->index]--, balance[tie->to->index]++;
+        balance[ends->from]--, balance[ends->to]++;
     }
-  for (guint i = 0; i < n; i++)
+}
+
+/* Past MW_ROUTE_MAX_ACTORS a label only goes over its shape when the
+ * balance says so: looking at every tie end costs more than it shows. */
+static void
+place_labels_quickly (MwRenderer *self,
+                      const int  *balance)
+{
+  for (guint i = 0; i < self->geometry.actors->len; i++)
     {
       const MwActor *actor = mw_network_get_actor (self->network, i);
       MwActorGeom *g = &g_array_index (self->geometry.actors, MwActorGeom, i);
+      double label_w, label_h;
 
-      if (balance[i] > 0)
-        {
-          double clear = g->r + LABEL_GAP + 2, label_h;
-
-          if (actor->purpose || actor->initiative)
-            clear = MAX (clear, g->r * 0.78 + MAX (10, g->r * 0.75) / 2 + 2);
-          _mw_renderer_label_size (self, actor, NULL, &label_h);
-          g->label_y = g->y - clear - label_h;
-        }
-      else
-        g->label_y = g->y + g->r + LABEL_GAP;
+      _mw_renderer_label_size (self, actor, &label_w, &label_h);
+      label_spot (actor, g, balance[i] > 0 ? SPOT_OVER : SPOT_UNDER, label_w, label_h,
+                  &g->label_x, &g->label_y);
     }
+}
+
+/* The ends of every tie: where it leaves its source and its arrowhead. */
+static MwGrid *
+tie_ends_grid (MwRenderer *self)
+{
+  MwGrid *grid = _mw_grid_new (32, 2 * self->geometry.ties->len);
+
+  for (guint i = 0; i < self->geometry.ties->len; i++)
+    {
+      MwTieGeom geom;
+      MwRect start, end;
+
+      _mw_renderer_tie_geom (self, i, &geom);
+      _mw_tie_geom_ends (g_array_index (self->geometry.ties, MwTieEnds, i).type, &geom, &start, &end);
+      _mw_grid_add (grid, &start);
+      _mw_grid_add (grid, &end);
+    }
+  return grid;
+}
+
+#define MARK 5          /* doubles an actor leaves in labelled */
+#define CHANGED_MAX 48  /* past this many changed places every label is placed again */
+
+static void
+remember_labels (MwRenderer *self)
+{
+  guint n = self->geometry.actors->len, n_ties = self->geometry.bends->len;
+  GArray *marks = self->geometry.labelled;
+
+  g_array_set_size (marks, MARK * n + n_ties);
+  for (guint i = 0; i < n; i++)
+    {
+      const MwActorGeom *g = _mw_renderer_actor_geom (self, i);
+      double *m = &g_array_index (marks, double, MARK * i);
+
+      m[0] = g->x, m[1] = g->y, m[2] = g->r;
+      _mw_renderer_label_size (self, mw_network_get_actor (self->network, i), &m[3], &m[4]);
+    }
+  if (n_ties > 0)
+    memcpy (&g_array_index (marks, double, MARK * n), self->geometry.bends->data, n_ties * sizeof (double));
+  self->geometry.labels_valid = TRUE;
+}
+
+/* Which labels to place again (TRUE by actor): those of actors that moved
+ * or whose label changed, and of any actor near them or near a tie that
+ * now bends otherwise; NULL for all of them. */
+static gboolean *
+labels_to_place (MwRenderer *self)
+{
+  guint n = self->geometry.actors->len, n_ties = self->geometry.bends->len;
+  GArray *marks = self->geometry.labelled;
+  g_autoptr(GArray) changed = NULL;
+  g_autofree gboolean *dirty = NULL;
+  double near = MW_LABEL_MAX_WIDTH + 4 * self->geometry.max_radius + 40;
+
+  if (!self->geometry.labels_valid || marks->len != MARK * n + n_ties)
+    return NULL;
+  changed = g_array_new (FALSE, FALSE, sizeof (double));
+  dirty = g_new0 (gboolean, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const MwActorGeom *g = _mw_renderer_actor_geom (self, i);
+      const double *m = &g_array_index (marks, double, MARK * i);
+      double w, h;
+
+      _mw_renderer_label_size (self, mw_network_get_actor (self->network, i), &w, &h);
+      if (m[0] != g->x || m[1] != g->y || m[2] != g->r || m[3] != w || m[4] != h)
+        {
+          double both[4] = { m[0], m[1], g->x, g->y };
+
+          dirty[i] = TRUE;
+          g_array_append_vals (changed, both, 4);
+        }
+    }
+  for (guint t = 0; t < n_ties; t++)
+    if (g_array_index (marks, double, MARK * n + t) != g_array_index (self->geometry.bends, double, t))
+      {
+        const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, t);
+        const MwActorGeom *a = _mw_renderer_actor_geom (self, ends->from);
+        const MwActorGeom *b = _mw_renderer_actor_geom (self, ends->to);
+        double both[4] = { a->x, a->y, b->x, b->y };
+
+        g_array_append_vals (changed, both, 4);
+      }
+  if (changed->len > 2 * CHANGED_MAX)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      const MwActorGeom *g = _mw_renderer_actor_geom (self, i);
+
+      for (guint c = 0; c < changed->len && !dirty[i]; c += 2)
+        dirty[i] = fabs (g->x - g_array_index (changed, double, c)) < near &&
+                   fabs (g->y - g_array_index (changed, double, c + 1)) < near;
+    }
+  return g_steal_pointer (&dirty);
+}
+
+/* Places one label: the first spot that covers no tie end or arrowhead,
+ * then the fewest shapes and labels. */
+static void
+place_label (MwRenderer *self,
+             guint       i,
+             int         balance,
+             MwGrid     *ends,
+             MwGrid     *shapes,
+             MwGrid     *labels)
+{
+  const MwActor *actor = mw_network_get_actor (self->network, i);
+  MwActorGeom *g = &g_array_index (self->geometry.actors, MwActorGeom, i);
+  double label_w, label_h, best = G_MAXDOUBLE;
+  MwRect rect;
+
+  _mw_renderer_label_size (self, actor, &label_w, &label_h);
+  for (int spot = 0; spot < N_SPOTS && best >= 1; spot++)
+    {
+      /* over first where the balance says so */
+      int tried = balance > 0 && spot < 2 ? 1 - spot : spot;
+      double x, y, cost;
+
+      label_spot (actor, g, tried, label_w, label_h, &x, &y);
+      label_rect_at (x, y, label_w, label_h, &rect);
+      cost = 1000.0 * count_in (ends, &rect, G_MAXUINT) + 10.0 * count_in (shapes, &rect, i) +
+             count_in (labels, &rect, G_MAXUINT) + spot * 0.01;
+      if (cost < best)
+        best = cost, g->label_x = x, g->label_y = y;
+    }
+}
+
+/* Each label goes where it hides no tie's start or arrowhead: words never
+ * hide where a tie starts or which way it points. After a drag only the
+ * labels near what moved are placed again, round the others as they are. */
+static void
+place_labels (MwRenderer *self)
+{
+  guint n = self->geometry.actors->len;
+  g_autofree int *balance = g_new0 (int, n);
+  g_autofree gboolean *dirty = NULL;
+  g_autoptr(MwGrid) ends = NULL;
+  g_autoptr(MwGrid) shapes = NULL;
+  g_autoptr(MwGrid) labels = NULL;
+
+  count_balance (self, balance);
+  if (n > MW_ROUTE_MAX_ACTORS)
+    {
+      place_labels_quickly (self, balance);
+      self->geometry.labels_valid = FALSE;
+      return;
+    }
+  dirty = labels_to_place (self);
+  ends = tie_ends_grid (self);
+  shapes = _mw_grid_new (MAX (4 * self->geometry.max_radius, 48), n);
+  labels = _mw_grid_new (64, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const MwActorGeom *g = _mw_renderer_actor_geom (self, i);
+
+      _mw_grid_add (shapes, &(MwRect) { g->x - g->r, g->y - g->r, 2 * g->r, 2 * g->r });
+    }
+  /* the labels that stay, first */
+  for (guint i = 0; dirty != NULL && i < n; i++)
+    if (!dirty[i])
+      {
+        MwRect rect;
+
+        _mw_renderer_label_rect (self, i, &rect);
+        _mw_grid_add (labels, &rect);
+      }
+  for (guint i = 0; i < n; i++)
+    if (dirty == NULL || dirty[i])
+      {
+        MwRect rect;
+
+        place_label (self, i, balance[i], ends, shapes, labels);
+        _mw_renderer_label_rect (self, i, &rect);
+        _mw_grid_add (labels, &rect);
+      }
+  remember_labels (self);
 }
 
 static guint64
@@ -216,7 +491,7 @@ compute_bends (MwRenderer *self)
   g_autoptr(GHashTable) count = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  g_array_set_size (self->geometry.bends, n);
+  g_array_set_size (self->geometry.lanes, n);
   g_array_set_size (self->geometry.ties, n);
   for (guint i = 0; i < n; i++)
     {
@@ -247,7 +522,7 @@ compute_bends (MwRenderer *self)
             bend = -bend;
           g_hash_table_replace (seen, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (lane + 1));
         }
-      g_array_index (self->geometry.bends, double, i) = bend;
+      g_array_index (self->geometry.lanes, double, i) = bend;
     }
 }
 
@@ -260,11 +535,13 @@ _mw_renderer_ensure_geometry (MwRenderer *self)
   if (self->geometry.valid && self->geometry.generation == mw_network_get_generation (self->network))
     return;
 
-  if (!self->geometry.topology_valid || self->geometry.bends->len != mw_network_get_n_ties (self->network))
+  if (!self->geometry.topology_valid || self->geometry.lanes->len != mw_network_get_n_ties (self->network))
     {
       assign_org_colors (self);
       compute_bends (self);
       self->geometry.topology_valid = TRUE;
+      self->geometry.routes_valid = FALSE;
+      self->geometry.labels_valid = FALSE;
     }
   g_array_set_size (self->geometry.actors, n);
   for (guint i = 0; i < n; i++)
@@ -281,6 +558,7 @@ _mw_renderer_ensure_geometry (MwRenderer *self)
   for (guint i = 0; i < n; i++)
     self->geometry.max_radius = MAX (self->geometry.max_radius, _mw_renderer_actor_geom (self, i)->r);
   place_unplaced (self);
+  _mw_renderer_route_ties (self);
   place_labels (self);
   for (guint i = 0; i < n; i++)
     actor_box (self, mw_network_get_actor (self->network, i),

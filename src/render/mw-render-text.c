@@ -285,7 +285,8 @@ labels_shown (const MwFrame *f,
     }
 }
 
-/* Labels sit centred under their shape on a soft halo, so neither ties
+/* Labels sit where the geometry put them (under, over or beside their
+ * shape, clear of tie ends) on a soft halo, so neither ties
  * nor boundaries run through the words. */
 static void
 draw_labels (MwRenderer    *self,
@@ -301,7 +302,7 @@ draw_labels (MwRenderer    *self,
       Label *label = get_label (self, actor);
 
       if (_mw_frame_actor_state (f, actor) != MW_STATE_DIM)
-        cairo_rectangle (cr, g->x - label->width / 2 - 2, g->label_y,
+        cairo_rectangle (cr, g->label_x - label->width / 2 - 2, g->label_y,
                          label->width + 4, label->height);
     }
   _mw_set_source (cr, &f->theme->halo, 1);
@@ -317,7 +318,7 @@ draw_labels (MwRenderer    *self,
       if (_mw_frame_actor_state (f, actor) == MW_STATE_DIM)
         ink.alpha = MW_DIM_ALPHA + 0.2;
       _mw_renderer_show_layout (self, cr, label->layout, actor->label,
-                                g->x - label->width / 2, g->label_y, &ink);
+                                g->label_x - label->width / 2, g->label_y, &ink);
     }
 }
 
@@ -354,7 +355,7 @@ draw_emphasis_labels (MwRenderer    *self,
         double top = under ? 0 : -label->height;
 
         cairo_save (cr);
-        cairo_translate (cr, g->x, under ? g->label_y : g->label_y + label->height);
+        cairo_translate (cr, g->label_x, under ? g->label_y : g->label_y + label->height);
         cairo_scale (cr, s, s);
         if (pass == 0)
           {

@@ -144,6 +144,8 @@ void           _mw_draw_badge             (cairo_t        *cr,
  *        mw-render-geometry.c   where actors and ties are; hit-testing
  *    2   mw-render-groups.c     unit and organisation boundaries, computed by
  *                               the geometry, filled by the frame or the bands
+ *        mw-render-routes.c     a grid of boxes; ties bent round the actors
+ *                               they do not join; where tie ends and arrowheads are
  *    1   mw-render-text.c       the Pango context, label layouts, text or its sink
  *        mw-render-pixels.c     an image surface's pixels: stamps copied over
  *        mw-render-worker.c     the worker thread that shares the bands
@@ -166,7 +168,8 @@ typedef struct
   double x, y, r;
   int    color;      /* palette index; -1 without organisation */
   MwRect box;        /* shape, label and badges */
-  double label_y;    /* top of the label, under or over the shape */
+  double label_x;    /* middle of the label: beside the shape when above and under are taken */
+  double label_y;    /* top of the label, under, over or beside the shape */
 } MwActorGeom;
 
 /* What a frame needs of a tie, packed: reading it through MwTie and
@@ -200,7 +203,14 @@ typedef struct
 typedef struct
 {
   GArray     *actors;         /* MwActorGeom by actor index */
-  GArray     *bends;          /* double by tie index: lanes of parallel ties */
+  GArray     *lanes;          /* double by tie index: lanes of parallel ties */
+  GArray     *bends;          /* double by tie index: the lane, and the detour round actors */
+  GArray     *detours;        /* double by tie index: the detour alone, kept for the next time */
+  GArray     *routed;         /* double triples (x, y, r) by actor index: where the detours were made for */
+  gboolean    routes_valid;   /* detours and routed match the lanes; only moved actors' ties are redone */
+  GArray     *labelled;       /* double (x, y, r, label w, label h) by actor, and then the bends:
+                               * what the labels were placed for */
+  gboolean    labels_valid;   /* only the labels near what changed are placed again */
   GArray     *ties;           /* MwTieEnds by tie index */
   GHashTable *org_colors;     /* org name → palette index + 1 */
   guint64     generation;
@@ -489,10 +499,45 @@ void     _mw_renderer_draw_group_names  (MwRenderer       *self,
                                          cairo_t          *cr,
                                          const MwFrame    *f);
 
+/* mw-render-routes.c */
+typedef struct _MwGrid MwGrid;
+/* Returns TRUE to stop the query. */
+typedef gboolean (*MwGridFunc) (guint     item,
+                                gpointer  user_data);
+
+MwGrid  *_mw_grid_new                   (double            cell,
+                                         guint             expected);
+void     _mw_grid_free                  (MwGrid           *grid);
+void     _mw_grid_add                   (MwGrid           *grid,
+                                         const MwRect     *box);
+void     _mw_grid_query                 (MwGrid           *grid,
+                                         const MwRect     *rect,
+                                         MwGridFunc        func,
+                                         gpointer          user_data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwGrid, _mw_grid_free)
+
+#define MW_ROUTE_MAX_ACTORS 2000  /* past this, ties go straight */
+#define MW_TIE_END_LENGTH    8.0  /* how much of a tie at each end counts as its end */
+
+void     _mw_renderer_route_ties        (MwRenderer       *self);
+void     _mw_renderer_tie_geom          (MwRenderer       *self,
+                                         guint             tie,
+                                         MwTieGeom        *geom);
+guint    _mw_tie_geom_points            (const MwTieGeom  *geom,
+                                         double           *xy,
+                                         guint             n_pieces);
+void     _mw_tie_geom_ends              (MwTieType         type,
+                                         const MwTieGeom  *geom,
+                                         MwRect           *start,
+                                         MwRect           *end);
+
 /* mw-render-geometry.c */
 void     _mw_render_geometry_init       (MwRenderGeometry *geometry);
 void     _mw_render_geometry_clear      (MwRenderGeometry *geometry);
 void     _mw_renderer_ensure_geometry   (MwRenderer       *self);
+void     _mw_renderer_label_rect        (MwRenderer       *self,
+                                         guint             actor,
+                                         MwRect           *rect);
 
 /* mw-render-masks.c */
 void     _mw_render_masks_init          (MwRenderMasks    *masks);

@@ -258,6 +258,7 @@ pull_in (MwActorGeom *g,
   cairo_device_to_user (cr, &x, &y);
   g->box.x += x - g->x;
   g->box.y += y - g->y;
+  g->label_x += x - g->x;
   g->label_y += y - g->y;
   g->x = x;
   g->y = y;

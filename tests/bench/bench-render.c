@@ -17,6 +17,7 @@
 #include "mw-dot.h"
 #include "mw-export.h"
 #include "mw-renderer-private.h"
+#include "mw-templates.h"
 
 #define FRAMES 21
 
@@ -277,6 +278,45 @@ bench_frames (MwRenderer *renderer,
   print_timing ("zoom 1, centre, with labels", time_frames (renderer, &view));
 }
 
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Ties bent round actors and labels clear of tie ends (mw-render-routes.c,
+ * mw-render-geometry.c) at the largest network they are done for: the
+ * geometry from scratch, and after one actor moves (a drag's event). */
+static void
+bench_routing (guint n_actors)
+{
+  g_autoptr(MwNetwork) network = mw_template_build ("hierarchy", n_actors, 1, NULL);
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  MwActor *actor = mw_network_get_actor (network, mw_network_get_n_actors (network) / 2);
+  double start = thread_cpu_ms (), first, total = 0, x = actor->x, y = actor->y;
+  guint bent = 0;
+  MwRect bounds;
+
+  mw_renderer_get_bounds (renderer, &bounds);
+  first = thread_cpu_ms () - start;
+  for (guint t = 0; t < mw_network_get_n_ties (network); t++)
+    bent += g_array_index (renderer->geometry.bends, double, t) != g_array_index (renderer->geometry.lanes, double, t);
+  for (int i = 0; i < FRAMES; i++)
+    {
+      start = thread_cpu_ms ();
+      mw_network_set_actor_position (network, actor, x + 7 * i, y + 3 * i);
+      mw_renderer_get_bounds (renderer, &bounds);
+      total += thread_cpu_ms () - start;
+    }
+  printf ("routing, hierarchy template of %u actors and %u ties (%u bent), CPU:\n",
+          mw_network_get_n_actors (network), mw_network_get_n_ties (network), bent);
+  printf ("  %-52s %7.1f ms\n", "geometry from scratch (routes, labels)", first);
+  printf ("  %-52s %7.1f ms\n", "geometry after moving one actor (mean)", total / FRAMES);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -297,6 +337,7 @@ main (int    argc,
   bench_frames (local_renderer, quick);
   printf ("10%% of ties across the whole drawing (a hairball):\n");
   bench_frames (renderer, quick);
+  bench_routing (MW_ROUTE_MAX_ACTORS);
   if (quick)
     return 0;
 

@@ -378,6 +378,77 @@ other_org (Builder   *b,
   return any_of (b, pool);
 }
 
+/* Lateral ties are drawn straight where they can be: a partner is chosen
+ * so that the line to it passes no other actor (a tie along a rank would
+ * run through everyone between its ends). Past CHECKED_SIZE actors the
+ * first pick stands: the renderer draws such networks' ties straight. */
+#define CLEARANCE    28.0   /* from a line to an actor's centre: its shape and a margin */
+#define CHECKED_SIZE 400
+#define ATTEMPTS     12
+
+typedef MwActor *(*PickPartner) (Builder   *b,
+                                 GPtrArray *pool,
+                                 MwActor   *actor);
+
+static double
+distance_to_line (const MwActor *p,
+                  const MwActor *a,
+                  const MwActor *b)
+{
+  double dx = b->x - a->x, dy = b->y - a->y, len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((p->x - a->x) * dx + (p->y - a->y) * dy) / len2 : 0;
+
+  t = CLAMP (t, 0, 1);
+  return hypot (p->x - (a->x + t * dx), p->y - (a->y + t * dy));
+}
+
+static gboolean
+line_is_clear (Builder *b,
+               MwActor *from,
+               MwActor *to)
+{
+  guint n = mw_network_get_n_actors (b->network);
+
+  if (n > CHECKED_SIZE)
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      const MwActor *other = mw_network_get_actor (b->network, i);
+
+      if (other != from && other != to && other->has_position &&
+          distance_to_line (other, from, to) < CLEARANCE)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static MwActor *
+pick_any (Builder   *b,
+          GPtrArray *pool,
+          MwActor   *actor)
+{
+  return any_of (b, pool);
+}
+
+/* A partner picked by @pick to whom a straight line is clear, if a few
+ * tries find one; the last one tried otherwise. */
+static MwActor *
+clear_partner (Builder     *b,
+               GPtrArray   *pool,
+               MwActor     *actor,
+               PickPartner  pick_one)
+{
+  MwActor *other = NULL;
+
+  for (guint attempt = 0; attempt < ATTEMPTS; attempt++)
+    {
+      other = pick_one (b, pool, actor);
+      if (line_is_clear (b, actor, other))
+        break;
+    }
+  return other;
+}
+
 /* --- the contexts ------------------------------------------------------------ */
 
 static void
@@ -439,12 +510,12 @@ build_hierarchy (Builder *b,
   /* lateral collaboration among middle managers and along the front line */
   for (guint i = 0; i < middle->len; i++)
     if (chance (b, 0.8))
-      tie (b, g_ptr_array_index (middle, i), other_unit (b, middle, g_ptr_array_index (middle, i)),
+      tie (b, g_ptr_array_index (middle, i), clear_partner (b, middle, g_ptr_array_index (middle, i), other_unit),
            MW_TIE_COLLABORATES);
   for (guint i = 0; i < front->len / 3; i++)
     {
       MwActor *actor = any_of (b, front);
-      tie (b, actor, other_unit (b, front, actor), MW_TIE_COLLABORATES);
+      tie (b, actor, clear_partner (b, front, actor, other_unit), MW_TIE_COLLABORATES);
     }
 
   /* ideas travel up, initiatives start below, peers check each other */
@@ -456,7 +527,7 @@ build_hierarchy (Builder *b,
   for (guint i = 0; i < MAX (1, middle->len / 3); i++)
     {
       MwActor *actor = any_of (b, middle);
-      tie (b, actor, other_unit (b, middle, actor), MW_TIE_CHECKS);
+      tie (b, actor, clear_partner (b, middle, actor, other_unit), MW_TIE_CHECKS);
     }
 
   mw_network_set_actor_purpose (b->network, TREE_ACTOR (&t, 0), TRUE);
@@ -521,9 +592,9 @@ build_flat (Builder *b,
         {
           MwActor *member = g_ptr_array_index (members, k);
 
-          tie (b, member, any_of (b, members), MW_TIE_INFLUENCES);
-          tie (b, member, any_of (b, members), MW_TIE_INFLUENCES);
-          tie (b, member, any_of (b, members), MW_TIE_CHECKS);
+          tie (b, member, clear_partner (b, members, member, pick_any), MW_TIE_INFLUENCES);
+          tie (b, member, clear_partner (b, members, member, pick_any), MW_TIE_INFLUENCES);
+          tie (b, member, clear_partner (b, members, member, pick_any), MW_TIE_CHECKS);
           mw_network_set_actor_initiative (b->network, member, chance (b, 0.35));
           mw_network_set_actor_purpose (b->network, member, chance (b, 0.2));
           g_ptr_array_add (everyone, member);
@@ -535,10 +606,11 @@ build_flat (Builder *b,
     {
       MwActor *actor = any_of (b, everyone);
 
-      tie (b, actor, founder, MW_TIE_INFLUENCES);
-      tie (b, founder, any_of (b, everyone), MW_TIE_INFLUENCES);
-      tie (b, actor, other_unit (b, everyone, actor), MW_TIE_INFLUENCES);
-      tie (b, any_of (b, everyone), other_unit (b, everyone, actor), MW_TIE_COLLABORATES);
+      tie (b, clear_partner (b, everyone, founder, pick_any), founder, MW_TIE_INFLUENCES);
+      tie (b, founder, clear_partner (b, everyone, founder, pick_any), MW_TIE_INFLUENCES);
+      tie (b, actor, clear_partner (b, everyone, actor, other_unit), MW_TIE_INFLUENCES);
+      actor = any_of (b, everyone);
+      tie (b, actor, clear_partner (b, everyone, actor, other_unit), MW_TIE_COLLABORATES);
     }
 }
 
@@ -590,7 +662,8 @@ build_nimble (Builder *b,
       if (chance (b, 0.4))
         tie (b, any_of (b, core), actor, MW_TIE_CHECKS);
       if (periphery->len > 0 && chance (b, 0.5))
-        tie (b, actor, any_of (b, periphery), chance (b, 0.5) ? MW_TIE_COLLABORATES : MW_TIE_INFLUENCES);
+        tie (b, actor, clear_partner (b, periphery, actor, pick_any),
+             chance (b, 0.5) ? MW_TIE_COLLABORATES : MW_TIE_INFLUENCES);
       mw_network_set_actor_initiative (b->network, actor, chance (b, 0.3));
       g_ptr_array_add (periphery, actor);
     }

@@ -1,0 +1,317 @@
+/* test-render-geometry.c: labels clear of arrowheads, ties clear of actors
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Renders every template and the example network and checks, from the
+ * renderer's own geometry, that no label box covers an arrowhead or the
+ * start of a tie, and that no tie runs through an actor it does not join.
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include "mw-dot.h"
+#include "mw-renderer.h"
+#include "mw-renderer-private.h"
+#include "mw-templates.h"
+
+#define PIECES 24
+
+static gboolean
+inside (const MwRect *r,
+        double        x,
+        double        y)
+{
+  return x > r->x && x < r->x + r->width && y > r->y && y < r->y + r->height;
+}
+
+/* Points of an arrowhead or diamond: its corners, the middles of its
+ * sides and its centre — enough to see any real overlap with a label. */
+static guint
+marker_points (MwTieType        type,
+               const MwTieGeom *g,
+               double          *xy)
+{
+  double len = type == MW_TIE_CHECKS ? 2 * MW_ARROW_HALF_WIDTH : MW_ARROW_LENGTH;
+  double bx = g->tx - g->ux * len, by = g->ty - g->uy * len, px = -g->uy, py = g->ux;
+  double corners[3][2] = {
+    { g->tx, g->ty },
+    { bx + px * MW_ARROW_HALF_WIDTH * 0.8, by + py * MW_ARROW_HALF_WIDTH * 0.8 },
+    { bx - px * MW_ARROW_HALF_WIDTH * 0.8, by - py * MW_ARROW_HALF_WIDTH * 0.8 },
+  };
+  guint n = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const double *a = corners[i], *b = corners[(i + 1) % 3];
+
+      xy[n++] = a[0], xy[n++] = a[1];
+      xy[n++] = (a[0] + b[0]) / 2, xy[n++] = (a[1] + b[1]) / 2;
+    }
+  xy[n++] = (corners[0][0] + corners[1][0] + corners[2][0]) / 3;
+  xy[n++] = (corners[0][1] + corners[1][1] + corners[2][1]) / 3;
+  return n / 2;
+}
+
+static double
+segment_distance (double px,
+                  double py,
+                  const double *s)
+{
+  double dx = s[2] - s[0], dy = s[3] - s[1], len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((px - s[0]) * dx + (py - s[1]) * dy) / len2 : 0;
+
+  t = CLAMP (t, 0, 1);
+  return hypot (px - (s[0] + t * dx), py - (s[1] + t * dy));
+}
+
+typedef struct
+{
+  guint covered_markers;   /* arrowheads or tie starts under a label */
+  guint crossings;         /* ties through an actor they do not join */
+} Faults;
+
+static void
+check_labels (MwRenderer *renderer,
+              const char *what,
+              Faults     *faults)
+{
+  MwNetwork *network = mw_renderer_get_network (renderer);
+  guint n_actors = mw_network_get_n_actors (network);
+
+  for (guint t = 0; t < mw_network_get_n_ties (network); t++)
+    {
+      const MwTie *tie = mw_network_get_tie (network, t);
+      double xy[16];
+      guint n = 0;
+      MwTieGeom g;
+
+      _mw_renderer_tie_geom (renderer, t, &g);
+      if (g.marker)
+        n = marker_points (tie->type, &g, xy);
+      /* where the tie leaves its source */
+      xy[2 * n] = g.x1, xy[2 * n + 1] = g.y1;
+      n++;
+      for (guint a = 0; a < n_actors; a++)
+        {
+          MwRect label;
+
+          _mw_renderer_label_rect (renderer, a, &label);
+          for (guint p = 0; p < n; p++)
+            if (inside (&label, xy[2 * p], xy[2 * p + 1]))
+              {
+                g_test_message ("%s: the label of %s covers the %s of %s → %s", what,
+                                mw_network_get_actor (network, a)->label,
+                                p + 1 == n ? "start" : "arrowhead", tie->from->label, tie->to->label);
+                faults->covered_markers++;
+                break;
+              }
+        }
+    }
+}
+
+static void
+check_ties (MwRenderer *renderer,
+            const char *what,
+            Faults     *faults)
+{
+  MwNetwork *network = mw_renderer_get_network (renderer);
+
+  for (guint t = 0; t < mw_network_get_n_ties (network); t++)
+    {
+      const MwTie *tie = mw_network_get_tie (network, t);
+      double xy[2 * (PIECES + 2)];
+      MwTieGeom g;
+      guint n;
+
+      if (tie->from == tie->to)
+        continue;
+      _mw_renderer_tie_geom (renderer, t, &g);
+      n = _mw_tie_geom_points (&g, xy, PIECES);
+      for (guint a = 0; a < mw_network_get_n_actors (network); a++)
+        {
+          const MwActor *actor = mw_network_get_actor (network, a);
+          double x, y, r = mw_renderer_get_actor_radius (renderer, actor);
+
+          if (actor == tie->from || actor == tie->to)
+            continue;
+          mw_renderer_get_actor_position (renderer, actor, &x, &y);
+          for (guint p = 0; p + 1 < n; p++)
+            if (segment_distance (x, y, xy + 2 * p) < r)
+              {
+                g_test_message ("%s: the %s tie %s → %s runs through %s", what,
+                                mw_tie_type_to_string (tie->type), tie->from->label, tie->to->label,
+                                actor->label);
+                faults->crossings++;
+                break;
+              }
+        }
+    }
+}
+
+static Faults
+check_network (MwNetwork  *network,
+               const char *what)
+{
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  Faults faults = { 0, 0 };
+  MwRect bounds;
+
+  g_assert_true (mw_renderer_get_bounds (renderer, &bounds));
+  check_labels (renderer, what, &faults);
+  check_ties (renderer, what, &faults);
+  return faults;
+}
+
+/* Every template, at its usual size, with the seeds the app and the
+ * presentation use and a few more. */
+static void
+test_templates (void)
+{
+  static const guint32 seeds[] = { 1, 2, 3, 7, 42, 2017 };
+  const MwTemplate *templates;
+  guint n_templates, covered = 0, crossings = 0;
+
+  templates = mw_templates_get_all (&n_templates);
+  for (guint i = 0; i < n_templates; i++)
+    for (guint s = 0; s < G_N_ELEMENTS (seeds); s++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(MwNetwork) network = mw_template_build (templates[i].name, MW_TEMPLATE_DEFAULT_SIZE,
+                                                          seeds[s], &error);
+        g_autofree char *what = g_strdup_printf ("%s, seed %u", templates[i].name, seeds[s]);
+        Faults faults;
+
+        g_assert_no_error (error);
+        faults = check_network (network, what);
+        covered += faults.covered_markers;
+        crossings += faults.crossings;
+      }
+  g_test_message ("templates: %u covered tie ends, %u ties through actors", covered, crossings);
+  g_assert_cmpuint (covered, ==, 0);
+  g_assert_cmpuint (crossings, ==, 0);
+}
+
+static void
+test_example (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "meshwork-example.gv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = mw_dot_load_file (path, NULL, &error);
+  Faults faults;
+
+  g_assert_no_error (error);
+  faults = check_network (network, "example");
+  g_assert_cmpuint (faults.covered_markers, ==, 0);
+  g_assert_cmpuint (faults.crossings, ==, 0);
+}
+
+static MwNetwork *
+load_text (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  MwNetwork *network = mw_dot_load_data (text, strlen (text), "test.gv", NULL, &error);
+
+  g_assert_no_error (error);
+  return network;
+}
+
+/* As a user draws it: a middle manager with one report, whose label used
+ * to go under the shape, over the report's arrowhead. */
+static void
+test_middle_manager (void)
+{
+  g_autoptr(MwNetwork) network = load_text (
+    "digraph { boss [pos=\"0,240\"]; middle [label=\"Middle Manager\", pos=\"0,120\"];"
+    " report [pos=\"0,0\"];"
+    " middle -> boss [mw_tie=reports]; report -> middle [mw_tie=reports]; }");
+  Faults faults = check_network (network, "middle manager");
+
+  g_assert_cmpuint (faults.covered_markers, ==, 0);
+}
+
+/* Five on one rank, the two ends tied: the tie bends round the three
+ * between them, to either side as the lanes of a second tie need. */
+static void
+test_lateral_rank (void)
+{
+  g_autoptr(MwNetwork) network = load_text (
+    "digraph { a [pos=\"0,0\"]; b [pos=\"96,0\"]; c [pos=\"192,0\"]; d [pos=\"288,0\"]; e [pos=\"384,0\"];"
+    " a -> e [mw_tie=collaborates]; a -> e [mw_tie=checks]; b -> d [mw_tie=influences]; }");
+  Faults faults = check_network (network, "lateral rank");
+
+  g_assert_cmpuint (faults.crossings, ==, 0);
+  g_assert_cmpuint (faults.covered_markers, ==, 0);
+}
+
+/* A drag re-routes only the ties and re-places only the labels near the
+ * moved actor: at every step the drawing is as clean as drawn afresh. */
+static void
+test_drag (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = mw_template_build ("hierarchy", MW_TEMPLATE_DEFAULT_SIZE, 2017, &error);
+  g_autoptr(MwRenderer) renderer = NULL;
+  MwActor *actor;
+  MwRect bounds;
+  double x, y;
+
+  g_assert_no_error (error);
+  renderer = mw_renderer_new (network);
+  g_assert_true (mw_renderer_get_bounds (renderer, &bounds));
+  actor = mw_network_get_actor (network, 3);
+  x = actor->x, y = actor->y;
+  for (int step = 1; step <= 40; step++)
+    {
+      g_autofree char *what = g_strdup_printf ("drag, step %d", step);
+      g_autoptr(MwRenderer) fresh = NULL;
+      Faults faults = { 0, 0 }, fresh_faults = { 0, 0 };
+
+      /* across a rank and back, through the others */
+      mw_network_set_actor_position (network, actor, x + 12 * step, y + (step % 10) * 9);
+      g_assert_true (mw_renderer_get_bounds (renderer, &bounds));
+      check_labels (renderer, what, &faults);
+      check_ties (renderer, what, &faults);
+      fresh = mw_renderer_new (network);
+      g_assert_true (mw_renderer_get_bounds (fresh, &bounds));
+      check_labels (fresh, "afresh", &fresh_faults);
+      check_ties (fresh, "afresh", &fresh_faults);
+      g_assert_cmpuint (faults.covered_markers, <=, fresh_faults.covered_markers);
+      g_assert_cmpuint (faults.crossings, <=, fresh_faults.crossings);
+    }
+}
+
+/* Past MW_ROUTE_MAX_ACTORS ties go straight: the frame stays quick. */
+static void
+test_large_goes_straight (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = mw_template_build ("hierarchy", MW_ROUTE_MAX_ACTORS + 200, 1, &error);
+  g_autoptr(MwRenderer) renderer = NULL;
+  MwRect bounds;
+
+  g_assert_no_error (error);
+  renderer = mw_renderer_new (network);
+  g_assert_true (mw_renderer_get_bounds (renderer, &bounds));
+  for (guint t = 0; t < mw_network_get_n_ties (network); t++)
+    g_assert_cmpfloat (g_array_index (renderer->geometry.bends, double, t), ==,
+                       g_array_index (renderer->geometry.lanes, double, t));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render-geometry/templates", test_templates);
+  g_test_add_func ("/render-geometry/example", test_example);
+  g_test_add_func ("/render-geometry/middle-manager", test_middle_manager);
+  g_test_add_func ("/render-geometry/lateral-rank", test_lateral_rank);
+  g_test_add_func ("/render-geometry/drag", test_drag);
+  g_test_add_func ("/render-geometry/large-goes-straight", test_large_goes_straight);
+
+  return g_test_run ();
+}
