@@ -284,10 +284,10 @@ describe (MwScoreContext  context,
       return g_strdup_printf (_("%.0f%% of the people have a manager (%u levels) and %.0f%% work sideways or upwards across the lines: a distributed overlay"),
                               100 * f->managed, f->depth, 100 * f->overlay);
     case MW_SCORE_CONTEXT_FLAT:
-      return g_strdup_printf (_("Only %.0f%% of the people have a manager; close-knit teams or a light formal frame organise the work (%.0f%% in a reporting line, %.0f%% in a small team)"),
+      return g_strdup_printf (_("Only %.0f%% of the people have a manager; they work in teams of peers or under a light formal frame, not around a core (%.0f%% in a reporting line, %.0f%% in a small team)"),
                               100 * f->managed, 100 * f->formal, 100 * f->teamed);
     case MW_SCORE_CONTEXT_NIMBLE:
-      return g_strdup_printf (_("Only %.0f%% of the people have a manager and there are neither close-knit teams nor formal lines: contributors working around a shared core"),
+      return g_strdup_printf (_("Only %.0f%% of the people have a manager, and the work hangs on a core of contributors rather than on teams or formal lines"),
                               100 * f->managed);
     case MW_SCORE_CONTEXT_CROSS_ORG:
       return g_strdup_printf (_("%u organisations; %.0f%% of the actors have a tie into another organisation"),
