@@ -130,9 +130,11 @@ double      mw_graph_density             (MwGraph      *self);
 /* Share of leadership relations returned (a → b and b → a). */
 double      mw_graph_reciprocity         (MwGraph      *self);
 
-/* Groups and organisations (mw-graph-groups.c), computed on first use;
- * docs/scoring.md says where each comes from. Ids are dense and do not
- * depend on the order of the actors.
+/* Groups and organisations (mw-graph-groups.c), computed on the first of
+ * these queries, which reads the network's actors again (as the sampled
+ * efficiency reads ids): keep it unchanged until then. docs/scoring.md
+ * says where each comes from. Ids are dense and do not depend on the
+ * order of the actors.
  *
  * An actor's organisation: its `mw_org`; an actor of kind organisation is
  * its own; people without one take it along reporting lines or from the
