@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "mw-metrics-private.h"
@@ -52,14 +53,17 @@ actor_at (MwGraph *graph,
   return mw_network_get_actor (mw_graph_get_network (graph), v);
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b,
-             gpointer      user_data)
+typedef struct
 {
-  MwGraph *graph = user_data;
+  const char *id;
+  guint       v;
+} Ranked;
 
-  return strcmp (actor_at (graph, *(const guint *) a)->id, actor_at (graph, *(const guint *) b)->id);
+static int
+compare_ids (const void *a,
+             const void *b)
+{
+  return strcmp (((const Ranked *) a)->id, ((const Ranked *) b)->id);
 }
 
 /* Every choice below walks the actors in id order and breaks ties by it,
@@ -68,48 +72,84 @@ static void
 rank_by_id (MwGraph *graph,
             Groups  *groups)
 {
+  g_autofree Ranked *ranked = g_new (Ranked, MAX (groups->n, 1));
+
+  for (guint v = 0; v < groups->n; v++)
+    ranked[v] = (Ranked) { actor_at (graph, v)->id, v };
+  qsort (ranked, groups->n, sizeof (Ranked), compare_ids);
   groups->by_rank = g_new (guint, MAX (groups->n, 1));
   groups->rank = g_new (guint, MAX (groups->n, 1));
-  for (guint v = 0; v < groups->n; v++)
-    groups->by_rank[v] = v;
-  g_qsort_with_data (groups->by_rank, groups->n, sizeof (guint), compare_ids, graph);
   for (guint r = 0; r < groups->n; r++)
-    groups->rank[groups->by_rank[r]] = r;
+    {
+      groups->by_rank[r] = ranked[r].v;
+      groups->rank[ranked[r].v] = r;
+    }
 }
 
-/* Takes @key. */
+/* The id of @key in @table, a new one (*next, then counted) when it has
+ * none. Keys are borrowed: the actors' strings outlive the table. */
 static guint
 intern (GHashTable *table,
-        char       *key)
+        const char *key,
+        guint      *next)
 {
   gpointer value;
 
   if (g_hash_table_lookup_extended (table, key, NULL, &value))
+    return GPOINTER_TO_UINT (value);
+  g_hash_table_insert (table, (gpointer) key, GUINT_TO_POINTER (*next));
+  return (*next)++;
+}
+
+/* Dense ids, given in id order, for the pairs (@a[v], @b[v]); returns how
+ * many there are. */
+static guint
+intern_pairs (Groups      *groups,
+              const guint *a,
+              const guint *b,
+              guint       *id)
+{
+  g_autofree gint64 *keys = g_new (gint64, MAX (groups->n, 1));
+  g_autoptr(GHashTable) table = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint next = 0;
+
+  for (guint r = 0; r < groups->n; r++)
     {
-      g_free (key);
-      return GPOINTER_TO_UINT (value);
+      guint v = groups->by_rank[r];
+      gpointer value;
+
+      keys[v] = (gint64) (((guint64) a[v] << 32) | b[v]);
+      if (g_hash_table_lookup_extended (table, &keys[v], NULL, &value))
+        id[v] = GPOINTER_TO_UINT (value);
+      else
+        {
+          g_hash_table_insert (table, &keys[v], GUINT_TO_POINTER (next));
+          id[v] = next++;
+        }
     }
-  value = GUINT_TO_POINTER (g_hash_table_size (table));
-  g_hash_table_insert (table, key, value);
-  return GPOINTER_TO_UINT (value);
+
+  return next;
 }
 
 /* --- organisations --------------------------------------------------------- */
 
+/* Named organisations and organisation actors (each its own: ids are
+ * unique, so each gets a new one). */
 static void
-declared_orgs (MwGraph    *graph,
-               Groups     *groups,
-               GHashTable *orgs)
+declared_orgs (MwGraph *graph,
+               Groups  *groups)
 {
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
   for (guint r = 0; r < groups->n; r++)
     {
       guint v = groups->by_rank[r];
       MwActor *actor = actor_at (graph, v);
 
       if (actor->org[0] != '\0')
-        groups->org[v] = intern (orgs, g_strconcat ("o", actor->org, NULL));
+        groups->org[v] = intern (names, actor->org, &groups->n_orgs);
       else if (actor->kind == MW_ACTOR_ORGANISATION)
-        groups->org[v] = intern (orgs, g_strconcat ("a", actor->id, NULL));
+        groups->org[v] = groups->n_orgs++;
       else
         groups->org[v] = NONE;
     }
@@ -176,30 +216,25 @@ members_of_org_actors (MwGraph *graph,
   return any;
 }
 
-/* The units of the actors still without an organisation, by id order;
- * NONE for those with an organisation or no unit. */
-static GPtrArray *
+/* The units of the actors still without an organisation, numbered in id
+ * order; NONE for those with an organisation or no unit. Returns how many. */
+static guint
 open_units (MwGraph *graph,
             Groups  *groups,
             guint   *unit)
 {
-  g_autoptr(GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *names = g_ptr_array_new ();
+  g_autoptr(GHashTable) units = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_units = 0;
 
   for (guint r = 0; r < groups->n; r++)
     {
       guint v = groups->by_rank[r];
       MwActor *actor = actor_at (graph, v);
 
-      unit[v] = NONE;
-      if (groups->org[v] != NONE || actor->unit[0] == '\0')
-        continue;
-      unit[v] = intern (units, g_strdup (actor->unit));
-      if (unit[v] == names->len)
-        g_ptr_array_add (names, actor->unit);
+      unit[v] = groups->org[v] == NONE && actor->unit[0] != '\0' ? intern (units, actor->unit, &n_units) : NONE;
     }
 
-  return names;
+  return n_units;
 }
 
 /* The component of the reports ties, through actors without organisation,
@@ -268,16 +303,15 @@ unit_has_own_hierarchy (MwGraph     *graph,
  * people outside the units, joins two of them, and at least one has a
  * reporting hierarchy of its own. Then each is an organisation. */
 static void
-units_as_orgs (MwGraph    *graph,
-               Groups     *groups,
-               GHashTable *orgs)
+units_as_orgs (MwGraph *graph,
+               Groups  *groups)
 {
   g_autofree guint *unit = g_new (guint, MAX (groups->n, 1));
   g_autofree guint *component = g_new (guint, MAX (groups->n, 1));
   g_autofree guint *queue = g_new (guint, MAX (groups->n, 1));
-  g_autoptr(GPtrArray) names = open_units (graph, groups, unit);
+  guint n_units = open_units (graph, groups, unit);
 
-  if (names->len < 2 || !unit_has_own_hierarchy (graph, groups, unit))
+  if (n_units < 2 || !unit_has_own_hierarchy (graph, groups, unit))
     return;
   for (guint v = 0; v < groups->n; v++)
     component[v] = UNSEEN;
@@ -295,8 +329,9 @@ units_as_orgs (MwGraph    *graph,
       guint v = groups->by_rank[r];
 
       if (groups->org[v] == NONE && component[v] != NONE)
-        groups->org[v] = intern (orgs, g_strconcat ("u", (const char *) g_ptr_array_index (names, component[v]), NULL));
+        groups->org[v] = groups->n_orgs + component[v];
     }
+  groups->n_orgs += n_units;
   groups->orgs_from_units = TRUE;
 }
 
@@ -304,15 +339,12 @@ static void
 find_orgs (MwGraph *graph,
            Groups  *groups)
 {
-  g_autoptr(GHashTable) orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
   groups->org = g_new (guint, MAX (groups->n, 1));
-  declared_orgs (graph, groups, orgs);
+  declared_orgs (graph, groups);
   inherit_along_reports (graph, groups);
   if (members_of_org_actors (graph, groups))
     inherit_along_reports (graph, groups);
-  units_as_orgs (graph, groups, orgs);
-  groups->n_orgs = g_hash_table_size (orgs);
+  units_as_orgs (graph, groups);
 }
 
 static void
@@ -338,44 +370,54 @@ measure_boundary_spanning (MwGraph *graph,
 
 /* --- groups ---------------------------------------------------------------- */
 
+/* Every actor's unit label, numbered in id order; NONE for none. */
+static void
+unit_labels (MwGraph *graph,
+             Groups  *groups,
+             guint   *unit)
+{
+  g_autoptr(GHashTable) units = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_units = 0;
+
+  for (guint r = 0; r < groups->n; r++)
+    {
+      guint v = groups->by_rank[r];
+      MwActor *actor = actor_at (graph, v);
+
+      unit[v] = actor->unit[0] != '\0' ? intern (units, actor->unit, &n_units) : NONE;
+    }
+}
+
 /* Unit labels are a grouping when they cover at least half of the people,
  * make two groups or more, and most of those groups hold more than one
  * person: one unit per person (or a label on a few) says nothing about
- * who works together. */
+ * who works together. @label: the (organisation, unit) of each actor. */
 static gboolean
-labels_group (MwGraph *graph,
-              Groups  *groups)
+labels_group (MwGraph     *graph,
+              Groups      *groups,
+              const guint *unit,
+              const guint *label)
 {
-  g_autoptr(GHashTable) sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_people = 0, n_labelled = 0, singles = 0;
-  GHashTableIter iter;
-  gpointer size;
+  g_autofree guint *size = g_new0 (guint, MAX (groups->n, 1));
+  guint n_people = 0, n_labelled = 0, n_units = 0, singles = 0;
   gboolean people_only = FALSE;
 
   for (guint v = 0; v < groups->n && !people_only; v++)
     people_only = actor_at (graph, v)->kind == MW_ACTOR_PERSON;
   for (guint v = 0; v < groups->n; v++)
     {
-      MwActor *actor = actor_at (graph, v);
-      char *key;
-
-      if (people_only && actor->kind != MW_ACTOR_PERSON)
+      if (people_only && actor_at (graph, v)->kind != MW_ACTOR_PERSON)
         continue;
       n_people++;
-      if (actor->unit[0] == '\0')
+      if (unit[v] == NONE)
         continue;
       n_labelled++;
-      key = g_strdup_printf ("%u\x1f%s", groups->org[v], actor->unit);
-      size = g_hash_table_lookup (sizes, key);
-      g_hash_table_insert (sizes, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (size) + 1));
+      n_units += size[label[v]]++ == 0;
     }
+  for (guint g = 0; g < groups->n; g++)
+    singles += size[g] == 1;
 
-  g_hash_table_iter_init (&iter, sizes);
-  while (g_hash_table_iter_next (&iter, NULL, &size))
-    singles += GPOINTER_TO_UINT (size) == 1;
-
-  return 2 * n_labelled >= n_people && g_hash_table_size (sizes) >= 2 &&
-         2 * singles <= g_hash_table_size (sizes);
+  return 2 * n_labelled >= n_people && n_units >= 2 && 2 * singles <= n_units;
 }
 
 static gboolean
@@ -506,27 +548,15 @@ static void
 find_groups (MwGraph *graph,
              Groups  *groups)
 {
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree guint *community = NULL;
+  g_autofree guint *unit = g_new (guint, MAX (groups->n, 1));
 
   groups->group = g_new (guint, MAX (groups->n, 1));
-  groups->from_structure = !labels_group (graph, groups);
+  unit_labels (graph, groups, unit);
+  intern_pairs (groups, groups->org, unit, groups->group);
+  groups->from_structure = !labels_group (graph, groups, unit, groups->group);
   if (groups->from_structure)
-    {
-      community = g_new (guint, MAX (groups->n, 1));
-      find_communities (graph, groups, community);
-    }
-
-  for (guint r = 0; r < groups->n; r++)
-    {
-      guint v = groups->by_rank[r];
-      char *key = community != NULL
-        ? g_strdup_printf ("%u\x1f%u", groups->org[v], community[v])
-        : g_strdup_printf ("%u\x1f%s", groups->org[v], actor_at (graph, v)->unit);
-
-      groups->group[v] = intern (ids, key);
-    }
-  groups->n_groups = g_hash_table_size (ids);
+    find_communities (graph, groups, unit);
+  groups->n_groups = intern_pairs (groups, groups->org, unit, groups->group);
 }
 
 static Groups *
