@@ -22,8 +22,9 @@
 
 /* Structural features the contexts are told apart by (docs/scoring.md).
  * All come from the simple graphs of MwGraph: self-ties and parallel
- * ties are already gone, and nothing reads unit labels, so drawing the
- * groups as labels, clusters or not at all changes none of them. */
+ * ties are already gone. Unit labels count only where they show separate
+ * organisations (mw-graph-groups.c), so drawing the groups as labels,
+ * clusters or not at all changes none of them. */
 typedef struct
 {
   guint  n_actors;
