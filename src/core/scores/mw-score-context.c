@@ -19,6 +19,7 @@
 #define MIN_ACTORS      8     /* fewer: too small to read a context */
 #define MIN_FIT         0.3   /* a best fit below this is no answer */
 #define MAX_TEAM        30    /* a team node with more people is an assembly, not a team */
+#define MAX_CLUSTER_DEG 200   /* clustering is counted up to this many people around one */
 
 /* Structural features the contexts are told apart by (docs/scoring.md).
  * All come from the simple graphs of MwGraph: self-ties and parallel
@@ -41,6 +42,7 @@ typedef struct
   double teamed;          /* share of people in a small team node */
   double assortativity;   /* Newman's degree assortativity of the ties among people, −1–1 */
   double spread;          /* coefficient of variation of the people's degrees among people */
+  double clustering;      /* mean local clustering among people; only when few have a manager */
 } Features;
 
 static double
@@ -259,6 +261,66 @@ measure_degrees (MwScoring *scoring,
   f->spread = sqrt (MAX (sum2 / scoring->n_people - mean * mean, 0)) / mean;
 }
 
+static gboolean
+sorted_has (const guint *items,
+            guint        n,
+            guint        item)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (items[mid] == item)
+        return TRUE;
+      if (items[mid] < item)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
+/* Watts & Strogatz's local clustering of @v among people: the share of
+ * pairs of its person neighbours who are tied; 0 below two. */
+static double
+local_clustering (MwScoring *scoring,
+                  guint      v)
+{
+  guint k, d = 0, linked = 0;
+  const guint *next = mw_graph_out (scoring->graph, MW_GRAPH_ALL, v, &k);
+
+  if (k > MAX_CLUSTER_DEG)
+    return 0;
+  for (guint i = 0; i < k; i++)
+    {
+      guint ku;
+      const guint *theirs;
+
+      if (!is_person (scoring, next[i]))
+        continue;
+      d++;
+      theirs = mw_graph_out (scoring->graph, MW_GRAPH_ALL, next[i], &ku);
+      for (guint j = i + 1; j < k; j++)
+        linked += is_person (scoring, next[j]) && sorted_has (theirs, ku, next[j]);
+    }
+
+  return d >= 2 ? 2.0 * linked / ((double) d * (d - 1)) : 0;
+}
+
+static double
+mean_clustering (MwScoring *scoring)
+{
+  double sum = 0;
+
+  for (guint v = 0; v < scoring->n; v++)
+    if (is_person (scoring, v))
+      sum += local_clustering (scoring, v);
+
+  return scoring->n_people > 0 ? sum / scoring->n_people : 0;
+}
+
 static void
 measure_features (MwScoring *scoring,
                   Features  *f)
@@ -270,6 +332,9 @@ measure_features (MwScoring *scoring,
   measure_orgs (scoring, f);
   measure_people (scoring, f);
   measure_degrees (scoring, f);
+  /* only flat and nimble are told apart by it */
+  if (f->managed < 0.6)
+    f->clustering = mean_clustering (scoring);
 }
 
 static char *
@@ -328,10 +393,11 @@ fit_contexts (MwScores       *self,
 {
   double cross = f->n_orgs >= 2 ? ramp (f->crossing_pairs, 1, 2) * ramp (f->minority, 0.2, 0.3) : 0;
   double managed = ramp (f->managed, 0.4, 0.6);
-  double overlay = ramp (f->overlay, 0.05, 0.15);
-  /* a core that the periphery hangs on, not teams of peers */
+  double overlay = ramp (f->overlay, 0.03, 0.1);
+  /* a core that the periphery hangs on, not close-knit teams of peers */
   double core = MAX (ramp (-f->assortativity, 0.2, 0.4), ramp (f->spread, 0.6, 0.85));
-  double frame = MAX (ramp (f->formal, 0.03, 0.12), MAX (ramp (f->teamed, 0.3, 0.6), 1 - core));
+  double peers = (1 - core) * ramp (f->clustering, 0.08, 0.16);
+  double frame = MAX (ramp (f->formal, 0.03, 0.12), MAX (ramp (f->teamed, 0.3, 0.6), peers));
 
   self->fit[MW_SCORE_CONTEXT_CROSS_ORG] = cross;
   self->fit[MW_SCORE_CONTEXT_HIERARCHY] = (1 - cross) * managed * overlay;
