@@ -149,6 +149,25 @@ test_too_small (void)
   g_assert_cmpfloat (mw_scores_get_context_confidence (scores), ==, 0);
 }
 
+/* Actors dropped on the canvas but not yet tied: nothing to read yet. */
+static void
+test_mostly_unconnected (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(MwScores) scores = NULL;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      mw_network_add_actor (network, id, NULL, MW_ACTOR_PERSON, NULL);
+    }
+  mw_network_add_tie (network, mw_network_get_actor (network, 1), mw_network_get_actor (network, 0), MW_TIE_REPORTS, 1, NULL);
+  mw_network_add_tie (network, mw_network_get_actor (network, 2), mw_network_get_actor (network, 0), MW_TIE_REPORTS, 1, NULL);
+  scores = mw_scores_compute (network);
+  g_assert_cmpint (mw_scores_get_context (scores), ==, MW_SCORE_CONTEXT_UNDETERMINED);
+  g_assert_nonnull (strstr (mw_scores_get_context_reason (scores), "9 of 12"));
+}
+
 /* --- the same network, drawn another way ------------------------------------ */
 
 /* Units written as plain DOT clusters (no mw_unit), as another tool does;
@@ -518,6 +537,7 @@ main (int    argc,
     }
   g_test_add_func ("/validity/context/ignored-ties", test_ignored_ties);
   g_test_add_func ("/validity/context/too-small", test_too_small);
+  g_test_add_func ("/validity/context/mostly-unconnected", test_mostly_unconnected);
   g_test_add_func ("/validity/context/however-drawn", test_same_context_however_drawn);
   g_test_add_func ("/validity/context/order-and-ids", test_order_and_id_independence);
   g_test_add_func ("/validity/groups/structure", test_groups);
