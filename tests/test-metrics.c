@@ -47,7 +47,10 @@ small_organisation (void)
 {
   MwNetwork *network = mw_network_new ();
 
-  person (network, "ceo", NULL);
+  /* the CEO sits in Eng so that most units hold more than one person:
+   * otherwise the labels are no grouping and the groups come from the
+   * structure (docs/scoring.md, "Groups") */
+  person (network, "ceo", "Eng");
   person (network, "a", "Ops");
   person (network, "b", "Eng");
   person (network, "c", "Sales");

@@ -34,6 +34,7 @@ typedef enum
   MEASURE_EFFICIENCY,
   MEASURE_ARTICULATION,
   MEASURE_DEPTH,
+  MEASURE_ORG_BOUNDARY,
   N_MEASURES
 } Measure;
 
@@ -197,6 +198,7 @@ build_measure_rows (MwScorePanel *self)
     { N_("Efficiency"), N_("How directly everyone reaches everyone") },
     { N_("Single Points of Failure"), N_("People whose departure cuts others off") },
     { N_("Levels of Hierarchy"), N_("Depth of the chain of command") },
+    { N_("Organisation Boundary Spanning"), N_("Share of actors with a tie into another organisation") },
   };
 
   g_assert (MW_IS_SCORE_PANEL (self));
@@ -225,6 +227,7 @@ show_measures (MwScorePanel *self,
   g_autofree char *efficiency = g_strdup_printf ("%.2f", m->efficiency);
   g_autofree char *articulation = g_strdup_printf ("%u", m->articulation_points);
   g_autofree char *depth = g_strdup_printf ("%u", m->hierarchy_depth);
+  g_autofree char *org_boundary = g_strdup_printf ("%.2f", m->org_boundary_spanning);
 
   g_assert (MW_IS_SCORE_PANEL (self));
 
@@ -234,6 +237,7 @@ show_measures (MwScorePanel *self,
   gtk_label_set_label (GTK_LABEL (self->measures[MEASURE_EFFICIENCY]), efficiency);
   gtk_label_set_label (GTK_LABEL (self->measures[MEASURE_ARTICULATION]), articulation);
   gtk_label_set_label (GTK_LABEL (self->measures[MEASURE_DEPTH]), depth);
+  gtk_label_set_label (GTK_LABEL (self->measures[MEASURE_ORG_BOUNDARY]), org_boundary);
 }
 
 static void

@@ -97,6 +97,7 @@ add_measures (JsonBuilder *builder,
   add_int (builder, "hierarchy_depth", m->hierarchy_depth);
   add_double (builder, "span_of_control", m->span_of_control);
   add_int (builder, "max_span_of_control", m->max_span_of_control);
+  add_double (builder, "org_boundary_spanning", m->org_boundary_spanning);
   json_builder_end_object (builder);
 }
 

@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "mw-metrics.h"
+#include "mw-metrics-private.h"
 
 #define NONE G_MAXUINT
 
@@ -42,10 +42,9 @@ struct _MwGraph
   guint     *level;     /* 1 for tops, NONE outside the hierarchy */
   guint      depth;
 
-  /* groups */
-  guint     *group;
-  guint     *org;
-  guint      n_orgs;
+  /* kept by the files above this one (mw-graph-groups.c) */
+  gpointer        extension;
+  GDestroyNotify  extension_free;
 
   /* reused buffers */
   guint     *stamp;
@@ -370,40 +369,6 @@ build_hierarchy (MwGraph *self)
     }
 }
 
-static guint
-intern (GHashTable *table,
-        char       *key)
-{
-  gpointer value;
-
-  if (g_hash_table_lookup_extended (table, key, NULL, &value))
-    {
-      g_free (key);
-      return GPOINTER_TO_UINT (value);
-    }
-  value = GUINT_TO_POINTER (g_hash_table_size (table));
-  g_hash_table_insert (table, key, value);
-  return GPOINTER_TO_UINT (value);
-}
-
-static void
-build_groups (MwGraph *self)
-{
-  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  self->group = g_new (guint, MAX (self->n, 1));
-  self->org = g_new (guint, MAX (self->n, 1));
-  for (guint v = 0; v < self->n; v++)
-    {
-      MwActor *actor = mw_network_get_actor (self->network, v);
-
-      self->group[v] = intern (groups, g_strconcat (actor->org, "\x1f", actor->unit, NULL));
-      self->org[v] = actor->org[0] != '\0' ? intern (orgs, g_strdup (actor->org)) : NONE;
-    }
-  self->n_orgs = g_hash_table_size (orgs);
-}
-
 /**
  * mw_graph_new:
  * @network: the network to snapshot; only read
@@ -436,7 +401,6 @@ mw_graph_new (MwNetwork *network)
   csr_transpose (&self->out[MW_GRAPH_REPORTS], self->n, &self->in[MW_GRAPH_REPORTS]);
   csr_transpose (&self->out[MW_GRAPH_CHECKS], self->n, &self->in[MW_GRAPH_CHECKS]);
   build_hierarchy (self);
-  build_groups (self);
   return self;
 }
 
@@ -461,8 +425,8 @@ mw_graph_free (MwGraph *self)
   g_free (self->chain_stamp);
   g_free (self->rank);
   g_free (self->level);
-  g_free (self->group);
-  g_free (self->org);
+  if (self->extension_free != NULL)
+    self->extension_free (self->extension);
   g_free (self->stamp);
   g_free (self->queue);
   g_free (self);
@@ -1192,52 +1156,19 @@ mw_graph_reciprocity (MwGraph *self)
   return (double) returned / lead->off[self->n];
 }
 
-guint
-mw_graph_group (MwGraph *self,
-                guint    v)
+gpointer
+_mw_graph_get_extension (MwGraph *self)
 {
-  g_return_val_if_fail (self != NULL && v < self->n, NONE);
-  return self->group[v];
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->extension;
 }
 
-guint
-mw_graph_org (MwGraph *self,
-              guint    v)
+void
+_mw_graph_set_extension (MwGraph        *self,
+                         gpointer        extension,
+                         GDestroyNotify  extension_free)
 {
-  g_return_val_if_fail (self != NULL && v < self->n, NONE);
-  return self->org[v];
-}
-
-guint
-mw_graph_n_orgs (MwGraph *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->n_orgs;
-}
-
-double
-mw_graph_ei_index (MwGraph *self,
-                   guint   *n_external,
-                   guint   *n_internal)
-{
-  const Csr *collab;
-  guint external = 0, internal = 0;
-
-  g_return_val_if_fail (self != NULL, 0);
-
-  collab = &self->out[MW_GRAPH_COLLABORATES];
-  for (guint v = 0; v < self->n; v++)
-    for (guint k = collab->off[v]; k < collab->off[v + 1]; k++)
-      if (collab->adj[k] > v)
-        {
-          if (self->group[collab->adj[k]] == self->group[v])
-            internal++;
-          else
-            external++;
-        }
-  if (n_external != NULL)
-    *n_external = external;
-  if (n_internal != NULL)
-    *n_internal = internal;
-  return external + internal > 0 ? ((double) external - internal) / (external + internal) : 0.0;
+  g_return_if_fail (self != NULL && self->extension == NULL);
+  self->extension = extension;
+  self->extension_free = extension_free;
 }

@@ -140,13 +140,34 @@ double      mw_graph_density             (MwGraph      *self);
 /* Share of leadership relations returned (a → b and b → a). */
 double      mw_graph_reciprocity         (MwGraph      *self);
 
-/* Group ids: actors share a group when they share org and unit, an org id
- * when they share a non-empty org (G_MAXUINT for none). */
+/* Groups and organisations (mw-graph-groups.c), computed on the first of
+ * these queries, which reads the network's actors again (as the sampled
+ * efficiency reads ids): keep it unchanged until then. docs/scoring.md
+ * says where each comes from. Ids are dense and do not depend on the
+ * order of the actors.
+ *
+ * An actor's organisation: its `mw_org`; an actor of kind organisation is
+ * its own; people without one take it along reporting lines or from the
+ * one organisation actor they are tied to; failing that, plain units that
+ * no reporting line joins (and of which one has its own hierarchy) are
+ * organisations. G_MAXUINT for none.
+ *
+ * An actor's group: its organisation and unit when the `mw_unit` labels
+ * (or DOT clusters) are a real grouping, else its organisation and its
+ * community in the structure (label propagation, canonical tie breaks). */
 guint       mw_graph_group               (MwGraph      *self,
                                           guint         v);
+guint       mw_graph_n_groups            (MwGraph      *self);
+/* TRUE when the groups come from the structure, not from the labels. */
+gboolean    mw_graph_groups_from_structure (MwGraph    *self);
 guint       mw_graph_org                 (MwGraph      *self,
                                           guint         v);
 guint       mw_graph_n_orgs              (MwGraph      *self);
+/* TRUE when some organisations are units that structure made separate. */
+gboolean    mw_graph_orgs_from_units     (MwGraph      *self);
+/* Share of actors with a tie into another organisation, 0–1; 0 for a
+ * network of one organisation. */
+double      mw_graph_org_boundary_spanning (MwGraph    *self);
 /* Krackhardt & Stern's E-I index of collaboration pairs across groups:
  * (external − internal) / (external + internal); 0 without collaboration. */
 double      mw_graph_ei_index            (MwGraph      *self,

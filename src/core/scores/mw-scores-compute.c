@@ -135,6 +135,7 @@ compute_measures (MwScores  *self,
   m->articulation_points = scoring->cut_points->len;
   m->hierarchy_depth = mw_graph_hierarchy_depth (graph);
   m->span_of_control = mw_graph_span_of_control (graph, &m->max_span_of_control);
+  m->org_boundary_spanning = mw_graph_org_boundary_spanning (graph);
 
   for (guint i = 0; i < scoring->cut_points->len; i++)
     is_cut[g_array_index (scoring->cut_points, guint, i)] = TRUE;

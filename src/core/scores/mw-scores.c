@@ -35,6 +35,8 @@ static const char *context_names[] = {
   "flat",
   "nimble",
   "cross-org",
+  "command-and-control",
+  "undetermined",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (element_names) == MW_N_ELEMENTS);
@@ -105,6 +107,8 @@ mw_score_context_get_title (MwScoreContext context)
     case MW_SCORE_CONTEXT_FLAT: return _("Flat “distributed DNA” organisation");
     case MW_SCORE_CONTEXT_NIMBLE: return _("Nimble network");
     case MW_SCORE_CONTEXT_CROSS_ORG: return _("Cross-organisational collaboration");
+    case MW_SCORE_CONTEXT_COMMAND_AND_CONTROL: return _("Command and control");
+    case MW_SCORE_CONTEXT_UNDETERMINED: return _("Undetermined");
     case MW_N_SCORE_CONTEXTS: default: break;
     }
   g_return_val_if_reached (NULL);

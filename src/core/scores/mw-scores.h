@@ -23,18 +23,22 @@ typedef enum
   MW_N_ELEMENTS
 } MwElement;
 
-/* The four organisational contexts a network can resemble. */
+/* The four organisational contexts of distributed leadership, the
+ * command-and-control pyramid they are contrasted with, and "cannot
+ * tell" (docs/scoring.md, "Context"). */
 typedef enum
 {
-  MW_SCORE_CONTEXT_HIERARCHY,  /* traditional hierarchy with a distributed overlay */
-  MW_SCORE_CONTEXT_FLAT,       /* flat "distributed DNA" organisation */
-  MW_SCORE_CONTEXT_NIMBLE,     /* nimble network */
-  MW_SCORE_CONTEXT_CROSS_ORG,  /* cross-organisational collaboration */
+  MW_SCORE_CONTEXT_HIERARCHY,            /* traditional hierarchy with a distributed overlay */
+  MW_SCORE_CONTEXT_FLAT,                 /* flat "distributed DNA" organisation */
+  MW_SCORE_CONTEXT_NIMBLE,               /* nimble network */
+  MW_SCORE_CONTEXT_CROSS_ORG,            /* cross-organisational collaboration */
+  MW_SCORE_CONTEXT_COMMAND_AND_CONTROL,  /* a hierarchy without a distributed overlay */
+  MW_SCORE_CONTEXT_UNDETERMINED,         /* empty, too small or unclear: the reason says why */
   MW_N_SCORE_CONTEXTS
 } MwScoreContext;
 
 /* The stable JSON names: "spontaneous_collaboration", …, and "hierarchy",
- * "flat", "nimble", "cross-org". */
+ * "flat", "nimble", "cross-org", "command-and-control", "undetermined". */
 const char *mw_element_to_string       (MwElement       element);
 gboolean    mw_element_from_string     (const char     *str,
                                         MwElement      *element);
@@ -105,6 +109,7 @@ typedef struct
   guint  hierarchy_depth;     /* levels in the chain of command; 0 without reports ties */
   double span_of_control;     /* mean direct reports per manager */
   guint  max_span_of_control;
+  double org_boundary_spanning; /* share of actors with a tie into another organisation, 0–1 */
 } MwMeasures;
 
 #define MW_TYPE_SCORES (mw_scores_get_type ())
