@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "mw-layout.h"
 #include "mw-network.h"
 
 G_BEGIN_DECLS
@@ -54,6 +55,11 @@ void        mw_cli_print_json     (JsonNode    *root);
 gboolean    mw_cli_save_any       (MwNetwork   *network,
                                    const char  *path,
                                    GError     **error);
+/* Lays out in the layout child, stopped after @time_limit seconds. */
+GHashTable *mw_cli_layout_limited (MwNetwork      *network,
+                                   MwLayoutEngine  engine,
+                                   double          time_limit,
+                                   GError        **error);
 gboolean    mw_cli_parse_options  (const char    *command,
                                    const char    *parameter_string,
                                    const char    *summary,
