@@ -437,7 +437,7 @@ static void
 test_engine_for_org_chart (void)
 {
   g_autoptr(MwNetwork) org = make_org ();
-  g_autoptr(MwNetwork) big = make_tree_org (8000, 6, 16);
+  g_autoptr(MwNetwork) big = make_tree_org (5000, 6, 16);
 
   g_assert_cmpint (mw_layout_engine_for_org_chart (org), ==, MW_LAYOUT_DOT);
   g_assert_cmpfloat (mw_layout_estimate_seconds (big, MW_LAYOUT_DOT), >, MW_LAYOUT_SLOW_SECONDS);
