@@ -419,6 +419,53 @@ test_export_layout_time_limit (void)
   g_rmdir (dir);
 }
 
+/* import lays out in the layout child too, stopped at --time-limit: the
+ * default layout leaves the people unplaced with a word, one asked for
+ * fails. It ran in meshwork-cli's own process, without any time limit. */
+static void
+test_import_layout_time_limit (void)
+{
+  g_autofree char *people = g_test_build_filename (G_TEST_DIST, "data", "csv", "workday-people.csv", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "org.gv", NULL);
+  g_autofree char *cli_env = NULL;
+  const char *env[3] = { NULL, "MESHWORK_LAYOUT_TEST=sleep", NULL };
+  MwTestCliOptions options = { .env = env };
+  g_auto(MwTestRun) automatic = { 0 };
+  g_auto(MwTestRun) asked = { 0 };
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  if (g_getenv ("MESHWORK_CLI_TEST") == NULL)
+    {
+      g_test_skip ("no MESHWORK_CLI_TEST");
+      return;
+    }
+  cli_env = g_strconcat ("MESHWORK_CLI=", g_getenv ("MESHWORK_CLI_TEST"), NULL);
+  env[0] = cli_env;
+
+  start = g_get_monotonic_time ();
+  mw_test_run_cli_full (&automatic, &options, "import", "--time-limit", "1", people, out, NULL);
+  g_test_message ("%s", automatic.err);
+  g_assert_cmpint (automatic.status, !=, 2);
+  g_assert_nonnull (strstr (automatic.err, "import: not laid out"));
+  /* written, every person in it, nobody placed */
+  g_file_get_contents (out, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "->"));
+  g_assert_null (strstr (text, "pos="));
+  g_unlink (out);
+
+  mw_test_run_cli_full (&asked, &options, "import", "--time-limit", "1", "--layout", "neato", people, out, NULL);
+  g_assert_cmpint (asked.status, ==, 2);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  /* the hook sleeps a minute: both were stopped long before */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 50 * G_USEC_PER_SEC);
+
+  g_rmdir (dir);
+}
+
 /* Standard output on a full disk: every command that prints says so and
  * exits 2, whatever it printed and however it ended (GOption's --help
  * exits on its own). */
@@ -547,6 +594,7 @@ main (int    argc,
   g_test_add_func ("/cli/convert/to-stdout", test_convert_to_stdout);
   g_test_add_func ("/cli/export/layout-estimate-limit", test_export_layout_estimate_limit);
   g_test_add_func ("/cli/export/layout-time-limit", test_export_layout_time_limit);
+  g_test_add_func ("/cli/import/layout-time-limit", test_import_layout_time_limit);
   g_test_add_func ("/cli/full-stdout", test_full_stdout);
   g_test_add_func ("/cli/full-disk-keeps-file", test_full_disk_keeps_file);
 

@@ -6,7 +6,8 @@
  * The inputs under tests/fuzz/regressions/TARGET/ once crashed a target or
  * broke one of its checks. They go through the very code the libFuzzer
  * targets run (tests/fuzz/fuzz-TARGET.c), so a fixed bug stays fixed without
- * clang. The DOT target also gets the test fixtures it is seeded with.
+ * clang. The targets also get the fixtures and the structure-aware seeds
+ * (tests/fuzz/seeds/TARGET/) they are seeded with.
  */
 
 #include <string.h>
@@ -16,18 +17,20 @@
 
 typedef int (*FuzzTarget) (const uint8_t *data, size_t size);
 
-/* The folder an input is kept in names its target; seeds go to the DOT
- * target, or to the importer their folder is for. */
+/* The test's path names the target: the folder an input is kept in, the
+ * importer its seeds' folder is for, or else DOT. */
 static FuzzTarget
 target_for (const char *path)
 {
+  if (strstr (path, "-pipeline/") != NULL)
+    return mw_fuzz_pipeline;
   if (strstr (path, "/model/") != NULL)
     return mw_fuzz_model;
   if (strstr (path, "/csv/") != NULL)
     return mw_fuzz_csv;
   if (strstr (path, "/graphml/") != NULL)
     return mw_fuzz_graphml;
-  if (strstr (path, "/pipeline/") != NULL || strstr (path, "/seed-pipeline/") != NULL)
+  if (strstr (path, "/pipeline/") != NULL)
     return mw_fuzz_pipeline;
   return mw_fuzz_dot;
 }
@@ -36,7 +39,7 @@ static void
 run_input (gconstpointer data)
 {
   const char *path = data;
-  FuzzTarget target = target_for (path);
+  FuzzTarget target = target_for (g_test_get_path ());
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize length;
@@ -146,6 +149,7 @@ main (int   argc,
   g_autofree char *csv = NULL, *graphml = NULL, *pipeline = NULL;
   g_autofree char *csv_seeds = NULL, *graphml_seeds = NULL, *graphml_bad_seeds = NULL;
   g_autofree char *pipeline_seeds = NULL;
+  g_autofree char *dot_shapes = NULL, *csv_shapes = NULL, *graphml_shapes = NULL;
 
   g_test_init (&argc, &argv, NULL);
 
@@ -161,6 +165,9 @@ main (int   argc,
   graphml_bad_seeds = g_test_build_filename (G_TEST_DIST, "data", "graphml", "bad", NULL);
   /* the DOT seeds again, this time loaded, scored and drawn */
   pipeline_seeds = g_strdup (data);
+  dot_shapes = g_test_build_filename (G_TEST_DIST, "fuzz", "seeds", "dot", NULL);
+  csv_shapes = g_test_build_filename (G_TEST_DIST, "fuzz", "seeds", "csv", NULL);
+  graphml_shapes = g_test_build_filename (G_TEST_DIST, "fuzz", "seeds", "graphml", NULL);
 
   g_test_add_func ("/fuzz/dot/sibling-clusters", test_sibling_clusters);
   g_test_add_func ("/fuzz/dot/known-attrs-in-defaults", test_known_attrs_in_defaults);
@@ -175,6 +182,10 @@ main (int   argc,
   add_inputs ("seed/graphml", graphml_seeds, ".graphml");
   add_inputs ("seed/graphml/bad", graphml_bad_seeds, ".graphml");
   add_inputs ("seed-pipeline", pipeline_seeds, ".gv");
+  add_inputs ("shape/dot", dot_shapes, ".gv");
+  add_inputs ("shape-pipeline", dot_shapes, ".gv");
+  add_inputs ("shape/csv", csv_shapes, ".csv");
+  add_inputs ("shape/graphml", graphml_shapes, ".graphml");
 
   return g_test_run ();
 }

@@ -431,6 +431,20 @@ make_tree_org (guint   n,
   return network;
 }
 
+/* An org chart asked for (the app's Arrange → Org Chart) gets what an
+ * import of the same people gets: dot while quick, the tidy tree beyond. */
+static void
+test_engine_for_org_chart (void)
+{
+  g_autoptr(MwNetwork) org = make_org ();
+  g_autoptr(MwNetwork) big = make_tree_org (5000, 6, 16);
+
+  g_assert_cmpint (mw_layout_engine_for_org_chart (org), ==, MW_LAYOUT_DOT);
+  g_assert_cmpfloat (mw_layout_estimate_seconds (big, MW_LAYOUT_DOT), >, MW_LAYOUT_SLOW_SECONDS);
+  g_assert_cmpint (mw_layout_engine_for_org_chart (big), ==, MW_LAYOUT_TREE);
+  g_assert_cmpint (mw_layout_engine_for_org_chart (big), ==, mw_layout_engine_for_import (big, TRUE));
+}
+
 /* The manager the tree engine follows: the first reports tie, not to oneself. */
 static MwActor *
 tree_manager (MwActor *actor)
@@ -1163,6 +1177,7 @@ main (int    argc,
   g_test_add_func ("/layout/hostile-files-never-opened", test_hostile_files_never_opened);
   g_test_add_func ("/layout/choose-engine", test_choose_engine);
   g_test_add_func ("/layout/engine-for-import", test_engine_for_import);
+  g_test_add_func ("/layout/engine-for-org-chart", test_engine_for_org_chart);
   g_test_add_func ("/layout/tree-tidy", test_tree_tidy);
   g_test_add_func ("/layout/tree-forest-and-lone", test_tree_forest_and_lone);
   g_test_add_func ("/layout/tree-cycles-and-managers", test_tree_cycles_and_managers);

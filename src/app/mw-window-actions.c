@@ -204,6 +204,9 @@ arrange_action (GtkWidget  *widget,
   mw_layout_engine_from_string (g_variant_get_string (param, NULL), &engine);
   if (engine == MW_LAYOUT_AUTO)
     engine = mw_layout_choose_engine (network);
+  else if (engine == MW_LAYOUT_DOT)
+    /* Org Chart: the engine an import of these people would get */
+    engine = mw_layout_engine_for_org_chart (network);
 
   seconds = mw_layout_estimate_seconds (network, engine);
   if (seconds > MW_LAYOUT_SLOW_SECONDS)

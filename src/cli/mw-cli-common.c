@@ -143,3 +143,46 @@ mw_cli_parse_options (const char    *command,
 
   return TRUE;
 }
+
+typedef struct
+{
+  GHashTable *positions;
+  GError     *error;
+  gboolean    done;
+} LayoutWait;
+
+static void
+layout_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LayoutWait *wait = user_data;
+
+  wait->positions = mw_layout_run_finish (result, &wait->error);
+  wait->done = TRUE;
+}
+
+/**
+ * mw_cli_layout_limited:
+ *
+ * Runs the layout in a child process, as the app does, so that it can be
+ * stopped at @time_limit seconds (and a Graphviz crash is not ours).
+ *
+ * Returns: (transfer full) (nullable): id → position, or %NULL with @error
+ */
+GHashTable *
+mw_cli_layout_limited (MwNetwork       *network,
+                       MwLayoutEngine   engine,
+                       double           time_limit,
+                       GError         **error)
+{
+  LayoutWait wait = { 0 };
+
+  mw_layout_run_async (network, engine, time_limit, NULL, layout_done_cb, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (wait.error != NULL)
+    g_propagate_error (error, wait.error);
+  return wait.positions;
+}

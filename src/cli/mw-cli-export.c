@@ -31,43 +31,6 @@ parse_page (const char  *text,
   return TRUE;
 }
 
-typedef struct
-{
-  GHashTable *positions;
-  GError     *error;
-  gboolean    done;
-} LayoutWait;
-
-static void
-layout_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  LayoutWait *wait = user_data;
-
-  wait->positions = mw_layout_run_finish (result, &wait->error);
-  wait->done = TRUE;
-}
-
-/* Runs the layout in a child process, as the app does, so that it can be
- * stopped at @time_limit seconds (and a Graphviz crash is not ours). */
-static GHashTable *
-compute_limited (MwNetwork       *network,
-                 MwLayoutEngine   engine,
-                 double           time_limit,
-                 GError         **error)
-{
-  LayoutWait wait = { 0 };
-
-  mw_layout_run_async (network, engine, time_limit, NULL, layout_done_cb, &wait);
-  while (!wait.done)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (wait.error != NULL)
-    g_propagate_error (error, wait.error);
-  return wait.positions;
-}
-
 static gboolean
 has_any_position (MwNetwork *network)
 {
@@ -112,7 +75,7 @@ lay_out_automatically (MwNetwork  *network,
       return;
     }
 
-  positions = compute_limited (network, engine, time_limit, &error);
+  positions = mw_cli_layout_limited (network, engine, time_limit, &error);
   if (positions == NULL)
     {
       g_printerr (_("meshwork-cli: export: not laid out: %s\n"), error->message);
@@ -147,7 +110,7 @@ lay_out (MwNetwork   *network,
   if (mw_network_get_n_actors (network) == 0)
     return TRUE;
 
-  positions = compute_limited (network, engine, time_limit, error);
+  positions = mw_cli_layout_limited (network, engine, time_limit, error);
   if (positions == NULL)
     return FALSE;
 

@@ -21,6 +21,7 @@ typedef struct
   char   *delimiter;
   char   *default_type;
   char   *layout;
+  double   time_limit;
   gboolean no_header;
   gboolean json;
 } Options;
@@ -245,8 +246,10 @@ print_json (MwCsvTable         *people,
 }
 
 /* Imported people have no positions: lay them out as the app does after
- * an import, unless that would take longer than anyone would wait at a
- * command line. */
+ * an import — in the layout child, stopped after --time-limit seconds —
+ * unless that would take longer than anyone would wait at a command line.
+ * The default layout that does not finish in time leaves the network
+ * unplaced, with a word; one asked for with --layout fails. */
 static gboolean
 lay_out (MwNetwork      *network,
          const Options  *options,
@@ -255,6 +258,7 @@ lay_out (MwNetwork      *network,
 {
   MwLayoutEngine engine;
   g_autoptr(GHashTable) positions = NULL;
+  g_autoptr(GError) local_error = NULL;
   double estimate;
 
   if (g_strcmp0 (options->layout, "none") == 0 || mw_network_get_n_actors (network) == 0)
@@ -270,19 +274,27 @@ lay_out (MwNetwork      *network,
     }
   else if (engine == MW_LAYOUT_DOT)
     /* an org chart asked for gives way when too slow, as the default one does */
-    engine = mw_layout_engine_for_import (network, TRUE);
+    engine = mw_layout_engine_for_org_chart (network);
 
   estimate = mw_layout_estimate_seconds (network, engine);
-  if (options->layout == NULL && estimate > MW_LAYOUT_IMPORT_MAX_SECONDS)
+  if (options->layout == NULL && estimate > options->time_limit)
     {
       g_printerr (_("meshwork-cli: import: not laid out (it would take about %.0f s); "
                     "run “meshwork-cli layout” on the result\n"), estimate);
       return TRUE;
     }
 
-  positions = mw_layout_compute (network, engine, error);
+  positions = mw_cli_layout_limited (network, engine, options->time_limit, &local_error);
+  if (positions == NULL && options->layout != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (positions == NULL)
-    return FALSE;
+    {
+      g_printerr (_("meshwork-cli: import: not laid out: %s\n"), local_error->message);
+      return TRUE;
+    }
 
   mw_layout_apply (network, positions);
   return TRUE;
@@ -366,8 +378,11 @@ mw_cli_import (int    argc,
          "(default: the org chart, dot, when it is quick enough)"), "ENGINE" },
     { "type", 0, 0, G_OPTION_ARG_STRING, &options.default_type,
       N_("The type of a tie whose row has none (default: collaborates)"), "TYPE" },
+    { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &options.time_limit, N_("Give up after SECONDS"), "SECONDS" },
     { NULL }
   };
+
+  options.time_limit = MW_LAYOUT_IMPORT_MAX_SECONDS;
 
   if (!mw_cli_parse_options ("import", "PEOPLE.csv OUT.gv",
                              N_("Builds a network from an org-chart export (one row per person: id, name,\n"
@@ -380,6 +395,8 @@ mw_cli_import (int    argc,
                              entries, &argc, &argv))
     return MW_CLI_FAILED;
 
+  if (options.time_limit <= 0 || options.time_limit > 86400)
+    return mw_cli_fail (_("import: --time-limit must be more than 0 and at most 86400 seconds"));
   if (argc == 2 && options.ties_path != NULL)
     return run_import (&options, NULL, argv[1]);
   if (argc != 3)

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mw-format.h"
+#include "mw-layout.h"
 #include "mw-network.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,11 @@ void        mw_cli_warn_losses    (MwNetwork   *network,
 gboolean    mw_cli_save_any       (MwNetwork   *network,
                                    const char  *path,
                                    GError     **error);
+/* Lays out in the layout child, stopped after @time_limit seconds. */
+GHashTable *mw_cli_layout_limited (MwNetwork      *network,
+                                   MwLayoutEngine  engine,
+                                   double          time_limit,
+                                   GError        **error);
 gboolean    mw_cli_parse_options  (const char    *command,
                                    const char    *parameter_string,
                                    const char    *summary,

@@ -436,22 +436,36 @@ strip_nul_bytes (MwCsvTable *table,
   g_string_truncate (table->cells, start + kept);
 }
 
+/* The cell being read is column (1-based) of the record being read. */
+static guint
+current_column (MwCsvTable *table)
+{
+  guint first = g_array_index (table->record_starts, guint, table->record_starts->len - 1);
+
+  return table->cell_offsets->len - first + 1;
+}
+
+/* Checked once the cell is whole, so that the refusal gives its length. */
 static gboolean
 cell_too_long (MwCsvTable  *table,
                Reader      *reader,
                gsize        start,
+               guint        line,
                GError     **error)
 {
+  g_autofree char *length_text = NULL;
   g_autofree char *limit_text = NULL;
 
   if (table->cells->len - start <= reader->limits->max_string)
     return FALSE;
 
-  /* The number is formatted apart: xgettext cannot see through G_GSIZE_FORMAT. */
+  /* The numbers are formatted apart: xgettext cannot see through G_GSIZE_FORMAT. */
+  length_text = g_strdup_printf ("%" G_GSIZE_FORMAT, table->cells->len - start);
   limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, reader->limits->max_string);
   g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
-               _("%s: row %u (line %u): a cell is longer than Meshwork accepts (%s bytes)"),
-               reader->source, table->record_starts->len, reader->line, limit_text);
+               _("%s: row %u, column %u (line %u): a cell of %s bytes; the limit is %s"),
+               reader->source, table->record_starts->len, current_column (table), line,
+               length_text, limit_text);
   return TRUE;
 }
 
@@ -490,9 +504,6 @@ read_quoted (MwCsvTable  *table,
         }
       else
         break;
-
-      if (cell_too_long (table, reader, start, error))
-        return FALSE;
     }
 
   /* "a"b is kept as ab, as spreadsheets do; but after a cell over several
@@ -504,7 +515,7 @@ read_quoted (MwCsvTable  *table,
     }
 
   strip_nul_bytes (table, reader, start);
-  return !cell_too_long (table, reader, start, error);
+  return !cell_too_long (table, reader, start, start_line, error);
 }
 
 static gboolean
@@ -523,7 +534,7 @@ read_cell (MwCsvTable  *table,
     {
       read_bare_text (table, reader);
       strip_nul_bytes (table, reader, offset);
-      if (cell_too_long (table, reader, offset, error))
+      if (cell_too_long (table, reader, offset, reader->line, error))
         return FALSE;
     }
 
@@ -532,12 +543,46 @@ read_cell (MwCsvTable  *table,
   return TRUE;
 }
 
+/* Reads the rest of a record that is over the column limit without
+ * keeping it, to tell how many columns it has. */
+static gboolean
+too_many_columns (MwCsvTable  *table,
+                  Reader      *reader,
+                  guint        first,
+                  guint        line,
+                  GError     **error)
+{
+  guint64 n_columns = table->cell_offsets->len - first;
+  gsize cells_length = table->cells->len;
+  guint n_offsets = table->cell_offsets->len;
+  g_autofree char *count_text = NULL;
+  g_autofree char *limit_text = NULL;
+
+  while (reader->p < reader->end && *reader->p == reader->delimiter)
+    {
+      reader->p++;
+      if (!read_cell (table, reader, error))
+        return FALSE;
+      n_columns++;
+      g_string_truncate (table->cells, cells_length);
+      g_array_set_size (table->cell_offsets, n_offsets);
+    }
+
+  count_text = g_strdup_printf ("%" G_GUINT64_FORMAT, n_columns);
+  limit_text = g_strdup_printf ("%u", MAX_COLUMNS);
+  g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
+               _("%s: row %u (line %u): %s columns; the limit is %s"),
+               reader->source, table->record_starts->len, line, count_text, limit_text);
+  return FALSE;
+}
+
 static gboolean
 read_record (MwCsvTable  *table,
              Reader      *reader,
              GError     **error)
 {
   guint first = table->cell_offsets->len;
+  guint line = reader->line;
 
   g_array_append_val (table->record_starts, first);
 
@@ -547,12 +592,7 @@ read_record (MwCsvTable  *table,
         return FALSE;
 
       if (table->cell_offsets->len - first > MAX_COLUMNS)
-        {
-          g_set_error (error, MW_ERROR, MW_ERROR_LIMIT,
-                       _("%s: row %u (line %u): more than %u columns"),
-                       reader->source, table->record_starts->len, reader->line, MAX_COLUMNS);
-          return FALSE;
-        }
+        return too_many_columns (table, reader, first, line, error);
 
       if (reader->p < reader->end && *reader->p == reader->delimiter)
         {
@@ -601,6 +641,32 @@ lone_cr_ends_lines (const char *text,
   return cr > lf;
 }
 
+/* Reads the records after @max_records without keeping them, to tell how
+ * many more the file has. */
+static gboolean
+count_rest (MwCsvTable  *table,
+            Reader      *reader,
+            guint64     *n_rest,
+            GError     **error)
+{
+  gsize cells_length = table->cells->len;
+  guint n_offsets = table->cell_offsets->len;
+  guint n_starts = table->record_starts->len;
+  guint n_notes = table->notes->len;
+
+  for (*n_rest = 0; reader->p < reader->end; (*n_rest)++)
+    {
+      if (!read_record (table, reader, error))
+        return FALSE;
+      g_string_truncate (table->cells, cells_length);
+      g_array_set_size (table->cell_offsets, n_offsets);
+      g_array_set_size (table->record_starts, n_starts);
+      g_array_set_size (table->notes, n_notes);
+    }
+  return TRUE;
+}
+
+/* @n_rest: (out) (optional): how many records there are past @max_records */
 static gboolean
 read_records (MwCsvTable      *table,
               const char      *text,
@@ -608,6 +674,7 @@ read_records (MwCsvTable      *table,
               char             delimiter,
               guint            max_records,
               const MwLimits  *limits,
+              guint64         *n_rest,
               GError         **error)
 {
   Reader reader = { text, text + length, delimiter, table->first_line, limits, table->source,
@@ -617,6 +684,9 @@ read_records (MwCsvTable      *table,
   while (reader.p < reader.end && table->record_starts->len < max_records)
     if (!read_record (table, &reader, error))
       return FALSE;
+
+  if (n_rest != NULL && !count_rest (table, &reader, n_rest, error))
+    return FALSE;
 
   sentinel = table->cell_offsets->len;
   g_array_append_val (table->record_starts, sentinel);
@@ -670,7 +740,7 @@ score_delimiter (const char *text,
 
   mw_limits_init_default (&limits);
   /* an unclosed quote in a cut-off sample is not an error */
-  read_records (table, text, length, delimiter, SNIFF_RECORDS, &limits, NULL);
+  read_records (table, text, length, delimiter, SNIFF_RECORDS, &limits, NULL, NULL);
   n = n_records (table);
   if (truncated && n > 1)
     n--;
@@ -763,7 +833,7 @@ sniff_header (const char *text,
   guint cells;
 
   mw_limits_init_default (&limits);
-  read_records (table, text, MIN (length, SNIFF_BYTES), delimiter, SNIFF_RECORDS, &limits, NULL);
+  read_records (table, text, MIN (length, SNIFF_BYTES), delimiter, SNIFF_RECORDS, &limits, NULL, NULL);
   if (n_records (table) == 0)
     return FALSE;
 
@@ -910,6 +980,8 @@ mw_csv_table_parse (const char         *data,
   g_autofree char *text = NULL;
   MwLimits default_limits;
   gsize text_length, skip;
+  guint64 n_rest = 0;
+  guint header;
   char sep_delimiter;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -929,16 +1001,15 @@ mw_csv_table_parse (const char         *data,
   skip = sep_line_length (text, text_length, &sep_delimiter);
   table->first_line = skip > 0 ? 2 : 1;
 
+  header = table->format.has_header ? 1 : 0;
   if (!read_records (table, text + skip, text_length - skip, table->format.delimiter,
-                     limits->max_actors + 2, limits, error))
+                     limits->max_actors + header + 1, limits, &n_rest, error))
     return NULL;
 
-  if (n_records (table) > limits->max_actors + 1)
-    {
-      g_set_error (error, MW_ERROR, MW_ERROR_LIMIT, _("%s: more than %u rows"),
-                   table->source, limits->max_actors);
-      return NULL;
-    }
+  /* a row beyond the header is a person or a tie: the actors' limit holds */
+  if (!mw_limits_check_count ((guint64)n_records (table) - MIN (header, n_records (table)) + n_rest,
+                              limits->max_actors, _("%s rows; the limit is %s"), table->source, error))
+    return NULL;
 
   if (n_records (table) == 0)
     {

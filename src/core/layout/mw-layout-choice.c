@@ -3,8 +3,9 @@
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The app's import dialog and `meshwork-cli import` ask the same question
- * and must get the same answer: it is decided here, once.
+ * The app's import dialog, its Arrange → Org Chart and `meshwork-cli import`
+ * ask the same question and must get the same answer: it is decided here,
+ * once.
  */
 
 #define G_LOG_DOMAIN "mw-layout"
@@ -37,6 +38,25 @@ mw_layout_engine_for_import (MwNetwork *network,
 
   if (!has_people)
     return mw_layout_choose_engine (network);
+
+  return mw_layout_engine_for_org_chart (network);
+}
+
+/**
+ * mw_layout_engine_for_org_chart:
+ * @network: the network to draw as an org chart
+ *
+ * The engine for an org chart asked for (the app's Arrange → Org Chart,
+ * `--layout dot`), the same as an import of people gets: `dot` while it is
+ * quick, `tree` beyond, where `dot` would take minutes or time out.
+ *
+ * Returns: %MW_LAYOUT_DOT or %MW_LAYOUT_TREE
+ */
+MwLayoutEngine
+mw_layout_engine_for_org_chart (MwNetwork *network)
+{
+  g_return_val_if_fail (MW_IS_NETWORK (network), MW_LAYOUT_DOT);
+
   if (mw_layout_estimate_seconds (network, MW_LAYOUT_DOT) <= MW_LAYOUT_SLOW_SECONDS)
     return MW_LAYOUT_DOT;
 

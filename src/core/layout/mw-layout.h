@@ -54,6 +54,8 @@ double          mw_layout_estimate_seconds   (MwNetwork       *network,
 /* After an import, in the app and in meshwork-cli (mw-layout-choice.c). */
 MwLayoutEngine  mw_layout_engine_for_import  (MwNetwork       *network,
                                               gboolean         has_people);
+/* For an org chart asked for: dot while quick, else tree (mw-layout-choice.c). */
+MwLayoutEngine  mw_layout_engine_for_org_chart (MwNetwork     *network);
 
 /* In-process layout. Blocks and runs gvc (or the tree layout) in *this*
  * process: meant for the `meshwork-cli layout` child; the app uses
