@@ -68,6 +68,9 @@ struct _MwCanvas
   MwItemSet  *highlight;     /* what a score explanation is about */
   MwItemSet  *marks;         /* what a comparison marks, under any highlight */
   char       *anchor_id;     /* the actor selected first, for keyboard connect */
+  char       *focus_id;      /* (nullable) the actor in the keyboard's focus ring */
+  char       *status;        /* (nullable) what the description ends with: a score change */
+  char       *description;   /* what the accessible description says now */
   char       *rename_id;
   GArray     *start_positions;
   MwItemSet  *rubber_base;   /* (nullable) selection before a Shift rubber-band */
@@ -152,6 +155,9 @@ void      _mw_canvas_select_only_actor       (MwCanvas        *self,
                                               MwActor         *actor);
 void      _mw_canvas_toggle_actor            (MwCanvas        *self,
                                               MwActor         *actor);
+void      _mw_canvas_update_description      (MwCanvas        *self);
+void      _mw_canvas_draw_focus_ring         (MwCanvas        *self,
+                                              cairo_t         *cr);
 gboolean  _mw_canvas_prune_items             (MwCanvas        *self,
                                               const MwChange  *change);
 

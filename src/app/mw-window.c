@@ -61,6 +61,10 @@ zoom_changed_cb (MwWindow *self)
   g_autofree char *label = g_strdup_printf ("%.0f%%", mw_canvas_get_zoom (self->canvas) * 100);
 
   gtk_button_set_label (self->zoom_button, label);
+  /* The button is named for what it does; the zoom is its description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Zoom to Fit"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label, -1);
 }
 
 /* Logging out would lose unsaved changes: the session has to ask first. */
@@ -495,6 +499,7 @@ mw_window_init (MwWindow *self)
   g_autoptr(MwDocument) document = mw_document_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _mw_window_add_text_keys (self);
   gtk_stack_set_visible_child_name (self->main_stack, "canvas");
   self->cancellable = g_cancellable_new ();
 

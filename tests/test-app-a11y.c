@@ -1,0 +1,271 @@
+/* test-app-a11y.c: the network without a mouse, and what a screen reader hears
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Keys come from the X server through XTest (Xvfb), as a keyboard user's
+ * do; the pointer only rests on the header bar, because without a window
+ * manager the X server sends the keys to the window under it. After each
+ * key the canvas's accessible description (what a screen reader reads on
+ * the focused canvas) must say what happened. The names test walks the
+ * accessible tree over the AT-SPI bus with tests/a11y-names.py.
+ */
+
+#include <adwaita.h>
+
+#include "mw-test-gtk.h"
+#include "mw-window.h"
+
+typedef struct
+{
+  MwApplication *app;
+  MwWindow      *window;
+  MwCanvas      *canvas;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *header;
+  int sx, sy;
+
+  if (!mw_test_has_xtest ())
+    return;
+
+  fixture->app = mw_test_application_new ();
+  fixture->window = mw_window_new (GTK_APPLICATION (fixture->app));
+  fixture->canvas = mw_window_get_canvas (fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  mw_window_open_example (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  mw_test_wait_idle (fixture->window);
+  mw_test_spin (400);
+
+  header = gtk_widget_get_first_child (GTK_WIDGET (fixture->window));
+  mw_test_widget_to_screen (header, 3, 3, &sx, &sy);
+  mw_test_pointer_move (sx, sy);
+  mw_test_spin (50);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window == NULL)
+    return;
+
+  /* libadwaita 1.2's entry rows animate their title when focus leaves. */
+  mw_test_spin (400);
+  mw_test_destroy_window (fixture->window);
+  g_clear_object (&fixture->app);
+}
+
+static GtkWidget *
+focus_of (Fixture *fixture)
+{
+  return gtk_root_get_focus (GTK_ROOT (fixture->window));
+}
+
+static void
+press (guint           keyval,
+       GdkModifierType mods)
+{
+  mw_test_press_key (keyval, mods);
+  mw_test_spin (60);
+}
+
+static gboolean
+canvas_focused (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return focus_of (fixture) == GTK_WIDGET (fixture->canvas);
+}
+
+/* F6 goes from pane to pane until the network has the focus. */
+static void
+focus_canvas_by_f6 (Fixture *fixture)
+{
+  for (guint i = 0; i < 4 && !canvas_focused (fixture); i++)
+    press (GDK_KEY_F6, 0);
+  g_assert_true (canvas_focused (fixture));
+}
+
+static guint
+n_selected_actors (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) actors = mw_canvas_get_selected_actors (fixture->canvas);
+
+  return actors->len;
+}
+
+static MwTie *
+selected_tie (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) ties = mw_canvas_get_selected_ties (fixture->canvas);
+
+  return ties->len == 1 ? g_ptr_array_index (ties, 0) : NULL;
+}
+
+static void
+assert_description_has (Fixture    *fixture,
+                        const char *text)
+{
+  const char *description = mw_canvas_get_description (fixture->canvas);
+
+  if (description == NULL || strstr (description, text) == NULL)
+    g_error ("the canvas says “%s”, not “%s”", description, text);
+}
+
+/* The arrow that moves the focus ring away from @from, whichever way the
+ * network leaves room. */
+static MwActor *
+focus_another (Fixture *fixture,
+               MwActor *from)
+{
+  const guint arrows[] = { GDK_KEY_Right, GDK_KEY_Down, GDK_KEY_Left, GDK_KEY_Up };
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
+    {
+      press (arrows[i], 0);
+      if (mw_canvas_get_focus_actor (fixture->canvas) != from)
+        return mw_canvas_get_focus_actor (fixture->canvas);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+tied (MwNetwork *network,
+      MwActor   *from,
+      MwActor   *to)
+{
+  for (guint i = 0; i < mw_network_get_n_ties (network); i++)
+    {
+      MwTie *tie = mw_network_get_tie (network, i);
+
+      if (tie->from == from && tie->to == to)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The keyboard model: arrows move the focus ring and nothing else, Space
+ * and Ctrl+Space choose, Ctrl+L ties, T steps through ties, Alt+arrows
+ * move, Tab leaves; the description follows every step. */
+static void
+test_a11y_keyboard_model (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  MwNetwork *network;
+  MwActor *first, *second;
+  g_autofree char *before = NULL;
+  guint n_ties;
+  double x, y;
+
+  if (fixture->window == NULL)
+    return;
+
+  network = mw_test_network_of (fixture->window);
+  focus_canvas_by_f6 (fixture);
+  assert_description_has (fixture, "Arrow keys");
+
+  press (GDK_KEY_Right, 0);
+  first = mw_canvas_get_focus_actor (fixture->canvas);
+  g_assert_nonnull (first);
+  g_assert_cmpuint (n_selected_actors (fixture), ==, 0);
+  assert_description_has (fixture, first->label);
+
+  press (GDK_KEY_space, 0);
+  g_assert_cmpuint (n_selected_actors (fixture), ==, 1);
+
+  /* Arrows only explore: nobody moves. */
+  x = first->x, y = first->y;
+  second = focus_another (fixture, first);
+  g_assert_cmpfloat (first->x, ==, x);
+  g_assert_cmpfloat (first->y, ==, y);
+  assert_description_has (fixture, second->label);
+
+  press (GDK_KEY_space, GDK_CONTROL_MASK);
+  g_assert_cmpuint (n_selected_actors (fixture), ==, 2);
+  assert_description_has (fixture, "2 actors selected");
+  press (GDK_KEY_space, GDK_CONTROL_MASK);
+  g_assert_cmpuint (n_selected_actors (fixture), ==, 1);
+  press (GDK_KEY_space, GDK_CONTROL_MASK);
+
+  /* Ctrl+L: the actor chosen first to the other. */
+  n_ties = mw_network_get_n_ties (network);
+  before = g_strdup (mw_canvas_get_description (fixture->canvas));
+  press (GDK_KEY_l, GDK_CONTROL_MASK);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, n_ties + 1);
+  g_assert_true (tied (network, first, second));
+  /* The focused actor has one tie more, and says so. */
+  g_assert_cmpstr (mw_canvas_get_description (fixture->canvas), !=, before);
+
+  /* T: the focused actor's ties, one by one, each selected. */
+  press (GDK_KEY_t, 0);
+  g_assert_nonnull (selected_tie (fixture));
+  g_assert_cmpuint (n_selected_actors (fixture), ==, 0);
+  g_assert_true (selected_tie (fixture)->from == second || selected_tie (fixture)->to == second);
+  assert_description_has (fixture, "Tie: ");
+
+  /* Alt+arrows move the selection, Alt+Shift further. */
+  press (GDK_KEY_space, 0);
+  x = second->x, y = second->y;
+  press (GDK_KEY_Right, GDK_ALT_MASK);
+  g_assert_cmpfloat (second->x, ==, x + 10);
+  press (GDK_KEY_Down, GDK_ALT_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpfloat (second->y, ==, y + 50);
+
+  /* Tab moves on to the next control. */
+  press (GDK_KEY_Tab, 0);
+  g_assert_false (canvas_focused (fixture));
+}
+
+/* Ctrl+A then Ctrl+L ties the focused actor to everyone else, once each,
+ * in one step. */
+static void
+test_a11y_tie_all (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  MwNetwork *network;
+  MwHistory *history;
+  MwActor *focus;
+  guint n_ties, n_steps, n;
+
+  if (fixture->window == NULL)
+    return;
+
+  network = mw_test_network_of (fixture->window);
+  history = mw_test_history_of (fixture->window);
+  focus_canvas_by_f6 (fixture);
+  press (GDK_KEY_Down, 0);
+  focus = mw_canvas_get_focus_actor (fixture->canvas);
+  n_ties = mw_network_get_n_ties (network);
+  n_steps = mw_history_get_n_steps (history);
+  n = mw_network_get_n_actors (network);
+
+  press (GDK_KEY_a, GDK_CONTROL_MASK);
+  assert_description_has (fixture, "18 actors selected");
+  press (GDK_KEY_l, GDK_CONTROL_MASK);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, n_ties + n - 1);
+  g_assert_cmpuint (mw_history_get_n_steps (history), ==, n_steps + 1);
+  for (guint i = 0; i < n; i++)
+    if (mw_network_get_actor (network, i) != focus)
+      g_assert_true (tied (network, focus, mw_network_get_actor (network, i)));
+
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, n_ties);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/a11y/keyboard-model", Fixture, NULL, fixture_set_up, test_a11y_keyboard_model, fixture_tear_down);
+  g_test_add ("/a11y/tie-all", Fixture, NULL, fixture_set_up, test_a11y_tie_all, fixture_tear_down);
+  return g_test_run ();
+}
