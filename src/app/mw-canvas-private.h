@@ -71,6 +71,7 @@ struct _MwCanvas
   char       *focus_id;      /* (nullable) the actor in the keyboard's focus ring */
   char       *status;        /* (nullable) what the description ends with: a score change */
   char       *description;   /* what the accessible description says now */
+  double      last_score;    /* the score announced last, or NAN */
   char       *rename_id;
   GArray     *start_positions;
   MwItemSet  *rubber_base;   /* (nullable) selection before a Shift rubber-band */

@@ -636,6 +636,28 @@ mw_canvas_set_status (MwCanvas   *self,
 }
 
 /**
+ * mw_canvas_announce_score:
+ * @name: the score's short name
+ *
+ * Ends the description with the score and how it changed since the last
+ * announcement: "Index 42 (+3)".
+ */
+void
+mw_canvas_announce_score (MwCanvas   *self,
+                          const char *name,
+                          double      value)
+{
+  g_autofree char *status = NULL;
+
+  g_return_if_fail (MW_IS_CANVAS (self));
+  g_return_if_fail (name != NULL);
+
+  status = mw_describe_score (name, value, self->last_score);
+  self->last_score = value;
+  mw_canvas_set_status (self, status);
+}
+
+/**
  * mw_canvas_get_description:
  *
  * Returns: what the canvas's accessible description says now

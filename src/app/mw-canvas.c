@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -460,6 +461,8 @@ mw_canvas_set_history (MwCanvas  *self,
   mw_canvas_clear_highlight (self);
   mw_item_set_clear (self->marks);
   g_clear_pointer (&self->focus_id, g_free);
+  g_clear_pointer (&self->status, g_free);
+  self->last_score = NAN;
   self->fitted = FALSE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   _mw_canvas_selection_changed (self);

@@ -69,6 +69,9 @@ void        mw_canvas_step_tie            (MwCanvas   *self,
                                            gboolean    forward);
 void        mw_canvas_set_status          (MwCanvas   *self,
                                            const char *status);
+void        mw_canvas_announce_score      (MwCanvas   *self,
+                                           const char *name,
+                                           double      value);
 const char *mw_canvas_get_description     (MwCanvas   *self);
 
 MwActor    *mw_canvas_add_actor_at        (MwCanvas   *self,

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "mw-a11y.h"
 #include "mw-inspector.h"
 
 typedef enum
@@ -556,6 +557,8 @@ mw_inspector_init (MwInspector *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  mw_a11y_name_combo_row (self->kind_row);
+  mw_a11y_name_combo_row (self->type_row);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mw-a11y.h"
 #include "mw-layout.h"
 #include "mw-recovery.h"
 #include "mw-templates.h"
@@ -413,6 +414,7 @@ mw_window_class_init (MwWindowClass *klass)
   g_type_ensure (MW_TYPE_COMPARE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-window.ui");
+  mw_a11y_init ();
   gtk_widget_class_bind_template_child (widget_class, MwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, start_page);
@@ -500,6 +502,7 @@ mw_window_init (MwWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _mw_window_add_text_keys (self);
+  mw_a11y_name_drop_down (self->tie_type_dropdown, _("Type of new ties"));
   gtk_stack_set_visible_child_name (self->main_stack, "canvas");
   self->cancellable = g_cancellable_new ();
 
