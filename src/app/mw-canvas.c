@@ -94,6 +94,7 @@ mw_canvas_snapshot (GtkWidget   *widget,
   self->view.height = height;
   self->view.scale = gtk_widget_get_scale_factor (widget);
   self->view.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  self->view.high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
   update_view_sets (self);
   /* GTK replays the cairo node into pixels: the renderer may stamp shapes */
   self->view.raster = TRUE;
@@ -387,7 +388,8 @@ mw_canvas_class_init (MwCanvasClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
-/* The dark style, and the focus coming and going (the focus ring). */
+/* The dark and high-contrast styles, and the focus coming and going (the
+ * focus ring). */
 static void
 queue_draw_cb (MwCanvas *self)
 {
@@ -416,6 +418,8 @@ mw_canvas_init (MwCanvas *self)
   _mw_canvas_add_controllers (self);
   _mw_canvas_create_rename_popover (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (queue_draw_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (queue_draw_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::has-focus", G_CALLBACK (queue_draw_cb), NULL);
 

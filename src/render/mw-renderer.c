@@ -196,7 +196,7 @@ frame_init (MwFrame      *f,
 
   memset (f, 0, sizeof *f);
   f->view = view;
-  f->theme = _mw_theme_get (view->dark);
+  f->theme = _mw_theme_get_for (view->dark, view->high_contrast);
   f->visible.x = view->offset_x;
   f->visible.y = view->offset_y;
   f->visible.width = view->width / view->zoom;

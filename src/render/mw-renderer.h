@@ -93,6 +93,7 @@ typedef struct
   double       height;
   double       scale;         /* device pixels per view pixel (HiDPI: 2) */
   gboolean     dark;          /* dark style: light ink on a dark background */
+  gboolean     high_contrast; /* black or white ink, the system's high-contrast setting */
   gboolean     transparent;   /* do not paint the background */
   gboolean     dim_others;    /* fade what is neither highlighted nor selected */
   MwLabelMode  labels;
