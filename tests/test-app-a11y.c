@@ -412,6 +412,111 @@ test_a11y_names (Fixture       *fixture,
     g_error ("controls without a clean name:\n%s", failures->str);
 }
 
+static gboolean
+announces_index (gpointer data)
+{
+  Fixture *fixture = data;
+  const char *description = mw_canvas_get_description (fixture->canvas);
+
+  return description != NULL && strstr (description, "Index ") != NULL;
+}
+
+static gboolean
+presenting (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *presentation = mw_window_get_presentation (fixture->window);
+
+  return presentation != NULL && gtk_widget_get_mapped (presentation);
+}
+
+static gboolean
+not_presenting (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return mw_window_get_presentation (fixture->window) == NULL;
+}
+
+static void
+type_text (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    press (gdk_unicode_to_keyval ((guchar)*p), g_ascii_isupper (*p) ? GDK_SHIFT_MASK : 0);
+}
+
+/* A keyboard user's session, without one pointer event: choose two actors,
+ * tie them, select the tie, change its type, rename an actor, present and
+ * leave. The score change after the edit reaches the canvas's description. */
+static void
+test_a11y_keyboard_only (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  MwNetwork *network;
+  MwActor *first, *second;
+  MwTie *tie;
+  MwTieType type;
+  g_autofree char *tie_id = NULL;
+
+  if (fixture->window == NULL)
+    return;
+
+  network = mw_test_network_of (fixture->window);
+  focus_canvas_by_f6 (fixture);
+  press (GDK_KEY_Left, 0);
+  first = mw_canvas_get_focus_actor (fixture->canvas);
+  press (GDK_KEY_space, 0);
+  second = focus_another (fixture, first);
+  press (GDK_KEY_space, GDK_CONTROL_MASK);
+  g_assert_cmpuint (n_selected_actors (fixture), ==, 2);
+
+  press (GDK_KEY_l, GDK_CONTROL_MASK);
+  tie = mw_network_get_tie (network, mw_network_get_n_ties (network) - 1);
+  g_assert_true (tie->from == first && tie->to == second);
+  tie_id = g_strdup (tie->id);
+  type = tie->type;
+  g_assert_true (mw_test_wait_for (announces_index, fixture));
+
+  /* T until the new tie is the one selected. */
+  for (guint i = 0; i < 12 && selected_tie (fixture) != tie; i++)
+    press (GDK_KEY_t, 0);
+  g_assert_true (selected_tie (fixture) == tie);
+  assert_description_has (fixture, "Tie: ");
+
+  /* Its details: the Type row has the focus; Space opens its list (on
+   * its first item or the chosen one), Down twice and Return choose
+   * another type either way. */
+  press (GDK_KEY_Return, GDK_ALT_MASK);
+  mw_test_spin (200);
+  press (GDK_KEY_space, 0);
+  mw_test_spin (300);
+  press (GDK_KEY_Down, 0);
+  press (GDK_KEY_Down, 0);
+  press (GDK_KEY_Return, 0);
+  mw_test_spin (200);
+  tie = mw_network_lookup_tie (network, tie_id);
+  g_assert_nonnull (tie);
+  g_assert_cmpint (tie->type, !=, type);
+
+  /* Back on the network: rename the focused actor. */
+  focus_canvas_by_f6 (fixture);
+  press (GDK_KEY_space, 0);
+  press (GDK_KEY_F2, 0);
+  mw_test_spin (200);
+  press (GDK_KEY_a, GDK_CONTROL_MASK);
+  type_text ("Zed");
+  press (GDK_KEY_Return, 0);
+  mw_test_spin (100);
+  g_assert_cmpstr (second->label, ==, "Zed");
+  assert_description_has (fixture, "Zed");
+
+  press (GDK_KEY_F5, 0);
+  g_assert_true (mw_test_wait_for (presenting, fixture));
+  mw_test_spin (200);
+  press (GDK_KEY_Escape, 0);
+  g_assert_true (mw_test_wait_for (not_presenting, fixture));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +528,7 @@ main (int   argc,
   g_test_add ("/a11y/tie-all", Fixture, NULL, fixture_set_up, test_a11y_tie_all, fixture_tear_down);
   g_test_add ("/a11y/text-keys", Fixture, NULL, fixture_set_up, test_a11y_text_keys, fixture_tear_down);
   g_test_add ("/a11y/notes-tab", Fixture, NULL, fixture_set_up, test_a11y_notes_tab, fixture_tear_down);
+  g_test_add ("/a11y/keyboard-only", Fixture, NULL, fixture_set_up, test_a11y_keyboard_only, fixture_tear_down);
   g_test_add ("/a11y/names", Fixture, NULL, fixture_set_up, test_a11y_names, fixture_tear_down);
   return g_test_run ();
 }
