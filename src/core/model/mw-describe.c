@@ -76,14 +76,26 @@ add_reports_to (GPtrArray     *parts,
                                              first->to->label, n - 1));
 }
 
+/* "3 report to them; collaborates with 2; …": the actor's other ties,
+ * counted by type and direction. */
 static void
-add_count (GPtrArray  *parts,
-           guint       n,
-           const char *singular,
-           const char *plural)
+add_counts (GPtrArray     *parts,
+            const MwActor *actor)
 {
-  if (n > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext (singular, plural, n), n));
+  guint n;
+
+  if ((n = mw_actor_n_in (actor, MW_TIE_REPORTS)) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u reports to them", "%u report to them", n), n));
+  if ((n = n_all (actor, MW_TIE_COLLABORATES)) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("collaborates with %u"), n));
+  if ((n = mw_actor_n_out (actor, MW_TIE_INFLUENCES)) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("influences %u"), n));
+  if ((n = mw_actor_n_in (actor, MW_TIE_INFLUENCES)) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("influenced by %u"), n));
+  if ((n = mw_actor_n_out (actor, MW_TIE_CHECKS)) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("checks %u"), n));
+  if ((n = mw_actor_n_in (actor, MW_TIE_CHECKS)) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("checked by %u"), n));
 }
 
 /**
@@ -110,16 +122,7 @@ mw_describe_actor (const MwActor *actor)
   g_ptr_array_add (parts, g_string_free (g_steal_pointer (&who), FALSE));
 
   add_reports_to (parts, actor);
-  add_count (parts, mw_actor_n_in (actor, MW_TIE_REPORTS),
-             N_("%u reports to them"), N_("%u report to them"));
-  add_count (parts, n_all (actor, MW_TIE_COLLABORATES),
-             N_("collaborates with %u"), N_("collaborates with %u"));
-  add_count (parts, mw_actor_n_out (actor, MW_TIE_INFLUENCES),
-             N_("influences %u"), N_("influences %u"));
-  add_count (parts, mw_actor_n_in (actor, MW_TIE_INFLUENCES),
-             N_("influenced by %u"), N_("influenced by %u"));
-  add_count (parts, mw_actor_n_out (actor, MW_TIE_CHECKS), N_("checks %u"), N_("checks %u"));
-  add_count (parts, mw_actor_n_in (actor, MW_TIE_CHECKS), N_("checked by %u"), N_("checked by %u"));
+  add_counts (parts, actor);
   if (parts->len == 1)
     g_ptr_array_add (parts, g_strdup (_("no ties")));
 
