@@ -388,6 +388,18 @@ mw_canvas_class_init (MwCanvasClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* Labels follow the desktop's text scaling, which GTK has as the font
+ * resolution (GtkSettings:gtk-xft-dpi, 1024ths of a dot per inch; 96 is 1). */
+static void
+text_scale_cb (MwCanvas *self)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
+  mw_renderer_set_text_scale (self->renderer, dpi > 0 ? dpi / (96.0 * 1024) : 1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* The dark and high-contrast styles, and the focus coming and going (the
  * focus ring). */
 static void
@@ -422,6 +434,8 @@ mw_canvas_init (MwCanvas *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (queue_draw_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::has-focus", G_CALLBACK (queue_draw_cb), NULL);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
+                           G_CALLBACK (text_scale_cb), self, G_CONNECT_SWAPPED);
 
   history = mw_history_new (network);
   mw_canvas_set_history (self, history);
@@ -458,6 +472,7 @@ mw_canvas_set_history (MwCanvas  *self,
   g_set_object (&self->network, mw_history_get_network (history));
   g_clear_object (&self->renderer);
   self->renderer = mw_renderer_new (self->network);
+  text_scale_cb (self);
   g_signal_connect_object (self->network, "changed",
                            G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
 

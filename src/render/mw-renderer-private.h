@@ -234,6 +234,7 @@ typedef struct
 {
   PangoContext *pango;
   char         *font;
+  double        scale;        /* the desktop's text scaling, for actor labels */
   GHashTable   *labels;       /* MwActor* (never dereferenced) → its label */
   MwTextSink    sink;
   gpointer      sink_data;

@@ -136,6 +136,8 @@ MwSizeBy    mw_renderer_get_size_by        (MwRenderer    *self);
 void        mw_renderer_set_size_by        (MwRenderer    *self,
                                             MwSizeBy       size_by);
 const char *mw_renderer_get_font           (MwRenderer    *self);
+void        mw_renderer_set_text_scale     (MwRenderer    *self,
+                                            double         scale);
 void        mw_renderer_set_font           (MwRenderer    *self,
                                             const char    *family);
 

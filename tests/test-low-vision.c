@@ -1,4 +1,4 @@
-/* test-contrast.c: every canvas colour pair meets WCAG AA, in every style
+/* test-low-vision.c: canvas colours meet WCAG AA, labels follow text scaling
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,9 +6,11 @@
  * Computed from the style tables (src/render/mw-render-style.c): text needs
  * 4.5:1, ties and the selection 3:1 (WCAG 2.1, 1.4.3 and 1.4.11), on the
  * canvas and on the darkest box a label may sit in — an organisation's
- * tint with a unit's over it, as mw-render-groups.c paints them.
+ * tint with a unit's over it, as mw-render-groups.c paints them. Actor
+ * labels grow with the desktop's text scaling.
  */
 
+#include "mw-renderer.h"
 #include "mw-renderer-private.h"
 
 #define TEXT_RATIO     4.5
@@ -110,6 +112,26 @@ test_contrast_styles (void)
     g_error ("colour pairs below WCAG AA:\n%s", failures->str);
 }
 
+/* Twice the text scaling, twice the label; the factor is kept in bounds. */
+static void
+test_text_scale (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  MwActor *actor = mw_network_add_actor (network, "a", "Maria Okafor", MW_ACTOR_PERSON, NULL);
+  double width, height, scaled_width, scaled_height;
+
+  _mw_renderer_label_size (renderer, actor, &width, &height);
+  mw_renderer_set_text_scale (renderer, 2);
+  _mw_renderer_label_size (renderer, actor, &scaled_width, &scaled_height);
+  g_assert_cmpfloat_with_epsilon (scaled_height / height, 2, 0.15);
+  g_assert_cmpfloat (scaled_width, >, width * 1.5);
+
+  mw_renderer_set_text_scale (renderer, 100);
+  _mw_renderer_label_size (renderer, actor, NULL, &scaled_height);
+  g_assert_cmpfloat (scaled_height, <, height * 3.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -118,5 +140,6 @@ main (int   argc,
 
   g_test_add_func ("/contrast/ratio", test_contrast_ratio);
   g_test_add_func ("/contrast/styles", test_contrast_styles);
+  g_test_add_func ("/low-vision/text-scale", test_text_scale);
   return g_test_run ();
 }
