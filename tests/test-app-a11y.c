@@ -385,8 +385,8 @@ check_names (Fixture    *fixture,
     g_string_append_printf (failures, "%s:\n%s", state, found);
 }
 
-/* Every control on screen has one clean name: with the scores, with an
- * actor's details, with a tie's, with the tie-type list open. */
+/* Every control on screen has one clean name: with the scores, with the
+ * Selection page empty, with an actor's details, with a tie's. */
 static void
 test_a11y_names (Fixture       *fixture,
                  gconstpointer  data)
@@ -402,6 +402,9 @@ test_a11y_names (Fixture       *fixture,
     }
 
   check_names (fixture, failures, "the example with its scores");
+  focus_canvas_by_f6 (fixture);
+  press (GDK_KEY_Return, GDK_ALT_MASK);
+  check_names (fixture, failures, "the Selection page with nothing selected");
   edit_details_by_keys (fixture);
   check_names (fixture, failures, "an actor's details");
   focus_canvas_by_f6 (fixture);

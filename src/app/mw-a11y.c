@@ -157,3 +157,24 @@ mw_a11y_name_combo_row (AdwComboRow *row)
   adw_combo_row_set_factory (row, factory);
   name_list_views (GTK_WIDGET (row), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
 }
+
+/**
+ * mw_a11y_name_scrollers:
+ * @name: what the scrolled content is, "Selection"
+ *
+ * Names every scrolled window under @root, its own and those inside
+ * libadwaita's widgets (a status page scrolls too): screen readers reach
+ * them with the focus.
+ */
+void
+mw_a11y_name_scrollers (GtkWidget  *root,
+                        const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_SCROLLED_WINDOW (root))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    mw_a11y_name_scrollers (child, name);
+}

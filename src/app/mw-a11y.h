@@ -15,5 +15,7 @@ GtkListItemFactory *mw_a11y_string_factory_new  (void);
 void                mw_a11y_name_drop_down      (GtkDropDown *drop_down,
                                                  const char  *name);
 void                mw_a11y_name_combo_row      (AdwComboRow *row);
+void                mw_a11y_name_scrollers      (GtkWidget   *root,
+                                                 const char  *name);
 
 G_END_DECLS

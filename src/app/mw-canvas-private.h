@@ -14,7 +14,9 @@
  *   4  mw-canvas-edit.c       the edits that go through the history (a new
  *                             actor opens its name for renaming)
  *   3  mw-canvas-rename.c     renaming an actor in place, popover and step
- *   2  mw-canvas-selection.c  what is selected, highlighted and marked
+ *   2  mw-canvas-selection.c  what is selected, highlighted and marked;
+ *                             the keyboard's focus ring, and what the
+ *                             canvas tells a screen reader
  *   2  mw-canvas-animation.c  moving actors smoothly to a new layout
  *   1  mw-canvas-view.c       zoom and pan, where an actor is drawn, and the
  *                             canvas's signals and properties, through which
