@@ -385,8 +385,18 @@ check_names (Fixture    *fixture,
     g_string_append_printf (failures, "%s:\n%s", state, found);
 }
 
+static gboolean
+export_dialog_open (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *dialog = GTK_WIDGET (mw_window_get_export_dialog (fixture->window));
+
+  return dialog != NULL && gtk_widget_get_mapped (dialog);
+}
+
 /* Every control on screen has one clean name: with the scores, with the
- * Selection page empty, with an actor's details, with a tie's. */
+ * Selection page empty, with an actor's details, with a tie's, and in the
+ * export dialog. */
 static void
 test_a11y_names (Fixture       *fixture,
                  gconstpointer  data)
@@ -411,6 +421,11 @@ test_a11y_names (Fixture       *fixture,
   press (GDK_KEY_t, 0);
   g_assert_nonnull (selected_tie (fixture));
   check_names (fixture, failures, "a tie's details");
+  /* A dialog of the app's own: its buttons have mnemonics. */
+  press (GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_true (mw_test_wait_for (export_dialog_open, fixture));
+  check_names (fixture, failures, "the export dialog");
+  gtk_window_close (GTK_WINDOW (mw_window_get_export_dialog (fixture->window)));
   if (failures->len > 0)
     g_error ("controls without a clean name:\n%s", failures->str);
 }

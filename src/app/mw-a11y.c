@@ -141,6 +141,18 @@ name_list_views (GtkWidget  *widget,
     name_list_views (child, name);
 }
 
+/* "_Format" → "Format": a title's mnemonic is not part of its name. */
+static char *
+without_mnemonic (const char *title)
+{
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = title; *p != '\0'; p++)
+    if (*p != '_' || p[1] == '_')
+      g_string_append_c (name, *p == '_' ? *++p : *p);
+  return g_string_free (name, FALSE);
+}
+
 /**
  * mw_a11y_name_combo_row:
  *
@@ -151,11 +163,13 @@ void
 mw_a11y_name_combo_row (AdwComboRow *row)
 {
   g_autoptr(GtkListItemFactory) factory = mw_a11y_string_factory_new ();
+  g_autofree char *name = NULL;
 
   g_return_if_fail (ADW_IS_COMBO_ROW (row));
 
+  name = without_mnemonic (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   adw_combo_row_set_factory (row, factory);
-  name_list_views (GTK_WIDGET (row), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  name_list_views (GTK_WIDGET (row), name);
 }
 
 /**
