@@ -182,7 +182,9 @@ state_of (Fixture *fixture)
   MwNetwork *network;
   MwHistory *history;
   g_autoptr(GPtrArray) selected = NULL;
+  g_autoptr(GPtrArray) selected_ties = NULL;
   g_autofree char *tool = NULL;
+  MwActor *focus;
   gboolean inspector;
 
   if (fixture->window == NULL)
@@ -191,6 +193,8 @@ state_of (Fixture *fixture)
   network = mw_test_network_of (fixture->window);
   history = mw_test_history_of (fixture->window);
   selected = mw_canvas_get_selected_actors (fixture->canvas);
+  selected_ties = mw_canvas_get_selected_ties (fixture->canvas);
+  focus = mw_canvas_get_focus_actor (fixture->canvas);
   g_object_get (fixture->window, "tool", &tool, "show-inspector", &inspector, NULL);
   g_string_append_printf (state, "actors %u ties %u steps %u undo %d redo %d ",
                           mw_network_get_n_actors (network), mw_network_get_n_ties (network),
@@ -207,8 +211,10 @@ state_of (Fixture *fixture)
   /* Add View to Presentation keeps a slide in the file. */
   g_string_append_printf (state, " slides %d",
                           g_str_hash (g_hash_table_lookup (mw_network_get_attrs (network), "mw_slides") ?: ""));
-  g_string_append_printf (state, " zoom %.4f tool %s inspector %d legend %d presenting %d popover %d"
-                          " windows %u clipboard %u app %u",
+  g_string_append_printf (state, " ties %u focus %s %p zoom %.4f tool %s inspector %d legend %d presenting %d"
+                          " popover %d windows %u clipboard %u app %u",
+                          selected_ties->len, focus != NULL ? focus->id : "-",
+                          (void *)gtk_root_get_focus (GTK_ROOT (fixture->window)),
                           mw_canvas_get_zoom (fixture->canvas), tool, inspector,
                           mw_canvas_get_show_legend (fixture->canvas),
                           mw_window_get_presentation (fixture->window) != NULL,

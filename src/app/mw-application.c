@@ -55,6 +55,8 @@ static const MwApplicationAccel accels[] = {
   { "win.show-inspector", { "F9", NULL } },
   { "win.show-legend", { "<Alt>l", NULL } },
   { "win.arrange::auto", { "<Control><Shift>l", NULL } },
+  { "win.focus-pane::next", { "F6", NULL } },
+  { "win.focus-pane::previous", { "<Shift>F6", NULL } },
   { "win.tool::select", { "<Alt>1", NULL } },
   { "win.tool::actor", { "<Alt>2", NULL } },
   { "win.tool::tie", { "<Alt>3", NULL } },

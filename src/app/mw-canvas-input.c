@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Owns the event controllers of MwCanvas: click, drag (pan, move, rubber
- * band, draw a tie, place an actor), pinch, scroll and zoom, Space to pan,
- * Escape during a drag; and draws the feedback of a drag in progress. The
+ * band, draw a tie, place an actor), pinch, scroll and zoom, Space to
+ * select the focused actor and to pan, Escape during a drag; and draws the feedback of a drag in progress. The
  * canvas's key bindings are in its class_init (mw-canvas.c).
  */
 
@@ -369,8 +369,12 @@ key_pressed_cb (MwCanvas        *self,
 {
   g_assert (MW_IS_CANVAS (self));
 
+  /* Space selects the focused actor (Ctrl+Space adds or takes it away);
+   * held, it pans with a drag. */
   if (keyval == GDK_KEY_space && !self->space_down)
     {
+      if (self->drag_mode == DRAG_NONE)
+        mw_canvas_select_focus (self, (state & GDK_CONTROL_MASK) != 0);
       self->space_down = TRUE;
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
       return TRUE;

@@ -14,7 +14,9 @@
  *   4  mw-canvas-edit.c       the edits that go through the history (a new
  *                             actor opens its name for renaming)
  *   3  mw-canvas-rename.c     renaming an actor in place, popover and step
- *   2  mw-canvas-selection.c  what is selected, highlighted and marked
+ *   2  mw-canvas-selection.c  what is selected, highlighted and marked;
+ *                             the keyboard's focus ring, and what the
+ *                             canvas tells a screen reader
  *   2  mw-canvas-animation.c  moving actors smoothly to a new layout
  *   1  mw-canvas-view.c       zoom and pan, where an actor is drawn, and the
  *                             canvas's signals and properties, through which
@@ -68,6 +70,10 @@ struct _MwCanvas
   MwItemSet  *highlight;     /* what a score explanation is about */
   MwItemSet  *marks;         /* what a comparison marks, under any highlight */
   char       *anchor_id;     /* the actor selected first, for keyboard connect */
+  char       *focus_id;      /* (nullable) the actor in the keyboard's focus ring */
+  char       *status;        /* (nullable) what the description ends with: a score change */
+  char       *description;   /* what the accessible description says now */
+  double      last_score;    /* the score announced last, or NAN */
   char       *rename_id;
   GArray     *start_positions;
   MwItemSet  *rubber_base;   /* (nullable) selection before a Shift rubber-band */
@@ -156,6 +162,9 @@ void      _mw_canvas_select_only_actor       (MwCanvas        *self,
                                               MwActor         *actor);
 void      _mw_canvas_toggle_actor            (MwCanvas        *self,
                                               MwActor         *actor);
+void      _mw_canvas_update_description      (MwCanvas        *self);
+void      _mw_canvas_draw_focus_ring         (MwCanvas        *self,
+                                              cairo_t         *cr);
 gboolean  _mw_canvas_prune_items             (MwCanvas        *self,
                                               const MwChange  *change);
 

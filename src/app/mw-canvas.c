@@ -56,6 +56,9 @@ network_changed_cb (MwCanvas  *self,
       (change->kind == MW_CHANGE_ACTOR_CHANGED && (change->fields & ~MW_FIELD_POSITION) != 0) ||
       change->kind == MW_CHANGE_TIE_CHANGED)
     _mw_canvas_emit_selection_changed (self);
+  /* A move changes nothing a screen reader is told. */
+  if (change->kind != MW_CHANGE_ACTOR_CHANGED || (change->fields & ~MW_FIELD_POSITION) != 0)
+    _mw_canvas_update_description (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -111,12 +114,14 @@ mw_canvas_snapshot (GtkWidget   *widget,
   self->view.height = height;
   self->view.scale = gtk_widget_get_scale_factor (widget);
   self->view.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  self->view.high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
   update_view_sets (self);
   /* GTK replays the cairo node into pixels: the renderer may stamp shapes */
   self->view.raster = TRUE;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   mw_renderer_draw (self->renderer, cr, &self->view);
+  _mw_canvas_draw_focus_ring (self, cr);
   _mw_canvas_draw_drag (self, cr);
   if (self->show_legend)
     draw_legend (self, cr);
@@ -188,6 +193,9 @@ mw_canvas_finalize (GObject *object)
   g_clear_pointer (&self->start_positions, g_array_unref);
   g_clear_pointer (&self->targets, g_array_unref);
   g_clear_pointer (&self->anchor_id, g_free);
+  g_clear_pointer (&self->focus_id, g_free);
+  g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->rename_id, g_free);
   g_clear_pointer (&self->connect_from, g_free);
 
@@ -272,6 +280,25 @@ cycle_action (GtkWidget  *widget,
 }
 
 static void
+focus_move_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  int dx, dy;
+
+  g_variant_get (param, "(ii)", &dx, &dy);
+  mw_canvas_move_focus (MW_CANVAS (widget), dx, dy);
+}
+
+static void
+step_tie_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  mw_canvas_step_tie (MW_CANVAS (widget), g_variant_get_boolean (param));
+}
+
+static void
 add_actor_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -292,21 +319,32 @@ nudge_action (GtkWidget  *widget,
   mw_canvas_nudge_selection (MW_CANVAS (widget), dx, dy);
 }
 
+/* An arrow moves the focus ring; Alt+arrow moves the selected actors,
+ * Alt+Shift+arrow further (plain arrows did until 2026: they explored and
+ * nudged at once). */
 static void
-add_nudge_bindings (GtkWidgetClass *widget_class,
+add_arrow_bindings (GtkWidgetClass *widget_class,
                     guint           keyval,
-                    double          dx,
-                    double          dy)
+                    guint           keypad,
+                    int             dx,
+                    int             dy)
 {
-  gtk_widget_class_add_binding_action (widget_class, keyval, 0, "canvas.nudge", "(dd)",
-                                       dx * NUDGE, dy * NUDGE);
-  gtk_widget_class_add_binding_action (widget_class, keyval, GDK_SHIFT_MASK, "canvas.nudge", "(dd)",
-                                       dx * NUDGE * 5, dy * NUDGE * 5);
+  guint keys[] = { keyval, keypad };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, keys[i], 0, "canvas.focus-move", "(ii)", dx, dy);
+      gtk_widget_class_add_binding_action (widget_class, keys[i], GDK_ALT_MASK, "canvas.nudge", "(dd)",
+                                           dx * NUDGE, dy * NUDGE);
+      gtk_widget_class_add_binding_action (widget_class, keys[i], GDK_ALT_MASK | GDK_SHIFT_MASK,
+                                           "canvas.nudge", "(dd)", dx * NUDGE * 5, dy * NUDGE * 5);
+    }
 }
 
 /* Every key the canvas answers to by itself, in one place (Space and
  * Escape during a drag are in mw-canvas-input.c: they need the release,
- * or come before these). */
+ * or come before these). Tab is not one: it moves on to the next control,
+ * as everywhere. */
 static void
 add_bindings (GtkWidgetClass *widget_class)
 {
@@ -317,13 +355,13 @@ add_bindings (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "canvas.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.select-none", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "canvas.add-actor", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "canvas.cycle", "b", TRUE);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK,
-                                       "canvas.cycle", "b", FALSE);
-  add_nudge_bindings (widget_class, GDK_KEY_Left, -1, 0);
-  add_nudge_bindings (widget_class, GDK_KEY_Right, 1, 0);
-  add_nudge_bindings (widget_class, GDK_KEY_Up, 0, -1);
-  add_nudge_bindings (widget_class, GDK_KEY_Down, 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, 0, "canvas.step-tie", "b", TRUE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_SHIFT_MASK,
+                                       "canvas.step-tie", "b", FALSE);
+  add_arrow_bindings (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0);
+  add_arrow_bindings (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, 1, 0);
+  add_arrow_bindings (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, 0, -1);
+  add_arrow_bindings (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, 0, 1);
 }
 
 static void
@@ -367,14 +405,33 @@ mw_canvas_class_init (MwCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.cycle", "b", cycle_action);
   gtk_widget_class_install_action (widget_class, "canvas.add-actor", NULL, add_actor_action);
   gtk_widget_class_install_action (widget_class, "canvas.nudge", "(dd)", nudge_action);
+  gtk_widget_class_install_action (widget_class, "canvas.focus-move", "(ii)", focus_move_action);
+  gtk_widget_class_install_action (widget_class, "canvas.step-tie", "b", step_tie_action);
   add_bindings (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "mwcanvas");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_WIDGET);
+  /* A group: screen readers read a group's name and description when it
+   * takes the focus and when they change (GTK 4.8 has no per-actor
+   * children; docs/architecture.md says how they will come). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* Labels follow the desktop's text scaling, which GTK has as the font
+ * resolution (GtkSettings:gtk-xft-dpi, 1024ths of a dot per inch; 96 is 1). */
 static void
-style_dark_cb (MwCanvas *self)
+text_scale_cb (MwCanvas *self)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
+  mw_renderer_set_text_scale (self->renderer, dpi > 0 ? dpi / (96.0 * 1024) : 1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The dark and high-contrast styles, and the focus coming and going (the
+ * focus ring). */
+static void
+queue_draw_cb (MwCanvas *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -398,15 +455,15 @@ mw_canvas_init (MwCanvas *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Network"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Arrow keys move the selection, Tab selects the next actor"),
-                                  -1);
   _mw_canvas_add_controllers (self);
   _mw_canvas_create_rename_popover (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (style_dark_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (queue_draw_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (queue_draw_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (queue_draw_cb), NULL);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
+                           G_CALLBACK (text_scale_cb), self, G_CONNECT_SWAPPED);
 
   history = mw_history_new (network);
   mw_canvas_set_history (self, history);
@@ -443,12 +500,16 @@ mw_canvas_set_history (MwCanvas  *self,
   g_set_object (&self->network, mw_history_get_network (history));
   g_clear_object (&self->renderer);
   self->renderer = mw_renderer_new (self->network);
+  text_scale_cb (self);
   g_signal_connect_object (self->network, "changed",
                            G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
 
   mw_item_set_clear (self->selection);
   mw_canvas_clear_highlight (self);
   mw_item_set_clear (self->marks);
+  g_clear_pointer (&self->focus_id, g_free);
+  g_clear_pointer (&self->status, g_free);
+  self->last_score = NAN;
   self->fitted = FALSE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   _mw_canvas_selection_changed (self);

@@ -59,6 +59,20 @@ void        mw_canvas_select_all          (MwCanvas   *self);
 void        mw_canvas_select_none         (MwCanvas   *self);
 void        mw_canvas_cycle_selection     (MwCanvas   *self,
                                            gboolean    forward);
+MwActor    *mw_canvas_get_focus_actor     (MwCanvas   *self);
+void        mw_canvas_move_focus          (MwCanvas   *self,
+                                           int         dx,
+                                           int         dy);
+void        mw_canvas_select_focus        (MwCanvas   *self,
+                                           gboolean    toggle);
+void        mw_canvas_step_tie            (MwCanvas   *self,
+                                           gboolean    forward);
+void        mw_canvas_set_status          (MwCanvas   *self,
+                                           const char *status);
+void        mw_canvas_announce_score      (MwCanvas   *self,
+                                           const char *name,
+                                           double      value);
+const char *mw_canvas_get_description     (MwCanvas   *self);
 
 MwActor    *mw_canvas_add_actor_at        (MwCanvas   *self,
                                            double      view_x,

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mw-a11y.h"
 #include "mw-export.h"
 #include "mw-export-dialog.h"
 #include "mw-score-card.h"
@@ -153,6 +154,7 @@ combo_row (MwExportDialog     *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  mw_a11y_name_combo_row (ADW_COMBO_ROW (row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
   return row;
@@ -197,6 +199,7 @@ build_options (MwExportDialog *self)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (file_group));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (look_group));
   gtk_widget_set_size_request (page, 360, -1);
+  mw_a11y_name_scrollers (page, _("Export Image"));
   return page;
 }
 

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "mw-a11y.h"
 #include "mw-actor-measures.h"
 #include "mw-inspector.h"
 
@@ -618,6 +619,9 @@ mw_inspector_init (MwInspector *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  mw_a11y_name_combo_row (self->kind_row);
+  mw_a11y_name_combo_row (self->type_row);
+  mw_a11y_name_scrollers (GTK_WIDGET (self), _("Selection"));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);

@@ -238,6 +238,20 @@ show_measures (MwScorePanel *self,
   gtk_label_set_label (GTK_LABEL (self->measures[MEASURE_ARTICULATION]), articulation);
   gtk_label_set_label (GTK_LABEL (self->measures[MEASURE_DEPTH]), depth);
   gtk_label_set_label (GTK_LABEL (self->measures[MEASURE_ORG_BOUNDARY]), org_boundary);
+
+  /* Each row's accessible name holds its value, "Density: 0.12". */
+  for (guint i = 0; i < N_MEASURES; i++)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (self->measures[i], ADW_TYPE_ACTION_ROW);
+      g_autofree char *name = NULL;
+
+      /* Translators: a measure and its value for screen readers, "Density: 0.12" */
+      name = g_strdup_printf (_("%s: %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                              gtk_label_get_label (GTK_LABEL (self->measures[i])));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), -1);
+    }
 }
 
 static void
@@ -271,12 +285,17 @@ show_element (MwScorePanel *self,
   gtk_label_set_label (GTK_LABEL (row->delta), row->delta_text);
   gtk_widget_set_visible (row->delta, row->delta_text != NULL);
 
-  if (measurable)
-    /* Translators: an element's score for screen readers, "Spontaneous collaboration: 64 of 100" */
-    description = g_strdup_printf (_("%s: %.0f of 100"), mw_element_get_title (element), value);
-  else
+  if (!measurable)
     /* Translators: an element without a score, for screen readers, "Global purpose mindset: not measurable" */
     description = g_strdup_printf (_("%s: not measurable"), mw_element_get_title (element));
+  else if (row->delta_text != NULL)
+    /* Translators: an element's score and its change for screen readers,
+     * "Spontaneous collaboration: 64 of 100 (+4)" */
+    description = g_strdup_printf (_("%s: %.0f of 100 (%s)"), mw_element_get_title (element), value,
+                                   row->delta_text);
+  else
+    /* Translators: an element's score for screen readers, "Spontaneous collaboration: 64 of 100" */
+    description = g_strdup_printf (_("%s: %.0f of 100"), mw_element_get_title (element), value);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, explanation, -1);
@@ -555,7 +574,12 @@ start_suggesting (MwScorePanel *self)
 static void
 scores_cb (MwScorePanel *self)
 {
+  MwScores *scores = mw_scorer_get_scores (self->scorer);
+
   g_clear_pointer (&self->preview, mw_scores_unref);
+  /* A screen reader hears the change on the canvas, which keeps the focus. */
+  if (self->canvas != NULL && scores != NULL)
+    mw_canvas_announce_score (self->canvas, _("Index"), mw_scores_get_index (scores));
   refresh (self);
   start_suggesting (self);
 }

@@ -475,6 +475,99 @@ what_if_left_action (GtkWidget  *widget,
   mw_score_panel_preview_without (self->score_panel, (const char * const *)ids->pdata);
 }
 
+/* F6 and Shift+F6: the canvas, the sidebar (when shown) and the header
+ * bar, in turn, as GTK applications move between panes. */
+static void
+focus_pane_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  MwWindow *self = MW_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *panes[] = {
+    GTK_WIDGET (self->canvas),
+    gtk_revealer_get_reveal_child (self->inspector_revealer) ? GTK_WIDGET (self->inspector_revealer) : NULL,
+    gtk_widget_get_ancestor (self->undo_button, ADW_TYPE_HEADER_BAR),
+  };
+  int n = G_N_ELEMENTS (panes), step = g_str_equal (g_variant_get_string (param, NULL), "next") ? 1 : -1;
+  int at = step > 0 ? n - 1 : 0;
+
+  for (int i = 0; i < n; i++)
+    if (panes[i] != NULL && focus != NULL && (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i])))
+      at = i;
+  for (int k = 1; k <= n; k++)
+    {
+      GtkWidget *pane = panes[(at + k * step + 2 * n) % n];
+
+      if (pane == NULL || !gtk_widget_get_mapped (pane))
+        continue;
+      if (gtk_widget_get_focusable (pane) ? gtk_widget_grab_focus (pane)
+                                          : gtk_widget_child_focus (pane, GTK_DIR_TAB_FORWARD))
+        return;
+    }
+}
+
+/* The window's accelerators come before the focused widget: while a text
+ * field has the focus, the keys of select all, copy, cut, paste, undo and
+ * redo go to the field's own actions, not the network's. The buttons and
+ * menus still act on the network. */
+static gboolean
+text_keys_cb (MwWindow        *self,
+              guint            keyval,
+              guint            keycode,
+              GdkModifierType  state)
+{
+  static const struct { const char *win; const char *text; } pairs[] = {
+    { "win.select-all", "selection.select-all" },
+    { "win.copy", "clipboard.copy" },
+    { "win.cut", "clipboard.cut" },
+    { "win.paste", "clipboard.paste" },
+    { "win.undo", "text.undo" },
+    { "win.redo", "text.redo" },
+  };
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app == NULL || (!GTK_IS_TEXT (focus) && !GTK_IS_TEXT_VIEW (focus)))
+    return FALSE;
+
+  keyval = gdk_keyval_to_lower (keyval);
+  state &= gtk_accelerator_get_default_mod_mask ();
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, pairs[i].win);
+
+      for (guint k = 0; accels[k] != NULL; k++)
+        {
+          guint key;
+          GdkModifierType mods;
+
+          if (gtk_accelerator_parse (accels[k], &key, &mods) && gdk_keyval_to_lower (key) == keyval && mods == state)
+            {
+              gtk_widget_activate_action (focus, pairs[i].text, NULL);
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * _mw_window_add_text_keys:
+ *
+ * Called from init, before the application adds its accelerators, so that
+ * this controller runs first.
+ */
+void
+_mw_window_add_text_keys (MwWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (text_keys_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
 static void
 copy_image_action (GtkWidget  *widget,
                    const char *name,
@@ -569,6 +662,7 @@ _mw_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.kept-slides", NULL, kept_slides_action },
     { "win.export-slides", NULL, export_slides_action },
     { "win.what-if-left", NULL, what_if_left_action },
+    { "win.focus-pane", "s", focus_pane_action },
     { "win.copy-image", NULL, copy_image_action },
     { "win.export", NULL, export_action },
     { "win.print", NULL, print_action },

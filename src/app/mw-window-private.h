@@ -160,6 +160,7 @@ void          _mw_window_stop_comparing         (MwWindow          *self);
  * to the part whose job it is. */
 void          _mw_window_class_actions_init     (GtkWidgetClass    *widget_class);
 void          _mw_window_update_actions         (MwWindow          *self);
+void          _mw_window_add_text_keys          (MwWindow          *self);
 
 /* Level 5, the top — mw-window.c: nothing here, as no part calls it. */
 

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mw-a11y.h"
 #include "mw-interpret.h"
 #include "mw-layout.h"
 #include "mw-recovery.h"
@@ -62,6 +63,10 @@ zoom_changed_cb (MwWindow *self)
   g_autofree char *label = g_strdup_printf ("%.0f%%", mw_canvas_get_zoom (self->canvas) * 100);
 
   gtk_button_set_label (self->zoom_button, label);
+  /* The button is named for what it does; the zoom is its description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Zoom to Fit"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label, -1);
 }
 
 /* Logging out would lose unsaved changes: the session has to ask first. */
@@ -429,6 +434,7 @@ mw_window_class_init (MwWindowClass *klass)
   g_type_ensure (MW_TYPE_COMPARE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-window.ui");
+  mw_a11y_init ();
   gtk_widget_class_bind_template_child (widget_class, MwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, activity_bar);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, activity_label);
@@ -526,6 +532,8 @@ mw_window_init (MwWindow *self)
   g_autoptr(MwDocument) document = mw_document_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _mw_window_add_text_keys (self);
+  mw_a11y_name_drop_down (self->tie_type_dropdown, _("Type of new ties"));
   gtk_stack_set_visible_child_name (self->main_stack, "canvas");
   self->cancellable = g_cancellable_new ();
 

@@ -49,10 +49,106 @@ static const MwTheme theme_dark = {
   .badge_initiative = RGB (0x57E389),
 };
 
+/* High contrast, for the system's setting: black or white ink, ties at
+ * 7:1 or more, nothing translucent behind the labels. */
+static const MwTheme theme_light_hc = {
+  .background = RGB (0xFFFFFF),
+  .text = RGB (0x000000),
+  .text_soft = RGB (0x1E1E1E),
+  .halo = { 1.0, 1.0, 1.0, 1.0 },
+  .tie = { RGB (0x000000), RGB (0x1E1E1E), RGB (0x3D3846), RGB (0x1E1E1E) },
+  .accent = RGB (0x0B4F9E),
+  .highlight = RGB (0xF6D32D),
+  .badge_purpose = RGB (0xF5C211),
+  .badge_initiative = RGB (0x1A7346),
+};
+
+static const MwTheme theme_dark_hc = {
+  .background = RGB (0x000000),
+  .text = RGB (0xFFFFFF),
+  .text_soft = RGB (0xF6F5F4),
+  .halo = { 0.0, 0.0, 0.0, 1.0 },
+  .tie = { RGB (0xFFFFFF), RGB (0xF6F5F4), RGB (0xDEDDDA), RGB (0xF6F5F4) },
+  .accent = RGB (0x99C1F1),
+  .highlight = RGB (0xF8E45C),
+  .badge_purpose = RGB (0xF8E45C),
+  .badge_initiative = RGB (0x8FF0A4),
+};
+
 const MwTheme *
 _mw_theme_get (gboolean dark)
 {
+  return _mw_theme_get_for (dark, FALSE);
+}
+
+/* The canvas follows the system's high-contrast setting; files keep the
+ * usual style. */
+const MwTheme *
+_mw_theme_get_for (gboolean dark,
+                   gboolean high_contrast)
+{
+  if (high_contrast)
+    return dark ? &theme_dark_hc : &theme_light_hc;
   return dark ? &theme_dark : &theme_light;
+}
+
+static double
+channel_luminance (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG 2's relative luminance of an opaque colour. */
+static double
+relative_luminance (const MwColor *color)
+{
+  return 0.2126 * channel_luminance (color->red) +
+         0.7152 * channel_luminance (color->green) +
+         0.0722 * channel_luminance (color->blue);
+}
+
+/**
+ * _mw_contrast_ratio:
+ *
+ * Returns: WCAG 2's contrast ratio of two opaque colours, 1 to 21 (text
+ *   needs 4.5 for AA, graphics 3)
+ */
+double
+_mw_contrast_ratio (const MwColor *a,
+                    const MwColor *b)
+{
+  double la = relative_luminance (a), lb = relative_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* @top painted at @alpha over the opaque @below, as cairo blends. */
+void
+_mw_color_over (const MwColor *top,
+                double         alpha,
+                const MwColor *below,
+                MwColor       *out)
+{
+  double a = top->alpha * alpha;
+
+  out->red = top->red * a + below->red * (1 - a);
+  out->green = top->green * a + below->green * (1 - a);
+  out->blue = top->blue * a + below->blue * (1 - a);
+  out->alpha = 1;
+}
+
+/**
+ * _mw_palette_get:
+ * @n: (out): how many colours
+ *
+ * Returns: the organisation colours of the light or dark style
+ */
+const MwColor *
+_mw_palette_get (gboolean  dark,
+                 guint    *n)
+{
+  *n = G_N_ELEMENTS (palette_light);
+  return dark ? palette_dark : palette_light;
 }
 
 /* index < 0: no organisation. */

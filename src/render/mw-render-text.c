@@ -50,6 +50,7 @@ _mw_render_text_init (MwRenderText *text)
   cairo_font_options_t *options = cairo_font_options_create ();
 
   text->pango = pango_font_map_create_context (font_map);
+  text->scale = 1;
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
@@ -173,7 +174,7 @@ get_label (MwRenderer    *self,
   label = g_new0 (Label, 1);
   label->text = g_strdup (actor->label);
   one_line = g_strdelimit (mw_network_dup_actor_display_label (self->network, actor), "\r\n\t", ' ');
-  label->layout = _mw_renderer_create_layout (self, one_line, MW_LABEL_FONT_SIZE, FALSE);
+  label->layout = _mw_renderer_create_layout (self, one_line, MW_LABEL_FONT_SIZE * self->text.scale, FALSE);
   ellipsise (label->layout, one_line, MW_LABEL_MAX_WIDTH);
   pango_layout_get_extents (label->layout, NULL, &logical);
   label->width = (double)logical.width / PANGO_SCALE;

@@ -46,6 +46,16 @@ typedef void (*MwTextSink) (const char           *text,
                             gpointer              user_data);
 
 const MwTheme *_mw_theme_get              (gboolean        dark);
+const MwTheme *_mw_theme_get_for          (gboolean        dark,
+                                           gboolean        high_contrast);
+double         _mw_contrast_ratio         (const MwColor  *a,
+                                           const MwColor  *b);
+void           _mw_color_over             (const MwColor  *top,
+                                           double          alpha,
+                                           const MwColor  *below,
+                                           MwColor        *out);
+const MwColor *_mw_palette_get            (gboolean        dark,
+                                           guint          *n);
 void           _mw_palette_color          (int             index,
                                            gboolean        dark,
                                            MwColor        *color);
@@ -241,6 +251,7 @@ typedef struct
 {
   PangoContext *pango;
   char         *font;
+  double        scale;        /* the desktop's text scaling, for actor labels */
   GHashTable   *labels;       /* MwActor* (never dereferenced) → its label */
   MwTextSink    sink;
   gpointer      sink_data;

@@ -169,6 +169,27 @@ mw_renderer_set_font (MwRenderer *self,
   self->geometry.valid = FALSE;
 }
 
+/**
+ * mw_renderer_set_text_scale:
+ * @scale: the desktop's text scaling factor (1: none)
+ *
+ * Actor labels grow or shrink with it, as the text of the rest of the
+ * desktop does.
+ */
+void
+mw_renderer_set_text_scale (MwRenderer *self,
+                            double      scale)
+{
+  g_return_if_fail (MW_IS_RENDERER (self));
+
+  scale = CLAMP (scale, 0.5, 3.0);
+  if (scale == self->text.scale)
+    return;
+  self->text.scale = scale;
+  g_hash_table_remove_all (self->text.labels);
+  self->geometry.valid = FALSE;
+}
+
 /* 1 draws dense ties on the calling thread only (tests compare the two). */
 void
 _mw_renderer_set_n_threads (MwRenderer *self,
@@ -203,7 +224,7 @@ frame_init (MwFrame      *f,
 
   memset (f, 0, sizeof *f);
   f->view = view;
-  f->theme = _mw_theme_get (view->dark);
+  f->theme = _mw_theme_get_for (view->dark, view->high_contrast);
   f->visible.x = view->offset_x;
   f->visible.y = view->offset_y;
   f->visible.width = view->width / view->zoom;

@@ -93,6 +93,7 @@ typedef struct
   double       height;
   double       scale;         /* device pixels per view pixel (HiDPI: 2) */
   gboolean     dark;          /* dark style: light ink on a dark background */
+  gboolean     high_contrast; /* black or white ink, the system's high-contrast setting */
   gboolean     transparent;   /* do not paint the background */
   gboolean     dim_others;    /* fade what is neither highlighted nor selected */
   MwLabelMode  labels;
@@ -135,6 +136,8 @@ MwSizeBy    mw_renderer_get_size_by        (MwRenderer    *self);
 void        mw_renderer_set_size_by        (MwRenderer    *self,
                                             MwSizeBy       size_by);
 const char *mw_renderer_get_font           (MwRenderer    *self);
+void        mw_renderer_set_text_scale     (MwRenderer    *self,
+                                            double         scale);
 void        mw_renderer_set_font           (MwRenderer    *self,
                                             const char    *family);
 

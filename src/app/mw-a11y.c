@@ -1,0 +1,194 @@
+/* mw-a11y.c: accessible names GTK 4.8 and libadwaita 1.2 leave wrong
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Three gaps of the toolkit versions Meshwork builds on, each closed in
+ * one place: a button with a mnemonic ("Set as _Baseline") is named twice,
+ * once with its underscore; a drop-down's button is named by its type
+ * ("GtkToggleButton"); and list items (a drop-down's, a combo row's) have
+ * no name at all (GTK 4.12 adds gtk_list_item_set_accessible_label()),
+ * nor has the list in which a combo row shows its choice.
+ */
+
+#define G_LOG_DOMAIN "meshwork-a11y"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mw-a11y.h"
+
+/* GTK 4.8 names a button both by its raw label and by the mnemonic label
+ * it holds; the latter alone is right. */
+static gboolean
+map_hook (GSignalInvocationHint *hint,
+          guint                  n_values,
+          const GValue          *values,
+          gpointer               user_data)
+{
+  GObject *object = g_value_get_object (&values[0]);
+
+  if (GTK_IS_BUTTON (object) && gtk_button_get_use_underline (GTK_BUTTON (object)) &&
+      gtk_button_get_label (GTK_BUTTON (object)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  return TRUE;
+}
+
+/**
+ * mw_a11y_init:
+ *
+ * Names every mnemonic button of the process once, as it is shown.
+ */
+void
+mw_a11y_init (void)
+{
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, map_hook, NULL, NULL);
+      g_once_init_leave (&once, 1);
+    }
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *owner = gtk_widget_get_parent (label);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  if (owner != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (owner), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+/**
+ * mw_a11y_string_factory_new:
+ *
+ * Returns: (transfer full): a factory for a list of #GtkStringObject that
+ *   shows each string and names its item with it
+ */
+GtkListItemFactory *
+mw_a11y_string_factory_new (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
+  return factory;
+}
+
+static void
+selected_cb (GtkDropDown *drop_down)
+{
+  const char *name = g_object_get_data (G_OBJECT (drop_down), "mw-a11y-name");
+  GObject *item = gtk_drop_down_get_selected_item (drop_down);
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+  g_autofree char *label = NULL;
+
+  if (!GTK_IS_TOGGLE_BUTTON (button))
+    return;
+  if (GTK_IS_STRING_OBJECT (item))
+    /* Translators: a drop-down's name and its choice, "Type of new ties: Collaborates" */
+    label = g_strdup_printf (_("%s: %s"), name,
+                             gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label != NULL ? label : name, -1);
+}
+
+/**
+ * mw_a11y_name_drop_down:
+ * @name: what the drop-down chooses, "Type of new ties"
+ *
+ * Names the drop-down's button with @name and its choice, kept current,
+ * and each of its items with its string.
+ */
+void
+mw_a11y_name_drop_down (GtkDropDown *drop_down,
+                        const char  *name)
+{
+  g_autoptr(GtkListItemFactory) factory = mw_a11y_string_factory_new ();
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  g_object_set_data_full (G_OBJECT (drop_down), "mw-a11y-name", g_strdup (name), g_free);
+  gtk_drop_down_set_factory (drop_down, factory);
+  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (selected_cb), NULL);
+  selected_cb (drop_down);
+}
+
+static void
+name_list_views (GtkWidget  *widget,
+                 const char *name)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_list_views (child, name);
+}
+
+/* "_Format" → "Format": a title's mnemonic is not part of its name. */
+static char *
+without_mnemonic (const char *title)
+{
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = title; *p != '\0'; p++)
+    if (*p != '_' || p[1] == '_')
+      g_string_append_c (name, *p == '_' ? *++p : *p);
+  return g_string_free (name, FALSE);
+}
+
+/**
+ * mw_a11y_name_combo_row:
+ *
+ * Names the combo row's choices, and the list that shows the chosen one,
+ * after the row's title.
+ */
+void
+mw_a11y_name_combo_row (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = mw_a11y_string_factory_new ();
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  name = without_mnemonic (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  adw_combo_row_set_factory (row, factory);
+  name_list_views (GTK_WIDGET (row), name);
+}
+
+/**
+ * mw_a11y_name_scrollers:
+ * @name: what the scrolled content is, "Selection"
+ *
+ * Names every scrolled window under @root, its own and those inside
+ * libadwaita's widgets (a status page scrolls too): screen readers reach
+ * them with the focus.
+ */
+void
+mw_a11y_name_scrollers (GtkWidget  *root,
+                        const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_SCROLLED_WINDOW (root))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    mw_a11y_name_scrollers (child, name);
+}
