@@ -183,7 +183,7 @@ state_of (Fixture *fixture)
   MwHistory *history;
   g_autoptr(GPtrArray) selected = NULL;
   g_autofree char *tool = NULL;
-  gboolean inspector;
+  gboolean inspector, table;
 
   if (fixture->window == NULL)
     return g_string_free (state, FALSE);
@@ -191,7 +191,7 @@ state_of (Fixture *fixture)
   network = mw_test_network_of (fixture->window);
   history = mw_test_history_of (fixture->window);
   selected = mw_canvas_get_selected_actors (fixture->canvas);
-  g_object_get (fixture->window, "tool", &tool, "show-inspector", &inspector, NULL);
+  g_object_get (fixture->window, "tool", &tool, "show-inspector", &inspector, "show-table", &table, NULL);
   g_string_append_printf (state, "actors %u ties %u steps %u undo %d redo %d ",
                           mw_network_get_n_actors (network), mw_network_get_n_ties (network),
                           mw_history_get_n_steps (history), mw_history_can_undo (history),
@@ -207,6 +207,7 @@ state_of (Fixture *fixture)
   /* Add View to Presentation keeps a slide in the file. */
   g_string_append_printf (state, " slides %d",
                           g_str_hash (g_hash_table_lookup (mw_network_get_attrs (network), "mw_slides") ?: ""));
+  g_string_append_printf (state, " table %d", table);
   g_string_append_printf (state, " zoom %.4f tool %s inspector %d presenting %d popover %d"
                           " windows %u clipboard %u app %u",
                           mw_canvas_get_zoom (fixture->canvas), tool, inspector,

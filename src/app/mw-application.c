@@ -53,6 +53,7 @@ static const MwApplicationAccel accels[] = {
   /* Shift+0 types “)” on many layouts, and GTK matches the key typed. */
   { "win.zoom-selection", { "<Control><Shift>0", "<Control>parenright", NULL } },
   { "win.show-inspector", { "F9", NULL } },
+  { "win.show-table", { "<Control>t", NULL } },
   { "win.arrange::auto", { "<Control><Shift>l", NULL } },
   { "win.tool::select", { "<Alt>1", NULL } },
   { "win.tool::actor", { "<Alt>2", NULL } },
