@@ -59,6 +59,7 @@ struct _MwTableView
   GCancellable       *measures_cancellable;
   guint               check_id;
   GtkWidget          *editing;          /* (nullable) the cell box being edited */
+  gboolean            measures_dirty;   /* ties, actors, units or organisations changed */
   gboolean            syncing;          /* the rows follow the canvas's selection */
   gboolean            pushing;          /* the canvas follows the rows' selection */
 };
@@ -582,6 +583,25 @@ rows_changed_cb (MwTableView *self)
   schedule_check (self);
 }
 
+/* A label or a note leaves the measures as they are: copying 100,000
+ * actors for them again would only stall the window. */
+static void
+network_changed_cb (MwTableView    *self,
+                    const MwChange *change)
+{
+  switch (change->kind)
+    {
+    case MW_CHANGE_ACTOR_CHANGED:
+      if (change->fields & (MW_FIELD_ORG | MW_FIELD_UNIT))
+        self->measures_dirty = TRUE;
+      break;
+    case MW_CHANGE_NETWORK_CHANGED:
+      break;
+    default:
+      self->measures_dirty = TRUE;
+    }
+}
+
 static void
 rows_items_changed_cb (MwTableView *self)
 {
@@ -598,7 +618,10 @@ set_rows (MwTableView *self)
 
   stop_editing (self, FALSE);
   if (self->rows != NULL)
-    g_signal_handlers_disconnect_by_data (self->rows, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->rows, self);
+      g_signal_handlers_disconnect_by_data (mw_row_list_get_network (self->rows), self);
+    }
   g_clear_object (&self->rows);
   remove_columns (self);
   g_clear_pointer (&self->table, mw_attribute_table_free);
@@ -610,6 +633,8 @@ set_rows (MwTableView *self)
       self->rows = mw_row_list_new (get_network (self), get_kind (self));
       self->table = read_table (self);
       g_signal_connect_object (self->rows, "changed", G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (get_network (self), "changed", G_CALLBACK (network_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (rows_items_changed_cb), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       model = g_object_ref (G_LIST_MODEL (self->rows));
@@ -715,6 +740,7 @@ compute_measures (MwTableView *self)
   task = g_task_new (self, self->measures_cancellable, measures_done_cb, NULL);
   g_task_set_source_tag (task, compute_measures);
   g_task_set_task_data (task, mw_network_copy (get_network (self)), g_object_unref);
+  self->measures_dirty = FALSE;
   g_task_run_in_thread (task, measures_thread);
 }
 
@@ -726,7 +752,7 @@ check_cb (gpointer data)
   self->check_id = 0;
   check_columns (self);
   if (get_network (self) != NULL && get_kind (self) == MW_TABLE_ACTORS &&
-      gtk_widget_get_mapped (GTK_WIDGET (self)))
+      gtk_widget_get_mapped (GTK_WIDGET (self)) && (self->measures == NULL || self->measures_dirty))
     compute_measures (self);
   return G_SOURCE_REMOVE;
 }
