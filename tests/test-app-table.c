@@ -357,6 +357,58 @@ test_table_selection_multi_edit (Fixture       *fixture,
   g_assert_true (mw_test_wait_for (rows_follow_canvas, fixture));
 }
 
+static gboolean
+is_add_column_button (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                                              "table.add-column") == 0;
+}
+
+static gboolean
+has_region_header (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return mw_test_find_widget (GTK_WIDGET (fixture->table), is_header_titled, "region") != NULL;
+}
+
+static gboolean
+no_region_header (gpointer data)
+{
+  return !has_region_header (data);
+}
+
+/* + asks for a name and a value: every actor gets it, as one step that Ctrl+Z takes back. */
+static void
+test_table_add_column (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  MwNetwork *network;
+
+  if (fixture->window == NULL)
+    {
+      g_test_skip ("no XTest");
+      return;
+    }
+
+  network = mw_test_network_of (fixture->window);
+  click_at (mw_test_find_widget (GTK_WIDGET (fixture->table), is_add_column_button, NULL), 1);
+  mw_test_spin (400);
+  type_text ("region");
+  mw_test_press_key (GDK_KEY_Tab, 0);
+  type_text ("North");
+  mw_test_press_key (GDK_KEY_Return, 0);
+  wait_steps (fixture, 1);
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    g_assert_cmpstr (g_hash_table_lookup (mw_network_get_actor (network, i)->attrs, "region"), ==, "North");
+  g_assert_true (mw_test_wait_for (has_region_header, fixture));
+
+  mw_test_press_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_true (mw_test_wait_for (no_region_header, fixture));
+  g_assert_false (g_hash_table_contains (mw_network_get_actor (network, 0)->attrs, "region"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +421,7 @@ main (int   argc,
   g_test_add ("/table/edit-undo", Fixture, NULL, fixture_set_up, test_table_edit_undo, fixture_tear_down);
   g_test_add ("/table/selection-multi-edit", Fixture, NULL, fixture_set_up, test_table_selection_multi_edit,
               fixture_tear_down);
+  g_test_add ("/table/add-column", Fixture, NULL, fixture_set_up, test_table_add_column, fixture_tear_down);
 
   return g_test_run ();
 }
