@@ -750,6 +750,9 @@ check_cb (gpointer data)
   MwTableView *self = data;
 
   self->check_id = 0;
+  /* a hidden table reads nothing: showing it checks again */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
   check_columns (self);
   if (get_network (self) != NULL && get_kind (self) == MW_TABLE_ACTORS &&
       gtk_widget_get_mapped (GTK_WIDGET (self)) && (self->measures == NULL || self->measures_dirty))
