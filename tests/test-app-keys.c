@@ -185,7 +185,7 @@ state_of (Fixture *fixture)
   g_autoptr(GPtrArray) selected_ties = NULL;
   g_autofree char *tool = NULL;
   MwActor *focus;
-  gboolean inspector;
+  gboolean inspector, table;
 
   if (fixture->window == NULL)
     return g_string_free (state, FALSE);
@@ -195,7 +195,7 @@ state_of (Fixture *fixture)
   selected = mw_canvas_get_selected_actors (fixture->canvas);
   selected_ties = mw_canvas_get_selected_ties (fixture->canvas);
   focus = mw_canvas_get_focus_actor (fixture->canvas);
-  g_object_get (fixture->window, "tool", &tool, "show-inspector", &inspector, NULL);
+  g_object_get (fixture->window, "tool", &tool, "show-inspector", &inspector, "show-table", &table, NULL);
   g_string_append_printf (state, "actors %u ties %u steps %u undo %d redo %d ",
                           mw_network_get_n_actors (network), mw_network_get_n_ties (network),
                           mw_history_get_n_steps (history), mw_history_can_undo (history),
@@ -211,6 +211,7 @@ state_of (Fixture *fixture)
   /* Add View to Presentation keeps a slide in the file. */
   g_string_append_printf (state, " slides %d",
                           g_str_hash (g_hash_table_lookup (mw_network_get_attrs (network), "mw_slides") ?: ""));
+  g_string_append_printf (state, " table %d", table);
   g_string_append_printf (state, " ties %u focus %s %p zoom %.4f tool %s inspector %d legend %d presenting %d"
                           " popover %d windows %u clipboard %u app %u",
                           selected_ties->len, focus != NULL ? focus->id : "-",

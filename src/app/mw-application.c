@@ -54,6 +54,7 @@ static const MwApplicationAccel accels[] = {
   { "win.zoom-selection", { "<Control><Shift>0", "<Control>parenright", NULL } },
   { "win.show-inspector", { "F9", NULL } },
   { "win.show-legend", { "<Alt>l", NULL } },
+  { "win.show-table", { "<Control>t", NULL } },
   { "win.arrange::auto", { "<Control><Shift>l", NULL } },
   { "win.focus-pane::next", { "F6", NULL } },
   { "win.focus-pane::previous", { "<Shift>F6", NULL } },

@@ -677,4 +677,5 @@ _mw_window_class_actions_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_property_action (widget_class, "win.tool", "tool");
   gtk_widget_class_install_property_action (widget_class, "win.show-inspector", "show-inspector");
+  gtk_widget_class_install_property_action (widget_class, "win.show-table", "show-table");
 }

@@ -34,6 +34,7 @@
 #include "mw-presentation.h"
 #include "mw-score-panel.h"
 #include "mw-start-page.h"
+#include "mw-table-view.h"
 #include "mw-window.h"
 
 G_BEGIN_DECLS
@@ -55,6 +56,7 @@ struct _MwWindow
   GtkInfoBar           *interpret_bar;
   MwCanvas             *canvas;
   MwInspector          *inspector;
+  MwTableView          *table_view;
   MwScorePanel         *score_panel;
   GtkStack             *sidebar_stack;
   GtkWidget            *canvas_overlay;
@@ -89,6 +91,7 @@ struct _MwWindow
   gboolean              arranging;
   gboolean              comparing;
   gboolean              show_inspector;
+  gboolean              show_table;
   gboolean              close_confirmed;
   gboolean              close_after_save;
 };

@@ -27,6 +27,7 @@ enum {
   PROP_DOCUMENT,
   PROP_TOOL,
   PROP_SHOW_INSPECTOR,
+  PROP_SHOW_TABLE,
   PROP_COMPARING,
   N_PROPS
 };
@@ -347,6 +348,21 @@ set_show_inspector (MwWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_INSPECTOR]);
 }
 
+/* The data table below the canvas; it takes the keyboard when it comes. */
+static void
+set_show_table (MwWindow *self,
+                gboolean  show)
+{
+  show = !!show;
+  if (self->show_table == show)
+    return;
+  self->show_table = show;
+  gtk_widget_set_visible (GTK_WIDGET (self->table_view), show);
+  gtk_widget_grab_focus (show ? GTK_WIDGET (mw_table_view_get_column_view (self->table_view))
+                              : GTK_WIDGET (self->canvas));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
+}
+
 static void
 mw_window_get_property (GObject    *object,
                         guint       prop_id,
@@ -365,6 +381,9 @@ mw_window_get_property (GObject    *object,
       break;
     case PROP_SHOW_INSPECTOR:
       g_value_set_boolean (value, self->show_inspector);
+      break;
+    case PROP_SHOW_TABLE:
+      g_value_set_boolean (value, self->show_table);
       break;
     case PROP_COMPARING:
       g_value_set_boolean (value, self->comparing);
@@ -392,6 +411,9 @@ mw_window_set_property (GObject      *object,
       break;
     case PROP_SHOW_INSPECTOR:
       set_show_inspector (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_TABLE:
+      set_show_table (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -421,6 +443,9 @@ mw_window_class_init (MwWindowClass *klass)
   properties[PROP_SHOW_INSPECTOR] =
     g_param_spec_boolean ("show-inspector", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_TABLE] =
+    g_param_spec_boolean ("show-table", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* Set by the compare part (mw-window-compare.c); the actions follow it. */
   properties[PROP_COMPARING] =
     g_param_spec_boolean ("comparing", NULL, NULL, FALSE,
@@ -432,6 +457,7 @@ mw_window_class_init (MwWindowClass *klass)
   g_type_ensure (MW_TYPE_SCORE_PANEL);
   g_type_ensure (MW_TYPE_START_PAGE);
   g_type_ensure (MW_TYPE_COMPARE_VIEW);
+  g_type_ensure (MW_TYPE_TABLE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-window.ui");
   mw_a11y_init ();
@@ -451,6 +477,7 @@ mw_window_class_init (MwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwWindow, inspector_revealer);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, table_view);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, score_panel);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, canvas_overlay);
@@ -551,6 +578,7 @@ mw_window_init (MwWindow *self)
   g_signal_connect (self, "notify::comparing", G_CALLBACK (_mw_window_update_actions), NULL);
   mw_inspector_set_canvas (self->inspector, self->canvas);
   mw_score_panel_set_canvas (self->score_panel, self->canvas);
+  mw_table_view_set_canvas (self->table_view, self->canvas);
 
   fill_static_menus (self);
   set_document (self, document);
@@ -602,6 +630,18 @@ mw_window_get_inspector (MwWindow *self)
 {
   g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->inspector);
+}
+
+/**
+ * mw_window_get_table_view:
+ *
+ * Returns: (transfer none): the data table below the canvas (win.show-table)
+ */
+GtkWidget *
+mw_window_get_table_view (MwWindow *self)
+{
+  g_return_val_if_fail (MW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->table_view);
 }
 
 /* Loads and saves still on their way. */

@@ -21,6 +21,7 @@ MwWindow   *mw_window_new              (GtkApplication *application);
 MwDocument *mw_window_get_document     (MwWindow       *self);
 MwCanvas   *mw_window_get_canvas       (MwWindow       *self);
 GtkWidget  *mw_window_get_inspector    (MwWindow       *self);
+GtkWidget  *mw_window_get_table_view   (MwWindow       *self);
 GtkWidget  *mw_window_get_score_panel  (MwWindow       *self);
 GtkWidget  *mw_window_get_presentation (MwWindow       *self);
 GtkWidget  *mw_window_get_export_dialog (MwWindow      *self);

@@ -4,15 +4,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "mw-actor-measures.h"
+#include "mw-attribute-table.h"
 #include "mw-cli.h"
-#include "mw-interpret.h"
 
 /* How a column's cells are written in JSON. */
 typedef enum { CELL_TEXT, CELL_NUMBER, CELL_BOOL } CellKind;
@@ -58,147 +57,29 @@ new_row (Table *table)
   return row;
 }
 
+/* The columns and cells of scores/mw-attribute-table.h, which the app's table shows too. */
 static void
-add_number (GPtrArray *row,
-            double     value)
+fill (Table           *table,
+      MwNetwork       *network,
+      MwTableKind      kind,
+      MwActorMeasures *measures)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autoptr(MwAttributeTable) source = mw_attribute_table_new (network, kind);
+  guint n_columns = mw_attribute_table_get_n_columns (source);
 
-  /* the shortest text that reads back as the same double */
-  g_ptr_array_add (row, isfinite (value) ? g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)) : NULL);
-}
-
-static void
-add_count (GPtrArray *row,
-           guint      value)
-{
-  g_ptr_array_add (row, g_strdup_printf ("%u", value));
-}
-
-/* The file's own attribute names, in order, that no fixed column has. */
-static GStrv
-own_columns (GStrv               names,
-             const char * const *fixed)
-{
-  GPtrArray *kept = g_ptr_array_new ();
-
-  for (guint i = 0; names[i] != NULL; i++)
-    if (!g_strv_contains (fixed, names[i]))
-      g_ptr_array_add (kept, g_strdup (names[i]));
-  g_ptr_array_add (kept, NULL);
-  g_strfreev (names);
-
-  return (GStrv) g_ptr_array_free (kept, FALSE);
-}
-
-static const char *
-attr_or_default (GHashTable *attrs,
-                 GHashTable *defaults,
-                 const char *name)
-{
-  const char *value = g_hash_table_lookup (attrs, name);
-
-  return value != NULL ? value : g_hash_table_lookup (defaults, name);
-}
-
-static const char * const measure_types[] = { "reports", "collaborates", "influences", "checks" };
-
-static void
-actor_columns (Table              *table,
-               const char * const *own)
-{
-  static const char * const fields[] = { "id", "label", "kind", "org", "unit", "notes" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    add_column (table, fields[i], CELL_TEXT);
-  add_column (table, "purpose", CELL_BOOL);
-  add_column (table, "initiative", CELL_BOOL);
-  for (guint i = 0; own[i] != NULL; i++)
-    add_column (table, own[i], CELL_TEXT);
-  add_column (table, "degree_in", CELL_NUMBER);
-  add_column (table, "degree_out", CELL_NUMBER);
-  for (guint t = 0; t < MW_N_TIE_TYPES; t++)
+  for (guint c = 0; c < n_columns; c++)
     {
-      g_autofree char *in = g_strdup_printf ("degree_%s_in", measure_types[t]);
-      g_autofree char *out = g_strdup_printf ("degree_%s_out", measure_types[t]);
+      const MwTableColumn *column = mw_attribute_table_get_column (source, c);
 
-      add_column (table, in, CELL_NUMBER);
-      add_column (table, out, CELL_NUMBER);
+      add_column (table, column->name, column->kind == MW_CELL_NUMBER ? CELL_NUMBER
+                                       : column->kind == MW_CELL_BOOL ? CELL_BOOL : CELL_TEXT);
     }
-  add_column (table, "betweenness", CELL_NUMBER);
-  add_column (table, "constraint", CELL_NUMBER);
-  add_column (table, "boundary_spanning", CELL_NUMBER);
-  add_column (table, "boundary_spanning_org", CELL_NUMBER);
-}
-
-static void
-fill_actors (Table           *table,
-             MwNetwork       *network,
-             MwActorMeasures *measures)
-{
-  static const char * const fixed[] = {
-    "id", "label", "kind", "org", "unit", "notes", "purpose", "initiative", "degree_in", "degree_out",
-    "betweenness", "constraint", "boundary_spanning", "boundary_spanning_org", NULL
-  };
-  g_auto(GStrv) own = own_columns (mw_interpret_list_actor_attrs (network), fixed);
-  GHashTable *defaults = mw_network_get_node_defaults (network);
-
-  actor_columns (table, (const char * const *) own);
-  for (guint v = 0; v < mw_network_get_n_actors (network); v++)
+  for (guint r = 0; r < mw_attribute_table_get_n_rows (source); r++)
     {
-      MwActor *actor = mw_network_get_actor (network, v);
       GPtrArray *row = new_row (table);
 
-      g_ptr_array_add (row, g_strdup (actor->id));
-      g_ptr_array_add (row, g_strdup (actor->label));
-      g_ptr_array_add (row, g_strdup (mw_actor_kind_to_string (actor->kind)));
-      g_ptr_array_add (row, g_strdup (actor->org));
-      g_ptr_array_add (row, g_strdup (actor->unit));
-      g_ptr_array_add (row, g_strdup (actor->notes));
-      g_ptr_array_add (row, g_strdup (actor->purpose ? "true" : "false"));
-      g_ptr_array_add (row, g_strdup (actor->initiative ? "true" : "false"));
-      for (guint i = 0; own[i] != NULL; i++)
-        g_ptr_array_add (row, g_strdup (attr_or_default (actor->attrs, defaults, own[i])));
-      add_count (row, mw_actor_measures_degree (measures, v, MW_N_TIE_TYPES, FALSE));
-      add_count (row, mw_actor_measures_degree (measures, v, MW_N_TIE_TYPES, TRUE));
-      for (guint t = 0; t < MW_N_TIE_TYPES; t++)
-        {
-          add_count (row, mw_actor_measures_degree (measures, v, t, FALSE));
-          add_count (row, mw_actor_measures_degree (measures, v, t, TRUE));
-        }
-      add_number (row, mw_actor_measures_betweenness (measures, v));
-      add_number (row, mw_actor_measures_constraint (measures, v));
-      add_count (row, mw_actor_measures_boundary_spanning (measures, v));
-      add_count (row, mw_actor_measures_boundary_spanning_org (measures, v));
-    }
-}
-
-static void
-fill_ties (Table     *table,
-           MwNetwork *network)
-{
-  static const char * const fixed[] = { "id", "from", "to", "type", "weight", NULL };
-  g_auto(GStrv) own = own_columns (mw_interpret_list_tie_attrs (network), fixed);
-  GHashTable *defaults = mw_network_get_edge_defaults (network);
-
-  for (guint i = 0; i < 4; i++)
-    add_column (table, fixed[i], CELL_TEXT);
-  add_column (table, "weight", CELL_NUMBER);
-  for (guint i = 0; own[i] != NULL; i++)
-    add_column (table, own[i], CELL_TEXT);
-
-  for (guint i = 0; i < mw_network_get_n_ties (network); i++)
-    {
-      MwTie *tie = mw_network_get_tie (network, i);
-      GPtrArray *row = new_row (table);
-
-      g_ptr_array_add (row, g_strdup (tie->id));
-      g_ptr_array_add (row, g_strdup (tie->from->id));
-      g_ptr_array_add (row, g_strdup (tie->to->id));
-      g_ptr_array_add (row, g_strdup (mw_tie_type_to_string (tie->type)));
-      add_number (row, tie->weight);
-      for (guint k = 0; own[k] != NULL; k++)
-        g_ptr_array_add (row, g_strdup (attr_or_default (tie->attrs, defaults, own[k])));
+      for (guint c = 0; c < n_columns; c++)
+        g_ptr_array_add (row, mw_attribute_table_get_text (source, c, r, measures));
     }
 }
 
@@ -384,13 +265,13 @@ mw_cli_table (int    argc,
       double error_bound;
 
       measures = mw_actor_measures_compute (network, 0);
-      fill_actors (&table, network, measures);
+      fill (&table, network, MW_TABLE_ACTORS, measures);
       if (mw_actor_measures_is_sampled (measures, &n_sources, &error_bound))
         fprintf (stderr, _("meshwork-cli: betweenness estimated from %u of %u actors (each ± %.3f at 95%%)\n"),
                  n_sources, mw_network_get_n_actors (network), error_bound);
     }
   else
-    fill_ties (&table, network);
+    fill (&table, network, MW_TABLE_TIES, NULL);
 
   if (json)
     print_json (&table, measures);

@@ -1,0 +1,291 @@
+/* mw-row-list.c: the actors or the ties of a network as a GListModel of MwRowItem
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "meshwork-table"
+
+#include "mw-row-list.h"
+
+/* Position i is the network's actor (or tie) of index i. An item is made
+ * when a view asks for it and kept in `alive` only while someone holds it,
+ * so a table of 100,000 actors makes the few dozen rows on screen. The
+ * network's "changed" becomes "items-changed" (an actor appended, or every
+ * row after a removal or a batch) or the item's own "changed" (a field). */
+struct _MwRowList
+{
+  GObject      parent_instance;
+
+  MwNetwork   *network;
+  MwTableKind  kind;
+  guint        n_items;   /* as last announced */
+  GHashTable  *alive;     /* MwActor* or MwTie* → MwRowItem* (weak) */
+};
+
+static void mw_row_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MwRowList, mw_row_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, mw_row_list_model_init))
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static guint
+count_rows (MwRowList *self)
+{
+  return self->kind == MW_TABLE_ACTORS ? mw_network_get_n_actors (self->network)
+                                       : mw_network_get_n_ties (self->network);
+}
+
+static void
+item_gone_cb (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  MwRowList *self = data;
+  /* weak references are told during dispose: the item can still be read */
+  gpointer row = mw_row_item_get_row ((MwRowItem *) where_the_object_was);
+
+  if (row != NULL && g_hash_table_lookup (self->alive, row) == (gpointer) where_the_object_was)
+    g_hash_table_remove (self->alive, row);
+}
+
+/* Every item now alive shows nothing more; the views get new ones. */
+static void
+forget_all (MwRowList *self)
+{
+  g_autoptr(GList) items = g_hash_table_get_values (self->alive);
+
+  g_hash_table_remove_all (self->alive);
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      g_object_weak_unref (l->data, item_gone_cb, self);
+      mw_row_item_forget (l->data);
+    }
+}
+
+static void
+reset (MwRowList *self)
+{
+  guint old_n = self->n_items;
+
+  g_assert (MW_IS_ROW_LIST (self));
+
+  forget_all (self);
+  self->n_items = count_rows (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+}
+
+static void
+changed_one (MwRowList *self,
+             gpointer   row)
+{
+  MwRowItem *item = row != NULL ? g_hash_table_lookup (self->alive, row) : NULL;
+
+  if (item != NULL)
+    mw_row_item_changed (item);
+}
+
+static void
+added (MwRowList *self,
+       guint      index)
+{
+  /* a new actor or tie is appended; anything else reorders the rows */
+  if (index != self->n_items || count_rows (self) != self->n_items + 1)
+    {
+      reset (self);
+      return;
+    }
+  self->n_items++;
+  g_list_model_items_changed (G_LIST_MODEL (self), index, 0, 1);
+}
+
+static void
+network_changed_cb (MwRowList      *self,
+                    const MwChange *change)
+{
+  gboolean actors = self->kind == MW_TABLE_ACTORS;
+
+  g_assert (MW_IS_ROW_LIST (self));
+
+  switch (change->kind)
+    {
+    case MW_CHANGE_ACTOR_ADDED:
+      if (actors)
+        added (self, change->actor->index);
+      break;
+    case MW_CHANGE_TIE_ADDED:
+      if (!actors)
+        added (self, change->tie->index);
+      break;
+    case MW_CHANGE_ACTOR_REMOVED:
+    case MW_CHANGE_TIE_REMOVED:
+    case MW_CHANGE_BATCH:
+      if (change->kind == MW_CHANGE_BATCH || actors == (change->kind == MW_CHANGE_ACTOR_REMOVED))
+        reset (self);
+      break;
+    case MW_CHANGE_ACTOR_CHANGED:
+      if (actors)
+        changed_one (self, change->actor);
+      else
+        mw_row_list_refresh (self);   /* a tie shows its actors' ids */
+      break;
+    case MW_CHANGE_TIE_CHANGED:
+      if (!actors)
+        changed_one (self, change->tie);
+      break;
+    case MW_CHANGE_NETWORK_CHANGED:
+    default:
+      break;
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static GType
+mw_row_list_get_item_type (GListModel *model)
+{
+  return MW_TYPE_ROW_ITEM;
+}
+
+static guint
+mw_row_list_get_n_items (GListModel *model)
+{
+  return MW_ROW_LIST (model)->n_items;
+}
+
+static gpointer
+mw_row_list_get_item (GListModel *model,
+                      guint       position)
+{
+  MwRowList *self = MW_ROW_LIST (model);
+  MwActor *actor = NULL;
+  MwTie *tie = NULL;
+  gpointer row;
+  MwRowItem *item;
+
+  if (position >= self->n_items || position >= count_rows (self))
+    return NULL;
+
+  if (self->kind == MW_TABLE_ACTORS)
+    row = actor = mw_network_get_actor (self->network, position);
+  else
+    row = tie = mw_network_get_tie (self->network, position);
+
+  item = g_hash_table_lookup (self->alive, row);
+  if (item != NULL)
+    return g_object_ref (item);
+
+  item = mw_row_item_new (actor, tie);
+  g_hash_table_insert (self->alive, row, item);
+  g_object_weak_ref (G_OBJECT (item), item_gone_cb, self);
+  return item;
+}
+
+static void
+mw_row_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = mw_row_list_get_item_type;
+  iface->get_n_items = mw_row_list_get_n_items;
+  iface->get_item = mw_row_list_get_item;
+}
+
+static void
+mw_row_list_dispose (GObject *object)
+{
+  MwRowList *self = MW_ROW_LIST (object);
+
+  if (self->alive != NULL)
+    forget_all (self);
+  if (self->network != NULL)
+    g_signal_handlers_disconnect_by_data (self->network, self);
+  g_clear_object (&self->network);
+
+  G_OBJECT_CLASS (mw_row_list_parent_class)->dispose (object);
+}
+
+static void
+mw_row_list_finalize (GObject *object)
+{
+  MwRowList *self = MW_ROW_LIST (object);
+
+  g_clear_pointer (&self->alive, g_hash_table_unref);
+
+  G_OBJECT_CLASS (mw_row_list_parent_class)->finalize (object);
+}
+
+static void
+mw_row_list_class_init (MwRowListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mw_row_list_dispose;
+  object_class->finalize = mw_row_list_finalize;
+
+  /* After the rows followed any change of the network. */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+mw_row_list_init (MwRowList *self)
+{
+  self->alive = g_hash_table_new (NULL, NULL);
+}
+
+/**
+ * mw_row_list_new:
+ *
+ * Returns: (transfer full): the rows of @network's actors or ties, which
+ *   follow its changes
+ */
+MwRowList *
+mw_row_list_new (MwNetwork   *network,
+                 MwTableKind  kind)
+{
+  MwRowList *self;
+
+  g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
+
+  self = g_object_new (MW_TYPE_ROW_LIST, NULL);
+  self->network = g_object_ref (network);
+  self->kind = kind;
+  self->n_items = count_rows (self);
+  g_signal_connect_swapped (network, "changed", G_CALLBACK (network_changed_cb), self);
+  return self;
+}
+
+/* Returns: (transfer none): the network */
+MwNetwork *
+mw_row_list_get_network (MwRowList *self)
+{
+  g_return_val_if_fail (MW_IS_ROW_LIST (self), NULL);
+  return self->network;
+}
+
+MwTableKind
+mw_row_list_get_kind (MwRowList *self)
+{
+  g_return_val_if_fail (MW_IS_ROW_LIST (self), MW_TABLE_ACTORS);
+  return self->kind;
+}
+
+/* How many items exist now — a view of 100,000 rows should hold only dozens. */
+guint
+mw_row_list_get_n_alive (MwRowList *self)
+{
+  g_return_val_if_fail (MW_IS_ROW_LIST (self), 0);
+  return g_hash_table_size (self->alive);
+}
+
+/* Every row alive reads its cells again (the measures arrived, a tie's actor was renamed). */
+void
+mw_row_list_refresh (MwRowList *self)
+{
+  g_autoptr(GList) items = NULL;
+
+  g_return_if_fail (MW_IS_ROW_LIST (self));
+
+  items = g_hash_table_get_values (self->alive);
+  for (GList *l = items; l != NULL; l = l->next)
+    mw_row_item_changed (l->data);
+}

@@ -1,0 +1,1075 @@
+/* mw-table-view.c: the data table — actors or ties, every attribute a column
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "meshwork-table"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "mw-attribute-table.h"
+#include "mw-row-list.h"
+#include "mw-table-view.h"
+
+/* Rows, filter, sort and selection are stacked GTK models over MwRowList:
+ *   MwRowList → GtkFilterListModel → GtkSortListModel → GtkMultiSelection
+ * Which columns exist, each cell's text and the sort keys come from
+ * scores/mw-attribute-table.h, which meshwork-cli table shares. */
+
+typedef struct
+{
+  MwTableView     *view;      /* borrowed */
+  guint            column;    /* in view->table */
+  char            *title;     /* as its header shows it */
+  GtkSorter       *sorter;    /* borrowed from the column */
+  MwTableSortKeys *keys;      /* (nullable) read at keys_generation */
+  guint64          keys_generation;
+  gboolean         keys_measured;
+} ColumnData;
+
+struct _MwTableView
+{
+  GtkWidget           parent_instance;
+
+  /* template widgets */
+  GtkToggleButton    *actors_button;
+  GtkSearchEntry     *search_entry;
+  GtkLabel           *error_label;
+  GtkLabel           *count_label;
+  GtkColumnView      *column_view;
+
+  /* borrowed */
+  MwCanvas           *canvas;
+
+  /* owned */
+  MwHistory          *history;
+  MwRowList          *rows;
+  MwAttributeTable   *table;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkMultiSelection  *selection;
+  GPtrArray          *columns;          /* ColumnData* */
+  GPtrArray          *pending_columns;  /* char*: added with no value yet */
+  GHashTable         *edit_cells;       /* MwRowItem* → GtkListItem* of the first editable column */
+  char               *needle;           /* casefolded filter text */
+  MwActorMeasures    *measures;         /* (nullable) */
+  GCancellable       *measures_cancellable;
+  guint               check_id;
+  GtkWidget          *editing;          /* (nullable) the cell box being edited */
+  gboolean            measures_dirty;   /* ties, actors, units or organisations changed */
+  gboolean            syncing;          /* the rows follow the canvas's selection */
+  gboolean            pushing;          /* the canvas follows the rows' selection */
+};
+
+G_DEFINE_FINAL_TYPE (MwTableView, mw_table_view, GTK_TYPE_WIDGET)
+
+static void sync_from_canvas (MwTableView *self);
+static void schedule_check   (MwTableView *self);
+
+static MwTableKind
+get_kind (MwTableView *self)
+{
+  return gtk_toggle_button_get_active (self->actors_button) ? MW_TABLE_ACTORS : MW_TABLE_TIES;
+}
+
+static MwNetwork *
+get_network (MwTableView *self)
+{
+  return self->history != NULL ? mw_history_get_network (self->history) : NULL;
+}
+
+static void
+show_error (MwTableView *self,
+            const char  *message)
+{
+  gtk_label_set_label (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_label), message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+update_count (MwTableView *self)
+{
+  guint shown = self->sort_model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) : 0;
+  guint all = self->rows != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->rows)) : 0;
+  g_autofree char *text = NULL;
+
+  /* Translators: rows shown by the filter, of all rows */
+  text = shown == all ? g_strdup_printf ("%u", all) : g_strdup_printf (_("%u of %u"), shown, all);
+  gtk_label_set_label (self->count_label, text);
+}
+
+/* The measures read at a network of as many actors; stale ones are shown
+ * until the new ones arrive, so the column does not blink on each edit. */
+static MwActorMeasures *
+usable_measures (MwTableView *self)
+{
+  MwNetwork *network = get_network (self);
+
+  if (self->measures == NULL || network == NULL ||
+      mw_actor_measures_get_n (self->measures) != mw_network_get_n_actors (network))
+    return NULL;
+  return self->measures;
+}
+
+/* Cells */
+
+static void
+update_cell (GtkListItem *list_item)
+{
+  ColumnData *cd = g_object_get_data (G_OBJECT (list_item), "column-data");
+  MwTableView *self = cd->view;
+  MwRowItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  g_autofree char *text = NULL;
+  guint index = item != NULL ? mw_row_item_get_index (item) : G_MAXUINT;
+
+  if (self->table != NULL && cd->column < mw_attribute_table_get_n_columns (self->table) &&
+      index < mw_attribute_table_get_n_rows (self->table))
+    text = mw_attribute_table_get_text (self->table, cd->column, index, usable_measures (self));
+  if (text != NULL)
+    g_strdelimit (text, "\r\n\t", ' ');
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+}
+
+static GArray *
+rows_to_edit (MwTableView *self,
+              GtkListItem *list_item)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint index = mw_row_item_get_index (gtk_list_item_get_item (list_item));
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  /* a cell of a selected row gives its value to every selected row */
+  if (!gtk_list_item_get_selected (list_item))
+    {
+      g_array_append_val (rows, index);
+      return rows;
+    }
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(MwRowItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      guint row = item != NULL ? mw_row_item_get_index (item) : G_MAXUINT;
+
+      if (row != G_MAXUINT)
+        g_array_append_val (rows, row);
+    }
+  return rows;
+}
+
+static void
+stop_editing (MwTableView *self,
+              gboolean     commit)
+{
+  g_autoptr(GtkWidget) box = NULL;
+  GtkListItem *list_item;
+  GtkWidget *entry;
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  ColumnData *cd;
+
+  if (self->editing == NULL)
+    return;
+
+  box = g_steal_pointer (&self->editing);
+  list_item = g_object_get_data (G_OBJECT (box), "list-item");
+  cd = g_object_get_data (G_OBJECT (list_item), "column-data");
+  entry = gtk_widget_get_last_child (box);
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  if (commit && gtk_list_item_get_item (list_item) != NULL &&
+      mw_row_item_get_index (gtk_list_item_get_item (list_item)) != G_MAXUINT)
+    rows = rows_to_edit (self, list_item);
+
+  gtk_widget_set_visible (gtk_widget_get_first_child (box), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  gtk_box_remove (GTK_BOX (box), entry);
+  update_cell (list_item);
+
+  if (rows == NULL || rows->len == 0 || self->history == NULL)
+    return;
+  if (!mw_attribute_table_set_cells (self->table, self->history, cd->column, rows, text, &error))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      show_error (self, error->message);
+    }
+}
+
+static void
+entry_activate_cb (MwTableView *self)
+{
+  stop_editing (self, TRUE);
+}
+
+static gboolean
+entry_key_cb (MwTableView     *self,
+              guint            keyval,
+              guint            keycode,
+              GdkModifierType  state)
+{
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+  stop_editing (self, FALSE);
+  return TRUE;
+}
+
+static void
+entry_leave_cb (MwTableView *self)
+{
+  stop_editing (self, TRUE);
+}
+
+static void
+start_editing (MwTableView *self,
+               GtkListItem *list_item)
+{
+  ColumnData *cd = g_object_get_data (G_OBJECT (list_item), "column-data");
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  MwRowItem *item = gtk_list_item_get_item (list_item);
+  GtkEventController *controller;
+  GtkWidget *entry;
+
+  if (self->editing != NULL || item == NULL || mw_row_item_get_index (item) == G_MAXUINT ||
+      self->history == NULL || !mw_attribute_table_get_column (self->table, cd->column)->editable)
+    return;
+
+  show_error (self, NULL);
+  entry = gtk_entry_new ();
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), gtk_inscription_get_text (GTK_INSCRIPTION (label)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, cd->title, -1);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (entry_activate_cb), self, G_CONNECT_SWAPPED);
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (entry_key_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (entry, controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "leave", G_CALLBACK (entry_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (entry, controller);
+
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_append (GTK_BOX (box), entry);
+  self->editing = g_object_ref (box);
+  gtk_widget_grab_focus (entry);
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+}
+
+static void
+cell_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkListItem     *list_item)
+{
+  ColumnData *cd = g_object_get_data (G_OBJECT (list_item), "column-data");
+
+  if (n_press == 2)
+    start_editing (cd->view, list_item);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          ColumnData               *cd)
+{
+  const MwTableColumn *column = mw_attribute_table_get_column (cd->view->table, cd->column);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_inscription_new (NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), g_str_equal (column->name, "label") ? 16 : 6);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), column->kind == MW_CELL_TEXT ? 20 : 8);
+  if (column->kind != MW_CELL_TEXT)
+    {
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  gtk_box_append (GTK_BOX (box), label);
+
+  g_object_set_data (G_OBJECT (box), "list-item", list_item);
+  g_object_set_data (G_OBJECT (list_item), "column-data", cd);
+  g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), list_item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (list_item, box);
+}
+
+static gboolean
+is_edit_column (ColumnData *cd)
+{
+  MwAttributeTable *table = cd->view->table;
+
+  for (guint c = 0; c < mw_attribute_table_get_n_columns (table); c++)
+    if (mw_attribute_table_get_column (table, c)->editable)
+      return c == cd->column;
+  return FALSE;
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         ColumnData               *cd)
+{
+  MwRowItem *item = gtk_list_item_get_item (list_item);
+
+  g_signal_connect_swapped (item, "changed", G_CALLBACK (update_cell), list_item);
+  if (is_edit_column (cd))
+    g_hash_table_insert (cd->view->edit_cells, item, list_item);
+  update_cell (list_item);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           ColumnData               *cd)
+{
+  MwRowItem *item = gtk_list_item_get_item (list_item);
+
+  if (cd->view->editing == gtk_list_item_get_child (list_item))
+    stop_editing (cd->view, FALSE);
+  g_signal_handlers_disconnect_by_func (item, update_cell, list_item);
+  if (g_hash_table_lookup (cd->view->edit_cells, item) == list_item)
+    g_hash_table_remove (cd->view->edit_cells, item);
+}
+
+/* Enter on a row edits its first editable cell (GTK 4.8 focuses rows, not cells). */
+static void
+row_activated_cb (MwTableView *self,
+                  guint        position)
+{
+  g_autoptr(MwRowItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  GtkListItem *list_item = item != NULL ? g_hash_table_lookup (self->edit_cells, item) : NULL;
+
+  if (list_item != NULL)
+    start_editing (self, list_item);
+}
+
+/* Sorting */
+
+static void
+ensure_keys (ColumnData *cd)
+{
+  MwTableView *self = cd->view;
+  guint64 generation = mw_network_get_generation (get_network (self));
+  gboolean measured = usable_measures (self) != NULL;
+
+  if (cd->keys != NULL && cd->keys_generation == generation && cd->keys_measured == measured)
+    return;
+  g_clear_pointer (&cd->keys, mw_table_sort_keys_free);
+  cd->keys = mw_table_sort_keys_new (self->table, cd->column, usable_measures (self));
+  cd->keys_generation = generation;
+  cd->keys_measured = measured;
+}
+
+static int
+compare_cb (gconstpointer a,
+            gconstpointer b,
+            gpointer      data)
+{
+  ColumnData *cd = data;
+  guint ia = mw_row_item_get_index ((MwRowItem *) a);
+  guint ib = mw_row_item_get_index ((MwRowItem *) b);
+  guint n = mw_attribute_table_get_n_rows (cd->view->table);
+  int order;
+
+  if (ia >= n || ib >= n)
+    return (ia >= n) - (ib >= n);
+  ensure_keys (cd);
+  order = mw_table_sort_keys_compare (cd->keys, ia, ib);
+  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+column_data_free (ColumnData *cd)
+{
+  g_clear_pointer (&cd->keys, mw_table_sort_keys_free);
+  g_free (cd->title);
+  g_free (cd);
+}
+
+/* Columns */
+
+static GMenuModel *
+header_menu (const char *name)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenuItem) rename = g_menu_item_new (_("_Rename Column…"), NULL);
+  g_autoptr(GMenuItem) remove = g_menu_item_new (_("Remo_ve Column"), NULL);
+
+  g_menu_item_set_action_and_target (rename, "table.rename-column", "s", name);
+  g_menu_item_set_action_and_target (remove, "table.remove-column", "s", name);
+  g_menu_append_item (menu, rename);
+  g_menu_append_item (menu, remove);
+  return G_MENU_MODEL (menu);
+}
+
+static GtkColumnViewColumn *
+new_column (MwTableView *self,
+            guint        c)
+{
+  const MwTableColumn *column = mw_attribute_table_get_column (self->table, c);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  ColumnData *cd = g_new0 (ColumnData, 1);
+  GtkColumnViewColumn *view_column;
+  const char *title = column->source == MW_COLUMN_ATTRIBUTE ? column->name : _(column->title);
+
+  cd->view = self;
+  cd->column = c;
+  cd->title = g_strdup (title);
+  g_ptr_array_add (self->columns, cd);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), cd);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), cd);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), cd);
+
+  view_column = gtk_column_view_column_new (title, factory);
+  cd->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, cd, NULL));
+  gtk_column_view_column_set_sorter (view_column, cd->sorter);
+  g_object_unref (cd->sorter);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_column_set_expand (view_column, g_str_equal (column->name, "label"));
+  if (column->source == MW_COLUMN_ATTRIBUTE)
+    {
+      g_autoptr(GMenuModel) menu = header_menu (column->name);
+
+      gtk_column_view_column_set_header_menu (view_column, menu);
+    }
+  return view_column;
+}
+
+static void
+remove_columns (MwTableView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  stop_editing (self, FALSE);
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+  g_hash_table_remove_all (self->edit_cells);
+  g_ptr_array_set_size (self->columns, 0);
+}
+
+static void
+rebuild_columns (MwTableView *self)
+{
+  remove_columns (self);
+  if (self->table == NULL)
+    return;
+  for (guint c = 0; c < mw_attribute_table_get_n_columns (self->table); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = new_column (self, c);
+
+      g_object_set_data (G_OBJECT (column), "column-data", g_ptr_array_index (self->columns, c));
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+/* A table of the network's columns now, with the columns added but not filled yet. */
+static MwAttributeTable *
+read_table (MwTableView *self)
+{
+  MwAttributeTable *table = mw_attribute_table_new (get_network (self), get_kind (self));
+
+  for (guint i = 0; i < self->pending_columns->len; i++)
+    mw_attribute_table_add_column (table, self->history, g_ptr_array_index (self->pending_columns, i), NULL, NULL);
+  return table;
+}
+
+/* The sort keys of each column were read from the old table's columns. */
+static void
+refresh_sorters (MwTableView *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      ColumnData *cd = g_ptr_array_index (self->columns, i);
+
+      g_clear_pointer (&cd->keys, mw_table_sort_keys_free);
+      gtk_sorter_changed (cd->sorter, GTK_SORTER_CHANGE_DIFFERENT);
+    }
+}
+
+static void
+check_columns (MwTableView *self)
+{
+  g_autoptr(MwAttributeTable) table = NULL;
+
+  if (get_network (self) == NULL)
+    return;
+  table = read_table (self);
+  if (self->table != NULL && mw_attribute_table_same_columns (self->table, table))
+    return;
+  remove_columns (self);
+  g_clear_pointer (&self->table, mw_attribute_table_free);
+  self->table = g_steal_pointer (&table);
+  rebuild_columns (self);
+}
+
+/* Rows */
+
+static gboolean
+filter_cb (gpointer item,
+           gpointer data)
+{
+  MwTableView *self = data;
+  guint index = mw_row_item_get_index (item);
+
+  if (self->needle == NULL || self->table == NULL)
+    return TRUE;
+  return index < mw_attribute_table_get_n_rows (self->table) &&
+         mw_attribute_table_row_matches (self->table, index, self->needle);
+}
+
+static void
+search_changed_cb (MwTableView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_clear_pointer (&self->needle, g_free);
+  if (*text != '\0')
+    self->needle = g_utf8_casefold (text, -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+rows_selection_changed_cb (MwTableView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GPtrArray) actors = g_ptr_array_new ();
+  MwTie *tie = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (self->syncing || self->canvas == NULL)
+    return;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(MwRowItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+      if (item != NULL && mw_row_item_get_actor (item) != NULL)
+        g_ptr_array_add (actors, mw_row_item_get_actor (item));
+      else if (item != NULL && tie == NULL)
+        tie = mw_row_item_get_tie (item);
+    }
+
+  self->pushing = TRUE;
+  if (get_kind (self) == MW_TABLE_ACTORS)
+    mw_canvas_select_actors (self->canvas, actors);
+  else
+    mw_canvas_select_tie (self->canvas, tie);
+  self->pushing = FALSE;
+}
+
+static void
+rows_changed_cb (MwTableView *self)
+{
+  update_count (self);
+  schedule_check (self);
+}
+
+/* A label or a note leaves the measures as they are: copying 100,000
+ * actors for them again would only stall the window. */
+static void
+network_changed_cb (MwTableView    *self,
+                    const MwChange *change)
+{
+  switch (change->kind)
+    {
+    case MW_CHANGE_ACTOR_CHANGED:
+      if (change->fields & (MW_FIELD_ORG | MW_FIELD_UNIT))
+        self->measures_dirty = TRUE;
+      break;
+    case MW_CHANGE_NETWORK_CHANGED:
+      break;
+    default:
+      self->measures_dirty = TRUE;
+    }
+}
+
+static void
+rows_items_changed_cb (MwTableView *self)
+{
+  /* a reset drops the rows' selection: it is the canvas's, read it again */
+  sync_from_canvas (self);
+  update_count (self);
+}
+
+static void
+set_rows (MwTableView *self)
+{
+  g_autoptr(MwRowList) rows = NULL;
+  GListModel *model = NULL;
+
+  stop_editing (self, FALSE);
+  if (self->rows != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->rows, self);
+      g_signal_handlers_disconnect_by_data (mw_row_list_get_network (self->rows), self);
+    }
+  g_clear_object (&self->rows);
+  remove_columns (self);
+  g_clear_pointer (&self->table, mw_attribute_table_free);
+  g_clear_pointer (&self->measures, mw_actor_measures_free);
+  g_ptr_array_set_size (self->pending_columns, 0);
+
+  if (get_network (self) != NULL)
+    {
+      self->rows = mw_row_list_new (get_network (self), get_kind (self));
+      self->table = read_table (self);
+      g_signal_connect_object (self->rows, "changed", G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (get_network (self), "changed", G_CALLBACK (network_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (rows_items_changed_cb), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      model = g_object_ref (G_LIST_MODEL (self->rows));
+    }
+  gtk_filter_list_model_set_model (self->filter_model, model);
+  g_clear_object (&model);
+  rebuild_columns (self);
+  update_count (self);
+  sync_from_canvas (self);
+  schedule_check (self);
+}
+
+static void
+kind_toggled_cb (MwTableView *self)
+{
+  set_rows (self);
+}
+
+/* The canvas's selection */
+
+static void
+sync_from_canvas (MwTableView *self)
+{
+  g_autoptr(GPtrArray) selected = NULL;
+  g_autoptr(GHashTable) set = g_hash_table_new (NULL, NULL);
+  g_autoptr(GtkBitset) rows = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = NULL;
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  if (self->canvas == NULL || self->pushing || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  selected = get_kind (self) == MW_TABLE_ACTORS ? mw_canvas_get_selected_actors (self->canvas)
+                                                : mw_canvas_get_selected_ties (self->canvas);
+  for (guint i = 0; i < selected->len; i++)
+    g_hash_table_add (set, g_ptr_array_index (selected, i));
+  for (guint pos = 0; g_hash_table_size (set) > 0 && pos < n; pos++)
+    {
+      g_autoptr(MwRowItem) item = g_list_model_get_item (model, pos);
+
+      if (g_hash_table_contains (set, mw_row_item_get_row (item)))
+        gtk_bitset_add (rows, pos);
+    }
+
+  mask = gtk_bitset_new_range (0, n);
+  self->syncing = TRUE;
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), rows, mask);
+  self->syncing = FALSE;
+}
+
+static void
+history_cb (MwTableView *self)
+{
+  MwHistory *history = mw_canvas_get_history (self->canvas);
+
+  if (history == self->history)
+    return;
+  g_set_object (&self->history, history);
+  set_rows (self);
+}
+
+/* Measures, in a thread on a copy of the network */
+
+static void
+measures_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      data,
+                 GCancellable *cancellable)
+{
+  g_task_return_pointer (task, mw_actor_measures_compute (data, 0), (GDestroyNotify) mw_actor_measures_free);
+}
+
+static void
+measures_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  MwTableView *self = MW_TABLE_VIEW (source);
+  MwActorMeasures *measures = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (measures == NULL || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_clear_pointer (&measures, mw_actor_measures_free);
+      return;
+    }
+  g_clear_pointer (&self->measures, mw_actor_measures_free);
+  self->measures = measures;
+  if (self->rows != NULL)
+    mw_row_list_refresh (self->rows);
+  refresh_sorters (self);
+}
+
+static void
+compute_measures (MwTableView *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->measures_cancellable);
+  g_clear_object (&self->measures_cancellable);
+  self->measures_cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->measures_cancellable, measures_done_cb, NULL);
+  g_task_set_source_tag (task, compute_measures);
+  g_task_set_task_data (task, mw_network_copy (get_network (self)), g_object_unref);
+  self->measures_dirty = FALSE;
+  g_task_run_in_thread (task, measures_thread);
+}
+
+static gboolean
+check_cb (gpointer data)
+{
+  MwTableView *self = data;
+
+  self->check_id = 0;
+  /* a hidden table reads nothing: showing it checks again */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+  check_columns (self);
+  if (get_network (self) != NULL && get_kind (self) == MW_TABLE_ACTORS &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)) && (self->measures == NULL || self->measures_dirty))
+    compute_measures (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After a change settles: the columns again, the measures again. */
+static void
+schedule_check (MwTableView *self)
+{
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  self->check_id = g_timeout_add (250, check_cb, self);
+}
+
+/* Column actions */
+
+static void
+add_column_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        MwTableView      *self)
+{
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  GtkEditable *value = g_object_get_data (G_OBJECT (dialog), "value");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "add") || self->table == NULL)
+    return;
+  show_error (self, NULL);
+  if (!mw_attribute_table_add_column (self->table, self->history, gtk_editable_get_text (name),
+                                      gtk_editable_get_text (value), &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  if (*gtk_editable_get_text (value) == '\0')
+    g_ptr_array_add (self->pending_columns, g_strdup (gtk_editable_get_text (name)));
+  rebuild_columns (self);
+}
+
+static GtkWidget *
+dialog_entry (GtkWidget  *box,
+              const char *placeholder,
+              const char *text)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_box_append (GTK_BOX (box), entry);
+  return entry;
+}
+
+static AdwMessageDialog *
+column_dialog (MwTableView *self,
+               const char  *heading,
+               const char  *body,
+               const char  *response,
+               const char  *label)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), response);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+add_column_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MwTableView *self = MW_TABLE_VIEW (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  if (self->table == NULL)
+    return;
+  dialog = column_dialog (self, _("Add Column"),
+                          get_kind (self) == MW_TABLE_ACTORS ? _("A new attribute of every actor, kept in the file.")
+                                                             : _("A new attribute of every tie, kept in the file."),
+                          "add", _("_Add"));
+  g_object_set_data (G_OBJECT (dialog), "name", dialog_entry (box, _("Name"), ""));
+  g_object_set_data (G_OBJECT (dialog), "value", dialog_entry (box, _("Value for Every Row"), ""));
+  adw_message_dialog_set_extra_child (dialog, box);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (add_column_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rename_column_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           MwTableView      *self)
+{
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  const char *old_name = g_object_get_data (G_OBJECT (dialog), "old-name");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "rename") || self->table == NULL)
+    return;
+  show_error (self, NULL);
+  if (!mw_attribute_table_rename_column (self->table, self->history, old_name, gtk_editable_get_text (name), &error))
+    show_error (self, error->message);
+}
+
+static void
+rename_column_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MwTableView *self = MW_TABLE_VIEW (widget);
+  const char *old_name = g_variant_get_string (parameter, NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  if (self->table == NULL)
+    return;
+  dialog = column_dialog (self, _("Rename Column"), NULL, "rename", _("_Rename"));
+  g_object_set_data (G_OBJECT (dialog), "name", dialog_entry (box, _("Name"), old_name));
+  g_object_set_data_full (G_OBJECT (dialog), "old-name", g_strdup (old_name), g_free);
+  adw_message_dialog_set_extra_child (dialog, box);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_column_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remove_column_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MwTableView *self = MW_TABLE_VIEW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (self->table == NULL)
+    return;
+  show_error (self, NULL);
+  for (guint i = 0; i < self->pending_columns->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->pending_columns, i), name))
+      {
+        g_ptr_array_remove_index (self->pending_columns, i);
+        check_columns (self);
+        return;
+      }
+  /* removing is one undo step, so it needs no question */
+  if (!mw_attribute_table_remove_column (self->table, self->history, name, &error))
+    show_error (self, error->message);
+}
+
+/* The type */
+
+static void
+mw_table_view_map (GtkWidget *widget)
+{
+  MwTableView *self = MW_TABLE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (mw_table_view_parent_class)->map (widget);
+  sync_from_canvas (self);
+  schedule_check (self);
+}
+
+static void
+mw_table_view_dispose (GObject *object)
+{
+  MwTableView *self = MW_TABLE_VIEW (object);
+
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  g_cancellable_cancel (self->measures_cancellable);
+  g_clear_object (&self->measures_cancellable);
+  g_clear_object (&self->editing);
+  if (self->column_view != NULL)
+    remove_columns (self);
+  if (self->rows != NULL)
+    g_signal_handlers_disconnect_by_data (self->rows, self);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->history);
+  self->canvas = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), MW_TYPE_TABLE_VIEW);
+  /* the toolbar and the scrolled window have no name in the template */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (mw_table_view_parent_class)->dispose (object);
+}
+
+static void
+mw_table_view_finalize (GObject *object)
+{
+  MwTableView *self = MW_TABLE_VIEW (object);
+
+  g_clear_pointer (&self->table, mw_attribute_table_free);
+  g_clear_pointer (&self->measures, mw_actor_measures_free);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_columns, g_ptr_array_unref);
+  g_clear_pointer (&self->edit_cells, g_hash_table_unref);
+  g_clear_pointer (&self->needle, g_free);
+
+  G_OBJECT_CLASS (mw_table_view_parent_class)->finalize (object);
+}
+
+static void
+mw_table_view_class_init (MwTableViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mw_table_view_dispose;
+  object_class->finalize = mw_table_view_finalize;
+  widget_class->map = mw_table_view_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-table-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MwTableView, actors_button);
+  gtk_widget_class_bind_template_child (widget_class, MwTableView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MwTableView, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MwTableView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, MwTableView, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, kind_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "table.add-column", NULL, add_column_action);
+  gtk_widget_class_install_action (widget_class, "table.rename-column", "s", rename_column_action);
+  gtk_widget_class_install_action (widget_class, "table.remove-column", "s", remove_column_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "mwtableview");
+}
+
+static void
+mw_table_view_init (MwTableView *self)
+{
+  GtkSorter *sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_data_free);
+  self->pending_columns = g_ptr_array_new_with_free_func (g_free);
+  self->edit_cells = g_hash_table_new (NULL, NULL);
+
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  /* 100,000 rows are filtered and sorted a slice at a time, between frames */
+  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), g_object_ref (sorter));
+  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
+  g_object_ref (self->filter);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (rows_selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_model, "items-changed", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
+/**
+ * mw_table_view_set_canvas:
+ *
+ * Shows the network of @canvas's history, and shares its selection both ways.
+ */
+void
+mw_table_view_set_canvas (MwTableView *self,
+                          MwCanvas    *canvas)
+{
+  g_return_if_fail (MW_IS_TABLE_VIEW (self));
+  g_return_if_fail (MW_IS_CANVAS (canvas));
+
+  self->canvas = canvas;
+  g_signal_connect_object (canvas, "notify::history", G_CALLBACK (history_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (canvas, "selection-changed", G_CALLBACK (sync_from_canvas), self, G_CONNECT_SWAPPED);
+  history_cb (self);
+}
+
+/* Returns: (transfer none): the column view */
+GtkColumnView *
+mw_table_view_get_column_view (MwTableView *self)
+{
+  g_return_val_if_fail (MW_IS_TABLE_VIEW (self), NULL);
+  return self->column_view;
+}
+
+/* Returns: (transfer none): the rows as shown: filtered and sorted */
+GListModel *
+mw_table_view_get_rows (MwTableView *self)
+{
+  g_return_val_if_fail (MW_IS_TABLE_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sort_model);
+}
+
+/* Returns: (transfer none): the rows' selection */
+GtkSelectionModel *
+mw_table_view_get_selection (MwTableView *self)
+{
+  g_return_val_if_fail (MW_IS_TABLE_VIEW (self), NULL);
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+/* Returns: (transfer none) (nullable): the measures the table shows, once computed */
+MwActorMeasures *
+mw_table_view_get_measures (MwTableView *self)
+{
+  g_return_val_if_fail (MW_IS_TABLE_VIEW (self), NULL);
+  return usable_measures (self);
+}
+
+/* How many row objects exist: a handful for what is on screen, unless sorted. */
+guint
+mw_table_view_get_n_alive (MwTableView *self)
+{
+  g_return_val_if_fail (MW_IS_TABLE_VIEW (self), 0);
+  return self->rows != NULL ? mw_row_list_get_n_alive (self->rows) : 0;
+}

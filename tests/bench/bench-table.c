@@ -1,0 +1,228 @@
+/* bench-table.c: the data table at 100,000 actors — showing, scrolling,
+ * sorting and filtering, in frame times (prints figures, never fails on time)
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The table is shown in a window as the app shows it, under Xvfb with
+ * GTK's cairo renderer. A frame time is the time between two painted
+ * frames while the table scrolls a page per frame, or while a sort or a
+ * filter works through its rows a slice at a time.
+ */
+
+#include <adwaita.h>
+
+#include "mw-canvas.h"
+#include "mw-table-view.h"
+
+#define N_ACTORS 100000
+
+static GArray *frames;        /* gint64 µs between painted frames */
+static gint64  last_paint;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (frames != NULL && last_paint > 0)
+    {
+      gint64 interval = now - last_paint;
+
+      g_array_append_val (frames, interval);
+    }
+  last_paint = now;
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+print_frames (const char *what)
+{
+  g_array_sort (frames, compare_gint64);
+  if (frames->len == 0)
+    {
+      g_print ("%-36s no frame painted\n", what);
+      return;
+    }
+  g_print ("%-36s %5u frames  median %6.1f ms  95%% %6.1f ms  max %6.1f ms\n", what, frames->len,
+           g_array_index (frames, gint64, frames->len / 2) / 1000.0,
+           g_array_index (frames, gint64, frames->len * 95 / 100) / 1000.0,
+           g_array_index (frames, gint64, frames->len - 1) / 1000.0);
+}
+
+static void
+start_frames (void)
+{
+  g_clear_pointer (&frames, g_array_unref);
+  frames = g_array_new (FALSE, FALSE, sizeof (gint64));
+  last_paint = 0;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static MwNetwork *
+big_network (void)
+{
+  static const char * const sectors[] = { "public", "private", "nonprofit", "federal" };
+  MwNetwork *network = mw_network_new ();
+  GRand *rand = g_rand_new_with_seed (20);
+
+  for (guint i = 0; i < N_ACTORS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      g_autofree char *label = g_strdup_printf ("Actor %08x", g_rand_int (rand));
+      g_autofree char *staff = g_strdup_printf ("%u", g_rand_int_range (rand, 0, 5000));
+      MwActor *actor = mw_network_add_actor (network, id, label, MW_ACTOR_PERSON, NULL);
+
+      mw_network_set_actor_attr (network, actor, "paid_staff", staff);
+      mw_network_set_actor_attr (network, actor, "sector", sectors[i % G_N_ELEMENTS (sectors)]);
+      if (i > 0)
+        mw_network_add_tie (network, actor, mw_network_get_actor (network, g_rand_int_range (rand, 0, i)),
+                            MW_TIE_COLLABORATES, 1, NULL);
+    }
+  g_rand_free (rand);
+  return network;
+}
+
+static GtkSortListModel *
+sort_model (MwTableView *table)
+{
+  return GTK_SORT_LIST_MODEL (mw_table_view_get_rows (table));
+}
+
+/* Clicks a column's header as the user does, and waits for the sort to end. */
+static void
+sort_by (MwTableView *table,
+         const char  *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (mw_table_view_get_column_view (table));
+  gint64 start;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) != 0)
+        continue;
+
+      start_frames ();
+      start = g_get_monotonic_time ();
+      gtk_column_view_sort_by_column (mw_table_view_get_column_view (table), column, GTK_SORT_ASCENDING);
+      g_main_context_iteration (NULL, FALSE);
+      while (gtk_sort_list_model_get_pending (sort_model (table)) > 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_print ("%-36s %7.1f ms until sorted\n", title, (g_get_monotonic_time () - start) / 1000.0);
+      spin (100);
+      print_frames ("  frames while sorting");
+      return;
+    }
+  g_print ("%s: no such column\n", title);
+}
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  GtkAdjustment *adjustment = data;
+  guint *ticks = g_object_get_data (G_OBJECT (adjustment), "ticks");
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                        gtk_adjustment_get_page_size (adjustment));
+  return ++(*ticks) < 240 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* A page per frame for 240 frames: the rows on screen change entirely each frame. */
+static void
+scroll (MwTableView *table,
+        const char  *what)
+{
+  GtkWidget *view = GTK_WIDGET (mw_table_view_get_column_view (table));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  guint ticks = 0;
+
+  gtk_adjustment_set_value (adjustment, 0);
+  spin (200);
+  g_object_set_data (G_OBJECT (adjustment), "ticks", &ticks);
+  start_frames ();
+  gtk_widget_add_tick_callback (view, scroll_tick_cb, adjustment, NULL);
+  while (ticks < 240)
+    g_main_context_iteration (NULL, TRUE);
+  spin (100);
+  print_frames (what);
+  g_print ("%-36s %7u row objects alive\n", "", mw_table_view_get_n_alive (table));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(MwNetwork) network = NULL;
+  g_autoptr(MwHistory) history = NULL;
+  GtkWidget *window, *canvas, *table;
+  gint64 start;
+
+  if (!gtk_init_check ())
+    {
+      g_print ("bench-table: skipped, no display (run under xvfb-run)\n");
+      return 77;
+    }
+  adw_init ();
+
+  start = g_get_monotonic_time ();
+  network = big_network ();
+  history = mw_history_new (network);
+  g_print ("%-36s %7.1f ms (%u actors)\n", "network made", (g_get_monotonic_time () - start) / 1000.0, N_ACTORS);
+
+  canvas = mw_canvas_new ();
+  g_object_ref_sink (canvas);
+  mw_canvas_set_history (MW_CANVAS (canvas), history);
+  table = g_object_new (MW_TYPE_TABLE_VIEW, NULL);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_set_child (GTK_WINDOW (window), table);
+
+  start = g_get_monotonic_time ();
+  mw_table_view_set_canvas (MW_TABLE_VIEW (table), MW_CANVAS (canvas));
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  while (last_paint == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_print ("%-36s %7.1f ms\n", "table shown (first frame)", (g_get_monotonic_time () - start) / 1000.0);
+
+  start = g_get_monotonic_time ();
+  while (mw_table_view_get_measures (MW_TABLE_VIEW (table)) == NULL &&
+         g_get_monotonic_time () - start < 120 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  g_print ("%-36s %7.1f ms (in a thread)\n", "measures shown", (g_get_monotonic_time () - start) / 1000.0);
+  start = g_get_monotonic_time ();
+  g_object_unref (mw_network_copy (network));
+  g_print ("%-36s %7.1f ms (on the UI thread, before each)\n", "  network copied for the measures",
+           (g_get_monotonic_time () - start) / 1000.0);
+
+  scroll (MW_TABLE_VIEW (table), "scroll, file order");
+  sort_by (MW_TABLE_VIEW (table), "Label");
+  sort_by (MW_TABLE_VIEW (table), "paid_staff");
+  sort_by (MW_TABLE_VIEW (table), "Betweenness");
+  scroll (MW_TABLE_VIEW (table), "scroll, sorted");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (canvas);
+  return 0;
+}

@@ -1,0 +1,427 @@
+/* test-app-table.c: the data table, by real input — Ctrl+T, a click on a
+ * header sorts, typing filters, a double-click or Enter edits, Ctrl+Z undoes,
+ * selected rows are the canvas's selection and back
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Keys and clicks come from the X server through XTest (Xvfb).
+ */
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "mw-row-item.h"
+#include "mw-table-view.h"
+#include "mw-test-gtk.h"
+#include "mw-window.h"
+
+typedef struct
+{
+  MwApplication *app;
+  MwWindow      *window;
+  MwCanvas      *canvas;
+  MwTableView   *table;
+} Fixture;
+
+static gboolean
+table_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (fixture->table)) &&
+         gtk_widget_get_height (GTK_WIDGET (mw_table_view_get_column_view (fixture->table))) > 100;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  if (!mw_test_has_xtest ())
+    return;
+
+  /* The application gives the window its accelerators (Ctrl+T, Ctrl+Z). */
+  fixture->app = mw_test_application_new ();
+  fixture->window = mw_window_new (GTK_APPLICATION (fixture->app));
+  fixture->canvas = mw_window_get_canvas (fixture->window);
+  fixture->table = MW_TABLE_VIEW (mw_window_get_table_view (fixture->window));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 800);
+  mw_window_open_example (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  mw_test_wait_idle (fixture->window);
+  mw_test_spin (300);
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->table)));
+  mw_test_press_key (GDK_KEY_t, GDK_CONTROL_MASK);
+  g_assert_true (mw_test_wait_for (table_shown, fixture));
+  mw_test_spin (300);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window == NULL)
+    return;
+
+  mw_test_spin (300);
+  mw_test_destroy_window (fixture->window);
+  g_clear_object (&fixture->app);
+}
+
+static void
+click_at (GtkWidget *widget,
+          guint      n_clicks)
+{
+  int sx, sy;
+
+  mw_test_widget_to_screen (widget, gtk_widget_get_width (widget) / 2.0,
+                            gtk_widget_get_height (widget) / 2.0, &sx, &sy);
+  mw_test_pointer_move (sx, sy);
+  mw_test_spin (50);
+  mw_test_pointer_click (n_clicks);
+  mw_test_spin (200);
+}
+
+static void
+type_text (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    mw_test_press_key (gdk_unicode_to_keyval ((guchar) *p), g_ascii_isupper (*p) ? GDK_SHIFT_MASK : 0);
+}
+
+static gboolean
+is_header_titled (GtkWidget     *widget,
+                  gconstpointer  title)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), title) == 0;
+}
+
+static gboolean
+is_cell_showing (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0;
+}
+
+/* The cell on screen that shows @text. */
+static GtkWidget *
+find_cell (Fixture    *fixture,
+           const char *text)
+{
+  GtkWidget *cell = mw_test_find_widget (GTK_WIDGET (mw_table_view_get_column_view (fixture->table)),
+                                         is_cell_showing, text);
+
+  g_assert_nonnull (cell);
+  return cell;
+}
+
+static MwActor *
+actor_at (Fixture *fixture,
+          guint    position)
+{
+  g_autoptr(MwRowItem) item = g_list_model_get_item (mw_table_view_get_rows (fixture->table), position);
+
+  g_assert_nonnull (item);
+  return mw_row_item_get_actor (item);
+}
+
+static gboolean
+sorted_by_label (gpointer data)
+{
+  Fixture *fixture = data;
+  GListModel *rows = mw_table_view_get_rows (fixture->table);
+  int direction = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (fixture->table), "test-direction"));
+
+  if (GTK_IS_SORT_LIST_MODEL (rows) && gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (rows)) > 0)
+    return FALSE;
+  for (guint i = 1; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autofree char *a = g_utf8_casefold (actor_at (fixture, i - 1)->label, -1);
+      g_autofree char *b = g_utf8_casefold (actor_at (fixture, i)->label, -1);
+
+      if (direction * g_utf8_collate (a, b) > 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A click on the Label header sorts by label; another click reverses it. */
+static void
+test_table_sort (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *header;
+
+  if (fixture->window == NULL)
+    {
+      g_test_skip ("no XTest");
+      return;
+    }
+
+  g_object_set_data (G_OBJECT (fixture->table), "test-direction", GINT_TO_POINTER (1));
+  g_assert_false (sorted_by_label (fixture));   /* the file's order is not alphabetical */
+
+  header = mw_test_find_widget (GTK_WIDGET (fixture->table), is_header_titled, "Label");
+  g_assert_nonnull (header);
+  click_at (header, 1);
+  if (!mw_test_wait_for (sorted_by_label, fixture))
+    for (guint i = 0; i < 6; i++)
+      g_printerr ("row %u: %s\n", i, actor_at (fixture, i)->label);
+  g_assert_true (sorted_by_label (fixture));
+
+  /* not so soon that the two clicks make a double-click */
+  mw_test_spin (800);
+  click_at (header, 1);
+  g_object_set_data (G_OBJECT (fixture->table), "test-direction", GINT_TO_POINTER (-1));
+  g_assert_true (mw_test_wait_for (sorted_by_label, fixture));
+}
+
+static gboolean
+filtered_to_clinical (gpointer data)
+{
+  Fixture *fixture = data;
+  GListModel *rows = mw_table_view_get_rows (fixture->table);
+  MwNetwork *network = mw_test_network_of (fixture->window);
+  guint expected = 0;
+
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i);
+
+      if (strstr (actor->unit, "Clinical") != NULL || strstr (actor->notes, "linical") != NULL ||
+          strstr (actor->label, "linical") != NULL)
+        expected++;
+    }
+  return g_list_model_get_n_items (rows) == expected && expected > 0 &&
+         expected < mw_network_get_n_actors (network);
+}
+
+static gboolean
+is_search_entry (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_SEARCH_ENTRY (widget);
+}
+
+/* Typing in the filter keeps the rows that hold the text, in any column, in any case. */
+static void
+test_table_filter (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *entry;
+
+  if (fixture->window == NULL)
+    {
+      g_test_skip ("no XTest");
+      return;
+    }
+
+  entry = mw_test_find_widget (GTK_WIDGET (fixture->table), is_search_entry, NULL);
+  g_assert_nonnull (entry);
+  click_at (entry, 1);
+  type_text ("cLinical");
+  g_assert_true (mw_test_wait_for (filtered_to_clinical, fixture));
+  for (guint i = 0; i < g_list_model_get_n_items (mw_table_view_get_rows (fixture->table)); i++)
+    g_assert_cmpstr (actor_at (fixture, i)->unit, ==, "Clinical");
+}
+
+static gboolean
+has_steps (gpointer data)
+{
+  Fixture *fixture = data;
+  guint wanted = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (fixture->table), "test-steps"));
+
+  return mw_history_get_n_steps (mw_test_history_of (fixture->window)) == wanted;
+}
+
+static void
+wait_steps (Fixture *fixture,
+            guint    steps)
+{
+  g_object_set_data (G_OBJECT (fixture->table), "test-steps", GUINT_TO_POINTER (steps));
+  g_assert_true (mw_test_wait_for (has_steps, fixture));
+  mw_test_spin (100);
+}
+
+static gboolean
+editing (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) != NULL &&
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (mw_table_view_get_column_view (fixture->table)));
+}
+
+/* A double-click on a cell opens an entry; Enter changes the network, Ctrl+Z undoes it. */
+static void
+test_table_edit_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(MwNetwork) before = NULL;
+  MwActor *actor;
+
+  if (fixture->window == NULL)
+    {
+      g_test_skip ("no XTest");
+      return;
+    }
+
+  before = mw_network_copy (mw_test_network_of (fixture->window));
+  actor = actor_at (fixture, 1);
+  click_at (find_cell (fixture, actor->label), 2);
+  g_assert_true (mw_test_wait_for (editing, fixture));
+  type_text ("Zed Lane");
+  mw_test_press_key (GDK_KEY_Return, 0);
+  wait_steps (fixture, 1);
+  g_assert_cmpstr (actor->label, ==, "Zed Lane");
+  g_assert_nonnull (find_cell (fixture, "Zed Lane"));
+
+  mw_test_press_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_true (mw_test_wait_for ((MwTestDoneFunc) mw_history_can_redo, mw_test_history_of (fixture->window)));
+  mw_test_assert_networks_equal (mw_test_network_of (fixture->window), before);
+}
+
+static gboolean
+canvas_has_two (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GPtrArray) selected = mw_canvas_get_selected_actors (fixture->canvas);
+
+  return selected->len == 2;
+}
+
+static gboolean
+rows_follow_canvas (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GtkBitset) rows = gtk_selection_model_get_selection (mw_table_view_get_selection (fixture->table));
+  g_autoptr(GPtrArray) selected = mw_canvas_get_selected_actors (fixture->canvas);
+
+  return selected->len == 1 && gtk_bitset_get_size (rows) == 1 &&
+         actor_at (fixture, gtk_bitset_get_minimum (rows)) == selected->pdata[0];
+}
+
+/* Rows selected with a click and Shift+Down are the canvas's selection;
+ * Enter edits the focused row's label, and the value goes to every selected
+ * row as one undo step; a click on the canvas selects the row. */
+static void
+test_table_selection_multi_edit (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) selected = NULL;
+  MwActor *first, *second, *third;
+  double x, y;
+  int sx, sy;
+
+  if (fixture->window == NULL)
+    {
+      g_test_skip ("no XTest");
+      return;
+    }
+
+  first = actor_at (fixture, 0);
+  second = actor_at (fixture, 1);
+  third = actor_at (fixture, 3);
+  click_at (find_cell (fixture, first->label), 1);
+  /* Shift+Down extends the selection to the next row, as in any list */
+  mw_test_press_key (GDK_KEY_Down, GDK_SHIFT_MASK);
+  g_assert_true (mw_test_wait_for (canvas_has_two, fixture));
+  selected = mw_canvas_get_selected_actors (fixture->canvas);
+  g_assert_true (g_ptr_array_find (selected, first, NULL));
+  g_assert_true (g_ptr_array_find (selected, second, NULL));
+
+  mw_test_press_key (GDK_KEY_Return, 0);
+  g_assert_true (mw_test_wait_for (editing, fixture));
+  type_text ("Same");
+  mw_test_press_key (GDK_KEY_Return, 0);
+  wait_steps (fixture, 1);
+  g_assert_cmpstr (first->label, ==, "Same");
+  g_assert_cmpstr (second->label, ==, "Same");
+
+  mw_test_press_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_true (mw_test_wait_for ((MwTestDoneFunc) mw_history_can_redo, mw_test_history_of (fixture->window)));
+  g_assert_cmpstr (first->label, !=, "Same");
+  g_assert_cmpstr (second->label, !=, "Same");
+
+  /* the canvas → the rows */
+  mw_canvas_model_to_widget (fixture->canvas, third->x, third->y, &x, &y);
+  mw_test_widget_to_screen (GTK_WIDGET (fixture->canvas), x, y, &sx, &sy);
+  mw_test_pointer_move (sx, sy);
+  mw_test_spin (50);
+  mw_test_pointer_click (1);
+  g_assert_true (mw_test_wait_for (rows_follow_canvas, fixture));
+}
+
+static gboolean
+is_add_column_button (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                                              "table.add-column") == 0;
+}
+
+static gboolean
+has_region_header (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return mw_test_find_widget (GTK_WIDGET (fixture->table), is_header_titled, "region") != NULL;
+}
+
+static gboolean
+no_region_header (gpointer data)
+{
+  return !has_region_header (data);
+}
+
+/* + asks for a name and a value: every actor gets it, as one step that Ctrl+Z takes back. */
+static void
+test_table_add_column (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  MwNetwork *network;
+
+  if (fixture->window == NULL)
+    {
+      g_test_skip ("no XTest");
+      return;
+    }
+
+  network = mw_test_network_of (fixture->window);
+  click_at (mw_test_find_widget (GTK_WIDGET (fixture->table), is_add_column_button, NULL), 1);
+  mw_test_spin (400);
+  type_text ("region");
+  mw_test_press_key (GDK_KEY_Tab, 0);
+  type_text ("North");
+  mw_test_press_key (GDK_KEY_Return, 0);
+  wait_steps (fixture, 1);
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    g_assert_cmpstr (g_hash_table_lookup (mw_network_get_actor (network, i)->attrs, "region"), ==, "North");
+  g_assert_true (mw_test_wait_for (has_region_header, fixture));
+
+  mw_test_press_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_true (mw_test_wait_for (no_region_header, fixture));
+  g_assert_false (g_hash_table_contains (mw_network_get_actor (network, 0)->attrs, "region"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/table/sort", Fixture, NULL, fixture_set_up, test_table_sort, fixture_tear_down);
+  g_test_add ("/table/filter", Fixture, NULL, fixture_set_up, test_table_filter, fixture_tear_down);
+  g_test_add ("/table/edit-undo", Fixture, NULL, fixture_set_up, test_table_edit_undo, fixture_tear_down);
+  g_test_add ("/table/selection-multi-edit", Fixture, NULL, fixture_set_up, test_table_selection_multi_edit,
+              fixture_tear_down);
+  g_test_add ("/table/add-column", Fixture, NULL, fixture_set_up, test_table_add_column, fixture_tear_down);
+
+  return g_test_run ();
+}
