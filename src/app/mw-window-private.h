@@ -30,6 +30,7 @@
 
 #include "mw-compare-view.h"
 #include "mw-export-dialog.h"
+#include "mw-find-bar.h"
 #include "mw-inspector.h"
 #include "mw-presentation.h"
 #include "mw-score-panel.h"
@@ -54,6 +55,7 @@ struct _MwWindow
   GtkRevealer          *inspector_revealer;
   GtkInfoBar           *interpret_bar;
   MwCanvas             *canvas;
+  MwFindBar            *find_bar;
   MwInspector          *inspector;
   MwScorePanel         *score_panel;
   GtkStack             *sidebar_stack;

@@ -427,6 +427,7 @@ mw_window_class_init (MwWindowClass *klass)
   g_type_ensure (MW_TYPE_SCORE_PANEL);
   g_type_ensure (MW_TYPE_START_PAGE);
   g_type_ensure (MW_TYPE_COMPARE_VIEW);
+  g_type_ensure (MW_TYPE_FIND_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MwWindow, toast_overlay);
@@ -444,6 +445,7 @@ mw_window_class_init (MwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, inspector_revealer);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, find_bar);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, score_panel);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, sidebar_stack);
@@ -537,6 +539,7 @@ mw_window_init (MwWindow *self)
   g_signal_connect (self, "notify::comparing", G_CALLBACK (_mw_window_update_actions), NULL);
   mw_inspector_set_canvas (self->inspector, self->canvas);
   mw_score_panel_set_canvas (self->score_panel, self->canvas);
+  mw_find_bar_set_canvas (self->find_bar, self->canvas);
 
   fill_static_menus (self);
   set_document (self, document);
