@@ -184,6 +184,7 @@ state_of (Fixture *fixture)
   g_autoptr(GPtrArray) selected = NULL;
   g_autofree char *tool = NULL;
   gboolean inspector;
+  GtkWidget *focus;
 
   if (fixture->window == NULL)
     return g_string_free (state, FALSE);
@@ -207,6 +208,9 @@ state_of (Fixture *fixture)
   /* Add View to Presentation keeps a slide in the file. */
   g_string_append_printf (state, " slides %d",
                           g_str_hash (g_hash_table_lookup (mw_network_get_attrs (network), "mw_slides") ?: ""));
+  /* Find (Ctrl+F, Ctrl+G with nothing found) puts the focus in its bar. */
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_string_append_printf (state, " focus %s", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "none");
   g_string_append_printf (state, " zoom %.4f tool %s inspector %d presenting %d popover %d"
                           " windows %u clipboard %u app %u",
                           mw_canvas_get_zoom (fixture->canvas), tool, inspector,

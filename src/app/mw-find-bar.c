@@ -122,8 +122,8 @@ search_changed_cb (MwFindBar *self)
  * mw_find_bar_move:
  * @forward: the next match, else the previous one
  *
- * Selects and centres the next or previous match, round the end; opens
- * the bar if it is closed.
+ * Selects and centres the next or previous match, round the end; with
+ * the bar closed or nothing found, opens the bar to type in.
  */
 void
 mw_find_bar_move (MwFindBar *self,
@@ -133,14 +133,13 @@ mw_find_bar_move (MwFindBar *self,
 
   g_return_if_fail (MW_IS_FIND_BAR (self));
 
-  if (!mw_find_bar_get_active (self))
+  n = self->found->len;
+  /* Nothing to go to: the bar, where to type what to find. */
+  if (!mw_find_bar_get_active (self) || n == 0)
     {
       mw_find_bar_open (self);
       return;
     }
-  n = self->found->len;
-  if (n == 0)
-    return;
   if (self->current >= n)
     self->current = forward ? 0 : n - 1;
   else

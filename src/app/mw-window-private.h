@@ -30,6 +30,7 @@
 
 #include "mw-compare-view.h"
 #include "mw-export-dialog.h"
+#include "mw-filter-menu.h"
 #include "mw-find-bar.h"
 #include "mw-inspector.h"
 #include "mw-presentation.h"
@@ -56,6 +57,7 @@ struct _MwWindow
   GtkInfoBar           *interpret_bar;
   MwCanvas             *canvas;
   MwFindBar            *find_bar;
+  MwFilterMenu         *filter_menu;
   MwInspector          *inspector;
   MwScorePanel         *score_panel;
   GtkStack             *sidebar_stack;
