@@ -8,7 +8,7 @@
  * highlighted on the canvas, "3 of 12" says where one is, Enter and
  * Shift+Enter (or Ctrl+G and Ctrl+Shift+G) select and centre the next and
  * previous match, Escape closes the bar and clears the highlight. While it
- * is open with matches it owns the canvas's highlight; "active" tells the
+ * is open with a text it owns the canvas's highlight; "showing" tells the
  * window when it lets go.
  */
 
@@ -42,6 +42,7 @@ enum
 {
   PROP_0,
   PROP_ACTIVE,
+  PROP_SHOWING,
   N_PROPS
 };
 
@@ -116,6 +117,7 @@ static void
 search_changed_cb (MwFindBar *self)
 {
   refind (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING]);
 }
 
 /**
@@ -188,6 +190,7 @@ search_mode_cb (MwFindBar *self)
         gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING]);
 }
 
 static GtkWidget *
@@ -278,6 +281,9 @@ mw_find_bar_get_property (GObject    *object,
     case PROP_ACTIVE:
       g_value_set_boolean (value, mw_find_bar_get_active (self));
       break;
+    case PROP_SHOWING:
+      g_value_set_boolean (value, mw_find_bar_get_showing (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -295,6 +301,9 @@ mw_find_bar_class_init (MwFindBarClass *klass)
 
   properties[PROP_ACTIVE] =
     g_param_spec_boolean ("active", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOWING] =
+    g_param_spec_boolean ("showing", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -353,6 +362,16 @@ mw_find_bar_get_active (MwFindBar *self)
   g_return_val_if_fail (MW_IS_FIND_BAR (self), FALSE);
 
   return gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar));
+}
+
+/* Returns: whether the bar is open with a text, so its matches (or the
+ * lack of them) are what the canvas highlights */
+gboolean
+mw_find_bar_get_showing (MwFindBar *self)
+{
+  g_return_val_if_fail (MW_IS_FIND_BAR (self), FALSE);
+
+  return mw_find_bar_get_active (self) && gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] != '\0';
 }
 
 guint

@@ -22,6 +22,7 @@ void        mw_find_bar_set_canvas  (MwFindBar  *self,
 void        mw_find_bar_open        (MwFindBar  *self);
 void        mw_find_bar_close       (MwFindBar  *self);
 gboolean    mw_find_bar_get_active  (MwFindBar  *self);
+gboolean    mw_find_bar_get_showing (MwFindBar  *self);
 void        mw_find_bar_move        (MwFindBar  *self,
                                      gboolean    forward);
 guint       mw_find_bar_get_n_found (MwFindBar  *self);

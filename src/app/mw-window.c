@@ -518,13 +518,13 @@ fill_static_menus (MwWindow *self)
     }
 }
 
-/* Find owns the highlight while its bar is open; the filter menu sets it
+/* Find owns the highlight while its bar shows a text; the filter menu sets it
  * otherwise, and the score panel says when a filter fades part of the
  * network. */
 static void
-find_active_cb (MwWindow *self)
+find_showing_cb (MwWindow *self)
 {
-  mw_filter_menu_set_suspended (self->filter_menu, mw_find_bar_get_active (self->find_bar));
+  mw_filter_menu_set_suspended (self->filter_menu, mw_find_bar_get_showing (self->find_bar));
 }
 
 static void
@@ -538,7 +538,7 @@ wire_find_and_filter (MwWindow *self)
 {
   mw_find_bar_set_canvas (self->find_bar, self->canvas);
   mw_filter_menu_set_canvas (self->filter_menu, self->canvas);
-  g_signal_connect_object (self->find_bar, "notify::active", G_CALLBACK (find_active_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->find_bar, "notify::showing", G_CALLBACK (find_showing_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_menu, "notify::filtering", G_CALLBACK (filtering_cb), self, G_CONNECT_SWAPPED);
 }
 
