@@ -185,6 +185,7 @@ state_of (Fixture *fixture)
   g_autoptr(GPtrArray) selected_ties = NULL;
   g_autofree char *tool = NULL;
   MwActor *focus;
+  GtkWidget *focus_widget;
   gboolean inspector, table;
 
   if (fixture->window == NULL)
@@ -211,6 +212,10 @@ state_of (Fixture *fixture)
   /* Add View to Presentation keeps a slide in the file. */
   g_string_append_printf (state, " slides %d",
                           g_str_hash (g_hash_table_lookup (mw_network_get_attrs (network), "mw_slides") ?: ""));
+  g_string_append_printf (state, " table %d", table);
+  /* Find (Ctrl+F, Ctrl+G with nothing found) puts the focus in its bar. */
+  focus_widget = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_string_append_printf (state, " focus %s", focus_widget != NULL ? G_OBJECT_TYPE_NAME (focus_widget) : "none");
   g_string_append_printf (state, " table %d", table);
   g_string_append_printf (state, " ties %u focus %s %p zoom %.4f tool %s inspector %d legend %d presenting %d"
                           " popover %d windows %u clipboard %u app %u",

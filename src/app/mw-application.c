@@ -66,6 +66,9 @@ static const MwApplicationAccel accels[] = {
   { "win.export", { "<Control><Shift>e", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.compare", { "<Control><Shift>d", NULL } },
+  { "win.find", { "<Control>f", NULL } },
+  { "win.find-next", { "<Control>g", NULL } },
+  { "win.find-previous", { "<Control><Shift>g", NULL } },
 };
 
 static void

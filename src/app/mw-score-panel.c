@@ -1104,3 +1104,36 @@ mw_score_panel_get_suggestions (MwScorePanel *self)
   g_return_val_if_fail (MW_IS_SCORE_PANEL (self), NULL);
   return self->suggestions;
 }
+
+/**
+ * mw_score_panel_set_filtered:
+ * @filtered: whether a filter fades part of the network
+ *
+ * Says under the index what the scores are of while a filter fades part
+ * of the network: still the whole network, not the part in view.
+ */
+void
+mw_score_panel_set_filtered (MwScorePanel *self,
+                             gboolean      filtered)
+{
+  GtkWidget *label;
+
+  g_return_if_fail (MW_IS_SCORE_PANEL (self));
+
+  /* Kept as object data: one small label beside the template's. */
+  label = g_object_get_data (G_OBJECT (self), "mw-scope-label");
+  if (label == NULL && !filtered)
+    return;
+  if (label == NULL)
+    {
+      label = gtk_label_new (_("Scores of the whole network, not of the filtered view"));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "accent");
+      gtk_widget_insert_after (label, gtk_widget_get_parent (GTK_WIDGET (self->index_basis_label)),
+                               GTK_WIDGET (self->index_basis_label));
+      g_object_set_data (G_OBJECT (self), "mw-scope-label", label);
+    }
+  gtk_widget_set_visible (label, filtered);
+}

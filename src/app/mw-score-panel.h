@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MwScorePanel, mw_score_panel, MW, SCORE_PANEL, GtkWidget)
 
 GtkWidget *mw_score_panel_new              (void);
+void       mw_score_panel_set_filtered     (MwScorePanel *self,
+                                            gboolean      filtered);
 void       mw_score_panel_set_canvas       (MwScorePanel *self,
                                             MwCanvas     *canvas);
 void       mw_score_panel_set_document     (MwScorePanel *self,

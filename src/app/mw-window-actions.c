@@ -617,6 +617,39 @@ cancel_activity_action (GtkWidget  *widget,
   _mw_window_cancel_activities (MW_WINDOW (widget));
 }
 
+/* Find (Ctrl+F, Ctrl+G, Ctrl+Shift+G): the find bar does the work. */
+static void
+find_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  mw_find_bar_open (MW_WINDOW (widget)->find_bar);
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  mw_find_bar_move (MW_WINDOW (widget)->find_bar, TRUE);
+}
+
+static void
+find_previous_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  mw_find_bar_move (MW_WINDOW (widget)->find_bar, FALSE);
+}
+
+static void
+install_find_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_previous_action);
+}
+
 /**
  * _mw_window_class_actions_init:
  *
@@ -678,4 +711,5 @@ _mw_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.tool", "tool");
   gtk_widget_class_install_property_action (widget_class, "win.show-inspector", "show-inspector");
   gtk_widget_class_install_property_action (widget_class, "win.show-table", "show-table");
+  install_find_actions (widget_class);
 }

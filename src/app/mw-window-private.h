@@ -30,6 +30,8 @@
 
 #include "mw-compare-view.h"
 #include "mw-export-dialog.h"
+#include "mw-filter-menu.h"
+#include "mw-find-bar.h"
 #include "mw-inspector.h"
 #include "mw-presentation.h"
 #include "mw-score-panel.h"
@@ -55,6 +57,8 @@ struct _MwWindow
   GtkRevealer          *inspector_revealer;
   GtkInfoBar           *interpret_bar;
   MwCanvas             *canvas;
+  MwFindBar            *find_bar;
+  MwFilterMenu         *filter_menu;
   MwInspector          *inspector;
   MwTableView          *table_view;
   MwScorePanel         *score_panel;

@@ -458,6 +458,8 @@ mw_window_class_init (MwWindowClass *klass)
   g_type_ensure (MW_TYPE_START_PAGE);
   g_type_ensure (MW_TYPE_COMPARE_VIEW);
   g_type_ensure (MW_TYPE_TABLE_VIEW);
+  g_type_ensure (MW_TYPE_FIND_BAR);
+  g_type_ensure (MW_TYPE_FILTER_MENU);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-window.ui");
   mw_a11y_init ();
@@ -476,6 +478,8 @@ mw_window_class_init (MwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, inspector_revealer);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, filter_menu);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, table_view);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, score_panel);
@@ -553,6 +557,30 @@ fill_static_menus (MwWindow *self)
     }
 }
 
+/* Find owns the highlight while its bar shows a text; the filter menu sets it
+ * otherwise, and the score panel says when a filter fades part of the
+ * network. */
+static void
+find_showing_cb (MwWindow *self)
+{
+  mw_filter_menu_set_suspended (self->filter_menu, mw_find_bar_get_showing (self->find_bar));
+}
+
+static void
+filtering_cb (MwWindow *self)
+{
+  mw_score_panel_set_filtered (self->score_panel, mw_filter_menu_get_filtering (self->filter_menu));
+}
+
+static void
+wire_find_and_filter (MwWindow *self)
+{
+  mw_find_bar_set_canvas (self->find_bar, self->canvas);
+  mw_filter_menu_set_canvas (self->filter_menu, self->canvas);
+  g_signal_connect_object (self->find_bar, "notify::showing", G_CALLBACK (find_showing_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_menu, "notify::filtering", G_CALLBACK (filtering_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 mw_window_init (MwWindow *self)
 {
@@ -579,6 +607,7 @@ mw_window_init (MwWindow *self)
   mw_inspector_set_canvas (self->inspector, self->canvas);
   mw_score_panel_set_canvas (self->score_panel, self->canvas);
   mw_table_view_set_canvas (self->table_view, self->canvas);
+  wire_find_and_filter (self);
 
   fill_static_menus (self);
   set_document (self, document);

@@ -1,0 +1,40 @@
+/* mw-filter.h: what a filter keeps in view and what it fades
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "mw-item-set.h"
+
+G_BEGIN_DECLS
+
+/**
+ * MwFilter:
+ * @tie_types: the tie types shown (bits of 1 << MwTieType); the others fade
+ * @fade_isolates: fade actors with no tie of a shown type
+ * @org: (nullable): show only this organisation's actors
+ * @unit: (nullable): show only this unit's actors
+ * @value: (nullable): show only actors that Find finds with this text
+ *
+ * Empty strings count as unset.
+ */
+typedef struct
+{
+  guint     tie_types;
+  gboolean  fade_isolates;
+  char     *org;
+  char     *unit;
+  char     *value;
+} MwFilter;
+
+MwFilter   *mw_filter_new       (void);
+void        mw_filter_free      (MwFilter        *filter);
+gboolean    mw_filter_is_active (const MwFilter  *filter);
+MwItemSet  *mw_filter_apply     (const MwFilter  *filter,
+                                 MwNetwork       *network);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwFilter, mw_filter_free)
+
+G_END_DECLS
