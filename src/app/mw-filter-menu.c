@@ -450,6 +450,10 @@ mw_filter_menu_init (MwFilterMenu *self)
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->button), _("Filter"));
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), self->popover);
   gtk_widget_set_tooltip_text (self->button, _("Highlight Neighbours and Fade What Is Not Shown"));
+  /* GTK 4.8 does not name a menu button by its label */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filter"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Highlight Neighbours and Fade What Is Not Shown"), -1);
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
 }
 
