@@ -121,9 +121,13 @@ static void
 test_locale_slides_translated (void)
 {
   MwPresentation *presentation = mw_presentation_new (NULL);
+  guint n_contexts = 0;
 
-  g_assert_cmpuint (mw_presentation_get_n_slides (presentation), ==, MW_N_SCORE_CONTEXTS);
-  for (guint i = 0; i < MW_N_SCORE_CONTEXTS; i++)
+  /* the contexts with a diagram: command-and-control and undetermined have none */
+  while (n_contexts < MW_N_SCORE_CONTEXTS && mw_template_lookup (mw_score_context_to_string (n_contexts)) != NULL)
+    n_contexts++;
+  g_assert_cmpuint (mw_presentation_get_n_slides (presentation), ==, n_contexts);
+  for (guint i = 0; i < n_contexts; i++)
     {
       MwSlide *slide = mw_presentation_get_slide_at (presentation, i);
       const MwTemplate *context = mw_template_lookup (mw_score_context_to_string (i));
