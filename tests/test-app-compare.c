@@ -252,6 +252,29 @@ test_compare_escape (Fixture       *fixture,
   g_assert_true (mw_test_wait_for (not_comparing, fixture));
 }
 
+/* An element the other network gives no data for shows "—" in its column
+ * and as the difference, never 0 or a drop to 0: the pyramid whose CEO
+ * alone holds the purpose has no checks tie, the example has. */
+static void
+test_compare_not_measurable (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "validity", "pyramid-ceo-purpose.gv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MwCompareRow risk = MW_COMPARE_ROW_ELEMENT + MW_ELEMENT_PEER_RISK_MITIGATION;
+  MwCompareRow purpose = MW_COMPARE_ROW_ELEMENT + MW_ELEMENT_GLOBAL_PURPOSE;
+
+  mw_window_compare_with_file (fixture->window, file);
+  g_assert_true (mw_test_wait_for (scores_current, fixture));
+  g_assert_true (mw_scores_is_measurable (mw_scorer_get_scores (this_scorer (fixture)), MW_ELEMENT_PEER_RISK_MITIGATION));
+  g_assert_cmpstr (mw_compare_view_get_value_text (fixture->view, MW_COMPARE_OTHER, risk), ==, "—");
+  g_assert_cmpstr (mw_compare_view_get_delta_text (fixture->view, risk), ==, "—");
+  g_assert_cmpstr (mw_compare_view_get_value_text (fixture->view, MW_COMPARE_THIS, risk), !=, "—");
+  /* A measured element keeps its figure and its difference. */
+  g_assert_cmpstr (mw_compare_view_get_value_text (fixture->view, MW_COMPARE_OTHER, purpose), !=, "—");
+  g_assert_cmpstr (mw_compare_view_get_delta_text (fixture->view, purpose), !=, "—");
+}
+
 static void
 test_compare_bad_file (Fixture       *fixture,
                        gconstpointer  data)
@@ -311,6 +334,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/compare/stop", Fixture, "compare", fixture_set_up, test_compare_stop, fixture_tear_down);
   g_test_add ("/compare/escape", Fixture, "compare", fixture_set_up, test_compare_escape, fixture_tear_down);
+  g_test_add ("/compare/not-measurable", Fixture, NULL, fixture_set_up, test_compare_not_measurable, fixture_tear_down);
   g_test_add ("/compare/bad-file", Fixture, NULL, fixture_set_up, test_compare_bad_file, fixture_tear_down);
   g_test_add ("/window/sidebar-follows-selection", Fixture, NULL, fixture_set_up,
               test_sidebar_follows_selection, fixture_tear_down);

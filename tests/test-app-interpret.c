@@ -16,6 +16,7 @@
 #include "mw-interpret-dialog.h"
 #include "mw-renderer.h"
 #include "mw-interpret.h"
+#include "mw-score-panel.h"
 #include "mw-test-gtk.h"
 
 typedef struct {
@@ -181,6 +182,22 @@ open_dialog_from_bar (Fixture *fixture)
 
 /* The EMON-style network as organisations that collaborate, each its own
  * organisation: the preview counts it, Apply is one step, Ctrl+Z undoes it. */
+/* The score panel says when the scores rest on guessed tie types. */
+static gboolean
+panel_says_guessed (gpointer data)
+{
+  Fixture *fixture = data;
+  const char *basis = mw_score_panel_get_index_basis_text (MW_SCORE_PANEL (mw_window_get_score_panel (fixture->window)));
+
+  return basis != NULL && strstr (basis, "guessed") != NULL;
+}
+
+static gboolean
+panel_not_guessed (gpointer data)
+{
+  return !panel_says_guessed (data);
+}
+
 static void
 test_interpret_bar_and_dialog (Fixture       *fixture,
                                gconstpointer  data)
@@ -196,6 +213,7 @@ test_interpret_bar_and_dialog (Fixture       *fixture,
     return;
 
   g_assert_true (mw_interpret_is_guessed (network));
+  g_assert_true (mw_test_wait_for (panel_says_guessed, fixture));
   dialog = open_dialog_from_bar (fixture);
   g_assert_nonnull (strstr (mw_interpret_dialog_get_preview_text (dialog), "186 × influences"));
 
@@ -217,6 +235,7 @@ test_interpret_bar_and_dialog (Fixture       *fixture,
   g_assert_cmpstr (mw_network_lookup_actor (network, "fire")->org, ==, "City Fire Department");
   g_assert_cmpuint (mw_history_get_n_steps (history), ==, n_steps + 1);
   g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  g_assert_true (mw_test_wait_for (panel_not_guessed, fixture));
 
   /* one Ctrl+Z takes the whole interpretation back */
   gtk_window_present (GTK_WINDOW (fixture->window));

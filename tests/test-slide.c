@@ -35,9 +35,13 @@ context_slides (gboolean builds)
       const char *name = mw_score_context_to_string (i);
       const MwTemplate *context = mw_template_lookup (name);
       g_autoptr(GError) error = NULL;
-      g_autoptr(MwNetwork) network = mw_template_build (name, MW_TEMPLATE_DEFAULT_SIZE, START_SEED, &error);
+      g_autoptr(MwNetwork) network = NULL;
       MwSlide *slide;
 
+      /* as the presentation does: contexts without a template have no slide */
+      if (context == NULL)
+        continue;
+      network = mw_template_build (name, MW_TEMPLATE_DEFAULT_SIZE, START_SEED, &error);
       g_assert_no_error (error);
       slide = mw_slide_new (network, context->title, context->caption);
       mw_slide_set_builds (slide, builds);
@@ -384,6 +388,68 @@ test_slides_export (void)
   g_assert_cmpuint (count_pdf_pages (pdf), ==, slides->len);
 }
 
+/* The page's text, as pdftotext reads it, laid out in lines. */
+static char *
+pdf_text (GBytes *pdf)
+{
+  g_autofree char *dir = mw_test_make_dir ("pdf");
+  g_autofree char *path = g_build_filename (dir, "slides.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  mw_test_remove_tree (dir);
+  return out;
+}
+
+/* An element that is not measurable shows "—" on the slide's score card,
+ * never 0: a pyramid whose CEO alone holds the purpose has no influence,
+ * initiative or checks to measure. */
+static void
+test_slide_not_measurable (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "validity", "pyramid-ceo-purpose.gv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = mw_dot_load_file (path, NULL, &error);
+  g_autoptr(GPtrArray) slides = g_ptr_array_new_with_free_func (g_object_unref);
+  MwSlideOptions options = { .scores = TRUE };
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_dashes = 0, n_purpose = 0;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (slides, mw_slide_new (network, "Pyramid", NULL));
+  pdf = mw_export_slides_to_bytes (slides, &options, &error);
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    for (MwElement e = 0; e < MW_N_ELEMENTS; e++)
+      if (strstr (lines[i], mw_element_get_title (e)) != NULL)
+        {
+          gboolean digit = FALSE;
+
+          for (const char *p = strstr (lines[i], mw_element_get_title (e)); *p != '\0'; p++)
+            digit = digit || g_ascii_isdigit (*p);
+          if (e == MW_ELEMENT_GLOBAL_PURPOSE)
+            n_purpose += digit;
+          else if (e != MW_ELEMENT_SPONTANEOUS_COLLABORATION)
+            {
+              g_assert_false (digit);
+              n_dashes += strstr (lines[i], "—") != NULL;
+            }
+        }
+  g_assert_cmpuint (n_purpose, ==, 1);
+  g_assert_cmpuint (n_dashes, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/slides/round-trip", test_slides_round_trip);
   g_test_add_func ("/slides/invalid", test_slides_invalid);
   g_test_add_func ("/slides/export", test_slides_export);
+  g_test_add_func ("/slide/not-measurable", test_slide_not_measurable);
 
   return g_test_run ();
 }

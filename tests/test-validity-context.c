@@ -134,6 +134,38 @@ test_ignored_ties (void)
     }
 }
 
+/* Ties of weight 0 or less are no ties to the context's features either
+ * (MwGraphTie.ignored): lateral work drawn with weight 0 across a pure
+ * pyramid leaves it command and control; the same ties of weight 1 do
+ * not, so the ties would count if they were read. */
+static void
+test_weightless_ties (void)
+{
+  static const char *pairs[][2] = { { "e1", "e4" }, { "e2", "e7" }, { "e5", "e9" }, { "e3", "e8" }, { "e6", "e1" } };
+  static const double weights[] = { 0, -1, 1 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (weights); w++)
+    {
+      g_autoptr(MwNetwork) network = load_fixture ("pyramid");
+      g_autoptr(MwScores) before = mw_scores_compute (network);
+      g_autoptr(MwScores) after = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+        g_assert_nonnull (mw_network_add_tie (network, mw_network_lookup_actor (network, pairs[i][0]),
+                                              mw_network_lookup_actor (network, pairs[i][1]),
+                                              MW_TIE_COLLABORATES, weights[w], NULL));
+      after = mw_scores_compute (network);
+      if (weights[w] > 0)
+        {
+          g_assert_cmpint (mw_scores_get_context (after), !=, mw_scores_get_context (before));
+          continue;
+        }
+      g_assert_cmpint (mw_scores_get_context (after), ==, MW_SCORE_CONTEXT_COMMAND_AND_CONTROL);
+      for (MwScoreContext k = 0; k < MW_N_SCORE_CONTEXTS; k++)
+        g_assert_cmpfloat_with_epsilon (mw_scores_get_context_fit (after, k), mw_scores_get_context_fit (before, k), 1e-12);
+    }
+}
+
 /* Fewer than 8 actors is too small; the reason says so. */
 static void
 test_too_small (void)
@@ -536,6 +568,7 @@ main (int    argc,
       g_test_add_data_func (path, &rows[i], test_row);
     }
   g_test_add_func ("/validity/context/ignored-ties", test_ignored_ties);
+  g_test_add_func ("/validity/context/weightless-ties", test_weightless_ties);
   g_test_add_func ("/validity/context/too-small", test_too_small);
   g_test_add_func ("/validity/context/mostly-unconnected", test_mostly_unconnected);
   g_test_add_func ("/validity/context/however-drawn", test_same_context_however_drawn);

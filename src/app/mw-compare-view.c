@@ -109,6 +109,17 @@ row_value (MwScores     *scores,
     }
 }
 
+/* An element without the data it needs has no figure (docs/scoring.md):
+ * a dash, as in the score panel, never 0. */
+static gboolean
+row_measurable (MwScores     *scores,
+                MwCompareRow  row)
+{
+  if (row < MW_COMPARE_ROW_ELEMENT || row >= MW_COMPARE_ROW_ELEMENT + MW_N_ELEMENTS)
+    return TRUE;
+  return mw_scores_is_measurable (scores, row - MW_COMPARE_ROW_ELEMENT);
+}
+
 static gboolean
 row_has_decimals (MwCompareRow row)
 {
@@ -129,6 +140,8 @@ mw_compare_view_format_value (MwScores     *scores,
 
   if (row == MW_COMPARE_ROW_CONTEXT)
     return g_strdup (mw_score_context_get_title (mw_scores_get_context (scores)));
+  if (!row_measurable (scores, row))
+    return g_strdup ("—");
   if (row_has_decimals (row))
     return g_strdup_printf ("%.2f", row_value (scores, row));
   return g_strdup_printf ("%.0f", row_value (scores, row));
@@ -166,6 +179,12 @@ show_delta (MwCompareView *self,
       r->delta_text = g_strdup (same ? _("Same") : _("Differs"));
       set_delta_style (r->delta, "dim-label");
       accessible = g_strdup (same ? _("The same context") : _("A different context"));
+    }
+  else if (!row_measurable (this_scores, row) || !row_measurable (other_scores, row))
+    {
+      r->delta_text = g_strdup ("—");
+      set_delta_style (r->delta, "dim-label");
+      accessible = g_strdup (_("Not measurable in one of the networks: no difference to show"));
     }
   else
     {

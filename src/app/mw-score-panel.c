@@ -20,6 +20,7 @@
 #include "mw-score-panel.h"
 #include "mw-scorer-suggest.h"
 #include "mw-document.h"
+#include "mw-interpret.h"
 
 #define MAX_LISTED_ACTORS 50
 #define UPDATING_DELAY_MS 250
@@ -347,6 +348,14 @@ show_index (MwScorePanel *self,
         delta = g_strdup_printf (_("%s since the baseline"), change);
     }
   gtk_label_set_label (self->index_delta_label, delta);
+  if (self->scorer != NULL && mw_interpret_is_guessed (mw_scorer_get_network (self->scorer)))
+    {
+      /* The scores of a file from another tool rest on tie types guessed from its arrows. */
+      g_autofree char *guessed = g_strdup_printf ("%s\n%s", basis, _("The tie types are guessed: interpret the network"));
+
+      g_free (basis);
+      basis = g_steal_pointer (&guessed);
+    }
   gtk_label_set_label (self->index_basis_label, basis);
 
   /* Translators: the distributed leadership index for screen readers */

@@ -214,9 +214,12 @@ card (MwSlide       *self,
 
   for (guint i = 0; i < MW_N_ELEMENTS; i++)
     {
+      gboolean measurable = mw_scores_is_measurable (scores, i);
       double value = mw_scores_get_score (scores, i);
-      g_autofree char *text = g_strdup_printf ("%.0f", value);
-      g_autofree char *change = before != NULL ? change_text (value, mw_scores_get_score (before, i)) : NULL;
+      /* Not measurable is no 0: a dash and an empty bar, as on the export's card */
+      g_autofree char *text = measurable ? g_strdup_printf ("%.0f", value) : g_strdup ("—");
+      g_autofree char *change = before != NULL && measurable && mw_scores_is_measurable (before, i) ?
+                                change_text (value, mw_scores_get_score (before, i)) : NULL;
 
       if (cr != NULL)
         {
@@ -226,7 +229,7 @@ card (MwSlide       *self,
           show_text (renderer, cr, text, s->body, TRUE, value_x, y, TRUE, &theme->text);
           if (change != NULL)
             show_text (renderer, cr, change, s->body, TRUE, box->x + box->width, y, TRUE, &theme->accent);
-          bar (cr, box->x, y + row, box->width, bar_h, value, theme);
+          bar (cr, box->x, y + row, box->width, bar_h, measurable ? value : 0, theme);
         }
       y += row + bar_h + s->body * 0.45;
     }

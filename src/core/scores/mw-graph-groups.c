@@ -19,6 +19,7 @@
 /* Label propagation settles in a handful of rounds on real networks; the
  * cap keeps a network that keeps flipping linear. */
 #define MAX_ROUNDS 16
+#define REFINE_ROUNDS 3  /* rounds of colour refinement that order the actors */
 
 typedef struct
 {
@@ -483,13 +484,13 @@ tie_weights (MwGraph *graph,
 }
 
 /* One round of asynchronous label propagation (Raghavan, Albert & Kumara
- * 2007), weighted by the ties' embeddedness, in id order: each actor takes
- * the label its neighbours carry with most weight, keeping its own on a
- * tie, else the smallest. Labels are id ranks, so nothing depends on the
- * order the actors were added in. */
+ * 2007), weighted by the ties' embeddedness, in structural @order: each
+ * actor takes the label its neighbours carry with most weight, keeping its
+ * own on a tie, else the smallest. Labels are positions in @order. */
 static guint
 propagation_round (MwGraph     *graph,
                    Groups      *groups,
+                   const guint *order,
                    const guint *off,
                    const guint *weight,
                    guint       *label,
@@ -500,7 +501,7 @@ propagation_round (MwGraph     *graph,
 
   for (guint r = 0; r < groups->n; r++)
     {
-      guint v = groups->by_rank[r], k, n_seen = 0, best = label[v], most = 0;
+      guint v = order[r], k, n_seen = 0, best = label[v], most = 0;
       const guint *next = mw_graph_out (graph, MW_GRAPH_ALL, v, &k);
 
       for (guint i = 0; i < k; i++)
@@ -527,6 +528,80 @@ propagation_round (MwGraph     *graph,
   return changed;
 }
 
+/* A 64-bit mix (splitmix64's finaliser): nearby inputs, far-apart outputs. */
+static guint64
+mix (guint64 x)
+{
+  x ^= x >> 30;
+  x *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  x ^= x >> 27;
+  x *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  return x ^ (x >> 31);
+}
+
+typedef struct
+{
+  guint64 hash;
+  guint   rank;
+  guint   v;
+} Keyed;
+
+static int
+compare_keyed (const void *a,
+               const void *b)
+{
+  const Keyed *x = a, *y = b;
+
+  if (x->hash != y->hash)
+    return x->hash < y->hash ? -1 : 1;
+  return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+/* The actors ordered by where they sit in the structure — a few rounds of
+ * colour refinement (Weisfeiler & Leman 1968) hashed from the degrees —
+ * and by id only among actors the structure does not tell apart. Walking
+ * and breaking ties in id order let a renaming move a community's border
+ * (issue 15's re-measure: a 6-partner partnership read 62 or 37). */
+static guint *
+structural_order (MwGraph *graph,
+                  Groups  *groups)
+{
+  g_autofree guint64 *hash = g_new (guint64, MAX (groups->n, 1));
+  g_autofree guint64 *next_hash = g_new (guint64, MAX (groups->n, 1));
+  g_autofree Keyed *keyed = g_new (Keyed, MAX (groups->n, 1));
+  guint *order = g_new (guint, MAX (groups->n, 1));
+
+  for (guint v = 0; v < groups->n; v++)
+    {
+      guint k;
+
+      mw_graph_out (graph, MW_GRAPH_ALL, v, &k);
+      hash[v] = mix (k);
+    }
+  for (guint round = 0; round < REFINE_ROUNDS; round++)
+    {
+      for (guint v = 0; v < groups->n; v++)
+        {
+          guint k;
+          const guint *next = mw_graph_out (graph, MW_GRAPH_ALL, v, &k);
+          guint64 sum = 0;
+
+          /* a sum: the neighbours' order does not matter */
+          for (guint i = 0; i < k; i++)
+            sum += mix (hash[next[i]] ^ G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
+          next_hash[v] = mix (hash[v] + sum);
+        }
+      memcpy (hash, next_hash, groups->n * sizeof *hash);
+    }
+  for (guint v = 0; v < groups->n; v++)
+    keyed[v] = (Keyed) { hash[v], groups->rank[v], v };
+  qsort (keyed, groups->n, sizeof (Keyed), compare_keyed);
+  for (guint r = 0; r < groups->n; r++)
+    order[r] = keyed[r].v;
+
+  return order;
+}
+
 static void
 find_communities (MwGraph *graph,
                   Groups  *groups,
@@ -537,10 +612,12 @@ find_communities (MwGraph *graph,
   g_autofree guint *off = g_new (guint, groups->n + 1);
   g_autofree guint *weight = tie_weights (graph, groups, off);
 
-  for (guint v = 0; v < groups->n; v++)
-    label[v] = groups->rank[v];
+  g_autofree guint *order = structural_order (graph, groups);
+
+  for (guint r = 0; r < groups->n; r++)
+    label[order[r]] = r;
   for (guint round = 0; round < MAX_ROUNDS; round++)
-    if (propagation_round (graph, groups, off, weight, label, count, seen) == 0)
+    if (propagation_round (graph, groups, order, off, weight, label, count, seen) == 0)
       break;
 }
 

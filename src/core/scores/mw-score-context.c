@@ -395,7 +395,7 @@ fit_contexts (MwScores       *self,
   double managed = ramp (f->managed, 0.4, 0.6);
   double overlay = ramp (f->overlay, 0.03, 0.1);
   /* a core that the periphery hangs on, not close-knit teams of peers */
-  double core = MAX (ramp (-f->assortativity, 0.2, 0.4), ramp (f->spread, 0.6, 0.85));
+  double core = MAX (ramp (-f->assortativity, 0.15, 0.35), ramp (f->spread, 0.6, 0.85));
   double peers = (1 - core) * ramp (f->clustering, 0.08, 0.16);
   double frame = MAX (ramp (f->formal, 0.03, 0.12), MAX (ramp (f->teamed, 0.3, 0.6), peers));
 
