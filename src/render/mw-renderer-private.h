@@ -9,6 +9,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "mw-appearance.h"
 #include "mw-renderer.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,35 @@ const MwTheme *_mw_theme_get              (gboolean        dark);
 void           _mw_palette_color          (int             index,
                                            gboolean        dark,
                                            MwColor        *color);
+/* Colour codes beyond the organisations' palette indices, for
+ * _mw_palette_color(): an appearance's categories (MW_APPEARANCE_OTHER
+ * the last) and the steps of its sequential ramp. */
+#define MW_COLOR_CATEGORY  32
+#define MW_COLOR_RAMP      48
+/* The colours a frame groups actors by: 7 hues, "no organisation", the
+ * categories with "Other", the ramp's steps. */
+#define MW_N_COLOR_BUCKETS (8 + MW_APPEARANCE_N_CATEGORIES + 1 + MW_APPEARANCE_RAMP_STEPS)
+
+static inline int
+_mw_color_bucket (int color)
+{
+  if (color >= MW_COLOR_RAMP)
+    return 8 + MW_APPEARANCE_N_CATEGORIES + 1 + (color - MW_COLOR_RAMP);
+  if (color >= MW_COLOR_CATEGORY)
+    return 8 + (color - MW_COLOR_CATEGORY);
+  return color < 0 ? 7 : color % 7;
+}
+
+static inline int
+_mw_bucket_color (int bucket)
+{
+  if (bucket >= 8 + MW_APPEARANCE_N_CATEGORIES + 1)
+    return MW_COLOR_RAMP + bucket - (8 + MW_APPEARANCE_N_CATEGORIES + 1);
+  if (bucket >= 8)
+    return MW_COLOR_CATEGORY + bucket - 8;
+  return bucket == 7 ? -1 : bucket;
+}
+
 void           _mw_set_source             (cairo_t        *cr,
                                            const MwColor  *color,
                                            double          alpha);
@@ -149,7 +179,9 @@ void           _mw_draw_badge             (cairo_t        *cr,
  *    1   mw-render-text.c       the Pango context, label layouts, text or its sink
  *        mw-render-pixels.c     an image surface's pixels: stamps copied over
  *        mw-render-worker.c     the worker thread that shares the bands
- *   (mw-render-style.c, under all of them: the look every part draws with)
+ *   (mw-render-style.c, under all of them: the look every part draws with;
+ *    mw-render-appearance.c beside it: colour, size and label by the
+ *    network's appearance mapping, for the geometry, actors, text and legend)
  *
  * A frame's order (boundaries, ties, boundary names, actors, badges,
  * labels) is decided at the top, in mw_renderer_draw(). What one step leaves for a later one (masks waiting
@@ -167,6 +199,7 @@ typedef struct
 {
   double x, y, r;
   int    color;      /* palette index; -1 without organisation */
+  int    fill;       /* the shape's colour: color, or an appearance's (MW_COLOR_CATEGORY, …) */
   MwRect box;        /* shape, label and badges */
   double label_x;    /* middle of the label: beside the shape when above and under are taken */
   double label_y;    /* top of the label, under, over or beside the shape */
@@ -321,6 +354,13 @@ typedef struct
   int       bands_done;
 } MwRenderWorker;
 
+/* Owned by mw-render-appearance.c: the network's appearance mapping,
+ * evaluated for every actor, again after any change but a move. */
+typedef struct
+{
+  MwAppearanceMap *map;       /* (nullable) until first needed */
+} MwRenderAppearance;
+
 /* Owned by mw-render-actors.c. */
 typedef struct
 {
@@ -347,6 +387,7 @@ struct _MwRenderer
   MwRenderWorker   worker;
   MwRenderStamps   stamps;
   MwRenderOverview overview;
+  MwRenderAppearance appearance;
 };
 
 /* Pixels stamps are copied into: the target's own, or the layer's. */
@@ -444,6 +485,20 @@ _mw_renderer_tie_bend (MwRenderer  *self,
 {
   return g_array_index (self->geometry.bends, double, tie->index);
 }
+
+/* mw-render-appearance.c (under the text, beside the style) */
+void     _mw_render_appearance_clear    (MwRenderAppearance *appearance);
+void     _mw_renderer_appearance_changed (MwRenderer      *self,
+                                         const MwChange   *change);
+MwAppearanceMap *_mw_renderer_get_appearance (MwRenderer  *self);
+int      _mw_renderer_appearance_color  (MwRenderer       *self,
+                                         const MwActor    *actor,
+                                         int               org_color);
+double   _mw_renderer_appearance_radius (MwRenderer       *self,
+                                         const MwActor    *actor,
+                                         double            base);
+const char *_mw_renderer_appearance_label (MwRenderer     *self,
+                                         const MwActor    *actor);
 
 /* mw-render-worker.c */
 void     _mw_render_worker_init         (MwRenderWorker   *worker);
