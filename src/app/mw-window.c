@@ -211,6 +211,7 @@ set_document (MwWindow   *self,
   g_set_object (&self->document, document);
   mw_recovery_attach (document);
   mw_score_panel_set_document (self->score_panel, document);
+  mw_appearance_popover_set_document (self->appearance_popover, document);
 
   g_signal_connect_object (document, "notify::history",
                            G_CALLBACK (document_history_cb), self, G_CONNECT_SWAPPED);
@@ -427,6 +428,7 @@ mw_window_class_init (MwWindowClass *klass)
   g_type_ensure (MW_TYPE_SCORE_PANEL);
   g_type_ensure (MW_TYPE_START_PAGE);
   g_type_ensure (MW_TYPE_COMPARE_VIEW);
+  g_type_ensure (MW_TYPE_APPEARANCE_POPOVER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MwWindow, toast_overlay);
@@ -455,6 +457,8 @@ mw_window_class_init (MwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwWindow, template_menu);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, arrange_menu);;
   gtk_widget_class_bind_template_child (widget_class, MwWindow, interpret_bar);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, appearance_button);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, appearance_popover);
   gtk_widget_class_bind_template_callback (widget_class, interpret_bar_response_cb);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_ALT_MASK, show_details_cb, NULL);
