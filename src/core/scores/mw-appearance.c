@@ -350,8 +350,12 @@ classify_labels (MwAppearanceMap  *self,
                  MwActorMeasures **m)
 {
   const char *source = self->source[MW_APPEARANCE_LABEL];
-  g_autoptr(GPtrArray) texts = source_texts (network, source, m);
+  g_autoptr(GPtrArray) texts = NULL;
 
+  /* the name is the usual label, shown as people see it (records, HTML-like text) */
+  if (g_str_equal (source, "label"))
+    return;
+  texts = source_texts (network, source, m);
   for (guint v = 0; v < texts->len; v++)
     {
       char *text = g_steal_pointer (&g_ptr_array_index (texts, v));
