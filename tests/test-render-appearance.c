@@ -104,7 +104,7 @@ test_color_by_category (void)
       MwActor *actor = mw_network_get_actor (network, i);
       MwColor expected;
 
-      _mw_palette_color (MW_COLOR_CATEGORY + mw_appearance_map_color_class (map, i), FALSE, &expected);
+      _mw_palette_color (MW_COLOR_CATEGORY (mw_appearance_map_color_class (map, i)), FALSE, &expected);
       g_assert_true (close_to (pixel_at_actor (after, renderer, &view, actor), rgb (&expected)));
     }
   g_assert_false (close_to (pixel_at_actor (after, renderer, &view, mw_network_get_actor (network, 0)), grey));
@@ -182,6 +182,33 @@ test_size_and_label (void)
   g_assert_cmpstr (_mw_renderer_appearance_label (renderer, mw_network_get_actor (network, 1)), ==, "Digital");
 }
 
+/* Sixty organisations and no mapping: an organisation far down the list
+ * has the colour of the one seven places up (the palette repeats), never
+ * an appearance's colour. */
+static void
+test_many_organisations (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  cairo_surface_t *surface;
+  MwView view;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%02u", i);
+      g_autofree char *org = g_strdup_printf ("Org %02u", i);
+      MwActor *actor = mw_network_add_actor (network, id, id, MW_ACTOR_PERSON, NULL);
+
+      mw_network_set_actor_org (network, actor, org);
+      mw_network_set_actor_position (network, actor, (i % 10) * 300.0, (i / 10) * 300.0);
+    }
+  surface = draw (renderer, &view);
+  for (guint i = 7; i < 60; i++)
+    g_assert_true (close_to (pixel_at_actor (surface, renderer, &view, mw_network_get_actor (network, i)),
+                             pixel_at_actor (surface, renderer, &view, mw_network_get_actor (network, i % 7))));
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,5 +217,6 @@ main (int   argc,
   g_test_add_func ("/render-appearance/color-by-category", test_color_by_category);
   g_test_add_func ("/render-appearance/color-by-number", test_color_by_number);
   g_test_add_func ("/render-appearance/size-and-label", test_size_and_label);
+  g_test_add_func ("/render-appearance/many-organisations", test_many_organisations);
   return g_test_run ();
 }

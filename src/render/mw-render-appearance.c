@@ -67,7 +67,7 @@ _mw_renderer_appearance_color (MwRenderer    *self,
   c = mw_appearance_map_color_class (map, actor->index);
   if (c < 0)
     return -1;
-  return (mw_appearance_map_color_is_numeric (map) ? MW_COLOR_RAMP : MW_COLOR_CATEGORY) + c;
+  return mw_appearance_map_color_is_numeric (map) ? MW_COLOR_RAMP (c) : MW_COLOR_CATEGORY (c);
 }
 
 /* The radius by the size mapping (area in proportion to the value, up to

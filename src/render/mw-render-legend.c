@@ -169,9 +169,9 @@ append_colors (MwLegend        *self,
       return TRUE;
     }
   for (guint i = 0; i < mw_appearance_map_get_n_categories (map); i++)
-    mw_legend_append (self, MW_LEGEND_COLOR, MW_COLOR_CATEGORY + (int)i, mw_appearance_map_get_category (map, i));
+    mw_legend_append (self, MW_LEGEND_COLOR, MW_COLOR_CATEGORY ((int)i), mw_appearance_map_get_category (map, i));
   if (mw_appearance_map_has_other (map))
-    mw_legend_append (self, MW_LEGEND_COLOR, MW_COLOR_CATEGORY + MW_APPEARANCE_OTHER, _("Other"));
+    mw_legend_append (self, MW_LEGEND_COLOR, MW_COLOR_CATEGORY (MW_APPEARANCE_OTHER), _("Other"));
   return TRUE;
 }
 
@@ -289,7 +289,7 @@ draw_symbol (cairo_t       *cr,
         {
           double step = (SYMBOL - 4) / MW_APPEARANCE_RAMP_STEPS;
 
-          _mw_palette_color (MW_COLOR_RAMP + i, dark, &color);
+          _mw_palette_color (MW_COLOR_RAMP (i), dark, &color);
           cairo_rectangle (cr, x + 2 + i * step, y - 5, step, 10);
           _mw_set_source (cr, &color, 1);
           cairo_fill (cr);

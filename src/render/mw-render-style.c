@@ -71,30 +71,32 @@ appearance_color (int       index,
                   gboolean  dark,
                   MwColor  *color)
 {
-  if (index >= MW_COLOR_RAMP)
+  int category = -2 - index;
+
+  if (MW_COLOR_IS_RAMP (index))
     {
-      double t = (double)(index - MW_COLOR_RAMP) / (MW_APPEARANCE_RAMP_STEPS - 1);
+      double t = (double)(MW_COLOR_RAMP (0) - index) / (MW_APPEARANCE_RAMP_STEPS - 1);
 
       color->red = ramp_light.red + t * (ramp_dark.red - ramp_light.red);
       color->green = ramp_light.green + t * (ramp_dark.green - ramp_light.green);
       color->blue = ramp_light.blue + t * (ramp_dark.blue - ramp_light.blue);
       color->alpha = 1;
     }
-  else if (index - MW_COLOR_CATEGORY == MW_APPEARANCE_OTHER)
+  else if (category == MW_APPEARANCE_OTHER)
     *color = dark ? other_dark : other_light;
-  else if (index - MW_COLOR_CATEGORY == MW_APPEARANCE_N_CATEGORIES - 1)
+  else if (category == MW_APPEARANCE_N_CATEGORIES - 1)
     *color = dark ? category_ink_dark : category_ink_light;
   else
-    *color = (dark ? palette_dark : palette_light)[index - MW_COLOR_CATEGORY];
+    *color = (dark ? palette_dark : palette_light)[category];
 }
 
-/* index < 0: no organisation; from MW_COLOR_CATEGORY on, an appearance's. */
+/* index ≥ 0: an organisation's; -1: no organisation; below: an appearance's. */
 void
 _mw_palette_color (int       index,
                    gboolean  dark,
                    MwColor  *color)
 {
-  if (index >= MW_COLOR_CATEGORY)
+  if (index < -1)
     appearance_color (index, dark, color);
   else if (index < 0)
     *color = dark ? no_org_dark : no_org_light;

@@ -50,11 +50,12 @@ const MwTheme *_mw_theme_get              (gboolean        dark);
 void           _mw_palette_color          (int             index,
                                            gboolean        dark,
                                            MwColor        *color);
-/* Colour codes beyond the organisations' palette indices, for
- * _mw_palette_color(): an appearance's categories (MW_APPEARANCE_OTHER
- * the last) and the steps of its sequential ramp. */
-#define MW_COLOR_CATEGORY  32
-#define MW_COLOR_RAMP      48
+/* Colour codes for _mw_palette_color(): an organisation's palette index
+ * (0, 1, … however many), -1 for none, and below that an appearance's
+ * categories (MW_APPEARANCE_OTHER the last) and its ramp's steps. */
+#define MW_COLOR_CATEGORY(c) (-2 - (c))
+#define MW_COLOR_RAMP(step)  (-2 - (MW_APPEARANCE_N_CATEGORIES + 1) - (step))
+#define MW_COLOR_IS_RAMP(color) ((color) <= MW_COLOR_RAMP (0))
 /* The colours a frame groups actors by: 7 hues, "no organisation", the
  * categories with "Other", the ramp's steps. */
 #define MW_N_COLOR_BUCKETS (8 + MW_APPEARANCE_N_CATEGORIES + 1 + MW_APPEARANCE_RAMP_STEPS)
@@ -62,21 +63,21 @@ void           _mw_palette_color          (int             index,
 static inline int
 _mw_color_bucket (int color)
 {
-  if (color >= MW_COLOR_RAMP)
-    return 8 + MW_APPEARANCE_N_CATEGORIES + 1 + (color - MW_COLOR_RAMP);
-  if (color >= MW_COLOR_CATEGORY)
-    return 8 + (color - MW_COLOR_CATEGORY);
-  return color < 0 ? 7 : color % 7;
+  if (color >= 0)
+    return color % 7;
+  if (color == -1)
+    return 7;
+  return 8 + (-2 - color);   /* categories, then the ramp's steps */
 }
 
 static inline int
 _mw_bucket_color (int bucket)
 {
-  if (bucket >= 8 + MW_APPEARANCE_N_CATEGORIES + 1)
-    return MW_COLOR_RAMP + bucket - (8 + MW_APPEARANCE_N_CATEGORIES + 1);
-  if (bucket >= 8)
-    return MW_COLOR_CATEGORY + bucket - 8;
-  return bucket == 7 ? -1 : bucket;
+  if (bucket < 7)
+    return bucket;
+  if (bucket == 7)
+    return -1;
+  return -2 - (bucket - 8);
 }
 
 void           _mw_set_source             (cairo_t        *cr,
