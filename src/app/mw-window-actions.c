@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mw-appearance.h"
 #include "mw-dot.h"
 #include "mw-interpret-dialog.h"
 #include "mw-layout.h"
@@ -609,6 +610,29 @@ stop_comparing_action (GtkWidget  *widget,
   _mw_window_stop_comparing (MW_WINDOW (widget));
 }
 
+/* win.color-by, win.size-by, win.label-by "SOURCE" ("" for the default):
+ * one undo step. */
+static void
+appearance_by_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  MwWindow *self = MW_WINDOW (widget);
+  MwAppearanceChannel channel = g_str_equal (name, "win.color-by") ? MW_APPEARANCE_COLOR
+                                : g_str_equal (name, "win.size-by") ? MW_APPEARANCE_SIZE
+                                : MW_APPEARANCE_LABEL;
+
+  mw_appearance_set_source (mw_document_get_history (self->document), channel, g_variant_get_string (param, NULL));
+}
+
+static void
+appearance_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  gtk_menu_button_popup (MW_WINDOW (widget)->appearance_button);
+}
+
 static void
 cancel_activity_action (GtkWidget  *widget,
                         const char *name,
@@ -702,6 +726,10 @@ _mw_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.compare", NULL, compare_action },
     { "win.stop-comparing", NULL, stop_comparing_action },
     { "win.cancel-activity", NULL, cancel_activity_action },
+    { "win.appearance", NULL, appearance_action },
+    { "win.color-by", "s", appearance_by_action },
+    { "win.size-by", "s", appearance_by_action },
+    { "win.label-by", "s", appearance_by_action },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)

@@ -28,6 +28,7 @@
  * new window is given to it as its "document" property.
  */
 
+#include "mw-appearance-popover.h"
 #include "mw-compare-view.h"
 #include "mw-export-dialog.h"
 #include "mw-filter-menu.h"
@@ -56,6 +57,8 @@ struct _MwWindow
   GtkButton            *zoom_button;
   GtkRevealer          *inspector_revealer;
   GtkInfoBar           *interpret_bar;
+  GtkMenuButton        *appearance_button;
+  MwAppearancePopover  *appearance_popover;
   MwCanvas             *canvas;
   MwFindBar            *find_bar;
   MwFilterMenu         *filter_menu;

@@ -217,6 +217,7 @@ set_document (MwWindow   *self,
   g_set_object (&self->document, document);
   mw_recovery_attach (document);
   mw_score_panel_set_document (self->score_panel, document);
+  mw_appearance_popover_set_document (self->appearance_popover, document);
 
   g_signal_connect_object (document, "notify::history",
                            G_CALLBACK (document_history_cb), self, G_CONNECT_SWAPPED);
@@ -460,6 +461,7 @@ mw_window_class_init (MwWindowClass *klass)
   g_type_ensure (MW_TYPE_TABLE_VIEW);
   g_type_ensure (MW_TYPE_FIND_BAR);
   g_type_ensure (MW_TYPE_FILTER_MENU);
+  g_type_ensure (MW_TYPE_APPEARANCE_POPOVER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-window.ui");
   mw_a11y_init ();
@@ -492,6 +494,8 @@ mw_window_class_init (MwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwWindow, template_menu);
   gtk_widget_class_bind_template_child (widget_class, MwWindow, arrange_menu);;
   gtk_widget_class_bind_template_child (widget_class, MwWindow, interpret_bar);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, appearance_button);
+  gtk_widget_class_bind_template_child (widget_class, MwWindow, appearance_popover);
   gtk_widget_class_bind_template_callback (widget_class, interpret_bar_response_cb);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_ALT_MASK, show_details_cb, NULL);

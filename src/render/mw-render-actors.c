@@ -17,7 +17,7 @@
 
 #include "mw-renderer-private.h"
 
-#define N_COLORS           8     /* the palette's 7 hues and "no organisation" */
+#define N_COLORS           MW_N_COLOR_BUCKETS
 
 /* Stamps grow with the zoom; past this (device pixels) paths are cheaper. */
 #define STAMP_MAX_RADIUS 40.0
@@ -212,7 +212,7 @@ actor_stamp (MwRenderer    *self,
   qx = (gint64)floor (cx * 4 + 0.5), qy = (gint64)floor (cy * 4 + 0.5);
   key.r = g->r;
   key.kind = mw_network_get_actor (self->network, index)->kind;
-  key.color = c == N_COLORS - 1 ? -1 : c;
+  key.color = _mw_bucket_color (c);
   key.dim = dim;
   key.tiny = !f->outlines;
   key.dark = f->view->dark;
@@ -409,7 +409,7 @@ _mw_renderer_draw_actors (MwRenderer    *self,
       guint index = g_array_index (visible, guint, i);
       const MwActor *actor = mw_network_get_actor (self->network, index);
       const MwActorGeom *g = &g_array_index (self->geometry.actors, MwActorGeom, index);
-      int color = g->color < 0 ? N_COLORS - 1 : g->color % (N_COLORS - 1);
+      int color = _mw_color_bucket (g->fill);
       gboolean dim = _mw_frame_actor_state (f, actor) == MW_STATE_DIM;
 
       g_array_append_val (buckets[dim * N_COLORS + color], index);
@@ -422,7 +422,7 @@ _mw_renderer_draw_actors (MwRenderer    *self,
   _mw_renderer_flush_pending_paint (self, cr);
   for (int dim = 1; !stamped && dim >= 0; dim--)
     for (int c = 0; c < N_COLORS; c++)
-      draw_actor_bucket (self, cr, f, buckets[dim * N_COLORS + c], c == N_COLORS - 1 ? -1 : c, dim);
+      draw_actor_bucket (self, cr, f, buckets[dim * N_COLORS + c], _mw_bucket_color (c), dim);
   for (guint i = 0; i < G_N_ELEMENTS (buckets); i++)
     g_array_unref (buckets[i]);
 }

@@ -52,7 +52,11 @@ actor_radius (MwRenderer    *self,
               const MwActor *actor)
 {
   double base = actor->kind == MW_ACTOR_ORGANISATION ? 20 : actor->kind == MW_ACTOR_TEAM ? 15 : 12;
+  double sized = _mw_renderer_appearance_radius (self, actor, base);
   guint n = 0;
+
+  if (sized > 0)
+    return sized;
 
   switch (self->size_by)
     {
@@ -553,6 +557,7 @@ _mw_renderer_ensure_geometry (MwRenderer *self)
       g->y = actor->y;
       g->r = actor_radius (self, actor);
       g->color = org_color (self, actor->org);
+      g->fill = _mw_renderer_appearance_color (self, actor, g->color);
     }
   self->geometry.max_radius = 0;
   for (guint i = 0; i < n; i++)

@@ -118,34 +118,85 @@ mw_legend_get_entry_text (MwLegend *self,
   return g_array_index (self->rows, Row, index).text;
 }
 
-/**
- * mw_legend_new:
- * @renderer: the renderer whose drawing the legend explains
- *
- * Returns: (transfer full): a legend of Meshwork's visual language: shapes,
- *   what size means, tie styles, badges and the network's organisations
- */
-MwLegend *
-mw_legend_new (MwRenderer *renderer)
+/* A number for the legend: short, and the same in every locale. */
+static char *
+format_value (double value)
 {
-  MwLegend *self = mw_legend_new_empty (renderer);
-  g_auto(GStrv) orgs = NULL;
-  guint n_orgs = 0, shown = 0;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_return_val_if_fail (self != NULL, NULL);
-  orgs = mw_network_list_orgs (mw_renderer_get_network (renderer));
-  mw_legend_append (self, MW_LEGEND_SHAPE, MW_ACTOR_PERSON, _("Person"));
-  mw_legend_append (self, MW_LEGEND_SHAPE, MW_ACTOR_TEAM, _("Team"));
-  mw_legend_append (self, MW_LEGEND_SHAPE, MW_ACTOR_ORGANISATION, _("Organisation"));
-  mw_legend_append (self, MW_LEGEND_SIZE, 0, mw_renderer_get_size_by (renderer) == MW_SIZE_BY_INFLUENCE
-                                             ? _("Size: influence received")
-                                             : _("Size: people reporting"));
-  mw_legend_append (self, MW_LEGEND_TIE, MW_TIE_REPORTS, _("Reports to (arrow to manager)"));
-  mw_legend_append (self, MW_LEGEND_TIE, MW_TIE_COLLABORATES, _("Collaborates"));
-  mw_legend_append (self, MW_LEGEND_TIE, MW_TIE_INFLUENCES, _("Influences"));
-  mw_legend_append (self, MW_LEGEND_TIE, MW_TIE_CHECKS, _("Checks (peer review of risk)"));
-  mw_legend_append (self, MW_LEGEND_BADGE, 1, _("Holds the shared purpose"));
-  mw_legend_append (self, MW_LEGEND_BADGE, 0, _("Leads an initiative"));
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.3g", value));
+}
+
+/* The size mapping's entry; FALSE when size is not mapped. */
+static gboolean
+append_size (MwLegend        *self,
+             MwAppearanceMap *map)
+{
+  const char *source = mw_appearance_map_get_source (map, MW_APPEARANCE_SIZE);
+  g_autofree char *min = NULL, *max = NULL, *text = NULL;
+  double lo, hi;
+
+  if (source == NULL || !mw_appearance_map_get_range (map, MW_APPEARANCE_SIZE, &lo, &hi))
+    return FALSE;
+  min = format_value (lo), max = format_value (hi);
+  /* Translators: "Size: Betweenness (0 to 0.42)" */
+  text = g_strdup_printf (_("Size: %s (%s to %s)"), mw_appearance_source_title (source), min, max);
+  mw_legend_append (self, MW_LEGEND_SIZE, 0, text);
+  return TRUE;
+}
+
+/* The colour mapping's entries, in place of the organisations': its
+ * categories with "Other", or its ramp with the least and greatest value. */
+static gboolean
+append_colors (MwLegend        *self,
+               MwAppearanceMap *map)
+{
+  const char *source = mw_appearance_map_get_source (map, MW_APPEARANCE_COLOR);
+  g_autofree char *title = NULL;
+  double lo, hi;
+
+  if (source == NULL)
+    return FALSE;
+  title = g_strdup_printf (_("Colour: %s"), mw_appearance_source_title (source));
+  mw_legend_append (self, MW_LEGEND_TEXT, 0, title);
+  if (mw_appearance_map_get_range (map, MW_APPEARANCE_COLOR, &lo, &hi))
+    {
+      g_autofree char *min = format_value (lo), *max = format_value (hi);
+      /* Translators: the light and the dark end of a colour ramp: "0 to 0.42" */
+      g_autofree char *text = g_strdup_printf (_("%s to %s"), min, max);
+
+      mw_legend_append (self, MW_LEGEND_RAMP, 0, text);
+      return TRUE;
+    }
+  for (guint i = 0; i < mw_appearance_map_get_n_categories (map); i++)
+    mw_legend_append (self, MW_LEGEND_COLOR, MW_COLOR_CATEGORY ((int)i), mw_appearance_map_get_category (map, i));
+  if (mw_appearance_map_has_other (map))
+    mw_legend_append (self, MW_LEGEND_COLOR, MW_COLOR_CATEGORY (MW_APPEARANCE_OTHER), _("Other"));
+  return TRUE;
+}
+
+/* The label mapping's entry; FALSE when labels are not mapped. */
+static gboolean
+append_label (MwLegend        *self,
+              MwAppearanceMap *map)
+{
+  const char *source = mw_appearance_map_get_source (map, MW_APPEARANCE_LABEL);
+  g_autofree char *text = NULL;
+
+  if (source == NULL)
+    return FALSE;
+  text = g_strdup_printf (_("Labels: %s"), mw_appearance_source_title (source));
+  mw_legend_append (self, MW_LEGEND_TEXT, 0, text);
+  return TRUE;
+}
+
+/* The organisations' colours, the first MAX_ORGS of them. */
+static void
+append_orgs (MwLegend   *self,
+             MwRenderer *renderer)
+{
+  g_auto(GStrv) orgs = mw_network_list_orgs (mw_renderer_get_network (renderer));
+  guint n_orgs = 0, shown = 0;
 
   for (guint i = 0; orgs[i] != NULL; i++)
     if (orgs[i][0] != '\0')
@@ -159,6 +210,39 @@ mw_legend_new (MwRenderer *renderer)
 
       mw_legend_append (self, MW_LEGEND_TEXT, 0, more);
     }
+}
+
+/**
+ * mw_legend_new:
+ * @renderer: the renderer whose drawing the legend explains
+ *
+ * Returns: (transfer full): a legend of Meshwork's visual language: shapes,
+ *   what size means, tie styles, badges and the network's organisations
+ */
+MwLegend *
+mw_legend_new (MwRenderer *renderer)
+{
+  MwLegend *self = mw_legend_new_empty (renderer);
+  MwAppearanceMap *map = _mw_renderer_get_appearance (renderer);
+
+  g_return_val_if_fail (self != NULL, NULL);
+  mw_legend_append (self, MW_LEGEND_SHAPE, MW_ACTOR_PERSON, _("Person"));
+  mw_legend_append (self, MW_LEGEND_SHAPE, MW_ACTOR_TEAM, _("Team"));
+  mw_legend_append (self, MW_LEGEND_SHAPE, MW_ACTOR_ORGANISATION, _("Organisation"));
+  if (!append_size (self, map))
+    mw_legend_append (self, MW_LEGEND_SIZE, 0, mw_renderer_get_size_by (renderer) == MW_SIZE_BY_INFLUENCE
+                                               ? _("Size: influence received")
+                                               : _("Size: people reporting"));
+  mw_legend_append (self, MW_LEGEND_TIE, MW_TIE_REPORTS, _("Reports to (arrow to manager)"));
+  mw_legend_append (self, MW_LEGEND_TIE, MW_TIE_COLLABORATES, _("Collaborates"));
+  mw_legend_append (self, MW_LEGEND_TIE, MW_TIE_INFLUENCES, _("Influences"));
+  mw_legend_append (self, MW_LEGEND_TIE, MW_TIE_CHECKS, _("Checks (peer review of risk)"));
+  mw_legend_append (self, MW_LEGEND_BADGE, 1, _("Holds the shared purpose"));
+  mw_legend_append (self, MW_LEGEND_BADGE, 0, _("Leads an initiative"));
+
+  if (!append_colors (self, map))
+    append_orgs (self, renderer);
+  append_label (self, map);
   return self;
 }
 
@@ -199,6 +283,17 @@ draw_symbol (cairo_t       *cr,
       break;
     case MW_LEGEND_BADGE:
       _mw_draw_badge (cr, row->which == 1, x + SYMBOL / 2, y, 12, dark);
+      break;
+    case MW_LEGEND_RAMP:
+      for (int i = 0; i < MW_APPEARANCE_RAMP_STEPS; i++)
+        {
+          double step = (SYMBOL - 4) / MW_APPEARANCE_RAMP_STEPS;
+
+          _mw_palette_color (MW_COLOR_RAMP (i), dark, &color);
+          cairo_rectangle (cr, x + 2 + i * step, y - 5, step, 10);
+          _mw_set_source (cr, &color, 1);
+          cairo_fill (cr);
+        }
       break;
     case MW_LEGEND_TEXT:
     default:

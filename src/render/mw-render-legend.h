@@ -22,6 +22,7 @@ typedef enum
   MW_LEGEND_BADGE,   /* which: 1 the shared purpose, 0 an initiative */
   MW_LEGEND_COLOR,   /* which: a palette index (an organisation's colour) */
   MW_LEGEND_TEXT,    /* the text alone */
+  MW_LEGEND_RAMP,    /* an appearance's sequential ramp, light to dark */
 } MwLegendSymbol;
 
 /* The corners a legend may take in a view, as a mask. */

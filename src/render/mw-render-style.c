@@ -151,13 +151,50 @@ _mw_palette_get (gboolean  dark,
   return dark ? palette_dark : palette_light;
 }
 
-/* index < 0: no organisation. */
+/* An appearance's categories: the same hues, then black (near white on
+ * a dark background) as Okabe–Ito's eighth; then grey for "Other". */
+static const MwColor category_ink_light = RGB (0x000000);
+static const MwColor category_ink_dark = RGB (0xF6F5F4);
+static const MwColor other_light = RGB (0xDEDDDA);
+static const MwColor other_dark = RGB (0x5E5C64);
+
+/* The sequential ramp's ends: light to dark blue. */
+static const MwColor ramp_light = RGB (0xD6E6F5);
+static const MwColor ramp_dark = RGB (0x0B3C74);
+
+static void
+appearance_color (int       index,
+                  gboolean  dark,
+                  MwColor  *color)
+{
+  int category = -2 - index;
+
+  if (MW_COLOR_IS_RAMP (index))
+    {
+      double t = (double)(MW_COLOR_RAMP (0) - index) / (MW_APPEARANCE_RAMP_STEPS - 1);
+
+      color->red = ramp_light.red + t * (ramp_dark.red - ramp_light.red);
+      color->green = ramp_light.green + t * (ramp_dark.green - ramp_light.green);
+      color->blue = ramp_light.blue + t * (ramp_dark.blue - ramp_light.blue);
+      color->alpha = 1;
+    }
+  else if (category == MW_APPEARANCE_OTHER)
+    *color = dark ? other_dark : other_light;
+  else if (category == MW_APPEARANCE_N_CATEGORIES - 1)
+    *color = dark ? category_ink_dark : category_ink_light;
+  else
+    *color = (dark ? palette_dark : palette_light)[category];
+}
+
+/* index ≥ 0: an organisation's; -1: no organisation; below: an appearance's. */
 void
 _mw_palette_color (int       index,
                    gboolean  dark,
                    MwColor  *color)
 {
-  if (index < 0)
+  if (index < -1)
+    appearance_color (index, dark, color);
+  else if (index < 0)
     *color = dark ? no_org_dark : no_org_light;
   else
     *color = (dark ? palette_dark : palette_light)[index % G_N_ELEMENTS (palette_light)];

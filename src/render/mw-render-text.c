@@ -24,6 +24,7 @@
 typedef struct
 {
   char        *text;     /* the label it was made for */
+  gboolean     mapped;   /* … by the appearance's label mapping */
   PangoLayout *layout;   /* its text is what shows: ellipsised when long */
   double       width;
   double       height;
@@ -168,12 +169,17 @@ get_label (MwRenderer    *self,
   PangoRectangle logical;
   g_autofree char *one_line = NULL;
 
-  if (label != NULL && strcmp (label->text, actor->label) == 0)
+  const char *mapped = _mw_renderer_appearance_label (self, actor);
+  const char *text = mapped != NULL ? mapped : actor->label;
+
+  if (label != NULL && label->mapped == (mapped != NULL) && strcmp (label->text, text) == 0)
     return label;
 
   label = g_new0 (Label, 1);
-  label->text = g_strdup (actor->label);
-  one_line = g_strdelimit (mw_network_dup_actor_display_label (self->network, actor), "\r\n\t", ' ');
+  label->text = g_strdup (text);
+  label->mapped = mapped != NULL;
+  one_line = g_strdelimit (mapped != NULL ? g_strdup (mapped) : mw_network_dup_actor_display_label (self->network, actor),
+                           "\r\n\t", ' ');
   label->layout = _mw_renderer_create_layout (self, one_line, MW_LABEL_FONT_SIZE * self->text.scale, FALSE);
   ellipsise (label->layout, one_line, MW_LABEL_MAX_WIDTH);
   pango_layout_get_extents (label->layout, NULL, &logical);

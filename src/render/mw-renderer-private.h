@@ -9,6 +9,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "mw-appearance.h"
 #include "mw-renderer.h"
 
 G_BEGIN_DECLS
@@ -59,6 +60,36 @@ const MwColor *_mw_palette_get            (gboolean        dark,
 void           _mw_palette_color          (int             index,
                                            gboolean        dark,
                                            MwColor        *color);
+/* Colour codes for _mw_palette_color(): an organisation's palette index
+ * (0, 1, … however many), -1 for none, and below that an appearance's
+ * categories (MW_APPEARANCE_OTHER the last) and its ramp's steps. */
+#define MW_COLOR_CATEGORY(c) (-2 - (c))
+#define MW_COLOR_RAMP(step)  (-2 - (MW_APPEARANCE_N_CATEGORIES + 1) - (step))
+#define MW_COLOR_IS_RAMP(color) ((color) <= MW_COLOR_RAMP (0))
+/* The colours a frame groups actors by: 7 hues, "no organisation", the
+ * categories with "Other", the ramp's steps. */
+#define MW_N_COLOR_BUCKETS (8 + MW_APPEARANCE_N_CATEGORIES + 1 + MW_APPEARANCE_RAMP_STEPS)
+
+static inline int
+_mw_color_bucket (int color)
+{
+  if (color >= 0)
+    return color % 7;
+  if (color == -1)
+    return 7;
+  return 8 + (-2 - color);   /* categories, then the ramp's steps */
+}
+
+static inline int
+_mw_bucket_color (int bucket)
+{
+  if (bucket < 7)
+    return bucket;
+  if (bucket == 7)
+    return -1;
+  return -2 - (bucket - 8);
+}
+
 void           _mw_set_source             (cairo_t        *cr,
                                            const MwColor  *color,
                                            double          alpha);
@@ -159,7 +190,9 @@ void           _mw_draw_badge             (cairo_t        *cr,
  *    1   mw-render-text.c       the Pango context, label layouts, text or its sink
  *        mw-render-pixels.c     an image surface's pixels: stamps copied over
  *        mw-render-worker.c     the worker thread that shares the bands
- *   (mw-render-style.c, under all of them: the look every part draws with)
+ *   (mw-render-style.c, under all of them: the look every part draws with;
+ *    mw-render-appearance.c beside it: colour, size and label by the
+ *    network's appearance mapping, for the geometry, actors, text and legend)
  *
  * A frame's order (boundaries, ties, boundary names, actors, badges,
  * labels) is decided at the top, in mw_renderer_draw(). What one step leaves for a later one (masks waiting
@@ -177,6 +210,7 @@ typedef struct
 {
   double x, y, r;
   int    color;      /* palette index; -1 without organisation */
+  int    fill;       /* the shape's colour: color, or an appearance's (MW_COLOR_CATEGORY, …) */
   MwRect box;        /* shape, label and badges */
   double label_x;    /* middle of the label: beside the shape when above and under are taken */
   double label_y;    /* top of the label, under, over or beside the shape */
@@ -332,6 +366,13 @@ typedef struct
   int       bands_done;
 } MwRenderWorker;
 
+/* Owned by mw-render-appearance.c: the network's appearance mapping,
+ * evaluated for every actor, again after any change but a move. */
+typedef struct
+{
+  MwAppearanceMap *map;       /* (nullable) until first needed */
+} MwRenderAppearance;
+
 /* Owned by mw-render-actors.c. */
 typedef struct
 {
@@ -358,6 +399,7 @@ struct _MwRenderer
   MwRenderWorker   worker;
   MwRenderStamps   stamps;
   MwRenderOverview overview;
+  MwRenderAppearance appearance;
 };
 
 /* Pixels stamps are copied into: the target's own, or the layer's. */
@@ -455,6 +497,20 @@ _mw_renderer_tie_bend (MwRenderer  *self,
 {
   return g_array_index (self->geometry.bends, double, tie->index);
 }
+
+/* mw-render-appearance.c (under the text, beside the style) */
+void     _mw_render_appearance_clear    (MwRenderAppearance *appearance);
+void     _mw_renderer_appearance_changed (MwRenderer      *self,
+                                         const MwChange   *change);
+MwAppearanceMap *_mw_renderer_get_appearance (MwRenderer  *self);
+int      _mw_renderer_appearance_color  (MwRenderer       *self,
+                                         const MwActor    *actor,
+                                         int               org_color);
+double   _mw_renderer_appearance_radius (MwRenderer       *self,
+                                         const MwActor    *actor,
+                                         double            base);
+const char *_mw_renderer_appearance_label (MwRenderer     *self,
+                                         const MwActor    *actor);
 
 /* mw-render-worker.c */
 void     _mw_render_worker_init         (MwRenderWorker   *worker);

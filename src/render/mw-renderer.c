@@ -40,6 +40,7 @@ network_changed_cb (MwRenderer *self,
                          MW_FIELD_LABEL | MW_FIELD_KIND)) != 0)
     self->overview.valid = FALSE;
   _mw_renderer_labels_changed (self, change);
+  _mw_renderer_appearance_changed (self, change);
 }
 
 static void
@@ -70,6 +71,7 @@ mw_renderer_finalize (GObject *object)
   _mw_render_masks_clear (&self->masks);
   _mw_render_bands_clear (&self->bands);
   _mw_render_stamps_clear (&self->stamps);
+  _mw_render_appearance_clear (&self->appearance);
 
   G_OBJECT_CLASS (mw_renderer_parent_class)->finalize (object);
 }

@@ -26,6 +26,7 @@ typedef struct
 {
   char     *id;
   gboolean  is_tie;
+  gboolean  is_graph; /* a graph attribute: id is its key, the states its char* values */
   gpointer  before;   /* (nullable) an actor snapshot or TieState */
   gpointer  after;    /* (nullable) */
 } Entry;
@@ -132,8 +133,9 @@ tie_states_equal (const TieState *a,
 static void
 entry_free (Entry *entry)
 {
-  GDestroyNotify free_state = entry->is_tie ? (GDestroyNotify)tie_state_free
-                                            : (GDestroyNotify)mw_actor_snapshot_free;
+  GDestroyNotify free_state = entry->is_graph ? g_free
+                               : entry->is_tie ? (GDestroyNotify)tie_state_free
+                               : (GDestroyNotify)mw_actor_snapshot_free;
 
   g_clear_pointer (&entry->before, free_state);
   g_clear_pointer (&entry->after, free_state);
@@ -254,6 +256,12 @@ apply_entries (MwNetwork *network,
           gboolean wanted_tie = (pass == 0 || pass == 3);
           gboolean wanted_present = (pass >= 2);
 
+          if (entry->is_graph)
+            {
+              if (pass == 1)
+                mw_network_set_attr (network, entry->id, target);
+              continue;
+            }
           if (entry->is_tie != wanted_tie || (target != NULL) != wanted_present)
             continue;
 
@@ -594,7 +602,12 @@ finish_entries (MwEdit *edit)
       Entry *entry = g_ptr_array_index (edit->entries, i - 1);
       gboolean same;
 
-      if (entry->is_tie)
+      if (entry->is_graph)
+        {
+          entry->after = g_strdup (g_hash_table_lookup (mw_network_get_attrs (network), entry->id));
+          same = g_strcmp0 (entry->before, entry->after) == 0;
+        }
+      else if (entry->is_tie)
         {
           MwTie *tie = mw_network_lookup_tie (network, entry->id);
           entry->after = tie != NULL ? tie_state_new (tie) : NULL;
@@ -748,6 +761,33 @@ mw_edit_touch_tie (MwEdit *edit,
   key = g_strconcat ("t:", tie->id, NULL);
   if (!g_hash_table_contains (edit->by_key, key))
     edit_note (edit, tie->id, TRUE, tie_state_new (tie));
+}
+
+/**
+ * mw_edit_touch_network_attr:
+ *
+ * Remembers the graph attribute @key as it is now, before the caller
+ * changes it with mw_network_set_attr().
+ */
+void
+mw_edit_touch_network_attr (MwEdit     *edit,
+                            const char *key)
+{
+  g_autofree char *entry_key = NULL;
+  Entry *entry;
+
+  g_return_if_fail (edit != NULL);
+  g_return_if_fail (key != NULL);
+
+  entry_key = g_strconcat ("g:", key, NULL);
+  if (g_hash_table_contains (edit->by_key, entry_key))
+    return;
+  entry = g_new0 (Entry, 1);
+  entry->id = g_strdup (key);
+  entry->is_graph = TRUE;
+  entry->before = g_strdup (g_hash_table_lookup (mw_network_get_attrs (edit->history->network), key));
+  g_ptr_array_add (edit->entries, entry);
+  g_hash_table_insert (edit->by_key, g_steal_pointer (&entry_key), entry);
 }
 
 /**

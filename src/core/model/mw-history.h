@@ -53,6 +53,8 @@ void        mw_edit_touch_actor       (MwEdit      *edit,
                                        MwActor     *actor);
 void        mw_edit_touch_tie         (MwEdit      *edit,
                                        MwTie       *tie);
+void        mw_edit_touch_network_attr (MwEdit     *edit,
+                                       const char  *key);
 MwActor    *mw_edit_add_actor         (MwEdit      *edit,
                                        const char  *id,
                                        const char  *label,
