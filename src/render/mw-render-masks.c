@@ -14,6 +14,7 @@
 #define G_LOG_DOMAIN "meshwork-render"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mw-renderer-private.h"
@@ -52,6 +53,8 @@ typedef struct
   int     height;
   int     row0;     /* the band: only rows row0 … row1 - 1 are written */
   int     row1;
+  int     col0;     /* and of those only columns col0 … col1 - 1 */
+  int     col1;
 } Mask;
 
 /* An antialiased one-pixel line (Xiaolin Wu's algorithm) for a fraction
@@ -119,9 +122,16 @@ wu_line (const Mask *m,
         return;
       y += (gint64)(a - from) * dy;
       from = a, to = b;
+      lo = m->col0, hi = m->col1;
     }
   else
     {
+      int a = MAX (from, m->col0), b = MIN (to, m->col1 - 1);
+
+      if (a > b)
+        return;
+      y += (gint64)(a - from) * dy;
+      from = a, to = b;
       lo = m->row0, hi = m->row1;
       if (dy != 0)
         {
@@ -183,9 +193,38 @@ tone_mask_clip (const MwToneMask *tm,
   clip->height = ceil ((tm->y2 - tm->y1) / scale) + 4;
 }
 
-/* Band number band of n_bands: clears its rows of every mask in use and
- * draws into them every tie that may reach them. Band 0 also measures
- * where each mask's ties are. */
+/* The parts of rows row0 … row1 - 1 a frame draws: all of them, or when
+ * the last frame's pixels were shifted in, only what that frame did not
+ * show (at most four rectangles: above, left, right and below them). */
+static guint
+band_regions (const MwRenderMasks *masks,
+              int                  row0,
+              int                  row1,
+              Mask                 out[4])
+{
+  int w = masks->width, a, b;
+  guint n = 0;
+
+  if (!masks->keeping)
+    {
+      out[n].row0 = row0, out[n].row1 = row1, out[n].col0 = 0, out[n].col1 = w, n++;
+      return n;
+    }
+  if ((b = MIN (row1, masks->keep_y0)) > row0)
+    out[n].row0 = row0, out[n].row1 = b, out[n].col0 = 0, out[n].col1 = w, n++;
+  a = MAX (row0, masks->keep_y0), b = MIN (row1, masks->keep_y1);
+  if (a < b && masks->keep_x0 > 0)
+    out[n].row0 = a, out[n].row1 = b, out[n].col0 = 0, out[n].col1 = masks->keep_x0, n++;
+  if (a < b && masks->keep_x1 < w)
+    out[n].row0 = a, out[n].row1 = b, out[n].col0 = masks->keep_x1, out[n].col1 = w, n++;
+  if ((a = MAX (row0, masks->keep_y1)) < row1)
+    out[n].row0 = a, out[n].row1 = row1, out[n].col0 = 0, out[n].col1 = w, n++;
+  return n;
+}
+
+/* Band number band of n_bands: clears its rows of every mask in use (or
+ * only what a pan uncovered) and draws into them every tie that may reach
+ * them. Band 0 also measures where each mask's ties are. */
 static void
 rasterise_band (MwRenderer *self,
                 int         band,
@@ -194,17 +233,25 @@ rasterise_band (MwRenderer *self,
   int w = self->masks.width, h = self->masks.height;
   int row0 = (int)((gint64)h * band / n_bands), row1 = (int)((gint64)h * (band + 1) / n_bands);
   const double *xy = (const double *)(gpointer)self->masks.device_xy->data;
+  Mask regions[4];
+  guint n_regions = band_regions (&self->masks, row0, row1, regions);
 
   for (int i = 0; i < MW_N_TONE_MASKS; i++)
     {
       MwToneMask *tm = &self->masks.tone[i];
-      Mask m = { tm->data, tm->stride, w, h, row0, row1 };
       double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
       int state = tone_mask_state (i);
 
       if (!tm->used)
         continue;
-      memset (tm->data + (gsize)row0 * tm->stride, 0, (gsize)(row1 - row0) * tm->stride);
+      for (guint r = 0; r < n_regions; r++)
+        {
+          Mask *m = &regions[r];
+
+          m->data = tm->data, m->stride = tm->stride, m->width = w, m->height = h;
+          for (int row = m->row0; row < m->row1; row++)
+            memset (tm->data + (gsize)row * tm->stride + m->col0, 0, (gsize)(m->col1 - m->col0));
+        }
       for (int type = 0; type < MW_N_TIE_TYPES; type++)
         for (int heavy = 0; heavy < 2; heavy++)
           {
@@ -227,12 +274,67 @@ rasterise_band (MwRenderer *self,
                 /* a line's pixels lie within two rows of its ends */
                 if (MAX (ay, by) < row0 - 3 || MIN (ay, by) > row1 + 3)
                   continue;
-                wu_line (&m, ax, ay, bx, by);
+                for (guint r = 0; r < n_regions; r++)
+                  if (!(MAX (ax, bx) < regions[r].col0 - 3 || MIN (ax, bx) > regions[r].col1 + 3))
+                    wu_line (&regions[r], ax, ay, bx, by);
               }
           }
       if (band == 0)
         tm->x1 = x1, tm->y1 = y1, tm->x2 = x2, tm->y2 = y2;
     }
+}
+
+/* Moves a mask's pixels by (dx, dy), whole pixels, within its bounds. */
+static void
+shift_mask (MwToneMask *tm,
+            int         w,
+            int         h,
+            int         dx,
+            int         dy)
+{
+  int x0 = MAX (0, dx), x1 = MIN (w, w + dx), width = x1 - x0;
+
+  if (dy > 0)
+    for (int row = h - 1; row >= dy; row--)
+      memmove (tm->data + (gsize)row * tm->stride + x0, tm->data + (gsize)(row - dy) * tm->stride + x0 - dx,
+               (gsize)width);
+  else
+    for (int row = 0; row < h + dy; row++)
+      memmove (tm->data + (gsize)row * tm->stride + x0, tm->data + (gsize)(row - dy) * tm->stride + x0 - dx,
+               (gsize)width);
+}
+
+/* A pan: the last frame's masks hold the same lines, moved by whole
+ * pixels, when nothing but the view's offset changed. Then they are
+ * shifted and keep_* say where; only the rest is rasterised again. */
+static void
+keep_last_masks (MwRenderer    *self,
+                 const MwFrame *f,
+                 double         k,
+                 gboolean       all_were_used)
+{
+  MwRenderMasks *masks = &self->masks;
+  double x = f->view->offset_x * k, y = f->view->offset_y * k;
+  double dx = masks->last_x - x, dy = masks->last_y - y;
+  int w = masks->width, h = masks->height, ix = (int)lround (dx), iy = (int)lround (dy);
+  gboolean keep = masks->last_valid && all_were_used && !f->emphasis && !f->pulled_in &&
+                  k == masks->last_k && masks->last_generation == mw_network_get_generation (self->network) &&
+                  fabs (dx - ix) < 0.01 && fabs (dy - iy) < 0.01 && abs (ix) < w && abs (iy) < h;
+
+  masks->keeping = keep;
+  if (keep)
+    {
+      for (int i = 0; i < MW_N_TONE_MASKS; i++)
+        if (masks->tone[i].used)
+          shift_mask (&masks->tone[i], w, h, ix, iy);
+      masks->keep_x0 = MAX (0, ix), masks->keep_x1 = MIN (w, w + ix);
+      masks->keep_y0 = MAX (0, iy), masks->keep_y1 = MIN (h, h + iy);
+    }
+  /* the frame after this one may shift what this one draws */
+  masks->last_valid = !f->emphasis && !f->pulled_in;
+  masks->last_k = k;
+  masks->last_x = x, masks->last_y = y;
+  masks->last_generation = mw_network_get_generation (self->network);
 }
 
 /* Dense overviews, first part: the ties of each state and tone go into
@@ -246,12 +348,13 @@ _mw_renderer_start_masks (MwRenderer    *self,
   double scale = _mw_frame_scale (f);
   double k = f->view->zoom * scale;
   int w = (int)ceil (f->view->width * scale), h = (int)ceil (f->view->height * scale);
-  gboolean any = FALSE;
+  gboolean any = FALSE, all_were_used = TRUE;
 
   for (int i = 0; i < MW_N_TONE_MASKS; i++)
     {
       MwToneMask *tm = &self->masks.tone[i];
       int state = tone_mask_state (i);
+      gboolean was_used = tm->used;
 
       tm->used = FALSE;
       for (int type = 0; type < MW_N_TIE_TYPES; type++)
@@ -262,10 +365,12 @@ _mw_renderer_start_masks (MwRenderer    *self,
       if (!tm->used)
         continue;
       any = TRUE;
+      all_were_used = all_were_used && was_used;
       /* kept from frame to frame rather than fresh pages each time */
       if (tm->surface == NULL ||
           cairo_image_surface_get_width (tm->surface) != w || cairo_image_surface_get_height (tm->surface) != h)
         {
+          all_were_used = FALSE;
           g_clear_pointer (&tm->surface, cairo_surface_destroy);
           tm->surface = cairo_image_surface_create (CAIRO_FORMAT_A8, w, h);
         }
@@ -275,7 +380,11 @@ _mw_renderer_start_masks (MwRenderer    *self,
     }
   self->masks.width = w, self->masks.height = h;
   if (!any)
-    return;
+    {
+      self->masks.last_valid = FALSE;
+      return;
+    }
+  keep_last_masks (self, f, k, all_were_used);
 
   /* every actor in device pixels once: a tie then reads 16 bytes per end
    * from a small array instead of a scattered MwActorGeom */

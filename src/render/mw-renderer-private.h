@@ -239,6 +239,7 @@ typedef struct
   gboolean       dense;       /* thousands of ties on screen: hairlines in a mask */
   gboolean       raster;      /* pixels only: shapes may be stamped */
   gboolean       vector;      /* SVG, PDF, PostScript: fewer, richer paths */
+  gboolean       pulled_in;   /* far actors moved for this frame only */
   cairo_matrix_t view_matrix; /* the cairo_t's view pixels */
 } MwFrame;
 
@@ -319,6 +320,14 @@ typedef struct
   GArray    *device_xy;       /* double pairs by actor index: the mask's pixels */
   int        width;
   int        height;
+  /* the last frame's masks, shifted in when only the view's offset moved
+   * by whole pixels: a pan rasterises only the strips it uncovers */
+  gboolean   last_valid;
+  double     last_k;          /* zoom × scale */
+  double     last_x, last_y;  /* the view's offset, device pixels */
+  guint64    last_generation;
+  gboolean   keeping;         /* this frame: keep_* hold shifted pixels */
+  int        keep_x0, keep_y0, keep_x1, keep_y1;
 } MwRenderMasks;
 
 /* A stamp to copy, with its top-left in device pixels. */

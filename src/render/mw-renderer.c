@@ -391,6 +391,7 @@ mw_renderer_draw (MwRenderer   *self,
   pulled_in = pull_in_far_actors (self, cr, &f);
   if (pulled_in != NULL)
     self->geometry.actors = pulled_in;
+  f.pulled_in = pulled_in != NULL;
 
   visible = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < self->geometry.actors->len; i++)

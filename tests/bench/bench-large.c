@@ -1,0 +1,414 @@
+/* bench-large.c: large organisations — frames, a drag, rescoring, load and memory
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Issue 17's figures, printed, never asserted: an organisation generated as
+ * tests/test-app-large.c does (four units on a grid, a reporting tree and
+ * about five ties per person) is written as DOT, loaded the app's way and
+ * timed beside `gc`; then the canvas's frame is drawn into a 1280×800 image
+ * surface while panning and zooming at 5 %, 20 %, 50 % and 100 %, one actor
+ * is dragged, one edit is re-scored by the app's MwScorer, and the
+ * process's peak memory is read. Sizes: MESHWORK_BENCH_LARGE="10000 100000"
+ * by default; MESHWORK_BENCH_FRAMES_ONLY=1 stops after the frames,
+ * MESHWORK_BENCH_ZOOM=0.5 draws at that zoom only and MESHWORK_BENCH_PAN_ONLY=1
+ * pans only (for perf).
+ */
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <glib/gstdio.h>
+
+#include "mw-dot.h"
+#include "mw-history.h"
+#include "mw-renderer.h"
+#include "mw-renderer-private.h"
+#include "mw-scorer.h"
+
+#define WIDTH 1280
+#define HEIGHT 800
+#define FRAMES 40
+#define TIES_PER_ACTOR 5
+
+/* The same organisation as test-app-large.c writes. */
+static char *
+write_large_network (guint n_actors)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) dot = g_string_sized_new ((gsize)n_actors * 150);
+  static const char *units[] = { "North", "South", "East", "West" };
+  static const char *lateral[] = { "collaborates", "influences", "checks" };
+  guint side = 1;
+  GRand *rand = g_rand_new_with_seed (17);
+  char *path;
+  int fd;
+
+  while (side * side < n_actors)
+    side++;
+  g_string_append (dot, "digraph large {\n");
+  for (guint i = 0; i < n_actors; i++)
+    g_string_append_printf (dot, "a%u [label=\"Person %u\", mw_unit=\"%s\", pos=\"%u,%u\"];\n",
+                            i, i, units[((guint64)i * 4) / n_actors], (i % side) * 80, (i / side) * 80);
+  for (guint i = 0; i < n_actors; i++)
+    {
+      if (i > 0)
+        g_string_append_printf (dot, "a%u -> a%u [mw_tie=reports];\n", i, (i - 1) / 4);
+      for (guint k = 1; k < TIES_PER_ACTOR; k++)
+        {
+          guint j = k < 3 ? MIN (i + k, n_actors - 1) : (guint)g_rand_int_range (rand, 0, n_actors);
+
+          if (j != i)
+            g_string_append_printf (dot, "a%u -> a%u [mw_tie=%s];\n", i, j,
+                                    lateral[g_rand_int_range (rand, 0, 3)]);
+        }
+    }
+  g_string_append (dot, "}\n");
+  g_rand_free (rand);
+
+  fd = g_file_open_tmp ("meshwork-bench-large-XXXXXX.gv", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, dot->str, dot->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* CPU time of every frame, both threads: on a machine shared with other
+ * work the wall clock also counts the time the threads wait for a core. */
+static GArray *frame_cpu;
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* Wall-clock p50/p95/max, then the CPU time's p50/p95 of the same frames. */
+static void
+print_times (const char *what,
+             GArray     *times)
+{
+  g_array_sort (times, compare_doubles);
+  g_array_sort (frame_cpu, compare_doubles);
+  g_print ("  %-40s p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms  (CPU p50 %6.2f p95 %6.2f)\n", what,
+           g_array_index (times, double, times->len / 2),
+           g_array_index (times, double, (guint)(times->len * 0.95)),
+           g_array_index (times, double, times->len - 1),
+           g_array_index (frame_cpu, double, frame_cpu->len / 2),
+           g_array_index (frame_cpu, double, (guint)(frame_cpu->len * 0.95)));
+  g_array_set_size (frame_cpu, 0);
+}
+
+/* One frame as MwCanvas draws it: a fresh cairo context on its surface. */
+static double
+draw_frame (MwRenderer      *renderer,
+            cairo_surface_t *surface,
+            const MwView    *view)
+{
+  double start = now_ms (), cpu = cpu_ms ();
+  cairo_t *cr = cairo_create (surface);
+
+  mw_renderer_draw (renderer, cr, view);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cpu = cpu_ms () - cpu;
+  g_array_append_val (frame_cpu, cpu);
+  return now_ms () - start;
+}
+
+/* The view fitted to the network, then zoomed to @zoom at its middle. */
+static void
+view_at (MwRenderer *renderer,
+         MwView     *view,
+         double      zoom)
+{
+  MwRect bounds;
+
+  mw_view_init (view, WIDTH, HEIGHT);
+  mw_renderer_get_bounds (renderer, &bounds);
+  mw_view_fit (view, &bounds, 48);
+  mw_view_zoom_at (view, zoom / view->zoom, WIDTH / 2.0, HEIGHT / 2.0);
+}
+
+/* A pan of FRAMES frames; @reuse FALSE forgets the last frame's tie masks
+ * before each one, as every frame did before issue 17. */
+static void
+bench_pan (MwRenderer *renderer,
+           double      zoom,
+           gboolean    reuse)
+{
+  g_autoptr(GArray) pan = g_array_new (FALSE, FALSE, sizeof (double));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  g_autofree char *what = g_strdup_printf ("pan at %g%%%s, per frame", zoom * 100,
+                                           reuse ? "" : ", no reuse");
+  MwView view;
+
+  view_at (renderer, &view, zoom);
+  draw_frame (renderer, surface, &view);   /* warm caches, as the first frame did */
+  g_array_set_size (frame_cpu, 0);
+  for (guint frame = 0; frame < FRAMES; frame++)
+    {
+      double t;
+
+      /* a drag of the background: ~20 px per frame */
+      view.offset_x += 16 / view.zoom;
+      view.offset_y += 10 / view.zoom;
+      if (!reuse)
+        renderer->masks.last_valid = FALSE;
+      t = draw_frame (renderer, surface, &view);
+      g_array_append_val (pan, t);
+    }
+  print_times (what, pan);
+  cairo_surface_destroy (surface);
+}
+
+static void
+bench_pan_zoom (MwRenderer *renderer,
+                double      zoom)
+{
+  g_autoptr(GArray) zooms = g_array_new (FALSE, FALSE, sizeof (double));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  g_autofree char *zoom_what = g_strdup_printf ("zoom around %g%%, per frame", zoom * 100);
+  MwView view;
+
+  bench_pan (renderer, zoom, FALSE);
+  bench_pan (renderer, zoom, TRUE);
+  if (g_getenv ("MESHWORK_BENCH_PAN_ONLY") != NULL)
+    {
+      cairo_surface_destroy (surface);
+      return;
+    }
+  view_at (renderer, &view, zoom);
+  for (guint frame = 0; frame < FRAMES; frame++)
+    {
+      /* a smooth zoom: in for half the frames, then out again */
+      double step = frame < FRAMES / 2 ? 1.02 : 1 / 1.02, t;
+
+      mw_view_zoom_at (&view, step, WIDTH / 2.0, HEIGHT / 2.0);
+      t = draw_frame (renderer, surface, &view);
+      g_array_append_val (zooms, t);
+    }
+  print_times (zoom_what, zooms);
+  cairo_surface_destroy (surface);
+}
+
+/* A drag as MwCanvas does it: one edit, one setter and one frame per event. */
+static void
+bench_drag (MwNetwork  *network,
+            MwRenderer *renderer)
+{
+  g_autoptr(MwHistory) history = mw_history_new (network);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  MwActor *actor = mw_network_get_actor (network, mw_network_get_n_actors (network) / 2);
+  double x = actor->x, y = actor->y;
+  MwEdit *edit;
+  MwView view;
+
+  view_at (renderer, &view, 1);
+  /* centred on the actor dragged */
+  view.offset_x = x - WIDTH / 2.0;
+  view.offset_y = y - HEIGHT / 2.0;
+  draw_frame (renderer, surface, &view);
+  g_array_set_size (frame_cpu, 0);
+
+  edit = mw_history_begin (history, "Move Actor");
+  for (guint event = 0; event < FRAMES; event++)
+    {
+      double start = now_ms (), t;
+
+      double cpu = cpu_ms ();
+
+      mw_edit_move_actor (edit, actor, x + event * 3, y + event * 2);
+      cpu = cpu_ms () - cpu;
+      t = now_ms () - start + draw_frame (renderer, surface, &view);
+      /* the model's part counts in the event's CPU time too */
+      g_array_index (frame_cpu, double, frame_cpu->len - 1) += cpu;
+      g_array_append_val (times, t);
+    }
+  mw_history_commit (history, edit);
+  print_times ("drag one actor at 100%, model + frame", times);
+  cairo_surface_destroy (surface);
+}
+
+static void
+scores_cb (MwScorer   *scorer,
+           GParamSpec *pspec,
+           gboolean   *done)
+{
+  if (!mw_scorer_get_busy (scorer))
+    *done = TRUE;
+}
+
+static void
+busy_cb (MwScorer   *scorer,
+         GParamSpec *pspec,
+         gboolean   *done)
+{
+  scores_cb (scorer, pspec, done);
+}
+
+static void
+wait_scored (MwScorer *scorer,
+             gboolean *done)
+{
+  GMainContext *context = g_main_context_default ();
+
+  while (!*done)
+    g_main_context_iteration (context, TRUE);
+}
+
+/* An edit (one new tie) until the app's scorer has new scores. */
+static void
+bench_rescore (MwNetwork *network)
+{
+  g_autoptr(MwScorer) scorer = mw_scorer_new (network);
+  guint n = mw_network_get_n_actors (network);
+  gboolean done = FALSE;
+  double start;
+
+  g_signal_connect (scorer, "notify::scores", G_CALLBACK (scores_cb), &done);
+  g_signal_connect (scorer, "notify::busy", G_CALLBACK (busy_cb), &done);
+  start = now_ms ();
+  mw_scorer_rescore (scorer);
+  wait_scored (scorer, &done);
+  g_print ("  %-40s %7.0f ms\n", "first scores (threaded past 5,000)", now_ms () - start);
+
+  done = FALSE;
+  start = now_ms ();
+  mw_network_add_tie (network, mw_network_get_actor (network, 1), mw_network_get_actor (network, n - 2),
+                      MW_TIE_COLLABORATES, 1, NULL);
+  wait_scored (scorer, &done);
+  g_print ("  %-40s %7.0f ms\n", "edit re-scored (tie added → new scores)", now_ms () - start);
+}
+
+/* Load time of the app's path (cgraph parse + Meshwork's model) beside
+ * `gc`, which only parses; the best of a few runs each. */
+static MwNetwork *
+bench_load (const char *path)
+{
+  g_autoptr(MwNetwork) network = NULL;
+  const char *argv[] = { "gc", path, NULL };
+  double best_app = G_MAXDOUBLE, best_gc = G_MAXDOUBLE;
+  gboolean have_gc = g_find_program_in_path ("gc") != NULL;
+
+  for (guint run = 0; run < 2; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      double start = now_ms ();
+
+      g_clear_object (&network);
+      network = mw_dot_load_file (path, NULL, &error);
+      g_assert_no_error (error);
+      best_app = MIN (best_app, now_ms () - start);
+
+      if (have_gc)
+        {
+          start = now_ms ();
+          g_spawn_sync (NULL, (char **)argv, NULL,
+                        G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                        NULL, NULL, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+          best_gc = MIN (best_gc, now_ms () - start);
+        }
+    }
+  g_print ("  %-40s %7.0f ms\n", "load (mw_dot_load_file)", best_app);
+  if (have_gc)
+    g_print ("  %-40s %7.0f ms  (app %.2f× gc)\n", "gc (child process)", best_gc, best_app / best_gc);
+  return g_steal_pointer (&network);
+}
+
+/* The process's peak resident memory (VmHWM). */
+static double
+peak_mib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmHWM:")) == NULL)
+    return 0;
+  return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;
+}
+
+static void
+bench_size (guint n_actors)
+{
+  g_autofree char *path = write_large_network (n_actors);
+  g_autoptr(MwNetwork) network = NULL;
+  g_autoptr(MwRenderer) renderer = NULL;
+  static const double zooms[] = { 0.05, 0.2, 0.5, 1.0 };
+  const char *zoom_env = g_getenv ("MESHWORK_BENCH_ZOOM");
+  double only_zoom = zoom_env != NULL ? g_ascii_strtod (zoom_env, NULL) : 0;
+  double start;
+
+  network = bench_load (path);
+  g_print ("%u actors, %u ties:\n", mw_network_get_n_actors (network), mw_network_get_n_ties (network));
+
+  renderer = mw_renderer_new (network);
+  start = now_ms ();
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+    MwView view;
+
+    view_at (renderer, &view, 0.05);
+    draw_frame (renderer, surface, &view);
+    cairo_surface_destroy (surface);
+  }
+  g_print ("  %-40s %7.0f ms\n", "first frame (geometry, map)", now_ms () - start);
+  g_array_set_size (frame_cpu, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    if (only_zoom == 0 || only_zoom == zooms[i])
+      bench_pan_zoom (renderer, zooms[i]);
+  if (g_getenv ("MESHWORK_BENCH_FRAMES_ONLY") == NULL)
+    {
+      bench_drag (network, renderer);
+      bench_rescore (network);
+    }
+  g_print ("  %-40s %7.0f MiB (target ≤ 1536 at 100,000)\n", "peak memory of this process so far",
+           peak_mib ());
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *sizes = g_getenv ("MESHWORK_BENCH_LARGE");
+  g_auto(GStrv) list = g_strsplit (sizes != NULL ? sizes : "10000 100000", " ", -1);
+
+  frame_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_print ("load average at start: %s", "");
+  {
+    g_autofree char *load = NULL;
+
+    if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
+      g_print ("%s", load);
+  }
+
+  for (guint i = 0; list[i] != NULL; i++)
+    if (*list[i] != '\0')
+      bench_size ((guint)g_ascii_strtoull (list[i], NULL, 10));
+  return 0;
+}
