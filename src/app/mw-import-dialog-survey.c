@@ -1,7 +1,7 @@
 /* mw-import-dialog-survey.c: the chosen file as a survey: its questions, each with a tie
  * type, and what the import would add (counts, response rate, who did not answer)
  *
- * Calls only mw-import-dialog-state.c (see mw-import-dialog-private.h for the levels).
+ * Calls none of the dialog's other files (see mw-import-dialog-private.h for the levels).
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
