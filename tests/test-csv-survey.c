@@ -354,6 +354,7 @@ test_cli (void)
   g_autoptr(GError) error = NULL;
   g_auto(MwTestRun) run = { 0 };
   g_auto(MwTestRun) bad = { 0 };
+  g_auto(MwTestRun) alone = { 0 };
 
   mw_test_run_cli (&run, "import", "--survey", "--layout", "none",
                    "--question", "Who do you go to for advice?=influences", in, out, NULL);
@@ -373,6 +374,12 @@ test_cli (void)
   mw_test_run_cli (&bad, "import", "--survey", "--question", "Who is your manager?=boss-of", in, out, NULL);
   g_assert_cmpint (bad.status, ==, 2);
   g_assert_nonnull (strstr (bad.err, "boss-of"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  /* --question means nothing without --survey */
+  mw_test_run_cli (&alone, "import", "--question", "Q3=reports", in, out, NULL);
+  g_assert_cmpint (alone.status, ==, 2);
+  g_assert_nonnull (strstr (alone.err, "--survey"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
   mw_test_remove_tree (dir);

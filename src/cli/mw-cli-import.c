@@ -536,6 +536,8 @@ mw_cli_import (int    argc,
                              entries, &argc, &argv))
     return MW_CLI_FAILED;
 
+  if (!options.survey && (options.questions != NULL || options.respondent != NULL))
+    return mw_cli_fail (_("import: --question and --respondent are for a survey (add --survey)"));
   if (options.survey && argc == 3)
     return run_survey (&options, argv[1], argv[2]);
   if (options.survey)
