@@ -538,6 +538,137 @@ test_import_cancel (void)
 
 /* Ctrl+Shift+I and the menu item reach a window action. */
 static void
+click_widget (GtkWidget *widget)
+{
+  int sx, sy;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  mw_test_widget_to_screen (widget, gtk_widget_get_width (widget) / 2.0,
+                            gtk_widget_get_height (widget) / 2.0, &sx, &sy);
+  mw_test_pointer_move (sx, sy);
+  mw_test_spin (50);
+  mw_test_pointer_click (1);
+  mw_test_spin (150);
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+/* Scrolls a combo row into view, opens its list with the pointer, goes to
+ * @position with the keys, then Return. */
+static void
+choose (MwImportDialog *dialog,
+        const char     *title,
+        guint           position)
+{
+  GtkWidget *row = mw_test_find_widget (GTK_WIDGET (dialog), is_row_titled, title);
+
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (row);
+  mw_test_spin (200);
+  click_widget (row);
+  mw_test_spin (200);
+  mw_test_press_key (GDK_KEY_Home, 0);
+  for (guint i = 0; i < position; i++)
+    mw_test_press_key (GDK_KEY_Down, 0);
+  mw_test_press_key (GDK_KEY_Return, 0);
+  mw_test_spin (150);
+  wait_while_busy (dialog);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, position);
+}
+
+static guint
+count_ties (MwNetwork *network,
+            MwTieType  type)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < mw_network_get_n_ties (network); i++)
+    n += mw_network_get_tie (network, i)->type == type;
+  return n;
+}
+
+/* A Microsoft Forms survey: "Each Row Is" a survey respondent, chosen with
+ * the pointer and the keys; each question's type from its dropdown; the
+ * preview counts change with them; Import adds it all as one step. */
+static void
+test_import_survey (void)
+{
+  g_autoptr(MwApplication) app = mw_test_application_new ();
+  MwWindow *window = mw_window_new (GTK_APPLICATION (app));
+  MwNetwork *network;
+  MwHistory *history;
+  MwImportDialog *dialog;
+  g_auto(Result) result = { 0 };
+
+  if (!mw_test_has_xtest ())
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_test_skip ("no XTest");
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  mw_test_run_pending ();
+  network = mw_document_get_network (mw_window_get_document (window));
+  history = mw_document_get_history (mw_window_get_document (window));
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 0);
+
+  dialog = open_dialog (window, "microsoft-forms-survey.csv", NULL, &result);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 900);
+  mw_test_spin (300);
+  g_assert_null (mw_import_dialog_get_survey_preview (dialog));
+
+  choose (dialog, "Each Row Is", 2);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Import Survey");
+  g_assert_nonnull (strstr (mw_import_dialog_get_survey_preview (dialog), "Response rate: 67% (4 of 6)"));
+  g_assert_nonnull (strstr (mw_import_dialog_get_survey_preview (dialog), "Mensah, Kwame"));
+  g_assert_nonnull (strstr (mw_import_dialog_get_survey_preview (dialog), "adds 6 actors and 8 ties"));
+
+  /* advice as influence; the manager question left out */
+  choose (dialog, "Who do you go to for advice?", MW_TIE_INFLUENCES);
+  choose (dialog, "Who is your manager?", 4);
+  g_assert_nonnull (strstr (mw_import_dialog_get_survey_preview (dialog), "adds 6 actors and 6 ties"));
+
+  click_widget (mw_test_find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Import"));
+  wait_while_busy (dialog);
+  g_assert_true (result.imported);
+  g_assert_cmpuint (result.n_actors, ==, 6);
+  g_assert_cmpuint (result.n_ties, ==, 6);
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 6);
+  g_assert_cmpuint (count_ties (network, MW_TIE_INFLUENCES), ==, 6);
+  g_assert_cmpuint (count_ties (network, MW_TIE_REPORTS), ==, 0);
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    g_assert_true (mw_network_get_actor (network, i)->has_position);
+  g_assert_finalize_object (dialog);
+
+  /* one step: Ctrl+Z in the window takes it all away */
+  g_assert_cmpstr (mw_history_get_undo_name (history), ==, "Import");
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_grab_focus (GTK_WIDGET (mw_window_get_canvas (window)));
+  mw_test_spin (300);
+  mw_test_press_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  mw_test_spin (200);
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 0);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, 0);
+
+  mw_test_destroy_window (window);
+  mw_test_run_pending ();
+}
+
+static void
 test_import_action (void)
 {
   MwWindow *window = mw_window_new (NULL);
@@ -570,6 +701,7 @@ main (int   argc,
   g_test_add_func ("/import/format", test_import_format);
   g_test_add_func ("/import/cancel", test_import_cancel);
   g_test_add_func ("/import/action", test_import_action);
+  g_test_add_func ("/import/survey", test_import_survey);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "mw-csv-survey.h"
 #include "mw-import-dialog.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,7 @@ struct _MwImportDialog
   GtkWidget      *ties_scroller;
   GtkGrid        *ties_preview;
   AdwPreferencesGroup *ties_fields;
+  AdwPreferencesGroup *survey_group;
 
   /* owned */
   MwDocument     *document;
@@ -47,6 +49,9 @@ struct _MwImportDialog
   AdwComboRow    *rows[MW_CSV_N_FIELDS];
   GPtrArray      *captions;        /* GtkLabel*: the field under each preview column */
   GPtrArray      *ties_captions;
+  MwCsvSurvey    *survey;          /* (nullable) the chosen file read as a survey (main_survey) */
+  GPtrArray      *question_rows;   /* AdwComboRow*: a tie type for each question */
+  char           *survey_preview;  /* (nullable) what the survey would add, response rate */
   MwNetwork      *target;          /* (nullable) the network being imported into */
   MwNetwork      *imported;        /* (nullable) the checked copy, while it is laid out */
   gboolean        importing_people; /* the running import has a people file */
@@ -57,12 +62,14 @@ struct _MwImportDialog
   gboolean        ties_failed;     /* a ties file was chosen and could not be read */
   gboolean        filling;
   gboolean        main_ties;       /* the chosen file is an edge list: no people file */
+  gboolean        main_survey;     /* the chosen file is a survey, one row per respondent */
   gboolean        role_chosen;     /* by hand: a new reading of the file keeps it */
 };
 
 /* Levels: each file calls only those listed above it, never one below —
  *   mw-import-dialog-state.c    which table is which, busy, errors, the result
  *   mw-import-dialog-mapping.c  columns to fields, the previews, the remembered mapping
+ *   mw-import-dialog-survey.c   a survey's questions, their tie types, the response rate
  *   mw-import-dialog-run.c      running the import: thread, layout child, one undo step
  *   mw-import-dialog.c          the type, its template, reading the files, the public API
  * (mw-import-dialog-report.c, the toast and its Details, stands apart: the window uses it.)
@@ -90,5 +97,13 @@ void        _mw_import_dialog_apply_remembered  (MwImportDialog *self,
                                                  MwCsvMapping   *mapping,
                                                  gboolean        ties);
 void        _mw_import_dialog_remember_mappings (MwImportDialog *self);
+
+/* mw-import-dialog-survey.c: a survey's questions, their tie types, the response rate */
+void        _mw_import_dialog_fill_survey       (MwImportDialog *self);
+void        _mw_import_dialog_clear_survey      (MwImportDialog *self);
+MwNetwork  *_mw_import_dialog_import_survey     (MwImportDialog *self,
+                                                 MwNetwork      *target,
+                                                 MwImportReport **report,
+                                                 GError        **error);
 
 G_END_DECLS

@@ -131,7 +131,8 @@ commit_import (MwImportDialog *self,
   place_unplaced (edit, network);
   mw_history_commit (history, edit);
 
-  _mw_import_dialog_remember_mappings (self);
+  if (!self->main_survey)
+    _mw_import_dialog_remember_mappings (self);
   _mw_import_dialog_emit_imported (self);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -183,29 +184,15 @@ layout_cb (GObject      *object,
   finish_import (self, imported, positions);
 }
 
+/* The checked copy is ready: lay it out (or not), then the one step. */
 static void
-imported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+take_imported (MwImportDialog *self,
+               MwNetwork      *imported,
+               MwImportReport *report)
 {
-  g_autoptr(MwImportDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MwImportReport) report = NULL;
-  g_autoptr(MwNetwork) imported = mw_csv_import_finish (result, &report, &error);
   MwLayoutEngine engine;
 
-  if (imported == NULL)
-    {
-      self->n_pending--;
-      g_clear_object (&self->target);
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      _mw_import_dialog_update_busy (self);
-      _mw_import_dialog_show_error (self, _("Could Not Import"), error->message);
-      return;
-    }
-
-  self->report = g_steal_pointer (&report);
+  self->report = report;
   if (!self->importing_people && has_placed_actors (self->target))
     {
       /* Ties among people already drawn (a survey of them, say): an org
@@ -220,6 +207,54 @@ imported_cb (GObject      *object,
   mw_layout_run_async (imported, engine, 0, self->cancellable, layout_cb, g_object_ref (self));
 }
 
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(MwImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) imported = mw_csv_import_finish (result, &report, &error);
+
+  if (imported == NULL)
+    {
+      self->n_pending--;
+      g_clear_object (&self->target);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      _mw_import_dialog_update_busy (self);
+      _mw_import_dialog_show_error (self, _("Could Not Import"), error->message);
+      return;
+    }
+
+  take_imported (self, imported, g_steal_pointer (&report));
+}
+
+/* A survey is a few hundred rows: checked on a copy at once, then laid
+ * out in the child as any import. */
+static void
+import_survey (MwImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) imported = NULL;
+  MwImportReport *report = NULL;
+
+  g_set_object (&self->target, mw_document_get_network (self->document));
+  imported = _mw_import_dialog_import_survey (self, self->target, &report, &error);
+  if (imported == NULL)
+    {
+      g_clear_object (&self->target);
+      _mw_import_dialog_show_error (self, _("Could Not Import"), error->message);
+      return;
+    }
+
+  self->importing_people = FALSE;
+  self->n_pending++;
+  _mw_import_dialog_update_busy (self);
+  take_imported (self, imported, report);
+}
+
 /* What the Import button does: check on a copy in a thread, lay the copy
  * out, then change the document in one step and close. */
 void
@@ -232,6 +267,11 @@ mw_import_dialog_import (MwImportDialog *self)
 
   if (!gtk_widget_get_sensitive (self->import_button))
     return;
+  if (self->main_survey)
+    {
+      import_survey (self);
+      return;
+    }
 
   people = _mw_import_dialog_people_table (self);
   ties = _mw_import_dialog_ties_table (self);

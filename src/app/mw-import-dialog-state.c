@@ -41,7 +41,10 @@ _mw_import_dialog_update_busy (MwImportDialog *self)
   gtk_spinner_set_spinning (GTK_SPINNER (self->busy_spinner), busy && self->target != NULL);
   gtk_widget_set_sensitive (self->import_button,
                             !busy && self->main != NULL &&
-                            (self->main_ties
+                            (self->main_survey
+                             ? self->survey != NULL && mw_csv_survey_get_respondent_column (self->survey) >= 0 &&
+                               mw_csv_survey_get_n_questions (self->survey) > 0
+                             : self->main_ties
                              ? mw_csv_mapping_is_ties (&self->ties_mapping)
                              : mw_csv_mapping_is_people (&self->people_mapping) && !self->ties_failed &&
                                (self->ties == NULL || mw_csv_mapping_is_ties (&self->ties_mapping))));

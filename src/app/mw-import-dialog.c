@@ -47,7 +47,7 @@ sync_format (MwImportDialog *self)
     if (delimiters[i] == format->delimiter)
       adw_combo_row_set_selected (self->separator_row, i);
   gtk_switch_set_active (self->header_switch, format->has_header);
-  adw_combo_row_set_selected (self->role_row, self->main_ties ? 1 : 0);
+  adw_combo_row_set_selected (self->role_row, self->main_survey ? 2 : self->main_ties ? 1 : 0);
   self->filling = FALSE;
 }
 
@@ -62,11 +62,20 @@ static void remove_ties_cb (MwImportDialog *self);
 static void
 apply_role (MwImportDialog *self)
 {
-  const char *title = self->main_ties ? _("Import Ties") : _("Import People");
+  const char *title = self->main_survey ? _("Import Survey")
+                    : self->main_ties ? _("Import Ties") : _("Import People");
 
   g_assert (MW_IS_IMPORT_DIALOG (self));
 
-  if (self->main_ties)
+  _mw_import_dialog_clear_survey (self);
+  if (self->main_survey)
+    {
+      /* the survey finds its own columns; the preview shows the rows */
+      mw_csv_mapping_init (&self->people_mapping);
+      mw_csv_mapping_init (&self->ties_mapping);
+      _mw_import_dialog_fill_survey (self);
+    }
+  else if (self->main_ties)
     {
       mw_csv_mapping_init (&self->people_mapping);
       mw_csv_mapping_guess (&self->ties_mapping, self->main, TRUE);
@@ -88,10 +97,13 @@ apply_role (MwImportDialog *self)
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
-  gtk_widget_set_visible (GTK_WIDGET (self->people_fields), !self->main_ties);
-  gtk_widget_set_visible (GTK_WIDGET (self->ties_group), !self->main_ties);
+  gtk_widget_set_visible (GTK_WIDGET (self->people_fields), !self->main_ties && !self->main_survey);
+  gtk_widget_set_visible (GTK_WIDGET (self->ties_group), !self->main_ties && !self->main_survey);
+  gtk_widget_set_visible (GTK_WIDGET (self->survey_group), self->main_survey);
   adw_preferences_group_set_title (self->ties_fields, self->main_ties ? _("Columns") : _("Tie Columns"));
-  if (self->main_ties)
+  if (self->main_survey)
+    gtk_widget_set_visible (GTK_WIDGET (self->ties_fields), FALSE);
+  else if (self->main_ties)
     gtk_widget_set_visible (GTK_WIDGET (self->ties_fields), TRUE);
   else if (self->ties == NULL && !self->ties_failed)
     show_ties (self, NULL, NULL, FALSE);
@@ -197,21 +209,34 @@ format_changed_cb (MwImportDialog *self)
   load_people (self, &format);
 }
 
-/* "Each Row Is": a person, or a tie. */
+/* "Each Row Is": a person, a tie, or a survey's respondent. */
 static void
 role_changed_cb (MwImportDialog *self)
 {
-  gboolean ties = adw_combo_row_get_selected (self->role_row) == 1;
+  guint selected = adw_combo_row_get_selected (self->role_row);
+  gboolean ties = selected == 1;
+  gboolean survey = selected == 2;
+  MwCsvFormat format;
 
   g_assert (MW_IS_IMPORT_DIALOG (self));
 
-  if (self->filling || self->main == NULL || ties == self->main_ties)
+  if (self->filling || self->main == NULL || (ties == self->main_ties && survey == self->main_survey))
     return;
 
   self->role_chosen = TRUE;
   self->main_ties = ties;
-  if (ties && (self->ties != NULL || self->ties_failed))
+  self->main_survey = survey;
+  if ((ties || survey) && (self->ties != NULL || self->ties_failed))
     remove_ties_cb (self);
+
+  /* a survey export always has a header, however sparse (SurveyMonkey's) */
+  format = *mw_csv_table_get_format (self->main);
+  if (survey && !format.has_header && self->people_file != NULL)
+    {
+      format.has_header = TRUE;
+      load_people (self, &format);
+      return;
+    }
   apply_role (self);
 }
 
@@ -392,6 +417,9 @@ mw_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->report, mw_import_report_free);
   g_clear_pointer (&self->captions, g_ptr_array_unref);
   g_clear_pointer (&self->ties_captions, g_ptr_array_unref);
+  g_clear_pointer (&self->question_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->survey, mw_csv_survey_unref);
+  g_clear_pointer (&self->survey_preview, g_free);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->layout_error, g_free);
 
@@ -436,6 +464,7 @@ mw_import_dialog_class_init (MwImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_scroller);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_preview);
   gtk_widget_class_bind_template_child (widget_class, MwImportDialog, ties_fields);
+  gtk_widget_class_bind_template_child (widget_class, MwImportDialog, survey_group);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_ties_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_ties_cb);
@@ -453,6 +482,7 @@ mw_import_dialog_init (MwImportDialog *self)
   self->cancellable = g_cancellable_new ();
   self->captions = g_ptr_array_new ();
   self->ties_captions = g_ptr_array_new ();
+  self->question_rows = g_ptr_array_new ();
   mw_csv_mapping_init (&self->people_mapping);
   mw_csv_mapping_init (&self->ties_mapping);
   _mw_import_dialog_add_field_rows (self);
@@ -577,6 +607,19 @@ mw_import_dialog_set_file_is_ties (MwImportDialog *self,
   g_return_if_fail (MW_IS_IMPORT_DIALOG (self));
 
   adw_combo_row_set_selected (self->role_row, ties ? 1 : 0);
+}
+
+/**
+ * mw_import_dialog_get_survey_preview:
+ *
+ * Returns: (nullable): with the file read as a survey, what the import
+ *   would add and the response rate, as the Questions group says it
+ */
+const char *
+mw_import_dialog_get_survey_preview (MwImportDialog *self)
+{
+  g_return_val_if_fail (MW_IS_IMPORT_DIALOG (self), NULL);
+  return self->main_survey ? self->survey_preview : NULL;
 }
 
 /* Whether the chosen file is read as ties (an edge list, no people file). */

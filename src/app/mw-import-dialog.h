@@ -38,6 +38,7 @@ void                mw_import_dialog_set_column  (MwImportDialog     *self,
 void                mw_import_dialog_set_file_is_ties (MwImportDialog *self,
                                                   gboolean            ties);
 gboolean            mw_import_dialog_get_file_is_ties (MwImportDialog *self);
+const char         *mw_import_dialog_get_survey_preview (MwImportDialog *self);
 const char         *mw_import_dialog_get_error   (MwImportDialog     *self);
 const char         *mw_import_dialog_get_layout_error (MwImportDialog *self);
 void                mw_import_dialog_import      (MwImportDialog     *self);

@@ -12,6 +12,7 @@
 #include "mw-cli.h"
 #include "mw-layout.h"
 #include "mw-csv.h"
+#include "mw-csv-survey.h"
 #include "mw-import-report.h"
 
 typedef struct
@@ -22,8 +23,11 @@ typedef struct
   char   *default_type;
   char   *layout;
   double   time_limit;
+  char  **questions;
+  char   *respondent;
   gboolean no_header;
   gboolean json;
+  gboolean survey;
 } Options;
 
 static void
@@ -34,6 +38,8 @@ options_clear (Options *options)
   g_free (options->delimiter);
   g_free (options->default_type);
   g_free (options->layout);
+  g_strfreev (options->questions);
+  g_free (options->respondent);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -62,12 +68,15 @@ load_table (const char     *path,
   MwCsvFormat format;
   gsize length;
 
-  if (options->delimiter == NULL && !options->no_header)
+  if (options->delimiter == NULL && !options->no_header && !options->survey)
     return mw_csv_table_load_file (path, NULL, NULL, error);
 
   if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
   mw_csv_sniff (contents, length, &format);
+  /* a survey export always has a header, however sparse (SurveyMonkey's) */
+  if (options->survey)
+    format.has_header = TRUE;
   if (options->no_header)
     format.has_header = FALSE;
   if (options->delimiter != NULL && !parse_delimiter (options->delimiter, &format.delimiter))
@@ -356,6 +365,141 @@ run_import (const Options *options,
   return mw_import_report_n_skipped (report) > 0 ? MW_CLI_PROBLEMS : MW_CLI_OK;
 }
 
+/* ---------------------------------------------------------------------- */
+/* --survey: one row per respondent                                        */
+
+static void
+print_survey (MwCsvSurvey *survey)
+{
+  MwCsvTable *table = mw_csv_survey_get_table (survey);
+  g_autofree char *format = mw_csv_format_describe (mw_csv_table_get_format (table));
+
+  printf (_("Read %s (%s): %u responses\n"), mw_csv_table_get_source (table), format,
+          mw_csv_survey_get_n_rows (survey));
+  if (mw_csv_survey_get_respondent_column (survey) >= 0)
+    printf (_("  Respondent: “%s”\n"),
+            mw_csv_table_get_column_name (table, mw_csv_survey_get_respondent_column (survey)));
+  printf ("%s\n", _("  Questions:"));
+  for (guint q = 0; q < mw_csv_survey_get_n_questions (survey); q++)
+    {
+      int type = mw_csv_survey_get_question_type (survey, q);
+      guint n = mw_csv_survey_get_question_n_columns (survey, q);
+
+      printf (ngettext ("    “%s” (%u column): %s\n", "    “%s” (%u columns): %s\n", n),
+              mw_csv_survey_get_question_text (survey, q), n,
+              type == MW_CSV_SURVEY_NO_TYPE ? _("none (left out)") : mw_tie_type_to_string (type));
+    }
+}
+
+static void
+print_survey_result (MwCsvSurveyResult *result)
+{
+  guint roster = result->n_respondents + result->non_respondents->len;
+
+  printf (_("Response rate: %.0f%% (%u of %u)\n"), 100.0 * mw_csv_survey_result_get_response_rate (result),
+          result->n_respondents, roster);
+  printf (_("Non-respondents (named by others, no row of their own): %u\n"), result->non_respondents->len);
+  for (guint i = 0; i < result->non_respondents->len; i++)
+    printf ("  - %s\n", (const char *)g_ptr_array_index (result->non_respondents, i));
+}
+
+static void
+print_survey_json (MwCsvSurvey       *survey,
+                   MwCsvSurveyResult *result,
+                   const char        *out_path)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, mw_csv_table_get_source (mw_csv_survey_get_table (survey)));
+  json_builder_set_member_name (builder, "output");
+  json_builder_add_string_value (builder, out_path);
+  json_builder_set_member_name (builder, "questions");
+  json_builder_begin_array (builder);
+  for (guint q = 0; q < mw_csv_survey_get_n_questions (survey); q++)
+    {
+      int type = mw_csv_survey_get_question_type (survey, q);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "question");
+      json_builder_add_string_value (builder, mw_csv_survey_get_question_text (survey, q));
+      json_builder_set_member_name (builder, "columns");
+      json_builder_add_int_value (builder, mw_csv_survey_get_question_n_columns (survey, q));
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, type == MW_CSV_SURVEY_NO_TYPE ? "none" : mw_tie_type_to_string (type));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "respondents");
+  json_builder_add_int_value (builder, result->n_respondents);
+  json_builder_set_member_name (builder, "response_rate");
+  json_builder_add_double_value (builder, mw_csv_survey_result_get_response_rate (result));
+  json_builder_set_member_name (builder, "non_respondents");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < result->non_respondents->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (result->non_respondents, i));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "actors_added");
+  json_builder_add_int_value (builder, result->report->n_actors);
+  json_builder_set_member_name (builder, "ties_added");
+  json_builder_add_int_value (builder, result->report->n_ties);
+  json_builder_set_member_name (builder, "rows_skipped");
+  json_builder_add_int_value (builder, result->report->n_rows_skipped);
+  json_builder_set_member_name (builder, "problems");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < result->report->problems->len; i++)
+    add_problem_json (builder, g_ptr_array_index (result->report->problems, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  mw_cli_print_json (root);
+}
+
+static int
+run_survey (const Options *options,
+            const char    *path,
+            const char    *out_path)
+{
+  g_autoptr(MwCsvTable) table = NULL;
+  g_autoptr(MwCsvSurvey) survey = NULL;
+  g_autoptr(MwCsvSurveyResult) result = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (options->ties_path != NULL || options->maps != NULL)
+    return mw_cli_fail (_("import: --survey reads one file; --ties and --map are for org charts"));
+  if ((table = load_table (path, options, &error)) == NULL)
+    return mw_cli_fail ("%s", error->message);
+
+  survey = mw_csv_survey_new (table);
+  if (options->respondent != NULL && !mw_csv_survey_set_respondent (survey, options->respondent, &error))
+    return mw_cli_fail ("import: --respondent: %s", error->message);
+  if (!mw_csv_survey_assign (survey, (const char * const *)options->questions, &error))
+    return mw_cli_fail ("import: --question: %s", error->message);
+  if (!options->json)
+    print_survey (survey);
+
+  network = mw_csv_survey_import (survey, NULL, &result, &error);
+  if (network == NULL)
+    return mw_cli_fail ("import: %s", error->message);
+  if (!lay_out (network, options, FALSE, &error))
+    return mw_cli_fail ("import: %s", error->message);
+  if (!mw_cli_save_any (network, out_path, &error))
+    return mw_cli_fail ("%s", error->message);
+
+  if (options->json)
+    print_survey_json (survey, result, out_path);
+  else
+    {
+      print_report (result->report, out_path);
+      print_survey_result (result);
+    }
+  return mw_import_report_n_skipped (result->report) > 0 ? MW_CLI_PROBLEMS : MW_CLI_OK;
+}
+
 int
 mw_cli_import (int    argc,
                char **argv)
@@ -379,6 +523,15 @@ mw_cli_import (int    argc,
     { "type", 0, 0, G_OPTION_ARG_STRING, &options.default_type,
       N_("The type of a tie whose row has none (default: collaborates)"), "TYPE" },
     { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &options.time_limit, N_("Give up after SECONDS"), "SECONDS" },
+    { "survey", 's', 0, G_OPTION_ARG_NONE, &options.survey,
+      N_("The file is a survey export, one row per respondent: each question that asks for names "
+         "gives a tie from the respondent to each person named"), NULL },
+    { "question", 'q', 0, G_OPTION_ARG_STRING_ARRAY, &options.questions,
+      N_("With --survey: the tie type of a question (its text, its header such as Q3, or a column's "
+         "header or number): reports, collaborates, influences, checks or none; repeatable. Default: "
+         "from the question's wording, else collaborates"), "QUESTION=TYPE" },
+    { "respondent", 'r', 0, G_OPTION_ARG_STRING, &options.respondent,
+      N_("With --survey: the column with the respondent's name, when it is not found"), "COLUMN" },
     { NULL }
   };
 
@@ -391,12 +544,21 @@ mw_cli_import (int    argc,
                                 "Columns are matched by their header; --map overrides. Rows with problems\n"
                                 "are skipped and listed with their row and column. OUT is .gv, .dot or\n"
                                 ".graphml; without PEOPLE.csv, the ties file alone makes the network.\n"
+                                "With --survey, PEOPLE.csv is a survey export instead: one row per\n"
+                                "respondent, and questions whose cells name people (several names in a\n"
+                                "cell, split at “;”, line breaks or “,”, or one column per name).\n"
                                 "Exit status: 0 all imported, 1 something was skipped, 2 nothing written."),
                              entries, &argc, &argv))
     return MW_CLI_FAILED;
 
   if (options.time_limit <= 0 || options.time_limit > 86400)
     return mw_cli_fail (_("import: --time-limit must be more than 0 and at most 86400 seconds"));
+  if (!options.survey && (options.questions != NULL || options.respondent != NULL))
+    return mw_cli_fail (_("import: --question and --respondent are for a survey (add --survey)"));
+  if (options.survey && argc == 3)
+    return run_survey (&options, argv[1], argv[2]);
+  if (options.survey)
+    return mw_cli_fail (_("import: expected SURVEY.csv and OUT.gv (try “meshwork-cli import --help”)"));
   if (argc == 2 && options.ties_path != NULL)
     return run_import (&options, NULL, argv[1]);
   if (argc != 3)

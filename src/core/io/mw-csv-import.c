@@ -326,9 +326,9 @@ check_row_encoding (Import             *import,
 /* Other columns become attributes named after their header, in lower
  * case with "_" between words ("Cost Center" → cost_center). Names that
  * Meshwork's DOT attributes use get a "csv_" prefix. */
-static char *
-attribute_key (MwCsvTable *table,
-               guint       column)
+char *
+_mw_csv_attribute_key (MwCsvTable *table,
+                       guint       column)
 {
   static const char * const reserved[] = { "label", "pos", "pin", "weight", "key", "x", "y", NULL };
   GString *key = g_string_new (NULL);
@@ -392,7 +392,7 @@ set_actor_attributes (Import             *import,
       value = g_strstrip (g_strdup (mw_csv_table_get_cell (table, row, c)));
       if (*value == '\0')
         continue;
-      key = attribute_key (table, c);
+      key = _mw_csv_attribute_key (table, c);
       mw_network_set_actor_attr (import->stage, actor, key, value);
     }
 }
@@ -875,7 +875,7 @@ import_tie (Import             *import,
       value = g_strstrip (g_strdup (mw_csv_table_get_cell (table, row, c)));
       if (*value == '\0')
         continue;
-      key = attribute_key (table, c);
+      key = _mw_csv_attribute_key (table, c);
       mw_network_set_tie_attr (import->stage, tie, key, value);
     }
 

@@ -71,4 +71,8 @@ gboolean  _mw_csv_guess_field     (const char  *header,
                                    gboolean     ties,
                                    MwCsvField  *field);
 
+/* The attribute a column's cells become ("Cost Center" → cost_center). */
+char     *_mw_csv_attribute_key   (MwCsvTable  *table,
+                                   guint        column);
+
 G_END_DECLS
