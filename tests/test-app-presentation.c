@@ -20,18 +20,6 @@
 #include "mw-test-gtk.h"
 #include "mw-window.h"
 
-/* The contexts with a diagram: command-and-control and undetermined are
- * answers, not contexts the presentation shows. */
-static guint
-n_context_slides (void)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < MW_N_SCORE_CONTEXTS; i++)
-    n += mw_template_lookup (mw_score_context_to_string (i)) != NULL;
-  return n;
-}
-
 static MwPresentation *
 start (MwWindow *window)
 {
@@ -337,12 +325,12 @@ test_presentation_add_view (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_nonnull (strstr (info, "Pages:"));
     g_assert_cmpuint (g_ascii_strtoull (strstr (info, "Pages:") + strlen ("Pages:"), NULL, 10), ==,
-                      n_context_slides () + 2);
+                      MW_N_SCORE_CONTEXTS + 2);
   }
 
   presentation = press_start (fixture);
-  g_assert_cmpuint (mw_presentation_get_n_slides (presentation), ==, n_context_slides () + 2);
-  g_assert_cmpstrv (mw_slide_get_highlight (mw_presentation_get_slide_at (presentation, n_context_slides () + 1)),
+  g_assert_cmpuint (mw_presentation_get_n_slides (presentation), ==, MW_N_SCORE_CONTEXTS + 2);
+  g_assert_cmpstrv (mw_slide_get_highlight (mw_presentation_get_slide_at (presentation, MW_N_SCORE_CONTEXTS + 1)),
                     slide->highlight);
   mw_test_remove_tree (dir);
 }
@@ -460,8 +448,8 @@ test_presentation_add_view_compare (Fixture       *fixture,
   mw_test_wait_idle (fixture->window);
 
   presentation = press_start (fixture);
-  g_assert_cmpuint (mw_presentation_get_n_slides (presentation), ==, n_context_slides () + 2);
-  slide = mw_presentation_get_slide_at (presentation, n_context_slides () + 1);
+  g_assert_cmpuint (mw_presentation_get_n_slides (presentation), ==, MW_N_SCORE_CONTEXTS + 2);
+  slide = mw_presentation_get_slide_at (presentation, MW_N_SCORE_CONTEXTS + 1);
   g_assert_cmpstr (mw_slide_get_caption (slide), ==, "Compared with Ward B.gv");
   assert_compared_with (slide, other);
   gtk_window_destroy (GTK_WINDOW (presentation));

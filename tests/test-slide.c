@@ -35,13 +35,9 @@ context_slides (gboolean builds)
       const char *name = mw_score_context_to_string (i);
       const MwTemplate *context = mw_template_lookup (name);
       g_autoptr(GError) error = NULL;
-      g_autoptr(MwNetwork) network = NULL;
+      g_autoptr(MwNetwork) network = mw_template_build (name, MW_TEMPLATE_DEFAULT_SIZE, START_SEED, &error);
       MwSlide *slide;
 
-      /* command-and-control and undetermined are answers without a diagram */
-      if (context == NULL)
-        continue;
-      network = mw_template_build (name, MW_TEMPLATE_DEFAULT_SIZE, START_SEED, &error);
       g_assert_no_error (error);
       slide = mw_slide_new (network, context->title, context->caption);
       mw_slide_set_builds (slide, builds);
