@@ -122,8 +122,8 @@ test_locale_slides_translated (void)
 {
   MwPresentation *presentation = mw_presentation_new (NULL);
 
-  g_assert_cmpuint (mw_presentation_get_n_slides (presentation), ==, MW_N_SCORE_CONTEXTS);
-  for (guint i = 0; i < MW_N_SCORE_CONTEXTS; i++)
+  g_assert_cmpuint (mw_presentation_get_n_slides (presentation), ==, MW_N_RESEARCH_CONTEXTS);
+  for (guint i = 0; i < MW_N_RESEARCH_CONTEXTS; i++)
     {
       MwSlide *slide = mw_presentation_get_slide_at (presentation, i);
       const MwTemplate *context = mw_template_lookup (mw_score_context_to_string (i));

@@ -325,12 +325,12 @@ test_presentation_add_view (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_nonnull (strstr (info, "Pages:"));
     g_assert_cmpuint (g_ascii_strtoull (strstr (info, "Pages:") + strlen ("Pages:"), NULL, 10), ==,
-                      MW_N_SCORE_CONTEXTS + 2);
+                      MW_N_RESEARCH_CONTEXTS + 2);
   }
 
   presentation = press_start (fixture);
-  g_assert_cmpuint (mw_presentation_get_n_slides (presentation), ==, MW_N_SCORE_CONTEXTS + 2);
-  g_assert_cmpstrv (mw_slide_get_highlight (mw_presentation_get_slide_at (presentation, MW_N_SCORE_CONTEXTS + 1)),
+  g_assert_cmpuint (mw_presentation_get_n_slides (presentation), ==, MW_N_RESEARCH_CONTEXTS + 2);
+  g_assert_cmpstrv (mw_slide_get_highlight (mw_presentation_get_slide_at (presentation, MW_N_RESEARCH_CONTEXTS + 1)),
                     slide->highlight);
   mw_test_remove_tree (dir);
 }

@@ -35,7 +35,7 @@ mw_presentation_context_slides (gboolean builds)
 {
   GPtrArray *slides = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < MW_N_SCORE_CONTEXTS; i++)
+  for (guint i = 0; i < MW_N_RESEARCH_CONTEXTS; i++)
     {
       const char *name = mw_score_context_to_string (i);
       const MwTemplate *context = mw_template_lookup (name);

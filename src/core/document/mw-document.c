@@ -423,7 +423,6 @@ load_thread (GTask        *task,
   g_autofree char *name = g_file_get_parse_name (data->file);
   g_autofree char *basename = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   gsize length = 0;
 
   if (!check_size (data, cancellable, &error) ||

@@ -30,7 +30,7 @@ _mw_score_collaboration (MwScores  *self,
   g_autoptr(GPtrArray) vertical_ties = g_ptr_array_new ();
   g_autoptr(GPtrArray) crossing_ties = g_ptr_array_new ();
   MwGraph *graph = scoring->graph;
-  guint n_lateral = 0, n_spans = 0, n_external = 0, n_internal = 0, n_groups, n_spanning;
+  guint n_lateral = 0, n_external = 0, n_internal = 0, n_groups, n_spanning;
   double lateral_share, group_share, ei;
 
   for (guint j = 0; j < scoring->n_ties; j++)
@@ -56,10 +56,7 @@ _mw_score_collaboration (MwScores  *self,
     }
   for (guint v = 0; v < scoring->n; v++)
     if (scoring->person[v])
-      {
-        n_lateral += lateral[v];
-        n_spans += spans[v];
-      }
+      n_lateral += lateral[v];
   n_groups = _mw_scoring_n_groups (scoring, NULL);
   n_spanning = _mw_scoring_n_groups (scoring, spans);
 

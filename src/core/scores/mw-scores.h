@@ -37,6 +37,10 @@ typedef enum
   MW_N_SCORE_CONTEXTS
 } MwScoreContext;
 
+/* The research's four contexts, the first four values: those with a diagram
+ * (a template, a slide). */
+#define MW_N_RESEARCH_CONTEXTS (MW_SCORE_CONTEXT_CROSS_ORG + 1)
+
 /* The stable JSON names: "spontaneous_collaboration", …, and "hierarchy",
  * "flat", "nimble", "cross-org", "command-and-control", "undetermined". */
 const char *mw_element_to_string       (MwElement       element);

@@ -661,7 +661,9 @@ build_nimble (Builder *b,
       tie (b, actor, any_of (b, core), chance (b, 0.5) ? MW_TIE_COLLABORATES : MW_TIE_INFLUENCES);
       if (chance (b, 0.4))
         tie (b, any_of (b, core), actor, MW_TIE_CHECKS);
-      if (periphery->len > 0 && chance (b, 0.5))
+      /* some work with one another, most with the core: a periphery as
+       * tied among itself as to the core would read as a flat organisation */
+      if (periphery->len > 0 && chance (b, 0.3))
         tie (b, actor, clear_partner (b, periphery, actor, pick_any),
              chance (b, 0.5) ? MW_TIE_COLLABORATES : MW_TIE_INFLUENCES);
       mw_network_set_actor_initiative (b->network, actor, chance (b, 0.3));
