@@ -448,8 +448,8 @@ test_presentation_add_view_compare (Fixture       *fixture,
   mw_test_wait_idle (fixture->window);
 
   presentation = press_start (fixture);
-  g_assert_cmpuint (mw_presentation_get_n_slides (presentation), ==, MW_N_SCORE_CONTEXTS + 2);
-  slide = mw_presentation_get_slide_at (presentation, MW_N_SCORE_CONTEXTS + 1);
+  g_assert_cmpuint (mw_presentation_get_n_slides (presentation), ==, MW_N_RESEARCH_CONTEXTS + 2);
+  slide = mw_presentation_get_slide_at (presentation, MW_N_RESEARCH_CONTEXTS + 1);
   g_assert_cmpstr (mw_slide_get_caption (slide), ==, "Compared with Ward B.gv");
   assert_compared_with (slide, other);
   gtk_window_destroy (GTK_WINDOW (presentation));
