@@ -5,6 +5,8 @@
  */
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "mw-application.h"
@@ -334,6 +336,145 @@ test_presentation_add_view (Fixture       *fixture,
 }
 
 static gboolean
+comparing (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return mw_window_get_comparing (fixture->window) && mw_window_get_n_pending (fixture->window) == 0;
+}
+
+static void
+save_document (MwDocument *document,
+               GFile      *file)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mw_document_save_async (document, file, NULL, mw_test_store_result_cb, &result);
+  g_assert_true (mw_document_save_finish (document, mw_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* The kept slide's score card shows each score's change against @other. */
+static void
+assert_compared_with (MwSlide   *slide,
+                      MwNetwork *other)
+{
+  g_autoptr(MwScores) want = mw_scores_compute (other);
+  MwScores *now = mw_slide_get_scores (slide, 0);
+  guint n_changed = 0;
+
+  g_assert_nonnull (mw_slide_get_baseline_scores (slide));
+  g_assert_cmpfloat (mw_scores_get_index (mw_slide_get_baseline_scores (slide)), ==, mw_scores_get_index (want));
+  for (guint e = 0; e < MW_N_ELEMENTS; e++)
+    {
+      long change = lround (mw_scores_get_score (now, e)) - lround (mw_scores_get_score (want, e));
+      g_autofree char *text = mw_slide_dup_change (slide, 0, e);
+      g_autofree char *expected = change == 0 ? NULL
+                                  : change > 0 ? g_strdup_printf ("+%ld", change)
+                                               : g_strdup_printf ("−%ld", -change);
+
+      g_assert_cmpstr (text, ==, expected);
+      n_changed += text != NULL;
+    }
+  g_assert_cmpuint (n_changed, >, 0);
+}
+
+/* A view kept while comparing remembers the compared file, relative to the
+ * document's: after a save and a move of the folder the presentation loads
+ * it and the slide's scores show their change against it; when the file is
+ * gone the slide shows without comparison and says so. */
+static void
+test_presentation_add_view_compare (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  MwDocument *document;
+  g_autoptr(MwNetwork) other = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *other_path = NULL;
+  g_autofree char *kept_path = NULL;
+  g_autoptr(GFile) kept_file = NULL;
+  g_autoptr(GFile) other_file = NULL;
+  g_autoptr(GFile) moved_file = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  MwPresentation *presentation;
+  MwSlide *slide;
+  int sx, sy;
+
+  if (fixture->app == NULL)
+    {
+      g_test_skip ("no XTest");
+      return;
+    }
+  document = mw_window_get_document (fixture->window);
+  dir = mw_test_make_dir ("add-view-compare");
+  kept_path = g_build_filename (dir, "kept.gv", NULL);
+  kept_file = g_file_new_for_path (kept_path);
+  save_document (document, kept_file);
+
+  /* The other network: the example without every second tie. */
+  other = mw_network_copy (mw_document_get_network (document));
+  for (guint i = mw_network_get_n_ties (other); i >= 2; i -= 2)
+    mw_network_remove_tie (other, mw_network_get_tie (other, i - 1));
+  other_path = g_build_filename (dir, "Ward B.gv", NULL);
+  g_assert_true (mw_format_save_file (MW_FORMAT_DOT, other, other_path, &error));
+  g_assert_no_error (error);
+  other_file = g_file_new_for_path (other_path);
+  mw_window_compare_with_file (fixture->window, other_file);
+  g_assert_true (mw_test_wait_for (comparing, fixture));
+  mw_test_wait_idle (fixture->window);
+
+  mw_test_widget_to_screen (GTK_WIDGET (mw_window_get_canvas (fixture->window)), 40, 40, &sx, &sy);
+  mw_test_pointer_move (sx, sy);
+  mw_test_press_key (GDK_KEY_F5, GDK_CONTROL_MASK);
+  g_assert_true (mw_test_wait_for_within (has_kept_slide, fixture, 1500));
+  kept = mw_slides_get (mw_document_get_network (document), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kept->len, ==, 1);
+  g_assert_cmpstr (((MwSavedSlide *)g_ptr_array_index (kept, 0))->compare, ==, "Ward%20B.gv");
+  save_document (document, kept_file);
+
+  /* The folder moves; the file is opened again from there. */
+  moved = g_strconcat (dir, "-moved", NULL);
+  g_assert_cmpint (g_rename (dir, moved), ==, 0);
+  moved_file = g_file_new_build_filename (moved, "kept.gv", NULL);
+  mw_document_load_async (document, moved_file, NULL, mw_test_store_result_cb, &result);
+  g_assert_true (mw_document_load_finish (document, mw_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  mw_test_wait_idle (fixture->window);
+
+  presentation = press_start (fixture);
+  g_assert_cmpuint (mw_presentation_get_n_slides (presentation), ==, MW_N_RESEARCH_CONTEXTS + 2);
+  slide = mw_presentation_get_slide_at (presentation, MW_N_RESEARCH_CONTEXTS + 1);
+  g_assert_cmpstr (mw_slide_get_caption (slide), ==, "Compared with Ward B.gv");
+  assert_compared_with (slide, other);
+  gtk_window_destroy (GTK_WINDOW (presentation));
+  mw_test_run_pending ();
+
+  /* The compared file is gone: the slide shows, with a note, no error. */
+  {
+    g_autofree char *gone = g_build_filename (moved, "Ward B.gv", NULL);
+    g_autofree char *pdf = g_build_filename (moved, "slides.pdf", NULL);
+
+    g_assert_cmpint (g_remove (gone), ==, 0);
+    missing = g_ptr_array_new_with_free_func (g_object_unref);
+    mw_presentation_document_slides (missing, document);
+    g_assert_cmpuint (missing->len, ==, 2);
+    slide = g_ptr_array_index (missing, 1);
+    g_assert_null (mw_slide_get_baseline_scores (slide));
+    g_assert_null (mw_slide_dup_change (slide, 0, -1));
+    g_assert_cmpstr (mw_slide_get_caption (slide), ==, "Not compared: “Ward B.gv” could not be opened");
+    g_assert_true (mw_presentation_export_slides (document, pdf, FALSE, TRUE, &error));
+    g_assert_no_error (error);
+  }
+  mw_test_remove_tree (moved);
+}
+
+static gboolean
 has_tooltip (GtkWidget     *widget,
              gconstpointer  data)
 {
@@ -449,6 +590,8 @@ main (int   argc,
   g_test_add_func ("/presentation/order", test_presentation_order);
   g_test_add ("/presentation/keys", Fixture, NULL, fixture_set_up, test_presentation_keys, fixture_tear_down);
   g_test_add ("/presentation/add-view", Fixture, NULL, fixture_set_up, test_presentation_add_view,
+              fixture_tear_down);
+  g_test_add ("/presentation/add-view-compare", Fixture, NULL, fixture_set_up, test_presentation_add_view_compare,
               fixture_tear_down);
   g_test_add ("/presentation/kept", Fixture, NULL, fixture_set_up, test_presentation_kept, fixture_tear_down);
   g_test_add_func ("/presentation/choices", test_presentation_choices);

@@ -274,6 +274,7 @@ test_slides_round_trip (void)
   view->highlight = g_strsplit (mw_network_get_actor (network, 1)->id, "\n", -1);
   g_strfreev (view->without);
   view->without = g_strsplit (tie->from->id, "\n", -1);
+  view->compare = g_strdup ("../Ward%20B/b%3Anet.gv");
   g_ptr_array_add (slides, view);
   g_ptr_array_add (slides, mw_saved_slide_new ("Whole"));
   mw_slides_set (network, slides);
@@ -328,13 +329,117 @@ test_slide_for_view (void)
   mw_slide_layout_clear (&layout);
 }
 
+/* The compared network's file is kept relative to the document's when both
+ * are local, so a moved folder still finds it; else as its URI. */
+static void
+test_slides_compare_file (void)
+{
+  static const struct { const char *document, *compared, *reference; } cases[] = {
+    { "/a/b/kept.gv",  "/a/b/other.gv",        "other.gv" },
+    { "/a/b/kept.gv",  "/a/b/sub/other.gv",    "sub/other.gv" },
+    { "/a/b/kept.gv",  "/a/c/Ward B.gv",       "../c/Ward%20B.gv" },
+    { "/a/b/kept.gv",  "/x/y:z.gv",            "../../x/y%3Az.gv" },
+    { "/kept.gv",      "/a/other.gv",          "a/other.gv" },
+  };
+  g_autoptr(MwSavedSlide) slide = mw_saved_slide_new ("Compare");
+  g_autoptr(GFile) remote = g_file_new_for_uri ("https://example.org/nets/b.gv");
+  g_autoptr(GFile) local = g_file_new_for_path ("/a/b/other.gv");
+  g_autoptr(GFile) back = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (cases[i].document);
+      g_autoptr(GFile) compared = g_file_new_for_path (cases[i].compared);
+      g_autoptr(GFile) resolved = NULL;
+      g_autoptr(GFile) moved = NULL;
+      g_autoptr(GFile) moved_file = NULL;
+      g_autofree char *moved_path = NULL;
+      g_autofree char *moved_compared = NULL;
+
+      mw_saved_slide_set_compare (slide, compared, file);
+      g_assert_cmpstr (slide->compare, ==, cases[i].reference);
+      resolved = mw_saved_slide_dup_compare_file (slide, file);
+      g_assert_true (g_file_equal (resolved, compared));
+
+      /* Both moved into another folder, the reference still leads there. */
+      moved_path = g_strconcat ("/moved", cases[i].document, NULL);
+      moved_compared = g_strconcat ("/moved", cases[i].compared, NULL);
+      moved_file = g_file_new_for_path (moved_path);
+      moved = mw_saved_slide_dup_compare_file (slide, moved_file);
+      g_assert_cmpstr (g_file_peek_path (moved), ==, moved_compared);
+    }
+
+  /* No local file on either side: the URI, and it needs no base. */
+  mw_saved_slide_set_compare (slide, remote, local);
+  g_assert_cmpstr (slide->compare, ==, "https://example.org/nets/b.gv");
+  back = mw_saved_slide_dup_compare_file (slide, NULL);
+  g_assert_true (g_file_equal (back, remote));
+  g_clear_object (&back);
+  mw_saved_slide_set_compare (slide, local, NULL);
+  g_assert_cmpstr (slide->compare, ==, "file:///a/b/other.gv");
+
+  /* A relative reference without the document's file leads nowhere. */
+  g_free (slide->compare);
+  slide->compare = g_strdup ("other.gv");
+  g_assert_null (mw_saved_slide_dup_compare_file (slide, NULL));
+  mw_saved_slide_set_compare (slide, NULL, local);
+  g_assert_null (slide->compare);
+}
+
+/* A slide with a baseline shows each score's change against it, as a
+ * build step does against the step before; without one it shows none. */
+static void
+test_slide_baseline (void)
+{
+  g_autoptr(MwNetwork) network = load_example ();
+  g_autoptr(MwNetwork) baseline = mw_network_copy (network);
+  g_autoptr(MwSlide) slide = mw_slide_new (network, "Now", NULL);
+  MwSlideOptions options = { .scores = TRUE, .background = TRUE };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 683, 384);
+  cairo_t *cr = cairo_create (surface);
+  MwScores *now, *before;
+  guint n_changed = 0;
+
+  for (guint i = mw_network_get_n_ties (baseline); i >= 2; i -= 2)
+    mw_network_remove_tie (baseline, mw_network_get_tie (baseline, i - 1));
+  g_assert_null (mw_slide_dup_change (slide, 0, -1));
+  g_assert_null (mw_slide_get_baseline_scores (slide));
+
+  mw_slide_set_baseline (slide, baseline);
+  mw_slide_set_caption (slide, "Compared with before.gv");
+  g_assert_cmpstr (mw_slide_get_caption (slide), ==, "Compared with before.gv");
+  now = mw_slide_get_scores (slide, 0);
+  before = mw_slide_get_baseline_scores (slide);
+  g_assert_nonnull (before);
+  for (int e = -1; e < MW_N_ELEMENTS; e++)
+    {
+      double a = e < 0 ? mw_scores_get_index (now) : mw_scores_get_score (now, e);
+      double b = e < 0 ? mw_scores_get_index (before) : mw_scores_get_score (before, e);
+      long change = lround (a) - lround (b);
+      g_autofree char *text = mw_slide_dup_change (slide, 0, e);
+      g_autofree char *want = change == 0 ? NULL
+                              : change > 0 ? g_strdup_printf ("+%ld", change) : g_strdup_printf ("−%ld", -change);
+
+      g_assert_cmpstr (text, ==, want);
+      n_changed += want != NULL;
+    }
+  g_assert_cmpuint (n_changed, >, 0);
+  mw_slide_draw (slide, cr, 0, 683, 384, &options);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  mw_slide_set_baseline (slide, NULL);
+  g_assert_null (mw_slide_dup_change (slide, 0, -1));
+}
+
 /* What a hostile file can put in the attribute is refused, not trusted. */
 static void
 test_slides_invalid (void)
 {
   const char *invalid[] = {
     "{", "{}", "[1]", "[{\"area\": [1, 2, 3]}]", "[{\"area\": [0, 0, -1, 5]}]",
-    "[{\"highlight\": [1]}]", "[{\"without\": \"a\"}]",
+    "[{\"highlight\": [1]}]", "[{\"without\": \"a\"}]", "[{\"compare\": 3}]", "[{\"compare\": \"\"}]",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
@@ -462,6 +567,8 @@ main (int   argc,
   g_test_add_func ("/slide/for-view", test_slide_for_view);
   g_test_add_func ("/slides/round-trip", test_slides_round_trip);
   g_test_add_func ("/slides/invalid", test_slides_invalid);
+  g_test_add_func ("/slides/compare-file", test_slides_compare_file);
+  g_test_add_func ("/slide/baseline", test_slide_baseline);
   g_test_add_func ("/slides/export", test_slides_export);
   g_test_add_func ("/slide/not-measurable", test_slide_not_measurable);
 

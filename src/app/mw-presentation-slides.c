@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "mw-export-slides.h"
+#include "mw-format.h"
 #include "mw-presentation-slides.h"
 #include "mw-start-page.h"
 #include "mw-templates.h"
@@ -58,13 +59,93 @@ mw_presentation_context_slides (gboolean builds)
   return slides;
 }
 
+/* The cache below holds NULL for a file that cannot be read. */
+static void
+unref_network (gpointer network)
+{
+  if (network != NULL)
+    g_object_unref (network);
+}
+
+/* The network a kept slide was compared with, loaded once per file for
+ * all the slides that name it; %NULL when it cannot be read. Only local
+ * files: a file's slides never make a presentation reach over the network. */
+static MwNetwork *
+load_compared (GFile      *compared,
+               GHashTable *loaded)
+{
+  g_autofree char *uri = g_file_get_uri (compared);
+  g_autofree char *path = g_file_get_path (compared);
+  g_autoptr(GError) error = NULL;
+  MwNetwork *network = NULL;
+  gpointer value;
+
+  if (g_hash_table_lookup_extended (loaded, uri, NULL, &value))
+    return value;
+  if (path != NULL)
+    network = mw_format_load_file (MW_FORMAT_UNKNOWN, path, NULL, &error);
+  if (network == NULL)
+    g_debug ("The compared network “%s” cannot be read: %s", uri,
+             error != NULL ? error->message : "not a local file");
+  g_hash_table_insert (loaded, g_steal_pointer (&uri), network);
+  return network;
+}
+
+/* What the slide's caption calls the compared network: its file's name. */
+static char *
+compared_name (const MwSavedSlide *saved,
+               GFile              *compared)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *reference = NULL;
+
+  if (compared != NULL)
+    basename = g_file_get_basename (compared);
+  if (basename == NULL)
+    {
+      reference = g_uri_unescape_string (saved->compare, NULL);
+      basename = g_path_get_basename (reference != NULL ? reference : saved->compare);
+    }
+  return g_filename_display_name (basename);
+}
+
+/* Gives a kept slide of a comparison its baseline and says so under its
+ * title; a compared file that is gone leaves a note instead, never an
+ * error: the slide still shows. */
+static void
+compare_slide (MwSlide            *slide,
+               const MwSavedSlide *saved,
+               GFile              *file,
+               GHashTable         *loaded)
+{
+  g_autoptr(GFile) compared = mw_saved_slide_dup_compare_file (saved, file);
+  g_autofree char *name = compared_name (saved, compared);
+  g_autofree char *caption = NULL;
+  MwNetwork *baseline = compared != NULL ? load_compared (compared, loaded) : NULL;
+
+  if (baseline != NULL)
+    {
+      mw_slide_set_baseline (slide, baseline);
+      /* Translators: the caption of a kept slide of a comparison, "Compared with Ward B.gv" */
+      caption = g_strdup_printf (_("Compared with %s"), name);
+    }
+  else
+    {
+      /* Translators: the caption of a kept slide whose compared file is gone */
+      caption = g_strdup_printf (_("Not compared: “%s” could not be opened"), name);
+    }
+  mw_slide_set_caption (slide, caption);
+}
+
 /**
  * mw_presentation_document_slides:
  * @slides: (element-type MwSlide): where to add them
  *
  * Adds the document's network as a slide, then the slides the user kept in
  * its file; nothing for an empty network. Slides that cannot be read are
- * left out with a warning: they never stop a presentation.
+ * left out with a warning: they never stop a presentation. A kept slide of
+ * a comparison loads the compared network (relative to the document's
+ * file) and shows its scores' changes against it.
  */
 void
 mw_presentation_document_slides (GPtrArray  *slides,
@@ -73,6 +154,7 @@ mw_presentation_document_slides (GPtrArray  *slides,
   MwNetwork *network = mw_document_get_network (document);
   g_autofree char *title = mw_document_dup_title (document);
   g_autoptr(GPtrArray) saved = NULL;
+  g_autoptr(GHashTable) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (slides != NULL && MW_IS_DOCUMENT (document));
@@ -86,8 +168,16 @@ mw_presentation_document_slides (GPtrArray  *slides,
       g_warning ("The slides of “%s” cannot be read: %s", title, error->message);
       return;
     }
+  loaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_network);
   for (guint i = 0; i < saved->len; i++)
-    g_ptr_array_add (slides, mw_slide_new_for_view (network, g_ptr_array_index (saved, i)));
+    {
+      const MwSavedSlide *view = g_ptr_array_index (saved, i);
+      MwSlide *slide = mw_slide_new_for_view (network, view);
+
+      if (view->compare != NULL)
+        compare_slide (slide, view, mw_document_get_file (document), loaded);
+      g_ptr_array_add (slides, slide);
+    }
 }
 
 static GStrv
@@ -106,14 +196,19 @@ ids_of (GPtrArray *actors,
 /**
  * mw_presentation_keep_view:
  * @what_if: whether the scores preview a what-if without the selected actors
+ * @compared: (nullable): the file of the network the window compares with
+ * @file: (nullable): the document's file, which @compared is kept relative to
  *
  * Returns: (transfer full): the canvas's view as a slide: the part of the
- *   network in view, what is highlighted and who the what-if leaves out
+ *   network in view, what is highlighted, who the what-if leaves out and
+ *   what it is compared with
  */
 MwSavedSlide *
 mw_presentation_keep_view (MwCanvas   *canvas,
                            const char *title,
-                           gboolean    what_if)
+                           gboolean    what_if,
+                           GFile      *compared,
+                           GFile      *file)
 {
   MwSavedSlide *saved = mw_saved_slide_new (title);
   double x0, y0, x1, y1, zoom = mw_canvas_get_zoom (canvas);
@@ -144,6 +239,7 @@ mw_presentation_keep_view (MwCanvas   *canvas,
       g_strfreev (saved->without);
       saved->without = ids_of (selected, NULL);
     }
+  mw_saved_slide_set_compare (saved, compared, file);
   return saved;
 }
 

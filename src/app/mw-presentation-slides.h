@@ -17,7 +17,9 @@ void          mw_presentation_document_slides  (GPtrArray   *slides,
                                                 MwDocument  *document);
 MwSavedSlide *mw_presentation_keep_view        (MwCanvas    *canvas,
                                                 const char  *title,
-                                                gboolean     what_if);
+                                                gboolean     what_if,
+                                                GFile       *compared,
+                                                GFile       *file);
 guint         mw_presentation_add_saved_slide  (MwDocument  *document,
                                                 MwSavedSlide *saved,
                                                 GError     **error);

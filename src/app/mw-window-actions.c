@@ -423,10 +423,13 @@ add_view_action (GtkWidget  *widget,
   g_autofree char *title = mw_document_dup_title (self->document);
   g_autofree char *toast = NULL;
   g_autoptr(GError) error = NULL;
+  MwDocument *other = self->comparing ? mw_compare_view_get_other (self->compare_view) : NULL;
   MwSavedSlide *saved;
   guint n;
 
-  saved = mw_presentation_keep_view (self->canvas, title, mw_score_panel_get_previewing (self->score_panel));
+  saved = mw_presentation_keep_view (self->canvas, title, mw_score_panel_get_previewing (self->score_panel),
+                                     other != NULL ? mw_document_get_file (other) : NULL,
+                                     mw_document_get_file (self->document));
   n = mw_presentation_add_saved_slide (self->document, saved, &error);
   if (n == 0)
     {

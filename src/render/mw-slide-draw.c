@@ -151,17 +151,22 @@ show_text (MwRenderer    *renderer,
   _mw_renderer_show_layout (renderer, cr, layout, text, right ? x - w : x, y, color);
 }
 
-/* "+8" or "−3" after a value that a build step changed; NULL when it did not. */
-static char *
-change_text (double now,
-             double before)
+/* A title cut with "…" where it would run into the value after it. */
+static void
+show_fitted (MwRenderer    *renderer,
+             cairo_t       *cr,
+             const char    *text,
+             double         size,
+             double         x,
+             double         y,
+             double         width,
+             const MwColor *color)
 {
-  long change = lround (now) - lround (before);
+  g_autoptr(PangoLayout) layout = text_layout (renderer, text, size, FALSE, 0);
 
-  if (change == 0)
-    return NULL;
-  /* Translators: how a score changed with a build step, "+8" or "−3" */
-  return change > 0 ? g_strdup_printf (_("+%ld"), change) : g_strdup_printf (_("−%ld"), -change);
+  pango_layout_set_width (layout, (int)(MAX (width, size) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  _mw_renderer_show_layout (renderer, cr, layout, text, x, y, color);
 }
 
 static void
@@ -193,7 +198,6 @@ card (MwSlide       *self,
       const MwTheme *theme)
 {
   MwScores *scores = mw_slide_get_scores (self, step);
-  MwScores *before = mw_slide_get_builds (self) && step > 0 ? mw_slide_get_scores (self, step - 1) : NULL;
   double row = s->body * 1.3, bar_h = MAX (4, s->body / 4), y = box->y;
   g_autofree char *index = NULL;
   g_autofree char *index_change = NULL;
@@ -202,8 +206,7 @@ card (MwSlide       *self,
 
   /* Translators: the distributed leadership index on a slide */
   index = g_strdup_printf (_("Index %.0f"), mw_scores_get_index (scores));
-  if (before != NULL)
-    index_change = change_text (mw_scores_get_index (scores), mw_scores_get_index (before));
+  index_change = mw_slide_dup_change (self, step, -1);
   if (cr != NULL)
     {
       show_text (renderer, cr, index, s->index, TRUE, box->x, y, FALSE, &theme->text);
@@ -218,14 +221,17 @@ card (MwSlide       *self,
       double value = mw_scores_get_score (scores, i);
       /* Not measurable is no 0: a dash and an empty bar, as on the export's card */
       g_autofree char *text = measurable ? g_strdup_printf ("%.0f", value) : g_strdup ("—");
-      g_autofree char *change = before != NULL && measurable && mw_scores_is_measurable (before, i) ?
-                                change_text (value, mw_scores_get_score (before, i)) : NULL;
+      g_autofree char *change = measurable ? mw_slide_dup_change (self, step, i) : NULL;
 
       if (cr != NULL)
         {
           double value_x = box->x + box->width - (change != NULL ? s->body * 2.6 : 0);
+          g_autoptr(PangoLayout) value_layout = text_layout (renderer, text, s->body, TRUE, 0);
+          double value_w;
 
-          show_text (renderer, cr, mw_element_get_title (i), s->body, FALSE, box->x, y, FALSE, &theme->text);
+          layout_size (value_layout, &value_w, NULL);
+          show_fitted (renderer, cr, mw_element_get_title (i), s->body, box->x, y,
+                       value_x - value_w - s->body * 0.4 - box->x, &theme->text);
           show_text (renderer, cr, text, s->body, TRUE, value_x, y, TRUE, &theme->text);
           if (change != NULL)
             show_text (renderer, cr, change, s->body, TRUE, box->x + box->width, y, TRUE, &theme->accent);

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "mw-slide.h"
 
@@ -29,6 +30,8 @@ struct _MwSlide
   gboolean    has_area;
   MwRect      area;
   GStrv       highlight;
+  MwNetwork  *baseline;          /* (nullable) what the scores are compared with */
+  MwScores   *baseline_scores;
 
   /* by build step; the last is the whole network */
   MwNetwork  *steps[MW_N_BUILD_STEPS];
@@ -53,6 +56,8 @@ mw_slide_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->caption, g_free);
   g_clear_pointer (&self->highlight, g_strfreev);
+  g_clear_object (&self->baseline);
+  g_clear_pointer (&self->baseline_scores, mw_scores_unref);
 
   G_OBJECT_CLASS (mw_slide_parent_class)->finalize (object);
 }
@@ -166,6 +171,106 @@ mw_slide_get_highlight (MwSlide *self)
 {
   g_return_val_if_fail (MW_IS_SLIDE (self), NULL);
   return (const char * const *)self->highlight;
+}
+
+/* @caption: (nullable): a sentence under the title; %NULL for none */
+void
+mw_slide_set_caption (MwSlide    *self,
+                      const char *caption)
+{
+  g_return_if_fail (MW_IS_SLIDE (self));
+
+  g_free (self->caption);
+  self->caption = g_strdup (caption != NULL ? caption : "");
+}
+
+/**
+ * mw_slide_set_baseline:
+ * @baseline: (nullable): the network the slide's scores are compared
+ *   with (a kept view of a comparison); copied; %NULL for none
+ *
+ * With a baseline the score card shows each score's change against it,
+ * as a build step shows its change against the step before.
+ */
+void
+mw_slide_set_baseline (MwSlide   *self,
+                       MwNetwork *baseline)
+{
+  g_return_if_fail (MW_IS_SLIDE (self));
+  g_return_if_fail (baseline == NULL || MW_IS_NETWORK (baseline));
+
+  g_clear_object (&self->baseline);
+  g_clear_pointer (&self->baseline_scores, mw_scores_unref);
+  if (baseline != NULL)
+    self->baseline = mw_network_copy (baseline);
+}
+
+/**
+ * mw_slide_get_baseline_scores:
+ *
+ * Returns: (transfer none) (nullable): the baseline's scores, computed
+ *   when first asked for; %NULL without a baseline
+ */
+MwScores *
+mw_slide_get_baseline_scores (MwSlide *self)
+{
+  g_return_val_if_fail (MW_IS_SLIDE (self), NULL);
+
+  if (self->baseline == NULL)
+    return NULL;
+  if (self->baseline_scores == NULL)
+    self->baseline_scores = mw_scores_compute (self->baseline);
+  return self->baseline_scores;
+}
+
+/* What the step's scores are shown against: the baseline, else the build
+ * step before; %NULL for neither. */
+static MwScores *
+scores_before (MwSlide *self,
+               guint    step)
+{
+  if (self->baseline != NULL)
+    return mw_slide_get_baseline_scores (self);
+  if (self->builds && step > 0)
+    return mw_slide_get_scores (self, step - 1);
+  return NULL;
+}
+
+/**
+ * mw_slide_dup_change:
+ * @step: the build step
+ * @element: an #MwElement, or -1 for the index
+ *
+ * Returns: (transfer full) (nullable): how the score changed against the
+ *   baseline or the step before, "+8" or "−3"; %NULL when it did not or
+ *   there is nothing to compare with
+ */
+char *
+mw_slide_dup_change (MwSlide *self,
+                     guint    step,
+                     int      element)
+{
+  MwScores *scores, *before;
+  long change;
+
+  g_return_val_if_fail (MW_IS_SLIDE (self), NULL);
+  g_return_val_if_fail (element >= -1 && element < MW_N_ELEMENTS, NULL);
+
+  before = scores_before (self, step);
+  if (before == NULL)
+    return NULL;
+  scores = mw_slide_get_scores (self, step);
+  /* from or to "not measurable" is no change in points */
+  if (element >= 0 && (!mw_scores_is_measurable (scores, element) || !mw_scores_is_measurable (before, element)))
+    return NULL;
+  if (element < 0)
+    change = lround (mw_scores_get_index (scores)) - lround (mw_scores_get_index (before));
+  else
+    change = lround (mw_scores_get_score (scores, element)) - lround (mw_scores_get_score (before, element));
+  if (change == 0)
+    return NULL;
+  /* Translators: how a score changed with a build step, "+8" or "−3" */
+  return change > 0 ? g_strdup_printf (_("+%ld"), change) : g_strdup_printf (_("−%ld"), -change);
 }
 
 void

@@ -72,6 +72,14 @@ gboolean    mw_slide_get_area           (MwSlide              *self,
                                          MwRect               *area);
 const char * const *
             mw_slide_get_highlight      (MwSlide              *self);
+void        mw_slide_set_caption        (MwSlide              *self,
+                                         const char           *caption);
+void        mw_slide_set_baseline       (MwSlide              *self,
+                                         MwNetwork            *baseline);
+MwScores   *mw_slide_get_baseline_scores (MwSlide             *self);
+char       *mw_slide_dup_change         (MwSlide              *self,
+                                         guint                 step,
+                                         int                   element);
 void        mw_slide_set_builds         (MwSlide              *self,
                                          gboolean              builds);
 gboolean    mw_slide_get_builds         (MwSlide              *self);

@@ -15,12 +15,14 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "mw-slides.h"
 
 /* A file is not a place for thousands of slides; more is a hostile file. */
 #define MAX_SLIDES 500
 #define MAX_IDS    10000
+#define MAX_URI    4096
 
 MwSavedSlide *
 mw_saved_slide_new (const char *title)
@@ -44,6 +46,7 @@ mw_saved_slide_copy (const MwSavedSlide *slide)
   copy->title = g_strdup (slide->title);
   copy->highlight = g_strdupv (slide->highlight);
   copy->without = g_strdupv (slide->without);
+  copy->compare = g_strdup (slide->compare);
   return copy;
 }
 
@@ -55,6 +58,7 @@ mw_saved_slide_free (MwSavedSlide *slide)
   g_free (slide->title);
   g_strfreev (slide->highlight);
   g_strfreev (slide->without);
+  g_free (slide->compare);
   g_free (slide);
 }
 
@@ -71,7 +75,8 @@ mw_saved_slide_equal (const MwSavedSlide *a,
 {
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
-  if (g_strcmp0 (a->title, b->title) != 0 || a->has_area != b->has_area)
+  if (g_strcmp0 (a->title, b->title) != 0 || a->has_area != b->has_area ||
+      g_strcmp0 (a->compare, b->compare) != 0)
     return FALSE;
   if (a->has_area && (a->x != b->x || a->y != b->y || a->width != b->width || a->height != b->height))
     return FALSE;
@@ -157,6 +162,29 @@ invalid:
   return FALSE;
 }
 
+static gboolean
+read_compare (JsonObject    *object,
+              MwSavedSlide  *slide,
+              GError       **error)
+{
+  JsonNode *node = json_object_get_member (object, "compare");
+  const char *uri;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    goto invalid;
+  uri = json_node_get_string (node);
+  if (*uri == '\0' || strlen (uri) > MAX_URI)
+    goto invalid;
+  slide->compare = g_strdup (uri);
+  return TRUE;
+
+invalid:
+  g_set_error_literal (error, MW_ERROR, MW_ERROR_PARSE, _("A slide’s compared network is not a file address"));
+  return FALSE;
+}
+
 static MwSavedSlide *
 read_slide (JsonNode  *node,
             GError   **error)
@@ -180,7 +208,8 @@ read_slide (JsonNode  *node,
   slide = mw_saved_slide_new (json_object_get_string_member_with_default (object, "title", ""));
   if (!read_area (object, slide, error) ||
       !read_ids (object, "highlight", &slide->highlight, error) ||
-      !read_ids (object, "without", &slide->without, error))
+      !read_ids (object, "without", &slide->without, error) ||
+      !read_compare (object, slide, error))
     return NULL;
   return g_steal_pointer (&slide);
 }
@@ -255,6 +284,11 @@ write_slide (JsonBuilder        *builder,
     }
   write_ids (builder, "highlight", slide->highlight);
   write_ids (builder, "without", slide->without);
+  if (slide->compare != NULL)
+    {
+      json_builder_set_member_name (builder, "compare");
+      json_builder_add_string_value (builder, slide->compare);
+    }
   json_builder_end_object (builder);
 }
 
@@ -316,4 +350,97 @@ mw_slides_set (MwNetwork *network,
   if (slides != NULL && slides->len > 0)
     json = mw_slides_to_json (slides);
   mw_network_set_attr (network, MW_SLIDES_ATTR, json);
+}
+
+/* The path of @target from the folder @dir, as a URI reference: "../b/c.gv".
+ * Both are absolute local paths. */
+static char *
+relative_reference (const char *dir,
+                    const char *target)
+{
+  g_auto(GStrv) from = g_strsplit (dir, G_DIR_SEPARATOR_S, -1);
+  g_auto(GStrv) to = g_strsplit (target, G_DIR_SEPARATOR_S, -1);
+  g_autoptr(GString) reference = g_string_new (NULL);
+  guint common = 0;
+
+  while (from[common] != NULL && to[common] != NULL && strcmp (from[common], to[common]) == 0)
+    common++;
+  for (guint i = common; from[i] != NULL; i++)
+    if (*from[i] != '\0')
+      g_string_append (reference, "../");
+  for (guint i = common; to[i] != NULL; i++)
+    {
+      /* ':' stays escaped, so a first segment never reads as a scheme. */
+      g_autofree char *segment = g_uri_escape_string (to[i], "!$&'()*+,;=@", FALSE);
+
+      if (*segment == '\0')
+        continue;
+      if (reference->len > 0 && reference->str[reference->len - 1] != '/')
+        g_string_append_c (reference, '/');
+      g_string_append (reference, segment);
+    }
+  return g_string_free (g_steal_pointer (&reference), FALSE);
+}
+
+/**
+ * mw_saved_slide_set_compare:
+ * @compared: (nullable): the file of the network the view was compared
+ *   with; %NULL for none
+ * @file: (nullable): the document's own file
+ *
+ * Keeps @compared relative to @file when both are local, so that a folder
+ * moved with both still compares; else as its URI.
+ */
+void
+mw_saved_slide_set_compare (MwSavedSlide *slide,
+                            GFile        *compared,
+                            GFile        *file)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (slide != NULL);
+
+  g_clear_pointer (&slide->compare, g_free);
+  if (compared == NULL)
+    return;
+  target = g_file_get_path (compared);
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (target != NULL && path != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      slide->compare = relative_reference (dir, target);
+    }
+  else
+    slide->compare = g_file_get_uri (compared);
+}
+
+/**
+ * mw_saved_slide_dup_compare_file:
+ * @file: (nullable): the document's own file, which a relative reference
+ *   is relative to
+ *
+ * Returns: (transfer full) (nullable): the compared network's file; %NULL
+ *   when the slide compares with none, or its reference is relative and
+ *   there is no @file, or it is not a valid reference
+ */
+GFile *
+mw_saved_slide_dup_compare_file (const MwSavedSlide *slide,
+                                 GFile              *file)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (slide != NULL, NULL);
+
+  if (slide->compare == NULL)
+    return NULL;
+  if (g_uri_peek_scheme (slide->compare) != NULL)
+    return g_file_new_for_uri (slide->compare);
+  if (file == NULL)
+    return NULL;
+  base = g_file_get_uri (file);
+  uri = g_uri_resolve_relative (base, slide->compare, G_URI_FLAGS_NONE, NULL);
+  return uri != NULL ? g_file_new_for_uri (uri) : NULL;
 }

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "mw-network.h"
 
 G_BEGIN_DECLS
@@ -17,7 +19,8 @@ G_BEGIN_DECLS
  * MwSavedSlide:
  *
  * A view of the network kept as a slide: what part was looked at, what
- * was highlighted and which actors a what-if left out.
+ * was highlighted, which actors a what-if left out and which network it
+ * was compared with.
  */
 typedef struct
 {
@@ -29,6 +32,8 @@ typedef struct
   double    height;
   GStrv     highlight;  /* ids of highlighted actors and ties; never NULL */
   GStrv     without;    /* ids of actors the what-if leaves out; never NULL */
+  char     *compare;    /* (nullable) the compared network's file: a URI,
+                         * or a URI reference relative to the document's */
 } MwSavedSlide;
 
 MwSavedSlide *mw_saved_slide_new     (const char          *title);
@@ -36,6 +41,11 @@ MwSavedSlide *mw_saved_slide_copy    (const MwSavedSlide  *slide);
 void          mw_saved_slide_free    (MwSavedSlide        *slide);
 gboolean      mw_saved_slide_equal   (const MwSavedSlide  *a,
                                       const MwSavedSlide  *b);
+void          mw_saved_slide_set_compare      (MwSavedSlide       *slide,
+                                               GFile              *compared,
+                                               GFile              *file);
+GFile        *mw_saved_slide_dup_compare_file (const MwSavedSlide *slide,
+                                               GFile              *file);
 
 GPtrArray    *mw_slides_from_json    (const char          *json,
                                       GError             **error);
