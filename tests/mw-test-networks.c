@@ -10,6 +10,7 @@
  */
 
 #include <string.h>
+#include <unistd.h>
 
 #include "mw-dot.h"
 #include "mw-test-networks.h"
@@ -700,4 +701,53 @@ mw_test_network_shuffle (MwNetwork *network,
     }
 
   return shuffled;
+}
+
+#define LARGE_TIES_PER_ACTOR 5
+
+/**
+ * mw_test_write_large_organisation:
+ *
+ * Returns: (transfer full): the file's path
+ */
+char *
+mw_test_write_large_organisation (guint n_actors)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) dot = g_string_sized_new ((gsize) n_actors * 150);
+  static const char *units[] = { "North", "South", "East", "West" };
+  static const char *lateral[] = { "collaborates", "influences", "checks" };
+  guint side = 1;
+  GRand *rand = g_rand_new_with_seed (17);
+  char *path;
+  int fd;
+
+  while (side * side < n_actors)
+    side++;
+  g_string_append (dot, "digraph large {\n");
+  for (guint i = 0; i < n_actors; i++)
+    g_string_append_printf (dot, "a%u [label=\"Person %u\", mw_unit=\"%s\", pos=\"%u,%u\"];\n",
+                            i, i, units[((guint64) i * 4) / n_actors], (i % side) * 80, (i / side) * 80);
+  for (guint i = 0; i < n_actors; i++)
+    {
+      if (i > 0)
+        g_string_append_printf (dot, "a%u -> a%u [mw_tie=reports];\n", i, (i - 1) / 4);
+      for (guint k = 1; k < LARGE_TIES_PER_ACTOR; k++)
+        {
+          guint j = k < 3 ? MIN (i + k, n_actors - 1) : (guint) g_rand_int_range (rand, 0, n_actors);
+
+          if (j != i)
+            g_string_append_printf (dot, "a%u -> a%u [mw_tie=%s];\n", i, j,
+                                    lateral[g_rand_int_range (rand, 0, 3)]);
+        }
+    }
+  g_string_append (dot, "}\n");
+  g_rand_free (rand);
+
+  fd = g_file_open_tmp ("meshwork-large-XXXXXX.gv", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, dot->str, dot->len, &error);
+  g_assert_no_error (error);
+  return path;
 }

@@ -42,4 +42,11 @@ MwNetwork  *mw_test_network_shuffle  (MwNetwork      *network,
                                       guint32         seed,
                                       gboolean        rename);
 
+/* A large organisation as DOT in a temporary file (the caller unlinks and
+ * frees the path): four units on a grid, a reporting tree of four reports
+ * each, and about four lateral ties per person of every other type, two of
+ * them to random colleagues — what test-app-large opens and bench-large
+ * measures. */
+char       *mw_test_write_large_organisation (guint n_actors);
+
 G_END_DECLS

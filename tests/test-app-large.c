@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "mw-score-panel.h"
+#include "mw-test-networks.h"
 #include "mw-test-gtk.h"
 #include "mw-window.h"
 
@@ -22,7 +23,6 @@
 #else
 #define N_ACTORS 100000
 #endif
-#define TIES_PER_ACTOR 5
 #define LOAD_SECONDS 120
 
 static guint n_unallocated_warnings;
@@ -39,50 +39,6 @@ count_warnings_writer (GLogLevelFlags   level,
         strstr (fields[i].value, "without a current allocation") != NULL)
       n_unallocated_warnings++;
   return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
-/* An organisation of four units on a grid: a reporting tree (four reports
- * each) and lateral collaboration, influence and checks ties. */
-static char *
-write_large_network (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) dot = g_string_sized_new ((gsize) N_ACTORS * 150);
-  static const char *units[] = { "North", "South", "East", "West" };
-  static const char *lateral[] = { "collaborates", "influences", "checks" };
-  guint side = 1;
-  GRand *rand = g_rand_new_with_seed (17);
-  char *path;
-  int fd;
-
-  while (side * side < N_ACTORS)
-    side++;
-  g_string_append (dot, "digraph large {\n");
-  for (guint i = 0; i < N_ACTORS; i++)
-    g_string_append_printf (dot, "a%u [label=\"Person %u\", mw_unit=\"%s\", pos=\"%u,%u\"];\n",
-                            i, i, units[(i * 4) / N_ACTORS], (i % side) * 80, (i / side) * 80);
-  for (guint i = 0; i < N_ACTORS; i++)
-    {
-      if (i > 0)
-        g_string_append_printf (dot, "a%u -> a%u [mw_tie=reports];\n", i, (i - 1) / 4);
-      for (guint k = 1; k < TIES_PER_ACTOR; k++)
-        {
-          guint j = k < 3 ? MIN (i + k, N_ACTORS - 1) : (guint) g_rand_int_range (rand, 0, N_ACTORS);
-
-          if (j != i)
-            g_string_append_printf (dot, "a%u -> a%u [mw_tie=%s];\n", i, j,
-                                    lateral[g_rand_int_range (rand, 0, 3)]);
-        }
-    }
-  g_string_append (dot, "}\n");
-  g_rand_free (rand);
-
-  fd = g_file_open_tmp ("meshwork-large-XXXXXX.gv", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, dot->str, dot->len, &error);
-  g_assert_no_error (error);
-  return path;
 }
 
 static gboolean
@@ -296,7 +252,7 @@ main (int   argc,
   g_test_add_func ("/app/large/network-drawn", test_large_network_drawn);
   g_test_add_func ("/app/large/load-progress-and-cancel", test_load_progress_and_cancel);
 
-  large_path = write_large_network ();
+  large_path = mw_test_write_large_organisation (N_ACTORS);
   status = g_test_run ();
   g_unlink (large_path);
   g_free (large_path);

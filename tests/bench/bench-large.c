@@ -26,54 +26,11 @@
 #include "mw-renderer.h"
 #include "mw-renderer-private.h"
 #include "mw-scorer.h"
+#include "mw-test-networks.h"
 
 #define WIDTH 1280
 #define HEIGHT 800
 #define FRAMES 40
-#define TIES_PER_ACTOR 5
-
-/* The same organisation as test-app-large.c writes. */
-static char *
-write_large_network (guint n_actors)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) dot = g_string_sized_new ((gsize)n_actors * 150);
-  static const char *units[] = { "North", "South", "East", "West" };
-  static const char *lateral[] = { "collaborates", "influences", "checks" };
-  guint side = 1;
-  GRand *rand = g_rand_new_with_seed (17);
-  char *path;
-  int fd;
-
-  while (side * side < n_actors)
-    side++;
-  g_string_append (dot, "digraph large {\n");
-  for (guint i = 0; i < n_actors; i++)
-    g_string_append_printf (dot, "a%u [label=\"Person %u\", mw_unit=\"%s\", pos=\"%u,%u\"];\n",
-                            i, i, units[((guint64)i * 4) / n_actors], (i % side) * 80, (i / side) * 80);
-  for (guint i = 0; i < n_actors; i++)
-    {
-      if (i > 0)
-        g_string_append_printf (dot, "a%u -> a%u [mw_tie=reports];\n", i, (i - 1) / 4);
-      for (guint k = 1; k < TIES_PER_ACTOR; k++)
-        {
-          guint j = k < 3 ? MIN (i + k, n_actors - 1) : (guint)g_rand_int_range (rand, 0, n_actors);
-
-          if (j != i)
-            g_string_append_printf (dot, "a%u -> a%u [mw_tie=%s];\n", i, j,
-                                    lateral[g_rand_int_range (rand, 0, 3)]);
-        }
-    }
-  g_string_append (dot, "}\n");
-  g_rand_free (rand);
-
-  fd = g_file_open_tmp ("meshwork-bench-large-XXXXXX.gv", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, dot->str, dot->len, &error);
-  g_assert_no_error (error);
-  return path;
-}
 
 /* CPU time of every frame, both threads: on a machine shared with other
  * work the wall clock also counts the time the threads wait for a core. */
@@ -355,7 +312,7 @@ peak_mib (void)
 static void
 bench_size (guint n_actors)
 {
-  g_autofree char *path = write_large_network (n_actors);
+  g_autofree char *path = mw_test_write_large_organisation (n_actors);
   g_autoptr(MwNetwork) network = NULL;
   g_autoptr(MwRenderer) renderer = NULL;
   static const double zooms[] = { 0.05, 0.2, 0.5, 1.0 };

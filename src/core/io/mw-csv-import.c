@@ -937,21 +937,6 @@ import_clear (Import *import)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
 
-static int
-compare_problems (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  const MwImportProblem *pa = *(MwImportProblem * const *)a;
-  const MwImportProblem *pb = *(MwImportProblem * const *)b;
-
-  if (pa->row != pb->row)
-    return pa->row < pb->row ? -1 : 1;
-  if (pa->column != pb->column)
-    return pa->column < pb->column ? -1 : 1;
-  return 0;
-}
-
 /* One file's problems, found in several passes, are listed by row and
  * column (a stable sort keeps a cell's problems in the order found). */
 static void
@@ -962,7 +947,7 @@ sort_problems_since (Import *import,
 
   if (problems->len > first + 1)
     g_qsort_with_data (problems->pdata + first, problems->len - first, sizeof (gpointer),
-                       compare_problems, NULL);
+                       mw_import_problem_compare, NULL);
 }
 
 /* Builds everything on @import->stage; on failure nothing is kept. */

@@ -338,21 +338,6 @@ check_survey (MwCsvSurvey  *survey,
   return TRUE;
 }
 
-static int
-compare_problems (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  const MwImportProblem *pa = *(MwImportProblem * const *)a;
-  const MwImportProblem *pb = *(MwImportProblem * const *)b;
-
-  if (pa->row != pb->row)
-    return pa->row < pb->row ? -1 : 1;
-  if (pa->column != pb->column)
-    return pa->column < pb->column ? -1 : 1;
-  return 0;
-}
-
 static void
 finish_report (SurveyImport *import)
 {
@@ -360,7 +345,7 @@ finish_report (SurveyImport *import)
   MwImportProblem *problem;
 
   g_qsort_with_data (report->problems->pdata, report->problems->len, sizeof (gpointer),
-                     compare_problems, NULL);
+                     mw_import_problem_compare, NULL);
   if (import->n_unlisted == 0)
     return;
 

@@ -82,3 +82,18 @@ mw_import_problem_format (const MwImportProblem *problem)
   return g_strdup_printf ("%s: row %u, column %u (%s): %s", problem->source, problem->row,
                           problem->column, problem->column_name, problem->message);
 }
+
+int
+mw_import_problem_compare (gconstpointer a,
+                           gconstpointer b,
+                           gpointer      user_data)
+{
+  const MwImportProblem *pa = *(MwImportProblem * const *)a;
+  const MwImportProblem *pb = *(MwImportProblem * const *)b;
+
+  if (pa->row != pb->row)
+    return pa->row < pb->row ? -1 : 1;
+  if (pa->column != pb->column)
+    return pa->column < pb->column ? -1 : 1;
+  return 0;
+}

@@ -54,6 +54,11 @@ MwImportReport *mw_import_report_new        (void);
 void            mw_import_report_free       (MwImportReport        *report);
 guint           mw_import_report_n_skipped  (MwImportReport        *report);
 char           *mw_import_problem_format    (const MwImportProblem *problem);
+/* Orders problems (MwImportProblem **) by row, then column: a
+ * GCompareDataFunc for g_ptr_array_sort_with_data() and stable sorts. */
+int             mw_import_problem_compare   (gconstpointer          a,
+                                             gconstpointer          b,
+                                             gpointer               user_data);
 const char     *mw_import_problem_kind_to_string (MwImportProblemKind kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwImportReport, mw_import_report_free)
