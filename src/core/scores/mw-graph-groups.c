@@ -421,27 +421,6 @@ labels_group (MwGraph     *graph,
   return 2 * n_labelled >= n_people && n_units >= 2 && 2 * singles <= n_units;
 }
 
-static gboolean
-sorted_has (const guint *items,
-            guint        n,
-            guint        item)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (items[mid] == item)
-        return TRUE;
-      if (items[mid] < item)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return FALSE;
-}
-
 /* Each tie weighs 1 + the neighbours its two ends share (its
  * embeddedness): a tie inside a close-knit group outweighs a bridge, so a
  * group's label does not leak across a bridge on an arbitrary tie break.
@@ -475,7 +454,7 @@ tie_weights (MwGraph *graph,
           guint n_shorter = MIN (kv, ku), n_longer = MAX (kv, ku), common = 0;
 
           for (guint j = 0; j < n_shorter; j++)
-            common += sorted_has (longer, n_longer, shorter[j]);
+            common += mw_sorted_contains (longer, n_longer, shorter[j]);
           weight[off[v] + i] = 1 + common;
         }
     }
@@ -738,4 +717,27 @@ mw_graph_ei_index (MwGraph *self,
   if (n_internal != NULL)
     *n_internal = internal;
   return external + internal > 0 ? ((double) external - internal) / (external + internal) : 0.0;
+}
+
+/* Whether @item is in @items, sorted ascending (a binary search): the
+ * adjacency lists of a snapshot are sorted. */
+gboolean
+mw_sorted_contains (const guint *items,
+                    guint        n,
+                    guint        item)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (items[mid] == item)
+        return TRUE;
+      if (items[mid] < item)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
 }

@@ -176,4 +176,8 @@ double      mw_graph_ei_index            (MwGraph      *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwGraph, mw_graph_free)
 
+gboolean    mw_sorted_contains           (const guint  *items,
+                                          guint         n,
+                                          guint         item);
+
 G_END_DECLS

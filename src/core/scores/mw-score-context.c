@@ -261,27 +261,6 @@ measure_degrees (MwScoring *scoring,
   f->spread = sqrt (MAX (sum2 / scoring->n_people - mean * mean, 0)) / mean;
 }
 
-static gboolean
-sorted_has (const guint *items,
-            guint        n,
-            guint        item)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (items[mid] == item)
-        return TRUE;
-      if (items[mid] < item)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return FALSE;
-}
-
 /* Watts & Strogatz's local clustering of @v among people: the share of
  * pairs of its person neighbours who are tied; 0 below two. */
 static double
@@ -303,7 +282,7 @@ local_clustering (MwScoring *scoring,
       d++;
       theirs = mw_graph_out (scoring->graph, MW_GRAPH_ALL, next[i], &ku);
       for (guint j = i + 1; j < k; j++)
-        linked += is_person (scoring, next[j]) && sorted_has (theirs, ku, next[j]);
+        linked += is_person (scoring, next[j]) && mw_sorted_contains (theirs, ku, next[j]);
     }
 
   return d >= 2 ? 2.0 * linked / ((double) d * (d - 1)) : 0;
