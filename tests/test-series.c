@@ -244,6 +244,129 @@ test_not_a_series (Fixture       *fixture,
   g_assert_false (mw_series_is_series_name ("growth.gv"));
 }
 
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* `series show --json` gives each snapshot the "scores" of `score --json`. */
+static void
+test_cli_show_equals_score (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_auto(MwTestRun) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *snapshots, *changes;
+
+  mw_test_run_cli (&run, "series", "show", fixture->series_path, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  snapshots = json_object_get_array_member (parse_object (parser, run.out), "snapshots");
+  g_assert_cmpuint (json_array_get_length (snapshots), ==, MW_TEST_SERIES_N_SNAPSHOTS);
+  for (guint i = 0; i < MW_TEST_SERIES_N_SNAPSHOTS; i++)
+    {
+      JsonObject *snapshot = json_array_get_object_element (snapshots, i);
+      g_auto(MwTestRun) score = { 0 };
+      g_autoptr(JsonParser) score_parser = json_parser_new ();
+      JsonObject *expected;
+
+      mw_test_run_cli (&score, "score", "--json", json_object_get_string_member (snapshot, "file"), NULL);
+      expected = parse_object (score_parser, score.out);
+      g_assert_true (json_node_equal (json_object_get_member (snapshot, "scores"),
+                                      json_object_get_member (expected, "scores")));
+      g_assert_cmpint (json_object_get_int_member (snapshot, "index_elements"), ==,
+                       json_object_get_int_member (expected, "index_elements"));
+      g_assert_cmpint (json_object_get_int_member (snapshot, "position"), ==, i + 1);
+    }
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (snapshots, 3), "date_source"),
+                   ==, "attribute");
+  /* the gap is null, not zero */
+  g_assert_true (json_node_is_null (json_object_get_member (
+    json_object_get_object_member (json_array_get_object_element (snapshots, 0), "scores"),
+    "multi_directional_influence")));
+
+  changes = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "changes");
+  g_assert_cmpuint (json_array_get_length (changes), ==, MW_TEST_SERIES_N_SNAPSHOTS - 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (changes, 1),
+                                                                          "people_in")), ==, 1);
+
+  mw_test_run_clear (&run);
+  mw_test_run_cli (&run, "series", "show", fixture->series_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Pyramid"));
+  g_assert_nonnull (strstr (run.out, "Moved Spontaneous collaboration most: Ties gained: Collaborates"));
+}
+
+static void
+test_cli_new_and_add (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->folder, "two.mwseries", NULL);
+  g_autofree char *first = g_build_filename (fixture->folder, "snapshot-1.gv", NULL);
+  g_autofree char *second = g_build_filename (fixture->folder, "snapshot-2.gv", NULL);
+  g_autofree char *third = g_build_filename (fixture->folder, "snapshot-3.gv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwSeries) series = NULL;
+  g_auto(MwTestRun) run = { 0 };
+
+  mw_test_run_cli (&run, "series", "new", path, first, second, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  mw_test_run_clear (&run);
+  mw_test_run_cli (&run, "series", "add", path, third, "--date", "2026-01-15", "--title", "Later", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  series = mw_series_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_series_get_n_snapshots (series), ==, 3);
+  g_assert_cmpstr (mw_series_get_snapshot (series, 2)->date, ==, "2026-01-15");
+  g_assert_cmpstr (mw_series_get_snapshot (series, 2)->title, ==, "Later");
+  g_assert_null (mw_series_get_snapshot (series, 0)->date);
+}
+
+/* Bad input: exit status 2, and the message names the file. */
+static void
+test_cli_bad_input (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->folder, "bad.mwseries", NULL);
+  g_autofree char *missing = g_build_filename (fixture->folder, "snapshot-4.gv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(MwTestRun) run = { 0 };
+
+  mw_test_run_cli (&run, "series", "new", path, "nowhere.gv", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "nowhere.gv"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  mw_test_run_clear (&run);
+  mw_test_run_cli (&run, "series", "new", "growth.txt", missing, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "growth.txt"));
+
+  mw_test_run_clear (&run);
+  mw_test_run_cli (&run, "series", "add", fixture->series_path, missing, "--date", "soon", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "soon"));
+
+  /* a snapshot gone: shown as marked, named, exit 2, nothing rewritten */
+  g_assert_true (g_file_get_contents (fixture->series_path, &before, NULL, NULL));
+  g_assert_cmpint (g_remove (missing), ==, 0);
+  mw_test_run_clear (&run);
+  mw_test_run_cli (&run, "series", "show", fixture->series_path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "snapshot-4.gv"));
+  g_assert_nonnull (strstr (run.out, "Marked:"));
+  g_assert_nonnull (strstr (run.out, "5. "));
+  g_assert_true (g_file_get_contents (fixture->series_path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +380,9 @@ main (int   argc,
   ADD ("/series/marked", test_marked);
   ADD ("/series/edit-and-save", test_edit_and_save);
   ADD ("/series/not-a-series", test_not_a_series);
+  ADD ("/series/cli/show-equals-score", test_cli_show_equals_score);
+  ADD ("/series/cli/new-and-add", test_cli_new_and_add);
+  ADD ("/series/cli/bad-input", test_cli_bad_input);
 #undef ADD
 
   return g_test_run ();
