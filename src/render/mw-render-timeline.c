@@ -46,7 +46,11 @@ typedef struct
 {
   double em;          /* the font's size in pixels */
   double left, top, right, bottom;   /* the plot's edges */
+  guint  legend_columns;
+  double legend_column_width;
 } Geometry;
+
+#define LEGEND_ROW 1.7   /* ems */
 
 static void
 get_geometry (double                   width,
@@ -59,7 +63,11 @@ get_geometry (double                   width,
   geometry->em = font_size * 96.0 / 72.0;
   geometry->left = 3.5 * geometry->em;
   geometry->right = MAX (geometry->left + 1, width - 2 * geometry->em);
-  geometry->top = 4.2 * geometry->em;     /* two rows of legend */
+  /* the legend: a grid of three columns, or two when narrow */
+  geometry->legend_columns = width - geometry->left >= 36 * geometry->em ? 3 : 2;
+  geometry->legend_column_width = (width - geometry->left) / geometry->legend_columns;
+  geometry->top = ((MW_TIMELINE_N_LINES + geometry->legend_columns - 1) / geometry->legend_columns
+                   * LEGEND_ROW + 1.0) * geometry->em;
   geometry->bottom = MAX (geometry->top + 1, height - 3.6 * geometry->em);  /* date and title */
 }
 
@@ -383,31 +391,19 @@ draw_line (cairo_t                 *cr,
     }
 }
 
-/* Two rows at the top: each line's marker and name. */
+/* A grid at the top: each line's marker and name. */
 static void
 draw_legend (cairo_t                 *cr,
              const Geometry          *geometry,
-             const MwTimelineOptions *options,
-             double                   width)
+             const MwTimelineOptions *options)
 {
-  double x = geometry->left, y = 0.4 * geometry->em;
-
   for (guint k = 0; k < MW_TIMELINE_N_LINES; k++)
     {
       /* the index first, then the elements in their order */
       guint line = k == 0 ? MW_TIMELINE_INDEX_LINE : k - 1;
-      const char *title = mw_timeline_get_line_title (line);
-      g_autoptr(PangoLayout) layout = new_layout (cr, geometry, title, line == MW_TIMELINE_INDEX_LINE);
-      int text_width, text_height;
-      double entry_width;
+      double x = geometry->left + (k % geometry->legend_columns) * geometry->legend_column_width;
+      double y = (0.4 + (k / geometry->legend_columns) * LEGEND_ROW) * geometry->em;
 
-      pango_layout_get_pixel_size (layout, &text_width, &text_height);
-      entry_width = 2.2 * geometry->em + text_width + 1.2 * geometry->em;
-      if (x + entry_width > width && x > geometry->left)
-        {
-          x = geometry->left;
-          y += 1.7 * geometry->em;
-        }
       set_line_colour (cr, line, options->dark);
       cairo_set_line_width (cr, line == MW_TIMELINE_INDEX_LINE ? 3.5 : 2);
       cairo_move_to (cr, x, y + 0.7 * geometry->em);
@@ -415,9 +411,10 @@ draw_legend (cairo_t                 *cr,
       cairo_stroke (cr);
       draw_mark (cr, line_styles[line].mark, x + 0.9 * geometry->em, y + 0.7 * geometry->em, 0.3 * geometry->em);
       set_ink (cr, options->dark, 0.9);
-      cairo_move_to (cr, x + 2.2 * geometry->em, y);
-      pango_cairo_show_layout (cr, layout);
-      x += entry_width;
+      /* Translators: the index's line in the chart's legend */
+      show_text (cr, geometry, line == MW_TIMELINE_INDEX_LINE ? _("Index") : mw_timeline_get_line_title (line),
+                 x + 2.2 * geometry->em, y, 0,
+                 geometry->legend_column_width - 2.8 * geometry->em, line == MW_TIMELINE_INDEX_LINE);
     }
 }
 
@@ -456,6 +453,6 @@ mw_render_timeline (cairo_t                 *cr,
   draw_axes (cr, &geometry, options);
   for (guint line = 0; line < MW_TIMELINE_N_LINES; line++)
     draw_line (cr, series, &geometry, options, line);
-  draw_legend (cr, &geometry, options, width);
+  draw_legend (cr, &geometry, options);
   cairo_restore (cr);
 }

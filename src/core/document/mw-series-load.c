@@ -109,49 +109,6 @@ mw_series_load_snapshots (MwSeries     *self,
     }
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  mw_series_load_snapshots (source_object, cancellable);
-  if (!g_task_return_error_if_cancelled (task))
-    g_task_return_boolean (task, TRUE);
-}
-
-/**
- * mw_series_load_snapshots_async:
- *
- * Loads and scores the snapshots in a worker thread; the series must not
- * be used until it finishes.
- */
-void
-mw_series_load_snapshots_async (MwSeries            *self,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (MW_IS_SERIES (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, mw_series_load_snapshots_async);
-  g_task_run_in_thread (task, load_thread);
-}
-
-/* FALSE only when cancelled: a snapshot that did not load is marked. */
-gboolean
-mw_series_load_snapshots_finish (MwSeries      *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 void
 mw_series_changes_free (MwSeriesChanges *changes)
 {

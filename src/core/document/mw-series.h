@@ -130,17 +130,11 @@ void              mw_series_move            (MwSeries     *self,
                                              guint         from,
                                              guint         to);
 
-/* Loads and scores every snapshot (mw-series-load.c). Never fails: a
- * snapshot that does not load is marked with its error. */
+/* Loads and scores every snapshot (mw-series-load.c), on any one thread
+ * at a time. Never fails: a snapshot that does not load is marked with its
+ * error. */
 void              mw_series_load_snapshots  (MwSeries     *self,
                                              GCancellable *cancellable);
-void              mw_series_load_snapshots_async  (MwSeries            *self,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data);
-gboolean          mw_series_load_snapshots_finish (MwSeries      *self,
-                                                   GAsyncResult  *result,
-                                                   GError       **error);
 /* What changed from snapshot @index to @index + 1, and what moved each
  * element most; %NULL when either is marked. (transfer full) */
 MwSeriesChanges  *mw_series_compute_changes (MwSeries     *self,
