@@ -64,7 +64,7 @@ get_geometry (double                   width,
   geometry->left = 3.5 * geometry->em;
   geometry->right = MAX (geometry->left + 1, width - 2 * geometry->em);
   /* the legend: a grid of three columns, or two when narrow */
-  geometry->legend_columns = width - geometry->left >= 36 * geometry->em ? 3 : 2;
+  geometry->legend_columns = width - geometry->left >= 54 * geometry->em ? 3 : 2;
   geometry->legend_column_width = (width - geometry->left) / geometry->legend_columns;
   geometry->top = ((MW_TIMELINE_N_LINES + geometry->legend_columns - 1) / geometry->legend_columns
                    * LEGEND_ROW + 1.0) * geometry->em;
