@@ -13,6 +13,9 @@
 #include "mw-application.h"
 #include "mw-preferences-window.h"
 #include "mw-recovery.h"
+#include "mw-series-create.h"
+#include "mw-series.h"
+#include "mw-timeline-view.h"
 #include "mw-window.h"
 
 struct _MwApplication
@@ -111,7 +114,45 @@ mw_application_activate (GApplication *app)
   mw_recovery_offer (GTK_APPLICATION (app));
 }
 
-/* Each file opens in a window of its own. */
+/* A snapshot already open comes to the front; else it opens in a window. */
+static void
+open_snapshot_cb (MwTimelineView *view,
+                  guint           index,
+                  GFile          *file,
+                  MwApplication  *self)
+{
+  MwWindow *window;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GFile *shown;
+
+      if (!MW_IS_WINDOW (l->data))
+        continue;
+      shown = mw_document_get_file (mw_window_get_document (l->data));
+      if (shown != NULL && g_file_equal (shown, file))
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+    }
+  window = new_window (self);
+  mw_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+open_series (MwApplication *self,
+             GFile         *file)
+{
+  MwTimelineView *view = mw_timeline_view_new (GTK_APPLICATION (self), file);
+
+  g_signal_connect_object (view, "open-snapshot", G_CALLBACK (open_snapshot_cb), self, 0);
+  mw_series_create_attach_drop (GTK_WINDOW (view));
+  gtk_window_present (GTK_WINDOW (view));
+}
+
+/* Each file opens in a window of its own; a series shows its timeline. */
 static void
 mw_application_open (GApplication  *app,
                      GFile        **files,
@@ -122,7 +163,15 @@ mw_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     {
-      MwWindow *window = new_window (self);
+      g_autofree char *name = g_file_get_basename (files[i]);
+      MwWindow *window;
+
+      if (name != NULL && mw_series_is_series_name (name))
+        {
+          open_series (self, files[i]);
+          continue;
+        }
+      window = new_window (self);
 
       mw_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
@@ -178,6 +227,15 @@ new_window_action (GSimpleAction *action,
 
   mw_window_show_start_page (window);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* New Series…: the snapshots, then where the series goes. */
+static void
+new_series_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  mw_series_create_choose (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
 /* Each window asks about its own unsaved changes before it goes. */
@@ -314,6 +372,7 @@ about_action (GSimpleAction *action,
 
 static const GActionEntry app_entries[] = {
   { "new-window", new_window_action },
+  { "new-series", new_series_action },
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },

@@ -16,6 +16,7 @@
 #include "mw-dot.h"
 #include "mw-format.h"
 #include "mw-import-dialog.h"
+#include "mw-series.h"
 #include "mw-templates.h"
 #include "mw-window-private.h"
 
@@ -185,6 +186,13 @@ mw_window_open_file (MwWindow *self,
 
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *label = g_strdup_printf (_("Opening “%s”…"), basename);
+
+  /* a series is not a network: the application shows its timeline */
+  if (mw_series_is_series_name (basename))
+    {
+      g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
+      return;
+    }
 
   document = mw_document_is_blank (self->document) ? g_object_ref (self->document) : mw_document_new ();
   load = _mw_window_load_new (self, document, file);
@@ -473,6 +481,17 @@ add_network_filters (GtkFileChooser *chooser)
   gtk_file_chooser_add_filter (chooser, all);
 }
 
+/* Open also opens series files (the application shows their timeline). */
+static void
+add_series_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Meshwork Series"));
+  gtk_file_filter_add_pattern (filter, "*" MW_SERIES_EXTENSION);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
 static void
 set_chooser_folder (MwWindow       *self,
                     GtkFileChooser *chooser)
@@ -514,6 +533,8 @@ _mw_window_choose_network (MwWindow         *self,
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                          accept_label, _("_Cancel"));
   add_network_filters (GTK_FILE_CHOOSER (chooser));
+  if (chosen == mw_window_open_file)
+    add_series_filter (GTK_FILE_CHOOSER (chooser));
   set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
   g_object_set_data (G_OBJECT (chooser), "mw-chosen", (gpointer)chosen);
   g_signal_connect_object (chooser, "response", G_CALLBACK (network_chosen_cb), self, 0);

@@ -17,6 +17,7 @@
 #include "mw-interpret.h"
 #include "mw-layout.h"
 #include "mw-recovery.h"
+#include "mw-series-create.h"
 #include "mw-templates.h"
 #include "mw-window-private.h"
 
@@ -592,6 +593,8 @@ mw_window_init (MwWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _mw_window_add_text_keys (self);
+  /* one file dropped opens, several make a series */
+  mw_series_create_attach_drop (GTK_WINDOW (self));
   mw_a11y_name_drop_down (self->tie_type_dropdown, _("Type of new ties"));
   gtk_stack_set_visible_child_name (self->main_stack, "canvas");
   self->cancellable = g_cancellable_new ();

@@ -30,6 +30,7 @@ static const MwCliCommand commands[] = {
   { "convert", "IN OUT [--to gv|graphml]", N_("Convert between DOT (.gv) and GraphML (.graphml)"), mw_cli_convert },
   { "interpret", "IN OUT [--ties T] [OPTION…]", N_("Say what a network from another tool means"), mw_cli_interpret },
   { "table", "FILE --actors|--ties [OPTION…]", N_("Every actor with its measures, or every tie, as a table"), mw_cli_table },
+  { "series", "new|add|show S.mwseries […]", N_("Make a series of snapshots; score each and what changed"), mw_cli_series },
 };
 
 static void

@@ -47,6 +47,7 @@ int         mw_cli_import         (int argc, char **argv);
 int         mw_cli_convert        (int argc, char **argv);
 int         mw_cli_interpret      (int argc, char **argv);
 int         mw_cli_table          (int argc, char **argv);
+int         mw_cli_series         (int argc, char **argv);
 
 /* Helpers shared by the subcommands (mw-cli-common.c). */
 MwNetwork  *mw_cli_load_network   (const char  *path,

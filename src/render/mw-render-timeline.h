@@ -1,0 +1,62 @@
+/* mw-render-timeline.h: a series' index and five elements over time, as a line chart
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "mw-series.h"
+
+G_BEGIN_DECLS
+
+/* The chart's lines: the five elements, then the index. */
+#define MW_TIMELINE_INDEX_LINE MW_N_ELEMENTS
+#define MW_TIMELINE_N_LINES    (MW_N_ELEMENTS + 1)
+
+/**
+ * MwTimelineOptions:
+ * @dark: light ink on a dark background
+ * @selected: the snapshot whose points are highlighted, or -1
+ * @font_size: the labels' size in points; 0 for 10
+ */
+typedef struct
+{
+  gboolean dark;
+  int      selected;
+  double   font_size;
+} MwTimelineOptions;
+
+/* The value @line has at @snapshot: FALSE (a gap) when the snapshot is
+ * marked or the element not measurable there. */
+gboolean  mw_timeline_get_value      (const MwSnapshot        *snapshot,
+                                      guint                    line,
+                                      double                  *value);
+/* "Index", or the element's title, translated. */
+const char *mw_timeline_get_line_title (guint                  line);
+
+void      mw_render_timeline         (cairo_t                 *cr,
+                                      MwSeries                *series,
+                                      double                   width,
+                                      double                   height,
+                                      const MwTimelineOptions *options);
+/* Where the point of @line at @snapshot is drawn; FALSE for a gap. */
+gboolean  mw_render_timeline_point   (MwSeries                *series,
+                                      double                   width,
+                                      double                   height,
+                                      const MwTimelineOptions *options,
+                                      guint                    snapshot,
+                                      guint                    line,
+                                      double                  *x,
+                                      double                  *y);
+/* The snapshot whose column holds x, or -1 outside the plot. */
+int       mw_render_timeline_hit     (MwSeries                *series,
+                                      double                   width,
+                                      double                   height,
+                                      const MwTimelineOptions *options,
+                                      double                   x,
+                                      double                   y);
+
+G_END_DECLS
