@@ -351,7 +351,7 @@ test_a11y_notes_tab (Fixture       *fixture,
 /* What tests/a11y-names.py finds wrong in the window as it is now, over
  * the AT-SPI bus; the main loop runs meanwhile, so the app answers. */
 static char *
-unnamed_controls (void)
+run_walker (const char *mode)
 {
   g_autofree char *script = g_test_build_filename (G_TEST_DIST, "a11y-names.py", NULL);
   g_autofree char *pid = g_strdup_printf ("%d", (int)getpid ());
@@ -361,7 +361,7 @@ unnamed_controls (void)
   char *out = NULL;
 
   walker = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                             g_getenv ("MESHWORK_PYTHON"), script, pid, "10", NULL);
+                             g_getenv ("MESHWORK_PYTHON"), script, pid, "10", mode, NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8_async (walker, NULL, NULL, mw_test_store_result_cb, &result);
   mw_test_wait_result (&result);
@@ -370,6 +370,19 @@ unnamed_controls (void)
   if (g_subprocess_get_exit_status (walker) == 2)
     g_error ("the AT-SPI bus does not show the app: %s", out);
   return out;
+}
+
+static char *
+unnamed_controls (void)
+{
+  return run_walker (NULL);
+}
+
+/* "ROLE\tNAME" of what the AT-SPI bus says has the focus, one a line. */
+static char *
+focused_objects (void)
+{
+  return run_walker ("--focused");
 }
 
 static void
@@ -417,6 +430,12 @@ test_a11y_names (Fixture       *fixture,
   check_names (fixture, failures, "the Selection page with nothing selected");
   edit_details_by_keys (fixture);
   check_names (fixture, failures, "an actor's details");
+  /* The Name field a user typed into is what a screen reader says has the
+   * focus (AdwEntryRow's field told it nothing on GTK 4.8). */
+  {
+    g_autofree char *focused = focused_objects ();
+    g_assert_cmpstr (focused, ==, "text\tName\n");
+  }
   focus_canvas_by_f6 (fixture);
   press (GDK_KEY_t, 0);
   g_assert_nonnull (selected_tie (fixture));
