@@ -268,12 +268,17 @@ void
 mw_entry_row_show_text (MwEntryRow *self,
                         const char *text)
 {
+  g_autofree char *shown = g_strdup (text != NULL ? text : "");
+
   g_return_if_fail (MW_IS_ENTRY_ROW (self));
 
+  /* Set from a copy: the entry's "changed" replaces shown_text midway. */
   g_free (self->shown_text);
-  self->shown_text = g_strdup (text != NULL ? text : "");
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), self->shown_text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->entry), self->shown_text);
+  self->shown_text = g_strdup (shown);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), shown) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), shown);
+  g_free (self->shown_text);
+  self->shown_text = g_steal_pointer (&shown);
   update_apply_button (self);
 }
 
