@@ -9,6 +9,8 @@
 #
 # Usage: a11y-names.py PID [SECONDS]   exit 0: all clean, 1: the list on
 # stdout, 2: the application never showed up on the bus.
+#        a11y-names.py PID SECONDS --focused   prints "ROLE\tNAME" of each
+# object a screen reader is told has the focus; exit 1 when none has.
 
 import re
 import sys
@@ -94,6 +96,18 @@ def walk(node, path, out, depth=0):
         walk(node.get_child_at_index(i), here, out, depth + 1)
 
 
+def focused(node, out, depth=0):
+    if node is None or depth > 60:
+        return
+    try:
+        if node.get_state_set().contains(Atspi.StateType.FOCUSED):
+            out.append(f'{node.get_role_name()}\t{node.get_name()}')
+        for i in range(node.get_child_count()):
+            focused(node.get_child_at_index(i), out, depth + 1)
+    except gi.repository.GLib.Error:
+        return
+
+
 def main():
     pid = int(sys.argv[1])
     seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 10
@@ -102,6 +116,11 @@ def main():
         print(f'no application with pid {pid} on the accessibility bus')
         return 2
     out = []
+    if '--focused' in sys.argv[3:]:
+        for i in range(app.get_child_count()):
+            focused(app.get_child_at_index(i), out)
+        print('\n'.join(out))
+        return 0 if out else 1
     for i in range(app.get_child_count()):
         walk(app.get_child_at_index(i), '', out)
     for line in out:

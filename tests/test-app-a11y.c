@@ -351,7 +351,7 @@ test_a11y_notes_tab (Fixture       *fixture,
 /* What tests/a11y-names.py finds wrong in the window as it is now, over
  * the AT-SPI bus; the main loop runs meanwhile, so the app answers. */
 static char *
-unnamed_controls (void)
+run_walker (const char *mode)
 {
   g_autofree char *script = g_test_build_filename (G_TEST_DIST, "a11y-names.py", NULL);
   g_autofree char *pid = g_strdup_printf ("%d", (int)getpid ());
@@ -361,7 +361,7 @@ unnamed_controls (void)
   char *out = NULL;
 
   walker = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                             g_getenv ("MESHWORK_PYTHON"), script, pid, "10", NULL);
+                             g_getenv ("MESHWORK_PYTHON"), script, pid, "10", mode, NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8_async (walker, NULL, NULL, mw_test_store_result_cb, &result);
   mw_test_wait_result (&result);
@@ -370,6 +370,19 @@ unnamed_controls (void)
   if (g_subprocess_get_exit_status (walker) == 2)
     g_error ("the AT-SPI bus does not show the app: %s", out);
   return out;
+}
+
+static char *
+unnamed_controls (void)
+{
+  return run_walker (NULL);
+}
+
+/* "ROLE\tNAME" of what the AT-SPI bus says has the focus, one a line. */
+static char *
+focused_objects (void)
+{
+  return run_walker ("--focused");
 }
 
 static void
@@ -392,6 +405,52 @@ export_dialog_open (gpointer data)
   GtkWidget *dialog = GTK_WIDGET (mw_window_get_export_dialog (fixture->window));
 
   return dialog != NULL && gtk_widget_get_mapped (dialog);
+}
+
+typedef struct
+{
+  GType type;
+} WindowOfType;
+
+static GtkWindow *
+find_window_of_type (GType type)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_mapped (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+window_of_type_open (gpointer data)
+{
+  WindowOfType *wanted = data;
+
+  return find_window_of_type (wanted->type) != NULL;
+}
+
+/* Opens a window of @type with @keyval and @modifiers, checks the names
+ * in it (the walker reads every window of the app) and closes it. */
+static void
+check_names_in_window (Fixture    *fixture,
+                       GString    *failures,
+                       guint       keyval,
+                       guint       modifiers,
+                       GType       type,
+                       const char *state)
+{
+  WindowOfType wanted = { type };
+
+  /* Closing the last dialog left no window with the keyboard focus. */
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  mw_test_spin (300);
+  press (keyval, modifiers);
+  g_assert_true (mw_test_wait_for (window_of_type_open, &wanted));
+  check_names (fixture, failures, state);
+  gtk_window_close (find_window_of_type (type));
+  mw_test_spin (200);
 }
 
 /* Every control on screen has one clean name: with the scores, with the
@@ -417,6 +476,12 @@ test_a11y_names (Fixture       *fixture,
   check_names (fixture, failures, "the Selection page with nothing selected");
   edit_details_by_keys (fixture);
   check_names (fixture, failures, "an actor's details");
+  /* The Name field a user typed into is what a screen reader says has the
+   * focus (AdwEntryRow's field told it nothing on GTK 4.8). */
+  {
+    g_autofree char *focused = focused_objects ();
+    g_assert_cmpstr (focused, ==, "text\tName\n");
+  }
   focus_canvas_by_f6 (fixture);
   press (GDK_KEY_t, 0);
   g_assert_nonnull (selected_tie (fixture));
@@ -426,6 +491,35 @@ test_a11y_names (Fixture       *fixture,
   g_assert_true (mw_test_wait_for (export_dialog_open, fixture));
   check_names (fixture, failures, "the export dialog");
   gtk_window_close (GTK_WINDOW (mw_window_get_export_dialog (fixture->window)));
+  if (failures->len > 0)
+    g_error ("controls without a clean name:\n%s", failures->str);
+}
+
+/* The same in the toolkit's windows and bars the app shows: the
+ * preferences, the keyboard shortcuts and the find bar. */
+static void
+test_a11y_names_dialogs (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GString) failures = g_string_new (NULL);
+
+  if (fixture->window == NULL)
+    return;
+  if (g_getenv ("MESHWORK_PYTHON") == NULL)
+    {
+      g_test_skip ("needs the AT-SPI bus: test-app-a11y-names-dialogs runs this");
+      return;
+    }
+
+  check_names_in_window (fixture, failures, GDK_KEY_comma, GDK_CONTROL_MASK,
+                         ADW_TYPE_PREFERENCES_WINDOW, "the preferences");
+  check_names_in_window (fixture, failures, GDK_KEY_question, GDK_CONTROL_MASK,
+                         GTK_TYPE_SHORTCUTS_WINDOW, "the keyboard shortcuts");
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  mw_test_spin (300);
+  press (GDK_KEY_f, GDK_CONTROL_MASK);
+  check_names (fixture, failures, "the find bar");
+  press (GDK_KEY_Escape, 0);
   if (failures->len > 0)
     g_error ("controls without a clean name:\n%s", failures->str);
 }
@@ -548,5 +642,6 @@ main (int   argc,
   g_test_add ("/a11y/notes-tab", Fixture, NULL, fixture_set_up, test_a11y_notes_tab, fixture_tear_down);
   g_test_add ("/a11y/keyboard-only", Fixture, NULL, fixture_set_up, test_a11y_keyboard_only, fixture_tear_down);
   g_test_add ("/a11y/names", Fixture, NULL, fixture_set_up, test_a11y_names, fixture_tear_down);
+  g_test_add ("/a11y/names-dialogs", Fixture, NULL, fixture_set_up, test_a11y_names_dialogs, fixture_tear_down);
   return g_test_run ();
 }

@@ -7,7 +7,7 @@
  * 4.5:1, ties and the selection 3:1 (WCAG 2.1, 1.4.3 and 1.4.11), on the
  * canvas and on the darkest box a label may sit in — an organisation's
  * tint with a unit's over it, as mw-render-groups.c paints them. Actor
- * labels grow with the desktop's text scaling.
+ * labels and group names grow with the desktop's text scaling.
  */
 
 #include "mw-renderer.h"
@@ -132,6 +132,25 @@ test_text_scale (void)
   g_assert_cmpfloat (scaled_height, <, height * 3.5);
 }
 
+/* Unit and organisation names scale with the text as actor labels do. */
+static void
+test_text_scale_groups (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+
+  for (guint is_org = 0; is_org < 2; is_org++)
+    {
+      double height, scaled_height;
+
+      mw_renderer_set_text_scale (renderer, 1);
+      _mw_renderer_group_label_size (renderer, "Northwind Health", is_org, NULL, &height);
+      mw_renderer_set_text_scale (renderer, 2);
+      _mw_renderer_group_label_size (renderer, "Northwind Health", is_org, NULL, &scaled_height);
+      g_assert_cmpfloat_with_epsilon (scaled_height / height, 2, 0.15);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,5 +160,6 @@ main (int   argc,
   g_test_add_func ("/contrast/ratio", test_contrast_ratio);
   g_test_add_func ("/contrast/styles", test_contrast_styles);
   g_test_add_func ("/low-vision/text-scale", test_text_scale);
+  g_test_add_func ("/low-vision/text-scale-groups", test_text_scale_groups);
   return g_test_run ();
 }

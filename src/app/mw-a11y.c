@@ -3,12 +3,14 @@
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Three gaps of the toolkit versions Meshwork builds on, each closed in
- * one place: a button with a mnemonic ("Set as _Baseline") is named twice,
+ * Gaps of the toolkit versions Meshwork builds on, each closed in one
+ * place: a button with a mnemonic ("Set as _Baseline") is named twice,
  * once with its underscore; a drop-down's button is named by its type
- * ("GtkToggleButton"); and list items (a drop-down's, a combo row's) have
- * no name at all (GTK 4.12 adds gtk_list_item_set_accessible_label()),
- * nor has the list in which a combo row shows its choice.
+ * ("GtkToggleButton"); list items (a drop-down's, a combo row's) have no
+ * name at all (GTK 4.12 adds gtk_list_item_set_accessible_label()), nor
+ * has the list in which a combo row shows its choice; and the toolkit's
+ * own windows and bars leave icon buttons unnamed: the shortcuts window's
+ * search and section buttons, a search bar's close button.
  */
 
 #define G_LOG_DOMAIN "meshwork-a11y"
@@ -19,26 +21,68 @@
 
 #include "mw-a11y.h"
 
-/* GTK 4.8 names a button both by its raw label and by the mnemonic label
- * it holds; the latter alone is right. */
+static void
+name_widget (GtkWidget  *widget,
+             const char *name)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static gboolean
+shows_icon (GtkWidget  *button,
+            const char *icon_name)
+{
+  GtkWidget *child = gtk_widget_get_first_child (button);
+
+  return GTK_IS_IMAGE (child) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (child)), icon_name) == 0;
+}
+
+/* The shortcuts window's header: a search toggle and, with several
+ * sections, a menu button to choose one. */
+static void
+name_shortcuts_header (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    name_widget (widget, _("Sections"));
+  else if (GTK_IS_TOGGLE_BUTTON (widget) && shows_icon (widget, "edit-find-symbolic"))
+    name_widget (widget, _("Search Shortcuts"));
+  if (GTK_IS_MENU_BUTTON (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_shortcuts_header (child);
+}
+
+static void
+name_toolkit_widget (GtkWidget *widget)
+{
+  /* GTK 4.8 names a button both by its raw label and by the mnemonic
+   * label it holds; the latter alone is right. */
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  else if (GTK_IS_BUTTON (widget) && shows_icon (widget, "window-close-symbolic") &&
+           gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_BAR) != NULL)
+    name_widget (widget, _("Close Search"));
+  else if (GTK_IS_SHORTCUTS_WINDOW (widget) && gtk_window_get_titlebar (GTK_WINDOW (widget)) != NULL)
+    name_shortcuts_header (gtk_window_get_titlebar (GTK_WINDOW (widget)));
+}
+
 static gboolean
 map_hook (GSignalInvocationHint *hint,
           guint                  n_values,
           const GValue          *values,
           gpointer               user_data)
 {
-  GObject *object = g_value_get_object (&values[0]);
-
-  if (GTK_IS_BUTTON (object) && gtk_button_get_use_underline (GTK_BUTTON (object)) &&
-      gtk_button_get_label (GTK_BUTTON (object)) != NULL)
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  name_toolkit_widget (GTK_WIDGET (g_value_get_object (&values[0])));
   return TRUE;
 }
 
 /**
  * mw_a11y_init:
  *
- * Names every mnemonic button of the process once, as it is shown.
+ * Names every mnemonic button of the process, and the toolkit's unnamed
+ * icon buttons, as they are shown.
  */
 void
 mw_a11y_init (void)
@@ -192,3 +236,4 @@ mw_a11y_name_scrollers (GtkWidget  *root,
        child = gtk_widget_get_next_sibling (child))
     mw_a11y_name_scrollers (child, name);
 }
+

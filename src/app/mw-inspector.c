@@ -15,6 +15,7 @@
 
 #include "mw-a11y.h"
 #include "mw-actor-measures.h"
+#include "mw-entry-row.h"
 #include "mw-inspector.h"
 
 typedef enum
@@ -36,10 +37,10 @@ struct _MwInspector
   /* template widgets */
   GtkStack       *stack;
   AdwPreferencesGroup *actor_group;
-  AdwEntryRow    *label_row;
+  MwEntryRow     *label_row;
   AdwComboRow    *kind_row;
-  AdwEntryRow    *org_row;
-  AdwEntryRow    *unit_row;
+  MwEntryRow     *org_row;
+  MwEntryRow     *unit_row;
   GMenu          *org_menu;
   GMenu          *unit_menu;
   GtkCheckButton *purpose_check;
@@ -352,19 +353,9 @@ show_check (GtkCheckButton *check,
   gtk_check_button_set_inconsistent (check, n_set != 0 && n_set != n_all);
 }
 
-/* Setting even the same text counts as typing in a focused entry row,
- * which would then offer to apply it again. */
-static void
-set_entry_text (GtkEditable *editable,
-                const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (editable), text) != 0)
-    gtk_editable_set_text (editable, text);
-}
-
 /* A mixed value shows empty, marked "Mixed". */
 static void
-show_text (GtkEditable *editable,
+show_text (MwEntryRow  *row,
            GtkWidget   *mixed,
            GPtrArray   *actors,
            gsize        offset)
@@ -372,7 +363,7 @@ show_text (GtkEditable *editable,
   const char *value = shared_string (actors, offset);
 
   gtk_widget_set_visible (mixed, value == NULL);
-  set_entry_text (editable, value != NULL ? value : "");
+  mw_entry_row_show_text (row, value != NULL ? value : "");
 }
 
 static void
@@ -402,13 +393,13 @@ show_actors (MwInspector *self,
   adw_preferences_group_set_title (self->actor_group, title);
 
   /* Names stay one per actor: a shared name is never what a user means. */
-  set_entry_text (GTK_EDITABLE (self->label_row), actors->len == 1 ? first->label : "");
+  mw_entry_row_show_text (self->label_row, actors->len == 1 ? first->label : "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->label_row), actors->len == 1);
 
   adw_combo_row_set_selected (self->kind_row, same_kind ? first->kind : GTK_INVALID_LIST_POSITION);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row), same_kind ? NULL : _("Mixed"));
-  show_text (GTK_EDITABLE (self->org_row), self->org_mixed, actors, G_STRUCT_OFFSET (MwActor, org));
-  show_text (GTK_EDITABLE (self->unit_row), self->unit_mixed, actors, G_STRUCT_OFFSET (MwActor, unit));
+  show_text (self->org_row, self->org_mixed, actors, G_STRUCT_OFFSET (MwActor, org));
+  show_text (self->unit_row, self->unit_mixed, actors, G_STRUCT_OFFSET (MwActor, unit));
   show_check (self->purpose_check, n_purpose, actors->len);
   show_check (self->initiative_check, n_initiative, actors->len);
   show_check (self->pinned_check, n_pinned, actors->len);
@@ -569,6 +560,7 @@ mw_inspector_class_init (MwInspectorClass *klass)
 
   object_class->dispose = mw_inspector_dispose;
 
+  g_type_ensure (MW_TYPE_ENTRY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, MwInspector, stack);
   gtk_widget_class_bind_template_child (widget_class, MwInspector, actor_group);
@@ -613,12 +605,24 @@ mw_inspector_class_init (MwInspectorClass *klass)
   gtk_widget_class_set_css_name (widget_class, "mwinspector");
 }
 
+/* Name, Organisation and Unit start their fields at one edge. */
+static void
+line_up_entry_rows (MwInspector *self)
+{
+  g_autoptr(GtkSizeGroup) titles = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  MwEntryRow *rows[] = { self->label_row, self->org_row, self->unit_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_size_group_add_widget (titles, mw_entry_row_get_title_label (rows[i]));
+}
+
 static void
 mw_inspector_init (MwInspector *self)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  line_up_entry_rows (self);
   mw_a11y_name_combo_row (self->kind_row);
   mw_a11y_name_combo_row (self->type_row);
   mw_a11y_name_scrollers (GTK_WIDGET (self), _("Selection"));

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mw-entry-row.h"
 #include "mw-interpret.h"
 #include "mw-interpret-dialog.h"
 
@@ -27,10 +28,10 @@ struct _MwInterpretDialog
 
   AdwComboRow *tie_row;
   AdwComboRow *tie_attr_row;
-  AdwEntryRow *tie_map_row;
+  MwEntryRow  *tie_map_row;
   AdwComboRow *kind_row;
   AdwComboRow *kind_attr_row;
-  AdwEntryRow *kind_map_row;
+  MwEntryRow  *kind_map_row;
   AdwComboRow *org_row;
   AdwComboRow *unit_row;
   AdwComboRow *weight_row;
@@ -78,7 +79,7 @@ attr_at (const char * const *attrs,
 /* "ATTR" or "ATTR:MAPPING" as the plan parses it. */
 static char *
 spec_for (const char  *attr,
-          AdwEntryRow *map_row)
+          MwEntryRow  *map_row)
 {
   const char *mapping = gtk_editable_get_text (GTK_EDITABLE (map_row));
 
@@ -274,6 +275,7 @@ mw_interpret_dialog_class_init (MwInterpretDialogClass *klass)
 
   object_class->dispose = mw_interpret_dialog_dispose;
 
+  g_type_ensure (MW_TYPE_ENTRY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-interpret-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, MwInterpretDialog, tie_row);
   gtk_widget_class_bind_template_child (widget_class, MwInterpretDialog, tie_attr_row);
@@ -341,7 +343,7 @@ mw_interpret_dialog_new (GtkWindow  *parent,
 {
   MwInterpretDialog *self;
   AdwComboRow *combos[6];
-  AdwEntryRow *entries[2];
+  MwEntryRow  *entries[2];
 
   g_return_val_if_fail (MW_IS_DOCUMENT (document), NULL);
 

@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "mw-a11y.h"
 #include "mw-preferences-window.h"
 
 struct _MwPreferencesWindow
@@ -55,6 +58,8 @@ static void
 mw_preferences_window_init (MwPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mw_a11y_name_combo_row (self->style_row);
+  mw_a11y_name_scrollers (GTK_WIDGET (self), _("Preferences"));
 
   self->settings = g_settings_new ("io.github.meshwork.Meshwork");
   adw_combo_row_set_selected (self->style_row, g_settings_get_enum (self->settings, "style-variant"));

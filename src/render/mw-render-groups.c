@@ -60,10 +60,29 @@ group_layout (MwRenderer *self,
 
   if (layout == NULL)
     {
-      layout = _mw_renderer_create_layout (self, name, is_org ? 11.5 : 9.5, is_org);
+      /* Group names follow the desktop's text scaling, as actor labels do. */
+      layout = _mw_renderer_create_layout (self, name, (is_org ? 11.5 : 9.5) * self->text.scale, is_org);
       g_hash_table_insert (self->groups.layouts, g_steal_pointer (&key), layout);
     }
   return g_object_ref (layout);
+}
+
+/* The size of a group's name as the canvas draws it, in canvas units. */
+void
+_mw_renderer_group_label_size (MwRenderer *self,
+                               const char *name,
+                               gboolean    is_org,
+                               double     *width,
+                               double     *height)
+{
+  g_autoptr(PangoLayout) layout = group_layout (self, name, is_org);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width != NULL)
+    *width = logical.width / (double) PANGO_SCALE;
+  if (height != NULL)
+    *height = logical.height / (double) PANGO_SCALE;
 }
 
 /* The group of (org, unit), made when its first member (actor index first)

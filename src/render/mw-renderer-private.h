@@ -566,6 +566,11 @@ void     _mw_renderer_draw_labels       (MwRenderer       *self,
 void     _mw_render_groups_init         (MwRenderGroups   *groups);
 void     _mw_render_groups_clear        (MwRenderGroups   *groups);
 void     _mw_renderer_compute_groups    (MwRenderer       *self);
+void     _mw_renderer_group_label_size  (MwRenderer       *self,
+                                         const char       *name,
+                                         gboolean          is_org,
+                                         double           *width,
+                                         double           *height);
 void     _mw_renderer_groups_bounds     (MwRenderer       *self,
                                          MwRect           *bounds);
 void     _mw_renderer_draw_groups       (MwRenderer       *self,

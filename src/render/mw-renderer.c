@@ -175,8 +175,8 @@ mw_renderer_set_font (MwRenderer *self,
  * mw_renderer_set_text_scale:
  * @scale: the desktop's text scaling factor (1: none)
  *
- * Actor labels grow or shrink with it, as the text of the rest of the
- * desktop does.
+ * Actor labels and the names of units and organisations grow or shrink
+ * with it, as the text of the rest of the desktop does.
  */
 void
 mw_renderer_set_text_scale (MwRenderer *self,
@@ -189,6 +189,7 @@ mw_renderer_set_text_scale (MwRenderer *self,
     return;
   self->text.scale = scale;
   g_hash_table_remove_all (self->text.labels);
+  g_hash_table_remove_all (self->groups.layouts);
   self->geometry.valid = FALSE;
 }
 
