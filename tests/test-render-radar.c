@@ -13,6 +13,7 @@
 #include "mw-dot.h"
 #include "mw-render-radar.h"
 #include "mw-renderer-private.h"
+#include "mw-slide.h"
 #include "mw-test-core.h"
 
 #define SIZE 400.0
@@ -330,6 +331,53 @@ test_fits (void)
       }
 }
 
+static guint
+count_colour (cairo_surface_t *surface,
+              guint32          colour)
+{
+  guint n = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      n += distance (pixel_at (surface, x, y), colour) < 40;
+  return n;
+}
+
+/* A slide's card has the radar where its column has room, the compared
+ * network outlined over the scores; a full column keeps its bars. */
+static void
+test_slide (void)
+{
+  g_autofree char *now_path = g_test_build_filename (G_TEST_DIST, "data", "render-example.gv", NULL);
+  g_autofree char *before_path = g_test_build_filename (G_TEST_DIST, "data", "meshwork-basic.gv", NULL);
+  g_autoptr(MwNetwork) now = mw_dot_load_file (now_path, NULL, NULL);
+  g_autoptr(MwNetwork) before = mw_dot_load_file (before_path, NULL, NULL);
+  g_autoptr(MwSlide) slide = mw_slide_new (now, "Now", NULL);
+  MwSlideOptions options = { .scores = TRUE, .background = TRUE };
+  guint32 overlay = mw_render_radar_get_color (1, FALSE);
+
+  g_assert_nonnull (now);
+  g_assert_nonnull (before);
+  mw_slide_set_baseline (slide, before);
+  for (guint with_baseline = 0; with_baseline <= 1; with_baseline++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1024, 768);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(MwSlide) plain = mw_slide_new (now, "Now", NULL);
+
+      mw_slide_draw (with_baseline ? slide : plain, cr, 0, 1024, 768, &options);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      if (with_baseline)
+        g_assert_cmpuint (count_colour (surface, overlay), >, 50);
+      else
+        g_assert_cmpuint (count_colour (surface, overlay), ==, 0);
+      /* The radar's fill, a tint of its colour, in the card's column. */
+      g_assert_cmpuint (count_colour (surface, 0xBCD4F0), >, 200);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,5 +389,6 @@ main (int   argc,
   g_test_add_func ("/render-radar/dark", test_dark);
   g_test_add_func ("/render-radar/text", test_text);
   g_test_add_func ("/render-radar/fits", test_fits);
+  g_test_add_func ("/render-radar/slide", test_slide);
   return g_test_run ();
 }

@@ -29,6 +29,7 @@ static const guint32 series_dark[MAX_SERIES] = { 0x78AEED, 0xFFA348, 0xDC8ADD, 0
 
 typedef struct
 {
+  MwRadarFlags flags;
   double       font;                 /* body size in user units */
   double       gap;                  /* between the outer ring and a label */
   double       cx, cy, r;            /* centre, radius of the 100 ring */
@@ -90,6 +91,22 @@ layout_size (PangoLayout *layout,
   *height = (double)logical.height / PANGO_SCALE;
 }
 
+/* cairo 1.16's SVG surface turns glyphs into <symbol>s, which an SVG
+ * export must not hold (its own text is real <text>): there the chart's
+ * few words are filled outlines. PDF keeps real, searchable text. */
+static void
+show_layout (cairo_t     *cr,
+             PangoLayout *layout)
+{
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_SVG)
+    {
+      pango_cairo_layout_path (cr, layout);
+      cairo_fill (cr);
+    }
+  else
+    pango_cairo_show_layout (cr, layout);
+}
+
 static gboolean
 has_value (const MwRadarSeries *s,
            guint                e)
@@ -98,16 +115,24 @@ has_value (const MwRadarSeries *s,
 }
 
 /* "Title\n72 60": the first series' value in bold, then each overlay's in
- * its colour, in the legend's order; "—" where there is none. */
+ * its colour, in the legend's order; "—" where there is none. Without
+ * values, the title alone, and "—" under it when the first has none. */
 static char *
 label_markup (const MwRadarSeries *series,
               guint                n_series,
               guint                e,
-              gboolean             dark)
+              gboolean             dark,
+              MwRadarFlags         flags)
 {
   g_autofree char *title = g_markup_escape_text (mw_element_get_title (e), -1);
   GString *markup = g_string_new (title);
 
+  if (!(flags & MW_RADAR_VALUES))
+    {
+      if (!has_value (&series[0], e))
+        g_string_append (markup, "\n<b>—</b>");
+      return g_string_free (markup, FALSE);
+    }
   g_string_append_c (markup, '\n');
   for (guint i = 0; i < n_series; i++)
     {
@@ -133,7 +158,7 @@ chart_make_labels (Chart               *chart,
 {
   for (guint e = 0; e < MW_N_ELEMENTS; e++)
     {
-      g_autofree char *markup = label_markup (series, n_series, e, dark);
+      g_autofree char *markup = label_markup (series, n_series, e, dark, chart->flags);
       double dx, dy;
 
       axis_direction (e, &dx, &dy);
@@ -298,7 +323,7 @@ draw_ring_values (cairo_t       *cr,
       pango_layout_set_text (layout, text, -1);
       _mw_set_source (cr, &theme->text_soft, 1);
       cairo_move_to (cr, chart->cx + chart->font * 0.3, ry + chart->font * 0.1);
-      pango_cairo_show_layout (cr, layout);
+      show_layout (cr, layout);
     }
 }
 
@@ -432,7 +457,7 @@ draw_labels (cairo_t       *cr,
       label_box (chart, e, chart->r, &bx, &by);
       _mw_set_source (cr, &theme->text, 1);
       cairo_move_to (cr, chart->cx + bx, chart->cy + by);
-      pango_cairo_show_layout (cr, chart->labels[e]);
+      show_layout (cr, chart->labels[e]);
     }
 }
 
@@ -448,7 +473,7 @@ chart_make_legend (Chart               *chart,
 
   chart->n_legend = 0;
   chart->legend_h = 0;
-  if (n_series < 2)
+  if (n_series < 2 || !(chart->flags & MW_RADAR_LEGEND))
     return;
   for (guint i = 0; i < n_series; i++)
     {
@@ -506,7 +531,7 @@ draw_legend (cairo_t       *cr,
       cx += swatch + chart->font * 0.4;
       _mw_set_source (cr, &theme->text, 1);
       cairo_move_to (cr, cx, bottom - h);
-      pango_cairo_show_layout (cr, chart->legend[i]);
+      show_layout (cr, chart->legend[i]);
       cx += w + space;
     }
 }
@@ -520,8 +545,9 @@ chart_clear (Chart *chart)
     g_clear_object (&chart->legend[i]);
 }
 
-/* The body text is a 20th of the shorter side, between 8.5 and 13 units,
- * and smaller only when the labels would otherwise squeeze the chart. */
+/* The body text is a 20th of the shorter side, between 8.5 and 13 units
+ * (or the caller's size), and smaller only when the labels would otherwise
+ * squeeze the chart. */
 static void
 chart_layout (Chart               *chart,
               cairo_t             *cr,
@@ -531,9 +557,12 @@ chart_layout (Chart               *chart,
               double               y,
               double               width,
               double               height,
-              gboolean             dark)
+              gboolean             dark,
+              double               font_size,
+              MwRadarFlags         flags)
 {
-  chart->font = CLAMP (MIN (width, height) / 20, 8.5, 13);
+  chart->flags = flags;
+  chart->font = font_size > 0 ? font_size : CLAMP (MIN (width, height) / 20, 8.5, 13);
   for (guint attempt = 0; attempt < 4; attempt++)
     {
       chart->gap = chart->font * 0.5;
@@ -570,6 +599,31 @@ mw_render_radar (cairo_t             *cr,
                  double               height,
                  gboolean             dark)
 {
+  mw_render_radar_full (cr, series, n_series, x, y, width, height, dark, 0, MW_RADAR_DEFAULT);
+}
+
+/**
+ * mw_render_radar_full:
+ * @font_size: the labels' size in user units, or 0 for one that suits the
+ *   rectangle (a slide passes its own body size)
+ * @flags: what to draw beside the chart: values under the titles, legend
+ *
+ * mw_render_radar() with a choice of type size and labels: where a list
+ * beside the chart already gives the values (a slide's card), the axes
+ * carry the titles alone — and "—" for an element that has no value.
+ */
+void
+mw_render_radar_full (cairo_t             *cr,
+                      const MwRadarSeries *series,
+                      guint                n_series,
+                      double               x,
+                      double               y,
+                      double               width,
+                      double               height,
+                      gboolean             dark,
+                      double               font_size,
+                      MwRadarFlags         flags)
+{
   const MwTheme *theme = _mw_theme_get (dark);
   Chart chart = { 0 };
 
@@ -580,7 +634,7 @@ mw_render_radar (cairo_t             *cr,
   if (n_series == 0 || width <= 0 || height <= 0)
     return;
 
-  chart_layout (&chart, cr, series, n_series, x, y, width, height, dark);
+  chart_layout (&chart, cr, series, n_series, x, y, width, height, dark, font_size, flags);
   cairo_save (cr);
   draw_grid (cr, &chart, &series[0], theme);
   draw_ring_values (cr, &chart, theme);
@@ -641,7 +695,7 @@ mw_render_radar_get_point (cairo_t             *cr,
   g_return_if_fail (element < MW_N_ELEMENTS);
   g_return_if_fail (px != NULL && py != NULL);
 
-  chart_layout (&chart, cr, series, MIN (n_series, MAX_SERIES), x, y, width, height, FALSE);
+  chart_layout (&chart, cr, series, MIN (n_series, MAX_SERIES), x, y, width, height, FALSE, 0, MW_RADAR_DEFAULT);
   axis_direction (element, &dx, &dy);
   *px = chart.cx + chart.r * CLAMP (value, 0, 100) / 100 * dx;
   *py = chart.cy + chart.r * CLAMP (value, 0, 100) / 100 * dy;

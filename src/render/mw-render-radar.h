@@ -23,6 +23,15 @@ typedef struct
   const char *label;
 } MwRadarSeries;
 
+/* What mw_render_radar_full() draws beside the chart. */
+typedef enum
+{
+  MW_RADAR_VALUES = 1 << 0,   /* each series' value under each title */
+  MW_RADAR_LEGEND = 1 << 1,   /* the series' labels, for more than one */
+} MwRadarFlags;
+
+#define MW_RADAR_DEFAULT (MW_RADAR_VALUES | MW_RADAR_LEGEND)
+
 /* The smallest rectangle side the chart stays legible in, in pixels. */
 #define MW_RADAR_MIN_SIZE 160.0
 
@@ -35,6 +44,17 @@ void     mw_render_radar            (cairo_t             *cr,
                                      double               height,
                                      gboolean             dark);
 
+void     mw_render_radar_full       (cairo_t             *cr,
+                                     const MwRadarSeries *series,
+                                     guint                n_series,
+                                     double               x,
+                                     double               y,
+                                     double               width,
+                                     double               height,
+                                     gboolean             dark,
+                                     double               font_size,
+                                     MwRadarFlags         flags);
+/* Where mw_render_radar() draws a value on an axis. */
 void     mw_render_radar_get_point  (cairo_t             *cr,
                                      const MwRadarSeries *series,
                                      guint                n_series,
