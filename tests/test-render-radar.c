@@ -11,6 +11,8 @@
 #include <cairo-pdf.h>
 
 #include "mw-dot.h"
+#include "mw-export.h"
+#include "mw-score-card.h"
 #include "mw-render-radar.h"
 #include "mw-renderer-private.h"
 #include "mw-slide.h"
@@ -378,6 +380,79 @@ test_slide (void)
     }
 }
 
+typedef struct
+{
+  const guchar *data;
+  gsize         left;
+} Reader;
+
+static cairo_status_t
+read_cb (void          *closure,
+         unsigned char *data,
+         unsigned int   length)
+{
+  Reader *reader = closure;
+
+  if (length > reader->left)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data, length);
+  reader->data += length;
+  reader->left -= length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The export's score card draws the radar above its rows; an SVG keeps
+ * no glyph symbols for its words. */
+static void
+test_export_card (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "render-example.gv", NULL);
+  g_autoptr(MwNetwork) network = mw_dot_load_file (path, NULL, NULL);
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(MwScores) scores = mw_scores_compute (network);
+  g_autoptr(GError) error = NULL;
+  MwScoreRow rows[MW_N_ELEMENTS];
+  MwScoreCard card;
+  MwExportOptions options;
+  guint tint[2];
+
+  mw_score_card_fill (&card, rows, scores);
+  g_assert_true (card.scores == scores);
+  for (guint with_radar = 0; with_radar <= 1; with_radar++)
+    {
+      g_autoptr(GBytes) png = NULL;
+      Reader reader;
+      cairo_surface_t *surface;
+
+      card.scores = with_radar ? scores : NULL;
+      mw_export_options_init (&options, MW_EXPORT_PNG);
+      options.score_card = &card;
+      options.has_background = TRUE;
+      options.background = (MwColor) { 0.98, 0.98, 0.98, 1 };
+      png = mw_export_to_bytes (renderer, &options, &error);
+      g_assert_no_error (error);
+      reader.data = g_bytes_get_data (png, &reader.left);
+      surface = cairo_image_surface_create_from_png_stream (read_cb, &reader);
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      /* The radar's fill (the network's own boxes have that tint too). */
+      tint[with_radar] = count_colour (surface, 0xBCD4F0);
+      cairo_surface_destroy (surface);
+    }
+  g_assert_cmpuint (tint[1], >, tint[0] + 200);
+
+  mw_export_options_init (&options, MW_EXPORT_SVG);
+  options.score_card = &card;
+  {
+    g_autoptr(GBytes) svg = mw_export_to_bytes (renderer, &options, &error);
+    g_autofree char *text = NULL;
+
+    g_assert_no_error (error);
+    text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+    g_assert_null (strstr (text, "<symbol"));
+    g_assert_null (strstr (text, "glyph"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,5 +465,6 @@ main (int   argc,
   g_test_add_func ("/render-radar/text", test_text);
   g_test_add_func ("/render-radar/fits", test_fits);
   g_test_add_func ("/render-radar/slide", test_slide);
+  g_test_add_func ("/render-radar/export-card", test_export_card);
   return g_test_run ();
 }
