@@ -18,6 +18,7 @@
 #include <math.h>
 
 #include "mw-score-panel.h"
+#include "mw-score-radar.h"
 #include "mw-scorer-suggest.h"
 #include "mw-document.h"
 #include "mw-interpret.h"
@@ -64,6 +65,7 @@ struct _MwScorePanel
   GtkLabel     *preview_label;
   GtkLabel     *context_label;
   GtkLabel     *reason_label;
+  MwScoreRadar *radar;
   GtkListBox   *element_list;
   AdwPreferencesGroup *explain_group;
   GtkListBox   *factor_list;
@@ -475,6 +477,25 @@ show_explanation (MwScorePanel *self)
   list_highlighted_actors (self);
 }
 
+/* The scores shown, filled, and what their changes are measured from
+ * outlined over them. */
+static void
+show_radar (MwScorePanel *self,
+            MwScores     *scores)
+{
+  MwScores *reference = reference_scores (self);
+
+  g_assert (MW_IS_SCORE_PANEL (self));
+
+  if (reference == NULL)
+    mw_score_radar_set_scores (self->radar, scores, NULL, NULL, NULL);
+  else if (self->preview != NULL)
+    /* Translators: the radar chart's legend while a what-if is previewed */
+    mw_score_radar_set_scores (self->radar, scores, C_("radar", "Preview"), reference, C_("radar", "Now"));
+  else
+    mw_score_radar_set_scores (self->radar, scores, C_("radar", "Now"), reference, C_("radar", "Baseline"));
+}
+
 static void
 refresh (MwScorePanel *self)
 {
@@ -493,6 +514,7 @@ refresh (MwScorePanel *self)
     return;
 
   show_index (self, scores);
+  show_radar (self, scores);
   show_context (self, scores);
   for (guint i = 0; i < MW_N_ELEMENTS; i++)
     show_element (self, i, scores);
@@ -816,6 +838,7 @@ mw_score_panel_class_init (MwScorePanelClass *klass)
 
   object_class->dispose = mw_score_panel_dispose;
 
+  g_type_ensure (MW_TYPE_SCORE_RADAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-score-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, updating_label);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, index_label);
@@ -826,6 +849,7 @@ mw_score_panel_class_init (MwScorePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, preview_label);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, context_label);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, MwScorePanel, radar);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, element_list);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, explain_group);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, factor_list);

@@ -15,6 +15,7 @@
 #include "mw-export.h"
 #include "mw-file.h"
 #include "mw-page.h"
+#include "mw-render-radar.h"
 #include "mw-renderer-private.h"
 
 #define GAP             24.0
@@ -23,6 +24,7 @@
 #define CARD_NAME_MAX  200.0
 #define CARD_BAR        80.0
 #define CARD_ROW        22.0
+#define CARD_RADAR     190.0      /* the radar's height, when the card has one */
 #define PAGE_MARGIN     36.0
 #define MAX_PIXELS  (16384.0 * 16384.0)
 #define MAX_SIDE     32767.0      /* cairo's image surfaces stop here */
@@ -151,11 +153,14 @@ score_card (MwRenderer        *renderer,
   g_autoptr(PangoLayout) index = _mw_renderer_create_layout (renderer, index_text, 26, TRUE);
   g_autoptr(PangoLayout) index_name = _mw_renderer_create_layout (renderer, card->index_name ? card->index_name : _("Index (0–100)"), 9.5, FALSE);
   PangoRectangle t, i;
-  double h, row_y;
+  double h, row_y, radar_y;
 
   pango_layout_get_extents (title, NULL, &t);
   pango_layout_get_extents (index, NULL, &i);
   row_y = 12 + t.height / (double)PANGO_SCALE + 4 + i.height / (double)PANGO_SCALE + 6;
+  radar_y = row_y;
+  if (card->scores != NULL)
+    row_y += CARD_RADAR + 8;
   h = row_y + card->n_rows * CARD_ROW + 10;
   if (cr == NULL)
     return h;
@@ -174,6 +179,13 @@ score_card (MwRenderer        *renderer,
                             x + 20 + i.width / (double)PANGO_SCALE,
                             y + 16 + t.height / (double)PANGO_SCALE + i.height / (double)PANGO_SCALE * 0.45, &theme->text_soft);
 
+  if (card->scores != NULL)
+    {
+      /* The rows under it give the values: its axes carry the titles. */
+      MwRadarSeries series[] = { { card->scores, NULL } };
+
+      mw_render_radar_full (cr, series, 1, x + 8, y + radar_y, width - 16, CARD_RADAR, dark, 0, MW_RADAR_LEGEND);
+    }
   for (guint r = 0; r < card->n_rows; r++)
     {
       g_autoptr(PangoLayout) name = _mw_renderer_create_layout (renderer, card->rows[r].name, 9.5, FALSE);

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "mw-renderer.h"
+#include "mw-scores.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,7 @@ typedef struct
   double            index;        /* 0…100 */
   const MwScoreRow *rows;
   guint             n_rows;
+  MwScores         *scores;       /* (nullable) drawn as a radar above the rows */
 } MwScoreCard;
 
 typedef struct

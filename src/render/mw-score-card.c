@@ -5,8 +5,9 @@
  *
  * mw-export.c draws a card of plain rows and knows nothing of the scores;
  * this is the one place that says what the card shows (the five elements
- * and the index, under which titles; "—" for an element that is not
- * measurable), for the export dialog and meshwork-cli export alike.
+ * as a radar and as rows, and the index, under which titles; "—" for an
+ * element that is not measurable), for the export dialog and meshwork-cli
+ * export alike.
  */
 
 #define G_LOG_DOMAIN "meshwork-render"
@@ -21,8 +22,8 @@
  * @rows: (out caller-allocates): room for its rows
  * @scores: what it shows
  *
- * The card points into @rows, and its names are static: @rows must
- * outlive @card; @scores need not.
+ * The card points into @rows and @scores (its radar), and its names are
+ * static: @rows and @scores must outlive @card.
  */
 void
 mw_score_card_fill (MwScoreCard *card,
@@ -54,4 +55,5 @@ mw_score_card_fill (MwScoreCard *card,
   card->index = mw_scores_get_index (scores);
   card->rows = rows;
   card->n_rows = MW_N_ELEMENTS;
+  card->scores = scores;
 }

@@ -22,6 +22,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mw-render-radar.h"
 #include "mw-renderer-private.h"
 #include "mw-slide.h"
 
@@ -31,6 +32,8 @@
 #define LEGEND_TEXT_SIZE  9.5    /* the legend's own type size, in its units */
 #define LEGEND_MIN_SHARE  0.6    /* of the body size: the smallest legend type */
 #define MIN_NETWORK_SHARE 0.7    /* a legend of its own may shrink the network this far */
+#define RADAR_SHARE       0.62   /* the card's radar: at most this share of its width tall… */
+#define RADAR_MIN_SHARE   0.4    /* … and at least this, else there is none */
 
 /* The stage's type sizes and margin, all from its height. */
 typedef struct
@@ -187,7 +190,28 @@ bar (cairo_t       *cr,
   cairo_fill (cr);
 }
 
-/* Measures, and draws when cr is not NULL. */
+/* The step's scores as a radar, the baseline's outlined over them; the
+ * rows under it give the values, so its axes carry the titles alone. */
+static void
+radar (MwSlide       *self,
+       cairo_t       *cr,
+       guint          step,
+       const MwRect  *box,
+       const Sizes   *s,
+       gboolean       dark)
+{
+  MwRadarSeries series[] = {
+    { mw_slide_get_scores (self, step), C_("radar", "Now") },
+    { mw_slide_get_baseline_scores (self), C_("radar", "Baseline") },
+  };
+
+  mw_render_radar_full (cr, series, series[1].scores != NULL ? 2 : 1, box->x, box->y, box->width, box->height,
+                        dark, s->body * 0.7, MW_RADAR_LEGEND);
+}
+
+/* Measures, and draws when cr is not NULL. With a radar @radar_h tall
+ * (0 for none) the rows give the values without bars, which the radar
+ * replaces. */
 static double
 card (MwSlide       *self,
       MwRenderer    *renderer,
@@ -195,10 +219,12 @@ card (MwSlide       *self,
       guint          step,
       const MwRect  *box,
       const Sizes   *s,
-      const MwTheme *theme)
+      const MwTheme *theme,
+      gboolean       dark,
+      double         radar_h)
 {
   MwScores *scores = mw_slide_get_scores (self, step);
-  double row = s->body * 1.3, bar_h = MAX (4, s->body / 4), y = box->y;
+  double row = s->body * 1.3, bar_h = radar_h > 0 ? 0 : MAX (4, s->body / 4), y = box->y;
   g_autofree char *index = NULL;
   g_autofree char *index_change = NULL;
   g_autoptr(PangoLayout) context = NULL;
@@ -214,12 +240,18 @@ card (MwSlide       *self,
         show_text (renderer, cr, index_change, s->index, TRUE, box->x + box->width, y, TRUE, &theme->accent);
     }
   y += s->index * 1.35;
+  if (radar_h > 0)
+    {
+      if (cr != NULL)
+        radar (self, cr, step, &(MwRect) { box->x, y, box->width, radar_h }, s, dark);
+      y += radar_h + s->body * 0.6;
+    }
 
   for (guint i = 0; i < MW_N_ELEMENTS; i++)
     {
       gboolean measurable = mw_scores_is_measurable (scores, i);
       double value = mw_scores_get_score (scores, i);
-      /* Not measurable is no 0: a dash and an empty bar, as on the export's card */
+      /* Not measurable is no 0: a dash and an empty bar (or a gap in the radar), as on the export's card */
       g_autofree char *text = measurable ? g_strdup_printf ("%.0f", value) : g_strdup ("—");
       g_autofree char *change = measurable ? mw_slide_dup_change (self, step, i) : NULL;
 
@@ -235,9 +267,10 @@ card (MwSlide       *self,
           show_text (renderer, cr, text, s->body, TRUE, value_x, y, TRUE, &theme->text);
           if (change != NULL)
             show_text (renderer, cr, change, s->body, TRUE, box->x + box->width, y, TRUE, &theme->accent);
-          bar (cr, box->x, y + row, box->width, bar_h, measurable ? value : 0, theme);
+          if (bar_h > 0)
+            bar (cr, box->x, y + row, box->width, bar_h, measurable ? value : 0, theme);
         }
-      y += row + bar_h + s->body * 0.45;
+      y += row + (bar_h > 0 ? bar_h + s->body * 0.45 : s->body * 0.2);
     }
 
   if (cr != NULL)
@@ -604,6 +637,7 @@ typedef struct
   double                bottom;
   double                column;    /* the right column's width */
   double                card_h;
+  double                radar_h;   /* the card's radar; 0 for none */
   double                legend_w;  /* in the legend's own units */
   double                legend_h;
   GArray               *items;     /* Item by actor index */
@@ -695,23 +729,33 @@ place_all (const Stage   *st,
     place_body (st, LEGEND_BESIDE, layout);
 }
 
-/**
- * mw_slide_layout:
- * @width: the stage's size, in the units it is drawn in
- * @layout: (out caller-allocates): where everything goes; free its arrays
- *   with mw_slide_layout_clear()
- *
- * Lays the slide out: the header, the score card and legend in a column
- * on the right, and the network in all the room left, as big as it fits
- * with every label drawn at least MW_SLIDE_LABEL_SHARE of @height tall.
- * The same for every build step, so nothing moves while a build runs.
- */
-void
-mw_slide_layout (MwSlide              *self,
-                 double                width,
-                 double                height,
-                 const MwSlideOptions *options,
-                 MwSlideLayout        *layout)
+/* The card's radar takes the room the column has left under the card once
+ * the slide is laid out without it, keeping the legend there at the size it
+ * had: none when that is too little. */
+static double
+radar_height (const Stage         *st,
+              const MwSlideLayout *layout)
+{
+  double h = st->column * RADAR_SHARE, room = st->bottom - st->top - st->card_h;
+  const MwRect *legend = &layout->legend;
+
+  if (legend->width > 0 && legend->x >= layout->card.x - 1 && legend->y >= layout->card.y + layout->card.height)
+    room -= legend->height + st->s.margin;
+  /* The rows lose their bars to the radar, and a gap opens under it. */
+  room += (MAX (4, st->s.body / 4) + st->s.body * 0.25) * MW_N_ELEMENTS - st->s.body * 0.6;
+  h = MIN (h, room);
+  return h >= st->column * RADAR_MIN_SHARE ? h : 0;
+}
+
+/* mw_slide_layout(), and the card's radar's height, which only the
+ * drawing needs. */
+static void
+lay_out (MwSlide              *self,
+         double                width,
+         double                height,
+         const MwSlideOptions *options,
+         MwSlideLayout        *layout,
+         double               *radar_h)
 {
   const MwTheme *theme;
   g_autoptr(GHashTable) highlighted = NULL;
@@ -735,14 +779,11 @@ mw_slide_layout (MwSlide              *self,
   /* The footer (which slide, which keys) sits under the bottom margin. */
   st.bottom = layout->height - st.s.margin * 1.5;
   st.column = MIN (layout->width * 0.27, MAX (layout->height * 0.42, layout->width * 0.2));
-  if (options->scores)
-    {
-      MwRect box = { 0, 0, st.column, 0 };
-
-      st.card_h = card (self, st.renderer, NULL, mw_slide_get_n_steps (self) - 1, &box, &st.s, theme);
-    }
   if (options->legend)
     mw_renderer_measure_legend (st.renderer, &st.legend_w, &st.legend_h);
+  if (options->scores)
+    st.card_h = card (self, st.renderer, NULL, mw_slide_get_n_steps (self) - 1, &(MwRect) { 0, 0, st.column, 0 },
+                      &st.s, theme, options->dark, 0);
 
   highlighted = id_set (mw_slide_get_highlight (self));
   layout->labelled = choose_labelled (mw_slide_get_network (self), highlighted);
@@ -750,7 +791,36 @@ mw_slide_layout (MwSlide              *self,
   items = gather_items (self, st.renderer, layout);
   st.items = items;
   place_all (&st, layout);
+  if (options->scores && (st.radar_h = radar_height (&st, layout)) > 0)
+    {
+      st.card_h = card (self, st.renderer, NULL, mw_slide_get_n_steps (self) - 1, &(MwRect) { 0, 0, st.column, 0 },
+                        &st.s, theme, options->dark, st.radar_h);
+      place_all (&st, layout);
+    }
   place_labels (self, st.renderer, items, layout);
+  if (radar_h != NULL)
+    *radar_h = st.radar_h;
+}
+
+/**
+ * mw_slide_layout:
+ * @width: the stage's size, in the units it is drawn in
+ * @layout: (out caller-allocates): where everything goes; free its arrays
+ *   with mw_slide_layout_clear()
+ *
+ * Lays the slide out: the header, the score card and legend in a column
+ * on the right, and the network in all the room left, as big as it fits
+ * with every label drawn at least MW_SLIDE_LABEL_SHARE of @height tall.
+ * The same for every build step, so nothing moves while a build runs.
+ */
+void
+mw_slide_layout (MwSlide              *self,
+                 double                width,
+                 double                height,
+                 const MwSlideOptions *options,
+                 MwSlideLayout        *layout)
+{
+  lay_out (self, width, height, options, layout, NULL);
 }
 
 void
@@ -835,6 +905,7 @@ mw_slide_draw (MwSlide              *self,
   g_autoptr(GHashTable) ties = g_hash_table_new (NULL, NULL);
   MwView view;
   Sizes s;
+  double radar_h = 0;
 
   g_return_if_fail (MW_IS_SLIDE (self));
   g_return_if_fail (cr != NULL && options != NULL);
@@ -842,7 +913,7 @@ mw_slide_draw (MwSlide              *self,
   theme = _mw_theme_get (options->dark);
   renderer = mw_slide_get_renderer (self, step);
   whole = mw_slide_get_renderer (self, mw_slide_get_n_steps (self) - 1);
-  mw_slide_layout (self, width, height, options, &layout);
+  lay_out (self, width, height, options, &layout, &radar_h);
   stage_sizes (layout.height, &s);
   ids = id_set (mw_slide_get_highlight (self));
   highlight_sets (mw_slide_get_step_network (self, step), ids, actors, ties);
@@ -864,7 +935,7 @@ mw_slide_draw (MwSlide              *self,
 
   header (self, whole, cr, step, &layout.header, &s, theme);
   if (layout.card.width > 0)
-    card (self, whole, cr, step, &layout.card, &s, theme);
+    card (self, whole, cr, step, &layout.card, &s, theme, options->dark, radar_h);
   if (layout.legend.width > 0)
     {
       cairo_save (cr);
