@@ -8,15 +8,22 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mw-attribute-table.h"
 #include "mw-row-list.h"
 #include "mw-table-view.h"
 
-/* Rows, filter, sort and selection are stacked GTK models over MwRowList:
- *   MwRowList → GtkFilterListModel → GtkSortListModel → GtkMultiSelection
+/* Rows, filter and selection are stacked GTK models over MwRowList:
+ *   MwRowList (sorted) → GtkFilterListModel → GtkMultiSelection
  * Which columns exist, each cell's text and the sort keys come from
- * scores/mw-attribute-table.h, which meshwork-cli table shares. */
+ * scores/mw-attribute-table.h, which meshwork-cli table shares.
+ *
+ * A click on a header sorts from a key array: the column's texts are
+ * copied (a few milliseconds at 100,000 rows), keys and order are made
+ * in a thread and the row list shows the rows in that order. GTK 4.8's
+ * incremental GtkSortListModel took 25 s and a frame per millisecond of
+ * work at 100,000 rows, and made an object of every row. */
 
 typedef struct
 {
@@ -24,10 +31,21 @@ typedef struct
   guint            column;    /* in view->table */
   char            *title;     /* as its header shows it */
   GtkSorter       *sorter;    /* borrowed from the column */
-  MwTableSortKeys *keys;      /* (nullable) read at keys_generation */
-  guint64          keys_generation;
-  gboolean         keys_measured;
+  gboolean         edit_column;  /* the first editable one: Enter edits it */
 } ColumnData;
+
+/* One cell on screen, made once per list item and kept while GTK reuses
+ * it for row after row: binding reads no name and allocates nothing. */
+typedef struct
+{
+  ColumnData     *cd;         /* borrowed */
+  GtkListItem    *list_item;  /* borrowed: it owns the cell */
+  GtkWidget      *box;
+  GtkInscription *label;
+  guint           slot;       /* in view->bound; G_MAXUINT while unbound */
+} Cell;
+
+static GQuark cell_quark;
 
 struct _MwTableView
 {
@@ -49,12 +67,17 @@ struct _MwTableView
   MwAttributeTable   *table;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filter_model;
-  GtkSortListModel   *sort_model;
   GtkMultiSelection  *selection;
   GPtrArray          *columns;          /* ColumnData* */
   GPtrArray          *pending_columns;  /* char*: added with no value yet */
-  GHashTable         *edit_cells;       /* MwRowItem* → GtkListItem* of the first editable column */
+  GPtrArray          *bound;            /* Cell*: the cells showing a row */
   char               *needle;           /* casefolded filter text */
+  ColumnData         *probed;           /* see sorted_column() */
+  ColumnData         *sort_column;      /* (nullable) */
+  gboolean            sort_descending;
+  MwTableSortKeys    *sort_keys;        /* (nullable) the row list's order was made from these */
+  GCancellable       *sort_cancellable;
+  gboolean            sort_stale;       /* rows came or went: sort them all again */
   MwActorMeasures    *measures;         /* (nullable) */
   GCancellable       *measures_cancellable;
   guint               check_id;
@@ -68,6 +91,7 @@ G_DEFINE_FINAL_TYPE (MwTableView, mw_table_view, GTK_TYPE_WIDGET)
 
 static void sync_from_canvas (MwTableView *self);
 static void schedule_check   (MwTableView *self);
+static void start_sort       (MwTableView *self);
 
 static MwTableKind
 get_kind (MwTableView *self)
@@ -93,7 +117,7 @@ show_error (MwTableView *self,
 static void
 update_count (MwTableView *self)
 {
-  guint shown = self->sort_model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   guint all = self->rows != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->rows)) : 0;
   g_autofree char *text = NULL;
 
@@ -118,22 +142,34 @@ usable_measures (MwTableView *self)
 /* Cells */
 
 static void
-update_cell (GtkListItem *list_item)
+update_cell (Cell *cell)
 {
-  ColumnData *cd = g_object_get_data (G_OBJECT (list_item), "column-data");
-  MwTableView *self = cd->view;
-  MwRowItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  g_autofree char *text = NULL;
+  MwTableView *self = cell->cd->view;
+  MwRowItem *item = gtk_list_item_get_item (cell->list_item);
   guint index = item != NULL ? mw_row_item_get_index (item) : G_MAXUINT;
+  char buffer[MW_TABLE_TEXT_SIZE];
+  const char *text = NULL;
 
-  if (self->table != NULL && cd->column < mw_attribute_table_get_n_columns (self->table) &&
+  if (self->table != NULL && cell->cd->column < mw_attribute_table_get_n_columns (self->table) &&
       index < mw_attribute_table_get_n_rows (self->table))
-    text = mw_attribute_table_get_text (self->table, cd->column, index, usable_measures (self));
-  if (text != NULL)
-    g_strdelimit (text, "\r\n\t", ' ');
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+    text = mw_attribute_table_peek_text (self->table, cell->cd->column, index, usable_measures (self), buffer);
+  /* one line a row: a copy only for the rare text that has breaks */
+  if (text != NULL && strpbrk (text, "\r\n\t") != NULL)
+    {
+      g_autofree char *line = g_strdelimit (g_strdup (text), "\r\n\t", ' ');
+
+      gtk_inscription_set_text (cell->label, line);
+      return;
+    }
+  gtk_inscription_set_text (cell->label, text);
+}
+
+/* The measures arrived, a row changed: the cells on screen read again. */
+static void
+refresh_cells (MwTableView *self)
+{
+  for (guint i = 0; i < self->bound->len; i++)
+    update_cell (g_ptr_array_index (self->bound, i));
 }
 
 static GArray *
@@ -176,14 +212,14 @@ stop_editing (MwTableView *self,
   g_autofree char *text = NULL;
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GError) error = NULL;
-  ColumnData *cd;
+  Cell *cell;
 
   if (self->editing == NULL)
     return;
 
   box = g_steal_pointer (&self->editing);
-  list_item = g_object_get_data (G_OBJECT (box), "list-item");
-  cd = g_object_get_data (G_OBJECT (list_item), "column-data");
+  cell = g_object_get_qdata (G_OBJECT (box), cell_quark);
+  list_item = cell->list_item;
   entry = gtk_widget_get_last_child (box);
   text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
   if (commit && gtk_list_item_get_item (list_item) != NULL &&
@@ -193,11 +229,11 @@ stop_editing (MwTableView *self,
   gtk_widget_set_visible (gtk_widget_get_first_child (box), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
   gtk_box_remove (GTK_BOX (box), entry);
-  update_cell (list_item);
+  update_cell (cell);
 
   if (rows == NULL || rows->len == 0 || self->history == NULL)
     return;
-  if (!mw_attribute_table_set_cells (self->table, self->history, cd->column, rows, text, &error))
+  if (!mw_attribute_table_set_cells (self->table, self->history, cell->cd->column, rows, text, &error))
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       show_error (self, error->message);
@@ -230,12 +266,12 @@ entry_leave_cb (MwTableView *self)
 
 static void
 start_editing (MwTableView *self,
-               GtkListItem *list_item)
+               Cell        *cell)
 {
-  ColumnData *cd = g_object_get_data (G_OBJECT (list_item), "column-data");
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  MwRowItem *item = gtk_list_item_get_item (list_item);
+  ColumnData *cd = cell->cd;
+  GtkWidget *box = cell->box;
+  GtkWidget *label = GTK_WIDGET (cell->label);
+  MwRowItem *item = gtk_list_item_get_item (cell->list_item);
   GtkEventController *controller;
   GtkWidget *entry;
 
@@ -268,12 +304,10 @@ cell_pressed_cb (GtkGestureClick *gesture,
                  int              n_press,
                  double           x,
                  double           y,
-                 GtkListItem     *list_item)
+                 Cell            *cell)
 {
-  ColumnData *cd = g_object_get_data (G_OBJECT (list_item), "column-data");
-
   if (n_press == 2)
-    start_editing (cd->view, list_item);
+    start_editing (cell->cd->view, cell);
 }
 
 static void
@@ -285,6 +319,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *label = gtk_inscription_new (NULL);
   GtkGesture *click = gtk_gesture_click_new ();
+  Cell *cell = g_new0 (Cell, 1);
 
   gtk_widget_set_hexpand (label, TRUE);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
@@ -297,22 +332,16 @@ setup_cb (GtkSignalListItemFactory *factory,
     }
   gtk_box_append (GTK_BOX (box), label);
 
-  g_object_set_data (G_OBJECT (box), "list-item", list_item);
-  g_object_set_data (G_OBJECT (list_item), "column-data", cd);
-  g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), list_item);
+  cell->cd = cd;
+  cell->list_item = list_item;
+  cell->box = box;
+  cell->label = GTK_INSCRIPTION (label);
+  cell->slot = G_MAXUINT;
+  g_object_set_qdata_full (G_OBJECT (list_item), cell_quark, cell, g_free);
+  g_object_set_qdata (G_OBJECT (box), cell_quark, cell);
+  g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), cell);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
   gtk_list_item_set_child (list_item, box);
-}
-
-static gboolean
-is_edit_column (ColumnData *cd)
-{
-  MwAttributeTable *table = cd->view->table;
-
-  for (guint c = 0; c < mw_attribute_table_get_n_columns (table); c++)
-    if (mw_attribute_table_get_column (table, c)->editable)
-      return c == cd->column;
-  return FALSE;
 }
 
 static void
@@ -320,12 +349,11 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
          ColumnData               *cd)
 {
-  MwRowItem *item = gtk_list_item_get_item (list_item);
+  Cell *cell = g_object_get_qdata (G_OBJECT (list_item), cell_quark);
 
-  g_signal_connect_swapped (item, "changed", G_CALLBACK (update_cell), list_item);
-  if (is_edit_column (cd))
-    g_hash_table_insert (cd->view->edit_cells, item, list_item);
-  update_cell (list_item);
+  cell->slot = cd->view->bound->len;
+  g_ptr_array_add (cd->view->bound, cell);
+  update_cell (cell);
 }
 
 static void
@@ -333,13 +361,18 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            ColumnData               *cd)
 {
-  MwRowItem *item = gtk_list_item_get_item (list_item);
+  MwTableView *self = cd->view;
+  Cell *cell = g_object_get_qdata (G_OBJECT (list_item), cell_quark);
 
-  if (cd->view->editing == gtk_list_item_get_child (list_item))
-    stop_editing (cd->view, FALSE);
-  g_signal_handlers_disconnect_by_func (item, update_cell, list_item);
-  if (g_hash_table_lookup (cd->view->edit_cells, item) == list_item)
-    g_hash_table_remove (cd->view->edit_cells, item);
+  if (self->editing == cell->box)
+    stop_editing (self, FALSE);
+  if (cell->slot == G_MAXUINT)
+    return;
+  /* the last cell takes this one's slot */
+  g_ptr_array_remove_index_fast (self->bound, cell->slot);
+  if (cell->slot < self->bound->len)
+    ((Cell *) g_ptr_array_index (self->bound, cell->slot))->slot = cell->slot;
+  cell->slot = G_MAXUINT;
 }
 
 /* Enter on a row edits its first editable cell (GTK 4.8 focuses rows, not cells). */
@@ -348,51 +381,159 @@ row_activated_cb (MwTableView *self,
                   guint        position)
 {
   g_autoptr(MwRowItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  GtkListItem *list_item = item != NULL ? g_hash_table_lookup (self->edit_cells, item) : NULL;
 
-  if (list_item != NULL)
-    start_editing (self, list_item);
+  for (guint i = 0; item != NULL && i < self->bound->len; i++)
+    {
+      Cell *cell = g_ptr_array_index (self->bound, i);
+
+      if (cell->cd->edit_column && gtk_list_item_get_item (cell->list_item) == (gpointer) item)
+        {
+          start_editing (self, cell);
+          return;
+        }
+    }
 }
 
 /* Sorting */
 
-static void
-ensure_keys (ColumnData *cd)
-{
-  MwTableView *self = cd->view;
-  guint64 generation = mw_network_get_generation (get_network (self));
-  gboolean measured = usable_measures (self) != NULL;
-
-  if (cd->keys != NULL && cd->keys_generation == generation && cd->keys_measured == measured)
-    return;
-  g_clear_pointer (&cd->keys, mw_table_sort_keys_free);
-  cd->keys = mw_table_sort_keys_new (self->table, cd->column, usable_measures (self));
-  cd->keys_generation = generation;
-  cd->keys_measured = measured;
-}
-
+/* GTK 4.8 does not say which column the header clicks sort by (4.10's
+ * gtk_column_view_sorter_get_primary_sort_column() does): the view's
+ * sorter asks its primary column's sorter first, which answers "before"
+ * and names itself; the view turns the answer round when descending. */
 static int
 compare_cb (gconstpointer a,
             gconstpointer b,
             gpointer      data)
 {
   ColumnData *cd = data;
-  guint ia = mw_row_item_get_index ((MwRowItem *) a);
-  guint ib = mw_row_item_get_index ((MwRowItem *) b);
-  guint n = mw_attribute_table_get_n_rows (cd->view->table);
-  int order;
 
-  if (ia >= n || ib >= n)
-    return (ia >= n) - (ib >= n);
-  ensure_keys (cd);
-  order = mw_table_sort_keys_compare (cd->keys, ia, ib);
-  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  cd->view->probed = cd;
+  return GTK_ORDERING_SMALLER;
+}
+
+static ColumnData *
+sorted_column (MwTableView *self,
+               gboolean    *descending)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkOrdering order;
+
+  self->probed = NULL;
+  order = gtk_sorter_compare (sorter, self, self->filter);
+  *descending = order == GTK_ORDERING_LARGER;
+  return order != GTK_ORDERING_EQUAL ? self->probed : NULL;
+}
+
+typedef struct
+{
+  MwCellKind       kind;
+  gboolean         descending;
+  GPtrArray       *texts;
+  MwTableSortKeys *keys;
+  guint           *order;
+} SortJob;
+
+static void
+sort_job_free (SortJob *job)
+{
+  g_clear_pointer (&job->texts, g_ptr_array_unref);
+  g_clear_pointer (&job->keys, mw_table_sort_keys_free);
+  g_free (job->order);
+  g_free (job);
+}
+
+static void
+sort_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  SortJob *job = data;
+
+  job->keys = mw_table_sort_keys_new_for_texts (job->kind, job->texts);
+  job->order = mw_table_sort_keys_order (job->keys, job->descending);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+sort_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  MwTableView *self = MW_TABLE_VIEW (source);
+  SortJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) || self->rows == NULL ||
+      job->texts->len != g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+    return;
+  g_clear_pointer (&self->sort_keys, mw_table_sort_keys_free);
+  self->sort_keys = g_steal_pointer (&job->keys);
+  g_clear_object (&self->sort_cancellable);
+  mw_row_list_set_order (self->rows, g_steal_pointer (&job->order));
+}
+
+static void
+start_sort (MwTableView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  SortJob *job;
+
+  g_cancellable_cancel (self->sort_cancellable);
+  g_clear_object (&self->sort_cancellable);
+  g_clear_pointer (&self->sort_keys, mw_table_sort_keys_free);
+  self->sort_stale = FALSE;
+  if (self->rows == NULL || self->table == NULL)
+    return;
+  if (self->sort_column == NULL)
+    {
+      if (mw_row_list_is_sorted (self->rows))
+        mw_row_list_set_order (self->rows, NULL);
+      return;
+    }
+
+  job = g_new0 (SortJob, 1);
+  job->kind = mw_attribute_table_get_column (self->table, self->sort_column->column)->kind;
+  job->descending = self->sort_descending;
+  job->texts = mw_attribute_table_dup_column (self->table, self->sort_column->column, usable_measures (self));
+  self->sort_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->sort_cancellable, sort_done_cb, NULL);
+  g_task_set_source_tag (task, start_sort);
+  g_task_set_task_data (task, job, (GDestroyNotify) sort_job_free);
+  g_task_run_in_thread (task, sort_thread);
+}
+
+static void
+sorter_changed_cb (MwTableView *self)
+{
+  gboolean descending = FALSE;
+  ColumnData *cd = sorted_column (self, &descending);
+
+  if (cd == self->sort_column && descending == self->sort_descending && !self->sort_stale)
+    return;
+  self->sort_column = cd;
+  self->sort_descending = descending;
+  start_sort (self);
+}
+
+/* An edit in the sorted column moves its row to where it now sorts. */
+static void
+place_row (MwTableView *self,
+           guint        row)
+{
+  char buffer[MW_TABLE_TEXT_SIZE];
+
+  if (self->sort_keys == NULL || self->sort_column == NULL ||
+      row >= mw_attribute_table_get_n_rows (self->table))
+    return;
+  mw_table_sort_keys_update (self->sort_keys, row,
+                             mw_attribute_table_peek_text (self->table, self->sort_column->column, row,
+                                                           usable_measures (self), buffer));
+  mw_row_list_place_row (self->rows, self->sort_keys, self->sort_descending, row);
 }
 
 static void
 column_data_free (ColumnData *cd)
 {
-  g_clear_pointer (&cd->keys, mw_table_sort_keys_free);
   g_free (cd->title);
   g_free (cd);
 }
@@ -426,6 +567,9 @@ new_column (MwTableView *self,
   cd->view = self;
   cd->column = c;
   cd->title = g_strdup (title);
+  cd->edit_column = column->editable;
+  for (guint i = 0; i < c && cd->edit_column; i++)
+    cd->edit_column = !mw_attribute_table_get_column (self->table, i)->editable;
   g_ptr_array_add (self->columns, cd);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), cd);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), cd);
@@ -458,7 +602,8 @@ remove_columns (MwTableView *self)
 
       gtk_column_view_remove_column (self->column_view, column);
     }
-  g_hash_table_remove_all (self->edit_cells);
+  g_ptr_array_set_size (self->bound, 0);
+  self->sort_column = NULL;
   g_ptr_array_set_size (self->columns, 0);
 }
 
@@ -486,19 +631,6 @@ read_table (MwTableView *self)
   for (guint i = 0; i < self->pending_columns->len; i++)
     mw_attribute_table_add_column (table, self->history, g_ptr_array_index (self->pending_columns, i), NULL, NULL);
   return table;
-}
-
-/* The sort keys of each column were read from the old table's columns. */
-static void
-refresh_sorters (MwTableView *self)
-{
-  for (guint i = 0; i < self->columns->len; i++)
-    {
-      ColumnData *cd = g_ptr_array_index (self->columns, i);
-
-      g_clear_pointer (&cd->keys, mw_table_sort_keys_free);
-      gtk_sorter_changed (cd->sorter, GTK_SORTER_CHANGE_DIFFERENT);
-    }
 }
 
 static void
@@ -540,7 +672,10 @@ search_changed_cb (MwTableView *self)
   g_clear_pointer (&self->needle, g_free);
   if (*text != '\0')
     self->needle = g_utf8_casefold (text, -1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* no filter at all, rather than one that keeps every row: no row is read */
+  gtk_filter_list_model_set_filter (self->filter_model, self->needle != NULL ? GTK_FILTER (self->filter) : NULL);
+  if (self->needle != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
 }
 
@@ -579,6 +714,7 @@ rows_selection_changed_cb (MwTableView *self)
 static void
 rows_changed_cb (MwTableView *self)
 {
+  refresh_cells (self);
   update_count (self);
   schedule_check (self);
 }
@@ -589,16 +725,29 @@ static void
 network_changed_cb (MwTableView    *self,
                     const MwChange *change)
 {
+  gboolean actors = get_kind (self) == MW_TABLE_ACTORS;
+
   switch (change->kind)
     {
     case MW_CHANGE_ACTOR_CHANGED:
       if (change->fields & (MW_FIELD_ORG | MW_FIELD_UNIT))
         self->measures_dirty = TRUE;
+      /* a tie shows its actors' ids: the ties sort again */
+      if (actors)
+        place_row (self, change->actor->index);
+      else
+        self->sort_stale = TRUE;
+      break;
+    case MW_CHANGE_TIE_CHANGED:
+      self->measures_dirty = TRUE;
+      if (!actors)
+        place_row (self, change->tie->index);
       break;
     case MW_CHANGE_NETWORK_CHANGED:
       break;
     default:
       self->measures_dirty = TRUE;
+      self->sort_stale = TRUE;
     }
 }
 
@@ -623,6 +772,9 @@ set_rows (MwTableView *self)
       g_signal_handlers_disconnect_by_data (mw_row_list_get_network (self->rows), self);
     }
   g_clear_object (&self->rows);
+  g_cancellable_cancel (self->sort_cancellable);
+  g_clear_object (&self->sort_cancellable);
+  g_clear_pointer (&self->sort_keys, mw_table_sort_keys_free);
   remove_columns (self);
   g_clear_pointer (&self->table, mw_attribute_table_free);
   g_clear_pointer (&self->measures, mw_actor_measures_free);
@@ -723,9 +875,10 @@ measures_done_cb (GObject      *source,
     }
   g_clear_pointer (&self->measures, mw_actor_measures_free);
   self->measures = measures;
-  if (self->rows != NULL)
-    mw_row_list_refresh (self->rows);
-  refresh_sorters (self);
+  refresh_cells (self);
+  if (self->sort_column != NULL &&
+      mw_attribute_table_get_column (self->table, self->sort_column->column)->source == MW_COLUMN_MEASURE)
+    start_sort (self);
 }
 
 static void
@@ -754,6 +907,8 @@ check_cb (gpointer data)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return G_SOURCE_REMOVE;
   check_columns (self);
+  if (self->sort_stale && self->sort_column != NULL)
+    start_sort (self);
   if (get_network (self) != NULL && get_kind (self) == MW_TABLE_ACTORS &&
       gtk_widget_get_mapped (GTK_WIDGET (self)) && (self->measures == NULL || self->measures_dirty))
     compute_measures (self);
@@ -926,6 +1081,8 @@ mw_table_view_dispose (GObject *object)
   g_clear_handle_id (&self->check_id, g_source_remove);
   g_cancellable_cancel (self->measures_cancellable);
   g_clear_object (&self->measures_cancellable);
+  g_cancellable_cancel (self->sort_cancellable);
+  g_clear_object (&self->sort_cancellable);
   g_clear_object (&self->editing);
   if (self->column_view != NULL)
     remove_columns (self);
@@ -953,7 +1110,8 @@ mw_table_view_finalize (GObject *object)
   g_clear_pointer (&self->measures, mw_actor_measures_free);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->pending_columns, g_ptr_array_unref);
-  g_clear_pointer (&self->edit_cells, g_hash_table_unref);
+  g_clear_pointer (&self->bound, g_ptr_array_unref);
+  g_clear_pointer (&self->sort_keys, mw_table_sort_keys_free);
   g_clear_pointer (&self->needle, g_free);
 
   G_OBJECT_CLASS (mw_table_view_parent_class)->finalize (object);
@@ -984,6 +1142,7 @@ mw_table_view_class_init (MwTableViewClass *klass)
   gtk_widget_class_install_action (widget_class, "table.remove-column", "s", remove_column_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  cell_quark = g_quark_from_static_string ("mw-table-cell");
   gtk_widget_class_set_css_name (widget_class, "mwtableview");
 }
 
@@ -998,22 +1157,21 @@ mw_table_view_init (MwTableView *self)
 
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_data_free);
   self->pending_columns = g_ptr_array_new_with_free_func (g_free);
-  self->edit_cells = g_hash_table_new (NULL, NULL);
+  self->bound = g_ptr_array_new ();
 
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  /* 100,000 rows are filtered and sorted a slice at a time, between frames */
+  /* no filter until there is text to find */
+  self->filter_model = gtk_filter_list_model_new (NULL, NULL);
+  /* 100,000 rows are filtered a slice at a time, between frames */
   gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
-  sorter = gtk_column_view_get_sorter (self->column_view);
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), g_object_ref (sorter));
-  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
-  g_object_ref (self->filter);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->filter_model));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (rows_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sort_model, "items-changed", G_CALLBACK (update_count), self,
+  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  g_signal_connect_object (sorter, "changed", G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -1042,12 +1200,20 @@ mw_table_view_get_column_view (MwTableView *self)
   return self->column_view;
 }
 
-/* Returns: (transfer none): the rows as shown: filtered and sorted */
+/* Returns: (transfer none): the rows as shown: sorted and filtered */
 GListModel *
 mw_table_view_get_rows (MwTableView *self)
 {
   g_return_val_if_fail (MW_IS_TABLE_VIEW (self), NULL);
-  return G_LIST_MODEL (self->sort_model);
+  return G_LIST_MODEL (self->filter_model);
+}
+
+/* Whether a sort or a filter is still working through the rows. */
+gboolean
+mw_table_view_is_busy (MwTableView *self)
+{
+  g_return_val_if_fail (MW_IS_TABLE_VIEW (self), FALSE);
+  return self->sort_cancellable != NULL || gtk_filter_list_model_get_pending (self->filter_model) > 0;
 }
 
 /* Returns: (transfer none): the rows' selection */
