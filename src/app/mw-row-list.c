@@ -384,8 +384,8 @@ mw_row_list_place_row (MwRowList       *self,
   self->order[to] = row;
   for (guint p = MIN (from, to); p <= MAX (from, to); p++)
     self->place[self->order[p]] = p;
-  if (from == to)
-    return;
-  g_list_model_items_changed (G_LIST_MODEL (self), from, 1, 0);
-  g_list_model_items_changed (G_LIST_MODEL (self), to, 0, 1);
+  /* one change over the rows between: the count stays right at every signal */
+  if (from != to)
+    g_list_model_items_changed (G_LIST_MODEL (self), MIN (from, to), MAX (from, to) - MIN (from, to) + 1,
+                                MAX (from, to) - MIN (from, to) + 1);
 }

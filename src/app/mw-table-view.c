@@ -719,8 +719,8 @@ rows_changed_cb (MwTableView *self)
   schedule_check (self);
 }
 
-/* A label or a note leaves the measures as they are: copying 100,000
- * actors for them again would only stall the window. */
+/* A label or a note leaves the measures as they are: computing them
+ * again for 100,000 actors would only keep a core busy. */
 static void
 network_changed_cb (MwTableView    *self,
                     const MwChange *change)
@@ -849,7 +849,9 @@ history_cb (MwTableView *self)
   set_rows (self);
 }
 
-/* Measures, in a thread on a copy of the network */
+/* Measures, in a thread from a compact copy of what they read: a copy
+ * of the whole network (the file's own attributes and all) held the
+ * window 0.8 s at 100,000 actors. */
 
 static void
 measures_thread (GTask        *task,
@@ -857,7 +859,7 @@ measures_thread (GTask        *task,
                  gpointer      data,
                  GCancellable *cancellable)
 {
-  g_task_return_pointer (task, mw_actor_measures_compute (data, 0), (GDestroyNotify) mw_actor_measures_free);
+  g_task_return_pointer (task, mw_actor_measures_compute_input (data, 0), (GDestroyNotify) mw_actor_measures_free);
 }
 
 static void
@@ -892,7 +894,8 @@ compute_measures (MwTableView *self)
 
   task = g_task_new (self, self->measures_cancellable, measures_done_cb, NULL);
   g_task_set_source_tag (task, compute_measures);
-  g_task_set_task_data (task, mw_network_copy (get_network (self)), g_object_unref);
+  g_task_set_task_data (task, mw_actor_measures_input_new (get_network (self)),
+                        (GDestroyNotify) mw_actor_measures_input_free);
   self->measures_dirty = FALSE;
   g_task_run_in_thread (task, measures_thread);
 }
