@@ -12,97 +12,26 @@
 
 #include "mw-attribute-table.h"
 #include "mw-row-list.h"
-#include "mw-table-view.h"
+#include "mw-table-view-private.h"
 
 /* Rows, filter and selection are stacked GTK models over MwRowList:
  *   MwRowList (sorted) → GtkFilterListModel → GtkMultiSelection
  * Which columns exist, each cell's text and the sort keys come from
  * scores/mw-attribute-table.h, which meshwork-cli table shares.
- *
- * A click on a header sorts from a key array: the column's texts are
- * copied (a few milliseconds at 100,000 rows), keys and order are made
- * in a thread and the row list shows the rows in that order. GTK 4.8's
- * incremental GtkSortListModel took 25 s and a frame per millisecond of
- * work at 100,000 rows, and made an object of every row. */
-
-typedef struct
-{
-  MwTableView     *view;      /* borrowed */
-  guint            column;    /* in view->table */
-  char            *title;     /* as its header shows it */
-  GtkSorter       *sorter;    /* borrowed from the column */
-  gboolean         edit_column;  /* the first editable one: Enter edits it */
-} ColumnData;
-
-/* One cell on screen, made once per list item and kept while GTK reuses
- * it for row after row: binding reads no name and allocates nothing. */
-typedef struct
-{
-  ColumnData     *cd;         /* borrowed */
-  GtkListItem    *list_item;  /* borrowed: it owns the cell */
-  GtkWidget      *box;
-  GtkInscription *label;
-  guint           slot;       /* in view->bound; G_MAXUINT while unbound */
-} Cell;
-
-static GQuark cell_quark;
-
-struct _MwTableView
-{
-  GtkWidget           parent_instance;
-
-  /* template widgets */
-  GtkToggleButton    *actors_button;
-  GtkSearchEntry     *search_entry;
-  GtkLabel           *error_label;
-  GtkLabel           *count_label;
-  GtkColumnView      *column_view;
-
-  /* borrowed */
-  MwCanvas           *canvas;
-
-  /* owned */
-  MwHistory          *history;
-  MwRowList          *rows;
-  MwAttributeTable   *table;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filter_model;
-  GtkMultiSelection  *selection;
-  GPtrArray          *columns;          /* ColumnData* */
-  GPtrArray          *pending_columns;  /* char*: added with no value yet */
-  GPtrArray          *bound;            /* Cell*: the cells showing a row */
-  char               *needle;           /* casefolded filter text */
-  ColumnData         *probed;           /* see sorted_column() */
-  ColumnData         *sort_column;      /* (nullable) */
-  gboolean            sort_descending;
-  MwTableSortKeys    *sort_keys;        /* (nullable) the row list's order was made from these */
-  GCancellable       *sort_cancellable;
-  gboolean            sort_stale;       /* rows came or went: sort them all again */
-  MwActorMeasures    *measures;         /* (nullable) */
-  GCancellable       *measures_cancellable;
-  guint               check_id;
-  GtkWidget          *editing;          /* (nullable) the cell box being edited */
-  gboolean            measures_dirty;   /* ties, actors, units or organisations changed */
-  gboolean            syncing;          /* the rows follow the canvas's selection */
-  gboolean            pushing;          /* the canvas follows the rows' selection */
-};
+ * The order comes from mw-table-view-sort.c (see there why not from a
+ * GtkSortListModel). */
 
 G_DEFINE_FINAL_TYPE (MwTableView, mw_table_view, GTK_TYPE_WIDGET)
 
+static GQuark cell_quark;
+
 static void sync_from_canvas (MwTableView *self);
 static void schedule_check   (MwTableView *self);
-static void start_sort       (MwTableView *self);
 
 static MwTableKind
 get_kind (MwTableView *self)
 {
   return gtk_toggle_button_get_active (self->actors_button) ? MW_TABLE_ACTORS : MW_TABLE_TIES;
-}
-
-static MwNetwork *
-get_network (MwTableView *self)
-{
-  return self->history != NULL ? mw_history_get_network (self->history) : NULL;
 }
 
 static void
@@ -126,19 +55,6 @@ update_count (MwTableView *self)
   gtk_label_set_label (self->count_label, text);
 }
 
-/* The measures read at a network of as many actors; stale ones are shown
- * until the new ones arrive, so the column does not blink on each edit. */
-static MwActorMeasures *
-usable_measures (MwTableView *self)
-{
-  MwNetwork *network = get_network (self);
-
-  if (self->measures == NULL || network == NULL ||
-      mw_actor_measures_get_n (self->measures) != mw_network_get_n_actors (network))
-    return NULL;
-  return self->measures;
-}
-
 /* Cells */
 
 static void
@@ -152,7 +68,7 @@ update_cell (Cell *cell)
 
   if (self->table != NULL && cell->cd->column < mw_attribute_table_get_n_columns (self->table) &&
       index < mw_attribute_table_get_n_rows (self->table))
-    text = mw_attribute_table_peek_text (self->table, cell->cd->column, index, usable_measures (self), buffer);
+    text = mw_attribute_table_peek_text (self->table, cell->cd->column, index, _mw_table_view_usable_measures (self), buffer);
   /* one line a row: a copy only for the rare text that has breaks */
   if (text != NULL && strpbrk (text, "\r\n\t") != NULL)
     {
@@ -394,143 +310,6 @@ row_activated_cb (MwTableView *self,
     }
 }
 
-/* Sorting */
-
-/* GTK 4.8 does not say which column the header clicks sort by (4.10's
- * gtk_column_view_sorter_get_primary_sort_column() does): the view's
- * sorter asks its primary column's sorter first, which answers "before"
- * and names itself; the view turns the answer round when descending. */
-static int
-compare_cb (gconstpointer a,
-            gconstpointer b,
-            gpointer      data)
-{
-  ColumnData *cd = data;
-
-  cd->view->probed = cd;
-  return GTK_ORDERING_SMALLER;
-}
-
-static ColumnData *
-sorted_column (MwTableView *self,
-               gboolean    *descending)
-{
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-  GtkOrdering order;
-
-  self->probed = NULL;
-  order = gtk_sorter_compare (sorter, self, self->filter);
-  *descending = order == GTK_ORDERING_LARGER;
-  return order != GTK_ORDERING_EQUAL ? self->probed : NULL;
-}
-
-typedef struct
-{
-  MwCellKind       kind;
-  gboolean         descending;
-  GPtrArray       *texts;
-  MwTableSortKeys *keys;
-  guint           *order;
-} SortJob;
-
-static void
-sort_job_free (SortJob *job)
-{
-  g_clear_pointer (&job->texts, g_ptr_array_unref);
-  g_clear_pointer (&job->keys, mw_table_sort_keys_free);
-  g_free (job->order);
-  g_free (job);
-}
-
-static void
-sort_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
-{
-  SortJob *job = data;
-
-  job->keys = mw_table_sort_keys_new_for_texts (job->kind, job->texts);
-  job->order = mw_table_sort_keys_order (job->keys, job->descending);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-sort_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      data)
-{
-  MwTableView *self = MW_TABLE_VIEW (source);
-  SortJob *job = g_task_get_task_data (G_TASK (result));
-
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) || self->rows == NULL ||
-      job->texts->len != g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
-    return;
-  g_clear_pointer (&self->sort_keys, mw_table_sort_keys_free);
-  self->sort_keys = g_steal_pointer (&job->keys);
-  g_clear_object (&self->sort_cancellable);
-  mw_row_list_set_order (self->rows, g_steal_pointer (&job->order));
-}
-
-static void
-start_sort (MwTableView *self)
-{
-  g_autoptr(GTask) task = NULL;
-  SortJob *job;
-
-  g_cancellable_cancel (self->sort_cancellable);
-  g_clear_object (&self->sort_cancellable);
-  g_clear_pointer (&self->sort_keys, mw_table_sort_keys_free);
-  self->sort_stale = FALSE;
-  if (self->rows == NULL || self->table == NULL)
-    return;
-  if (self->sort_column == NULL)
-    {
-      if (mw_row_list_is_sorted (self->rows))
-        mw_row_list_set_order (self->rows, NULL);
-      return;
-    }
-
-  job = g_new0 (SortJob, 1);
-  job->kind = mw_attribute_table_get_column (self->table, self->sort_column->column)->kind;
-  job->descending = self->sort_descending;
-  job->texts = mw_attribute_table_dup_column (self->table, self->sort_column->column, usable_measures (self));
-  self->sort_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->sort_cancellable, sort_done_cb, NULL);
-  g_task_set_source_tag (task, start_sort);
-  g_task_set_task_data (task, job, (GDestroyNotify) sort_job_free);
-  g_task_run_in_thread (task, sort_thread);
-}
-
-static void
-sorter_changed_cb (MwTableView *self)
-{
-  gboolean descending = FALSE;
-  ColumnData *cd = sorted_column (self, &descending);
-
-  if (cd == self->sort_column && descending == self->sort_descending && !self->sort_stale)
-    return;
-  self->sort_column = cd;
-  self->sort_descending = descending;
-  start_sort (self);
-}
-
-/* An edit in the sorted column moves its row to where it now sorts. */
-static void
-place_row (MwTableView *self,
-           guint        row)
-{
-  char buffer[MW_TABLE_TEXT_SIZE];
-
-  if (self->sort_keys == NULL || self->sort_column == NULL ||
-      row >= mw_attribute_table_get_n_rows (self->table))
-    return;
-  mw_table_sort_keys_update (self->sort_keys, row,
-                             mw_attribute_table_peek_text (self->table, self->sort_column->column, row,
-                                                           usable_measures (self), buffer));
-  mw_row_list_place_row (self->rows, self->sort_keys, self->sort_descending, row);
-}
-
 static void
 column_data_free (ColumnData *cd)
 {
@@ -576,7 +355,7 @@ new_column (MwTableView *self,
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), cd);
 
   view_column = gtk_column_view_column_new (title, factory);
-  cd->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, cd, NULL));
+  cd->sorter = _mw_table_view_column_sorter_new (cd);
   gtk_column_view_column_set_sorter (view_column, cd->sorter);
   g_object_unref (cd->sorter);
   gtk_column_view_column_set_resizable (view_column, TRUE);
@@ -626,7 +405,7 @@ rebuild_columns (MwTableView *self)
 static MwAttributeTable *
 read_table (MwTableView *self)
 {
-  MwAttributeTable *table = mw_attribute_table_new (get_network (self), get_kind (self));
+  MwAttributeTable *table = mw_attribute_table_new (_mw_table_view_get_network (self), get_kind (self));
 
   for (guint i = 0; i < self->pending_columns->len; i++)
     mw_attribute_table_add_column (table, self->history, g_ptr_array_index (self->pending_columns, i), NULL, NULL);
@@ -638,7 +417,7 @@ check_columns (MwTableView *self)
 {
   g_autoptr(MwAttributeTable) table = NULL;
 
-  if (get_network (self) == NULL)
+  if (_mw_table_view_get_network (self) == NULL)
     return;
   table = read_table (self);
   if (self->table != NULL && mw_attribute_table_same_columns (self->table, table))
@@ -734,14 +513,14 @@ network_changed_cb (MwTableView    *self,
         self->measures_dirty = TRUE;
       /* a tie shows its actors' ids: the ties sort again */
       if (actors)
-        place_row (self, change->actor->index);
+        _mw_table_view_place_row (self, change->actor->index);
       else
         self->sort_stale = TRUE;
       break;
     case MW_CHANGE_TIE_CHANGED:
       self->measures_dirty = TRUE;
       if (!actors)
-        place_row (self, change->tie->index);
+        _mw_table_view_place_row (self, change->tie->index);
       break;
     case MW_CHANGE_NETWORK_CHANGED:
       break;
@@ -780,12 +559,12 @@ set_rows (MwTableView *self)
   g_clear_pointer (&self->measures, mw_actor_measures_free);
   g_ptr_array_set_size (self->pending_columns, 0);
 
-  if (get_network (self) != NULL)
+  if (_mw_table_view_get_network (self) != NULL)
     {
-      self->rows = mw_row_list_new (get_network (self), get_kind (self));
+      self->rows = mw_row_list_new (_mw_table_view_get_network (self), get_kind (self));
       self->table = read_table (self);
       g_signal_connect_object (self->rows, "changed", G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (get_network (self), "changed", G_CALLBACK (network_changed_cb), self,
+      g_signal_connect_object (_mw_table_view_get_network (self), "changed", G_CALLBACK (network_changed_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (rows_items_changed_cb), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
@@ -880,7 +659,7 @@ measures_done_cb (GObject      *source,
   refresh_cells (self);
   if (self->sort_column != NULL &&
       mw_attribute_table_get_column (self->table, self->sort_column->column)->source == MW_COLUMN_MEASURE)
-    start_sort (self);
+    _mw_table_view_start_sort (self);
 }
 
 static void
@@ -894,7 +673,7 @@ compute_measures (MwTableView *self)
 
   task = g_task_new (self, self->measures_cancellable, measures_done_cb, NULL);
   g_task_set_source_tag (task, compute_measures);
-  g_task_set_task_data (task, mw_actor_measures_input_new (get_network (self)),
+  g_task_set_task_data (task, mw_actor_measures_input_new (_mw_table_view_get_network (self)),
                         (GDestroyNotify) mw_actor_measures_input_free);
   self->measures_dirty = FALSE;
   g_task_run_in_thread (task, measures_thread);
@@ -911,8 +690,8 @@ check_cb (gpointer data)
     return G_SOURCE_REMOVE;
   check_columns (self);
   if (self->sort_stale && self->sort_column != NULL)
-    start_sort (self);
-  if (get_network (self) != NULL && get_kind (self) == MW_TABLE_ACTORS &&
+    _mw_table_view_start_sort (self);
+  if (_mw_table_view_get_network (self) != NULL && get_kind (self) == MW_TABLE_ACTORS &&
       gtk_widget_get_mapped (GTK_WIDGET (self)) && (self->measures == NULL || self->measures_dirty))
     compute_measures (self);
   return G_SOURCE_REMOVE;
@@ -1174,7 +953,7 @@ mw_table_view_init (MwTableView *self)
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   sorter = gtk_column_view_get_sorter (self->column_view);
-  g_signal_connect_object (sorter, "changed", G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sorter, "changed", G_CALLBACK (_mw_table_view_sorter_changed), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -1232,7 +1011,7 @@ MwActorMeasures *
 mw_table_view_get_measures (MwTableView *self)
 {
   g_return_val_if_fail (MW_IS_TABLE_VIEW (self), NULL);
-  return usable_measures (self);
+  return _mw_table_view_usable_measures (self);
 }
 
 /* How many row objects exist: a handful for what is on screen, unless sorted. */
