@@ -68,7 +68,8 @@ update_cell (Cell *cell)
 
   if (self->table != NULL && cell->cd->column < mw_attribute_table_get_n_columns (self->table) &&
       index < mw_attribute_table_get_n_rows (self->table))
-    text = mw_attribute_table_peek_text (self->table, cell->cd->column, index, _mw_table_view_usable_measures (self), buffer);
+    text = mw_attribute_table_peek_text (self->table, cell->cd->column, index,
+                                         _mw_table_view_usable_measures (self), buffer);
   /* one line a row: a copy only for the rare text that has breaks */
   if (text != NULL && strpbrk (text, "\r\n\t") != NULL)
     {
@@ -282,7 +283,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
 
   if (self->editing == cell->box)
     stop_editing (self, FALSE);
-  if (cell->slot == G_MAXUINT)
+  if (cell->slot >= self->bound->len || g_ptr_array_index (self->bound, cell->slot) != cell)
     return;
   /* the last cell takes this one's slot */
   g_ptr_array_remove_index_fast (self->bound, cell->slot);
@@ -381,6 +382,9 @@ remove_columns (MwTableView *self)
 
       gtk_column_view_remove_column (self->column_view, column);
     }
+  /* cells GTK has not unbound yet show nothing to refresh */
+  for (guint i = 0; i < self->bound->len; i++)
+    ((Cell *) g_ptr_array_index (self->bound, i))->slot = G_MAXUINT;
   g_ptr_array_set_size (self->bound, 0);
   self->sort_column = NULL;
   g_ptr_array_set_size (self->columns, 0);
