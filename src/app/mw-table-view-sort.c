@@ -119,7 +119,8 @@ _mw_table_view_start_sort (MwTableView *self)
   job = g_new0 (SortJob, 1);
   job->kind = mw_attribute_table_get_column (self->table, self->sort_column->column)->kind;
   job->descending = self->sort_descending;
-  job->texts = mw_attribute_table_dup_column (self->table, self->sort_column->column, _mw_table_view_usable_measures (self));
+  job->texts = mw_attribute_table_dup_column (self->table, self->sort_column->column,
+                                              _mw_table_view_usable_measures (self));
   self->sort_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->sort_cancellable, sort_done_cb, NULL);
   g_task_set_source_tag (task, _mw_table_view_start_sort);

@@ -529,8 +529,10 @@ network_changed_cb (MwTableView    *self,
     case MW_CHANGE_NETWORK_CHANGED:
       break;
     default:
+      /* rows came or went: no row is placed by the old keys until all are sorted again */
       self->measures_dirty = TRUE;
       self->sort_stale = TRUE;
+      g_clear_pointer (&self->sort_keys, mw_table_sort_keys_free);
     }
 }
 
