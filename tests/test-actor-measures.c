@@ -111,6 +111,64 @@ test_sampled_betweenness (void)
                              mw_actor_measures_betweenness (exact, v)), <=, bound);
 }
 
+static void
+assert_same_measures (MwActorMeasures *a,
+                      MwActorMeasures *b,
+                      guint            n)
+{
+  g_assert_cmpuint (mw_actor_measures_get_n (a), ==, n);
+  g_assert_cmpuint (mw_actor_measures_get_n (b), ==, n);
+  for (guint v = 0; v < n; v++)
+    {
+      double ca = mw_actor_measures_constraint (a, v), cb = mw_actor_measures_constraint (b, v);
+
+      for (guint t = 0; t <= MW_N_TIE_TYPES; t++)
+        for (guint out = 0; out < 2; out++)
+          g_assert_cmpuint (mw_actor_measures_degree (a, v, t, out), ==, mw_actor_measures_degree (b, v, t, out));
+      g_assert_cmpfloat (mw_actor_measures_betweenness (a, v), ==, mw_actor_measures_betweenness (b, v));
+      g_assert_true ((isnan (ca) && isnan (cb)) || ca == cb);
+      g_assert_cmpuint (mw_actor_measures_boundary_spanning (a, v), ==, mw_actor_measures_boundary_spanning (b, v));
+      g_assert_cmpuint (mw_actor_measures_boundary_spanning_org (a, v), ==,
+                        mw_actor_measures_boundary_spanning_org (b, v));
+    }
+}
+
+/* The app computes the measures from a compact input taken on its thread:
+ * the same numbers as from the network itself, sampled or exact, even
+ * when the network changes after the input was taken. */
+static void
+test_input (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "graphml", "networkx-karate.graphml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = mw_format_load_file (MW_FORMAT_UNKNOWN, path, NULL, &error);
+  g_autoptr(MwNetwork) small = small_network ();
+  g_autoptr(MwActorMeasuresInput) input = NULL;
+  g_autoptr(MwActorMeasuresInput) small_input = mw_actor_measures_input_new (small);
+  g_autoptr(MwActorMeasures) direct = NULL;
+  g_autoptr(MwActorMeasures) from_input = NULL;
+  g_autoptr(MwActorMeasures) sampled = NULL;
+  g_autoptr(MwActorMeasures) sampled_input = NULL;
+  g_autoptr(MwActorMeasures) small_direct = mw_actor_measures_compute (small, 0);
+  g_autoptr(MwActorMeasures) small_from_input = NULL;
+  guint n;
+
+  g_assert_no_error (error);
+  n = mw_network_get_n_actors (network);
+  input = mw_actor_measures_input_new (network);
+  direct = mw_actor_measures_compute (network, 0);
+  sampled = mw_actor_measures_compute (network, 12);
+  mw_network_remove_actor (network, mw_network_get_actor (network, 0));
+
+  from_input = mw_actor_measures_compute_input (input, 0);
+  sampled_input = mw_actor_measures_compute_input (input, 12);
+  assert_same_measures (direct, from_input, n);
+  assert_same_measures (sampled, sampled_input, n);
+
+  small_from_input = mw_actor_measures_compute_input (small_input, 0);
+  assert_same_measures (small_direct, small_from_input, mw_network_get_n_actors (small));
+}
+
 /* The table as a user prints it: id first, then label, the file's own
  * attributes, stable measure names; CSV quoted; ties with their own. */
 static void
@@ -164,6 +222,7 @@ main (int   argc,
   g_test_add_func ("/actor-measures/isolate", test_isolate_constraint);
   g_test_add_func ("/actor-measures/sampled-betweenness", test_sampled_betweenness);
   g_test_add_func ("/actor-measures/cli-table", test_cli_table);
+  g_test_add_func ("/actor-measures/input", test_input);
 
   return g_test_run ();
 }

@@ -162,6 +162,76 @@ test_export_print (void)
   mw_test_run_pending ();
 }
 
+static gboolean
+is_window_title (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  /* the header bar's, not a hidden page's */
+  return ADW_IS_WINDOW_TITLE (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* A network whose graph has a label (as Graphviz, R and networkx write it)
+ * shows it under the window's title, and the export dialog and print put
+ * it above the drawing, as `meshwork-cli export` does. */
+static void
+test_export_graph_label_title (void)
+{
+  MwWindow *window = mw_window_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-title-XXXXXX", NULL);
+  g_autofree char *gv = g_build_filename (dir, "emon.gv", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "out.svg", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "print.pdf", NULL);
+  g_autoptr(GFile) gv_file = g_file_new_for_path (gv);
+  g_autoptr(GFile) svg_file = g_file_new_for_path (svg_path);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.meshwork.Meshwork");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *pdf_text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  AdwWindowTitle *title;
+  MwExportDialog *dialog;
+
+  g_file_set_contents (gv, "digraph { label=\"Emergency Response 2026\"; a -> b; b -> c; }\n", -1, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  mw_window_open_file (window, gv_file);
+  mw_test_wait_idle (window);
+
+  title = ADW_WINDOW_TITLE (mw_test_find_widget (GTK_WIDGET (window), is_window_title, NULL));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "emon.gv");
+  g_assert_true (g_str_has_prefix (adw_window_title_get_subtitle (title), "Emergency Response 2026 — "));
+
+  g_settings_set_uint (settings, "export-format", 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = MW_EXPORT_DIALOG (mw_window_get_export_dialog (window));
+  mw_test_run_pending ();
+  g_assert_true (mw_export_dialog_export_to_file (dialog, svg_file, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (svg_path, &svg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (svg, "Emergency Response 2026"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  mw_test_run_pending ();
+
+  g_assert_true (mw_window_print_to_pdf (window, pdf_path, &error));
+  g_assert_no_error (error);
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, pdf_path, "-", NULL };
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pdf_text, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (pdf_text, "Emergency Response 2026"));
+    }
+
+  g_unlink (svg_path);
+  g_unlink (pdf_path);
+  g_unlink (gv);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  mw_test_run_pending ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +242,7 @@ main (int   argc,
   g_test_add_func ("/export/copy-image", test_export_copy_image);
   g_test_add_func ("/export/dialog-formats", test_export_dialog_formats);
   g_test_add_func ("/export/print", test_export_print);
+  g_test_add_func ("/export/graph-label-title", test_export_graph_label_title);
 
   return g_test_run ();
 }

@@ -12,10 +12,19 @@
 
 #include <adwaita.h>
 
+#include <glib/gstdio.h>
+
 #include "mw-row-item.h"
 #include "mw-table-view.h"
 #include "mw-test-gtk.h"
+#include "mw-test-networks.h"
 #include "mw-window.h"
+
+/* Rows for the test of a large table: enough that only a sliver is on
+ * screen, few enough to load and sort within a second or two. */
+#define N_LARGE 10000
+
+static char *large_path;
 
 typedef struct
 {
@@ -34,6 +43,16 @@ table_shown (gpointer data)
          gtk_widget_get_height (GTK_WIDGET (mw_table_view_get_column_view (fixture->table))) > 100;
 }
 
+static gboolean
+loaded (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return mw_window_get_n_pending (fixture->window) == 0 &&
+         mw_network_get_n_actors (mw_test_network_of (fixture->window)) == N_LARGE;
+}
+
+/* @data: (nullable): a file to open instead of the example */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -47,9 +66,18 @@ fixture_set_up (Fixture       *fixture,
   fixture->canvas = mw_window_get_canvas (fixture->window);
   fixture->table = MW_TABLE_VIEW (mw_window_get_table_view (fixture->window));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 800);
-  mw_window_open_example (fixture->window);
+  if (data != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (data);
+
+      mw_window_open_file (fixture->window, file);
+    }
+  else
+    mw_window_open_example (fixture->window);
   gtk_window_present (GTK_WINDOW (fixture->window));
   mw_test_wait_idle (fixture->window);
+  if (data != NULL)
+    g_assert_true (mw_test_wait_for_within (loaded, fixture, 20000));
   mw_test_spin (300);
 
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->table)));
@@ -409,10 +437,90 @@ test_table_add_column (Fixture       *fixture,
   g_assert_false (g_hash_table_contains (mw_network_get_actor (network, 0)->attrs, "region"));
 }
 
+static gboolean
+scrolled_to_end (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkScrollable *view = GTK_SCROLLABLE (mw_table_view_get_column_view (fixture->table));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (view);
+
+  return gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) >=
+         gtk_adjustment_get_upper (adjustment) - 1 && gtk_adjustment_get_value (adjustment) > 0;
+}
+
+static gboolean
+large_sorted_by_label (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !mw_table_view_is_busy (fixture->table) && sorted_by_label (fixture);
+}
+
+static gboolean
+moved_to_end (gpointer data)
+{
+  Fixture *fixture = data;
+  MwActor *moved = g_object_get_data (G_OBJECT (fixture->table), "test-moved");
+
+  return actor_at (fixture, N_LARGE - 1) == moved;
+}
+
+/* 10,000 rows: End scrolls to the last, a click on a header sorts them
+ * all, and a label edited to sort last takes its row to the end. */
+static void
+test_table_large (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *header;
+  MwActor *first;
+
+  if (fixture->window == NULL)
+    {
+      g_test_skip ("no XTest");
+      return;
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (mw_table_view_get_rows (fixture->table)), ==, N_LARGE);
+  click_at (find_cell (fixture, actor_at (fixture, 0)->label), 1);
+  mw_test_press_key (GDK_KEY_End, 0);
+  g_assert_true (mw_test_wait_for (scrolled_to_end, fixture));
+  mw_test_spin (200);
+  g_assert_nonnull (find_cell (fixture, actor_at (fixture, N_LARGE - 1)->label));
+  /* only what is on screen is an object: not one per row */
+  g_assert_cmpuint (mw_table_view_get_n_alive (fixture->table), <, 500);
+
+  /* sorted while scrolled to the end, the view shows the new last rows */
+  g_object_set_data (G_OBJECT (fixture->table), "test-direction", GINT_TO_POINTER (1));
+  header = mw_test_find_widget (GTK_WIDGET (fixture->table), is_header_titled, "Label");
+  click_at (header, 1);
+  g_assert_true (mw_test_wait_for (large_sorted_by_label, fixture));
+  g_assert_cmpuint (mw_table_view_get_n_alive (fixture->table), <, 500);
+  mw_test_spin (300);
+  g_assert_nonnull (find_cell (fixture, actor_at (fixture, N_LARGE - 1)->label));
+  click_at (find_cell (fixture, actor_at (fixture, N_LARGE - 1)->label), 1);
+  mw_test_press_key (GDK_KEY_Home, 0);
+  mw_test_spin (300);
+
+  first = actor_at (fixture, 0);
+  g_object_set_data (G_OBJECT (fixture->table), "test-moved", first);
+  mw_test_spin (300);
+  click_at (find_cell (fixture, first->label), 2);
+  g_assert_true (mw_test_wait_for (editing, fixture));
+  type_text ("zzz Last");
+  mw_test_press_key (GDK_KEY_Return, 0);
+  wait_steps (fixture, 1);
+  g_assert_cmpstr (first->label, ==, "zzz Last");
+  g_assert_true (mw_test_wait_for (moved_to_end, fixture));
+  g_assert_true (actor_at (fixture, 0) != first);
+  g_assert_true (sorted_by_label (fixture));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -423,5 +531,11 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/table/add-column", Fixture, NULL, fixture_set_up, test_table_add_column, fixture_tear_down);
 
-  return g_test_run ();
+  large_path = mw_test_write_large_organisation (N_LARGE);
+  g_test_add ("/table/large", Fixture, large_path, fixture_set_up, test_table_large, fixture_tear_down);
+
+  status = g_test_run ();
+  g_unlink (large_path);
+  g_free (large_path);
+  return status;
 }

@@ -6,6 +6,8 @@
 
 #define G_LOG_DOMAIN "meshwork-table"
 
+#include <string.h>
+
 #include "mw-row-list.h"
 
 /* Position i is the network's actor (or tie) of index i. An item is made
@@ -21,6 +23,8 @@ struct _MwRowList
   MwTableKind  kind;
   guint        n_items;   /* as last announced */
   GHashTable  *alive;     /* MwActor* or MwTie* → MwRowItem* (weak) */
+  guint       *order;     /* (nullable) position → row index, when sorted */
+  guint       *place;     /* (nullable) row index → position */
 };
 
 static void mw_row_list_model_init (GListModelInterface *iface);
@@ -65,6 +69,13 @@ forget_all (MwRowList *self)
 }
 
 static void
+clear_order (MwRowList *self)
+{
+  g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->place, g_free);
+}
+
+static void
 reset (MwRowList *self)
 {
   guint old_n = self->n_items;
@@ -73,6 +84,9 @@ reset (MwRowList *self)
 
   forget_all (self);
   self->n_items = count_rows (self);
+  /* as many rows are still a permutation: sorted again soon, they do not jump to the file's order first */
+  if (self->n_items != old_n)
+    clear_order (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
 }
 
@@ -95,6 +109,13 @@ added (MwRowList *self,
     {
       reset (self);
       return;
+    }
+  if (self->order != NULL)
+    {
+      /* at the end until the rows are sorted again */
+      self->order = g_renew (guint, self->order, index + 1);
+      self->place = g_renew (guint, self->place, index + 1);
+      self->order[index] = self->place[index] = index;
     }
   self->n_items++;
   g_list_model_items_changed (G_LIST_MODEL (self), index, 0, 1);
@@ -166,6 +187,8 @@ mw_row_list_get_item (GListModel *model,
   if (position >= self->n_items || position >= count_rows (self))
     return NULL;
 
+  if (self->order != NULL)
+    position = self->order[position];
   if (self->kind == MW_TABLE_ACTORS)
     row = actor = mw_network_get_actor (self->network, position);
   else
@@ -209,6 +232,7 @@ mw_row_list_finalize (GObject *object)
   MwRowList *self = MW_ROW_LIST (object);
 
   g_clear_pointer (&self->alive, g_hash_table_unref);
+  clear_order (self);
 
   G_OBJECT_CLASS (mw_row_list_parent_class)->finalize (object);
 }
@@ -288,4 +312,80 @@ mw_row_list_refresh (MwRowList *self)
   items = g_hash_table_get_values (self->alive);
   for (GList *l = items; l != NULL; l = l->next)
     mw_row_item_changed (l->data);
+}
+
+/**
+ * mw_row_list_set_order:
+ * @order: (transfer full) (nullable) (array): a row index for each
+ *   position, as many as the rows; %NULL for the file's order
+ *
+ * Shows the rows in @order: a sort made from a key array (in a thread),
+ * that makes no row object for the rows off screen.
+ */
+void
+mw_row_list_set_order (MwRowList *self,
+                       guint     *order)
+{
+  g_return_if_fail (MW_IS_ROW_LIST (self));
+
+  clear_order (self);
+  if (order != NULL)
+    {
+      self->order = order;
+      self->place = g_new (guint, MAX (self->n_items, 1));
+      for (guint p = 0; p < self->n_items; p++)
+        self->place[order[p]] = p;
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_items, self->n_items);
+}
+
+gboolean
+mw_row_list_is_sorted (MwRowList *self)
+{
+  g_return_val_if_fail (MW_IS_ROW_LIST (self), FALSE);
+  return self->order != NULL;
+}
+
+/* Position @row's index (the network's) is shown at. */
+guint
+mw_row_list_get_position (MwRowList *self,
+                          guint      row)
+{
+  g_return_val_if_fail (MW_IS_ROW_LIST (self), G_MAXUINT);
+
+  if (row >= self->n_items)
+    return G_MAXUINT;
+  return self->place != NULL ? self->place[row] : row;
+}
+
+/**
+ * mw_row_list_place_row:
+ * @keys: the sort keys the order was made from, @row's key updated
+ *
+ * Moves @row to where its new key sorts: an edit in the sorted column
+ * sorts the row again, without sorting every row.
+ */
+void
+mw_row_list_place_row (MwRowList       *self,
+                       MwTableSortKeys *keys,
+                       gboolean         descending,
+                       guint            row)
+{
+  guint from, to;
+
+  g_return_if_fail (MW_IS_ROW_LIST (self));
+
+  if (self->order == NULL || row >= self->n_items)
+    return;
+  from = self->place[row];
+  memmove (self->order + from, self->order + from + 1, (self->n_items - from - 1) * sizeof (guint));
+  to = mw_table_sort_keys_find_place (keys, self->order, self->n_items - 1, row, descending);
+  memmove (self->order + to + 1, self->order + to, (self->n_items - 1 - to) * sizeof (guint));
+  self->order[to] = row;
+  for (guint p = MIN (from, to); p <= MAX (from, to); p++)
+    self->place[self->order[p]] = p;
+  /* one change over the rows between: the count stays right at every signal */
+  if (from != to)
+    g_list_model_items_changed (G_LIST_MODEL (self), MIN (from, to), MAX (from, to) - MIN (from, to) + 1,
+                                MAX (from, to) - MIN (from, to) + 1);
 }

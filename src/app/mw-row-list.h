@@ -23,5 +23,14 @@ MwNetwork   *mw_row_list_get_network (MwRowList   *self);
 MwTableKind  mw_row_list_get_kind    (MwRowList   *self);
 guint        mw_row_list_get_n_alive (MwRowList   *self);
 void         mw_row_list_refresh     (MwRowList   *self);
+void         mw_row_list_set_order   (MwRowList   *self,
+                                      guint       *order);
+gboolean     mw_row_list_is_sorted   (MwRowList   *self);
+guint        mw_row_list_get_position (MwRowList  *self,
+                                      guint        row);
+void         mw_row_list_place_row   (MwRowList       *self,
+                                      MwTableSortKeys *keys,
+                                      gboolean         descending,
+                                      guint            row);
 
 G_END_DECLS

@@ -24,5 +24,6 @@ GListModel      *mw_table_view_get_rows        (MwTableView *self);
 GtkSelectionModel *mw_table_view_get_selection (MwTableView *self);
 MwActorMeasures *mw_table_view_get_measures    (MwTableView *self);
 guint            mw_table_view_get_n_alive     (MwTableView *self);
+gboolean         mw_table_view_is_busy         (MwTableView *self);
 
 G_END_DECLS

@@ -60,7 +60,8 @@ _mw_window_export (MwWindow *self)
   MwScorer *scorer = mw_score_panel_get_scorer (self->score_panel);
   g_autofree char *name = mw_document_dup_title (self->document);
   /* A title for people: "meshwork-example", not the file name. */
-  g_autofree char *title = mw_format_strip_extension (name);
+  g_autofree char *stripped = mw_format_strip_extension (name);
+  g_autofree char *title = mw_export_dup_title (mw_document_get_network (self->document), stripped);
   MwExportDialog *dialog;
 
   dialog = mw_export_dialog_new (GTK_WINDOW (self), mw_document_get_network (self->document),
@@ -83,7 +84,8 @@ draw_page_cb (GtkPrintOperation *operation,
   g_autoptr(MwRenderer) renderer = mw_renderer_new (mw_document_get_network (self->document));
   g_autoptr(PangoLayout) layout = gtk_print_context_create_pango_layout (context);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Bold 16");
-  g_autofree char *title = mw_document_dup_title (self->document);
+  g_autofree char *name = mw_document_dup_title (self->document);
+  g_autofree char *title = mw_export_dup_title (mw_document_get_network (self->document), name);
   MwView view;
   MwRect bounds;
   int title_height;

@@ -185,7 +185,7 @@ mw_cli_export (int    argc,
   if (!lay_out (network, engine, time_limit, &error))
     return mw_cli_fail ("export: %s", error->message);
   /* no --title: the graph's own label, when it has one */
-  if (title == NULL && (title = mw_network_dup_title (network)) != NULL)
+  if (title == NULL && (title = mw_export_dup_title (network, NULL)) != NULL)
     options.title = title;
 
   if (with_scores)

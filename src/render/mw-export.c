@@ -14,6 +14,7 @@
 
 #include "mw-export.h"
 #include "mw-file.h"
+#include "mw-label.h"
 #include "mw-page.h"
 #include "mw-render-radar.h"
 #include "mw-renderer-private.h"
@@ -55,6 +56,29 @@ mw_export_options_init (MwExportOptions *options,
   options->scale = 1;
   options->page = MW_PAGE_FIT;
   options->margin = 24;
+}
+
+/**
+ * mw_export_dup_title:
+ * @fallback: (nullable): the title when the graph has no label
+ *
+ * The one rule for the title above an exported or printed network: the
+ * graph's own `label`, as people read it, else @fallback. The CLI's export
+ * passes no fallback; the app's export dialog and print pass the
+ * document's name.
+ *
+ * Returns: (transfer full) (nullable): the title
+ */
+char *
+mw_export_dup_title (MwNetwork  *network,
+                     const char *fallback)
+{
+  char *title;
+
+  g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
+
+  title = mw_network_dup_title (network);
+  return title != NULL ? title : g_strdup (fallback);
 }
 
 /**

@@ -81,6 +81,11 @@ void      mw_export_get_view         (MwRenderer             *renderer,
                                       double                 *width,
                                       double                 *height);
 
+/* The title an export or a print of @network carries unless the user
+ * gives one: the graph's label, else @fallback (nullable). */
+char     *mw_export_dup_title        (MwNetwork              *network,
+                                      const char             *fallback);
+
 GBytes   *mw_export_to_bytes         (MwRenderer             *renderer,
                                       const MwExportOptions  *options,
                                       GError                **error);

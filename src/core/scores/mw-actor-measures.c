@@ -360,6 +360,130 @@ compute_degrees_and_spanning (MwActorMeasures *self,
     }
 }
 
+/* What the measures read of a network, copied in one pass: ids, kinds,
+ * organisations and units (the groups' inputs) and the ties' ends, types
+ * and weights. Strings sit in one chunk, organisations and units once each. */
+struct _MwActorMeasuresInput
+{
+  gboolean      directed;
+  guint         n;
+  guint         m;
+  GStringChunk *strings;
+  const char  **id;
+  const char  **org;
+  const char  **unit;
+  MwActorKind  *kind;
+  guint        *from;
+  guint        *to;
+  MwTieType    *type;
+  double       *weight;
+};
+
+/**
+ * mw_actor_measures_input_new:
+ *
+ * A compact copy of what the measures of @network read, taken quickly on
+ * the thread that owns the network (no copy of labels, notes, positions or
+ * the file's own attributes): mw_actor_measures_compute_input() then
+ * computes them in any thread while the network goes on changing.
+ *
+ * Returns: (transfer full): the input
+ */
+MwActorMeasuresInput *
+mw_actor_measures_input_new (MwNetwork *network)
+{
+  MwActorMeasuresInput *input;
+
+  g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
+
+  input = g_new0 (MwActorMeasuresInput, 1);
+  input->directed = mw_network_get_directed (network);
+  input->n = mw_network_get_n_actors (network);
+  input->m = mw_network_get_n_ties (network);
+  input->strings = g_string_chunk_new (16 * 1024);
+  input->id = g_new (const char *, MAX (input->n, 1));
+  input->org = g_new (const char *, MAX (input->n, 1));
+  input->unit = g_new (const char *, MAX (input->n, 1));
+  input->kind = g_new (MwActorKind, MAX (input->n, 1));
+  for (guint v = 0; v < input->n; v++)
+    {
+      MwActor *actor = mw_network_get_actor (network, v);
+
+      input->id[v] = g_string_chunk_insert (input->strings, actor->id);
+      input->org[v] = g_string_chunk_insert_const (input->strings, actor->org);
+      input->unit[v] = g_string_chunk_insert_const (input->strings, actor->unit);
+      input->kind[v] = actor->kind;
+    }
+
+  input->from = g_new (guint, MAX (input->m, 1));
+  input->to = g_new (guint, MAX (input->m, 1));
+  input->type = g_new (MwTieType, MAX (input->m, 1));
+  input->weight = g_new (double, MAX (input->m, 1));
+  for (guint i = 0; i < input->m; i++)
+    {
+      MwTie *tie = mw_network_get_tie (network, i);
+
+      input->from[i] = tie->from->index;
+      input->to[i] = tie->to->index;
+      input->type[i] = tie->type;
+      input->weight[i] = tie->weight;
+    }
+  return input;
+}
+
+void
+mw_actor_measures_input_free (MwActorMeasuresInput *input)
+{
+  if (input == NULL)
+    return;
+
+  g_string_chunk_free (input->strings);
+  g_free (input->id);
+  g_free (input->org);
+  g_free (input->unit);
+  g_free (input->kind);
+  g_free (input->from);
+  g_free (input->to);
+  g_free (input->type);
+  g_free (input->weight);
+  g_free (input);
+}
+
+/**
+ * mw_actor_measures_compute_input:
+ *
+ * The measures of the network @input was taken from, equal to
+ * mw_actor_measures_compute() on it; any thread may call it. The network
+ * is rebuilt from @input here, in the calling thread: the groups read it
+ * through mw_graph_group(), which knows only networks.
+ *
+ * Returns: (transfer full): every actor's measures
+ */
+MwActorMeasures *
+mw_actor_measures_compute_input (MwActorMeasuresInput *input,
+                                 guint                 max_sources)
+{
+  g_autoptr(MwNetwork) network = NULL;
+
+  g_return_val_if_fail (input != NULL, NULL);
+
+  network = mw_network_new ();
+  mw_network_set_directed (network, input->directed);
+  for (guint v = 0; v < input->n; v++)
+    {
+      MwActor *actor = mw_network_add_actor (network, input->id[v], NULL, input->kind[v], NULL);
+
+      if (input->org[v][0] != '\0')
+        mw_network_set_actor_org (network, actor, input->org[v]);
+      if (input->unit[v][0] != '\0')
+        mw_network_set_actor_unit (network, actor, input->unit[v]);
+    }
+  for (guint i = 0; i < input->m; i++)
+    mw_network_add_tie (network, mw_network_get_actor (network, input->from[i]),
+                        mw_network_get_actor (network, input->to[i]), input->type[i], input->weight[i], NULL);
+  return mw_actor_measures_compute (network, max_sources);
+}
+
 /**
  * mw_actor_measures_compute:
  *

@@ -33,11 +33,16 @@ G_BEGIN_DECLS
  * (n − 1)(n − 2).
  */
 typedef struct _MwActorMeasures MwActorMeasures;
+typedef struct _MwActorMeasuresInput MwActorMeasuresInput;
 
 /* @max_sources: 0 to choose by MW_BETWEENNESS_BUDGET, else at most this
  * many sources (G_MAXUINT: always exact). */
 MwActorMeasures *mw_actor_measures_compute      (MwNetwork        *network,
                                                  guint             max_sources);
+MwActorMeasuresInput *mw_actor_measures_input_new     (MwNetwork            *network);
+void                  mw_actor_measures_input_free    (MwActorMeasuresInput *input);
+MwActorMeasures      *mw_actor_measures_compute_input (MwActorMeasuresInput *input,
+                                                       guint                 max_sources);
 void             mw_actor_measures_free         (MwActorMeasures  *self);
 guint            mw_actor_measures_get_n        (MwActorMeasures  *self);
 
@@ -66,5 +71,6 @@ gboolean         mw_actor_measures_is_sampled   (MwActorMeasures  *self,
                                                  double           *error_bound);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwActorMeasures, mw_actor_measures_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwActorMeasuresInput, mw_actor_measures_input_free)
 
 G_END_DECLS

@@ -248,83 +248,124 @@ mw_attribute_table_get_n_rows (MwAttributeTable *self)
                                        : mw_network_get_n_ties (self->network);
 }
 
-static char *
+static const char *
 attr_text (GHashTable *attrs,
            GHashTable *defaults,
            const char *name)
 {
   const char *value = g_hash_table_lookup (attrs, name);
 
-  return g_strdup (value != NULL ? value : g_hash_table_lookup (defaults, name));
+  return value != NULL ? value : g_hash_table_lookup (defaults, name);
 }
 
 /* The shortest text that reads back as the same double, as the CLI prints it. */
-static char *
-number_text (double value)
+static const char *
+number_text (double  value,
+             char   *buffer)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return isfinite (value) ? g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)) : NULL;
+  return isfinite (value) ? g_ascii_dtostr (buffer, MW_TABLE_TEXT_SIZE, value) : NULL;
 }
 
-static char *
+static const char *
+count_text (guint  value,
+            char  *buffer)
+{
+  g_snprintf (buffer, MW_TABLE_TEXT_SIZE, "%u", value);
+  return buffer;
+}
+
+static const char *
 measure_text (const MwTableColumn *column,
               guint                v,
-              MwActorMeasures     *measures)
+              MwActorMeasures     *measures,
+              char                *buffer)
 {
   if (measures == NULL || v >= mw_actor_measures_get_n (measures))
     return NULL;
 
   switch (column->id)
     {
-    case COL_DEGREE_IN:  return g_strdup_printf ("%u", mw_actor_measures_degree (measures, v, MW_N_TIE_TYPES, FALSE));
-    case COL_DEGREE_OUT: return g_strdup_printf ("%u", mw_actor_measures_degree (measures, v, MW_N_TIE_TYPES, TRUE));
-    case COL_BETWEENNESS: return number_text (mw_actor_measures_betweenness (measures, v));
-    case COL_CONSTRAINT: return number_text (mw_actor_measures_constraint (measures, v));
-    case COL_SPANNING:   return g_strdup_printf ("%u", mw_actor_measures_boundary_spanning (measures, v));
-    case COL_SPANNING_ORG: return g_strdup_printf ("%u", mw_actor_measures_boundary_spanning_org (measures, v));
+    case COL_DEGREE_IN:  return count_text (mw_actor_measures_degree (measures, v, MW_N_TIE_TYPES, FALSE), buffer);
+    case COL_DEGREE_OUT: return count_text (mw_actor_measures_degree (measures, v, MW_N_TIE_TYPES, TRUE), buffer);
+    case COL_BETWEENNESS: return number_text (mw_actor_measures_betweenness (measures, v), buffer);
+    case COL_CONSTRAINT: return number_text (mw_actor_measures_constraint (measures, v), buffer);
+    case COL_SPANNING:   return count_text (mw_actor_measures_boundary_spanning (measures, v), buffer);
+    case COL_SPANNING_ORG: return count_text (mw_actor_measures_boundary_spanning_org (measures, v), buffer);
     default:
       break;
     }
-  return g_strdup_printf ("%u", mw_actor_measures_degree (measures, v, (column->id - COL_DEGREE_TYPE) / 2,
-                                                          (column->id - COL_DEGREE_TYPE) % 2));
+  return count_text (mw_actor_measures_degree (measures, v, (column->id - COL_DEGREE_TYPE) / 2,
+                                               (column->id - COL_DEGREE_TYPE) % 2), buffer);
 }
 
-static char *
+static const char *
 actor_text (MwAttributeTable    *self,
             const MwTableColumn *column,
             MwActor             *actor)
 {
   switch (column->id)
     {
-    case COL_ID:         return g_strdup (actor->id);
-    case COL_LABEL:      return g_strdup (actor->label);
-    case COL_KIND:       return g_strdup (mw_actor_kind_to_string (actor->kind));
-    case COL_ORG:        return g_strdup (actor->org);
-    case COL_UNIT:       return g_strdup (actor->unit);
-    case COL_NOTES:      return g_strdup (actor->notes);
-    case COL_PURPOSE:    return g_strdup (actor->purpose ? "true" : "false");
-    case COL_INITIATIVE: return g_strdup (actor->initiative ? "true" : "false");
+    case COL_ID:         return actor->id;
+    case COL_LABEL:      return actor->label;
+    case COL_KIND:       return mw_actor_kind_to_string (actor->kind);
+    case COL_ORG:        return actor->org;
+    case COL_UNIT:       return actor->unit;
+    case COL_NOTES:      return actor->notes;
+    case COL_PURPOSE:    return actor->purpose ? "true" : "false";
+    case COL_INITIATIVE: return actor->initiative ? "true" : "false";
     default:
       return attr_text (actor->attrs, mw_network_get_node_defaults (self->network), column->name);
     }
 }
 
-static char *
+static const char *
 tie_text (MwAttributeTable    *self,
           const MwTableColumn *column,
-          MwTie               *tie)
+          MwTie               *tie,
+          char                *buffer)
 {
   switch (column->id)
     {
-    case COL_ID:     return g_strdup (tie->id);
-    case COL_FROM:   return g_strdup (tie->from->id);
-    case COL_TO:     return g_strdup (tie->to->id);
-    case COL_TYPE:   return g_strdup (mw_tie_type_to_string (tie->type));
-    case COL_WEIGHT: return number_text (tie->weight);
+    case COL_ID:     return tie->id;
+    case COL_FROM:   return tie->from->id;
+    case COL_TO:     return tie->to->id;
+    case COL_TYPE:   return mw_tie_type_to_string (tie->type);
+    case COL_WEIGHT: return number_text (tie->weight, buffer);
     default:
       return attr_text (tie->attrs, mw_network_get_edge_defaults (self->network), column->name);
     }
+}
+
+/**
+ * mw_attribute_table_peek_text:
+ * @measures: (nullable): the network's measures, for the measure columns
+ * @buffer: where a number is written
+ *
+ * One cell's text without copying it, for a view that shows many cells a
+ * frame: the network's own string, or @buffer holding a number.
+ *
+ * Returns: (transfer none) (nullable): the text, valid until the network
+ *   changes or @buffer is reused; %NULL for no value
+ */
+const char *
+mw_attribute_table_peek_text (MwAttributeTable *self,
+                              guint             column,
+                              guint             row,
+                              MwActorMeasures  *measures,
+                              char              buffer[MW_TABLE_TEXT_SIZE])
+{
+  const MwTableColumn *col;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+  g_return_val_if_fail (row < mw_attribute_table_get_n_rows (self), NULL);
+
+  col = g_ptr_array_index (self->columns, column);
+  if (col->source == MW_COLUMN_MEASURE)
+    return measure_text (col, row, measures, buffer);
+  if (self->kind == MW_TABLE_ACTORS)
+    return actor_text (self, col, mw_network_get_actor (self->network, row));
+  return tie_text (self, col, mw_network_get_tie (self->network, row), buffer);
 }
 
 /**
@@ -342,18 +383,41 @@ mw_attribute_table_get_text (MwAttributeTable *self,
                              guint             row,
                              MwActorMeasures  *measures)
 {
-  const MwTableColumn *col;
+  char buffer[MW_TABLE_TEXT_SIZE];
 
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (column < self->columns->len, NULL);
-  g_return_val_if_fail (row < mw_attribute_table_get_n_rows (self), NULL);
+  return g_strdup (mw_attribute_table_peek_text (self, column, row, measures, buffer));
+}
 
-  col = g_ptr_array_index (self->columns, column);
-  if (col->source == MW_COLUMN_MEASURE)
-    return measure_text (col, row, measures);
-  if (self->kind == MW_TABLE_ACTORS)
-    return actor_text (self, col, mw_network_get_actor (self->network, row));
-  return tie_text (self, col, mw_network_get_tie (self->network, row));
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether @text holds @folded_needle whatever its case: without a copy when
+ * both are ASCII (a filter reads every cell of 100,000 rows), else through
+ * g_utf8_casefold(), which also folds "ß" and ligatures. */
+static gboolean
+text_contains (const char *text,
+               const char *folded_needle,
+               gboolean    ascii_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (ascii_needle && is_ascii (text))
+    {
+      gsize length = strlen (folded_needle);
+
+      for (const char *p = text; *p != '\0'; p++)
+        if (g_ascii_strncasecmp (p, folded_needle, length) == 0)
+          return TRUE;
+      return FALSE;
+    }
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, folded_needle) != NULL;
 }
 
 /**
@@ -368,36 +432,134 @@ mw_attribute_table_row_matches (MwAttributeTable *self,
                                 guint             row,
                                 const char       *folded_needle)
 {
+  gboolean ascii_needle;
+
   g_return_val_if_fail (self != NULL, FALSE);
 
   if (folded_needle == NULL || *folded_needle == '\0')
     return TRUE;
 
+  ascii_needle = is_ascii (folded_needle);
   for (guint c = 0; c < self->columns->len; c++)
     {
       const MwTableColumn *col = g_ptr_array_index (self->columns, c);
-      g_autofree char *text = NULL;
-      g_autofree char *folded = NULL;
+      char buffer[MW_TABLE_TEXT_SIZE];
+      const char *text;
 
       if (col->source == MW_COLUMN_MEASURE || col->kind == MW_CELL_BOOL)
         continue;
-      text = mw_attribute_table_get_text (self, c, row, NULL);
-      if (text == NULL || *text == '\0')
-        continue;
-      folded = g_utf8_casefold (text, -1);
-      if (strstr (folded, folded_needle) != NULL)
+      text = mw_attribute_table_peek_text (self, c, row, NULL, buffer);
+      if (text != NULL && *text != '\0' && text_contains (text, folded_needle, ascii_needle))
         return TRUE;
     }
   return FALSE;
 }
 
 /**
+ * mw_attribute_table_dup_column:
+ * @measures: (nullable): the network's measures, for the measure columns
+ *
+ * Every row's text in @column, copied: what sort keys are made of in
+ * another thread while the network goes on changing.
+ *
+ * Returns: (transfer full) (element-type utf8): one text or %NULL per row
+ */
+GPtrArray *
+mw_attribute_table_dup_column (MwAttributeTable *self,
+                               guint             column,
+                               MwActorMeasures  *measures)
+{
+  guint n;
+  GPtrArray *texts;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+
+  n = mw_attribute_table_get_n_rows (self);
+  texts = g_ptr_array_new_full (n, g_free);
+  for (guint r = 0; r < n; r++)
+    {
+      char buffer[MW_TABLE_TEXT_SIZE];
+
+      g_ptr_array_add (texts, g_strdup (mw_attribute_table_peek_text (self, column, r, measures, buffer)));
+    }
+  return texts;
+}
+
+/* "bob" between "Ann" and "Cy", whatever the locale does with case */
+static char *
+text_key (const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  folded = g_utf8_casefold (text, -1);
+  return g_utf8_collate_key (folded, -1);
+}
+
+static double
+number_key (MwCellKind  kind,
+            const char *text)
+{
+  double number = NAN;
+
+  if (kind == MW_CELL_BOOL)
+    return g_strcmp0 (text, "true") == 0;
+  return text != NULL && mw_parse_number (text, &number) ? number : NAN;
+}
+
+/**
+ * mw_table_sort_keys_new_for_texts:
+ * @kind: how the column's cells read
+ * @texts: (element-type utf8): one text or %NULL per row, as
+ *   mw_attribute_table_dup_column() gives them
+ *
+ * Every row's sort key, read once, so that sorting 100,000 rows compares
+ * numbers and collation keys instead of building them again on each of
+ * its million comparisons. Numbers sort as numbers; rows with no value
+ * come last. Touches no network: any thread may call it.
+ *
+ * Returns: (transfer full): the keys
+ */
+MwTableSortKeys *
+mw_table_sort_keys_new_for_texts (MwCellKind  kind,
+                                  GPtrArray  *texts)
+{
+  MwTableSortKeys *keys;
+  gboolean all_numbers = kind == MW_CELL_TEXT;
+
+  g_return_val_if_fail (texts != NULL, NULL);
+
+  keys = g_new0 (MwTableSortKeys, 1);
+  keys->kind = kind;
+  keys->n = texts->len;
+  keys->numbers = g_new (double, MAX (keys->n, 1));
+  for (guint r = 0; r < keys->n; r++)
+    {
+      const char *text = g_ptr_array_index (texts, r);
+
+      keys->numbers[r] = number_key (kind, text);
+      if (kind == MW_CELL_TEXT && text != NULL && *text != '\0' && isnan (keys->numbers[r]))
+        all_numbers = FALSE;
+    }
+
+  /* a file's own attribute that holds only numbers (paid_staff=46) sorts as numbers */
+  if (kind == MW_CELL_TEXT && !all_numbers)
+    {
+      keys->texts = g_new0 (char *, MAX (keys->n, 1));
+      for (guint r = 0; r < keys->n; r++)
+        keys->texts[r] = text_key (g_ptr_array_index (texts, r));
+      g_clear_pointer (&keys->numbers, g_free);
+    }
+  return keys;
+}
+
+/**
  * mw_table_sort_keys_new:
  *
- * Every row's sort key for @column, read once, so that sorting 100,000
- * rows compares numbers and collation keys instead of building them
- * again on each of its million comparisons. Numbers sort as numbers;
- * rows with no value come last.
+ * The sort keys of @column as the network is now (see
+ * mw_table_sort_keys_new_for_texts()).
  *
  * Returns: (transfer full): the keys, valid until the network changes
  */
@@ -406,58 +568,138 @@ mw_table_sort_keys_new (MwAttributeTable *self,
                         guint             column,
                         MwActorMeasures  *measures)
 {
-  const MwTableColumn *col;
-  MwTableSortKeys *keys;
-  g_autofree double *numbers = NULL;
-  gboolean all_numbers = TRUE;
+  g_autoptr(GPtrArray) texts = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (column < self->columns->len, NULL);
 
-  col = g_ptr_array_index (self->columns, column);
-  keys = g_new0 (MwTableSortKeys, 1);
-  keys->kind = col->kind;
-  keys->n = mw_attribute_table_get_n_rows (self);
-  if (col->kind == MW_CELL_TEXT)
+  texts = mw_attribute_table_dup_column (self, column, measures);
+  return mw_table_sort_keys_new_for_texts (mw_attribute_table_get_column (self, column)->kind, texts);
+}
+
+/**
+ * mw_table_sort_keys_update:
+ * @text: (nullable): the row's new text
+ *
+ * One row's key again, after an edit: a text column sorted as numbers
+ * sorts a text that is no number as no value.
+ */
+void
+mw_table_sort_keys_update (MwTableSortKeys *keys,
+                           guint            row,
+                           const char      *text)
+{
+  g_return_if_fail (keys != NULL && row < keys->n);
+
+  if (keys->texts != NULL)
     {
-      keys->texts = g_new0 (char *, keys->n);
-      numbers = g_new (double, keys->n);
+      g_free (keys->texts[row]);
+      keys->texts[row] = text_key (text);
     }
   else
-    keys->numbers = g_new (double, keys->n);
+    keys->numbers[row] = number_key (keys->kind, text);
+}
 
+static int
+compare_rows (MwTableSortKeys *keys,
+              guint            a,
+              guint            b,
+              gboolean         descending)
+{
+  gboolean none_a, none_b;
+  int order;
+
+  if (keys->texts != NULL)
+    {
+      none_a = keys->texts[a] == NULL;
+      none_b = keys->texts[b] == NULL;
+    }
+  else
+    {
+      none_a = isnan (keys->numbers[a]);
+      none_b = isnan (keys->numbers[b]);
+    }
+  /* rows with no value last either way, then the file's order */
+  if (none_a || none_b)
+    order = none_a - none_b;
+  else
+    {
+      order = keys->texts != NULL ? strcmp (keys->texts[a], keys->texts[b])
+                                  : (keys->numbers[a] > keys->numbers[b]) - (keys->numbers[a] < keys->numbers[b]);
+      order = descending ? -order : order;
+    }
+  return order != 0 ? order : (a > b) - (a < b);
+}
+
+typedef struct
+{
+  MwTableSortKeys *keys;
+  gboolean         descending;
+} OrderData;
+
+static int
+compare_order (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  OrderData *od = data;
+
+  return compare_rows (od->keys, *(const guint *) a, *(const guint *) b, od->descending);
+}
+
+/**
+ * mw_table_sort_keys_order:
+ *
+ * The rows in their sorted order: ascending or @descending, rows with no
+ * value last, equal rows in the file's order. Any thread may call it.
+ *
+ * Returns: (transfer full) (array): n row indices
+ */
+guint *
+mw_table_sort_keys_order (MwTableSortKeys *keys,
+                          gboolean         descending)
+{
+  OrderData od = { keys, descending };
+  guint *order;
+
+  g_return_val_if_fail (keys != NULL, NULL);
+
+  order = g_new (guint, MAX (keys->n, 1));
   for (guint r = 0; r < keys->n; r++)
+    order[r] = r;
+  g_qsort_with_data (order, keys->n, sizeof (guint), compare_order, &od);
+  return order;
+}
+
+/**
+ * mw_table_sort_keys_find_place:
+ * @order: (array length=n): rows in sorted order, @row not among them
+ *
+ * Where @row goes in @order: after an edit, the row moves there.
+ *
+ * Returns: a position from 0 to @n
+ */
+guint
+mw_table_sort_keys_find_place (MwTableSortKeys *keys,
+                               const guint     *order,
+                               guint            n,
+                               guint            row,
+                               gboolean         descending)
+{
+  guint low = 0, high = n;
+
+  g_return_val_if_fail (keys != NULL && row < keys->n, 0);
+
+  while (low < high)
     {
-      g_autofree char *text = mw_attribute_table_get_text (self, column, r, measures);
-      double number = NAN;
+      guint mid = low + (high - low) / 2;
 
-      if (numbers != NULL)
-        numbers[r] = NAN;
-      if (col->kind == MW_CELL_TEXT && text != NULL && *text != '\0')
-        {
-          /* "bob" between "Ann" and "Cy", whatever the locale does with case */
-          g_autofree char *folded = g_utf8_casefold (text, -1);
-
-          keys->texts[r] = g_utf8_collate_key (folded, -1);
-          if (!mw_parse_number (text, &number))
-            all_numbers = FALSE;
-          numbers[r] = number;
-        }
-      else if (col->kind == MW_CELL_BOOL)
-        keys->numbers[r] = g_strcmp0 (text, "true") == 0;
-      else if (col->kind == MW_CELL_NUMBER)
-        keys->numbers[r] = text != NULL && mw_parse_number (text, &number) ? number : NAN;
+      if (compare_rows (keys, order[mid], row, descending) < 0)
+        low = mid + 1;
+      else
+        high = mid;
     }
-
-  /* a file's own attribute that holds only numbers (paid_staff=46) sorts as numbers */
-  if (col->kind == MW_CELL_TEXT && all_numbers)
-    {
-      for (guint r = 0; r < keys->n; r++)
-        g_free (keys->texts[r]);
-      g_clear_pointer (&keys->texts, g_free);
-      keys->numbers = g_steal_pointer (&numbers);
-    }
-  return keys;
+  return low;
 }
 
 void

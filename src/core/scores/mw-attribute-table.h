@@ -45,6 +45,9 @@ typedef struct
   gboolean        editable;
 } MwTableColumn;
 
+/* Room for a number's text: mw_attribute_table_peek_text()'s buffer. */
+#define MW_TABLE_TEXT_SIZE G_ASCII_DTOSTR_BUF_SIZE
+
 typedef struct _MwAttributeTable MwAttributeTable;
 typedef struct _MwTableSortKeys  MwTableSortKeys;
 
@@ -62,6 +65,14 @@ gboolean             mw_attribute_table_same_columns (MwAttributeTable  *self,
                                                       MwAttributeTable  *other);
 guint                mw_attribute_table_get_n_rows   (MwAttributeTable  *self);
 
+const char          *mw_attribute_table_peek_text    (MwAttributeTable  *self,
+                                                      guint              column,
+                                                      guint              row,
+                                                      MwActorMeasures   *measures,
+                                                      char               buffer[MW_TABLE_TEXT_SIZE]);
+GPtrArray           *mw_attribute_table_dup_column   (MwAttributeTable  *self,
+                                                      guint              column,
+                                                      MwActorMeasures   *measures);
 char                *mw_attribute_table_get_text     (MwAttributeTable  *self,
                                                       guint              column,
                                                       guint              row,
@@ -73,6 +84,18 @@ gboolean             mw_attribute_table_row_matches  (MwAttributeTable  *self,
 MwTableSortKeys     *mw_table_sort_keys_new          (MwAttributeTable  *self,
                                                       guint              column,
                                                       MwActorMeasures   *measures);
+MwTableSortKeys     *mw_table_sort_keys_new_for_texts (MwCellKind       kind,
+                                                      GPtrArray         *texts);
+void                 mw_table_sort_keys_update       (MwTableSortKeys   *keys,
+                                                      guint              row,
+                                                      const char        *text);
+guint               *mw_table_sort_keys_order        (MwTableSortKeys   *keys,
+                                                      gboolean           descending);
+guint                mw_table_sort_keys_find_place   (MwTableSortKeys   *keys,
+                                                      const guint       *order,
+                                                      guint              n,
+                                                      guint              row,
+                                                      gboolean           descending);
 void                 mw_table_sort_keys_free         (MwTableSortKeys   *keys);
 int                  mw_table_sort_keys_compare      (MwTableSortKeys   *keys,
                                                       guint              a,
