@@ -47,6 +47,40 @@ sort_pass (guint       *order,
   memcpy (order, scratch, n * sizeof (guint));
 }
 
+static gboolean
+same_key (const MwGraphTie *a,
+          const MwGraphTie *b)
+{
+  return a->from == b->from && a->to == b->to && a->type == b->type;
+}
+
+/* Parallel ties (same ends, same type) by their ids: which one counts as
+ * the original must not depend on the order they were added in (the
+ * scorer's kept copy adds a changed tie again at the end). Runs are short:
+ * an insertion sort each. */
+static void
+order_parallel_ties (MwScoring *scoring)
+{
+  guint *order = scoring->tie_order;
+
+  for (guint start = 0, end; start < scoring->n_ties; start = end)
+    {
+      for (end = start + 1;
+           end < scoring->n_ties && same_key (&scoring->ties[order[start]], &scoring->ties[order[end]]);
+           end++)
+        ;
+      for (guint i = start + 1; i < end; i++)
+        {
+          guint tie = order[i], j = i;
+          const char *id = mw_network_get_tie (scoring->network, tie)->id;
+
+          for (; j > start && strcmp (mw_network_get_tie (scoring->network, order[j - 1])->id, id) > 0; j--)
+            order[j] = order[j - 1];
+          order[j] = tie;
+        }
+    }
+}
+
 /* Canonical orders, so that no list depends on the order actors and ties
  * were added in: actors by id (one sort), ties by their endpoints' ids and
  * type (a radix sort, linear). */
@@ -84,6 +118,7 @@ scoring_order (MwScoring *scoring)
   for (guint i = 0; i < m; i++)
     key[i] = rank[scoring->ties[i].from];
   sort_pass (scoring->tie_order, scratch, m, key, scoring->n);
+  order_parallel_ties (scoring);
 }
 
 /* Every tie's direction, once: "above" is the costly question when people
