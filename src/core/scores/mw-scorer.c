@@ -41,6 +41,8 @@ struct _MwScorer
   GHashTable   *shadow_actors;   /* ids of the actors changed since the copy was updated */
   GHashTable   *shadow_ties;     /* the same for ties */
   gboolean      shadow_stale;    /* a change the sets cannot describe: copy again */
+  MwProgress   *progress;        /* how far the worker has come, run after run */
+  gboolean      discard;         /* the running worker's result was cancelled */
 };
 
 /* Past this many changed actors and ties a new copy is as quick. */
@@ -96,8 +98,14 @@ score_thread (GTask        *task,
               GCancellable *cancellable)
 {
   MwNetwork *copy = task_data;
+  MwProgress *progress = g_object_get_data (G_OBJECT (task), "progress");
+  MwScores *scores;
 
-  g_task_return_pointer (task, mw_scores_compute (copy), (GDestroyNotify)mw_scores_unref);
+  /* mw_scores_compute() reports its stages to the thread's progress. */
+  mw_progress_push_thread_default (progress);
+  scores = mw_scores_compute (copy);
+  mw_progress_pop_thread_default (progress);
+  g_task_return_pointer (task, scores, (GDestroyNotify)mw_scores_unref);
 }
 
 static void
@@ -110,6 +118,14 @@ score_done_cb (GObject      *object,
   guint64 generation = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (result), "generation"));
 
   self->running = FALSE;
+  if (self->discard)
+    {
+      /* Cancelled: only an edit since asks for scores again. */
+      self->discard = FALSE;
+      if (self->dirty && self->network != NULL)
+        schedule (self);
+      return;
+    }
   if (scores == NULL || self->network == NULL)
     return;
 
@@ -199,6 +215,9 @@ start_thread (MwScorer *self)
   g_task_set_source_tag (task, start_thread);
   g_task_set_return_on_cancel (task, FALSE);
   g_object_set_data (G_OBJECT (task), "generation", GSIZE_TO_POINTER ((gsize)generation));
+  mw_progress_set_fraction (self->progress, 0);
+  g_object_set_data_full (G_OBJECT (task), "progress", mw_progress_ref (self->progress),
+                          (GDestroyNotify)mw_progress_unref);
   g_task_set_task_data (task, g_object_ref (shadow), g_object_unref);
   g_task_run_in_thread (task, score_thread);
 }
@@ -276,6 +295,7 @@ mw_scorer_finalize (GObject *object)
   g_clear_pointer (&self->scores, mw_scores_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->shadow);
+  g_clear_pointer (&self->progress, mw_progress_unref);
   g_clear_pointer (&self->shadow_actors, g_hash_table_unref);
   g_clear_pointer (&self->shadow_ties, g_hash_table_unref);
 
@@ -351,6 +371,7 @@ mw_scorer_init (MwScorer *self)
   self->thread_threshold = MW_SCORER_DEFAULT_THREAD_THRESHOLD;
   self->shadow_actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->shadow_ties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->progress = mw_progress_new (NULL);
 }
 
 /**
@@ -449,4 +470,37 @@ mw_scorer_rescore (MwScorer *self)
     accept (self, scores, mw_network_get_generation (self->network));
     set_busy (self, FALSE);
   }
+}
+
+/**
+ * mw_scorer_get_progress:
+ *
+ * Returns: (transfer none): how far the worker has come with the scores
+ *   now on their way (0–1); it is reset as each run starts
+ */
+MwProgress *
+mw_scorer_get_progress (MwScorer *self)
+{
+  g_return_val_if_fail (MW_IS_SCORER (self), NULL);
+  return self->progress;
+}
+
+/**
+ * mw_scorer_cancel:
+ *
+ * Stops waiting for the scores on their way: the scores stay those of
+ * before (no longer current), the scorer is no longer busy, and the next
+ * change scores again. A worker already running finishes in the
+ * background and its result is dropped.
+ */
+void
+mw_scorer_cancel (MwScorer *self)
+{
+  g_return_if_fail (MW_IS_SCORER (self));
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->running)
+    self->discard = TRUE;
+  self->dirty = FALSE;
+  set_busy (self, FALSE);
 }

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "mw-progress.h"
 #include "mw-score-elements-private.h"
 
 typedef struct
@@ -208,6 +209,8 @@ mw_scores_compute (MwNetwork *network)
   self = _mw_scores_new (mw_network_get_generation (network));
 
   graph = mw_graph_new (network);
+  /* Stages for a worker's progress (mw-scorer.c); nothing without one. */
+  mw_progress_report (0, 1, 0.2);
   scoring.network = network;
   scoring.graph = graph;
   scoring.n = mw_graph_get_n (graph);
@@ -226,10 +229,12 @@ mw_scores_compute (MwNetwork *network)
   duplicate = scoring.duplicate;
   exposed = scoring.exposed = g_new0 (gboolean, MAX (scoring.n, 1));
   cut_points = scoring.cut_points = mw_graph_articulation_points (graph, exposed);
+  mw_progress_report (0, 1, 0.45);
 
   _mw_score_collaboration (self, &scoring);
   _mw_score_influence (self, &scoring);
   _mw_score_entrepreneurship (self, &scoring);
+  mw_progress_report (0, 1, 0.6);
   _mw_score_purpose (self, &scoring);
   _mw_score_risk (self, &scoring);
   /* The index rests on the measurable elements only. */
@@ -242,7 +247,10 @@ mw_scores_compute (MwNetwork *network)
   if (self->n_measurable > 0)
     self->index /= self->n_measurable;
 
+  mw_progress_report (0, 1, 0.7);
   compute_measures (self, &scoring);
+  mw_progress_report (0, 1, 0.85);
   _mw_score_context (self, &scoring);
+  mw_progress_report (0, 1, 1);
   return self;
 }
