@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "mw-score-panel.h"
+#include "mw-scorer.h"
 #include "mw-test-networks.h"
 #include "mw-test-gtk.h"
 #include "mw-window.h"
@@ -27,6 +28,7 @@
 
 static guint n_unallocated_warnings;
 static char *large_path;   /* written once, for every test */
+static MwWindow *loaded_window;  /* the network-drawn test's, kept for the scoring test */
 
 static GLogWriterOutput
 count_warnings_writer (GLogLevelFlags   level,
@@ -164,7 +166,8 @@ test_large_network_drawn (void)
   g_assert_cmpfloat (panel_share, >, 0.01);
 
   g_free (pixels.pixels);
-  mw_test_destroy_window (window);
+  /* Loading 100,000 actors takes long: the scoring test goes on with it. */
+  loaded_window = window;
 }
 
 static gboolean
@@ -239,6 +242,116 @@ test_load_progress_and_cancel (void)
   mw_test_destroy_window (window);
 }
 
+static gboolean
+widget_is_scoring_label (GtkWidget     *widget,
+                         gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), "Scoring…") == 0;
+}
+
+static gboolean
+scoring_shown (gpointer data)
+{
+  return mw_test_find_widget (GTK_WIDGET (data), widget_is_scoring_label, NULL) != NULL;
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  return mw_window_get_n_pending (data) == 0 &&
+         mw_network_get_n_actors (mw_test_network_of (data)) == N_ACTORS;
+}
+
+static gboolean
+scorer_idle (gpointer data)
+{
+  return !mw_scorer_get_busy (data);
+}
+
+/* One new tie: the scorer starts again on the worker's copy. */
+static void
+add_a_tie (MwNetwork *network,
+           guint      i)
+{
+  mw_network_add_tie (network, mw_network_get_actor (network, i),
+                      mw_network_get_actor (network, N_ACTORS - 1 - i), MW_TIE_COLLABORATES, 1, NULL);
+}
+
+/* Issue 17: scoring a large network shows in the same bar, with its
+ * progress, and the user's Cancel stops waiting for it: the bar goes, the
+ * scores shown stay those of before, and the next edit scores again. */
+static void
+test_scoring_progress_and_cancel (void)
+{
+  MwWindow *window = g_steal_pointer (&loaded_window);
+  MwScorer *scorer;
+  MwNetwork *network;
+  GtkWidget *bar;
+  gboolean shown = FALSE;
+
+  if (window == NULL)
+    {
+      g_test_skip ("runs on the window /app/large/network-drawn opened");
+      return;
+    }
+  g_assert_true (mw_test_wait_for_within (loaded, window, LOAD_SECONDS * 1000));
+  network = mw_test_network_of (window);
+  scorer = mw_score_panel_get_scorer (MW_SCORE_PANEL (mw_window_get_score_panel (window)));
+  g_assert_nonnull (scorer);
+
+  /* The first scores may be in already on a quick machine: edit until a
+   * rescoring lasts long enough for the bar (half a second). */
+  for (guint i = 0; i < 4 && !shown; i++)
+    {
+      if (!mw_scorer_get_busy (scorer))
+        add_a_tie (network, i);
+      shown = mw_test_wait_for_within (scoring_shown, window, 5000);
+    }
+#if defined(__SANITIZE_ADDRESS__)
+  if (!shown)
+    {
+      g_test_skip ("scoring 20,000 actors never took half a second");
+      mw_test_destroy_window (window);
+      return;
+    }
+#endif
+  g_assert_true (shown);
+  bar = mw_test_find_widget (GTK_WIDGET (window), widget_is_progress_bar, NULL);
+  g_assert_true (gtk_widget_get_mapped (bar));
+  /* an edit while it scores: the scorer is busy past this run */
+  add_a_tie (network, 10);
+
+#ifdef MW_TEST_HAVE_XTEST
+  if (mw_test_has_xtest ())
+    {
+      GtkWidget *cancel = mw_test_find_widget (GTK_WIDGET (window), widget_is_cancel_button, NULL);
+      int sx, sy;
+
+      g_assert_nonnull (cancel);
+      mw_test_widget_to_screen (cancel, gtk_widget_get_width (cancel) / 2.0,
+                                gtk_widget_get_height (cancel) / 2.0, &sx, &sy);
+      mw_test_pointer_move (sx, sy);
+      mw_test_pointer_click (1);
+      g_assert_true (mw_test_wait_for_within (scorer_idle, scorer, 10000));
+      mw_test_spin (300);
+      g_assert_false (gtk_widget_get_mapped (bar));
+      /* the scores shown are of before the edits, and say so no more */
+      g_assert_nonnull (mw_scorer_get_scores (scorer));
+      g_assert_cmpuint (mw_scores_get_generation (mw_scorer_get_scores (scorer)), <,
+                        mw_network_get_generation (network));
+      g_assert_cmpuint (mw_network_get_n_actors (network), ==, N_ACTORS);
+    }
+#endif
+
+  /* The next edit scores again, up to the network as it is. */
+  add_a_tie (network, 20);
+  g_assert_true (mw_test_wait_for_within (scorer_idle, scorer, 60000));
+  g_assert_cmpuint (mw_scores_get_generation (mw_scorer_get_scores (scorer)), ==,
+                    mw_network_get_generation (network));
+  mw_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +363,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/app/large/network-drawn", test_large_network_drawn);
+  g_test_add_func ("/app/large/scoring-progress-and-cancel", test_scoring_progress_and_cancel);
   g_test_add_func ("/app/large/load-progress-and-cancel", test_load_progress_and_cancel);
 
   large_path = mw_test_write_large_organisation (N_ACTORS);

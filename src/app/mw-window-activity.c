@@ -5,7 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Every operation that may take a while (opening a file, arranging) is an
+/* Every operation that may take a while (opening a file, arranging,
+ * scoring a large network) is an
  * activity with its own GCancellable. The bar appears only once the newest
  * has run for SHOW_AFTER_MS — quick ones never flash it — and shows its
  * progress: a fraction where the worker reports one (bytes read and
@@ -15,6 +16,8 @@
 #define G_LOG_DOMAIN "meshwork"
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "mw-window-private.h"
 
@@ -150,13 +153,101 @@ _mw_window_cancel_activities (MwWindow *self)
     g_cancellable_cancel (((MwWindowActivity *) g_ptr_array_index (self->activities, i))->cancellable);
 }
 
+static void follow_scorer       (MwWindow *self,
+                                 MwScorer *scorer);
+static void document_network_cb (MwWindow *self);
+
 /* For dispose: cancels what is left and stops the bar's timer. */
 void
 _mw_window_clear_activities (MwWindow *self)
 {
   g_assert (MW_IS_WINDOW (self));
 
+  self->scoring_activity = NULL;  /* freed with the others below */
+  follow_scorer (self, NULL);
+  if (self->scored_document != NULL)
+    g_signal_handlers_disconnect_by_func (self->scored_document, document_network_cb, self);
+  g_clear_object (&self->scored_document);
   _mw_window_cancel_activities (self);
   g_clear_handle_id (&self->activity_timer, g_source_remove);
   g_clear_pointer (&self->activities, g_ptr_array_unref);
+}
+
+/* Cancel stops waiting for the scores (mw_scorer_cancel()); from an idle,
+ * as the bar's Cancel walks the list of activities while it cancels. */
+static gboolean
+cancel_scoring_idle_cb (gpointer user_data)
+{
+  MwWindow *self = user_data;
+
+  if (self->scorer != NULL && self->scoring_activity != NULL &&
+      g_cancellable_is_cancelled (self->scoring_activity))
+    mw_scorer_cancel (self->scorer);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scoring_cancelled_cb (MwWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, cancel_scoring_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Scoring is an activity while the scorer is busy: the bar shows it only
+ * when it lasts, which it does in a worker on a large network. */
+static void
+scorer_busy_cb (MwWindow *self)
+{
+  gboolean busy = self->scorer != NULL && mw_scorer_get_busy (self->scorer);
+
+  if (busy && self->scoring_activity == NULL)
+    {
+      self->scoring_activity = _mw_window_begin_activity (self, _("Scoring…"));
+      _mw_window_set_activity_progress (self, self->scoring_activity, mw_scorer_get_progress (self->scorer));
+      g_signal_connect_object (self->scoring_activity, "cancelled", G_CALLBACK (scoring_cancelled_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  else if (!busy && self->scoring_activity != NULL)
+    _mw_window_end_activity (self, g_steal_pointer (&self->scoring_activity));
+}
+
+static void
+follow_scorer (MwWindow *self,
+               MwScorer *scorer)
+{
+  g_assert (MW_IS_WINDOW (self));
+
+  if (self->scorer == scorer)
+    return;
+  if (self->scorer != NULL)
+    g_signal_handlers_disconnect_by_data (self->scorer, self);
+  g_set_object (&self->scorer, scorer);
+  if (scorer != NULL)
+    g_signal_connect_object (scorer, "notify::busy", G_CALLBACK (scorer_busy_cb), self, G_CONNECT_SWAPPED);
+  scorer_busy_cb (self);
+}
+
+static void
+document_network_cb (MwWindow *self)
+{
+  follow_scorer (self, mw_document_get_scorer (self->scored_document));
+}
+
+/**
+ * _mw_window_follow_scoring:
+ *
+ * Shows the scoring of @document's network (a new scorer with each new
+ * network) in the bar, with Cancel.
+ */
+void
+_mw_window_follow_scoring (MwWindow   *self,
+                           MwDocument *document)
+{
+  g_assert (MW_IS_WINDOW (self));
+
+  if (self->scored_document != NULL)
+    g_signal_handlers_disconnect_by_func (self->scored_document, document_network_cb, self);
+  g_set_object (&self->scored_document, document);
+  g_signal_connect_object (document, "notify::network", G_CALLBACK (document_network_cb),
+                           self, G_CONNECT_SWAPPED);
+  document_network_cb (self);
 }

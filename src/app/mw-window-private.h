@@ -90,6 +90,9 @@ struct _MwWindow
   GPtrArray            *activities;     /* what is on its way (MwWindowActivity*), see mw-window-activity.c */
   guint                 activity_timer;
   GCancellable         *arrange_activity; /* (nullable) (unowned) the arrange on its way */
+  MwDocument           *scored_document;  /* (nullable) whose scoring the bar shows */
+  MwScorer             *scorer;           /* (nullable) its scorer, followed while busy */
+  GCancellable         *scoring_activity; /* (nullable) (unowned) its scoring on its way */
 
   /* state the actions follow (see _mw_window_update_actions) */
   guint                 n_pending;
@@ -136,6 +139,8 @@ void          _mw_window_end_activity           (MwWindow          *self,
                                                  GCancellable      *activity);
 void          _mw_window_cancel_activities      (MwWindow          *self);
 void          _mw_window_clear_activities       (MwWindow          *self);
+void          _mw_window_follow_scoring         (MwWindow          *self,
+                                                 MwDocument        *document);
 
 /* Level 2 — mw-window-files.c, mw-window-print.c: one job each. */
 MwWindowLoad *_mw_window_load_new               (MwWindow          *self,

@@ -219,6 +219,7 @@ set_document (MwWindow   *self,
   mw_recovery_attach (document);
   mw_score_panel_set_document (self->score_panel, document);
   mw_appearance_popover_set_document (self->appearance_popover, document);
+  _mw_window_follow_scoring (self, document);
 
   g_signal_connect_object (document, "notify::history",
                            G_CALLBACK (document_history_cb), self, G_CONNECT_SWAPPED);

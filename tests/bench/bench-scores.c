@@ -19,6 +19,7 @@
 
 #include "mw-metrics.h"
 #include "mw-network.h"
+#include "mw-scorer.h"
 #include "mw-scores.h"
 
 /* A random organisation: a reports forest over most people, the other ties
@@ -138,6 +139,92 @@ time_rescoring (MwNetwork *network,
     }
   *cpu = median (cpu_times, runs);
   return median (times, runs);
+}
+
+/* The app scores a large network on a copy in a worker thread
+ * (mw-scorer.c); the copy is made on the UI thread. */
+static void
+time_copy (MwNetwork *network,
+           guint      runs)
+{
+  g_autofree double *times = g_new (double, runs);
+  g_autofree double *cpu_times = g_new (double, runs);
+  g_autofree double *free_times = g_new (double, runs);
+
+  for (guint r = 0; r < runs; r++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double cpu_start = cpu_ms ();
+      MwNetwork *copy = mw_network_copy (network);
+
+      cpu_times[r] = cpu_ms () - cpu_start;
+      times[r] = (g_get_monotonic_time () - start) / 1000.0;
+      cpu_start = cpu_ms ();
+      g_object_unref (copy);
+      free_times[r] = cpu_ms () - cpu_start;
+    }
+  printf ("  copy for the worker (mw_network_copy, UI thread): median %.2f ms (CPU %.2f ms); "
+          "freeing it CPU %.2f ms\n", median (times, runs), median (cpu_times, runs),
+          median (free_times, runs));
+}
+
+static void
+scorer_done_cb (MwScorer   *scorer,
+                GParamSpec *pspec,
+                gboolean   *done)
+{
+  if (!mw_scorer_get_busy (scorer))
+    *done = TRUE;
+}
+
+static double
+wait_scored (MwScorer *scorer,
+             gboolean *done,
+             gint64    start)
+{
+  while (!*done)
+    g_main_context_iteration (NULL, TRUE);
+  *done = FALSE;
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* The app's path (mw-scorer.c): first scores, then one edit of each kind
+ * until the worker's new scores are in. */
+static void
+time_scorer (MwNetwork *network)
+{
+  g_autoptr(MwScorer) scorer = NULL;
+  guint n = mw_network_get_n_actors (network);
+  gboolean done = FALSE;
+  gint64 start = g_get_monotonic_time ();
+  MwTie *tie;
+  MwActor *actor;
+
+  scorer = mw_scorer_new (network);
+  g_signal_connect (scorer, "notify::busy", G_CALLBACK (scorer_done_cb), &done);
+  g_signal_connect (scorer, "notify::scores", G_CALLBACK (scorer_done_cb), &done);
+  printf ("  app's scorer: first scores %.0f ms", wait_scored (scorer, &done, start));
+
+  start = g_get_monotonic_time ();
+  tie = mw_network_add_tie (network, mw_network_get_actor (network, 1), mw_network_get_actor (network, n - 2),
+                            MW_TIE_COLLABORATES, 1, NULL);
+  printf (", tie added %.0f ms", wait_scored (scorer, &done, start));
+
+  start = g_get_monotonic_time ();
+  mw_network_remove_tie (network, tie);
+  printf (", tie removed %.0f ms", wait_scored (scorer, &done, start));
+
+  start = g_get_monotonic_time ();
+  actor = mw_network_get_actor (network, n / 3);
+  mw_network_set_actor_unit (network, actor, "Unit 0");
+  mw_network_set_actor_unit (network, actor, "Unit 1");
+  printf (", unit changed %.0f ms", wait_scored (scorer, &done, start));
+
+  start = g_get_monotonic_time ();
+  mw_network_begin_batch (network, "batch");
+  mw_network_set_actor_purpose (network, actor, !actor->purpose);
+  mw_network_end_batch (network);
+  printf (", a batch (copied again) %.0f ms\n", wait_scored (scorer, &done, start));
 }
 
 static const char *igraph_script =
@@ -292,18 +379,26 @@ main (int    argc,
     { 100000, 500000, 5, TRUE },
   };
   g_autofree char *python = find_python ();
+  const char *only = g_getenv ("MESHWORK_BENCH_SCORES_N");
 
   printf ("Rescoring after one edit (mw_scores_compute, from scratch)\n");
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      g_autoptr(MwNetwork) network = generate (sizes[s].n, sizes[s].m, 2017 + s, sizes[s].matrix);
-      double slowest, cpu, med, model = peak_mib ();
+      g_autoptr(MwNetwork) network = NULL;
+      double slowest, cpu, med, model;
+
+      if (only != NULL && g_ascii_strtoull (only, NULL, 10) != sizes[s].n)
+        continue;
+      network = generate (sizes[s].n, sizes[s].m, 2017 + s, sizes[s].matrix);
+      model = peak_mib ();
 
       med = time_rescoring (network, sizes[s].runs, &slowest, &cpu);
       printf ("%7u actors %7u ties%s:\n  median %.2f ms (CPU %.2f ms), slowest %.2f ms (%u runs), "
               "peak RSS %.0f MiB (%.0f MiB before scoring)\n",
               sizes[s].n, sizes[s].m, sizes[s].matrix ? ", 10% with 2 managers" : "",
               med, cpu, slowest, sizes[s].runs, peak_mib (), model);
+      time_copy (network, 3);
+      time_scorer (network);
       if (sizes[s].matrix)
         continue;
       if (python != NULL)

@@ -46,6 +46,8 @@ void        _mw_network_attach_tie       (GPtrArray    **adjacency,
 void        _mw_network_detach_tie       (GPtrArray    **adjacency,
                                           MwTie         *tie);
 
+/* The one empty attribute table actors and ties share (a new reference). */
+GHashTable *_mw_string_table_shared_empty (void);
 /* Gives *table a table of its own (not the shared empty one) to write to. */
 GHashTable *_mw_string_table_writable    (GHashTable   **table);
 /* A NULL or empty value removes the attribute; TRUE when anything changed. */

@@ -56,6 +56,13 @@ shared_empty_table (void)
   return g_hash_table_ref (empty);
 }
 
+/* Returns: (transfer full): the empty table actors and ties share */
+GHashTable *
+_mw_string_table_shared_empty (void)
+{
+  return shared_empty_table ();
+}
+
 /* Gives *table a table of its own before it is written to. */
 GHashTable *
 _mw_string_table_writable (GHashTable **table)

@@ -164,6 +164,10 @@ G_DECLARE_FINAL_TYPE (MwNetwork, mw_network, MW, NETWORK, GObject)
 
 MwNetwork   *mw_network_new                 (void);
 MwNetwork   *mw_network_copy                (MwNetwork    *self);
+void         mw_network_copy_update         (MwNetwork    *copy,
+                                             MwNetwork    *self,
+                                             GHashTable   *actor_ids,
+                                             GHashTable   *tie_ids);
 const char  *mw_network_get_name           (MwNetwork    *self);
 void         mw_network_set_name           (MwNetwork    *self,
                                             const char   *name);

@@ -8,6 +8,12 @@
  * right there; large ones on a copy in a worker thread, one thread at a
  * time. A result is kept only when it is newer (by network generation) than
  * the one shown, so a slow old computation never overwrites a newer one.
+ *
+ * The worker's copy is kept between runs and brought up to date with the
+ * actors and ties that changed (mw_network_copy_update()): a fresh copy of
+ * 100,000 actors costs more than scoring them. Only what cannot be told
+ * apart change by change (a batch, an undo, a renamed id, the network's own
+ * attributes) takes a new copy.
  */
 
 #define G_LOG_DOMAIN "meshwork-scorer"
@@ -31,7 +37,16 @@ struct _MwScorer
   gboolean      running;         /* a worker is scoring a copy */
   gboolean      dirty;           /* the network changed since that copy */
   gboolean      busy;
+  MwNetwork    *shadow;          /* (nullable) the worker's copy; only read while running */
+  GHashTable   *shadow_actors;   /* ids of the actors changed since the copy was updated */
+  GHashTable   *shadow_ties;     /* the same for ties */
+  gboolean      shadow_stale;    /* a change the sets cannot describe: copy again */
+  MwProgress   *progress;        /* how far the worker has come, run after run */
+  gboolean      discard;         /* the running worker's result was cancelled */
 };
+
+/* Past this many changed actors and ties a new copy is as quick. */
+#define MAX_SHADOW_CHANGES 20000
 
 G_DEFINE_FINAL_TYPE (MwScorer, mw_scorer, G_TYPE_OBJECT)
 
@@ -83,8 +98,14 @@ score_thread (GTask        *task,
               GCancellable *cancellable)
 {
   MwNetwork *copy = task_data;
+  MwProgress *progress = g_object_get_data (G_OBJECT (task), "progress");
+  MwScores *scores;
 
-  g_task_return_pointer (task, mw_scores_compute (copy), (GDestroyNotify)mw_scores_unref);
+  /* mw_scores_compute() reports its stages to the thread's progress. */
+  mw_progress_push_thread_default (progress);
+  scores = mw_scores_compute (copy);
+  mw_progress_pop_thread_default (progress);
+  g_task_return_pointer (task, scores, (GDestroyNotify)mw_scores_unref);
 }
 
 static void
@@ -97,6 +118,14 @@ score_done_cb (GObject      *object,
   guint64 generation = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (result), "generation"));
 
   self->running = FALSE;
+  if (self->discard)
+    {
+      /* Cancelled: only an edit since asks for scores again. */
+      self->discard = FALSE;
+      if (self->dirty && self->network != NULL)
+        schedule (self);
+      return;
+    }
   if (scores == NULL || self->network == NULL)
     return;
 
@@ -107,21 +136,89 @@ score_done_cb (GObject      *object,
     set_busy (self, FALSE);
 }
 
+/* The worker's copy, up to date with the network (on the UI thread, while
+ * no worker reads it). */
+static MwNetwork *
+update_shadow (MwScorer *self)
+{
+  g_assert (MW_IS_SCORER (self));
+  g_assert (!self->running);
+
+  if (self->shadow == NULL || self->shadow_stale)
+    {
+      g_clear_object (&self->shadow);
+      self->shadow = mw_network_copy (self->network);
+    }
+  else
+    mw_network_copy_update (self->shadow, self->network, self->shadow_actors, self->shadow_ties);
+  g_hash_table_remove_all (self->shadow_actors);
+  g_hash_table_remove_all (self->shadow_ties);
+  self->shadow_stale = FALSE;
+  return self->shadow;
+}
+
+/* Notes what @change touched, for the next update of the worker's copy. */
+static void
+note_change (MwScorer *self,
+             MwChange *change)
+{
+  g_assert (MW_IS_SCORER (self));
+
+  if (self->shadow == NULL || self->shadow_stale)
+    return;
+  switch (change->kind)
+    {
+    case MW_CHANGE_ACTOR_CHANGED:
+      if (change->fields & MW_FIELD_ID)
+        {
+          self->shadow_stale = TRUE;
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case MW_CHANGE_ACTOR_ADDED:
+    case MW_CHANGE_ACTOR_REMOVED:
+      g_hash_table_add (self->shadow_actors, g_strdup (change->actor->id));
+      break;
+    case MW_CHANGE_TIE_ADDED:
+    case MW_CHANGE_TIE_REMOVED:
+    case MW_CHANGE_TIE_CHANGED:
+      g_hash_table_add (self->shadow_ties, g_strdup (change->tie->id));
+      break;
+    case MW_CHANGE_NETWORK_CHANGED:
+    case MW_CHANGE_BATCH:
+    default:
+      self->shadow_stale = TRUE;
+      break;
+    }
+  if (g_hash_table_size (self->shadow_actors) + g_hash_table_size (self->shadow_ties) > MAX_SHADOW_CHANGES)
+    self->shadow_stale = TRUE;
+  if (self->shadow_stale)
+    {
+      g_hash_table_remove_all (self->shadow_actors);
+      g_hash_table_remove_all (self->shadow_ties);
+    }
+}
+
 static void
 start_thread (MwScorer *self)
 {
   g_autoptr(GTask) task = NULL;
   guint64 generation = mw_network_get_generation (self->network);
+  MwNetwork *shadow;
 
   g_assert (MW_IS_SCORER (self));
 
+  shadow = update_shadow (self);
   self->running = TRUE;
   self->dirty = FALSE;
   task = g_task_new (self, self->cancellable, score_done_cb, NULL);
   g_task_set_source_tag (task, start_thread);
   g_task_set_return_on_cancel (task, FALSE);
   g_object_set_data (G_OBJECT (task), "generation", GSIZE_TO_POINTER ((gsize)generation));
-  g_task_set_task_data (task, mw_network_copy (self->network), g_object_unref);
+  mw_progress_set_fraction (self->progress, 0);
+  g_object_set_data_full (G_OBJECT (task), "progress", mw_progress_ref (self->progress),
+                          (GDestroyNotify)mw_progress_unref);
+  g_task_set_task_data (task, g_object_ref (shadow), g_object_unref);
   g_task_run_in_thread (task, score_thread);
 }
 
@@ -157,6 +254,7 @@ network_changed_cb (MwScorer *self,
 {
   g_assert (MW_IS_SCORER (self));
 
+  note_change (self, change);
   if (change->kind == MW_CHANGE_ACTOR_CHANGED &&
       (change->fields & ~(MW_FIELD_POSITION | MW_FIELD_PINNED | MW_FIELD_NOTES | MW_FIELD_LABEL)) == 0)
     return;
@@ -196,6 +294,10 @@ mw_scorer_finalize (GObject *object)
 
   g_clear_pointer (&self->scores, mw_scores_unref);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->shadow);
+  g_clear_pointer (&self->progress, mw_progress_unref);
+  g_clear_pointer (&self->shadow_actors, g_hash_table_unref);
+  g_clear_pointer (&self->shadow_ties, g_hash_table_unref);
 
   G_OBJECT_CLASS (mw_scorer_parent_class)->finalize (object);
 }
@@ -267,6 +369,9 @@ mw_scorer_init (MwScorer *self)
 {
   self->cancellable = g_cancellable_new ();
   self->thread_threshold = MW_SCORER_DEFAULT_THREAD_THRESHOLD;
+  self->shadow_actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->shadow_ties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->progress = mw_progress_new (NULL);
 }
 
 /**
@@ -357,10 +462,45 @@ mw_scorer_rescore (MwScorer *self)
       return;
     }
 
+  /* Small again: the worker's copy is not needed any more. */
+  g_clear_object (&self->shadow);
   {
     g_autoptr(MwScores) scores = mw_scores_compute (self->network);
 
     accept (self, scores, mw_network_get_generation (self->network));
     set_busy (self, FALSE);
   }
+}
+
+/**
+ * mw_scorer_get_progress:
+ *
+ * Returns: (transfer none): how far the worker has come with the scores
+ *   now on their way (0–1); it is reset as each run starts
+ */
+MwProgress *
+mw_scorer_get_progress (MwScorer *self)
+{
+  g_return_val_if_fail (MW_IS_SCORER (self), NULL);
+  return self->progress;
+}
+
+/**
+ * mw_scorer_cancel:
+ *
+ * Stops waiting for the scores on their way: the scores stay those of
+ * before (no longer current), the scorer is no longer busy, and the next
+ * change scores again. A worker already running finishes in the
+ * background and its result is dropped.
+ */
+void
+mw_scorer_cancel (MwScorer *self)
+{
+  g_return_if_fail (MW_IS_SCORER (self));
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->running)
+    self->discard = TRUE;
+  self->dirty = FALSE;
+  set_busy (self, FALSE);
 }

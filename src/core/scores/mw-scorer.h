@@ -9,6 +9,7 @@
 #include <glib-object.h>
 
 #include "mw-network.h"
+#include "mw-progress.h"
 #include "mw-scores.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,7 @@ guint     mw_scorer_get_thread_threshold (MwScorer  *self);
 void      mw_scorer_set_thread_threshold (MwScorer  *self,
                                           guint      n_actors);
 void      mw_scorer_rescore              (MwScorer  *self);
+MwProgress *mw_scorer_get_progress       (MwScorer  *self);
+void      mw_scorer_cancel               (MwScorer  *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "mw-progress.h"
 #include "mw-score-elements-private.h"
 
 typedef struct
@@ -45,6 +46,40 @@ sort_pass (guint       *order,
   for (guint i = 0; i < n; i++)
     scratch[count[key[order[i]]]++] = order[i];
   memcpy (order, scratch, n * sizeof (guint));
+}
+
+static gboolean
+same_key (const MwGraphTie *a,
+          const MwGraphTie *b)
+{
+  return a->from == b->from && a->to == b->to && a->type == b->type;
+}
+
+/* Parallel ties (same ends, same type) by their ids: which one counts as
+ * the original must not depend on the order they were added in (the
+ * scorer's kept copy adds a changed tie again at the end). Runs are short:
+ * an insertion sort each. */
+static void
+order_parallel_ties (MwScoring *scoring)
+{
+  guint *order = scoring->tie_order;
+
+  for (guint start = 0, end; start < scoring->n_ties; start = end)
+    {
+      for (end = start + 1;
+           end < scoring->n_ties && same_key (&scoring->ties[order[start]], &scoring->ties[order[end]]);
+           end++)
+        ;
+      for (guint i = start + 1; i < end; i++)
+        {
+          guint tie = order[i], j = i;
+          const char *id = mw_network_get_tie (scoring->network, tie)->id;
+
+          for (; j > start && strcmp (mw_network_get_tie (scoring->network, order[j - 1])->id, id) > 0; j--)
+            order[j] = order[j - 1];
+          order[j] = tie;
+        }
+    }
 }
 
 /* Canonical orders, so that no list depends on the order actors and ties
@@ -84,6 +119,7 @@ scoring_order (MwScoring *scoring)
   for (guint i = 0; i < m; i++)
     key[i] = rank[scoring->ties[i].from];
   sort_pass (scoring->tie_order, scratch, m, key, scoring->n);
+  order_parallel_ties (scoring);
 }
 
 /* Every tie's direction, once: "above" is the costly question when people
@@ -173,6 +209,8 @@ mw_scores_compute (MwNetwork *network)
   self = _mw_scores_new (mw_network_get_generation (network));
 
   graph = mw_graph_new (network);
+  /* Stages for a worker's progress (mw-scorer.c); nothing without one. */
+  mw_progress_report (0, 1, 0.2);
   scoring.network = network;
   scoring.graph = graph;
   scoring.n = mw_graph_get_n (graph);
@@ -191,10 +229,12 @@ mw_scores_compute (MwNetwork *network)
   duplicate = scoring.duplicate;
   exposed = scoring.exposed = g_new0 (gboolean, MAX (scoring.n, 1));
   cut_points = scoring.cut_points = mw_graph_articulation_points (graph, exposed);
+  mw_progress_report (0, 1, 0.45);
 
   _mw_score_collaboration (self, &scoring);
   _mw_score_influence (self, &scoring);
   _mw_score_entrepreneurship (self, &scoring);
+  mw_progress_report (0, 1, 0.6);
   _mw_score_purpose (self, &scoring);
   _mw_score_risk (self, &scoring);
   /* The index rests on the measurable elements only. */
@@ -207,7 +247,10 @@ mw_scores_compute (MwNetwork *network)
   if (self->n_measurable > 0)
     self->index /= self->n_measurable;
 
+  mw_progress_report (0, 1, 0.7);
   compute_measures (self, &scoring);
+  mw_progress_report (0, 1, 0.85);
   _mw_score_context (self, &scoring);
+  mw_progress_report (0, 1, 1);
   return self;
 }

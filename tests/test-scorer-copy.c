@@ -1,0 +1,282 @@
+/* test-scorer-copy.c: the scorer's kept copy gives the scores a fresh computation gives
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Issue 17: a large network is scored on a copy that is kept between runs
+ * and updated with what changed (mw_network_copy_update()). After edits of
+ * every kind, one by one and in bursts while the worker runs, the copy must
+ * equal the network and the scores must equal mw_scores_compute()'s on the
+ * network itself, to the last bit. */
+
+#include <gio/gio.h>
+
+#include "mw-scorer.h"
+#include "mw-templates.h"
+
+typedef void (*Edit) (MwNetwork *network, guint step);
+
+static MwNetwork *
+build_network (void)
+{
+  g_autoptr(GError) error = NULL;
+  MwNetwork *network = mw_template_build ("hierarchy", 150, 3, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    mw_network_set_actor_org (network, mw_network_get_actor (network, i), i % 3 == 0 ? "North" : "South");
+  return network;
+}
+
+static void
+wait_until_idle (MwScorer *scorer)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (g_main_context_iteration (NULL, FALSE) || mw_scorer_get_busy (scorer))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (mw_scorer_get_busy (scorer))
+        g_usleep (1000);
+    }
+}
+
+static void
+assert_same_strv (const char * const *a,
+                  const char * const *b)
+{
+  g_assert_cmpuint (a != NULL ? g_strv_length ((GStrv) a) : 0, ==, b != NULL ? g_strv_length ((GStrv) b) : 0);
+  for (guint i = 0; a != NULL && a[i] != NULL; i++)
+    g_assert_cmpstr (a[i], ==, b[i]);
+}
+
+/* Every figure, factor and id the scores hold. */
+static void
+assert_identical (MwScores *scores,
+                  MwScores *expected)
+{
+  const MwMeasures *m = mw_scores_get_measures (scores);
+  const MwMeasures *e = mw_scores_get_measures (expected);
+
+  g_assert_cmpfloat (mw_scores_get_index (scores), ==, mw_scores_get_index (expected));
+  g_assert_cmpuint (mw_scores_get_n_measurable (scores), ==, mw_scores_get_n_measurable (expected));
+  for (MwElement el = 0; el < MW_N_ELEMENTS; el++)
+    {
+      GPtrArray *fa = mw_scores_get_factors (scores, el);
+      GPtrArray *fe = mw_scores_get_factors (expected, el);
+
+      g_assert_cmpfloat (mw_scores_get_score (scores, el), ==, mw_scores_get_score (expected, el));
+      g_assert_cmpfloat (mw_scores_get_evidence (scores, el)->coverage, ==,
+                         mw_scores_get_evidence (expected, el)->coverage);
+      g_assert_cmpuint (fa->len, ==, fe->len);
+      for (guint i = 0; i < fa->len; i++)
+        {
+          const MwFactor *a = g_ptr_array_index (fa, i), *b = g_ptr_array_index (fe, i);
+
+          g_assert_cmpstr (a->text, ==, b->text);
+          assert_same_strv ((const char * const *) a->actor_ids, (const char * const *) b->actor_ids);
+          assert_same_strv ((const char * const *) a->tie_ids, (const char * const *) b->tie_ids);
+        }
+    }
+  g_assert_cmpfloat (m->centralization, ==, e->centralization);
+  g_assert_cmpfloat (m->density, ==, e->density);
+  g_assert_cmpfloat (m->reciprocity, ==, e->reciprocity);
+  g_assert_cmpfloat (m->efficiency, ==, e->efficiency);
+  g_assert_cmpfloat (m->ei_index, ==, e->ei_index);
+  g_assert_cmpuint (m->articulation_points, ==, e->articulation_points);
+  g_assert_cmpuint (m->hierarchy_depth, ==, e->hierarchy_depth);
+  g_assert_cmpfloat (m->span_of_control, ==, e->span_of_control);
+  g_assert_cmpfloat (m->org_boundary_spanning, ==, e->org_boundary_spanning);
+  assert_same_strv (mw_scores_get_articulation_point_ids (scores), mw_scores_get_articulation_point_ids (expected));
+  g_assert_cmpint (mw_scores_get_context (scores), ==, mw_scores_get_context (expected));
+  g_assert_cmpfloat (mw_scores_get_context_confidence (scores), ==, mw_scores_get_context_confidence (expected));
+  for (MwScoreContext c = 0; c < MW_N_RESEARCH_CONTEXTS; c++)
+    g_assert_cmpfloat (mw_scores_get_context_fit (scores, c), ==, mw_scores_get_context_fit (expected, c));
+}
+
+static MwActor *
+actor_at (MwNetwork *network,
+          guint      step)
+{
+  return mw_network_get_actor (network, (step * 37) % mw_network_get_n_actors (network));
+}
+
+static guint n_new;  /* for ids never used before */
+
+static void
+add_actor (MwNetwork *network, guint step)
+{
+  g_autofree char *id = g_strdup_printf ("new%u", n_new++);
+  MwActor *actor = mw_network_add_actor (network, id, NULL, MW_ACTOR_PERSON, NULL);
+
+  mw_network_set_actor_unit (network, actor, "Newcomers");
+  mw_network_add_tie (network, actor, actor_at (network, step), MW_TIE_REPORTS, 1, NULL);
+}
+
+static void
+change_actor (MwNetwork *network, guint step)
+{
+  MwActor *actor = actor_at (network, step);
+
+  mw_network_set_actor_kind (network, actor, step % 2 ? MW_ACTOR_TEAM : MW_ACTOR_PERSON);
+  mw_network_set_actor_org (network, actor, step % 2 ? "West" : "North");
+  mw_network_set_actor_unit (network, actor, step % 2 ? "Sales" : "");
+  mw_network_set_actor_purpose (network, actor, !actor->purpose);
+  mw_network_set_actor_initiative (network, actor, !actor->initiative);
+  mw_network_set_actor_attr (network, actor, "role", step % 2 ? "lead" : NULL);
+  mw_network_set_actor_position (network, actor, step, step);
+}
+
+static void
+add_ties (MwNetwork *network, guint step)
+{
+  MwActor *a = actor_at (network, step), *b = actor_at (network, step + 5);
+
+  /* the same tie twice: a generated id and its "#2" */
+  mw_network_add_tie (network, a, b, MW_TIE_COLLABORATES, 1, NULL);
+  mw_network_add_tie (network, a, b, MW_TIE_COLLABORATES, 1, NULL);
+  mw_network_add_tie (network, b, a, MW_TIE_CHECKS, 2, NULL);
+}
+
+static void
+change_tie (MwNetwork *network, guint step)
+{
+  MwTie *tie = mw_network_get_tie (network, (step * 13) % mw_network_get_n_ties (network));
+
+  mw_network_set_tie_type (network, tie, (tie->type + 1) % MW_N_TIE_TYPES);
+  mw_network_set_tie_weight (network, tie, 3);
+  mw_network_set_tie_attr (network, tie, "since", "2020");
+  mw_network_set_tie_endpoints (network, tie, tie->to, actor_at (network, step + 1));
+}
+
+static void
+remove_ties (MwNetwork *network, guint step)
+{
+  for (guint i = 0; i < 3; i++)
+    mw_network_remove_tie (network, mw_network_get_tie (network, (step * 7 + i) % mw_network_get_n_ties (network)));
+}
+
+static void
+remove_actor (MwNetwork *network, guint step)
+{
+  mw_network_remove_actor (network, actor_at (network, step + 2));
+}
+
+/* What the copy cannot follow change by change: it is taken again. */
+static void
+rename_and_batch (MwNetwork *network, guint step)
+{
+  g_autofree char *id = g_strdup_printf ("renamed%u", n_new++);
+
+  mw_network_set_actor_id (network, actor_at (network, step), id, NULL);
+  mw_network_begin_batch (network, "batch");
+  remove_ties (network, step + 1);
+  mw_network_end_batch (network);
+  mw_network_set_attr (network, "label", id);
+}
+
+static const Edit edits[] = { add_actor, change_actor, add_ties, change_tie, remove_ties, remove_actor,
+                              rename_and_batch };
+
+static void
+assert_scored (MwScorer  *scorer,
+               MwNetwork *network)
+{
+  g_autoptr(MwScores) expected = mw_scores_compute (network);
+
+  wait_until_idle (scorer);
+  g_assert_cmpuint (mw_scores_get_generation (mw_scorer_get_scores (scorer)), ==,
+                    mw_network_get_generation (network));
+  assert_identical (mw_scorer_get_scores (scorer), expected);
+}
+
+/* Each kind of edit alone, then bursts of them while the worker runs. */
+static void
+test_kept_copy_scores (void)
+{
+  g_autoptr(MwNetwork) network = build_network ();
+  g_autoptr(MwScorer) scorer = g_object_new (MW_TYPE_SCORER, "network", network, NULL);
+
+  mw_scorer_set_thread_threshold (scorer, 0);
+  mw_scorer_rescore (scorer);
+  assert_scored (scorer, network);
+
+  for (guint step = 0; step < 3 * G_N_ELEMENTS (edits); step++)
+    {
+      edits[step % G_N_ELEMENTS (edits)] (network, step);
+      assert_scored (scorer, network);
+    }
+  for (guint step = 0; step < 4 * G_N_ELEMENTS (edits); step++)
+    {
+      /* edits land while the worker scores the copy */
+      edits[step % G_N_ELEMENTS (edits)] (network, step);
+      edits[(step * 3 + 1) % G_N_ELEMENTS (edits)] (network, step + 1);
+      g_main_context_iteration (NULL, FALSE);
+      if (step % 4 == 3)
+        assert_scored (scorer, network);
+    }
+  assert_scored (scorer, network);
+}
+
+typedef struct
+{
+  GHashTable *actors;
+  GHashTable *ties;
+} Changed;
+
+static void
+changed_cb (MwNetwork *network,
+            MwChange  *change,
+            Changed   *changed)
+{
+  if (change->actor != NULL)
+    g_hash_table_add (changed->actors, g_strdup (change->actor->id));
+  if (change->tie != NULL)
+    g_hash_table_add (changed->ties, g_strdup (change->tie->id));
+}
+
+/* The update itself: a copy updated with the ids that changed equals the
+ * network, and scores as it does. */
+static void
+test_copy_update (void)
+{
+  g_autoptr(MwNetwork) network = build_network ();
+  g_autoptr(MwNetwork) copy = mw_network_copy (network);
+  g_autoptr(GHashTable) actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Changed changed = { actors, ties };
+
+  g_assert_true (mw_network_equal (network, copy, NULL));
+  g_signal_connect (network, "changed", G_CALLBACK (changed_cb), &changed);
+  for (guint step = 0; step < 40; step++)
+    {
+      g_autofree char *difference = NULL;
+      g_autoptr(MwScores) scores = NULL;
+      g_autoptr(MwScores) expected = NULL;
+
+      /* all but rename_and_batch, which the scorer copies again for */
+      edits[step % (G_N_ELEMENTS (edits) - 1)] (network, step);
+      if (step % 3 != 2)
+        continue;
+      mw_network_copy_update (copy, network, actors, ties);
+      g_hash_table_remove_all (actors);
+      g_hash_table_remove_all (ties);
+      if (!mw_network_equal (network, copy, &difference))
+        g_error ("after step %u: %s", step, difference);
+      g_assert_cmpuint (mw_network_get_generation (copy), ==, mw_network_get_generation (network));
+      scores = mw_scores_compute (copy);
+      expected = mw_scores_compute (network);
+      assert_identical (scores, expected);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/scorer-copy/kept-copy-scores", test_kept_copy_scores);
+  g_test_add_func ("/scorer-copy/copy-update", test_copy_update);
+  return g_test_run ();
+}
