@@ -30,6 +30,7 @@ static const MwCliCommand commands[] = {
   { "convert", "IN OUT [--to gv|graphml]", N_("Convert between DOT (.gv) and GraphML (.graphml)"), mw_cli_convert },
   { "interpret", "IN OUT [--ties T] [OPTION…]", N_("Say what a network from another tool means"), mw_cli_interpret },
   { "table", "FILE --actors|--ties [OPTION…]", N_("Every actor with its measures, or every tie, as a table"), mw_cli_table },
+  { "report", "IN… OUT.pdf [--baseline B] [--anonymise] [OPTION…]", N_("Write a report for the client: a multi-page PDF"), mw_cli_report },
 };
 
 static void
