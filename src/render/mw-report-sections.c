@@ -236,6 +236,7 @@ element_section (MwReportWriter *w,
       /* the not-measurable element's one factor is its reason, said above */
       if (!mw_scores_is_measurable (data->current, element))
         break;
+      _mw_report_ensure (w, 44);
       _mw_report_text (w, line, MW_REPORT_BODY);
       if (factor->actor_ids != NULL && factor->actor_ids[0] != NULL)
         {
@@ -282,6 +283,8 @@ _mw_report_suggestions (MwReportWriter *w,
       g_autofree char *gain = g_strdup_printf (_("+%.*f %s, index %+.*f"), digits, s->gain,
                                                mw_element_get_title (s->element), digits, s->index_gain);
 
+      /* a suggestion and its gain on one page */
+      _mw_report_ensure (w, 40);
       _mw_report_text (w, line, MW_REPORT_BODY);
       _mw_report_text (w, gain, MW_REPORT_SMALL);
     }
