@@ -114,7 +114,7 @@ pdf_text (const char *path)
   return out;
 }
 
-/* Main menu ▸ Export Report…, the Anonymise switch clicked, Return, a path
+/* Main menu ▸ View ▸ Export Report…, the Anonymise switch clicked, Return, a path
  * typed into the file chooser and Return: an anonymised PDF is written. */
 static void
 test_report_from_menu (void)
@@ -143,6 +143,11 @@ test_report_from_menu (void)
   click_widget (button);
   g_assert_true (mw_test_wait_for_within (popover_shown, button, 3000));
   mw_test_spin (150);
+  /* beside Export Slides, in the View submenu */
+  item = mw_test_find_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), _("View"));
+  g_assert_nonnull (item);
+  click_widget (item);
+  mw_test_spin (300);
   item = mw_test_find_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
                              _("Export Report…"));
   g_assert_nonnull (item);
