@@ -182,7 +182,7 @@ options_list (AdwMessageDialog *dialog)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (anonymise_row), _("_Anonymise"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (anonymise_row), TRUE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (anonymise_row),
-                               _("Call people by their title or role, else “Person 1”, “Person 2”…"));
+                               _("People named by their role, else numbered"));
   gtk_widget_set_valign (anonymise, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (anonymise_row), anonymise);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (anonymise_row), anonymise);
