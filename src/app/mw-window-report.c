@@ -66,6 +66,9 @@ report_written_cb (GObject      *source,
   ReportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  /* closed while the report was written: nobody to tell */
+  if (self->document == NULL)
+    return;
   _mw_window_end_activity (self, job->activity);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {

@@ -14,6 +14,7 @@
 
 #include <langinfo.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cairo-pdf.h>

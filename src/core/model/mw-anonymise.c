@@ -259,6 +259,24 @@ scrub_table (GHashTable *attrs,
     }
 }
 
+/* A cluster's label may name its head; the copy's subgraphs are its own. */
+static void
+scrub_subgraphs (GPtrArray *subgraphs,
+                 Scrubber  *scrubber)
+{
+  for (guint i = 0; subgraphs != NULL && i < subgraphs->len; i++)
+    {
+      MwSubgraph *subgraph = subgraphs->pdata[i];
+      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+
+      scrub_table (subgraph->attrs, scrubber, keys, values);
+      for (guint k = 0; k < keys->len; k++)
+        g_hash_table_replace (subgraph->attrs, g_strdup (keys->pdata[k]), g_strdup (values->pdata[k]));
+      scrub_subgraphs (subgraph->children, scrubber);
+    }
+}
+
 static void
 scrub_ties_and_graph (MwNetwork *copy,
                       Scrubber  *scrubber)
@@ -286,6 +304,7 @@ scrub_ties_and_graph (MwNetwork *copy,
   for (guint k = 0; k < keys->len; k++)
     mw_network_set_attr (copy, keys->pdata[k], values->pdata[k]);
 
+  scrub_subgraphs (mw_network_get_subgraphs (copy), scrubber);
   {
     g_autofree char *name = scrub (scrubber, mw_network_get_name (copy));
 
