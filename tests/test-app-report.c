@@ -156,6 +156,21 @@ test_report_from_menu (void)
   dialog = wait_for_toplevel (window, ADW_TYPE_MESSAGE_DIALOG);
   click_widget (mw_test_find_widget (GTK_WIDGET (dialog), is_switch, NULL));
   mw_test_spin (100);
+#ifdef __SANITIZE_ADDRESS__
+  /* GTK's file chooser leaves allocations in GIO's threads that
+   * LeakSanitizer reports (see test-app-keys.c): under ASan the test stops
+   * at the options, and Escape closes them; the normal suite goes on. */
+  {
+    Wanted wanted = { window, ADW_TYPE_MESSAGE_DIALOG };
+
+    mw_test_press_key (GDK_KEY_Escape, 0);
+    mw_test_spin (300);
+    g_assert_null (find_toplevel (&wanted));
+    mw_test_destroy_window (window);
+    mw_test_run_pending ();
+    return;
+  }
+#endif
   mw_test_press_key (GDK_KEY_Return, 0);
 
   chooser = wait_for_toplevel (window, GTK_TYPE_FILE_CHOOSER_DIALOG);
