@@ -67,6 +67,7 @@ static const MwApplicationAccel accels[] = {
   { "win.present", { "F5", NULL } },
   { "win.add-view", { "<Control>F5", NULL } },
   { "win.export", { "<Control><Shift>e", NULL } },
+  { "win.export-report", { "<Control><Shift>r", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.compare", { "<Control><Shift>d", NULL } },
   { "win.find", { "<Control>f", NULL } },

@@ -581,6 +581,14 @@ copy_image_action (GtkWidget  *widget,
 }
 
 static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _mw_window_export_report (MW_WINDOW (widget));
+}
+
+static void
 export_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
@@ -725,6 +733,7 @@ _mw_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.focus-pane", "s", focus_pane_action },
     { "win.copy-image", NULL, copy_image_action },
     { "win.export", NULL, export_action },
+    { "win.export-report", NULL, export_report_action },
     { "win.print", NULL, print_action },
     { "win.compare", NULL, compare_action },
     { "win.stop-comparing", NULL, stop_comparing_action },

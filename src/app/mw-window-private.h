@@ -16,6 +16,7 @@
  *   3  mw-window-compare.c   compare mode (it loads as the files part does)
  *   2  mw-window-files.c     open, save, recent, choosers, closing
  *      mw-window-print.c     print, export, copy image
+ *      mw-window-report.c    Export Report…
  *   1  mw-window-feedback.c  title, canvas page, error dialog, toast
  *      mw-window-activity.c  the bar showing a long load or arrange, with Cancel
  *
@@ -166,6 +167,8 @@ void          _mw_window_start_chosen_cb        (MwWindow          *self,
 void          _mw_window_print                  (MwWindow          *self);
 void          _mw_window_export                 (MwWindow          *self);
 void          _mw_window_copy_image             (MwWindow          *self);
+/* mw-window-report.c: Export Report… */
+void          _mw_window_export_report          (MwWindow          *self);
 
 /* Level 3 — mw-window-compare.c: loads the other network with the files
  * part's load record. */

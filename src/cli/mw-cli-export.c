@@ -52,10 +52,11 @@ has_reports_ties (MwNetwork *network)
 /* With no --layout, a network without any positions is laid out by the
  * engine an import would get, unless that is estimated or found to take
  * longer than @time_limit: then its actors are drawn on a grid, and stderr
- * says why. */
-static void
-lay_out_automatically (MwNetwork  *network,
-                       double      time_limit)
+ * says why (export and report). */
+void
+mw_cli_lay_out_automatically (MwNetwork  *network,
+                              double      time_limit,
+                              const char *command)
 {
   g_autoptr(GHashTable) positions = NULL;
   g_autoptr(GError) error = NULL;
@@ -69,16 +70,16 @@ lay_out_automatically (MwNetwork  *network,
   estimate = mw_layout_estimate_seconds (network, engine);
   if (estimate > time_limit)
     {
-      g_printerr (_("meshwork-cli: export: not laid out: %s would take about %.0f s, the limit is %.0f s "
+      g_printerr (_("meshwork-cli: %s: not laid out: %s would take about %.0f s, the limit is %.0f s "
                     "(--time-limit or --layout ENGINE)\n"),
-                  mw_layout_engine_to_string (engine), estimate, time_limit);
+                  command, mw_layout_engine_to_string (engine), estimate, time_limit);
       return;
     }
 
   positions = mw_cli_layout_limited (network, engine, time_limit, &error);
   if (positions == NULL)
     {
-      g_printerr (_("meshwork-cli: export: not laid out: %s\n"), error->message);
+      g_printerr (_("meshwork-cli: %s: not laid out: %s\n"), command, error->message);
       return;
     }
 
@@ -97,7 +98,7 @@ lay_out (MwNetwork   *network,
 
   if (engine_name == NULL)
     {
-      lay_out_automatically (network, time_limit);
+      mw_cli_lay_out_automatically (network, time_limit, "export");
       return TRUE;
     }
 

@@ -48,6 +48,7 @@ int         mw_cli_convert        (int argc, char **argv);
 int         mw_cli_interpret      (int argc, char **argv);
 int         mw_cli_table          (int argc, char **argv);
 int         mw_cli_series         (int argc, char **argv);
+int         mw_cli_report         (int argc, char **argv);
 
 /* Helpers shared by the subcommands (mw-cli-common.c). */
 MwNetwork  *mw_cli_load_network   (const char  *path,
@@ -67,6 +68,10 @@ GHashTable *mw_cli_layout_limited (MwNetwork      *network,
                                    MwLayoutEngine  engine,
                                    double          time_limit,
                                    GError        **error);
+/* A network without positions laid out as export does (mw-cli-export.c). */
+void        mw_cli_lay_out_automatically (MwNetwork  *network,
+                                   double       time_limit,
+                                   const char  *command);
 gboolean    mw_cli_parse_options  (const char    *command,
                                    const char    *parameter_string,
                                    const char    *summary,
