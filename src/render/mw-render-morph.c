@@ -24,6 +24,8 @@
 
 enum { FROM, TO, N_ENDS };
 
+#define MIN_FADE 0.02
+
 struct _MwRenderMorph
 {
   GObject          parent_instance;
@@ -284,10 +286,13 @@ mw_render_morph_draw (MwRenderMorph *self,
   plain = *view;
   plain.highlighted_actors = plain.highlighted_ties = NULL;
   plain.selected_actors = plain.selected_ties = NULL;
+  for (guint end = 0; end < N_ENDS; end++)
+    _mw_renderer_set_quick_geometry (self->renderers[end], e > 0 && e < 1);
   move_actors (self, t);
-  if (e <= 0 || e >= 1)
+  /* a fade under 2 % is not seen (5 of 255 levels): one layer does */
+  if (e < MIN_FADE || e > 1 - MIN_FADE)
     {
-      mw_renderer_draw (self->renderers[e <= 0 ? FROM : TO], cr, &plain);
+      mw_renderer_draw (self->renderers[e < 0.5 ? FROM : TO], cr, &plain);
       return;
     }
 
