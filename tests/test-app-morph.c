@@ -9,6 +9,8 @@
 
 #include "mw-canvas.h"
 #include "mw-compare-view.h"
+#include "mw-dot.h"
+#include "mw-presentation.h"
 #include "mw-test-gtk.h"
 
 typedef struct
@@ -50,9 +52,9 @@ fixture_tear_down (Fixture       *fixture,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
-/* What the canvas shows now, as pixels. */
+/* What the canvas shows now, as pixels; NULL while it draws nothing yet. */
 static GBytes *
-canvas_pixels (MwCanvas *canvas)
+try_canvas_pixels (MwCanvas *canvas)
 {
   GtkWidget *widget = GTK_WIDGET (canvas);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
@@ -64,7 +66,8 @@ canvas_pixels (MwCanvas *canvas)
 
   gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
+  if (node == NULL)
+    return NULL;
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
   stride = (gsize)gdk_texture_get_width (texture) * 4;
   data = g_malloc (stride * gdk_texture_get_height (texture));
@@ -98,13 +101,24 @@ pixels_before (Fixture *fixture)
       GBytes *now;
 
       mw_test_spin (100);
-      now = canvas_pixels (fixture->canvas);
+      now = try_canvas_pixels (fixture->canvas);
+      if (now == NULL)
+        continue;
       if (last != NULL && g_bytes_equal (now, last))
         return now;
       g_clear_pointer (&last, g_bytes_unref);
       last = now;
     }
   g_assert_not_reached ();
+}
+
+static GBytes *
+canvas_pixels (MwCanvas *canvas)
+{
+  GBytes *pixels = try_canvas_pixels (canvas);
+
+  g_assert_nonnull (pixels);
+  return pixels;
 }
 
 static void
@@ -211,6 +225,83 @@ test_morph_to (Fixture       *fixture,
   g_assert_cmpfloat (mw_canvas_get_morph_progress (other), ==, -1);
 }
 
+static gboolean
+mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+change_played (gpointer data)
+{
+  return mw_presentation_get_change_progress (data) >= 0;
+}
+
+static gboolean
+change_over (gpointer data)
+{
+  return mw_presentation_get_change_progress (data) < 0;
+}
+
+/* Two slides of one organisation a year apart: Right plays the change
+ * between them, Left plays it back; from a context diagram to the
+ * organisation nothing is played. */
+static void
+test_morph_presentation (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "meshwork-example-later.gv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) later = mw_dot_load_file (path, NULL, &error);
+  g_autoptr(MwNetwork) earlier = NULL;
+  MwPresentation *presentation;
+  guint first;
+  int sx, sy;
+
+  g_assert_no_error (error);
+  if (!mw_test_has_xtest ())
+    return;
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  earlier = mw_network_copy (later);
+  mw_network_remove_actor (earlier, mw_network_lookup_actor (earlier, "sched"));
+  for (guint i = 0; i < mw_network_get_n_actors (earlier); i++)
+    {
+      MwActor *actor = mw_network_get_actor (earlier, i);
+
+      mw_network_set_actor_position (earlier, actor, actor->x * 0.8, actor->y);
+    }
+
+  presentation = mw_presentation_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (presentation), 800, 600);
+  mw_presentation_add_network (presentation, earlier, "Last year", NULL);
+  mw_presentation_add_network (presentation, later, "This year", NULL);
+  first = mw_presentation_get_n_slides (presentation) - 2;
+  g_assert_cmpuint (mw_slide_get_n_steps (mw_presentation_get_slide_at (presentation, first)), ==, 1);
+  gtk_window_present (GTK_WINDOW (presentation));
+  g_assert_true (mw_test_wait_for (mapped, presentation));
+  mw_test_spin (200);
+  mw_test_widget_to_screen (GTK_WIDGET (presentation), 200, 20, &sx, &sy);
+  mw_test_pointer_move (sx, sy);
+
+  /* a context diagram's slide (built in steps) before them */
+  mw_presentation_set_slide (presentation, first - 1);
+  mw_presentation_set_slide (presentation, first);
+  mw_test_spin (50);
+  g_assert_cmpfloat (mw_presentation_get_change_progress (presentation), <, 0);
+
+  mw_test_press_key (GDK_KEY_Right, 0);
+  g_assert_true (mw_test_wait_for_within (change_played, presentation, 2000));
+  g_assert_cmpuint (mw_presentation_get_slide (presentation), ==, first + 1);
+  g_assert_true (mw_test_wait_for_within (change_over, presentation, 5000));
+
+  mw_test_press_key (GDK_KEY_Left, 0);
+  g_assert_true (mw_test_wait_for_within (change_played, presentation, 2000));
+  g_assert_true (mw_test_wait_for_within (change_over, presentation, 5000));
+  g_assert_cmpuint (mw_presentation_get_slide (presentation), ==, first);
+
+  gtk_window_destroy (GTK_WINDOW (presentation));
+  mw_test_run_pending ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +312,7 @@ main (int   argc,
   g_test_add ("/morph/play-change", Fixture, NULL, fixture_set_up, test_morph_play_change, fixture_tear_down);
   g_test_add ("/morph/reduced-animations", Fixture, NULL, fixture_set_up, test_morph_reduced, fixture_tear_down);
   g_test_add ("/morph/to", Fixture, NULL, fixture_set_up, test_morph_to, fixture_tear_down);
+  g_test_add_func ("/morph/presentation", test_morph_presentation);
 
   return g_test_run ();
 }
