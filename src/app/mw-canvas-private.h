@@ -18,6 +18,8 @@
  *                             the keyboard's focus ring, and what the
  *                             canvas tells a screen reader
  *   2  mw-canvas-animation.c  moving actors smoothly to a new layout
+ *   2  mw-canvas-morph.c      playing the change from another network to
+ *                             this one (drawn instead of the network)
  *   1  mw-canvas-view.c       zoom and pan, where an actor is drawn, and the
  *                             canvas's signals and properties, through which
  *                             any part says that something changed
@@ -32,6 +34,7 @@
 
 #include "mw-canvas.h"
 #include "mw-item-set.h"
+#include "mw-render-morph.h"
 
 G_BEGIN_DECLS
 
@@ -106,6 +109,11 @@ struct _MwCanvas
   gboolean    allocating;     /* inside size_allocate: widgets must not change now */
   guint       zoom_notify_id; /* a zoom notification put off until after layout */
   gint64      animation_start;
+
+  MwRenderMorph *morph;      /* (nullable) the change being played */
+  guint       morph_tick_id;
+  gint64      morph_start;
+  double      morph_t;       /* how far it has come, 0…1 */
 };
 
 enum
@@ -152,6 +160,10 @@ void      _mw_canvas_actor_position          (MwCanvas        *self,
                                               double          *y);
 void      _mw_canvas_reveal_actor            (MwCanvas        *self,
                                               MwActor         *actor);
+
+/* mw-canvas-morph.c (level 2) */
+gboolean  _mw_canvas_draw_morph              (MwCanvas        *self,
+                                              cairo_t         *cr);
 
 /* mw-canvas-animation.c (level 2) */
 void      _mw_canvas_finish_animation        (MwCanvas        *self);

@@ -120,7 +120,8 @@ mw_canvas_snapshot (GtkWidget   *widget,
   self->view.raster = TRUE;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  mw_renderer_draw (self->renderer, cr, &self->view);
+  if (!_mw_canvas_draw_morph (self, cr))
+    mw_renderer_draw (self->renderer, cr, &self->view);
   _mw_canvas_draw_focus_ring (self, cr);
   _mw_canvas_draw_drag (self, cr);
   if (self->show_legend)
@@ -170,6 +171,7 @@ mw_canvas_dispose (GObject *object)
 
   if (self->tick_id != 0)
     _mw_canvas_finish_animation (self);
+  mw_canvas_finish_morph (self);
   g_clear_handle_id (&self->zoom_notify_id, g_source_remove);
   if (self->drag_edit != NULL)
     mw_history_commit (self->history, g_steal_pointer (&self->drag_edit));
@@ -492,6 +494,7 @@ mw_canvas_set_history (MwCanvas  *self,
 
   if (self->tick_id != 0)
     _mw_canvas_finish_animation (self);
+  mw_canvas_finish_morph (self);
   _mw_canvas_finish_drag (self, TRUE);
   if (self->network != NULL)
     g_signal_handlers_disconnect_by_data (self->network, self);
@@ -514,6 +517,32 @@ mw_canvas_set_history (MwCanvas  *self,
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   _mw_canvas_selection_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), _mw_canvas_properties[PROP_HISTORY]);
+}
+
+/**
+ * mw_canvas_morph_to:
+ * @next: the network to show next
+ *
+ * Gives the canvas @next (in a history of its own: for views that show a
+ * network without editing its document — a presentation, a timeline) and
+ * plays the change from the network it showed to @next, as
+ * mw_canvas_morph_from() does.
+ */
+void
+mw_canvas_morph_to (MwCanvas  *self,
+                    MwNetwork *next)
+{
+  g_autoptr(MwNetwork) previous = NULL;
+  g_autoptr(MwHistory) history = NULL;
+
+  g_return_if_fail (MW_IS_CANVAS (self));
+  g_return_if_fail (MW_IS_NETWORK (next));
+
+  previous = self->network != NULL ? g_object_ref (self->network) : NULL;
+  history = mw_history_new (next);
+  mw_canvas_set_history (self, history);
+  if (previous != NULL)
+    mw_canvas_morph_from (self, previous);
 }
 
 /**

@@ -114,5 +114,11 @@ void        mw_canvas_select_and_center   (MwCanvas   *self,
 void        mw_canvas_animate_to          (MwCanvas   *self,
                                            GHashTable *positions,
                                            const char *name);
+void        mw_canvas_morph_from          (MwCanvas   *self,
+                                           MwNetwork  *previous);
+void        mw_canvas_morph_to            (MwCanvas   *self,
+                                           MwNetwork  *next);
+void        mw_canvas_finish_morph        (MwCanvas   *self);
+double      mw_canvas_get_morph_progress  (MwCanvas   *self);
 
 G_END_DECLS

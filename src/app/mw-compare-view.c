@@ -564,6 +564,18 @@ mw_compare_view_finalize (GObject *object)
   G_OBJECT_CLASS (mw_compare_view_parent_class)->finalize (object);
 }
 
+/* Play Change: the compared network turns into this one on its canvas. */
+static void
+play_change_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MwCompareView *self = MW_COMPARE_VIEW (widget);
+
+  if (self->canvas != NULL && self->other != NULL)
+    mw_canvas_morph_from (self->canvas, mw_document_get_network (self->other));
+}
+
 static void
 mw_compare_view_class_init (MwCompareViewClass *klass)
 {
@@ -588,6 +600,7 @@ mw_compare_view_class_init (MwCompareViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwCompareView, pair_separator);
   gtk_widget_class_bind_template_child (widget_class, MwCompareView, other_canvas);
   gtk_widget_class_bind_template_child (widget_class, MwCompareView, score_grid);
+  gtk_widget_class_install_action (widget_class, "compare.play-change", NULL, play_change_action);
   widget_class->measure = mw_compare_view_measure;
   widget_class->size_allocate = mw_compare_view_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "mwcompareview");
@@ -599,6 +612,7 @@ mw_compare_view_init (MwCompareView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.play-change", FALSE);
   mw_canvas_set_editable (self->other_canvas, FALSE);
   build_rows (self);
 
@@ -656,6 +670,7 @@ mw_compare_view_start (MwCompareView *self,
   mw_canvas_fit_when_allocated (self->canvas);
   show_marks (self);
   refresh_scores (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.play-change", TRUE);
 }
 
 /* Drops the other network and the marks; the lent canvas stays where it is. */
@@ -672,10 +687,12 @@ mw_compare_view_stop (MwCompareView *self)
     g_signal_handlers_disconnect_by_data (self->scorer, self);
   if (self->canvas != NULL)
     {
+      mw_canvas_finish_morph (self->canvas);
       mw_canvas_set_marks (self->canvas, NULL, NULL);
       mw_canvas_fit_when_allocated (self->canvas);
     }
   self->canvas = NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.play-change", FALSE);
   g_clear_object (&self->network);
   g_clear_object (&self->scorer);
   g_clear_object (&self->other_scorer);

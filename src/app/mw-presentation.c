@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "mw-presentation.h"
+#include "mw-presentation-morph.h"
 #include "mw-presentation-slides.h"
 
 struct _MwPresentation
@@ -37,6 +38,7 @@ struct _MwPresentation
   int           type_height;  /* the height type was last sized for */
   int           wanted_height;
   guint         resize_id;
+  MwSlideMorph *morph;        /* (nullable) the change to this slide, played */
 };
 
 G_DEFINE_FINAL_TYPE (MwPresentation, mw_presentation, ADW_TYPE_WINDOW)
@@ -112,6 +114,12 @@ draw_slide_cb (GtkDrawingArea *area,
   if (slide == NULL)
     return;
   slide_options (self, &options);
+  if (self->morph != NULL && mw_slide_morph_get_progress (self->morph) >= 0)
+    {
+      mw_slide_morph_draw (self->morph, cr, width, height, &options);
+      return;
+    }
+  g_clear_pointer (&self->morph, mw_slide_morph_free);
   mw_slide_draw (slide, cr, self->step, width, height, &options);
 }
 
@@ -157,6 +165,26 @@ n_steps (MwPresentation *self,
   return mw_slide_get_n_steps (g_ptr_array_index (self->slides, slide));
 }
 
+/* From one organisation's slide to the next of it at another moment, the
+ * stage plays the change (unless animations are off). */
+static void
+morph_to (MwPresentation *self,
+          guint           slide,
+          guint           step)
+{
+  gboolean animations = TRUE;
+
+  g_assert (MW_IS_PRESENTATION (self));
+
+  g_clear_pointer (&self->morph, mw_slide_morph_free);
+  g_object_get (gtk_widget_get_settings (self->drawing), "gtk-enable-animations", &animations, NULL);
+  if (slide == self->current || !animations || !gtk_widget_get_mapped (self->drawing))
+    return;
+  self->morph = mw_slide_morph_new (current_slide (self), self->step, g_ptr_array_index (self->slides, slide), step);
+  if (self->morph != NULL)
+    mw_slide_morph_start (self->morph, self->drawing);
+}
+
 static void
 go_to (MwPresentation *self,
        guint           slide,
@@ -164,6 +192,7 @@ go_to (MwPresentation *self,
 {
   g_assert (MW_IS_PRESENTATION (self));
 
+  morph_to (self, slide, step);
   self->current = slide;
   self->step = step;
   show_slide (self);
@@ -301,6 +330,7 @@ mw_presentation_dispose (GObject *object)
   MwPresentation *self = MW_PRESENTATION (object);
 
   g_clear_handle_id (&self->resize_id, g_source_remove);
+  g_clear_pointer (&self->morph, mw_slide_morph_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (mw_presentation_parent_class)->dispose (object);
@@ -611,4 +641,17 @@ mw_presentation_get_dark (MwPresentation *self)
 {
   g_return_val_if_fail (MW_IS_PRESENTATION (self), FALSE);
   return g_settings_get_boolean (self->settings, "presentation-dark");
+}
+
+/**
+ * mw_presentation_get_change_progress:
+ *
+ * Returns: how far the change to this slide has come (0…1) while it is
+ *   played, else -1
+ */
+double
+mw_presentation_get_change_progress (MwPresentation *self)
+{
+  g_return_val_if_fail (MW_IS_PRESENTATION (self), -1);
+  return self->morph != NULL ? mw_slide_morph_get_progress (self->morph) : -1;
 }

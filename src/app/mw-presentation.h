@@ -50,5 +50,6 @@ gboolean        mw_presentation_get_show_legend (MwPresentation *self);
 gboolean        mw_presentation_get_builds      (MwPresentation *self);
 const MwPresentationKey *
                 mw_presentation_get_keys        (guint          *n_keys);
+double          mw_presentation_get_change_progress (MwPresentation *self);
 
 G_END_DECLS

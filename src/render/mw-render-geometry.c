@@ -440,7 +440,7 @@ place_labels (MwRenderer *self)
   g_autoptr(MwGrid) labels = NULL;
 
   count_balance (self, balance);
-  if (n > MW_ROUTE_MAX_ACTORS)
+  if (n > MW_ROUTE_MAX_ACTORS || self->geometry.quick)
     {
       place_labels_quickly (self, balance);
       self->geometry.labels_valid = FALSE;

@@ -535,7 +535,7 @@ _mw_renderer_route_ties (MwRenderer *self)
   g_array_set_size (bends, lanes->len);
   if (lanes->len > 0)
     memcpy (bends->data, lanes->data, lanes->len * sizeof (double));
-  if (n_actors < 3 || n_actors > MW_ROUTE_MAX_ACTORS)
+  if (n_actors < 3 || n_actors > MW_ROUTE_MAX_ACTORS || self->geometry.quick)
     {
       self->geometry.routes_valid = FALSE;
       return;

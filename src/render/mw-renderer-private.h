@@ -96,6 +96,8 @@ void           _mw_set_source             (cairo_t        *cr,
 
 void           _mw_renderer_set_n_threads (MwRenderer     *self,
                                            guint           n_threads);
+void           _mw_renderer_set_quick_geometry (MwRenderer *self,
+                                           gboolean        quick);
 void           _mw_renderer_set_text_sink (MwRenderer     *self,
                                            MwTextSink      sink,
                                            gpointer        user_data);
@@ -265,6 +267,7 @@ typedef struct
   double      max_radius;
   gboolean    has_bounds;
   guint       n_unplaced;
+  gboolean    quick;          /* frames of a morph: straight ties, labels in their first spot */
 } MwRenderGeometry;
 
 /* Owned by mw-render-groups.c. */

@@ -202,6 +202,20 @@ _mw_renderer_set_n_threads (MwRenderer *self,
   self->worker.n_threads = MAX (n_threads, 1);
 }
 
+/* Frames that last a sixtieth of a second each (a morph's): ties go
+ * straight and labels take their first spot, as past MW_ROUTE_MAX_ACTORS;
+ * routing every tie again each frame would take a tenth of a second. */
+void
+_mw_renderer_set_quick_geometry (MwRenderer *self,
+                                 gboolean    quick)
+{
+  g_assert (MW_IS_RENDERER (self));
+  if (self->geometry.quick == !!quick)
+    return;
+  self->geometry.quick = !!quick;
+  self->geometry.valid = FALSE;
+}
+
 /* ---- one frame ----------------------------------------------------------- */
 
 static gboolean
