@@ -98,8 +98,9 @@ tie_bow (MwRenderer      *self,
          fabs (g_array_index (self->geometry.bends, double, tie));
 }
 
-/* Calls add() for each cell within @bow of the segment: column by column,
- * the rows the segment spans over the column's width, widened by @bow. */
+/* Counts or fills each cell within @bow of the segment: column by column,
+ * the rows the segment spans over the column's width and @bow either side
+ * of it, widened by @bow. */
 static void
 segment_cells (const MwRenderIndex *index,
                double               ax,
@@ -117,7 +118,8 @@ segment_cells (const MwRenderIndex *index,
 
   for (int cx = c0; cx <= c1; cx++)
     {
-      double x1 = index->x0 + cx * index->cell, x2 = x1 + index->cell, ya, yb;
+      /* the column and, either side, what the bow reaches into it from */
+      double x1 = index->x0 + cx * index->cell - bow, x2 = x1 + index->cell + 2 * bow, ya, yb;
       int r0, r1;
 
       /* the edge columns also hold what lies beyond them */

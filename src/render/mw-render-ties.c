@@ -17,6 +17,7 @@
 #include "mw-renderer-private.h"
 
 #define DENSE_TIES      2500     /* ties on screen past which they become hairlines */
+#define DENSE_LONG_TIES  600     /* … or ties across it: cairo strokes (and dots) all their length */
 
 void
 _mw_render_ties_init (MwRenderTies *ties)
@@ -77,11 +78,14 @@ fill_tie_buckets (MwRenderer    *self,
                   const MwFrame *f)
 {
   GArray *near = near_ties (self, f);
+
+  self->ties.indexed = near != NULL;
   guint n = near != NULL ? near->len : mw_network_get_n_ties (self->network);
   double reach = tie_reach (self, f);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->ties.buckets); i++)
     g_array_set_size (self->ties.buckets[i], 0);
+  self->ties.n_long = 0;
 
   for (guint k = 0; k < n; k++)
     {
@@ -104,6 +108,8 @@ fill_tie_buckets (MwRenderer    *self,
         state = _mw_frame_tie_state (f, mw_network_get_tie (self->network, i));
       bucket = _mw_tie_bucket (ends->type, state, ends->heavy);
       g_array_append_val (self->ties.buckets[bucket], i);
+      if (fabs (a->x - b->x) + fabs (a->y - b->y) > f->visible.width + f->visible.height)
+        self->ties.n_long++;
     }
 }
 
@@ -244,7 +250,8 @@ _mw_renderer_start_ties (MwRenderer *self,
   fill_tie_buckets (self, f);
   for (guint i = 0; i < G_N_ELEMENTS (self->ties.buckets); i++)
     n_visible += self->ties.buckets[i]->len;
-  f->dense = n_visible > DENSE_TIES && f->view->labels != MW_LABELS_ALWAYS;
+  f->dense = (n_visible > DENSE_TIES || self->ties.n_long > DENSE_LONG_TIES) &&
+             f->view->labels != MW_LABELS_ALWAYS;
   if (f->dense)
     _mw_renderer_start_masks (self, f);
 }

@@ -328,6 +328,8 @@ typedef struct
 {
   GArray *buckets[MW_N_TIE_BUCKETS]; /* tie indices, see _mw_tie_bucket() */
   GArray *near;                      /* tie indices: the index's candidates */
+  gboolean indexed;                  /* this frame's came from the index */
+  guint    n_long;                   /* of this frame's, those longer than the view is wide and high */
 } MwRenderTies;
 
 /* One of the A8 masks dense ties are rasterised into: a state (normal or
