@@ -337,11 +337,16 @@ index_update (MwRenderer    *self,
   return TRUE;
 }
 
-/* Brings the index up to the geometry (which must be valid). */
+/* Brings the index up to the geometry (which must be valid), when a view
+ * of @visible (model points) would use it: a view of much of the drawing
+ * reads everything anyway, and the first frame, fitted to the window,
+ * need not wait for the grid. */
 void
-_mw_renderer_ensure_index (MwRenderer *self)
+_mw_renderer_ensure_index (MwRenderer   *self,
+                           const MwRect *visible)
 {
   MwRenderIndex *index = &self->index;
+  const MwRect *b = &self->geometry.bounds;
 
   if (self->geometry.ties->len < INDEX_MIN_TIES)
     {
@@ -350,6 +355,8 @@ _mw_renderer_ensure_index (MwRenderer *self)
       return;
     }
   if (index->built && index->serial == self->geometry.serial)
+    return;
+  if (self->geometry.has_bounds && visible->width * visible->height * 4 > b->width * b->height)
     return;
   if (!index->built || index->topology != self->geometry.topology_serial ||
       index->n_actors != self->geometry.actors->len || index->n_ties != self->geometry.ties->len ||
@@ -392,11 +399,14 @@ take_marks (guint64 *marks,
 /* Whether the index can answer for @rect: built, and the rect covers
  * little enough of it that reading its cells beats reading everything. */
 static gboolean
-index_cells (const MwRenderIndex *index,
-             const MwRect        *rect,
-             int                  cells[4])
+index_cells (MwRenderer   *self,
+             const MwRect *rect,
+             int           cells[4])
 {
-  if (!index->built || index->off)
+  const MwRenderIndex *index = &self->index;
+
+  /* (not brought up to the geometry: the last view did not need it) */
+  if (!index->built || index->off || index->serial != self->geometry.serial)
     return FALSE;
   cells[0] = cell_x (index, rect->x);
   cells[1] = cell_y (index, rect->y);
@@ -422,7 +432,7 @@ _mw_renderer_index_actors (MwRenderer   *self,
   MwRenderIndex *index = &self->index;
   int cells[4];
 
-  if (!index_cells (index, rect, cells))
+  if (!index_cells (self, rect, cells))
     return FALSE;
   for (int cy = cells[1]; cy <= cells[3]; cy++)
     for (int cx = cells[0]; cx <= cells[2]; cx++)
@@ -456,7 +466,7 @@ _mw_renderer_index_ties (MwRenderer   *self,
   guint first = index->n_actors;
   int cells[4];
 
-  if (!index_cells (index, rect, cells))
+  if (!index_cells (self, rect, cells))
     return FALSE;
   for (int cy = cells[1]; cy <= cells[3]; cy++)
     for (int cx = cells[0]; cx <= cells[2]; cx++)

@@ -682,7 +682,8 @@ void     _mw_renderer_label_rect        (MwRenderer       *self,
 /* mw-render-index.c */
 void     _mw_render_index_init          (MwRenderIndex    *index);
 void     _mw_render_index_clear         (MwRenderIndex    *index);
-void     _mw_renderer_ensure_index      (MwRenderer       *self);
+void     _mw_renderer_ensure_index      (MwRenderer       *self,
+                                         const MwRect     *visible);
 gboolean _mw_renderer_index_actors      (MwRenderer       *self,
                                          const MwRect     *rect,
                                          GArray           *out);

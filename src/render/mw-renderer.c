@@ -403,8 +403,8 @@ mw_renderer_draw (MwRenderer   *self,
   g_return_if_fail (view != NULL && view->zoom > 0);
 
   _mw_renderer_ensure_geometry (self);
-  _mw_renderer_ensure_index (self);
   frame_init (&f, view);
+  _mw_renderer_ensure_index (self, &f.visible);
 
   cairo_save (cr);
   if (!view->transparent)
