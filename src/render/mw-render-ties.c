@@ -78,11 +78,10 @@ fill_tie_buckets (MwRenderer    *self,
                   const MwFrame *f)
 {
   GArray *near = near_ties (self, f);
-
-  self->ties.indexed = near != NULL;
   guint n = near != NULL ? near->len : mw_network_get_n_ties (self->network);
   double reach = tie_reach (self, f);
 
+  self->ties.indexed = near != NULL;
   for (guint i = 0; i < G_N_ELEMENTS (self->ties.buckets); i++)
     g_array_set_size (self->ties.buckets[i], 0);
   self->ties.n_long = 0;
