@@ -543,6 +543,7 @@ _mw_renderer_ensure_geometry (MwRenderer *self)
     {
       assign_org_colors (self);
       compute_bends (self);
+      self->geometry.topology_serial++;
       self->geometry.topology_valid = TRUE;
       self->geometry.routes_valid = FALSE;
       self->geometry.labels_valid = FALSE;
@@ -577,6 +578,7 @@ _mw_renderer_ensure_geometry (MwRenderer *self)
   self->geometry.has_bounds = self->geometry.bounds.width >= 0;
 
   self->geometry.generation = mw_network_get_generation (self->network);
+  self->geometry.serial++;
   self->geometry.valid = TRUE;
 }
 

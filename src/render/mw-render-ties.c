@@ -17,12 +17,14 @@
 #include "mw-renderer-private.h"
 
 #define DENSE_TIES      2500     /* ties on screen past which they become hairlines */
+#define DENSE_LONG_TIES  600     /* … or ties across it: cairo strokes (and dots) all their length */
 
 void
 _mw_render_ties_init (MwRenderTies *ties)
 {
   for (guint i = 0; i < G_N_ELEMENTS (ties->buckets); i++)
     ties->buckets[i] = g_array_new (FALSE, FALSE, sizeof (guint));
+  ties->near = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 void
@@ -30,6 +32,7 @@ _mw_render_ties_clear (MwRenderTies *ties)
 {
   for (guint i = 0; i < G_N_ELEMENTS (ties->buckets); i++)
     g_clear_pointer (&ties->buckets[i], g_array_unref);
+  g_clear_pointer (&ties->near, g_array_unref);
 }
 
 static double
@@ -41,19 +44,51 @@ tie_width (MwTieType type,
   return weight > 1.5 ? base * 2 : base;
 }
 
+/* How far past its line a tie's stroke, glow or arrowhead may reach. */
+static double
+tie_reach (MwRenderer    *self,
+           const MwFrame *f)
+{
+  return self->geometry.max_radius + 2 * MW_ARROW_LENGTH + 4 * f->px + 8;
+}
+
+/* The ties the index finds near the view (widened by their reach), or
+ * NULL to look at every tie. */
+static GArray *
+near_ties (MwRenderer    *self,
+           const MwFrame *f)
+{
+  double margin = tie_reach (self, f);
+  MwRect rect = { f->visible.x - margin, f->visible.y - margin,
+                  f->visible.width + 2 * margin, f->visible.height + 2 * margin };
+
+  /* far actors pulled in for this frame are not where the index has them */
+  if (f->pulled_in)
+    return NULL;
+  g_array_set_size (self->ties.near, 0);
+  if (!_mw_renderer_index_ties (self, &rect, self->ties.near))
+    return NULL;
+  return self->ties.near;
+}
+
 /* Sorts the visible ties into buckets of one stroke style each, so a frame
  * strokes a few long paths instead of thousands of short ones. */
 static void
 fill_tie_buckets (MwRenderer    *self,
                   const MwFrame *f)
 {
-  guint n = mw_network_get_n_ties (self->network);
+  GArray *near = near_ties (self, f);
+  guint n = near != NULL ? near->len : mw_network_get_n_ties (self->network);
+  double reach = tie_reach (self, f);
 
+  self->ties.indexed = near != NULL;
   for (guint i = 0; i < G_N_ELEMENTS (self->ties.buckets); i++)
     g_array_set_size (self->ties.buckets[i], 0);
+  self->ties.n_long = 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint k = 0; k < n; k++)
     {
+      guint i = near != NULL ? g_array_index (near, guint, k) : k;
       const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, i);
       const MwActorGeom *a = &g_array_index (self->geometry.actors, MwActorGeom, ends->from);
       const MwActorGeom *b = &g_array_index (self->geometry.actors, MwActorGeom, ends->to);
@@ -62,13 +97,18 @@ fill_tie_buckets (MwRenderer    *self,
       int state = MW_STATE_NORMAL;
       guint bucket;
 
-      if (!_mw_rect_meets (&f->visible, MIN (a->x, b->x) - bow, MIN (a->y, b->y) - bow,
-                           MAX (a->x, b->x) + bow, MAX (a->y, b->y) + bow))
+      /* the line, with its bow and its reach, crosses the view: a long tie
+       * whose box meets the view but whose line passes it by is left out */
+      if (!_mw_rect_meets (&f->visible, MIN (a->x, b->x) - bow - reach, MIN (a->y, b->y) - bow - reach,
+                           MAX (a->x, b->x) + bow + reach, MAX (a->y, b->y) + bow + reach) ||
+          !_mw_segment_meets (&f->visible, bow + reach, a->x, a->y, b->x, b->y))
         continue;
       if (f->emphasis)
         state = _mw_frame_tie_state (f, mw_network_get_tie (self->network, i));
       bucket = _mw_tie_bucket (ends->type, state, ends->heavy);
       g_array_append_val (self->ties.buckets[bucket], i);
+      if (fabs (a->x - b->x) + fabs (a->y - b->y) > f->visible.width + f->visible.height)
+        self->ties.n_long++;
     }
 }
 
@@ -209,7 +249,8 @@ _mw_renderer_start_ties (MwRenderer *self,
   fill_tie_buckets (self, f);
   for (guint i = 0; i < G_N_ELEMENTS (self->ties.buckets); i++)
     n_visible += self->ties.buckets[i]->len;
-  f->dense = n_visible > DENSE_TIES && f->view->labels != MW_LABELS_ALWAYS;
+  f->dense = (n_visible > DENSE_TIES || self->ties.n_long > DENSE_LONG_TIES) &&
+             f->view->labels != MW_LABELS_ALWAYS;
   if (f->dense)
     _mw_renderer_start_masks (self, f);
 }

@@ -184,6 +184,8 @@ void           _mw_draw_badge             (cairo_t        *cr,
  *                               whose bands wait, hands the stamps to them
  *    3   mw-render-masks.c      dense ties as hairline masks, composited in
  *                               bands (with the boundaries and stamps when asked)
+ *        mw-render-index.c      a grid of actors and ties: what is near the view
+ *                               (reads the geometry's members, calls none of it)
  *        mw-render-geometry.c   where actors and ties are; hit-testing
  *    2   mw-render-groups.c     unit and organisation boundaries, computed by
  *                               the geometry, filled by the frame or the bands
@@ -261,6 +263,8 @@ typedef struct
   GArray     *ties;           /* MwTieEnds by tie index */
   GHashTable *org_colors;     /* org name → palette index + 1 */
   guint64     generation;
+  guint64     serial;         /* counts the times it was computed */
+  guint64     topology_serial; /* … and the times its lanes were */
   gboolean    valid;
   gboolean    topology_valid; /* organisations' colours and tie lanes */
   MwRect      bounds;
@@ -269,6 +273,31 @@ typedef struct
   guint       n_unplaced;
   gboolean    quick;          /* frames of a morph: straight ties, labels in their first spot */
 } MwRenderGeometry;
+
+/* Owned by mw-render-index.c: a uniform grid over the drawing, each cell
+ * listing the actors whose box and the ties whose line (with its bow) meet
+ * it, as offsets by cell into one array of items. Built for one
+ * geometry.serial; after a drag what moved since is on the moved lists. */
+typedef struct
+{
+  gboolean  built;
+  gboolean  off;              /* tests: every frame reads everything */
+  guint64   serial;           /* the geometry's serial it answers for */
+  guint64   topology;         /* the geometry's topology_serial it was built for */
+  double    x0, y0, cell;     /* model points */
+  int       nx, ny;
+  guint     n_actors, n_ties;
+  guint    *actor_start;      /* nx × ny + 1 offsets into actor_items */
+  guint    *actor_items;
+  guint    *tie_start;        /* … into tie_items */
+  guint    *tie_items;
+  GArray   *wide;             /* guint: ties bowing over several cells, read by every query */
+  MwRect   *boxes;            /* the actors' boxes it was built for */
+  double   *bends;            /* the ties' bends it was built for */
+  GArray   *moved_actors;     /* guint: actors whose box changed since */
+  GArray   *moved_ties;       /* guint: ties with an end moved or another bend since */
+  guint64  *marks;            /* a bit by actor, then by tie: one query's candidates */
+} MwRenderIndex;
 
 /* Owned by mw-render-groups.c. */
 typedef struct
@@ -301,6 +330,9 @@ typedef struct
 typedef struct
 {
   GArray *buckets[MW_N_TIE_BUCKETS]; /* tie indices, see _mw_tie_bucket() */
+  GArray *near;                      /* tie indices: the index's candidates */
+  gboolean indexed;                  /* this frame's came from the index */
+  guint    n_long;                   /* of this frame's, those longer than the view is wide and high */
 } MwRenderTies;
 
 /* One of the A8 masks dense ties are rasterised into: a state (normal or
@@ -403,6 +435,7 @@ struct _MwRenderer
 
   /* owned, one part each */
   MwRenderGeometry geometry;
+  MwRenderIndex    index;
   MwRenderGroups   groups;
   MwRenderText     text;
   MwRenderTies     ties;
@@ -465,6 +498,37 @@ _mw_rect_meets (const MwRect *a,
                 double        y2)
 {
   return x2 >= a->x && x1 <= a->x + a->width && y2 >= a->y && y1 <= a->y + a->height;
+}
+
+/* Whether the segment comes within @e of the rectangle (in x and in y):
+ * the segment clipped to the rectangle widened by @e (Liang–Barsky). */
+static inline gboolean
+_mw_segment_meets (const MwRect *r,
+                   double        e,
+                   double        ax,
+                   double        ay,
+                   double        bx,
+                   double        by)
+{
+  double lo[2] = { r->x - e, r->y - e }, hi[2] = { r->x + r->width + e, r->y + r->height + e };
+  double p[2] = { ax, ay }, d[2] = { bx - ax, by - ay }, t0 = 0, t1 = 1;
+
+  for (int k = 0; k < 2; k++)
+    {
+      if (d[k] == 0)
+        {
+          if (!(p[k] >= lo[k] && p[k] <= hi[k]))
+            return FALSE;
+          continue;
+        }
+      {
+        double ta = (lo[k] - p[k]) / d[k], tb = (hi[k] - p[k]) / d[k];
+
+        t0 = MAX (t0, MIN (ta, tb));
+        t1 = MIN (t1, MAX (ta, tb));
+      }
+    }
+  return t0 <= t1;
 }
 
 /* Grows r to hold s too; an r of negative width is empty. */
@@ -622,6 +686,18 @@ void     _mw_renderer_ensure_geometry   (MwRenderer       *self);
 void     _mw_renderer_label_rect        (MwRenderer       *self,
                                          guint             actor,
                                          MwRect           *rect);
+
+/* mw-render-index.c */
+void     _mw_render_index_init          (MwRenderIndex    *index);
+void     _mw_render_index_clear         (MwRenderIndex    *index);
+void     _mw_renderer_ensure_index      (MwRenderer       *self,
+                                         const MwRect     *visible);
+gboolean _mw_renderer_index_actors      (MwRenderer       *self,
+                                         const MwRect     *rect,
+                                         GArray           *out);
+gboolean _mw_renderer_index_ties        (MwRenderer       *self,
+                                         const MwRect     *rect,
+                                         GArray           *out);
 
 /* mw-render-masks.c */
 void     _mw_render_masks_init          (MwRenderMasks    *masks);

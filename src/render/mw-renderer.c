@@ -64,6 +64,7 @@ mw_renderer_finalize (GObject *object)
   /* the worker first: it may not touch the other parts once they go */
   _mw_render_worker_clear (&self->worker);
   _mw_render_geometry_clear (&self->geometry);
+  _mw_render_index_clear (&self->index);
   _mw_render_overview_clear (&self->overview);
   _mw_render_groups_clear (&self->groups);
   _mw_render_text_clear (&self->text);
@@ -89,6 +90,7 @@ static void
 mw_renderer_init (MwRenderer *self)
 {
   _mw_render_geometry_init (&self->geometry);
+  _mw_render_index_init (&self->index);
   _mw_render_overview_init (&self->overview);
   _mw_render_groups_init (&self->groups);
   _mw_render_text_init (&self->text);
@@ -340,6 +342,35 @@ pull_in_far_actors (MwRenderer    *self,
   return actors;
 }
 
+/* The actors on screen, in index order: those the index finds near the
+ * view (when it can tell), each tested as every actor would be. */
+static GArray *
+find_visible_actors (MwRenderer    *self,
+                     const MwFrame *f)
+{
+  GArray *visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  MwRect near = { f->visible.x - 2, f->visible.y - 2, f->visible.width + 4, f->visible.height + 4 };
+  guint kept = 0;
+
+  /* far actors pulled in for this frame are not where the index has them */
+  if (f->pulled_in || !_mw_renderer_index_actors (self, &near, visible))
+    {
+      for (guint i = 0; i < self->geometry.actors->len; i++)
+        if (actor_visible (f, _mw_renderer_actor_geom (self, i)))
+          g_array_append_val (visible, i);
+      return visible;
+    }
+  for (guint k = 0; k < visible->len; k++)
+    {
+      guint i = g_array_index (visible, guint, k);
+
+      if (actor_visible (f, _mw_renderer_actor_geom (self, i)))
+        g_array_index (visible, guint, kept++) = i;
+    }
+  g_array_set_size (visible, kept);
+  return visible;
+}
+
 /* The actors and ties themselves, with their groups' boxes and names. */
 static void
 draw_people (MwRenderer    *self,
@@ -388,6 +419,7 @@ mw_renderer_draw (MwRenderer   *self,
 
   _mw_renderer_ensure_geometry (self);
   frame_init (&f, view);
+  _mw_renderer_ensure_index (self, &f.visible);
 
   cairo_save (cr);
   if (!view->transparent)
@@ -408,10 +440,7 @@ mw_renderer_draw (MwRenderer   *self,
     self->geometry.actors = pulled_in;
   f.pulled_in = pulled_in != NULL;
 
-  visible = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint i = 0; i < self->geometry.actors->len; i++)
-    if (actor_visible (&f, &g_array_index (self->geometry.actors, MwActorGeom, i)))
-      g_array_append_val (visible, i);
+  visible = find_visible_actors (self, &f);
 
   overview = _mw_renderer_overview_weight (self, &f);
   if (overview < 1)

@@ -9,7 +9,9 @@
  * timed beside `gc`; then the canvas's frame is drawn into a 1280×800 image
  * surface while panning and zooming at 5 %, 20 %, 50 % and 100 %, one actor
  * is dragged, one edit is re-scored by the app's MwScorer, and the
- * process's peak memory is read. Sizes: MESHWORK_BENCH_LARGE="10000 100000"
+ * process's peak memory is read. Pans are timed as before issue 17 (no
+ * reuse of the last frame's tie masks, no grid), with the masks reused,
+ * and with the grid of actors and ties (mw-render-index.c). Sizes: MESHWORK_BENCH_LARGE="10000 100000"
  * by default; MESHWORK_BENCH_FRAMES_ONLY=1 stops after the frames,
  * MESHWORK_BENCH_ZOOM=0.5 draws at that zoom only and MESHWORK_BENCH_PAN_ONLY=1
  * pans only (for perf).
@@ -109,18 +111,21 @@ view_at (MwRenderer *renderer,
 }
 
 /* A pan of FRAMES frames; @reuse FALSE forgets the last frame's tie masks
- * before each one, as every frame did before issue 17. */
+ * before each one, as every frame did before issue 17, and @grid FALSE
+ * reads every actor and tie each frame, as before the grid. */
 static void
 bench_pan (MwRenderer *renderer,
            double      zoom,
-           gboolean    reuse)
+           gboolean    reuse,
+           gboolean    grid)
 {
   g_autoptr(GArray) pan = g_array_new (FALSE, FALSE, sizeof (double));
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
-  g_autofree char *what = g_strdup_printf ("pan at %g%%%s, per frame", zoom * 100,
-                                           reuse ? "" : ", no reuse");
+  g_autofree char *what = g_strdup_printf ("pan at %g%%%s%s, per frame", zoom * 100,
+                                           reuse ? "" : ", no reuse", grid ? "" : ", no grid");
   MwView view;
 
+  renderer->index.off = !grid;
   view_at (renderer, &view, zoom);
   draw_frame (renderer, surface, &view);   /* warm caches, as the first frame did */
   g_array_set_size (frame_cpu, 0);
@@ -137,6 +142,7 @@ bench_pan (MwRenderer *renderer,
       g_array_append_val (pan, t);
     }
   print_times (what, pan);
+  renderer->index.off = FALSE;
   cairo_surface_destroy (surface);
 }
 
@@ -149,8 +155,9 @@ bench_pan_zoom (MwRenderer *renderer,
   g_autofree char *zoom_what = g_strdup_printf ("zoom around %g%%, per frame", zoom * 100);
   MwView view;
 
-  bench_pan (renderer, zoom, FALSE);
-  bench_pan (renderer, zoom, TRUE);
+  bench_pan (renderer, zoom, FALSE, FALSE);
+  bench_pan (renderer, zoom, TRUE, FALSE);
+  bench_pan (renderer, zoom, TRUE, TRUE);
   if (g_getenv ("MESHWORK_BENCH_PAN_ONLY") != NULL)
     {
       cairo_surface_destroy (surface);

@@ -1,0 +1,485 @@
+/* mw-render-index.c: a grid of actors and ties, so a frame reads only what is near the view
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Owns MwRenderIndex: a uniform grid over the drawing whose cells list the
+ * actors whose box and the ties whose line (with its bow) meet them, in two
+ * flat arrays (offsets by cell, then items). It is built once per change of
+ * the geometry; a frame then finds its actors and ties in the cells under
+ * the view instead of looking at all of them. A long tie is listed in every
+ * cell it crosses, not in those of its bounding box. A drag does not build
+ * it again: what moved since is compared with what it was built for and
+ * kept on two short lists, which every query reads too, until they grow.
+ * Queries return candidates in index order; the caller tests each as it
+ * would without the index, so the picture does not depend on it.
+ */
+
+#define G_LOG_DOMAIN "meshwork-render"
+
+#include <math.h>
+#include <string.h>
+
+#include "mw-renderer-private.h"
+
+#define INDEX_MIN_TIES   1000   /* fewer: every frame looks at everything */
+#define INDEX_MIN_CELLS     4   /* cells per side */
+#define INDEX_MAX_CELLS   128
+#define ACTORS_PER_CELL    24   /* about this many actors a cell */
+#define WIDE_CELLS          3   /* a tie bowing wider is on the wide list */
+#define MOVED_MAX         256   /* past this many moved actors the grid is built again */
+#define MOVED_TIES_MAX   4096
+
+void
+_mw_render_index_init (MwRenderIndex *index)
+{
+  index->moved_actors = g_array_new (FALSE, FALSE, sizeof (guint));
+  index->moved_ties = g_array_new (FALSE, FALSE, sizeof (guint));
+  index->wide = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+index_free_grid (MwRenderIndex *index)
+{
+  g_clear_pointer (&index->actor_start, g_free);
+  g_clear_pointer (&index->actor_items, g_free);
+  g_clear_pointer (&index->tie_start, g_free);
+  g_clear_pointer (&index->tie_items, g_free);
+  g_clear_pointer (&index->boxes, g_free);
+  g_clear_pointer (&index->bends, g_free);
+  g_clear_pointer (&index->marks, g_free);
+  index->built = FALSE;
+}
+
+void
+_mw_render_index_clear (MwRenderIndex *index)
+{
+  index_free_grid (index);
+  g_clear_pointer (&index->moved_actors, g_array_unref);
+  g_clear_pointer (&index->moved_ties, g_array_unref);
+  g_clear_pointer (&index->wide, g_array_unref);
+}
+
+/* A model coordinate's cell, clamped to the grid: what lies outside it is
+ * listed in the cells at its edge, and queries are clamped the same way. */
+static int
+cell_x (const MwRenderIndex *index,
+        double               x)
+{
+  double c = floor ((x - index->x0) / index->cell);
+
+  if (!(c > 0))
+    return 0;
+  return c < index->nx - 1 ? (int)c : index->nx - 1;
+}
+
+static int
+cell_y (const MwRenderIndex *index,
+        double               y)
+{
+  double c = floor ((y - index->y0) / index->cell);
+
+  if (!(c > 0))
+    return 0;
+  return c < index->ny - 1 ? (int)c : index->ny - 1;
+}
+
+/* How far a tie may stray from the line between its actors' centres: the
+ * bound the frame's own test uses (the bow of an influence and the lane). */
+static double
+tie_bow (MwRenderer      *self,
+         guint            tie,
+         const MwTieEnds *ends)
+{
+  const MwActorGeom *a = _mw_renderer_actor_geom (self, ends->from);
+  const MwActorGeom *b = _mw_renderer_actor_geom (self, ends->to);
+
+  return (ends->type == MW_TIE_INFLUENCES ? 0.1 * (fabs (a->x - b->x) + fabs (a->y - b->y)) : 0) +
+         fabs (g_array_index (self->geometry.bends, double, tie));
+}
+
+/* Counts or fills each cell within @bow of the segment: column by column,
+ * the rows the segment spans over the column's width and @bow either side
+ * of it, widened by @bow. */
+static void
+segment_cells (const MwRenderIndex *index,
+               double               ax,
+               double               ay,
+               double               bx,
+               double               by,
+               double               bow,
+               guint               *count,
+               guint               *cursor,
+               guint               *items,
+               guint                item)
+{
+  double lo_x = MIN (ax, bx), hi_x = MAX (ax, bx);
+  int c0 = cell_x (index, lo_x - bow), c1 = cell_x (index, hi_x + bow);
+
+  for (int cx = c0; cx <= c1; cx++)
+    {
+      /* the column and, either side, what the bow reaches into it from */
+      double x1 = index->x0 + cx * index->cell - bow, x2 = x1 + index->cell + 2 * bow, ya, yb;
+      int r0, r1;
+
+      /* the edge columns also hold what lies beyond them */
+      if (cx == 0)
+        x1 = -G_MAXDOUBLE;
+      if (cx == index->nx - 1)
+        x2 = G_MAXDOUBLE;
+      /* the segment's part over this column (its nearest end when the
+       * column is only reached by the bow) */
+      x1 = CLAMP (x1, lo_x, hi_x);
+      x2 = CLAMP (x2, lo_x, hi_x);
+      if (hi_x - lo_x > 1e-9)
+        {
+          ya = ay + (by - ay) * (x1 - ax) / (bx - ax);
+          yb = ay + (by - ay) * (x2 - ax) / (bx - ax);
+        }
+      else
+        ya = ay, yb = by;
+      if (!(fabs (ya) < G_MAXDOUBLE && fabs (yb) < G_MAXDOUBLE))
+        ya = MIN (ay, by), yb = MAX (ay, by);   /* NaN: every row the ends span */
+      r0 = cell_y (index, MIN (ya, yb) - bow);
+      r1 = cell_y (index, MAX (ya, yb) + bow);
+      for (int cy = r0; cy <= r1; cy++)
+        {
+          guint cell = (guint)cy * (guint)index->nx + (guint)cx;
+
+          if (items == NULL)
+            count[cell]++;
+          else
+            items[cursor[cell]++] = item;
+        }
+    }
+}
+
+/* Lists every tie in the cells it crosses; a tie that bows wider than a
+ * few cells goes on the wide list instead. */
+static void
+index_ties (MwRenderer    *self,
+            MwRenderIndex *index,
+            guint         *count,
+            guint         *cursor,
+            guint         *items)
+{
+  for (guint i = 0; i < index->n_ties; i++)
+    {
+      const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, i);
+      const MwActorGeom *a = _mw_renderer_actor_geom (self, ends->from);
+      const MwActorGeom *b = _mw_renderer_actor_geom (self, ends->to);
+      double bow = tie_bow (self, i, ends);
+
+      if (bow > WIDE_CELLS * index->cell)
+        {
+          if (items == NULL)
+            g_array_append_val (index->wide, i);
+          continue;
+        }
+      /* (a little wider than the frame's test, against rounding) */
+      segment_cells (index, a->x, a->y, b->x, b->y, bow * 1.000001 + 1e-6 * index->cell, count, cursor,
+                     items, i);
+    }
+}
+
+static void
+index_actors (MwRenderer    *self,
+              MwRenderIndex *index,
+              guint         *count,
+              guint         *cursor,
+              guint         *items)
+{
+  for (guint i = 0; i < index->n_actors; i++)
+    {
+      const MwRect *b = &_mw_renderer_actor_geom (self, i)->box;
+      int c0 = cell_x (index, b->x), c1 = cell_x (index, b->x + b->width);
+      int r0 = cell_y (index, b->y), r1 = cell_y (index, b->y + b->height);
+
+      for (int cy = r0; cy <= r1; cy++)
+        for (int cx = c0; cx <= c1; cx++)
+          {
+            guint cell = (guint)cy * (guint)index->nx + (guint)cx;
+
+            if (items == NULL)
+              count[cell]++;
+            else
+              items[cursor[cell]++] = i;
+          }
+    }
+}
+
+/* Offsets from counts (in place: count[c] becomes where cell c starts, and
+ * count[n] the total); returns the total. */
+static guint
+prefix_sums (guint *count,
+             guint  n)
+{
+  guint total = 0;
+
+  for (guint c = 0; c <= n; c++)
+    {
+      guint k = c < n ? count[c] : 0;
+
+      count[c] = total;
+      total += k;
+    }
+  return total;
+}
+
+/* The grid over the actors' boxes: about ACTORS_PER_CELL actors a cell. */
+static void
+index_size (MwRenderer    *self,
+            MwRenderIndex *index)
+{
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE, side;
+  int cells = (int)ceil (sqrt ((double)index->n_actors / ACTORS_PER_CELL));
+
+  for (guint i = 0; i < index->n_actors; i++)
+    {
+      const MwActorGeom *g = _mw_renderer_actor_geom (self, i);
+
+      /* far and broken positions would stretch the grid: they go to its edges */
+      if (!(fabs (g->x) < 1e7 && fabs (g->y) < 1e7))
+        continue;
+      x1 = MIN (x1, g->x), y1 = MIN (y1, g->y);
+      x2 = MAX (x2, g->x), y2 = MAX (y2, g->y);
+    }
+  if (x1 > x2)
+    x1 = y1 = 0, x2 = y2 = 1;
+  cells = CLAMP (cells, INDEX_MIN_CELLS, INDEX_MAX_CELLS);
+  side = MAX (x2 - x1, y2 - y1);
+  index->cell = MAX (side / cells, 1);
+  index->x0 = x1, index->y0 = y1;
+  index->nx = CLAMP ((int)ceil ((x2 - x1) / index->cell) + 1, 1, INDEX_MAX_CELLS + 1);
+  index->ny = CLAMP ((int)ceil ((y2 - y1) / index->cell) + 1, 1, INDEX_MAX_CELLS + 1);
+}
+
+static void
+index_build (MwRenderer    *self,
+             MwRenderIndex *index)
+{
+  guint n_cells, total;
+  g_autofree guint *cursor = NULL;
+
+  index_free_grid (index);
+  g_array_set_size (index->moved_actors, 0);
+  g_array_set_size (index->moved_ties, 0);
+  g_array_set_size (index->wide, 0);
+  index->n_actors = self->geometry.actors->len;
+  index->n_ties = self->geometry.ties->len;
+  index_size (self, index);
+  n_cells = (guint)index->nx * (guint)index->ny;
+
+  index->actor_start = g_new0 (guint, n_cells + 1);
+  index_actors (self, index, index->actor_start, NULL, NULL);
+  total = prefix_sums (index->actor_start, n_cells);
+  index->actor_items = g_new (guint, MAX (total, 1));
+  cursor = g_memdup2 (index->actor_start, (n_cells + 1) * sizeof (guint));
+  index_actors (self, index, NULL, cursor, index->actor_items);
+
+  index->tie_start = g_new0 (guint, n_cells + 1);
+  index_ties (self, index, index->tie_start, NULL, NULL);
+  total = prefix_sums (index->tie_start, n_cells);
+  index->tie_items = g_new (guint, MAX (total, 1));
+  memcpy (cursor, index->tie_start, (n_cells + 1) * sizeof (guint));
+  index_ties (self, index, NULL, cursor, index->tie_items);
+
+  /* what it was built for, to tell later what moved */
+  index->boxes = g_new (MwRect, MAX (index->n_actors, 1));
+  for (guint i = 0; i < index->n_actors; i++)
+    index->boxes[i] = _mw_renderer_actor_geom (self, i)->box;
+  index->bends = g_memdup2 (self->geometry.bends->data, MAX (index->n_ties, 1) * sizeof (double));
+  index->marks = g_new0 (guint64, (index->n_actors + index->n_ties) / 64 + 2);
+  index->topology = self->geometry.topology_serial;
+  index->built = TRUE;
+}
+
+static gboolean
+same_rect (const MwRect *a,
+           const MwRect *b)
+{
+  return a->x == b->x && a->y == b->y && a->width == b->width && a->height == b->height;
+}
+
+/* After a change of positions only: the actors whose box moved and the
+ * ties whose ends moved or bend otherwise go on the moved lists. FALSE
+ * when they are too many (the grid is then built again). */
+static gboolean
+index_update (MwRenderer    *self,
+              MwRenderIndex *index)
+{
+  g_autofree guint64 *moved = g_new0 (guint64, index->n_actors / 64 + 1);
+  guint n_moved = 0;
+
+  g_array_set_size (index->moved_actors, 0);
+  g_array_set_size (index->moved_ties, 0);
+  for (guint i = 0; i < index->n_actors; i++)
+    if (!same_rect (&index->boxes[i], &_mw_renderer_actor_geom (self, i)->box))
+      {
+        moved[i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
+        g_array_append_val (index->moved_actors, i);
+        if (++n_moved > MOVED_MAX)
+          return FALSE;
+      }
+  for (guint t = 0; t < index->n_ties; t++)
+    {
+      const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, t);
+
+      if ((moved[ends->from / 64] >> (ends->from % 64) & 1) != 0 ||
+          (moved[ends->to / 64] >> (ends->to % 64) & 1) != 0 ||
+          index->bends[t] != g_array_index (self->geometry.bends, double, t))
+        {
+          g_array_append_val (index->moved_ties, t);
+          if (index->moved_ties->len > MOVED_TIES_MAX)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Brings the index up to the geometry (which must be valid), when a view
+ * of @visible (model points) would use it: a view of much of the drawing
+ * reads everything anyway, and the first frame, fitted to the window,
+ * need not wait for the grid. */
+void
+_mw_renderer_ensure_index (MwRenderer   *self,
+                           const MwRect *visible)
+{
+  MwRenderIndex *index = &self->index;
+  const MwRect *b = &self->geometry.bounds;
+
+  if (self->geometry.ties->len < INDEX_MIN_TIES)
+    {
+      if (index->built)
+        index_free_grid (index);
+      return;
+    }
+  if (index->built && index->serial == self->geometry.serial)
+    return;
+  if (self->geometry.has_bounds && visible->width * visible->height * 4 > b->width * b->height)
+    return;
+  if (!index->built || index->topology != self->geometry.topology_serial ||
+      index->n_actors != self->geometry.actors->len || index->n_ties != self->geometry.ties->len ||
+      !index_update (self, index))
+    index_build (self, index);
+  index->serial = self->geometry.serial;
+}
+
+static void
+mark (guint64 *marks,
+      guint    bit)
+{
+  marks[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+}
+
+/* Appends the set bits from @first on, in order, less @first, clearing them. */
+static void
+take_marks (guint64 *marks,
+            guint    first,
+            guint    n,
+            GArray  *out)
+{
+  for (guint w = first / 64; w <= (first + n - 1) / 64 && n > 0; w++)
+    while (marks[w] != 0)
+      {
+        guint bit = w * 64 + (guint)__builtin_ctzll (marks[w]);
+
+        if (bit >= first && bit < first + n)
+          {
+            guint item = bit - first;
+
+            g_array_append_val (out, item);
+          }
+        else if (bit >= first + n)
+          break;
+        marks[w] &= marks[w] - 1;
+      }
+}
+
+/* Whether the index can answer for @rect: built, and the rect covers
+ * little enough of it that reading its cells beats reading everything. */
+static gboolean
+index_cells (MwRenderer   *self,
+             const MwRect *rect,
+             int           cells[4])
+{
+  const MwRenderIndex *index = &self->index;
+
+  /* (not brought up to the geometry: the last view did not need it) */
+  if (!index->built || index->off || index->serial != self->geometry.serial)
+    return FALSE;
+  cells[0] = cell_x (index, rect->x);
+  cells[1] = cell_y (index, rect->y);
+  cells[2] = cell_x (index, rect->x + rect->width);
+  cells[3] = cell_y (index, rect->y + rect->height);
+  return (gint64)(cells[2] - cells[0] + 1) * (cells[3] - cells[1] + 1) * 4 <= (gint64)index->nx * index->ny;
+}
+
+/**
+ * _mw_renderer_index_actors:
+ * @rect: model points
+ * @out: receives actor indices, in order, each once
+ *
+ * The actors whose box may meet @rect (and maybe a few more).
+ *
+ * Returns: %FALSE when the index cannot tell (the caller reads every actor)
+ */
+gboolean
+_mw_renderer_index_actors (MwRenderer   *self,
+                           const MwRect *rect,
+                           GArray       *out)
+{
+  MwRenderIndex *index = &self->index;
+  int cells[4];
+
+  if (!index_cells (self, rect, cells))
+    return FALSE;
+  for (int cy = cells[1]; cy <= cells[3]; cy++)
+    for (int cx = cells[0]; cx <= cells[2]; cx++)
+      {
+        guint cell = (guint)cy * (guint)index->nx + (guint)cx;
+
+        for (guint k = index->actor_start[cell]; k < index->actor_start[cell + 1]; k++)
+          mark (index->marks, index->actor_items[k]);
+      }
+  for (guint i = 0; i < index->moved_actors->len; i++)
+    mark (index->marks, g_array_index (index->moved_actors, guint, i));
+  take_marks (index->marks, 0, index->n_actors, out);
+  return TRUE;
+}
+
+/**
+ * _mw_renderer_index_ties:
+ * @rect: model points
+ * @out: receives tie indices, in order, each once
+ *
+ * The ties whose line, with its bow, may pass within @rect.
+ *
+ * Returns: %FALSE when the index cannot tell (the caller reads every tie)
+ */
+gboolean
+_mw_renderer_index_ties (MwRenderer   *self,
+                         const MwRect *rect,
+                         GArray       *out)
+{
+  MwRenderIndex *index = &self->index;
+  guint first = index->n_actors;
+  int cells[4];
+
+  if (!index_cells (self, rect, cells))
+    return FALSE;
+  for (int cy = cells[1]; cy <= cells[3]; cy++)
+    for (int cx = cells[0]; cx <= cells[2]; cx++)
+      {
+        guint cell = (guint)cy * (guint)index->nx + (guint)cx;
+
+        for (guint k = index->tie_start[cell]; k < index->tie_start[cell + 1]; k++)
+          mark (index->marks, first + index->tie_items[k]);
+      }
+  for (guint i = 0; i < index->moved_ties->len; i++)
+    mark (index->marks, first + g_array_index (index->moved_ties, guint, i));
+  for (guint i = 0; i < index->wide->len; i++)
+    mark (index->marks, first + g_array_index (index->wide, guint, i));
+  take_marks (index->marks, first, index->n_ties, out);
+  return TRUE;
+}

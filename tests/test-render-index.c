@@ -1,0 +1,224 @@
+/* test-render-index.c: the grid of actors and ties changes no pixel
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Issue 17: at 100,000 actors every frame looked at every actor and every
+ * tie to find the few near the view. A grid built once per geometry change
+ * (mw-render-index.c) now finds them; a drag keeps it and lists what moved.
+ * Each frame here must be the one a renderer without the grid draws: after
+ * pans and zooms, with a selection, dark and high contrast, after moved
+ * actors (one, and many), an added tie and a changed appearance. */
+
+#include <stdlib.h>
+
+#include "mw-renderer.h"
+#include "mw-renderer-private.h"
+
+/* A wide field of actors with short ties and ties across all of it. */
+static MwNetwork *
+make_field (void)
+{
+  MwNetwork *network = mw_network_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1717);
+
+  mw_network_begin_batch (network, "field");
+  for (guint i = 0; i < 1600; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      MwActor *actor = mw_network_add_actor (network, id, id, MW_ACTOR_PERSON, NULL);
+
+      mw_network_set_actor_position (network, actor, (i % 40) * 150.0 + g_rand_double_range (rand, -20, 20),
+                                     (i / 40) * 110.0 + g_rand_double_range (rand, -20, 20));
+    }
+  for (guint t = 0; t < 4800; t++)
+    {
+      guint a = g_rand_int_range (rand, 0, 1600);
+      /* two of three to a neighbour, the third to anyone */
+      guint b = t % 3 != 2 ? (a + 1 + (t % 2) * 39) % 1600 : (guint)g_rand_int_range (rand, 0, 1600);
+
+      if (a != b)
+        mw_network_add_tie (network, mw_network_get_actor (network, a), mw_network_get_actor (network, b),
+                            g_rand_int_range (rand, 0, MW_N_TIE_TYPES), t % 7 == 0 ? 2 : 1, NULL);
+    }
+  mw_network_end_batch (network);
+  return network;
+}
+
+static cairo_surface_t *
+draw_to_image (MwRenderer   *renderer,
+               const MwView *view)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
+  cairo_t *cr = cairo_create (surface);
+
+  mw_renderer_draw (renderer, cr, view);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static int
+max_difference (cairo_surface_t *a,
+                cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a), most = 0;
+  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < 4 * w; x++)
+      most = MAX (most, abs (pa[y * stride + x] - pb[y * stride + x]));
+  return most;
+}
+
+/* A renderer without the grid: it reads every actor and tie each frame. */
+static MwRenderer *
+full_scan_renderer (MwNetwork *network)
+{
+  MwRenderer *full = mw_renderer_new (network);
+
+  full->index.off = TRUE;
+  return full;
+}
+
+/* Draws @view with @renderer (which has its grid) and with @full, which
+ * has none but went through the same changes: the same pixels. Returns
+ * whether the grid found the frame's ties (rather than the frame reading
+ * every tie). */
+static gboolean
+assert_like_full_scan (MwRenderer   *renderer,
+                       MwRenderer   *full,
+                       const MwView *view)
+{
+  cairo_surface_t *got, *expected;
+  gboolean used;
+
+  got = draw_to_image (renderer, view);
+  used = renderer->ties.indexed;
+  expected = draw_to_image (full, view);
+  g_assert_false (full->ties.indexed);
+  g_assert_cmpint (max_difference (got, expected), ==, 0);
+  cairo_surface_destroy (got);
+  cairo_surface_destroy (expected);
+  return used;
+}
+
+static void
+close_view (MwView *view,
+            double  zoom)
+{
+  mw_view_init (view, 480, 320);
+  view->zoom = zoom;
+  view->offset_x = 2400;
+  view->offset_y = 1500;
+}
+
+static void
+test_index_views (void)
+{
+  g_autoptr(MwNetwork) network = make_field ();
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(MwRenderer) full = full_scan_renderer (network);
+  g_autoptr(GHashTable) selected = g_hash_table_new (NULL, NULL);
+  static const double zooms[] = { 1.0, 0.6, 0.3, 2.5 };
+  MwView view;
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      close_view (&view, zooms[z]);
+      g_assert_true (assert_like_full_scan (renderer, full, &view) || zooms[z] < 0.5);
+      /* pans of whole and of fractional pixels, past the grid's edges too */
+      for (guint step = 0; step < 3; step++)
+        {
+          view.offset_x += (97.0 + step * 0.37) / view.zoom * (step == 1 ? -8 : 1);
+          view.offset_y += (61.0 - step * 0.21) / view.zoom * (step == 2 ? -30 : 1);
+          assert_like_full_scan (renderer, full, &view);
+        }
+    }
+
+  close_view (&view, 1.0);
+  g_hash_table_add (selected, mw_network_get_actor (network, 17 * 40 + 16));
+  g_hash_table_add (selected, mw_network_get_tie (network, 5));
+  view.selected_actors = selected;
+  view.dim_others = TRUE;
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  view.selected_actors = NULL;
+  view.dark = TRUE;
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  view.high_contrast = TRUE;
+  assert_like_full_scan (renderer, full, &view);
+}
+
+/* A drag keeps the grid and lists what moved; an actor dragged from far
+ * away into the view, with its ties, is drawn where it now is. */
+static void
+test_index_moved (void)
+{
+  g_autoptr(MwNetwork) network = make_field ();
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(MwRenderer) full = full_scan_renderer (network);
+  MwActor *far = mw_network_get_actor (network, 3);
+  MwActor *near = mw_network_get_actor (network, 14 * 40 + 17);
+  guint64 topology;
+  MwView view;
+
+  close_view (&view, 1.0);
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  topology = renderer->index.topology;
+  for (guint step = 0; step < 4; step++)
+    {
+      mw_network_set_actor_position (network, far, 2500 + step * 40, 1600 + step * 25);
+      mw_network_set_actor_position (network, near, 200 + step * 40, 100);
+      g_assert_true (assert_like_full_scan (renderer, full, &view));
+      /* kept, with the two moved actors and their ties listed */
+      g_assert_cmpuint (renderer->index.topology, ==, topology);
+      g_assert_cmpuint (renderer->index.moved_actors->len, >=, 2);
+      g_assert_cmpuint (renderer->index.moved_ties->len, >=, 2);
+    }
+
+  /* many moved: the grid is built again, and still right */
+  for (guint i = 0; i < 600; i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i * 2);
+
+      mw_network_set_actor_position (network, actor, actor->x + 300, actor->y + 200);
+    }
+  assert_like_full_scan (renderer, full, &view);
+  g_assert_cmpuint (renderer->index.moved_actors->len, ==, 0);
+}
+
+/* An added tie across the view, a removed actor, a changed size: drawn as
+ * a renderer without the grid draws them. */
+static void
+test_index_changes (void)
+{
+  g_autoptr(MwNetwork) network = make_field ();
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(MwRenderer) full = full_scan_renderer (network);
+  MwView view;
+
+  close_view (&view, 1.0);
+  assert_like_full_scan (renderer, full, &view);
+  mw_network_add_tie (network, mw_network_get_actor (network, 0), mw_network_get_actor (network, 1599),
+                      MW_TIE_REPORTS, 1, NULL);
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  mw_network_remove_actor (network, mw_network_get_actor (network, 15 * 40 + 18));
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  mw_renderer_set_size_by (renderer, MW_SIZE_UNIFORM);
+  mw_renderer_set_size_by (full, MW_SIZE_UNIFORM);
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/render/index/views", test_index_views);
+  g_test_add_func ("/render/index/moved", test_index_moved);
+  g_test_add_func ("/render/index/changes", test_index_changes);
+  return g_test_run ();
+}
