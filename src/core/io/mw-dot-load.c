@@ -147,7 +147,7 @@ static Agraph_t *
 read_text (const char *text)
 {
   TextReader reader = { text, strlen (text), 0, 0 };
-  Agdisc_t disc = { &AgMemDisc, &AgIdDisc, &text_io };
+  Agdisc_t disc = { _mw_dot_arena_disc (), &AgIdDisc, &text_io };
 
   text_io.afread = read_line_cb;
   text_io.putstr = AgIoDisc.putstr;
@@ -528,6 +528,43 @@ read_graph_attributes (MwNetwork *network,
     }
 }
 
+/* Each node's actor, by the node's sequence number: cgraph numbers a
+ * graph's nodes 1, 2, 3… as it makes them. */
+typedef struct
+{
+  MwActor **by_seq;
+  gsize     n;
+} ActorMap;
+
+static void
+actor_map_init (ActorMap *actors,
+                Agraph_t *graph)
+{
+  gsize n = 0;
+
+  for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
+    n = MAX (n, (gsize) AGSEQ (node) + 1);
+  actors->by_seq = g_new0 (MwActor *, n);
+  actors->n = n;
+}
+
+static void
+actor_map_clear (ActorMap *actors)
+{
+  g_clear_pointer (&actors->by_seq, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ActorMap, actor_map_clear)
+
+static MwActor *
+actor_of (const ActorMap *actors,
+          Agnode_t       *node)
+{
+  gsize seq = AGSEQ (node);
+
+  return seq < actors->n ? actors->by_seq[seq] : NULL;
+}
+
 static gboolean
 is_cluster (Agraph_t *subgraph)
 {
@@ -579,10 +616,8 @@ list_subgraphs (Agraph_t *graph)
 
 static void
 read_clusters (MwNetwork  *network,
-               GHashTable *actors,
-               Agraph_t   *graph,
-               GHashTable *explicit_org,
-               GHashTable *explicit_unit)
+               ActorMap   *actors,
+               Agraph_t   *graph)
 {
   g_autoptr(GPtrArray) subgraphs = list_subgraphs (graph);
 
@@ -595,21 +630,23 @@ read_clusters (MwNetwork  *network,
           const char *role = agget (sub, (char *)MW_DOT_ATTR_CLUSTER);
           gboolean is_org = role != NULL && strcmp (role, "org") == 0;
           g_autofree char *title = cluster_title (sub);
+          /* a member that names its own keeps it */
+          Agsym_t *own = agattr (agroot (sub), AGNODE, (char *)(is_org ? MW_DOT_ATTR_ORG : MW_DOT_ATTR_UNIT), NULL);
 
           for (Agnode_t *node = agfstnode (sub); node != NULL; node = agnxtnode (sub, node))
             {
-              MwActor *actor = g_hash_table_lookup (actors, node);
+              MwActor *actor = actor_of (actors, node);
 
-              if (actor == NULL)
+              if (actor == NULL || (own != NULL && *value_or_empty (node, own) != '\0'))
                 continue;
-              if (is_org && !g_hash_table_contains (explicit_org, actor))
+              if (is_org)
                 mw_network_set_actor_org (network, actor, title);
-              else if (!is_org && !g_hash_table_contains (explicit_unit, actor))
+              else
                 mw_network_set_actor_unit (network, actor, title);
             }
         }
 
-      read_clusters (network, actors, sub, explicit_org, explicit_unit);
+      read_clusters (network, actors, sub);
     }
 }
 
@@ -630,7 +667,7 @@ keep_child (GPtrArray  *list,
  * Meshwork's own clusters are made again from the actors' fields. */
 static MwSubgraph *
 keep_subgraph (Agraph_t   *sub,
-               GHashTable *actors)
+               ActorMap   *actors)
 {
   const char *name = agnameof (sub);
   MwSubgraph *kept = mw_subgraph_new (name != NULL && *name != '%' ? name : NULL);
@@ -647,7 +684,7 @@ keep_subgraph (Agraph_t   *sub,
 
   for (Agnode_t *node = agfstnode (sub); node != NULL; node = agnxtnode (sub, node))
     {
-      MwActor *actor = g_hash_table_lookup (actors, node);
+      MwActor *actor = actor_of (actors, node);
 
       if (actor != NULL)
         g_ptr_array_add (kept->members, g_strdup (actor->id));
@@ -667,7 +704,7 @@ keep_subgraph (Agraph_t   *sub,
 
 static void
 read_subgraphs (MwNetwork  *network,
-                GHashTable *actors,
+                ActorMap   *actors,
                 Agraph_t   *graph)
 {
   g_autoptr(GPtrArray) subgraphs = list_subgraphs (graph);
@@ -748,17 +785,13 @@ shared_label (GHashTable *shared,
 
 static void
 read_actor (MwNetwork  *network,
-            GHashTable *actors,
+            ActorMap   *actors,
             Agraph_t   *graph,
             Agnode_t   *node,
-            GHashTable *explicit_org,
-            GHashTable *explicit_unit,
             GHashTable *shared,
             GHashTable *marks)
 {
   Agsym_t *label_sym = agattr (graph, AGNODE, (char *)"label", NULL);
-  Agsym_t *org_sym = agattr (graph, AGNODE, (char *)MW_DOT_ATTR_ORG, NULL);
-  Agsym_t *unit_sym = agattr (graph, AGNODE, (char *)MW_DOT_ATTR_UNIT, NULL);
   const char *id = node_has_name (node) ? agnameof (node) : NULL;
   char *label_ref = shared_label (shared, label_sym, node);
   g_autofree char *label = label_ref == NULL ? read_label (graph, node, label_sym, id) : NULL;
@@ -767,13 +800,8 @@ read_actor (MwNetwork  *network,
   g_assert (actor != NULL);
   if (label_ref != NULL)
     mw_network_share_actor_string (network, actor, MW_FIELD_LABEL, label_ref);
-  g_hash_table_insert (actors, node, actor);
+  actors->by_seq[AGSEQ (node)] = actor;
   read_node_attributes (network, actor, graph, node, shared, marks);
-
-  if (org_sym != NULL && *value_or_empty (node, org_sym) != '\0')
-    g_hash_table_add (explicit_org, actor);
-  if (unit_sym != NULL && *value_or_empty (node, unit_sym) != '\0')
-    g_hash_table_add (explicit_unit, actor);
 }
 
 /* Fills @actors, Agnode_t* → MwActor*: an unnamed node gets a made-up id,
@@ -781,10 +809,8 @@ read_actor (MwNetwork  *network,
  * so that their ids cannot take the name of a node further on. */
 static void
 read_actors (MwNetwork  *network,
-             GHashTable *actors,
-             Agraph_t   *graph,
-             GHashTable *explicit_org,
-             GHashTable *explicit_unit)
+             ActorMap   *actors,
+             Agraph_t   *graph)
 {
   g_autoptr(GHashTable) shared = g_hash_table_new_full (NULL, NULL, NULL, release_shared);
   g_autoptr(GHashTable) marks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -796,7 +822,7 @@ read_actors (MwNetwork  *network,
         if (n % 4096 == 0)
           mw_progress_report (PARSE_END, 0.8, (double) n / MAX (total, 1));
         if (node_has_name (node) != unnamed)
-          read_actor (network, actors, graph, node, explicit_org, explicit_unit, shared, marks);
+          read_actor (network, actors, graph, node, shared, marks);
       }
 }
 
@@ -830,7 +856,7 @@ list_edges (Agraph_t *graph)
 
 static void
 read_ties (MwNetwork  *network,
-           GHashTable *actors,
+           ActorMap   *actors,
            Agraph_t   *graph,
            GPtrArray  *edges)
 {
@@ -840,8 +866,8 @@ read_ties (MwNetwork  *network,
   for (guint i = 0; i < edges->len; i++)
     {
       Agedge_t *edge = g_ptr_array_index (edges, i);
-      MwActor *from = g_hash_table_lookup (actors, agtail (edge));
-      MwActor *to = g_hash_table_lookup (actors, aghead (edge));
+      MwActor *from = actor_of (actors, agtail (edge));
+      MwActor *to = actor_of (actors, aghead (edge));
       const char *key = agnameof (edge);
       MwTie *tie;
 
@@ -882,9 +908,7 @@ network_from_graph (Agraph_t        *graph,
                     GError         **error)
 {
   g_autoptr(MwNetwork) network = NULL;
-  g_autoptr(GHashTable) actors = NULL;
-  g_autoptr(GHashTable) explicit_org = NULL;
-  g_autoptr(GHashTable) explicit_unit = NULL;
+  g_auto(ActorMap) actors = { NULL, 0 };
   g_autoptr(GPtrArray) edges = NULL;
   const char *name = agnameof (graph);
 
@@ -898,9 +922,7 @@ network_from_graph (Agraph_t        *graph,
     return NULL;
 
   network = mw_network_new ();
-  actors = g_hash_table_new (NULL, NULL);
-  explicit_org = g_hash_table_new (NULL, NULL);
-  explicit_unit = g_hash_table_new (NULL, NULL);
+  actor_map_init (&actors, graph);
 
   mw_network_begin_batch (network, "Load");
 
@@ -912,10 +934,10 @@ network_from_graph (Agraph_t        *graph,
   read_graph_attributes (network, graph);
   read_defaults (graph, AGNODE, mw_network_get_node_defaults (network));
   read_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
-  read_actors (network, actors, graph, explicit_org, explicit_unit);
-  read_clusters (network, actors, graph, explicit_org, explicit_unit);
-  read_subgraphs (network, actors, graph);
-  read_ties (network, actors, graph, edges);
+  read_actors (network, &actors, graph);
+  read_clusters (network, &actors, graph);
+  read_subgraphs (network, &actors, graph);
+  read_ties (network, &actors, graph, edges);
   mw_network_set_strict (network, agisstrict (graph));
   note_lossy_features (network, edges);
 
@@ -977,8 +999,9 @@ mw_dot_load_data (const char      *data,
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: opening was cancelled"), source_name);
   else if (graph != NULL)
     network = network_from_graph (graph, source_name, limits, error);
+  /* the graph lives in its arena: freed at once, not node by node */
   if (graph != NULL)
-    agclose (graph);
+    _mw_dot_arena_free (_mw_dot_arena_of (graph));
 
   mw_graphviz_unlock ();
 

@@ -1,0 +1,208 @@
+/* mw-dot-arena.c: one arena for all of cgraph's memory while a file is read
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * cgraph makes one small allocation per node, edge, name, attribute
+ * record and dictionary entry. From malloc each costs its header and its
+ * rounding, and agclose() gives them back one at a time through every
+ * dictionary (an eighth of a large load). Here they come from large
+ * blocks, each with an 8-byte size in front; a freed block waits in a
+ * list of its size for the next allocation of that size; and the whole
+ * graph goes when the arena does, without agclose().
+ */
+
+#define G_LOG_DOMAIN "mw-dot"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mw-dot-private.h"
+
+#define ARENA_BLOCK   (1024 * 1024)
+#define ALIGNMENT     8
+#define N_FREE_LISTS  64    /* sizes up to 64 × 8 bytes are reused */
+
+typedef struct _FreeItem FreeItem;
+struct _FreeItem
+{
+  FreeItem *next;
+};
+
+struct _MwDotArena
+{
+  GPtrArray *blocks;        /* owned, g_free */
+  char      *at;            /* the next free byte of the current block */
+  char      *end;
+  FreeItem  *free_lists[N_FREE_LISTS + 1];
+  gsize      in_blocks;     /* bytes held in blocks */
+};
+
+static gsize
+round_up (gsize size)
+{
+  return (size + ALIGNMENT - 1) & ~(gsize)(ALIGNMENT - 1);
+}
+
+static void *
+arena_open (Agdisc_t *disc)
+{
+  MwDotArena *arena = g_new0 (MwDotArena, 1);
+
+  arena->blocks = g_ptr_array_new_with_free_func (g_free);
+  return arena;
+}
+
+/* A fresh block is zeroed by the kernel; what is reused is zeroed here,
+ * as cgraph expects of its allocator. */
+static char *
+carve (MwDotArena *arena,
+       gsize       size)
+{
+  char *block;
+
+  if (size > ARENA_BLOCK / 4)
+    {
+      /* a large table of its own, before the current block (which stays) */
+      block = g_malloc0 (size);
+      g_ptr_array_add (arena->blocks, block);
+      arena->in_blocks += size;
+      return block;
+    }
+
+  if ((gsize)(arena->end - arena->at) < size)
+    {
+      block = g_malloc0 (ARENA_BLOCK);
+      g_ptr_array_add (arena->blocks, block);
+      arena->in_blocks += ARENA_BLOCK;
+      arena->at = block;
+      arena->end = block + ARENA_BLOCK;
+    }
+
+  block = arena->at;
+  arena->at += size;
+  return block;
+}
+
+static void *
+arena_alloc (void   *state,
+             size_t  request)
+{
+  MwDotArena *arena = state;
+  gsize size = round_up (MAX (request, sizeof (FreeItem)));
+  gsize slot = size / ALIGNMENT;
+  gsize *header;
+
+  if (slot <= N_FREE_LISTS && arena->free_lists[slot] != NULL)
+    {
+      FreeItem *item = arena->free_lists[slot];
+
+      arena->free_lists[slot] = item->next;
+      memset (item, 0, size);
+      return item;
+    }
+
+  header = (gsize *)carve (arena, size + sizeof (gsize));
+  *header = size;
+  return header + 1;
+}
+
+static void
+arena_free (void *state,
+            void *ptr)
+{
+  MwDotArena *arena = state;
+  gsize size;
+  gsize slot;
+  FreeItem *item = ptr;
+
+  if (ptr == NULL)
+    return;
+
+  size = ((gsize *)ptr)[-1];
+  slot = size / ALIGNMENT;
+  if (slot > N_FREE_LISTS)
+    return;  /* a large block stays until the arena goes */
+
+  item->next = arena->free_lists[slot];
+  arena->free_lists[slot] = item;
+}
+
+static void *
+arena_resize (void   *state,
+              void   *ptr,
+              size_t  old,
+              size_t  request)
+{
+  void *moved;
+
+  if (ptr != NULL && request <= ((gsize *)ptr)[-1])
+    {
+      if (request > old)
+        memset ((char *)ptr + old, 0, request - old);
+      return ptr;
+    }
+
+  moved = arena_alloc (state, request);
+  if (ptr != NULL)
+    {
+      memcpy (moved, ptr, MIN (old, request));
+      arena_free (state, ptr);
+    }
+  return moved;
+}
+
+/* agclose() calls this last: cgraph closes a graph it could not finish
+ * reading. A graph that was read is freed with its arena instead. */
+static void
+arena_close (void *state)
+{
+  _mw_dot_arena_free (state);
+}
+
+static const Agmemdisc_t arena_disc = {
+  arena_open, arena_alloc, arena_resize, arena_free, arena_close,
+};
+
+/**
+ * _mw_dot_arena_disc:
+ *
+ * Returns: the memory discipline whose open() makes a new arena; the
+ *   graph's arena is _mw_dot_arena_of()
+ */
+Agmemdisc_t *
+_mw_dot_arena_disc (void)
+{
+  return (Agmemdisc_t *)&arena_disc;
+}
+
+/**
+ * _mw_dot_arena_of:
+ *
+ * Returns: (transfer none): the arena a graph read with _mw_dot_arena_disc()
+ *   lives in
+ */
+MwDotArena *
+_mw_dot_arena_of (Agraph_t *graph)
+{
+  return graph->clos->state.mem;
+}
+
+gsize
+_mw_dot_arena_size (MwDotArena *arena)
+{
+  return arena->in_blocks;
+}
+
+/* Frees the graph in it with it: the graph must not be used again, and
+ * agclose() must not be called on it. */
+void
+_mw_dot_arena_free (MwDotArena *arena)
+{
+  if (arena == NULL)
+    return;
+
+  g_ptr_array_unref (arena->blocks);
+  g_free (arena);
+}
