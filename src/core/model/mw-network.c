@@ -108,11 +108,7 @@ _mw_ref_string_share (char **field,
 static void
 actor_free (MwActor *actor)
 {
-  for (guint t = 0; t < MW_N_TIE_TYPES; t++)
-    {
-      g_clear_pointer (&actor->out_ties[t], g_ptr_array_unref);
-      g_clear_pointer (&actor->in_ties[t], g_ptr_array_unref);
-    }
+  g_free (actor->adjacency);
   g_free (actor->id);
   g_ref_string_release (actor->label);
   g_ref_string_release (actor->org);
@@ -587,21 +583,46 @@ mw_network_add_actor (MwNetwork    *self,
   return actor;
 }
 
+#define LAST_GROUP (2 * MW_N_TIE_TYPES - 1)
+
+/* A group grows by one: each later group moves its first tie to its end,
+ * so adding costs O(groups), not O(degree). */
 void
-_mw_network_detach_tie (GPtrArray **adjacency,
-                        MwTie      *tie)
+_mw_network_attach_tie (MwActor *actor,
+                        guint    group,
+                        MwTie   *tie)
 {
-  if (*adjacency != NULL)
-    g_ptr_array_remove_fast (*adjacency, tie);
+  guint *ends = actor->adjacency_ends;
+
+  if (ends[LAST_GROUP] == actor->adjacency_alloc)
+    {
+      actor->adjacency_alloc += actor->adjacency_alloc / 2 + 2;
+      actor->adjacency = g_renew (MwTie *, actor->adjacency, actor->adjacency_alloc);
+    }
+
+  for (guint g = LAST_GROUP; g > group; g--)
+    actor->adjacency[ends[g]++] = actor->adjacency[ends[g - 1]];
+  actor->adjacency[ends[group]++] = tie;
 }
 
+/* The tie's place takes its group's last tie; then each later group moves
+ * its last tie into the gap at its front. */
 void
-_mw_network_attach_tie (GPtrArray **adjacency,
-                        MwTie      *tie)
+_mw_network_detach_tie (MwActor *actor,
+                        guint    group,
+                        MwTie   *tie)
 {
-  if (*adjacency == NULL)
-    *adjacency = g_ptr_array_new ();
-  g_ptr_array_add (*adjacency, tie);
+  guint *ends = actor->adjacency_ends;
+  guint at = _mw_actor_group_start (actor, group);
+
+  while (at < ends[group] && actor->adjacency[at] != tie)
+    at++;
+  if (at == ends[group])
+    return;
+
+  actor->adjacency[at] = actor->adjacency[--ends[group]];
+  for (guint g = group + 1; g <= LAST_GROUP; g++)
+    actor->adjacency[ends[g - 1]] = actor->adjacency[--ends[g]];
 }
 
 /* Parallel ties are "base", "base#2", "base#3"…: tie_id_next keeps, per
@@ -614,8 +635,7 @@ make_tie_id (MwNetwork *self,
              MwActor   *to,
              MwTieType  type)
 {
-  g_autofree char *base = g_strdup_printf ("%s->%s:%s", from->id, to->id,
-                                           mw_tie_type_to_string (type));
+  g_autofree char *base = g_strconcat (from->id, "->", to->id, ":", mw_tie_type_to_string (type), NULL);
   guint n;
 
   if (!g_hash_table_contains (self->ties_by_id, base))
@@ -681,8 +701,8 @@ mw_network_remove_tie (MwNetwork *self,
   g_return_if_fail (tie->index < self->ties->len &&
                     g_ptr_array_index (self->ties, tie->index) == tie);
 
-  _mw_network_detach_tie (&tie->from->out_ties[tie->type], tie);
-  _mw_network_detach_tie (&tie->to->in_ties[tie->type], tie);
+  _mw_network_detach_tie (tie->from, MW_OUT_GROUP (tie->type), tie);
+  _mw_network_detach_tie (tie->to, MW_IN_GROUP (tie->type), tie);
   g_hash_table_remove (self->ties_by_id, tie->id);
   forget_tie_id (self, tie->id);
   steal_dense (self->ties, tie->index, G_STRUCT_OFFSET (MwTie, index));
@@ -756,6 +776,14 @@ mw_network_set_actor_id (MwNetwork   *self,
   return TRUE;
 }
 
+/* By index, not by id: no string is hashed for each tie added. */
+static gboolean
+owns_actor (MwNetwork     *self,
+            const MwActor *actor)
+{
+  return actor->index < self->actors->len && g_ptr_array_index (self->actors, actor->index) == actor;
+}
+
 /**
  * mw_network_add_tie:
  * @id: (nullable): a unique id; "from->to:type" when %NULL or taken
@@ -778,8 +806,8 @@ mw_network_add_tie (MwNetwork  *self,
   g_return_val_if_fail (MW_IS_NETWORK (self), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
   g_return_val_if_fail (type < MW_N_TIE_TYPES, NULL);
-  g_return_val_if_fail (mw_network_lookup_actor (self, from->id) == from, NULL);
-  g_return_val_if_fail (mw_network_lookup_actor (self, to->id) == to, NULL);
+  g_return_val_if_fail (owns_actor (self, from), NULL);
+  g_return_val_if_fail (owns_actor (self, to), NULL);
 
   tie = g_new0 (MwTie, 1);
   if (id != NULL && *id != '\0' && g_utf8_validate (id, -1, NULL) &&
@@ -797,8 +825,8 @@ mw_network_add_tie (MwNetwork  *self,
 
   g_ptr_array_add (self->ties, tie);
   g_hash_table_insert (self->ties_by_id, tie->id, tie);
-  _mw_network_attach_tie (&from->out_ties[type], tie);
-  _mw_network_attach_tie (&to->in_ties[type], tie);
+  _mw_network_attach_tie (from, MW_OUT_GROUP (type), tie);
+  _mw_network_attach_tie (to, MW_IN_GROUP (type), tie);
 
   _mw_network_emit_change (self, MW_CHANGE_TIE_ADDED, MW_FIELD_NONE, NULL, tie);
 
