@@ -826,17 +826,8 @@ read_actors (MwNetwork  *network,
       }
 }
 
-static int
-compare_edge_order (gconstpointer a,
-                    gconstpointer b)
-{
-  unsigned seq_a = AGSEQ (*(Agedge_t * const *)a);
-  unsigned seq_b = AGSEQ (*(Agedge_t * const *)b);
-
-  return seq_a < seq_b ? -1 : seq_a > seq_b;
-}
-
-/* Every edge, in the file's order (cgraph numbers edges as it reads them),
+/* Every edge, in the file's order (cgraph numbers edges 1, 2, 3… as it
+ * reads them; each goes to the slot of its number, so no sort is needed),
  * not grouped by tail node, so that save → load → save is stable. They are
  * counted here, while read, and not with agnedges(): libcdt's dtsize()
  * recurses once per edge of a node's edge set, and a node with 600,000
@@ -845,11 +836,25 @@ static GPtrArray *
 list_edges (Agraph_t *graph)
 {
   GPtrArray *edges = g_ptr_array_new ();
+  guint n = 0;
 
   for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
     for (Agedge_t *edge = agfstout (graph, node); edge != NULL; edge = agnxtout (graph, edge))
-      g_ptr_array_add (edges, edge);
-  g_ptr_array_sort (edges, compare_edge_order);
+      {
+        gsize seq = AGSEQ (edge);
+
+        if (seq >= edges->len)
+          g_ptr_array_set_size (edges, MAX (seq + 1, 2 * edges->len));
+        g_assert (g_ptr_array_index (edges, seq) == NULL);
+        g_ptr_array_index (edges, seq) = edge;
+        n++;
+      }
+
+  /* close the gaps (numbers of edges cgraph made and deleted) */
+  for (guint from = 0, to = 0; from < edges->len; from++)
+    if (g_ptr_array_index (edges, from) != NULL)
+      g_ptr_array_index (edges, to++) = g_ptr_array_index (edges, from);
+  g_ptr_array_set_size (edges, n);
 
   return edges;
 }
@@ -946,6 +951,42 @@ network_from_graph (Agraph_t        *graph,
   return g_steal_pointer (&network);
 }
 
+/* Parses @text (UTF-8, NUL-terminated; freed here as soon as cgraph has
+ * read it) and reads the graph into a network. */
+static MwNetwork *
+load_text (char            *text,
+           const char      *source_name,
+           const MwLimits  *limits,
+           GError         **error)
+{
+  MwNetwork *network = NULL;
+  Agraph_t *graph;
+
+  if (!_mw_dot_scan_structure (text, strlen (text), source_name, limits, NULL, error))
+    {
+      g_free (text);
+      return NULL;
+    }
+
+  mw_graphviz_lock ();
+
+  mw_progress_report (0, 1, PARSE_START);
+  graph = parse_locked (text, source_name, error);
+  /* cgraph holds its own copies: the text need not outlive the parse */
+  g_free (text);
+  if (graph != NULL && !mw_progress_report (0, 1, PARSE_END))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: opening was cancelled"), source_name);
+  else if (graph != NULL)
+    network = network_from_graph (graph, source_name, limits, error);
+  /* the graph lives in its arena: freed at once, not node by node */
+  if (graph != NULL)
+    _mw_dot_arena_free (_mw_dot_arena_of (graph));
+
+  mw_graphviz_unlock ();
+
+  return network;
+}
+
 /**
  * mw_dot_load_data:
  * @source_name: the file's name, for error messages
@@ -965,10 +1006,8 @@ mw_dot_load_data (const char      *data,
                   const MwLimits  *limits,
                   GError         **error)
 {
-  g_autofree char *text = NULL;
   MwLimits default_limits;
-  MwNetwork *network = NULL;
-  Agraph_t *graph;
+  char *text;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -986,26 +1025,7 @@ mw_dot_load_data (const char      *data,
   if (text == NULL)
     return NULL;
 
-  if (!_mw_dot_scan_structure (text, strlen (text), source_name, limits, NULL, error))
-    return NULL;
-
-  mw_graphviz_lock ();
-
-  mw_progress_report (0, 1, PARSE_START);
-  graph = parse_locked (text, source_name, error);
-  /* cgraph holds its own copies: the text need not outlive the parse */
-  g_clear_pointer (&text, g_free);
-  if (graph != NULL && !mw_progress_report (0, 1, PARSE_END))
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: opening was cancelled"), source_name);
-  else if (graph != NULL)
-    network = network_from_graph (graph, source_name, limits, error);
-  /* the graph lives in its arena: freed at once, not node by node */
-  if (graph != NULL)
-    _mw_dot_arena_free (_mw_dot_arena_of (graph));
-
-  mw_graphviz_unlock ();
-
-  return network;
+  return load_text (text, source_name, limits, error);
 }
 
 /**
@@ -1024,6 +1044,7 @@ mw_dot_load_file (const char      *path,
   g_autofree char *contents = NULL;
   g_autofree char *display = NULL;
   MwLimits default_limits;
+  char *text;
   gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1056,5 +1077,15 @@ mw_dot_load_file (const char      *path,
       return NULL;
     }
 
-  return mw_dot_load_data (contents, length, display, limits, error);
+  /* UTF-8 as read is parsed where it is: a copy would be one more file
+   * size at the peak of the load */
+  if (g_utf8_validate (contents, length, NULL))
+    return load_text (g_steal_pointer (&contents), display, limits, error);
+
+  text = _mw_dot_to_utf8 (contents, length, display, error);
+  g_clear_pointer (&contents, g_free);
+  if (text == NULL)
+    return NULL;
+
+  return load_text (text, display, limits, error);
 }

@@ -72,6 +72,23 @@ _mw_string_table_writable (GHashTable **table)
   return *table;
 }
 
+/* "" as a GRefString of its own: one reference each, without the intern
+ * table's lock for every actor added. */
+static char *
+empty_ref_string (void)
+{
+  static char *empty;
+  static gsize initialised;
+
+  if (g_once_init_enter (&initialised))
+    {
+      empty = g_ref_string_new_intern ("");
+      g_once_init_leave (&initialised, 1);
+    }
+
+  return g_ref_string_acquire (empty);
+}
+
 /* An actor's label, org, unit and notes are GRefStrings, so that a long
  * declared default (`node [label="…"]`) is held once, not once per actor.
  * Sets *field to a new one holding @value; TRUE when the text changed. */
@@ -109,7 +126,7 @@ static void
 actor_free (MwActor *actor)
 {
   g_free (actor->adjacency);
-  g_free (actor->id);
+  g_ref_string_release (actor->id);
   g_ref_string_release (actor->label);
   g_ref_string_release (actor->org);
   g_ref_string_release (actor->unit);
@@ -566,12 +583,15 @@ mw_network_add_actor (MwNetwork    *self,
     }
 
   actor = g_new0 (MwActor, 1);
-  actor->id = g_strdup (id);
-  actor->label = g_ref_string_new (label != NULL && *label != '\0' ? label : id);
+  actor->id = g_ref_string_new (id);
+  if (label != NULL && *label != '\0' && strcmp (label, id) != 0)
+    actor->label = g_ref_string_new (label);
+  else
+    actor->label = g_ref_string_acquire (actor->id);
   actor->kind = kind;
-  actor->org = g_ref_string_new_intern ("");
-  actor->unit = g_ref_string_new_intern ("");
-  actor->notes = g_ref_string_new_intern ("");
+  actor->org = empty_ref_string ();
+  actor->unit = empty_ref_string ();
+  actor->notes = empty_ref_string ();
   actor->attrs = shared_empty_table ();
   actor->index = self->actors->len;
 
@@ -768,8 +788,8 @@ mw_network_set_actor_id (MwNetwork   *self,
     }
 
   g_hash_table_remove (self->actors_by_id, actor->id);
-  g_free (actor->id);
-  actor->id = g_strdup (id);
+  g_ref_string_release (actor->id);
+  actor->id = g_ref_string_new (id);
   g_hash_table_insert (self->actors_by_id, actor->id, actor);
 
   _mw_network_emit_change (self, MW_CHANGE_ACTOR_CHANGED, MW_FIELD_ID, actor, NULL);

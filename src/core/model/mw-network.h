@@ -26,31 +26,33 @@ typedef struct _MwTie   MwTie;
  * Positions are in points, x to the right and y *downwards* (screen
  * convention); DOT files store Graphviz's y-up `pos`, the loader flips it.
  *
- * label, org, unit and notes are #GRefStrings, which several actors may
- * share (one long declared default is held once).
+ * id, label, org, unit and notes are #GRefStrings, which several actors
+ * may share (one long declared default is held once; an actor without a
+ * label of its own holds its id once).
  */
 struct _MwActor
 {
-  char        *id;
+  char        *id;         /* a GRefString, shared with the label when they are equal */
   char        *label;      /* never NULL; the id when the file has none */
-  MwActorKind  kind;
   char        *org;        /* organisation (its boundary); "" when none */
   char        *unit;       /* group inside the organisation; "" when none */
   char        *notes;      /* "" when none */
   double       x;
   double       y;
+  MwActorKind  kind;
   guint        purpose : 1;       /* holds and articulates the shared purpose */
   guint        initiative : 1;    /* leads a self-started venture */
   guint        pinned : 1;        /* automatic layout leaves it where it is */
   guint        has_position : 1;
   guint        index;      /* dense 0…n-1; changes when another actor is removed */
-  GHashTable  *attrs;      /* char* → char*: other attributes, kept for the round trip */
   /* Every tie of the actor in one array, read through mw_actor_out() and
    * mw_actor_in(): the ties from it by type, then the ties to it by type;
-   * group g ends at adjacency_ends[g] (out: g = type, in: MW_N_TIE_TYPES + type). */
-  MwTie      **adjacency;
-  guint        adjacency_alloc;
+   * group g ends at adjacency_ends[g] (out: g = type, in: MW_N_TIE_TYPES + type).
+   * (The fields are ordered so that an actor takes 120 bytes.) */
   guint        adjacency_ends[2 * MW_N_TIE_TYPES];
+  guint        adjacency_alloc;
+  GHashTable  *attrs;      /* char* → char*: other attributes, kept for the round trip */
+  MwTie      **adjacency;
 };
 
 /**
