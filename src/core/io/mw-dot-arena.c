@@ -12,11 +12,13 @@
  * graph goes when the arena does, without agclose().
  */
 
+#define _GNU_SOURCE  /* MAP_ANONYMOUS */
 #define G_LOG_DOMAIN "mw-dot"
 
 #include "config.h"
 
 #include <string.h>
+#include <sys/mman.h>
 
 #include "mw-dot-private.h"
 
@@ -30,9 +32,15 @@ struct _FreeItem
   FreeItem *next;
 };
 
+typedef struct
+{
+  void  *start;
+  gsize  size;
+} Block;
+
 struct _MwDotArena
 {
-  GPtrArray *blocks;        /* owned, g_free */
+  GArray    *blocks;        /* Block, each mapped */
   char      *at;            /* the next free byte of the current block */
   char      *end;
   FreeItem  *free_lists[N_FREE_LISTS + 1];
@@ -50,34 +58,42 @@ arena_open (Agdisc_t *disc)
 {
   MwDotArena *arena = g_new0 (MwDotArena, 1);
 
-  arena->blocks = g_ptr_array_new_with_free_func (g_free);
+  arena->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
   return arena;
 }
 
-/* A fresh block is zeroed by the kernel; what is reused is zeroed here,
- * as cgraph expects of its allocator. */
+/* Blocks are mapped, not taken from malloc: they come zeroed, they go
+ * back to the system the moment the arena is freed, and they leave
+ * malloc's own heap and thresholds as they were. */
+static char *
+map_block (MwDotArena *arena,
+           gsize       size)
+{
+  Block block = { mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), size };
+
+  if (block.start == MAP_FAILED)
+    g_error ("%s: out of memory (%" G_GSIZE_FORMAT " bytes)", G_STRLOC, size);
+  g_array_append_val (arena->blocks, block);
+  arena->in_blocks += size;
+  return block.start;
+}
+
+/* What is reused is zeroed by arena_alloc(), as cgraph expects of its
+ * allocator; fresh memory is zero already. */
 static char *
 carve (MwDotArena *arena,
        gsize       size)
 {
   char *block;
 
+  /* a large table gets a block of its own; the current block stays */
   if (size > ARENA_BLOCK / 4)
-    {
-      /* a large table of its own, before the current block (which stays) */
-      block = g_malloc0 (size);
-      g_ptr_array_add (arena->blocks, block);
-      arena->in_blocks += size;
-      return block;
-    }
+    return map_block (arena, size);
 
   if ((gsize)(arena->end - arena->at) < size)
     {
-      block = g_malloc0 (ARENA_BLOCK);
-      g_ptr_array_add (arena->blocks, block);
-      arena->in_blocks += ARENA_BLOCK;
-      arena->at = block;
-      arena->end = block + ARENA_BLOCK;
+      arena->at = map_block (arena, ARENA_BLOCK);
+      arena->end = arena->at + ARENA_BLOCK;
     }
 
   block = arena->at;
@@ -203,6 +219,8 @@ _mw_dot_arena_free (MwDotArena *arena)
   if (arena == NULL)
     return;
 
-  g_ptr_array_unref (arena->blocks);
+  for (guint i = 0; i < arena->blocks->len; i++)
+    munmap (g_array_index (arena->blocks, Block, i).start, g_array_index (arena->blocks, Block, i).size);
+  g_array_unref (arena->blocks);
   g_free (arena);
 }
