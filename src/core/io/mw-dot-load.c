@@ -147,7 +147,7 @@ static Agraph_t *
 read_text (const char *text)
 {
   TextReader reader = { text, strlen (text), 0, 0 };
-  Agdisc_t disc = { _mw_dot_arena_disc (), &AgIdDisc, &text_io };
+  Agdisc_t disc = { &AgMemDisc, &AgIdDisc, &text_io };
 
   text_io.afread = read_line_cb;
   text_io.putstr = AgIoDisc.putstr;
@@ -978,9 +978,8 @@ load_text (char            *text,
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: opening was cancelled"), source_name);
   else if (graph != NULL)
     network = network_from_graph (graph, source_name, limits, error);
-  /* the graph lives in its arena: freed at once, not node by node */
   if (graph != NULL)
-    _mw_dot_arena_free (_mw_dot_arena_of (graph));
+    agclose (graph);
 
   mw_graphviz_unlock ();
 

@@ -6,8 +6,6 @@
 
 #pragma once
 
-#include <graphviz/cgraph.h>
-
 #include "mw-dot.h"
 
 G_BEGIN_DECLS
@@ -44,13 +42,5 @@ char     *_mw_dot_to_utf8         (const char      *data,
                                    gsize            length,
                                    const char      *source_name,
                                    GError         **error);
-
-/* cgraph's memory while a file is read (mw-dot-arena.c). */
-typedef struct _MwDotArena MwDotArena;
-
-Agmemdisc_t *_mw_dot_arena_disc      (void);
-MwDotArena  *_mw_dot_arena_of        (Agraph_t        *graph);
-gsize        _mw_dot_arena_size      (MwDotArena      *arena);
-void         _mw_dot_arena_free      (MwDotArena      *arena);
 
 G_END_DECLS
