@@ -266,6 +266,7 @@ breakdown_case (const char *name,
   g_autoptr(MwNetwork) network = NULL;
   gsize start, parsed, kept;
   Agraph_t *graph;
+
   start = heap_in_use ();
   mw_graphviz_lock ();
   graph = agmemread (text->str);
