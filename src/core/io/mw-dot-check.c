@@ -35,13 +35,77 @@ typedef enum
   TOKEN_OTHER,       /* { } [ ] ; , */
 } TokenKind;
 
+/* The distinct node ids, as spans of the text itself: no id is copied
+ * or hashed twice. Open addressing; a slot with no text is free. */
+typedef struct
+{
+  const char *text;
+  guint32     length;
+  guint32     hash;
+} IdSlot;
+
+typedef struct
+{
+  IdSlot *slots;
+  gsize   mask;
+  gsize   n;
+} IdSet;
+
+static guint32
+hash_span (const char *text,
+           gsize       length)
+{
+  guint32 hash = 2166136261u;  /* FNV-1a */
+
+  for (gsize i = 0; i < length; i++)
+    hash = (hash ^ (guchar)text[i]) * 16777619u;
+  return hash;
+}
+
+static void id_set_add (IdSet *set, const char *text, gsize length, guint32 hash);
+
+static void
+id_set_grow (IdSet *set)
+{
+  IdSlot *old = set->slots;
+  gsize old_size = set->slots != NULL ? set->mask + 1 : 0;
+  gsize size = MAX (1024, 2 * old_size);
+
+  set->slots = g_new0 (IdSlot, size);
+  set->mask = size - 1;
+  set->n = 0;
+  for (gsize i = 0; i < old_size; i++)
+    if (old[i].text != NULL)
+      id_set_add (set, old[i].text, old[i].length, old[i].hash);
+  g_free (old);
+}
+
+static void
+id_set_add (IdSet      *set,
+            const char *text,
+            gsize       length,
+            guint32     hash)
+{
+  gsize slot;
+
+  if (2 * (set->n + 1) > (set->slots != NULL ? set->mask + 1 : 0))
+    id_set_grow (set);
+
+  for (slot = hash & set->mask; set->slots[slot].text != NULL; slot = (slot + 1) & set->mask)
+    if (set->slots[slot].hash == hash && set->slots[slot].length == length &&
+        memcmp (set->slots[slot].text, text, length) == 0)
+      return;
+
+  set->slots[slot] = (IdSlot) { text, (guint32) length, hash };
+  set->n++;
+}
+
 typedef struct
 {
   const MwLimits *limits;
   const char     *source_name;
   MwDotCounts    *counts;
-  GHashTable     *actor_ids;     /* owned strings: the distinct node ids */
-  GString        *id_buffer;     /* the pending id, NUL-terminated for a look-up */
+  IdSet           actor_ids;     /* the distinct node ids */
   guint           line;
   guint           depth;         /* `{` nesting */
   guint           brackets;      /* inside `[ … ]`: attributes, no node ids */
@@ -185,10 +249,8 @@ count_pending_actor (Scan *scan)
   if (scan->pending == NULL)
     return;
 
-  g_string_truncate (scan->id_buffer, 0);
-  g_string_append_len (scan->id_buffer, scan->pending, scan->pending_length);
-  if (!g_hash_table_contains (scan->actor_ids, scan->id_buffer->str))
-    g_hash_table_add (scan->actor_ids, g_strndup (scan->id_buffer->str, scan->id_buffer->len));
+  id_set_add (&scan->actor_ids, scan->pending, scan->pending_length,
+              hash_span (scan->pending, scan->pending_length));
 
   scan->pending = NULL;
 }
@@ -347,8 +409,6 @@ _mw_dot_scan_structure (const char      *data,
                         MwDotCounts     *counts,
                         GError         **error)
 {
-  g_autoptr(GHashTable) actor_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GString) id_buffer = g_string_new (NULL);
   MwDotCounts local_counts = { 0 };
   Scan scan = { 0 };
   gboolean ok = TRUE;
@@ -357,8 +417,6 @@ _mw_dot_scan_structure (const char      *data,
   scan.limits = limits;
   scan.source_name = source_name;
   scan.counts = counts != NULL ? counts : &local_counts;
-  scan.actor_ids = actor_ids;
-  scan.id_buffer = id_buffer;
   scan.line = 1;
   scan.previous = TOKEN_OTHER;
   memset (scan.counts, 0, sizeof *scan.counts);
@@ -411,11 +469,14 @@ _mw_dot_scan_structure (const char      *data,
         }
     }
 
+  if (ok)
+    {
+      count_pending_actor (&scan);
+      scan.counts->actors = scan.actor_ids.n;
+    }
+  g_clear_pointer (&scan.actor_ids.slots, g_free);
   if (!ok)
     return FALSE;
-
-  count_pending_actor (&scan);
-  scan.counts->actors = g_hash_table_size (actor_ids);
 
   if (scan.depth > 0)
     return refuse_unclosed (&scan, error, scan.open_lines[scan.depth],

@@ -528,6 +528,43 @@ read_graph_attributes (MwNetwork *network,
     }
 }
 
+/* Each node's actor, by the node's sequence number: cgraph numbers a
+ * graph's nodes 1, 2, 3… as it makes them. */
+typedef struct
+{
+  MwActor **by_seq;
+  gsize     n;
+} ActorMap;
+
+static void
+actor_map_init (ActorMap *actors,
+                Agraph_t *graph)
+{
+  gsize n = 0;
+
+  for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
+    n = MAX (n, (gsize) AGSEQ (node) + 1);
+  actors->by_seq = g_new0 (MwActor *, n);
+  actors->n = n;
+}
+
+static void
+actor_map_clear (ActorMap *actors)
+{
+  g_clear_pointer (&actors->by_seq, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ActorMap, actor_map_clear)
+
+static MwActor *
+actor_of (const ActorMap *actors,
+          Agnode_t       *node)
+{
+  gsize seq = AGSEQ (node);
+
+  return seq < actors->n ? actors->by_seq[seq] : NULL;
+}
+
 static gboolean
 is_cluster (Agraph_t *subgraph)
 {
@@ -579,10 +616,8 @@ list_subgraphs (Agraph_t *graph)
 
 static void
 read_clusters (MwNetwork  *network,
-               GHashTable *actors,
-               Agraph_t   *graph,
-               GHashTable *explicit_org,
-               GHashTable *explicit_unit)
+               ActorMap   *actors,
+               Agraph_t   *graph)
 {
   g_autoptr(GPtrArray) subgraphs = list_subgraphs (graph);
 
@@ -595,21 +630,23 @@ read_clusters (MwNetwork  *network,
           const char *role = agget (sub, (char *)MW_DOT_ATTR_CLUSTER);
           gboolean is_org = role != NULL && strcmp (role, "org") == 0;
           g_autofree char *title = cluster_title (sub);
+          /* a member that names its own keeps it */
+          Agsym_t *own = agattr (agroot (sub), AGNODE, (char *)(is_org ? MW_DOT_ATTR_ORG : MW_DOT_ATTR_UNIT), NULL);
 
           for (Agnode_t *node = agfstnode (sub); node != NULL; node = agnxtnode (sub, node))
             {
-              MwActor *actor = g_hash_table_lookup (actors, node);
+              MwActor *actor = actor_of (actors, node);
 
-              if (actor == NULL)
+              if (actor == NULL || (own != NULL && *value_or_empty (node, own) != '\0'))
                 continue;
-              if (is_org && !g_hash_table_contains (explicit_org, actor))
+              if (is_org)
                 mw_network_set_actor_org (network, actor, title);
-              else if (!is_org && !g_hash_table_contains (explicit_unit, actor))
+              else
                 mw_network_set_actor_unit (network, actor, title);
             }
         }
 
-      read_clusters (network, actors, sub, explicit_org, explicit_unit);
+      read_clusters (network, actors, sub);
     }
 }
 
@@ -630,7 +667,7 @@ keep_child (GPtrArray  *list,
  * Meshwork's own clusters are made again from the actors' fields. */
 static MwSubgraph *
 keep_subgraph (Agraph_t   *sub,
-               GHashTable *actors)
+               ActorMap   *actors)
 {
   const char *name = agnameof (sub);
   MwSubgraph *kept = mw_subgraph_new (name != NULL && *name != '%' ? name : NULL);
@@ -647,7 +684,7 @@ keep_subgraph (Agraph_t   *sub,
 
   for (Agnode_t *node = agfstnode (sub); node != NULL; node = agnxtnode (sub, node))
     {
-      MwActor *actor = g_hash_table_lookup (actors, node);
+      MwActor *actor = actor_of (actors, node);
 
       if (actor != NULL)
         g_ptr_array_add (kept->members, g_strdup (actor->id));
@@ -667,7 +704,7 @@ keep_subgraph (Agraph_t   *sub,
 
 static void
 read_subgraphs (MwNetwork  *network,
-                GHashTable *actors,
+                ActorMap   *actors,
                 Agraph_t   *graph)
 {
   g_autoptr(GPtrArray) subgraphs = list_subgraphs (graph);
@@ -748,17 +785,13 @@ shared_label (GHashTable *shared,
 
 static void
 read_actor (MwNetwork  *network,
-            GHashTable *actors,
+            ActorMap   *actors,
             Agraph_t   *graph,
             Agnode_t   *node,
-            GHashTable *explicit_org,
-            GHashTable *explicit_unit,
             GHashTable *shared,
             GHashTable *marks)
 {
   Agsym_t *label_sym = agattr (graph, AGNODE, (char *)"label", NULL);
-  Agsym_t *org_sym = agattr (graph, AGNODE, (char *)MW_DOT_ATTR_ORG, NULL);
-  Agsym_t *unit_sym = agattr (graph, AGNODE, (char *)MW_DOT_ATTR_UNIT, NULL);
   const char *id = node_has_name (node) ? agnameof (node) : NULL;
   char *label_ref = shared_label (shared, label_sym, node);
   g_autofree char *label = label_ref == NULL ? read_label (graph, node, label_sym, id) : NULL;
@@ -767,13 +800,8 @@ read_actor (MwNetwork  *network,
   g_assert (actor != NULL);
   if (label_ref != NULL)
     mw_network_share_actor_string (network, actor, MW_FIELD_LABEL, label_ref);
-  g_hash_table_insert (actors, node, actor);
+  actors->by_seq[AGSEQ (node)] = actor;
   read_node_attributes (network, actor, graph, node, shared, marks);
-
-  if (org_sym != NULL && *value_or_empty (node, org_sym) != '\0')
-    g_hash_table_add (explicit_org, actor);
-  if (unit_sym != NULL && *value_or_empty (node, unit_sym) != '\0')
-    g_hash_table_add (explicit_unit, actor);
 }
 
 /* Fills @actors, Agnode_t* → MwActor*: an unnamed node gets a made-up id,
@@ -781,10 +809,8 @@ read_actor (MwNetwork  *network,
  * so that their ids cannot take the name of a node further on. */
 static void
 read_actors (MwNetwork  *network,
-             GHashTable *actors,
-             Agraph_t   *graph,
-             GHashTable *explicit_org,
-             GHashTable *explicit_unit)
+             ActorMap   *actors,
+             Agraph_t   *graph)
 {
   g_autoptr(GHashTable) shared = g_hash_table_new_full (NULL, NULL, NULL, release_shared);
   g_autoptr(GHashTable) marks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -796,21 +822,12 @@ read_actors (MwNetwork  *network,
         if (n % 4096 == 0)
           mw_progress_report (PARSE_END, 0.8, (double) n / MAX (total, 1));
         if (node_has_name (node) != unnamed)
-          read_actor (network, actors, graph, node, explicit_org, explicit_unit, shared, marks);
+          read_actor (network, actors, graph, node, shared, marks);
       }
 }
 
-static int
-compare_edge_order (gconstpointer a,
-                    gconstpointer b)
-{
-  unsigned seq_a = AGSEQ (*(Agedge_t * const *)a);
-  unsigned seq_b = AGSEQ (*(Agedge_t * const *)b);
-
-  return seq_a < seq_b ? -1 : seq_a > seq_b;
-}
-
-/* Every edge, in the file's order (cgraph numbers edges as it reads them),
+/* Every edge, in the file's order (cgraph numbers edges 1, 2, 3… as it
+ * reads them; each goes to the slot of its number, so no sort is needed),
  * not grouped by tail node, so that save → load → save is stable. They are
  * counted here, while read, and not with agnedges(): libcdt's dtsize()
  * recurses once per edge of a node's edge set, and a node with 600,000
@@ -819,18 +836,32 @@ static GPtrArray *
 list_edges (Agraph_t *graph)
 {
   GPtrArray *edges = g_ptr_array_new ();
+  guint n = 0;
 
   for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
     for (Agedge_t *edge = agfstout (graph, node); edge != NULL; edge = agnxtout (graph, edge))
-      g_ptr_array_add (edges, edge);
-  g_ptr_array_sort (edges, compare_edge_order);
+      {
+        gsize seq = AGSEQ (edge);
+
+        if (seq >= edges->len)
+          g_ptr_array_set_size (edges, MAX (seq + 1, 2 * edges->len));
+        g_assert (g_ptr_array_index (edges, seq) == NULL);
+        g_ptr_array_index (edges, seq) = edge;
+        n++;
+      }
+
+  /* close the gaps (numbers of edges cgraph made and deleted) */
+  for (guint from = 0, to = 0; from < edges->len; from++)
+    if (g_ptr_array_index (edges, from) != NULL)
+      g_ptr_array_index (edges, to++) = g_ptr_array_index (edges, from);
+  g_ptr_array_set_size (edges, n);
 
   return edges;
 }
 
 static void
 read_ties (MwNetwork  *network,
-           GHashTable *actors,
+           ActorMap   *actors,
            Agraph_t   *graph,
            GPtrArray  *edges)
 {
@@ -840,8 +871,8 @@ read_ties (MwNetwork  *network,
   for (guint i = 0; i < edges->len; i++)
     {
       Agedge_t *edge = g_ptr_array_index (edges, i);
-      MwActor *from = g_hash_table_lookup (actors, agtail (edge));
-      MwActor *to = g_hash_table_lookup (actors, aghead (edge));
+      MwActor *from = actor_of (actors, agtail (edge));
+      MwActor *to = actor_of (actors, aghead (edge));
       const char *key = agnameof (edge);
       MwTie *tie;
 
@@ -882,9 +913,7 @@ network_from_graph (Agraph_t        *graph,
                     GError         **error)
 {
   g_autoptr(MwNetwork) network = NULL;
-  g_autoptr(GHashTable) actors = NULL;
-  g_autoptr(GHashTable) explicit_org = NULL;
-  g_autoptr(GHashTable) explicit_unit = NULL;
+  g_auto(ActorMap) actors = { NULL, 0 };
   g_autoptr(GPtrArray) edges = NULL;
   const char *name = agnameof (graph);
 
@@ -898,9 +927,7 @@ network_from_graph (Agraph_t        *graph,
     return NULL;
 
   network = mw_network_new ();
-  actors = g_hash_table_new (NULL, NULL);
-  explicit_org = g_hash_table_new (NULL, NULL);
-  explicit_unit = g_hash_table_new (NULL, NULL);
+  actor_map_init (&actors, graph);
 
   mw_network_begin_batch (network, "Load");
 
@@ -912,16 +939,51 @@ network_from_graph (Agraph_t        *graph,
   read_graph_attributes (network, graph);
   read_defaults (graph, AGNODE, mw_network_get_node_defaults (network));
   read_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
-  read_actors (network, actors, graph, explicit_org, explicit_unit);
-  read_clusters (network, actors, graph, explicit_org, explicit_unit);
-  read_subgraphs (network, actors, graph);
-  read_ties (network, actors, graph, edges);
+  read_actors (network, &actors, graph);
+  read_clusters (network, &actors, graph);
+  read_subgraphs (network, &actors, graph);
+  read_ties (network, &actors, graph, edges);
   mw_network_set_strict (network, agisstrict (graph));
   note_lossy_features (network, edges);
 
   mw_network_end_batch (network);
 
   return g_steal_pointer (&network);
+}
+
+/* Parses @text (UTF-8, NUL-terminated; freed here as soon as cgraph has
+ * read it) and reads the graph into a network. */
+static MwNetwork *
+load_text (char            *text,
+           const char      *source_name,
+           const MwLimits  *limits,
+           GError         **error)
+{
+  MwNetwork *network = NULL;
+  Agraph_t *graph;
+
+  if (!_mw_dot_scan_structure (text, strlen (text), source_name, limits, NULL, error))
+    {
+      g_free (text);
+      return NULL;
+    }
+
+  mw_graphviz_lock ();
+
+  mw_progress_report (0, 1, PARSE_START);
+  graph = parse_locked (text, source_name, error);
+  /* cgraph holds its own copies: the text need not outlive the parse */
+  g_free (text);
+  if (graph != NULL && !mw_progress_report (0, 1, PARSE_END))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: opening was cancelled"), source_name);
+  else if (graph != NULL)
+    network = network_from_graph (graph, source_name, limits, error);
+  if (graph != NULL)
+    agclose (graph);
+
+  mw_graphviz_unlock ();
+
+  return network;
 }
 
 /**
@@ -943,10 +1005,8 @@ mw_dot_load_data (const char      *data,
                   const MwLimits  *limits,
                   GError         **error)
 {
-  g_autofree char *text = NULL;
   MwLimits default_limits;
-  MwNetwork *network = NULL;
-  Agraph_t *graph;
+  char *text;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -964,25 +1024,7 @@ mw_dot_load_data (const char      *data,
   if (text == NULL)
     return NULL;
 
-  if (!_mw_dot_scan_structure (text, strlen (text), source_name, limits, NULL, error))
-    return NULL;
-
-  mw_graphviz_lock ();
-
-  mw_progress_report (0, 1, PARSE_START);
-  graph = parse_locked (text, source_name, error);
-  /* cgraph holds its own copies: the text need not outlive the parse */
-  g_clear_pointer (&text, g_free);
-  if (graph != NULL && !mw_progress_report (0, 1, PARSE_END))
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: opening was cancelled"), source_name);
-  else if (graph != NULL)
-    network = network_from_graph (graph, source_name, limits, error);
-  if (graph != NULL)
-    agclose (graph);
-
-  mw_graphviz_unlock ();
-
-  return network;
+  return load_text (text, source_name, limits, error);
 }
 
 /**
@@ -1001,6 +1043,7 @@ mw_dot_load_file (const char      *path,
   g_autofree char *contents = NULL;
   g_autofree char *display = NULL;
   MwLimits default_limits;
+  char *text;
   gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1033,5 +1076,15 @@ mw_dot_load_file (const char      *path,
       return NULL;
     }
 
-  return mw_dot_load_data (contents, length, display, limits, error);
+  /* UTF-8 as read is parsed where it is: a copy would be one more file
+   * size at the peak of the load */
+  if (g_utf8_validate (contents, length, NULL))
+    return load_text (g_steal_pointer (&contents), display, limits, error);
+
+  text = _mw_dot_to_utf8 (contents, length, display, error);
+  g_clear_pointer (&contents, g_free);
+  if (text == NULL)
+    return NULL;
+
+  return load_text (text, display, limits, error);
 }

@@ -67,7 +67,7 @@ add_reports_to (GPtrArray     *parts,
 
   if (n == 0)
     return;
-  first = g_ptr_array_index (actor->out_ties[MW_TIE_REPORTS], 0);
+  first = mw_actor_out (actor, MW_TIE_REPORTS, 0);
   if (n == 1)
     g_ptr_array_add (parts, g_strdup_printf (_("reports to %s"), first->to->label));
   else

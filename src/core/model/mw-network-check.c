@@ -85,8 +85,9 @@ find_non_positive_weights (MwNetwork *network,
 }
 
 /* Two ties are duplicates when they join the same actors with the same
- * type; a collaboration is the same whichever way it was drawn. */
-static char *
+ * type; a collaboration is the same whichever way it was drawn. The key
+ * is a number (type, then both actors' indices), never 0. */
+static guint64
 duplicate_key (const MwTie *tie)
 {
   const MwActor *a = tie->from, *b = tie->to;
@@ -98,28 +99,63 @@ duplicate_key (const MwTie *tie)
       b = swap;
     }
 
-  return g_strdup_printf ("%u:%u:%u", tie->type, a->index, b->index);
+  return ((guint64)tie->type << 60 | (guint64)a->index << 30 | b->index) + 1;
+}
+
+/* The first tie with each key: open addressing in two arrays, so that no
+ * string is made or hashed per tie. */
+typedef struct
+{
+  guint64 *keys;
+  guint   *ties;
+  gsize    mask;
+} FirstTies;
+
+static guint
+first_tie_with_key (FirstTies *first,
+                    guint64    key,
+                    guint      tie_index)
+{
+  gsize slot = (key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 17 & first->mask;
+
+  while (first->keys[slot] != 0 && first->keys[slot] != key)
+    slot = (slot + 1) & first->mask;
+
+  if (first->keys[slot] == 0)
+    {
+      first->keys[slot] = key;
+      first->ties[slot] = tie_index;
+    }
+  return first->ties[slot];
 }
 
 static void
 find_duplicate_ties (MwNetwork *network,
                      GPtrArray *problems)
 {
-  g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_ties = mw_network_get_n_ties (network);
+  gsize size = 16;
+  FirstTies first;
 
-  for (guint i = 0; i < mw_network_get_n_ties (network); i++)
+  /* indices must fit the key's 30 bits; no reader accepts that many */
+  g_return_if_fail (mw_network_get_n_actors (network) < (1u << 30));
+
+  while (size < 2 * (gsize)n_ties)
+    size *= 2;
+  first.keys = g_new0 (guint64, size);
+  first.ties = g_new (guint, size);
+  first.mask = size - 1;
+
+  for (guint i = 0; i < n_ties; i++)
     {
       MwTie *tie = mw_network_get_tie (network, i);
-      char *key = duplicate_key (tie);
-      MwTie *earlier = g_hash_table_lookup (first, key);
+      guint earlier_index = first_tie_with_key (&first, duplicate_key (tie), i);
+      MwTie *earlier;
       GPtrArray *actor_ids, *tie_ids;
 
-      if (earlier == NULL)
-        {
-          g_hash_table_insert (first, key, tie);
-          continue;
-        }
-      g_free (key);
+      if (earlier_index == i)
+        continue;
+      earlier = mw_network_get_tie (network, earlier_index);
 
       actor_ids = g_ptr_array_new ();
       tie_ids = g_ptr_array_new ();
@@ -133,6 +169,9 @@ find_duplicate_ties (MwNetwork *network,
                                                      tie->from->label, tie->to->label,
                                                      mw_tie_type_to_string (tie->type))));
     }
+
+  g_free (first.keys);
+  g_free (first.ties);
 }
 
 /* Iterative Tarjan over the reports ties: a strongly connected component of

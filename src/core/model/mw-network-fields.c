@@ -245,11 +245,11 @@ mw_network_set_tie_type (MwNetwork *self,
   if (tie->type == type)
     return;
 
-  _mw_network_detach_tie (&tie->from->out_ties[tie->type], tie);
-  _mw_network_detach_tie (&tie->to->in_ties[tie->type], tie);
+  _mw_network_detach_tie (tie->from, MW_OUT_GROUP (tie->type), tie);
+  _mw_network_detach_tie (tie->to, MW_IN_GROUP (tie->type), tie);
   tie->type = type;
-  _mw_network_attach_tie (&tie->from->out_ties[type], tie);
-  _mw_network_attach_tie (&tie->to->in_ties[type], tie);
+  _mw_network_attach_tie (tie->from, MW_OUT_GROUP (type), tie);
+  _mw_network_attach_tie (tie->to, MW_IN_GROUP (type), tie);
 
   _mw_network_emit_change (self, MW_CHANGE_TIE_CHANGED, MW_FIELD_TIE_TYPE, NULL, tie);
 }
@@ -289,12 +289,12 @@ mw_network_set_tie_endpoints (MwNetwork *self,
   if (tie->from == from && tie->to == to)
     return;
 
-  _mw_network_detach_tie (&tie->from->out_ties[tie->type], tie);
-  _mw_network_detach_tie (&tie->to->in_ties[tie->type], tie);
+  _mw_network_detach_tie (tie->from, MW_OUT_GROUP (tie->type), tie);
+  _mw_network_detach_tie (tie->to, MW_IN_GROUP (tie->type), tie);
   tie->from = from;
   tie->to = to;
-  _mw_network_attach_tie (&from->out_ties[tie->type], tie);
-  _mw_network_attach_tie (&to->in_ties[tie->type], tie);
+  _mw_network_attach_tie (from, MW_OUT_GROUP (tie->type), tie);
+  _mw_network_attach_tie (to, MW_IN_GROUP (tie->type), tie);
 
   _mw_network_emit_change (self, MW_CHANGE_TIE_CHANGED, MW_FIELD_ENDPOINTS, NULL, tie);
 }

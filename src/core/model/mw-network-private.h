@@ -41,9 +41,15 @@ void        _mw_network_emit_change      (MwNetwork     *self,
                                           MwField        fields,
                                           MwActor       *actor,
                                           MwTie         *tie);
-void        _mw_network_attach_tie       (GPtrArray    **adjacency,
+/* An actor's groups of ties (see MwActor's adjacency). */
+#define MW_OUT_GROUP(type) ((guint)(type))
+#define MW_IN_GROUP(type)  ((guint)MW_N_TIE_TYPES + (guint)(type))
+
+void        _mw_network_attach_tie       (MwActor       *actor,
+                                          guint          group,
                                           MwTie         *tie);
-void        _mw_network_detach_tie       (GPtrArray    **adjacency,
+void        _mw_network_detach_tie       (MwActor       *actor,
+                                          guint          group,
                                           MwTie         *tie);
 
 /* The one empty attribute table actors and ties share (a new reference). */

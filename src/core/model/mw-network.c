@@ -79,6 +79,23 @@ _mw_string_table_writable (GHashTable **table)
   return *table;
 }
 
+/* "" as a GRefString of its own: one reference each, without the intern
+ * table's lock for every actor added. */
+static char *
+empty_ref_string (void)
+{
+  static char *empty;
+  static gsize initialised;
+
+  if (g_once_init_enter (&initialised))
+    {
+      empty = g_ref_string_new_intern ("");
+      g_once_init_leave (&initialised, 1);
+    }
+
+  return g_ref_string_acquire (empty);
+}
+
 /* An actor's label, org, unit and notes are GRefStrings, so that a long
  * declared default (`node [label="…"]`) is held once, not once per actor.
  * Sets *field to a new one holding @value; TRUE when the text changed. */
@@ -115,12 +132,8 @@ _mw_ref_string_share (char **field,
 static void
 actor_free (MwActor *actor)
 {
-  for (guint t = 0; t < MW_N_TIE_TYPES; t++)
-    {
-      g_clear_pointer (&actor->out_ties[t], g_ptr_array_unref);
-      g_clear_pointer (&actor->in_ties[t], g_ptr_array_unref);
-    }
-  g_free (actor->id);
+  g_free (actor->adjacency);
+  g_ref_string_release (actor->id);
   g_ref_string_release (actor->label);
   g_ref_string_release (actor->org);
   g_ref_string_release (actor->unit);
@@ -577,12 +590,15 @@ mw_network_add_actor (MwNetwork    *self,
     }
 
   actor = g_new0 (MwActor, 1);
-  actor->id = g_strdup (id);
-  actor->label = g_ref_string_new (label != NULL && *label != '\0' ? label : id);
+  actor->id = g_ref_string_new (id);
+  if (label != NULL && *label != '\0' && strcmp (label, id) != 0)
+    actor->label = g_ref_string_new (label);
+  else
+    actor->label = g_ref_string_acquire (actor->id);
   actor->kind = kind;
-  actor->org = g_ref_string_new_intern ("");
-  actor->unit = g_ref_string_new_intern ("");
-  actor->notes = g_ref_string_new_intern ("");
+  actor->org = empty_ref_string ();
+  actor->unit = empty_ref_string ();
+  actor->notes = empty_ref_string ();
   actor->attrs = shared_empty_table ();
   actor->index = self->actors->len;
 
@@ -594,21 +610,46 @@ mw_network_add_actor (MwNetwork    *self,
   return actor;
 }
 
+#define LAST_GROUP (2 * MW_N_TIE_TYPES - 1)
+
+/* A group grows by one: each later group moves its first tie to its end,
+ * so adding costs O(groups), not O(degree). */
 void
-_mw_network_detach_tie (GPtrArray **adjacency,
-                        MwTie      *tie)
+_mw_network_attach_tie (MwActor *actor,
+                        guint    group,
+                        MwTie   *tie)
 {
-  if (*adjacency != NULL)
-    g_ptr_array_remove_fast (*adjacency, tie);
+  guint *ends = actor->adjacency_ends;
+
+  if (ends[LAST_GROUP] == actor->adjacency_alloc)
+    {
+      actor->adjacency_alloc += actor->adjacency_alloc / 2 + 2;
+      actor->adjacency = g_renew (MwTie *, actor->adjacency, actor->adjacency_alloc);
+    }
+
+  for (guint g = LAST_GROUP; g > group; g--)
+    actor->adjacency[ends[g]++] = actor->adjacency[ends[g - 1]];
+  actor->adjacency[ends[group]++] = tie;
 }
 
+/* The tie's place takes its group's last tie; then each later group moves
+ * its last tie into the gap at its front. */
 void
-_mw_network_attach_tie (GPtrArray **adjacency,
-                        MwTie      *tie)
+_mw_network_detach_tie (MwActor *actor,
+                        guint    group,
+                        MwTie   *tie)
 {
-  if (*adjacency == NULL)
-    *adjacency = g_ptr_array_new ();
-  g_ptr_array_add (*adjacency, tie);
+  guint *ends = actor->adjacency_ends;
+  guint at = _mw_actor_group_start (actor, group);
+
+  while (at < ends[group] && actor->adjacency[at] != tie)
+    at++;
+  if (at == ends[group])
+    return;
+
+  actor->adjacency[at] = actor->adjacency[--ends[group]];
+  for (guint g = group + 1; g <= LAST_GROUP; g++)
+    actor->adjacency[ends[g - 1]] = actor->adjacency[--ends[g]];
 }
 
 /* Parallel ties are "base", "base#2", "base#3"…: tie_id_next keeps, per
@@ -621,8 +662,7 @@ make_tie_id (MwNetwork *self,
              MwActor   *to,
              MwTieType  type)
 {
-  g_autofree char *base = g_strdup_printf ("%s->%s:%s", from->id, to->id,
-                                           mw_tie_type_to_string (type));
+  g_autofree char *base = g_strconcat (from->id, "->", to->id, ":", mw_tie_type_to_string (type), NULL);
   guint n;
 
   if (!g_hash_table_contains (self->ties_by_id, base))
@@ -688,8 +728,8 @@ mw_network_remove_tie (MwNetwork *self,
   g_return_if_fail (tie->index < self->ties->len &&
                     g_ptr_array_index (self->ties, tie->index) == tie);
 
-  _mw_network_detach_tie (&tie->from->out_ties[tie->type], tie);
-  _mw_network_detach_tie (&tie->to->in_ties[tie->type], tie);
+  _mw_network_detach_tie (tie->from, MW_OUT_GROUP (tie->type), tie);
+  _mw_network_detach_tie (tie->to, MW_IN_GROUP (tie->type), tie);
   g_hash_table_remove (self->ties_by_id, tie->id);
   forget_tie_id (self, tie->id);
   steal_dense (self->ties, tie->index, G_STRUCT_OFFSET (MwTie, index));
@@ -755,12 +795,20 @@ mw_network_set_actor_id (MwNetwork   *self,
     }
 
   g_hash_table_remove (self->actors_by_id, actor->id);
-  g_free (actor->id);
-  actor->id = g_strdup (id);
+  g_ref_string_release (actor->id);
+  actor->id = g_ref_string_new (id);
   g_hash_table_insert (self->actors_by_id, actor->id, actor);
 
   _mw_network_emit_change (self, MW_CHANGE_ACTOR_CHANGED, MW_FIELD_ID, actor, NULL);
   return TRUE;
+}
+
+/* By index, not by id: no string is hashed for each tie added. */
+static gboolean
+owns_actor (MwNetwork     *self,
+            const MwActor *actor)
+{
+  return actor->index < self->actors->len && g_ptr_array_index (self->actors, actor->index) == actor;
 }
 
 /**
@@ -785,8 +833,8 @@ mw_network_add_tie (MwNetwork  *self,
   g_return_val_if_fail (MW_IS_NETWORK (self), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
   g_return_val_if_fail (type < MW_N_TIE_TYPES, NULL);
-  g_return_val_if_fail (mw_network_lookup_actor (self, from->id) == from, NULL);
-  g_return_val_if_fail (mw_network_lookup_actor (self, to->id) == to, NULL);
+  g_return_val_if_fail (owns_actor (self, from), NULL);
+  g_return_val_if_fail (owns_actor (self, to), NULL);
 
   tie = g_new0 (MwTie, 1);
   if (id != NULL && *id != '\0' && g_utf8_validate (id, -1, NULL) &&
@@ -804,8 +852,8 @@ mw_network_add_tie (MwNetwork  *self,
 
   g_ptr_array_add (self->ties, tie);
   g_hash_table_insert (self->ties_by_id, tie->id, tie);
-  _mw_network_attach_tie (&from->out_ties[type], tie);
-  _mw_network_attach_tie (&to->in_ties[type], tie);
+  _mw_network_attach_tie (from, MW_OUT_GROUP (type), tie);
+  _mw_network_attach_tie (to, MW_IN_GROUP (type), tie);
 
   _mw_network_emit_change (self, MW_CHANGE_TIE_ADDED, MW_FIELD_NONE, NULL, tie);
 

@@ -26,27 +26,33 @@ typedef struct _MwTie   MwTie;
  * Positions are in points, x to the right and y *downwards* (screen
  * convention); DOT files store Graphviz's y-up `pos`, the loader flips it.
  *
- * label, org, unit and notes are #GRefStrings, which several actors may
- * share (one long declared default is held once).
+ * id, label, org, unit and notes are #GRefStrings, which several actors
+ * may share (one long declared default is held once; an actor without a
+ * label of its own holds its id once).
  */
 struct _MwActor
 {
-  char        *id;
+  char        *id;         /* a GRefString, shared with the label when they are equal */
   char        *label;      /* never NULL; the id when the file has none */
-  MwActorKind  kind;
   char        *org;        /* organisation (its boundary); "" when none */
   char        *unit;       /* group inside the organisation; "" when none */
   char        *notes;      /* "" when none */
   double       x;
   double       y;
+  MwActorKind  kind;
   guint        purpose : 1;       /* holds and articulates the shared purpose */
   guint        initiative : 1;    /* leads a self-started venture */
   guint        pinned : 1;        /* automatic layout leaves it where it is */
   guint        has_position : 1;
   guint        index;      /* dense 0…n-1; changes when another actor is removed */
+  /* Every tie of the actor in one array, read through mw_actor_out() and
+   * mw_actor_in(): the ties from it by type, then the ties to it by type;
+   * group g ends at adjacency_ends[g] (out: g = type, in: MW_N_TIE_TYPES + type).
+   * (The fields are ordered so that an actor takes 120 bytes.) */
+  guint        adjacency_ends[2 * MW_N_TIE_TYPES];
+  guint        adjacency_alloc;
   GHashTable  *attrs;      /* char* → char*: other attributes, kept for the round trip */
-  GPtrArray   *out_ties[MW_N_TIE_TYPES];  /* (nullable) MwTie* where from == this */
-  GPtrArray   *in_ties[MW_N_TIE_TYPES];   /* (nullable) MwTie* where to == this */
+  MwTie      **adjacency;
 };
 
 /**
@@ -67,17 +73,25 @@ struct _MwTie
 };
 
 static inline guint
+_mw_actor_group_start (const MwActor *actor,
+                       guint          group)
+{
+  return group == 0 ? 0 : actor->adjacency_ends[group - 1];
+}
+
+static inline guint
 mw_actor_n_out (const MwActor *actor,
                 MwTieType      type)
 {
-  return actor->out_ties[type] != NULL ? actor->out_ties[type]->len : 0;
+  return actor->adjacency_ends[type] - _mw_actor_group_start (actor, type);
 }
 
 static inline guint
 mw_actor_n_in (const MwActor *actor,
                MwTieType      type)
 {
-  return actor->in_ties[type] != NULL ? actor->in_ties[type]->len : 0;
+  return actor->adjacency_ends[MW_N_TIE_TYPES + type] -
+         _mw_actor_group_start (actor, MW_N_TIE_TYPES + type);
 }
 
 static inline MwTie *
@@ -85,7 +99,7 @@ mw_actor_out (const MwActor *actor,
               MwTieType      type,
               guint          i)
 {
-  return g_ptr_array_index (actor->out_ties[type], i);
+  return actor->adjacency[_mw_actor_group_start (actor, type) + i];
 }
 
 static inline MwTie *
@@ -93,7 +107,7 @@ mw_actor_in (const MwActor *actor,
              MwTieType      type,
              guint          i)
 {
-  return g_ptr_array_index (actor->in_ties[type], i);
+  return actor->adjacency[_mw_actor_group_start (actor, MW_N_TIE_TYPES + type) + i];
 }
 
 /* What a #MwNetwork::changed signal announces. */
