@@ -496,7 +496,7 @@ test_a11y_names (Fixture       *fixture,
 }
 
 /* The same in the toolkit's windows and bars the app shows: the
- * preferences, the keyboard shortcuts and the find bar. */
+ * preferences, the keyboard shortcuts, the find bar and the data table. */
 static void
 test_a11y_names_dialogs (Fixture       *fixture,
                          gconstpointer  data)
@@ -520,6 +520,8 @@ test_a11y_names_dialogs (Fixture       *fixture,
   press (GDK_KEY_f, GDK_CONTROL_MASK);
   check_names (fixture, failures, "the find bar");
   press (GDK_KEY_Escape, 0);
+  press (GDK_KEY_t, GDK_CONTROL_MASK);
+  check_names (fixture, failures, "the data table");
   if (failures->len > 0)
     g_error ("controls without a clean name:\n%s", failures->str);
 }

@@ -196,6 +196,70 @@ test_report_from_menu (void)
   mw_test_run_pending ();
 }
 
+static gboolean
+comparing (gpointer data)
+{
+  return mw_window_get_comparing (data);
+}
+
+/* While comparing with another file, Ctrl+Shift+R writes a report that
+ * compares with it: the other file is the baseline. */
+static void
+test_report_while_comparing (void)
+{
+  g_autoptr(MwApplication) app = NULL;
+  g_autoptr(GFile) later = NULL;
+  g_autofree char *later_path = NULL, *dir = NULL, *path = NULL, *text = NULL;
+  MwWindow *window;
+  GtkWidget *entry;
+  GtkWindow *chooser;
+  int sx, sy;
+
+  if (!mw_test_has_xtest ())
+    return;
+#ifdef __SANITIZE_ADDRESS__
+  g_test_skip ("the file chooser leaks under ASan (see /report/from-menu)");
+  return;
+#endif
+  app = mw_test_application_new ();
+  window = mw_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  mw_window_open_example (window);
+  gtk_window_present (GTK_WINDOW (window));
+  mw_test_spin (300);
+  mw_test_wait_idle (window);
+  later_path = g_test_build_filename (G_TEST_DIST, "data", "meshwork-example-later.gv", NULL);
+  later = g_file_new_for_path (later_path);
+  mw_window_compare_with_file (window, later);
+  g_assert_true (mw_test_wait_for (comparing, window));
+  mw_test_widget_to_screen (GTK_WIDGET (mw_window_get_canvas (window)), 40, 40, &sx, &sy);
+  mw_test_pointer_move (sx, sy);
+  mw_test_spin (200);
+
+  mw_test_press_key (GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  wait_for_toplevel (window, ADW_TYPE_MESSAGE_DIALOG);
+  mw_test_spin (100);
+  mw_test_press_key (GDK_KEY_Return, 0);
+  chooser = wait_for_toplevel (window, GTK_TYPE_FILE_CHOOSER_DIALOG);
+  dir = g_dir_make_tmp ("meshwork-report-XXXXXX", NULL);
+  path = g_build_filename (dir, "compared.pdf", NULL);
+  entry = mw_test_find_widget (GTK_WIDGET (chooser), is_editable, NULL);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), path);
+  gtk_widget_grab_focus (entry);
+  mw_test_spin (100);
+  mw_test_press_key (GDK_KEY_Return, 0);
+
+  g_assert_true (mw_test_wait_for_within (file_written, path, 8000));
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Compared with meshwork-example-later"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  mw_test_destroy_window (window);
+  mw_test_run_pending ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +268,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/report/from-menu", test_report_from_menu);
+  g_test_add_func ("/report/while-comparing", test_report_while_comparing);
 
   return g_test_run ();
 }

@@ -139,6 +139,33 @@ snapshot_window_shown (gpointer data)
   return FALSE;
 }
 
+static MwWindow *
+snapshot_window (Fixture *fixture)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)); l != NULL; l = l->next)
+    {
+      GFile *file;
+      g_autofree char *name = NULL;
+
+      if (!MW_IS_WINDOW (l->data))
+        continue;
+      file = mw_document_get_file (mw_window_get_document (l->data));
+      name = file != NULL ? g_file_get_basename (file) : NULL;
+      if (g_strcmp0 (name, fixture->wanted) == 0)
+        return l->data;
+    }
+  return NULL;
+}
+
+/* The change from the snapshot before is playing on its canvas. */
+static gboolean
+snapshot_change_playing (gpointer data)
+{
+  MwWindow *window = snapshot_window (data);
+
+  return window != NULL && mw_canvas_get_morph_progress (mw_window_get_canvas (window)) >= 0;
+}
+
 static guint
 n_network_windows (Fixture *fixture)
 {
@@ -150,7 +177,8 @@ n_network_windows (Fixture *fixture)
 }
 
 /* Opening a series shows its chart: a point per snapshot; Right selects the
- * next, Enter opens it, a click on a column opens that one. */
+ * next, Enter opens it (playing the change from the snapshot before), a
+ * click on a column opens that one. */
 static void
 test_open_navigate (Fixture       *fixture,
                     gconstpointer  data)
@@ -198,6 +226,8 @@ test_open_navigate (Fixture       *fixture,
   fixture->wanted = "snapshot-2.gv";
   g_assert_true (mw_test_wait_for (snapshot_window_shown, fixture));
   g_assert_cmpuint (n_network_windows (fixture), ==, 1);
+  /* it shows how it got there: the change from snapshot 1 plays */
+  g_assert_true (mw_test_wait_for (snapshot_change_playing, fixture));
 
   /* a click on the fourth column */
   gtk_window_present (GTK_WINDOW (fixture->view));

@@ -54,6 +54,56 @@ test_report_written (void)
   mw_test_remove_tree (dir);
 }
 
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+/* --series: the series' snapshots are the inputs, in its order, with the
+ * titles it gives them; a series that does not load writes nothing. */
+static void
+test_report_series (void)
+{
+  g_autofree char *dir = mw_test_make_dir ("test-cli-report-series");
+  g_autofree char *out = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *series = g_build_filename (dir, "org.mwseries", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.mwseries", NULL);
+  g_autofree char *example = example_path ();
+  g_autofree char *later = g_test_build_filename (G_TEST_DIST, "data", "meshwork-example-later.gv", NULL);
+  g_autofree char *text = NULL;
+  g_auto(MwTestRun) made = { 0 };
+  g_auto(MwTestRun) added = { 0 };
+  g_auto(MwTestRun) run = { 0 };
+  g_auto(MwTestRun) refused = { 0 };
+
+  mw_test_run_cli (&made, "series", "new", series, example, NULL);
+  g_assert_cmpint (made.status, ==, 0);
+  mw_test_run_cli (&added, "series", "add", series, later, "--date", "2026-06-30", "--title", "After the reorganisation", NULL);
+  g_assert_cmpint (added.status, ==, 0);
+
+  mw_test_run_cli (&run, "report", "--series", series, out, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_text (out);
+  g_assert_nonnull (strstr (text, "Over Time"));
+  /* the title the series gives it (a narrow column wraps it), and its date */
+  g_assert_nonnull (strstr (text, "reorganisation"));
+  g_assert_nonnull (strstr (text, "2026-06-30"));
+
+  mw_test_run_cli (&refused, "report", "--series", missing, out, NULL);
+  g_assert_cmpint (refused.status, ==, 2);
+  g_assert_nonnull (strstr (refused.err, "missing.mwseries"));
+  mw_test_remove_tree (dir);
+}
+
 /* A missing input: exit 2, a message that names it, and no OUT at all. */
 static void
 test_missing_input (void)
@@ -121,6 +171,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli-report/written", test_report_written);
   g_test_add_func ("/cli-report/missing-input", test_missing_input);
+  g_test_add_func ("/cli-report/series", test_report_series);
   g_test_add_func ("/cli-report/bad-arguments", test_bad_arguments);
   return g_test_run ();
 }

@@ -237,3 +237,36 @@ mw_a11y_name_scrollers (GtkWidget  *root,
     mw_a11y_name_scrollers (child, name);
 }
 
+
+/* A column view's header row is a list item widget of its own, which
+ * GTK 4.8 names by its type. */
+static void
+name_column_headers (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (g_strcmp0 (G_OBJECT_TYPE_NAME (child), "GtkListItemWidget") == 0)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Column Headers"), -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_column_headers (child);
+}
+
+/**
+ * mw_a11y_name_list_views:
+ * @name: what the list shows, "Data Table"
+ *
+ * Names every list view under @root (a column view's rows sit in one that
+ * GTK 4.8 names by its type) and every column view's header row.
+ */
+void
+mw_a11y_name_list_views (GtkWidget  *root,
+                         const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  name_list_views (root, name);
+  name_column_headers (root);
+}

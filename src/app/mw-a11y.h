@@ -17,5 +17,7 @@ void                mw_a11y_name_drop_down      (GtkDropDown *drop_down,
 void                mw_a11y_name_combo_row      (AdwComboRow *row);
 void                mw_a11y_name_scrollers      (GtkWidget   *root,
                                                  const char  *name);
+void                mw_a11y_name_list_views     (GtkWidget   *root,
+                                                 const char  *name);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "mw-application.h"
+#include "mw-canvas.h"
 #include "mw-preferences-window.h"
 #include "mw-recovery.h"
 #include "mw-series-create.h"
@@ -115,13 +116,92 @@ mw_application_activate (GApplication *app)
   mw_recovery_offer (GTK_APPLICATION (app));
 }
 
-/* A snapshot already open comes to the front; else it opens in a window. */
+/* Plays the change from the snapshot before into @window's once it shows
+ * its own: "how it got here", as the timeline's next point. */
+typedef struct
+{
+  MwWindow  *window;    /* (weak) */
+  MwNetwork *previous;  /* (owned) */
+  gulong     handler;
+} MwSnapshotMorph;
+
+static MwSnapshotMorph *
+snapshot_morph_new (MwWindow  *window,
+                    MwNetwork *previous)
+{
+  MwSnapshotMorph *morph = g_new0 (MwSnapshotMorph, 1);
+
+  g_set_weak_pointer (&morph->window, window);
+  morph->previous = g_object_ref (previous);
+  return morph;
+}
+
+static void
+snapshot_morph_free (gpointer  data,
+                     GClosure *closure)
+{
+  MwSnapshotMorph *morph = data;
+
+  g_clear_weak_pointer (&morph->window);
+  g_clear_object (&morph->previous);
+  g_free (morph);
+}
+
+static gboolean
+play_snapshot_change (gpointer data)
+{
+  MwSnapshotMorph *morph = data;
+
+  if (morph->window != NULL)
+    mw_canvas_morph_from (mw_window_get_canvas (morph->window), morph->previous);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+snapshot_morph_free_notify (gpointer data)
+{
+  snapshot_morph_free (data, NULL);
+}
+
+/* The document loaded: the window's canvas has the snapshot now (the
+ * window heard first); the change plays once it has been laid out. A
+ * file that never loads never calls this: the handler goes with the
+ * window's document. */
+static void
+snapshot_loaded_cb (MwDocument      *document,
+                    GParamSpec      *pspec,
+                    MwSnapshotMorph *morph)
+{
+  if (morph->window != NULL)
+    g_timeout_add_full (G_PRIORITY_DEFAULT, 100, play_snapshot_change,
+                        snapshot_morph_new (morph->window, morph->previous),
+                        snapshot_morph_free_notify);
+  g_signal_handler_disconnect (document, morph->handler);
+}
+
+/* The network of the snapshot before @index, when it loaded. */
+static MwNetwork *
+previous_network (MwTimelineView *view,
+                  guint           index)
+{
+  const MwSnapshot *before;
+
+  if (index == 0)
+    return NULL;
+  before = mw_series_get_snapshot (mw_timeline_view_get_series (view), index - 1);
+  return before != NULL ? before->network : NULL;
+}
+
+/* A snapshot already open comes to the front; else it opens in a window.
+ * Either way the change from the snapshot before plays on its canvas. */
 static void
 open_snapshot_cb (MwTimelineView *view,
                   guint           index,
                   GFile          *file,
                   MwApplication  *self)
 {
+  MwNetwork *previous = previous_network (view, index);
+  MwSnapshotMorph *morph;
   MwWindow *window;
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
@@ -134,10 +214,19 @@ open_snapshot_cb (MwTimelineView *view,
       if (shown != NULL && g_file_equal (shown, file))
         {
           gtk_window_present (l->data);
+          if (previous != NULL)
+            mw_canvas_morph_from (mw_window_get_canvas (l->data), previous);
           return;
         }
     }
   window = new_window (self);
+  if (previous != NULL)
+    {
+      morph = snapshot_morph_new (window, previous);
+      morph->handler = g_signal_connect_data (mw_window_get_document (window), "notify::network",
+                                              G_CALLBACK (snapshot_loaded_cb), morph,
+                                              snapshot_morph_free, G_CONNECT_AFTER);
+    }
   mw_window_open_file (window, file);
   gtk_window_present (GTK_WINDOW (window));
 }

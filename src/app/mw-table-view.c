@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mw-a11y.h"
 #include "mw-attribute-table.h"
 #include "mw-row-list.h"
 #include "mw-table-view-private.h"
@@ -261,6 +262,31 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, box);
 }
 
+/* GTK 4.8 names a column view's rows by their type ("GtkListItemWidget"):
+ * the row (the parent of the cell's list item widget) is named after the
+ * actor or tie it shows, as its first column is bound. */
+static void
+name_row (Cell *cell)
+{
+  GtkWidget *cell_widget = gtk_widget_get_parent (cell->box);
+  GtkWidget *row = cell_widget != NULL ? gtk_widget_get_parent (cell_widget) : NULL;
+  MwRowItem *item = gtk_list_item_get_item (cell->list_item);
+  MwActor *actor;
+  MwTie *tie;
+  g_autofree char *name = NULL;
+
+  if (row == NULL || item == NULL)
+    return;
+  actor = mw_row_item_get_actor (item);
+  tie = mw_row_item_get_tie (item);
+  if (actor != NULL)
+    name = g_strdup (*actor->label != '\0' ? actor->label : actor->id);
+  else if (tie != NULL)
+    name = g_strdup_printf ("%s → %s", tie->from->label, tie->to->label);
+  if (name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
@@ -271,6 +297,8 @@ bind_cb (GtkSignalListItemFactory *factory,
   cell->slot = cd->view->bound->len;
   g_ptr_array_add (cd->view->bound, cell);
   update_cell (cell);
+  if (cd->column == 0)
+    name_row (cell);
 }
 
 static void
@@ -942,6 +970,8 @@ mw_table_view_init (MwTableView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
+  mw_a11y_name_scrollers (GTK_WIDGET (self), _("Data Table"));
+  mw_a11y_name_list_views (GTK_WIDGET (self->column_view), _("Data Table"));
 
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_data_free);
   self->pending_columns = g_ptr_array_new_with_free_func (g_free);

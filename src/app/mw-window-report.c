@@ -19,6 +19,8 @@
 typedef struct
 {
   MwNetwork  *network;     /* a copy: the user may edit on while it is written */
+  MwNetwork  *baseline;    /* (nullable) a copy of the network compared with */
+  char       *baseline_title;
   char       *title;
   char       *path;
   MwPageSize  page;
@@ -30,6 +32,8 @@ static void
 report_job_free (ReportJob *job)
 {
   g_clear_object (&job->network);
+  g_clear_object (&job->baseline);
+  g_free (job->baseline_title);
   g_free (job->title);
   g_free (job->path);
   g_free (job);
@@ -51,6 +55,8 @@ write_report_thread (GTask        *task,
   mw_report_options_init (&options);
   options.page = job->page;
   options.anonymise = job->anonymise;
+  options.baseline = job->baseline;
+  options.baseline_title = job->baseline_title;
   if (mw_report_to_file (&snapshot, 1, &options, job->path, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -159,6 +165,15 @@ options_response_cb (AdwMessageDialog *dialog,
   job->title = mw_format_strip_extension (name);
   job->page = adw_combo_row_get_selected (paper) == 1 ? MW_PAGE_LETTER : MW_PAGE_A4;
   job->anonymise = gtk_switch_get_active (anonymise);
+  /* While comparing, the report compares too: the other file is its baseline. */
+  if (self->comparing && mw_compare_view_get_other (self->compare_view) != NULL)
+    {
+      MwDocument *other = mw_compare_view_get_other (self->compare_view);
+      g_autofree char *other_name = mw_document_dup_title (other);
+
+      job->baseline = mw_network_copy (mw_document_get_network (other));
+      job->baseline_title = mw_format_strip_extension (other_name);
+    }
   choose_file (self, job);
 }
 

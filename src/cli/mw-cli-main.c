@@ -31,7 +31,7 @@ static const MwCliCommand commands[] = {
   { "interpret", "IN OUT [--ties T] [OPTION…]", N_("Say what a network from another tool means"), mw_cli_interpret },
   { "table", "FILE --actors|--ties [OPTION…]", N_("Every actor with its measures, or every tie, as a table"), mw_cli_table },
   { "series", "new|add|show S.mwseries […]", N_("Make a series of snapshots; score each and what changed"), mw_cli_series },
-  { "report", "IN… OUT.pdf [--baseline B] [--anonymise] [OPTION…]", N_("Write a report for the client: a multi-page PDF"), mw_cli_report },
+  { "report", "IN… OUT.pdf [--series S] [--baseline B] [--anonymise] [OPTION…]", N_("Write a report for the client: a multi-page PDF"), mw_cli_report },
 };
 
 static void

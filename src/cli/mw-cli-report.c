@@ -12,6 +12,7 @@
 #include "mw-format.h"
 #include "mw-layout.h"
 #include "mw-report.h"
+#include "mw-series.h"
 
 static gboolean
 parse_paper (const char  *text,
@@ -51,8 +52,10 @@ mw_cli_report (int    argc,
                char **argv)
 {
   gboolean anonymise = FALSE, given_order = FALSE;
-  g_autofree char *baseline_path = NULL, *paper = NULL, *title = NULL;
+  g_autofree char *baseline_path = NULL, *paper = NULL, *title = NULL, *series_path = NULL;
   GOptionEntry entries[] = {
+    { "series", 0, 0, G_OPTION_ARG_FILENAME, &series_path,
+      N_("Report on the snapshots of this series (.mwseries), in its order, before any IN"), "S" },
     { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &baseline_path, N_("Compare with this network"), "B.gv" },
     { "anonymise", 0, 0, G_OPTION_ARG_NONE, &anonymise,
       N_("Call people by their title or role attribute, else “Person 1…n”"), NULL },
@@ -64,6 +67,9 @@ mw_cli_report (int    argc,
   };
   g_autoptr(GPtrArray) networks = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(MwSeries) series = NULL;
   g_autofree MwReportSnapshot *snapshots = NULL;
   g_autoptr(MwNetwork) baseline = NULL;
   g_autofree char *baseline_title = NULL;
@@ -78,7 +84,7 @@ mw_cli_report (int    argc,
                                 "inputs (snapshots of one organisation), the scores over time."),
                              entries, &argc, &argv))
     return MW_CLI_FAILED;
-  if (argc < 3)
+  if (argc < (series_path != NULL ? 2 : 3))
     return mw_cli_fail (_("report: expected IN… and OUT.pdf (try “meshwork-cli report --help”)"));
   out = argv[argc - 1];
   if (!g_str_has_suffix (out, ".pdf") && !g_str_has_suffix (out, ".PDF"))
@@ -88,18 +94,42 @@ mw_cli_report (int    argc,
   if (paper != NULL && !parse_paper (paper, &options.page))
     return mw_cli_fail (_("report: --paper must be a4 or letter, not “%s”"), paper);
 
+  /* The series' snapshots first, with the dates and titles it gives them. */
+  if (series_path != NULL)
+    {
+      series = mw_series_load (series_path, &error);
+      if (series == NULL)
+        return mw_cli_fail ("report: --series: %s", error->message);
+      for (guint i = 0; i < mw_series_get_n_snapshots (series); i++)
+        {
+          const MwSnapshot *snapshot = mw_series_get_snapshot (series, i);
+
+          g_ptr_array_add (paths, g_strdup (snapshot->path));
+          g_ptr_array_add (dates, g_strdup (snapshot->date));
+          g_ptr_array_add (titles, snapshot->title != NULL ? g_strdup (snapshot->title)
+                                                           : dup_file_title (snapshot->path));
+        }
+    }
+  for (int i = 1; i < argc - 1; i++)
+    {
+      g_ptr_array_add (paths, g_strdup (argv[i]));
+      g_ptr_array_add (dates, NULL);
+      g_ptr_array_add (titles, dup_file_title (argv[i]));
+    }
+  if (paths->len == 0)
+    return mw_cli_fail (_("report: %s: the series has no snapshots"), series_path);
+
   /* every input read before anything is written: a missing one leaves no OUT */
-  n = argc - 2;
+  n = paths->len;
   snapshots = g_new0 (MwReportSnapshot, n);
   for (guint i = 0; i < n; i++)
     {
-      MwNetwork *network = load_laid_out (argv[1 + i], &error);
+      MwNetwork *network = load_laid_out (paths->pdata[i], &error);
 
       if (network == NULL)
         return mw_cli_fail ("report: %s", error->message);
       g_ptr_array_add (networks, network);
-      g_ptr_array_add (titles, dup_file_title (argv[1 + i]));
-      snapshots[i] = (MwReportSnapshot) { network, NULL, titles->pdata[i] };
+      snapshots[i] = (MwReportSnapshot) { network, dates->pdata[i], titles->pdata[i] };
     }
   if (baseline_path != NULL)
     {
