@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "mw-actor-match.h"
 #include "mw-network-private.h"
 
@@ -39,8 +41,8 @@ copy_actor (const MwActor *src)
 {
   MwActor *dst = g_new0 (MwActor, 1);
 
-  dst->id = g_strdup (src->id);
   /* shared, not copied: a copy costs no more for long values */
+  dst->id = g_ref_string_acquire (src->id);
   dst->label = g_ref_string_acquire (src->label);
   dst->org = g_ref_string_acquire (src->org);
   dst->unit = g_ref_string_acquire (src->unit);
@@ -57,19 +59,19 @@ copy_actor (const MwActor *src)
   return dst;
 }
 
-/* One actor's lists of ties, in the same order, pointing at the copies. */
-static GPtrArray *
-copy_adjacency (GPtrArray *src,
-                GPtrArray *ties)
+/* One actor's ties, grouped and ordered as in @src, pointing at the copies. */
+static void
+copy_adjacency (MwActor       *dst,
+                const MwActor *src,
+                GPtrArray     *ties)
 {
-  GPtrArray *dst;
+  guint n = src->adjacency_ends[2 * MW_N_TIE_TYPES - 1];
 
-  if (src == NULL)
-    return NULL;
-  dst = g_ptr_array_sized_new (src->len);
-  for (guint i = 0; i < src->len; i++)
-    g_ptr_array_add (dst, g_ptr_array_index (ties, ((MwTie *) g_ptr_array_index (src, i))->index));
-  return dst;
+  memcpy (dst->adjacency_ends, src->adjacency_ends, sizeof dst->adjacency_ends);
+  dst->adjacency_alloc = n;
+  dst->adjacency = n > 0 ? g_new (MwTie *, n) : NULL;
+  for (guint i = 0; i < n; i++)
+    dst->adjacency[i] = g_ptr_array_index (ties, src->adjacency[i]->index);
 }
 
 static void
@@ -109,11 +111,7 @@ copy_actors_and_ties (MwNetwork *copy,
       const MwActor *src = g_ptr_array_index (self->actors, i);
       MwActor *dst = g_ptr_array_index (copy->actors, i);
 
-      for (guint t = 0; t < MW_N_TIE_TYPES; t++)
-        {
-          dst->out_ties[t] = copy_adjacency (src->out_ties[t], copy->ties);
-          dst->in_ties[t] = copy_adjacency (src->in_ties[t], copy->ties);
-        }
+      copy_adjacency (dst, src, copy->ties);
     }
   g_hash_table_iter_init (&iter, self->tie_id_next);
   while (g_hash_table_iter_next (&iter, &key, &value))
