@@ -13,8 +13,11 @@
 
 #include <adwaita.h>
 
+#include "mw-interpret-dialog.h"
+#include "mw-series.h"
 #include "mw-test-core.h"
 #include "mw-test-gtk.h"
+#include "mw-timeline-view.h"
 #include "mw-window.h"
 
 typedef struct
@@ -527,6 +530,83 @@ test_a11y_names_dialogs (Fixture       *fixture,
 }
 
 static gboolean
+window_comparing (gpointer data)
+{
+  return mw_window_get_comparing (data);
+}
+
+static gboolean
+timeline_loaded (gpointer data)
+{
+  return mw_timeline_view_get_loaded (data);
+}
+
+/* A series of the example and its later state, saved beside a copy. */
+static GFile *
+write_series (const char *dir)
+{
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "meshwork-example.gv", NULL);
+  g_autofree char *later = g_test_build_filename (G_TEST_DIST, "data", "meshwork-example-later.gv", NULL);
+  g_autofree char *path = g_build_filename (dir, "organisation.mwseries", NULL);
+  g_autoptr(MwSeries) series = mw_series_new ();
+  g_autoptr(GError) error = NULL;
+
+  mw_series_add (series, example, "2026-01-31", "January");
+  mw_series_add (series, later, "2026-06-30", "June");
+  g_assert_true (mw_series_save (series, path, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+/* The same in the views issue 21 and the real-data work added: the compare
+ * view with Play Change, the Interpret dialog and a series' timeline. */
+static void
+test_a11y_names_views (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GString) failures = g_string_new (NULL);
+  g_autofree char *later = g_test_build_filename (G_TEST_DIST, "data", "meshwork-example-later.gv", NULL);
+  g_autoptr(GFile) later_file = g_file_new_for_path (later);
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) series = NULL;
+  GtkWidget *interpret;
+  MwTimelineView *timeline;
+  WindowOfType wanted = { MW_TYPE_INTERPRET_DIALOG };
+
+  if (fixture->window == NULL)
+    return;
+  if (g_getenv ("MESHWORK_PYTHON") == NULL)
+    {
+      g_test_skip ("needs the AT-SPI bus: test-app-a11y-names-views runs this");
+      return;
+    }
+
+  mw_window_compare_with_file (fixture->window, later_file);
+  g_assert_true (mw_test_wait_for (window_comparing, fixture->window));
+  check_names (fixture, failures, "the compare view");
+  press (GDK_KEY_Escape, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.interpret", NULL));
+  g_assert_true (mw_test_wait_for (window_of_type_open, &wanted));
+  check_names (fixture, failures, "the Interpret dialog");
+  interpret = GTK_WIDGET (find_window_of_type (MW_TYPE_INTERPRET_DIALOG));
+  gtk_window_close (GTK_WINDOW (interpret));
+  mw_test_spin (200);
+
+  dir = mw_test_make_dir ("test-app-a11y-series");
+  series = write_series (dir);
+  timeline = mw_timeline_view_new (GTK_APPLICATION (fixture->app), series);
+  gtk_window_present (GTK_WINDOW (timeline));
+  g_assert_true (mw_test_wait_for (timeline_loaded, timeline));
+  check_names (fixture, failures, "a series' timeline");
+  gtk_window_destroy (GTK_WINDOW (timeline));
+  mw_test_remove_tree (dir);
+
+  if (failures->len > 0)
+    g_error ("controls without a clean name:\n%s", failures->str);
+}
+
+static gboolean
 announces_index (gpointer data)
 {
   Fixture *fixture = data;
@@ -645,5 +725,6 @@ main (int   argc,
   g_test_add ("/a11y/keyboard-only", Fixture, NULL, fixture_set_up, test_a11y_keyboard_only, fixture_tear_down);
   g_test_add ("/a11y/names", Fixture, NULL, fixture_set_up, test_a11y_names, fixture_tear_down);
   g_test_add ("/a11y/names-dialogs", Fixture, NULL, fixture_set_up, test_a11y_names_dialogs, fixture_tear_down);
+  g_test_add ("/a11y/names-views", Fixture, NULL, fixture_set_up, test_a11y_names_views, fixture_tear_down);
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "mw-a11y.h"
 #include "mw-compare-view.h"
 
 typedef struct
@@ -612,6 +613,7 @@ mw_compare_view_init (MwCompareView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  mw_a11y_name_scrollers (GTK_WIDGET (self), _("Compare Networks"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.play-change", FALSE);
   mw_canvas_set_editable (self->other_canvas, FALSE);
   build_rows (self);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mw-a11y.h"
 #include "mw-entry-row.h"
 #include "mw-interpret.h"
 #include "mw-interpret-dialog.h"
@@ -355,7 +356,12 @@ mw_interpret_dialog_new (GtkWindow  *parent,
   combos[3] = self->kind_attr_row, combos[4] = self->org_row, combos[5] = self->unit_row;
   entries[0] = self->tie_map_row, entries[1] = self->kind_map_row;
   for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
-    g_signal_connect_object (combos[i], "notify::selected", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+    {
+      mw_a11y_name_combo_row (combos[i]);
+      g_signal_connect_object (combos[i], "notify::selected", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+    }
+  mw_a11y_name_combo_row (self->weight_row);
+  mw_a11y_name_scrollers (GTK_WIDGET (self), _("Interpret Network"));
   g_signal_connect_object (self->weight_row, "notify::selected", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     g_signal_connect_object (entries[i], "changed", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);

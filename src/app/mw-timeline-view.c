@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "mw-render-timeline.h"
+#include "mw-a11y.h"
 #include "mw-timeline-view.h"
 
 struct _MwTimelineView
@@ -449,6 +450,19 @@ new_snapshot_row (MwTimelineView *self,
   return box;
 }
 
+/* A list row is named by what it shows: "2. June, 30 June 2026 · …". */
+static void
+name_snapshot_row (GtkWidget *row,
+                   GtkWidget *content)
+{
+  GtkWidget *heading = gtk_widget_get_first_child (content);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (heading);
+  g_autofree char *name = g_strdup_printf ("%s, %s", gtk_label_get_text (GTK_LABEL (heading)),
+                                           gtk_label_get_text (GTK_LABEL (subtitle)));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 fill_list (MwTimelineView *self)
 {
@@ -457,7 +471,12 @@ fill_list (MwTimelineView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->snapshot_list))) != NULL)
     gtk_list_box_remove (self->snapshot_list, child);
   for (guint i = 0; i < mw_series_get_n_snapshots (self->series); i++)
-    gtk_list_box_append (self->snapshot_list, new_snapshot_row (self, i));
+    {
+      GtkWidget *content = new_snapshot_row (self, i);
+
+      gtk_list_box_append (self->snapshot_list, content);
+      name_snapshot_row (gtk_widget_get_parent (content), content);
+    }
 }
 
 /* In the worker: the series is not touched elsewhere until it is done. */
@@ -563,6 +582,7 @@ mw_timeline_view_init (MwTimelineView *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  mw_a11y_name_scrollers (GTK_WIDGET (self), _("Timeline"));
   self->selected = -1;
   self->cancellable = g_cancellable_new ();
   self->changes = g_ptr_array_new ();

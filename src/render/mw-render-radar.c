@@ -341,12 +341,14 @@ point (const Chart         *chart,
   *py = chart->cy + chart->r * v / 100 * dy;
 }
 
-/* The wedges between neighbouring measured axes, as one path: where an
- * element has no value, both wedges beside its axis stay open. */
+/* The segments between neighbouring measured points, as one path broken
+ * at a gap; as @wedges, each closed through the centre, so where an
+ * element has no value both wedges beside its axis stay open. */
 static void
-wedges_path (cairo_t             *cr,
-             const Chart         *chart,
-             const MwRadarSeries *s)
+segments_path (cairo_t             *cr,
+               const Chart         *chart,
+               const MwRadarSeries *s,
+               gboolean             wedges)
 {
   cairo_new_path (cr);
   for (guint e = 0; e < MW_N_ELEMENTS; e++)
@@ -358,31 +360,16 @@ wedges_path (cairo_t             *cr,
         continue;
       point (chart, s, e, &ax, &ay);
       point (chart, s, f, &bx, &by);
-      cairo_move_to (cr, chart->cx, chart->cy);
-      cairo_line_to (cr, ax, ay);
+      if (wedges)
+        {
+          cairo_move_to (cr, chart->cx, chart->cy);
+          cairo_line_to (cr, ax, ay);
+        }
+      else
+        cairo_move_to (cr, ax, ay);
       cairo_line_to (cr, bx, by);
-      cairo_close_path (cr);
-    }
-}
-
-/* The outline between neighbouring measured points, broken at a gap. */
-static void
-outline_path (cairo_t             *cr,
-              const Chart         *chart,
-              const MwRadarSeries *s)
-{
-  cairo_new_path (cr);
-  for (guint e = 0; e < MW_N_ELEMENTS; e++)
-    {
-      guint f = (e + 1) % MW_N_ELEMENTS;
-      double ax, ay, bx, by;
-
-      if (!has_value (s, e) || !has_value (s, f))
-        continue;
-      point (chart, s, e, &ax, &ay);
-      point (chart, s, f, &bx, &by);
-      cairo_move_to (cr, ax, ay);
-      cairo_line_to (cr, bx, by);
+      if (wedges)
+        cairo_close_path (cr);
     }
 }
 
@@ -407,13 +394,13 @@ draw_series (cairo_t             *cr,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   if (index == 0)
     {
-      wedges_path (cr, chart, s);
+      segments_path (cr, chart, s, TRUE);
       _mw_set_source (cr, &color, dark ? 0.35 : 0.28);
       cairo_fill (cr);
     }
   else
     cairo_set_dash (cr, dashes, 2, 0);
-  outline_path (cr, chart, s);
+  segments_path (cr, chart, s, FALSE);
   _mw_set_source (cr, &color, 1);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
