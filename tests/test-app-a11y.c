@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "mw-import-dialog.h"
 #include "mw-interpret-dialog.h"
 #include "mw-series.h"
 #include "mw-test-core.h"
@@ -536,6 +537,12 @@ window_comparing (gpointer data)
 }
 
 static gboolean
+import_ready (gpointer data)
+{
+  return !mw_import_dialog_is_busy (data);
+}
+
+static gboolean
 timeline_loaded (gpointer data)
 {
   return mw_timeline_view_get_loaded (data);
@@ -559,7 +566,8 @@ write_series (const char *dir)
 }
 
 /* The same in the views issue 21 and the real-data work added: the compare
- * view with Play Change, the Interpret dialog and a series' timeline. */
+ * view with Play Change, the Interpret dialog, the CSV import dialog and a
+ * series' timeline. */
 static void
 test_a11y_names_views (Fixture       *fixture,
                        gconstpointer  data)
@@ -592,6 +600,17 @@ test_a11y_names_views (Fixture       *fixture,
   interpret = GTK_WIDGET (find_window_of_type (MW_TYPE_INTERPRET_DIALOG));
   gtk_window_close (GTK_WINDOW (interpret));
   mw_test_spin (200);
+
+  {
+    g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "csv", "excel-people.csv", NULL);
+    g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+    GtkWidget *import = mw_window_import_file (fixture->window, csv_file);
+
+    g_assert_true (mw_test_wait_for (import_ready, import));
+    check_names (fixture, failures, "the import dialog");
+    gtk_window_close (GTK_WINDOW (import));
+    mw_test_spin (200);
+  }
 
   dir = mw_test_make_dir ("test-app-a11y-series");
   series = write_series (dir);

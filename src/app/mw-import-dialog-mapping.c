@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mw-a11y.h"
 #include "mw-import-dialog-private.h"
 
 #define PREVIEW_ROWS 8
@@ -330,6 +331,7 @@ _mw_import_dialog_add_field_rows (MwImportDialog *self)
       if (field_infos[f].subtitle != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(field_infos[f].subtitle));
       adw_combo_row_set_expression (row, expression);
+      mw_a11y_name_combo_row (row);
       g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (f));
       g_signal_connect_object (row, "notify::selected", G_CALLBACK (row_selected_cb), self, 0);
       adw_preferences_group_add (is_ties_field (f) ? self->ties_fields : self->people_fields, GTK_WIDGET (row));

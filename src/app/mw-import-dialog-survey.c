@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mw-a11y.h"
 #include "mw-import-dialog-private.h"
 
 /* A question's dropdown: the four types in MwTieType's order, then none. */
@@ -115,6 +116,7 @@ question_row (MwImportDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mw_csv_survey_get_question_text (self->survey, question));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  mw_a11y_name_combo_row (ADW_COMBO_ROW (row));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), type == MW_CSV_SURVEY_NO_TYPE ? MW_N_TIE_TYPES : (guint)type);
   g_object_set_data (G_OBJECT (row), "question", GUINT_TO_POINTER (question));
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (question_type_cb), self, 0);

@@ -20,6 +20,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mw-a11y.h"
+
 #include "mw-import-dialog-private.h"
 
 /* The Separator row's choices, in order. */
@@ -486,6 +488,9 @@ mw_import_dialog_init (MwImportDialog *self)
   mw_csv_mapping_init (&self->people_mapping);
   mw_csv_mapping_init (&self->ties_mapping);
   _mw_import_dialog_add_field_rows (self);
+  mw_a11y_name_combo_row (self->role_row);
+  mw_a11y_name_combo_row (self->separator_row);
+  mw_a11y_name_scrollers (GTK_WIDGET (self), _("Import"));
 }
 
 /**
