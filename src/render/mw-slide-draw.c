@@ -43,6 +43,7 @@ typedef struct
   double caption;
   double body;
   double index;
+  double label_min;   /* no text on the stage is smaller (MW_SLIDE_LABEL_SHARE) */
 } Sizes;
 
 static void
@@ -54,6 +55,7 @@ stage_sizes (double  height,
   s->caption = MAX (14, height / 40);
   s->body = MAX (12, height / 42);
   s->index = MAX (16, height / 20);
+  s->label_min = height * MW_SLIDE_LABEL_SHARE;
 }
 
 static PangoLayout *
@@ -206,7 +208,7 @@ radar (MwSlide       *self,
   };
 
   mw_render_radar_full (cr, series, series[1].scores != NULL ? 2 : 1, box->x, box->y, box->width, box->height,
-                        dark, s->body * 0.7, MW_RADAR_LEGEND);
+                        dark, MAX (s->body * 0.7, s->label_min), MW_RADAR_LEGEND);
 }
 
 /* Measures, and draws when cr is not NULL. With a radar @radar_h tall
@@ -288,72 +290,24 @@ card (MwSlide       *self,
 
 /* ---- labels --------------------------------------------------------------- */
 
-/* How much a person matters for a slide of a big network: whom it labels. */
-static int
-key_rank (const MwActor *actor,
-          GHashTable    *highlighted)
-{
-  if (highlighted != NULL && g_hash_table_contains (highlighted, actor->id))
-    return 4;
-  if (mw_actor_n_in (actor, MW_TIE_REPORTS) > 0 && mw_actor_n_out (actor, MW_TIE_REPORTS) == 0)
-    return 3;  /* a top of the hierarchy */
-  if (actor->purpose || actor->initiative)
-    return 2;
-  return 0;
-}
-
-static guint
-degree (const MwActor *actor)
-{
-  guint n = 0;
-
-  for (guint t = 0; t < MW_N_TIE_TYPES; t++)
-    n += mw_actor_n_in (actor, t) + mw_actor_n_out (actor, t);
-  return n;
-}
-
-typedef struct
-{
-  guint index;
-  int   rank;
-  guint degree;
-} Candidate;
-
-static int
-candidate_compare (gconstpointer a,
-                   gconstpointer b)
-{
-  const Candidate *x = a, *y = b;
-
-  if (x->rank != y->rank)
-    return y->rank - x->rank;
-  if (x->degree != y->degree)
-    return y->degree > x->degree ? 1 : -1;
-  return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/* Every actor up to MW_SLIDE_ALL_LABELS; beyond, the key people: the
- * highlighted, the tops, purpose holders and initiative leaders, then the
- * best connected, MW_SLIDE_KEY_PEOPLE in all. */
+/* Every actor up to MW_SLIDE_ALL_LABELS; beyond, the key people
+ * (mw_slide_rank_people()), MW_SLIDE_KEY_PEOPLE of them. */
 static GArray *
 choose_labelled (MwNetwork  *network,
                  GHashTable *highlighted)
 {
   guint n = mw_network_get_n_actors (network);
-  g_autoptr(GArray) candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), n);
-  GArray *labelled = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *labelled;
 
-  for (guint i = 0; i < n; i++)
-    {
-      const MwActor *actor = mw_network_get_actor (network, i);
-      Candidate c = { i, n <= MW_SLIDE_ALL_LABELS ? 0 : key_rank (actor, highlighted), degree (actor) };
-
-      g_array_append_val (candidates, c);
-    }
   if (n > MW_SLIDE_ALL_LABELS)
-    g_array_sort (candidates, candidate_compare);
-  for (guint i = 0; i < n && (n <= MW_SLIDE_ALL_LABELS || i < MW_SLIDE_KEY_PEOPLE); i++)
-    g_array_append_val (labelled, g_array_index (candidates, Candidate, i).index);
+    {
+      labelled = mw_slide_rank_people (network, highlighted);
+      g_array_set_size (labelled, MW_SLIDE_KEY_PEOPLE);
+      return labelled;
+    }
+  labelled = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (labelled, i);
   return labelled;
 }
 
@@ -716,9 +670,11 @@ place_all (const Stage   *st,
   double squeezed, beside, below;
 
   place_body (st, LEGEND_SQUEEZED, layout);
-  if (layout->legend.width == 0 || layout->card.width == 0 || layout->legend_scale >= legend_min (&st->s))
+  /* a legend with no room at all under the card goes beside or below too */
+  if (!st->options->legend || st->legend_h <= 0 || layout->card.width == 0 ||
+      (layout->legend.width > 0 && layout->legend_scale >= legend_min (&st->s)))
     return;
-  squeezed = layout->view.zoom;
+  squeezed = layout->legend.width > 0 ? layout->view.zoom : 0;
   place_body (st, LEGEND_BESIDE, layout);
   beside = layout->view.zoom;
   place_body (st, LEGEND_BELOW, layout);
@@ -745,6 +701,58 @@ radar_height (const Stage         *st,
   room += (MAX (4, st->s.body / 4) + st->s.body * 0.25) * MW_N_ELEMENTS - st->s.body * 0.6;
   h = MIN (h, room);
   return h >= st->column * RADAR_MIN_SHARE ? h : 0;
+}
+
+static double
+card_height (const Stage   *st,
+             const MwTheme *theme,
+             double         radar_h)
+{
+  return card (st->slide, st->renderer, NULL, mw_slide_get_n_steps (st->slide) - 1,
+               &(MwRect) { 0, 0, st->column, 0 }, &st->s, theme, st->options->dark, radar_h);
+}
+
+/* The radar the column could hold with the legend elsewhere. */
+static double
+radar_height_alone (const Stage *st)
+{
+  double room = st->bottom - st->top - st->card_h;
+
+  room += (MAX (4, st->s.body / 4) + st->s.body * 0.25) * MW_N_ELEMENTS - st->s.body * 0.6;
+  room = MIN (st->column * RADAR_SHARE, room);
+  return room >= st->column * RADAR_MIN_SHARE ? room : 0;
+}
+
+/* The card's radar: in the room left under the card with the legend
+ * there; else, where the stage is wide enough (16:9), the legend moves
+ * beside the card or under the network to make room for it, as long as
+ * the legend keeps its smallest type and the network most of its size. */
+static void
+place_radar (Stage         *st,
+             const MwTheme *theme,
+             MwSlideLayout *layout)
+{
+  MwSlideLayout before = *layout;
+  double card_h = st->card_h, alone;
+
+  if ((st->radar_h = radar_height (st, layout)) > 0)
+    {
+      st->card_h = card_height (st, theme, st->radar_h);
+      place_all (st, layout);
+      return;
+    }
+  if ((alone = radar_height_alone (st)) <= 0)
+    return;
+  st->radar_h = alone;
+  st->card_h = card_height (st, theme, alone);
+  place_all (st, layout);
+  if ((!st->options->legend || st->legend_h <= 0 ||
+       (layout->legend.width > 0 && layout->legend_scale >= legend_min (&st->s))) &&
+      layout->view.zoom >= before.view.zoom * MIN_NETWORK_SHARE)
+    return;
+  *layout = before;
+  st->card_h = card_h;
+  st->radar_h = 0;
 }
 
 /* mw_slide_layout(), and the card's radar's height, which only the
@@ -791,13 +799,11 @@ lay_out (MwSlide              *self,
   items = gather_items (self, st.renderer, layout);
   st.items = items;
   place_all (&st, layout);
-  if (options->scores && (st.radar_h = radar_height (&st, layout)) > 0)
-    {
-      st.card_h = card (self, st.renderer, NULL, mw_slide_get_n_steps (self) - 1, &(MwRect) { 0, 0, st.column, 0 },
-                        &st.s, theme, options->dark, st.radar_h);
-      place_all (&st, layout);
-    }
+  if (options->scores)
+    place_radar (&st, theme, layout);
   place_labels (self, st.renderer, items, layout);
+  if (st.radar_h > 0)
+    layout->radar = (MwRect) { layout->card.x, layout->card.y + st.s.index * 1.35, layout->card.width, st.radar_h };
   if (radar_h != NULL)
     *radar_h = st.radar_h;
 }
