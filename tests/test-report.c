@@ -354,7 +354,8 @@ test_anonymised_ids (void)
   g_autoptr(GString) decoded = NULL;
   g_autoptr(GPtrArray) secrets = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *text = NULL, *info = NULL;
-  MwReportSnapshot snapshot = { NULL, NULL, "annlee-team" };
+  /* file names are names too, read in the Over Time table */
+  MwReportSnapshot snapshots[] = { { NULL, "2026-03-31", "annlee-spring" }, { NULL, "2026-06-30", "annlee-team" } };
   MwReportOptions options;
 
   g_assert_no_error (error);
@@ -388,16 +389,19 @@ test_anonymised_ids (void)
   g_assert_cmpstr (mw_network_lookup_actor (copy, "p2")->label, ==, "Finance lead");
   g_assert_cmpstr (mw_network_get_tie (copy, 0)->id, ==, "t1");
 
-  snapshot.network = network;
+  snapshots[0].network = baseline;
+  snapshots[1].network = network;
   mw_report_options_init (&options);
   options.anonymise = TRUE;
   options.baseline = baseline;
-  pdf = report_of_snapshot (&snapshot, &options);
+  pdf = mw_report_to_bytes (snapshots, G_N_ELEMENTS (snapshots), &options, NULL, &error);
+  g_assert_no_error (error);
   text = poppler ("pdftotext", pdf);
   info = poppler ("pdfinfo", pdf);
   decoded = pdf_bytes_and_streams (pdf);
   assert_contains (text, "Person 1");
   assert_contains (text, "Finance lead");
+  assert_contains (text, "Over Time");
   /* Dmitri Dvorak left: as the baseline's Person 4, not a name */
   assert_contains (text, "Left (1): Person 4");
   for (guint i = 0; i < secrets->len; i++)
