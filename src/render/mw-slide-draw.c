@@ -200,7 +200,8 @@ radar (MwSlide       *self,
        guint          step,
        const MwRect  *box,
        const Sizes   *s,
-       gboolean       dark)
+       gboolean       dark,
+       MwRadarFlags   flags)
 {
   MwRadarSeries series[] = {
     { mw_slide_get_scores (self, step), C_("radar", "Now") },
@@ -208,12 +209,12 @@ radar (MwSlide       *self,
   };
 
   mw_render_radar_full (cr, series, series[1].scores != NULL ? 2 : 1, box->x, box->y, box->width, box->height,
-                        dark, MAX (s->body * 0.7, s->label_min), MW_RADAR_LEGEND);
+                        dark, MAX (s->body * 0.7, s->label_min), flags);
 }
 
 /* Measures, and draws when cr is not NULL. With a radar @radar_h tall
  * (0 for none) the rows give the values without bars, which the radar
- * replaces. */
+ * replaces; without @rows (a column short of room) the radar gives them. */
 static double
 card (MwSlide       *self,
       MwRenderer    *renderer,
@@ -223,7 +224,8 @@ card (MwSlide       *self,
       const Sizes   *s,
       const MwTheme *theme,
       gboolean       dark,
-      double         radar_h)
+      double         radar_h,
+      gboolean       rows)
 {
   MwScores *scores = mw_slide_get_scores (self, step);
   double row = s->body * 1.3, bar_h = radar_h > 0 ? 0 : MAX (4, s->body / 4), y = box->y;
@@ -245,11 +247,13 @@ card (MwSlide       *self,
   if (radar_h > 0)
     {
       if (cr != NULL)
-        radar (self, cr, step, &(MwRect) { box->x, y, box->width, radar_h }, s, dark);
-      y += radar_h + s->body * 0.6;
+        radar (self, cr, step, &(MwRect) { box->x, y, box->width, radar_h }, s, dark,
+               rows ? MW_RADAR_LEGEND : MW_RADAR_DEFAULT);
+      /* without rows the radar's values end it, and the context follows closer */
+      y += radar_h + s->body * (rows ? 0.6 : 0.3);
     }
 
-  for (guint i = 0; i < MW_N_ELEMENTS; i++)
+  for (guint i = 0; rows && i < MW_N_ELEMENTS; i++)
     {
       gboolean measurable = mw_scores_is_measurable (scores, i);
       double value = mw_scores_get_score (scores, i);
@@ -592,11 +596,20 @@ typedef struct
   double                column;    /* the right column's width */
   double                card_h;
   double                radar_h;   /* the card's radar; 0 for none */
+  gboolean              rows;      /* the card's rows of values (else the radar's) */
   double                legend_w;  /* in the legend's own units */
   double                legend_h;
   GArray               *items;     /* Item by actor index */
   double                label_h;
 } Stage;
+
+/* Between the card and the legend under it: a margin, half of one in a
+ * card without rows, which shares its column with the legend tightly. */
+static double
+column_gap (const Stage *st)
+{
+  return st->rows ? st->s.margin : st->s.margin / 2;
+}
 
 /* The score card at the top of a column on the right; the legend under
  * it, or where it does not fit there, at @place. */
@@ -611,7 +624,7 @@ place_column (const Stage   *st,
   if (st->options->scores)
     {
       layout->card = (MwRect) { x, st->top, st->column, st->card_h };
-      y = st->top + st->card_h + s->margin;
+      y = st->top + st->card_h + column_gap (st);
     }
   layout->diagram.width = x - s->margin - layout->diagram.x;
   if (st->options->legend)
@@ -709,31 +722,34 @@ card_height (const Stage   *st,
              double         radar_h)
 {
   return card (st->slide, st->renderer, NULL, mw_slide_get_n_steps (st->slide) - 1,
-               &(MwRect) { 0, 0, st->column, 0 }, &st->s, theme, st->options->dark, radar_h);
+               &(MwRect) { 0, 0, st->column, 0 }, &st->s, theme, st->options->dark, radar_h, st->rows);
 }
 
-/* The radar the column could hold with the legend elsewhere. */
+/* The radar a card without rows can hold over the legend at its smallest
+ * type; 0 when too little. */
 static double
-radar_height_alone (const Stage *st)
+radar_height_compact (const Stage   *st,
+                      const MwTheme *theme)
 {
-  double room = st->bottom - st->top - st->card_h;
+  double room = st->bottom - st->top - card_height (st, theme, 0) - st->s.body * 0.3;
 
-  room += (MAX (4, st->s.body / 4) + st->s.body * 0.25) * MW_N_ELEMENTS - st->s.body * 0.6;
+  if (st->options->legend && st->legend_h > 0)
+    room -= st->legend_h * legend_min (&st->s) + column_gap (st);
   room = MIN (st->column * RADAR_SHARE, room);
   return room >= st->column * RADAR_MIN_SHARE ? room : 0;
 }
 
 /* The card's radar: in the room left under the card with the legend
- * there; else, where the stage is wide enough (16:9), the legend moves
- * beside the card or under the network to make room for it, as long as
- * the legend keeps its smallest type and the network most of its size. */
+ * there; else the card gives up its rows, whose values the radar then
+ * shows, so that radar and legend share the column (16:9 stages), as long
+ * as the legend keeps its smallest type and the network most of its size. */
 static void
 place_radar (Stage         *st,
              const MwTheme *theme,
              MwSlideLayout *layout)
 {
   MwSlideLayout before = *layout;
-  double card_h = st->card_h, alone;
+  double card_h = st->card_h;
 
   if ((st->radar_h = radar_height (st, layout)) > 0)
     {
@@ -741,18 +757,20 @@ place_radar (Stage         *st,
       place_all (st, layout);
       return;
     }
-  if ((alone = radar_height_alone (st)) <= 0)
-    return;
-  st->radar_h = alone;
-  st->card_h = card_height (st, theme, alone);
-  place_all (st, layout);
-  if ((!st->options->legend || st->legend_h <= 0 ||
-       (layout->legend.width > 0 && layout->legend_scale >= legend_min (&st->s))) &&
-      layout->view.zoom >= before.view.zoom * MIN_NETWORK_SHARE)
-    return;
+  st->rows = FALSE;
+  if ((st->radar_h = radar_height_compact (st, theme)) > 0)
+    {
+      st->card_h = card_height (st, theme, st->radar_h);
+      place_all (st, layout);
+      if ((!st->options->legend || st->legend_h <= 0 ||
+           (layout->legend.width > 0 && layout->legend_scale >= legend_min (&st->s))) &&
+          layout->view.zoom >= before.view.zoom * MIN_NETWORK_SHARE)
+        return;
+    }
   *layout = before;
   st->card_h = card_h;
   st->radar_h = 0;
+  st->rows = TRUE;
 }
 
 /* mw_slide_layout(), and the card's radar's height, which only the
@@ -763,12 +781,13 @@ lay_out (MwSlide              *self,
          double                height,
          const MwSlideOptions *options,
          MwSlideLayout        *layout,
-         double               *radar_h)
+         double               *radar_h,
+         gboolean             *rows)
 {
   const MwTheme *theme;
   g_autoptr(GHashTable) highlighted = NULL;
   g_autoptr(GArray) items = NULL;
-  Stage st = { self, NULL, options };
+  Stage st = { .slide = self, .options = options, .rows = TRUE };
 
   g_return_if_fail (MW_IS_SLIDE (self));
   g_return_if_fail (options != NULL && layout != NULL);
@@ -790,8 +809,7 @@ lay_out (MwSlide              *self,
   if (options->legend)
     mw_renderer_measure_legend (st.renderer, &st.legend_w, &st.legend_h);
   if (options->scores)
-    st.card_h = card (self, st.renderer, NULL, mw_slide_get_n_steps (self) - 1, &(MwRect) { 0, 0, st.column, 0 },
-                      &st.s, theme, options->dark, 0);
+    st.card_h = card_height (&st, theme, 0);
 
   highlighted = id_set (mw_slide_get_highlight (self));
   layout->labelled = choose_labelled (mw_slide_get_network (self), highlighted);
@@ -806,6 +824,8 @@ lay_out (MwSlide              *self,
     layout->radar = (MwRect) { layout->card.x, layout->card.y + st.s.index * 1.35, layout->card.width, st.radar_h };
   if (radar_h != NULL)
     *radar_h = st.radar_h;
+  if (rows != NULL)
+    *rows = st.rows;
 }
 
 /**
@@ -826,7 +846,7 @@ mw_slide_layout (MwSlide              *self,
                  const MwSlideOptions *options,
                  MwSlideLayout        *layout)
 {
-  lay_out (self, width, height, options, layout, NULL);
+  lay_out (self, width, height, options, layout, NULL, NULL);
 }
 
 void
@@ -912,6 +932,7 @@ mw_slide_draw (MwSlide              *self,
   MwView view;
   Sizes s;
   double radar_h = 0;
+  gboolean rows = TRUE;
 
   g_return_if_fail (MW_IS_SLIDE (self));
   g_return_if_fail (cr != NULL && options != NULL);
@@ -919,7 +940,7 @@ mw_slide_draw (MwSlide              *self,
   theme = _mw_theme_get (options->dark);
   renderer = mw_slide_get_renderer (self, step);
   whole = mw_slide_get_renderer (self, mw_slide_get_n_steps (self) - 1);
-  lay_out (self, width, height, options, &layout, &radar_h);
+  lay_out (self, width, height, options, &layout, &radar_h, &rows);
   stage_sizes (layout.height, &s);
   ids = id_set (mw_slide_get_highlight (self));
   highlight_sets (mw_slide_get_step_network (self, step), ids, actors, ties);
@@ -941,7 +962,7 @@ mw_slide_draw (MwSlide              *self,
 
   header (self, whole, cr, step, &layout.header, &s, theme);
   if (layout.card.width > 0)
-    card (self, whole, cr, step, &layout.card, &s, theme, options->dark, radar_h);
+    card (self, whole, cr, step, &layout.card, &s, theme, options->dark, radar_h, rows);
   if (layout.legend.width > 0)
     {
       cairo_save (cr);
