@@ -103,6 +103,10 @@ _mw_report_cover (MwReportWriter *w,
  * people are named, at KEY_LABEL_SIZE; the rest are too small to read. */
 #define MIN_LABEL_SIZE   6.0
 #define KEY_LABEL_SIZE   7.5
+/* The renderer's text grows this far to keep every name legible: actors'
+ * to GROWN_LABEL_SIZE, units' (9.5 of 10) just over MIN_LABEL_SIZE. */
+#define MAX_TEXT_SCALE   2.5
+#define GROWN_LABEL_SIZE 6.6
 #define KEY_LABEL_WIDTH  110.0  /* longer names end in "…" */
 /* Under the drawing: the caption that says who is named. */
 #define CAPTION_ROOM     30.0
@@ -232,11 +236,41 @@ fit_zoom (const MwRect *bounds,
 }
 
 /* The renderer's labels at the drawing's zoom, in points: its labels are
- * MW_LABEL_FONT_SIZE in the model and scale with the zoom. */
+ * MW_LABEL_FONT_SIZE times its text scale in the model and scale with the
+ * zoom. */
 static double
-renderer_label_size (const MwView *view)
+renderer_label_size (const MwView *view,
+                     double        text_scale)
 {
-  return MW_LABEL_FONT_SIZE * view->zoom;
+  return MW_LABEL_FONT_SIZE * text_scale * view->zoom;
+}
+
+/* Grows the renderer's text (names of actors, units and organisations
+ * alike) up to MAX_TEXT_SCALE so that a drawing made small by the page
+ * keeps every name at MIN_LABEL_SIZE; bigger names take room, so the
+ * drawing is fitted again. Returns the scale (1 when none is needed). */
+static double
+grow_text (MwRenderer *renderer,
+           MwView     *view,
+           double      fit_height,
+           MwRect     *bounds)
+{
+  double scale = 1;
+
+  for (guint round = 0; round < 3 && renderer_label_size (view, scale) < MIN_LABEL_SIZE; round++)
+    {
+      double want = scale * GROWN_LABEL_SIZE / renderer_label_size (view, scale);
+
+      if (want > MAX_TEXT_SCALE)
+        break;
+      scale = want;
+      mw_renderer_set_text_scale (renderer, scale);
+      if (!mw_renderer_get_bounds (renderer, bounds))
+        break;
+      view->height = fit_height;
+      mw_view_fit (view, bounds, 6);
+    }
+  return scale;
 }
 
 /* A large organisation's key people, named under its map: the drawing
@@ -299,7 +333,7 @@ _mw_report_network_page (MwReportWriter        *w,
                          MwReportNetworkLayout *out)
 {
   g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
-  double legend_w = 0, legend_h = 0, box_w, box_h, top;
+  double legend_w = 0, legend_h = 0, box_w, box_h, top, text_scale;
   gboolean landscape, beside, all_labels, listed;
   KeyLabels keys = { .renderer = renderer, .network = network };
   MwRect bounds;
@@ -326,14 +360,15 @@ _mw_report_network_page (MwReportWriter        *w,
    * it for the key people's names when the others' are too small */
   mw_view_init (&view, box_w, MAX (box_h, 100));
   mw_view_fit (&view, &bounds, 6);
-  all_labels = renderer_label_size (&view) >= MIN_LABEL_SIZE;
+  text_scale = grow_text (renderer, &view, MAX (box_h, 100), &bounds);
+  all_labels = renderer_label_size (&view, text_scale) >= MIN_LABEL_SIZE;
   listed = !all_labels && mw_network_get_n_actors (network) > LISTED_ABOVE;
   view.height = MIN (view.height, bounds.height * view.zoom + 12 + (all_labels || listed ? 0 : 4 * KEY_LABEL_SIZE));
   mw_view_fit (&view, &bounds, 6);
   /* the level of detail (labels only from 5 px) draws the groups' map
    * with its names when the actors are specks, and no name under 6 pt */
   view.labels = all_labels ? MW_LABELS_ALWAYS
-              : renderer_label_size (&view) < RENDERER_AUTO_LABEL_SIZE ? MW_LABELS_AUTO : MW_LABELS_NEVER;
+              : renderer_label_size (&view, text_scale) < RENDERER_AUTO_LABEL_SIZE ? MW_LABELS_AUTO : MW_LABELS_NEVER;
   view.transparent = TRUE;
   top = w->y;
   cairo_save (w->cr);
@@ -350,7 +385,7 @@ _mw_report_network_page (MwReportWriter        *w,
       out->page_height = w->height;
       out->drawing = (MwRect) { w->margin, top, view.width, view.height };
       out->all_labels = all_labels;
-      out->label_size = all_labels ? renderer_label_size (&view) : KEY_LABEL_SIZE;
+      out->label_size = all_labels ? renderer_label_size (&view, text_scale) : KEY_LABEL_SIZE;
       for (guint i = 0; all_labels && i < mw_network_get_n_actors (network); i++)
         g_ptr_array_add (out->names, mw_network_dup_actor_display_label (network, mw_network_get_actor (network, i)));
     }
@@ -614,12 +649,13 @@ void
 _mw_report_over_time (MwReportWriter *w,
                       MwReportData   *data)
 {
-  static const double widths[] = { 0.18, 0.08, 0.148, 0.148, 0.148, 0.148, 0.148 };
+  static const double widths[] = { 0.2, 0.08, 0.144, 0.144, 0.144, 0.144, 0.144 };
   const char *header[7];
 
   if (data->n_snapshots < 2)
     return;
-  _mw_report_new_page (w);
+  /* seven columns: a page turned sideways keeps the headers' words whole at body size */
+  _mw_report_new_page_turned (w, TRUE);
   _mw_report_text (w, _("Over Time"), MW_REPORT_HEADING);
   _mw_report_text (w, _("Each snapshot’s index and elements, oldest first; “—” is not measurable."),
                    MW_REPORT_BODY);
