@@ -401,6 +401,8 @@ test_anonymised_ids (void)
   decoded = pdf_bytes_and_streams (pdf);
   assert_contains (text, "Person 1");
   assert_contains (text, "Finance lead");
+  /* a role that names someone names them by their number */
+  assert_contains (text, "Assistant to Person 1");
   assert_contains (text, "Over Time");
   /* Dmitri Dvorak left: as the baseline's Person 4, not a name */
   assert_contains (text, "Left (1): Person 4");

@@ -152,6 +152,32 @@ replace_cb (const GMatchInfo *info,
   return FALSE;
 }
 
+/* A replacement is a role, which may name someone else ("Assistant to Ann
+ * Lee"): replacements are scrubbed in turn, twice for a role naming a
+ * person whose role names a third. */
+static void
+scrubber_clean_replacements (Scrubber *self)
+{
+  for (guint round = 0; round < 2 && self->names != NULL; round++)
+    {
+      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, self->replacements);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          char *clean = g_regex_replace_eval (self->names, value, -1, 0, 0, replace_cb, self, NULL);
+
+          g_ptr_array_add (keys, g_strdup (key));
+          g_ptr_array_add (values, clean != NULL ? clean : g_strdup (value));
+        }
+      for (guint i = 0; i < keys->len; i++)
+        g_hash_table_replace (self->replacements, g_strdup (keys->pdata[i]), g_strdup (values->pdata[i]));
+    }
+}
+
 /* @text with every person's name replaced; %NULL when there was none. */
 static char *
 scrub (Scrubber   *self,
@@ -289,6 +315,7 @@ mw_anonymiser_new (MwNetwork * const *networks,
           scrubber_learn (&self->scrubber, actor->id, replacement);
       }
   scrubber_compile (&self->scrubber);
+  scrubber_clean_replacements (&self->scrubber);
   return self;
 }
 
@@ -336,6 +363,7 @@ rename_people (MwAnonymiser *self,
       MwActor *actor = mw_network_get_actor (copy, i);
       g_autoptr(GList) keys = NULL;
       g_autofree char *replacement = NULL;
+      g_autofree char *scrubbed = NULL;
 
       if (actor->kind != MW_ACTOR_PERSON)
         continue;
@@ -345,12 +373,17 @@ rename_people (MwAnonymiser *self,
         {
           g_autofree char *key = g_strdup (l->data);
           gboolean is_role = strcmp (key, role_keys[0]) == 0 || strcmp (key, role_keys[1]) == 0;
+          /* a role may name someone too: "Assistant to Ann Lee" */
+          g_autofree char *role = is_role ? scrub (&self->scrubber, g_hash_table_lookup (actor->attrs, key)) : NULL;
 
           if (!is_role)
             mw_network_set_actor_attr (copy, actor, key, NULL);
+          else if (role != NULL)
+            mw_network_set_actor_attr (copy, actor, key, role);
         }
       replacement = mw_anonymise_dup_replacement (copy, actor, person_number (self, actor));
-      mw_network_set_actor_label (copy, actor, replacement);
+      scrubbed = scrub (&self->scrubber, replacement);
+      mw_network_set_actor_label (copy, actor, scrubbed != NULL ? scrubbed : replacement);
       mw_network_set_actor_notes (copy, actor, "");
     }
 }
