@@ -287,8 +287,8 @@ list_key_people (MwReportWriter        *w,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *name = mw_network_dup_actor_display_label (network,
-                                                                  mw_network_get_actor (network, g_array_index (ranked, guint, i)));
+      MwActor *actor = mw_network_get_actor (network, g_array_index (ranked, guint, i));
+      g_autofree char *name = mw_network_dup_actor_display_label (network, actor);
 
       g_strdelimit (name, "\r\n\t", ' ');
       g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name);
