@@ -220,6 +220,60 @@ test_slide_key_people (void)
   mw_slide_layout_clear (&layout);
 }
 
+/* How much of @box differs from the stage's background in @surface. */
+static double
+inked_share (cairo_surface_t *surface,
+             const MwRect    *box)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 background = *(const guint32 *)data;
+  guint inked = 0, all = 0;
+
+  cairo_surface_flush (surface);
+  for (int y = (int)box->y; y < (int)(box->y + box->height); y++)
+    for (int x = (int)box->x; x < (int)(box->x + box->width); x++, all++)
+      inked += *(const guint32 *)(data + y * stride + 4 * x) != background;
+  return all > 0 ? (double)inked / all : 0;
+}
+
+/* On a 16:9 projector the score card has its radar although the slide has
+ * a legend: the legend moves beside the card or under the network to make
+ * room, and the labels keep their 2 %. */
+static void
+test_slide_radar_wide (void)
+{
+  g_autoptr(MwNetwork) example = load_example ();
+  g_autoptr(MwSlide) slide = mw_slide_new (example, "Example", "The radar beside a legend");
+  MwSlideOptions options = { .scores = TRUE, .legend = TRUE, .background = TRUE };
+
+  for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
+    {
+      double width = stages[s].width, height = stages[s].height;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)width, (int)height);
+      cairo_t *cr = cairo_create (surface);
+      MwSlideLayout layout;
+
+      check_layout (slide, width, height, &options);
+      mw_slide_layout (slide, width, height, &options, &layout);
+      g_assert_cmpfloat (layout.legend.width, >, 0);
+      g_assert_cmpfloat (layout.radar.width, >, 0);
+      g_assert_cmpfloat (layout.radar.height, >=, 0.4 * layout.card.width);
+      g_assert_false (rects_meet (&layout.radar, &layout.legend));
+      g_assert_false (rects_meet (&layout.radar, &layout.diagram));
+      g_test_message ("%.0f×%.0f: radar %.0f×%.0f px, legend at %.0f,%.0f", width, height, layout.radar.width,
+                      layout.radar.height, layout.legend.x, layout.legend.y);
+
+      /* and it is drawn there */
+      mw_slide_draw (slide, cr, 0, width, height, &options);
+      g_assert_cmpfloat (inked_share (surface, &layout.radar), >, 0.05);
+      maybe_write_png (slide, 90 + s, width, height, &options);
+      mw_slide_layout_clear (&layout);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* A build shows the layers one by one, scored as it goes, and ends with
  * the whole network and its scores. */
 static void
@@ -563,6 +617,7 @@ main (int   argc,
 
   g_test_add_func ("/slide/labels", test_slide_labels);
   g_test_add_func ("/slide/key-people", test_slide_key_people);
+  g_test_add_func ("/slide/radar-wide", test_slide_radar_wide);
   g_test_add_func ("/slide/builds", test_slide_builds);
   g_test_add_func ("/slide/for-view", test_slide_for_view);
   g_test_add_func ("/slides/round-trip", test_slides_round_trip);

@@ -54,7 +54,7 @@ typedef struct
   MwScores         *current;     /* its scores */
   MwNetwork        *baseline;    /* (nullable) anonymised when asked */
   MwScores         *baseline_scores;
-  const char       *baseline_title;
+  char             *baseline_title;
   GPtrArray        *suggestions; /* MwSuggestion* */
   char             *title;
   char             *organisation; /* (nullable) */
@@ -104,6 +104,9 @@ void         _mw_report_cover         (MwReportWriter *w,
                                        MwReportData   *data);
 void         _mw_report_network       (MwReportWriter *w,
                                        MwReportData   *data);
+void         _mw_report_network_page  (MwReportWriter        *w,
+                                       MwNetwork             *network,
+                                       MwReportNetworkLayout *out);
 void         _mw_report_radar         (MwReportWriter *w,
                                        MwReportData   *data);
 void         _mw_report_elements      (MwReportWriter *w,

@@ -13,16 +13,14 @@
 #include "mw-compare.h"
 #include "mw-label.h"
 #include "mw-render-radar.h"
-#include "mw-renderer.h"
+#include "mw-renderer-private.h"
 #include "mw-report-private.h"
 #include "mw-score-texts.h"
 #include "mw-scorer-suggest.h"
+#include "mw-slide.h"
 
 /* Past this many, a list of people ends in "and N more". */
 #define MAX_NAMED 12
-/* Up to this many actors every label is drawn; above, the level of detail
- * decides, and a large organisation becomes its map, as on screen. */
-#define ALL_LABELS_MAX_ACTORS 150
 
 static char *
 format_score (MwScores  *scores,
@@ -101,13 +99,243 @@ _mw_report_cover (MwReportWriter *w,
 
 /* ---- the network ---------------------------------------------------------- */
 
-void
-_mw_report_network (MwReportWriter *w,
-                    MwReportData   *data)
+/* Where the renderer's labels would be drawn smaller than this, only the key
+ * people are named, at KEY_LABEL_SIZE; the rest are too small to read. */
+#define MIN_LABEL_SIZE   6.0
+#define KEY_LABEL_SIZE   7.5
+/* The renderer's text grows this far to keep every name legible: actors'
+ * to GROWN_LABEL_SIZE, units' (9.5 of 10) just over MIN_LABEL_SIZE. */
+#define MAX_TEXT_SCALE   2.5
+#define GROWN_LABEL_SIZE 6.6
+#define KEY_LABEL_WIDTH  110.0  /* longer names end in "…" */
+/* Under the drawing: the caption that says who is named. */
+#define CAPTION_ROOM     30.0
+/* Past this many, the key people are listed under the drawing, which sums
+ * the actors up as their groups' map when they shrink to specks. */
+#define LISTED_ABOVE     300
+#define CAPTION_ROOM_LISTED 80.0
+/* MW_LABELS_AUTO draws labels from this size (mw-renderer.h). */
+#define RENDERER_AUTO_LABEL_SIZE 5.0
+
+typedef struct
 {
-  g_autoptr(MwRenderer) renderer = mw_renderer_new (data->network);
-  double legend_w = 0, legend_h = 0, box_w, box_h, top;
-  gboolean landscape, beside;
+  MwRenderer *renderer;
+  MwNetwork  *network;
+  MwView      view;
+  double      x, y;          /* the drawing's top left on the page */
+  GArray     *boxes;         /* MwRect: the labels placed, on the page */
+} KeyLabels;
+
+static PangoLayout *
+key_label_layout (KeyLabels     *k,
+                  const MwActor *actor)
+{
+  g_autofree char *name = mw_network_dup_actor_display_label (k->network, (MwActor *)actor);
+  PangoLayout *layout;
+
+  g_strdelimit (name, "\r\n\t", ' ');
+  layout = _mw_renderer_create_layout (k->renderer, name, KEY_LABEL_SIZE, FALSE);
+  pango_layout_set_width (layout, (int)(KEY_LABEL_WIDTH * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return layout;
+}
+
+static gboolean
+box_is_free (KeyLabels    *k,
+             const MwRect *box)
+{
+  if (box->x < k->x || box->y < k->y || box->x + box->width > k->x + k->view.width ||
+      box->y + box->height > k->y + k->view.height)
+    return FALSE;
+  for (guint i = 0; i < k->boxes->len; i++)
+    {
+      const MwRect *b = &g_array_index (k->boxes, MwRect, i);
+
+      if (box->x < b->x + b->width + 2 && b->x < box->x + box->width + 2 &&
+          box->y < b->y + b->height && b->y < box->y + box->height)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A key person's name under their shape, else over it, where it meets no
+ * other; FALSE when it fits neither (the next person is tried instead). */
+static gboolean
+place_key_label (KeyLabels     *k,
+                 const MwActor *actor,
+                 PangoLayout   *layout,
+                 MwRect        *box)
+{
+  double mx, my, vx, vy, r, w, h;
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  w = logical.width / (double)PANGO_SCALE;
+  h = logical.height / (double)PANGO_SCALE;
+  mw_renderer_get_actor_position (k->renderer, actor, &mx, &my);
+  mw_view_from_model (&k->view, mx, my, &vx, &vy);
+  vx += k->x;
+  vy += k->y;
+  r = mw_renderer_get_actor_radius (k->renderer, actor) * k->view.zoom + 1.5;
+  /* at the drawing's edge a name slides inwards */
+  *box = (MwRect) { CLAMP (vx - w / 2, k->x, k->x + k->view.width - w), vy + r, w, h };
+  if (box_is_free (k, box))
+    return TRUE;
+  box->y = vy - r - h;
+  return box_is_free (k, box);
+}
+
+/* Names the key people (mw_slide_rank_people()), best first, as many as
+ * find room up to MW_SLIDE_KEY_PEOPLE; each on a halo, with a dot where the
+ * drawing shows the person too small to see (or only their group's map). */
+static void
+draw_key_labels (KeyLabels             *k,
+                 cairo_t               *cr,
+                 MwReportNetworkLayout *out)
+{
+  g_autoptr(GArray) ranked = mw_slide_rank_people (k->network, NULL);
+  const MwColor ink = { 0.12, 0.12, 0.14, 1 };
+
+  for (guint i = 0; i < ranked->len && k->boxes->len < MW_SLIDE_KEY_PEOPLE; i++)
+    {
+      const MwActor *actor = mw_network_get_actor (k->network, g_array_index (ranked, guint, i));
+      g_autoptr(PangoLayout) layout = key_label_layout (k, actor);
+      double mx, my, vx, vy;
+      MwRect box;
+
+      if (!place_key_label (k, actor, layout, &box))
+        continue;
+      g_array_append_val (k->boxes, box);
+      mw_renderer_get_actor_position (k->renderer, actor, &mx, &my);
+      mw_view_from_model (&k->view, mx, my, &vx, &vy);
+      cairo_save (cr);
+      if (mw_renderer_get_actor_radius (k->renderer, actor) * k->view.zoom < 1.5)
+        {
+          cairo_new_path (cr);
+          cairo_arc (cr, k->x + vx, k->y + vy, 1.8, 0, 2 * G_PI);
+          cairo_set_source_rgb (cr, ink.red, ink.green, ink.blue);
+          cairo_fill (cr);
+        }
+      cairo_rectangle (cr, box.x - 1.5, box.y, box.width + 3, box.height);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      cairo_fill (cr);
+      _mw_renderer_show_layout (k->renderer, cr, layout, pango_layout_get_text (layout), box.x, box.y, &ink);
+      cairo_restore (cr);
+      if (out != NULL)
+        g_ptr_array_add (out->names, g_strdup (pango_layout_get_text (layout)));
+    }
+}
+
+/* The zoom at which @bounds fill a box, with mw_view_fit()'s margin. */
+static double
+fit_zoom (const MwRect *bounds,
+          double        width,
+          double        height)
+{
+  return MIN ((width - 12) / MAX (bounds->width, 1), (height - 12) / MAX (bounds->height, 1));
+}
+
+/* The renderer's labels at the drawing's zoom, in points: its labels are
+ * MW_LABEL_FONT_SIZE times its text scale in the model and scale with the
+ * zoom. */
+static double
+renderer_label_size (const MwView *view,
+                     double        text_scale)
+{
+  return MW_LABEL_FONT_SIZE * text_scale * view->zoom;
+}
+
+/* Grows the renderer's text (names of actors, units and organisations
+ * alike) up to MAX_TEXT_SCALE so that a drawing made small by the page
+ * keeps every name at MIN_LABEL_SIZE; bigger names take room, so the
+ * drawing is fitted again. Returns the scale (1 when none is needed). */
+static double
+grow_text (MwRenderer *renderer,
+           MwView     *view,
+           double      fit_height,
+           MwRect     *bounds)
+{
+  double scale = 1;
+
+  for (guint round = 0; round < 3 && renderer_label_size (view, scale) < MIN_LABEL_SIZE; round++)
+    {
+      double want = scale * GROWN_LABEL_SIZE / renderer_label_size (view, scale);
+
+      if (want > MAX_TEXT_SCALE)
+        break;
+      scale = want;
+      mw_renderer_set_text_scale (renderer, scale);
+      if (!mw_renderer_get_bounds (renderer, bounds))
+        break;
+      view->height = fit_height;
+      mw_view_fit (view, bounds, 6);
+    }
+  return scale;
+}
+
+/* A large organisation's key people, named under its map: the drawing
+ * shows their groups, not them. */
+static void
+list_key_people (MwReportWriter        *w,
+                 MwNetwork             *network,
+                 MwReportNetworkLayout *out)
+{
+  g_autoptr(GArray) ranked = mw_slide_rank_people (network, NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  guint n = MIN (ranked->len, MW_SLIDE_KEY_PEOPLE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, g_array_index (ranked, guint, i));
+      g_autofree char *name = mw_network_dup_actor_display_label (network, actor);
+
+      g_strdelimit (name, "\r\n\t", ' ');
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name);
+      if (out != NULL)
+        g_ptr_array_add (out->names, g_steal_pointer (&name));
+    }
+  /* Translators: under a large network's map in a report; %u is the number of actors, %s a list of names */
+  text = g_strdup_printf (_("%u actors are too many to name on one page: the drawing sums them up as their groups, "
+                            "each sized by its people, with the ties between them. Key people: %s."),
+                          mw_network_get_n_actors (network), names->str);
+  _mw_report_text (w, text, MW_REPORT_SMALL);
+}
+
+static void
+network_caption (MwReportWriter *w,
+                 MwNetwork      *network,
+                 guint           n_named)
+{
+  guint n = mw_network_get_n_actors (network);
+  g_autofree char *text = NULL;
+
+  if (n_named >= n)
+    return;
+  /* Translators: under the network in a report, when only some names fit;
+   * "Names are shown for 24 key people of 2000: the others would be too small to read." */
+  text = g_strdup_printf (ngettext ("Names are shown for %u key person of %u: the others would be too small to "
+                                    "read. The score sections below name the people behind each element.",
+                                    "Names are shown for %u key people of %u: the others would be too small to "
+                                    "read. The score sections below name the people behind each element.",
+                                    n_named), n_named, n);
+  _mw_report_text (w, text, MW_REPORT_SMALL);
+}
+
+/* The network page: turned sideways when the drawing is wide, the drawing
+ * as large as the page allows with its legend beside or under it. Every
+ * name is drawn when the renderer's labels are at least MIN_LABEL_SIZE at
+ * that size; else only the key people's, and a caption says so. A large
+ * organisation's actors shrink into its groups' map, as on the canvas. */
+void
+_mw_report_network_page (MwReportWriter        *w,
+                         MwNetwork             *network,
+                         MwReportNetworkLayout *out)
+{
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  double legend_w = 0, legend_h = 0, box_w, box_h, top, text_scale;
+  gboolean landscape, beside, all_labels, listed;
+  KeyLabels keys = { .renderer = renderer, .network = network };
   MwRect bounds;
   MwView view;
 
@@ -119,18 +347,28 @@ _mw_report_network (MwReportWriter *w,
   _mw_report_text (w, _("The Network"), MW_REPORT_HEADING);
   _mw_report_space (w, 8);
   mw_renderer_measure_legend (renderer, &legend_w, &legend_h);
-  beside = landscape && legend_h > 0;
+  /* the legend beside the drawing or under it, whichever leaves it bigger */
+  box_h = _mw_report_room (w) - (mw_network_get_n_actors (network) > LISTED_ABOVE ? CAPTION_ROOM_LISTED : CAPTION_ROOM);
+  beside = legend_h > 0 &&
+           fit_zoom (&bounds, _mw_report_content_width (w) - legend_w - 24, box_h) >
+           fit_zoom (&bounds, _mw_report_content_width (w), box_h - legend_h - 24);
   box_w = _mw_report_content_width (w) - (beside ? legend_w + 24 : 0);
-  box_h = _mw_report_room (w) - (legend_h > 0 && !beside ? legend_h + 24 : 0);
+  box_h -= legend_h > 0 && !beside ? legend_h + 24 : 0;
 
   /* only as tall as the drawing fitted to the width is, so the legend
-   * follows it rather than the foot of the page */
+   * follows it rather than the foot of the page; with room over and under
+   * it for the key people's names when the others' are too small */
   mw_view_init (&view, box_w, MAX (box_h, 100));
   mw_view_fit (&view, &bounds, 6);
-  view.height = MIN (view.height, bounds.height * view.zoom + 12);
+  text_scale = grow_text (renderer, &view, MAX (box_h, 100), &bounds);
+  all_labels = renderer_label_size (&view, text_scale) >= MIN_LABEL_SIZE;
+  listed = !all_labels && mw_network_get_n_actors (network) > LISTED_ABOVE;
+  view.height = MIN (view.height, bounds.height * view.zoom + 12 + (all_labels || listed ? 0 : 4 * KEY_LABEL_SIZE));
   mw_view_fit (&view, &bounds, 6);
-  view.labels = mw_network_get_n_actors (data->network) <= ALL_LABELS_MAX_ACTORS ? MW_LABELS_ALWAYS
-                                                                                   : MW_LABELS_AUTO;
+  /* the level of detail (labels only from 5 px) draws the groups' map
+   * with its names when the actors are specks, and no name under 6 pt */
+  view.labels = all_labels ? MW_LABELS_ALWAYS
+              : renderer_label_size (&view, text_scale) < RENDERER_AUTO_LABEL_SIZE ? MW_LABELS_AUTO : MW_LABELS_NEVER;
   view.transparent = TRUE;
   top = w->y;
   cairo_save (w->cr);
@@ -139,11 +377,43 @@ _mw_report_network (MwReportWriter *w,
   cairo_translate (w->cr, w->margin, top);
   mw_renderer_draw (renderer, w->cr, &view);
   cairo_restore (w->cr);
-  w->y += view.height + 24;
+
+  if (out != NULL)
+    {
+      out->landscape = landscape;
+      out->page_width = w->width;
+      out->page_height = w->height;
+      out->drawing = (MwRect) { w->margin, top, view.width, view.height };
+      out->all_labels = all_labels;
+      out->label_size = all_labels ? renderer_label_size (&view, text_scale) : KEY_LABEL_SIZE;
+      for (guint i = 0; all_labels && i < mw_network_get_n_actors (network); i++)
+        g_ptr_array_add (out->names, mw_network_dup_actor_display_label (network, mw_network_get_actor (network, i)));
+    }
+  keys.view = view;
+  keys.x = w->margin;
+  keys.y = top;
+  keys.boxes = g_array_new (FALSE, FALSE, sizeof (MwRect));
+  if (!all_labels && !listed)
+    draw_key_labels (&keys, w->cr, out);
+
+  w->y += view.height + 8;
+  if (listed)
+    list_key_people (w, network, out);
+  else
+    network_caption (w, network, all_labels ? mw_network_get_n_actors (network) : keys.boxes->len);
+  g_array_unref (keys.boxes);
+  w->y += 16;
   if (beside)
     mw_renderer_draw_legend (renderer, w->cr, w->width - w->margin - legend_w, top, FALSE);
   else if (legend_h > 0)
     mw_renderer_draw_legend (renderer, w->cr, w->margin, w->y, FALSE);
+}
+
+void
+_mw_report_network (MwReportWriter *w,
+                    MwReportData   *data)
+{
+  _mw_report_network_page (w, data->network, NULL);
 }
 
 /* ---- the radar ------------------------------------------------------------ */
@@ -379,12 +649,13 @@ void
 _mw_report_over_time (MwReportWriter *w,
                       MwReportData   *data)
 {
-  static const double widths[] = { 0.2, 0.1, 0.14, 0.14, 0.14, 0.14, 0.14 };
+  static const double widths[] = { 0.2, 0.08, 0.144, 0.144, 0.144, 0.144, 0.144 };
   const char *header[7];
 
   if (data->n_snapshots < 2)
     return;
-  _mw_report_new_page (w);
+  /* seven columns: a page turned sideways keeps the headers' words whole at body size */
+  _mw_report_new_page_turned (w, TRUE);
   _mw_report_text (w, _("Over Time"), MW_REPORT_HEADING);
   _mw_report_text (w, _("Each snapshot’s index and elements, oldest first; “—” is not measurable."),
                    MW_REPORT_BODY);

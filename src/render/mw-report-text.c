@@ -15,6 +15,9 @@
 
 #define FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
 #define FOOTER_SIZE 8.5
+/* A table header shrinks this far to keep its words whole. */
+#define MIN_HEADER_SIZE 6.5
+#define MAX_CELLS 8
 
 typedef struct
 {
@@ -261,6 +264,62 @@ _mw_report_rule (MwReportWriter *w)
   w->y += 8;
 }
 
+/* The widest word of @text at @size, bold. */
+static double
+widest_word (cairo_t    *cr,
+             const char *text,
+             double      size)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \n", -1);
+  double widest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = plain_layout (cr, words[i], size, TRUE);
+      PangoRectangle logical;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      widest = MAX (widest, logical.width / (double)PANGO_SCALE);
+    }
+  return widest;
+}
+
+/* A header's type size: the body's, or smaller so that its longest word
+ * fits its column — a header wraps between words, never inside one. */
+static double
+header_size (MwReportWriter     *w,
+             const char * const *cells,
+             const double       *widths,
+             guint               n_cells)
+{
+  double size = styles[MW_REPORT_BODY_BOLD].size, content = _mw_report_content_width (w);
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      double room = widths[i] * content - 6, widest = widest_word (w->cr, cells[i], size);
+
+      if (widest > room)
+        size = MAX (MIN_HEADER_SIZE, size * room / widest);
+    }
+  return size;
+}
+
+static PangoLayout *
+cell_layout (MwReportWriter *w,
+             const char     *text,
+             double          header_pt,
+             double          width)
+{
+  PangoLayout *layout;
+
+  if (header_pt <= 0)
+    return _mw_report_layout (w, text, MW_REPORT_BODY, width);
+  layout = plain_layout (w->cr, text, header_pt, TRUE);
+  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  return layout;
+}
+
 /* One row of a table, its cells wrapped in their columns; @widths are
  * shares of the content width. A header is bold over a rule. */
 void
@@ -270,23 +329,31 @@ _mw_report_table_row (MwReportWriter     *w,
                       guint               n_cells,
                       gboolean            header)
 {
-  MwReportStyle style = header ? MW_REPORT_BODY_BOLD : MW_REPORT_BODY;
   double content = _mw_report_content_width (w), height = 0, x = w->margin;
+  double header_pt = header ? header_size (w, cells, widths, n_cells) : 0;
+  PangoLayout *layouts[MAX_CELLS];
+
+  g_return_if_fail (n_cells <= MAX_CELLS);
 
   for (guint i = 0; i < n_cells; i++)
     {
-      g_autoptr(PangoLayout) layout = _mw_report_layout (w, cells[i], style, widths[i] * content - 6);
       PangoRectangle logical;
 
-      pango_layout_get_extents (layout, NULL, &logical);
+      layouts[i] = cell_layout (w, cells[i], header_pt, widths[i] * content - 6);
+      pango_layout_get_extents (layouts[i], NULL, &logical);
       height = MAX (height, logical.height / (double)PANGO_SCALE);
     }
   _mw_report_ensure (w, height + 8);
+  cairo_save (w->cr);
+  _mw_report_set_ink (w->cr, header ? MW_REPORT_BODY_BOLD : MW_REPORT_BODY);
   for (guint i = 0; i < n_cells; i++)
     {
-      _mw_report_text_at (w, cells[i], style, x, w->y + 3, widths[i] * content - 6);
+      cairo_move_to (w->cr, x, w->y + 3);
+      pango_cairo_show_layout (w->cr, layouts[i]);
       x += widths[i] * content;
+      g_object_unref (layouts[i]);
     }
+  cairo_restore (w->cr);
   w->y += height + 6;
   if (header)
     _mw_report_rule (w);

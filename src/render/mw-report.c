@@ -108,10 +108,37 @@ order_snapshots (const MwReportSnapshot *snapshots,
 }
 
 static MwNetwork *
-report_copy (MwNetwork *network,
-             gboolean   anonymise)
+report_copy (MwAnonymiser *anonymiser,
+             MwNetwork    *network)
 {
-  return anonymise ? mw_anonymise (network) : mw_network_copy (network);
+  return anonymiser != NULL ? mw_anonymiser_apply (anonymiser, network) : mw_network_copy (network);
+}
+
+/* One anonymiser for every network of the report: a person is the same
+ * "Person N" in the snapshots and the baseline. */
+static MwAnonymiser *
+report_anonymiser (const MwReportSnapshot *snapshots,
+                   guint                   n,
+                   const MwReportOptions  *options)
+{
+  g_autoptr(GPtrArray) networks = g_ptr_array_new ();
+
+  if (!options->anonymise)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (networks, snapshots[i].network);
+  if (options->baseline != NULL)
+    g_ptr_array_add (networks, options->baseline);
+  return mw_anonymiser_new ((MwNetwork * const *)networks->pdata, networks->len);
+}
+
+/* What the report says of a snapshot or itself, without a name in it
+ * when anonymised (a file called "ann-lee.gv"). */
+static char *
+report_text (MwAnonymiser *anonymiser,
+             const char   *text)
+{
+  return anonymiser != NULL ? mw_anonymiser_scrub (anonymiser, text) : g_strdup (text);
 }
 
 static char *
@@ -138,7 +165,9 @@ data_init (MwReportData           *data,
            GCancellable           *cancellable)
 {
   g_autofree Ordered *ordered = order_snapshots (snapshots, n, options->by_date);
+  g_autoptr(MwAnonymiser) anonymiser = report_anonymiser (snapshots, n, options);
   g_autofree char *own_title = NULL;
+  g_autofree char *given_title = NULL;
 
   memset (data, 0, sizeof *data);
   data->anonymised = options->anonymise;
@@ -148,11 +177,11 @@ data_init (MwReportData           *data,
   for (guint i = 0; i < n; i++)
     {
       const MwReportSnapshot *given = ordered[i].snapshot;
-      MwNetwork *copy = report_copy (given->network, options->anonymise);
+      MwNetwork *copy = report_copy (anonymiser, given->network);
 
       data->snapshots[i].network = copy;
       data->snapshots[i].date = g_strdup (snapshot_date (given));
-      data->snapshots[i].title = given->title != NULL ? g_strdup (given->title)
+      data->snapshots[i].title = given->title != NULL ? report_text (anonymiser, given->title)
         : data->snapshots[i].date != NULL ? g_strdup (data->snapshots[i].date)
         /* Translators: a snapshot without a name in a report's table, "Snapshot 2" */
         : g_strdup_printf (_("Snapshot %u"), ordered[i].given + 1);
@@ -163,14 +192,16 @@ data_init (MwReportData           *data,
 
   if (options->baseline != NULL)
     {
-      data->baseline = report_copy (options->baseline, options->anonymise);
+      data->baseline = report_copy (anonymiser, options->baseline);
       data->baseline_scores = mw_scores_compute (data->baseline);
-      data->baseline_title = options->baseline_title != NULL ? options->baseline_title : _("Baseline");
+      data->baseline_title = options->baseline_title != NULL ? report_text (anonymiser, options->baseline_title)
+                                                             : g_strdup (_("Baseline"));
     }
   data->suggestions = mw_suggest (data->network, MW_SUGGEST_MAX, cancellable);
 
   own_title = mw_network_dup_title (data->network);
-  data->title = g_strdup (options->title != NULL && options->title[0] != '\0' ? options->title
+  given_title = options->title != NULL && options->title[0] != '\0' ? report_text (anonymiser, options->title) : NULL;
+  data->title = g_strdup (given_title != NULL ? given_title
                           : own_title != NULL ? own_title
                           : data->snapshots[n - 1].title);
   data->organisation = dup_organisations (data->network);
@@ -199,6 +230,7 @@ data_clear (MwReportData *data)
   g_clear_object (&data->baseline);
   g_clear_pointer (&data->baseline_scores, mw_scores_unref);
   g_clear_pointer (&data->suggestions, g_ptr_array_unref);
+  g_free (data->baseline_title);
   g_free (data->title);
   g_free (data->organisation);
   g_free (data->date);
@@ -324,4 +356,53 @@ mw_report_to_file (const MwReportSnapshot  *snapshots,
     return FALSE;
   contents = g_bytes_get_data (bytes, &size);
   return mw_write_file (path, contents, size, error);
+}
+
+/**
+ * mw_report_lay_out_network:
+ * @cr: (nullable): where to draw the page (a PDF surface's first page);
+ *   %NULL measures only
+ * @layout: (out caller-allocates): the page as drawn; free its names
+ *   with mw_report_network_layout_clear()
+ *
+ * The report's network page for @network alone, as mw_report_to_bytes()
+ * draws it: for tests and to look at.
+ */
+void
+mw_report_lay_out_network (MwNetwork             *network,
+                           MwPageSize             page,
+                           cairo_t               *cr,
+                           MwReportNetworkLayout *layout)
+{
+  double width = page == MW_PAGE_LETTER ? LETTER_WIDTH : A4_WIDTH;
+  double height = page == MW_PAGE_LETTER ? LETTER_HEIGHT : A4_HEIGHT;
+  cairo_surface_t *scratch = NULL;
+  MwReportWriter writer;
+
+  g_return_if_fail (MW_IS_NETWORK (network));
+  g_return_if_fail (layout != NULL);
+
+  memset (layout, 0, sizeof *layout);
+  layout->names = g_ptr_array_new_with_free_func (g_free);
+  if (cr == NULL)
+    {
+      scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cr = cairo_create (scratch);
+    }
+  else
+    cairo_reference (cr);
+  _mw_report_writer_init (&writer, cr, width, height);
+  _mw_report_network_page (&writer, network, layout);
+  _mw_report_end_page (&writer);
+  cairo_destroy (cr);
+  if (scratch != NULL)
+    cairo_surface_destroy (scratch);
+}
+
+void
+mw_report_network_layout_clear (MwReportNetworkLayout *layout)
+{
+  g_return_if_fail (layout != NULL);
+
+  g_clear_pointer (&layout->names, g_ptr_array_unref);
 }

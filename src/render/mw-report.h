@@ -8,8 +8,11 @@
 
 #include <gio/gio.h>
 
+#include <cairo.h>
+
 #include "mw-export.h"
 #include "mw-network.h"
+#include "mw-renderer.h"
 
 G_BEGIN_DECLS
 
@@ -55,6 +58,28 @@ typedef struct
   gboolean    by_date;
 } MwReportOptions;
 
+/**
+ * MwReportNetworkLayout:
+ * @landscape: the page is turned sideways (a wide drawing)
+ * @page_width: the page's size in points, as turned
+ * @drawing: where the network is drawn on the page, in points
+ * @label_size: the smallest name's type size in points
+ * @all_labels: every actor is named; else only the key people
+ * @names: (element-type utf8): every name drawn
+ *
+ * How the report's network page is laid out, as it is drawn.
+ */
+typedef struct
+{
+  gboolean   landscape;
+  double     page_width;
+  double     page_height;
+  MwRect     drawing;
+  double     label_size;
+  gboolean   all_labels;
+  GPtrArray *names;
+} MwReportNetworkLayout;
+
 void        mw_report_options_init   (MwReportOptions         *options);
 /* A4 or Letter, as the locale's paper (LC_PAPER) says; A4 when it does not. */
 MwPageSize  mw_report_default_page   (void);
@@ -70,5 +95,11 @@ gboolean    mw_report_to_file        (const MwReportSnapshot  *snapshots,
                                       const char              *path,
                                       GCancellable            *cancellable,
                                       GError                 **error);
+
+void        mw_report_lay_out_network (MwNetwork              *network,
+                                       MwPageSize              page,
+                                       cairo_t                *cr,
+                                       MwReportNetworkLayout  *layout);
+void        mw_report_network_layout_clear (MwReportNetworkLayout *layout);
 
 G_END_DECLS

@@ -43,6 +43,7 @@ typedef struct
   double caption;
   double body;
   double index;
+  double label_min;   /* no text on the stage is smaller (MW_SLIDE_LABEL_SHARE) */
 } Sizes;
 
 static void
@@ -54,6 +55,7 @@ stage_sizes (double  height,
   s->caption = MAX (14, height / 40);
   s->body = MAX (12, height / 42);
   s->index = MAX (16, height / 20);
+  s->label_min = height * MW_SLIDE_LABEL_SHARE;
 }
 
 static PangoLayout *
@@ -198,7 +200,8 @@ radar (MwSlide       *self,
        guint          step,
        const MwRect  *box,
        const Sizes   *s,
-       gboolean       dark)
+       gboolean       dark,
+       MwRadarFlags   flags)
 {
   MwRadarSeries series[] = {
     { mw_slide_get_scores (self, step), C_("radar", "Now") },
@@ -206,12 +209,12 @@ radar (MwSlide       *self,
   };
 
   mw_render_radar_full (cr, series, series[1].scores != NULL ? 2 : 1, box->x, box->y, box->width, box->height,
-                        dark, s->body * 0.7, MW_RADAR_LEGEND);
+                        dark, MAX (s->body * 0.7, s->label_min), flags);
 }
 
 /* Measures, and draws when cr is not NULL. With a radar @radar_h tall
  * (0 for none) the rows give the values without bars, which the radar
- * replaces. */
+ * replaces; without @rows (a column short of room) the radar gives them. */
 static double
 card (MwSlide       *self,
       MwRenderer    *renderer,
@@ -221,7 +224,8 @@ card (MwSlide       *self,
       const Sizes   *s,
       const MwTheme *theme,
       gboolean       dark,
-      double         radar_h)
+      double         radar_h,
+      gboolean       rows)
 {
   MwScores *scores = mw_slide_get_scores (self, step);
   double row = s->body * 1.3, bar_h = radar_h > 0 ? 0 : MAX (4, s->body / 4), y = box->y;
@@ -243,11 +247,13 @@ card (MwSlide       *self,
   if (radar_h > 0)
     {
       if (cr != NULL)
-        radar (self, cr, step, &(MwRect) { box->x, y, box->width, radar_h }, s, dark);
-      y += radar_h + s->body * 0.6;
+        radar (self, cr, step, &(MwRect) { box->x, y, box->width, radar_h }, s, dark,
+               rows ? MW_RADAR_LEGEND : MW_RADAR_DEFAULT);
+      /* without rows the radar's values end it, and the context follows closer */
+      y += radar_h + s->body * (rows ? 0.6 : 0.3);
     }
 
-  for (guint i = 0; i < MW_N_ELEMENTS; i++)
+  for (guint i = 0; rows && i < MW_N_ELEMENTS; i++)
     {
       gboolean measurable = mw_scores_is_measurable (scores, i);
       double value = mw_scores_get_score (scores, i);
@@ -288,72 +294,24 @@ card (MwSlide       *self,
 
 /* ---- labels --------------------------------------------------------------- */
 
-/* How much a person matters for a slide of a big network: whom it labels. */
-static int
-key_rank (const MwActor *actor,
-          GHashTable    *highlighted)
-{
-  if (highlighted != NULL && g_hash_table_contains (highlighted, actor->id))
-    return 4;
-  if (mw_actor_n_in (actor, MW_TIE_REPORTS) > 0 && mw_actor_n_out (actor, MW_TIE_REPORTS) == 0)
-    return 3;  /* a top of the hierarchy */
-  if (actor->purpose || actor->initiative)
-    return 2;
-  return 0;
-}
-
-static guint
-degree (const MwActor *actor)
-{
-  guint n = 0;
-
-  for (guint t = 0; t < MW_N_TIE_TYPES; t++)
-    n += mw_actor_n_in (actor, t) + mw_actor_n_out (actor, t);
-  return n;
-}
-
-typedef struct
-{
-  guint index;
-  int   rank;
-  guint degree;
-} Candidate;
-
-static int
-candidate_compare (gconstpointer a,
-                   gconstpointer b)
-{
-  const Candidate *x = a, *y = b;
-
-  if (x->rank != y->rank)
-    return y->rank - x->rank;
-  if (x->degree != y->degree)
-    return y->degree > x->degree ? 1 : -1;
-  return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/* Every actor up to MW_SLIDE_ALL_LABELS; beyond, the key people: the
- * highlighted, the tops, purpose holders and initiative leaders, then the
- * best connected, MW_SLIDE_KEY_PEOPLE in all. */
+/* Every actor up to MW_SLIDE_ALL_LABELS; beyond, the key people
+ * (mw_slide_rank_people()), MW_SLIDE_KEY_PEOPLE of them. */
 static GArray *
 choose_labelled (MwNetwork  *network,
                  GHashTable *highlighted)
 {
   guint n = mw_network_get_n_actors (network);
-  g_autoptr(GArray) candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), n);
-  GArray *labelled = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *labelled;
 
-  for (guint i = 0; i < n; i++)
-    {
-      const MwActor *actor = mw_network_get_actor (network, i);
-      Candidate c = { i, n <= MW_SLIDE_ALL_LABELS ? 0 : key_rank (actor, highlighted), degree (actor) };
-
-      g_array_append_val (candidates, c);
-    }
   if (n > MW_SLIDE_ALL_LABELS)
-    g_array_sort (candidates, candidate_compare);
-  for (guint i = 0; i < n && (n <= MW_SLIDE_ALL_LABELS || i < MW_SLIDE_KEY_PEOPLE); i++)
-    g_array_append_val (labelled, g_array_index (candidates, Candidate, i).index);
+    {
+      labelled = mw_slide_rank_people (network, highlighted);
+      g_array_set_size (labelled, MW_SLIDE_KEY_PEOPLE);
+      return labelled;
+    }
+  labelled = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (labelled, i);
   return labelled;
 }
 
@@ -638,11 +596,20 @@ typedef struct
   double                column;    /* the right column's width */
   double                card_h;
   double                radar_h;   /* the card's radar; 0 for none */
+  gboolean              rows;      /* the card's rows of values (else the radar's) */
   double                legend_w;  /* in the legend's own units */
   double                legend_h;
   GArray               *items;     /* Item by actor index */
   double                label_h;
 } Stage;
+
+/* Between the card and the legend under it: a margin, half of one in a
+ * card without rows, which shares its column with the legend tightly. */
+static double
+column_gap (const Stage *st)
+{
+  return st->rows ? st->s.margin : st->s.margin / 2;
+}
 
 /* The score card at the top of a column on the right; the legend under
  * it, or where it does not fit there, at @place. */
@@ -657,7 +624,7 @@ place_column (const Stage   *st,
   if (st->options->scores)
     {
       layout->card = (MwRect) { x, st->top, st->column, st->card_h };
-      y = st->top + st->card_h + s->margin;
+      y = st->top + st->card_h + column_gap (st);
     }
   layout->diagram.width = x - s->margin - layout->diagram.x;
   if (st->options->legend)
@@ -716,9 +683,11 @@ place_all (const Stage   *st,
   double squeezed, beside, below;
 
   place_body (st, LEGEND_SQUEEZED, layout);
-  if (layout->legend.width == 0 || layout->card.width == 0 || layout->legend_scale >= legend_min (&st->s))
+  /* a legend with no room at all under the card goes beside or below too */
+  if (!st->options->legend || st->legend_h <= 0 || layout->card.width == 0 ||
+      (layout->legend.width > 0 && layout->legend_scale >= legend_min (&st->s)))
     return;
-  squeezed = layout->view.zoom;
+  squeezed = layout->legend.width > 0 ? layout->view.zoom : 0;
   place_body (st, LEGEND_BESIDE, layout);
   beside = layout->view.zoom;
   place_body (st, LEGEND_BELOW, layout);
@@ -747,6 +716,63 @@ radar_height (const Stage         *st,
   return h >= st->column * RADAR_MIN_SHARE ? h : 0;
 }
 
+static double
+card_height (const Stage   *st,
+             const MwTheme *theme,
+             double         radar_h)
+{
+  return card (st->slide, st->renderer, NULL, mw_slide_get_n_steps (st->slide) - 1,
+               &(MwRect) { 0, 0, st->column, 0 }, &st->s, theme, st->options->dark, radar_h, st->rows);
+}
+
+/* The radar a card without rows can hold over the legend at its smallest
+ * type; 0 when too little. */
+static double
+radar_height_compact (const Stage   *st,
+                      const MwTheme *theme)
+{
+  double room = st->bottom - st->top - card_height (st, theme, 0) - st->s.body * 0.3;
+
+  if (st->options->legend && st->legend_h > 0)
+    room -= st->legend_h * legend_min (&st->s) + column_gap (st);
+  room = MIN (st->column * RADAR_SHARE, room);
+  return room >= st->column * RADAR_MIN_SHARE ? room : 0;
+}
+
+/* The card's radar: in the room left under the card with the legend
+ * there; else the card gives up its rows, whose values the radar then
+ * shows, so that radar and legend share the column (16:9 stages), as long
+ * as the legend keeps its smallest type and the network most of its size. */
+static void
+place_radar (Stage         *st,
+             const MwTheme *theme,
+             MwSlideLayout *layout)
+{
+  MwSlideLayout before = *layout;
+  double card_h = st->card_h;
+
+  if ((st->radar_h = radar_height (st, layout)) > 0)
+    {
+      st->card_h = card_height (st, theme, st->radar_h);
+      place_all (st, layout);
+      return;
+    }
+  st->rows = FALSE;
+  if ((st->radar_h = radar_height_compact (st, theme)) > 0)
+    {
+      st->card_h = card_height (st, theme, st->radar_h);
+      place_all (st, layout);
+      if ((!st->options->legend || st->legend_h <= 0 ||
+           (layout->legend.width > 0 && layout->legend_scale >= legend_min (&st->s))) &&
+          layout->view.zoom >= before.view.zoom * MIN_NETWORK_SHARE)
+        return;
+    }
+  *layout = before;
+  st->card_h = card_h;
+  st->radar_h = 0;
+  st->rows = TRUE;
+}
+
 /* mw_slide_layout(), and the card's radar's height, which only the
  * drawing needs. */
 static void
@@ -755,12 +781,13 @@ lay_out (MwSlide              *self,
          double                height,
          const MwSlideOptions *options,
          MwSlideLayout        *layout,
-         double               *radar_h)
+         double               *radar_h,
+         gboolean             *rows)
 {
   const MwTheme *theme;
   g_autoptr(GHashTable) highlighted = NULL;
   g_autoptr(GArray) items = NULL;
-  Stage st = { self, NULL, options };
+  Stage st = { .slide = self, .options = options, .rows = TRUE };
 
   g_return_if_fail (MW_IS_SLIDE (self));
   g_return_if_fail (options != NULL && layout != NULL);
@@ -782,8 +809,7 @@ lay_out (MwSlide              *self,
   if (options->legend)
     mw_renderer_measure_legend (st.renderer, &st.legend_w, &st.legend_h);
   if (options->scores)
-    st.card_h = card (self, st.renderer, NULL, mw_slide_get_n_steps (self) - 1, &(MwRect) { 0, 0, st.column, 0 },
-                      &st.s, theme, options->dark, 0);
+    st.card_h = card_height (&st, theme, 0);
 
   highlighted = id_set (mw_slide_get_highlight (self));
   layout->labelled = choose_labelled (mw_slide_get_network (self), highlighted);
@@ -791,15 +817,15 @@ lay_out (MwSlide              *self,
   items = gather_items (self, st.renderer, layout);
   st.items = items;
   place_all (&st, layout);
-  if (options->scores && (st.radar_h = radar_height (&st, layout)) > 0)
-    {
-      st.card_h = card (self, st.renderer, NULL, mw_slide_get_n_steps (self) - 1, &(MwRect) { 0, 0, st.column, 0 },
-                        &st.s, theme, options->dark, st.radar_h);
-      place_all (&st, layout);
-    }
+  if (options->scores)
+    place_radar (&st, theme, layout);
   place_labels (self, st.renderer, items, layout);
+  if (st.radar_h > 0)
+    layout->radar = (MwRect) { layout->card.x, layout->card.y + st.s.index * 1.35, layout->card.width, st.radar_h };
   if (radar_h != NULL)
     *radar_h = st.radar_h;
+  if (rows != NULL)
+    *rows = st.rows;
 }
 
 /**
@@ -820,7 +846,7 @@ mw_slide_layout (MwSlide              *self,
                  const MwSlideOptions *options,
                  MwSlideLayout        *layout)
 {
-  lay_out (self, width, height, options, layout, NULL);
+  lay_out (self, width, height, options, layout, NULL, NULL);
 }
 
 void
@@ -906,6 +932,7 @@ mw_slide_draw (MwSlide              *self,
   MwView view;
   Sizes s;
   double radar_h = 0;
+  gboolean rows = TRUE;
 
   g_return_if_fail (MW_IS_SLIDE (self));
   g_return_if_fail (cr != NULL && options != NULL);
@@ -913,7 +940,7 @@ mw_slide_draw (MwSlide              *self,
   theme = _mw_theme_get (options->dark);
   renderer = mw_slide_get_renderer (self, step);
   whole = mw_slide_get_renderer (self, mw_slide_get_n_steps (self) - 1);
-  lay_out (self, width, height, options, &layout, &radar_h);
+  lay_out (self, width, height, options, &layout, &radar_h, &rows);
   stage_sizes (layout.height, &s);
   ids = id_set (mw_slide_get_highlight (self));
   highlight_sets (mw_slide_get_step_network (self, step), ids, actors, ties);
@@ -935,7 +962,7 @@ mw_slide_draw (MwSlide              *self,
 
   header (self, whole, cr, step, &layout.header, &s, theme);
   if (layout.card.width > 0)
-    card (self, whole, cr, step, &layout.card, &s, theme, options->dark, radar_h);
+    card (self, whole, cr, step, &layout.card, &s, theme, options->dark, radar_h, rows);
   if (layout.legend.width > 0)
     {
       cairo_save (cr);

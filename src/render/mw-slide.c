@@ -41,6 +41,86 @@ struct _MwSlide
 
 G_DEFINE_FINAL_TYPE (MwSlide, mw_slide, G_TYPE_OBJECT)
 
+/* How much a person matters when only some can be named: whom a slide
+ * of a big network or a crowded page labels. */
+static int
+key_rank (const MwActor *actor,
+          GHashTable    *highlighted)
+{
+  if (highlighted != NULL && g_hash_table_contains (highlighted, actor->id))
+    return 4;
+  if (mw_actor_n_in (actor, MW_TIE_REPORTS) > 0 && mw_actor_n_out (actor, MW_TIE_REPORTS) == 0)
+    return 3;  /* a top of the hierarchy */
+  if (actor->purpose || actor->initiative)
+    return 2;
+  return 0;
+}
+
+static guint
+degree (const MwActor *actor)
+{
+  guint n = 0;
+
+  for (guint t = 0; t < MW_N_TIE_TYPES; t++)
+    n += mw_actor_n_in (actor, t) + mw_actor_n_out (actor, t);
+  return n;
+}
+
+typedef struct
+{
+  guint index;
+  int   rank;
+  guint degree;
+} Candidate;
+
+static int
+candidate_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  if (x->rank != y->rank)
+    return y->rank - x->rank;
+  if (x->degree != y->degree)
+    return y->degree > x->degree ? 1 : -1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/**
+ * mw_slide_rank_people:
+ * @highlighted: (nullable): ids (char*) that come first
+ *
+ * The key people of a network first: the highlighted, the tops of the
+ * hierarchy, purpose holders and initiative leaders, then the best
+ * connected; ties broken by the file's order. A slide of more than
+ * MW_SLIDE_ALL_LABELS actors labels the first MW_SLIDE_KEY_PEOPLE; the
+ * report's network page labels them too where all labels would be too small.
+ *
+ * Returns: (transfer full) (element-type guint): every actor's index, ranked
+ */
+GArray *
+mw_slide_rank_people (MwNetwork  *network,
+                      GHashTable *highlighted)
+{
+  guint n = mw_network_get_n_actors (network);
+  g_autoptr(GArray) candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), n);
+  GArray *ranked = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+
+  g_return_val_if_fail (MW_IS_NETWORK (network), ranked);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const MwActor *actor = mw_network_get_actor (network, i);
+      Candidate c = { i, key_rank (actor, highlighted), degree (actor) };
+
+      g_array_append_val (candidates, c);
+    }
+  g_array_sort (candidates, candidate_compare);
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (ranked, g_array_index (candidates, Candidate, i).index);
+  return ranked;
+}
+
 static void
 mw_slide_finalize (GObject *object)
 {

@@ -48,6 +48,7 @@ typedef struct
   MwRect  drawing;       /* where the network and its labels land in it */
   MwRect  card;          /* score card and closest context; empty when hidden */
   MwRect  legend;        /* empty when hidden */
+  MwRect  radar;         /* the card's radar; empty when it has none */
   double  legend_scale;
   MwView  view;          /* the network's view (labels are the slide's own) */
   double  label_size;    /* the labels' font size */
@@ -92,6 +93,9 @@ MwScores   *mw_slide_get_scores         (MwSlide              *self,
                                          guint                 step);
 const char *mw_slide_get_step_name      (MwSlide              *self,
                                          guint                 step);
+
+GArray     *mw_slide_rank_people        (MwNetwork            *network,
+                                         GHashTable           *highlighted);
 
 void        mw_slide_layout             (MwSlide              *self,
                                          double                width,
