@@ -38,6 +38,7 @@ struct _MwTimelineEdit
   MwSeries   *series;
   char       *error;     /* why the last save failed */
   int         selected;
+  gboolean    busy;      /* the series is loading in a worker: hands off */
 };
 
 G_DEFINE_FINAL_TYPE (MwTimelineEdit, mw_timeline_edit, GTK_TYPE_BOX)
@@ -115,6 +116,8 @@ add_clicked_cb (MwTimelineEdit *self)
 
   g_assert (MW_IS_TIMELINE_EDIT (self));
 
+  if (self->busy || self->series == NULL)
+    return;
   chooser = gtk_file_chooser_native_new (_("Add Snapshots"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
@@ -141,7 +144,7 @@ remove_clicked_cb (MwTimelineEdit *self)
 {
   g_assert (MW_IS_TIMELINE_EDIT (self));
 
-  if (self->selected < 0)
+  if (self->busy || self->selected < 0)
     return;
   mw_series_remove (self->series, self->selected);
   save_and_show (self, MIN (self->selected, (int) mw_series_get_n_snapshots (self->series) - 1));
@@ -153,7 +156,7 @@ move_by (MwTimelineEdit *self,
 {
   int to = self->selected + offset;
 
-  if (self->selected < 0 || to < 0 || to >= (int) mw_series_get_n_snapshots (self->series))
+  if (self->busy || self->selected < 0 || to < 0 || to >= (int) mw_series_get_n_snapshots (self->series))
     return;
   mw_series_move (self->series, self->selected, to);
   save_and_show (self, to);
@@ -182,7 +185,7 @@ title_apply_cb (MwTimelineEdit *self)
 
   g_assert (MW_IS_TIMELINE_EDIT (self));
 
-  if (self->selected < 0)
+  if (self->busy || self->selected < 0)
     return;
   title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
   mw_series_set_title (self->series, self->selected, title);
@@ -197,7 +200,7 @@ date_apply_cb (MwTimelineEdit *self)
 
   g_assert (MW_IS_TIMELINE_EDIT (self));
 
-  if (self->selected < 0)
+  if (self->busy || self->selected < 0)
     return;
   date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
   if (!mw_series_set_date (self->series, self->selected, date, &error))
@@ -314,6 +317,22 @@ mw_timeline_edit_set_selected (MwTimelineEdit *self,
 }
 
 /**
+ * mw_timeline_edit_set_busy:
+ * @busy: whether the series is loading elsewhere
+ *
+ * While busy, nothing is edited (the controls keep their focus and look:
+ * a load takes a moment, and a keyboard user's place is not lost).
+ */
+void
+mw_timeline_edit_set_busy (MwTimelineEdit *self,
+                           gboolean        busy)
+{
+  g_return_if_fail (MW_IS_TIMELINE_EDIT (self));
+
+  self->busy = busy;
+}
+
+/**
  * mw_timeline_edit_add_files:
  * @files: (element-type GFile): networks, added at the end in this order
  *
@@ -328,7 +347,7 @@ mw_timeline_edit_add_files (MwTimelineEdit *self,
   g_return_if_fail (MW_IS_TIMELINE_EDIT (self));
   g_return_if_fail (G_IS_LIST_MODEL (files));
 
-  if (self->series == NULL || g_list_model_get_n_items (files) == 0)
+  if (self->busy || self->series == NULL || g_list_model_get_n_items (files) == 0)
     return;
   first = mw_series_get_n_snapshots (self->series);
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)

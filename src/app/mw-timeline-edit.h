@@ -20,6 +20,8 @@ void        mw_timeline_edit_set_series   (MwTimelineEdit *self,
                                            MwSeries       *series);
 void        mw_timeline_edit_set_selected (MwTimelineEdit *self,
                                            int             index);
+void        mw_timeline_edit_set_busy     (MwTimelineEdit *self,
+                                           gboolean        busy);
 void        mw_timeline_edit_add_files    (MwTimelineEdit *self,
                                            GListModel     *files);
 /* (nullable): why the last save failed, or %NULL after one that worked */

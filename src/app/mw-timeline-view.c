@@ -532,7 +532,7 @@ loaded_cb (GObject      *object,
   self->loaded = TRUE;
   n = (int) mw_series_get_n_snapshots (self->series);
   fill_list (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->edit), TRUE);
+  mw_timeline_edit_set_busy (self->edit, FALSE);
   mw_timeline_view_select (self, self->reselect >= 0 ? MIN (self->reselect, n - 1) : (n > 0 ? 0 : -1));
   self->reselect = -1;
 }
@@ -544,7 +544,7 @@ load (MwTimelineView *self)
 
   /* the worker owns the series until it is done: nothing reads or edits it */
   self->loaded = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->edit), FALSE);
+  mw_timeline_edit_set_busy (self->edit, TRUE);
   g_task_set_task_data (task, g_object_ref (self->series), g_object_unref);
   g_task_run_in_thread (task, load_thread);
 }
@@ -685,7 +685,6 @@ mw_timeline_view_new (GtkApplication *application,
       self->series = mw_series_new ();
       show_load_error (self, error);
       self->loaded = TRUE;
-      gtk_widget_set_sensitive (GTK_WIDGET (self->edit), FALSE);
       update_accessible (self);
       return self;
     }
