@@ -312,6 +312,8 @@ mw_timeline_edit_set_selected (MwTimelineEdit *self,
   mw_entry_row_show_text (self->title_row, snapshot != NULL && snapshot->title != NULL ? snapshot->title : "");
   mw_entry_row_show_text (self->date_row, snapshot != NULL && snapshot->date != NULL ? snapshot->date : "");
   gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (mw_entry_row_get_entry (self->date_row)),
+                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   show_error (self, self->error);
   update_buttons (self);
 }
