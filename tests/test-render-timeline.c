@@ -7,6 +7,8 @@
 
 #include <math.h>
 
+#include <pango/pangocairo.h>
+
 #include "mw-render-timeline.h"
 #include "mw-test-core.h"
 #include "mw-test-series.h"
@@ -169,10 +171,177 @@ test_dark_and_selected (Fixture       *fixture,
   mw_render_timeline_point (fixture->series, WIDTH, HEIGHT, &options, 2, MW_TIMELINE_INDEX_LINE, &x2, &y2);
   mw_render_timeline_point (fixture->series, WIDTH, HEIGHT, &options, 4, MW_TIMELINE_INDEX_LINE, &x4, &y4);
   /* the selected column is lit: compare the same empty height in both */
-  selected = pixel (fixture, (int) x2 + 30, 80);
-  other = pixel (fixture, (int) x4 + 30, 80);
+  selected = pixel (fixture, (int) x2 + 10, 80);
+  other = pixel (fixture, (int) x4 + 10, 80);
   g_assert_cmphex (selected, !=, other);
   g_assert_cmphex (other, ==, 0x232323);
+}
+
+static double
+snapshot_time (MwSeries *series,
+               guint     i)
+{
+  return (double) g_date_time_to_unix (mw_series_get_snapshot (series, i)->when);
+}
+
+/* The points stand at their dates: from the first, x grows in proportion
+ * to the time passed (three months, three, three, then eleven). */
+static void
+test_x_by_date (Fixture       *fixture,
+                gconstpointer  data)
+{
+  MwTimelineOptions options = { FALSE, -1, 10 };
+  double x0 = mw_render_timeline_snapshot_x (fixture->series, WIDTH, HEIGHT, &options, 0);
+  double x4 = mw_render_timeline_snapshot_x (fixture->series, WIDTH, HEIGHT, &options, 4);
+  double scale = (x4 - x0) / (snapshot_time (fixture->series, 4) - snapshot_time (fixture->series, 0));
+
+  g_assert_cmpfloat (scale, >, 0);
+  for (guint i = 1; i < MW_TEST_SERIES_N_SNAPSHOTS; i++)
+    {
+      double x = mw_render_timeline_snapshot_x (fixture->series, WIDTH, HEIGHT, &options, i);
+      double expected = x0 + scale * (snapshot_time (fixture->series, i) - snapshot_time (fixture->series, 0));
+
+      g_assert_cmpfloat_with_epsilon (x, expected, 0.5);
+    }
+  /* and not evenly: the gap to the last is longer than the first */
+  g_assert_cmpfloat (x4 - mw_render_timeline_snapshot_x (fixture->series, WIDTH, HEIGHT, &options, 3), >,
+                     2 * (mw_render_timeline_snapshot_x (fixture->series, WIDTH, HEIGHT, &options, 1) - x0));
+}
+
+/* A series of the fixture's files with other dates; NULL marks the end. */
+static MwSeries *
+series_with_dates (Fixture     *fixture,
+                   const char **dates,
+                   guint        n)
+{
+  MwSeries *series = mw_series_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("snapshot-%u.gv", i % MW_TEST_SERIES_N_SNAPSHOTS + 1);
+      g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
+
+      mw_series_add (series, dates[i] != NULL ? path : "no-such-file.gv", dates[i], NULL);
+    }
+  mw_series_load_snapshots (series, NULL);
+  return series;
+}
+
+/* Two snapshots on one date stay apart: their numbered tags do not touch. */
+static void
+test_same_date (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char *dates[] = { "2025-01-15", "2025-06-30", "2025-06-30", "2025-12-31" };
+  g_autoptr(MwSeries) series = series_with_dates (fixture, dates, G_N_ELEMENTS (dates));
+  MwTimelineOptions options = { FALSE, -1, 10 };
+  double x1 = mw_render_timeline_snapshot_x (series, WIDTH, HEIGHT, &options, 1);
+  double x2 = mw_render_timeline_snapshot_x (series, WIDTH, HEIGHT, &options, 2);
+  double em = 10 * 96.0 / 72.0;
+
+  g_assert_cmpfloat (x2 - x1, >=, 2 * em);
+  /* both are hit where they are drawn */
+  g_assert_cmpint (mw_render_timeline_hit (series, WIDTH, HEIGHT, &options, x1, HEIGHT / 2), ==, 1);
+  g_assert_cmpint (mw_render_timeline_hit (series, WIDTH, HEIGHT, &options, x2, HEIGHT / 2), ==, 2);
+}
+
+/* A snapshot without any date (its file is missing) is placed between its
+ * neighbours, and drawn: a dashed rule through the plot at its place. */
+static void
+test_undated_placed (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char *dates[] = { "2025-01-01", NULL, "2025-12-31" };
+  g_autoptr(MwSeries) series = series_with_dates (fixture, dates, G_N_ELEMENTS (dates));
+  MwTimelineOptions options = { FALSE, -1, 10 };
+  double x0 = mw_render_timeline_snapshot_x (series, WIDTH, HEIGHT, &options, 0);
+  double x1 = mw_render_timeline_snapshot_x (series, WIDTH, HEIGHT, &options, 1);
+  double x2 = mw_render_timeline_snapshot_x (series, WIDTH, HEIGHT, &options, 2);
+  cairo_t *cr = cairo_create (fixture->surface);
+  guint inked = 0;
+
+  g_assert_null (mw_series_get_snapshot (series, 1)->when);
+  g_assert_cmpfloat_with_epsilon (x1, (x0 + x2) / 2, 1);
+  mw_render_timeline (cr, series, WIDTH, HEIGHT, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (fixture->surface);
+  /* the rule: dashes of ink down its middle, where nothing else is drawn */
+  for (int y = 120; y < 300; y++)
+    inked += (pixel (fixture, (int) round (x1), y) & 0xff) < 0xc0;
+  g_assert_cmpuint (inked, >, 30);
+  g_assert_cmpuint (inked, <, 150);
+}
+
+typedef struct
+{
+  const char *first, *last;
+  const char *prefix;   /* what the first label starts with at 800 px */
+} Span;
+
+/* Over a week, two years and thirty years, at three widths: the labels of
+ * the axis never overlap (their extents measured again here) and stay in
+ * the chart; the step suits the span; drawn light and dark, each label is
+ * ink on the background. */
+static void
+test_labels_apart (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const Span spans[] = {
+    { "2026-03-02", "2026-03-08", "2 Mar 2026" },
+    { "2025-03-31", "2026-12-03", "Q2 2025" },
+    { "1990-06-01", "2020-06-01", "1990" },
+  };
+  static const double widths[] = { 320, WIDTH, 1600 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (spans); s++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      for (int dark = 0; dark <= 1; dark++)
+        {
+          const char *dates[] = { spans[s].first, spans[s].last };
+          g_autoptr(MwSeries) series = series_with_dates (fixture, dates, 2);
+          MwTimelineOptions options = { dark, -1, 10 };
+          cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) widths[w], HEIGHT);
+          cairo_t *cr = cairo_create (surface);
+          g_autoptr(GArray) ticks = mw_render_timeline_ticks (cr, series, widths[w], HEIGHT, &options);
+          double right = -1;
+
+          g_assert_cmpuint (ticks->len, >=, 1);
+          if (widths[w] == WIDTH)
+            {
+              g_assert_cmpuint (ticks->len, >=, 3);
+              g_assert_cmpstr (g_array_index (ticks, MwTimelineTick, 0).label, ==, spans[s].prefix);
+            }
+          mw_render_timeline (cr, series, widths[w], HEIGHT, &options);
+          cairo_surface_flush (surface);
+          for (guint k = 0; k < ticks->len; k++)
+            {
+              const MwTimelineTick *tick = &g_array_index (ticks, MwTimelineTick, k);
+              PangoLayout *layout = pango_cairo_create_layout (cr);
+              PangoFontDescription *font = pango_font_description_from_string ("Sans");
+              int text_width, text_height, stride = cairo_image_surface_get_stride (surface);
+              unsigned char *pixels = cairo_image_surface_get_data (surface);
+              guint32 background = dark ? 0x232323 : 0xffffff;
+              gboolean inked = FALSE;
+
+              pango_font_description_set_absolute_size (font, 10 * 96.0 / 72.0 * PANGO_SCALE);
+              pango_layout_set_font_description (layout, font);
+              pango_layout_set_text (layout, tick->label, -1);
+              pango_layout_get_pixel_size (layout, &text_width, &text_height);
+              g_assert_cmpfloat (tick->label_x, >, right);
+              g_assert_cmpfloat (tick->label_x, >=, 0);
+              g_assert_cmpfloat (tick->label_x + text_width, <=, widths[w]);
+              right = tick->label_x + text_width;
+              /* the label's row (the axis' labels sit 1.9 em under the plot) */
+              for (int x = (int) tick->label_x; x < (int) right && !inked; x++)
+                for (int y = HEIGHT - 24; y < HEIGHT - 6 && !inked; y++)
+                  inked = (*(guint32 *) (pixels + y * stride + x * 4) & 0xffffff) != background;
+              g_assert_true (inked);
+              pango_font_description_free (font);
+              g_object_unref (layout);
+            }
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+        }
 }
 
 int
@@ -185,6 +354,10 @@ main (int   argc,
   ADD ("/timeline/points", test_points);
   ADD ("/timeline/gap-not-zero", test_gap_not_zero);
   ADD ("/timeline/dark-and-selected", test_dark_and_selected);
+  ADD ("/timeline/x-by-date", test_x_by_date);
+  ADD ("/timeline/same-date", test_same_date);
+  ADD ("/timeline/undated-placed", test_undated_placed);
+  ADD ("/timeline/labels-apart", test_labels_apart);
 #undef ADD
 
   return g_test_run ();

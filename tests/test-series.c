@@ -228,6 +228,61 @@ test_edit_and_save (Fixture       *fixture,
   g_assert_cmpstr (mw_series_get_snapshot (again, 1)->title, ==, "First peers");
 }
 
+/* A title and a date set, a date refused with a clear reason (nothing
+ * changed), a date cleared; saved and read back. A save that cannot be
+ * written says why and leaves the file as it was. */
+static void
+test_retitle_redate (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwSeries) series = load_series (fixture->series_path);
+  g_autoptr(MwSeries) again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *blocked = g_build_filename (fixture->folder, "snapshot-1.gv", "inside.mwseries", NULL);
+  g_autofree char *text = NULL;
+
+  mw_series_set_title (series, 1, "Peers at last");
+  g_assert_true (mw_series_set_date (series, 1, "2025-07-15", &error));
+  g_assert_no_error (error);
+  text = mw_snapshot_dup_date_text (mw_series_get_snapshot (series, 1));
+  g_assert_cmpstr (text, ==, "2025-07-15");
+  g_assert_cmpint (mw_series_get_snapshot (series, 1)->date_source, ==, MW_SERIES_DATE_ENTRY);
+
+  g_assert_false (mw_series_set_date (series, 2, "2025-13-40", &error));
+  g_assert_error (error, MW_ERROR, MW_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2025-13-40"));
+  g_assert_nonnull (strstr (error->message, "2026-03-31"));
+  g_clear_error (&error);
+  g_assert_cmpstr (mw_series_get_snapshot (series, 2)->date, ==, "2025-09-30");
+  g_assert_false (mw_series_set_date (series, 2, "next spring", &error));
+  g_clear_error (&error);
+
+  g_assert_true (mw_series_set_date (series, 0, "", &error));
+  mw_series_set_title (series, 4, "");
+  g_assert_true (mw_series_save (series, NULL, &error));
+  g_assert_no_error (error);
+
+  again = load_series (fixture->series_path);
+  g_assert_cmpstr (mw_series_get_snapshot (again, 1)->title, ==, "Peers at last");
+  g_assert_cmpstr (mw_series_get_snapshot (again, 1)->date, ==, "2025-07-15");
+  g_assert_null (mw_series_get_snapshot (again, 0)->date);
+  g_assert_cmpint (mw_series_get_snapshot (again, 0)->date_source, !=, MW_SERIES_DATE_ENTRY);
+  g_assert_null (mw_series_get_snapshot (again, 4)->title);
+
+  /* a file where a folder should be: the save fails, naming why */
+  g_assert_true (g_file_get_contents (fixture->series_path, &before, NULL, NULL));
+  mw_series_set_title (again, 0, "Unsaved");
+  g_assert_false (mw_series_save (again, blocked, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, !=, "");
+  g_assert_cmpstr (mw_series_get_path (again), ==, fixture->series_path);
+  g_assert_true (g_file_get_contents (fixture->series_path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (mw_series_get_snapshot (again, 0)->title, ==, "Unsaved");
+}
+
 static void
 test_not_a_series (Fixture       *fixture,
                    gconstpointer  data)
@@ -379,6 +434,7 @@ main (int   argc,
   ADD ("/series/changes", test_changes);
   ADD ("/series/marked", test_marked);
   ADD ("/series/edit-and-save", test_edit_and_save);
+  ADD ("/series/retitle-redate", test_retitle_redate);
   ADD ("/series/not-a-series", test_not_a_series);
   ADD ("/series/cli/show-equals-score", test_cli_show_equals_score);
   ADD ("/series/cli/new-and-add", test_cli_new_and_add);

@@ -3,7 +3,9 @@
  * The chart (render/mw-render-timeline.c), the list of snapshots with the
  * marked ones explained, and for the selected snapshot and the one before
  * it what changed and what moved each element most. The snapshots load and
- * the changes are measured in a worker thread; nothing is written.
+ * the changes are measured in a worker thread. Under the list, the series
+ * is edited (mw-timeline-edit.c: it saves the .mwseries); after each edit
+ * everything loads again, the edited snapshot selected.
  *
  * Selecting a point (Left/Right, a click, the list) shows its values;
  * opening it (Enter, a click on the chart, activating the row, "Open
@@ -26,6 +28,7 @@
 
 #include "mw-render-timeline.h"
 #include "mw-a11y.h"
+#include "mw-timeline-edit.h"
 #include "mw-timeline-view.h"
 
 struct _MwTimelineView
@@ -40,6 +43,7 @@ struct _MwTimelineView
   GtkLabel             *changes_heading;
   GtkLabel             *changes_label;
   GtkListBox           *snapshot_list;
+  MwTimelineEdit       *edit;
 
   /* owned */
   GFile                *file;
@@ -47,6 +51,7 @@ struct _MwTimelineView
   GPtrArray            *changes;      /* MwSeriesChanges* or NULL, one per neighbour pair */
   GCancellable         *cancellable;
   int                   selected;
+  int                   reselect;     /* what to select once loaded again, or -1 */
   gboolean              loaded;
   gboolean              selecting;    /* the list follows the chart: not again */
 };
@@ -254,6 +259,7 @@ update_selection (MwTimelineView *self)
   update_changes (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  mw_timeline_edit_set_selected (self->edit, self->loaded ? self->selected : -1);
 
   if (!self->selecting && self->selected >= 0)
     {
@@ -319,6 +325,21 @@ open_clicked_cb (MwTimelineView *self)
     mw_timeline_view_open_snapshot (self, self->selected);
 }
 
+/* The point @steps away from the selected one along the time axis. */
+static int
+point_along_time (MwTimelineView *self,
+                  int             steps)
+{
+  guint n = 0;
+  g_autofree guint *order = mw_timeline_dup_order (self->series, &n);
+  int position = 0;
+
+  for (guint k = 0; k < n; k++)
+    if ((int) order[k] == self->selected)
+      position = (int) k;
+  return (int) order[CLAMP (position + steps, 0, (int) n - 1)];
+}
+
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -334,17 +355,17 @@ key_pressed_cb (GtkEventControllerKey *controller,
     {
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      mw_timeline_view_select (self, MIN (self->selected + 1, n - 1));
+      mw_timeline_view_select (self, point_along_time (self, 1));
       return TRUE;
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
-      mw_timeline_view_select (self, MAX (self->selected - 1, 0));
+      mw_timeline_view_select (self, point_along_time (self, -1));
       return TRUE;
     case GDK_KEY_Home:
-      mw_timeline_view_select (self, 0);
+      mw_timeline_view_select (self, point_along_time (self, -n));
       return TRUE;
     case GDK_KEY_End:
-      mw_timeline_view_select (self, n - 1);
+      mw_timeline_view_select (self, point_along_time (self, n));
       return TRUE;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
@@ -356,7 +377,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
-/* A click on a column selects that snapshot and opens it. */
+/* A click selects the nearest snapshot and opens it. */
 static void
 chart_pressed_cb (GtkGestureClick *gesture,
                   int              n_press,
@@ -502,14 +523,18 @@ loaded_cb (GObject      *object,
 {
   MwTimelineView *self = MW_TIMELINE_VIEW (object);
   GPtrArray *changes = g_task_propagate_pointer (G_TASK (result), NULL);
+  int n;
 
   if (changes == NULL)
     return;
   g_clear_pointer (&self->changes, g_ptr_array_unref);
   self->changes = changes;
   self->loaded = TRUE;
+  n = (int) mw_series_get_n_snapshots (self->series);
   fill_list (self);
-  mw_timeline_view_select (self, mw_series_get_n_snapshots (self->series) > 0 ? 0 : -1);
+  mw_timeline_edit_set_busy (self->edit, FALSE);
+  mw_timeline_view_select (self, self->reselect >= 0 ? MIN (self->reselect, n - 1) : (n > 0 ? 0 : -1));
+  self->reselect = -1;
 }
 
 static void
@@ -517,8 +542,22 @@ load (MwTimelineView *self)
 {
   g_autoptr(GTask) task = g_task_new (self, self->cancellable, loaded_cb, NULL);
 
+  /* the worker owns the series until it is done: nothing reads or edits it */
+  self->loaded = FALSE;
+  mw_timeline_edit_set_busy (self->edit, TRUE);
   g_task_set_task_data (task, g_object_ref (self->series), g_object_unref);
   g_task_run_in_thread (task, load_thread);
+}
+
+/* The series was edited: load it again and select @select. */
+static void
+edited_cb (MwTimelineView *self,
+           int             select)
+{
+  g_assert (MW_IS_TIMELINE_VIEW (self));
+
+  self->reselect = select;
+  load (self);
 }
 
 static void
@@ -570,9 +609,11 @@ mw_timeline_view_class_init (MwTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwTimelineView, changes_heading);
   gtk_widget_class_bind_template_child (widget_class, MwTimelineView, changes_label);
   gtk_widget_class_bind_template_child (widget_class, MwTimelineView, snapshot_list);
+  gtk_widget_class_bind_template_child (widget_class, MwTimelineView, edit);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edited_cb);
 }
 
 static void
@@ -581,9 +622,11 @@ mw_timeline_view_init (MwTimelineView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
+  g_type_ensure (MW_TYPE_TIMELINE_EDIT);
   gtk_widget_init_template (GTK_WIDGET (self));
   mw_a11y_name_scrollers (GTK_WIDGET (self), _("Timeline"));
   self->selected = -1;
+  self->reselect = -1;
   self->cancellable = g_cancellable_new ();
   self->changes = g_ptr_array_new ();
 
@@ -646,6 +689,7 @@ mw_timeline_view_new (GtkApplication *application,
       return self;
     }
   update_accessible (self);
+  mw_timeline_edit_set_series (self->edit, self->series);
   load (self);
   return self;
 }

@@ -29,6 +29,21 @@ typedef struct
   double   font_size;
 } MwTimelineOptions;
 
+/**
+ * MwTimelineTick:
+ * @x: where the tick is on the time axis
+ * @label: its label, "Q2 2026", "Jun", "2027"…
+ * @label_x: the label's left edge
+ * @label_width: the label's width as drawn
+ */
+typedef struct
+{
+  double  x;
+  char   *label;
+  double  label_x;
+  double  label_width;
+} MwTimelineTick;
+
 /* The value @line has at @snapshot: FALSE (a gap) when the snapshot is
  * marked or the element not measurable there. */
 gboolean  mw_timeline_get_value      (const MwSnapshot        *snapshot,
@@ -42,6 +57,18 @@ void      mw_render_timeline         (cairo_t                 *cr,
                                       double                   width,
                                       double                   height,
                                       const MwTimelineOptions *options);
+guint    *mw_timeline_dup_order      (MwSeries                *series,
+                                      guint                   *n);
+double    mw_render_timeline_snapshot_x (MwSeries             *series,
+                                      double                   width,
+                                      double                   height,
+                                      const MwTimelineOptions *options,
+                                      guint                    snapshot);
+GArray   *mw_render_timeline_ticks   (cairo_t                 *cr,
+                                      MwSeries                *series,
+                                      double                   width,
+                                      double                   height,
+                                      const MwTimelineOptions *options);
 /* Where the point of @line at @snapshot is drawn; FALSE for a gap. */
 gboolean  mw_render_timeline_point   (MwSeries                *series,
                                       double                   width,
@@ -51,7 +78,7 @@ gboolean  mw_render_timeline_point   (MwSeries                *series,
                                       guint                    line,
                                       double                  *x,
                                       double                  *y);
-/* The snapshot whose column holds x, or -1 outside the plot. */
+/* The snapshot drawn nearest to x, or -1 outside the plot. */
 int       mw_render_timeline_hit     (MwSeries                *series,
                                       double                   width,
                                       double                   height,

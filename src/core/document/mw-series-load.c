@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -25,30 +24,6 @@
 static const char *tie_type_titles[MW_N_TIE_TYPES] = {
   N_("Reports to"), N_("Collaborates"), N_("Influences"), N_("Checks"),
 };
-
-/**
- * mw_series_parse_date:
- * @text: (nullable): "2026-03-31" or any ISO 8601 date and time
- *
- * Returns: (transfer full) (nullable): the date, in UTC without a zone
- */
-GDateTime *
-mw_series_parse_date (const char *text)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  GDateTime *when;
-  int year, month, day;
-  char rest;
-
-  if (text == NULL)
-    return NULL;
-  when = g_date_time_new_from_iso8601 (text, utc);
-  if (when != NULL)
-    return when;
-  if (sscanf (text, "%d-%d-%d%c", &year, &month, &day, &rest) == 3)
-    return g_date_time_new_utc (year, month, day, 0, 0, 0);
-  return NULL;
-}
 
 /* The series entry's date, else the network's `date`, else the file's
  * modification time. */

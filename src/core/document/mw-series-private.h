@@ -4,7 +4,8 @@
  *
  *   2  mw-series-load.c  loading and scoring the snapshots, their dates,
  *                        the changes between neighbours and their effects
- *   1  mw-series.c       the type, the series file, adding and reordering
+ *   1  mw-series.c       the type, the series file, adding, reordering,
+ *                        retitling and redating (parsing dates)
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -370,6 +372,97 @@ mw_series_move (MwSeries *self,
 
   snapshot = g_ptr_array_steal_index (self->snapshots, from);
   g_ptr_array_insert (self->snapshots, to, snapshot);
+}
+
+/**
+ * mw_series_parse_date:
+ * @text: (nullable): "2026-03-31" or any ISO 8601 date and time
+ *
+ * Returns: (transfer full) (nullable): the date, in UTC without a zone
+ */
+GDateTime *
+mw_series_parse_date (const char *text)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  GDateTime *when;
+  int year, month, day;
+  char rest;
+
+  if (text == NULL)
+    return NULL;
+  when = g_date_time_new_from_iso8601 (text, utc);
+  if (when != NULL)
+    return when;
+  if (sscanf (text, "%d-%d-%d%c", &year, &month, &day, &rest) == 3)
+    return g_date_time_new_utc (year, month, day, 0, 0, 0);
+  return NULL;
+}
+
+/**
+ * mw_series_set_title:
+ * @title: (nullable): the new title; %NULL or "" for the file's name
+ *
+ * Retitles snapshot @index (in memory: mw_series_save() writes it).
+ */
+void
+mw_series_set_title (MwSeries   *self,
+                     guint       index,
+                     const char *title)
+{
+  MwSnapshot *snapshot;
+
+  g_return_if_fail (MW_IS_SERIES (self));
+  g_return_if_fail (index < self->snapshots->len);
+
+  snapshot = g_ptr_array_index (self->snapshots, index);
+  g_free (snapshot->title);
+  snapshot->title = title != NULL && *title != '\0' ? g_strdup (title) : NULL;
+}
+
+/**
+ * mw_series_set_date:
+ * @date: (nullable): "2026-03-31" or any ISO 8601 date and time; %NULL or
+ *   "" for none (the file's `date` attribute or time is used again)
+ *
+ * Redates snapshot @index (in memory). A date is taken as written; until
+ * the snapshots load again, its loaded date follows it.
+ *
+ * Returns: %TRUE, or %FALSE with %MW_ERROR_INVALID when @date is not a
+ *   date (the snapshot is left as it was)
+ */
+gboolean
+mw_series_set_date (MwSeries    *self,
+                    guint        index,
+                    const char  *date,
+                    GError     **error)
+{
+  g_autoptr(GDateTime) when = NULL;
+  MwSnapshot *snapshot;
+
+  g_return_val_if_fail (MW_IS_SERIES (self), FALSE);
+  g_return_val_if_fail (index < self->snapshots->len, FALSE);
+
+  snapshot = g_ptr_array_index (self->snapshots, index);
+  if (date != NULL && *date != '\0')
+    {
+      when = mw_series_parse_date (date);
+      if (when == NULL)
+        {
+          g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
+                       /* Translators: a date the user typed that is not one */
+                       _("“%s” is not a date: write it as year-month-day, for example 2026-03-31"), date);
+          return FALSE;
+        }
+    }
+  g_free (snapshot->date);
+  snapshot->date = when != NULL ? g_strdup (date) : NULL;
+  if (when != NULL)
+    {
+      g_clear_pointer (&snapshot->when, g_date_time_unref);
+      snapshot->when = g_steal_pointer (&when);
+      snapshot->date_source = MW_SERIES_DATE_ENTRY;
+    }
+  return TRUE;
 }
 
 char *

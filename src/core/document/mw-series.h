@@ -129,6 +129,13 @@ void              mw_series_remove          (MwSeries     *self,
 void              mw_series_move            (MwSeries     *self,
                                              guint         from,
                                              guint         to);
+void              mw_series_set_title       (MwSeries     *self,
+                                             guint         index,
+                                             const char   *title);
+gboolean          mw_series_set_date        (MwSeries     *self,
+                                             guint         index,
+                                             const char   *date,
+                                             GError      **error);
 
 /* Loads and scores every snapshot (mw-series-load.c), on any one thread
  * at a time. Never fails: a snapshot that does not load is marked with its
