@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "mw-row-item.h"
+#include "mw-table-cell.h"
 #include "mw-table-view.h"
 #include "mw-test-gtk.h"
 #include "mw-test-networks.h"
@@ -131,8 +132,8 @@ static gboolean
 is_cell_showing (GtkWidget     *widget,
                  gconstpointer  text)
 {
-  return GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0;
+  return MW_IS_TABLE_CELL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (mw_table_cell_get_text (MW_TABLE_CELL (widget)), text) == 0;
 }
 
 /* The cell on screen that shows @text. */
@@ -515,6 +516,95 @@ test_table_large (Fixture       *fixture,
   g_assert_true (sorted_by_label (fixture));
 }
 
+static gboolean
+has_n_rows (gpointer data)
+{
+  Fixture *fixture = data;
+  guint wanted = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (fixture->table), "test-rows"));
+
+  return !mw_table_view_is_busy (fixture->table) &&
+         g_list_model_get_n_items (mw_table_view_get_rows (fixture->table)) == wanted;
+}
+
+static void
+wait_rows (Fixture *fixture,
+           guint    rows)
+{
+  g_object_set_data (G_OBJECT (fixture->table), "test-rows", GUINT_TO_POINTER (rows));
+  if (!mw_test_wait_for (has_n_rows, fixture))
+    g_error ("%u rows shown, not %u", g_list_model_get_n_items (mw_table_view_get_rows (fixture->table)), rows);
+  mw_test_spin (100);
+}
+
+static gboolean
+rows_hold (Fixture *fixture,
+           MwActor *actor)
+{
+  GListModel *rows = mw_table_view_get_rows (fixture->table);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    if (actor_at (fixture, i) == actor)
+      return TRUE;
+  return FALSE;
+}
+
+static double
+scrolled_by (Fixture *fixture)
+{
+  GtkScrollable *view = GTK_SCROLLABLE (mw_table_view_get_column_view (fixture->table));
+
+  return gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (view));
+}
+
+/* 10,000 rows: Page Down scrolls; under a filter, a row edited so that it
+ * no longer matches leaves, and comes back when Ctrl+Z makes it match again. */
+static void
+test_table_large_filter_edit (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *entry;
+  MwNetwork *network;
+  MwActor *twelve;
+
+  if (fixture->window == NULL)
+    {
+      g_test_skip ("no XTest");
+      return;
+    }
+
+  network = mw_test_network_of (fixture->window);
+  click_at (find_cell (fixture, actor_at (fixture, 0)->label), 1);
+  for (guint i = 0; i < 5; i++)
+    mw_test_press_key (GDK_KEY_Page_Down, 0);
+  mw_test_spin (300);
+  g_assert_cmpfloat (scrolled_by (fixture), >, 0);
+  mw_test_press_key (GDK_KEY_Home, 0);
+  mw_test_spin (300);
+
+  /* "Person 12", "Person 120"…"129", "Person 1200"…"1299" */
+  entry = mw_test_find_widget (GTK_WIDGET (fixture->table), is_search_entry, NULL);
+  click_at (entry, 1);
+  type_text ("person 12");
+  wait_rows (fixture, 111);
+  twelve = mw_network_lookup_actor (network, "a12");
+  g_assert_nonnull (twelve);
+  g_assert_true (rows_hold (fixture, twelve));
+
+  click_at (find_cell (fixture, "Person 12"), 2);
+  g_assert_true (mw_test_wait_for (editing, fixture));
+  type_text ("Nobody");
+  mw_test_press_key (GDK_KEY_Return, 0);
+  wait_steps (fixture, 1);
+  g_assert_cmpstr (twelve->label, ==, "Nobody");
+  wait_rows (fixture, 110);
+  g_assert_false (rows_hold (fixture, twelve));
+
+  mw_test_press_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  wait_rows (fixture, 111);
+  g_assert_cmpstr (twelve->label, ==, "Person 12");
+  g_assert_true (rows_hold (fixture, twelve));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -533,6 +623,8 @@ main (int   argc,
 
   large_path = mw_test_write_large_organisation (N_LARGE);
   g_test_add ("/table/large", Fixture, large_path, fixture_set_up, test_table_large, fixture_tear_down);
+  g_test_add ("/table/large-filter-edit", Fixture, large_path, fixture_set_up, test_table_large_filter_edit,
+              fixture_tear_down);
 
   status = g_test_run ();
   g_unlink (large_path);

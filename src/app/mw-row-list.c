@@ -10,21 +10,28 @@
 
 #include "mw-row-list.h"
 
-/* Position i is the network's actor (or tie) of index i. An item is made
- * when a view asks for it and kept in `alive` only while someone holds it,
- * so a table of 100,000 actors makes the few dozen rows on screen. The
+/* Position i is the network's actor (or tie) of index i, unless an order
+ * (a sort) or matches (a filter) say otherwise. An item is made when a
+ * view asks for it and kept in `alive` only while someone holds it, so a
+ * table of 100,000 actors makes the few dozen rows on screen. The
  * network's "changed" becomes "items-changed" (an actor appended, or every
- * row after a removal or a batch) or the item's own "changed" (a field). */
+ * row after a removal or a batch) or the item's own "changed" (a field).
+ * A new order or new matches announce only the span of positions whose
+ * rows differ, in one "items-changed", as GtkFilterListModel's slices did
+ * not: they cost a frame each at 100,000 rows. */
 struct _MwRowList
 {
   GObject      parent_instance;
 
   MwNetwork   *network;
   MwTableKind  kind;
-  guint        n_items;   /* as last announced */
+  guint        n_rows;    /* actors or ties, as last read */
+  guint        n_items;   /* positions, as last announced */
   GHashTable  *alive;     /* MwActor* or MwTie* → MwRowItem* (weak) */
-  guint       *order;     /* (nullable) position → row index, when sorted */
-  guint       *place;     /* (nullable) row index → position */
+  guint       *order;     /* (nullable) n_rows: position → row index, when sorted */
+  guint       *place;     /* (nullable) n_rows: row index → position in order */
+  guint8      *matches;   /* (nullable) n_rows: row index → shown, when filtered */
+  guint       *shown;     /* (nullable) n_items: position → row index, when filtered */
 };
 
 static void mw_row_list_model_init (GListModelInterface *iface);
@@ -75,6 +82,69 @@ clear_order (MwRowList *self)
   g_clear_pointer (&self->place, g_free);
 }
 
+static guint
+row_at (MwRowList *self,
+        guint      position)
+{
+  if (self->shown != NULL)
+    return self->shown[position];
+  return self->order != NULL ? self->order[position] : position;
+}
+
+/* The rows the filter keeps, in the order's order. */
+static void
+update_shown (MwRowList *self)
+{
+  guint n = 0;
+
+  if (self->matches == NULL)
+    {
+      g_clear_pointer (&self->shown, g_free);
+      self->n_items = self->n_rows;
+      return;
+    }
+  self->shown = g_renew (guint, self->shown, MAX (self->n_rows, 1));
+  for (guint p = 0; p < self->n_rows; p++)
+    {
+      guint row = self->order != NULL ? self->order[p] : p;
+
+      if (self->matches[row])
+        self->shown[n++] = row;
+    }
+  self->n_items = n;
+}
+
+/* Returns: (transfer full): the row index at each position now */
+static guint *
+positions_now (MwRowList *self)
+{
+  guint *rows = g_new (guint, MAX (self->n_items, 1));
+
+  for (guint p = 0; p < self->n_items; p++)
+    rows[p] = row_at (self, p);
+  return rows;
+}
+
+/* Announces the span between the first and the last position whose row
+ * changed since @before (positions_now() of then, @n_before long). */
+static void
+announce (MwRowList *self,
+          guint     *before,
+          guint      n_before)
+{
+  guint n = MIN (n_before, self->n_items);
+  guint head = 0, tail = 0;
+
+  while (head < n && before[head] == row_at (self, head))
+    head++;
+  while (tail < n - head && before[n_before - 1 - tail] == row_at (self, self->n_items - 1 - tail))
+    tail++;
+  g_free (before);
+  if (head == n_before && n_before == self->n_items)
+    return;
+  g_list_model_items_changed (G_LIST_MODEL (self), head, n_before - head - tail, self->n_items - head - tail);
+}
+
 static void
 reset (MwRowList *self)
 {
@@ -83,10 +153,15 @@ reset (MwRowList *self)
   g_assert (MW_IS_ROW_LIST (self));
 
   forget_all (self);
-  self->n_items = count_rows (self);
-  /* as many rows are still a permutation: sorted again soon, they do not jump to the file's order first */
-  if (self->n_items != old_n)
-    clear_order (self);
+  /* as many rows are still a permutation: sorted again soon, they do not jump to the file's order first;
+   * the filter keeps its matches until the view has read the rows again */
+  if (count_rows (self) != self->n_rows)
+    {
+      clear_order (self);
+      g_clear_pointer (&self->matches, g_free);
+    }
+  self->n_rows = count_rows (self);
+  update_shown (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
 }
 
@@ -105,7 +180,7 @@ added (MwRowList *self,
        guint      index)
 {
   /* a new actor or tie is appended; anything else reorders the rows */
-  if (index != self->n_items || count_rows (self) != self->n_items + 1)
+  if (index != self->n_rows || count_rows (self) != self->n_rows + 1)
     {
       reset (self);
       return;
@@ -117,8 +192,17 @@ added (MwRowList *self,
       self->place = g_renew (guint, self->place, index + 1);
       self->order[index] = self->place[index] = index;
     }
+  self->n_rows++;
+  if (self->matches != NULL)
+    {
+      /* shown until the view reads whether it matches */
+      self->matches = g_renew (guint8, self->matches, self->n_rows);
+      self->matches[index] = TRUE;
+      self->shown = g_renew (guint, self->shown, self->n_items + 1);
+      self->shown[self->n_items] = index;
+    }
   self->n_items++;
-  g_list_model_items_changed (G_LIST_MODEL (self), index, 0, 1);
+  g_list_model_items_changed (G_LIST_MODEL (self), self->n_items - 1, 0, 1);
 }
 
 static void
@@ -187,8 +271,9 @@ mw_row_list_get_item (GListModel *model,
   if (position >= self->n_items || position >= count_rows (self))
     return NULL;
 
-  if (self->order != NULL)
-    position = self->order[position];
+  position = row_at (self, position);
+  if (position >= count_rows (self))
+    return NULL;
   if (self->kind == MW_TABLE_ACTORS)
     row = actor = mw_network_get_actor (self->network, position);
   else
@@ -233,6 +318,8 @@ mw_row_list_finalize (GObject *object)
 
   g_clear_pointer (&self->alive, g_hash_table_unref);
   clear_order (self);
+  g_clear_pointer (&self->matches, g_free);
+  g_clear_pointer (&self->shown, g_free);
 
   G_OBJECT_CLASS (mw_row_list_parent_class)->finalize (object);
 }
@@ -273,7 +360,7 @@ mw_row_list_new (MwNetwork   *network,
   self = g_object_new (MW_TYPE_ROW_LIST, NULL);
   self->network = g_object_ref (network);
   self->kind = kind;
-  self->n_items = count_rows (self);
+  self->n_rows = self->n_items = count_rows (self);
   g_signal_connect_swapped (network, "changed", G_CALLBACK (network_changed_cb), self);
   return self;
 }
@@ -314,6 +401,37 @@ mw_row_list_refresh (MwRowList *self)
     mw_row_item_changed (l->data);
 }
 
+/* The first and last position of the rows alive: a view holds an item
+ * for each row it shows or keeps track of. Returns FALSE when none is. */
+static gboolean
+alive_span (MwRowList *self,
+            guint     *first,
+            guint     *last)
+{
+  g_autofree guint *position = g_new (guint, MAX (self->n_rows, 1));
+  GHashTableIter iter;
+  gpointer item;
+
+  for (guint r = 0; r < self->n_rows; r++)
+    position[r] = G_MAXUINT;
+  for (guint p = 0; p < self->n_items; p++)
+    position[row_at (self, p)] = p;
+  *first = G_MAXUINT;
+  *last = 0;
+  g_hash_table_iter_init (&iter, self->alive);
+  while (g_hash_table_iter_next (&iter, NULL, &item))
+    {
+      guint row = mw_row_item_get_index (item);
+
+      if (row < self->n_rows && position[row] != G_MAXUINT)
+        {
+          *first = MIN (*first, position[row]);
+          *last = MAX (*last, position[row]);
+        }
+    }
+  return *first != G_MAXUINT;
+}
+
 /**
  * mw_row_list_set_order:
  * @order: (transfer full) (nullable) (array): a row index for each
@@ -326,17 +444,28 @@ void
 mw_row_list_set_order (MwRowList *self,
                        guint     *order)
 {
+  guint n_before, first, last;
+
   g_return_if_fail (MW_IS_ROW_LIST (self));
 
+  n_before = self->n_items;
+  if (!alive_span (self, &first, &last))
+    first = last = 0;
   clear_order (self);
   if (order != NULL)
     {
       self->order = order;
-      self->place = g_new (guint, MAX (self->n_items, 1));
-      for (guint p = 0; p < self->n_items; p++)
+      self->place = g_new (guint, MAX (self->n_rows, 1));
+      for (guint p = 0; p < self->n_rows; p++)
         self->place[order[p]] = p;
     }
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_items, self->n_items);
+  update_shown (self);
+  /* A new order keeps the count. GTK 4.8 takes some 120 ms to be told
+   * that 100,000 positions changed, though it holds rows at a few dozen:
+   * it is told of those, and asks for the others when it shows them. The
+   * view reads its selection again after any change of the rows. */
+  if (n_before > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, last + 1 - first, last + 1 - first);
 }
 
 gboolean
@@ -344,18 +473,6 @@ mw_row_list_is_sorted (MwRowList *self)
 {
   g_return_val_if_fail (MW_IS_ROW_LIST (self), FALSE);
   return self->order != NULL;
-}
-
-/* Position @row's index (the network's) is shown at. */
-guint
-mw_row_list_get_position (MwRowList *self,
-                          guint      row)
-{
-  g_return_val_if_fail (MW_IS_ROW_LIST (self), G_MAXUINT);
-
-  if (row >= self->n_items)
-    return G_MAXUINT;
-  return self->place != NULL ? self->place[row] : row;
 }
 
 /**
@@ -371,21 +488,92 @@ mw_row_list_place_row (MwRowList       *self,
                        gboolean         descending,
                        guint            row)
 {
-  guint from, to;
+  guint from, to, n_before;
+  guint *before;
 
   g_return_if_fail (MW_IS_ROW_LIST (self));
 
-  if (self->order == NULL || row >= self->n_items)
+  if (self->order == NULL || row >= self->n_rows)
     return;
+  n_before = self->n_items;
+  before = positions_now (self);
   from = self->place[row];
-  memmove (self->order + from, self->order + from + 1, (self->n_items - from - 1) * sizeof (guint));
-  to = mw_table_sort_keys_find_place (keys, self->order, self->n_items - 1, row, descending);
-  memmove (self->order + to + 1, self->order + to, (self->n_items - 1 - to) * sizeof (guint));
+  memmove (self->order + from, self->order + from + 1, (self->n_rows - from - 1) * sizeof (guint));
+  to = mw_table_sort_keys_find_place (keys, self->order, self->n_rows - 1, row, descending);
+  memmove (self->order + to + 1, self->order + to, (self->n_rows - 1 - to) * sizeof (guint));
   self->order[to] = row;
   for (guint p = MIN (from, to); p <= MAX (from, to); p++)
     self->place[self->order[p]] = p;
+  update_shown (self);
   /* one change over the rows between: the count stays right at every signal */
-  if (from != to)
-    g_list_model_items_changed (G_LIST_MODEL (self), MIN (from, to), MAX (from, to) - MIN (from, to) + 1,
-                                MAX (from, to) - MIN (from, to) + 1);
+  announce (self, before, n_before);
+}
+
+/**
+ * mw_row_list_set_matches:
+ * @matches: (transfer full) (nullable) (array): for each row index, whether
+ *   it is shown; %NULL shows every row
+ *
+ * Shows only the rows that match a filter, in one change.
+ */
+void
+mw_row_list_set_matches (MwRowList *self,
+                         guint8    *matches)
+{
+  guint n_before;
+  guint *before;
+
+  g_return_if_fail (MW_IS_ROW_LIST (self));
+
+  n_before = self->n_items;
+  before = positions_now (self);
+  g_free (self->matches);
+  self->matches = matches;
+  update_shown (self);
+  announce (self, before, n_before);
+}
+
+/* An edited row comes or goes as it now matches the filter, or not. */
+void
+mw_row_list_set_row_matches (MwRowList *self,
+                             guint      row,
+                             gboolean   match)
+{
+  guint n_before;
+  guint *before;
+
+  g_return_if_fail (MW_IS_ROW_LIST (self));
+
+  if (self->matches == NULL || row >= self->n_rows || self->matches[row] == !!match)
+    return;
+  n_before = self->n_items;
+  before = positions_now (self);
+  self->matches[row] = !!match;
+  update_shown (self);
+  announce (self, before, n_before);
+}
+
+/* Whether a filter leaves some rows out (or could). */
+gboolean
+mw_row_list_is_filtered (MwRowList *self)
+{
+  g_return_val_if_fail (MW_IS_ROW_LIST (self), FALSE);
+  return self->matches != NULL;
+}
+
+/* The actors or ties, shown or not. */
+guint
+mw_row_list_get_n_rows (MwRowList *self)
+{
+  g_return_val_if_fail (MW_IS_ROW_LIST (self), 0);
+  return self->n_rows;
+}
+
+/* The network's index of the row shown at @position, without an item. */
+guint
+mw_row_list_get_row_index (MwRowList *self,
+                           guint      position)
+{
+  g_return_val_if_fail (MW_IS_ROW_LIST (self), G_MAXUINT);
+  return position < self->n_items ? row_at (self, position) : G_MAXUINT;
 }

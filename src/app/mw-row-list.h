@@ -26,11 +26,18 @@ void         mw_row_list_refresh     (MwRowList   *self);
 void         mw_row_list_set_order   (MwRowList   *self,
                                       guint       *order);
 gboolean     mw_row_list_is_sorted   (MwRowList   *self);
-guint        mw_row_list_get_position (MwRowList  *self,
-                                      guint        row);
 void         mw_row_list_place_row   (MwRowList       *self,
                                       MwTableSortKeys *keys,
                                       gboolean         descending,
                                       guint            row);
+void         mw_row_list_set_matches (MwRowList   *self,
+                                      guint8      *matches);
+void         mw_row_list_set_row_matches (MwRowList *self,
+                                      guint        row,
+                                      gboolean     match);
+gboolean     mw_row_list_is_filtered (MwRowList   *self);
+guint        mw_row_list_get_n_rows  (MwRowList   *self);
+guint        mw_row_list_get_row_index (MwRowList *self,
+                                      guint        position);
 
 G_END_DECLS

@@ -10,10 +10,14 @@
 #include "mw-table-view-private.h"
 
 /* A click on a header sorts from a key array: the column's texts are
- * copied (a few milliseconds at 100,000 rows), keys and order are made
- * in a thread and the row list shows the rows in that order. GTK 4.8's
+ * copied a slice per frame (all at once, numbers written out as text, held
+ * the window 170–195 ms at 100,000 rows), keys and order are made in a
+ * thread and the row list shows the rows in that order. GTK 4.8's
  * incremental GtkSortListModel took 25 s and a frame per millisecond of
  * work at 100,000 rows, and made an object of every row. */
+
+/* The UI thread's share of a frame for copying texts. */
+#define COPY_SLICE_USEC 4000
 
 /* GTK 4.8 does not say which column the header clicks sort by (4.10's
  * gtk_column_view_sorter_get_primary_sort_column() does): the view's
@@ -38,19 +42,21 @@ sorted_column (MwTableView *self,
   GtkOrdering order;
 
   self->probed = NULL;
-  order = gtk_sorter_compare (sorter, self, self->filter);
+  order = gtk_sorter_compare (sorter, self, self->column_view);
   *descending = order == GTK_ORDERING_LARGER;
   return order != GTK_ORDERING_EQUAL ? self->probed : NULL;
 }
 
-typedef struct
+struct _SortJob
 {
+  guint            column;
+  guint            n;       /* rows when the copy began */
   MwCellKind       kind;
   gboolean         descending;
   GPtrArray       *texts;
   MwTableSortKeys *keys;
   guint           *order;
-} SortJob;
+};
 
 static void
 sort_job_free (SortJob *job)
@@ -97,14 +103,65 @@ sort_done_cb (GObject      *source,
   mw_row_list_set_order (self->rows, g_steal_pointer (&job->order));
 }
 
+static void
+run_job (MwTableView *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->sort_cancellable, sort_done_cb, NULL);
+
+  g_task_set_source_tag (task, _mw_table_view_start_sort);
+  g_task_set_task_data (task, g_steal_pointer (&self->sort_job), (GDestroyNotify) sort_job_free);
+  g_task_run_in_thread (task, sort_thread);
+}
+
+/* A slice of the column's texts per frame; then the thread sorts them. */
+static gboolean
+copy_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  MwTableView *self = MW_TABLE_VIEW (widget);
+  SortJob *job = self->sort_job;
+  gint64 end = g_get_monotonic_time () + COPY_SLICE_USEC;
+  guint n;
+
+  /* the columns were read again: the check that follows sorts again */
+  if (self->table == NULL || self->sort_column == NULL || job->column >= mw_attribute_table_get_n_columns (self->table))
+    {
+      self->sort_tick = 0;
+      _mw_table_view_stop_sort (self);
+      self->sort_stale = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  /* rows that went meanwhile are not read; sort_done_cb sees the count differ */
+  n = MIN (job->n, mw_attribute_table_get_n_rows (self->table));
+  while (job->texts->len < n && g_get_monotonic_time () < end)
+    mw_attribute_table_dup_rows (self->table, job->column, _mw_table_view_usable_measures (self),
+                                 job->texts->len, MIN (1024, n - job->texts->len), job->texts);
+  if (job->texts->len < n)
+    return G_SOURCE_CONTINUE;
+  self->sort_tick = 0;
+  run_job (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* No sort is under way any more: the copy stops, a thread's result is dropped. */
+void
+_mw_table_view_stop_sort (MwTableView *self)
+{
+  if (self->sort_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->sort_tick);
+  self->sort_tick = 0;
+  g_clear_pointer (&self->sort_job, sort_job_free);
+  g_cancellable_cancel (self->sort_cancellable);
+  g_clear_object (&self->sort_cancellable);
+}
+
 void
 _mw_table_view_start_sort (MwTableView *self)
 {
-  g_autoptr(GTask) task = NULL;
   SortJob *job;
 
-  g_cancellable_cancel (self->sort_cancellable);
-  g_clear_object (&self->sort_cancellable);
+  _mw_table_view_stop_sort (self);
   g_clear_pointer (&self->sort_keys, mw_table_sort_keys_free);
   self->sort_stale = FALSE;
   if (self->rows == NULL || self->table == NULL)
@@ -117,15 +174,15 @@ _mw_table_view_start_sort (MwTableView *self)
     }
 
   job = g_new0 (SortJob, 1);
-  job->kind = mw_attribute_table_get_column (self->table, self->sort_column->column)->kind;
+  job->column = self->sort_column->column;
+  job->n = mw_attribute_table_get_n_rows (self->table);
+  job->kind = mw_attribute_table_get_column (self->table, job->column)->kind;
   job->descending = self->sort_descending;
-  job->texts = mw_attribute_table_dup_column (self->table, self->sort_column->column,
-                                              _mw_table_view_usable_measures (self));
+  job->texts = g_ptr_array_new_full (job->n, g_free);
+  self->sort_job = job;
+  /* busy from now: mw_table_view_is_busy() */
   self->sort_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->sort_cancellable, sort_done_cb, NULL);
-  g_task_set_source_tag (task, _mw_table_view_start_sort);
-  g_task_set_task_data (task, job, (GDestroyNotify) sort_job_free);
-  g_task_run_in_thread (task, sort_thread);
+  self->sort_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), copy_tick_cb, NULL, NULL);
 }
 
 /* The header clicks chose another column or direction. */

@@ -13,10 +13,12 @@
 #include "mw-a11y.h"
 #include "mw-attribute-table.h"
 #include "mw-row-list.h"
+#include "mw-table-cell.h"
 #include "mw-table-view-private.h"
 
-/* Rows, filter and selection are stacked GTK models over MwRowList:
- *   MwRowList (sorted) → GtkFilterListModel → GtkMultiSelection
+/* Rows and selection are stacked GTK models over MwRowList:
+ *   MwRowList (sorted, filtered) → GtkFilterListModel (with no filter: it
+ *   stays while the row list is replaced) → GtkMultiSelection
  * Which columns exist, each cell's text and the sort keys come from
  * scores/mw-attribute-table.h, which meshwork-cli table shares.
  * The order comes from mw-table-view-sort.c (see there why not from a
@@ -48,7 +50,7 @@ static void
 update_count (MwTableView *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint all = self->rows != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->rows)) : 0;
+  guint all = self->rows != NULL ? mw_row_list_get_n_rows (self->rows) : 0;
   g_autofree char *text = NULL;
 
   /* Translators: rows shown by the filter, of all rows */
@@ -76,10 +78,10 @@ update_cell (Cell *cell)
     {
       g_autofree char *line = g_strdelimit (g_strdup (text), "\r\n\t", ' ');
 
-      gtk_inscription_set_text (cell->label, line);
+      mw_table_cell_set_text (cell->widget, line);
       return;
     }
-  gtk_inscription_set_text (cell->label, text);
+  mw_table_cell_set_text (cell->widget, text);
 }
 
 /* The measures arrived, a row changed: the cells on screen read again. */
@@ -124,7 +126,7 @@ static void
 stop_editing (MwTableView *self,
               gboolean     commit)
 {
-  g_autoptr(GtkWidget) box = NULL;
+  g_autoptr(GtkWidget) widget = NULL;
   GtkListItem *list_item;
   GtkWidget *entry;
   g_autofree char *text = NULL;
@@ -135,18 +137,17 @@ stop_editing (MwTableView *self,
   if (self->editing == NULL)
     return;
 
-  box = g_steal_pointer (&self->editing);
-  cell = g_object_get_qdata (G_OBJECT (box), cell_quark);
+  widget = g_steal_pointer (&self->editing);
+  cell = g_object_get_qdata (G_OBJECT (widget), cell_quark);
   list_item = cell->list_item;
-  entry = gtk_widget_get_last_child (box);
+  entry = mw_table_cell_get_editor (cell->widget);
   text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
   if (commit && gtk_list_item_get_item (list_item) != NULL &&
       mw_row_item_get_index (gtk_list_item_get_item (list_item)) != G_MAXUINT)
     rows = rows_to_edit (self, list_item);
 
-  gtk_widget_set_visible (gtk_widget_get_first_child (box), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-  gtk_box_remove (GTK_BOX (box), entry);
+  mw_table_cell_set_editor (cell->widget, NULL);
   update_cell (cell);
 
   if (rows == NULL || rows->len == 0 || self->history == NULL)
@@ -187,8 +188,6 @@ start_editing (MwTableView *self,
                Cell        *cell)
 {
   ColumnData *cd = cell->cd;
-  GtkWidget *box = cell->box;
-  GtkWidget *label = GTK_WIDGET (cell->label);
   MwRowItem *item = gtk_list_item_get_item (cell->list_item);
   GtkEventController *controller;
   GtkWidget *entry;
@@ -200,7 +199,7 @@ start_editing (MwTableView *self,
   show_error (self, NULL);
   entry = gtk_entry_new ();
   gtk_widget_set_hexpand (entry, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (entry), gtk_inscription_get_text (GTK_INSCRIPTION (label)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), mw_table_cell_get_text (cell->widget));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, cd->title, -1);
   g_signal_connect_object (entry, "activate", G_CALLBACK (entry_activate_cb), self, G_CONNECT_SWAPPED);
   controller = gtk_event_controller_key_new ();
@@ -210,22 +209,47 @@ start_editing (MwTableView *self,
   g_signal_connect_object (controller, "leave", G_CALLBACK (entry_leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (entry, controller);
 
-  gtk_widget_set_visible (label, FALSE);
-  gtk_box_append (GTK_BOX (box), entry);
-  self->editing = g_object_ref (box);
+  mw_table_cell_set_editor (cell->widget, entry);
+  self->editing = g_object_ref (GTK_WIDGET (cell->widget));
   gtk_widget_grab_focus (entry);
   gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
 }
 
+/* One gesture for the whole view, not one per cell: a page of rows makes
+ * hundreds of cells a frame. It only watches, so rows are still selected. */
 static void
-cell_pressed_cb (GtkGestureClick *gesture,
+view_pressed_cb (GtkGestureClick *gesture,
                  int              n_press,
                  double           x,
                  double           y,
-                 Cell            *cell)
+                 MwTableView     *self)
 {
-  if (n_press == 2)
-    start_editing (cell->cd->view, cell);
+  GtkWidget *picked;
+  GtkWidget *widget;
+
+  if (n_press != 2)
+    return;
+  picked = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+  widget = picked != NULL ? gtk_widget_get_ancestor (picked, MW_TYPE_TABLE_CELL) : NULL;
+  if (widget != NULL && mw_table_cell_get_editor (MW_TABLE_CELL (widget)) == NULL)
+    start_editing (self, g_object_get_qdata (G_OBJECT (widget), cell_quark));
+}
+
+/* The font's line height and digit width, once: cells and columns are
+ * sized from them, so GTK measures no text while scrolling. */
+static void
+ensure_metrics (MwTableView *self)
+{
+  int width, height;
+
+  if (self->cell_layout != NULL)
+    return;
+  self->cell_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), "0123456789");
+  pango_layout_get_pixel_size (self->cell_layout, &width, &height);
+  self->char_width = MAX (1, width / 10);
+  self->line_height = height;
+  pango_layout_set_ellipsize (self->cell_layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (self->cell_layout, TRUE);
 }
 
 static void
@@ -233,33 +257,20 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           ColumnData               *cd)
 {
-  const MwTableColumn *column = mw_attribute_table_get_column (cd->view->table, cd->column);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *label = gtk_inscription_new (NULL);
-  GtkGesture *click = gtk_gesture_click_new ();
+  MwTableView *self = cd->view;
+  const MwTableColumn *column = mw_attribute_table_get_column (self->table, cd->column);
+  GtkWidget *widget;
   Cell *cell = g_new0 (Cell, 1);
 
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), g_str_equal (column->name, "label") ? 16 : 6);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), column->kind == MW_CELL_TEXT ? 20 : 8);
-  if (column->kind != MW_CELL_TEXT)
-    {
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
-    }
-  gtk_box_append (GTK_BOX (box), label);
-
+  ensure_metrics (self);
+  widget = mw_table_cell_new (self->cell_layout, column->kind == MW_CELL_TEXT ? 0.0f : 1.0f, self->line_height);
   cell->cd = cd;
   cell->list_item = list_item;
-  cell->box = box;
-  cell->label = GTK_INSCRIPTION (label);
+  cell->widget = MW_TABLE_CELL (widget);
   cell->slot = G_MAXUINT;
   g_object_set_qdata_full (G_OBJECT (list_item), cell_quark, cell, g_free);
-  g_object_set_qdata (G_OBJECT (box), cell_quark, cell);
-  g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), cell);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
-  gtk_list_item_set_child (list_item, box);
+  g_object_set_qdata (G_OBJECT (widget), cell_quark, cell);
+  gtk_list_item_set_child (list_item, widget);
 }
 
 /* GTK 4.8 names a column view's rows by their type ("GtkListItemWidget"):
@@ -268,7 +279,7 @@ setup_cb (GtkSignalListItemFactory *factory,
 static void
 name_row (Cell *cell)
 {
-  GtkWidget *cell_widget = gtk_widget_get_parent (cell->box);
+  GtkWidget *cell_widget = gtk_widget_get_parent (GTK_WIDGET (cell->widget));
   GtkWidget *row = cell_widget != NULL ? gtk_widget_get_parent (cell_widget) : NULL;
   MwRowItem *item = gtk_list_item_get_item (cell->list_item);
   MwActor *actor;
@@ -309,7 +320,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
   MwTableView *self = cd->view;
   Cell *cell = g_object_get_qdata (G_OBJECT (list_item), cell_quark);
 
-  if (self->editing == cell->box)
+  if (self->editing == GTK_WIDGET (cell->widget))
     stop_editing (self, FALSE);
   if (cell->slot >= self->bound->len || g_ptr_array_index (self->bound, cell->slot) != cell)
     return;
@@ -342,6 +353,7 @@ row_activated_cb (MwTableView *self,
 static void
 column_data_free (ColumnData *cd)
 {
+  g_clear_object (&cd->view_column);
   g_free (cd->title);
   g_free (cd);
 }
@@ -360,6 +372,20 @@ header_menu (const char *name)
   g_menu_append_item (menu, rename);
   g_menu_append_item (menu, remove);
   return G_MENU_MODEL (menu);
+}
+
+/* A fixed width: GTK 4.8 otherwise measures every cell of the column on
+ * each frame to size it. Room for the title and its sort arrow. */
+static int
+column_width (MwTableView         *self,
+              const MwTableColumn *column,
+              const char          *title)
+{
+  int chars = g_str_equal (column->name, "label") ? 24 : column->kind == MW_CELL_TEXT ? 14 : 9;
+
+  ensure_metrics (self);
+  chars = MAX (chars, (int) g_utf8_strlen (title, -1) + 3);
+  return chars * self->char_width + 16;
 }
 
 static GtkColumnViewColumn *
@@ -388,6 +414,7 @@ new_column (MwTableView *self,
   gtk_column_view_column_set_sorter (view_column, cd->sorter);
   g_object_unref (cd->sorter);
   gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_column_set_fixed_width (view_column, column_width (self, column, title));
   gtk_column_view_column_set_expand (view_column, g_str_equal (column->name, "label"));
   if (column->source == MW_COLUMN_ATTRIBUTE)
     {
@@ -416,6 +443,7 @@ remove_columns (MwTableView *self)
   g_ptr_array_set_size (self->bound, 0);
   self->sort_column = NULL;
   g_ptr_array_set_size (self->columns, 0);
+  _mw_table_view_fill_chooser (self);
 }
 
 static void
@@ -428,9 +456,15 @@ rebuild_columns (MwTableView *self)
     {
       g_autoptr(GtkColumnViewColumn) column = new_column (self, c);
 
-      g_object_set_data (G_OBJECT (column), "column-data", g_ptr_array_index (self->columns, c));
-      gtk_column_view_append_column (self->column_view, column);
+      ColumnData *cd = g_ptr_array_index (self->columns, c);
+
+      g_object_set_data (G_OBJECT (column), "column-data", cd);
+      cd->view_column = g_object_ref (column);
+      /* a hidden column is not in the view: GTK 4.8 binds the cells of invisible columns too */
+      if (_mw_table_view_column_shown (self, mw_attribute_table_get_column (self->table, c)))
+        gtk_column_view_append_column (self->column_view, column);
     }
+  _mw_table_view_fill_chooser (self);
 }
 
 /* A table of the network's columns now, with the columns added but not filled yet. */
@@ -462,19 +496,6 @@ check_columns (MwTableView *self)
 
 /* Rows */
 
-static gboolean
-filter_cb (gpointer item,
-           gpointer data)
-{
-  MwTableView *self = data;
-  guint index = mw_row_item_get_index (item);
-
-  if (self->needle == NULL || self->table == NULL)
-    return TRUE;
-  return index < mw_attribute_table_get_n_rows (self->table) &&
-         mw_attribute_table_row_matches (self->table, index, self->needle);
-}
-
 static void
 search_changed_cb (MwTableView *self)
 {
@@ -483,10 +504,7 @@ search_changed_cb (MwTableView *self)
   g_clear_pointer (&self->needle, g_free);
   if (*text != '\0')
     self->needle = g_utf8_casefold (text, -1);
-  /* no filter at all, rather than one that keeps every row: no row is read */
-  gtk_filter_list_model_set_filter (self->filter_model, self->needle != NULL ? GTK_FILTER (self->filter) : NULL);
-  if (self->needle != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  _mw_table_view_start_filter (self);
   update_count (self);
 }
 
@@ -543,23 +561,37 @@ network_changed_cb (MwTableView    *self,
     case MW_CHANGE_ACTOR_CHANGED:
       if (change->fields & (MW_FIELD_ORG | MW_FIELD_UNIT))
         self->measures_dirty = TRUE;
-      /* a tie shows its actors' ids: the ties sort again */
+      /* a tie shows its actors' ids: the ties sort and filter again */
       if (actors)
-        _mw_table_view_place_row (self, change->actor->index);
+        {
+          _mw_table_view_place_row (self, change->actor->index);
+          _mw_table_view_filter_row (self, change->actor->index);
+        }
       else
-        self->sort_stale = TRUE;
+        self->sort_stale = self->filter_stale = TRUE;
       break;
     case MW_CHANGE_TIE_CHANGED:
       self->measures_dirty = TRUE;
       if (!actors)
-        _mw_table_view_place_row (self, change->tie->index);
+        {
+          _mw_table_view_place_row (self, change->tie->index);
+          _mw_table_view_filter_row (self, change->tie->index);
+        }
+      break;
+    case MW_CHANGE_ACTOR_ADDED:
+    case MW_CHANGE_TIE_ADDED:
+      self->measures_dirty = TRUE;
+      self->sort_stale = TRUE;
+      g_clear_pointer (&self->sort_keys, mw_table_sort_keys_free);
+      if (actors == (change->kind == MW_CHANGE_ACTOR_ADDED))
+        _mw_table_view_filter_row (self, actors ? change->actor->index : change->tie->index);
       break;
     case MW_CHANGE_NETWORK_CHANGED:
       break;
     default:
       /* rows came or went: no row is placed by the old keys until all are sorted again */
       self->measures_dirty = TRUE;
-      self->sort_stale = TRUE;
+      self->sort_stale = self->filter_stale = TRUE;
       g_clear_pointer (&self->sort_keys, mw_table_sort_keys_free);
     }
 }
@@ -585,8 +617,8 @@ set_rows (MwTableView *self)
       g_signal_handlers_disconnect_by_data (mw_row_list_get_network (self->rows), self);
     }
   g_clear_object (&self->rows);
-  g_cancellable_cancel (self->sort_cancellable);
-  g_clear_object (&self->sort_cancellable);
+  _mw_table_view_stop_sort (self);
+  _mw_table_view_stop_filter (self);
   g_clear_pointer (&self->sort_keys, mw_table_sort_keys_free);
   remove_columns (self);
   g_clear_pointer (&self->table, mw_attribute_table_free);
@@ -607,6 +639,7 @@ set_rows (MwTableView *self)
   gtk_filter_list_model_set_model (self->filter_model, model);
   g_clear_object (&model);
   rebuild_columns (self);
+  _mw_table_view_start_filter (self);
   update_count (self);
   sync_from_canvas (self);
   schedule_check (self);
@@ -635,15 +668,14 @@ sync_from_canvas (MwTableView *self)
 
   selected = get_kind (self) == MW_TABLE_ACTORS ? mw_canvas_get_selected_actors (self->canvas)
                                                 : mw_canvas_get_selected_ties (self->canvas);
+  /* by index, not by item: no object is made for each of 100,000 rows */
   for (guint i = 0; i < selected->len; i++)
-    g_hash_table_add (set, g_ptr_array_index (selected, i));
-  for (guint pos = 0; g_hash_table_size (set) > 0 && pos < n; pos++)
-    {
-      g_autoptr(MwRowItem) item = g_list_model_get_item (model, pos);
-
-      if (g_hash_table_contains (set, mw_row_item_get_row (item)))
-        gtk_bitset_add (rows, pos);
-    }
+    g_hash_table_add (set, GUINT_TO_POINTER (1 + (get_kind (self) == MW_TABLE_ACTORS
+                                                  ? ((MwActor *) g_ptr_array_index (selected, i))->index
+                                                  : ((MwTie *) g_ptr_array_index (selected, i))->index)));
+  for (guint pos = 0; self->rows != NULL && g_hash_table_size (set) > 0 && pos < n; pos++)
+    if (g_hash_table_contains (set, GUINT_TO_POINTER (1 + mw_row_list_get_row_index (self->rows, pos))))
+      gtk_bitset_add (rows, pos);
 
   mask = gtk_bitset_new_range (0, n);
   self->syncing = TRUE;
@@ -725,6 +757,8 @@ check_cb (gpointer data)
   check_columns (self);
   if (self->sort_stale && self->sort_column != NULL)
     _mw_table_view_start_sort (self);
+  if (self->filter_stale)
+    _mw_table_view_start_filter (self);
   if (_mw_table_view_get_network (self) != NULL && get_kind (self) == MW_TABLE_ACTORS &&
       gtk_widget_get_mapped (GTK_WIDGET (self)) && (self->measures == NULL || self->measures_dirty))
     compute_measures (self);
@@ -897,8 +931,8 @@ mw_table_view_dispose (GObject *object)
   g_clear_handle_id (&self->check_id, g_source_remove);
   g_cancellable_cancel (self->measures_cancellable);
   g_clear_object (&self->measures_cancellable);
-  g_cancellable_cancel (self->sort_cancellable);
-  g_clear_object (&self->sort_cancellable);
+  _mw_table_view_stop_sort (self);
+  _mw_table_view_stop_filter (self);
   g_clear_object (&self->editing);
   if (self->column_view != NULL)
     remove_columns (self);
@@ -906,7 +940,6 @@ mw_table_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->rows, self);
   g_clear_object (&self->rows);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filter);
   g_clear_object (&self->history);
   self->canvas = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), MW_TYPE_TABLE_VIEW);
@@ -929,6 +962,8 @@ mw_table_view_finalize (GObject *object)
   g_clear_pointer (&self->bound, g_ptr_array_unref);
   g_clear_pointer (&self->sort_keys, mw_table_sort_keys_free);
   g_clear_pointer (&self->needle, g_free);
+  g_clear_object (&self->cell_layout);
+  g_clear_pointer (&self->column_shown, g_hash_table_unref);
 
   G_OBJECT_CLASS (mw_table_view_parent_class)->finalize (object);
 }
@@ -949,6 +984,7 @@ mw_table_view_class_init (MwTableViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MwTableView, error_label);
   gtk_widget_class_bind_template_child (widget_class, MwTableView, count_label);
   gtk_widget_class_bind_template_child (widget_class, MwTableView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, MwTableView, columns_box);
   gtk_widget_class_bind_template_callback (widget_class, kind_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -965,6 +1001,7 @@ mw_table_view_class_init (MwTableViewClass *klass)
 static void
 mw_table_view_init (MwTableView *self)
 {
+  GtkGesture *click;
   GtkSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -976,18 +1013,20 @@ mw_table_view_init (MwTableView *self)
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_data_free);
   self->pending_columns = g_ptr_array_new_with_free_func (g_free);
   self->bound = g_ptr_array_new ();
+  self->column_shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
-  /* no filter until there is text to find */
+  /* MwRowList filters (mw-table-view-filter.c): this model never does */
   self->filter_model = gtk_filter_list_model_new (NULL, NULL);
-  /* 100,000 rows are filtered a slice at a time, between frames */
-  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->filter_model));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (rows_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (view_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
   sorter = gtk_column_view_get_sorter (self->column_view);
   g_signal_connect_object (sorter, "changed", G_CALLBACK (_mw_table_view_sorter_changed), self, G_CONNECT_SWAPPED);
 }
@@ -1031,7 +1070,7 @@ gboolean
 mw_table_view_is_busy (MwTableView *self)
 {
   g_return_val_if_fail (MW_IS_TABLE_VIEW (self), FALSE);
-  return self->sort_cancellable != NULL || gtk_filter_list_model_get_pending (self->filter_model) > 0;
+  return self->sort_cancellable != NULL || self->filter_tick != 0;
 }
 
 /* Returns: (transfer none): the rows' selection */

@@ -477,13 +477,36 @@ mw_attribute_table_dup_column (MwAttributeTable *self,
 
   n = mw_attribute_table_get_n_rows (self);
   texts = g_ptr_array_new_full (n, g_free);
-  for (guint r = 0; r < n; r++)
+  mw_attribute_table_dup_rows (self, column, measures, 0, n, texts);
+  return texts;
+}
+
+/**
+ * mw_attribute_table_dup_rows:
+ * @measures: (nullable): the network's measures, for the measure columns
+ * @texts: (element-type utf8): where the copies are appended
+ *
+ * The texts of @n rows from @first in @column, copied onto @texts: a
+ * column copied a slice at a time, so that no frame waits for all of it.
+ */
+void
+mw_attribute_table_dup_rows (MwAttributeTable *self,
+                             guint             column,
+                             MwActorMeasures  *measures,
+                             guint             first,
+                             guint             n,
+                             GPtrArray        *texts)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (column < self->columns->len);
+  g_return_if_fail (first + n <= mw_attribute_table_get_n_rows (self));
+
+  for (guint r = first; r < first + n; r++)
     {
       char buffer[MW_TABLE_TEXT_SIZE];
 
       g_ptr_array_add (texts, g_strdup (mw_attribute_table_peek_text (self, column, r, measures, buffer)));
     }
-  return texts;
 }
 
 /* "bob" between "Ann" and "Cy", whatever the locale does with case */

@@ -73,6 +73,12 @@ const char          *mw_attribute_table_peek_text    (MwAttributeTable  *self,
 GPtrArray           *mw_attribute_table_dup_column   (MwAttributeTable  *self,
                                                       guint              column,
                                                       MwActorMeasures   *measures);
+void                 mw_attribute_table_dup_rows     (MwAttributeTable  *self,
+                                                      guint              column,
+                                                      MwActorMeasures   *measures,
+                                                      guint              first,
+                                                      guint              n,
+                                                      GPtrArray         *texts);
 char                *mw_attribute_table_get_text     (MwAttributeTable  *self,
                                                       guint              column,
                                                       guint              row,
