@@ -16,7 +16,10 @@
  * The tiles are drawn on the calling thread: the renderer keeps scratch
  * (buckets, masks, stamps, its grid's marks) that one frame owns. A frame
  * draws the missing tiles nearest the middle of the view first, within a
- * time budget, and says whether some are still missing.
+ * time budget, and says whether some are still missing. A view that would
+ * show none (the first frame, after an edit) is drawn as one frame, the
+ * way it is without tiles, and shows under the tiles until they are all
+ * there: never a background where the network was.
  */
 
 #define G_LOG_DOMAIN "meshwork-render"
@@ -61,6 +64,8 @@ struct _MwRenderTiles
   gint64      lod_j;
   Level       current;
   Level       backdrop;   /* the last zoom's, under the current until it is complete */
+  cairo_surface_t *whole; /* (nullable) one frame of a whole view, under both … */
+  MwView      whole_view; /* … of this view, while the tiles are drawn */
   guint       n_drawn;
 };
 
@@ -117,6 +122,7 @@ mw_render_tiles_free (MwRenderTiles *tiles)
     return;
   g_hash_table_unref (tiles->current.tiles);
   g_hash_table_unref (tiles->backdrop.tiles);
+  g_clear_pointer (&tiles->whole, cairo_surface_destroy);
   g_object_unref (tiles->renderer);
   g_free (tiles);
 }
@@ -128,6 +134,7 @@ mw_render_tiles_drop_all (MwRenderTiles *tiles)
   g_return_if_fail (tiles != NULL);
   level_clear (&tiles->current);
   level_clear (&tiles->backdrop);
+  g_clear_pointer (&tiles->whole, cairo_surface_destroy);
   tiles->have_lod = FALSE;
 }
 
@@ -316,12 +323,71 @@ fill_level (MwRenderTiles *tiles,
   return TRUE;
 }
 
+/* Whether any tile of @level is in @view. */
+static gboolean
+level_shows_any (MwRenderTiles *tiles,
+                 const Level   *level,
+                 const MwView  *view)
+{
+  gint64 i0, j0, i1, j1;
+
+  if (level->zoom == 0 || g_hash_table_size (level->tiles) == 0)
+    return FALSE;
+  visible_range (tiles, level, view, &i0, &j0, &i1, &j1);
+  for (gint64 j = j0; j <= j1; j++)
+    for (gint64 i = i0; i <= i1; i++)
+      {
+        gint64 key = tile_key (i, j);
+
+        if (g_hash_table_contains (level->tiles, &key))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Whether the whole frame kept covers any of @view. */
+static gboolean
+whole_shows_any (MwRenderTiles *tiles,
+                 const MwView  *view)
+{
+  const MwView *w = &tiles->whole_view;
+
+  return tiles->whole != NULL &&
+         w->offset_x < view->offset_x + view->width / view->zoom &&
+         view->offset_x < w->offset_x + w->width / w->zoom &&
+         w->offset_y < view->offset_y + view->height / view->zoom &&
+         view->offset_y < w->offset_y + w->height / w->zoom;
+}
+
+/* One frame of the whole view, as without tiles: what a view that shows no
+ * tile yet (the first frame, after an edit or a jump) shows at once,
+ * costing one frame, while its tiles come in the next frames. */
+static void
+draw_whole (MwRenderTiles *tiles,
+            const MwView  *view)
+{
+  double scale = view_scale (view);
+  cairo_t *cr;
+
+  g_clear_pointer (&tiles->whole, cairo_surface_destroy);
+  tiles->whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (view->width * scale),
+                                             (int)ceil (view->height * scale));
+  cairo_surface_set_device_scale (tiles->whole, scale, scale);
+  tiles->whole_view = *view;
+  tiles->whole_view.raster = TRUE;
+  cr = cairo_create (tiles->whole);
+  mw_renderer_draw (tiles->renderer, cr, &tiles->whole_view);
+  cairo_destroy (cr);
+  cairo_surface_flush (tiles->whole);
+}
+
 /**
  * mw_render_tiles_update:
  * @view: the view to show
  * @settled: the zoom has stopped changing; %FALSE while a zoom is under
  *   way, when the tiles of the zoom before are scaled
- * @budget_us: how long to draw missing tiles (at least one is drawn)
+ * @budget_us: how long to draw missing tiles (at least one is drawn;
+ *   none, but one frame of the whole view, when the view shows none yet)
  *
  * Drops what no longer matches the network, the look or the emphasis, and
  * draws missing tiles the view shows.
@@ -362,11 +428,19 @@ mw_render_tiles_update (MwRenderTiles *tiles,
   else if (!tiles->have_lod)
     return FALSE;
 
+  /* a view with nothing to show yet is drawn whole: half a picture would flicker */
+  if (!level_shows_any (tiles, &tiles->current, view) && !level_shows_any (tiles, &tiles->backdrop, view) &&
+      !whole_shows_any (tiles, view))
+    {
+      draw_whole (tiles, view);
+      return FALSE;
+    }
   if (!fill_level (tiles, &tiles->current, view, budget_us))
     return FALSE;
   if (tiles->current.zoom != view->zoom)
     return FALSE;
   level_clear (&tiles->backdrop);
+  g_clear_pointer (&tiles->whole, cairo_surface_destroy);
   return TRUE;
 }
 
@@ -404,6 +478,23 @@ place_level (MwRenderTiles   *tiles,
       }
 }
 
+static void
+place_whole (MwRenderTiles   *tiles,
+             const MwView    *view,
+             MwTilePlaceFunc  func,
+             gpointer         user_data)
+{
+  const MwView *w = &tiles->whole_view;
+  double scale = view_scale (view), k = view->zoom * scale;
+
+  if (w->zoom == view->zoom && w->scale == view->scale)
+    func (tiles->whole, (round (w->offset_x * k) - round (view->offset_x * k)) / scale,
+          (round (w->offset_y * k) - round (view->offset_y * k)) / scale, w->width, w->height, TRUE, user_data);
+  else
+    func (tiles->whole, (w->offset_x - view->offset_x) * view->zoom, (w->offset_y - view->offset_y) * view->zoom,
+          w->width / w->zoom * view->zoom, w->height / w->zoom * view->zoom, FALSE, user_data);
+}
+
 /**
  * mw_render_tiles_foreach:
  * @func: called for each tile @view shows, those to go underneath first
@@ -419,6 +510,8 @@ mw_render_tiles_foreach (MwRenderTiles   *tiles,
   g_return_if_fail (tiles != NULL);
   g_return_if_fail (view != NULL && view->zoom > 0);
 
+  if (tiles->whole != NULL)
+    place_whole (tiles, view, func, user_data);
   place_level (tiles, &tiles->backdrop, view, func, user_data);
   place_level (tiles, &tiles->current, view, func, user_data);
 }
