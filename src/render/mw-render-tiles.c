@@ -34,6 +34,8 @@
 typedef struct
 {
   double      zoom;     /* 0: no tiles yet */
+  double      phase_x;  /* where the grid starts in the level's device pixels: */
+  double      phase_y;  /* the first view's fraction of a pixel, so pans by whole pixels match it */
   GHashTable *tiles;    /* packed (i, j) → cairo_surface_t* */
 } Level;
 
@@ -82,6 +84,18 @@ level_init (Level *level)
   level->zoom = 0;
   level->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                         (GDestroyNotify)cairo_surface_destroy);
+}
+
+/* A level at @view's zoom, its grid on @view's fraction of a device pixel. */
+static void
+level_start (Level        *level,
+             const MwView *view)
+{
+  double k = view->zoom * (view->scale > 0 ? view->scale : 1);
+
+  level->zoom = view->zoom;
+  level->phase_x = view->offset_x * k - floor (view->offset_x * k);
+  level->phase_y = view->offset_y * k - floor (view->offset_y * k);
 }
 
 static void
@@ -173,9 +187,9 @@ visible_range (MwRenderTiles *tiles,
                gint64        *j1)
 {
   double k = level->zoom * view_scale (view);
-  double x0 = view->offset_x * k, y0 = view->offset_y * k;
-  double x1 = (view->offset_x + view->width / view->zoom) * k;
-  double y1 = (view->offset_y + view->height / view->zoom) * k;
+  double x0 = view->offset_x * k - level->phase_x, y0 = view->offset_y * k - level->phase_y;
+  double x1 = (view->offset_x + view->width / view->zoom) * k - level->phase_x;
+  double y1 = (view->offset_y + view->height / view->zoom) * k - level->phase_y;
 
   /* a hair inside, so that a view ending on a seam needs no tile past it */
   *i0 = (gint64)floor ((x0 + 0.01) / tiles->size);
@@ -246,8 +260,8 @@ draw_tile (MwRenderTiles *tiles,
 
   cairo_surface_set_device_scale (surface, scale, scale);
   tile.zoom = level->zoom;
-  tile.offset_x = (double)i * tiles->size / k;
-  tile.offset_y = (double)j * tiles->size / k;
+  tile.offset_x = ((double)i * tiles->size + level->phase_x) / k;
+  tile.offset_y = ((double)j * tiles->size + level->phase_y) / k;
   tile.width = tiles->size / scale;
   tile.height = tiles->size / scale;
   tile.raster = TRUE;
@@ -412,7 +426,7 @@ mw_render_tiles_update (MwRenderTiles *tiles,
   tiles->have_state = TRUE;
 
   if (tiles->current.zoom == 0)
-    tiles->current.zoom = view->zoom;
+    level_start (&tiles->current, view);
   else if (tiles->current.zoom != view->zoom && settled)
     {
       /* the current level goes underneath while the new zoom's is drawn */
@@ -421,7 +435,7 @@ mw_render_tiles_update (MwRenderTiles *tiles,
       tiles->backdrop = tiles->current;
       tiles->current = old;
       level_clear (&tiles->current);
-      tiles->current.zoom = view->zoom;
+      level_start (&tiles->current, view);
     }
   if (tiles->current.zoom == view->zoom)
     update_lod (tiles, view);
@@ -468,12 +482,12 @@ place_level (MwRenderTiles   *tiles,
           continue;
         if (sharp)
           /* at the tiles' zoom on whole device pixels: copied, never resampled */
-          func (surface, ((double)i * tiles->size - round (view->offset_x * k)) / scale,
-                ((double)j * tiles->size - round (view->offset_y * k)) / scale,
+          func (surface, round (i * tiles->size + level->phase_x - view->offset_x * k) / scale,
+                round (j * tiles->size + level->phase_y - view->offset_y * k) / scale,
                 tiles->size / scale, tiles->size / scale, TRUE, user_data);
         else
-          func (surface, ((double)i * tiles->size / k - view->offset_x) * view->zoom,
-                ((double)j * tiles->size / k - view->offset_y) * view->zoom,
+          func (surface, ((i * tiles->size + level->phase_x) / k - view->offset_x) * view->zoom,
+                ((j * tiles->size + level->phase_y) / k - view->offset_y) * view->zoom,
                 tiles->size / k * view->zoom, tiles->size / k * view->zoom, FALSE, user_data);
       }
 }
@@ -488,8 +502,8 @@ place_whole (MwRenderTiles   *tiles,
   double scale = view_scale (view), k = view->zoom * scale;
 
   if (w->zoom == view->zoom && w->scale == view->scale)
-    func (tiles->whole, (round (w->offset_x * k) - round (view->offset_x * k)) / scale,
-          (round (w->offset_y * k) - round (view->offset_y * k)) / scale, w->width, w->height, TRUE, user_data);
+    func (tiles->whole, round ((w->offset_x - view->offset_x) * k) / scale,
+          round ((w->offset_y - view->offset_y) * k) / scale, w->width, w->height, TRUE, user_data);
   else
     func (tiles->whole, (w->offset_x - view->offset_x) * view->zoom, (w->offset_y - view->offset_y) * view->zoom,
           w->width / w->zoom * view->zoom, w->height / w->zoom * view->zoom, FALSE, user_data);
