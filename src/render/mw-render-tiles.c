@@ -75,7 +75,7 @@ static gint64
 tile_key (gint64 i,
           gint64 j)
 {
-  return (i << 32) ^ (j & 0xffffffff);
+  return (gint64)(((guint64)(guint32)i << 32) | (guint32)j);
 }
 
 static void
@@ -290,7 +290,7 @@ evict (MwRenderTiles *tiles,
       while (g_hash_table_iter_next (&iter, &key, NULL))
         {
           gint64 packed = *(gint64 *)key;
-          gint64 i = packed >> 32, j = (gint32)(packed & 0xffffffff);
+          gint64 i = (gint32)((guint64)packed >> 32), j = (gint32)(packed & 0xffffffff);
           gint64 d = MAX (ABS (i - ci), ABS (j - cj));
 
           if (d > far)
