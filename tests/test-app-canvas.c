@@ -297,6 +297,95 @@ test_canvas_fit_follows_resize (Fixture       *fixture,
   g_assert_cmpfloat (mw_canvas_get_zoom (fixture->canvas), ==, user_zoom);
 }
 
+/* The canvas's pixels, as GTK paints them. */
+static guchar *
+paint_canvas (MwCanvas *canvas,
+              int      *width,
+              int      *height)
+{
+  GtkWidget *widget = GTK_WIDGET (canvas);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *pixels;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
+  *width = gdk_texture_get_width (texture);
+  *height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize)*width * 4 * *height);
+  gdk_texture_download (texture, pixels, (gsize)*width * 4);
+  return pixels;
+}
+
+/* The example network, zoomed in twice with Ctrl+plus pressed for real
+ * and left to settle, painted with tiles or without (@tiles: the
+ * MESHWORK_CANVAS_TILES setting, read when the canvas is made). */
+static guchar *
+paint_zoomed_example (const char *tiles,
+                      int        *width,
+                      int        *height)
+{
+  g_autoptr(MwApplication) app = mw_test_application_new ();
+  Fixture fixture = { 0 };
+  guchar *pixels;
+  int sx, sy;
+
+  g_setenv ("MESHWORK_CANVAS_TILES", tiles, TRUE);
+  fixture_set_up (&fixture, NULL);
+  g_unsetenv ("MESHWORK_CANVAS_TILES");
+  gtk_window_set_application (GTK_WINDOW (fixture.window), GTK_APPLICATION (app));
+  mw_test_widget_to_screen (GTK_WIDGET (fixture.canvas), 60, 60, &sx, &sy);
+  mw_test_pointer_move (sx, sy);
+  gtk_widget_grab_focus (GTK_WIDGET (fixture.canvas));
+  mw_test_spin (100);
+  for (guint i = 0; i < 2; i++)
+    {
+      fixture.zoom = mw_canvas_get_zoom (fixture.canvas);
+      mw_test_press_key (GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+      g_assert_true (mw_test_wait_for (zoom_changed, &fixture));
+    }
+  /* the zoom settles after 200 ms; then the sharp tiles come */
+  mw_test_spin (800);
+  mw_test_run_pending ();
+  pixels = paint_canvas (fixture.canvas, width, height);
+  fixture_tear_down (&fixture, NULL);
+  return pixels;
+}
+
+/* Issue 17: past MW_CANVAS_TILES_MIN_ACTORS the canvas composites cached
+ * tiles. Forced on for a small network, the picture after a zoom is the
+ * one the canvas draws without tiles: no seams, no scaled leftovers. */
+static void
+test_canvas_tiles_like_direct (void)
+{
+  g_autofree guchar *tiled = NULL, *direct = NULL;
+  int w1, h1, w2, h2;
+  guint n = 0;
+
+  if (!mw_test_has_xtest ())
+    {
+      g_test_skip ("no XTest");
+      return;
+    }
+  tiled = paint_zoomed_example ("1", &w1, &h1);
+  direct = paint_zoomed_example ("never", &w2, &h2);
+  g_assert_cmpint (w1, ==, w2);
+  g_assert_cmpint (h1, ==, h2);
+  for (int i = 0; i < w1 * h1; i++)
+    for (int c = 0; c < 4; c++)
+      if (ABS (tiled[4 * i + c] - direct[4 * i + c]) > 24)
+        {
+          n++;
+          break;
+        }
+  g_test_message ("%u of %d pixels differ", n, w1 * h1);
+  g_assert_cmpuint (n, <=, (guint)(w1 * h1 / 500));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +398,7 @@ main (int   argc,
   g_test_add ("/canvas/double-click-add", Fixture, NULL, fixture_set_up, test_canvas_double_click_add, fixture_tear_down);
   g_test_add ("/canvas/tie-tool", Fixture, NULL, fixture_set_up, test_canvas_tie_tool, fixture_tear_down);
   g_test_add ("/canvas/fit-follows-resize", Fixture, NULL, fixture_set_up, test_canvas_fit_follows_resize, fixture_tear_down);
+  g_test_add_func ("/canvas/tiles-like-direct", test_canvas_tiles_like_direct);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
  *   2  mw-canvas-animation.c  moving actors smoothly to a new layout
  *   2  mw-canvas-morph.c      playing the change from another network to
  *                             this one (drawn instead of the network)
+ *   2  mw-canvas-tiles.c      big networks composited from cached tiles
  *   1  mw-canvas-view.c       zoom and pan, where an actor is drawn, and the
  *                             canvas's signals and properties, through which
  *                             any part says that something changed
@@ -35,6 +36,7 @@
 #include "mw-canvas.h"
 #include "mw-item-set.h"
 #include "mw-render-morph.h"
+#include "mw-render-tiles.h"
 
 G_BEGIN_DECLS
 
@@ -114,6 +116,12 @@ struct _MwCanvas
   guint       morph_tick_id;
   gint64      morph_start;
   double      morph_t;       /* how far it has come, 0…1 */
+
+  MwRenderTiles *tiles;      /* (nullable) the picture of a big network, in tiles */
+  int         tiles_min_actors; /* from how many actors frames use tiles; -1 never */
+  guint       tiles_redraw_id;
+  double      tiles_zoom;    /* the zoom of the last tiled frame … */
+  gint64      tiles_zoom_time; /* … and when it was first shown */
 };
 
 enum
@@ -164,6 +172,12 @@ void      _mw_canvas_reveal_actor            (MwCanvas        *self,
 /* mw-canvas-morph.c (level 2) */
 gboolean  _mw_canvas_draw_morph              (MwCanvas        *self,
                                               cairo_t         *cr);
+
+/* mw-canvas-tiles.c (level 2) */
+#define MW_CANVAS_TILES_MIN_ACTORS 2000
+gboolean  _mw_canvas_snapshot_tiles          (MwCanvas        *self,
+                                              GtkSnapshot     *snapshot);
+void      _mw_canvas_clear_tiles             (MwCanvas        *self);
 
 /* mw-canvas-animation.c (level 2) */
 void      _mw_canvas_finish_animation        (MwCanvas        *self);

@@ -119,9 +119,15 @@ mw_canvas_snapshot (GtkWidget   *widget,
   /* GTK replays the cairo node into pixels: the renderer may stamp shapes */
   self->view.raster = TRUE;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!_mw_canvas_draw_morph (self, cr))
-    mw_renderer_draw (self->renderer, cr, &self->view);
+  /* a big network comes from tiles; the overlays go over them */
+  if (_mw_canvas_snapshot_tiles (self, snapshot))
+    cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  else
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      if (!_mw_canvas_draw_morph (self, cr))
+        mw_renderer_draw (self->renderer, cr, &self->view);
+    }
   _mw_canvas_draw_focus_ring (self, cr);
   _mw_canvas_draw_drag (self, cr);
   if (self->show_legend)
@@ -172,6 +178,7 @@ mw_canvas_dispose (GObject *object)
   if (self->tick_id != 0)
     _mw_canvas_finish_animation (self);
   mw_canvas_finish_morph (self);
+  _mw_canvas_clear_tiles (self);
   g_clear_handle_id (&self->zoom_notify_id, g_source_remove);
   if (self->drag_edit != NULL)
     mw_history_commit (self->history, g_steal_pointer (&self->drag_edit));
@@ -452,6 +459,11 @@ mw_canvas_init (MwCanvas *self)
   self->targets = positions_new ();
   self->tie_type = MW_TIE_COLLABORATES;
   mw_view_init (&self->view, 1, 1);
+  self->tiles_min_actors = MW_CANVAS_TILES_MIN_ACTORS;
+  /* tests compare the two paths on the same network */
+  if (g_getenv ("MESHWORK_CANVAS_TILES") != NULL)
+    self->tiles_min_actors = g_str_equal (g_getenv ("MESHWORK_CANVAS_TILES"), "never") ? -1 :
+                             (int)g_ascii_strtoll (g_getenv ("MESHWORK_CANVAS_TILES"), NULL, 10);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -501,6 +513,7 @@ mw_canvas_set_history (MwCanvas  *self,
 
   g_set_object (&self->history, history);
   g_set_object (&self->network, mw_history_get_network (history));
+  _mw_canvas_clear_tiles (self);
   g_clear_object (&self->renderer);
   self->renderer = mw_renderer_new (self->network);
   text_scale_cb (self);

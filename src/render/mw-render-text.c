@@ -383,7 +383,7 @@ _mw_renderer_draw_labels (MwRenderer    *self,
                           const MwFrame *f,
                           GArray        *visible)
 {
-  if (labels_shown (f, visible->len))
+  if (labels_shown (f, f->lod != NULL ? f->lod->n_visible : visible->len))
     draw_labels (self, cr, f, visible);
   else if (f->emphasis && f->view->labels == MW_LABELS_AUTO)
     draw_emphasis_labels (self, cr, f, visible);

@@ -236,6 +236,20 @@ fill_dense_markers (MwRenderer    *self,
   cairo_restore (cr);
 }
 
+/* Sorts the ties into buckets; whether they are too many to stroke. */
+gboolean
+_mw_renderer_ties_dense (MwRenderer    *self,
+                         const MwFrame *f)
+{
+  guint n_visible = 0;
+
+  fill_tie_buckets (self, f);
+  for (guint i = 0; i < G_N_ELEMENTS (self->ties.buckets); i++)
+    n_visible += self->ties.buckets[i]->len;
+  return (n_visible > DENSE_TIES || self->ties.n_long > DENSE_LONG_TIES) &&
+         f->view->labels != MW_LABELS_ALWAYS;
+}
+
 /* Sorts the ties into buckets and, when they are thousands (an overview,
  * never an export), starts their masks: cairo 1.16 spends ~10 µs on each
  * antialiased line, so past a few thousand lines on screen the ties become
@@ -244,13 +258,10 @@ void
 _mw_renderer_start_ties (MwRenderer *self,
                          MwFrame    *f)
 {
-  guint n_visible = 0;
-
-  fill_tie_buckets (self, f);
-  for (guint i = 0; i < G_N_ELEMENTS (self->ties.buckets); i++)
-    n_visible += self->ties.buckets[i]->len;
-  f->dense = (n_visible > DENSE_TIES || self->ties.n_long > DENSE_LONG_TIES) &&
-             f->view->labels != MW_LABELS_ALWAYS;
+  f->dense = _mw_renderer_ties_dense (self, f);
+  /* a tile of a view takes the view's choice, so that tiles meet */
+  if (f->lod != NULL)
+    f->dense = f->lod->dense && f->view->labels != MW_LABELS_ALWAYS;
   if (f->dense)
     _mw_renderer_start_masks (self, f);
 }

@@ -33,6 +33,15 @@ typedef struct
   MwColor badge_initiative;
 } MwTheme;
 
+/* The level of detail of a whole view, pinned while it is drawn in tiles:
+ * each tile sees only part of the view, and would count fewer actors and
+ * ties in sight than the view does (see mw-render-tiles.c). */
+typedef struct
+{
+  guint    n_visible;   /* actors in the whole view: labels or none */
+  gboolean dense;       /* its ties as hairlines in masks */
+} MwRenderLod;
+
 /* Receives every run of text instead of it being drawn as glyphs: the SVG
  * export turns these into <text> elements. (x, y) is the baseline start and
  * size the font size, both in device units; width the drawn width. */
@@ -98,6 +107,15 @@ void           _mw_renderer_set_n_threads (MwRenderer     *self,
                                            guint           n_threads);
 void           _mw_renderer_set_quick_geometry (MwRenderer *self,
                                            gboolean        quick);
+/* mw-render-tiles.c draws a view in tiles with the whole view's detail. */
+guint64        _mw_renderer_get_look_serial (MwRenderer   *self);
+void           _mw_renderer_measure_lod   (MwRenderer     *self,
+                                           const MwView   *view,
+                                           MwRenderLod    *lod);
+void           _mw_renderer_draw_with_lod (MwRenderer     *self,
+                                           cairo_t        *cr,
+                                           const MwView   *view,
+                                           const MwRenderLod *lod);
 void           _mw_renderer_set_text_sink (MwRenderer     *self,
                                            MwTextSink      sink,
                                            gpointer        user_data);
@@ -245,6 +263,7 @@ typedef struct
   gboolean       vector;      /* SVG, PDF, PostScript: fewer, richer paths */
   gboolean       pulled_in;   /* far actors moved for this frame only */
   cairo_matrix_t view_matrix; /* the cairo_t's view pixels */
+  const MwRenderLod *lod;     /* (nullable) the whole view's, when this frame is a tile of it */
 } MwFrame;
 
 /* Owned by mw-render-geometry.c: recomputed lazily from the network's
@@ -726,6 +745,8 @@ void     _mw_render_ties_init           (MwRenderTies     *ties);
 void     _mw_render_ties_clear          (MwRenderTies     *ties);
 void     _mw_renderer_start_ties        (MwRenderer       *self,
                                          MwFrame          *f);
+gboolean _mw_renderer_ties_dense        (MwRenderer       *self,
+                                         const MwFrame    *f);
 void     _mw_renderer_draw_ties         (MwRenderer       *self,
                                          cairo_t          *cr,
                                          MwFrame          *f);

@@ -408,17 +408,60 @@ mw_renderer_draw (MwRenderer   *self,
                   cairo_t      *cr,
                   const MwView *view)
 {
+  g_return_if_fail (MW_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (view != NULL && view->zoom > 0);
+
+  _mw_renderer_draw_with_lod (self, cr, view, NULL);
+}
+
+/* What changes a tile's pixels besides the view: the geometry, which is
+ * computed again after every change of the network, the size mapping,
+ * the font and the text scale. */
+guint64
+_mw_renderer_get_look_serial (MwRenderer *self)
+{
+  g_assert (MW_IS_RENDERER (self));
+  _mw_renderer_ensure_geometry (self);
+  return self->geometry.serial;
+}
+
+/* How many actors @view shows and whether its ties are dense: what a
+ * frame of the whole view would decide. */
+void
+_mw_renderer_measure_lod (MwRenderer   *self,
+                          const MwView *view,
+                          MwRenderLod  *lod)
+{
+  g_autoptr(GArray) visible = NULL;
+  MwFrame f;
+
+  g_assert (MW_IS_RENDERER (self));
+
+  _mw_renderer_ensure_geometry (self);
+  frame_init (&f, view);
+  _mw_renderer_ensure_index (self, &f.visible);
+  visible = find_visible_actors (self, &f);
+  lod->n_visible = visible->len;
+  lod->dense = _mw_renderer_overview_weight (self, &f) < 1 && _mw_renderer_ties_dense (self, &f);
+}
+
+/* mw_renderer_draw(), with the level of detail of a larger view when
+ * @lod is set: a tile of that view. */
+void
+_mw_renderer_draw_with_lod (MwRenderer        *self,
+                            cairo_t           *cr,
+                            const MwView      *view,
+                            const MwRenderLod *lod)
+{
   g_autoptr(GArray) visible = NULL;
   GArray *actors, *pulled_in;
   double overview;
   MwFrame f;
 
-  g_return_if_fail (MW_IS_RENDERER (self));
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (view != NULL && view->zoom > 0);
-
   _mw_renderer_ensure_geometry (self);
   frame_init (&f, view);
+  f.lod = lod;
   _mw_renderer_ensure_index (self, &f.visible);
 
   cairo_save (cr);

@@ -15,18 +15,27 @@
  * by default; MESHWORK_BENCH_FRAMES_ONLY=1 stops after the frames,
  * MESHWORK_BENCH_ZOOM=0.5 draws at that zoom only and MESHWORK_BENCH_PAN_ONLY=1
  * pans only (for perf).
+ *
+ * Then the same pans and zooms as the canvas draws them past 2,000 actors
+ * (mw-render-tiles.c, mw-canvas-tiles.c): missing 256 px tiles drawn
+ * within the canvas's 8 ms budget, then every tile composited onto the
+ * window's surface; with the time until a view of empty tiles, an area a
+ * jump uncovers and a settled zoom are all sharp.
+ * MESHWORK_BENCH_TILES_ONLY=1 skips the frames drawn without tiles.
  */
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <glib/gstdio.h>
 
 #include "mw-dot.h"
 #include "mw-history.h"
 #include "mw-renderer.h"
 #include "mw-renderer-private.h"
+#include "mw-render-tiles.h"
 #include "mw-scorer.h"
 #include "mw-test-networks.h"
 
@@ -174,6 +183,143 @@ bench_pan_zoom (MwRenderer *renderer,
       g_array_append_val (zooms, t);
     }
   print_times (zoom_what, zooms);
+  cairo_surface_destroy (surface);
+}
+
+/* The UI thread's own CPU time: the tiles' worker counts apart. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+#define TILE_SIZE   256
+#define TILE_BUDGET 8000   /* µs, as mw-canvas-tiles.c */
+
+/* One frame as MwCanvas draws a big network: missing tiles within the
+ * budget, then all of them composited. Returns: the wall time. */
+static double
+tiled_frame (MwRenderTiles   *tiles,
+             cairo_surface_t *surface,
+             const MwView    *view,
+             gboolean         settled,
+             gboolean        *complete,
+             GArray          *ui_cpu)
+{
+  double start = now_ms (), cpu = cpu_ms (), ui = thread_cpu_ms ();
+  cairo_t *cr = cairo_create (surface);
+  gboolean done = mw_render_tiles_update (tiles, view, settled, TILE_BUDGET);
+
+  mw_render_tiles_paint (tiles, cr, view);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cpu = cpu_ms () - cpu;
+  ui = thread_cpu_ms () - ui;
+  g_array_append_val (frame_cpu, cpu);
+  if (ui_cpu != NULL)
+    g_array_append_val (ui_cpu, ui);
+  if (complete != NULL)
+    *complete = done;
+  return now_ms () - start;
+}
+
+/* Frames until every tile of the view is there and sharp: wall ms. */
+static double
+until_sharp (MwRenderTiles   *tiles,
+             cairo_surface_t *surface,
+             const MwView    *view,
+             guint           *n_frames)
+{
+  double start = now_ms ();
+  gboolean complete = FALSE;
+
+  *n_frames = 0;
+  while (!complete)
+    {
+      tiled_frame (tiles, surface, view, TRUE, &complete, NULL);
+      (*n_frames)++;
+    }
+  g_array_set_size (frame_cpu, 0);
+  return now_ms () - start;
+}
+
+static void
+print_tiled (const char *what,
+             GArray     *times,
+             GArray     *ui_cpu,
+             guint       n_incomplete)
+{
+  g_array_sort (ui_cpu, compare_doubles);
+  g_print ("  %-40s UI thread CPU p50 %6.2f p95 %6.2f ms, %u of %u frames still drawing tiles\n", "",
+           g_array_index (ui_cpu, double, ui_cpu->len / 2),
+           g_array_index (ui_cpu, double, (guint)(ui_cpu->len * 0.95)), n_incomplete, ui_cpu->len);
+  print_times (what, times);
+  g_array_set_size (ui_cpu, 0);
+}
+
+static void
+bench_tiles (MwRenderer *renderer,
+             double      zoom)
+{
+  g_autoptr(MwRenderTiles) tiles = mw_render_tiles_new (renderer, TILE_SIZE);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ui_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  g_autofree char *pan_what = g_strdup_printf ("tiles: pan at %g%%, per frame", zoom * 100);
+  g_autofree char *zoom_what = g_strdup_printf ("tiles: zoom around %g%%, per frame", zoom * 100);
+  guint n_frames, incomplete = 0;
+  double t;
+  MwView view;
+
+  view_at (renderer, &view, zoom);
+  /* on whole device pixels, as the canvas's pans are */
+  view.offset_x = round (view.offset_x * view.zoom) / view.zoom;
+  view.offset_y = round (view.offset_y * view.zoom) / view.zoom;
+  t = until_sharp (tiles, surface, &view, &n_frames);
+  g_print ("  %-40s %7.1f ms in %u frames (%u tiles)\n", "tiles: a whole view sharp from none", t,
+           n_frames, mw_render_tiles_get_n_drawn (tiles));
+
+  for (guint frame = 0; frame < FRAMES; frame++)
+    {
+      gboolean complete;
+
+      view.offset_x += 16 / view.zoom;
+      view.offset_y += 10 / view.zoom;
+      t = tiled_frame (tiles, surface, &view, TRUE, &complete, ui_cpu);
+      incomplete += !complete;
+      g_array_append_val (times, t);
+    }
+  print_tiled (pan_what, times, ui_cpu, incomplete);
+
+  /* a jump of half a view: what it uncovers, until sharp */
+  until_sharp (tiles, surface, &view, &n_frames);
+  view.offset_x += WIDTH / 2.0 / view.zoom;
+  t = until_sharp (tiles, surface, &view, &n_frames);
+  g_print ("  %-40s %7.1f ms in %u frames\n", "tiles: half a view uncovered, sharp after", t, n_frames);
+
+  if (g_getenv ("MESHWORK_BENCH_PAN_ONLY") == NULL)
+    {
+      incomplete = 0;
+      g_array_set_size (times, 0);
+      for (guint frame = 0; frame < FRAMES; frame++)
+        {
+          double step = frame < FRAMES / 2 ? 1.02 : 1 / 1.02;
+          gboolean complete;
+
+          mw_view_zoom_at (&view, step, WIDTH / 2.0, HEIGHT / 2.0);
+          t = tiled_frame (tiles, surface, &view, FALSE, &complete, ui_cpu);
+          incomplete += !complete;
+          g_array_append_val (times, t);
+        }
+      print_tiled (zoom_what, times, ui_cpu, incomplete);
+      mw_view_zoom_at (&view, 1.1, WIDTH / 2.0, HEIGHT / 2.0);
+      t = until_sharp (tiles, surface, &view, &n_frames);
+      g_print ("  %-40s %7.1f ms in %u frames\n", "tiles: zoom settled, sharp after", t, n_frames);
+    }
+  g_print ("  %-40s %u\n", "tiles drawn", mw_render_tiles_get_n_drawn (tiles));
   cairo_surface_destroy (surface);
 }
 
@@ -343,8 +489,11 @@ bench_size (guint n_actors)
   g_print ("  %-40s %7.0f ms\n", "first frame (geometry, map)", now_ms () - start);
   g_array_set_size (frame_cpu, 0);
   for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
-    if (only_zoom == 0 || only_zoom == zooms[i])
+    if ((only_zoom == 0 || only_zoom == zooms[i]) && g_getenv ("MESHWORK_BENCH_TILES_ONLY") == NULL)
       bench_pan_zoom (renderer, zooms[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    if (only_zoom == 0 || only_zoom == zooms[i])
+      bench_tiles (renderer, zooms[i]);
   if (g_getenv ("MESHWORK_BENCH_FRAMES_ONLY") == NULL)
     {
       bench_drag (network, renderer);

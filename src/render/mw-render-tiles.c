@@ -1,0 +1,591 @@
+/* mw-render-tiles.c: a view drawn in cached tiles, for pans and zooms of big networks
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A frame of 100,000 actors costs the renderer ~100 ms; a pan of a few
+ * pixels shows almost the same picture. So the view is cut into squares of
+ * device pixels on a grid fixed in the model at one zoom (a level), each
+ * square drawn once by mw_renderer_draw() with the view moved onto it, and
+ * a frame only composites them. The grid's squares start at whole device
+ * pixels of the level, so lines and stamps continue across their seams as
+ * in one frame. Each tile is drawn with the whole view's level of detail
+ * (MwRenderLod): a tile alone would count fewer actors in sight and show
+ * labels the view does not.
+ *
+ * The tiles are drawn on the calling thread: the renderer keeps scratch
+ * (buckets, masks, stamps, its grid's marks) that one frame owns. A frame
+ * draws the missing tiles nearest the middle of the view first, within a
+ * time budget, and says whether some are still missing. A view that would
+ * show none (the first frame, after an edit) is drawn as one frame, the
+ * way it is without tiles, and shows under the tiles until they are all
+ * there: never a background where the network was.
+ */
+
+#define G_LOG_DOMAIN "meshwork-render"
+
+#include <math.h>
+
+#include "mw-render-tiles.h"
+#include "mw-renderer-private.h"
+
+#define MAX_TILES 160   /* of one level: ~40 MiB at 256 px, five views of 1280×800 */
+
+typedef struct
+{
+  double      zoom;     /* 0: no tiles yet */
+  double      phase_x;  /* where the grid starts in the level's device pixels: */
+  double      phase_y;  /* the first view's fraction of a pixel, so pans by whole pixels match it */
+  GHashTable *tiles;    /* packed (i, j) → cairo_surface_t* */
+} Level;
+
+/* Everything but the zoom and the offset that a tile's pixels depend on. */
+typedef struct
+{
+  guint64     look;
+  guint64     emphasis;
+  double      scale;
+  gboolean    dark;
+  gboolean    high_contrast;
+  gboolean    dim_others;
+  gboolean    transparent;
+  MwLabelMode labels;
+} State;
+
+struct _MwRenderTiles
+{
+  MwRenderer *renderer;
+  int         size;       /* device pixels a side */
+  guint64     emphasis;   /* the caller's count of selection and highlight changes */
+  gboolean    have_state;
+  State       state;
+  gboolean    have_lod;
+  MwRenderLod lod;
+  double      lod_zoom;   /* where the level of detail was measured: zoom and */
+  gint64      lod_i;      /* the tile at the view's top-left */
+  gint64      lod_j;
+  Level       current;
+  Level       backdrop;   /* the last zoom's, under the current until it is complete */
+  cairo_surface_t *whole; /* (nullable) one frame of a whole view, under both … */
+  MwView      whole_view; /* … of this view, while the tiles are drawn */
+  guint       n_drawn;
+};
+
+static gint64
+tile_key (gint64 i,
+          gint64 j)
+{
+  return (gint64)(((guint64)(guint32)i << 32) | (guint32)j);
+}
+
+static void
+level_init (Level *level)
+{
+  level->zoom = 0;
+  level->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                        (GDestroyNotify)cairo_surface_destroy);
+}
+
+/* A level at @view's zoom, its grid on @view's fraction of a device pixel. */
+static void
+level_start (Level        *level,
+             const MwView *view)
+{
+  double k = view->zoom * (view->scale > 0 ? view->scale : 1);
+
+  level->zoom = view->zoom;
+  level->phase_x = view->offset_x * k - floor (view->offset_x * k);
+  level->phase_y = view->offset_y * k - floor (view->offset_y * k);
+}
+
+static void
+level_clear (Level *level)
+{
+  level->zoom = 0;
+  g_hash_table_remove_all (level->tiles);
+}
+
+/**
+ * mw_render_tiles_new:
+ * @renderer: draws the tiles; a reference is kept
+ * @tile_size: device pixels a side
+ *
+ * Returns: (transfer full): an empty cache
+ */
+MwRenderTiles *
+mw_render_tiles_new (MwRenderer *renderer,
+                     int         tile_size)
+{
+  MwRenderTiles *tiles;
+
+  g_return_val_if_fail (MW_IS_RENDERER (renderer), NULL);
+  g_return_val_if_fail (tile_size >= 16, NULL);
+
+  tiles = g_new0 (MwRenderTiles, 1);
+  tiles->renderer = g_object_ref (renderer);
+  tiles->size = tile_size;
+  level_init (&tiles->current);
+  level_init (&tiles->backdrop);
+  return tiles;
+}
+
+void
+mw_render_tiles_free (MwRenderTiles *tiles)
+{
+  if (tiles == NULL)
+    return;
+  g_hash_table_unref (tiles->current.tiles);
+  g_hash_table_unref (tiles->backdrop.tiles);
+  g_clear_pointer (&tiles->whole, cairo_surface_destroy);
+  g_object_unref (tiles->renderer);
+  g_free (tiles);
+}
+
+/* Everything is drawn again, e.g. after an edit or a change of theme. */
+void
+mw_render_tiles_drop_all (MwRenderTiles *tiles)
+{
+  g_return_if_fail (tiles != NULL);
+  level_clear (&tiles->current);
+  level_clear (&tiles->backdrop);
+  g_clear_pointer (&tiles->whole, cairo_surface_destroy);
+  tiles->have_lod = FALSE;
+}
+
+/* The selection, the highlight and the marks are in the tiles: the caller
+ * counts their changes, and a new count draws the tiles again. */
+void
+mw_render_tiles_set_emphasis_serial (MwRenderTiles *tiles,
+                                     guint64        serial)
+{
+  g_return_if_fail (tiles != NULL);
+  tiles->emphasis = serial;
+}
+
+/* How many tiles have been drawn since the cache was made. */
+guint
+mw_render_tiles_get_n_drawn (MwRenderTiles *tiles)
+{
+  g_return_val_if_fail (tiles != NULL, 0);
+  return tiles->n_drawn;
+}
+
+static double
+view_scale (const MwView *view)
+{
+  return view->scale > 0 ? view->scale : 1;
+}
+
+/* The tiles of @level that @view shows, as a range of tile indices. */
+static void
+visible_range (MwRenderTiles *tiles,
+               const Level   *level,
+               const MwView  *view,
+               gint64        *i0,
+               gint64        *j0,
+               gint64        *i1,
+               gint64        *j1)
+{
+  double k = level->zoom * view_scale (view);
+  double x0 = view->offset_x * k - level->phase_x, y0 = view->offset_y * k - level->phase_y;
+  double x1 = (view->offset_x + view->width / view->zoom) * k - level->phase_x;
+  double y1 = (view->offset_y + view->height / view->zoom) * k - level->phase_y;
+
+  /* a hair inside, so that a view ending on a seam needs no tile past it */
+  *i0 = (gint64)floor ((x0 + 0.01) / tiles->size);
+  *j0 = (gint64)floor ((y0 + 0.01) / tiles->size);
+  *i1 = (gint64)floor ((x1 - 0.01) / tiles->size);
+  *j1 = (gint64)floor ((y1 - 0.01) / tiles->size);
+}
+
+static void
+state_of (MwRenderTiles *tiles,
+          const MwView  *view,
+          State         *state)
+{
+  state->look = _mw_renderer_get_look_serial (tiles->renderer);
+  state->emphasis = tiles->emphasis;
+  state->scale = view_scale (view);
+  state->dark = view->dark;
+  state->high_contrast = view->high_contrast;
+  state->dim_others = view->dim_others;
+  state->transparent = view->transparent;
+  state->labels = view->labels;
+}
+
+static gboolean
+state_equal (const State *a,
+             const State *b)
+{
+  return a->look == b->look && a->emphasis == b->emphasis && a->scale == b->scale &&
+         a->dark == b->dark && a->high_contrast == b->high_contrast &&
+         a->dim_others == b->dim_others && a->transparent == b->transparent && a->labels == b->labels;
+}
+
+/* The view's level of detail, measured again when the view has moved onto
+ * another tile or zoomed; tiles of another level of detail are dropped. */
+static void
+update_lod (MwRenderTiles *tiles,
+            const MwView  *view)
+{
+  double k = view->zoom * view_scale (view);
+  gint64 i = (gint64)floor (view->offset_x * k / tiles->size);
+  gint64 j = (gint64)floor (view->offset_y * k / tiles->size);
+  MwRenderLod lod;
+
+  if (tiles->have_lod && tiles->lod_zoom == view->zoom && tiles->lod_i == i && tiles->lod_j == j)
+    return;
+  _mw_renderer_measure_lod (tiles->renderer, view, &lod);
+  tiles->lod_zoom = view->zoom;
+  tiles->lod_i = i;
+  tiles->lod_j = j;
+  /* labels show at most for AUTO_LABEL_MAX actors; only that side matters */
+  if (tiles->have_lod && (lod.dense != tiles->lod.dense || (lod.n_visible <= 2000) != (tiles->lod.n_visible <= 2000)))
+    g_hash_table_remove_all (tiles->current.tiles);
+  tiles->lod = lod;
+  tiles->have_lod = TRUE;
+}
+
+static cairo_surface_t *
+draw_tile (MwRenderTiles *tiles,
+           const Level   *level,
+           const MwView  *view,
+           gint64         i,
+           gint64         j)
+{
+  double scale = view_scale (view), k = level->zoom * scale;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, tiles->size, tiles->size);
+  MwView tile = *view;
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  tile.zoom = level->zoom;
+  tile.offset_x = ((double)i * tiles->size + level->phase_x) / k;
+  tile.offset_y = ((double)j * tiles->size + level->phase_y) / k;
+  tile.width = tiles->size / scale;
+  tile.height = tiles->size / scale;
+  tile.raster = TRUE;
+  cr = cairo_create (surface);
+  _mw_renderer_draw_with_lod (tiles->renderer, cr, &tile, &tiles->lod);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  tiles->n_drawn++;
+  return surface;
+}
+
+/* Keeps the level within MAX_TILES, dropping those farthest from the view. */
+static void
+evict (MwRenderTiles *tiles,
+       Level         *level,
+       gint64         ci,
+       gint64         cj)
+{
+  while (g_hash_table_size (level->tiles) > MAX_TILES)
+    {
+      GHashTableIter iter;
+      gpointer key;
+      gint64 far_key = 0, far = -1;
+
+      g_hash_table_iter_init (&iter, level->tiles);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          gint64 packed = *(gint64 *)key;
+          gint64 i = (gint32)((guint64)packed >> 32), j = (gint32)(packed & 0xffffffff);
+          gint64 d = MAX (ABS (i - ci), ABS (j - cj));
+
+          if (d > far)
+            {
+              far = d;
+              far_key = packed;
+            }
+        }
+      g_hash_table_remove (level->tiles, &far_key);
+    }
+}
+
+/* Draws the missing tiles of the current level, nearest the middle first,
+ * until the budget is spent (at least one). Returns: whether none is missing. */
+static gboolean
+fill_level (MwRenderTiles *tiles,
+            Level         *level,
+            const MwView  *view,
+            gint64         budget_us)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 i0, j0, i1, j1, ci, cj, radius;
+  gboolean drawn = FALSE;
+
+  visible_range (tiles, level, view, &i0, &j0, &i1, &j1);
+  ci = (i0 + i1) / 2;
+  cj = (j0 + j1) / 2;
+  radius = MAX (MAX (ci - i0, i1 - ci), MAX (cj - j0, j1 - cj));
+  /* rings round the middle tile, outwards */
+  for (gint64 r = 0; r <= radius; r++)
+    for (gint64 j = MAX (cj - r, j0); j <= MIN (cj + r, j1); j++)
+      for (gint64 i = MAX (ci - r, i0); i <= MIN (ci + r, i1); i++)
+        {
+          gint64 key = tile_key (i, j);
+
+          if (MAX (ABS (i - ci), ABS (j - cj)) != r || g_hash_table_contains (level->tiles, &key))
+            continue;
+          if (drawn && g_get_monotonic_time () - start >= budget_us)
+            return FALSE;
+          g_hash_table_insert (level->tiles, g_memdup2 (&key, sizeof key), draw_tile (tiles, level, view, i, j));
+          drawn = TRUE;
+        }
+  evict (tiles, level, ci, cj);
+  return TRUE;
+}
+
+/* Whether any tile of @level is in @view. */
+static gboolean
+level_shows_any (MwRenderTiles *tiles,
+                 const Level   *level,
+                 const MwView  *view)
+{
+  gint64 i0, j0, i1, j1;
+
+  if (level->zoom == 0 || g_hash_table_size (level->tiles) == 0)
+    return FALSE;
+  visible_range (tiles, level, view, &i0, &j0, &i1, &j1);
+  for (gint64 j = j0; j <= j1; j++)
+    for (gint64 i = i0; i <= i1; i++)
+      {
+        gint64 key = tile_key (i, j);
+
+        if (g_hash_table_contains (level->tiles, &key))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Whether the whole frame kept covers any of @view. */
+static gboolean
+whole_shows_any (MwRenderTiles *tiles,
+                 const MwView  *view)
+{
+  const MwView *w = &tiles->whole_view;
+
+  return tiles->whole != NULL &&
+         w->offset_x < view->offset_x + view->width / view->zoom &&
+         view->offset_x < w->offset_x + w->width / w->zoom &&
+         w->offset_y < view->offset_y + view->height / view->zoom &&
+         view->offset_y < w->offset_y + w->height / w->zoom;
+}
+
+/* One frame of the whole view, as without tiles: what a view that shows no
+ * tile yet (the first frame, after an edit or a jump) shows at once,
+ * costing one frame, while its tiles come in the next frames. */
+static void
+draw_whole (MwRenderTiles *tiles,
+            const MwView  *view)
+{
+  double scale = view_scale (view);
+  cairo_t *cr;
+
+  g_clear_pointer (&tiles->whole, cairo_surface_destroy);
+  tiles->whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (view->width * scale),
+                                             (int)ceil (view->height * scale));
+  cairo_surface_set_device_scale (tiles->whole, scale, scale);
+  tiles->whole_view = *view;
+  tiles->whole_view.raster = TRUE;
+  cr = cairo_create (tiles->whole);
+  mw_renderer_draw (tiles->renderer, cr, &tiles->whole_view);
+  cairo_destroy (cr);
+  cairo_surface_flush (tiles->whole);
+}
+
+/**
+ * mw_render_tiles_update:
+ * @view: the view to show
+ * @settled: the zoom has stopped changing; %FALSE while a zoom is under
+ *   way, when the tiles of the zoom before are scaled
+ * @budget_us: how long to draw missing tiles (at least one is drawn;
+ *   none, but one frame of the whole view, when the view shows none yet)
+ *
+ * Drops what no longer matches the network, the look or the emphasis, and
+ * draws missing tiles the view shows.
+ *
+ * Returns: whether the view's tiles are all there and sharp
+ */
+gboolean
+mw_render_tiles_update (MwRenderTiles *tiles,
+                        const MwView  *view,
+                        gboolean       settled,
+                        gint64         budget_us)
+{
+  State state;
+
+  g_return_val_if_fail (tiles != NULL, TRUE);
+  g_return_val_if_fail (view != NULL && view->zoom > 0, TRUE);
+
+  state_of (tiles, view, &state);
+  if (!tiles->have_state || !state_equal (&state, &tiles->state))
+    mw_render_tiles_drop_all (tiles);
+  tiles->state = state;
+  tiles->have_state = TRUE;
+
+  if (tiles->current.zoom == 0)
+    level_start (&tiles->current, view);
+  else if (tiles->current.zoom != view->zoom && settled)
+    {
+      /* the current level goes underneath while the new zoom's is drawn */
+      Level old = tiles->backdrop;
+
+      tiles->backdrop = tiles->current;
+      tiles->current = old;
+      level_clear (&tiles->current);
+      level_start (&tiles->current, view);
+    }
+  if (tiles->current.zoom == view->zoom)
+    update_lod (tiles, view);
+  else if (!tiles->have_lod)
+    return FALSE;
+
+  /* a view with nothing to show yet is drawn whole: half a picture would flicker */
+  if (!level_shows_any (tiles, &tiles->current, view) && !level_shows_any (tiles, &tiles->backdrop, view) &&
+      !whole_shows_any (tiles, view))
+    {
+      draw_whole (tiles, view);
+      return FALSE;
+    }
+  if (!fill_level (tiles, &tiles->current, view, budget_us))
+    return FALSE;
+  if (tiles->current.zoom != view->zoom)
+    return FALSE;
+  level_clear (&tiles->backdrop);
+  g_clear_pointer (&tiles->whole, cairo_surface_destroy);
+  return TRUE;
+}
+
+static void
+place_level (MwRenderTiles   *tiles,
+             const Level     *level,
+             const MwView    *view,
+             MwTilePlaceFunc  func,
+             gpointer         user_data)
+{
+  double scale = view_scale (view), k = level->zoom * scale;
+  gboolean sharp = level->zoom == view->zoom;
+  gint64 i0, j0, i1, j1;
+
+  if (level->zoom == 0)
+    return;
+  visible_range (tiles, level, view, &i0, &j0, &i1, &j1);
+  for (gint64 j = j0; j <= j1; j++)
+    for (gint64 i = i0; i <= i1; i++)
+      {
+        gint64 key = tile_key (i, j);
+        cairo_surface_t *surface = g_hash_table_lookup (level->tiles, &key);
+
+        if (surface == NULL)
+          continue;
+        if (sharp)
+          /* at the tiles' zoom on whole device pixels: copied, never resampled */
+          func (surface, round (i * tiles->size + level->phase_x - view->offset_x * k) / scale,
+                round (j * tiles->size + level->phase_y - view->offset_y * k) / scale,
+                tiles->size / scale, tiles->size / scale, TRUE, user_data);
+        else
+          func (surface, ((i * tiles->size + level->phase_x) / k - view->offset_x) * view->zoom,
+                ((j * tiles->size + level->phase_y) / k - view->offset_y) * view->zoom,
+                tiles->size / k * view->zoom, tiles->size / k * view->zoom, FALSE, user_data);
+      }
+}
+
+static void
+place_whole (MwRenderTiles   *tiles,
+             const MwView    *view,
+             MwTilePlaceFunc  func,
+             gpointer         user_data)
+{
+  const MwView *w = &tiles->whole_view;
+  double scale = view_scale (view), k = view->zoom * scale;
+
+  if (w->zoom == view->zoom && w->scale == view->scale)
+    func (tiles->whole, round ((w->offset_x - view->offset_x) * k) / scale,
+          round ((w->offset_y - view->offset_y) * k) / scale, w->width, w->height, TRUE, user_data);
+  else
+    func (tiles->whole, (w->offset_x - view->offset_x) * view->zoom, (w->offset_y - view->offset_y) * view->zoom,
+          w->width / w->zoom * view->zoom, w->height / w->zoom * view->zoom, FALSE, user_data);
+}
+
+/**
+ * mw_render_tiles_foreach:
+ * @func: called for each tile @view shows, those to go underneath first
+ *
+ * Where the tiles go. What no tile covers yet shows the background.
+ */
+void
+mw_render_tiles_foreach (MwRenderTiles   *tiles,
+                         const MwView    *view,
+                         MwTilePlaceFunc  func,
+                         gpointer         user_data)
+{
+  g_return_if_fail (tiles != NULL);
+  g_return_if_fail (view != NULL && view->zoom > 0);
+
+  if (tiles->whole != NULL)
+    place_whole (tiles, view, func, user_data);
+  place_level (tiles, &tiles->backdrop, view, func, user_data);
+  place_level (tiles, &tiles->current, view, func, user_data);
+}
+
+static void
+paint_tile (cairo_surface_t *surface,
+            double           x,
+            double           y,
+            double           width,
+            double           height,
+            gboolean         sharp,
+            gpointer         user_data)
+{
+  cairo_t *cr = user_data;
+  double sx = 1, sy = 1;
+
+  cairo_surface_get_device_scale (surface, &sx, &sy);
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, width * sx / cairo_image_surface_get_width (surface),
+               height * sy / cairo_image_surface_get_height (surface));
+  cairo_set_source_surface (cr, surface, 0, 0);
+  if (sharp)
+    cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+/**
+ * mw_render_tiles_paint:
+ *
+ * Composites the tiles @view shows onto @cr with cairo, over the
+ * background: what the canvas shows (tests and benchmarks).
+ */
+void
+mw_render_tiles_paint (MwRenderTiles *tiles,
+                       cairo_t       *cr,
+                       const MwView  *view)
+{
+  const MwTheme *theme;
+
+  g_return_if_fail (tiles != NULL);
+  g_return_if_fail (cr != NULL);
+
+  theme = _mw_theme_get_for (view->dark, view->high_contrast);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, view->width, view->height);
+  _mw_set_source (cr, &theme->background, 1);
+  cairo_fill (cr);
+  mw_render_tiles_foreach (tiles, view, paint_tile, cr);
+  cairo_restore (cr);
+}
+
+/* The colour under the tiles, where none is drawn yet. */
+void
+mw_render_tiles_get_background (const MwView *view,
+                                MwColor      *color)
+{
+  g_return_if_fail (view != NULL && color != NULL);
+  *color = _mw_theme_get_for (view->dark, view->high_contrast)->background;
+}
