@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <graphviz/cgraph.h>
+
 #include "mw-dot.h"
 
 G_BEGIN_DECLS
@@ -42,5 +44,19 @@ char     *_mw_dot_to_utf8         (const char      *data,
                                    gsize            length,
                                    const char      *source_name,
                                    GError         **error);
+
+/* The nodes and edges cgraph made while it parsed, in that order
+ * (mw-dot-graph.c); not to be used when @deleted. */
+typedef struct
+{
+  GPtrArray *nodes;    /* Agnode_t* */
+  GPtrArray *edges;    /* Agedge_t*, the out-edge of each pair */
+  gboolean   deleted;  /* the parse deleted a node or an edge again */
+} MwDotMade;
+
+Agiddisc_t *_mw_dot_made_begin     (MwDotMade       *made);
+void        _mw_dot_made_end       (void);
+void        _mw_dot_made_clear     (MwDotMade       *made);
+void        _mw_dot_close_later    (Agraph_t        *graph);
 
 G_END_DECLS
