@@ -113,6 +113,8 @@ typedef struct
   gsize       length;
   gsize       at;
   gsize       reported;
+  MwDotGate  *gate;       /* (nullable): the scan beside the parse */
+  gboolean    cancelled;
 } TextReader;
 
 static int
@@ -127,8 +129,14 @@ read_line_cb (void *chan,
     {
       reader->reported = reader->at;
       if (!mw_progress_report (PARSE_START, PARSE_END, (double) reader->at / reader->length))
-        return 0;
+        {
+          reader->cancelled = TRUE;
+          return 0;
+        }
     }
+  /* nothing the pre-scan has not passed (or has refused) */
+  if (reader->gate != NULL && !_mw_dot_gate_wait (reader->gate, reader->at + (gsize) bufsize))
+    return 0;
   while (n < bufsize && reader->at < reader->length)
     {
       char c = reader->data[reader->at++];
@@ -145,9 +153,11 @@ static Agiodisc_t text_io;
 
 static Agraph_t *
 read_text (const char *text,
+           gsize       length,
+           MwDotGate  *gate,
            MwDotMade  *made)
 {
-  TextReader reader = { text, strlen (text), 0, 0 };
+  TextReader reader = { text, length, 0, 0, gate, FALSE };
   Agdisc_t disc = { &AgMemDisc, _mw_dot_made_begin (made), &text_io };
   Agraph_t *graph;
 
@@ -156,11 +166,15 @@ read_text (const char *text,
   text_io.flush = AgIoDisc.flush;
   graph = agread (&reader, &disc);
   _mw_dot_made_end ();
+  if (reader.cancelled && gate != NULL)
+    _mw_dot_gate_stop (gate);
   return graph;
 }
 
 static Agraph_t *
 parse_locked (const char  *text,
+              gsize        length,
+              MwDotGate   *gate,
               const char  *source_name,
               MwDotMade   *made,
               GError     **error)
@@ -175,7 +189,7 @@ parse_locked (const char  *text,
   agsetfile (file_name);
   agreadline (1);
 
-  graph = read_text (text, made);
+  graph = read_text (text, length, gate, made);
   aaglex_destroy ();
 
   agsetfile (NULL);
@@ -985,8 +999,32 @@ network_from_graph (Agraph_t        *graph,
   return g_steal_pointer (&network);
 }
 
+/* The pre-scan of a big file runs on the second core while cgraph parses
+ * what it has passed (_mw_dot_gate_wait()); a small one is scanned first. */
+#define SCAN_BESIDE_BYTES (1024 * 1024)
+
+typedef struct
+{
+  const char     *text;
+  gsize           length;
+  const char     *source_name;
+  const MwLimits *limits;
+  MwDotGate      *gate;
+  GError         *error;
+} ScanJob;
+
+static gpointer
+scan_thread (gpointer data)
+{
+  ScanJob *job = data;
+
+  return GINT_TO_POINTER (_mw_dot_scan_structure (job->text, job->length, job->source_name,
+                                                  job->limits, NULL, job->gate, &job->error));
+}
+
 /* Parses @text (UTF-8, NUL-terminated; freed here as soon as cgraph has
- * read it) and reads the graph into a network. */
+ * read it) and reads the graph into a network. The pre-scan's refusal
+ * comes first, then cgraph's, as when the scan ran before the parse. */
 static MwNetwork *
 load_text (char            *text,
            const char      *source_name,
@@ -995,9 +1033,18 @@ load_text (char            *text,
 {
   MwNetwork *network = NULL;
   MwDotMade made = { NULL, NULL, FALSE };
+  ScanJob job = { text, strlen (text), source_name, limits, NULL, NULL };
+  g_autoptr(GError) parse_error = NULL;
+  GThread *scanner = NULL;
+  gboolean scanned = TRUE;
   Agraph_t *graph;
 
-  if (!_mw_dot_scan_structure (text, strlen (text), source_name, limits, NULL, error))
+  if (job.length >= SCAN_BESIDE_BYTES)
+    {
+      job.gate = _mw_dot_gate_new (job.length);
+      scanner = g_thread_new ("mw-dot-scan", scan_thread, &job);
+    }
+  else if (!_mw_dot_scan_structure (text, job.length, source_name, limits, NULL, NULL, error))
     {
       g_free (text);
       return NULL;
@@ -1006,16 +1053,26 @@ load_text (char            *text,
   mw_graphviz_lock ();
 
   mw_progress_report (0, 1, PARSE_START);
-  graph = parse_locked (text, source_name, &made, error);
+  graph = parse_locked (text, job.length, job.gate, source_name, &made, &parse_error);
+  if (scanner != NULL)
+    {
+      scanned = GPOINTER_TO_INT (g_thread_join (scanner));
+      _mw_dot_gate_free (job.gate);
+    }
   /* cgraph holds its own copies: the text need not outlive the parse */
   g_free (text);
-  if (graph != NULL && !mw_progress_report (0, 1, PARSE_END))
+  if (!scanned)
+    g_propagate_error (error, g_steal_pointer (&job.error));
+  else if (graph == NULL)
+    g_propagate_error (error, g_steal_pointer (&parse_error));
+  else if (!mw_progress_report (0, 1, PARSE_END))
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: opening was cancelled"), source_name);
-  else if (graph != NULL)
+  else
     network = network_from_graph (graph, &made, source_name, limits, error);
 
   mw_graphviz_unlock ();
 
+  g_clear_error (&job.error);
   _mw_dot_made_clear (&made);
   /* nobody waits for the graph to be freed */
   if (graph != NULL)
