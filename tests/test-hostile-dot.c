@@ -6,7 +6,9 @@
 
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -494,6 +496,38 @@ test_prescan_beside_parse (void)
   g_assert_cmpstr (error->message, ==, "chain.gv:300002: a quoted string starts here and is never closed");
 }
 
+/* cgraph's graphs are closed by a worker after the load returns; waiting
+ * for it leaves the Graphviz lock free for a forked child that loads. */
+static void
+test_closes_in_background (void)
+{
+  const char *text = "digraph { a -> b; b -> c; c -> a }";
+  int status = 0;
+  pid_t pid;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MwNetwork) network = mw_dot_load_data (text, strlen (text), "small.gv", NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (mw_network_get_n_ties (network), ==, 3);
+    }
+  mw_dot_wait_closed ();
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      MwNetwork *network = mw_dot_load_data (text, strlen (text), "small.gv", NULL, NULL);
+
+      _exit (network != NULL && mw_network_get_n_ties (network) == 3 ? 0 : 1);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -505,6 +539,7 @@ main (int    argc,
   g_test_add_func ("/hostile-dot/prescan-counts", test_prescan_counts);
   g_test_add_func ("/hostile-dot/prescan-refuses", test_prescan_refuses);
   g_test_add_func ("/hostile-dot/prescan-beside-parse", test_prescan_beside_parse);
+  g_test_add_func ("/hostile-dot/closes-in-background", test_closes_in_background);
   g_test_add_func ("/hostile-dot/ties-counted-after-parse", test_ties_counted_after_parse);
   g_test_add_func ("/hostile-dot/subgraph-limit", test_subgraph_limit);
   g_test_add_func ("/hostile-dot/default-shared-in-memory", test_default_shared_in_memory);

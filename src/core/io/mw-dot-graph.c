@@ -8,8 +8,6 @@
 
 #include "config.h"
 
-#include <pthread.h>
-
 #include "mw-dot-private.h"
 #include "mw-graphviz-lock.h"
 
@@ -109,14 +107,6 @@ close_graph_cb (gpointer data,
   g_mutex_unlock (&closing_mutex);
 }
 
-/* A child forked while the worker holds the Graphviz lock would find it
- * locked for ever: no fork while a close is under way. */
-static void
-wait_before_fork (void)
-{
-  mw_dot_wait_closed ();
-}
-
 /**
  * _mw_dot_close_later:
  *
@@ -131,7 +121,6 @@ _mw_dot_close_later (Agraph_t *graph)
   if (g_once_init_enter (&started))
     {
       closer = g_thread_pool_new (close_graph_cb, NULL, 1, FALSE, NULL);
-      pthread_atfork (wait_before_fork, NULL, NULL);
       g_once_init_leave (&started, 1);
     }
 
@@ -148,8 +137,9 @@ _mw_dot_close_later (Agraph_t *graph)
  *
  * Waits until the graphs loads left to close in the background are
  * closed: before a process that frees everything ends (under the
- * sanitizers), and before a fork. Must not be called with the Graphviz
- * lock held.
+ * sanitizers), and before a fork whose child loads without exec() (a
+ * child forked while the worker holds the Graphviz lock would find it
+ * taken for ever). Must not be called with the Graphviz lock held.
  */
 void
 mw_dot_wait_closed (void)
