@@ -6,13 +6,16 @@
 
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "mw-dot-private.h"
 #include "mw-dot.h"
 #include "mw-limits.h"
+#include "mw-progress.h"
 
 /* ---------------------------------------------------------------------- */
 /* Running meshwork-cli under resource limits                              */
@@ -227,7 +230,7 @@ test_prescan_counts (void)
   MwLimits limits;
 
   mw_limits_init_default (&limits);
-  g_assert_true (_mw_dot_scan_structure (text, strlen (text), "counts.gv", &limits, &counts, &error));
+  g_assert_true (_mw_dot_scan_structure (text, strlen (text), "counts.gv", &limits, &counts, NULL, &error));
   g_assert_no_error (error);
 
   /* a b c d e h i "long" <html>; not G, cluster_s, LR, box, title, x, red, p1, n, s, S, same, 2 */
@@ -435,6 +438,96 @@ test_default_shared_under_limit (void)
   remove_temp_file (path);
 }
 
+/* A chain of @n ties, "n0 -> n1\n…", a file of several megabytes. */
+static GString *
+long_chain (guint n)
+{
+  GString *text = g_string_new ("digraph chain {\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "n%u -> n%u\n", i, i + 1);
+  g_string_append (text, "}\n");
+  return text;
+}
+
+/* A big file is scanned beside the parse: the parser reads only what the
+ * scan has passed, so a refused file is refused before cgraph reads past
+ * the limit, with the same words and whole count as a scan before it. */
+static void
+test_prescan_beside_parse (void)
+{
+  g_autoptr(GString) text = long_chain (120000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  MwProgress *progress = mw_progress_new (NULL);
+  MwLimits limits;
+
+  g_assert_cmpuint (text->len, >, 1536 * 1024);
+
+  /* within the limits: every actor and tie, in the file's order */
+  network = mw_dot_load_data (text->str, text->len, "chain.gv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 120001);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, 120000);
+  g_assert_cmpstr (mw_network_get_tie (network, 119999)->from->id, ==, "n119999");
+  g_clear_object (&network);
+
+  /* over the tie limit in the first 64 KB: cgraph reads little of the
+   * rest (the progress of the parse, 0.1 at its start and 0.65 at its
+   * end, is reported every 256 KB read) */
+  mw_limits_init_default (&limits);
+  limits.max_ties = 1000;
+  mw_progress_push_thread_default (progress);
+  network = mw_dot_load_data (text->str, text->len, "chain.gv", &limits, &error);
+  mw_progress_pop_thread_default (progress);
+  g_assert_null (network);
+  g_assert_error (error, MW_ERROR, MW_ERROR_LIMIT);
+  g_assert_cmpstr (error->message, ==, "chain.gv: 120000 ties; the limit is 1000");
+  g_assert_cmpfloat (mw_progress_get_fraction (progress), <, 0.2);
+  g_clear_error (&error);
+  mw_progress_unref (progress);
+
+  /* what the scan refuses at the very end is its refusal, not cgraph's */
+  g_string_truncate (text, text->len - 2);
+  g_string_append (text, "\"never closed }\n");
+  network = mw_dot_load_data (text->str, text->len, "chain.gv", NULL, &error);
+  g_assert_null (network);
+  g_assert_error (error, MW_ERROR, MW_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "chain.gv:120002: a quoted string starts here and is never closed");
+}
+
+/* cgraph's graphs are closed by a worker after the load returns; waiting
+ * for it leaves the Graphviz lock free for a forked child that loads. */
+static void
+test_closes_in_background (void)
+{
+  const char *text = "digraph { a -> b; b -> c; c -> a }";
+  int status = 0;
+  pid_t pid;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MwNetwork) network = mw_dot_load_data (text, strlen (text), "small.gv", NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (mw_network_get_n_ties (network), ==, 3);
+    }
+  mw_dot_wait_closed ();
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      MwNetwork *network = mw_dot_load_data (text, strlen (text), "small.gv", NULL, NULL);
+
+      _exit (network != NULL && mw_network_get_n_ties (network) == 3 ? 0 : 1);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -445,6 +538,8 @@ main (int    argc,
   g_test_add_func ("/hostile-dot/hub-small-stack", test_hub_small_stack);
   g_test_add_func ("/hostile-dot/prescan-counts", test_prescan_counts);
   g_test_add_func ("/hostile-dot/prescan-refuses", test_prescan_refuses);
+  g_test_add_func ("/hostile-dot/prescan-beside-parse", test_prescan_beside_parse);
+  g_test_add_func ("/hostile-dot/closes-in-background", test_closes_in_background);
   g_test_add_func ("/hostile-dot/ties-counted-after-parse", test_ties_counted_after_parse);
   g_test_add_func ("/hostile-dot/subgraph-limit", test_subgraph_limit);
   g_test_add_func ("/hostile-dot/default-shared-in-memory", test_default_shared_in_memory);

@@ -194,5 +194,6 @@ mw_cli_info (int    argc,
   else
     print_text (argv[1], network, &counts, orgs, units, problems);
 
+  mw_cli_drop_at_exit (g_steal_pointer (&network));
   return problems->len > 0 ? MW_CLI_PROBLEMS : MW_CLI_OK;
 }

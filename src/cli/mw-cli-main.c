@@ -110,6 +110,7 @@ mw_cli_main (int    argc,
   textdomain (GETTEXT_PACKAGE);
   g_set_print_handler (print_cb);
   atexit (check_output_at_exit);
+  mw_cli_prepare_exit ();
 
   if (argc < 2)
     {

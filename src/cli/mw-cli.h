@@ -53,6 +53,8 @@ int         mw_cli_report         (int argc, char **argv);
 /* Helpers shared by the subcommands (mw-cli-common.c). */
 MwNetwork  *mw_cli_load_network   (const char  *path,
                                    GError     **error);
+void        mw_cli_prepare_exit   (void);
+void        mw_cli_drop_at_exit   (MwNetwork   *network);
 int         mw_cli_fail           (const char  *format,
                                    ...) G_GNUC_PRINTF (1, 2);
 void        mw_cli_print_json     (JsonNode    *root);

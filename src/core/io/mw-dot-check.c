@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <stdatomic.h>
 #include <string.h>
 
 #include "mw-dot-private.h"
@@ -100,11 +101,29 @@ id_set_add (IdSet      *set,
   set->n++;
 }
 
+/* A scan run beside the parse (_mw_dot_gate_wait()): the parser reads
+ * only text the scan has passed, and none past the point where a count
+ * went over its limit. The scan goes on to the end, for the whole count. */
+struct _MwDotGate
+{
+  GMutex  mutex;
+  GCond   cond;
+  _Atomic gsize passed;  /* the text before this offset passed every check */
+  gsize   length;
+  gboolean done;     /* the scan is over: passed is final */
+  gboolean stop;     /* the parse is over: the scan may end */
+  gboolean over;     /* a count went over its limit: passed stays */
+};
+
+#define GATE_STEP (64 * 1024)
+
 typedef struct
 {
   const MwLimits *limits;
   const char     *source_name;
   MwDotCounts    *counts;
+  MwDotGate      *gate;          /* (nullable) */
+  gsize           published;     /* what the gate was last told */
   IdSet           actor_ids;     /* the distinct node ids */
   guint           line;
   guint           depth;         /* `{` nesting */
@@ -393,9 +412,85 @@ scan_punctuation (Scan        *scan,
   return TRUE;
 }
 
+MwDotGate *
+_mw_dot_gate_new (gsize length)
+{
+  MwDotGate *gate = g_new0 (MwDotGate, 1);
+
+  g_mutex_init (&gate->mutex);
+  g_cond_init (&gate->cond);
+  gate->length = length;
+  return gate;
+}
+
+void
+_mw_dot_gate_free (MwDotGate *gate)
+{
+  g_mutex_clear (&gate->mutex);
+  g_cond_clear (&gate->cond);
+  g_free (gate);
+}
+
+/**
+ * _mw_dot_gate_wait:
+ *
+ * Waits until the scan has passed the text up to @offset (or the end).
+ *
+ * Returns: %FALSE when it never will: the scan refused what comes before
+ */
+gboolean
+_mw_dot_gate_wait (MwDotGate *gate,
+                   gsize      offset)
+{
+  gboolean passed;
+
+  offset = MIN (offset, gate->length);
+  if (atomic_load (&gate->passed) >= offset)
+    return TRUE;
+
+  g_mutex_lock (&gate->mutex);
+  while (!gate->done && gate->passed < offset)
+    g_cond_wait (&gate->cond, &gate->mutex);
+  passed = gate->passed >= offset;
+  g_mutex_unlock (&gate->mutex);
+
+  return passed;
+}
+
+/* The parse ended early (cancelled, or a syntax error): the scan may too. */
+void
+_mw_dot_gate_stop (MwDotGate *gate)
+{
+  g_atomic_int_set (&gate->stop, TRUE);
+}
+
+static void
+gate_publish (Scan     *scan,
+              gsize     passed,
+              gboolean  done)
+{
+  MwDotGate *gate = scan->gate;
+  const MwLimits *limits = scan->limits;
+
+  if (!gate->over && (scan->counts->subgraphs > limits->max_subgraphs ||
+                      scan->actor_ids.n > limits->max_actors || scan->counts->ties > limits->max_ties))
+    gate->over = TRUE;
+
+  g_mutex_lock (&gate->mutex);
+  if (!gate->over)
+    atomic_store (&gate->passed, passed);
+  gate->done = done;
+  g_cond_broadcast (&gate->cond);
+  g_mutex_unlock (&gate->mutex);
+  scan->published = passed;
+}
+
 /**
  * _mw_dot_scan_structure:
  * @counts: (out) (optional): what the scan counted
+ *
+ * @gate: (nullable): when the scan runs beside the parse, what tells the
+ *   parser how far it may read
  *
  * Refuses, before cgraph sees the text, nesting deeper than the limit, a
  * string longer than the limit, and more subgraphs, actors or ties than
@@ -407,6 +502,7 @@ _mw_dot_scan_structure (const char      *data,
                         const char      *source_name,
                         const MwLimits  *limits,
                         MwDotCounts     *counts,
+                        MwDotGate       *gate,
                         GError         **error)
 {
   MwDotCounts local_counts = { 0 };
@@ -417,6 +513,7 @@ _mw_dot_scan_structure (const char      *data,
   scan.limits = limits;
   scan.source_name = source_name;
   scan.counts = counts != NULL ? counts : &local_counts;
+  scan.gate = gate;
   scan.line = 1;
   scan.previous = TOKEN_OTHER;
   memset (scan.counts, 0, sizeof *scan.counts);
@@ -438,7 +535,16 @@ _mw_dot_scan_structure (const char      *data,
           take_token (&scan, TOKEN_ID, data + start, i + 1 - start);
         }
       else if (c == '\n')
-        scan.line++;
+        {
+          scan.line++;
+          /* between tokens: all before has passed every check */
+          if (gate != NULL && i + 1 - scan.published >= GATE_STEP)
+            {
+              if (g_atomic_int_get (&gate->stop))
+                break;
+              gate_publish (&scan, i + 1, FALSE);
+            }
+        }
       else if (c == '"')
         {
           gsize start = i;
@@ -474,6 +580,8 @@ _mw_dot_scan_structure (const char      *data,
       count_pending_actor (&scan);
       scan.counts->actors = scan.actor_ids.n;
     }
+  if (gate != NULL)
+    gate_publish (&scan, ok ? length : scan.published, TRUE);
   g_clear_pointer (&scan.actor_ids.slots, g_free);
   if (!ok)
     return FALSE;

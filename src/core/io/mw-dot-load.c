@@ -113,6 +113,8 @@ typedef struct
   gsize       length;
   gsize       at;
   gsize       reported;
+  MwDotGate  *gate;       /* (nullable): the scan beside the parse */
+  gboolean    cancelled;
 } TextReader;
 
 static int
@@ -127,8 +129,14 @@ read_line_cb (void *chan,
     {
       reader->reported = reader->at;
       if (!mw_progress_report (PARSE_START, PARSE_END, (double) reader->at / reader->length))
-        return 0;
+        {
+          reader->cancelled = TRUE;
+          return 0;
+        }
     }
+  /* nothing the pre-scan has not passed (or has refused) */
+  if (reader->gate != NULL && !_mw_dot_gate_wait (reader->gate, reader->at + (gsize) bufsize))
+    return 0;
   while (n < bufsize && reader->at < reader->length)
     {
       char c = reader->data[reader->at++];
@@ -144,20 +152,31 @@ read_line_cb (void *chan,
 static Agiodisc_t text_io;
 
 static Agraph_t *
-read_text (const char *text)
+read_text (const char *text,
+           gsize       length,
+           MwDotGate  *gate,
+           MwDotMade  *made)
 {
-  TextReader reader = { text, strlen (text), 0, 0 };
-  Agdisc_t disc = { &AgMemDisc, &AgIdDisc, &text_io };
+  TextReader reader = { text, length, 0, 0, gate, FALSE };
+  Agdisc_t disc = { &AgMemDisc, _mw_dot_made_begin (made), &text_io };
+  Agraph_t *graph;
 
   text_io.afread = read_line_cb;
   text_io.putstr = AgIoDisc.putstr;
   text_io.flush = AgIoDisc.flush;
-  return agread (&reader, &disc);
+  graph = agread (&reader, &disc);
+  _mw_dot_made_end ();
+  if (reader.cancelled && gate != NULL)
+    _mw_dot_gate_stop (gate);
+  return graph;
 }
 
 static Agraph_t *
 parse_locked (const char  *text,
+              gsize        length,
+              MwDotGate   *gate,
               const char  *source_name,
+              MwDotMade   *made,
               GError     **error)
 {
   g_autofree char *file_name = g_strdup (source_name);
@@ -170,7 +189,7 @@ parse_locked (const char  *text,
   agsetfile (file_name);
   agreadline (1);
 
-  graph = read_text (text);
+  graph = read_text (text, length, gate, made);
   aaglex_destroy ();
 
   agsetfile (NULL);
@@ -537,13 +556,13 @@ typedef struct
 } ActorMap;
 
 static void
-actor_map_init (ActorMap *actors,
-                Agraph_t *graph)
+actor_map_init (ActorMap  *actors,
+                GPtrArray *nodes)
 {
   gsize n = 0;
 
-  for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
-    n = MAX (n, (gsize) AGSEQ (node) + 1);
+  for (guint i = 0; i < nodes->len; i++)
+    n = MAX (n, (gsize) AGSEQ ((Agnode_t *) g_ptr_array_index (nodes, i)) + 1);
   actors->by_seq = g_new0 (MwActor *, n);
   actors->n = n;
 }
@@ -810,20 +829,39 @@ read_actor (MwNetwork  *network,
 static void
 read_actors (MwNetwork  *network,
              ActorMap   *actors,
-             Agraph_t   *graph)
+             Agraph_t   *graph,
+             GPtrArray  *nodes)
 {
   g_autoptr(GHashTable) shared = g_hash_table_new_full (NULL, NULL, NULL, release_shared);
   g_autoptr(GHashTable) marks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  guint n = 0, total = 2 * (guint) agnnodes (graph);
+  guint n = 0, total = 2 * nodes->len;
 
   for (int unnamed = 0; unnamed <= 1; unnamed++)
-    for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node), n++)
+    for (guint i = 0; i < nodes->len; i++, n++)
       {
+        Agnode_t *node = g_ptr_array_index (nodes, i);
+
         if (n % 4096 == 0)
           mw_progress_report (PARSE_END, 0.8, (double) n / MAX (total, 1));
         if (node_has_name (node) != unnamed)
           read_actor (network, actors, graph, node, shared, marks);
       }
+}
+
+/* Every node, in the order cgraph made them (that of their numbers). */
+static GPtrArray *
+list_nodes (Agraph_t  *graph,
+            MwDotMade *made)
+{
+  GPtrArray *nodes;
+
+  if (!made->deleted)
+    return g_ptr_array_ref (made->nodes);
+
+  nodes = g_ptr_array_new ();
+  for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
+    g_ptr_array_add (nodes, node);
+  return nodes;
 }
 
 /* Every edge, in the file's order (cgraph numbers edges 1, 2, 3… as it
@@ -833,10 +871,17 @@ read_actors (MwNetwork  *network,
  * recurses once per edge of a node's edge set, and a node with 600,000
  * edges overflows the stack. */
 static GPtrArray *
-list_edges (Agraph_t *graph)
+list_edges (Agraph_t  *graph,
+            MwDotMade *made)
 {
-  GPtrArray *edges = g_ptr_array_new ();
+  GPtrArray *edges;
   guint n = 0;
+
+  /* as cgraph made them: in the order of their numbers already */
+  if (!made->deleted)
+    return g_ptr_array_ref (made->edges);
+
+  edges = g_ptr_array_new ();
 
   for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
     for (Agedge_t *edge = agfstout (graph, node); edge != NULL; edge = agnxtout (graph, edge))
@@ -908,12 +953,14 @@ has_meshwork_attributes (Agraph_t *graph)
  * by list_edges(). */
 static MwNetwork *
 network_from_graph (Agraph_t        *graph,
+                    MwDotMade       *made,
                     const char      *source_name,
                     const MwLimits  *limits,
                     GError         **error)
 {
   g_autoptr(MwNetwork) network = NULL;
   g_auto(ActorMap) actors = { NULL, 0 };
+  g_autoptr(GPtrArray) nodes = NULL;
   g_autoptr(GPtrArray) edges = NULL;
   const char *name = agnameof (graph);
 
@@ -921,13 +968,14 @@ network_from_graph (Agraph_t        *graph,
                               _("%s actors; the limit is %s"), source_name, error))
     return NULL;
 
-  edges = list_edges (graph);
+  nodes = list_nodes (graph, made);
+  edges = list_edges (graph, made);
   if (!mw_limits_check_count (edges->len, limits->max_ties,
                               _("%s ties; the limit is %s"), source_name, error))
     return NULL;
 
   network = mw_network_new ();
-  actor_map_init (&actors, graph);
+  actor_map_init (&actors, nodes);
 
   mw_network_begin_batch (network, "Load");
 
@@ -939,7 +987,7 @@ network_from_graph (Agraph_t        *graph,
   read_graph_attributes (network, graph);
   read_defaults (graph, AGNODE, mw_network_get_node_defaults (network));
   read_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
-  read_actors (network, &actors, graph);
+  read_actors (network, &actors, graph, nodes);
   read_clusters (network, &actors, graph);
   read_subgraphs (network, &actors, graph);
   read_ties (network, &actors, graph, edges);
@@ -951,8 +999,32 @@ network_from_graph (Agraph_t        *graph,
   return g_steal_pointer (&network);
 }
 
+/* The pre-scan of a big file runs on the second core while cgraph parses
+ * what it has passed (_mw_dot_gate_wait()); a small one is scanned first. */
+#define SCAN_BESIDE_BYTES (1024 * 1024)
+
+typedef struct
+{
+  const char     *text;
+  gsize           length;
+  const char     *source_name;
+  const MwLimits *limits;
+  MwDotGate      *gate;
+  GError         *error;
+} ScanJob;
+
+static gpointer
+scan_thread (gpointer data)
+{
+  ScanJob *job = data;
+
+  return GINT_TO_POINTER (_mw_dot_scan_structure (job->text, job->length, job->source_name,
+                                                  job->limits, NULL, job->gate, &job->error));
+}
+
 /* Parses @text (UTF-8, NUL-terminated; freed here as soon as cgraph has
- * read it) and reads the graph into a network. */
+ * read it) and reads the graph into a network. The pre-scan's refusal
+ * comes first, then cgraph's, as when the scan ran before the parse. */
 static MwNetwork *
 load_text (char            *text,
            const char      *source_name,
@@ -960,9 +1032,19 @@ load_text (char            *text,
            GError         **error)
 {
   MwNetwork *network = NULL;
+  MwDotMade made = { NULL, NULL, FALSE };
+  ScanJob job = { text, strlen (text), source_name, limits, NULL, NULL };
+  g_autoptr(GError) parse_error = NULL;
+  GThread *scanner = NULL;
+  gboolean scanned = TRUE;
   Agraph_t *graph;
 
-  if (!_mw_dot_scan_structure (text, strlen (text), source_name, limits, NULL, error))
+  if (job.length >= SCAN_BESIDE_BYTES)
+    {
+      job.gate = _mw_dot_gate_new (job.length);
+      scanner = g_thread_new ("mw-dot-scan", scan_thread, &job);
+    }
+  else if (!_mw_dot_scan_structure (text, job.length, source_name, limits, NULL, NULL, error))
     {
       g_free (text);
       return NULL;
@@ -971,17 +1053,30 @@ load_text (char            *text,
   mw_graphviz_lock ();
 
   mw_progress_report (0, 1, PARSE_START);
-  graph = parse_locked (text, source_name, error);
+  graph = parse_locked (text, job.length, job.gate, source_name, &made, &parse_error);
+  if (scanner != NULL)
+    {
+      scanned = GPOINTER_TO_INT (g_thread_join (scanner));
+      _mw_dot_gate_free (job.gate);
+    }
   /* cgraph holds its own copies: the text need not outlive the parse */
   g_free (text);
-  if (graph != NULL && !mw_progress_report (0, 1, PARSE_END))
+  if (!scanned)
+    g_propagate_error (error, g_steal_pointer (&job.error));
+  else if (graph == NULL)
+    g_propagate_error (error, g_steal_pointer (&parse_error));
+  else if (!mw_progress_report (0, 1, PARSE_END))
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: opening was cancelled"), source_name);
-  else if (graph != NULL)
-    network = network_from_graph (graph, source_name, limits, error);
-  if (graph != NULL)
-    agclose (graph);
+  else
+    network = network_from_graph (graph, &made, source_name, limits, error);
 
   mw_graphviz_unlock ();
+
+  g_clear_error (&job.error);
+  _mw_dot_made_clear (&made);
+  /* nobody waits for the graph to be freed */
+  if (graph != NULL)
+    _mw_dot_close_later (graph);
 
   return network;
 }

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <graphviz/cgraph.h>
+
 #include "mw-dot.h"
 
 G_BEGIN_DECLS
@@ -29,18 +31,41 @@ typedef struct
   guint64 string_bytes;  /* in identifiers, quoted and HTML-like strings */
 } MwDotCounts;
 
+typedef struct _MwDotGate MwDotGate;
+
 /* Nesting, string lengths and the counts against @limits, before a
- * parser that recurses once per subgraph sees the text. */
+ * parser that recurses once per subgraph sees the text, or (@gate) while
+ * it reads what the scan has passed. */
 gboolean  _mw_dot_scan_structure  (const char      *data,
                                    gsize            length,
                                    const char      *source_name,
                                    const MwLimits  *limits,
                                    MwDotCounts     *counts,
+                                   MwDotGate       *gate,
                                    GError         **error);
+MwDotGate *_mw_dot_gate_new       (gsize            length);
+void      _mw_dot_gate_free       (MwDotGate       *gate);
+gboolean  _mw_dot_gate_wait       (MwDotGate       *gate,
+                                   gsize            offset);
+void      _mw_dot_gate_stop       (MwDotGate       *gate);
 /* UTF-8 text (a copy), or NULL with @error naming the line. */
 char     *_mw_dot_to_utf8         (const char      *data,
                                    gsize            length,
                                    const char      *source_name,
                                    GError         **error);
+
+/* The nodes and edges cgraph made while it parsed, in that order
+ * (mw-dot-graph.c); not to be used when @deleted. */
+typedef struct
+{
+  GPtrArray *nodes;    /* Agnode_t* */
+  GPtrArray *edges;    /* Agedge_t*, the out-edge of each pair */
+  gboolean   deleted;  /* the parse deleted a node or an edge again */
+} MwDotMade;
+
+Agiddisc_t *_mw_dot_made_begin     (MwDotMade       *made);
+void        _mw_dot_made_end       (void);
+void        _mw_dot_made_clear     (MwDotMade       *made);
+void        _mw_dot_close_later    (Agraph_t        *graph);
 
 G_END_DECLS

@@ -26,5 +26,6 @@ char       *mw_dot_save_data         (MwNetwork       *network,
 gboolean    mw_dot_save_file         (MwNetwork       *network,
                                       const char      *path,
                                       GError         **error);
+void        mw_dot_wait_closed       (void);
 
 G_END_DECLS

@@ -313,7 +313,16 @@ tarjan_visit (MwNetwork *network,
         }
 
       if (t->lowlink[v] == t->index[v])
-        report_cycle (network, t, v, problems);
+        {
+          /* most components are one actor: no cycle, nothing to allocate */
+          if (g_array_index (t->stack, guint, t->stack->len - 1) == v)
+            {
+              g_array_set_size (t->stack, t->stack->len - 1);
+              t->on_stack[v] = FALSE;
+            }
+          else
+            report_cycle (network, t, v, problems);
+        }
 
       g_array_set_size (t->call_actor, depth);
       g_array_set_size (t->call_edge, depth);

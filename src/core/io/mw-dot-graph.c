@@ -1,0 +1,151 @@
+/* mw-dot-graph.c: cgraph's objects in the order it made them; graphs closed in the background
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mw-dot"
+
+#include "config.h"
+
+#include "mw-dot-private.h"
+#include "mw-graphviz-lock.h"
+
+/* ---------------------------------------------------------------------- */
+/* The nodes and edges cgraph makes, in the order it makes them            */
+
+/* cgraph tells its id discipline of every node and edge it makes
+ * (idregister): kept here, they need not be walked through cgraph's ordered
+ * sets afterwards, where each agnxtout() step searches the node's edge set.
+ * What the parse deletes again makes the lists unusable (deleted is set).
+ * Only one parse runs at a time, under the Graphviz lock: a static is safe. */
+static MwDotMade *current_made;
+
+static void
+made_register_cb (void *state,
+                  int   objtype,
+                  void *obj)
+{
+  if (current_made == NULL)
+    return;
+  if (objtype == AGNODE)
+    g_ptr_array_add (current_made->nodes, obj);
+  else if (objtype == AGOUTEDGE || objtype == AGINEDGE)
+    g_ptr_array_add (current_made->edges, AGMKOUT ((Agedge_t *) obj));
+}
+
+static void
+made_free_cb (void   *state,
+              int     objtype,
+              IDTYPE  id)
+{
+  if (current_made != NULL && objtype != AGRAPH)
+    current_made->deleted = TRUE;
+  AgIdDisc.free (state, objtype, id);
+}
+
+/* Static: a graph keeps a pointer to its discipline while it lives. */
+static Agiddisc_t made_id_disc;
+
+/**
+ * _mw_dot_made_begin:
+ * @made: filled while cgraph parses, until _mw_dot_made_end()
+ *
+ * Called under the Graphviz lock. Returns the id discipline to parse with.
+ */
+Agiddisc_t *
+_mw_dot_made_begin (MwDotMade *made)
+{
+  made_id_disc = AgIdDisc;
+  made_id_disc.idregister = made_register_cb;
+  made_id_disc.free = made_free_cb;
+
+  made->nodes = g_ptr_array_new ();
+  made->edges = g_ptr_array_new ();
+  made->deleted = FALSE;
+  current_made = made;
+
+  return &made_id_disc;
+}
+
+void
+_mw_dot_made_end (void)
+{
+  current_made = NULL;
+}
+
+void
+_mw_dot_made_clear (MwDotMade *made)
+{
+  g_clear_pointer (&made->nodes, g_ptr_array_unref);
+  g_clear_pointer (&made->edges, g_ptr_array_unref);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Closing graphs in the background                                        */
+
+/* agclose() frees a graph node by node and edge by edge, deleting each
+ * from cgraph's ordered sets: for 100,000 actors and 500,000 ties it costs
+ * about a third of the parse. Nobody waits for it, so a worker does it,
+ * on the second core, while the network goes to its reader. */
+static GThreadPool *closer;
+static GMutex closing_mutex;
+static GCond closing_cond;
+static guint n_closing;
+
+static void
+close_graph_cb (gpointer data,
+                gpointer user_data)
+{
+  mw_graphviz_lock ();
+  agclose (data);
+  mw_graphviz_unlock ();
+
+  g_mutex_lock (&closing_mutex);
+  n_closing--;
+  g_cond_broadcast (&closing_cond);
+  g_mutex_unlock (&closing_mutex);
+}
+
+/**
+ * _mw_dot_close_later:
+ *
+ * Closes @graph in a worker thread, under the Graphviz lock. Called
+ * without the lock held.
+ */
+void
+_mw_dot_close_later (Agraph_t *graph)
+{
+  static gsize started;
+
+  if (g_once_init_enter (&started))
+    {
+      closer = g_thread_pool_new (close_graph_cb, NULL, 1, FALSE, NULL);
+      g_once_init_leave (&started, 1);
+    }
+
+  g_mutex_lock (&closing_mutex);
+  n_closing++;
+  g_mutex_unlock (&closing_mutex);
+
+  if (!g_thread_pool_push (closer, graph, NULL))
+    close_graph_cb (graph, NULL);
+}
+
+/**
+ * mw_dot_wait_closed:
+ *
+ * Waits until the graphs loads left to close in the background are
+ * closed: before a process that frees everything ends (under the
+ * sanitizers), and before a fork whose child loads without exec() (a
+ * child forked while the worker holds the Graphviz lock would find it
+ * taken for ever). Must not be called with the Graphviz lock held.
+ */
+void
+mw_dot_wait_closed (void)
+{
+  g_mutex_lock (&closing_mutex);
+  while (n_closing > 0)
+    g_cond_wait (&closing_cond, &closing_mutex);
+  g_mutex_unlock (&closing_mutex);
+}
