@@ -11,6 +11,7 @@
 
 #include "mw-dot.h"
 #include "mw-export.h"
+#include "mw-score-card.h"
 
 /* Every DOT fixture, and the built-in example (which has no positions). */
 static GPtrArray *
@@ -443,6 +444,33 @@ test_pages_and_extras (void)
   g_assert_nonnull (strstr (text, "52"));
 }
 
+/* The card of the filtered view's scores says so on a line of its own
+ * under its title. */
+static void
+test_score_card_filtered (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "render-example.gv", NULL);
+  g_autoptr(MwRenderer) renderer = renderer_for (path);
+  g_autoptr(MwScores) scores = mw_scores_compute (mw_renderer_get_network (renderer));
+  MwScoreCard card;
+  MwScoreRow rows[MW_N_ELEMENTS];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *text = NULL;
+  MwExportOptions options;
+
+  mw_score_card_fill (&card, rows, scores);
+  mw_export_options_init (&options, MW_EXPORT_SVG);
+  options.score_card = &card;
+  mw_score_card_say_filtered (&card);
+
+  svg = mw_export_to_bytes (renderer, &options, &error);
+  g_assert_no_error (error);
+  text = parse_svg (svg);
+  g_assert_nonnull (strstr (text, "Distributed leadership"));
+  g_assert_nonnull (strstr (text, "of the filtered view only"));
+}
+
 static void
 test_atomic (void)
 {
@@ -656,6 +684,7 @@ main (int    argc,
   g_test_add_func ("/export/backgrounds", test_backgrounds);
   g_test_add_func ("/export/pdf-matches-png", test_pdf_matches_png);
   g_test_add_func ("/export/pages-and-extras", test_pages_and_extras);
+  g_test_add_func ("/export/score-card-filtered", test_score_card_filtered);
   g_test_add_func ("/export/atomic", test_atomic);
   g_test_add_func ("/export/cli", test_cli);
   g_test_add_func ("/export/far-apart", test_far_apart);

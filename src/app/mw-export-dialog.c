@@ -44,6 +44,7 @@ struct _MwExportDialog
   MwNetwork    *network;
   MwRenderer   *renderer;
   MwScores     *scores;       /* (nullable) */
+  gboolean      filtered;     /* the scores are the filtered view's */
   guint         preview_id;
 };
 
@@ -76,6 +77,8 @@ fill_options (MwExportDialog  *self,
   if (self->scores != NULL && gtk_switch_get_active (GTK_SWITCH (self->scores_switch)))
     {
       mw_score_card_fill (card, rows, self->scores);
+      if (self->filtered)
+        mw_score_card_say_filtered (card);
       options->score_card = card;
     }
 }
@@ -366,6 +369,17 @@ mw_export_dialog_new (GtkWindow  *parent,
   bind_settings (self);
   options_changed_cb (self);
   return self;
+}
+
+/* The score card says its scores are of the filtered view. */
+void
+mw_export_dialog_set_filtered_view (MwExportDialog *self,
+                                    gboolean        filtered)
+{
+  g_return_if_fail (MW_IS_EXPORT_DIALOG (self));
+
+  self->filtered = filtered;
+  options_changed_cb (self);
 }
 
 /* Writes the image the dialog's choices describe; the name's extension

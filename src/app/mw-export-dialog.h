@@ -21,6 +21,8 @@ MwExportDialog *mw_export_dialog_new          (GtkWindow       *parent,
                                                MwNetwork       *network,
                                                MwScores        *scores,
                                                const char      *title);
+void            mw_export_dialog_set_filtered_view (MwExportDialog *self,
+                                               gboolean         filtered);
 gboolean        mw_export_dialog_export_to_file (MwExportDialog *self,
                                                GFile           *file,
                                                GError         **error);

@@ -481,6 +481,20 @@ mw_filter_menu_get_filtering (MwFilterMenu *self)
   return mw_filter_is_active (self->filter);
 }
 
+/**
+ * mw_filter_menu_get_filter:
+ *
+ * Returns: (transfer none): the filter as the menu's controls set it; it
+ *   changes when they do (#MwFilterMenu:filtering notifies)
+ */
+const MwFilter *
+mw_filter_menu_get_filter (MwFilterMenu *self)
+{
+  g_return_val_if_fail (MW_IS_FILTER_MENU (self), NULL);
+
+  return self->filter;
+}
+
 /* While Find shows its matches, the menu leaves the highlight alone. */
 void
 mw_filter_menu_set_suspended (MwFilterMenu *self,

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "mw-canvas.h"
+#include "mw-filter.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,7 @@ G_DECLARE_FINAL_TYPE (MwFilterMenu, mw_filter_menu, MW, FILTER_MENU, GtkWidget)
 void        mw_filter_menu_set_canvas     (MwFilterMenu *self,
                                            MwCanvas     *canvas);
 gboolean    mw_filter_menu_get_filtering  (MwFilterMenu *self);
+const MwFilter *mw_filter_menu_get_filter (MwFilterMenu *self);
 void        mw_filter_menu_set_suspended  (MwFilterMenu *self,
                                            gboolean      suspended);
 void        mw_filter_menu_clear          (MwFilterMenu *self);

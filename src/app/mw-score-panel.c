@@ -7,7 +7,10 @@
  * for the canvas's network: the index, the five elements with their
  * explanation and change since the baseline, the context match and the
  * classic measures. Selecting an element (or one of its factors) highlights
- * the actors and ties behind it on the canvas.
+ * the actors and ties behind it on the canvas. While a filter is on, the
+ * scope above the index (mw-score-scope.c, below this file) lets people
+ * choose the scores of the filtered view instead, whose scorer it owns;
+ * "shown" is whichever scorer's scores are on show.
  */
 
 #define G_LOG_DOMAIN "meshwork-score-panel"
@@ -18,7 +21,9 @@
 #include <math.h>
 
 #include "mw-score-panel.h"
+#include "mw-score-panel-private.h"
 #include "mw-score-radar.h"
+#include "mw-score-scope.h"
 #include "mw-scorer-suggest.h"
 #include "mw-document.h"
 #include "mw-interpret.h"
@@ -27,18 +32,6 @@
 #define UPDATING_DELAY_MS 250
 /* Each suggestion costs some sixty scorings: not for the largest networks. */
 #define MAX_SUGGEST_ACTORS 5000
-
-typedef enum
-{
-  MEASURE_CENTRALIZATION,
-  MEASURE_DENSITY,
-  MEASURE_RECIPROCITY,
-  MEASURE_EFFICIENCY,
-  MEASURE_ARTICULATION,
-  MEASURE_DEPTH,
-  MEASURE_ORG_BOUNDARY,
-  N_MEASURES
-} Measure;
 
 typedef struct
 {
@@ -56,6 +49,8 @@ struct _MwScorePanel
   GtkWidget     parent_instance;
 
   /* template widgets */
+  GtkLabel     *heading_label;
+  MwScoreScope *scope;
   GtkLabel     *updating_label;
   GtkLabel     *index_label;
   GtkLabel     *index_delta_label;
@@ -82,12 +77,13 @@ struct _MwScorePanel
   MwDocument   *document;  /* (nullable) the window's: it owns the scorer */
 
   MwScorer     *scorer;    /* (nullable) the document's, reffed */
+  MwScorer     *shown;     /* (nullable) the scope's: the document's or the filtered view's, reffed */
   MwScores     *baseline;
   MwScores     *preview;   /* (nullable) the scores of a what-if */
   GPtrArray    *suggestions;  /* MwSuggestion, for the network as it is */
   GCancellable *suggest_cancellable;
   ElementRow    elements[MW_N_ELEMENTS];
-  GtkWidget    *measures[N_MEASURES];
+  GtkWidget    *measures[MW_N_SCORE_MEASURES];
   int           element;  /* the one explained, or -1 */
   int           factor;   /* its factor highlighted, or -1 for all */
   gboolean      highlighting;
@@ -136,7 +132,7 @@ static MwScores *
 reference_scores (MwScorePanel *self)
 {
   if (self->preview != NULL)
-    return mw_scorer_get_scores (self->scorer);
+    return mw_scorer_get_scores (self->shown);
   return self->baseline;
 }
 
@@ -188,72 +184,6 @@ build_element_rows (MwScorePanel *self)
       gtk_accessible_update_relation (GTK_ACCESSIBLE (row->bar),
                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
       gtk_list_box_append (self->element_list, row->row);
-    }
-}
-
-static void
-build_measure_rows (MwScorePanel *self)
-{
-  static const struct { const char *title; const char *subtitle; } measures[N_MEASURES] = {
-    { N_("Centralization"), N_("How much leadership runs through one person") },
-    { N_("Density"), N_("Share of possible leadership relations present") },
-    { N_("Reciprocity"), N_("Share of leadership relations returned") },
-    { N_("Efficiency"), N_("How directly everyone reaches everyone") },
-    { N_("Single Points of Failure"), N_("People whose departure cuts others off") },
-    { N_("Levels of Hierarchy"), N_("Depth of the chain of command") },
-    { N_("Organisation Boundary Spanning"), N_("Share of actors with a tie into another organisation") },
-  };
-
-  g_assert (MW_IS_SCORE_PANEL (self));
-
-  for (guint i = 0; i < N_MEASURES; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(measures[i].title));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(measures[i].subtitle));
-      self->measures[i] = gtk_label_new (NULL);
-      gtk_widget_add_css_class (self->measures[i], "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->measures[i]);
-      gtk_list_box_append (self->measure_list, row);
-    }
-}
-
-static void
-show_measures (MwScorePanel *self,
-               MwScores     *scores)
-{
-  const MwMeasures *m = mw_scores_get_measures (scores);
-  g_autofree char *centralization = g_strdup_printf ("%.2f", m->centralization);
-  g_autofree char *density = g_strdup_printf ("%.2f", m->density);
-  g_autofree char *reciprocity = g_strdup_printf ("%.2f", m->reciprocity);
-  g_autofree char *efficiency = g_strdup_printf ("%.2f", m->efficiency);
-  g_autofree char *articulation = g_strdup_printf ("%u", m->articulation_points);
-  g_autofree char *depth = g_strdup_printf ("%u", m->hierarchy_depth);
-  g_autofree char *org_boundary = g_strdup_printf ("%.2f", m->org_boundary_spanning);
-
-  g_assert (MW_IS_SCORE_PANEL (self));
-
-  gtk_label_set_label (GTK_LABEL (self->measures[MEASURE_CENTRALIZATION]), centralization);
-  gtk_label_set_label (GTK_LABEL (self->measures[MEASURE_DENSITY]), density);
-  gtk_label_set_label (GTK_LABEL (self->measures[MEASURE_RECIPROCITY]), reciprocity);
-  gtk_label_set_label (GTK_LABEL (self->measures[MEASURE_EFFICIENCY]), efficiency);
-  gtk_label_set_label (GTK_LABEL (self->measures[MEASURE_ARTICULATION]), articulation);
-  gtk_label_set_label (GTK_LABEL (self->measures[MEASURE_DEPTH]), depth);
-  gtk_label_set_label (GTK_LABEL (self->measures[MEASURE_ORG_BOUNDARY]), org_boundary);
-
-  /* Each row's accessible name holds its value, "Density: 0.12". */
-  for (guint i = 0; i < N_MEASURES; i++)
-    {
-      GtkWidget *row = gtk_widget_get_ancestor (self->measures[i], ADW_TYPE_ACTION_ROW);
-      g_autofree char *name = NULL;
-
-      /* Translators: a measure and its value for screen readers, "Density: 0.12" */
-      name = g_strdup_printf (_("%s: %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                              gtk_label_get_label (GTK_LABEL (self->measures[i])));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), -1);
     }
 }
 
@@ -435,7 +365,7 @@ static void mark_explained_row (MwScorePanel *self);
 static void
 show_explanation (MwScorePanel *self)
 {
-  MwScores *scores = mw_scorer_get_scores (self->scorer);
+  MwScores *scores = self->shown != NULL ? mw_scorer_get_scores (self->shown) : NULL;
   g_autoptr(GPtrArray) actor_ids = g_ptr_array_new ();
   g_autoptr(GPtrArray) tie_ids = g_ptr_array_new ();
   GPtrArray *factors;
@@ -499,7 +429,7 @@ show_radar (MwScorePanel *self,
 static void
 refresh (MwScorePanel *self)
 {
-  MwScores *scores = self->scorer != NULL ? mw_scorer_get_scores (self->scorer) : NULL;
+  MwScores *scores = self->shown != NULL ? mw_scorer_get_scores (self->shown) : NULL;
 
   g_assert (MW_IS_SCORE_PANEL (self));
 
@@ -518,7 +448,7 @@ refresh (MwScorePanel *self)
   show_context (self, scores);
   for (guint i = 0; i < MW_N_ELEMENTS; i++)
     show_element (self, i, scores);
-  show_measures (self, scores);
+  _mw_score_panel_show_measures (self->measures, scores);
   if (self->element >= 0)
     show_explanation (self);
 }
@@ -586,7 +516,7 @@ suggest_cb (GObject      *object,
 static void
 start_suggesting (MwScorePanel *self)
 {
-  MwNetwork *network = mw_scorer_get_network (self->scorer);
+  MwNetwork *network = mw_scorer_get_network (self->shown);
 
   g_assert (MW_IS_SCORE_PANEL (self));
 
@@ -605,7 +535,7 @@ start_suggesting (MwScorePanel *self)
 static void
 scores_cb (MwScorePanel *self)
 {
-  MwScores *scores = mw_scorer_get_scores (self->scorer);
+  MwScores *scores = mw_scorer_get_scores (self->shown);
 
   g_clear_pointer (&self->preview, mw_scores_unref);
   /* A screen reader hears the change on the canvas, which keeps the focus. */
@@ -658,7 +588,7 @@ busy_cb (MwScorePanel *self)
   g_assert (MW_IS_SCORE_PANEL (self));
 
   g_clear_handle_id (&self->updating_id, g_source_remove);
-  if (mw_scorer_get_busy (self->scorer))
+  if (mw_scorer_get_busy (self->shown))
     self->updating_id = g_timeout_add (UPDATING_DELAY_MS, show_updating_cb, self);
   else
     gtk_widget_set_visible (GTK_WIDGET (self->updating_label), FALSE);
@@ -677,6 +607,47 @@ find_scorer (MwScorePanel *self,
   return mw_document_get_scorer (self->document);
 }
 
+/* The heading says which network the scores are of. */
+static void
+show_heading (MwScorePanel *self)
+{
+  gboolean filtered = mw_score_scope_get_filtered (self->scope);
+
+  gtk_label_set_label (self->heading_label, filtered ? _("Distributed Leadership of the Filtered View")
+                                                     : _("Distributed Leadership"));
+}
+
+/* The scores on show come from another scorer: the document's, or the
+ * filtered view's, made again when the filter or the network changes.
+ * What is explained stays explained, in the new scores. */
+static void
+shown_cb (MwScorePanel *self)
+{
+  MwScorer *shown = mw_score_scope_get_scorer (self->scope);
+
+  g_assert (MW_IS_SCORE_PANEL (self));
+
+  show_heading (self);
+  if (self->shown == shown)
+    return;
+  if (self->shown != NULL)
+    g_signal_handlers_disconnect_by_data (self->shown, self);
+  g_set_object (&self->shown, shown);
+  g_clear_pointer (&self->preview, mw_scores_unref);
+  if (shown == NULL)
+    {
+      g_clear_handle_id (&self->updating_id, g_source_remove);
+      gtk_widget_set_visible (GTK_WIDGET (self->updating_label), FALSE);
+      refresh (self);
+      return;
+    }
+  g_signal_connect_object (shown, "notify::scores", G_CALLBACK (scores_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (shown, "notify::busy", G_CALLBACK (busy_cb), self, G_CONNECT_SWAPPED);
+  busy_cb (self);
+  refresh (self);
+  start_suggesting (self);
+}
+
 /* The canvas shows another network (a file was opened into the window). */
 static void
 history_cb (MwScorePanel *self)
@@ -689,28 +660,13 @@ history_cb (MwScorePanel *self)
   if (self->scorer == scorer)
     return;
 
-  if (self->scorer != NULL)
-    g_signal_handlers_disconnect_by_data (self->scorer, self);
-  g_clear_object (&self->scorer);
-  g_clear_pointer (&self->preview, mw_scores_unref);
+  g_set_object (&self->scorer, scorer);
   self->element = -1;
   self->factor = -1;
   mark_explained_row (self);
   gtk_widget_set_visible (GTK_WIDGET (self->explain_group), FALSE);
-  if (scorer == NULL)
-    {
-      g_clear_handle_id (&self->updating_id, g_source_remove);
-      gtk_widget_set_visible (GTK_WIDGET (self->updating_label), FALSE);
-      refresh (self);
-      return;
-    }
-
-  self->scorer = g_object_ref (scorer);
-  g_signal_connect_object (self->scorer, "notify::scores", G_CALLBACK (scores_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->scorer, "notify::busy", G_CALLBACK (busy_cb), self, G_CONNECT_SWAPPED);
-  busy_cb (self);
-  refresh (self);
-  start_suggesting (self);
+  mw_score_scope_set_whole (self->scope, scorer);
+  shown_cb (self);
 }
 
 /* The element on show on the canvas keeps its row marked, so people see
@@ -773,6 +729,8 @@ actor_activated_cb (MwScorePanel  *self,
 {
   const char *id = g_object_get_data (G_OBJECT (row), "actor-id");
   MwNetwork *network = mw_scorer_get_network (self->scorer);
+
+  /* The filtered view keeps the ids: the actor is found in the network. */
   MwActor *actor = mw_network_lookup_actor (network, id);
 
   if (actor != NULL)
@@ -787,7 +745,7 @@ panel_action (GtkWidget  *widget,
   MwScorePanel *self = MW_SCORE_PANEL (widget);
 
   if (g_str_equal (name, "scores.set-baseline"))
-    mw_score_panel_set_baseline (self, mw_scorer_get_scores (self->scorer));
+    mw_score_panel_set_baseline (self, mw_scorer_get_scores (self->shown));
   else if (g_str_equal (name, "scores.clear-baseline"))
     mw_score_panel_set_baseline (self, NULL);
   else if (g_str_equal (name, "scores.apply-suggestion"))
@@ -811,8 +769,9 @@ mw_score_panel_dispose (GObject *object)
   g_cancellable_cancel (self->suggest_cancellable);
   g_clear_object (&self->suggest_cancellable);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
-  if (self->scorer != NULL)
-    g_signal_handlers_disconnect_by_data (self->scorer, self);
+  if (self->shown != NULL)
+    g_signal_handlers_disconnect_by_data (self->shown, self);
+  g_clear_object (&self->shown);
   g_clear_object (&self->scorer);
   g_clear_object (&self->document);
   g_clear_pointer (&self->baseline, mw_scores_unref);
@@ -839,7 +798,10 @@ mw_score_panel_class_init (MwScorePanelClass *klass)
   object_class->dispose = mw_score_panel_dispose;
 
   g_type_ensure (MW_TYPE_SCORE_RADAR);
+  g_type_ensure (MW_TYPE_SCORE_SCOPE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/meshwork/Meshwork/mw-score-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, MwScorePanel, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, MwScorePanel, scope);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, updating_label);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, index_label);
   gtk_widget_class_bind_template_child (widget_class, MwScorePanel, index_delta_label);
@@ -881,7 +843,9 @@ mw_score_panel_init (MwScorePanel *self)
   self->element = -1;
   self->factor = -1;
   build_element_rows (self);
-  build_measure_rows (self);
+  _mw_score_panel_build_measure_rows (self->measure_list, self->measures);
+  g_signal_connect_object (self->scope, "notify::scorer", G_CALLBACK (shown_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scope, "notify::filtered", G_CALLBACK (show_heading), self, G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Scores"), -1);
   refresh (self);
 }
@@ -1094,13 +1058,13 @@ mw_score_panel_preview_without (MwScorePanel       *self,
   g_return_if_fail (MW_IS_SCORE_PANEL (self));
 
   g_clear_pointer (&self->preview, mw_scores_unref);
-  if (actor_ids == NULL || actor_ids[0] == NULL || self->scorer == NULL)
+  if (actor_ids == NULL || actor_ids[0] == NULL || self->shown == NULL)
     {
       refresh (self);
       return;
     }
 
-  network = mw_scorer_get_network (self->scorer);
+  network = mw_scorer_get_network (self->shown);
   copy = mw_network_copy (network);
   for (guint i = 0; actor_ids[i] != NULL; i++)
     {
@@ -1139,34 +1103,39 @@ mw_score_panel_get_suggestions (MwScorePanel *self)
 }
 
 /**
- * mw_score_panel_set_filtered:
- * @filtered: whether a filter fades part of the network
+ * mw_score_panel_set_filter:
+ * @filter: (nullable): the filter the canvas shows; %NULL or one that fades
+ *   nothing when it is off
  *
- * Says under the index what the scores are of while a filter fades part
- * of the network: still the whole network, not the part in view.
+ * While a filter is on, the panel offers the scores of the filtered view
+ * and says which ones it shows; off, it shows the whole network's.
  */
 void
-mw_score_panel_set_filtered (MwScorePanel *self,
-                             gboolean      filtered)
+mw_score_panel_set_filter (MwScorePanel   *self,
+                           const MwFilter *filter)
 {
-  GtkWidget *label;
-
   g_return_if_fail (MW_IS_SCORE_PANEL (self));
 
-  /* Kept as object data: one small label beside the template's. */
-  label = g_object_get_data (G_OBJECT (self), "mw-scope-label");
-  if (label == NULL && !filtered)
-    return;
-  if (label == NULL)
-    {
-      label = gtk_label_new (_("Scores of the whole network, not of the filtered view"));
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "accent");
-      gtk_widget_insert_after (label, gtk_widget_get_parent (GTK_WIDGET (self->index_basis_label)),
-                               GTK_WIDGET (self->index_basis_label));
-      g_object_set_data (G_OBJECT (self), "mw-scope-label", label);
-    }
-  gtk_widget_set_visible (label, filtered);
+  mw_score_scope_set_filter (self->scope, filter);
+}
+
+/**
+ * mw_score_panel_get_shown_scorer:
+ *
+ * Returns: (transfer none) (nullable): the scorer whose scores are on
+ *   show: the filtered view's while it is chosen, else the document's
+ */
+MwScorer *
+mw_score_panel_get_shown_scorer (MwScorePanel *self)
+{
+  g_return_val_if_fail (MW_IS_SCORE_PANEL (self), NULL);
+  return self->shown;
+}
+
+/* Returns: whether the scores on show are the filtered view's */
+gboolean
+mw_score_panel_get_showing_filtered (MwScorePanel *self)
+{
+  g_return_val_if_fail (MW_IS_SCORE_PANEL (self), FALSE);
+  return mw_score_scope_get_filtered (self->scope);
 }

@@ -10,6 +10,7 @@
 
 #include "mw-canvas.h"
 #include "mw-document.h"
+#include "mw-filter.h"
 #include "mw-scorer.h"
 
 G_BEGIN_DECLS
@@ -19,8 +20,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MwScorePanel, mw_score_panel, MW, SCORE_PANEL, GtkWidget)
 
 GtkWidget *mw_score_panel_new              (void);
-void       mw_score_panel_set_filtered     (MwScorePanel *self,
-                                            gboolean      filtered);
+void       mw_score_panel_set_filter       (MwScorePanel   *self,
+                                            const MwFilter *filter);
+MwScorer  *mw_score_panel_get_shown_scorer (MwScorePanel *self);
+gboolean   mw_score_panel_get_showing_filtered (MwScorePanel *self);
 void       mw_score_panel_set_canvas       (MwScorePanel *self,
                                             MwCanvas     *canvas);
 void       mw_score_panel_set_document     (MwScorePanel *self,

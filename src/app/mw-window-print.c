@@ -57,7 +57,8 @@ _mw_window_copy_image (MwWindow *self)
 void
 _mw_window_export (MwWindow *self)
 {
-  MwScorer *scorer = mw_score_panel_get_scorer (self->score_panel);
+  /* The scores on show: the filtered view's when it is chosen. */
+  MwScorer *scorer = mw_score_panel_get_shown_scorer (self->score_panel);
   g_autofree char *name = mw_document_dup_title (self->document);
   /* A title for people: "meshwork-example", not the file name. */
   g_autofree char *stripped = mw_format_strip_extension (name);
@@ -66,6 +67,7 @@ _mw_window_export (MwWindow *self)
 
   dialog = mw_export_dialog_new (GTK_WINDOW (self), mw_document_get_network (self->document),
                                  scorer != NULL ? mw_scorer_get_scores (scorer) : NULL, title);
+  mw_export_dialog_set_filtered_view (dialog, mw_score_panel_get_showing_filtered (self->score_panel));
   g_set_weak_pointer (&self->export_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -575,7 +575,7 @@ find_showing_cb (MwWindow *self)
 static void
 filtering_cb (MwWindow *self)
 {
-  mw_score_panel_set_filtered (self->score_panel, mw_filter_menu_get_filtering (self->filter_menu));
+  mw_score_panel_set_filter (self->score_panel, mw_filter_menu_get_filter (self->filter_menu));
 }
 
 static void

@@ -57,3 +57,19 @@ mw_score_card_fill (MwScoreCard *card,
   card->n_rows = MW_N_ELEMENTS;
   card->scores = scores;
 }
+
+/**
+ * mw_score_card_say_filtered:
+ * @card: a card mw_score_card_fill() filled
+ *
+ * Says on the card that its scores are of the filtered view, not of the
+ * whole network: a second line under its title.
+ */
+void
+mw_score_card_say_filtered (MwScoreCard *card)
+{
+  g_return_if_fail (card != NULL);
+
+  /* Translators: the export's score card when it shows the scores of the filtered view; keep the line break */
+  card->title = _("Distributed leadership\nof the filtered view only");
+}

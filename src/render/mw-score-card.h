@@ -14,5 +14,6 @@ G_BEGIN_DECLS
 void mw_score_card_fill (MwScoreCard *card,
                          MwScoreRow   rows[MW_N_ELEMENTS],
                          MwScores    *scores);
+void mw_score_card_say_filtered (MwScoreCard *card);
 
 G_END_DECLS

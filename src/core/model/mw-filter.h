@@ -29,11 +29,16 @@ typedef struct
   char     *value;
 } MwFilter;
 
-MwFilter   *mw_filter_new       (void);
-void        mw_filter_free      (MwFilter        *filter);
-gboolean    mw_filter_is_active (const MwFilter  *filter);
-MwItemSet  *mw_filter_apply     (const MwFilter  *filter,
-                                 MwNetwork       *network);
+MwFilter   *mw_filter_new           (void);
+MwFilter   *mw_filter_copy          (const MwFilter  *filter);
+void        mw_filter_free          (MwFilter        *filter);
+gboolean    mw_filter_is_active     (const MwFilter  *filter);
+gboolean    mw_filter_equal         (const MwFilter  *a,
+                                     const MwFilter  *b);
+MwItemSet  *mw_filter_apply         (const MwFilter  *filter,
+                                     MwNetwork       *network);
+MwNetwork  *mw_filter_apply_network (const MwFilter  *filter,
+                                     MwNetwork       *network);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwFilter, mw_filter_free)
 

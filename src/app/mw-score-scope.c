@@ -1,0 +1,423 @@
+/* mw-score-scope.c: whether the score panel scores the whole network or the filtered view
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two linked toggles, "Whole Network" and "Filtered View", and a caption
+ * saying which one the scores are of. The whole network is the default
+ * and the only choice while no filter is on; turning the filter off goes
+ * back to it. While the filtered view is chosen, the filter's network
+ * (mw_filter_apply_network(): what is shown, faded actors and ties left
+ * out) is scored by a second MwScorer of its own, in a worker like the
+ * document's for large networks. That copy is made again, at idle, when
+ * the filter or the network changes (moves aside), and the scorer with it:
+ * the "scorer" property then notifies, and the panel shows the new one.
+ * The panel sits above this widget and connects its notifications.
+ */
+
+#define G_LOG_DOMAIN "meshwork-score-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mw-score-scope.h"
+
+struct _MwScoreScope
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *box;
+  GtkWidget *whole_button;
+  GtkWidget *filtered_button;
+  GtkWidget *caption;
+
+  MwScorer  *whole;      /* (nullable) (owned) the document's scorer */
+  MwNetwork *network;    /* (nullable) (owned) its network, listened to */
+  MwFilter  *filter;     /* (nullable) (owned) the filter while it is on */
+  MwScorer  *filtered;   /* (nullable) (owned) scores the filtered view while it is shown */
+  gboolean   chosen;     /* the filtered view was chosen */
+  gboolean   syncing;    /* the toggles are set from here, not by a person */
+  guint      rebuild_id;
+};
+
+G_DEFINE_FINAL_TYPE (MwScoreScope, mw_score_scope, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SCORER,
+  PROP_FILTERED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+showing_filtered (MwScoreScope *self)
+{
+  return self->chosen && self->filter != NULL && self->whole != NULL;
+}
+
+static void
+update_caption (MwScoreScope *self)
+{
+  g_autofree char *text = NULL;
+
+  g_assert (MW_IS_SCORE_SCOPE (self));
+
+  if (showing_filtered (self) && self->filtered != NULL)
+    {
+      MwNetwork *shown = mw_scorer_get_network (self->filtered);
+      guint n_actors = mw_network_get_n_actors (shown);
+      guint n_ties = mw_network_get_n_ties (shown);
+      /* Translators: what the filtered view holds, "4 actors" (then ", 3 ties") */
+      g_autofree char *actors = g_strdup_printf (ngettext ("%u actor", "%u actors", n_actors), n_actors);
+      /* Translators: what the filtered view holds, "3 ties" (after "4 actors, ") */
+      g_autofree char *ties = g_strdup_printf (ngettext ("%u tie", "%u ties", n_ties), n_ties);
+
+      /* Translators: under the scores, "Scores of the filtered view only: 4 actors, 3 ties" */
+      text = g_strdup_printf (_("Scores of the filtered view only: %s, %s"), actors, ties);
+    }
+  else if (self->filter != NULL)
+    text = g_strdup (_("Scores of the whole network, not of the filtered view"));
+  gtk_label_set_label (GTK_LABEL (self->caption), text);
+  gtk_widget_set_visible (self->caption, text != NULL);
+}
+
+/* The toggles say the choice; they can be used only while a filter is on. */
+static void
+update_toggles (MwScoreScope *self)
+{
+  g_assert (MW_IS_SCORE_SCOPE (self));
+
+  self->syncing = TRUE;
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (showing_filtered (self) ? self->filtered_button
+                                                                           : self->whole_button), TRUE);
+  self->syncing = FALSE;
+  gtk_widget_set_sensitive (self->box, self->filter != NULL && self->whole != NULL);
+  update_caption (self);
+}
+
+/* A new copy of what the filter shows, and a new scorer for it. */
+static void
+rebuild (MwScoreScope *self)
+{
+  g_autoptr(MwNetwork) shown = NULL;
+  g_autoptr(MwScorer) old = g_steal_pointer (&self->filtered);
+
+  g_assert (MW_IS_SCORE_SCOPE (self));
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (old != NULL)
+    mw_scorer_cancel (old);
+  if (showing_filtered (self))
+    {
+      shown = mw_filter_apply_network (self->filter, self->network);
+      self->filtered = g_object_new (MW_TYPE_SCORER, "network", shown, NULL);
+      mw_scorer_set_thread_threshold (self->filtered, mw_scorer_get_thread_threshold (self->whole));
+    }
+  update_toggles (self);
+  if (old != NULL || self->filtered != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORER]);
+}
+
+static gboolean
+rebuild_idle_cb (gpointer data)
+{
+  MwScoreScope *self = data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Moving or pinning an actor changes nothing the filter or the scores read. */
+static void
+network_changed_cb (MwScoreScope *self,
+                    MwChange     *change)
+{
+  g_assert (MW_IS_SCORE_SCOPE (self));
+
+  if (!showing_filtered (self))
+    return;
+  if (change->kind == MW_CHANGE_ACTOR_CHANGED &&
+      (change->fields & ~(MW_FIELD_POSITION | MW_FIELD_PINNED)) == 0)
+    return;
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+}
+
+static void
+set_chosen (MwScoreScope *self,
+            gboolean      chosen)
+{
+  gboolean before = showing_filtered (self);
+
+  g_assert (MW_IS_SCORE_SCOPE (self));
+
+  self->chosen = chosen && self->filter != NULL;
+  if (before == showing_filtered (self))
+    {
+      update_toggles (self);
+      return;
+    }
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTERED]);
+}
+
+static void
+filtered_toggled_cb (MwScoreScope *self)
+{
+  if (self->syncing)
+    return;
+  set_chosen (self, gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->filtered_button)));
+}
+
+static GtkWidget *
+toggle (const char *label,
+        const char *tooltip)
+{
+  GtkWidget *button = gtk_toggle_button_new_with_label (label);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_hexpand (button, TRUE);
+  return button;
+}
+
+static void
+build (MwScoreScope *self)
+{
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_set_homogeneous (GTK_BOX (self->box), TRUE);
+  gtk_widget_add_css_class (self->box, "linked");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Scores of"), -1);
+  self->whole_button = toggle (_("Whole Network"), _("Score every actor and tie, also those the filter fades"));
+  self->filtered_button = toggle (_("Filtered View"), _("Score only the actors and ties the filter shows"));
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->filtered_button), GTK_TOGGLE_BUTTON (self->whole_button));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->whole_button), TRUE);
+  g_signal_connect_swapped (self->filtered_button, "toggled", G_CALLBACK (filtered_toggled_cb), self);
+  gtk_box_append (GTK_BOX (self->box), self->whole_button);
+  gtk_box_append (GTK_BOX (self->box), self->filtered_button);
+
+  self->caption = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->caption), TRUE);
+  gtk_widget_add_css_class (self->caption, "caption");
+  gtk_widget_add_css_class (self->caption, "accent");
+  gtk_widget_set_visible (self->caption, FALSE);
+
+  gtk_box_append (GTK_BOX (column), self->box);
+  gtk_box_append (GTK_BOX (column), self->caption);
+  gtk_widget_set_parent (column, GTK_WIDGET (self));
+}
+
+static void
+forget_network (MwScoreScope *self)
+{
+  if (self->network != NULL)
+    g_signal_handlers_disconnect_by_data (self->network, self);
+  g_clear_object (&self->network);
+}
+
+static void
+mw_score_scope_dispose (GObject *object)
+{
+  MwScoreScope *self = MW_SCORE_SCOPE (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  forget_network (self);
+  if (self->filtered != NULL)
+    mw_scorer_cancel (self->filtered);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->whole);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (mw_score_scope_parent_class)->dispose (object);
+}
+
+static void
+mw_score_scope_finalize (GObject *object)
+{
+  MwScoreScope *self = MW_SCORE_SCOPE (object);
+
+  g_clear_pointer (&self->filter, mw_filter_free);
+  G_OBJECT_CLASS (mw_score_scope_parent_class)->finalize (object);
+}
+
+static void
+mw_score_scope_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  MwScoreScope *self = MW_SCORE_SCOPE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCORER:
+      g_value_set_object (value, mw_score_scope_get_scorer (self));
+      break;
+    case PROP_FILTERED:
+      g_value_set_boolean (value, mw_score_scope_get_filtered (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mw_score_scope_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  MwScoreScope *self = MW_SCORE_SCOPE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTERED:
+      mw_score_scope_set_filtered (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mw_score_scope_class_init (MwScoreScopeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mw_score_scope_dispose;
+  object_class->finalize = mw_score_scope_finalize;
+  object_class->get_property = mw_score_scope_get_property;
+  object_class->set_property = mw_score_scope_set_property;
+
+  properties[PROP_SCORER] =
+    g_param_spec_object ("scorer", NULL, NULL, MW_TYPE_SCORER,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILTERED] =
+    g_param_spec_boolean ("filtered", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+mw_score_scope_init (MwScoreScope *self)
+{
+  build (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Scores of the whole network or of the filtered view"), -1);
+  update_toggles (self);
+}
+
+/* @whole (nullable): the document's scorer, whose network is filtered. */
+void
+mw_score_scope_set_whole (MwScoreScope *self,
+                          MwScorer     *whole)
+{
+  gboolean before;
+
+  g_return_if_fail (MW_IS_SCORE_SCOPE (self));
+  g_return_if_fail (whole == NULL || MW_IS_SCORER (whole));
+
+  before = showing_filtered (self);
+  if (!g_set_object (&self->whole, whole))
+    return;
+  forget_network (self);
+  if (whole != NULL)
+    {
+      self->network = g_object_ref (mw_scorer_get_network (whole));
+      g_signal_connect_object (self->network, "changed", G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  rebuild (self);
+  if (before != showing_filtered (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTERED]);
+}
+
+/**
+ * mw_score_scope_set_filter:
+ * @filter: (nullable): the filter in use; %NULL or one that fades nothing
+ *   when it is off
+ *
+ * Off, it goes back to the whole network.
+ */
+void
+mw_score_scope_set_filter (MwScoreScope   *self,
+                           const MwFilter *filter)
+{
+  gboolean before;
+
+  g_return_if_fail (MW_IS_SCORE_SCOPE (self));
+
+  if (filter != NULL && !mw_filter_is_active (filter))
+    filter = NULL;
+  if (filter == NULL && self->filter == NULL)
+    return;
+  if (filter != NULL && self->filter != NULL && mw_filter_equal (filter, self->filter))
+    return;
+
+  before = showing_filtered (self);
+  g_clear_pointer (&self->filter, mw_filter_free);
+  if (filter != NULL)
+    self->filter = mw_filter_copy (filter);
+  else
+    self->chosen = FALSE;
+  if (before || showing_filtered (self))
+    rebuild (self);
+  else
+    update_toggles (self);
+  if (before != showing_filtered (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTERED]);
+}
+
+/**
+ * mw_score_scope_get_scorer:
+ *
+ * Returns: (transfer none) (nullable): the scorer whose scores are shown:
+ *   the filtered view's while it is chosen, else the whole network's
+ */
+MwScorer *
+mw_score_scope_get_scorer (MwScoreScope *self)
+{
+  g_return_val_if_fail (MW_IS_SCORE_SCOPE (self), NULL);
+
+  return self->filtered != NULL ? self->filtered : self->whole;
+}
+
+/* Returns: whether the scores shown are the filtered view's */
+gboolean
+mw_score_scope_get_filtered (MwScoreScope *self)
+{
+  g_return_val_if_fail (MW_IS_SCORE_SCOPE (self), FALSE);
+
+  return showing_filtered (self);
+}
+
+/* Chooses the filtered view (it shows only while a filter is on). */
+void
+mw_score_scope_set_filtered (MwScoreScope *self,
+                             gboolean      filtered)
+{
+  g_return_if_fail (MW_IS_SCORE_SCOPE (self));
+
+  set_chosen (self, filtered);
+}
+
+/* Returns: (nullable): what the caption says, %NULL while no filter is on */
+const char *
+mw_score_scope_get_caption (MwScoreScope *self)
+{
+  g_return_val_if_fail (MW_IS_SCORE_SCOPE (self), NULL);
+
+  return gtk_widget_get_visible (self->caption) ? gtk_label_get_label (GTK_LABEL (self->caption)) : NULL;
+}

@@ -1,0 +1,270 @@
+/* test-app-score-scope.c: the scores of the whole network or of the filtered view, through real clicks and keys
+ *
+ * Copyright 2026 The Meshwork authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "mw-application.h"
+#include "mw-filter.h"
+#include "mw-filter-menu.h"
+#include "mw-score-panel.h"
+#include "mw-test-gtk.h"
+#include "mw-window.h"
+
+typedef struct
+{
+  MwApplication *app;
+  MwWindow      *window;
+  MwCanvas      *canvas;
+  MwScorePanel  *panel;
+  char          *index;      /* the index text to wait for */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  if (!mw_test_has_xtest ())
+    return;
+
+  fixture->app = mw_test_application_new ();
+  fixture->window = mw_window_new (GTK_APPLICATION (fixture->app));
+  fixture->canvas = mw_window_get_canvas (fixture->window);
+  fixture->panel = MW_SCORE_PANEL (mw_window_get_score_panel (fixture->window));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 720);
+  mw_window_open_example (fixture->window);
+  g_object_set (fixture->window, "show-inspector", TRUE, NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  mw_test_spin (100);
+  mw_test_wait_idle (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&fixture->index, g_free);
+  if (fixture->app == NULL)
+    return;
+
+  mw_test_destroy_window (fixture->window);
+  mw_test_run_pending ();
+  g_clear_object (&fixture->app);
+}
+
+static void
+click_widget (GtkWidget *widget)
+{
+  int sx, sy;
+
+  g_assert_nonnull (widget);
+  mw_test_widget_to_screen (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0,
+                            &sx, &sy);
+  mw_test_pointer_move (sx, sy);
+  mw_test_spin (50);
+  mw_test_pointer_click (1);
+  mw_test_spin (100);
+}
+
+static gboolean
+is_menu_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_ancestor (widget, MW_TYPE_FILTER_MENU) != NULL;
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  return mw_test_find_label (data, "Ties Shown") != NULL;
+}
+
+/* Opens the Filter menu with the pointer and clicks @label in it. */
+static void
+click_in_filter_menu (Fixture    *fixture,
+                      const char *label)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  if (!popover_shown (window))
+    click_widget (mw_test_find_widget (window, is_menu_button, NULL));
+  g_assert_true (mw_test_wait_for (popover_shown, window));
+  click_widget (mw_test_find_label (window, label));
+}
+
+static void
+close_filter_menu (Fixture *fixture)
+{
+  mw_test_press_key (GDK_KEY_Escape, 0);
+  mw_test_spin (100);
+  g_assert_false (popover_shown (fixture->window));
+}
+
+/* The toggle button whose label is @data. */
+static gboolean
+is_toggle (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+/* The toggle labelled @label, scrolled into view as a user would. */
+static GtkWidget *
+toggle (Fixture    *fixture,
+        const char *label)
+{
+  GtkWidget *button = mw_test_find_widget (GTK_WIDGET (fixture->panel), is_toggle, label);
+  GtkWidget *scroller = gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (button);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+  mw_test_spin (50);
+  return button;
+}
+
+static gboolean
+index_is (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (mw_score_panel_get_index_text (fixture->panel), fixture->index) == 0;
+}
+
+/* Waits until the panel shows the index of @network's scores. */
+#define assert_index_of(fixture, network) assert_index_of_at (fixture, network, __LINE__)
+
+static void
+assert_index_of_at (Fixture   *fixture,
+                    MwNetwork *network,
+                    int        line)
+{
+  g_autoptr(MwScores) scores = mw_scores_compute (network);
+
+  g_free (fixture->index);
+  fixture->index = g_strdup_printf ("%.0f", mw_scores_get_index (scores));
+  if (!mw_test_wait_for (index_is, fixture))
+    g_error ("line %d: the panel shows the index %s, not %s", line, mw_score_panel_get_index_text (fixture->panel),
+             fixture->index);
+}
+
+/* The filter the test sets through the menu: no reporting lines, isolates faded. */
+static MwNetwork *
+filtered_copy (Fixture *fixture)
+{
+  g_autoptr(MwFilter) filter = mw_filter_new ();
+
+  filter->tie_types &= ~(1u << MW_TIE_REPORTS);
+  filter->fade_isolates = TRUE;
+  return mw_filter_apply_network (filter, mw_test_network_of (fixture->window));
+}
+
+/* Every actor the panel's explanation highlights is in @shown. */
+static void
+assert_explained_in (Fixture   *fixture,
+                     MwNetwork *shown)
+{
+  g_autoptr(GPtrArray) actors = mw_canvas_get_highlighted_actors (fixture->canvas);
+
+  g_assert_cmpuint (actors->len, >, 0);
+  for (guint i = 0; i < actors->len; i++)
+    g_assert_nonnull (mw_network_lookup_actor (shown, ((MwActor *)actors->pdata[i])->id));
+}
+
+/* A filter through the real menu; "Filtered View" with the pointer shows
+ * the filtered network's scores (as scoring the filtered copy gives them),
+ * follows an edit, explains with shown actors only; "Whole Network" by
+ * keyboard goes back; Clear Filter ends the choice. */
+static void
+test_scope (Fixture       *fixture,
+            gconstpointer  data)
+{
+  MwNetwork *network;
+  g_autoptr(MwNetwork) shown = NULL;
+  g_autoptr(MwNetwork) edited = NULL;
+  g_autoptr(MwScores) whole = NULL;
+  g_autoptr(MwScores) filtered = NULL;
+  MwHistory *history;
+  MwEdit *edit;
+
+  if (fixture->app == NULL)
+    return;
+
+  network = mw_test_network_of (fixture->window);
+  whole = mw_scores_compute (network);
+  assert_index_of (fixture, network);
+  /* Without a filter there is nothing else to score. */
+  g_assert_false (gtk_widget_is_sensitive (toggle (fixture, "Filtered View")));
+  g_assert_nonnull (mw_test_find_label (GTK_WIDGET (fixture->panel), "Distributed Leadership"));
+
+  click_in_filter_menu (fixture, "Reports to");
+  click_in_filter_menu (fixture, "Fade Isolates");
+  close_filter_menu (fixture);
+  g_assert_nonnull (mw_test_find_label (GTK_WIDGET (fixture->panel),
+                                        "Scores of the whole network, not of the filtered view"));
+  assert_index_of (fixture, network);
+  g_assert_true (gtk_widget_is_sensitive (toggle (fixture, "Filtered View")));
+
+  shown = filtered_copy (fixture);
+  filtered = mw_scores_compute (shown);
+  g_assert_cmpuint (mw_network_get_n_actors (shown), <, mw_network_get_n_actors (network));
+  g_assert_cmpfloat (fabs (round (mw_scores_get_index (filtered)) - round (mw_scores_get_index (whole))), >=, 1);
+
+  click_widget (toggle (fixture, "Filtered View"));
+  assert_index_of (fixture, shown);
+  g_assert_true (mw_score_panel_get_showing_filtered (fixture->panel));
+  g_assert_nonnull (mw_test_find_label (GTK_WIDGET (fixture->panel), "Distributed Leadership of the Filtered View"));
+  g_assert_null (mw_test_find_label (GTK_WIDGET (fixture->panel),
+                                     "Scores of the whole network, not of the filtered view"));
+  g_assert_true (mw_score_panel_get_shown_scorer (fixture->panel) != mw_score_panel_get_scorer (fixture->panel));
+
+  /* An element explained points only at what the filter shows. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (mw_score_panel_get_element_list (fixture->panel),
+                                                                    MW_ELEMENT_SPONTANEOUS_COLLABORATION)));
+  mw_test_press_key (GDK_KEY_Return, 0);
+  mw_test_spin (100);
+  g_assert_cmpint (mw_score_panel_get_explained_element (fixture->panel), ==, MW_ELEMENT_SPONTANEOUS_COLLABORATION);
+  assert_explained_in (fixture, shown);
+  mw_score_panel_explain (fixture->panel, -1, -1);
+
+  /* An edit: the filtered view is made again and scored again. */
+  history = mw_test_history_of (fixture->window);
+  edit = mw_history_begin (history, "Remove");
+  mw_edit_remove_actor (edit, mw_network_lookup_actor (network, mw_network_get_actor (shown, 0)->id));
+  g_assert_true (mw_history_commit (history, edit));
+  edited = filtered_copy (fixture);
+  assert_index_of (fixture, edited);
+  mw_history_undo (history);
+  assert_index_of (fixture, shown);
+
+  /* Back to the whole network by keyboard. */
+  gtk_widget_grab_focus (toggle (fixture, "Whole Network"));
+  mw_test_press_key (GDK_KEY_space, 0);
+  assert_index_of (fixture, network);
+  g_assert_false (mw_score_panel_get_showing_filtered (fixture->panel));
+  g_assert_nonnull (mw_test_find_label (GTK_WIDGET (fixture->panel), "Distributed Leadership"));
+
+  /* The filtered view again, then the filter off: the whole network. */
+  click_widget (toggle (fixture, "Filtered View"));
+  assert_index_of (fixture, shown);
+  click_in_filter_menu (fixture, "Clear Filter");
+  close_filter_menu (fixture);
+  assert_index_of (fixture, network);
+  g_assert_false (mw_score_panel_get_showing_filtered (fixture->panel));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle (fixture, "Whole Network"))));
+  g_assert_false (gtk_widget_is_sensitive (toggle (fixture, "Filtered View")));
+  g_assert_true (mw_score_panel_get_shown_scorer (fixture->panel) == mw_score_panel_get_scorer (fixture->panel));
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/app-score-scope/choose", Fixture, NULL, fixture_set_up, test_scope, fixture_tear_down);
+
+  return g_test_run ();
+}
