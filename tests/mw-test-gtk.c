@@ -8,6 +8,8 @@
  * instead of hanging until meson kills it.
  */
 
+#define _GNU_SOURCE   /* program_invocation_short_name */
+#include <errno.h>
 #include <math.h>
 
 #include <glib/gstdio.h>
@@ -22,6 +24,27 @@
 #include "mw-test-gtk.h"
 
 #define WAIT_SECONDS 10
+
+/* ---- Where the app keeps its data ------------------------------------- */
+
+/* Each UI test gets a data folder of its own (drafts, recent files) and
+ * starts with it empty: a test that a timeout killed leaves drafts behind,
+ * and the next test's window would open on "Restore Unsaved Changes?". */
+static void __attribute__ ((constructor))
+isolate_data_home (void)
+{
+  const char *shared = g_getenv ("XDG_DATA_HOME");
+  g_autofree char *name = NULL;
+  g_autofree char *own = NULL;
+
+  if (shared == NULL || !g_str_has_suffix (shared, "xdg-data"))
+    return;       /* not run by meson: leave the caller's folder alone */
+  name = g_path_get_basename (program_invocation_short_name);
+  own = g_build_filename (shared, name, NULL);
+  mw_test_remove_tree (own);
+  g_mkdir_with_parents (own, 0700);
+  g_setenv ("XDG_DATA_HOME", own, TRUE);
+}
 
 /* ---- The main loop ---------------------------------------------------- */
 
