@@ -228,6 +228,96 @@ test_render_morph_dark_hidpi (Fixture       *fixture,
   cairo_surface_destroy (surface);
 }
 
+/* Half way, every kept actor in view is drawn whole at its place half way
+ * (the middle of its shape as the still frame has it where it started). */
+static void
+test_render_morph_kept_placed (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(MwRenderMorph) morph = mw_render_morph_new (fixture->from, fixture->to);
+  MwMorph *core = mw_render_morph_get_morph (morph);
+  cairo_surface_t *before = draw_network (fixture->from, &fixture->view);
+  cairo_surface_t *middle = draw_morph (morph, &fixture->view, 0.5);
+  guint checked = 0;
+
+  for (guint i = 0; i < mw_morph_get_n_actors (core); i++)
+    {
+      const MwMorphActor *m = mw_morph_get_actor (core, i);
+      double x, y, vx, vy;
+      guint32 whole, here;
+
+      if (mw_morph_actor_fate (core, i) != MW_MORPH_KEPT)
+        continue;
+      mw_morph_actor_at (core, i, 0.5, &x, &y, NULL);
+      mw_view_from_model (&fixture->view, x, y, &vx, &vy);
+      if (vx < 2 || vy < 2 || vx > fixture->view.width - 2 || vy > fixture->view.height - 2)
+        continue;
+      whole = pixel_at (before, &fixture->view, m->x0, m->y0);
+      here = pixel_at (middle, &fixture->view, x, y);
+      for (int shift = 0; shift < 24; shift += 8)
+        g_assert_cmpint (abs (channel (here, shift) - channel (whole, shift)), <=, 2);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, mw_morph_get_n_matched (core) / 2);
+
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (middle);
+}
+
+static MwNetwork *
+grid_network (guint  side,
+              double dx)
+{
+  MwNetwork *network = mw_network_new ();
+
+  mw_network_begin_batch (network, "test");
+  for (guint i = 0; i < side * side; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      MwActor *actor = mw_network_add_actor (network, id, id, MW_ACTOR_PERSON, NULL);
+
+      mw_network_set_actor_position (network, actor, (i % side) * 60 + dx, (i / side) * 60);
+      if (i > 0)
+        mw_network_add_tie (network, mw_network_get_actor (network, i - 1), actor, MW_TIE_COLLABORATES, 1, NULL);
+    }
+  mw_network_end_batch (network);
+  return network;
+}
+
+/* At 100 % only the few actors in view are drawn, not the 900 there are;
+ * and every one in view is. */
+static void
+test_render_morph_culled (void)
+{
+  g_autoptr(MwNetwork) from = grid_network (30, 0);
+  g_autoptr(MwNetwork) to = grid_network (30, 120);
+  g_autoptr(MwRenderMorph) morph = mw_render_morph_new (from, to);
+  MwMorph *core = mw_render_morph_get_morph (morph);
+  cairo_surface_t *frame;
+  guint inside = 0, near = 0;
+  MwView view;
+
+  mw_view_init (&view, 640, 400);
+  view.scale = 1;
+  view.zoom = 1;
+  view.offset_x = 600;
+  view.offset_y = 600;
+  frame = draw_morph (morph, &view, 0.5);
+  for (guint i = 0; i < mw_morph_get_n_actors (core); i++)
+    {
+      double x, y;
+
+      mw_morph_actor_at (core, i, 0.5, &x, &y, NULL);
+      inside += x > 600 + 40 && x < 1240 - 40 && y > 600 + 40 && y < 1000 - 40;
+      near += x > 600 - 120 && x < 1240 + 120 && y > 600 - 120 && y < 1000 + 120;
+    }
+  g_assert_cmpuint (mw_morph_get_n_actors (core), ==, 900);
+  g_assert_cmpuint (inside, >, 20);
+  g_assert_cmpuint (mw_render_morph_get_n_drawn (morph), >=, inside);
+  g_assert_cmpuint (mw_render_morph_get_n_drawn (morph), <=, near);
+  cairo_surface_destroy (frame);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +328,9 @@ main (int   argc,
   g_test_add ("/render-morph/middle", Fixture, NULL, fixture_set_up, test_render_morph_middle, fixture_tear_down);
   g_test_add ("/render-morph/dark-hidpi", Fixture, NULL, fixture_set_up, test_render_morph_dark_hidpi,
               fixture_tear_down);
+  g_test_add ("/render-morph/kept-placed", Fixture, NULL, fixture_set_up, test_render_morph_kept_placed,
+              fixture_tear_down);
+  g_test_add_func ("/render-morph/culled", test_render_morph_culled);
 
   return g_test_run ();
 }

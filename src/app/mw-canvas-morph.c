@@ -92,6 +92,8 @@ mw_canvas_morph_from (MwCanvas  *self,
 
   self->morph = mw_render_morph_new (previous, self->network);
   mw_render_morph_follow (self->morph, self->renderer);
+  /* the actors' pictures now, not in the middle of the motion */
+  mw_render_morph_prepare (self->morph, &self->view);
   self->morph_start = 0;
   self->morph_t = 0;
   self->morph_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), morph_tick_cb, NULL, NULL);

@@ -7,8 +7,9 @@
  * views of its states, snapshots) are joined by the change between them:
  * for about 600 ms the stage shows render/mw-render-morph.c's frames,
  * seen through a view that goes from the first slide's to the second's,
- * then the second slide with its title, labels and card. Slides of other
- * organisations, or of the same network as it was, simply follow.
+ * under the second slide's title, card and legend (copied from its still
+ * frame, drawn once), then the second slide with its labels too. Slides
+ * of other organisations, or of the same network as it was, simply follow.
  * Under the presentation; it knows only the slides and the renderer.
  */
 
@@ -34,6 +35,11 @@ struct _MwSlideMorph
   double         width;       /* … on a stage this large */
   double         height;
   gboolean       dark;
+  gboolean       scores;
+  gboolean       legend;
+  double         scale;
+  cairo_surface_t *still;     /* the second slide's still frame … */
+  MwRect         kept[3];     /* … and where its title, card and legend are */
 };
 
 /* The same organisation: at least half the actors of the smaller network
@@ -93,6 +99,7 @@ mw_slide_morph_free (MwSlideMorph *self)
   g_clear_object (&self->slides[0]);
   g_clear_object (&self->slides[1]);
   g_clear_object (&self->morph);
+  g_clear_pointer (&self->still, cairo_surface_destroy);
   g_free (self);
 }
 
@@ -138,6 +145,28 @@ mw_slide_morph_get_progress (MwSlideMorph *self)
   return self->t;
 }
 
+/* The second slide as it will stand, drawn once: its title, card and
+ * legend stay on the stage while the network changes under them. */
+static void
+draw_still (MwSlideMorph         *self,
+            const MwSlideLayout  *layout,
+            const MwSlideOptions *options)
+{
+  double scale = options->scale > 0 ? options->scale : 1;
+  cairo_t *cr;
+
+  g_clear_pointer (&self->still, cairo_surface_destroy);
+  self->still = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (self->width * scale),
+                                            (int)ceil (self->height * scale));
+  cairo_surface_set_device_scale (self->still, scale, scale);
+  cr = cairo_create (self->still);
+  mw_slide_draw (self->slides[1], cr, self->steps[1], self->width, self->height, options);
+  cairo_destroy (cr);
+  self->kept[0] = layout->header;
+  self->kept[1] = layout->card;
+  self->kept[2] = layout->legend;
+}
+
 /* The two slides' views on a stage of this size, laid out once. */
 static void
 ensure_views (MwSlideMorph         *self,
@@ -145,19 +174,40 @@ ensure_views (MwSlideMorph         *self,
               double                height,
               const MwSlideOptions *options)
 {
-  if (width == self->width && height == self->height && !!options->dark == self->dark)
+  if (width == self->width && height == self->height && !!options->dark == self->dark &&
+      !!options->scores == self->scores && !!options->legend == self->legend && options->scale == self->scale)
     return;
+  self->width = width;
+  self->height = height;
+  self->dark = !!options->dark;
+  self->scores = !!options->scores;
+  self->legend = !!options->legend;
+  self->scale = options->scale;
   for (guint i = 0; i < 2; i++)
     {
       MwSlideLayout layout;
 
       mw_slide_layout (self->slides[i], width, height, options, &layout);
       self->views[i] = layout.view;
+      if (i == 1)
+        draw_still (self, &layout, options);
       mw_slide_layout_clear (&layout);
     }
-  self->width = width;
-  self->height = height;
-  self->dark = !!options->dark;
+}
+
+/* The title, card and legend of the second slide over the frame. */
+static void
+draw_kept (MwSlideMorph *self,
+           cairo_t      *cr)
+{
+  cairo_save (cr);
+  for (guint i = 0; i < G_N_ELEMENTS (self->kept); i++)
+    if (self->kept[i].width > 0 && self->kept[i].height > 0)
+      cairo_rectangle (cr, self->kept[i].x, self->kept[i].y, self->kept[i].width, self->kept[i].height);
+  cairo_clip (cr);
+  cairo_set_source_surface (cr, self->still, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
 }
 
 /* A view @e of the way from the first slide's to the second's: the zoom
@@ -181,7 +231,7 @@ view_between (MwSlideMorph *self,
  * mw_slide_morph_draw:
  *
  * Draws the frame of the change for now on a stage of @width × @height,
- * its background included.
+ * its background included, under the second slide's title and card.
  */
 void
 mw_slide_morph_draw (MwSlideMorph         *self,
@@ -202,4 +252,5 @@ mw_slide_morph_draw (MwSlideMorph         *self,
   view.scale = options->scale > 0 ? options->scale : 1;
   view.transparent = !options->background;
   mw_render_morph_draw (self->morph, cr, &view, t);
+  draw_kept (self, cr);
 }

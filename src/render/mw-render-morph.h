@@ -22,9 +22,12 @@ void           mw_render_morph_follow       (MwRenderMorph *self,
 MwMorph       *mw_render_morph_get_morph    (MwRenderMorph *self);
 gboolean       mw_render_morph_get_bounds   (MwRenderMorph *self,
                                              MwRect        *bounds);
+void           mw_render_morph_prepare      (MwRenderMorph *self,
+                                             const MwView  *view);
 void           mw_render_morph_draw         (MwRenderMorph *self,
                                              cairo_t       *cr,
                                              const MwView  *view,
                                              double         t);
+guint          mw_render_morph_get_n_drawn  (MwRenderMorph *self);
 
 G_END_DECLS

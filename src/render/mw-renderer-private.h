@@ -116,6 +116,15 @@ void           _mw_renderer_draw_with_lod (MwRenderer     *self,
                                            cairo_t        *cr,
                                            const MwView   *view,
                                            const MwRenderLod *lod);
+
+/* A morph's sprites: one actor alone (shape, badges, label) as a frame of
+ * @view draws it, and how much of that frame would be the map. */
+void           _mw_renderer_draw_actor_alone (MwRenderer  *self,
+                                           cairo_t        *cr,
+                                           const MwView   *view,
+                                           guint           index);
+double         _mw_renderer_map_weight    (MwRenderer     *self,
+                                           const MwView   *view);
 void           _mw_renderer_set_text_sink (MwRenderer     *self,
                                            MwTextSink      sink,
                                            gpointer        user_data);

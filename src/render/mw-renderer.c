@@ -503,3 +503,58 @@ _mw_renderer_draw_with_lod (MwRenderer        *self,
   self->geometry.actors = actors;
   g_clear_pointer (&pulled_in, g_array_unref);
 }
+
+/**
+ * _mw_renderer_draw_actor_alone:
+ * @view: as for mw_renderer_draw(); only its zoom, offset, scale, style
+ *   and labels count
+ * @index: the actor's index
+ *
+ * Draws one actor — shape, badges and label, as a frame of @view draws
+ * them when the actor is the only one in it — and nothing else: a morph
+ * (mw-render-morph.c) copies these pixels instead of painting actors itself.
+ */
+void
+_mw_renderer_draw_actor_alone (MwRenderer   *self,
+                               cairo_t      *cr,
+                               const MwView *view,
+                               guint         index)
+{
+  g_autoptr(GArray) visible = g_array_sized_new (FALSE, FALSE, sizeof (guint), 1);
+  MwFrame f;
+
+  g_return_if_fail (MW_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL && view != NULL && view->zoom > 0);
+
+  _mw_renderer_ensure_geometry (self);
+  g_return_if_fail (index < self->geometry.actors->len);
+  frame_init (&f, view);
+  g_array_append_val (visible, index);
+
+  cairo_save (cr);
+  cairo_get_matrix (cr, &f.view_matrix);
+  frame_set_target (&f, cr);
+  cairo_scale (cr, view->zoom, view->zoom);
+  cairo_translate (cr, -view->offset_x, -view->offset_y);
+  _mw_renderer_draw_actors (self, cr, &f, visible);
+  if (f.markers)
+    _mw_renderer_draw_badges (self, cr, &f, visible);
+  _mw_renderer_draw_labels (self, cr, &f, visible);
+  cairo_restore (cr);
+}
+
+/* Returns: how much of a frame of @view is the map (0…1): a morph only
+ * fades between its two networks' frames where actors are specks. */
+double
+_mw_renderer_map_weight (MwRenderer   *self,
+                         const MwView *view)
+{
+  MwFrame f;
+
+  g_return_val_if_fail (MW_IS_RENDERER (self), 0);
+  g_return_val_if_fail (view != NULL && view->zoom > 0, 0);
+
+  _mw_renderer_ensure_geometry (self);
+  frame_init (&f, view);
+  return _mw_renderer_overview_weight (self, &f);
+}

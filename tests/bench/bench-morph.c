@@ -9,7 +9,10 @@
  * sizes): the whole organisation fitted into the view, and at 100 %. The
  * second network has everyone moved (a new layout), a tenth gone, a tenth
  * new, and a fifth of the ties changed. A still frame of the first network
- * is timed beside it. Target: 16.7 ms a frame (60 per second).
+ * is timed beside it, and the set-up before the motion (the actors'
+ * pictures, mw_render_morph_prepare). Target: 16.7 ms a frame (60 per
+ * second). MESHWORK_BENCH_MORPH_PNG=DIR writes the frames at t = 0, ¼, ½
+ * and 1 there, to be looked at.
  */
 
 #include <math.h>
@@ -148,8 +151,10 @@ time_frames (const char     *what,
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
   double wall[FRAMES], cpu[FRAMES];
+  guint n = 0;
 
-  for (guint i = 0; i < FRAMES; i++)
+  /* a morph's first and last frames are still frames, timed as such */
+  for (guint i = morph != NULL; i < FRAMES - (morph != NULL); i++, n++)
     {
       cairo_t *cr = cairo_create (surface);
       gint64 start = g_get_monotonic_time ();
@@ -160,12 +165,51 @@ time_frames (const char     *what,
       else
         mw_renderer_draw (still, cr, view);
       cairo_surface_flush (surface);
-      wall[i] = (g_get_monotonic_time () - start) / 1000.0;
-      cpu[i] = cpu_ms () - start_cpu;
+      wall[n] = (g_get_monotonic_time () - start) / 1000.0;
+      cpu[n] = cpu_ms () - start_cpu;
       cairo_destroy (cr);
     }
   cairo_surface_destroy (surface);
-  print_times (what, wall, cpu, FRAMES);
+  print_times (what, wall, cpu, n);
+}
+
+/* The set-up a view needs before its first frame between the ends. */
+static void
+time_prepare (MwRenderMorph *morph,
+              const MwView  *view)
+{
+  gint64 start = g_get_monotonic_time ();
+  double start_cpu = cpu_ms ();
+
+  mw_render_morph_prepare (morph, view);
+  printf ("  %-26s wall %6.1f ms  cpu %6.1f ms\n", "set-up (actor pictures)",
+          (g_get_monotonic_time () - start) / 1000.0, cpu_ms () - start_cpu);
+}
+
+/* Frames at a few moments as PNG files in MESHWORK_BENCH_MORPH_PNG. */
+static void
+write_frames (MwRenderMorph *morph,
+              const MwView  *view,
+              guint          n_actors,
+              const char    *zoom)
+{
+  const char *dir = g_getenv ("MESHWORK_BENCH_MORPH_PNG");
+  const double moments[] = { 0, 0.25, 0.5, 1 };
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (moments); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("morph-%u-%s-%03d.png", n_actors, zoom, (int)(moments[i] * 100));
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
+      cairo_t *cr = cairo_create (surface);
+
+      mw_render_morph_draw (morph, cr, view, moments[i]);
+      cairo_destroy (cr);
+      cairo_surface_write_to_png (surface, path);
+      cairo_surface_destroy (surface);
+    }
 }
 
 static void
@@ -193,14 +237,21 @@ bench_size (guint n_actors)
   mw_view_fit (&view, &bounds, 24);
   printf (" fitted (%.0f %%):\n", view.zoom * 100);
   time_frames ("still frame", NULL, still, &view);
+  time_prepare (morph, &view);
   time_frames ("morph frame", morph, NULL, &view);
+  write_frames (morph, &view, n_actors, "fitted");
 
+  /* a new morph: the one above has every picture at the fitted zoom */
+  g_clear_object (&morph);
+  morph = mw_render_morph_new (before, after);
   view.zoom = 1;
   view.offset_x = bounds.x + bounds.width / 2 - 640;
   view.offset_y = bounds.y + bounds.height / 2 - 400;
   printf (" at 100 %%:\n");
   time_frames ("still frame", NULL, still, &view);
+  time_prepare (morph, &view);
   time_frames ("morph frame", morph, NULL, &view);
+  write_frames (morph, &view, n_actors, "100");
 }
 
 int
