@@ -15,6 +15,7 @@
 
 #include "mw-document.h"
 #include "mw-scorer.h"
+#include "mw-scores-private.h"
 #include "mw-templates.h"
 #include "mw-test-core.h"
 #include "mw-test-networks.h"
@@ -327,14 +328,74 @@ test_stale_copy_ignored (void)
   assert_scored (scorer, network);
 }
 
+/* The pass on two threads (groups and articulation points beside the ids'
+ * order; risk, entrepreneurship and the measures beside the other
+ * elements) gives what the pass on one gives, after edits of every kind. */
+static void
+test_parallel_pass (void)
+{
+  g_autoptr(MwDocument) document = load_large ();
+  MwNetwork *large = mw_document_get_network (document);
+  g_autoptr(MwNetwork) small = build_network ();
+  MwNetwork *networks[] = { small, large };
+
+  for (guint k = 0; k < G_N_ELEMENTS (networks); k++)
+    for (guint step = 0; step < G_N_ELEMENTS (edits) + 1; step++)
+      {
+        g_autoptr(MwScores) serial = NULL;
+        g_autoptr(MwScores) parallel = NULL;
+
+        if (step > 0)
+          edits[step - 1] (networks[k], step);
+        _mw_scores_set_parallel_min_actors (G_MAXUINT);
+        serial = mw_scores_compute (networks[k]);
+        _mw_scores_set_parallel_min_actors (0);
+        parallel = mw_scores_compute (networks[k]);
+        assert_identical (parallel, serial);
+      }
+}
+
+/* What a pass keeps for the next (the actors' order by id) never changes a
+ * score: after each kind of edit, renamed ids and removed actors included,
+ * a pass with the cache equals a fresh one. */
+static void
+test_cached_pass (void)
+{
+  g_autoptr(MwNetwork) network = build_network ();
+  MwScoresCache *cache = _mw_scores_cache_new ();
+
+  for (guint step = 0; step < 3 * G_N_ELEMENTS (edits); step++)
+    {
+      g_autoptr(MwScores) cached = NULL;
+      g_autoptr(MwScores) expected = NULL;
+
+      edits[step % G_N_ELEMENTS (edits)] (network, step);
+      cached = _mw_scores_compute_cached (network, cache);
+      expected = mw_scores_compute (network);
+      assert_identical (cached, expected);
+      /* an edit of ties only: the order comes from the cache */
+      change_tie (network, step);
+      g_clear_pointer (&cached, mw_scores_unref);
+      g_clear_pointer (&expected, mw_scores_unref);
+      cached = _mw_scores_compute_cached (network, cache);
+      expected = mw_scores_compute (network);
+      assert_identical (cached, expected);
+    }
+  _mw_scores_cache_free (cache);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* Every pass below on two threads, as at 100,000 actors. */
+  _mw_scores_set_parallel_min_actors (0);
   g_test_add_func ("/scorer-copy/kept-copy-scores", test_kept_copy_scores);
   g_test_add_func ("/scorer-copy/copy-update", test_copy_update);
   g_test_add_func ("/scorer-copy/load-copy-scores", test_load_copy_scores);
   g_test_add_func ("/scorer-copy/stale-copy-ignored", test_stale_copy_ignored);
+  g_test_add_func ("/scorer-copy/parallel-pass", test_parallel_pass);
+  g_test_add_func ("/scorer-copy/cached-pass", test_cached_pass);
   return g_test_run ();
 }

@@ -23,6 +23,7 @@
 #include <gio/gio.h>
 
 #include "mw-scorer.h"
+#include "mw-scores-private.h"
 
 struct _MwScorer
 {
@@ -43,6 +44,7 @@ struct _MwScorer
   gboolean      shadow_stale;    /* a change the sets cannot describe: copy again */
   MwProgress   *progress;        /* how far the worker has come, run after run */
   gboolean      discard;         /* the running worker's result was cancelled */
+  MwScoresCache *cache;          /* what a pass keeps for the next; one pass at a time */
 };
 
 /* Past this many changed actors and ties a new copy is as quick. */
@@ -99,12 +101,14 @@ score_thread (GTask        *task,
               GCancellable *cancellable)
 {
   MwNetwork *copy = task_data;
+  MwScorer *self = source_object;
   MwProgress *progress = g_object_get_data (G_OBJECT (task), "progress");
   MwScores *scores;
 
-  /* mw_scores_compute() reports its stages to the thread's progress. */
+  /* mw_scores_compute() reports its stages to the thread's progress. The
+   * cache is the worker's alone while it runs (self->running). */
   mw_progress_push_thread_default (progress);
-  scores = mw_scores_compute (copy);
+  scores = _mw_scores_compute_cached (copy, self->cache);
   mw_progress_pop_thread_default (progress);
   g_task_return_pointer (task, scores, (GDestroyNotify)mw_scores_unref);
 }
@@ -303,6 +307,7 @@ mw_scorer_finalize (GObject *object)
   g_clear_pointer (&self->progress, mw_progress_unref);
   g_clear_pointer (&self->shadow_actors, g_hash_table_unref);
   g_clear_pointer (&self->shadow_ties, g_hash_table_unref);
+  g_clear_pointer (&self->cache, _mw_scores_cache_free);
 
   G_OBJECT_CLASS (mw_scorer_parent_class)->finalize (object);
 }
@@ -385,6 +390,7 @@ mw_scorer_init (MwScorer *self)
   self->shadow_actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->shadow_ties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->progress = mw_progress_new (NULL);
+  self->cache = _mw_scores_cache_new ();
 }
 
 /**
@@ -497,7 +503,7 @@ mw_scorer_rescore (MwScorer *self)
   /* Small again: the worker's copy is not needed any more. */
   g_clear_object (&self->shadow);
   {
-    g_autoptr(MwScores) scores = mw_scores_compute (self->network);
+    g_autoptr(MwScores) scores = _mw_scores_compute_cached (self->network, self->cache);
 
     accept (self, scores, mw_network_get_generation (self->network));
     set_busy (self, FALSE);
