@@ -1045,47 +1045,6 @@ compare_ranked (gconstpointer a,
   return strcmp (ra->id, rb->id);
 }
 
-/* Moves the heap's largest of @n down from @at to its place. */
-static void
-sift_down (Ranked *heap,
-           guint   n,
-           guint   at)
-{
-  for (;;)
-    {
-      guint largest = at, left = 2 * at + 1, right = left + 1;
-      Ranked swap;
-
-      if (left < n && compare_ranked (&heap[left], &heap[largest]) > 0)
-        largest = left;
-      if (right < n && compare_ranked (&heap[right], &heap[largest]) > 0)
-        largest = right;
-      if (largest == at)
-        return;
-      swap = heap[at], heap[at] = heap[largest], heap[largest] = swap;
-      at = largest;
-    }
-}
-
-/* The @k first of @ranked (n entries) in compare_ranked()'s order, sorted,
- * into @ranked's start: a heap of k instead of sorting all n, the same
- * result, as the order is total (ids are unique). */
-static void
-select_first (Ranked *ranked,
-              guint   n,
-              guint   k)
-{
-  for (guint i = k / 2; i-- > 0;)
-    sift_down (ranked, k, i);
-  for (guint i = k; i < n; i++)
-    if (compare_ranked (&ranked[i], &ranked[0]) < 0)
-      {
-        ranked[0] = ranked[i];
-        sift_down (ranked, k, 0);
-      }
-  qsort (ranked, k, sizeof (Ranked), compare_ranked);
-}
-
 /* A sample size that keeps one rescoring near a million neighbour visits,
  * and at least MW_EFFICIENCY_MIN_SOURCES sources. */
 static guint
@@ -1128,8 +1087,8 @@ mw_graph_global_efficiency (MwGraph *self,
       ranked[v].index = v;
       ranked[v].id = id;
     }
+  qsort (ranked, self->n, sizeof (Ranked), compare_ranked);
   k = sample_size (self);
-  select_first (ranked, self->n, k);
   sources = g_new (guint, k);
   for (guint i = 0; i < k; i++)
     sources[i] = ranked[i].index;
