@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "mw-export.h"
 #include "mw-export-dialog.h"
 #include "mw-test-gtk.h"
 #include "mw-window.h"
@@ -232,6 +233,143 @@ test_export_graph_label_title (void)
   mw_test_run_pending ();
 }
 
+static gboolean
+widget_is_progress_bar (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_PROGRESS_BAR (widget);
+}
+
+static gboolean
+widget_is_cancel_button (GtkWidget     *widget,
+                         gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.cancel-activity") == 0;
+}
+
+static gboolean
+progress_shown (gpointer data)
+{
+  GtkWidget *bar = mw_test_find_widget (GTK_WIDGET (data), widget_is_progress_bar, NULL);
+
+  return bar != NULL && gtk_widget_get_mapped (bar);
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return mw_window_get_export_dialog (data) == NULL;
+}
+
+static gboolean
+three_frames (gpointer data)
+{
+  return *(guint *) data >= 3;
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  (*(guint *) data)++;
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Export Image… up to the file chooser's answer, which @file stands for. */
+static MwExportDialog *
+start_export (MwWindow *window,
+              GFile    *file)
+{
+  MwExportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = MW_EXPORT_DIALOG (mw_window_get_export_dialog (window));
+  g_assert_nonnull (dialog);
+  mw_test_run_pending ();
+  mw_export_dialog_export (dialog, file);
+  return dialog;
+}
+
+/* Issue 17: an export that takes long is written in a worker; the window's
+ * activity bar shows it with Cancel while the window keeps drawing, and the
+ * user's click on Cancel leaves the old file as it was and nothing else. */
+static void
+test_export_progress_and_cancel (void)
+{
+  MwWindow *window = mw_test_example_window_new (900, 600);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.meshwork.Meshwork");
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *contents = NULL;
+  MwExportDialog *dialog;
+  GtkWidget *cancel, *label;
+  guint frames = 0, tick;
+  int sx, sy;
+
+  if (!mw_test_has_xtest ())
+    {
+      g_test_skip ("needs XTest for the click on Cancel");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  g_settings_set_uint (settings, "export-format", 0);
+  g_assert_true (g_file_set_contents (path, "the old file", -1, &error));
+  g_assert_no_error (error);
+  /* as slow as drawing 100,000 actors: the bar shows after half a second */
+  _mw_export_set_test_delay (30000);
+
+  dialog = start_export (window, file);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb, &frames, NULL);
+  g_assert_true (mw_test_wait_for_within (progress_shown, window, 5000));
+  label = mw_test_find_label (GTK_WIDGET (window), "Writing “out.png”…");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  /* The UI thread is free: the window draws on while the export (30 s) has
+   * far from ended. Loaded or sanitized machines draw slowly, hence a few
+   * frames in seconds, not a frame rate. */
+  frames = 0;
+  g_assert_true (mw_test_wait_for_within (three_frames, &frames, 10000));
+  g_assert_false (export_done (window));
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+
+  cancel = mw_test_find_widget (GTK_WIDGET (window), widget_is_cancel_button, NULL);
+  g_assert_nonnull (cancel);
+  g_assert_true (gtk_widget_get_mapped (cancel));
+  mw_test_widget_to_screen (cancel, gtk_widget_get_width (cancel) / 2.0,
+                            gtk_widget_get_height (cancel) / 2.0, &sx, &sy);
+  mw_test_pointer_move (sx, sy);
+  mw_test_pointer_click (1);
+  g_assert_true (mw_test_wait_for_within (export_done, window, 5000));
+  mw_test_spin (300);
+  g_assert_false (progress_shown (window));
+
+  /* the old file untouched, and no temporary beside it */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, "the old file");
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "out.png");
+  g_assert_null (g_dir_read_name (listing));
+
+  /* not cancelled, the same path writes the image */
+  _mw_export_set_test_delay (0);
+  start_export (window, file);
+  g_assert_true (mw_test_wait_for_within (export_done, window, 20000));
+  assert_file_starts (path, "\x89PNG");
+
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  mw_test_run_pending ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +381,7 @@ main (int   argc,
   g_test_add_func ("/export/dialog-formats", test_export_dialog_formats);
   g_test_add_func ("/export/print", test_export_print);
   g_test_add_func ("/export/graph-label-title", test_export_graph_label_title);
+  g_test_add_func ("/export/progress-and-cancel", test_export_progress_and_cancel);
 
   return g_test_run ();
 }

@@ -11,9 +11,14 @@
  * network itself, to the last bit. */
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
+#include "mw-document.h"
 #include "mw-scorer.h"
+#include "mw-scores-private.h"
 #include "mw-templates.h"
+#include "mw-test-core.h"
+#include "mw-test-networks.h"
 
 typedef void (*Edit) (MwNetwork *network, guint step);
 
@@ -271,12 +276,126 @@ test_copy_update (void)
     }
 }
 
+/* An organisation above the scorer's thread threshold, opened as the app
+ * opens it: the load's worker also copies it for the scorer. */
+static MwDocument *
+load_large (void)
+{
+  g_autofree char *path = mw_test_write_large_organisation (MW_SCORER_DEFAULT_THREAD_THRESHOLD + 1000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  MwDocument *document = mw_document_new ();
+
+  mw_document_load_async (document, file, NULL, mw_test_store_result_cb, &result);
+  g_assert_true (mw_document_load_finish (document, mw_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+  return document;
+}
+
+/* Issue 17: the first scores of a large network come from the copy the
+ * load's worker made (no copy on the UI thread), and edits after follow. */
+static void
+test_load_copy_scores (void)
+{
+  g_autoptr(MwDocument) document = load_large ();
+  MwNetwork *network = mw_document_get_network (document);
+  MwScorer *scorer = mw_document_get_scorer (document);
+
+  g_assert_cmpuint (mw_network_get_n_actors (network), >, mw_scorer_get_thread_threshold (scorer));
+  assert_scored (scorer, network);
+  add_ties (network, 1);
+  assert_scored (scorer, network);
+  change_tie (network, 2);
+  remove_actor (network, 3);
+  assert_scored (scorer, network);
+}
+
+/* A copy of an older state of the network is not scored: it would give
+ * the scores of before under the generation of now. */
+static void
+test_stale_copy_ignored (void)
+{
+  g_autoptr(MwDocument) document = load_large ();
+  MwNetwork *network = mw_document_get_network (document);
+  g_autoptr(MwNetwork) copy = mw_network_copy (network);
+  g_autoptr(MwScorer) scorer = NULL;
+
+  add_ties (network, 4);
+  remove_ties (network, 5);
+  scorer = mw_scorer_new_with_copy (network, copy);
+  assert_scored (scorer, network);
+}
+
+/* The pass on two threads (groups and articulation points beside the ids'
+ * order; risk, entrepreneurship and the measures beside the other
+ * elements) gives what the pass on one gives, after edits of every kind. */
+static void
+test_parallel_pass (void)
+{
+  g_autoptr(MwDocument) document = load_large ();
+  MwNetwork *large = mw_document_get_network (document);
+  g_autoptr(MwNetwork) small = build_network ();
+  MwNetwork *networks[] = { small, large };
+
+  for (guint k = 0; k < G_N_ELEMENTS (networks); k++)
+    for (guint step = 0; step < G_N_ELEMENTS (edits) + 1; step++)
+      {
+        g_autoptr(MwScores) serial = NULL;
+        g_autoptr(MwScores) parallel = NULL;
+
+        if (step > 0)
+          edits[step - 1] (networks[k], step);
+        _mw_scores_set_parallel_min_actors (G_MAXUINT);
+        serial = mw_scores_compute (networks[k]);
+        _mw_scores_set_parallel_min_actors (0);
+        parallel = mw_scores_compute (networks[k]);
+        assert_identical (parallel, serial);
+      }
+}
+
+/* What a pass keeps for the next (the actors' order by id) never changes a
+ * score: after each kind of edit, renamed ids and removed actors included,
+ * a pass with the cache equals a fresh one. */
+static void
+test_cached_pass (void)
+{
+  g_autoptr(MwNetwork) network = build_network ();
+  MwScoresCache *cache = _mw_scores_cache_new ();
+
+  for (guint step = 0; step < 3 * G_N_ELEMENTS (edits); step++)
+    {
+      g_autoptr(MwScores) cached = NULL;
+      g_autoptr(MwScores) expected = NULL;
+
+      edits[step % G_N_ELEMENTS (edits)] (network, step);
+      cached = _mw_scores_compute_cached (network, cache);
+      expected = mw_scores_compute (network);
+      assert_identical (cached, expected);
+      /* an edit of ties only: the order comes from the cache */
+      change_tie (network, step);
+      g_clear_pointer (&cached, mw_scores_unref);
+      g_clear_pointer (&expected, mw_scores_unref);
+      cached = _mw_scores_compute_cached (network, cache);
+      expected = mw_scores_compute (network);
+      assert_identical (cached, expected);
+    }
+  _mw_scores_cache_free (cache);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* Every pass below on two threads, as at 100,000 actors. */
+  _mw_scores_set_parallel_min_actors (0);
   g_test_add_func ("/scorer-copy/kept-copy-scores", test_kept_copy_scores);
   g_test_add_func ("/scorer-copy/copy-update", test_copy_update);
+  g_test_add_func ("/scorer-copy/load-copy-scores", test_load_copy_scores);
+  g_test_add_func ("/scorer-copy/stale-copy-ignored", test_stale_copy_ignored);
+  g_test_add_func ("/scorer-copy/parallel-pass", test_parallel_pass);
+  g_test_add_func ("/scorer-copy/cached-pass", test_cached_pass);
   return g_test_run ();
 }

@@ -6,6 +6,12 @@
  * The preview is the PNG the same options give, so what is seen is what is
  * written (SVG and PDF come from the same renderer). Choices are remembered
  * in GSettings; the title is the document's.
+ *
+ * A large network takes seconds to draw, so the file is written in a
+ * worker thread: the dialog emits "export" and, when the window takes it
+ * (showing the activity bar with Cancel), hides and writes with
+ * mw_export_dialog_export_async(). The worker draws with a renderer of its
+ * own on the dialog's copy of the network, which nobody edits.
  */
 
 #define G_LOG_DOMAIN "meshwork-export-dialog"
@@ -49,6 +55,10 @@ struct _MwExportDialog
 };
 
 G_DEFINE_FINAL_TYPE (MwExportDialog, mw_export_dialog, ADW_TYPE_WINDOW)
+
+enum { SIGNAL_EXPORT, N_SIGNALS };
+
+static guint signals[N_SIGNALS];
 
 /* The options the widgets say; @card and @rows must outlive them. */
 static void
@@ -227,16 +237,8 @@ save_response_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
 
-      if (mw_export_dialog_export_to_file (self, file, &error))
-        gtk_window_destroy (GTK_WINDOW (self));
-      else
-        {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), error->message);
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+      mw_export_dialog_export (self, file);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -332,6 +334,19 @@ mw_export_dialog_class_init (MwExportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mw_export_dialog_dispose;
+
+  /**
+   * MwExportDialog::export:
+   * @file: where the image goes
+   *
+   * The user chose the file. A handler that returns %TRUE writes it with
+   * mw_export_dialog_export_async() and destroys the dialog when done;
+   * otherwise the dialog writes it itself, waiting.
+   */
+  signals[SIGNAL_EXPORT] =
+    g_signal_new ("export", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 1, G_TYPE_FILE);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -406,6 +421,141 @@ mw_export_dialog_export_to_file (MwExportDialog  *self,
     }
   fill_options (self, &options, &card, rows);
   return mw_export_to_file (self->renderer, path, &options, error);
+}
+
+/**
+ * mw_export_dialog_export:
+ *
+ * What choosing @file in the save dialog does: hands the export to whoever
+ * takes the "export" signal (the dialog hides meanwhile), or else writes
+ * it here and shows what went wrong.
+ */
+void
+mw_export_dialog_export (MwExportDialog *self,
+                         GFile          *file)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean handled = FALSE;
+
+  g_return_if_fail (MW_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_signal_emit (self, signals[SIGNAL_EXPORT], 0, file, &handled);
+  if (handled)
+    {
+      /* Modal no more: the window's Cancel must be clickable. */
+      gtk_window_set_modal (GTK_WINDOW (self), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return;
+    }
+  if (mw_export_dialog_export_to_file (self, file, &error))
+    gtk_window_destroy (GTK_WINDOW (self));
+  else
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+/* All a worker needs to write the file, owned: the dialog may go. */
+typedef struct
+{
+  MwNetwork       *network;
+  MwScores        *scores;     /* (nullable) for the card */
+  char            *title;
+  char            *path;
+  MwProgress      *progress;
+  MwExportOptions  options;
+  MwScoreCard      card;
+  MwScoreRow       rows[MW_N_ELEMENTS];
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->network);
+  g_clear_pointer (&job->scores, mw_scores_unref);
+  g_free (job->title);
+  g_free (job->path);
+  g_clear_pointer (&job->progress, mw_progress_unref);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  /* Made here: Pango's font map is per thread, the renderer uses it. */
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (job->network);
+  gboolean written;
+
+  mw_progress_push_thread_default (job->progress);
+  written = mw_export_to_file (renderer, job->path, &job->options, &error);
+  mw_progress_pop_thread_default (job->progress);
+  if (written)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * mw_export_dialog_export_async:
+ * @progress: (nullable): receives how far the worker has come; made with
+ *   @cancellable, so that the drawing stops between its stages
+ *
+ * Writes the image the dialog's choices describe to @file in a worker
+ * thread. Cancelled, it writes nothing and leaves any old file as it was.
+ */
+void
+mw_export_dialog_export_async (MwExportDialog      *self,
+                               GFile               *file,
+                               GCancellable        *cancellable,
+                               MwProgress          *progress,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (MW_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mw_export_dialog_export_async);
+  /* What the worker did, not whether Cancel came after it wrote the file. */
+  g_task_set_check_cancellable (task, FALSE);
+  job = g_new0 (ExportJob, 1);
+  g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
+  job->path = g_file_get_path (file);
+  if (job->path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Cannot export to “%s”: not a local file"), uri);
+      return;
+    }
+  job->network = g_object_ref (self->network);
+  job->scores = self->scores != NULL ? mw_scores_ref (self->scores) : NULL;
+  job->progress = progress != NULL ? mw_progress_ref (progress) : mw_progress_new (cancellable);
+  fill_options (self, &job->options, &job->card, job->rows);
+  job->title = g_strdup (job->options.title);
+  job->options.title = job->title;
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+mw_export_dialog_export_finish (MwExportDialog  *self,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  g_return_val_if_fail (MW_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "mw-network.h"
+#include "mw-progress.h"
 #include "mw-scores.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,17 @@ void            mw_export_dialog_set_filtered_view (MwExportDialog *self,
                                                gboolean         filtered);
 gboolean        mw_export_dialog_export_to_file (MwExportDialog *self,
                                                GFile           *file,
+                                               GError         **error);
+void            mw_export_dialog_export       (MwExportDialog  *self,
+                                               GFile           *file);
+void            mw_export_dialog_export_async (MwExportDialog  *self,
+                                               GFile           *file,
+                                               GCancellable    *cancellable,
+                                               MwProgress      *progress,
+                                               GAsyncReadyCallback callback,
+                                               gpointer         user_data);
+gboolean        mw_export_dialog_export_finish (MwExportDialog *self,
+                                               GAsyncResult    *result,
                                                GError         **error);
 GdkPaintable   *mw_export_dialog_get_preview  (MwExportDialog  *self);
 

@@ -54,6 +54,52 @@ _mw_window_copy_image (MwWindow *self)
   _mw_window_toast (self, _("Image copied"));
 }
 
+/* The export dialog's file is written in a worker, shown in the activity
+ * bar with Cancel; the hidden dialog goes once it is done. */
+typedef struct
+{
+  MwWindow     *window;
+  GCancellable *activity;  /* (unowned) its entry in the activity bar */
+} ExportJob;
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  MwExportDialog *dialog = MW_EXPORT_DIALOG (source);
+  g_autofree ExportJob *job = user_data;
+  g_autoptr(MwWindow) self = job->window;
+  g_autoptr(GError) error = NULL;
+  gboolean written = mw_export_dialog_export_finish (dialog, result, &error);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* closed while the file was written: nobody to tell */
+  if (self->document == NULL)
+    return;
+  _mw_window_end_activity (self, job->activity);
+  if (!written && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _mw_window_show_error (self, _("Could Not Export"), error);
+}
+
+static gboolean
+export_cb (MwExportDialog *dialog,
+           GFile          *file,
+           MwWindow       *self)
+{
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *label = g_strdup_printf (_("Writing “%s”…"), base);
+  g_autoptr(MwProgress) progress = NULL;
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->window = g_object_ref (self);
+  job->activity = _mw_window_begin_activity (self, label);
+  progress = mw_progress_new (job->activity);
+  _mw_window_set_activity_progress (self, job->activity, progress);
+  mw_export_dialog_export_async (dialog, file, job->activity, progress, exported_cb, job);
+  return TRUE;
+}
+
 void
 _mw_window_export (MwWindow *self)
 {
@@ -69,6 +115,7 @@ _mw_window_export (MwWindow *self)
                                  scorer != NULL ? mw_scorer_get_scores (scorer) : NULL, title);
   mw_export_dialog_set_filtered_view (dialog, mw_score_panel_get_showing_filtered (self->score_panel));
   g_set_weak_pointer (&self->export_dialog, dialog);
+  g_signal_connect_object (dialog, "export", G_CALLBACK (export_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -16,6 +16,7 @@
 #include "mw-file.h"
 #include "mw-label.h"
 #include "mw-page.h"
+#include "mw-progress.h"
 #include "mw-render-radar.h"
 #include "mw-renderer-private.h"
 
@@ -328,7 +329,10 @@ draw_page (MwRenderer            *renderer,
       _mw_set_source (cr, &options->background, 1);
       cairo_fill (cr);
     }
+  /* The network is the long part: its geometry, then its drawing. */
+  mw_progress_report (0, 1, 0.1);
   mw_renderer_draw (renderer, cr, &view);
+  mw_progress_report (0, 1, 0.7);
 
   if (page.title_h > 0)
     {
@@ -604,8 +608,54 @@ export_svg (MwRenderer            *renderer,
   }
 }
 
+/* ---- progress and cancel ------------------------------------------------ */
+
+static guint test_delay_ms;
+
+/**
+ * _mw_export_set_test_delay:
+ *
+ * For tests only: every mw_export_to_file() waits @ms before it writes,
+ * as a large network's drawing would, and hears a cancel meanwhile.
+ */
+void
+_mw_export_set_test_delay (guint ms)
+{
+  g_atomic_int_set (&test_delay_ms, ms);
+}
+
+/* Reports @fraction to the thread's progress (mw_progress_push_thread_default());
+ * FALSE with G_IO_ERROR_CANCELLED when its operation was cancelled. */
+static gboolean
+stage_done (double    fraction,
+            GError  **error)
+{
+  if (mw_progress_report (0, 1, fraction))
+    return TRUE;
+  /* never shown: a cancelled export is not an error to the user */
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The export was cancelled");
+  return FALSE;
+}
+
+static gboolean
+wait_test_delay (GError **error)
+{
+  guint ms = g_atomic_int_get (&test_delay_ms);
+
+  for (guint waited = 0; waited < ms; waited += 10)
+    {
+      if (!stage_done (0.7 + 0.2 * waited / ms, error))
+        return FALSE;
+      g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+    }
+  return TRUE;
+}
+
 /**
  * mw_export_to_bytes:
+ *
+ * Reports its stages to the thread's #MwProgress, if any, and stops with
+ * %G_IO_ERROR_CANCELLED when that is cancelled.
  *
  * Returns: (transfer full) (nullable): the whole file, or %NULL with @error
  */
@@ -614,6 +664,8 @@ mw_export_to_bytes (MwRenderer             *renderer,
                     const MwExportOptions  *options,
                     GError                **error)
 {
+  GBytes *bytes = NULL;
+
   g_return_val_if_fail (MW_IS_RENDERER (renderer), NULL);
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -624,16 +676,24 @@ mw_export_to_bytes (MwRenderer             *renderer,
                    _("The scale must be between 1 and 4, not %g"), options->scale);
       return NULL;
     }
+  if (!stage_done (0, error))
+    return NULL;
   switch (options->format)
     {
     case MW_EXPORT_PNG:
-      return export_png (renderer, options, error);
+      bytes = export_png (renderer, options, error);
+      break;
     case MW_EXPORT_SVG:
-      return export_svg (renderer, options, error);
+      bytes = export_svg (renderer, options, error);
+      break;
     case MW_EXPORT_PDF:
     default:
-      return export_pdf (renderer, options, error);
+      bytes = export_pdf (renderer, options, error);
+      break;
     }
+  if (bytes != NULL && !stage_done (0.7, error))
+    g_clear_pointer (&bytes, g_bytes_unref);
+  return bytes;
 }
 
 /**
@@ -641,7 +701,8 @@ mw_export_to_bytes (MwRenderer             *renderer,
  *
  * Draws the whole file in memory, then writes it with mw_write_file(): a
  * failure (a full disk, a kill -9) never leaves half a file or a temporary,
- * and an existing file is only replaced by a complete new one.
+ * and an existing file is only replaced by a complete new one. A cancel
+ * (see mw_export_to_bytes()) heard before the write leaves no file at all.
  */
 gboolean
 mw_export_to_file (MwRenderer             *renderer,
@@ -667,7 +728,7 @@ mw_export_to_file (MwRenderer             *renderer,
       }
   }
   bytes = mw_export_to_bytes (renderer, options, error);
-  if (bytes == NULL)
+  if (bytes == NULL || !wait_test_delay (error) || !stage_done (0.9, error))
     return FALSE;
   data = g_bytes_get_data (bytes, &size);
   if (!mw_write_file (path, data, size, &local_error))
@@ -675,5 +736,6 @@ mw_export_to_file (MwRenderer             *renderer,
       g_set_error (error, MW_ERROR, MW_ERROR_FAILED, "%s", local_error->message);
       return FALSE;
     }
+  mw_progress_report (0, 1, 1);
   return TRUE;
 }

@@ -94,4 +94,7 @@ gboolean  mw_export_to_file          (MwRenderer             *renderer,
                                       const MwExportOptions  *options,
                                       GError                **error);
 
+/* For tests: a slow export, which a cancel stops before it writes. */
+void      _mw_export_set_test_delay  (guint                   ms);
+
 G_END_DECLS

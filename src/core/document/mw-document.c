@@ -27,6 +27,7 @@ struct _MwDocument
   MwLimits   limits;     /* refusals for files this document opens */
   MwDraftAutosave *autosave;  /* (nullable) keeps unsaved edits in a draft */
   MwScorer  *scorer;     /* (nullable) made when first asked for, per network */
+  MwNetwork *scorer_copy;    /* (nullable) the load's copy of network for its scorer */
   MwProgress *load_progress; /* (nullable) the load on its way */
   gboolean   restored;   /* holds a recovered draft or kept slides: differs from its file */
 };
@@ -83,6 +84,7 @@ mw_document_dispose (GObject *object)
   MwDocument *self = (MwDocument *)object;
 
   g_clear_object (&self->scorer);
+  g_clear_object (&self->scorer_copy);
   g_clear_object (&self->history);
   g_clear_object (&self->network);
   g_clear_object (&self->file);
@@ -183,7 +185,8 @@ mw_document_get_scorer (MwDocument *self)
   g_return_val_if_fail (MW_IS_DOCUMENT (self), NULL);
 
   if (self->scorer == NULL)
-    self->scorer = mw_scorer_new (self->network);
+    self->scorer = mw_scorer_new_with_copy (self->network, self->scorer_copy);
+  g_clear_object (&self->scorer_copy);
   return self->scorer;
 }
 
@@ -313,6 +316,8 @@ replace_network (MwDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  /* The load's copy serves only a scorer asked for while the network was announced. */
+  g_clear_object (&self->scorer_copy);
 }
 
 typedef struct
@@ -322,6 +327,7 @@ typedef struct
   MwProgress *progress;
   guint64     size;      /* the file's, as queried before reading */
   MwNetwork  *network;   /* out */
+  MwNetwork  *copy;      /* out, (nullable): network's copy for a scorer's worker */
   char       *etag;      /* out */
 } LoadData;
 
@@ -331,6 +337,7 @@ load_data_free (LoadData *data)
   g_clear_pointer (&data->progress, mw_progress_unref);
   g_clear_object (&data->file);
   g_clear_object (&data->network);
+  g_clear_object (&data->copy);
   g_free (data->etag);
   g_free (data);
 }
@@ -438,11 +445,17 @@ load_thread (GTask        *task,
                                        &data->limits, &error);
   mw_progress_pop_thread_default (data->progress);
   if (data->network == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (g_task_return_error_if_cancelled (task))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
     return;
-  else
-    g_task_return_boolean (task, TRUE);
+  /* A large network's scorer scores a copy in its own worker: made here,
+   * where nobody else holds the network yet, it costs the window nothing. */
+  if (mw_network_get_n_actors (data->network) > MW_SCORER_DEFAULT_THREAD_THRESHOLD)
+    data->copy = mw_network_copy (data->network);
+  g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -507,6 +520,8 @@ mw_document_load_finish (MwDocument    *self,
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
 
+  /* Before the network is announced: whoever hears of it asks for its scorer. */
+  g_set_object (&self->scorer_copy, data->copy);
   mw_document_replace_network (self, data->network, data->file, NULL);
   self->etag = g_steal_pointer (&data->etag);
   /* The etag goes with every draft of this network. */

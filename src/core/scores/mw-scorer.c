@@ -23,6 +23,7 @@
 #include <gio/gio.h>
 
 #include "mw-scorer.h"
+#include "mw-scores-private.h"
 
 struct _MwScorer
 {
@@ -43,6 +44,7 @@ struct _MwScorer
   gboolean      shadow_stale;    /* a change the sets cannot describe: copy again */
   MwProgress   *progress;        /* how far the worker has come, run after run */
   gboolean      discard;         /* the running worker's result was cancelled */
+  MwScoresCache *cache;          /* what a pass keeps for the next; one pass at a time */
 };
 
 /* Past this many changed actors and ties a new copy is as quick. */
@@ -53,6 +55,7 @@ G_DEFINE_FINAL_TYPE (MwScorer, mw_scorer, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_NETWORK,
+  PROP_COPY,
   PROP_SCORES,
   PROP_BUSY,
   N_PROPS
@@ -98,12 +101,14 @@ score_thread (GTask        *task,
               GCancellable *cancellable)
 {
   MwNetwork *copy = task_data;
+  MwScorer *self = source_object;
   MwProgress *progress = g_object_get_data (G_OBJECT (task), "progress");
   MwScores *scores;
 
-  /* mw_scores_compute() reports its stages to the thread's progress. */
+  /* mw_scores_compute() reports its stages to the thread's progress. The
+   * cache is the worker's alone while it runs (self->running). */
   mw_progress_push_thread_default (progress);
-  scores = mw_scores_compute (copy);
+  scores = _mw_scores_compute_cached (copy, self->cache);
   mw_progress_pop_thread_default (progress);
   g_task_return_pointer (task, scores, (GDestroyNotify)mw_scores_unref);
 }
@@ -268,6 +273,10 @@ mw_scorer_constructed (GObject *object)
 
   G_OBJECT_CLASS (mw_scorer_parent_class)->constructed (object);
 
+  /* A copy of another state of the network (it changed since) is no use. */
+  if (self->shadow != NULL &&
+      mw_network_get_generation (self->shadow) != mw_network_get_generation (self->network))
+    g_clear_object (&self->shadow);
   g_signal_connect_object (self->network, "changed", G_CALLBACK (network_changed_cb),
                            self, G_CONNECT_SWAPPED);
   mw_scorer_rescore (self);
@@ -298,6 +307,7 @@ mw_scorer_finalize (GObject *object)
   g_clear_pointer (&self->progress, mw_progress_unref);
   g_clear_pointer (&self->shadow_actors, g_hash_table_unref);
   g_clear_pointer (&self->shadow_ties, g_hash_table_unref);
+  g_clear_pointer (&self->cache, _mw_scores_cache_free);
 
   G_OBJECT_CLASS (mw_scorer_parent_class)->finalize (object);
 }
@@ -339,6 +349,9 @@ mw_scorer_set_property (GObject      *object,
     case PROP_NETWORK:
       self->network = g_value_dup_object (value);
       break;
+    case PROP_COPY:
+      self->shadow = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -359,6 +372,11 @@ mw_scorer_class_init (MwScorerClass *klass)
   properties[PROP_NETWORK] =
     g_param_spec_object ("network", NULL, NULL, MW_TYPE_NETWORK,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* A copy of the network made where it costs the UI nothing (the load's
+   * worker); the first run scores it instead of copying the network. */
+  properties[PROP_COPY] =
+    g_param_spec_object ("copy", NULL, NULL, MW_TYPE_NETWORK,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SCORES] = g_param_spec_boxed ("scores", NULL, NULL, MW_TYPE_SCORES, ro);
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -372,6 +390,7 @@ mw_scorer_init (MwScorer *self)
   self->shadow_actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->shadow_ties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->progress = mw_progress_new (NULL);
+  self->cache = _mw_scores_cache_new ();
 }
 
 /**
@@ -385,6 +404,25 @@ mw_scorer_new (MwNetwork *network)
 {
   g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
   return g_object_new (MW_TYPE_SCORER, "network", network, NULL);
+}
+
+/**
+ * mw_scorer_new_with_copy:
+ * @copy: (nullable): mw_network_copy() of @network, made off the UI thread
+ *   and read by nobody else from now on
+ *
+ * As mw_scorer_new(), but a large network's first scoring runs on @copy
+ * instead of a copy made now on the UI thread, which at 100,000 actors
+ * stalls the window for a second. @copy is ignored when @network has
+ * changed since it was taken.
+ */
+MwScorer *
+mw_scorer_new_with_copy (MwNetwork *network,
+                         MwNetwork *copy)
+{
+  g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
+  g_return_val_if_fail (copy == NULL || MW_IS_NETWORK (copy), NULL);
+  return g_object_new (MW_TYPE_SCORER, "network", network, "copy", copy, NULL);
 }
 
 /**
@@ -465,7 +503,7 @@ mw_scorer_rescore (MwScorer *self)
   /* Small again: the worker's copy is not needed any more. */
   g_clear_object (&self->shadow);
   {
-    g_autoptr(MwScores) scores = mw_scores_compute (self->network);
+    g_autoptr(MwScores) scores = _mw_scores_compute_cached (self->network, self->cache);
 
     accept (self, scores, mw_network_get_generation (self->network));
     set_busy (self, FALSE);

@@ -22,6 +22,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MwScorer, mw_scorer, MW, SCORER, GObject)
 
 MwScorer *mw_scorer_new                  (MwNetwork *network);
+MwScorer *mw_scorer_new_with_copy        (MwNetwork *network,
+                                          MwNetwork *copy);
 MwNetwork *mw_scorer_get_network         (MwScorer  *self);
 MwScores *mw_scorer_get_scores           (MwScorer  *self);
 gboolean  mw_scorer_get_busy             (MwScorer  *self);

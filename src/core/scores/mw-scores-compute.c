@@ -82,30 +82,113 @@ order_parallel_ties (MwScoring *scoring)
     }
 }
 
-/* Canonical orders, so that no list depends on the order actors and ties
- * were added in: actors by id (one sort), ties by their endpoints' ids and
- * type (a radix sort, linear). */
-static void
-scoring_order (MwScoring *scoring)
+struct _MwScoresCache
 {
-  g_autofree Ranked *ranked = g_new (Ranked, MAX (scoring->n, 1));
-  g_autofree guint *rank = g_new (guint, MAX (scoring->n, 1));
-  g_autofree guint *key = g_new (guint, MAX (scoring->n_ties, 1));
-  g_autofree guint *scratch = g_new (guint, MAX (scoring->n_ties, 1));
-  guint m = scoring->n_ties;
+  guint   n;
+  char  **ids;          /* GRefString references: the actors' ids by index */
+  guint  *actor_order;  /* for those ids */
+};
 
+MwScoresCache *
+_mw_scores_cache_new (void)
+{
+  return g_new0 (MwScoresCache, 1);
+}
+
+static void
+cache_clear (MwScoresCache *cache)
+{
+  for (guint v = 0; v < cache->n; v++)
+    g_ref_string_release (cache->ids[v]);
+  g_clear_pointer (&cache->ids, g_free);
+  g_clear_pointer (&cache->actor_order, g_free);
+  cache->n = 0;
+}
+
+void
+_mw_scores_cache_free (MwScoresCache *cache)
+{
+  if (cache == NULL)
+    return;
+  cache_clear (cache);
+  g_free (cache);
+}
+
+/* The cached order holds while every index has the same id. The references
+ * keep the cached ids alive, so an equal pointer is the same text. */
+static gboolean
+cache_holds (MwScoresCache *cache,
+             MwNetwork     *network,
+             guint          n)
+{
+  if (cache == NULL || cache->actor_order == NULL || cache->n != n)
+    return FALSE;
+  for (guint v = 0; v < n; v++)
+    {
+      const char *id = mw_network_get_actor (network, v)->id;
+
+      if (id != cache->ids[v] && strcmp (id, cache->ids[v]) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+cache_keep (MwScoresCache *cache,
+            MwNetwork     *network,
+            const guint   *actor_order,
+            guint          n)
+{
+  cache_clear (cache);
+  cache->n = n;
+  cache->ids = g_new (char *, MAX (n, 1));
+  for (guint v = 0; v < n; v++)
+    cache->ids[v] = g_ref_string_acquire (mw_network_get_actor (network, v)->id);
+  cache->actor_order = g_memdup2 (actor_order, MAX (n, 1) * sizeof (guint));
+}
+
+/* The actors by id: one sort of n strings, or the order of the last pass
+ * when the ids have not moved (an edit of ties or of actors' fields). */
+static guint *
+actor_order (MwScoring     *scoring,
+             MwScoresCache *cache)
+{
+  g_autofree Ranked *ranked = NULL;
+  guint *order;
+
+  if (cache_holds (cache, scoring->network, scoring->n))
+    return g_memdup2 (cache->actor_order, MAX (scoring->n, 1) * sizeof (guint));
+
+  ranked = g_new (Ranked, MAX (scoring->n, 1));
   for (guint v = 0; v < scoring->n; v++)
     {
       ranked[v].id = mw_network_get_actor (scoring->network, v)->id;
       ranked[v].index = v;
     }
   qsort (ranked, scoring->n, sizeof (Ranked), compare_ranked);
-  scoring->actor_order = g_new (guint, MAX (scoring->n, 1));
+  order = g_new (guint, MAX (scoring->n, 1));
   for (guint i = 0; i < scoring->n; i++)
-    {
-      scoring->actor_order[i] = ranked[i].index;
-      rank[ranked[i].index] = i;
-    }
+    order[i] = ranked[i].index;
+  if (cache != NULL)
+    cache_keep (cache, scoring->network, order, scoring->n);
+  return order;
+}
+
+/* Canonical orders, so that no list depends on the order actors and ties
+ * were added in: actors by id (one sort), ties by their endpoints' ids and
+ * type (a radix sort, linear). */
+static void
+scoring_order (MwScoring     *scoring,
+               MwScoresCache *cache)
+{
+  g_autofree guint *rank = g_new (guint, MAX (scoring->n, 1));
+  g_autofree guint *key = g_new (guint, MAX (scoring->n_ties, 1));
+  g_autofree guint *scratch = g_new (guint, MAX (scoring->n_ties, 1));
+  guint m = scoring->n_ties;
+
+  scoring->actor_order = actor_order (scoring, cache);
+  for (guint i = 0; i < scoring->n; i++)
+    rank[scoring->actor_order[i]] = i;
 
   scoring->tie_order = g_new (guint, MAX (m, 1));
   for (guint i = 0; i < m; i++)
@@ -154,6 +237,41 @@ scoring_directions (MwScoring *scoring)
     }
 }
 
+/* From this many actors on, a second thread (the second core) takes part
+ * of a pass: below, a thread costs more than it saves. */
+static guint parallel_min_actors = 20000;
+
+/* For tests: the parallel pass on small networks too (0), or never. */
+void
+_mw_scores_set_parallel_min_actors (guint n_actors)
+{
+  g_atomic_int_set (&parallel_min_actors, n_actors);
+}
+
+static GThread *
+start_helper (MwScoring   *scoring,
+              GThreadFunc  func,
+              gpointer     data)
+{
+  if (scoring->n < (guint) g_atomic_int_get (&parallel_min_actors))
+    return NULL;
+  return g_thread_try_new ("mw-scores", func, data, NULL);
+}
+
+/* The groups (mw-graph-groups.c) and the articulation points read only the
+ * graph's rows and the actors, and keep no buffer of the graph's that the
+ * ids' order and the ties' directions use: they run beside those. */
+static gpointer
+groups_and_cut_points_thread (gpointer data)
+{
+  MwScoring *scoring = data;
+
+  if (scoring->n > 0)
+    mw_graph_group (scoring->graph, 0);
+  scoring->cut_points = mw_graph_articulation_points (scoring->graph, scoring->exposed);
+  return NULL;
+}
+
 static void
 compute_measures (MwScores  *self,
                   MwScoring *scoring)
@@ -179,6 +297,29 @@ compute_measures (MwScores  *self,
   self->articulation_ids = _mw_scores_strv_from_ids (ids);
 }
 
+typedef struct
+{
+  MwScores  *scores;
+  MwScoring *scoring;
+} Pass;
+
+/* Purpose, risk, entrepreneurship and the classic measures read the
+ * graph's rows, its groups (made by then) and the ties' directions; only
+ * purpose uses a buffer of the graph's (its queue), which collaboration and
+ * influence do not touch. Each element writes only its own score, evidence
+ * and factors: the two halves run side by side. */
+static gpointer
+second_half_thread (gpointer data)
+{
+  Pass *pass = data;
+
+  _mw_score_purpose (pass->scores, pass->scoring);
+  _mw_score_entrepreneurship (pass->scores, pass->scoring);
+  _mw_score_risk (pass->scores, pass->scoring);
+  compute_measures (pass->scores, pass->scoring);
+  return NULL;
+}
+
 /**
  * mw_scores_compute:
  * @network: the network; only read, never changed
@@ -193,6 +334,23 @@ compute_measures (MwScores  *self,
 MwScores *
 mw_scores_compute (MwNetwork *network)
 {
+  g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
+  return _mw_scores_compute_cached (network, NULL);
+}
+
+/**
+ * _mw_scores_compute_cached:
+ * @cache: (nullable): what the last pass over an earlier state of the
+ *   same network kept; one pass at a time may use it
+ *
+ * mw_scores_compute(), with what an edit usually leaves as it was (the
+ * actors' order by id) taken from @cache and kept there for the next pass.
+ * The result is the same, to the last bit.
+ */
+MwScores *
+_mw_scores_compute_cached (MwNetwork     *network,
+                           MwScoresCache *cache)
+{
   g_autoptr(MwGraph) graph = NULL;
   g_autofree gboolean *person = NULL;
   g_autofree gboolean *exposed = NULL;
@@ -202,6 +360,8 @@ mw_scores_compute (MwNetwork *network)
   g_autofree gboolean *duplicate = NULL;
   g_autoptr(GArray) cut_points = NULL;
   MwScoring scoring = { 0 };
+  GThread *helper = NULL;
+  Pass pass;
   MwScores *self;
 
   g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
@@ -221,22 +381,31 @@ mw_scores_compute (MwNetwork *network)
       scoring.n_people += person[v];
     }
   scoring.ties = mw_graph_get_ties (graph, &scoring.n_ties);
-  scoring_order (&scoring);
+  exposed = scoring.exposed = g_new0 (gboolean, MAX (scoring.n, 1));
+  helper = start_helper (&scoring, groups_and_cut_points_thread, &scoring);
+  scoring_order (&scoring, cache);
   actor_order = scoring.actor_order;
   tie_order = scoring.tie_order;
   scoring_directions (&scoring);
   direction = scoring.direction;
   duplicate = scoring.duplicate;
-  exposed = scoring.exposed = g_new0 (gboolean, MAX (scoring.n, 1));
-  cut_points = scoring.cut_points = mw_graph_articulation_points (graph, exposed);
+  if (helper != NULL)
+    g_thread_join (helper);
+  else
+    groups_and_cut_points_thread (&scoring);
+  cut_points = scoring.cut_points;
   mw_progress_report (0, 1, 0.45);
 
+  pass = (Pass) { self, &scoring };
+  helper = start_helper (&scoring, second_half_thread, &pass);
   _mw_score_collaboration (self, &scoring);
-  _mw_score_influence (self, &scoring);
-  _mw_score_entrepreneurship (self, &scoring);
   mw_progress_report (0, 1, 0.6);
-  _mw_score_purpose (self, &scoring);
-  _mw_score_risk (self, &scoring);
+  _mw_score_influence (self, &scoring);
+  if (helper != NULL)
+    g_thread_join (helper);
+  else
+    second_half_thread (&pass);
+  mw_progress_report (0, 1, 0.85);
   /* The index rests on the measurable elements only. */
   for (guint e = 0; e < MW_N_ELEMENTS; e++)
     if (self->evidence[e].measurable)
@@ -247,9 +416,6 @@ mw_scores_compute (MwNetwork *network)
   if (self->n_measurable > 0)
     self->index /= self->n_measurable;
 
-  mw_progress_report (0, 1, 0.7);
-  compute_measures (self, &scoring);
-  mw_progress_report (0, 1, 0.85);
   _mw_score_context (self, &scoring);
   mw_progress_report (0, 1, 1);
   return self;

@@ -56,6 +56,15 @@ typedef struct
 } MwScoring;
 
 MwScores  *_mw_scores_new          (guint64         generation);
+/* What one pass keeps for the next pass over the same network
+ * (mw-scores-compute.c); see _mw_scores_compute_cached(). */
+typedef struct _MwScoresCache MwScoresCache;
+MwScoresCache *_mw_scores_cache_new      (void);
+void           _mw_scores_cache_free     (MwScoresCache *cache);
+MwScores      *_mw_scores_compute_cached (MwNetwork     *network,
+                                          MwScoresCache *cache);
+/* For tests: networks of at least @n_actors are scored on two threads. */
+void       _mw_scores_set_parallel_min_actors (guint n_actors);
 /* Sets @element's evidence; takes @reason. */
 void       _mw_scores_set_evidence (MwScores       *self,
                                     MwElement       element,
