@@ -94,6 +94,20 @@ accept (MwScorer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORES]);
 }
 
+static gint test_delay_ms;  /* read by workers, hence atomic */
+
+/**
+ * _mw_scorer_set_test_delay:
+ *
+ * For tests only: every worker run waits @ms before it scores, as a huge
+ * network's would, so a test can act while it runs. 0 (the default) stops.
+ */
+void
+_mw_scorer_set_test_delay (guint ms)
+{
+  g_atomic_int_set (&test_delay_ms, (gint)MIN (ms, (guint)G_MAXINT));
+}
+
 static void
 score_thread (GTask        *task,
               gpointer      source_object,
@@ -104,6 +118,9 @@ score_thread (GTask        *task,
   MwScorer *self = source_object;
   MwProgress *progress = g_object_get_data (G_OBJECT (task), "progress");
   MwScores *scores;
+
+  if (g_atomic_int_get (&test_delay_ms) > 0)
+    g_usleep ((gulong)g_atomic_int_get (&test_delay_ms) * G_TIME_SPAN_MILLISECOND);
 
   /* mw_scores_compute() reports its stages to the thread's progress. The
    * cache is the worker's alone while it runs (self->running). */

@@ -34,4 +34,7 @@ void      mw_scorer_rescore              (MwScorer  *self);
 MwProgress *mw_scorer_get_progress       (MwScorer  *self);
 void      mw_scorer_cancel               (MwScorer  *self);
 
+/* For tests only. */
+void      _mw_scorer_set_test_delay      (guint      ms);
+
 G_END_DECLS
