@@ -197,6 +197,7 @@ test_scope (Fixture       *fixture,
   assert_index_of (fixture, network);
   /* Without a filter there is nothing else to score. */
   g_assert_false (gtk_widget_is_sensitive (toggle (fixture, "Filtered View")));
+  g_assert_false (gtk_widget_is_visible (toggle (fixture, "Filtered View")));
   g_assert_nonnull (mw_test_find_label (GTK_WIDGET (fixture->panel), "Distributed Leadership"));
 
   click_in_filter_menu (fixture, "Reports to");
@@ -206,6 +207,7 @@ test_scope (Fixture       *fixture,
                                         "Scores of the whole network, not of the filtered view"));
   assert_index_of (fixture, network);
   g_assert_true (gtk_widget_is_sensitive (toggle (fixture, "Filtered View")));
+  g_assert_true (gtk_widget_is_visible (toggle (fixture, "Filtered View")));
 
   shown = filtered_copy (fixture);
   filtered = mw_scores_compute (shown);
@@ -255,6 +257,7 @@ test_scope (Fixture       *fixture,
   g_assert_false (mw_score_panel_get_showing_filtered (fixture->panel));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle (fixture, "Whole Network"))));
   g_assert_false (gtk_widget_is_sensitive (toggle (fixture, "Filtered View")));
+  g_assert_false (gtk_widget_is_visible (toggle (fixture, "Filtered View")));
   g_assert_true (mw_score_panel_get_shown_scorer (fixture->panel) == mw_score_panel_get_scorer (fixture->panel));
 }
 

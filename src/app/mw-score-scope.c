@@ -85,7 +85,8 @@ update_caption (MwScoreScope *self)
   gtk_widget_set_visible (self->caption, text != NULL);
 }
 
-/* The toggles say the choice; they can be used only while a filter is on. */
+/* The toggles say the choice; they show, and can be used, only while a
+ * filter is on: without one there is nothing to choose. */
 static void
 update_toggles (MwScoreScope *self)
 {
@@ -96,6 +97,7 @@ update_toggles (MwScoreScope *self)
                                                                            : self->whole_button), TRUE);
   self->syncing = FALSE;
   gtk_widget_set_sensitive (self->box, self->filter != NULL && self->whole != NULL);
+  gtk_widget_set_visible (self->box, self->filter != NULL);
   update_caption (self);
 }
 
@@ -193,6 +195,7 @@ build (MwScoreScope *self)
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_box_set_homogeneous (GTK_BOX (self->box), TRUE);
   gtk_widget_add_css_class (self->box, "linked");
+  gtk_widget_set_visible (self->box, FALSE);    /* until a filter is on */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Scores of"), -1);
   self->whole_button = toggle (_("Whole Network"), _("Score every actor and tie, also those the filter fades"));
