@@ -6,6 +6,7 @@
  */
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -383,6 +384,33 @@ test_cli_new_and_add (Fixture       *fixture,
   g_assert_null (mw_series_get_snapshot (series, 0)->date);
 }
 
+/* Names as a user types them: the series and its snapshots relative to the
+ * working folder ("S.mwseries", whose folder is "."). */
+static void
+test_relative_names (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *expected = g_canonicalize_filename ("snapshot-1.gv", fixture->folder);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwSeries) series = mw_series_new ();
+  g_autoptr(MwSeries) again = NULL;
+
+  g_assert_cmpint (g_chdir (fixture->folder), ==, 0);
+  mw_series_add (series, "snapshot-1.gv", NULL, NULL);
+  g_assert_true (mw_series_save (series, "relative.mwseries", &error));
+  g_assert_no_error (error);
+  again = mw_series_load ("relative.mwseries", &error);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_series_get_n_snapshots (again), ==, 1);
+  g_assert_cmpstr (mw_series_get_snapshot (again, 0)->path, ==, expected);
+  g_assert_true (g_file_get_contents (mw_series_get_path (again), &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"file\" : \"snapshot-1.gv\""));
+}
+
 /* Bad input: exit status 2, and the message names the file. */
 static void
 test_cli_bad_input (Fixture       *fixture,
@@ -436,6 +464,7 @@ main (int   argc,
   ADD ("/series/edit-and-save", test_edit_and_save);
   ADD ("/series/retitle-redate", test_retitle_redate);
   ADD ("/series/not-a-series", test_not_a_series);
+  ADD ("/series/relative-names", test_relative_names);
   ADD ("/series/cli/show-equals-score", test_cli_show_equals_score);
   ADD ("/series/cli/new-and-add", test_cli_new_and_add);
   ADD ("/series/cli/bad-input", test_cli_bad_input);

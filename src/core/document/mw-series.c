@@ -96,18 +96,18 @@ mw_series_new (void)
   return g_object_new (MW_TYPE_SERIES, NULL);
 }
 
-/* @path made absolute against @folder (or the working directory). */
+/* @path made absolute against @folder (or the working directory); @folder
+ * itself may be relative, as the folder of "S.mwseries" is ".". */
 static char *
 absolute_path (const char *path,
                const char *folder)
 {
-  g_autofree char *cwd = NULL;
+  g_autofree char *base = NULL;
 
   if (g_path_is_absolute (path))
     return g_canonicalize_filename (path, NULL);
-  if (folder == NULL)
-    folder = cwd = g_get_current_dir ();
-  return g_canonicalize_filename (path, folder);
+  base = g_canonicalize_filename (folder != NULL ? folder : ".", NULL);
+  return g_canonicalize_filename (path, base);
 }
 
 static gboolean
