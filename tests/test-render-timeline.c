@@ -331,7 +331,7 @@ test_labels_apart (Fixture       *fixture,
               g_assert_cmpfloat (tick->label_x, >=, 0);
               g_assert_cmpfloat (tick->label_x + text_width, <=, widths[w]);
               right = tick->label_x + text_width;
-              /* the label's row (the axis' labels sit 1.9 em under the plot) */
+              /* the label's row (the axis' labels sit 2.3 em under the plot) */
               for (int x = (int) tick->label_x; x < (int) right && !inked; x++)
                 for (int y = HEIGHT - 24; y < HEIGHT - 6 && !inked; y++)
                   inked = (*(guint32 *) (pixels + y * stride + x * 4) & 0xffffff) != background;

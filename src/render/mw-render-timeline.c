@@ -57,6 +57,8 @@ typedef struct
 #define LEGEND_ROW 1.7   /* ems */
 #define EDGE_ROOM  1.5   /* ems between the plot's edge and the first and last point */
 #define MIN_GAP    2.2   /* ems between two points on one date: their tags fit */
+#define TAG_DROP   0.8   /* ems from the axis to the tags: clear of a point at 0, selected */
+#define TICK_LABEL_DROP 2.3  /* ems from the axis to the time labels, under the tags */
 #define SECONDS_PER_DAY (24.0 * 60 * 60)
 
 static void
@@ -716,7 +718,7 @@ draw_time_axis (cairo_t                 *cr,
       cairo_line_to (cr, x, geometry->bottom + 0.3 * geometry->em);
       cairo_stroke (cr);
       set_ink (cr, options->dark, 0.8);
-      show_text (cr, geometry, tick->label, tick->label_x, geometry->bottom + 1.9 * geometry->em, 0, 0, FALSE);
+      show_text (cr, geometry, tick->label, tick->label_x, geometry->bottom + TICK_LABEL_DROP * geometry->em, 0, 0, FALSE);
     }
 }
 
@@ -745,7 +747,7 @@ draw_snapshot_marks (cairo_t                 *cr,
         {
           cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, options->dark ? 0.30 : 0.16);
           cairo_rectangle (cr, x - 1.1 * geometry->em, geometry->top - 0.5 * geometry->em,
-                           2.2 * geometry->em, geometry->bottom - geometry->top + 2.0 * geometry->em);
+                           2.2 * geometry->em, geometry->bottom - geometry->top + (TAG_DROP + 1.7) * geometry->em);
           cairo_fill (cr);
         }
       cairo_set_line_width (cr, 1);
@@ -774,12 +776,12 @@ draw_snapshot_marks (cairo_t                 *cr,
       if (date_guessed (snapshot))
         cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
       set_ink (cr, options->dark, 0.6);
-      cairo_rectangle (cr, round (x - text_width / 2.0 - 3) + 0.5, round (geometry->bottom + 0.3 * geometry->em) + 0.5,
+      cairo_rectangle (cr, round (x - text_width / 2.0 - 3) + 0.5, round (geometry->bottom + TAG_DROP * geometry->em) + 0.5,
                        text_width + 6, text_height);
       cairo_stroke (cr);
       cairo_restore (cr);
       set_ink (cr, options->dark, 0.9);
-      cairo_move_to (cr, x - text_width / 2.0, geometry->bottom + 0.3 * geometry->em);
+      cairo_move_to (cr, x - text_width / 2.0, geometry->bottom + TAG_DROP * geometry->em);
       pango_cairo_show_layout (cr, layout);
     }
 }
