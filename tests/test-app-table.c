@@ -605,6 +605,72 @@ test_table_large_filter_edit (Fixture       *fixture,
   g_assert_true (rows_hold (fixture, twelve));
 }
 
+static gboolean
+is_columns_button (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_check_labelled (GtkWidget     *widget,
+                   gconstpointer  label)
+{
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+header_shown (Fixture    *fixture,
+              const char *title)
+{
+  return mw_test_find_widget (GTK_WIDGET (mw_table_view_get_column_view (fixture->table)),
+                              is_header_titled, title) != NULL;
+}
+
+/* Columns shows a hidden column (Constraint starts hidden) and hides it
+ * again, by real clicks in its menu. */
+static void
+test_table_columns (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *button;
+  GtkWidget *popover;
+  GtkWidget *check;
+
+  if (fixture->window == NULL)
+    {
+      g_test_skip ("needs XTest");
+      return;
+    }
+  g_assert_false (header_shown (fixture, "Constraint"));
+  g_assert_true (header_shown (fixture, "Betweenness"));
+
+  button = mw_test_find_widget (GTK_WIDGET (fixture->table), is_columns_button, NULL);
+  g_assert_nonnull (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  click_at (button, 1);
+  mw_test_spin (300);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  check = mw_test_find_widget (popover, is_check_labelled, "Constraint");
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  /* the menu scrolls; its viewport brings the focused row into view */
+  gtk_widget_grab_focus (check);
+  mw_test_spin (300);
+
+  click_at (check, 1);
+  mw_test_spin (300);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (header_shown (fixture, "Constraint"));
+
+  click_at (check, 1);
+  mw_test_spin (300);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_false (header_shown (fixture, "Constraint"));
+  mw_test_press_key (GDK_KEY_Escape, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -620,6 +686,7 @@ main (int   argc,
   g_test_add ("/table/selection-multi-edit", Fixture, NULL, fixture_set_up, test_table_selection_multi_edit,
               fixture_tear_down);
   g_test_add ("/table/add-column", Fixture, NULL, fixture_set_up, test_table_add_column, fixture_tear_down);
+  g_test_add ("/table/columns", Fixture, NULL, fixture_set_up, test_table_columns, fixture_tear_down);
 
   large_path = mw_test_write_large_organisation (N_LARGE);
   g_test_add ("/table/large", Fixture, large_path, fixture_set_up, test_table_large, fixture_tear_down);
