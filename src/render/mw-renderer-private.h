@@ -213,7 +213,9 @@ void           _mw_draw_badge             (cairo_t        *cr,
  *                               bands (with the boundaries and stamps when asked)
  *        mw-render-index.c      a grid of actors and ties: what is near the view
  *                               (reads the geometry's members, calls none of it)
- *        mw-render-geometry.c   where actors and ties are; hit-testing
+ *        mw-render-pick.c       hit-testing: the actor or tie under a point
+ *        mw-render-geometry.c   where actors and ties are; after an edit,
+ *                               only what it touched
  *    2   mw-render-groups.c     unit and organisation boundaries, computed by
  *                               the geometry, filled by the frame or the bands
  *        mw-render-routes.c     a grid of boxes; ties bent round the actors
@@ -300,6 +302,14 @@ typedef struct
   gboolean    has_bounds;
   guint       n_unplaced;
   gboolean    quick;          /* frames of a morph: straight ties, labels in their first spot */
+  /* Edits since it was computed, when each was heard as it happened (see
+   * _mw_renderer_geometry_changed()): the next computation updates only
+   * what they touch. Indices follow the network's swap-removals. */
+  gboolean    editing;        /* every change since is on the lists below */
+  guint64     edit_generation; /* the network's generation the lists account for */
+  GArray     *edited_actors;  /* guint: added, changed, or moved into a removed one's index */
+  GArray     *edited_ties;    /* guint: added, changed, moved, or given another lane */
+  guint64     n_updates;      /* of the serials, those that were such updates */
 } MwRenderGeometry;
 
 /* Owned by mw-render-index.c: a uniform grid over the drawing, each cell
@@ -711,6 +721,8 @@ void     _mw_tie_geom_ends              (MwTieType         type,
 void     _mw_render_geometry_init       (MwRenderGeometry *geometry);
 void     _mw_render_geometry_clear      (MwRenderGeometry *geometry);
 void     _mw_renderer_ensure_geometry   (MwRenderer       *self);
+gboolean _mw_renderer_geometry_changed  (MwRenderer       *self,
+                                         const MwChange   *change);
 void     _mw_renderer_label_rect        (MwRenderer       *self,
                                          guint             actor,
                                          MwRect           *rect);
