@@ -309,7 +309,7 @@ test_large_goes_straight (void)
  * actor above, a collaboration to the next, pairs with two and three ties
  * (lanes), self-ties and badges: what an edit may change. */
 static MwNetwork *
-make_large (void)
+make_large (gboolean with_orgs)
 {
   MwNetwork *network = mw_network_new ();
   static const char *orgs[] = { "North", "South", "West" };
@@ -323,7 +323,8 @@ make_large (void)
       MwActor *actor = mw_network_add_actor (network, id, label, MW_ACTOR_PERSON, NULL);
 
       mw_network_set_actor_position (network, actor, (i % EDIT_COLUMNS) * 90.0, (i / EDIT_COLUMNS) * 70.0);
-      mw_network_set_actor_org (network, actor, orgs[i / 800]);
+      if (with_orgs)
+        mw_network_set_actor_org (network, actor, orgs[i / 800]);
       mw_network_set_actor_unit (network, actor, unit);
       if (i % 97 == 0)
         mw_network_set_actor_purpose (network, actor, TRUE);
@@ -428,11 +429,11 @@ assert_like_fresh (MwRenderer    *renderer,
 static void
 test_edits_like_fresh (void)
 {
-  g_autoptr(MwNetwork) network = make_large ();
+  g_autoptr(MwNetwork) network = make_large (TRUE);
   g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
   MwActor *a = mw_network_get_actor (network, 1234), *b = mw_network_get_actor (network, 1235);
   MwActor *far = mw_network_get_actor (network, 77), *added;
-  guint64 topology;
+  guint64 topology, maps;
   MwTie *tie;
   MwRect bounds;
 
@@ -441,6 +442,9 @@ test_edits_like_fresh (void)
 
   tie = mw_network_add_tie (network, a, b, MW_TIE_CHECKS, 1, NULL);
   assert_like_fresh (renderer, network, a, "a tie added beside two others (lanes)");
+  /* the map's groups are the units: edits of ties only count its bands again */
+  g_assert_true (renderer->overview.by_labels);
+  maps = renderer->overview.n_builds;
   mw_network_add_tie (network, a, far, MW_TIE_REPORTS, 1, NULL);
   assert_like_fresh (renderer, network, far, "a long tie added");
   mw_network_set_tie_type (network, tie, MW_TIE_INFLUENCES);
@@ -451,6 +455,7 @@ test_edits_like_fresh (void)
   mw_network_remove_tie (network, mw_network_get_tie (network, 40));
   mw_network_remove_tie (network, tie);
   assert_like_fresh (renderer, network, b, "ties removed (the last moved into their index)");
+  g_assert_cmpuint (renderer->overview.n_builds, ==, maps);
 
   mw_network_set_actor_label (network, a, "Someone with a much longer name");
   assert_like_fresh (renderer, network, a, "renamed");
@@ -480,6 +485,31 @@ test_edits_like_fresh (void)
   assert_like_fresh (renderer, network, far, "a new organisation");
 }
 
+/* Without organisations a reporting line may make organisations of the
+ * units: the map's bands are counted again after other ties, its groups
+ * made again after a reporting line. */
+static void
+test_edits_map_without_orgs (void)
+{
+  g_autoptr(MwNetwork) network = make_large (FALSE);
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  MwActor *a = mw_network_get_actor (network, 150), *b = mw_network_get_actor (network, 2350);
+  MwRect bounds;
+  guint64 maps;
+
+  g_assert_true (mw_renderer_get_bounds (renderer, &bounds));
+  mw_network_add_tie (network, a, b, MW_TIE_COLLABORATES, 1, NULL);
+  assert_like_fresh (renderer, network, a, "a collaboration across the map");
+  g_assert_true (renderer->overview.by_labels && renderer->overview.reports_matter);
+  maps = renderer->overview.n_builds;
+  mw_network_add_tie (network, b, a, MW_TIE_INFLUENCES, 1, NULL);
+  assert_like_fresh (renderer, network, b, "an influence across the map");
+  g_assert_cmpuint (renderer->overview.n_builds, ==, maps);
+  mw_network_add_tie (network, a, b, MW_TIE_REPORTS, 1, NULL);
+  assert_like_fresh (renderer, network, a, "a reporting line across the map");
+  g_assert_cmpuint (renderer->overview.n_builds, ==, maps + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/render-geometry/drag", test_drag);
   g_test_add_func ("/render-geometry/large-goes-straight", test_large_goes_straight);
   g_test_add_func ("/render-geometry/edits-like-fresh", test_edits_like_fresh);
+  g_test_add_func ("/render-geometry/edits-map-without-orgs", test_edits_map_without_orgs);
 
   return g_test_run ();
 }

@@ -212,6 +212,47 @@ test_index_changes (void)
   g_assert_true (assert_like_full_scan (renderer, full, &view));
 }
 
+/* Issue 17: past MW_ROUTE_MAX_ACTORS (here: the quick geometry, which
+ * follows edits the same way) an edit no longer builds the grid again: the
+ * added, changed and swapped-in actors and ties are listed as moved, and
+ * the removed ones skipped. Each frame is still the full scan's. */
+static void
+test_index_edits (void)
+{
+  g_autoptr(MwNetwork) network = make_field ();
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(MwRenderer) full = full_scan_renderer (network);
+  guint64 topology;
+  MwActor *added;
+  MwView view;
+
+  _mw_renderer_set_quick_geometry (renderer, TRUE);
+  _mw_renderer_set_quick_geometry (full, TRUE);
+  close_view (&view, 1.0);
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  topology = renderer->index.topology;
+
+  mw_network_add_tie (network, mw_network_get_actor (network, 0), mw_network_get_actor (network, 1599),
+                      MW_TIE_REPORTS, 1, NULL);
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  g_assert_cmpuint (renderer->index.moved_ties->len, >, 0);
+  /* the last tie moves into the removed one's index */
+  mw_network_remove_tie (network, mw_network_get_tie (network, 2000));
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  /* and the last actor, with its ties, into this one's */
+  mw_network_remove_actor (network, mw_network_get_actor (network, 16 * 40 + 18));
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  added = mw_network_add_actor (network, "newcomer", "Newcomer", MW_ACTOR_PERSON, NULL);
+  mw_network_set_actor_position (network, added, 2700, 1700);
+  mw_network_add_tie (network, added, mw_network_get_actor (network, 16 * 40 + 20), MW_TIE_COLLABORATES, 1, NULL);
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  mw_network_set_actor_label (network, mw_network_get_actor (network, 15 * 40 + 19), "A much longer name than before");
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  g_assert_cmpuint (renderer->index.topology, ==, topology);
+  g_assert_cmpuint (renderer->index.moved_actors->len, >, 0);
+  g_assert_cmpuint (renderer->index.moved_ties->len, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,5 +261,6 @@ main (int   argc,
   g_test_add_func ("/render/index/views", test_index_views);
   g_test_add_func ("/render/index/moved", test_index_moved);
   g_test_add_func ("/render/index/changes", test_index_changes);
+  g_test_add_func ("/render/index/edits", test_index_edits);
   return g_test_run ();
 }

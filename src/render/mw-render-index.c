@@ -11,6 +11,9 @@
  * cell it crosses, not in those of its bounding box. A drag does not build
  * it again: what moved since is compared with what it was built for and
  * kept on two short lists, which every query reads too, until they grow.
+ * Nor does an edit: an added actor or tie is on those lists, one that an
+ * edit moved into a removed one's index (the network's swap-removal) too,
+ * and the cells' items past the network's ends are skipped.
  * Queries return candidates in index order; the caller tests each as it
  * would without the index, so the picture does not depend on it.
  */
@@ -47,6 +50,7 @@ index_free_grid (MwRenderIndex *index)
   g_clear_pointer (&index->tie_items, g_free);
   g_clear_pointer (&index->boxes, g_free);
   g_clear_pointer (&index->bends, g_free);
+  g_clear_pointer (&index->ends, g_free);
   g_clear_pointer (&index->marks, g_free);
   index->built = FALSE;
 }
@@ -289,7 +293,16 @@ index_build (MwRenderer    *self,
   for (guint i = 0; i < index->n_actors; i++)
     index->boxes[i] = _mw_renderer_actor_geom (self, i)->box;
   index->bends = g_memdup2 (self->geometry.bends->data, MAX (index->n_ties, 1) * sizeof (double));
-  index->marks = g_new0 (guint64, (index->n_actors + index->n_ties) / 64 + 2);
+  index->ends = g_new (guint, 2 * MAX (index->n_ties, 1));
+  for (guint t = 0; t < index->n_ties; t++)
+    {
+      const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, t);
+
+      index->ends[2 * t] = ends->from;
+      index->ends[2 * t + 1] = ends->to;
+    }
+  index->tie_base = index->n_actors + MOVED_MAX + 1;
+  index->marks = g_new0 (guint64, (index->tie_base + index->n_ties + MOVED_TIES_MAX + 1) / 64 + 2);
   index->topology = self->geometry.topology_serial;
   index->built = TRUE;
 }
@@ -301,39 +314,59 @@ same_rect (const MwRect *a,
   return a->x == b->x && a->y == b->y && a->width == b->width && a->height == b->height;
 }
 
-/* After a change of positions only: the actors whose box moved and the
- * ties whose ends moved or bend otherwise go on the moved lists. FALSE
- * when they are too many (the grid is then built again). */
+static gboolean
+is_marked (const guint64 *bits,
+           guint          i)
+{
+  return (bits[i / 64] >> (i % 64) & 1) != 0;
+}
+
+/* Whether tie @t is not where the grid has it: an end moved, it bends
+ * otherwise, joins other actors (another tie was moved into its index) or
+ * was added since. */
+static gboolean
+tie_moved (MwRenderer          *self,
+           const MwRenderIndex *index,
+           const guint64       *moved,
+           guint                t)
+{
+  const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, t);
+
+  return t >= index->n_ties || is_marked (moved, ends->from) || is_marked (moved, ends->to) ||
+         index->bends[t] != g_array_index (self->geometry.bends, double, t) ||
+         index->ends[2 * t] != ends->from || index->ends[2 * t + 1] != ends->to;
+}
+
+/* After a drag or an edit: the actors whose box moved (or that were added)
+ * and the ties that moved go on the moved lists. FALSE when they are too
+ * many (the grid is then built again). */
 static gboolean
 index_update (MwRenderer    *self,
               MwRenderIndex *index)
 {
-  g_autofree guint64 *moved = g_new0 (guint64, index->n_actors / 64 + 1);
+  guint n = self->geometry.actors->len, n_ties = self->geometry.ties->len;
+  g_autofree guint64 *moved = g_new0 (guint64, n / 64 + 1);
   guint n_moved = 0;
 
   g_array_set_size (index->moved_actors, 0);
   g_array_set_size (index->moved_ties, 0);
-  for (guint i = 0; i < index->n_actors; i++)
-    if (!same_rect (&index->boxes[i], &_mw_renderer_actor_geom (self, i)->box))
+  if (n >= index->tie_base || n_ties > index->n_ties + MOVED_TIES_MAX)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (i >= index->n_actors || !same_rect (&index->boxes[i], &_mw_renderer_actor_geom (self, i)->box))
       {
         moved[i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
         g_array_append_val (index->moved_actors, i);
         if (++n_moved > MOVED_MAX)
           return FALSE;
       }
-  for (guint t = 0; t < index->n_ties; t++)
-    {
-      const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, t);
-
-      if ((moved[ends->from / 64] >> (ends->from % 64) & 1) != 0 ||
-          (moved[ends->to / 64] >> (ends->to % 64) & 1) != 0 ||
-          index->bends[t] != g_array_index (self->geometry.bends, double, t))
-        {
-          g_array_append_val (index->moved_ties, t);
-          if (index->moved_ties->len > MOVED_TIES_MAX)
-            return FALSE;
-        }
-    }
+  for (guint t = 0; t < n_ties; t++)
+    if (tie_moved (self, index, moved, t))
+      {
+        g_array_append_val (index->moved_ties, t);
+        if (index->moved_ties->len > MOVED_TIES_MAX)
+          return FALSE;
+      }
   return TRUE;
 }
 
@@ -358,9 +391,7 @@ _mw_renderer_ensure_index (MwRenderer   *self,
     return;
   if (self->geometry.has_bounds && visible->width * visible->height * 4 > b->width * b->height)
     return;
-  if (!index->built || index->topology != self->geometry.topology_serial ||
-      index->n_actors != self->geometry.actors->len || index->n_ties != self->geometry.ties->len ||
-      !index_update (self, index))
+  if (!index->built || index->topology != self->geometry.topology_serial || !index_update (self, index))
     index_build (self, index);
   index->serial = self->geometry.serial;
 }
@@ -430,6 +461,7 @@ _mw_renderer_index_actors (MwRenderer   *self,
                            GArray       *out)
 {
   MwRenderIndex *index = &self->index;
+  guint n = self->geometry.actors->len;
   int cells[4];
 
   if (!index_cells (self, rect, cells))
@@ -440,11 +472,12 @@ _mw_renderer_index_actors (MwRenderer   *self,
         guint cell = (guint)cy * (guint)index->nx + (guint)cx;
 
         for (guint k = index->actor_start[cell]; k < index->actor_start[cell + 1]; k++)
-          mark (index->marks, index->actor_items[k]);
+          if (index->actor_items[k] < n)   /* (removed since) */
+            mark (index->marks, index->actor_items[k]);
       }
   for (guint i = 0; i < index->moved_actors->len; i++)
     mark (index->marks, g_array_index (index->moved_actors, guint, i));
-  take_marks (index->marks, 0, index->n_actors, out);
+  take_marks (index->marks, 0, n, out);
   return TRUE;
 }
 
@@ -463,7 +496,7 @@ _mw_renderer_index_ties (MwRenderer   *self,
                          GArray       *out)
 {
   MwRenderIndex *index = &self->index;
-  guint first = index->n_actors;
+  guint first = index->tie_base, n = self->geometry.ties->len;
   int cells[4];
 
   if (!index_cells (self, rect, cells))
@@ -474,12 +507,14 @@ _mw_renderer_index_ties (MwRenderer   *self,
         guint cell = (guint)cy * (guint)index->nx + (guint)cx;
 
         for (guint k = index->tie_start[cell]; k < index->tie_start[cell + 1]; k++)
-          mark (index->marks, first + index->tie_items[k]);
+          if (index->tie_items[k] < n)   /* (removed since) */
+            mark (index->marks, first + index->tie_items[k]);
       }
   for (guint i = 0; i < index->moved_ties->len; i++)
     mark (index->marks, first + g_array_index (index->moved_ties, guint, i));
   for (guint i = 0; i < index->wide->len; i++)
-    mark (index->marks, first + g_array_index (index->wide, guint, i));
-  take_marks (index->marks, first, index->n_ties, out);
+    if (g_array_index (index->wide, guint, i) < n)
+      mark (index->marks, first + g_array_index (index->wide, guint, i));
+  take_marks (index->marks, first, n, out);
   return TRUE;
 }

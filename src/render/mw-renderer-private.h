@@ -332,9 +332,11 @@ typedef struct
   GArray   *wide;             /* guint: ties bowing over several cells, read by every query */
   MwRect   *boxes;            /* the actors' boxes it was built for */
   double   *bends;            /* the ties' bends it was built for */
+  guint    *ends;             /* … and their actors, two by tie: an edit moves ties into others' indices */
+  guint     tie_base;         /* the ties' first bit in marks: room for actors added since */
   GArray   *moved_actors;     /* guint: actors whose box changed since */
   GArray   *moved_ties;       /* guint: ties with an end moved or another bend since */
-  guint64  *marks;            /* a bit by actor, then by tie: one query's candidates */
+  guint64  *marks;            /* a bit by actor, then by tie (from tie_base): one query's candidates */
 } MwRenderIndex;
 
 /* Owned by mw-render-groups.c. */
@@ -349,6 +351,11 @@ typedef struct
 {
   struct _MwOverview *map;    /* (nullable) built when first needed */
   gboolean            valid;  /* false after a change of actors, ties or groups */
+  GArray             *links;  /* MwOverviewLink: the map's, counted again after edits of ties */
+  gboolean            links_valid;
+  gboolean            by_labels; /* its groups are the units, which no tie changes… */
+  gboolean            reports_matter; /* … but a reporting line, without organisations */
+  guint64             n_builds;
 } MwRenderOverview;
 
 /* Owned by mw-render-text.c. */
@@ -648,6 +655,8 @@ void     _mw_blend_stamp_data           (const MwPixels   *px,
 /* mw-render-text.c */
 void     _mw_render_overview_init       (MwRenderOverview *overview);
 void     _mw_render_overview_clear      (MwRenderOverview *overview);
+void     _mw_renderer_overview_changed  (MwRenderer       *self,
+                                         const MwChange   *change);
 double   _mw_renderer_overview_weight   (MwRenderer       *self,
                                          const MwFrame    *f);
 void     _mw_renderer_draw_overview     (MwRenderer       *self,

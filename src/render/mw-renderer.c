@@ -38,11 +38,7 @@ network_changed_cb (MwRenderer *self,
           (change->fields & (MW_FIELD_ORG | MW_FIELD_ID)) != 0)
         self->geometry.topology_valid = FALSE;
     }
-  /* the map's groups follow ties, units and organisations, not positions */
-  if ((change->kind != MW_CHANGE_ACTOR_CHANGED && change->kind != MW_CHANGE_TIE_CHANGED) ||
-      (change->fields & (MW_FIELD_ORG | MW_FIELD_UNIT | MW_FIELD_TIE_TYPE | MW_FIELD_ENDPOINTS |
-                         MW_FIELD_LABEL | MW_FIELD_KIND)) != 0)
-    self->overview.valid = FALSE;
+  _mw_renderer_overview_changed (self, change);
   _mw_renderer_labels_changed (self, change);
   _mw_renderer_appearance_changed (self, change);
 }
