@@ -253,6 +253,50 @@ test_index_edits (void)
   g_assert_cmpuint (renderer->index.moved_ties->len, >, 0);
 }
 
+/* Draws @view until the worker's grid is taken (the frames meanwhile read
+ * everything), each frame like the full scan's. */
+static void
+draw_until_indexed (MwRenderer   *renderer,
+                    MwRenderer   *full,
+                    const MwView *view)
+{
+  for (guint i = 0; i < 2000 && !assert_like_full_scan (renderer, full, view); i++)
+    g_usleep (2000);
+  g_assert_true (renderer->ties.indexed);
+}
+
+/* Issue 17: at 500,000 ties the grid took half a second of the frame that
+ * first zoomed in. From async_min_ties on it is built on a worker from a
+ * copy of the geometry while the frames read everything; an edit meanwhile
+ * is caught up by the moved lists once the grid is taken. */
+static void
+test_index_async (void)
+{
+  g_autoptr(MwNetwork) network = make_field ();
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(MwRenderer) full = full_scan_renderer (network);
+  MwView view;
+
+  renderer->index.async_min_ties = 1;
+  _mw_renderer_set_quick_geometry (renderer, TRUE);
+  _mw_renderer_set_quick_geometry (full, TRUE);
+  close_view (&view, 1.0);
+  /* the first frame reads everything: the grid is being built */
+  g_assert_false (assert_like_full_scan (renderer, full, &view));
+  g_assert_nonnull (renderer->index.job);
+  draw_until_indexed (renderer, full, &view);
+  g_assert_null (renderer->index.job);
+
+  /* an edit while the worker builds: taken, then brought up to it */
+  mw_network_set_actor_position (network, mw_network_get_actor (network, 0), 0, 0);
+  for (guint i = 0; i < 400; i++)
+    mw_network_set_actor_position (network, mw_network_get_actor (network, i * 3), 2450 + i % 20 * 10, 1550);
+  g_assert_false (assert_like_full_scan (renderer, full, &view));
+  mw_network_add_tie (network, mw_network_get_actor (network, 2), mw_network_get_actor (network, 1500),
+                      MW_TIE_INFLUENCES, 1, NULL);
+  draw_until_indexed (renderer, full, &view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,5 +306,6 @@ main (int   argc,
   g_test_add_func ("/render/index/moved", test_index_moved);
   g_test_add_func ("/render/index/changes", test_index_changes);
   g_test_add_func ("/render/index/edits", test_index_edits);
+  g_test_add_func ("/render/index/async", test_index_async);
   return g_test_run ();
 }

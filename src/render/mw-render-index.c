@@ -32,6 +32,31 @@
 #define WIDE_CELLS          3   /* a tie bowing wider is on the wide list */
 #define MOVED_MAX         256   /* past this many moved actors the grid is built again */
 #define MOVED_TIES_MAX   4096
+#define ASYNC_MIN_TIES 100000   /* from this many ties the grid is built on a worker */
+
+/* What a grid is built from: the geometry's arrays, or a worker's copy. */
+typedef struct
+{
+  const MwActorGeom *actors;
+  guint              n_actors;
+  const MwTieEnds   *ties;
+  const double      *bends;
+  guint              n_ties;
+  guint64            topology;
+} Source;
+
+/* A grid built on a worker thread from a copy of the geometry, while the
+ * frames read every actor and tie (the same pixels, only slower). */
+struct _MwIndexJob
+{
+  GThread      *thread;
+  gint          done;        /* atomic */
+  MwActorGeom  *actors;      /* the copy */
+  MwTieEnds    *ties;
+  double       *bends;
+  Source        source;
+  MwRenderIndex result;
+};
 
 void
 _mw_render_index_init (MwRenderIndex *index)
@@ -39,6 +64,7 @@ _mw_render_index_init (MwRenderIndex *index)
   index->moved_actors = g_array_new (FALSE, FALSE, sizeof (guint));
   index->moved_ties = g_array_new (FALSE, FALSE, sizeof (guint));
   index->wide = g_array_new (FALSE, FALSE, sizeof (guint));
+  index->async_min_ties = ASYNC_MIN_TIES;
 }
 
 static void
@@ -55,9 +81,12 @@ index_free_grid (MwRenderIndex *index)
   index->built = FALSE;
 }
 
+static void index_job_free (MwIndexJob *job);
+
 void
 _mw_render_index_clear (MwRenderIndex *index)
 {
+  g_clear_pointer (&index->job, index_job_free);
   index_free_grid (index);
   g_clear_pointer (&index->moved_actors, g_array_unref);
   g_clear_pointer (&index->moved_ties, g_array_unref);
@@ -91,15 +120,14 @@ cell_y (const MwRenderIndex *index,
 /* How far a tie may stray from the line between its actors' centres: the
  * bound the frame's own test uses (the bow of an influence and the lane). */
 static double
-tie_bow (MwRenderer      *self,
+tie_bow (const Source    *src,
          guint            tie,
          const MwTieEnds *ends)
 {
-  const MwActorGeom *a = _mw_renderer_actor_geom (self, ends->from);
-  const MwActorGeom *b = _mw_renderer_actor_geom (self, ends->to);
+  const MwActorGeom *a = &src->actors[ends->from], *b = &src->actors[ends->to];
 
   return (ends->type == MW_TIE_INFLUENCES ? 0.1 * (fabs (a->x - b->x) + fabs (a->y - b->y)) : 0) +
-         fabs (g_array_index (self->geometry.bends, double, tie));
+         fabs (src->bends[tie]);
 }
 
 /* Counts or fills each cell within @bow of the segment: column by column,
@@ -161,7 +189,7 @@ segment_cells (const MwRenderIndex *index,
 /* Lists every tie in the cells it crosses; a tie that bows wider than a
  * few cells goes on the wide list instead. */
 static void
-index_ties (MwRenderer    *self,
+index_ties (const Source  *src,
             MwRenderIndex *index,
             guint         *count,
             guint         *cursor,
@@ -169,10 +197,9 @@ index_ties (MwRenderer    *self,
 {
   for (guint i = 0; i < index->n_ties; i++)
     {
-      const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, i);
-      const MwActorGeom *a = _mw_renderer_actor_geom (self, ends->from);
-      const MwActorGeom *b = _mw_renderer_actor_geom (self, ends->to);
-      double bow = tie_bow (self, i, ends);
+      const MwTieEnds *ends = &src->ties[i];
+      const MwActorGeom *a = &src->actors[ends->from], *b = &src->actors[ends->to];
+      double bow = tie_bow (src, i, ends);
 
       if (bow > WIDE_CELLS * index->cell)
         {
@@ -187,7 +214,7 @@ index_ties (MwRenderer    *self,
 }
 
 static void
-index_actors (MwRenderer    *self,
+index_actors (const Source  *src,
               MwRenderIndex *index,
               guint         *count,
               guint         *cursor,
@@ -195,7 +222,7 @@ index_actors (MwRenderer    *self,
 {
   for (guint i = 0; i < index->n_actors; i++)
     {
-      const MwRect *b = &_mw_renderer_actor_geom (self, i)->box;
+      const MwRect *b = &src->actors[i].box;
       int c0 = cell_x (index, b->x), c1 = cell_x (index, b->x + b->width);
       int r0 = cell_y (index, b->y), r1 = cell_y (index, b->y + b->height);
 
@@ -232,7 +259,7 @@ prefix_sums (guint *count,
 
 /* The grid over the actors' boxes: about ACTORS_PER_CELL actors a cell. */
 static void
-index_size (MwRenderer    *self,
+index_size (const Source  *src,
             MwRenderIndex *index)
 {
   double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE, side;
@@ -240,7 +267,7 @@ index_size (MwRenderer    *self,
 
   for (guint i = 0; i < index->n_actors; i++)
     {
-      const MwActorGeom *g = _mw_renderer_actor_geom (self, i);
+      const MwActorGeom *g = &src->actors[i];
 
       /* far and broken positions would stretch the grid: they go to its edges */
       if (!(fabs (g->x) < 1e7 && fabs (g->y) < 1e7))
@@ -259,7 +286,7 @@ index_size (MwRenderer    *self,
 }
 
 static void
-index_build (MwRenderer    *self,
+index_build (const Source  *src,
              MwRenderIndex *index)
 {
   guint n_cells, total;
@@ -269,42 +296,111 @@ index_build (MwRenderer    *self,
   g_array_set_size (index->moved_actors, 0);
   g_array_set_size (index->moved_ties, 0);
   g_array_set_size (index->wide, 0);
-  index->n_actors = self->geometry.actors->len;
-  index->n_ties = self->geometry.ties->len;
-  index_size (self, index);
+  index->n_actors = src->n_actors;
+  index->n_ties = src->n_ties;
+  index_size (src, index);
   n_cells = (guint)index->nx * (guint)index->ny;
 
   index->actor_start = g_new0 (guint, n_cells + 1);
-  index_actors (self, index, index->actor_start, NULL, NULL);
+  index_actors (src, index, index->actor_start, NULL, NULL);
   total = prefix_sums (index->actor_start, n_cells);
   index->actor_items = g_new (guint, MAX (total, 1));
   cursor = g_memdup2 (index->actor_start, (n_cells + 1) * sizeof (guint));
-  index_actors (self, index, NULL, cursor, index->actor_items);
+  index_actors (src, index, NULL, cursor, index->actor_items);
 
   index->tie_start = g_new0 (guint, n_cells + 1);
-  index_ties (self, index, index->tie_start, NULL, NULL);
+  index_ties (src, index, index->tie_start, NULL, NULL);
   total = prefix_sums (index->tie_start, n_cells);
   index->tie_items = g_new (guint, MAX (total, 1));
   memcpy (cursor, index->tie_start, (n_cells + 1) * sizeof (guint));
-  index_ties (self, index, NULL, cursor, index->tie_items);
+  index_ties (src, index, NULL, cursor, index->tie_items);
 
   /* what it was built for, to tell later what moved */
   index->boxes = g_new (MwRect, MAX (index->n_actors, 1));
   for (guint i = 0; i < index->n_actors; i++)
-    index->boxes[i] = _mw_renderer_actor_geom (self, i)->box;
-  index->bends = g_memdup2 (self->geometry.bends->data, MAX (index->n_ties, 1) * sizeof (double));
+    index->boxes[i] = src->actors[i].box;
+  index->bends = g_memdup2 (src->bends, MAX (index->n_ties, 1) * sizeof (double));
   index->ends = g_new (guint, 2 * MAX (index->n_ties, 1));
   for (guint t = 0; t < index->n_ties; t++)
     {
-      const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, t);
-
-      index->ends[2 * t] = ends->from;
-      index->ends[2 * t + 1] = ends->to;
+      index->ends[2 * t] = src->ties[t].from;
+      index->ends[2 * t + 1] = src->ties[t].to;
     }
   index->tie_base = index->n_actors + MOVED_MAX + 1;
   index->marks = g_new0 (guint64, (index->tie_base + index->n_ties + MOVED_TIES_MAX + 1) / 64 + 2);
-  index->topology = self->geometry.topology_serial;
+  index->topology = src->topology;
   index->built = TRUE;
+}
+
+static Source
+geometry_source (MwRenderer *self)
+{
+  return (Source) {
+    (const MwActorGeom *)self->geometry.actors->data, self->geometry.actors->len,
+    (const MwTieEnds *)self->geometry.ties->data, (const double *)self->geometry.bends->data,
+    self->geometry.ties->len, self->geometry.topology_serial,
+  };
+}
+
+static gpointer
+index_job_run (gpointer data)
+{
+  MwIndexJob *job = data;
+
+  index_build (&job->source, &job->result);
+  g_atomic_int_set (&job->done, 1);
+  return NULL;
+}
+
+/* Copies what the grid is built from (a few milliseconds at 100,000
+ * actors) and builds it on a thread of its own. */
+static MwIndexJob *
+index_job_start (MwRenderer *self)
+{
+  MwIndexJob *job = g_new0 (MwIndexJob, 1);
+  Source src = geometry_source (self);
+
+  job->actors = g_memdup2 (src.actors, MAX (src.n_actors, 1) * sizeof (MwActorGeom));
+  job->ties = g_memdup2 (src.ties, MAX (src.n_ties, 1) * sizeof (MwTieEnds));
+  job->bends = g_memdup2 (src.bends, MAX (src.n_ties, 1) * sizeof (double));
+  job->source = (Source) { job->actors, src.n_actors, job->ties, job->bends, src.n_ties, src.topology };
+  _mw_render_index_init (&job->result);
+  job->thread = g_thread_new ("mw-render-index", index_job_run, job);
+  return job;
+}
+
+static void
+index_job_free (MwIndexJob *job)
+{
+  g_thread_join (job->thread);
+  _mw_render_index_clear (&job->result);
+  g_free (job->actors);
+  g_free (job->ties);
+  g_free (job->bends);
+  g_free (job);
+}
+
+/* Takes a finished worker's grid in place of the index's own. */
+static void
+index_take_job (MwRenderIndex *index)
+{
+  MwIndexJob *job = g_steal_pointer (&index->job);
+  MwRenderIndex *built = &job->result;
+  gboolean off = index->off;
+  guint async_min_ties = index->async_min_ties;
+
+  g_thread_join (job->thread);
+  job->thread = NULL;
+  _mw_render_index_clear (index);
+  *index = *built;
+  index->off = off;
+  index->async_min_ties = async_min_ties;
+  index->serial = 0;   /* brought up to the geometry by index_update() */
+  memset (built, 0, sizeof *built);
+  g_free (job->actors);
+  g_free (job->ties);
+  g_free (job->bends);
+  g_free (job);
 }
 
 static gboolean
@@ -387,12 +483,36 @@ _mw_renderer_ensure_index (MwRenderer   *self,
         index_free_grid (index);
       return;
     }
+  /* a worker's grid of another topology is of no use any more */
+  if (index->job != NULL && g_atomic_int_get (&index->job->done))
+    {
+      if (index->job->source.topology == self->geometry.topology_serial)
+        index_take_job (index);
+      else
+        g_clear_pointer (&index->job, index_job_free);
+    }
   if (index->built && index->serial == self->geometry.serial)
     return;
   if (self->geometry.has_bounds && visible->width * visible->height * 4 > b->width * b->height)
     return;
-  if (!index->built || index->topology != self->geometry.topology_serial || !index_update (self, index))
-    index_build (self, index);
+  if (index->built && index->topology == self->geometry.topology_serial && index_update (self, index))
+    {
+      index->serial = self->geometry.serial;
+      return;
+    }
+  if (self->geometry.ties->len >= index->async_min_ties)
+    {
+      /* meanwhile every frame reads everything */
+      if (index->job == NULL)
+        index->job = index_job_start (self);
+      index->built = index->built && index->topology == self->geometry.topology_serial;
+      return;
+    }
+  {
+    Source src = geometry_source (self);
+
+    index_build (&src, index);
+  }
   index->serial = self->geometry.serial;
 }
 

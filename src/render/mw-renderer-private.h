@@ -312,6 +312,8 @@ typedef struct
   guint64     n_updates;      /* of the serials, those that were such updates */
 } MwRenderGeometry;
 
+typedef struct _MwIndexJob MwIndexJob;
+
 /* Owned by mw-render-index.c: a uniform grid over the drawing, each cell
  * listing the actors whose box and the ties whose line (with its bow) meet
  * it, as offsets by cell into one array of items. Built for one
@@ -337,6 +339,8 @@ typedef struct
   GArray   *moved_actors;     /* guint: actors whose box changed since */
   GArray   *moved_ties;       /* guint: ties with an end moved or another bend since */
   guint64  *marks;            /* a bit by actor, then by tie (from tie_base): one query's candidates */
+  struct _MwIndexJob *job;    /* (nullable) a grid being built on a worker from a copy */
+  guint     async_min_ties;   /* from this many ties the grid is built there (tests lower it) */
 } MwRenderIndex;
 
 /* Owned by mw-render-groups.c. */
