@@ -171,20 +171,24 @@ grouped_by_labels (MwRenderer *self,
 }
 
 /* The ties between each pair of groups, by type, in the order their first
- * tie comes: as mw_overview_new() counts them. */
+ * tie comes: as mw_overview_new() counts them. The geometry's packed ends
+ * are read when they are the network's (three cache misses a tie less). */
 static void
 count_links (MwRenderer *self,
              MwOverview *map)
 {
   guint n_groups = mw_overview_get_n_groups (map), n_ties = mw_network_get_n_ties (self->network);
   g_autofree guint *pair = g_new0 (guint, MAX ((gsize)n_groups * n_groups, 1));   /* link + 1 */
+  gboolean packed = self->geometry.valid && self->geometry.ties->len == n_ties &&
+                    self->geometry.generation == mw_network_get_generation (self->network);
 
   g_array_set_size (self->overview.links, 0);
   for (guint i = 0; i < n_ties; i++)
     {
-      const MwTie *tie = mw_network_get_tie (self->network, i);
-      guint a = mw_overview_get_actor_group (map, tie->from->index);
-      guint b = mw_overview_get_actor_group (map, tie->to->index);
+      const MwTieEnds *ends = packed ? &g_array_index (self->geometry.ties, MwTieEnds, i) : NULL;
+      const MwTie *tie = packed ? NULL : mw_network_get_tie (self->network, i);
+      guint a = mw_overview_get_actor_group (map, packed ? ends->from : tie->from->index);
+      guint b = mw_overview_get_actor_group (map, packed ? ends->to : tie->to->index);
       guint *slot = &pair[(gsize)MIN (a, b) * n_groups + MAX (a, b)];
       MwOverviewLink *link;
 
@@ -198,7 +202,7 @@ count_links (MwRenderer *self,
           *slot = self->overview.links->len;
         }
       link = &g_array_index (self->overview.links, MwOverviewLink, *slot - 1);
-      link->count[tie->type]++;
+      link->count[packed ? ends->type : tie->type]++;
       link->total++;
     }
 }
