@@ -483,6 +483,21 @@ test_edits_like_fresh (void)
   /* a new organisation shifts the palette: every actor is coloured again */
   mw_network_set_actor_org (network, far, "Atlantis");
   assert_like_fresh (renderer, network, far, "a new organisation");
+
+  /* one heard, then everything computed again (the text scale): the
+   * palette too, not only what the lists held */
+  mw_network_set_actor_org (network, b, "Zanzibar");
+  mw_renderer_set_text_scale (renderer, 1.25);
+  {
+    g_autoptr(MwRenderer) fresh = mw_renderer_new (network);
+    MwRect fresh_bounds;
+
+    mw_renderer_set_text_scale (fresh, 1.25);
+    g_assert_true (mw_renderer_get_bounds (renderer, &bounds));
+    g_assert_true (mw_renderer_get_bounds (fresh, &fresh_bounds));
+    g_assert_cmpmem (renderer->geometry.actors->data, renderer->geometry.actors->len * sizeof (MwActorGeom),
+                     fresh->geometry.actors->data, fresh->geometry.actors->len * sizeof (MwActorGeom));
+  }
 }
 
 /* Without organisations a reporting line may make organisations of the

@@ -1046,6 +1046,8 @@ _mw_renderer_ensure_geometry (MwRenderer *self)
     return;
   if (update_edited (self))
     return;
+  /* what waits on the lists (a new organisation, say) is done in full */
+  stop_following (self);
 
   if (!self->geometry.topology_valid || self->geometry.lanes->len != mw_network_get_n_ties (self->network))
     {
