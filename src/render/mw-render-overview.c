@@ -121,9 +121,9 @@ _mw_renderer_overview_changed (MwRenderer     *self,
 }
 
 /* Whether the map's groups are the units, as the core's grouping makes
- * them (mw-graph-groups.c) when every actor has a unit, all or none an
- * organisation (and then no actor is one: nobody joins one by a tie), and
- * the units say who works together (labels_group()). Then ties change
+ * them (mw-graph-groups.c) when every actor has a unit, all have an
+ * organisation or none has and none is one (nobody joins one by a tie),
+ * and the units say who works together (labels_group()). Then ties change
  * them only without organisations, where reporting lines may make
  * organisations of units. Checked against the map itself: each actor in
  * the group of its own unit, one group a unit, not mostly single people. */
