@@ -300,6 +300,231 @@ test_large_goes_straight (void)
                        g_array_index (renderer->geometry.lanes, double, t));
 }
 
+/* ---- edits past MW_ROUTE_MAX_ACTORS ---------------------------------------- */
+
+#define EDIT_COLUMNS 50
+#define EDIT_ACTORS  (MW_ROUTE_MAX_ACTORS + 400)
+
+/* Three organisations of four units on a grid, a reporting line to the
+ * actor above, a collaboration to the next, pairs with two and three ties
+ * (lanes), self-ties and badges: what an edit may change. */
+static MwNetwork *
+make_large (gboolean with_orgs)
+{
+  MwNetwork *network = mw_network_new ();
+  static const char *orgs[] = { "North", "South", "West" };
+
+  mw_network_begin_batch (network, "large");
+  for (guint i = 0; i < EDIT_ACTORS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      g_autofree char *label = g_strdup_printf ("Person %u", i);
+      g_autofree char *unit = g_strdup_printf ("Unit %u", i / 200 % 4);
+      MwActor *actor = mw_network_add_actor (network, id, label, MW_ACTOR_PERSON, NULL);
+
+      mw_network_set_actor_position (network, actor, (i % EDIT_COLUMNS) * 90.0, (i / EDIT_COLUMNS) * 70.0);
+      if (with_orgs)
+        mw_network_set_actor_org (network, actor, orgs[i / 800]);
+      mw_network_set_actor_unit (network, actor, unit);
+      if (i % 97 == 0)
+        mw_network_set_actor_purpose (network, actor, TRUE);
+    }
+  for (guint i = 0; i < EDIT_ACTORS; i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i);
+
+      if (i >= EDIT_COLUMNS)
+        mw_network_add_tie (network, actor, mw_network_get_actor (network, i - EDIT_COLUMNS), MW_TIE_REPORTS, 1, NULL);
+      if (i % EDIT_COLUMNS != EDIT_COLUMNS - 1)
+        mw_network_add_tie (network, actor, mw_network_get_actor (network, i + 1), MW_TIE_COLLABORATES,
+                            i % 5 == 0 ? 2 : 1, NULL);
+      if (i % 13 == 0 && i + 1 < EDIT_ACTORS)
+        mw_network_add_tie (network, mw_network_get_actor (network, i + 1), actor, MW_TIE_INFLUENCES, 1, NULL);
+      if (i % 301 == 0)
+        mw_network_add_tie (network, actor, actor, MW_TIE_CHECKS, 1, NULL);
+    }
+  mw_network_end_batch (network);
+  return network;
+}
+
+static cairo_surface_t *
+draw_view (MwRenderer   *renderer,
+           const MwView *view)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
+  cairo_t *cr = cairo_create (surface);
+
+  mw_renderer_draw (renderer, cr, view);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint
+pixels_differing (cairo_surface_t *a,
+                  cairo_surface_t *b)
+{
+  int h = cairo_image_surface_get_height (a), stride = cairo_image_surface_get_stride (a);
+  const guint32 *pa = (const guint32 *)cairo_image_surface_get_data (a);
+  const guint32 *pb = (const guint32 *)cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  for (int i = 0; i < h * stride / 4; i++)
+    n += pa[i] != pb[i];
+  return n;
+}
+
+/* The geometry @renderer updated after the edits is the one a renderer
+ * made afresh computes, number for number, and draws the same pixels:
+ * close up round @actor (labels, lanes, badges) and the whole drawing. */
+static void
+assert_like_fresh (MwRenderer    *renderer,
+                   MwNetwork     *network,
+                   const MwActor *actor,
+                   const char    *what)
+{
+  g_autoptr(MwRenderer) fresh = mw_renderer_new (network);
+  MwRenderGeometry *got = &renderer->geometry, *want = &fresh->geometry;
+  MwRect bounds, fresh_bounds;
+  guint64 updates = got->n_updates;
+  MwView views[2];
+
+  g_test_message ("%s", what);
+  g_assert_true (mw_renderer_get_bounds (renderer, &bounds));
+  /* updated, not computed again */
+  g_assert_cmpuint (got->n_updates, ==, updates + 1);
+  g_assert_true (mw_renderer_get_bounds (fresh, &fresh_bounds));
+  g_assert_cmpmem (&bounds, sizeof bounds, &fresh_bounds, sizeof fresh_bounds);
+  g_assert_cmpmem (got->actors->data, got->actors->len * sizeof (MwActorGeom),
+                   want->actors->data, want->actors->len * sizeof (MwActorGeom));
+  g_assert_cmpuint (got->ties->len, ==, want->ties->len);
+  for (guint t = 0; t < got->ties->len; t++)
+    {
+      const MwTieEnds *x = &g_array_index (got->ties, MwTieEnds, t), *y = &g_array_index (want->ties, MwTieEnds, t);
+
+      g_assert_true (x->from == y->from && x->to == y->to && x->type == y->type && x->heavy == y->heavy);
+    }
+  g_assert_cmpmem (got->bends->data, got->bends->len * sizeof (double),
+                   want->bends->data, want->bends->len * sizeof (double));
+
+  mw_view_init (&views[0], 640, 400);
+  views[0].zoom = 1.5;
+  views[0].offset_x = actor->x - 200;
+  views[0].offset_y = actor->y - 130;
+  mw_view_init (&views[1], 640, 400);
+  mw_view_fit (&views[1], &fresh_bounds, 24);
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      cairo_surface_t *a = draw_view (renderer, &views[v]), *b = draw_view (fresh, &views[v]);
+
+      g_assert_cmpuint (pixels_differing (a, b), ==, 0);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+
+/* Issue 17: at 100,000 actors one edit recomputed the whole geometry (a
+ * frame of seconds). Each kind of edit is now followed: only what it
+ * touches is updated, and the result is the fresh computation's. */
+static void
+test_edits_like_fresh (void)
+{
+  g_autoptr(MwNetwork) network = make_large (TRUE);
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  MwActor *a = mw_network_get_actor (network, 1234), *b = mw_network_get_actor (network, 1235);
+  MwActor *far = mw_network_get_actor (network, 77), *added;
+  guint64 topology, maps;
+  MwTie *tie;
+  MwRect bounds;
+
+  g_assert_true (mw_renderer_get_bounds (renderer, &bounds));
+  topology = renderer->geometry.topology_serial;
+
+  tie = mw_network_add_tie (network, a, b, MW_TIE_CHECKS, 1, NULL);
+  assert_like_fresh (renderer, network, a, "a tie added beside two others (lanes)");
+  /* the map's groups are the units: edits of ties only count its bands again */
+  g_assert_true (renderer->overview.by_labels);
+  maps = renderer->overview.n_builds;
+  mw_network_add_tie (network, a, far, MW_TIE_REPORTS, 1, NULL);
+  assert_like_fresh (renderer, network, far, "a long tie added");
+  mw_network_set_tie_type (network, tie, MW_TIE_INFLUENCES);
+  mw_network_set_tie_weight (network, tie, 3);
+  assert_like_fresh (renderer, network, a, "a tie's type and weight");
+  mw_network_set_tie_endpoints (network, tie, b, b);
+  assert_like_fresh (renderer, network, b, "a tie's ends: now a self-tie");
+  mw_network_remove_tie (network, mw_network_get_tie (network, 40));
+  mw_network_remove_tie (network, tie);
+  assert_like_fresh (renderer, network, b, "ties removed (the last moved into their index)");
+  g_assert_cmpuint (renderer->overview.n_builds, ==, maps);
+
+  mw_network_set_actor_label (network, a, "Someone with a much longer name");
+  assert_like_fresh (renderer, network, a, "renamed");
+  mw_network_set_actor_kind (network, a, MW_ACTOR_TEAM);
+  mw_network_set_actor_purpose (network, b, TRUE);
+  assert_like_fresh (renderer, network, a, "kind and badge");
+  mw_network_set_actor_unit (network, a, "Unit 3");
+  assert_like_fresh (renderer, network, a, "moved to another unit");
+  mw_network_set_actor_attr (network, a, "role", "lead");
+  assert_like_fresh (renderer, network, a, "an attribute");
+  mw_network_set_actor_position (network, b, b->x + 35, b->y - 160);
+  assert_like_fresh (renderer, network, b, "moved over its neighbours (their labels turn)");
+  g_assert_cmpuint (renderer->geometry.topology_serial, ==, topology);
+
+  added = mw_network_add_actor (network, "new", "Newcomer", MW_ACTOR_PERSON, NULL);
+  mw_network_set_actor_position (network, added, a->x + 40, a->y + 30);
+  mw_network_set_actor_org (network, added, "North");
+  mw_network_set_actor_unit (network, added, "Unit 0");
+  mw_network_add_tie (network, added, a, MW_TIE_REPORTS, 1, NULL);
+  assert_like_fresh (renderer, network, added, "an actor added, with a tie");
+  mw_network_remove_actor (network, mw_network_get_actor (network, 1300));
+  assert_like_fresh (renderer, network, a, "an actor removed (the last moved into its index)");
+  g_assert_cmpuint (renderer->geometry.topology_serial, ==, topology);
+
+  /* a new organisation shifts the palette: every actor is coloured again */
+  mw_network_set_actor_org (network, far, "Atlantis");
+  assert_like_fresh (renderer, network, far, "a new organisation");
+
+  /* one heard, then everything computed again (the text scale): the
+   * palette too, not only what the lists held */
+  mw_network_set_actor_org (network, b, "Zanzibar");
+  mw_renderer_set_text_scale (renderer, 1.25);
+  {
+    g_autoptr(MwRenderer) fresh = mw_renderer_new (network);
+    MwRect fresh_bounds;
+
+    mw_renderer_set_text_scale (fresh, 1.25);
+    g_assert_true (mw_renderer_get_bounds (renderer, &bounds));
+    g_assert_true (mw_renderer_get_bounds (fresh, &fresh_bounds));
+    g_assert_cmpmem (renderer->geometry.actors->data, renderer->geometry.actors->len * sizeof (MwActorGeom),
+                     fresh->geometry.actors->data, fresh->geometry.actors->len * sizeof (MwActorGeom));
+  }
+}
+
+/* Without organisations a reporting line may make organisations of the
+ * units: the map's bands are counted again after other ties, its groups
+ * made again after a reporting line. */
+static void
+test_edits_map_without_orgs (void)
+{
+  g_autoptr(MwNetwork) network = make_large (FALSE);
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  MwActor *a = mw_network_get_actor (network, 150), *b = mw_network_get_actor (network, 2350);
+  MwRect bounds;
+  guint64 maps;
+
+  g_assert_true (mw_renderer_get_bounds (renderer, &bounds));
+  mw_network_add_tie (network, a, b, MW_TIE_COLLABORATES, 1, NULL);
+  assert_like_fresh (renderer, network, a, "a collaboration across the map");
+  g_assert_true (renderer->overview.by_labels && renderer->overview.reports_matter);
+  maps = renderer->overview.n_builds;
+  mw_network_add_tie (network, b, a, MW_TIE_INFLUENCES, 1, NULL);
+  assert_like_fresh (renderer, network, b, "an influence across the map");
+  g_assert_cmpuint (renderer->overview.n_builds, ==, maps);
+  mw_network_add_tie (network, a, b, MW_TIE_REPORTS, 1, NULL);
+  assert_like_fresh (renderer, network, a, "a reporting line across the map");
+  g_assert_cmpuint (renderer->overview.n_builds, ==, maps + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +537,8 @@ main (int   argc,
   g_test_add_func ("/render-geometry/lateral-rank", test_lateral_rank);
   g_test_add_func ("/render-geometry/drag", test_drag);
   g_test_add_func ("/render-geometry/large-goes-straight", test_large_goes_straight);
+  g_test_add_func ("/render-geometry/edits-like-fresh", test_edits_like_fresh);
+  g_test_add_func ("/render-geometry/edits-map-without-orgs", test_edits_map_without_orgs);
 
   return g_test_run ();
 }

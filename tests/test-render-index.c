@@ -212,6 +212,91 @@ test_index_changes (void)
   g_assert_true (assert_like_full_scan (renderer, full, &view));
 }
 
+/* Issue 17: past MW_ROUTE_MAX_ACTORS (here: the quick geometry, which
+ * follows edits the same way) an edit no longer builds the grid again: the
+ * added, changed and swapped-in actors and ties are listed as moved, and
+ * the removed ones skipped. Each frame is still the full scan's. */
+static void
+test_index_edits (void)
+{
+  g_autoptr(MwNetwork) network = make_field ();
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(MwRenderer) full = full_scan_renderer (network);
+  guint64 topology;
+  MwActor *added;
+  MwView view;
+
+  _mw_renderer_set_quick_geometry (renderer, TRUE);
+  _mw_renderer_set_quick_geometry (full, TRUE);
+  close_view (&view, 1.0);
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  topology = renderer->index.topology;
+
+  mw_network_add_tie (network, mw_network_get_actor (network, 0), mw_network_get_actor (network, 1599),
+                      MW_TIE_REPORTS, 1, NULL);
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  g_assert_cmpuint (renderer->index.moved_ties->len, >, 0);
+  /* the last tie moves into the removed one's index */
+  mw_network_remove_tie (network, mw_network_get_tie (network, 2000));
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  /* and the last actor, with its ties, into this one's */
+  mw_network_remove_actor (network, mw_network_get_actor (network, 16 * 40 + 18));
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  added = mw_network_add_actor (network, "newcomer", "Newcomer", MW_ACTOR_PERSON, NULL);
+  mw_network_set_actor_position (network, added, 2700, 1700);
+  mw_network_add_tie (network, added, mw_network_get_actor (network, 16 * 40 + 20), MW_TIE_COLLABORATES, 1, NULL);
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  mw_network_set_actor_label (network, mw_network_get_actor (network, 15 * 40 + 19), "A much longer name than before");
+  g_assert_true (assert_like_full_scan (renderer, full, &view));
+  g_assert_cmpuint (renderer->index.topology, ==, topology);
+  g_assert_cmpuint (renderer->index.moved_actors->len, >, 0);
+  g_assert_cmpuint (renderer->index.moved_ties->len, >, 0);
+}
+
+/* Draws @view until the worker's grid is taken (the frames meanwhile read
+ * everything), each frame like the full scan's. */
+static void
+draw_until_indexed (MwRenderer   *renderer,
+                    MwRenderer   *full,
+                    const MwView *view)
+{
+  for (guint i = 0; i < 2000 && !assert_like_full_scan (renderer, full, view); i++)
+    g_usleep (2000);
+  g_assert_true (renderer->ties.indexed);
+}
+
+/* Issue 17: at 500,000 ties the grid took half a second of the frame that
+ * first zoomed in. From async_min_ties on it is built on a worker from a
+ * copy of the geometry while the frames read everything; an edit meanwhile
+ * is caught up by the moved lists once the grid is taken. */
+static void
+test_index_async (void)
+{
+  g_autoptr(MwNetwork) network = make_field ();
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(MwRenderer) full = full_scan_renderer (network);
+  MwView view;
+
+  renderer->index.async_min_ties = 1;
+  _mw_renderer_set_quick_geometry (renderer, TRUE);
+  _mw_renderer_set_quick_geometry (full, TRUE);
+  close_view (&view, 1.0);
+  /* the first frame reads everything: the grid is being built */
+  g_assert_false (assert_like_full_scan (renderer, full, &view));
+  g_assert_nonnull (renderer->index.job);
+  draw_until_indexed (renderer, full, &view);
+  g_assert_null (renderer->index.job);
+
+  /* an edit while the worker builds: taken, then brought up to it */
+  mw_network_set_actor_position (network, mw_network_get_actor (network, 0), 0, 0);
+  for (guint i = 0; i < 400; i++)
+    mw_network_set_actor_position (network, mw_network_get_actor (network, i * 3), 2450 + i % 20 * 10, 1550);
+  g_assert_false (assert_like_full_scan (renderer, full, &view));
+  mw_network_add_tie (network, mw_network_get_actor (network, 2), mw_network_get_actor (network, 1500),
+                      MW_TIE_INFLUENCES, 1, NULL);
+  draw_until_indexed (renderer, full, &view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,5 +305,7 @@ main (int   argc,
   g_test_add_func ("/render/index/views", test_index_views);
   g_test_add_func ("/render/index/moved", test_index_moved);
   g_test_add_func ("/render/index/changes", test_index_changes);
+  g_test_add_func ("/render/index/edits", test_index_edits);
+  g_test_add_func ("/render/index/async", test_index_async);
   return g_test_run ();
 }

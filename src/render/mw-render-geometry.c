@@ -1,11 +1,13 @@
-/* mw-render-geometry.c: where the renderer puts actors and ties; hit-testing
+/* mw-render-geometry.c: where the renderer puts actors and ties
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Owns MwRenderGeometry: each actor's place, radius, colour, label side and
  * box, the tie lanes and the drawing's bounds, recomputed lazily when the
- * network's generation moves on. Hit-testing reads the same numbers.
+ * network's generation moves on, or past MW_ROUTE_MAX_ACTORS updated for
+ * only what the edits since touched. Hit-testing (mw-render-pick.c) reads
+ * the same numbers.
  */
 
 #define G_LOG_DOMAIN "meshwork-render"
@@ -32,6 +34,8 @@ _mw_render_geometry_init (MwRenderGeometry *geometry)
   geometry->labelled = g_array_new (FALSE, TRUE, sizeof (double));
   geometry->ties = g_array_new (FALSE, TRUE, sizeof (MwTieEnds));
   geometry->org_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  geometry->edited_actors = g_array_new (FALSE, FALSE, sizeof (guint));
+  geometry->edited_ties = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 void
@@ -45,6 +49,8 @@ _mw_render_geometry_clear (MwRenderGeometry *geometry)
   g_clear_pointer (&geometry->labelled, g_array_unref);
   g_clear_pointer (&geometry->ties, g_array_unref);
   g_clear_pointer (&geometry->org_colors, g_hash_table_unref);
+  g_clear_pointer (&geometry->edited_actors, g_array_unref);
+  g_clear_pointer (&geometry->edited_ties, g_array_unref);
 }
 
 static double
@@ -281,22 +287,58 @@ count_balance (MwRenderer *self,
     }
 }
 
+/* The same balance for one actor, from its own ties: after an edit. */
+static int
+actor_balance (MwRenderer    *self,
+               const MwActor *actor)
+{
+  int balance = 0;
+
+  for (guint t = 0; t < MW_N_TIE_TYPES; t++)
+    {
+      for (guint i = 0; i < mw_actor_n_out (actor, t); i++)
+        {
+          const MwTie *tie = mw_actor_out (actor, t, i);
+          const MwActorGeom *a = _mw_renderer_actor_geom (self, tie->from->index);
+          const MwActorGeom *b = _mw_renderer_actor_geom (self, tie->to->index);
+          double dx = fabs (b->x - a->x), dy = b->y - a->y;
+
+          balance += dy > dx * 0.5 ? 1 : -dy > dx * 0.5 ? -1 : 0;
+        }
+      for (guint i = 0; i < mw_actor_n_in (actor, t); i++)
+        {
+          const MwTie *tie = mw_actor_in (actor, t, i);
+          const MwActorGeom *a = _mw_renderer_actor_geom (self, tie->from->index);
+          const MwActorGeom *b = _mw_renderer_actor_geom (self, tie->to->index);
+          double dx = fabs (b->x - a->x), dy = b->y - a->y;
+
+          balance += dy > dx * 0.5 ? -1 : -dy > dx * 0.5 ? 1 : 0;
+        }
+    }
+  return balance;
+}
+
 /* Past MW_ROUTE_MAX_ACTORS a label only goes over its shape when the
  * balance says so: looking at every tie end costs more than it shows. */
+static void
+place_label_quickly (MwRenderer *self,
+                     guint       i,
+                     int         balance)
+{
+  const MwActor *actor = mw_network_get_actor (self->network, i);
+  MwActorGeom *g = &g_array_index (self->geometry.actors, MwActorGeom, i);
+  double label_w, label_h;
+
+  _mw_renderer_label_size (self, actor, &label_w, &label_h);
+  label_spot (actor, g, balance > 0 ? SPOT_OVER : SPOT_UNDER, label_w, label_h, &g->label_x, &g->label_y);
+}
+
 static void
 place_labels_quickly (MwRenderer *self,
                       const int  *balance)
 {
   for (guint i = 0; i < self->geometry.actors->len; i++)
-    {
-      const MwActor *actor = mw_network_get_actor (self->network, i);
-      MwActorGeom *g = &g_array_index (self->geometry.actors, MwActorGeom, i);
-      double label_w, label_h;
-
-      _mw_renderer_label_size (self, actor, &label_w, &label_h);
-      label_spot (actor, g, balance[i] > 0 ? SPOT_OVER : SPOT_UNDER, label_w, label_h,
-                  &g->label_x, &g->label_y);
-    }
+    place_label_quickly (self, i, balance[i]);
 }
 
 /* The ends of every tie: where it leaves its source and its arrowhead. */
@@ -477,12 +519,54 @@ place_labels (MwRenderer *self)
   remember_labels (self);
 }
 
-static guint64
-pair_key (const MwTie *tie)
+/* Ties by the pair of actors they join, in an open-addressed table of
+ * flat slots: half a million ties would cost as many allocations in a
+ * GHashTable. */
+typedef struct
 {
-  guint a = MIN (tie->from->index, tie->to->index), b = MAX (tie->from->index, tie->to->index);
+  guint64 key;
+  guint   count;       /* 0: the slot is free */
+  guint   seen;
+} PairSlot;
 
-  return (guint64)a << 32 | b;
+static guint64
+pair_key (guint a,
+          guint b)
+{
+  return (guint64)MIN (a, b) << 32 | MAX (a, b);
+}
+
+static PairSlot *
+pair_slot (PairSlot *slots,
+           guint     mask,
+           guint64   key)
+{
+  guint i = (guint)((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32) & mask;
+
+  while (slots[i].count != 0 && slots[i].key != key)
+    i = (i + 1) & mask;
+  slots[i].key = key;
+  return &slots[i];
+}
+
+static double
+lane_bend (guint lane,
+           guint k,
+           guint from,
+           guint to)
+{
+  double bend;
+
+  if (k < 2)
+    return 0;
+  bend = (lane - (k - 1) / 2.0) * LANE;
+  return from > to ? -bend : bend;
+}
+
+static MwTieEnds
+tie_ends (const MwTie *tie)
+{
+  return (MwTieEnds) { tie->from->index, tie->to->index, tie->type, tie->weight > 1.5 };
 }
 
 /* Ties that join the same two actors would hide each other: each gets a
@@ -491,43 +575,465 @@ pair_key (const MwTie *tie)
 static void
 compute_bends (MwRenderer *self)
 {
-  guint n = mw_network_get_n_ties (self->network);
-  g_autoptr(GHashTable) count = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n = mw_network_get_n_ties (self->network), size = 16;
+  g_autofree PairSlot *slots = NULL;
 
+  while (size < 2 * n)
+    size *= 2;
+  slots = g_new0 (PairSlot, size);
   g_array_set_size (self->geometry.lanes, n);
   g_array_set_size (self->geometry.ties, n);
   for (guint i = 0; i < n; i++)
     {
-      const MwTie *tie = mw_network_get_tie (self->network, i);
-      guint64 key = pair_key (tie);
       MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, i);
 
-      ends->from = tie->from->index;
-      ends->to = tie->to->index;
-      ends->type = tie->type;
-      ends->heavy = tie->weight > 1.5;
-      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (count, &key));
-
-      g_hash_table_replace (count, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (k + 1));
+      *ends = tie_ends (mw_network_get_tie (self->network, i));
+      pair_slot (slots, size - 1, pair_key (ends->from, ends->to))->count++;
     }
   for (guint i = 0; i < n; i++)
     {
-      const MwTie *tie = mw_network_get_tie (self->network, i);
-      guint64 key = pair_key (tie);
-      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (count, &key));
-      guint lane = GPOINTER_TO_UINT (g_hash_table_lookup (seen, &key));
-      double bend = 0;
+      const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, i);
+      PairSlot *slot = pair_slot (slots, size - 1, pair_key (ends->from, ends->to));
 
-      if (k > 1)
-        {
-          bend = (lane - (k - 1) / 2.0) * LANE;
-          if (tie->from->index > tie->to->index)
-            bend = -bend;
-          g_hash_table_replace (seen, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (lane + 1));
-        }
-      g_array_index (self->geometry.lanes, double, i) = bend;
+      g_array_index (self->geometry.lanes, double, i) = lane_bend (slot->seen++, slot->count, ends->from, ends->to);
     }
+}
+
+/* An actor's place, size and colours, before labels and boxes. */
+static void
+place_actor (MwRenderer    *self,
+             const MwActor *actor)
+{
+  MwActorGeom *g = &g_array_index (self->geometry.actors, MwActorGeom, actor->index);
+
+  g->x = actor->x;
+  g->y = actor->y;
+  g->r = actor_radius (self, actor);
+  g->color = org_color (self, actor->org);
+  g->fill = _mw_renderer_appearance_color (self, actor, g->color);
+}
+
+/* What both a computation and an update end with: the boundaries, the
+ * bounds, and the lists of edits started afresh. */
+static void
+finish_geometry (MwRenderer *self)
+{
+  MwRenderGeometry *geometry = &self->geometry;
+  guint n = geometry->actors->len;
+
+  geometry->max_radius = 0;
+  for (guint i = 0; i < n; i++)
+    geometry->max_radius = MAX (geometry->max_radius, _mw_renderer_actor_geom (self, i)->r);
+  _mw_renderer_compute_groups (self);
+  geometry->bounds.width = -1;
+  for (guint i = 0; i < n; i++)
+    _mw_rect_union (&geometry->bounds, &_mw_renderer_actor_geom (self, i)->box);
+  _mw_renderer_groups_bounds (self, &geometry->bounds);
+  geometry->has_bounds = geometry->bounds.width >= 0;
+
+  geometry->generation = mw_network_get_generation (self->network);
+  geometry->serial++;
+  geometry->valid = TRUE;
+  geometry->editing = TRUE;
+  geometry->edit_generation = geometry->generation;
+  g_array_set_size (geometry->edited_actors, 0);
+  g_array_set_size (geometry->edited_ties, 0);
+}
+
+/* ---- edits --------------------------------------------------------------- *
+ *
+ * At 100,000 actors computing everything again costs seconds. Past
+ * MW_ROUTE_MAX_ACTORS (ties go straight, labels take the side their ties
+ * leave), an edit changes only its own actors and ties, their pairs'
+ * lanes and their neighbours' label sides: those are listed as each change
+ * is heard, and the next computation updates only them, then the
+ * boundaries and bounds (a pass over the actors' boxes). The network's
+ * swap-removals move the last actor or tie into the removed one's index;
+ * the geometry's arrays follow at once, so the lists stay right.
+ */
+
+#define EDITED_ACTORS_MAX  4096   /* past these, the geometry is computed again */
+#define EDITED_TIES_MAX   16384
+
+static guint
+actor_degree (const MwActor *actor)
+{
+  return actor->adjacency_ends[2 * MW_N_TIE_TYPES - 1];
+}
+
+static void
+note_actor (MwRenderer *self,
+            guint       index)
+{
+  g_array_append_val (self->geometry.edited_actors, index);
+}
+
+static void
+note_tie (MwRenderer *self,
+          guint       index)
+{
+  g_array_append_val (self->geometry.edited_ties, index);
+}
+
+/* What was listed under index @from is now at @to. */
+static void
+rename_edits (GArray *list,
+              guint   from,
+              guint   to)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (g_array_index (list, guint, i) == from)
+      g_array_index (list, guint, i) = to;
+}
+
+static int
+compare_tie_index (gconstpointer a,
+                   gconstpointer b)
+{
+  guint x = (*(MwTie * const *)a)->index, y = (*(MwTie * const *)b)->index;
+
+  return (x > y) - (x < y);
+}
+
+/* The lanes of the ties between @a and @b, as compute_bends() gives them:
+ * found in the adjacency of whichever has fewer ties. */
+static void
+lane_pair (MwRenderer    *self,
+           const MwActor *a,
+           const MwActor *b)
+{
+  const MwActor *x = actor_degree (a) <= actor_degree (b) ? a : b, *y = x == a ? b : a;
+  g_autoptr(GPtrArray) pair = g_ptr_array_new ();
+
+  for (guint t = 0; t < MW_N_TIE_TYPES; t++)
+    {
+      for (guint i = 0; i < mw_actor_n_out (x, t); i++)
+        if (mw_actor_out (x, t, i)->to == y)
+          g_ptr_array_add (pair, mw_actor_out (x, t, i));
+      /* a self-tie is in both of its actor's lists */
+      for (guint i = 0; x != y && i < mw_actor_n_in (x, t); i++)
+        if (mw_actor_in (x, t, i)->from == y)
+          g_ptr_array_add (pair, mw_actor_in (x, t, i));
+    }
+  g_ptr_array_sort (pair, compare_tie_index);
+  for (guint lane = 0; lane < pair->len; lane++)
+    {
+      const MwTie *tie = g_ptr_array_index (pair, lane);
+
+      g_array_index (self->geometry.lanes, double, tie->index) =
+        lane_bend (lane, pair->len, tie->from->index, tie->to->index);
+      note_tie (self, tie->index);
+    }
+}
+
+static gboolean
+appearance_mapped (MwRenderer *self)
+{
+  for (guint c = 0; c < MW_N_APPEARANCE_CHANNELS; c++)
+    {
+      g_autofree char *source = mw_appearance_get_source (self->network, c);
+
+      if (source != NULL && source[0] != '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @change can be followed edit by edit: the geometry was valid
+ * and heard every change since, routes and label placement are the quick
+ * ones, and no appearance mapping can change every actor at once. */
+static gboolean
+can_follow (MwRenderer     *self,
+            const MwChange *change)
+{
+  MwRenderGeometry *geometry = &self->geometry;
+  guint n = mw_network_get_n_actors (self->network), n_ties = mw_network_get_n_ties (self->network);
+
+  if (!geometry->valid || !geometry->editing ||
+      geometry->edit_generation + 1 != mw_network_get_generation (self->network) ||
+      geometry->n_unplaced > 0 || geometry->lanes->len != geometry->ties->len ||
+      !(geometry->quick || MIN (n, geometry->actors->len) > MW_ROUTE_MAX_ACTORS))
+    return FALSE;
+  switch (change->kind)
+    {
+    case MW_CHANGE_ACTOR_ADDED:
+      if (change->actor->index != geometry->actors->len || n != geometry->actors->len + 1)
+        return FALSE;
+      break;
+    case MW_CHANGE_ACTOR_REMOVED:
+      if (change->actor->index >= geometry->actors->len || n + 1 != geometry->actors->len)
+        return FALSE;
+      break;
+    case MW_CHANGE_ACTOR_CHANGED:
+      if (change->actor->index >= geometry->actors->len)
+        return FALSE;
+      break;
+    case MW_CHANGE_TIE_ADDED:
+      if (change->tie->index != geometry->ties->len || n_ties != geometry->ties->len + 1)
+        return FALSE;
+      break;
+    case MW_CHANGE_TIE_REMOVED:
+      if (change->tie->index >= geometry->ties->len || n_ties + 1 != geometry->ties->len)
+        return FALSE;
+      break;
+    case MW_CHANGE_TIE_CHANGED:
+      if (change->tie->index >= geometry->ties->len)
+        return FALSE;
+      break;
+    case MW_CHANGE_NETWORK_CHANGED:
+    case MW_CHANGE_BATCH:
+    default:
+      return FALSE;
+    }
+  return !appearance_mapped (self);
+}
+
+/* Stops following edits: the next computation does everything. */
+static void
+stop_following (MwRenderer *self)
+{
+  MwRenderGeometry *geometry = &self->geometry;
+
+  /* a new organisation's colour or lanes may wait on the lists */
+  if (geometry->edited_actors->len > 0 || geometry->edited_ties->len > 0)
+    geometry->topology_valid = FALSE;
+  geometry->editing = FALSE;
+  g_array_set_size (geometry->edited_actors, 0);
+  g_array_set_size (geometry->edited_ties, 0);
+}
+
+static void
+tie_added (MwRenderer  *self,
+           const MwTie *tie)
+{
+  MwTieEnds ends = tie_ends (tie);
+
+  g_array_append_val (self->geometry.ties, ends);
+  g_array_set_size (self->geometry.lanes, self->geometry.ties->len);
+  g_array_set_size (self->geometry.bends, self->geometry.ties->len);
+  lane_pair (self, tie->from, tie->to);
+  note_actor (self, tie->from->index);
+  note_actor (self, tie->to->index);
+}
+
+/* The network moved its last tie into the removed one's index. */
+static void
+tie_removed (MwRenderer  *self,
+             const MwTie *tie)
+{
+  MwRenderGeometry *geometry = &self->geometry;
+  guint i = tie->index, last = geometry->ties->len - 1;
+
+  if (i != last)
+    {
+      g_array_index (geometry->ties, MwTieEnds, i) = g_array_index (geometry->ties, MwTieEnds, last);
+      g_array_index (geometry->lanes, double, i) = g_array_index (geometry->lanes, double, last);
+      g_array_index (geometry->bends, double, i) = g_array_index (geometry->bends, double, last);
+      rename_edits (geometry->edited_ties, last, i);
+    }
+  g_array_set_size (geometry->ties, last);
+  g_array_set_size (geometry->lanes, last);
+  g_array_set_size (geometry->bends, last);
+  lane_pair (self, tie->from, tie->to);
+  if (i < last)
+    {
+      const MwTie *moved = mw_network_get_tie (self->network, i);
+
+      lane_pair (self, moved->from, moved->to);
+      note_tie (self, i);
+    }
+  note_actor (self, tie->from->index);
+  note_actor (self, tie->to->index);
+}
+
+static void
+tie_changed (MwRenderer  *self,
+             const MwTie *tie)
+{
+  MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, tie->index);
+  const MwActor *from = mw_network_get_actor (self->network, ends->from);
+  const MwActor *to = mw_network_get_actor (self->network, ends->to);
+
+  note_actor (self, ends->from);
+  note_actor (self, ends->to);
+  *ends = tie_ends (tie);
+  lane_pair (self, from, to);
+  lane_pair (self, tie->from, tie->to);
+  note_tie (self, tie->index);
+  note_actor (self, tie->from->index);
+  note_actor (self, tie->to->index);
+}
+
+/* The network moved its last actor into the removed one's index (its ties
+ * were removed before it): the moved actor's ties follow, and their lanes,
+ * whose side depends on which end has the lower index. */
+static void
+actor_removed (MwRenderer    *self,
+               const MwActor *actor)
+{
+  MwRenderGeometry *geometry = &self->geometry;
+  guint k = actor->index, last = geometry->actors->len - 1;
+  const MwActor *moved;
+
+  if (k == last)
+    {
+      g_array_set_size (geometry->actors, last);
+      return;
+    }
+  g_array_index (geometry->actors, MwActorGeom, k) = g_array_index (geometry->actors, MwActorGeom, last);
+  g_array_set_size (geometry->actors, last);
+  rename_edits (geometry->edited_actors, last, k);
+  moved = mw_network_get_actor (self->network, k);
+  for (guint e = 0; e < actor_degree (moved); e++)
+    {
+      const MwTie *tie = moved->adjacency[e];
+
+      g_array_index (geometry->ties, MwTieEnds, tie->index) = tie_ends (tie);
+      lane_pair (self, tie->from, tie->to);
+    }
+  note_actor (self, k);
+}
+
+/**
+ * _mw_renderer_geometry_changed:
+ * @change: as the network announced it, when it happened
+ *
+ * Follows one change of the network in the geometry's arrays and lists
+ * what it touched, for the next computation to update only that.
+ *
+ * Returns: %FALSE when the geometry is to be computed again in full
+ */
+gboolean
+_mw_renderer_geometry_changed (MwRenderer     *self,
+                               const MwChange *change)
+{
+  MwRenderGeometry *geometry = &self->geometry;
+
+  if (!can_follow (self, change))
+    {
+      stop_following (self);
+      return FALSE;
+    }
+  switch (change->kind)
+    {
+    case MW_CHANGE_ACTOR_ADDED:
+      g_array_set_size (geometry->actors, geometry->actors->len + 1);
+      note_actor (self, change->actor->index);
+      break;
+    case MW_CHANGE_ACTOR_REMOVED:
+      actor_removed (self, change->actor);
+      break;
+    case MW_CHANGE_TIE_ADDED:
+      tie_added (self, change->tie);
+      break;
+    case MW_CHANGE_TIE_REMOVED:
+      tie_removed (self, change->tie);
+      break;
+    case MW_CHANGE_TIE_CHANGED:
+      tie_changed (self, change->tie);
+      break;
+    case MW_CHANGE_ACTOR_CHANGED:
+    default:
+      note_actor (self, change->actor->index);
+      break;
+    }
+  geometry->edit_generation = mw_network_get_generation (self->network);
+  if (geometry->edited_actors->len > EDITED_ACTORS_MAX || geometry->edited_ties->len > EDITED_TIES_MAX)
+    {
+      stop_following (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the organisations are still those the colours were given for. */
+static gboolean
+same_orgs (MwRenderer *self)
+{
+  g_auto(GStrv) orgs = mw_network_list_orgs (self->network);
+  guint next = 0;
+
+  for (guint i = 0; orgs[i] != NULL; i++)
+    if (orgs[i][0] != '\0' && org_color (self, orgs[i]) != (int)next++)
+      return FALSE;
+  return next == g_hash_table_size (self->geometry.org_colors);
+}
+
+static void
+mark_neighbours (const MwActor *actor,
+                 guint8        *relabel)
+{
+  for (guint e = 0; e < actor_degree (actor); e++)
+    {
+      const MwTie *tie = actor->adjacency[e];
+
+      relabel[tie->from->index] = relabel[tie->to->index] = 1;
+    }
+}
+
+/* Updates what the listed edits touched; FALSE when they cannot be
+ * followed after all (the caller computes everything). */
+static gboolean
+update_edited (MwRenderer *self)
+{
+  MwRenderGeometry *geometry = &self->geometry;
+  guint n = mw_network_get_n_actors (self->network), n_ties = mw_network_get_n_ties (self->network);
+  g_autofree guint8 *relabel = NULL;
+
+  if (!geometry->valid || !geometry->editing ||
+      geometry->edit_generation != mw_network_get_generation (self->network) ||
+      geometry->actors->len != n || geometry->ties->len != n_ties || geometry->lanes->len != n_ties ||
+      geometry->bends->len != n_ties)
+    return FALSE;
+  for (guint k = 0; k < geometry->edited_actors->len; k++)
+    {
+      guint i = g_array_index (geometry->edited_actors, guint, k);
+
+      if (i < n && !mw_network_get_actor (self->network, i)->has_position)
+        return FALSE;
+    }
+
+  if (!same_orgs (self))
+    {
+      assign_org_colors (self);
+      for (guint i = 0; i < n; i++)
+        note_actor (self, i);
+    }
+  relabel = g_new0 (guint8, MAX (n, 1));
+  for (guint k = 0; k < geometry->edited_actors->len; k++)
+    {
+      guint i = g_array_index (geometry->edited_actors, guint, k);
+      const MwActor *actor;
+      MwActorGeom was;
+
+      if (i >= n || (relabel[i] & 2) != 0)
+        continue;
+      actor = mw_network_get_actor (self->network, i);
+      was = *_mw_renderer_actor_geom (self, i);
+      place_actor (self, actor);
+      relabel[i] = 1 | 2;   /* placed, and to be labelled */
+      /* a label takes the side its ties leave from: the neighbours' may turn */
+      if (was.x != actor->x || was.y != actor->y)
+        mark_neighbours (actor, relabel);
+    }
+  for (guint k = 0; k < geometry->edited_ties->len; k++)
+    {
+      guint t = g_array_index (geometry->edited_ties, guint, k);
+
+      if (t < n_ties)
+        g_array_index (geometry->bends, double, t) = g_array_index (geometry->lanes, double, t);
+    }
+  for (guint i = 0; i < n; i++)
+    if (relabel[i])
+      {
+        const MwActor *actor = mw_network_get_actor (self->network, i);
+
+        place_label_quickly (self, i, actor_balance (self, actor));
+        actor_box (self, actor, &g_array_index (geometry->actors, MwActorGeom, i).box);
+      }
+  finish_geometry (self);
+  geometry->n_updates++;
+  return TRUE;
 }
 
 void
@@ -538,6 +1044,10 @@ _mw_renderer_ensure_geometry (MwRenderer *self)
   g_assert (MW_IS_RENDERER (self));
   if (self->geometry.valid && self->geometry.generation == mw_network_get_generation (self->network))
     return;
+  if (update_edited (self))
+    return;
+  /* what waits on the lists (a new organisation, say) is done in full */
+  stop_following (self);
 
   if (!self->geometry.topology_valid || self->geometry.lanes->len != mw_network_get_n_ties (self->network))
     {
@@ -550,16 +1060,7 @@ _mw_renderer_ensure_geometry (MwRenderer *self)
     }
   g_array_set_size (self->geometry.actors, n);
   for (guint i = 0; i < n; i++)
-    {
-      MwActor *actor = mw_network_get_actor (self->network, i);
-      MwActorGeom *g = &g_array_index (self->geometry.actors, MwActorGeom, i);
-
-      g->x = actor->x;
-      g->y = actor->y;
-      g->r = actor_radius (self, actor);
-      g->color = org_color (self, actor->org);
-      g->fill = _mw_renderer_appearance_color (self, actor, g->color);
-    }
+    place_actor (self, mw_network_get_actor (self->network, i));
   self->geometry.max_radius = 0;
   for (guint i = 0; i < n; i++)
     self->geometry.max_radius = MAX (self->geometry.max_radius, _mw_renderer_actor_geom (self, i)->r);
@@ -569,17 +1070,7 @@ _mw_renderer_ensure_geometry (MwRenderer *self)
   for (guint i = 0; i < n; i++)
     actor_box (self, mw_network_get_actor (self->network, i),
                &g_array_index (self->geometry.actors, MwActorGeom, i).box);
-  _mw_renderer_compute_groups (self);
-
-  self->geometry.bounds.width = -1;
-  for (guint i = 0; i < n; i++)
-    _mw_rect_union (&self->geometry.bounds, &g_array_index (self->geometry.actors, MwActorGeom, i).box);
-  _mw_renderer_groups_bounds (self, &self->geometry.bounds);
-  self->geometry.has_bounds = self->geometry.bounds.width >= 0;
-
-  self->geometry.generation = mw_network_get_generation (self->network);
-  self->geometry.serial++;
-  self->geometry.valid = TRUE;
+  finish_geometry (self);
 }
 
 /**
@@ -656,155 +1147,4 @@ mw_renderer_get_org_color (MwRenderer *self,
 
   _mw_renderer_ensure_geometry (self);
   _mw_palette_color (org != NULL ? org_color (self, org) : -1, dark, color);
-}
-
-/* ---- hit-testing --------------------------------------------------------- */
-
-/**
- * mw_renderer_pick_actor:
- * @x: view pixels
- * @y: view pixels
- *
- * Returns: (transfer none) (nullable): the actor under the point (the
- *   nearest when shapes overlap), with a few pixels' tolerance
- */
-MwActor *
-mw_renderer_pick_actor (MwRenderer   *self,
-                        const MwView *view,
-                        double        x,
-                        double        y)
-{
-  MwActor *best = NULL;
-  double mx, my, best_d = G_MAXDOUBLE, tolerance;
-
-  g_return_val_if_fail (MW_IS_RENDERER (self), NULL);
-  g_return_val_if_fail (view != NULL && view->zoom > 0, NULL);
-
-  _mw_renderer_ensure_geometry (self);
-  mw_view_to_model (view, x, y, &mx, &my);
-  tolerance = 3 / view->zoom;
-  for (guint i = 0; i < self->geometry.actors->len; i++)
-    {
-      const MwActorGeom *g = &g_array_index (self->geometry.actors, MwActorGeom, i);
-      double d = hypot (mx - g->x, my - g->y);
-
-      if (d <= g->r + tolerance && d - g->r < best_d)
-        {
-          best_d = d - g->r;
-          best = mw_network_get_actor (self->network, i);
-        }
-    }
-  return best;
-}
-
-static double
-distance_to_segment (double px,
-                     double py,
-                     double x1,
-                     double y1,
-                     double x2,
-                     double y2)
-{
-  double dx = x2 - x1, dy = y2 - y1;
-  double len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? ((px - x1) * dx + (py - y1) * dy) / len2 : 0;
-
-  t = CLAMP (t, 0, 1);
-  return hypot (px - (x1 + t * dx), py - (y1 + t * dy));
-}
-
-static double
-distance_to_tie (const MwTieGeom *g,
-                 double           px,
-                 double           py)
-{
-  double best = G_MAXDOUBLE, lx = g->x1, ly = g->y1;
-
-  if (!g->curved)
-    return distance_to_segment (px, py, g->x1, g->y1, g->tx, g->ty);
-
-  /* the quadratic in 12 straight pieces is close enough for a pointer */
-  for (int i = 1; i <= 12; i++)
-    {
-      double t = i / 12.0, u = 1 - t;
-      double x = u * u * g->x1 + 2 * u * t * g->cx + t * t * g->tx;
-      double y = u * u * g->y1 + 2 * u * t * g->cy + t * t * g->ty;
-
-      best = MIN (best, distance_to_segment (px, py, lx, ly, x, y));
-      lx = x, ly = y;
-    }
-  return best;
-}
-
-/**
- * mw_renderer_pick_tie:
- *
- * Returns: (transfer none) (nullable): the tie nearest the point, if
- *   within a few pixels of its stroke
- */
-MwTie *
-mw_renderer_pick_tie (MwRenderer   *self,
-                      const MwView *view,
-                      double        x,
-                      double        y)
-{
-  MwTie *best = NULL;
-  double mx, my, best_d;
-
-  g_return_val_if_fail (MW_IS_RENDERER (self), NULL);
-  g_return_val_if_fail (view != NULL && view->zoom > 0, NULL);
-
-  _mw_renderer_ensure_geometry (self);
-  mw_view_to_model (view, x, y, &mx, &my);
-  best_d = 4 / view->zoom;
-  for (guint i = 0; i < mw_network_get_n_ties (self->network); i++)
-    {
-      MwTie *tie = mw_network_get_tie (self->network, i);
-      const MwActorGeom *a = &g_array_index (self->geometry.actors, MwActorGeom, tie->from->index);
-      const MwActorGeom *b = &g_array_index (self->geometry.actors, MwActorGeom, tie->to->index);
-      MwTieGeom g;
-      double d;
-
-      _mw_tie_geometry (tie->type, a->x, a->y, a->r, b->x, b->y, b->r, _mw_renderer_tie_bend (self, tie), TRUE, &g);
-      d = distance_to_tie (&g, mx, my);
-      if (d <= best_d)
-        {
-          best_d = d;
-          best = tie;
-        }
-    }
-  return best;
-}
-
-/**
- * mw_renderer_actors_in_rect:
- * @rect: a rectangle in view pixels (a rubber band); any sign of width/height
- *
- * Returns: (transfer container) (element-type MwActor): the actors whose
- *   centre lies inside, in index order
- */
-GPtrArray *
-mw_renderer_actors_in_rect (MwRenderer   *self,
-                            const MwView *view,
-                            const MwRect *rect)
-{
-  GPtrArray *actors;
-  double x1, y1, x2, y2;
-
-  g_return_val_if_fail (MW_IS_RENDERER (self), NULL);
-  g_return_val_if_fail (view != NULL && view->zoom > 0 && rect != NULL, NULL);
-
-  _mw_renderer_ensure_geometry (self);
-  mw_view_to_model (view, MIN (rect->x, rect->x + rect->width), MIN (rect->y, rect->y + rect->height), &x1, &y1);
-  mw_view_to_model (view, MAX (rect->x, rect->x + rect->width), MAX (rect->y, rect->y + rect->height), &x2, &y2);
-
-  actors = g_ptr_array_new ();
-  for (guint i = 0; i < self->geometry.actors->len; i++)
-    {
-      const MwActorGeom *g = &g_array_index (self->geometry.actors, MwActorGeom, i);
-
-      if (g->x >= x1 && g->x <= x2 && g->y >= y1 && g->y <= y2)
-        g_ptr_array_add (actors, mw_network_get_actor (self->network, i));
-    }
-  return actors;
 }

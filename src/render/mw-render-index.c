@@ -11,6 +11,9 @@
  * cell it crosses, not in those of its bounding box. A drag does not build
  * it again: what moved since is compared with what it was built for and
  * kept on two short lists, which every query reads too, until they grow.
+ * Nor does an edit: an added actor or tie is on those lists, one that an
+ * edit moved into a removed one's index (the network's swap-removal) too,
+ * and the cells' items past the network's ends are skipped.
  * Queries return candidates in index order; the caller tests each as it
  * would without the index, so the picture does not depend on it.
  */
@@ -29,6 +32,31 @@
 #define WIDE_CELLS          3   /* a tie bowing wider is on the wide list */
 #define MOVED_MAX         256   /* past this many moved actors the grid is built again */
 #define MOVED_TIES_MAX   4096
+#define ASYNC_MIN_TIES 100000   /* from this many ties the grid is built on a worker */
+
+/* What a grid is built from: the geometry's arrays, or a worker's copy. */
+typedef struct
+{
+  const MwActorGeom *actors;
+  guint              n_actors;
+  const MwTieEnds   *ties;
+  const double      *bends;
+  guint              n_ties;
+  guint64            topology;
+} Source;
+
+/* A grid built on a worker thread from a copy of the geometry, while the
+ * frames read every actor and tie (the same pixels, only slower). */
+struct _MwIndexJob
+{
+  GThread      *thread;
+  gint          done;        /* atomic */
+  MwActorGeom  *actors;      /* the copy */
+  MwTieEnds    *ties;
+  double       *bends;
+  Source        source;
+  MwRenderIndex result;
+};
 
 void
 _mw_render_index_init (MwRenderIndex *index)
@@ -36,6 +64,7 @@ _mw_render_index_init (MwRenderIndex *index)
   index->moved_actors = g_array_new (FALSE, FALSE, sizeof (guint));
   index->moved_ties = g_array_new (FALSE, FALSE, sizeof (guint));
   index->wide = g_array_new (FALSE, FALSE, sizeof (guint));
+  index->async_min_ties = ASYNC_MIN_TIES;
 }
 
 static void
@@ -47,13 +76,17 @@ index_free_grid (MwRenderIndex *index)
   g_clear_pointer (&index->tie_items, g_free);
   g_clear_pointer (&index->boxes, g_free);
   g_clear_pointer (&index->bends, g_free);
+  g_clear_pointer (&index->ends, g_free);
   g_clear_pointer (&index->marks, g_free);
   index->built = FALSE;
 }
 
+static void index_job_free (MwIndexJob *job);
+
 void
 _mw_render_index_clear (MwRenderIndex *index)
 {
+  g_clear_pointer (&index->job, index_job_free);
   index_free_grid (index);
   g_clear_pointer (&index->moved_actors, g_array_unref);
   g_clear_pointer (&index->moved_ties, g_array_unref);
@@ -87,15 +120,14 @@ cell_y (const MwRenderIndex *index,
 /* How far a tie may stray from the line between its actors' centres: the
  * bound the frame's own test uses (the bow of an influence and the lane). */
 static double
-tie_bow (MwRenderer      *self,
+tie_bow (const Source    *src,
          guint            tie,
          const MwTieEnds *ends)
 {
-  const MwActorGeom *a = _mw_renderer_actor_geom (self, ends->from);
-  const MwActorGeom *b = _mw_renderer_actor_geom (self, ends->to);
+  const MwActorGeom *a = &src->actors[ends->from], *b = &src->actors[ends->to];
 
   return (ends->type == MW_TIE_INFLUENCES ? 0.1 * (fabs (a->x - b->x) + fabs (a->y - b->y)) : 0) +
-         fabs (g_array_index (self->geometry.bends, double, tie));
+         fabs (src->bends[tie]);
 }
 
 /* Counts or fills each cell within @bow of the segment: column by column,
@@ -157,7 +189,7 @@ segment_cells (const MwRenderIndex *index,
 /* Lists every tie in the cells it crosses; a tie that bows wider than a
  * few cells goes on the wide list instead. */
 static void
-index_ties (MwRenderer    *self,
+index_ties (const Source  *src,
             MwRenderIndex *index,
             guint         *count,
             guint         *cursor,
@@ -165,10 +197,9 @@ index_ties (MwRenderer    *self,
 {
   for (guint i = 0; i < index->n_ties; i++)
     {
-      const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, i);
-      const MwActorGeom *a = _mw_renderer_actor_geom (self, ends->from);
-      const MwActorGeom *b = _mw_renderer_actor_geom (self, ends->to);
-      double bow = tie_bow (self, i, ends);
+      const MwTieEnds *ends = &src->ties[i];
+      const MwActorGeom *a = &src->actors[ends->from], *b = &src->actors[ends->to];
+      double bow = tie_bow (src, i, ends);
 
       if (bow > WIDE_CELLS * index->cell)
         {
@@ -183,7 +214,7 @@ index_ties (MwRenderer    *self,
 }
 
 static void
-index_actors (MwRenderer    *self,
+index_actors (const Source  *src,
               MwRenderIndex *index,
               guint         *count,
               guint         *cursor,
@@ -191,7 +222,7 @@ index_actors (MwRenderer    *self,
 {
   for (guint i = 0; i < index->n_actors; i++)
     {
-      const MwRect *b = &_mw_renderer_actor_geom (self, i)->box;
+      const MwRect *b = &src->actors[i].box;
       int c0 = cell_x (index, b->x), c1 = cell_x (index, b->x + b->width);
       int r0 = cell_y (index, b->y), r1 = cell_y (index, b->y + b->height);
 
@@ -228,7 +259,7 @@ prefix_sums (guint *count,
 
 /* The grid over the actors' boxes: about ACTORS_PER_CELL actors a cell. */
 static void
-index_size (MwRenderer    *self,
+index_size (const Source  *src,
             MwRenderIndex *index)
 {
   double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE, side;
@@ -236,7 +267,7 @@ index_size (MwRenderer    *self,
 
   for (guint i = 0; i < index->n_actors; i++)
     {
-      const MwActorGeom *g = _mw_renderer_actor_geom (self, i);
+      const MwActorGeom *g = &src->actors[i];
 
       /* far and broken positions would stretch the grid: they go to its edges */
       if (!(fabs (g->x) < 1e7 && fabs (g->y) < 1e7))
@@ -255,7 +286,7 @@ index_size (MwRenderer    *self,
 }
 
 static void
-index_build (MwRenderer    *self,
+index_build (const Source  *src,
              MwRenderIndex *index)
 {
   guint n_cells, total;
@@ -265,33 +296,111 @@ index_build (MwRenderer    *self,
   g_array_set_size (index->moved_actors, 0);
   g_array_set_size (index->moved_ties, 0);
   g_array_set_size (index->wide, 0);
-  index->n_actors = self->geometry.actors->len;
-  index->n_ties = self->geometry.ties->len;
-  index_size (self, index);
+  index->n_actors = src->n_actors;
+  index->n_ties = src->n_ties;
+  index_size (src, index);
   n_cells = (guint)index->nx * (guint)index->ny;
 
   index->actor_start = g_new0 (guint, n_cells + 1);
-  index_actors (self, index, index->actor_start, NULL, NULL);
+  index_actors (src, index, index->actor_start, NULL, NULL);
   total = prefix_sums (index->actor_start, n_cells);
   index->actor_items = g_new (guint, MAX (total, 1));
   cursor = g_memdup2 (index->actor_start, (n_cells + 1) * sizeof (guint));
-  index_actors (self, index, NULL, cursor, index->actor_items);
+  index_actors (src, index, NULL, cursor, index->actor_items);
 
   index->tie_start = g_new0 (guint, n_cells + 1);
-  index_ties (self, index, index->tie_start, NULL, NULL);
+  index_ties (src, index, index->tie_start, NULL, NULL);
   total = prefix_sums (index->tie_start, n_cells);
   index->tie_items = g_new (guint, MAX (total, 1));
   memcpy (cursor, index->tie_start, (n_cells + 1) * sizeof (guint));
-  index_ties (self, index, NULL, cursor, index->tie_items);
+  index_ties (src, index, NULL, cursor, index->tie_items);
 
   /* what it was built for, to tell later what moved */
   index->boxes = g_new (MwRect, MAX (index->n_actors, 1));
   for (guint i = 0; i < index->n_actors; i++)
-    index->boxes[i] = _mw_renderer_actor_geom (self, i)->box;
-  index->bends = g_memdup2 (self->geometry.bends->data, MAX (index->n_ties, 1) * sizeof (double));
-  index->marks = g_new0 (guint64, (index->n_actors + index->n_ties) / 64 + 2);
-  index->topology = self->geometry.topology_serial;
+    index->boxes[i] = src->actors[i].box;
+  index->bends = g_memdup2 (src->bends, MAX (index->n_ties, 1) * sizeof (double));
+  index->ends = g_new (guint, 2 * MAX (index->n_ties, 1));
+  for (guint t = 0; t < index->n_ties; t++)
+    {
+      index->ends[2 * t] = src->ties[t].from;
+      index->ends[2 * t + 1] = src->ties[t].to;
+    }
+  index->tie_base = index->n_actors + MOVED_MAX + 1;
+  index->marks = g_new0 (guint64, (index->tie_base + index->n_ties + MOVED_TIES_MAX + 1) / 64 + 2);
+  index->topology = src->topology;
   index->built = TRUE;
+}
+
+static Source
+geometry_source (MwRenderer *self)
+{
+  return (Source) {
+    (const MwActorGeom *)self->geometry.actors->data, self->geometry.actors->len,
+    (const MwTieEnds *)self->geometry.ties->data, (const double *)self->geometry.bends->data,
+    self->geometry.ties->len, self->geometry.topology_serial,
+  };
+}
+
+static gpointer
+index_job_run (gpointer data)
+{
+  MwIndexJob *job = data;
+
+  index_build (&job->source, &job->result);
+  g_atomic_int_set (&job->done, 1);
+  return NULL;
+}
+
+/* Copies what the grid is built from (a few milliseconds at 100,000
+ * actors) and builds it on a thread of its own. */
+static MwIndexJob *
+index_job_start (MwRenderer *self)
+{
+  MwIndexJob *job = g_new0 (MwIndexJob, 1);
+  Source src = geometry_source (self);
+
+  job->actors = g_memdup2 (src.actors, MAX (src.n_actors, 1) * sizeof (MwActorGeom));
+  job->ties = g_memdup2 (src.ties, MAX (src.n_ties, 1) * sizeof (MwTieEnds));
+  job->bends = g_memdup2 (src.bends, MAX (src.n_ties, 1) * sizeof (double));
+  job->source = (Source) { job->actors, src.n_actors, job->ties, job->bends, src.n_ties, src.topology };
+  _mw_render_index_init (&job->result);
+  job->thread = g_thread_new ("mw-render-index", index_job_run, job);
+  return job;
+}
+
+static void
+index_job_free (MwIndexJob *job)
+{
+  g_thread_join (job->thread);
+  _mw_render_index_clear (&job->result);
+  g_free (job->actors);
+  g_free (job->ties);
+  g_free (job->bends);
+  g_free (job);
+}
+
+/* Takes a finished worker's grid in place of the index's own. */
+static void
+index_take_job (MwRenderIndex *index)
+{
+  MwIndexJob *job = g_steal_pointer (&index->job);
+  MwRenderIndex *built = &job->result;
+  gboolean off = index->off;
+  guint async_min_ties = index->async_min_ties;
+
+  g_thread_join (job->thread);
+  job->thread = NULL;
+  _mw_render_index_clear (index);
+  *index = *built;
+  index->off = off;
+  index->async_min_ties = async_min_ties;
+  index->serial = 0;   /* brought up to the geometry by index_update() */
+  memset (built, 0, sizeof *built);
+  g_free (job->actors);
+  g_free (job->ties);
+  g_free (job->bends);
+  g_free (job);
 }
 
 static gboolean
@@ -301,39 +410,59 @@ same_rect (const MwRect *a,
   return a->x == b->x && a->y == b->y && a->width == b->width && a->height == b->height;
 }
 
-/* After a change of positions only: the actors whose box moved and the
- * ties whose ends moved or bend otherwise go on the moved lists. FALSE
- * when they are too many (the grid is then built again). */
+static gboolean
+is_marked (const guint64 *bits,
+           guint          i)
+{
+  return (bits[i / 64] >> (i % 64) & 1) != 0;
+}
+
+/* Whether tie @t is not where the grid has it: an end moved, it bends
+ * otherwise, joins other actors (another tie was moved into its index) or
+ * was added since. */
+static gboolean
+tie_moved (MwRenderer          *self,
+           const MwRenderIndex *index,
+           const guint64       *moved,
+           guint                t)
+{
+  const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, t);
+
+  return t >= index->n_ties || is_marked (moved, ends->from) || is_marked (moved, ends->to) ||
+         index->bends[t] != g_array_index (self->geometry.bends, double, t) ||
+         index->ends[2 * t] != ends->from || index->ends[2 * t + 1] != ends->to;
+}
+
+/* After a drag or an edit: the actors whose box moved (or that were added)
+ * and the ties that moved go on the moved lists. FALSE when they are too
+ * many (the grid is then built again). */
 static gboolean
 index_update (MwRenderer    *self,
               MwRenderIndex *index)
 {
-  g_autofree guint64 *moved = g_new0 (guint64, index->n_actors / 64 + 1);
+  guint n = self->geometry.actors->len, n_ties = self->geometry.ties->len;
+  g_autofree guint64 *moved = g_new0 (guint64, n / 64 + 1);
   guint n_moved = 0;
 
   g_array_set_size (index->moved_actors, 0);
   g_array_set_size (index->moved_ties, 0);
-  for (guint i = 0; i < index->n_actors; i++)
-    if (!same_rect (&index->boxes[i], &_mw_renderer_actor_geom (self, i)->box))
+  if (n >= index->tie_base || n_ties > index->n_ties + MOVED_TIES_MAX)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (i >= index->n_actors || !same_rect (&index->boxes[i], &_mw_renderer_actor_geom (self, i)->box))
       {
         moved[i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
         g_array_append_val (index->moved_actors, i);
         if (++n_moved > MOVED_MAX)
           return FALSE;
       }
-  for (guint t = 0; t < index->n_ties; t++)
-    {
-      const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, t);
-
-      if ((moved[ends->from / 64] >> (ends->from % 64) & 1) != 0 ||
-          (moved[ends->to / 64] >> (ends->to % 64) & 1) != 0 ||
-          index->bends[t] != g_array_index (self->geometry.bends, double, t))
-        {
-          g_array_append_val (index->moved_ties, t);
-          if (index->moved_ties->len > MOVED_TIES_MAX)
-            return FALSE;
-        }
-    }
+  for (guint t = 0; t < n_ties; t++)
+    if (tie_moved (self, index, moved, t))
+      {
+        g_array_append_val (index->moved_ties, t);
+        if (index->moved_ties->len > MOVED_TIES_MAX)
+          return FALSE;
+      }
   return TRUE;
 }
 
@@ -354,14 +483,36 @@ _mw_renderer_ensure_index (MwRenderer   *self,
         index_free_grid (index);
       return;
     }
+  /* a worker's grid of another topology is of no use any more */
+  if (index->job != NULL && g_atomic_int_get (&index->job->done))
+    {
+      if (index->job->source.topology == self->geometry.topology_serial)
+        index_take_job (index);
+      else
+        g_clear_pointer (&index->job, index_job_free);
+    }
   if (index->built && index->serial == self->geometry.serial)
     return;
   if (self->geometry.has_bounds && visible->width * visible->height * 4 > b->width * b->height)
     return;
-  if (!index->built || index->topology != self->geometry.topology_serial ||
-      index->n_actors != self->geometry.actors->len || index->n_ties != self->geometry.ties->len ||
-      !index_update (self, index))
-    index_build (self, index);
+  if (index->built && index->topology == self->geometry.topology_serial && index_update (self, index))
+    {
+      index->serial = self->geometry.serial;
+      return;
+    }
+  if (self->geometry.ties->len >= index->async_min_ties)
+    {
+      /* meanwhile every frame reads everything */
+      if (index->job == NULL)
+        index->job = index_job_start (self);
+      index->built = index->built && index->topology == self->geometry.topology_serial;
+      return;
+    }
+  {
+    Source src = geometry_source (self);
+
+    index_build (&src, index);
+  }
   index->serial = self->geometry.serial;
 }
 
@@ -430,6 +581,7 @@ _mw_renderer_index_actors (MwRenderer   *self,
                            GArray       *out)
 {
   MwRenderIndex *index = &self->index;
+  guint n = self->geometry.actors->len;
   int cells[4];
 
   if (!index_cells (self, rect, cells))
@@ -440,11 +592,12 @@ _mw_renderer_index_actors (MwRenderer   *self,
         guint cell = (guint)cy * (guint)index->nx + (guint)cx;
 
         for (guint k = index->actor_start[cell]; k < index->actor_start[cell + 1]; k++)
-          mark (index->marks, index->actor_items[k]);
+          if (index->actor_items[k] < n)   /* (removed since) */
+            mark (index->marks, index->actor_items[k]);
       }
   for (guint i = 0; i < index->moved_actors->len; i++)
     mark (index->marks, g_array_index (index->moved_actors, guint, i));
-  take_marks (index->marks, 0, index->n_actors, out);
+  take_marks (index->marks, 0, n, out);
   return TRUE;
 }
 
@@ -463,7 +616,7 @@ _mw_renderer_index_ties (MwRenderer   *self,
                          GArray       *out)
 {
   MwRenderIndex *index = &self->index;
-  guint first = index->n_actors;
+  guint first = index->tie_base, n = self->geometry.ties->len;
   int cells[4];
 
   if (!index_cells (self, rect, cells))
@@ -474,12 +627,14 @@ _mw_renderer_index_ties (MwRenderer   *self,
         guint cell = (guint)cy * (guint)index->nx + (guint)cx;
 
         for (guint k = index->tie_start[cell]; k < index->tie_start[cell + 1]; k++)
-          mark (index->marks, first + index->tie_items[k]);
+          if (index->tie_items[k] < n)   /* (removed since) */
+            mark (index->marks, first + index->tie_items[k]);
       }
   for (guint i = 0; i < index->moved_ties->len; i++)
     mark (index->marks, first + g_array_index (index->moved_ties, guint, i));
   for (guint i = 0; i < index->wide->len; i++)
-    mark (index->marks, first + g_array_index (index->wide, guint, i));
-  take_marks (index->marks, first, index->n_ties, out);
+    if (g_array_index (index->wide, guint, i) < n)
+      mark (index->marks, first + g_array_index (index->wide, guint, i));
+  take_marks (index->marks, first, n, out);
   return TRUE;
 }

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "mw-overview.h"
 #include "mw-renderer-private.h"
@@ -55,25 +56,180 @@ _mw_render_overview_init (MwRenderOverview *overview)
 {
   overview->map = NULL;
   overview->valid = FALSE;
+  overview->links = g_array_new (FALSE, FALSE, sizeof (MwOverviewLink));
 }
 
 void
 _mw_render_overview_clear (MwRenderOverview *overview)
 {
   g_clear_pointer (&overview->map, mw_overview_free);
+  g_clear_pointer (&overview->links, g_array_unref);
   overview->valid = FALSE;
+}
+
+/* Whether an edit of @tie may leave the groups as they are: they are the
+ * units, and the tie is no reporting line that could make organisations
+ * of them (nor was one, for a change of type). */
+static gboolean
+keeps_groups (MwRenderer     *self,
+              const MwChange *change)
+{
+  if (!self->overview.by_labels)
+    return FALSE;
+  if (!self->overview.reports_matter)
+    return TRUE;
+  return change->tie->type != MW_TIE_REPORTS &&
+         !(change->kind == MW_CHANGE_TIE_CHANGED && (change->fields & MW_FIELD_TIE_TYPE) != 0);
+}
+
+/* The map's groups follow ties, units and organisations, not positions.
+ * When they are the units (by_labels) an edit of ties changes only the
+ * bands between them: those are counted again, not the groups. */
+void
+_mw_renderer_overview_changed (MwRenderer     *self,
+                               const MwChange *change)
+{
+  MwField grouping = MW_FIELD_ORG | MW_FIELD_UNIT | MW_FIELD_KIND | MW_FIELD_LABEL;
+
+  if (self->overview.by_labels)
+    grouping &= ~MW_FIELD_LABEL;   /* names come from units then, not from people */
+  switch (change->kind)
+    {
+    case MW_CHANGE_ACTOR_CHANGED:
+      if ((change->fields & grouping) != 0)
+        self->overview.valid = FALSE;
+      break;
+    case MW_CHANGE_TIE_CHANGED:
+      if ((change->fields & (MW_FIELD_TIE_TYPE | MW_FIELD_ENDPOINTS)) == 0)
+        break;
+      G_GNUC_FALLTHROUGH;
+    case MW_CHANGE_TIE_ADDED:
+    case MW_CHANGE_TIE_REMOVED:
+      if (keeps_groups (self, change))
+        self->overview.links_valid = FALSE;
+      else
+        self->overview.valid = FALSE;
+      break;
+    case MW_CHANGE_ACTOR_ADDED:
+    case MW_CHANGE_ACTOR_REMOVED:
+    case MW_CHANGE_NETWORK_CHANGED:
+    case MW_CHANGE_BATCH:
+    default:
+      self->overview.valid = FALSE;
+      break;
+    }
+}
+
+/* Whether the map's groups are the units, as the core's grouping makes
+ * them (mw-graph-groups.c) when every actor has a unit, all have an
+ * organisation or none has and none is one (nobody joins one by a tie),
+ * and the units say who works together (labels_group()). Then ties change
+ * them only without organisations, where reporting lines may make
+ * organisations of units. Checked against the map itself: each actor in
+ * the group of its own unit, one group a unit, not mostly single people. */
+static gboolean
+grouped_by_labels (MwRenderer *self,
+                   MwOverview *map)
+{
+  guint n = mw_network_get_n_actors (self->network), n_groups = mw_overview_get_n_groups (map);
+  g_autofree guint *size = g_new0 (guint, MAX (n_groups, 1));
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean people_only = FALSE;
+  guint n_units = 0, singles = 0, n_orgs = 0, n_org_actors = 0;
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      const MwOverviewGroup *group = mw_overview_get_group (map, g);
+
+      if (!g_hash_table_add (pairs, g_strconcat (group->org, "\x1f", group->name, NULL)))
+        return FALSE;
+    }
+  for (guint i = 0; i < n && !people_only; i++)
+    people_only = mw_network_get_actor (self->network, i)->kind == MW_ACTOR_PERSON;
+  for (guint i = 0; i < n; i++)
+    {
+      const MwActor *actor = mw_network_get_actor (self->network, i);
+      guint g = mw_overview_get_actor_group (map, i);
+      const MwOverviewGroup *group = mw_overview_get_group (map, g);
+
+      if (actor->unit[0] == '\0' || strcmp (group->name, actor->unit) != 0 || strcmp (group->org, actor->org) != 0)
+        return FALSE;
+      n_orgs += actor->org[0] != '\0';
+      n_org_actors += actor->kind == MW_ACTOR_ORGANISATION;
+      if (!people_only || actor->kind == MW_ACTOR_PERSON)
+        size[g]++;
+    }
+  if (n_orgs == 0 ? n_org_actors > 0 : n_orgs != n)
+    return FALSE;
+  for (guint g = 0; g < n_groups; g++)
+    {
+      n_units += size[g] > 0;
+      singles += size[g] == 1;
+    }
+  self->overview.reports_matter = n_orgs == 0;
+  return n_units >= 2 && 2 * singles <= n_units;
+}
+
+/* The ties between each pair of groups, by type, in the order their first
+ * tie comes: as mw_overview_new() counts them. The geometry's packed ends
+ * are read when they are the network's (three cache misses a tie less). */
+static void
+count_links (MwRenderer *self,
+             MwOverview *map)
+{
+  guint n_groups = mw_overview_get_n_groups (map), n_ties = mw_network_get_n_ties (self->network);
+  g_autofree guint *pair = g_new0 (guint, MAX ((gsize)n_groups * n_groups, 1));   /* link + 1 */
+  gboolean packed = self->geometry.valid && self->geometry.ties->len == n_ties &&
+                    self->geometry.generation == mw_network_get_generation (self->network);
+
+  g_array_set_size (self->overview.links, 0);
+  for (guint i = 0; i < n_ties; i++)
+    {
+      const MwTieEnds *ends = packed ? &g_array_index (self->geometry.ties, MwTieEnds, i) : NULL;
+      const MwTie *tie = packed ? NULL : mw_network_get_tie (self->network, i);
+      guint a = mw_overview_get_actor_group (map, packed ? ends->from : tie->from->index);
+      guint b = mw_overview_get_actor_group (map, packed ? ends->to : tie->to->index);
+      guint *slot = &pair[(gsize)MIN (a, b) * n_groups + MAX (a, b)];
+      MwOverviewLink *link;
+
+      if (a == b)
+        continue;
+      if (*slot == 0)
+        {
+          MwOverviewLink fresh = { MIN (a, b), MAX (a, b), { 0 }, 0 };
+
+          g_array_append_val (self->overview.links, fresh);
+          *slot = self->overview.links->len;
+        }
+      link = &g_array_index (self->overview.links, MwOverviewLink, *slot - 1);
+      link->count[packed ? ends->type : tie->type]++;
+      link->total++;
+    }
 }
 
 static MwOverview *
 ensure_map (MwRenderer *self)
 {
-  if (!self->overview.valid)
+  MwRenderOverview *overview = &self->overview;
+
+  if (!overview->valid)
     {
-      g_clear_pointer (&self->overview.map, mw_overview_free);
-      self->overview.map = mw_overview_new (self->network);
-      self->overview.valid = TRUE;
+      g_clear_pointer (&overview->map, mw_overview_free);
+      overview->map = mw_overview_new (self->network);
+      overview->valid = TRUE;
+      overview->n_builds++;
+      overview->by_labels = grouped_by_labels (self, overview->map);
+      g_array_set_size (overview->links, 0);
+      for (guint l = 0; l < mw_overview_get_n_links (overview->map); l++)
+        g_array_append_vals (overview->links, mw_overview_get_link (overview->map, l), 1);
+      overview->links_valid = TRUE;
     }
-  return self->overview.map;
+  else if (!overview->links_valid)
+    {
+      count_links (self, overview->map);
+      overview->links_valid = TRUE;
+    }
+  return overview->map;
 }
 
 /**
@@ -179,20 +335,21 @@ place_discs (MwRenderer    *self,
 /* One band a pair: a stripe per tie type side by side, their widths by
  * count, the widest band as wide as the smaller disc allows. */
 static void
-draw_bands (const MwFrame *f,
+draw_bands (MwRenderer    *self,
+            const MwFrame *f,
             cairo_t       *cr,
-            MwOverview    *map,
             const Disc    *discs)
 {
+  GArray *links = self->overview.links;
   guint most = 1;
 
-  for (guint l = 0; l < mw_overview_get_n_links (map); l++)
-    most = MAX (most, mw_overview_get_link (map, l)->total);
+  for (guint l = 0; l < links->len; l++)
+    most = MAX (most, g_array_index (links, MwOverviewLink, l).total);
 
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  for (guint l = 0; l < mw_overview_get_n_links (map); l++)
+  for (guint l = 0; l < links->len; l++)
     {
-      const MwOverviewLink *link = mw_overview_get_link (map, l);
+      const MwOverviewLink *link = &g_array_index (links, MwOverviewLink, l);
       const Disc *a = &discs[link->a], *b = &discs[link->b];
       double dx = b->x - a->x, dy = b->y - a->y, length = hypot (dx, dy);
       double width = 1.5 + (MIN (a->r, b->r) * 0.8 - 1.5) * sqrt ((double) link->total / most);
@@ -330,7 +487,7 @@ _mw_renderer_draw_overview (MwRenderer    *self,
   cairo_save (cr);
   cairo_set_matrix (cr, &f->view_matrix);
   cairo_push_group (cr);
-  draw_bands (f, cr, map, discs);
+  draw_bands (self, f, cr, discs);
   draw_discs (self, f, cr, map, discs);
   if (f->view->labels != MW_LABELS_NEVER)
     {

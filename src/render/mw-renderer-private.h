@@ -213,7 +213,9 @@ void           _mw_draw_badge             (cairo_t        *cr,
  *                               bands (with the boundaries and stamps when asked)
  *        mw-render-index.c      a grid of actors and ties: what is near the view
  *                               (reads the geometry's members, calls none of it)
- *        mw-render-geometry.c   where actors and ties are; hit-testing
+ *        mw-render-pick.c       hit-testing: the actor or tie under a point
+ *        mw-render-geometry.c   where actors and ties are; after an edit,
+ *                               only what it touched
  *    2   mw-render-groups.c     unit and organisation boundaries, computed by
  *                               the geometry, filled by the frame or the bands
  *        mw-render-routes.c     a grid of boxes; ties bent round the actors
@@ -300,7 +302,17 @@ typedef struct
   gboolean    has_bounds;
   guint       n_unplaced;
   gboolean    quick;          /* frames of a morph: straight ties, labels in their first spot */
+  /* Edits since it was computed, when each was heard as it happened (see
+   * _mw_renderer_geometry_changed()): the next computation updates only
+   * what they touch. Indices follow the network's swap-removals. */
+  gboolean    editing;        /* every change since is on the lists below */
+  guint64     edit_generation; /* the network's generation the lists account for */
+  GArray     *edited_actors;  /* guint: added, changed, or moved into a removed one's index */
+  GArray     *edited_ties;    /* guint: added, changed, moved, or given another lane */
+  guint64     n_updates;      /* of the serials, those that were such updates */
 } MwRenderGeometry;
+
+typedef struct _MwIndexJob MwIndexJob;
 
 /* Owned by mw-render-index.c: a uniform grid over the drawing, each cell
  * listing the actors whose box and the ties whose line (with its bow) meet
@@ -322,9 +334,13 @@ typedef struct
   GArray   *wide;             /* guint: ties bowing over several cells, read by every query */
   MwRect   *boxes;            /* the actors' boxes it was built for */
   double   *bends;            /* the ties' bends it was built for */
+  guint    *ends;             /* … and their actors, two by tie: an edit moves ties into others' indices */
+  guint     tie_base;         /* the ties' first bit in marks: room for actors added since */
   GArray   *moved_actors;     /* guint: actors whose box changed since */
   GArray   *moved_ties;       /* guint: ties with an end moved or another bend since */
-  guint64  *marks;            /* a bit by actor, then by tie: one query's candidates */
+  guint64  *marks;            /* a bit by actor, then by tie (from tie_base): one query's candidates */
+  struct _MwIndexJob *job;    /* (nullable) a grid being built on a worker from a copy */
+  guint     async_min_ties;   /* from this many ties the grid is built there (tests lower it) */
 } MwRenderIndex;
 
 /* Owned by mw-render-groups.c. */
@@ -339,6 +355,11 @@ typedef struct
 {
   struct _MwOverview *map;    /* (nullable) built when first needed */
   gboolean            valid;  /* false after a change of actors, ties or groups */
+  GArray             *links;  /* MwOverviewLink: the map's, counted again after edits of ties */
+  gboolean            links_valid;
+  gboolean            by_labels; /* its groups are the units, which no tie changes… */
+  gboolean            reports_matter; /* … but a reporting line, without organisations */
+  guint64             n_builds;
 } MwRenderOverview;
 
 /* Owned by mw-render-text.c. */
@@ -638,6 +659,8 @@ void     _mw_blend_stamp_data           (const MwPixels   *px,
 /* mw-render-text.c */
 void     _mw_render_overview_init       (MwRenderOverview *overview);
 void     _mw_render_overview_clear      (MwRenderOverview *overview);
+void     _mw_renderer_overview_changed  (MwRenderer       *self,
+                                         const MwChange   *change);
 double   _mw_renderer_overview_weight   (MwRenderer       *self,
                                          const MwFrame    *f);
 void     _mw_renderer_draw_overview     (MwRenderer       *self,
@@ -711,6 +734,8 @@ void     _mw_tie_geom_ends              (MwTieType         type,
 void     _mw_render_geometry_init       (MwRenderGeometry *geometry);
 void     _mw_render_geometry_clear      (MwRenderGeometry *geometry);
 void     _mw_renderer_ensure_geometry   (MwRenderer       *self);
+gboolean _mw_renderer_geometry_changed  (MwRenderer       *self,
+                                         const MwChange   *change);
 void     _mw_renderer_label_rect        (MwRenderer       *self,
                                          guint             actor,
                                          MwRect           *rect);

@@ -29,16 +29,16 @@ network_changed_cb (MwRenderer *self,
 {
   g_assert (MW_IS_RENDERER (self));
 
-  self->geometry.valid = FALSE;
-  /* a drag changes positions only: colours and lanes stay */
-  if (change->kind != MW_CHANGE_ACTOR_CHANGED ||
-      (change->fields & (MW_FIELD_ORG | MW_FIELD_ID)) != 0)
-    self->geometry.topology_valid = FALSE;
-  /* the map's groups follow ties, units and organisations, not positions */
-  if ((change->kind != MW_CHANGE_ACTOR_CHANGED && change->kind != MW_CHANGE_TIE_CHANGED) ||
-      (change->fields & (MW_FIELD_ORG | MW_FIELD_UNIT | MW_FIELD_TIE_TYPE | MW_FIELD_ENDPOINTS |
-                         MW_FIELD_LABEL | MW_FIELD_KIND)) != 0)
-    self->overview.valid = FALSE;
+  /* past a few thousand actors an edit updates only what it touches */
+  if (!_mw_renderer_geometry_changed (self, change))
+    {
+      self->geometry.valid = FALSE;
+      /* a drag changes positions only: colours and lanes stay */
+      if (change->kind != MW_CHANGE_ACTOR_CHANGED ||
+          (change->fields & (MW_FIELD_ORG | MW_FIELD_ID)) != 0)
+        self->geometry.topology_valid = FALSE;
+    }
+  _mw_renderer_overview_changed (self, change);
   _mw_renderer_labels_changed (self, change);
   _mw_renderer_appearance_changed (self, change);
 }
