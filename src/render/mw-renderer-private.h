@@ -646,6 +646,7 @@ void     _mw_renderer_draw_overview     (MwRenderer       *self,
                                          double            alpha);
 void     _mw_render_text_init           (MwRenderText     *text);
 void     _mw_render_text_clear          (MwRenderText     *text);
+void     _mw_render_text_use_own_font_map (MwRenderText   *text);
 void     _mw_renderer_labels_changed    (MwRenderer       *self,
                                          const MwChange   *change);
 void     _mw_renderer_label_size        (MwRenderer       *self,
