@@ -244,6 +244,15 @@ test_tiles_invalidate (void)
   cairo_surface_destroy (before);
   cairo_surface_destroy (after);
 
+  /* more than a move: the worker's copy of the network is taken again */
+  before = draw_tiled (tiles, &view);
+  mw_network_set_actor_label (network, actor, "A much longer label than before");
+  after = draw_tiled (tiles, &view);
+  g_assert_cmpuint (n_different (before, after), >, 50);
+  assert_like_direct (renderer, tiles, &view);
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+
   g_hash_table_add (selected, actor);
   view.selected_actors = selected;
   mw_render_tiles_set_emphasis_serial (tiles, 1);
