@@ -40,6 +40,7 @@ struct _MwTileWorker
   gboolean      quit;
   gboolean      hold;       /* tests: a drawn job waits before it is done */
   GQueue        queue;      /* MwTileJob*, not started, in order */
+  MwTileJob    *measure;    /* (nullable) a view's level of detail to measure, before any tile */
   MwTileJob    *running;
   GPtrArray    *done;       /* MwTileJob*, drawn, not yet taken */
   GMainContext *context;    /* the UI thread's */
@@ -76,6 +77,11 @@ draw_job (MwRenderer *twin,
   double scale = job->view.scale > 0 ? job->view.scale : 1;
   cairo_t *cr;
 
+  if (job->lod_only)
+    {
+      _mw_renderer_measure_lod (twin, &job->view, &job->lod);
+      return;
+    }
   job->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->size, job->size);
   cairo_surface_set_device_scale (job->surface, scale, scale);
   cr = cairo_create (job->surface);
@@ -123,12 +129,13 @@ worker_main (gpointer data)
       gboolean fresh;
       MwTileJob *job;
 
-      if (g_queue_is_empty (&worker->queue) || twin == NULL)
+      if ((g_queue_is_empty (&worker->queue) && worker->measure == NULL) || twin == NULL)
         {
           g_cond_wait (&worker->cond, &worker->lock);
           continue;
         }
-      job = worker->running = g_queue_pop_head (&worker->queue);
+      job = worker->running = worker->measure != NULL ? g_steal_pointer (&worker->measure) :
+                                                          g_queue_pop_head (&worker->queue);
       fresh = worker->twin_fresh;
       worker->twin_fresh = FALSE;
       g_mutex_unlock (&worker->lock);
@@ -213,6 +220,7 @@ _mw_tile_worker_free (MwTileWorker *worker)
       g_source_unref (worker->ready_source);
     }
   g_queue_clear_full (&worker->queue, (GDestroyNotify)_mw_tile_job_free);
+  g_clear_pointer (&worker->measure, _mw_tile_job_free);
   g_ptr_array_unref (worker->done);
   follow_source (worker, NULL);
   g_array_unref (worker->moved);
@@ -231,7 +239,7 @@ _mw_tile_worker_is_idle (MwTileWorker *worker)
   gboolean idle;
 
   g_mutex_lock (&worker->lock);
-  idle = worker->running == NULL && g_queue_is_empty (&worker->queue);
+  idle = worker->running == NULL && worker->measure == NULL && g_queue_is_empty (&worker->queue);
   g_mutex_unlock (&worker->lock);
   return idle;
 }
@@ -442,6 +450,19 @@ _mw_tile_worker_queue (MwTileWorker *worker,
   g_mutex_unlock (&worker->lock);
 }
 
+/* Asks for a view's level of detail (@job's lod_only), before any tile;
+ * it replaces one asked for before and not yet started. */
+void
+_mw_tile_worker_measure (MwTileWorker *worker,
+                         MwTileJob    *job)
+{
+  g_mutex_lock (&worker->lock);
+  g_clear_pointer (&worker->measure, _mw_tile_job_free);
+  worker->measure = job;
+  g_cond_broadcast (&worker->cond);
+  g_mutex_unlock (&worker->lock);
+}
+
 /* Whether that tile is being drawn now: queueing it again would draw it twice. */
 gboolean
 _mw_tile_worker_is_running (MwTileWorker *worker,
@@ -452,7 +473,7 @@ _mw_tile_worker_is_running (MwTileWorker *worker,
   gboolean running;
 
   g_mutex_lock (&worker->lock);
-  running = worker->running != NULL && worker->running->epoch == epoch &&
+  running = worker->running != NULL && !worker->running->lod_only && worker->running->epoch == epoch &&
             worker->running->i == i && worker->running->j == j;
   g_mutex_unlock (&worker->lock);
   return running;
@@ -476,7 +497,7 @@ void
 _mw_tile_worker_wait (MwTileWorker *worker)
 {
   g_mutex_lock (&worker->lock);
-  while (worker->running != NULL || !g_queue_is_empty (&worker->queue))
+  while (worker->running != NULL || worker->measure != NULL || !g_queue_is_empty (&worker->queue))
     g_cond_wait (&worker->cond, &worker->lock);
   g_mutex_unlock (&worker->lock);
 }

@@ -28,6 +28,7 @@ typedef struct
   MwView           view;      /* the tile's; the sets are the twin's own actors and ties */
   MwRenderLod      lod;
   int              size;      /* device pixels a side */
+  gboolean         lod_only;  /* measure the level of detail of view (a whole view's) into lod */
   cairo_surface_t *surface;   /* (nullable) until drawn */
 } MwTileJob;
 
@@ -43,6 +44,8 @@ GHashTable   *_mw_tile_worker_map_set    (MwTileWorker    *worker,
                                           gboolean         ties);
 void          _mw_tile_worker_queue      (MwTileWorker    *worker,
                                           GPtrArray       *jobs);
+void          _mw_tile_worker_measure    (MwTileWorker    *worker,
+                                          MwTileJob       *job);
 gboolean      _mw_tile_worker_is_running (MwTileWorker    *worker,
                                           guint64          epoch,
                                           gint64           i,

@@ -74,6 +74,11 @@ struct _MwRenderTiles
   double      lod_zoom;   /* where the level of detail was measured: zoom and */
   gint64      lod_i;      /* the tile at the view's top-left */
   gint64      lod_j;
+  gboolean    lod_wanted; /* a pan moved the view onto another tile: the worker measures … */
+  gboolean    lod_pending; /* … (asked for) … */
+  gint64      want_i;     /* … where it is now */
+  gint64      want_j;
+  MwView      want_view;
   Level       current;
   Level       backdrop;   /* the last zoom's, under the current until it is complete */
   cairo_surface_t *whole; /* (nullable) one frame of a whole view, under both … */
@@ -197,6 +202,8 @@ mw_render_tiles_drop_all (MwRenderTiles *tiles)
   level_clear (&tiles->backdrop);
   g_clear_pointer (&tiles->whole, cairo_surface_destroy);
   tiles->have_lod = FALSE;
+  tiles->lod_wanted = FALSE;
+  tiles->lod_pending = FALSE;
   tiles->epoch++;
 }
 
@@ -339,8 +346,32 @@ state_equal (const State *a,
          a->dim_others == b->dim_others && a->transparent == b->transparent && a->labels == b->labels;
 }
 
+/* The level of detail measured with the view's top-left on tile (i, j);
+ * tiles of another level of detail are dropped. */
+static void
+set_lod (MwRenderTiles     *tiles,
+         const MwRenderLod *lod,
+         double             zoom,
+         gint64             i,
+         gint64             j)
+{
+  tiles->lod_zoom = zoom;
+  tiles->lod_i = i;
+  tiles->lod_j = j;
+  /* labels show at most for AUTO_LABEL_MAX actors; only that side matters */
+  if (tiles->have_lod && (lod->dense != tiles->lod.dense || (lod->n_visible <= 2000) != (tiles->lod.n_visible <= 2000)))
+    {
+      g_hash_table_remove_all (tiles->current.tiles);
+      tiles->epoch++;
+    }
+  tiles->lod = *lod;
+  tiles->have_lod = TRUE;
+}
+
 /* The view's level of detail, measured again when the view has moved onto
- * another tile or zoomed; tiles of another level of detail are dropped. */
+ * another tile or zoomed. After a pan the worker measures it (tens of
+ * milliseconds at 100,000 actors) while the tiles keep the last one; a
+ * zoom (or the first view) measures it at once. */
 static void
 update_lod (MwRenderTiles *tiles,
             const MwView  *view)
@@ -351,19 +382,26 @@ update_lod (MwRenderTiles *tiles,
   MwRenderLod lod;
 
   if (tiles->have_lod && tiles->lod_zoom == view->zoom && tiles->lod_i == i && tiles->lod_j == j)
-    return;
-  _mw_renderer_measure_lod (tiles->renderer, view, &lod);
-  tiles->lod_zoom = view->zoom;
-  tiles->lod_i = i;
-  tiles->lod_j = j;
-  /* labels show at most for AUTO_LABEL_MAX actors; only that side matters */
-  if (tiles->have_lod && (lod.dense != tiles->lod.dense || (lod.n_visible <= 2000) != (tiles->lod.n_visible <= 2000)))
     {
-      g_hash_table_remove_all (tiles->current.tiles);
-      tiles->epoch++;
+      tiles->lod_wanted = FALSE;
+      return;
     }
-  tiles->lod = lod;
-  tiles->have_lod = TRUE;
+  if (tiles->threaded && tiles->have_lod && tiles->lod_zoom == view->zoom)
+    {
+      if (!(tiles->lod_pending || tiles->lod_wanted) || tiles->want_i != i || tiles->want_j != j)
+        {
+          tiles->lod_wanted = TRUE;
+          tiles->lod_pending = FALSE;
+          tiles->want_i = i;
+          tiles->want_j = j;
+          tiles->want_view = *view;
+        }
+      return;
+    }
+  tiles->lod_wanted = FALSE;
+  tiles->lod_pending = FALSE;
+  _mw_renderer_measure_lod (tiles->renderer, view, &lod);
+  set_lod (tiles, &lod, view->zoom, i, j);
 }
 
 /* @view moved onto tile (i, j) of @level. */
@@ -487,6 +525,16 @@ take_done (MwRenderTiles *tiles)
       MwTileJob *job = g_ptr_array_index (done, k);
       gint64 key = tile_key (job->i, job->j);
 
+      if (job->lod_only)
+        {
+          if (job->epoch == tiles->epoch && tiles->lod_pending && job->view.zoom == tiles->lod_zoom &&
+              job->i == tiles->want_i && job->j == tiles->want_j)
+            {
+              tiles->lod_pending = FALSE;
+              set_lod (tiles, &job->lod, job->view.zoom, job->i, job->j);
+            }
+          continue;
+        }
       if (job->epoch != tiles->epoch || job->view.zoom != tiles->current.zoom ||
           g_hash_table_contains (tiles->current.tiles, &key))
         continue;
@@ -532,6 +580,26 @@ new_job (MwRenderTiles *tiles,
   for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
     *sets[k] = tiles->sets[k] != NULL ? g_hash_table_ref (tiles->sets[k]) : NULL;
   return job;
+}
+
+/* The worker measures the level of detail where the view is now. */
+static void
+ask_lod (MwRenderTiles *tiles)
+{
+  MwTileJob *job = g_new0 (MwTileJob, 1);
+  GHashTable **sets[4] = { &job->view.selected_actors, &job->view.selected_ties,
+                           &job->view.highlighted_actors, &job->view.highlighted_ties };
+
+  job->lod_only = TRUE;
+  job->epoch = tiles->epoch;
+  job->i = tiles->want_i;
+  job->j = tiles->want_j;
+  job->view = tiles->want_view;
+  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+    *sets[k] = tiles->sets[k] != NULL ? g_hash_table_ref (tiles->sets[k]) : NULL;
+  _mw_tile_worker_measure (tiles->worker, job);
+  tiles->lod_wanted = FALSE;
+  tiles->lod_pending = TRUE;
 }
 
 typedef struct
@@ -624,6 +692,8 @@ queue_level (MwRenderTiles *tiles,
       return FALSE;
     }
   map_sets (tiles, view);
+  if (tiles->lod_wanted)
+    ask_lod (tiles);
 
   visible_range (tiles, level, view, &i0, &j0, &i1, &j1);
   ci = (i0 + i1) / 2;

@@ -297,8 +297,8 @@ bench_tiles (MwRenderer *renderer,
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   g_autofree char *pan_what = g_strdup_printf ("tiles: pan at %g%%, per frame", zoom * 100);
   g_autofree char *zoom_what = g_strdup_printf ("tiles: zoom around %g%%, per frame", zoom * 100);
-  guint n_frames, incomplete = 0;
-  double t;
+  guint n_frames, incomplete = 0, pan_drawn;
+  double t, pan_cpu, pan_ui;
   MwView view;
 
   mw_render_tiles_set_threaded (tiles, g_getenv ("MESHWORK_BENCH_TILES_SYNC") == NULL);
@@ -310,6 +310,9 @@ bench_tiles (MwRenderer *renderer,
   g_print ("  %-40s %7.1f ms in %u frames (%u tiles)\n", "tiles: a whole view sharp from none", t,
            n_frames, mw_render_tiles_get_n_drawn (tiles));
 
+  pan_cpu = cpu_ms ();
+  pan_ui = thread_cpu_ms ();
+  pan_drawn = mw_render_tiles_get_n_drawn (tiles);
   for (guint frame = 0; frame < FRAMES; frame++)
     {
       gboolean complete;
@@ -320,7 +323,13 @@ bench_tiles (MwRenderer *renderer,
       incomplete += !complete;
       g_array_append_val (times, t);
     }
+  mw_render_tiles_wait (tiles);
+  pan_cpu = cpu_ms () - pan_cpu - (thread_cpu_ms () - pan_ui);
+  tiled_frame (tiles, surface, &view, TRUE, NULL, NULL);
+  pan_drawn = mw_render_tiles_get_n_drawn (tiles) - pan_drawn;
   print_tiled (pan_what, times, ui_cpu, incomplete);
+  g_print ("  %-40s %u tiles, %.1f ms CPU a tile besides the UI thread's\n", "", pan_drawn,
+           pan_drawn > 0 ? pan_cpu / pan_drawn : 0.0);
 
   /* a jump of half a view: what it uncovers, until sharp */
   until_sharp (tiles, surface, &view, &n_frames);
