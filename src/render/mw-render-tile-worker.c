@@ -51,6 +51,7 @@ struct _MwTileWorker
   MwNetwork    *source;     /* what the copy is of, followed while it is */
   guint64       generation; /* the source's, when the copy was brought up to date */
   gboolean      changed;    /* the source changed in more than positions since */
+  guint64       announced;  /* the source's generation at its last change signal */
   GArray       *moved;      /* guint: indices of the actors moved since */
   MwNetwork    *copy;
   MwRenderer   *twin;
@@ -160,6 +161,7 @@ static void
 source_changed_cb (MwTileWorker *worker,
                    MwChange     *change)
 {
+  worker->announced = mw_network_get_generation (worker->source);
   if (change->kind == MW_CHANGE_ACTOR_CHANGED && (change->fields & ~MW_FIELD_POSITION) == 0)
     g_array_append_val (worker->moved, change->actor->index);
   else
@@ -309,7 +311,9 @@ update_moved (MwTileWorker *worker,
   MwNetwork *network = renderer->network;
   MwRenderer *twin = worker->twin;
 
+  /* changes inside a batch not yet ended are not announced: copy everything */
   if (twin == NULL || worker->source != network || worker->changed ||
+      worker->announced != mw_network_get_generation (network) ||
       mw_network_get_n_actors (worker->copy) != mw_network_get_n_actors (network) ||
       twin->size_by != renderer->size_by || twin->text.scale != renderer->text.scale ||
       g_strcmp0 (twin->text.font, renderer->text.font) != 0)
