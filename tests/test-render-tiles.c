@@ -52,6 +52,27 @@ make_tangle (guint n_actors,
   return network;
 }
 
+/* Four organisations of two units each, in the four quarters of the
+ * drawing: far out, actors are specks and the canvas shows their map. */
+static MwNetwork *
+make_organisations (guint n_actors)
+{
+  g_autoptr(MwNetwork) network = make_tangle (n_actors, n_actors * 2);
+
+  mw_network_begin_batch (network, "organisations");
+  for (guint i = 0; i < n_actors; i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i);
+      g_autofree char *org = g_strdup_printf ("Org %c", 'A' + (actor->x >= 1500) + 2 * (actor->y >= 1000));
+      g_autofree char *unit = g_strdup_printf ("Unit %u", i % 2);
+
+      mw_network_set_actor_org (network, actor, org);
+      mw_network_set_actor_unit (network, actor, unit);
+    }
+  mw_network_end_batch (network);
+  return g_steal_pointer (&network);
+}
+
 static cairo_surface_t *
 draw_direct (MwRenderer   *renderer,
              const MwView *view)
@@ -193,6 +214,20 @@ test_tiles_like_direct (void)
   view_at (&view, 1.5, 1200, 800);
   view.dark = TRUE;
   assert_like_direct (sparse_renderer, sparse_tiles, &view);
+}
+
+/* Far out the map of organisations is drawn in view pixels: its discs
+ * sized by the whole view, not by each tile, and its key once. */
+static void
+test_tiles_overview (void)
+{
+  g_autoptr(MwNetwork) network = make_organisations (800);
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(MwRenderTiles) tiles = mw_render_tiles_new (renderer, TILE);
+  MwView view;
+
+  view_at (&view, 0.15, -400, -300);
+  assert_like_direct (renderer, tiles, &view);
 }
 
 /* A pan draws only the tiles it uncovers, and the picture still matches. */
@@ -421,6 +456,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/tiles/like-direct", test_tiles_like_direct);
+  g_test_add_func ("/render/tiles/overview", test_tiles_overview);
   g_test_add_func ("/render/tiles/pan", test_tiles_pan);
   g_test_add_func ("/render/tiles/invalidate", test_tiles_invalidate);
   g_test_add_func ("/render/tiles/zoom", test_tiles_zoom);

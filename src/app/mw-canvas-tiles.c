@@ -24,6 +24,8 @@
 #define TILE_SIZE      256      /* device pixels */
 #define TILE_BUDGET_US 8000     /* tile drawing a frame may spend, without the worker */
 #define ZOOM_SETTLE_MS 200      /* no zoom for this long: sharp tiles at the new zoom */
+#define KEY_WIDTH      320      /* where the map's key may draw, from the bottom-left corner */
+#define KEY_HEIGHT     120
 
 static const cairo_user_data_key_t texture_key;
 
@@ -73,16 +75,14 @@ redraw_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Asks for one more frame once the main loop is idle. */
+/* Asks for one more frame once the zoom may have settled. */
 static void
 redraw_later (MwCanvas *self,
               guint     delay_ms)
 {
   if (self->tiles_redraw_id != 0)
     return;
-  self->tiles_redraw_id = delay_ms == 0 ?
-    g_idle_add_full (G_PRIORITY_LOW, redraw_cb, self, NULL) :
-    g_timeout_add_full (G_PRIORITY_LOW, delay_ms, redraw_cb, self, NULL);
+  self->tiles_redraw_id = g_timeout_add_full (G_PRIORITY_LOW, delay_ms, redraw_cb, self, NULL);
 }
 
 /* The worker has drawn tiles: a frame takes them. */
@@ -168,6 +168,18 @@ _mw_canvas_snapshot_tiles (MwCanvas    *self,
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { bg.red, bg.green, bg.blue, 1 },
                              &GRAPHENE_RECT_INIT (0, 0, self->view.width, self->view.height));
   mw_render_tiles_foreach (self->tiles, &self->view, append_tile, snapshot);
+  /* far out: the key of the map, once, over the tiles (in the bottom-left
+   * corner, with room for longer translations) */
+  if (mw_render_tiles_draw_overlay (self->tiles, NULL, &self->view))
+    {
+      double height = MIN (self->view.height, KEY_HEIGHT);
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
+                                               &GRAPHENE_RECT_INIT (0, self->view.height - height,
+                                                                    MIN (self->view.width, KEY_WIDTH), height));
+
+      mw_render_tiles_draw_overlay (self->tiles, cr, &self->view);
+      cairo_destroy (cr);
+    }
 
   /* the sharp tiles once the zoom has settled; the rest of them come with
    * the worker's word that they are drawn */

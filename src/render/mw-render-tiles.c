@@ -982,6 +982,28 @@ mw_render_tiles_paint (MwRenderTiles *tiles,
   cairo_fill (cr);
   mw_render_tiles_foreach (tiles, view, paint_tile, cr);
   cairo_restore (cr);
+  mw_render_tiles_draw_overlay (tiles, cr, view);
+}
+
+/**
+ * mw_render_tiles_draw_overlay:
+ * @cr: (nullable): where the view is composited, in view pixels; %NULL
+ *   only asks
+ *
+ * Draws what the tiles leave out, once over the view: the key of the map
+ * of organisations shown far out.
+ *
+ * Returns: whether there is such a thing to draw in @view
+ */
+gboolean
+mw_render_tiles_draw_overlay (MwRenderTiles *tiles,
+                              cairo_t       *cr,
+                              const MwView  *view)
+{
+  g_return_val_if_fail (tiles != NULL, FALSE);
+  g_return_val_if_fail (view != NULL && view->zoom > 0, FALSE);
+
+  return _mw_renderer_draw_map_key (tiles->renderer, cr, view);
 }
 
 /* The colour under the tiles, where none is drawn yet. */

@@ -66,6 +66,9 @@ void           mw_render_tiles_foreach      (MwRenderTiles  *tiles,
 void           mw_render_tiles_paint        (MwRenderTiles  *tiles,
                                              cairo_t        *cr,
                                              const MwView   *view);
+gboolean       mw_render_tiles_draw_overlay (MwRenderTiles  *tiles,
+                                             cairo_t        *cr,
+                                             const MwView   *view);
 guint          mw_render_tiles_get_n_drawn  (MwRenderTiles  *tiles);
 void           mw_render_tiles_get_background (const MwView *view,
                                              MwColor        *color);

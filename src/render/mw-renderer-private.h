@@ -40,6 +40,8 @@ typedef struct
 {
   guint    n_visible;   /* actors in the whole view: labels or none */
   gboolean dense;       /* its ties as hairlines in masks */
+  double   width;       /* the whole view's size: the map's discs are sized by it */
+  double   height;
 } MwRenderLod;
 
 /* Receives every run of text instead of it being drawn as glyphs: the SVG
@@ -116,6 +118,10 @@ void           _mw_renderer_draw_with_lod (MwRenderer     *self,
                                            cairo_t        *cr,
                                            const MwView   *view,
                                            const MwRenderLod *lod);
+/* What a tile leaves out and the tiles draw once over the view: the map's key. */
+gboolean       _mw_renderer_draw_map_key  (MwRenderer     *self,
+                                           cairo_t        *cr,
+                                           const MwView   *view);
 
 /* A morph's sprites: one actor alone (shape, badges, label) as a frame of
  * @view draws it, and how much of that frame would be the map. */
@@ -641,6 +647,10 @@ void     _mw_render_overview_clear      (MwRenderOverview *overview);
 double   _mw_renderer_overview_weight   (MwRenderer       *self,
                                          const MwFrame    *f);
 void     _mw_renderer_draw_overview     (MwRenderer       *self,
+                                         cairo_t          *cr,
+                                         const MwFrame    *f,
+                                         double            alpha);
+void     _mw_renderer_draw_overview_key (MwRenderer       *self,
                                          cairo_t          *cr,
                                          const MwFrame    *f,
                                          double            alpha);
