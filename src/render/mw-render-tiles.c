@@ -97,6 +97,7 @@ struct _MwRenderTiles
   double      pan_y;
   GSourceFunc ready;
   gpointer    ready_data;
+  gboolean    waiting;    /* the last update missed tiles of the view: a finished job is news */
 };
 
 static gint64
@@ -138,7 +139,8 @@ worker_ready (gpointer user_data)
 {
   MwRenderTiles *tiles = user_data;
 
-  if (tiles->ready != NULL)
+  /* the ring round a complete view changes nothing on screen: no frame for it */
+  if (tiles->ready != NULL && (tiles->waiting || tiles->lod_pending))
     tiles->ready (tiles->ready_data);
   return G_SOURCE_REMOVE;
 }
@@ -788,33 +790,13 @@ note_pan (MwRenderTiles *tiles,
     }
 }
 
-/**
- * mw_render_tiles_update:
- * @view: the view to show
- * @settled: the zoom has stopped changing; %FALSE while a zoom is under
- *   way, when the tiles of the zoom before are scaled
- * @budget_us: without the worker, how long to draw missing tiles (at
- *   least one is drawn; none, but one frame of the whole view, when the
- *   view shows none yet)
- *
- * Drops what no longer matches the network, the look or the emphasis,
- * takes the tiles the worker has drawn and queues those the view shows
- * and still misses (or, without the worker, draws them). Once a queued
- * tile is drawn the ready function is called on this thread's main
- * context: update again then.
- *
- * Returns: whether the view's tiles are all there and sharp
- */
-gboolean
-mw_render_tiles_update (MwRenderTiles *tiles,
-                        const MwView  *view,
-                        gboolean       settled,
-                        gint64         budget_us)
+static gboolean
+update (MwRenderTiles *tiles,
+        const MwView  *view,
+        gboolean       settled,
+        gint64         budget_us)
 {
   State state;
-
-  g_return_val_if_fail (tiles != NULL, TRUE);
-  g_return_val_if_fail (view != NULL && view->zoom > 0, TRUE);
 
   state_of (tiles, view, &state);
   if (!tiles->have_state || !state_equal (&state, &tiles->state))
@@ -859,6 +841,36 @@ mw_render_tiles_update (MwRenderTiles *tiles,
   level_clear (&tiles->backdrop);
   g_clear_pointer (&tiles->whole, cairo_surface_destroy);
   return TRUE;
+}
+
+/**
+ * mw_render_tiles_update:
+ * @view: the view to show
+ * @settled: the zoom has stopped changing; %FALSE while a zoom is under
+ *   way, when the tiles of the zoom before are scaled
+ * @budget_us: without the worker, how long to draw missing tiles (at
+ *   least one is drawn; none, but one frame of the whole view, when the
+ *   view shows none yet)
+ *
+ * Drops what no longer matches the network, the look or the emphasis,
+ * takes the tiles the worker has drawn and queues those the view shows
+ * and still misses (or, without the worker, draws them). Once a queued
+ * tile is drawn the ready function is called on this thread's main
+ * context: update again then.
+ *
+ * Returns: whether the view's tiles are all there and sharp
+ */
+gboolean
+mw_render_tiles_update (MwRenderTiles *tiles,
+                        const MwView  *view,
+                        gboolean       settled,
+                        gint64         budget_us)
+{
+  g_return_val_if_fail (tiles != NULL, TRUE);
+  g_return_val_if_fail (view != NULL && view->zoom > 0, TRUE);
+
+  tiles->waiting = !update (tiles, view, settled, budget_us);
+  return !tiles->waiting;
 }
 
 static void
