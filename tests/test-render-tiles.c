@@ -9,7 +9,9 @@
  * picture one mw_renderer_draw() of the view gives: lines continue across
  * the seams, labels and hairlines follow the whole view's level of detail.
  * An edit, a selection and a new zoom draw the tiles again; a pan draws
- * only those it uncovers. */
+ * only those it uncovers. The tiles are drawn on a worker thread by a
+ * renderer of its own: they are those the renderer draws itself, and an
+ * edit made while a tile is drawn never shows the tile. */
 
 #include <math.h>
 #include <stdlib.h>
@@ -50,6 +52,27 @@ make_tangle (guint n_actors,
   return network;
 }
 
+/* Four organisations of two units each, in the four quarters of the
+ * drawing: far out, actors are specks and the canvas shows their map. */
+static MwNetwork *
+make_organisations (guint n_actors)
+{
+  g_autoptr(MwNetwork) network = make_tangle (n_actors, n_actors * 2);
+
+  mw_network_begin_batch (network, "organisations");
+  for (guint i = 0; i < n_actors; i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i);
+      g_autofree char *org = g_strdup_printf ("Org %c", 'A' + (actor->x >= 1500) + 2 * (actor->y >= 1000));
+      g_autofree char *unit = g_strdup_printf ("Unit %u", i % 2);
+
+      mw_network_set_actor_org (network, actor, org);
+      mw_network_set_actor_unit (network, actor, unit);
+    }
+  mw_network_end_batch (network);
+  return g_steal_pointer (&network);
+}
+
 static cairo_surface_t *
 draw_direct (MwRenderer   *renderer,
              const MwView *view)
@@ -63,21 +86,33 @@ draw_direct (MwRenderer   *renderer,
   return surface;
 }
 
-/* Draws every missing tile, then composites them. */
+/* What the tiles show now. */
 static cairo_surface_t *
-draw_tiled (MwRenderTiles *tiles,
-            const MwView  *view)
+paint_tiles (MwRenderTiles *tiles,
+             const MwView  *view)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
   cairo_t *cr = cairo_create (surface);
-  guint rounds = 0;
 
-  while (!mw_render_tiles_update (tiles, view, TRUE, 0))
-    g_assert_cmpuint (++rounds, <, 1000);
   mw_render_tiles_paint (tiles, cr, view);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
+}
+
+/* Draws every missing tile (waiting for the worker), then composites them. */
+static cairo_surface_t *
+draw_tiled (MwRenderTiles *tiles,
+            const MwView  *view)
+{
+  guint rounds = 0;
+
+  while (!mw_render_tiles_update (tiles, view, TRUE, 0))
+    {
+      mw_render_tiles_wait (tiles);
+      g_assert_cmpuint (++rounds, <, 1000);
+    }
+  return paint_tiles (tiles, view);
 }
 
 /* How many pixels differ by more than a level of antialiasing in any channel. */
@@ -92,6 +127,29 @@ n_different (cairo_surface_t *a,
 
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
+      for (int c = 0; c < 4; c++)
+        if (abs (pa[y * stride + 4 * x + c] - pb[y * stride + 4 * x + c]) > 24)
+          {
+            n++;
+            break;
+          }
+  return n;
+}
+
+/* … within @r pixels of (cx, cy). */
+static guint
+n_different_near (cairo_surface_t *a,
+                  cairo_surface_t *b,
+                  int              cx,
+                  int              cy,
+                  int              r)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  for (int y = cy - r; y < cy + r; y++)
+    for (int x = cx - r; x < cx + r; x++)
       for (int c = 0; c < 4; c++)
         if (abs (pa[y * stride + 4 * x + c] - pb[y * stride + 4 * x + c]) > 24)
           {
@@ -158,6 +216,20 @@ test_tiles_like_direct (void)
   assert_like_direct (sparse_renderer, sparse_tiles, &view);
 }
 
+/* Far out the map of organisations is drawn in view pixels: its discs
+ * sized by the whole view, not by each tile, and its key once. */
+static void
+test_tiles_overview (void)
+{
+  g_autoptr(MwNetwork) network = make_organisations (800);
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(MwRenderTiles) tiles = mw_render_tiles_new (renderer, TILE);
+  MwView view;
+
+  view_at (&view, 0.15, -400, -300);
+  assert_like_direct (renderer, tiles, &view);
+}
+
 /* A pan draws only the tiles it uncovers, and the picture still matches. */
 static void
 test_tiles_pan (void)
@@ -168,6 +240,8 @@ test_tiles_pan (void)
   guint drawn;
   MwView view;
 
+  /* the ring round the view would be drawn too */
+  mw_render_tiles_set_prefetch (tiles, FALSE);
   view_at (&view, 0.6, 900, 600);
   cairo_surface_destroy (draw_tiled (tiles, &view));
   drawn = mw_render_tiles_get_n_drawn (tiles);
@@ -205,6 +279,15 @@ test_tiles_invalidate (void)
   cairo_surface_destroy (before);
   cairo_surface_destroy (after);
 
+  /* more than a move: the worker's copy of the network is taken again */
+  before = draw_tiled (tiles, &view);
+  mw_network_set_actor_label (network, actor, "A much longer label than before");
+  after = draw_tiled (tiles, &view);
+  g_assert_cmpuint (n_different (before, after), >, 50);
+  assert_like_direct (renderer, tiles, &view);
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+
   g_hash_table_add (selected, actor);
   view.selected_actors = selected;
   mw_render_tiles_set_emphasis_serial (tiles, 1);
@@ -223,6 +306,7 @@ test_tiles_zoom (void)
   guint drawn;
   MwView view;
 
+  mw_render_tiles_set_prefetch (tiles, FALSE);
   view_at (&view, 1.0, 1000, 700);
   unscaled = draw_tiled (tiles, &view);
   drawn = mw_render_tiles_get_n_drawn (tiles);
@@ -249,14 +333,135 @@ test_tiles_zoom (void)
   g_assert_cmpuint (mw_render_tiles_get_n_drawn (tiles), >, drawn);
 }
 
+/* The worker's tiles, drawn by a renderer of its own on a copy of the
+ * network, are pixel for pixel those the renderer draws on the calling
+ * thread: hairlines, stroked ties with labels, a selection, the dark style. */
+static void
+test_tiles_worker_like_direct (void)
+{
+  g_autoptr(MwNetwork) dense = make_tangle (1500, 6000);
+  g_autoptr(MwNetwork) sparse = make_tangle (400, 500);
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (dense);
+  g_autoptr(MwRenderer) sparse_renderer = mw_renderer_new (sparse);
+  g_autoptr(GHashTable) selected = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) selected_ties = g_hash_table_new (NULL, NULL);
+  struct { MwRenderer *renderer; double zoom, x, y; gboolean dark; } cases[] = {
+    { renderer, 0.6, 900, 600, FALSE },
+    { sparse_renderer, 1.5, 1200, 800, TRUE },
+  };
+
+  mw_renderer_set_font (sparse_renderer, "DejaVu Sans");
+  g_hash_table_add (selected, mw_network_get_actor (sparse, 7));
+  g_hash_table_add (selected_ties, mw_network_get_tie (sparse, 3));
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(MwRenderTiles) worker = mw_render_tiles_new (cases[c].renderer, TILE);
+      g_autoptr(MwRenderTiles) direct = mw_render_tiles_new (cases[c].renderer, TILE);
+      cairo_surface_t *a, *b;
+      MwView view;
+
+      mw_render_tiles_set_threaded (direct, FALSE);
+      view_at (&view, cases[c].zoom, cases[c].x, cases[c].y);
+      view.dark = cases[c].dark;
+      if (c == 1)
+        {
+          view.selected_actors = selected;
+          view.selected_ties = selected_ties;
+          view.dim_others = TRUE;
+        }
+      a = draw_tiled (worker, &view);
+      b = draw_tiled (direct, &view);
+      if (n_different (a, b) > 0)
+        {
+          cairo_surface_write_to_png (a, "test-render-tiles-worker.png");
+          cairo_surface_write_to_png (b, "test-render-tiles-calling-thread.png");
+        }
+      g_assert_cmpuint (n_different (a, b), ==, 0);
+      g_assert_cmpuint (mw_render_tiles_get_n_drawn (worker), >=, 15);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+
+/* An edit while the worker draws a tile: the tile was drawn from the
+ * network before the edit, and never shows; what shows at once is the
+ * edited network (one frame of it), then its tiles. */
+static void
+test_tiles_edit_during_job (void)
+{
+  g_autoptr(MwNetwork) network = make_tangle (400, 500);
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(MwRenderTiles) tiles = mw_render_tiles_new (renderer, TILE);
+  MwActor *actor = mw_network_get_actor (network, 7);
+  cairo_surface_t *shown, *direct;
+  MwView view;
+
+  mw_render_tiles_set_prefetch (tiles, FALSE);
+  view_at (&view, 1.0, 1000, 700);
+  /* the worker takes the middle tile first and keeps it under way */
+  mw_render_tiles_hold_worker (tiles, TRUE);
+  g_assert_false (mw_render_tiles_update (tiles, &view, TRUE, 0));
+  g_usleep (20000);
+  /* moved into the middle of the tile the worker has: the view's middle one */
+  mw_network_set_actor_position (network, actor, 1216, 832);
+  g_assert_false (mw_render_tiles_update (tiles, &view, TRUE, 0));
+  shown = paint_tiles (tiles, &view);
+  direct = draw_direct (renderer, &view);
+  g_assert_cmpuint (n_different (shown, direct), ==, 0);
+  cairo_surface_destroy (shown);
+
+  /* the stale tile comes now, and is thrown away */
+  mw_render_tiles_hold_worker (tiles, FALSE);
+  mw_render_tiles_wait (tiles);
+  for (guint rounds = 0; !mw_render_tiles_update (tiles, &view, TRUE, 0); rounds++)
+    {
+      shown = paint_tiles (tiles, &view);
+      g_assert_cmpuint (n_different_near (shown, direct, 216, 132, 24), <=, 10);
+      cairo_surface_destroy (shown);
+      mw_render_tiles_wait (tiles);
+      g_assert_cmpuint (rounds, <, 100);
+    }
+  shown = paint_tiles (tiles, &view);
+  g_assert_cmpuint (n_different_near (shown, direct, 216, 132, 24), <=, 10);
+  cairo_surface_destroy (shown);
+  cairo_surface_destroy (direct);
+  assert_like_direct (renderer, tiles, &view);
+}
+
+/* Once the view's tiles are there the worker draws the ring round it: a
+ * pan by a tile then finds its tiles drawn and draws none. */
+static void
+test_tiles_prefetch (void)
+{
+  g_autoptr(MwNetwork) network = make_tangle (400, 500);
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(MwRenderTiles) tiles = mw_render_tiles_new (renderer, TILE);
+  guint drawn;
+  MwView view;
+
+  view_at (&view, 1.0, 1000, 700);
+  cairo_surface_destroy (draw_tiled (tiles, &view));
+  drawn = mw_render_tiles_get_n_drawn (tiles);
+  mw_render_tiles_wait (tiles);
+  view.offset_x += TILE / view.zoom;
+  view.offset_y -= TILE / view.zoom;
+  g_assert_true (mw_render_tiles_update (tiles, &view, TRUE, 0));
+  g_assert_cmpuint (mw_render_tiles_get_n_drawn (tiles), >, drawn);
+  assert_like_direct (renderer, tiles, &view);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/tiles/like-direct", test_tiles_like_direct);
+  g_test_add_func ("/render/tiles/overview", test_tiles_overview);
   g_test_add_func ("/render/tiles/pan", test_tiles_pan);
   g_test_add_func ("/render/tiles/invalidate", test_tiles_invalidate);
   g_test_add_func ("/render/tiles/zoom", test_tiles_zoom);
+  g_test_add_func ("/render/tiles/worker-like-direct", test_tiles_worker_like_direct);
+  g_test_add_func ("/render/tiles/edit-during-job", test_tiles_edit_during_job);
+  g_test_add_func ("/render/tiles/prefetch", test_tiles_prefetch);
   return g_test_run ();
 }

@@ -8,9 +8,10 @@
  * renderer's tiles (mw-render-tiles.c) as GdkTextures instead of drawing
  * the network again: a pan copies pixels and draws only the tiles it
  * uncovers, a zoom scales the last zoom's tiles until it settles. Missing
- * tiles are drawn within a budget per frame, nearest the middle first; the
- * next frame, asked for from an idle, draws more. Until a tile is there the
- * last zoom's tile shows scaled under it, or else the background.
+ * tiles are drawn by the tiles' worker thread, nearest the middle first;
+ * when it has drawn some it says so and a frame takes them. Until a tile
+ * is there the last zoom's tile shows scaled under it, or else the
+ * background. The UI thread only composites.
  */
 
 #define G_LOG_DOMAIN "meshwork-canvas"
@@ -21,8 +22,10 @@
 #include "mw-render-tiles.h"
 
 #define TILE_SIZE      256      /* device pixels */
-#define TILE_BUDGET_US 8000     /* tile drawing a frame may spend */
+#define TILE_BUDGET_US 8000     /* tile drawing a frame may spend, without the worker */
 #define ZOOM_SETTLE_MS 200      /* no zoom for this long: sharp tiles at the new zoom */
+#define KEY_WIDTH      320      /* where the map's key may draw, from the bottom-left corner */
+#define KEY_HEIGHT     120
 
 static const cairo_user_data_key_t texture_key;
 
@@ -72,16 +75,22 @@ redraw_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Asks for one more frame once the main loop is idle. */
+/* Asks for one more frame once the zoom may have settled. */
 static void
 redraw_later (MwCanvas *self,
               guint     delay_ms)
 {
   if (self->tiles_redraw_id != 0)
     return;
-  self->tiles_redraw_id = delay_ms == 0 ?
-    g_idle_add_full (G_PRIORITY_LOW, redraw_cb, self, NULL) :
-    g_timeout_add_full (G_PRIORITY_LOW, delay_ms, redraw_cb, self, NULL);
+  self->tiles_redraw_id = g_timeout_add_full (G_PRIORITY_LOW, delay_ms, redraw_cb, self, NULL);
+}
+
+/* The worker has drawn tiles: a frame takes them. */
+static gboolean
+tiles_ready_cb (gpointer user_data)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (user_data));
+  return G_SOURCE_REMOVE;
 }
 
 /* What the selection, the highlight and the marks are now, in one number
@@ -141,7 +150,10 @@ _mw_canvas_snapshot_tiles (MwCanvas    *self,
       return FALSE;
     }
   if (self->tiles == NULL)
-    self->tiles = mw_render_tiles_new (self->renderer, TILE_SIZE);
+    {
+      self->tiles = mw_render_tiles_new (self->renderer, TILE_SIZE);
+      mw_render_tiles_set_ready_func (self->tiles, tiles_ready_cb, self);
+    }
 
   if (self->view.zoom != self->tiles_zoom)
     {
@@ -156,10 +168,23 @@ _mw_canvas_snapshot_tiles (MwCanvas    *self,
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { bg.red, bg.green, bg.blue, 1 },
                              &GRAPHENE_RECT_INIT (0, 0, self->view.width, self->view.height));
   mw_render_tiles_foreach (self->tiles, &self->view, append_tile, snapshot);
+  /* far out: the key of the map, once, over the tiles (in the bottom-left
+   * corner, with room for longer translations) */
+  if (mw_render_tiles_draw_overlay (self->tiles, NULL, &self->view))
+    {
+      double height = MIN (self->view.height, KEY_HEIGHT);
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
+                                               &GRAPHENE_RECT_INIT (0, self->view.height - height,
+                                                                    MIN (self->view.width, KEY_WIDTH), height));
 
-  /* the rest of the tiles, or the sharp ones once the zoom has settled */
-  if (!complete)
-    redraw_later (self, settled ? 0 : ZOOM_SETTLE_MS);
+      mw_render_tiles_draw_overlay (self->tiles, cr, &self->view);
+      cairo_destroy (cr);
+    }
+
+  /* the sharp tiles once the zoom has settled; the rest of them come with
+   * the worker's word that they are drawn */
+  if (!complete && !settled)
+    redraw_later (self, ZOOM_SETTLE_MS);
   return TRUE;
 }
 

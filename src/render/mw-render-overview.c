@@ -306,7 +306,8 @@ place_discs (MwRenderer    *self,
   guint n_groups = mw_overview_get_n_groups (map);
   Disc *discs = g_new0 (Disc, n_groups);
   guint largest = 1;
-  double r_max = MIN (f->view->width, f->view->height) / 8;
+  /* a tile's discs are the whole view's */
+  double r_max = f->lod != NULL ? MIN (f->lod->width, f->lod->height) / 8 : MIN (f->view->width, f->view->height) / 8;
 
   for (guint i = 0; i < self->geometry.actors->len; i++)
     {
@@ -469,6 +470,25 @@ draw_key (MwRenderer    *self,
     }
 }
 
+/* The map's key alone, in view pixels, as _mw_renderer_draw_overview()
+ * draws it in a frame of the whole view. */
+void
+_mw_renderer_draw_overview_key (MwRenderer    *self,
+                                cairo_t       *cr,
+                                const MwFrame *f,
+                                double         alpha)
+{
+  if (f->view->labels == MW_LABELS_NEVER)
+    return;
+  cairo_save (cr);
+  cairo_set_matrix (cr, &f->view_matrix);
+  cairo_push_group (cr);
+  draw_key (self, f, cr);
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, alpha);
+  cairo_restore (cr);
+}
+
 /**
  * _mw_renderer_draw_overview:
  * @alpha: how opaque the map is over what is already drawn
@@ -492,7 +512,9 @@ _mw_renderer_draw_overview (MwRenderer    *self,
   if (f->view->labels != MW_LABELS_NEVER)
     {
       draw_names (self, f, cr, map, discs);
-      draw_key (self, f, cr);
+      /* a tile's corner is not the view's: the tiles draw the key once */
+      if (f->lod == NULL)
+        draw_key (self, f, cr);
     }
   cairo_pop_group_to_source (cr);
   cairo_paint_with_alpha (cr, alpha);

@@ -44,22 +44,27 @@ label_free (gpointer data)
  * same metrics at every zoom and on every surface: the screen, PNG, SVG and
  * PDF place each glyph at the same model position. 72 dpi makes a font's
  * size in points equal to model points. */
-void
-_mw_render_text_init (MwRenderText *text)
+static PangoContext *
+create_context (PangoFontMap *font_map)
 {
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  PangoContext *pango = pango_font_map_create_context (font_map);
   cairo_font_options_t *options = cairo_font_options_create ();
 
-  text->pango = pango_font_map_create_context (font_map);
-  text->scale = 1;
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (text->pango, options);
-  pango_cairo_context_set_resolution (text->pango, 72);
-  pango_context_set_round_glyph_positions (text->pango, FALSE);
+  pango_cairo_context_set_font_options (pango, options);
+  pango_cairo_context_set_resolution (pango, 72);
+  pango_context_set_round_glyph_positions (pango, FALSE);
   cairo_font_options_destroy (options);
+  return pango;
+}
 
+void
+_mw_render_text_init (MwRenderText *text)
+{
+  text->pango = create_context (pango_cairo_font_map_get_default ());
+  text->scale = 1;
   text->font = g_strdup ("Cantarell, DejaVu Sans, sans-serif");
   text->labels = g_hash_table_new_full (NULL, NULL, NULL, label_free);
 }
@@ -70,6 +75,20 @@ _mw_render_text_clear (MwRenderText *text)
   g_clear_object (&text->pango);
   g_clear_pointer (&text->font, g_free);
   g_clear_pointer (&text->labels, g_hash_table_unref);
+}
+
+/* A renderer that draws on another thread (the tiles' twin, see
+ * mw-render-tile-worker.c) gets a font map of its own: the default one is
+ * the creating thread's, and Pango's font maps are not thread-safe. Before
+ * the first label is laid out. */
+void
+_mw_render_text_use_own_font_map (MwRenderText *text)
+{
+  g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
+
+  g_hash_table_remove_all (text->labels);
+  g_clear_object (&text->pango);
+  text->pango = create_context (font_map);
 }
 
 /* Layouts are dropped for exactly the actors whose label changed or who

@@ -13,13 +13,21 @@
  * (MwRenderLod): a tile alone would count fewer actors in sight and show
  * labels the view does not.
  *
- * The tiles are drawn on the calling thread: the renderer keeps scratch
- * (buckets, masks, stamps, its grid's marks) that one frame owns. A frame
- * draws the missing tiles nearest the middle of the view first, within a
- * time budget, and says whether some are still missing. A view that would
- * show none (the first frame, after an edit) is drawn as one frame, the
- * way it is without tiles, and shows under the tiles until they are all
- * there: never a background where the network was.
+ * The tiles are drawn on a worker thread (mw-render-tile-worker.c) by a
+ * renderer of its own on a copy of the network: a frame only queues the
+ * missing tiles, nearest the middle of the view first and then a ring
+ * round the view (the way the last pan went first), takes the tiles the
+ * worker has finished and says whether some are still missing. Each job
+ * carries the tiles' epoch, counted up by whatever drops the tiles (an
+ * edit, the look, the emphasis, a new zoom): a job of an older epoch is
+ * thrown away, so an edit made while a tile is drawn never shows the tile.
+ * Without the worker (mw_render_tiles_set_threaded()) the tiles are drawn
+ * on the calling thread by the renderer itself, within a time budget.
+ *
+ * A view that would show none (the first frame, after an edit) is drawn as
+ * one frame on the calling thread, the way it is without tiles, and shows
+ * under the tiles until they are all there: never a background where the
+ * network was.
  */
 
 #define G_LOG_DOMAIN "meshwork-render"
@@ -27,6 +35,7 @@
 #include <math.h>
 
 #include "mw-render-tiles.h"
+#include "mw-render-tile-worker.h"
 #include "mw-renderer-private.h"
 
 #define MAX_TILES 160   /* of one level: ~40 MiB at 256 px, five views of 1280×800 */
@@ -43,6 +52,7 @@ typedef struct
 typedef struct
 {
   guint64     look;
+  guint64     generation;
   guint64     emphasis;
   double      scale;
   gboolean    dark;
@@ -64,11 +74,30 @@ struct _MwRenderTiles
   double      lod_zoom;   /* where the level of detail was measured: zoom and */
   gint64      lod_i;      /* the tile at the view's top-left */
   gint64      lod_j;
+  gboolean    lod_wanted; /* a pan moved the view onto another tile: the worker measures … */
+  gboolean    lod_pending; /* … (asked for) … */
+  gint64      want_i;     /* … where it is now */
+  gint64      want_j;
+  MwView      want_view;
   Level       current;
   Level       backdrop;   /* the last zoom's, under the current until it is complete */
   cairo_surface_t *whole; /* (nullable) one frame of a whole view, under both … */
   MwView      whole_view; /* … of this view, while the tiles are drawn */
   guint       n_drawn;
+  /* drawing on the worker */
+  gboolean    threaded;
+  gboolean    prefetch;   /* the ring round the view too, once the view's are there */
+  MwTileWorker *worker;   /* (nullable) until the first tile */
+  guint64     epoch;      /* counts what dropped the current level's tiles */
+  guint64     sets_epoch; /* the epoch the jobs' sets were mapped for */
+  GHashTable *sets[4];    /* (nullable) the view's sets, the twin's actors and ties */
+  double      last_x;     /* the view's offset at the last update, … */
+  double      last_y;
+  double      pan_x;      /* … and the way it last moved, in model points */
+  double      pan_y;
+  GSourceFunc ready;
+  gpointer    ready_data;
+  gboolean    waiting;    /* the last update missed tiles of the view: a finished job is news */
 };
 
 static gint64
@@ -105,6 +134,25 @@ level_clear (Level *level)
   g_hash_table_remove_all (level->tiles);
 }
 
+static gboolean
+worker_ready (gpointer user_data)
+{
+  MwRenderTiles *tiles = user_data;
+
+  /* the ring round a complete view changes nothing on screen: no frame for it */
+  if (tiles->ready != NULL && (tiles->waiting || tiles->lod_pending))
+    tiles->ready (tiles->ready_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+clear_sets (MwRenderTiles *tiles)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (tiles->sets); k++)
+    g_clear_pointer (&tiles->sets[k], g_hash_table_unref);
+  tiles->sets_epoch = G_MAXUINT64;
+}
+
 /**
  * mw_render_tiles_new:
  * @renderer: draws the tiles; a reference is kept
@@ -124,6 +172,9 @@ mw_render_tiles_new (MwRenderer *renderer,
   tiles = g_new0 (MwRenderTiles, 1);
   tiles->renderer = g_object_ref (renderer);
   tiles->size = tile_size;
+  tiles->threaded = TRUE;
+  tiles->prefetch = TRUE;
+  tiles->sets_epoch = G_MAXUINT64;
   level_init (&tiles->current);
   level_init (&tiles->backdrop);
   return tiles;
@@ -134,6 +185,9 @@ mw_render_tiles_free (MwRenderTiles *tiles)
 {
   if (tiles == NULL)
     return;
+  /* first: its thread draws with the renderer's twin, not the renderer */
+  g_clear_pointer (&tiles->worker, _mw_tile_worker_free);
+  clear_sets (tiles);
   g_hash_table_unref (tiles->current.tiles);
   g_hash_table_unref (tiles->backdrop.tiles);
   g_clear_pointer (&tiles->whole, cairo_surface_destroy);
@@ -150,6 +204,9 @@ mw_render_tiles_drop_all (MwRenderTiles *tiles)
   level_clear (&tiles->backdrop);
   g_clear_pointer (&tiles->whole, cairo_surface_destroy);
   tiles->have_lod = FALSE;
+  tiles->lod_wanted = FALSE;
+  tiles->lod_pending = FALSE;
+  tiles->epoch++;
 }
 
 /* The selection, the highlight and the marks are in the tiles: the caller
@@ -160,6 +217,74 @@ mw_render_tiles_set_emphasis_serial (MwRenderTiles *tiles,
 {
   g_return_if_fail (tiles != NULL);
   tiles->emphasis = serial;
+}
+
+/**
+ * mw_render_tiles_set_threaded:
+ * @threaded: %TRUE (the default) to draw the tiles on a worker thread;
+ *   %FALSE to draw them with the renderer on the calling thread, within
+ *   the budget of each update (tests and benchmarks compare the two)
+ */
+void
+mw_render_tiles_set_threaded (MwRenderTiles *tiles,
+                              gboolean       threaded)
+{
+  g_return_if_fail (tiles != NULL);
+  if (tiles->threaded == !!threaded)
+    return;
+  g_clear_pointer (&tiles->worker, _mw_tile_worker_free);
+  clear_sets (tiles);
+  tiles->threaded = !!threaded;
+  mw_render_tiles_drop_all (tiles);
+}
+
+/* Whether the worker, once the view's tiles are there, draws the ring of
+ * tiles round the view too (the default), for the next pan. */
+void
+mw_render_tiles_set_prefetch (MwRenderTiles *tiles,
+                              gboolean       prefetch)
+{
+  g_return_if_fail (tiles != NULL);
+  tiles->prefetch = !!prefetch;
+}
+
+/**
+ * mw_render_tiles_set_ready_func:
+ * @ready: (nullable): called on the main context of the thread that made
+ *   @tiles when the worker has drawn tiles; its return value is ignored
+ *
+ * The canvas asks for a frame then, which takes them.
+ */
+void
+mw_render_tiles_set_ready_func (MwRenderTiles *tiles,
+                                GSourceFunc    ready,
+                                gpointer       user_data)
+{
+  g_return_if_fail (tiles != NULL);
+  tiles->ready = ready;
+  tiles->ready_data = user_data;
+}
+
+/* Blocks until the worker has drawn every tile queued (tests, benchmarks);
+ * the next update takes them. */
+void
+mw_render_tiles_wait (MwRenderTiles *tiles)
+{
+  g_return_if_fail (tiles != NULL);
+  if (tiles->worker != NULL)
+    _mw_tile_worker_wait (tiles->worker);
+}
+
+/* Tests: while held, the worker keeps the tile it has drawn as under way
+ * instead of handing it over, so that an edit can come meanwhile. */
+void
+mw_render_tiles_hold_worker (MwRenderTiles *tiles,
+                             gboolean       hold)
+{
+  g_return_if_fail (tiles != NULL);
+  if (tiles->worker == NULL)
+    tiles->worker = _mw_tile_worker_new (worker_ready, tiles);
+  _mw_tile_worker_hold (tiles->worker, hold);
 }
 
 /* How many tiles have been drawn since the cache was made. */
@@ -204,6 +329,7 @@ state_of (MwRenderTiles *tiles,
           State         *state)
 {
   state->look = _mw_renderer_get_look_serial (tiles->renderer);
+  state->generation = mw_network_get_generation (mw_renderer_get_network (tiles->renderer));
   state->emphasis = tiles->emphasis;
   state->scale = view_scale (view);
   state->dark = view->dark;
@@ -217,13 +343,37 @@ static gboolean
 state_equal (const State *a,
              const State *b)
 {
-  return a->look == b->look && a->emphasis == b->emphasis && a->scale == b->scale &&
+  return a->look == b->look && a->generation == b->generation && a->emphasis == b->emphasis && a->scale == b->scale &&
          a->dark == b->dark && a->high_contrast == b->high_contrast &&
          a->dim_others == b->dim_others && a->transparent == b->transparent && a->labels == b->labels;
 }
 
+/* The level of detail measured with the view's top-left on tile (i, j);
+ * tiles of another level of detail are dropped. */
+static void
+set_lod (MwRenderTiles     *tiles,
+         const MwRenderLod *lod,
+         double             zoom,
+         gint64             i,
+         gint64             j)
+{
+  tiles->lod_zoom = zoom;
+  tiles->lod_i = i;
+  tiles->lod_j = j;
+  /* labels show at most for AUTO_LABEL_MAX actors; only that side matters */
+  if (tiles->have_lod && (lod->dense != tiles->lod.dense || (lod->n_visible <= 2000) != (tiles->lod.n_visible <= 2000)))
+    {
+      g_hash_table_remove_all (tiles->current.tiles);
+      tiles->epoch++;
+    }
+  tiles->lod = *lod;
+  tiles->have_lod = TRUE;
+}
+
 /* The view's level of detail, measured again when the view has moved onto
- * another tile or zoomed; tiles of another level of detail are dropped. */
+ * another tile or zoomed. After a pan the worker measures it (tens of
+ * milliseconds at 100,000 actors) while the tiles keep the last one; a
+ * zoom (or the first view) measures it at once. */
 static void
 update_lod (MwRenderTiles *tiles,
             const MwView  *view)
@@ -234,16 +384,46 @@ update_lod (MwRenderTiles *tiles,
   MwRenderLod lod;
 
   if (tiles->have_lod && tiles->lod_zoom == view->zoom && tiles->lod_i == i && tiles->lod_j == j)
-    return;
+    {
+      tiles->lod_wanted = FALSE;
+      return;
+    }
+  if (tiles->threaded && tiles->have_lod && tiles->lod_zoom == view->zoom)
+    {
+      if (!(tiles->lod_pending || tiles->lod_wanted) || tiles->want_i != i || tiles->want_j != j)
+        {
+          tiles->lod_wanted = TRUE;
+          tiles->lod_pending = FALSE;
+          tiles->want_i = i;
+          tiles->want_j = j;
+          tiles->want_view = *view;
+        }
+      return;
+    }
+  tiles->lod_wanted = FALSE;
+  tiles->lod_pending = FALSE;
   _mw_renderer_measure_lod (tiles->renderer, view, &lod);
-  tiles->lod_zoom = view->zoom;
-  tiles->lod_i = i;
-  tiles->lod_j = j;
-  /* labels show at most for AUTO_LABEL_MAX actors; only that side matters */
-  if (tiles->have_lod && (lod.dense != tiles->lod.dense || (lod.n_visible <= 2000) != (tiles->lod.n_visible <= 2000)))
-    g_hash_table_remove_all (tiles->current.tiles);
-  tiles->lod = lod;
-  tiles->have_lod = TRUE;
+  set_lod (tiles, &lod, view->zoom, i, j);
+}
+
+/* @view moved onto tile (i, j) of @level. */
+static void
+tile_view (MwRenderTiles *tiles,
+           const Level   *level,
+           const MwView  *view,
+           gint64         i,
+           gint64         j,
+           MwView        *tile)
+{
+  double scale = view_scale (view), k = level->zoom * scale;
+
+  *tile = *view;
+  tile->zoom = level->zoom;
+  tile->offset_x = ((double)i * tiles->size + level->phase_x) / k;
+  tile->offset_y = ((double)j * tiles->size + level->phase_y) / k;
+  tile->width = tiles->size / scale;
+  tile->height = tiles->size / scale;
+  tile->raster = TRUE;
 }
 
 static cairo_surface_t *
@@ -253,18 +433,13 @@ draw_tile (MwRenderTiles *tiles,
            gint64         i,
            gint64         j)
 {
-  double scale = view_scale (view), k = level->zoom * scale;
+  double scale = view_scale (view);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, tiles->size, tiles->size);
-  MwView tile = *view;
+  MwView tile;
   cairo_t *cr;
 
   cairo_surface_set_device_scale (surface, scale, scale);
-  tile.zoom = level->zoom;
-  tile.offset_x = ((double)i * tiles->size + level->phase_x) / k;
-  tile.offset_y = ((double)j * tiles->size + level->phase_y) / k;
-  tile.width = tiles->size / scale;
-  tile.height = tiles->size / scale;
-  tile.raster = TRUE;
+  tile_view (tiles, level, view, i, j, &tile);
   cr = cairo_create (surface);
   _mw_renderer_draw_with_lod (tiles->renderer, cr, &tile, &tiles->lod);
   cairo_destroy (cr);
@@ -337,6 +512,212 @@ fill_level (MwRenderTiles *tiles,
   return TRUE;
 }
 
+/* Takes the tiles the worker has drawn; those of an older epoch (the
+ * network, the look, the emphasis or the zoom changed since) go. */
+static void
+take_done (MwRenderTiles *tiles)
+{
+  g_autoptr(GPtrArray) done = NULL;
+
+  if (tiles->worker == NULL)
+    return;
+  done = _mw_tile_worker_take_done (tiles->worker);
+  for (guint k = 0; k < done->len; k++)
+    {
+      MwTileJob *job = g_ptr_array_index (done, k);
+      gint64 key = tile_key (job->i, job->j);
+
+      if (job->lod_only)
+        {
+          if (job->epoch == tiles->epoch && tiles->lod_pending && job->view.zoom == tiles->lod_zoom &&
+              job->i == tiles->want_i && job->j == tiles->want_j)
+            {
+              tiles->lod_pending = FALSE;
+              set_lod (tiles, &job->lod, job->view.zoom, job->i, job->j);
+            }
+          continue;
+        }
+      if (job->epoch != tiles->epoch || job->view.zoom != tiles->current.zoom ||
+          g_hash_table_contains (tiles->current.tiles, &key))
+        continue;
+      g_hash_table_insert (tiles->current.tiles, g_memdup2 (&key, sizeof key), g_steal_pointer (&job->surface));
+      tiles->n_drawn++;
+    }
+}
+
+/* The view's selection and highlight as the twin's actors and ties, once
+ * an epoch (a change of emphasis is a new epoch). */
+static void
+map_sets (MwRenderTiles *tiles,
+          const MwView  *view)
+{
+  GHashTable *sets[4] = { view->selected_actors, view->selected_ties,
+                          view->highlighted_actors, view->highlighted_ties };
+
+  if (tiles->sets_epoch == tiles->epoch)
+    return;
+  clear_sets (tiles);
+  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+    tiles->sets[k] = _mw_tile_worker_map_set (tiles->worker, tiles->renderer, sets[k], k % 2 == 1);
+  tiles->sets_epoch = tiles->epoch;
+}
+
+static MwTileJob *
+new_job (MwRenderTiles *tiles,
+         const Level   *level,
+         const MwView  *view,
+         gint64         i,
+         gint64         j)
+{
+  MwTileJob *job = g_new0 (MwTileJob, 1);
+  GHashTable **sets[4] = { &job->view.selected_actors, &job->view.selected_ties,
+                           &job->view.highlighted_actors, &job->view.highlighted_ties };
+
+  job->epoch = tiles->epoch;
+  job->i = i;
+  job->j = j;
+  job->lod = tiles->lod;
+  job->size = tiles->size;
+  tile_view (tiles, level, view, i, j, &job->view);
+  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+    *sets[k] = tiles->sets[k] != NULL ? g_hash_table_ref (tiles->sets[k]) : NULL;
+  return job;
+}
+
+/* The worker measures the level of detail where the view is now. */
+static void
+ask_lod (MwRenderTiles *tiles)
+{
+  MwTileJob *job = g_new0 (MwTileJob, 1);
+  GHashTable **sets[4] = { &job->view.selected_actors, &job->view.selected_ties,
+                           &job->view.highlighted_actors, &job->view.highlighted_ties };
+
+  job->lod_only = TRUE;
+  job->epoch = tiles->epoch;
+  job->i = tiles->want_i;
+  job->j = tiles->want_j;
+  job->view = tiles->want_view;
+  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+    *sets[k] = tiles->sets[k] != NULL ? g_hash_table_ref (tiles->sets[k]) : NULL;
+  _mw_tile_worker_measure (tiles->worker, job);
+  tiles->lod_wanted = FALSE;
+  tiles->lod_pending = TRUE;
+}
+
+typedef struct
+{
+  gint64 i, j;
+  double rank;
+} Wanted;
+
+static int
+compare_wanted (gconstpointer a,
+                gconstpointer b)
+{
+  const Wanted *x = a, *y = b;
+
+  return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
+/* Queues the tile unless it is there or being drawn.
+ * Returns: whether it is missing */
+static gboolean
+want (MwRenderTiles *tiles,
+      const Level   *level,
+      const MwView  *view,
+      gint64         i,
+      gint64         j,
+      GPtrArray     *jobs)
+{
+  gint64 key = tile_key (i, j);
+
+  if (g_hash_table_contains (level->tiles, &key))
+    return FALSE;
+  if (!_mw_tile_worker_is_running (tiles->worker, tiles->epoch, i, j))
+    g_ptr_array_add (jobs, new_job (tiles, level, view, i, j));
+  return TRUE;
+}
+
+/* The ring of tiles round the view, the way the view last moved first,
+ * while the level has room for it. */
+static void
+want_ring (MwRenderTiles *tiles,
+           const Level   *level,
+           const MwView  *view,
+           gint64         i0,
+           gint64         j0,
+           gint64         i1,
+           gint64         j1,
+           GPtrArray     *jobs)
+{
+  g_autoptr(GArray) ring = g_array_new (FALSE, FALSE, sizeof (Wanted));
+  double ci = (i0 + i1) / 2.0, cj = (j0 + j1) / 2.0;
+  double length = hypot (tiles->pan_x, tiles->pan_y);
+
+  if ((i1 - i0 + 3) * (j1 - j0 + 3) > MAX_TILES)
+    return;
+  for (gint64 j = j0 - 1; j <= j1 + 1; j++)
+    for (gint64 i = i0 - 1; i <= i1 + 1; i++)
+      {
+        Wanted w = { i, j, 0 };
+        double di = i - ci, dj = j - cj;
+
+        if (i >= i0 && i <= i1 && j >= j0 && j <= j1)
+          continue;
+        /* ahead of the pan first, then the sides, behind it last */
+        w.rank = length > 0 ? -(di * tiles->pan_x + dj * tiles->pan_y) / (length * hypot (di, dj)) : 0;
+        g_array_append_val (ring, w);
+      }
+  g_array_sort (ring, compare_wanted);
+  for (guint k = 0; k < ring->len; k++)
+    want (tiles, level, view, g_array_index (ring, Wanted, k).i, g_array_index (ring, Wanted, k).j, jobs);
+}
+
+/* Queues the missing tiles of the current level for the worker, nearest
+ * the middle first, then (when asked to) the ring round the view.
+ * Returns: whether none the view shows is missing. */
+static gboolean
+queue_level (MwRenderTiles *tiles,
+             Level         *level,
+             const MwView  *view)
+{
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify)_mw_tile_job_free);
+  gint64 i0, j0, i1, j1, ci, cj, radius;
+  gboolean missing = FALSE;
+
+  if (tiles->worker == NULL)
+    tiles->worker = _mw_tile_worker_new (worker_ready, tiles);
+  /* an edit while a job is out: the twin catches up once it is done */
+  if (!_mw_tile_worker_sync (tiles->worker, tiles->renderer))
+    {
+      _mw_tile_worker_queue (tiles->worker, NULL);   /* what is queued is of the old network */
+      return FALSE;
+    }
+  map_sets (tiles, view);
+  if (tiles->lod_wanted)
+    ask_lod (tiles);
+
+  visible_range (tiles, level, view, &i0, &j0, &i1, &j1);
+  ci = (i0 + i1) / 2;
+  cj = (j0 + j1) / 2;
+  radius = MAX (MAX (ci - i0, i1 - ci), MAX (cj - j0, j1 - cj));
+  for (gint64 r = 0; r <= radius; r++)
+    for (gint64 j = MAX (cj - r, j0); j <= MIN (cj + r, j1); j++)
+      for (gint64 i = MAX (ci - r, i0); i <= MIN (ci + r, i1); i++)
+        if (MAX (ABS (i - ci), ABS (j - cj)) == r && want (tiles, level, view, i, j, jobs))
+          missing = TRUE;
+  evict (tiles, level, ci, cj);
+  if (missing)
+    {
+      _mw_tile_worker_queue (tiles->worker, jobs);
+      return FALSE;
+    }
+  if (tiles->prefetch)
+    want_ring (tiles, level, view, i0, j0, i1, j1, jobs);
+  _mw_tile_worker_queue (tiles->worker, jobs);
+  return TRUE;
+}
+
 /* Whether any tile of @level is in @view. */
 static gboolean
 level_shows_any (MwRenderTiles *tiles,
@@ -395,29 +776,27 @@ draw_whole (MwRenderTiles *tiles,
   cairo_surface_flush (tiles->whole);
 }
 
-/**
- * mw_render_tiles_update:
- * @view: the view to show
- * @settled: the zoom has stopped changing; %FALSE while a zoom is under
- *   way, when the tiles of the zoom before are scaled
- * @budget_us: how long to draw missing tiles (at least one is drawn;
- *   none, but one frame of the whole view, when the view shows none yet)
- *
- * Drops what no longer matches the network, the look or the emphasis, and
- * draws missing tiles the view shows.
- *
- * Returns: whether the view's tiles are all there and sharp
- */
-gboolean
-mw_render_tiles_update (MwRenderTiles *tiles,
-                        const MwView  *view,
-                        gboolean       settled,
-                        gint64         budget_us)
+/* Which way the view last moved: the ring round it is drawn that way first. */
+static void
+note_pan (MwRenderTiles *tiles,
+          const MwView  *view)
+{
+  if (view->offset_x != tiles->last_x || view->offset_y != tiles->last_y)
+    {
+      tiles->pan_x = view->offset_x - tiles->last_x;
+      tiles->pan_y = view->offset_y - tiles->last_y;
+      tiles->last_x = view->offset_x;
+      tiles->last_y = view->offset_y;
+    }
+}
+
+static gboolean
+update (MwRenderTiles *tiles,
+        const MwView  *view,
+        gboolean       settled,
+        gint64         budget_us)
 {
   State state;
-
-  g_return_val_if_fail (tiles != NULL, TRUE);
-  g_return_val_if_fail (view != NULL && view->zoom > 0, TRUE);
 
   state_of (tiles, view, &state);
   if (!tiles->have_state || !state_equal (&state, &tiles->state))
@@ -436,7 +815,10 @@ mw_render_tiles_update (MwRenderTiles *tiles,
       tiles->current = old;
       level_clear (&tiles->current);
       level_start (&tiles->current, view);
+      tiles->epoch++;
     }
+  take_done (tiles);
+  note_pan (tiles, view);
   if (tiles->current.zoom == view->zoom)
     update_lod (tiles, view);
   else if (!tiles->have_lod)
@@ -447,15 +829,48 @@ mw_render_tiles_update (MwRenderTiles *tiles,
       !whole_shows_any (tiles, view))
     {
       draw_whole (tiles, view);
+      if (tiles->threaded)
+        queue_level (tiles, &tiles->current, view);
       return FALSE;
     }
-  if (!fill_level (tiles, &tiles->current, view, budget_us))
+  if (tiles->threaded ? !queue_level (tiles, &tiles->current, view) :
+                       !fill_level (tiles, &tiles->current, view, budget_us))
     return FALSE;
   if (tiles->current.zoom != view->zoom)
     return FALSE;
   level_clear (&tiles->backdrop);
   g_clear_pointer (&tiles->whole, cairo_surface_destroy);
   return TRUE;
+}
+
+/**
+ * mw_render_tiles_update:
+ * @view: the view to show
+ * @settled: the zoom has stopped changing; %FALSE while a zoom is under
+ *   way, when the tiles of the zoom before are scaled
+ * @budget_us: without the worker, how long to draw missing tiles (at
+ *   least one is drawn; none, but one frame of the whole view, when the
+ *   view shows none yet)
+ *
+ * Drops what no longer matches the network, the look or the emphasis,
+ * takes the tiles the worker has drawn and queues those the view shows
+ * and still misses (or, without the worker, draws them). Once a queued
+ * tile is drawn the ready function is called on this thread's main
+ * context: update again then.
+ *
+ * Returns: whether the view's tiles are all there and sharp
+ */
+gboolean
+mw_render_tiles_update (MwRenderTiles *tiles,
+                        const MwView  *view,
+                        gboolean       settled,
+                        gint64         budget_us)
+{
+  g_return_val_if_fail (tiles != NULL, TRUE);
+  g_return_val_if_fail (view != NULL && view->zoom > 0, TRUE);
+
+  tiles->waiting = !update (tiles, view, settled, budget_us);
+  return !tiles->waiting;
 }
 
 static void
@@ -579,6 +994,28 @@ mw_render_tiles_paint (MwRenderTiles *tiles,
   cairo_fill (cr);
   mw_render_tiles_foreach (tiles, view, paint_tile, cr);
   cairo_restore (cr);
+  mw_render_tiles_draw_overlay (tiles, cr, view);
+}
+
+/**
+ * mw_render_tiles_draw_overlay:
+ * @cr: (nullable): where the view is composited, in view pixels; %NULL
+ *   only asks
+ *
+ * Draws what the tiles leave out, once over the view: the key of the map
+ * of organisations shown far out.
+ *
+ * Returns: whether there is such a thing to draw in @view
+ */
+gboolean
+mw_render_tiles_draw_overlay (MwRenderTiles *tiles,
+                              cairo_t       *cr,
+                              const MwView  *view)
+{
+  g_return_val_if_fail (tiles != NULL, FALSE);
+  g_return_val_if_fail (view != NULL && view->zoom > 0, FALSE);
+
+  return _mw_renderer_draw_map_key (tiles->renderer, cr, view);
 }
 
 /* The colour under the tiles, where none is drawn yet. */

@@ -40,6 +40,8 @@ typedef struct
 {
   guint    n_visible;   /* actors in the whole view: labels or none */
   gboolean dense;       /* its ties as hairlines in masks */
+  double   width;       /* the whole view's size: the map's discs are sized by it */
+  double   height;
 } MwRenderLod;
 
 /* Receives every run of text instead of it being drawn as glyphs: the SVG
@@ -116,6 +118,10 @@ void           _mw_renderer_draw_with_lod (MwRenderer     *self,
                                            cairo_t        *cr,
                                            const MwView   *view,
                                            const MwRenderLod *lod);
+/* What a tile leaves out and the tiles draw once over the view: the map's key. */
+gboolean       _mw_renderer_draw_map_key  (MwRenderer     *self,
+                                           cairo_t        *cr,
+                                           const MwView   *view);
 
 /* A morph's sprites: one actor alone (shape, badges, label) as a frame of
  * @view draws it, and how much of that frame would be the map. */
@@ -667,8 +673,13 @@ void     _mw_renderer_draw_overview     (MwRenderer       *self,
                                          cairo_t          *cr,
                                          const MwFrame    *f,
                                          double            alpha);
+void     _mw_renderer_draw_overview_key (MwRenderer       *self,
+                                         cairo_t          *cr,
+                                         const MwFrame    *f,
+                                         double            alpha);
 void     _mw_render_text_init           (MwRenderText     *text);
 void     _mw_render_text_clear          (MwRenderText     *text);
+void     _mw_render_text_use_own_font_map (MwRenderText   *text);
 void     _mw_renderer_labels_changed    (MwRenderer       *self,
                                          const MwChange   *change);
 void     _mw_renderer_label_size        (MwRenderer       *self,

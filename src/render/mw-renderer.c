@@ -444,6 +444,33 @@ _mw_renderer_measure_lod (MwRenderer   *self,
   visible = find_visible_actors (self, &f);
   lod->n_visible = visible->len;
   lod->dense = _mw_renderer_overview_weight (self, &f) < 1 && _mw_renderer_ties_dense (self, &f);
+  lod->width = view->width;
+  lod->height = view->height;
+}
+
+/* Draws the map's key over a view composited from tiles, which leave it
+ * out. Returns: whether the view shows the map (and so its key). */
+gboolean
+_mw_renderer_draw_map_key (MwRenderer   *self,
+                           cairo_t      *cr,
+                           const MwView *view)
+{
+  double overview;
+  MwFrame f;
+
+  g_assert (MW_IS_RENDERER (self));
+
+  _mw_renderer_ensure_geometry (self);
+  frame_init (&f, view);
+  overview = _mw_renderer_overview_weight (self, &f);
+  if (overview <= 0)
+    return FALSE;
+  if (cr != NULL)
+    {
+      cairo_get_matrix (cr, &f.view_matrix);
+      _mw_renderer_draw_overview_key (self, cr, &f, overview);
+    }
+  return TRUE;
 }
 
 /* mw_renderer_draw(), with the level of detail of a larger view when
