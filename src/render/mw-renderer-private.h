@@ -445,6 +445,18 @@ typedef struct
   MwAppearanceMap *map;       /* (nullable) until first needed */
 } MwRenderAppearance;
 
+/* What a drag moves, drawn apart from the rest (mw-render-drag.c). Set
+ * on the renderer for one frame only: that frame either leaves the moving
+ * actors and every tie with a moving end out (the drag's background) or
+ * draws only them, where the geometry has them for that frame. */
+typedef struct
+{
+  const guint8 *marks;        /* by actor index: 1 when it moves */
+  GArray       *actors;       /* guint: the moving actors' indices */
+  GArray       *ties;         /* guint: the ties with a moving end */
+  gboolean      only;         /* only them, else everything but them */
+} MwRenderMoving;
+
 /* Owned by mw-render-actors.c. */
 typedef struct
 {
@@ -473,6 +485,7 @@ struct _MwRenderer
   MwRenderStamps   stamps;
   MwRenderOverview overview;
   MwRenderAppearance appearance;
+  const MwRenderMoving *moving; /* (nullable) this frame's, see MwRenderMoving */
 };
 
 /* Pixels stamps are copied into: the target's own, or the layer's. */
@@ -601,6 +614,17 @@ _mw_renderer_tie_bend (MwRenderer  *self,
 {
   return g_array_index (self->geometry.bends, double, tie->index);
 }
+
+/* mw-renderer.c, for mw-render-drag.c: a drag's two halves, the view
+ * without what moves or only what moves, shifted by (dx, dy) model
+ * points; both with the whole view's detail, @lod. */
+void           _mw_renderer_draw_moving   (MwRenderer     *self,
+                                           cairo_t        *cr,
+                                           const MwView   *view,
+                                           const MwRenderMoving *moving,
+                                           const MwRenderLod *lod,
+                                           double          dx,
+                                           double          dy);
 
 /* mw-render-appearance.c (under the text, beside the style) */
 void     _mw_render_appearance_clear    (MwRenderAppearance *appearance);
