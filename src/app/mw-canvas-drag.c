@@ -59,7 +59,8 @@ _mw_canvas_drag_begin (MwCanvas *self)
   g_assert (MW_IS_CANVAS (self));
 
   _mw_canvas_drag_end (self);
-  if (self->tiles_min_actors < 0 ||
+  /* a morph playing draws instead of the network */
+  if (self->morph != NULL || self->tiles_min_actors < 0 ||
       mw_network_get_n_actors (self->network) < (guint)self->tiles_min_actors ||
       !mw_render_drag_supported (self->renderer))
     return;

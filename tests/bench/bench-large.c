@@ -355,6 +355,8 @@ bench_drag (MwNetwork  *network,
 {
   g_autoptr(MwHistory) history = mw_history_new (network);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) setter_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) geometry_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GHashTable) selected = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) dragged = g_ptr_array_new ();
   g_autoptr(MwRenderDrag) drag = NULL;
@@ -380,19 +382,31 @@ bench_drag (MwNetwork  *network,
   edit = mw_history_begin (history, "Move Actor");
   for (guint event = 0; event < n_before; event++)
     {
-      double t;
+      double t, geometry;
 
       start = now_ms ();
       cpu = cpu_ms ();
       mw_edit_move_actor (edit, actor, x + event * 3, y + event * 2);
       cpu = cpu_ms () - cpu;
+      /* who costs what: the setter and its signals, the renderer's
+       * geometry after the move, then the frame */
+      geometry = cpu_ms ();
+      _mw_renderer_get_look_serial (renderer);
+      geometry = cpu_ms () - geometry;
+      g_array_append_val (setter_cpu, cpu);
+      g_array_append_val (geometry_cpu, geometry);
       t = now_ms () - start + draw_frame (renderer, surface, &view);
       /* the model's part counts in the event's CPU time too */
-      g_array_index (frame_cpu, double, frame_cpu->len - 1) += cpu;
+      g_array_index (frame_cpu, double, frame_cpu->len - 1) += cpu + geometry;
       g_array_append_val (times, t);
     }
   mw_history_cancel (history, edit);
   print_times ("drag before: model + frame per event", times);
+  g_array_sort (setter_cpu, compare_doubles);
+  g_array_sort (geometry_cpu, compare_doubles);
+  g_print ("  %-40s setter CPU p50 %.2f ms, geometry CPU p50 %.2f ms (the rest is the frame)\n",
+           "  of which", g_array_index (setter_cpu, double, n_before / 2),
+           g_array_index (geometry_cpu, double, n_before / 2));
   g_array_set_size (times, 0);
   /* the geometry after the cancel, as the canvas has it when a drag begins */
   draw_frame (renderer, surface, &view);
@@ -430,7 +444,6 @@ bench_drag (MwNetwork  *network,
   /* the release: the network changes once, and the next frame is whole */
   start = now_ms ();
   cpu = cpu_ms ();
-  if (g_getenv ("DBG_PNG")) cairo_surface_write_to_png (background, "/tmp/t17/bg.png");
   g_clear_pointer (&drag, mw_render_drag_free);
   edit = mw_history_begin (history, "Move Actor");
   mw_edit_move_actor (edit, actor, x + (FRAMES - 1) * 3, y + (FRAMES - 1) * 2);
@@ -438,9 +451,8 @@ bench_drag (MwNetwork  *network,
   draw_frame (renderer, released, &view);
   g_print ("  %-40s %7.1f ms (CPU %.1f ms)\n", "drag release: one edit + whole frame", now_ms () - start,
            cpu_ms () - cpu);
-  g_print ("  %-40s %7u of %u\n", "pixels of last event ≠ frame after", count_differing (surface, released),
+  g_print ("  %-40s %7u of %u\n", "pixels: last event vs frame after", count_differing (surface, released),
            WIDTH * HEIGHT);
-  if (g_getenv ("DBG_PNG")) { cairo_surface_write_to_png (surface, "/tmp/t17/last.png"); cairo_surface_write_to_png (released, "/tmp/t17/released.png"); }
   g_array_set_size (frame_cpu, 0);
   cairo_surface_destroy (released);
   cairo_surface_destroy (surface);
