@@ -10,8 +10,8 @@
  * actor bends no other tie and moves no other label) a drag now keeps the
  * view without the dragged actors and their ties as one texture
  * (mw-render-drag.c), drawn once and again only when the view moves, and
- * each motion draws only the dragged actors, their ties and labels over
- * it. The drag's edit stays open meanwhile, so nothing else edits; the
+ * each motion draws only the boundaries under it and the dragged actors,
+ * their ties and labels over it. The drag's edit stays open meanwhile, so nothing else edits; the
  * network, and every view that listens to it (the inspector's place, the
  * table, the scores, the screen reader's description), changes once, on
  * release, in one step of the history (mw-canvas-input.c).
@@ -45,8 +45,8 @@ background_texture (cairo_surface_t *surface)
  * _mw_canvas_drag_begin:
  *
  * Once a move of the selected actors begins: draws it over a picture of
- * the rest when the network is big (the canvas shows it in tiles) and the
- * picture is exact (mw_render_drag_supported()).
+ * the rest when the network is big (the canvas shows it in tiles) and
+ * moving an actor moves nothing else (mw_render_drag_supported()).
  */
 void
 _mw_canvas_drag_begin (MwCanvas *self)
@@ -92,8 +92,8 @@ _mw_canvas_drag_end (MwCanvas *self)
 /**
  * _mw_canvas_snapshot_drag:
  *
- * Appends the picture of what is not dragged and draws what is, where
- * the pointer has taken it.
+ * Appends the picture of what is not dragged, over the boundaries, and
+ * draws what is, where the pointer has taken it.
  *
  * Returns: %FALSE when the caller draws the network itself: no pictured
  *   drag, or the network changed under it
@@ -103,6 +103,7 @@ _mw_canvas_snapshot_drag (MwCanvas    *self,
                           GtkSnapshot *snapshot)
 {
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, self->view.width, self->view.height);
+  double dx = self->drag_dx / self->view.zoom, dy = self->drag_dy / self->view.zoom;
   cairo_surface_t *background;
   gboolean redrawn;
   cairo_t *cr;
@@ -123,10 +124,13 @@ _mw_canvas_snapshot_drag (MwCanvas    *self,
       self->drag_texture = background_texture (background);
     }
 
+  /* the background and the boundaries, the picture, what moves */
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  mw_render_drag_draw_under (self->drag_picture, cr, &self->view, dx, dy);
+  cairo_destroy (cr);
   gtk_snapshot_append_texture (snapshot, self->drag_texture, &bounds);
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  mw_render_drag_draw_moving (self->drag_picture, cr, &self->view,
-                              self->drag_dx / self->view.zoom, self->drag_dy / self->view.zoom);
+  mw_render_drag_draw_moving (self->drag_picture, cr, &self->view, dx, dy);
   cairo_destroy (cr);
   return TRUE;
 }

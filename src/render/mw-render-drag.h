@@ -12,11 +12,14 @@ G_BEGIN_DECLS
 
 /* While actors of a big network are dragged, the canvas draws the view
  * without them once, and each motion only those actors, their ties and
- * labels over it; the network changes once, on release:
+ * labels over it, and the boundaries under it; the network changes once,
+ * on release:
  *
  *   drag = mw_render_drag_new (renderer, actors);   // MwActor*, by index
- *   background = mw_render_drag_get_background (drag, &view); // drawn once a view
- *   mw_render_drag_draw_moving (drag, cr, &view, dx, dy);    // each motion
+ *   picture = mw_render_drag_get_background (drag, &view, NULL); // once a view
+ *   mw_render_drag_draw_under (drag, cr, &view, dx, dy);     // each motion:
+ *   (the picture)                                            // under,
+ *   mw_render_drag_draw_moving (drag, cr, &view, dx, dy);    // over it
  *
  * Networks up to MW_ROUTE_MAX_ACTORS bend their ties round the actors and
  * place labels by their neighbours, so moving one actor changes others:
@@ -34,6 +37,11 @@ gboolean         mw_render_drag_moves           (MwRenderDrag  *drag,
 cairo_surface_t *mw_render_drag_get_background  (MwRenderDrag  *drag,
                                                  const MwView  *view,
                                                  gboolean      *redrawn);
+void             mw_render_drag_draw_under      (MwRenderDrag  *drag,
+                                                 cairo_t       *cr,
+                                                 const MwView  *view,
+                                                 double         dx,
+                                                 double         dy);
 void             mw_render_drag_draw_moving     (MwRenderDrag  *drag,
                                                  cairo_t       *cr,
                                                  const MwView  *view,

@@ -447,8 +447,10 @@ typedef struct
 
 /* What a drag moves, drawn apart from the rest (mw-render-drag.c). Set
  * on the renderer for one frame only: that frame either leaves the moving
- * actors and every tie with a moving end out (the drag's background) or
- * draws only them, where the geometry has them for that frame. */
+ * actors and every tie with a moving end out (the drag's picture of the
+ * rest) or draws only them, where the geometry has them for that frame.
+ * Neither draws the boundaries, which a drag draws under its picture;
+ * the second draws their names. */
 typedef struct
 {
   const guint8 *marks;        /* by actor index: 1 when it moves */
@@ -615,9 +617,10 @@ _mw_renderer_tie_bend (MwRenderer  *self,
   return g_array_index (self->geometry.bends, double, tie->index);
 }
 
-/* mw-renderer.c, for mw-render-drag.c: a drag's two halves, the view
- * without what moves or only what moves, shifted by (dx, dy) model
- * points; both with the whole view's detail, @lod. */
+/* mw-renderer.c, for mw-render-drag.c: a drag's halves, the view without
+ * what moves or only what moves, shifted by (dx, dy) model points, both
+ * with the whole view's detail, @lod, and without a background; and what
+ * goes under them, the background and the boundaries. */
 void           _mw_renderer_draw_moving   (MwRenderer     *self,
                                            cairo_t        *cr,
                                            const MwView   *view,
@@ -625,6 +628,9 @@ void           _mw_renderer_draw_moving   (MwRenderer     *self,
                                            const MwRenderLod *lod,
                                            double          dx,
                                            double          dy);
+void           _mw_renderer_draw_moving_under (MwRenderer *self,
+                                           cairo_t        *cr,
+                                           const MwView   *view);
 
 /* mw-render-appearance.c (under the text, beside the style) */
 void     _mw_render_appearance_clear    (MwRenderAppearance *appearance);
@@ -698,6 +704,14 @@ void     _mw_renderer_draw_groups       (MwRenderer       *self,
 void     _mw_renderer_draw_group_names  (MwRenderer       *self,
                                          cairo_t          *cr,
                                          const MwFrame    *f);
+guint    _mw_renderer_n_groups          (MwRenderer       *self);
+MwRect  *_mw_renderer_group_box         (MwRenderer       *self,
+                                         guint             i,
+                                         const char      **org,
+                                         const char      **unit);
+void     _mw_renderer_frame_group_box   (MwRenderer       *self,
+                                         guint             i,
+                                         const MwRect     *members);
 
 /* mw-render-routes.c */
 typedef struct _MwGrid MwGrid;

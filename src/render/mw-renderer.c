@@ -398,15 +398,16 @@ draw_people (MwRenderer    *self,
              MwFrame       *f,
              GArray        *visible)
 {
-  /* only what a drag moves: the boundaries stay in its background */
-  gboolean groups = self->moving == NULL || !self->moving->only;
+  /* a drag draws the boundaries under its picture, their names over it */
+  gboolean groups = self->moving == NULL;
+  gboolean names = self->moving == NULL || self->moving->only;
 
   /* on raster targets the ties' hairlines are drawn meanwhile on another core */
   _mw_renderer_start_ties (self, f);
   if (groups && !_mw_renderer_groups_in_bands (self, cr, f))
     _mw_renderer_draw_groups (self, cr, f);
   _mw_renderer_draw_ties (self, cr, f);
-  if (groups)
+  if (names)
     _mw_renderer_draw_group_names (self, cr, f);   /* never with masks left to paint */
   if (f->emphasis)
     _mw_renderer_draw_states (self, cr, f, visible, TRUE);
@@ -598,11 +599,10 @@ _mw_renderer_draw_moving (MwRenderer           *self,
    * from a frame's moved ones */
   frame_init (&f, view);
   _mw_renderer_ensure_index (self, &f.visible);
+  /* both halves go over the boundaries (_mw_renderer_draw_moving_under()) */
+  layer.transparent = TRUE;
   if (moving->only)
-    {
-      layer.transparent = TRUE;
-      saved = shift_moving (self, moving, dx, dy);
-    }
+    saved = shift_moving (self, moving, dx, dy);
   self->moving = moving;
   _mw_renderer_draw_with_lod (self, cr, &layer, lod);
   self->moving = NULL;
@@ -610,6 +610,37 @@ _mw_renderer_draw_moving (MwRenderer           *self,
     shift_back (self, moving, saved);
   /* these masks hold part of a frame: never shifted into the next one */
   self->masks.last_valid = FALSE;
+}
+
+/* Under a drag's picture: the background and the boundaries, as the drag
+ * has set them for this frame (mw-render-drag.c). */
+void
+_mw_renderer_draw_moving_under (MwRenderer   *self,
+                                cairo_t      *cr,
+                                const MwView *view)
+{
+  MwFrame f;
+
+  g_return_if_fail (MW_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL && view != NULL && view->zoom > 0);
+
+  _mw_renderer_ensure_geometry (self);
+  frame_init (&f, view);
+  cairo_save (cr);
+  if (!view->transparent)
+    {
+      cairo_rectangle (cr, 0, 0, view->width, view->height);
+      _mw_set_source (cr, &f.theme->background, 1);
+      cairo_fill (cr);
+    }
+  cairo_get_matrix (cr, &f.view_matrix);
+  frame_set_target (&f, cr);
+  cairo_scale (cr, view->zoom, view->zoom);
+  cairo_translate (cr, -view->offset_x, -view->offset_y);
+  /* a frame draws people, with their boundaries, below a whole map */
+  if (_mw_renderer_overview_weight (self, &f) < 1)
+    _mw_renderer_draw_groups (self, cr, &f);
+  cairo_restore (cr);
 }
 
 /**
