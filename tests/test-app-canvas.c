@@ -397,8 +397,8 @@ test_canvas_tiles_like_direct (void)
 
 /* 2,000 more people in rows far right of the example, one step: past
  * MW_CANVAS_TILES_MIN_ACTORS and MW_ROUTE_MAX_ACTORS, with the example
- * still on screen as it was; and one more, "solo", in no unit, at (@wx,
- * @wy) of the canvas, with ties to two of the example's people. */
+ * still on screen as it was; and one more, "solo", in a unit of its own,
+ * at (@wx, @wy) of the canvas, with ties to two of the example's people. */
 static void
 add_actors (MwCanvas  *canvas,
             MwHistory *history,
@@ -424,6 +424,10 @@ add_actors (MwCanvas  *canvas,
   mw_canvas_model_to_widget (canvas, 1, 1, &x1, &y1);
   solo = mw_edit_add_actor (edit, "solo", "Solo", MW_ACTOR_PERSON, NULL);
   mw_edit_move_actor (edit, solo, (wx - ox) / (x1 - ox), (wy - oy) / (y1 - oy));
+  /* a unit of its own in dev2's organisation: both boundaries follow it */
+  mw_edit_touch_actor (edit, solo);
+  mw_network_set_actor_org (network, solo, mw_network_lookup_actor (network, "dev2")->org);
+  mw_network_set_actor_unit (network, solo, "Field");
   mw_edit_add_tie (edit, solo, mw_network_lookup_actor (network, "dev2"), MW_TIE_REPORTS, 1, NULL);
   mw_edit_add_tie (edit, mw_network_lookup_actor (network, "data1"), solo, MW_TIE_COLLABORATES, 1, NULL);
   mw_history_commit (history, edit);
@@ -487,8 +491,9 @@ same_pixel (const guchar *a,
  * pointer drags an actor with two ties: while the button is down the
  * actor, its ties, label and rings show at the new place and the network
  * has not moved; the drag's last frame is the picture drawn after the
- * release; Ctrl+Z puts it back in one step. (The actor is in no unit: a
- * unit's boundary follows only on release.) */
+ * release (its unit's and organisation's boundaries followed it); Ctrl+Z
+ * puts it back in one step. (Its ties keep leaving it upwards: a label's
+ * side, over or under, follows the balance of its ties, on release.) */
 static void
 test_canvas_drag_large (Fixture       *fixture,
                         gconstpointer  data)
