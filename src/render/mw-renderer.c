@@ -515,7 +515,7 @@ _mw_renderer_draw_with_lod (MwRenderer        *self,
     draw_people (self, cr, &f, visible);
   if (overview > 0)
     {
-      /* the map stays in a drag's background */
+      /* the map stays in a drag's picture of the rest */
       if (self->moving == NULL || !self->moving->only)
         _mw_renderer_draw_overview (self, cr, &f, overview);
       /* who is marked stays visible on the map */
@@ -572,10 +572,11 @@ shift_back (MwRenderer           *self,
  * @dx: how far the moving actors are drawn from where the network has
  *   them, in model points (only with @moving->only)
  *
- * Draws a drag's background (@view without the moving actors and their
- * ties) or, over it, only those, moved by (@dx, @dy) and without a
- * background of their own. The network is not changed: the geometry is
- * moved for this frame and put back.
+ * Draws a drag's picture of the rest (@view without the moving actors,
+ * their ties, the background and the boundaries) or, over it, only those
+ * actors and ties, moved by (@dx, @dy), with the boundaries' names. The
+ * network is not changed: the geometry is moved for this frame and put
+ * back.
  */
 void
 _mw_renderer_draw_moving (MwRenderer           *self,
