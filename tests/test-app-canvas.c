@@ -8,6 +8,8 @@
  */
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
 
 #include "mw-test-gtk.h"
 #include "mw-window.h"
@@ -305,13 +307,20 @@ paint_canvas (MwCanvas *canvas,
 {
   GtkWidget *widget = GTK_WIDGET (canvas);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   guchar *pixels;
 
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* nothing while the window waits for a new layout (a panel changed) */
+  for (guint tries = 0; node == NULL && tries < 50; tries++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      if (tries > 0)
+        mw_test_spin (40);
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
   *width = gdk_texture_get_width (texture);
@@ -386,6 +395,194 @@ test_canvas_tiles_like_direct (void)
   g_assert_cmpuint (n, <=, (guint)(w1 * h1 / 500));
 }
 
+/* 2,000 more people in rows far right of the example, one step: past
+ * MW_CANVAS_TILES_MIN_ACTORS and MW_ROUTE_MAX_ACTORS, with the example
+ * still on screen as it was; and one more, "solo", in a unit of its own,
+ * at (@wx, @wy) of the canvas, with ties to two of the example's people. */
+static void
+add_actors (MwCanvas  *canvas,
+            MwHistory *history,
+            guint      n,
+            double     wx,
+            double     wy)
+{
+  MwNetwork *network = mw_history_get_network (history);
+  MwEdit *edit = mw_history_begin (history, "Add Actors");
+  double ox, oy, x1, y1;
+  MwActor *solo;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("far%u", i);
+      MwActor *actor = mw_edit_add_actor (edit, id, id, MW_ACTOR_PERSON, NULL);
+
+      g_assert_nonnull (actor);
+      mw_edit_move_actor (edit, actor, 6000 + (i % 50) * 60.0, (i / 50) * 60.0);
+    }
+  /* the model point under (wx, wy) */
+  mw_canvas_model_to_widget (canvas, 0, 0, &ox, &oy);
+  mw_canvas_model_to_widget (canvas, 1, 1, &x1, &y1);
+  solo = mw_edit_add_actor (edit, "solo", "Solo", MW_ACTOR_PERSON, NULL);
+  mw_edit_move_actor (edit, solo, (wx - ox) / (x1 - ox), (wy - oy) / (y1 - oy));
+  /* a unit of its own in dev2's organisation: both boundaries follow it */
+  mw_edit_touch_actor (edit, solo);
+  mw_network_set_actor_org (network, solo, mw_network_lookup_actor (network, "dev2")->org);
+  mw_network_set_actor_unit (network, solo, "Field");
+  mw_edit_add_tie (edit, solo, mw_network_lookup_actor (network, "dev2"), MW_TIE_REPORTS, 1, NULL);
+  mw_edit_add_tie (edit, mw_network_lookup_actor (network, "data1"), solo, MW_TIE_COLLABORATES, 1, NULL);
+  mw_history_commit (history, edit);
+}
+
+typedef struct
+{
+  MwHistory *history;
+  guint      n_steps;
+} StepsWait;
+
+static gboolean
+has_n_steps (gpointer data)
+{
+  StepsWait *wait = data;
+
+  return mw_history_get_n_steps (wait->history) == wait->n_steps;
+}
+
+/* The move is undone: the step to undo next is the one before it. */
+static gboolean
+is_undone (gpointer data)
+{
+  return g_strcmp0 (mw_history_get_undo_name (data), "Add Actors") == 0;
+}
+
+/* How many pixels of two pictures differ by more than a little. */
+static guint
+count_differing (const guchar *a,
+                 const guchar *b,
+                 int           n_pixels)
+{
+  guint n = 0;
+
+  for (int i = 0; i < n_pixels; i++)
+    for (int c = 0; c < 4; c++)
+      if (ABS (a[4 * i + c] - b[4 * i + c]) > 24)
+        {
+          n++;
+          break;
+        }
+  return n;
+}
+
+/* The pixel at (x, y) of the canvas's picture is @a's, give or take. */
+static gboolean
+same_pixel (const guchar *a,
+            const guchar *b,
+            int           width,
+            int           x,
+            int           y)
+{
+  for (int c = 0; c < 4; c++)
+    if (ABS (a[4 * (y * width + x) + c] - b[4 * (y * width + x) + c]) > 24)
+      return FALSE;
+  return TRUE;
+}
+
+/* Issue 17: past 2,000 actors a drag is drawn over a picture of the rest
+ * (mw-canvas-drag.c) and the network changes once, on release. The real
+ * pointer drags an actor with two ties: while the button is down the
+ * actor, its ties, label and rings show at the new place and the network
+ * has not moved; the drag's last frame is the picture drawn after the
+ * release (its unit's and organisation's boundaries followed it); Ctrl+Z
+ * puts it back in one step. (Its ties keep leaving it upwards: a label's
+ * side, over or under, follows the balance of its ties, on release.) */
+static void
+test_canvas_drag_large (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree guchar *during = NULL, *after = NULL, *before = NULL;
+  g_autoptr(MwApplication) app = NULL;
+  MwHistory *history;
+  MwActor *actor;
+  StepsWait wait;
+  Display *dpy;
+  double zoom, x0, y0, wx, wy;
+  int sx, sy, width, height, w2, h2, nx, ny;
+  guint n_differ;
+
+  if (fixture->window == NULL)
+    return;
+
+  /* Ctrl+Z is the application's */
+  app = mw_test_application_new ();
+  gtk_window_set_application (GTK_WINDOW (fixture->window), GTK_APPLICATION (app));
+  mw_test_spin (200);
+  history = mw_test_history_of (fixture->window);
+  add_actors (fixture->canvas, history, 2000, 450, 330);
+  mw_test_spin (300);
+  mw_test_run_pending ();
+  g_assert_cmpuint (mw_network_get_n_actors (mw_test_network_of (fixture->window)), >, 2000);
+  wait.history = history;
+  wait.n_steps = mw_history_get_n_steps (history) + 1;
+
+  actor = mw_network_lookup_actor (mw_test_network_of (fixture->window), "solo");
+  mw_renderer_get_actor_position (mw_canvas_get_renderer (fixture->canvas), actor, &x0, &y0);
+  zoom = mw_canvas_get_zoom (fixture->canvas);
+  actor_on_screen (fixture, actor, &sx, &sy);
+  mw_canvas_model_to_widget (fixture->canvas, x0, y0, &wx, &wy);
+  before = paint_canvas (fixture->canvas, &width, &height);
+
+  /* press, move in steps and hold */
+  dpy = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+  mw_test_pointer_move (sx, sy);
+  XTestFakeButtonEvent (dpy, 1, True, CurrentTime);
+  XFlush (dpy);
+  mw_test_spin (60);
+  for (int step = 1; step <= 10; step++)
+    {
+      XTestFakeMotionEvent (dpy, -1, sx + 6 * step, sy + 12 * step, CurrentTime);
+      XFlush (dpy);
+      mw_test_spin (20);
+    }
+  mw_test_spin (100);
+  mw_test_run_pending ();
+  /* nothing has moved in the network yet */
+  actor = mw_network_lookup_actor (mw_test_network_of (fixture->window), "solo");
+  g_assert_cmpfloat (actor->x, ==, x0);
+  g_assert_cmpfloat (actor->y, ==, y0);
+  during = paint_canvas (fixture->canvas, &w2, &h2);
+  g_assert_cmpint (w2, ==, width);
+
+  XTestFakeButtonEvent (dpy, 1, False, CurrentTime);
+  XFlush (dpy);
+  g_assert_true (mw_test_wait_for (has_n_steps, &wait));
+  actor = mw_network_lookup_actor (mw_test_network_of (fixture->window), "solo");
+  g_assert_cmpfloat_with_epsilon (actor->x, x0 + 60 / zoom, 1.5 / zoom);
+  g_assert_cmpfloat_with_epsilon (actor->y, y0 + 120 / zoom, 1.5 / zoom);
+  g_assert_cmpstr (mw_history_get_undo_name (history), ==, "Move Actor");
+  mw_test_spin (300);
+  mw_test_run_pending ();
+  after = paint_canvas (fixture->canvas, &w2, &h2);
+  g_assert_cmpint (w2, ==, width);
+  g_assert_cmpint (h2, ==, height);
+
+  /* the actor is at its new place while dragged, as after the release,
+   * and no longer at the old one */
+  nx = (int)round (wx + 60), ny = (int)round (wy + 120);
+  g_assert_true (same_pixel (during, after, width, nx, ny));
+  g_assert_false (same_pixel (during, before, width, nx, ny));
+  g_assert_false (same_pixel (during, before, width, (int)round (wx), (int)round (wy)));
+  n_differ = count_differing (during, after, width * height);
+  g_test_message ("%u of %d pixels differ between the drag's last frame and the frame after", n_differ,
+                  width * height);
+  g_assert_cmpuint (n_differ, <=, (guint)(width * height / 500));
+
+  /* one step back, by the keyboard */
+  mw_test_press_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_true (mw_test_wait_for (is_undone, history));
+  actor = mw_network_lookup_actor (mw_test_network_of (fixture->window), "solo");
+  g_assert_cmpfloat (actor->x, ==, x0);
+  g_assert_cmpfloat (actor->y, ==, y0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +596,7 @@ main (int   argc,
   g_test_add ("/canvas/tie-tool", Fixture, NULL, fixture_set_up, test_canvas_tie_tool, fixture_tear_down);
   g_test_add ("/canvas/fit-follows-resize", Fixture, NULL, fixture_set_up, test_canvas_fit_follows_resize, fixture_tear_down);
   g_test_add_func ("/canvas/tiles-like-direct", test_canvas_tiles_like_direct);
+  g_test_add ("/canvas/drag-large", Fixture, NULL, fixture_set_up, test_canvas_drag_large, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -152,7 +152,8 @@ update_rubber (MwCanvas *self)
 }
 
 /* Moves only once the pointer has gone past a small threshold, so that a
- * click on an actor is not a step in the history. */
+ * click on an actor is not a step in the history. A big network's drag
+ * is only drawn until the release (mw-canvas-drag.c). */
 static void
 update_move (MwCanvas *self)
 {
@@ -163,9 +164,13 @@ update_move (MwCanvas *self)
       if (hypot (self->drag_dx, self->drag_dy) < DRAG_THRESHOLD)
         return;
       _mw_canvas_begin_move (self);
+      _mw_canvas_drag_begin (self);
     }
 
-  _mw_canvas_move_by (self, self->drag_dx / self->view.zoom, self->drag_dy / self->view.zoom);
+  if (_mw_canvas_drag_is_pictured (self))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  else
+    _mw_canvas_move_by (self, self->drag_dx / self->view.zoom, self->drag_dy / self->view.zoom);
 }
 
 static void
@@ -235,13 +240,21 @@ void
 _mw_canvas_finish_drag (MwCanvas *self,
                         gboolean  commit)
 {
+  gboolean pictured;
+
   g_assert (MW_IS_CANVAS (self));
 
+  pictured = _mw_canvas_drag_is_pictured (self);
+  _mw_canvas_drag_end (self);
   /* An animation owns the open edit until it ends. */
   if (self->drag_edit != NULL && self->tick_id == 0)
     {
-      MwEdit *edit = g_steal_pointer (&self->drag_edit);
+      MwEdit *edit;
 
+      /* a pictured drag moves the network now, once */
+      if (commit && pictured)
+        _mw_canvas_move_by (self, self->drag_dx / self->view.zoom, self->drag_dy / self->view.zoom);
+      edit = g_steal_pointer (&self->drag_edit);
       if (commit)
         mw_history_commit (self->history, edit);
       else

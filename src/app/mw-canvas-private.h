@@ -21,6 +21,8 @@
  *   2  mw-canvas-morph.c      playing the change from another network to
  *                             this one (drawn instead of the network)
  *   2  mw-canvas-tiles.c      big networks composited from cached tiles
+ *   2  mw-canvas-drag.c       dragging actors of a big network over a
+ *                             picture of the rest, kept once
  *   1  mw-canvas-view.c       zoom and pan, where an actor is drawn, and the
  *                             canvas's signals and properties, through which
  *                             any part says that something changed
@@ -35,6 +37,7 @@
 
 #include "mw-canvas.h"
 #include "mw-item-set.h"
+#include "mw-render-drag.h"
 #include "mw-render-morph.h"
 #include "mw-render-tiles.h"
 
@@ -122,6 +125,9 @@ struct _MwCanvas
   guint       tiles_redraw_id;
   double      tiles_zoom;    /* the zoom of the last tiled frame … */
   gint64      tiles_zoom_time; /* … and when it was first shown */
+
+  MwRenderDrag *drag_picture; /* (nullable) a big network's drag: the rest, kept once */
+  GdkTexture *drag_texture;  /* (nullable) that picture's pixels, as shown */
 };
 
 enum
@@ -178,6 +184,13 @@ gboolean  _mw_canvas_draw_morph              (MwCanvas        *self,
 gboolean  _mw_canvas_snapshot_tiles          (MwCanvas        *self,
                                               GtkSnapshot     *snapshot);
 void      _mw_canvas_clear_tiles             (MwCanvas        *self);
+
+/* mw-canvas-drag.c (level 2) */
+void      _mw_canvas_drag_begin              (MwCanvas        *self);
+gboolean  _mw_canvas_drag_is_pictured        (MwCanvas        *self);
+void      _mw_canvas_drag_end                (MwCanvas        *self);
+gboolean  _mw_canvas_snapshot_drag           (MwCanvas        *self,
+                                              GtkSnapshot     *snapshot);
 
 /* mw-canvas-animation.c (level 2) */
 void      _mw_canvas_finish_animation        (MwCanvas        *self);

@@ -90,6 +90,12 @@ _mw_canvas_actor_position (MwCanvas      *self,
 {
   g_assert (MW_IS_CANVAS (self));
   mw_renderer_get_actor_position (self->renderer, actor, x, y);
+  /* a pictured drag moves the network only on release (mw-canvas-drag.c) */
+  if (self->drag_picture != NULL && mw_render_drag_moves (self->drag_picture, actor))
+    {
+      *x += self->drag_dx / self->view.zoom;
+      *y += self->drag_dy / self->view.zoom;
+    }
 }
 
 /* Brings @actor into view when it is off screen. */

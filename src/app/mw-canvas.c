@@ -119,8 +119,9 @@ mw_canvas_snapshot (GtkWidget   *widget,
   /* GTK replays the cairo node into pixels: the renderer may stamp shapes */
   self->view.raster = TRUE;
 
-  /* a big network comes from tiles; the overlays go over them */
-  if (_mw_canvas_snapshot_tiles (self, snapshot))
+  /* a big network comes from tiles, or during a drag from a picture of
+   * what is not dragged; the overlays go over them */
+  if (_mw_canvas_snapshot_drag (self, snapshot) || _mw_canvas_snapshot_tiles (self, snapshot))
     cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   else
     {
@@ -179,6 +180,7 @@ mw_canvas_dispose (GObject *object)
     _mw_canvas_finish_animation (self);
   mw_canvas_finish_morph (self);
   _mw_canvas_clear_tiles (self);
+  _mw_canvas_drag_end (self);
   g_clear_handle_id (&self->zoom_notify_id, g_source_remove);
   if (self->drag_edit != NULL)
     mw_history_commit (self->history, g_steal_pointer (&self->drag_edit));

@@ -274,3 +274,39 @@ _mw_renderer_draw_group_names (MwRenderer    *self,
                                 group->is_org ? &f->theme->text : &f->theme->text_soft);
     }
 }
+
+/* ---- for a drag (mw-render-drag.c) -------------------------------------- */
+
+guint
+_mw_renderer_n_groups (MwRenderer *self)
+{
+  return self->groups.list->len;
+}
+
+/* Group @i: its organisation, its unit (%NULL for an organisation's own
+ * box) and its box as computed, which a drag sets for a frame. */
+MwRect *
+_mw_renderer_group_box (MwRenderer  *self,
+                        guint        i,
+                        const char **org,
+                        const char **unit)
+{
+  Group *group = g_ptr_array_index (self->groups.list, i);
+
+  *org = group->org;
+  *unit = group->is_org ? NULL : group->name;
+  return &group->box;
+}
+
+/* Sets group @i's box round @members (the union of its members' boxes, or
+ * of its units' for an organisation), padded as the geometry pads it. */
+void
+_mw_renderer_frame_group_box (MwRenderer   *self,
+                              guint         i,
+                              const MwRect *members)
+{
+  Group *group = g_ptr_array_index (self->groups.list, i);
+
+  group->box = *members;
+  frame_group (group, group->is_org ? ORG_PADDING : UNIT_PADDING);
+}

@@ -77,7 +77,9 @@ static void
 fill_tie_buckets (MwRenderer    *self,
                   const MwFrame *f)
 {
-  GArray *near = near_ties (self, f);
+  const MwRenderMoving *moving = self->moving;
+  /* a drag's moving half: only the ties with a moving end */
+  GArray *near = moving != NULL && moving->only ? moving->ties : near_ties (self, f);
   guint n = near != NULL ? near->len : mw_network_get_n_ties (self->network);
   double reach = tie_reach (self, f);
 
@@ -97,6 +99,9 @@ fill_tie_buckets (MwRenderer    *self,
       int state = MW_STATE_NORMAL;
       guint bucket;
 
+      /* … and its background: none of them */
+      if (moving != NULL && !moving->only && (moving->marks[ends->from] || moving->marks[ends->to]))
+        continue;
       /* the line, with its bow and its reach, crosses the view: a long tie
        * whose box meets the view but whose line passes it by is left out */
       if (!_mw_rect_meets (&f->visible, MIN (a->x, b->x) - bow - reach, MIN (a->y, b->y) - bow - reach,

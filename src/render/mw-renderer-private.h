@@ -472,6 +472,20 @@ typedef struct
   MwAppearanceMap *map;       /* (nullable) until first needed */
 } MwRenderAppearance;
 
+/* What a drag moves, drawn apart from the rest (mw-render-drag.c). Set
+ * on the renderer for one frame only: that frame either leaves the moving
+ * actors and every tie with a moving end out (the drag's picture of the
+ * rest) or draws only them, where the geometry has them for that frame.
+ * Neither draws the boundaries, which a drag draws under its picture;
+ * the second draws their names. */
+typedef struct
+{
+  const guint8 *marks;        /* by actor index: 1 when it moves */
+  GArray       *actors;       /* guint: the moving actors' indices */
+  GArray       *ties;         /* guint: the ties with a moving end */
+  gboolean      only;         /* only them, else everything but them */
+} MwRenderMoving;
+
 /* Owned by mw-render-actors.c. */
 typedef struct
 {
@@ -500,6 +514,7 @@ struct _MwRenderer
   MwRenderStamps   stamps;
   MwRenderOverview overview;
   MwRenderAppearance appearance;
+  const MwRenderMoving *moving; /* (nullable) this frame's, see MwRenderMoving */
 };
 
 /* Pixels stamps are copied into: the target's own, or the layer's. */
@@ -629,6 +644,21 @@ _mw_renderer_tie_bend (MwRenderer  *self,
   return g_array_index (self->geometry.bends, double, tie->index);
 }
 
+/* mw-renderer.c, for mw-render-drag.c: a drag's halves, the view without
+ * what moves or only what moves, shifted by (dx, dy) model points, both
+ * with the whole view's detail, @lod, and without a background; and what
+ * goes under them, the background and the boundaries. */
+void           _mw_renderer_draw_moving   (MwRenderer     *self,
+                                           cairo_t        *cr,
+                                           const MwView   *view,
+                                           const MwRenderMoving *moving,
+                                           const MwRenderLod *lod,
+                                           double          dx,
+                                           double          dy);
+void           _mw_renderer_draw_moving_under (MwRenderer *self,
+                                           cairo_t        *cr,
+                                           const MwView   *view);
+
 /* mw-render-appearance.c (under the text, beside the style) */
 void     _mw_render_appearance_clear    (MwRenderAppearance *appearance);
 void     _mw_renderer_appearance_changed (MwRenderer      *self,
@@ -708,6 +738,14 @@ void     _mw_renderer_draw_groups       (MwRenderer       *self,
 void     _mw_renderer_draw_group_names  (MwRenderer       *self,
                                          cairo_t          *cr,
                                          const MwFrame    *f);
+guint    _mw_renderer_n_groups          (MwRenderer       *self);
+MwRect  *_mw_renderer_group_box         (MwRenderer       *self,
+                                         guint             i,
+                                         const char      **org,
+                                         const char      **unit);
+void     _mw_renderer_frame_group_box   (MwRenderer       *self,
+                                         guint             i,
+                                         const MwRect     *members);
 
 /* mw-render-routes.c */
 typedef struct _MwGrid MwGrid;

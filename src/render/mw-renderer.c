@@ -342,6 +342,14 @@ pull_in_far_actors (MwRenderer    *self,
   return actors;
 }
 
+/* A drag's frame (MwRenderMoving): whether actor @i is drawn in it. */
+static gboolean
+actor_in_frame (MwRenderer *self,
+                guint       i)
+{
+  return self->moving == NULL || !self->moving->marks[i];
+}
+
 /* The actors on screen, in index order: those the index finds near the
  * view (when it can tell), each tested as every actor would be. */
 static GArray *
@@ -352,11 +360,23 @@ find_visible_actors (MwRenderer    *self,
   MwRect near = { f->visible.x - 2, f->visible.y - 2, f->visible.width + 4, f->visible.height + 4 };
   guint kept = 0;
 
+  /* only what a drag moves: a few actors, not where the index has them */
+  if (self->moving != NULL && self->moving->only)
+    {
+      for (guint k = 0; k < self->moving->actors->len; k++)
+        {
+          guint i = g_array_index (self->moving->actors, guint, k);
+
+          if (actor_visible (f, _mw_renderer_actor_geom (self, i)))
+            g_array_append_val (visible, i);
+        }
+      return visible;
+    }
   /* far actors pulled in for this frame are not where the index has them */
   if (f->pulled_in || !_mw_renderer_index_actors (self, &near, visible))
     {
       for (guint i = 0; i < self->geometry.actors->len; i++)
-        if (actor_visible (f, _mw_renderer_actor_geom (self, i)))
+        if (actor_visible (f, _mw_renderer_actor_geom (self, i)) && actor_in_frame (self, i))
           g_array_append_val (visible, i);
       return visible;
     }
@@ -364,7 +384,7 @@ find_visible_actors (MwRenderer    *self,
     {
       guint i = g_array_index (visible, guint, k);
 
-      if (actor_visible (f, _mw_renderer_actor_geom (self, i)))
+      if (actor_visible (f, _mw_renderer_actor_geom (self, i)) && actor_in_frame (self, i))
         g_array_index (visible, guint, kept++) = i;
     }
   g_array_set_size (visible, kept);
@@ -378,12 +398,17 @@ draw_people (MwRenderer    *self,
              MwFrame       *f,
              GArray        *visible)
 {
+  /* a drag draws the boundaries under its picture, their names over it */
+  gboolean groups = self->moving == NULL;
+  gboolean names = self->moving == NULL || self->moving->only;
+
   /* on raster targets the ties' hairlines are drawn meanwhile on another core */
   _mw_renderer_start_ties (self, f);
-  if (!_mw_renderer_groups_in_bands (self, cr, f))
+  if (groups && !_mw_renderer_groups_in_bands (self, cr, f))
     _mw_renderer_draw_groups (self, cr, f);
   _mw_renderer_draw_ties (self, cr, f);
-  _mw_renderer_draw_group_names (self, cr, f);   /* never with masks left to paint */
+  if (names)
+    _mw_renderer_draw_group_names (self, cr, f);   /* never with masks left to paint */
   if (f->emphasis)
     _mw_renderer_draw_states (self, cr, f, visible, TRUE);
   _mw_renderer_draw_actors (self, cr, f, visible);
@@ -517,7 +542,9 @@ _mw_renderer_draw_with_lod (MwRenderer        *self,
     draw_people (self, cr, &f, visible);
   if (overview > 0)
     {
-      _mw_renderer_draw_overview (self, cr, &f, overview);
+      /* the map stays in a drag's picture of the rest */
+      if (self->moving == NULL || !self->moving->only)
+        _mw_renderer_draw_overview (self, cr, &f, overview);
       /* who is marked stays visible on the map */
       if (f.emphasis)
         {
@@ -529,6 +556,119 @@ _mw_renderer_draw_with_lod (MwRenderer        *self,
 
   self->geometry.actors = actors;
   g_clear_pointer (&pulled_in, g_array_unref);
+}
+
+/* Moves the moving actors' geometry by (dx, dy) for one frame; returns
+ * what it was, for shift_back(). */
+static GArray *
+shift_moving (MwRenderer           *self,
+              const MwRenderMoving *moving,
+              double                dx,
+              double                dy)
+{
+  GArray *saved = g_array_sized_new (FALSE, FALSE, sizeof (MwActorGeom), moving->actors->len);
+
+  for (guint k = 0; k < moving->actors->len; k++)
+    {
+      MwActorGeom *g = &g_array_index (self->geometry.actors, MwActorGeom,
+                                       g_array_index (moving->actors, guint, k));
+
+      g_array_append_val (saved, *g);
+      g->x += dx, g->y += dy;
+      g->box.x += dx, g->box.y += dy;
+      g->label_x += dx, g->label_y += dy;
+    }
+  return saved;
+}
+
+static void
+shift_back (MwRenderer           *self,
+            const MwRenderMoving *moving,
+            GArray               *saved)
+{
+  for (guint k = 0; k < moving->actors->len; k++)
+    g_array_index (self->geometry.actors, MwActorGeom, g_array_index (moving->actors, guint, k)) =
+      g_array_index (saved, MwActorGeom, k);
+}
+
+/**
+ * _mw_renderer_draw_moving:
+ * @moving: what a drag moves, and which half to draw
+ * @lod: the whole view's detail (_mw_renderer_measure_lod()), so that
+ *   both halves show labels and hairlines as one frame of @view would
+ * @dx: how far the moving actors are drawn from where the network has
+ *   them, in model points (only with @moving->only)
+ *
+ * Draws a drag's picture of the rest (@view without the moving actors,
+ * their ties, the background and the boundaries) or, over it, only those
+ * actors and ties, moved by (@dx, @dy), with the boundaries' names. The
+ * network is not changed: the geometry is moved for this frame and put
+ * back.
+ */
+void
+_mw_renderer_draw_moving (MwRenderer           *self,
+                          cairo_t              *cr,
+                          const MwView         *view,
+                          const MwRenderMoving *moving,
+                          const MwRenderLod    *lod,
+                          double                dx,
+                          double                dy)
+{
+  g_autoptr(GArray) saved = NULL;
+  MwView layer = *view;
+  MwFrame f;
+
+  g_return_if_fail (MW_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL && view != NULL && view->zoom > 0);
+  g_return_if_fail (moving != NULL);
+
+  _mw_renderer_ensure_geometry (self);
+  /* the index is built from where the network has the actors, never
+   * from a frame's moved ones */
+  frame_init (&f, view);
+  _mw_renderer_ensure_index (self, &f.visible);
+  /* both halves go over the boundaries (_mw_renderer_draw_moving_under()) */
+  layer.transparent = TRUE;
+  if (moving->only)
+    saved = shift_moving (self, moving, dx, dy);
+  self->moving = moving;
+  _mw_renderer_draw_with_lod (self, cr, &layer, lod);
+  self->moving = NULL;
+  if (saved != NULL)
+    shift_back (self, moving, saved);
+  /* these masks hold part of a frame: never shifted into the next one */
+  self->masks.last_valid = FALSE;
+}
+
+/* Under a drag's picture: the background and the boundaries, as the drag
+ * has set them for this frame (mw-render-drag.c). */
+void
+_mw_renderer_draw_moving_under (MwRenderer   *self,
+                                cairo_t      *cr,
+                                const MwView *view)
+{
+  MwFrame f;
+
+  g_return_if_fail (MW_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL && view != NULL && view->zoom > 0);
+
+  _mw_renderer_ensure_geometry (self);
+  frame_init (&f, view);
+  cairo_save (cr);
+  if (!view->transparent)
+    {
+      cairo_rectangle (cr, 0, 0, view->width, view->height);
+      _mw_set_source (cr, &f.theme->background, 1);
+      cairo_fill (cr);
+    }
+  cairo_get_matrix (cr, &f.view_matrix);
+  frame_set_target (&f, cr);
+  cairo_scale (cr, view->zoom, view->zoom);
+  cairo_translate (cr, -view->offset_x, -view->offset_y);
+  /* a frame draws people, with their boundaries, below a whole map */
+  if (_mw_renderer_overview_weight (self, &f) < 1)
+    _mw_renderer_draw_groups (self, cr, &f);
+  cairo_restore (cr);
 }
 
 /**

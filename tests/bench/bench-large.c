@@ -8,7 +8,9 @@
  * about five ties per person) is written as DOT, loaded the app's way and
  * timed beside `gc`; then the canvas's frame is drawn into a 1280×800 image
  * surface while panning and zooming at 5 %, 20 %, 50 % and 100 %, one actor
- * is dragged, one edit is re-scored by the app's MwScorer, and the
+ * is dragged (per event a whole frame as before, then the picture of the
+ * rest kept once and only the actor drawn over it, mw-render-drag.c), one
+ * edit is re-scored by the app's MwScorer, and the
  * process's peak memory is read. Pans are timed as before issue 17 (no
  * reuse of the last frame's tie masks, no grid), with the masks reused,
  * and with the grid of actors and ties (mw-render-index.c). Sizes: MESHWORK_BENCH_LARGE="10000 100000"
@@ -26,6 +28,7 @@
  * MESHWORK_BENCH_TILES_ONLY=1 skips the frames drawn without tiles;
  * MESHWORK_BENCH_TILES_SYNC=1 draws the tiles on the UI thread within 8 ms
  * a frame, as before the worker.
+ * MESHWORK_BENCH_DRAG_ONLY=1 times only the drag.
  */
 
 #include <math.h>
@@ -39,6 +42,7 @@
 #include "mw-history.h"
 #include "mw-renderer.h"
 #include "mw-renderer-private.h"
+#include "mw-render-drag.h"
 #include "mw-render-tiles.h"
 #include "mw-scorer.h"
 #include "mw-test-networks.h"
@@ -372,42 +376,147 @@ bench_tiles_copy (MwNetwork *network)
            now_ms () - start, thread_cpu_ms () - ui);
 }
 
-/* A drag as MwCanvas does it: one edit, one setter and one frame per event. */
+/* Of two frames, how many pixels differ by more than 24 of 255 in a
+ * channel (as test-app-canvas counts them), and how many at all. */
+static guint
+count_differing (cairo_surface_t *a,
+                 cairo_surface_t *b,
+                 guint           *n_any)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  *n_any = 0;
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      {
+        const guchar *p = pa + y * stride + 4 * x, *q = pb + y * stride + 4 * x;
+        gboolean far = FALSE;
+
+        for (int c = 0; c < 4; c++)
+          far = far || ABS (p[c] - q[c]) > 24;
+        n += far;
+        *n_any += memcmp (p, q, 4) != 0;
+      }
+  return n;
+}
+
+/* A drag of one selected actor at 100 %, as MwCanvas did it before (one
+ * edit, one setter and one whole frame per event) and as it does past
+ * MW_ROUTE_MAX_ACTORS now (mw-render-drag.c): the view without the actor
+ * drawn once, then per event the boundaries, that picture composited over
+ * them, as GTK composites its texture, and only the actor, its ties and
+ * label drawn over it; on
+ * release one setter and one whole frame, whose pixels are compared with
+ * the last event's. */
 static void
 bench_drag (MwNetwork  *network,
             MwRenderer *renderer)
 {
   g_autoptr(MwHistory) history = mw_history_new (network);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) setter_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) geometry_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GHashTable) selected = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) dragged = g_ptr_array_new ();
+  g_autoptr(MwRenderDrag) drag = NULL;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_surface_t *released = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_surface_t *background;
   MwActor *actor = mw_network_get_actor (network, mw_network_get_n_actors (network) / 2);
-  double x = actor->x, y = actor->y;
+  /* the whole frame per event costs seconds at 100,000: fewer events */
+  guint n_before = mw_network_get_n_actors (network) > 50000 ? 10 : FRAMES;
+  double x = actor->x, y = actor->y, start, cpu;
+  guint n_far, n_any;
   MwEdit *edit;
   MwView view;
 
   view_at (renderer, &view, 1);
-  /* centred on the actor dragged */
+  /* centred on the actor dragged, which is selected as the canvas's is */
   view.offset_x = x - WIDTH / 2.0;
   view.offset_y = y - HEIGHT / 2.0;
+  g_hash_table_add (selected, actor);
+  view.selected_actors = selected;
   draw_frame (renderer, surface, &view);
   g_array_set_size (frame_cpu, 0);
 
   edit = mw_history_begin (history, "Move Actor");
-  for (guint event = 0; event < FRAMES; event++)
+  for (guint event = 0; event < n_before; event++)
     {
-      double start = now_ms (), t;
+      double t, geometry;
 
-      double cpu = cpu_ms ();
-
+      start = now_ms ();
+      cpu = cpu_ms ();
       mw_edit_move_actor (edit, actor, x + event * 3, y + event * 2);
       cpu = cpu_ms () - cpu;
+      /* who costs what: the setter and its signals, the renderer's
+       * geometry after the move, then the frame */
+      geometry = cpu_ms ();
+      _mw_renderer_get_look_serial (renderer);
+      geometry = cpu_ms () - geometry;
+      g_array_append_val (setter_cpu, cpu);
+      g_array_append_val (geometry_cpu, geometry);
       t = now_ms () - start + draw_frame (renderer, surface, &view);
       /* the model's part counts in the event's CPU time too */
-      g_array_index (frame_cpu, double, frame_cpu->len - 1) += cpu;
+      g_array_index (frame_cpu, double, frame_cpu->len - 1) += cpu + geometry;
       g_array_append_val (times, t);
     }
+  mw_history_cancel (history, edit);
+  print_times ("drag before: model + frame per event", times);
+  g_array_sort (setter_cpu, compare_doubles);
+  g_array_sort (geometry_cpu, compare_doubles);
+  g_print ("  %-40s setter CPU p50 %.2f ms, geometry CPU p50 %.2f ms (the rest is the frame)\n",
+           "  of which", g_array_index (setter_cpu, double, n_before / 2),
+           g_array_index (geometry_cpu, double, n_before / 2));
+  g_array_set_size (times, 0);
+  /* the geometry after the cancel, as the canvas has it when a drag begins */
+  draw_frame (renderer, surface, &view);
+  g_array_set_size (frame_cpu, 0);
+
+  /* the drag begins: the rest drawn once */
+  g_ptr_array_add (dragged, actor);
+  start = now_ms ();
+  cpu = cpu_ms ();
+  drag = mw_render_drag_new (renderer, dragged);
+  background = mw_render_drag_get_background (drag, &view, NULL);
+  g_print ("  %-40s %7.1f ms (CPU %.1f ms)\n", "drag start: the rest drawn once", now_ms () - start,
+           cpu_ms () - cpu);
+  for (guint event = 0; event < FRAMES; event++)
+    {
+      cairo_t *cr;
+
+      start = now_ms ();
+      cpu = cpu_ms ();
+      cr = cairo_create (surface);
+      mw_render_drag_draw_under (drag, cr, &view, event * 3, event * 2);
+      cairo_set_source_surface (cr, background, 0, 0);
+      cairo_paint (cr);
+      mw_render_drag_draw_moving (drag, cr, &view, event * 3, event * 2);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      cpu = cpu_ms () - cpu;
+      g_array_append_val (frame_cpu, cpu);
+      start = now_ms () - start;
+      g_array_append_val (times, start);
+    }
+  print_times ("drag now: picture + actor per event", times);
+
+  /* the release: the network changes once, and the next frame is whole */
+  start = now_ms ();
+  cpu = cpu_ms ();
+  g_clear_pointer (&drag, mw_render_drag_free);
+  edit = mw_history_begin (history, "Move Actor");
+  mw_edit_move_actor (edit, actor, x + (FRAMES - 1) * 3, y + (FRAMES - 1) * 2);
   mw_history_commit (history, edit);
-  print_times ("drag one actor at 100%, model + frame", times);
+  draw_frame (renderer, released, &view);
+  g_print ("  %-40s %7.1f ms (CPU %.1f ms)\n", "drag release: one edit + whole frame", now_ms () - start,
+           cpu_ms () - cpu);
+  n_far = count_differing (surface, released, &n_any);
+  g_print ("  %-40s %7u of %u (%u by any amount)\n", "pixels: last event vs frame after", n_far,
+           WIDTH * HEIGHT, n_any);
+  g_array_set_size (frame_cpu, 0);
+  cairo_surface_destroy (released);
   cairo_surface_destroy (surface);
 }
 
@@ -520,6 +629,7 @@ bench_size (guint n_actors)
   static const double zooms[] = { 0.05, 0.2, 0.5, 1.0 };
   const char *zoom_env = g_getenv ("MESHWORK_BENCH_ZOOM");
   double only_zoom = zoom_env != NULL ? g_ascii_strtod (zoom_env, NULL) : 0;
+  gboolean drag_only = g_getenv ("MESHWORK_BENCH_DRAG_ONLY") != NULL;
   double start;
 
   network = bench_load (path);
@@ -537,17 +647,19 @@ bench_size (guint n_actors)
   }
   g_print ("  %-40s %7.0f ms\n", "first frame (geometry, map)", now_ms () - start);
   g_array_set_size (frame_cpu, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (zooms) && !drag_only; i++)
     if ((only_zoom == 0 || only_zoom == zooms[i]) && g_getenv ("MESHWORK_BENCH_TILES_ONLY") == NULL)
       bench_pan_zoom (renderer, zooms[i]);
-  bench_tiles_copy (network);
-  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+  if (!drag_only)
+    bench_tiles_copy (network);
+  for (guint i = 0; i < G_N_ELEMENTS (zooms) && !drag_only; i++)
     if (only_zoom == 0 || only_zoom == zooms[i])
       bench_tiles (renderer, zooms[i]);
   if (g_getenv ("MESHWORK_BENCH_FRAMES_ONLY") == NULL)
     {
       bench_drag (network, renderer);
-      bench_rescore (network);
+      if (!drag_only)
+        bench_rescore (network);
     }
   g_print ("  %-40s %7.0f MiB (target ≤ 1536 at 100,000)\n", "peak memory of this process so far",
            peak_mib ());
