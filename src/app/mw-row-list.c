@@ -493,7 +493,7 @@ held_items (MwRowList   *self,
 /* Removes rows no item is held at from before the held ones, so that the
  * last held item sits before @n_new: a view scrolled far down keeps its
  * rows (and their widgets) when the rows become fewer. Each removal is
- * told, with @rows (@n_rows_shown long) shown meanwhile. */
+ * told, with @rows (@n long) shown meanwhile. */
 static guint
 compact (MwRowList *self,
          guint     *rows,
@@ -503,8 +503,7 @@ compact (MwRowList *self,
 {
   guint need, gap_start = 0;
 
-  if (held->len == 0 || held->len > n_new ||
-      g_array_index (held, Held, held->len - 1).position < n_new)
+  if (held->len == 0 || g_array_index (held, Held, held->len - 1).position < n_new)
     return n;
   need = g_array_index (held, Held, held->len - 1).position - (n_new - 1);
   self->interim = rows;
@@ -538,15 +537,34 @@ compact (MwRowList *self,
  * Instead the items held keep their positions and show the new rows
  * there ("rearranged"); only the positions that come or go at the end are
  * told. The other positions hold no item and no widget: GTK asks for
- * them when it shows them. */
+ * them when it shows them. With fewer rows than the view holds, every
+ * position is told changed, as a new list. */
 static void
 rearrange (MwRowList *self,
            guint     *before,
            guint      n_before)
 {
+  gint64 start = thread_cpu_usec ();
   g_autoptr(GArray) held = held_items (self, before, n_before);
   guint n_new = self->n_items;
-  guint n = compact (self, before, n_before, held, n_new);
+  guint n;
+
+  /* fewer rows than the view holds: they are all new (GTK makes ~200 rows again) */
+  if (held->len > n_new)
+    {
+      g_free (before);
+      forget_all (self);
+      emit_items_changed (self, 0, n_before, n_new);
+      g_signal_emit (self, signals[REARRANGED], 0);
+      return;
+    }
+  n = compact (self, before, n_before, held, n_new);
+  /* a view may have asked for rows while told of the removals */
+  if (n != n_before)
+    {
+      g_array_unref (held);
+      held = held_items (self, before, n);
+    }
 
   g_hash_table_remove_all (self->alive);
   for (guint i = 0; i < held->len; i++)
@@ -554,6 +572,7 @@ rearrange (MwRowList *self,
       Held *h = &g_array_index (held, Held, i);
       gpointer row;
 
+      /* only if a view asked for a row past the end while told of the removals */
       if (h->position >= n_new)
         {
           let_go (self, h->item);
@@ -571,7 +590,10 @@ rearrange (MwRowList *self,
     emit_items_changed (self, n_new, n - n_new, 0);
   else if (n < n_new)
     emit_items_changed (self, n, 0, n_new - n);
+  g_debug ("rearranged %u → %u rows, %u held: %.1f ms", n_before, n_new, held->len,
+           (thread_cpu_usec () - start) / 1000.0);
   g_signal_emit (self, signals[REARRANGED], 0);
+  g_debug ("  and the view followed: %.1f ms", (thread_cpu_usec () - start) / 1000.0);
 }
 
 /**

@@ -121,13 +121,22 @@ start_frames (void)
   longest_step = 0;
 }
 
+static gboolean
+spin_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits without spinning: a busy wait would count as the UI thread's CPU. */
 static void
 spin (guint ms)
 {
-  gint64 end = g_get_monotonic_time () + ms * 1000;
+  gboolean done = FALSE;
 
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  g_timeout_add (ms, spin_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static MwNetwork *
