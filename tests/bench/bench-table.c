@@ -102,7 +102,7 @@ print_frames (const char *what)
 {
   if (frames->len == 0)
     {
-      g_print ("%-36s no frame painted\n", what);
+      g_print ("%-36s at most one frame painted\n", what);
       return;
     }
   print_times (what, "(wall clock)", frames);
@@ -373,6 +373,8 @@ main (int   argc,
       if (wants (argc, argv, "filter"))
         {
           filter_by (MW_TABLE_VIEW (table), "Actor 00");
+          /* fewer rows than GTK holds (~200): shown as a new list */
+          filter_by (MW_TABLE_VIEW (table), "Actor 000");
           filter_by (MW_TABLE_VIEW (table), "");
         }
     }
