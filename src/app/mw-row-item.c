@@ -96,6 +96,20 @@ mw_row_item_forget (MwRowItem *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* The item shows another row from now: the row list keeps the items a
+ * view holds at their positions when the rows under them change. */
+void
+mw_row_item_set_row (MwRowItem *self,
+                     MwActor   *actor,
+                     MwTie     *tie)
+{
+  g_return_if_fail (MW_IS_ROW_ITEM (self));
+
+  self->actor = actor;
+  self->tie = tie;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 void
 mw_row_item_changed (MwRowItem *self)
 {

@@ -23,6 +23,9 @@ MwTie     *mw_row_item_get_tie   (MwRowItem *self);
 gpointer   mw_row_item_get_row   (MwRowItem *self);
 guint      mw_row_item_get_index (MwRowItem *self);
 void       mw_row_item_forget    (MwRowItem *self);
+void       mw_row_item_set_row   (MwRowItem *self,
+                                  MwActor   *actor,
+                                  MwTie     *tie);
 void       mw_row_item_changed   (MwRowItem *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "meshwork-table"
 
 #include <string.h>
+#include <time.h>
 
 #include "mw-row-list.h"
 
@@ -16,9 +17,9 @@
  * table of 100,000 actors makes the few dozen rows on screen. The
  * network's "changed" becomes "items-changed" (an actor appended, or every
  * row after a removal or a batch) or the item's own "changed" (a field).
- * A new order or new matches announce only the span of positions whose
- * rows differ, in one "items-changed", as GtkFilterListModel's slices did
- * not: they cost a frame each at 100,000 rows. */
+ * A new order or new matches keep the items a view holds where they are
+ * and let them show the new rows (see rearrange()); only positions that
+ * come or go are announced, so GTK keeps its row widgets. */
 struct _MwRowList
 {
   GObject      parent_instance;
@@ -32,6 +33,7 @@ struct _MwRowList
   guint       *place;     /* (nullable) n_rows: row index → position in order */
   guint8      *matches;   /* (nullable) n_rows: row index → shown, when filtered */
   guint       *shown;     /* (nullable) n_items: position → row index, when filtered */
+  guint       *interim;   /* (nullable) n_items: position → row index, while rearranging */
 };
 
 static void mw_row_list_model_init (GListModelInterface *iface);
@@ -39,8 +41,33 @@ static void mw_row_list_model_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (MwRowList, mw_row_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, mw_row_list_model_init))
 
-enum { CHANGED, N_SIGNALS };
+enum { CHANGED, REARRANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+static guint n_asked;
+
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* "items-changed", with what the views took to follow it in the debug log. */
+static void
+emit_items_changed (MwRowList *self,
+                    guint      position,
+                    guint      removed,
+                    guint      added)
+{
+  gint64 start = thread_cpu_usec ();
+  guint asked = n_asked;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  g_debug ("items-changed %u −%u +%u: %.1f ms, %u items asked", position, removed, added, (thread_cpu_usec () - start) / 1000.0, n_asked - asked);
+}
 
 static guint
 count_rows (MwRowList *self)
@@ -86,6 +113,8 @@ static guint
 row_at (MwRowList *self,
         guint      position)
 {
+  if (self->interim != NULL)
+    return self->interim[position];
   if (self->shown != NULL)
     return self->shown[position];
   return self->order != NULL ? self->order[position] : position;
@@ -142,7 +171,7 @@ announce (MwRowList *self,
   g_free (before);
   if (head == n_before && n_before == self->n_items)
     return;
-  g_list_model_items_changed (G_LIST_MODEL (self), head, n_before - head - tail, self->n_items - head - tail);
+  emit_items_changed (self, head, n_before - head - tail, self->n_items - head - tail);
 }
 
 static void
@@ -162,7 +191,7 @@ reset (MwRowList *self)
     }
   self->n_rows = count_rows (self);
   update_shown (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  emit_items_changed (self, 0, old_n, self->n_items);
 }
 
 static void
@@ -202,7 +231,7 @@ added (MwRowList *self,
       self->shown[self->n_items] = index;
     }
   self->n_items++;
-  g_list_model_items_changed (G_LIST_MODEL (self), self->n_items - 1, 0, 1);
+  emit_items_changed (self, self->n_items - 1, 0, 1);
 }
 
 static void
@@ -264,6 +293,7 @@ mw_row_list_get_item (GListModel *model,
 {
   MwRowList *self = MW_ROW_LIST (model);
   MwActor *actor = NULL;
+  n_asked++;
   MwTie *tie = NULL;
   gpointer row;
   MwRowItem *item;
@@ -335,6 +365,10 @@ mw_row_list_class_init (MwRowListClass *klass)
   /* After the rows followed any change of the network. */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The rows under the items a view holds changed (a sort, a filter): the
+   * items stayed and show other rows, and no "items-changed" said so. */
+  signals[REARRANGED] =
+    g_signal_new ("rearranged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -401,35 +435,165 @@ mw_row_list_refresh (MwRowList *self)
     mw_row_item_changed (l->data);
 }
 
-/* The first and last position of the rows alive: a view holds an item
- * for each row it shows or keeps track of. Returns FALSE when none is. */
-static gboolean
-alive_span (MwRowList *self,
-            guint     *first,
-            guint     *last)
+typedef struct
 {
-  g_autofree guint *position = g_new (guint, MAX (self->n_rows, 1));
-  GHashTableIter iter;
-  gpointer item;
+  guint      position;
+  MwRowItem *item;
+} Held;
 
-  for (guint r = 0; r < self->n_rows; r++)
-    position[r] = G_MAXUINT;
-  for (guint p = 0; p < self->n_items; p++)
-    position[row_at (self, p)] = p;
-  *first = G_MAXUINT;
-  *last = 0;
-  g_hash_table_iter_init (&iter, self->alive);
-  while (g_hash_table_iter_next (&iter, NULL, &item))
+static int
+compare_held (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = ((const Held *) a)->position, y = ((const Held *) b)->position;
+
+  return (x > y) - (x < y);
+}
+
+/* Drops the item from the rows alive: it shows nothing any more. */
+static void
+let_go (MwRowList *self,
+        MwRowItem *item)
+{
+  g_object_weak_unref (G_OBJECT (item), item_gone_cb, self);
+  mw_row_item_forget (item);
+}
+
+/* Returns: (transfer full): the items alive at a position of @rows (@n
+ * long), by position; those at none are forgotten. */
+static GArray *
+held_items (MwRowList   *self,
+            const guint *rows,
+            guint        n)
+{
+  g_autofree guint *place = g_new (guint, MAX (self->n_rows, 1));
+  GArray *held = g_array_new (FALSE, FALSE, sizeof (Held));
+  g_autoptr(GList) items = g_hash_table_get_values (self->alive);
+
+  memset (place, 0xff, MAX (self->n_rows, 1) * sizeof (guint));
+  for (guint p = 0; p < n; p++)
+    place[rows[p]] = p;
+  for (GList *l = items; l != NULL; l = l->next)
     {
-      guint row = mw_row_item_get_index (item);
+      guint row = mw_row_item_get_index (l->data);
+      Held h = { row < self->n_rows ? place[row] : G_MAXUINT, l->data };
 
-      if (row < self->n_rows && position[row] != G_MAXUINT)
+      if (h.position != G_MAXUINT)
+        g_array_append_val (held, h);
+      else
         {
-          *first = MIN (*first, position[row]);
-          *last = MAX (*last, position[row]);
+          g_hash_table_remove (self->alive, mw_row_item_get_row (l->data));
+          let_go (self, l->data);
         }
     }
-  return *first != G_MAXUINT;
+  g_array_sort (held, compare_held);
+  return held;
+}
+
+/* Removes rows no item is held at from before the held ones, so that the
+ * last held item sits before @n_new: a view scrolled far down keeps its
+ * rows (and their widgets) when the rows become fewer. Each removal is
+ * told, with @rows (@n long) shown meanwhile. */
+static guint
+compact (MwRowList *self,
+         guint     *rows,
+         guint      n,
+         GArray    *held,
+         guint      n_new)
+{
+  guint need, gap_start = 0;
+
+  if (held->len == 0 || g_array_index (held, Held, held->len - 1).position < n_new)
+    return n;
+  need = g_array_index (held, Held, held->len - 1).position - (n_new - 1);
+  self->interim = rows;
+  for (guint i = 0; i < held->len && need > 0; i++)
+    {
+      guint p = g_array_index (held, Held, i).position;
+      guint k = MIN (p - gap_start, need);
+
+      if (k > 0)
+        {
+          memmove (rows + p - k, rows + p, (n - p) * sizeof (guint));
+          n -= k;
+          need -= k;
+          for (guint j = i; j < held->len; j++)
+            g_array_index (held, Held, j).position -= k;
+          self->n_items = n;
+          emit_items_changed (self, p - k, k, 0);
+        }
+      gap_start = g_array_index (held, Held, i).position + 1;
+    }
+  self->interim = NULL;
+  return n;
+}
+
+/* The rows' new arrangement (the order and matches already set; @before
+ * holds the row at each position until now, @n_before long) told to the
+ * views. GTK 4.8 throws away the widgets of every held position told
+ * changed and makes new ones — some 100 ms for the ~200 rows it holds —
+ * and, when a tracked row (the one in view, the focused one) is among
+ * them, asks for every added row to find it again (100,000 objects made).
+ * Instead the items held keep their positions and show the new rows
+ * there ("rearranged"); only the positions that come or go at the end are
+ * told. The other positions hold no item and no widget: GTK asks for
+ * them when it shows them. With fewer rows than the view holds, every
+ * position is told changed, as a new list. */
+static void
+rearrange (MwRowList *self,
+           guint     *before,
+           guint      n_before)
+{
+  gint64 start = thread_cpu_usec ();
+  g_autoptr(GArray) held = held_items (self, before, n_before);
+  guint n_new = self->n_items;
+  guint n;
+
+  /* fewer rows than the view holds: they are all new (GTK makes ~200 rows again) */
+  if (held->len > n_new)
+    {
+      g_free (before);
+      forget_all (self);
+      emit_items_changed (self, 0, n_before, n_new);
+      g_signal_emit (self, signals[REARRANGED], 0);
+      return;
+    }
+  n = compact (self, before, n_before, held, n_new);
+  /* a view may have asked for rows while told of the removals */
+  if (n != n_before)
+    {
+      g_array_unref (held);
+      held = held_items (self, before, n);
+    }
+
+  g_hash_table_remove_all (self->alive);
+  for (guint i = 0; i < held->len; i++)
+    {
+      Held *h = &g_array_index (held, Held, i);
+      gpointer row;
+
+      /* only if a view asked for a row past the end while told of the removals */
+      if (h->position >= n_new)
+        {
+          let_go (self, h->item);
+          continue;
+        }
+      row = self->kind == MW_TABLE_ACTORS ? (gpointer) mw_network_get_actor (self->network, row_at (self, h->position))
+                                          : (gpointer) mw_network_get_tie (self->network, row_at (self, h->position));
+      mw_row_item_set_row (h->item, self->kind == MW_TABLE_ACTORS ? row : NULL,
+                           self->kind == MW_TABLE_ACTORS ? NULL : row);
+      g_hash_table_insert (self->alive, row, h->item);
+    }
+  g_free (before);
+  self->n_items = n_new;
+  if (n > n_new)
+    emit_items_changed (self, n_new, n - n_new, 0);
+  else if (n < n_new)
+    emit_items_changed (self, n, 0, n_new - n);
+  g_debug ("rearranged %u → %u rows, %u held: %.1f ms", n_before, n_new, held->len,
+           (thread_cpu_usec () - start) / 1000.0);
+  g_signal_emit (self, signals[REARRANGED], 0);
+  g_debug ("  and the view followed: %.1f ms", (thread_cpu_usec () - start) / 1000.0);
 }
 
 /**
@@ -444,13 +608,13 @@ void
 mw_row_list_set_order (MwRowList *self,
                        guint     *order)
 {
-  guint n_before, first, last;
+  guint n_before;
+  guint *before;
 
   g_return_if_fail (MW_IS_ROW_LIST (self));
 
   n_before = self->n_items;
-  if (!alive_span (self, &first, &last))
-    first = last = 0;
+  before = positions_now (self);
   clear_order (self);
   if (order != NULL)
     {
@@ -460,12 +624,7 @@ mw_row_list_set_order (MwRowList *self,
         self->place[order[p]] = p;
     }
   update_shown (self);
-  /* A new order keeps the count. GTK 4.8 takes some 120 ms to be told
-   * that 100,000 positions changed, though it holds rows at a few dozen:
-   * it is told of those, and asks for the others when it shows them. The
-   * view reads its selection again after any change of the rows. */
-  if (n_before > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), first, last + 1 - first, last + 1 - first);
+  rearrange (self, before, n_before);
 }
 
 gboolean
@@ -505,8 +664,7 @@ mw_row_list_place_row (MwRowList       *self,
   for (guint p = MIN (from, to); p <= MAX (from, to); p++)
     self->place[self->order[p]] = p;
   update_shown (self);
-  /* one change over the rows between: the count stays right at every signal */
-  announce (self, before, n_before);
+  rearrange (self, before, n_before);
 }
 
 /**
@@ -514,7 +672,8 @@ mw_row_list_place_row (MwRowList       *self,
  * @matches: (transfer full) (nullable) (array): for each row index, whether
  *   it is shown; %NULL shows every row
  *
- * Shows only the rows that match a filter, in one change.
+ * Shows only the rows that match a filter: the rows in view change in
+ * place, the positions that go are told in one change at the end.
  */
 void
 mw_row_list_set_matches (MwRowList *self,
@@ -530,7 +689,7 @@ mw_row_list_set_matches (MwRowList *self,
   g_free (self->matches);
   self->matches = matches;
   update_shown (self);
-  announce (self, before, n_before);
+  rearrange (self, before, n_before);
 }
 
 /* An edited row comes or goes as it now matches the filter, or not. */

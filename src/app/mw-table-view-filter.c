@@ -1,5 +1,5 @@
 /* mw-table-view-filter.c: the data table's text filter — every row read a
- * slice per frame, then shown in one change; an edited row comes or goes
+ * slice per frame, then shown at once; an edited row comes or goes
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +12,8 @@
 /* GTK 4.8's incremental GtkFilterListModel announced each slice it had
  * read: at 100,000 rows frames of 51–61 ms (p95) while typing. Here the
  * rows shown stay as they are until every row has been read, then
- * MwRowList shows the matches in one "items-changed". */
+ * MwRowList shows the matches: the rows on screen show them in place and
+ * the positions past the last match go in one "items-changed". */
 
 /* The UI thread's share of a frame for reading rows. */
 #define FILTER_SLICE_USEC 4000
@@ -41,6 +42,13 @@ filter_tick_cb (GtkWidget     *widget,
       self->filter_stale = TRUE;
       return G_SOURCE_REMOVE;
     }
+  /* every row read in an earlier frame: the matches get a frame of their own */
+  if (self->filter_next == self->filter_n)
+    {
+      self->filter_tick = 0;
+      mw_row_list_set_matches (self->rows, g_steal_pointer (&self->filter_matches));
+      return G_SOURCE_REMOVE;
+    }
   while (self->filter_next < self->filter_n && g_get_monotonic_time () < end)
     {
       guint stop = MIN (self->filter_n, self->filter_next + 512);
@@ -48,11 +56,7 @@ filter_tick_cb (GtkWidget     *widget,
       for (; self->filter_next < stop; self->filter_next++)
         self->filter_matches[self->filter_next] = row_matches (self, self->filter_next);
     }
-  if (self->filter_next < self->filter_n)
-    return G_SOURCE_CONTINUE;
-  self->filter_tick = 0;
-  mw_row_list_set_matches (self->rows, g_steal_pointer (&self->filter_matches));
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
 void

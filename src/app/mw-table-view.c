@@ -84,6 +84,8 @@ update_cell (Cell *cell)
   mw_table_cell_set_text (cell->widget, text);
 }
 
+static void name_row (Cell *cell);
+
 /* The measures arrived, a row changed: the cells on screen read again. */
 static void
 refresh_cells (MwTableView *self)
@@ -596,6 +598,23 @@ network_changed_cb (MwTableView    *self,
     }
 }
 
+/* A sort or a filter: the rows GTK holds show other actors or ties now. */
+static void
+rows_rearranged_cb (MwTableView *self)
+{
+  stop_editing (self, FALSE);
+  for (guint i = 0; i < self->bound->len; i++)
+    {
+      Cell *cell = g_ptr_array_index (self->bound, i);
+
+      update_cell (cell);
+      if (cell->cd->column == 0)
+        name_row (cell);
+    }
+  sync_from_canvas (self);
+  update_count (self);
+}
+
 static void
 rows_items_changed_cb (MwTableView *self)
 {
@@ -634,6 +653,7 @@ set_rows (MwTableView *self)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (rows_items_changed_cb), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      g_signal_connect_object (self->rows, "rearranged", G_CALLBACK (rows_rearranged_cb), self, G_CONNECT_SWAPPED);
       model = g_object_ref (G_LIST_MODEL (self->rows));
     }
   gtk_filter_list_model_set_model (self->filter_model, model);
