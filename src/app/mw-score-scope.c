@@ -70,18 +70,7 @@ update_caption (MwScoreScope *self)
     /* Translators: under the scores while the filtered view is scored the first time */
     text = g_strdup (_("Scores of the filtered view only"));
   else if (showing_filtered (self) && self->filtered != NULL)
-    {
-      MwNetwork *shown = mw_scorer_get_scored_network (self->filtered);
-      guint n_actors = mw_network_get_n_actors (shown);
-      guint n_ties = mw_network_get_n_ties (shown);
-      /* Translators: what the filtered view holds, "4 actors" (then ", 3 ties") */
-      g_autofree char *actors = g_strdup_printf (ngettext ("%u actor", "%u actors", n_actors), n_actors);
-      /* Translators: what the filtered view holds, "3 ties" (after "4 actors, ") */
-      g_autofree char *ties = g_strdup_printf (ngettext ("%u tie", "%u ties", n_ties), n_ties);
-
-      /* Translators: under the scores, "Scores of the filtered view only: 4 actors, 3 ties" */
-      text = g_strdup_printf (_("Scores of the filtered view only: %s, %s"), actors, ties);
-    }
+    text = mw_filter_dup_view_caption (mw_scorer_get_scored_network (self->filtered));
   else if (self->filter != NULL)
     text = g_strdup (_("Scores of the whole network, not of the filtered view"));
   gtk_label_set_label (GTK_LABEL (self->caption), text);

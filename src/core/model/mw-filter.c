@@ -19,6 +19,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
 #include "mw-filter.h"
 #include "mw-find.h"
 #include "mw-neighbours.h"
@@ -315,4 +319,114 @@ mw_filter_apply_network (const MwFilter *filter,
     }
   mw_network_end_batch (view);
   return view;
+}
+
+/* "ties=collaborates,influences": only those types shown. */
+static gboolean
+parse_tie_types (MwFilter    *filter,
+                 const char  *list,
+                 GError     **error)
+{
+  g_auto(GStrv) names = g_strsplit (list, ",", -1);
+  guint types = 0;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      MwTieType type;
+
+      g_strstrip (names[i]);
+      if (!mw_tie_type_from_string (names[i], &type))
+        {
+          g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
+                       /* Translators: the CLI's --filter ties=…; do not translate the type names */
+                       _("Unknown tie type “%s” (reports, collaborates, influences or checks)"), names[i]);
+          return FALSE;
+        }
+      types |= 1u << type;
+    }
+  filter->tie_types = types;
+  return TRUE;
+}
+
+static void
+set_text (char       **field,
+          const char  *text)
+{
+  g_free (*field);
+  *field = g_strdup (text);
+}
+
+/**
+ * mw_filter_parse:
+ * @spec: one condition: `ties=TYPE[,TYPE…]` (only those types shown),
+ *   `fade-isolates`, `org=NAME`, `unit=NAME` or `value=TEXT` (as Find
+ *   finds it)
+ *
+ * Adds @spec's condition to @filter: the command line's words for what
+ * the app's Filter menu sets.
+ *
+ * Returns: whether @spec was understood; else @filter is unchanged
+ */
+gboolean
+mw_filter_parse (MwFilter    *filter,
+                 const char  *spec,
+                 GError     **error)
+{
+  const char *equals;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (spec != NULL, FALSE);
+
+  if (g_strcmp0 (spec, "fade-isolates") == 0)
+    {
+      filter->fade_isolates = TRUE;
+      return TRUE;
+    }
+  equals = strchr (spec, '=');
+  key = equals != NULL ? g_strndup (spec, equals - spec) : g_strdup (spec);
+  if (equals != NULL && g_strcmp0 (key, "ties") == 0)
+    return parse_tie_types (filter, equals + 1, error);
+  if (equals != NULL && g_strcmp0 (key, "org") == 0)
+    set_text (&filter->org, equals + 1);
+  else if (equals != NULL && g_strcmp0 (key, "unit") == 0)
+    set_text (&filter->unit, equals + 1);
+  else if (equals != NULL && g_strcmp0 (key, "value") == 0)
+    set_text (&filter->value, equals + 1);
+  else
+    {
+      g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
+                   /* Translators: the CLI's --filter; do not translate what is in quotes after the colon */
+                   _("Unknown filter “%s”: expected “ties=TYPE,…”, “fade-isolates”, “org=NAME”, “unit=NAME” or "
+                     "“value=TEXT”"), spec);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mw_filter_dup_view_caption:
+ * @view: the filtered view (mw_filter_apply_network())
+ *
+ * Returns: (transfer full): what the scores of @view are of, as the score
+ *   panel and `meshwork-cli score --filter` say it: "Scores of the
+ *   filtered view only: 4 actors, 3 ties"
+ */
+char *
+mw_filter_dup_view_caption (MwNetwork *view)
+{
+  guint n_actors, n_ties;
+  g_autofree char *actors = NULL;
+  g_autofree char *ties = NULL;
+
+  g_return_val_if_fail (MW_IS_NETWORK (view), NULL);
+
+  n_actors = mw_network_get_n_actors (view);
+  n_ties = mw_network_get_n_ties (view);
+  /* Translators: what the filtered view holds, "4 actors" (then ", 3 ties") */
+  actors = g_strdup_printf (ngettext ("%u actor", "%u actors", n_actors), n_actors);
+  /* Translators: what the filtered view holds, "3 ties" (after "4 actors, ") */
+  ties = g_strdup_printf (ngettext ("%u tie", "%u ties", n_ties), n_ties);
+  /* Translators: under the scores, "Scores of the filtered view only: 4 actors, 3 ties" */
+  return g_strdup_printf (_("Scores of the filtered view only: %s, %s"), actors, ties);
 }
