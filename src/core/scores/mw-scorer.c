@@ -380,6 +380,12 @@ rescore_view (MwScorer *self)
       return;
     }
 
+  /* The whole network's scorer was disposed: nothing to read any more. */
+  if (self->source->network == NULL)
+    {
+      set_busy (self, FALSE);
+      return;
+    }
   copy = current_copy (self->source);
   if (copy == NULL)
     {
