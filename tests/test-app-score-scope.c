@@ -5,13 +5,16 @@
  */
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "mw-application.h"
 #include "mw-filter.h"
 #include "mw-filter-menu.h"
 #include "mw-score-panel.h"
+#include "mw-scorer.h"
 #include "mw-test-gtk.h"
+#include "mw-test-networks.h"
 #include "mw-window.h"
 
 typedef struct
@@ -40,6 +43,27 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   mw_test_spin (100);
   mw_test_wait_idle (fixture->window);
+}
+
+/* A window that opens @data (a path) instead of the example. */
+static void
+fixture_set_up_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (data);
+
+  if (!mw_test_has_xtest ())
+    return;
+
+  fixture->app = mw_test_application_new ();
+  fixture->window = mw_window_new (GTK_APPLICATION (fixture->app));
+  fixture->canvas = mw_window_get_canvas (fixture->window);
+  fixture->panel = MW_SCORE_PANEL (mw_window_get_score_panel (fixture->window));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 720);
+  mw_window_open_file (fixture->window, file);
+  g_object_set (fixture->window, "show-inspector", TRUE, NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  mw_test_spin (100);
 }
 
 static void
@@ -261,13 +285,156 @@ test_scope (Fixture       *fixture,
   g_assert_true (mw_score_panel_get_shown_scorer (fixture->panel) == mw_score_panel_get_scorer (fixture->panel));
 }
 
+/* Above the scorer's thread threshold: the view is built and scored in a worker. */
+#define LARGE_ACTORS 6000
+
+static gboolean
+large_shown (gpointer data)
+{
+  Fixture *fixture = data;
+  MwScorer *scorer = mw_score_panel_get_scorer (fixture->panel);
+
+  return mw_window_get_n_pending (fixture->window) == 0 &&
+         mw_network_get_n_actors (mw_test_network_of (fixture->window)) == LARGE_ACTORS && scorer != NULL &&
+         mw_scorer_get_scores (scorer) != NULL && !mw_scorer_get_busy (scorer);
+}
+
+static gboolean
+caption_is (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return mw_test_find_label (GTK_WIDGET (fixture->panel), fixture->index) != NULL;
+}
+
+/* Waits until the panel's caption says the filtered view holds what
+ * @view holds, and shows its index. */
+static void
+assert_shows_view (Fixture   *fixture,
+                   MwNetwork *view)
+{
+  g_autoptr(MwScores) scores = mw_scores_compute (view);
+  MwScores *shown;
+
+  g_free (fixture->index);
+  fixture->index = g_strdup_printf ("Scores of the filtered view only: %u actors, %u ties",
+                                    mw_network_get_n_actors (view), mw_network_get_n_ties (view));
+  if (!mw_test_wait_for_within (caption_is, fixture, 8000))
+    g_error ("the panel does not say “%s”", fixture->index);
+  shown = mw_scorer_get_scores (mw_score_panel_get_shown_scorer (fixture->panel));
+  g_assert_cmpfloat_with_epsilon (mw_scores_get_index (shown), mw_scores_get_index (scores), 1e-9);
+  g_free (fixture->index);
+  fixture->index = g_strdup_printf ("%.0f", mw_scores_get_index (scores));
+  g_assert_true (mw_test_wait_for (index_is, fixture));
+}
+
+static gboolean
+scorer_idle (gpointer data)
+{
+  return !mw_scorer_get_busy (data);
+}
+
+static gboolean
+widget_is_cancel_button (GtkWidget     *widget,
+                         gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.cancel-activity") == 0;
+}
+
+static gboolean
+cancel_shown (gpointer data)
+{
+  GtkWidget *button = mw_test_find_widget (data, widget_is_cancel_button, NULL);
+
+  return button != NULL && gtk_widget_get_mapped (button);
+}
+
+/* 6,000 actors, reporting lines filtered out, the filtered view chosen
+ * with the pointer: an edit by key (Delete) is scored in the filtered
+ * view, which the caption says; the activity bar follows the filtered
+ * view's scoring (its Cancel stops that one, not the whole network's);
+ * Ctrl+Z scores the view as it was. */
+static void
+test_large_edit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(MwFilter) filter = mw_filter_new ();
+  g_autoptr(MwNetwork) view = NULL;
+  g_autoptr(MwNetwork) edited = NULL;
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  MwNetwork *network;
+  MwScorer *filtered;
+
+  if (fixture->app == NULL)
+    return;
+
+  g_assert_true (mw_test_wait_for_within (large_shown, fixture, 30000));
+  network = mw_test_network_of (fixture->window);
+  g_assert_cmpuint (mw_network_get_n_actors (network), >, mw_scorer_get_thread_threshold (mw_score_panel_get_scorer (fixture->panel)));
+
+  click_in_filter_menu (fixture, "Reports to");
+  close_filter_menu (fixture);
+  g_assert_nonnull (mw_test_find_label (GTK_WIDGET (fixture->panel),
+                                        "Scores of the whole network, not of the filtered view"));
+  click_widget (toggle (fixture, "Filtered View"));
+  filter->tie_types &= ~(1u << MW_TIE_REPORTS);
+  view = mw_filter_apply_network (filter, network);
+  assert_shows_view (fixture, view);
+  g_assert_nonnull (mw_test_find_label (GTK_WIDGET (fixture->panel), "Distributed Leadership of the Filtered View"));
+  filtered = mw_score_panel_get_shown_scorer (fixture->panel);
+  g_assert_true (filtered != mw_score_panel_get_scorer (fixture->panel));
+
+  /* Delete the actor selected, by key, while scoring is slow. */
+  _mw_scorer_set_test_delay (2000);
+  g_ptr_array_add (one, mw_network_get_actor (network, 42));
+  mw_canvas_select_actors (fixture->canvas, one);
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->canvas));
+  mw_test_spin (50);
+  mw_test_press_key (GDK_KEY_Delete, 0);
+  mw_test_spin (100);
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, LARGE_ACTORS - 1);
+  g_assert_true (mw_scorer_get_busy (filtered));
+
+  /* The bar shows the filtered view's scoring: its Cancel stops that. */
+  g_assert_true (mw_test_wait_for_within (cancel_shown, fixture->window, 2500));
+  mw_test_spin (300);   /* the bar slides in */
+  click_widget (mw_test_find_widget (GTK_WIDGET (fixture->window), widget_is_cancel_button, NULL));
+  g_assert_true (mw_test_wait_for_within (scorer_idle, filtered, 1000));
+  /* The whole network's scores still come, of the network as it is now. */
+  g_assert_true (mw_test_wait_for_within (scorer_idle, mw_score_panel_get_scorer (fixture->panel), 8000));
+  g_assert_cmpuint (mw_scores_get_generation (mw_scorer_get_scores (mw_score_panel_get_scorer (fixture->panel))), ==,
+                    mw_network_get_generation (network));
+  _mw_scorer_set_test_delay (0);
+
+  /* The edit again (undone and redone by key), scored in full. */
+  mw_test_press_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  mw_test_spin (100);
+  assert_shows_view (fixture, view);
+  mw_test_press_key (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  mw_test_spin (100);
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, LARGE_ACTORS - 1);
+  edited = mw_filter_apply_network (filter, network);
+  g_assert_cmpuint (mw_network_get_n_actors (edited), ==, mw_network_get_n_actors (view) - 1);
+  assert_shows_view (fixture, edited);
+  g_assert_true (mw_score_panel_get_shown_scorer (fixture->panel) == filtered);
+}
+
 int
 main (int argc, char *argv[])
 {
+  g_autofree char *large_path = NULL;
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  large_path = mw_test_write_large_organisation (LARGE_ACTORS);
 
   g_test_add ("/app-score-scope/choose", Fixture, NULL, fixture_set_up, test_scope, fixture_tear_down);
+  g_test_add ("/app-score-scope/large-edit", Fixture, large_path, fixture_set_up_file, test_large_edit,
+              fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_unlink (large_path);
+  return status;
 }

@@ -576,6 +576,119 @@ test_full_disk_keeps_file (void)
   g_rmdir (dir);
 }
 
+/* A file holding @text, in a temporary folder; the caller unlinks it. */
+static char *
+write_temp (const char *name,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-cli-filter-XXXXXX", &error);
+  char *path;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  return path;
+}
+
+static void
+remove_temp (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* score --filter: the scores of a file holding only what the filter keeps
+ * (as the app's Filtered View scores it), and the app's words for it. */
+static void
+test_score_filter (void)
+{
+  g_autofree char *basic = g_test_build_filename (G_TEST_DIST, "data", "meshwork-basic.gv", NULL);
+  /* meshwork-basic.gv with only Engineering, and its reporting lines */
+  g_autofree char *kept = write_temp ("engineering.gv",
+    "digraph acme {\n"
+    "  label=\"Acme product group\";\n"
+    "  eng [label=\"Engineering lead\", mw_org=Acme, mw_unit=Engineering];\n"
+    "  ana [label=\"Ana\", mw_org=Acme, mw_unit=Engineering, mw_initiative=true, mw_notes=\"Runs the guild\"];\n"
+    "  ben [label=\"Ben\", mw_org=Acme, mw_unit=Engineering];\n"
+    "  ana -> eng [mw_tie=reports];\n"
+    "  ben -> eng [mw_tie=reports];\n"
+    "}\n");
+  g_autoptr(JsonParser) filtered_parser = json_parser_new ();
+  g_autoptr(JsonParser) kept_parser = json_parser_new ();
+  g_auto(MwTestRun) filtered = { 0 };
+  g_auto(MwTestRun) file = { 0 };
+  g_auto(MwTestRun) text = { 0 };
+  g_auto(MwTestRun) whole = { 0 };
+  JsonObject *got, *want, *scope;
+
+  mw_test_run_cli (&filtered, "score", "--json", basic, "--filter", "unit=Engineering", "--filter",
+                   "ties=reports,influences", NULL);
+  mw_test_run_cli (&file, "score", "--json", kept, NULL);
+  g_assert_cmpint (filtered.status, ==, 0);
+  g_assert_cmpint (file.status, ==, 0);
+  got = parse_object (filtered_parser, filtered.out);
+  want = parse_object (kept_parser, file.out);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (got, "scores"), "index"),
+                                  json_object_get_double_member (json_object_get_object_member (want, "scores"), "index"),
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (got, "measures"),
+                                                                 "density"),
+                                  json_object_get_double_member (json_object_get_object_member (want, "measures"),
+                                                                 "density"),
+                                  1e-12);
+  scope = json_object_get_object_member (got, "scope");
+  g_assert_cmpstr (json_object_get_string_member (scope, "of"), ==, "filtered-view");
+  g_assert_cmpint (json_object_get_int_member (scope, "actors"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (scope, "ties"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (scope, "caption"), ==,
+                   "Scores of the filtered view only: 3 actors, 2 ties");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (scope, "filter")), ==, 2);
+  /* Without a filter the output says nothing of a scope. */
+  g_assert_false (json_object_has_member (want, "scope"));
+
+  /* The same words in text; every tie type shown and nothing else is no filter. */
+  mw_test_run_cli (&text, "score", basic, "--filter", "unit=Engineering", "--filter", "fade-isolates", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Scores of the filtered view only: 3 actors, 2 ties\n"));
+  mw_test_run_cli (&whole, "score", basic, "--filter", "ties=reports,collaborates,influences,checks", NULL);
+  g_assert_cmpint (whole.status, ==, 0);
+  g_assert_null (strstr (whole.out, "filtered view"));
+
+  remove_temp (kept);
+}
+
+/* A condition it does not know: the words it knows, and nothing scored. */
+static void
+test_score_filter_bad (void)
+{
+  g_autofree char *basic = g_test_build_filename (G_TEST_DIST, "data", "meshwork-basic.gv", NULL);
+  g_auto(MwTestRun) key = { 0 };
+  g_auto(MwTestRun) type = { 0 };
+
+  mw_test_run_cli (&key, "score", basic, "--filter", "colour=red", NULL);
+  g_assert_cmpint (key.status, ==, 2);
+  g_assert_cmpstr (key.out, ==, "");
+  g_assert_nonnull (strstr (key.err, "Unknown filter “colour=red”"));
+  g_assert_nonnull (strstr (key.err, "fade-isolates"));
+  mw_test_run_cli (&type, "score", basic, "--filter", "ties=reports,friends", NULL);
+  g_assert_cmpint (type.status, ==, 2);
+  g_assert_nonnull (strstr (type.err, "Unknown tie type “friends”"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -597,6 +710,8 @@ main (int    argc,
   g_test_add_func ("/cli/import/layout-time-limit", test_import_layout_time_limit);
   g_test_add_func ("/cli/full-stdout", test_full_stdout);
   g_test_add_func ("/cli/full-disk-keeps-file", test_full_disk_keeps_file);
+  g_test_add_func ("/cli/score/filter", test_score_filter);
+  g_test_add_func ("/cli/score/filter-bad", test_score_filter_bad);
 
   return g_test_run ();
 }

@@ -516,7 +516,8 @@ suggest_cb (GObject      *object,
 static void
 start_suggesting (MwScorePanel *self)
 {
-  MwNetwork *network = mw_scorer_get_network (self->shown);
+  /* The filtered view's scores are of a view of their own (NULL before the first). */
+  MwNetwork *network = mw_scorer_get_scored_network (self->shown);
 
   g_assert (MW_IS_SCORE_PANEL (self));
 
@@ -524,7 +525,7 @@ start_suggesting (MwScorePanel *self)
   g_clear_object (&self->suggest_cancellable);
   g_ptr_array_set_size (self->suggestions, 0);
   show_suggestions (self);
-  if (mw_network_get_n_actors (network) == 0 || mw_network_get_n_actors (network) > MAX_SUGGEST_ACTORS)
+  if (network == NULL || mw_network_get_n_actors (network) == 0 || mw_network_get_n_actors (network) > MAX_SUGGEST_ACTORS)
     return;
 
   self->suggest_cancellable = g_cancellable_new ();
@@ -1058,13 +1059,13 @@ mw_score_panel_preview_without (MwScorePanel       *self,
   g_return_if_fail (MW_IS_SCORE_PANEL (self));
 
   g_clear_pointer (&self->preview, mw_scores_unref);
-  if (actor_ids == NULL || actor_ids[0] == NULL || self->shown == NULL)
+  network = self->shown != NULL ? mw_scorer_get_scored_network (self->shown) : NULL;
+  if (actor_ids == NULL || actor_ids[0] == NULL || network == NULL)
     {
       refresh (self);
       return;
     }
 
-  network = mw_scorer_get_network (self->shown);
   copy = mw_network_copy (network);
   for (guint i = 0; actor_ids[i] != NULL; i++)
     {

@@ -8,11 +8,12 @@
  * and the only choice while no filter is on; turning the filter off goes
  * back to it. While the filtered view is chosen, the filter's network
  * (mw_filter_apply_network(): what is shown, faded actors and ties left
- * out) is scored by a second MwScorer of its own, in a worker like the
- * document's for large networks. That copy is made again, at idle, when
- * the filter or the network changes (moves aside), and the scorer with it:
- * the "scorer" property then notifies, and the panel shows the new one.
- * The panel sits above this widget and connects its notifications.
+ * out) is scored by a second MwScorer (mw_scorer_new_filtered()), which
+ * follows the network's edits and the filter's changes by itself and, on
+ * a large network, builds the view and scores it in a worker from the
+ * document's scorer's copy: the UI thread never makes the view. The
+ * "scorer" property notifies when the scorer on show is another one; the
+ * panel (above this widget) and the window's activity bar follow it.
  */
 
 #define G_LOG_DOMAIN "meshwork-score-panel"
@@ -33,12 +34,10 @@ struct _MwScoreScope
   GtkWidget *caption;
 
   MwScorer  *whole;      /* (nullable) (owned) the document's scorer */
-  MwNetwork *network;    /* (nullable) (owned) its network, listened to */
   MwFilter  *filter;     /* (nullable) (owned) the filter while it is on */
   MwScorer  *filtered;   /* (nullable) (owned) scores the filtered view while it is shown */
   gboolean   chosen;     /* the filtered view was chosen */
   gboolean   syncing;    /* the toggles are set from here, not by a person */
-  guint      rebuild_id;
 };
 
 G_DEFINE_FINAL_TYPE (MwScoreScope, mw_score_scope, GTK_TYPE_WIDGET)
@@ -66,19 +65,12 @@ update_caption (MwScoreScope *self)
 
   g_assert (MW_IS_SCORE_SCOPE (self));
 
-  if (showing_filtered (self) && self->filtered != NULL)
-    {
-      MwNetwork *shown = mw_scorer_get_network (self->filtered);
-      guint n_actors = mw_network_get_n_actors (shown);
-      guint n_ties = mw_network_get_n_ties (shown);
-      /* Translators: what the filtered view holds, "4 actors" (then ", 3 ties") */
-      g_autofree char *actors = g_strdup_printf (ngettext ("%u actor", "%u actors", n_actors), n_actors);
-      /* Translators: what the filtered view holds, "3 ties" (after "4 actors, ") */
-      g_autofree char *ties = g_strdup_printf (ngettext ("%u tie", "%u ties", n_ties), n_ties);
-
-      /* Translators: under the scores, "Scores of the filtered view only: 4 actors, 3 ties" */
-      text = g_strdup_printf (_("Scores of the filtered view only: %s, %s"), actors, ties);
-    }
+  if (showing_filtered (self) && self->filtered != NULL &&
+      mw_scorer_get_scored_network (self->filtered) == NULL)
+    /* Translators: under the scores while the filtered view is scored the first time */
+    text = g_strdup (_("Scores of the filtered view only"));
+  else if (showing_filtered (self) && self->filtered != NULL)
+    text = mw_filter_dup_view_caption (mw_scorer_get_scored_network (self->filtered));
   else if (self->filter != NULL)
     text = g_strdup (_("Scores of the whole network, not of the filtered view"));
   gtk_label_set_label (GTK_LABEL (self->caption), text);
@@ -101,53 +93,40 @@ update_toggles (MwScoreScope *self)
   update_caption (self);
 }
 
-/* A new copy of what the filter shows, and a new scorer for it. */
+static void
+drop_filtered (MwScoreScope *self)
+{
+  g_autoptr(MwScorer) old = g_steal_pointer (&self->filtered);
+
+  if (old == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (old, self);
+  mw_scorer_cancel (old);
+}
+
+/* The filtered view's scorer while it is shown (made once, then told of
+ * each new filter; it follows edits itself), none while it is not. */
 static void
 rebuild (MwScoreScope *self)
 {
-  g_autoptr(MwNetwork) shown = NULL;
-  g_autoptr(MwScorer) old = g_steal_pointer (&self->filtered);
+  MwScorer *before = mw_score_scope_get_scorer (self);
 
-  g_assert (MW_IS_SCORE_SCOPE (self));
-
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  if (old != NULL)
-    mw_scorer_cancel (old);
-  if (showing_filtered (self))
-    {
-      shown = mw_filter_apply_network (self->filter, self->network);
-      self->filtered = g_object_new (MW_TYPE_SCORER, "network", shown, NULL);
-      mw_scorer_set_thread_threshold (self->filtered, mw_scorer_get_thread_threshold (self->whole));
-    }
-  update_toggles (self);
-  if (old != NULL || self->filtered != NULL)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORER]);
-}
-
-static gboolean
-rebuild_idle_cb (gpointer data)
-{
-  MwScoreScope *self = data;
-
-  self->rebuild_id = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Moving or pinning an actor changes nothing the filter or the scores read. */
-static void
-network_changed_cb (MwScoreScope *self,
-                    MwChange     *change)
-{
   g_assert (MW_IS_SCORE_SCOPE (self));
 
   if (!showing_filtered (self))
-    return;
-  if (change->kind == MW_CHANGE_ACTOR_CHANGED &&
-      (change->fields & ~(MW_FIELD_POSITION | MW_FIELD_PINNED)) == 0)
-    return;
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+    drop_filtered (self);
+  else if (self->filtered != NULL)
+    mw_scorer_set_filter (self->filtered, self->filter);
+  else
+    {
+      self->filtered = mw_scorer_new_filtered (self->whole, self->filter);
+      /* The caption counts what the newest scores are of. */
+      g_signal_connect_object (self->filtered, "notify::scores", G_CALLBACK (update_caption), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_toggles (self);
+  if (before != mw_score_scope_get_scorer (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORER]);
 }
 
 static void
@@ -219,24 +198,12 @@ build (MwScoreScope *self)
 }
 
 static void
-forget_network (MwScoreScope *self)
-{
-  if (self->network != NULL)
-    g_signal_handlers_disconnect_by_data (self->network, self);
-  g_clear_object (&self->network);
-}
-
-static void
 mw_score_scope_dispose (GObject *object)
 {
   MwScoreScope *self = MW_SCORE_SCOPE (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  forget_network (self);
-  if (self->filtered != NULL)
-    mw_scorer_cancel (self->filtered);
-  g_clear_object (&self->filtered);
+  drop_filtered (self);
   g_clear_object (&self->whole);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -334,15 +301,14 @@ mw_score_scope_set_whole (MwScoreScope *self,
   g_return_if_fail (whole == NULL || MW_IS_SCORER (whole));
 
   before = showing_filtered (self);
-  if (!g_set_object (&self->whole, whole))
+  if (self->whole == whole)
     return;
-  forget_network (self);
-  if (whole != NULL)
-    {
-      self->network = g_object_ref (mw_scorer_get_network (whole));
-      g_signal_connect_object (self->network, "changed", G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+  /* The filtered view of another network needs a scorer of its own;
+   * "scorer" notifies below, with the whole network's scorer or that one. */
+  drop_filtered (self);
+  g_set_object (&self->whole, whole);
   rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORER]);
   if (before != showing_filtered (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTERED]);
 }

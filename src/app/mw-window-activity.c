@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mw-score-scope.h"
 #include "mw-window-private.h"
 
 #define SHOW_AFTER_MS 500
@@ -156,6 +157,7 @@ _mw_window_cancel_activities (MwWindow *self)
 static void follow_scorer       (MwWindow *self,
                                  MwScorer *scorer);
 static void document_network_cb (MwWindow *self);
+static MwScoreScope *find_scope (GtkWidget *widget);
 
 /* For dispose: cancels what is left and stops the bar's timer. */
 void
@@ -163,7 +165,11 @@ _mw_window_clear_activities (MwWindow *self)
 {
   g_assert (MW_IS_WINDOW (self));
 
+  MwScoreScope *scope = self->score_panel != NULL ? find_scope (GTK_WIDGET (self->score_panel)) : NULL;
+
   self->scoring_activity = NULL;  /* freed with the others below */
+  if (scope != NULL)
+    g_signal_handlers_disconnect_by_func (scope, document_network_cb, self);
   follow_scorer (self, NULL);
   if (self->scored_document != NULL)
     g_signal_handlers_disconnect_by_func (self->scored_document, document_network_cb, self);
@@ -220,29 +226,69 @@ follow_scorer (MwWindow *self,
     return;
   if (self->scorer != NULL)
     g_signal_handlers_disconnect_by_data (self->scorer, self);
+  /* The bar shows the progress of the scorer followed: another one's
+   * scoring is an activity of its own. */
+  if (self->scoring_activity != NULL)
+    _mw_window_end_activity (self, g_steal_pointer (&self->scoring_activity));
   g_set_object (&self->scorer, scorer);
   if (scorer != NULL)
     g_signal_connect_object (scorer, "notify::busy", G_CALLBACK (scorer_busy_cb), self, G_CONNECT_SWAPPED);
   scorer_busy_cb (self);
 }
 
+/* The score panel's scope: whole network or filtered view (in its template). */
+static MwScoreScope *
+find_scope (GtkWidget *widget)
+{
+  if (MW_IS_SCORE_SCOPE (widget))
+    return MW_SCORE_SCOPE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      MwScoreScope *scope = find_scope (child);
+
+      if (scope != NULL)
+        return scope;
+    }
+  return NULL;
+}
+
+/* The scores on show are scored: the filtered view's while the panel
+ * shows them, else the document's. */
 static void
 document_network_cb (MwWindow *self)
 {
-  follow_scorer (self, mw_document_get_scorer (self->scored_document));
+  MwScoreScope *scope = self->score_panel != NULL ? find_scope (GTK_WIDGET (self->score_panel)) : NULL;
+  MwScorer *scorer = self->scored_document != NULL ? mw_document_get_scorer (self->scored_document) : NULL;
+
+  if (scorer != NULL && scope != NULL && mw_score_scope_get_filtered (scope) &&
+      mw_score_scope_get_scorer (scope) != NULL)
+    scorer = mw_score_scope_get_scorer (scope);
+  follow_scorer (self, scorer);
 }
 
 /**
  * _mw_window_follow_scoring:
  *
  * Shows the scoring of @document's network (a new scorer with each new
- * network) in the bar, with Cancel.
+ * network) in the bar, with Cancel; while the score panel shows the
+ * filtered view's scores, their scoring.
  */
 void
 _mw_window_follow_scoring (MwWindow   *self,
                            MwDocument *document)
 {
+  MwScoreScope *scope = find_scope (GTK_WIDGET (self->score_panel));
+
   g_assert (MW_IS_WINDOW (self));
+
+  if (scope != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (scope, document_network_cb, self);
+      g_signal_connect_object (scope, "notify::scorer", G_CALLBACK (document_network_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (scope, "notify::filtered", G_CALLBACK (document_network_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   if (self->scored_document != NULL)
     g_signal_handlers_disconnect_by_func (self->scored_document, document_network_cb, self);

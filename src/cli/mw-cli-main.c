@@ -22,7 +22,7 @@
 
 static const MwCliCommand commands[] = {
   { "info", "FILE [--json]", N_("Count actors, ties, organisations and units; list problems"), mw_cli_info },
-  { "score", "FILE [--json] [--explain]", N_("Score the five elements of distributed leadership"), mw_cli_score },
+  { "score", "FILE [--json] [--explain] [--filter CONDITION]", N_("Score the five elements of distributed leadership"), mw_cli_score },
   { "export", "IN OUT.{png,svg,pdf} [OPTION…]", N_("Draw a network to PNG, SVG or PDF"), mw_cli_export },
   { "layout", "IN OUT [--engine E] [OPTION…]", N_("Lay out with Graphviz; write DOT with positions"), mw_cli_layout },
   { "template", "NAME OUT [--size N] [--seed S]", N_("Write a built-in context diagram (--list: names)"), mw_cli_template },

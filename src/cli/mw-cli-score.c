@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "mw-cli.h"
+#include "mw-filter.h"
 #include "mw-interpret.h"
 #include "mw-scores.h"
 
@@ -133,11 +134,40 @@ add_factors (JsonBuilder *builder,
 #define GUESSED_NOTE N_("The scores rest on guesses: this file says nothing of what its ties and actors are. " \
                         "Say it with “meshwork-cli interpret”.")
 
+/* With --filter: what the scores are of, in the app's words. */
+typedef struct
+{
+  MwNetwork *view;    /* (nullable) the filtered view scored */
+  GStrv      specs;   /* the --filter conditions as given */
+} Scope;
+
 static void
-print_json (const char *path,
-            MwScores   *scores,
-            gboolean    explain,
-            gboolean    guessed)
+add_scope (JsonBuilder *builder,
+           const Scope *scope)
+{
+  g_autofree char *caption = NULL;
+
+  if (scope->view == NULL)
+    return;
+  caption = mw_filter_dup_view_caption (scope->view);
+  json_builder_set_member_name (builder, "scope");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "of");
+  json_builder_add_string_value (builder, "filtered-view");
+  add_strv (builder, "filter", (const char * const *) scope->specs);
+  add_int (builder, "actors", mw_network_get_n_actors (scope->view));
+  add_int (builder, "ties", mw_network_get_n_ties (scope->view));
+  json_builder_set_member_name (builder, "caption");
+  json_builder_add_string_value (builder, caption);
+  json_builder_end_object (builder);
+}
+
+static void
+print_json (const char  *path,
+            MwScores    *scores,
+            gboolean     explain,
+            gboolean     guessed,
+            const Scope *scope)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -155,6 +185,7 @@ print_json (const char *path,
       json_builder_set_member_name (builder, "note");
       json_builder_add_string_value (builder, _(GUESSED_NOTE));
     }
+  add_scope (builder, scope);
 
   json_builder_set_member_name (builder, "scores");
   json_builder_begin_object (builder);
@@ -203,14 +234,21 @@ print_ids (const char         *title,
 }
 
 static void
-print_text (const char *path,
-            MwScores   *scores,
-            gboolean    explain,
-            gboolean    guessed)
+print_text (const char  *path,
+            MwScores    *scores,
+            gboolean     explain,
+            gboolean     guessed,
+            const Scope *scope)
 {
   const MwMeasures *m = mw_scores_get_measures (scores);
 
   printf ("%-30s %s\n", _("File:"), path);
+  if (scope->view != NULL)
+    {
+      g_autofree char *caption = mw_filter_dup_view_caption (scope->view);
+
+      printf ("%s\n", caption);
+    }
   if (guessed)
     printf ("%-30s %s\n", _("Note:"), _(GUESSED_NOTE));
   for (guint e = 0; e < MW_N_ELEMENTS; e++)
@@ -268,7 +306,11 @@ mw_cli_score (int    argc,
 {
   gboolean json = FALSE;
   gboolean explain = FALSE;
+  g_auto(GStrv) specs = NULL;
   GOptionEntry entries[] = {
+    { "filter", 0, 0, G_OPTION_ARG_STRING_ARRAY, &specs,
+      N_("Score only the filtered view, as the app's Filter menu makes it: ties=TYPE,…, fade-isolates, "
+         "org=NAME, unit=NAME or value=TEXT (repeat for several)"), N_("CONDITION") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of text"), NULL },
     { "explain", 0, 0, G_OPTION_ARG_NONE, &explain, N_("List the factors and the actors and ties behind each score"), NULL },
     { NULL }
@@ -277,28 +319,44 @@ mw_cli_score (int    argc,
   g_autoptr(MwNetwork) network = NULL;
   g_autoptr(MwScores) scores = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(MwFilter) filter = mw_filter_new ();
+  g_autoptr(MwNetwork) view = NULL;
+  Scope scope = { NULL, NULL };
 
   if (!mw_cli_parse_options ("score", "FILE",
                              N_("Scores how distributed the network's leadership is: the five elements,\n"
                                 "the index, the classic network measures and the closest context.\n"
-                                "Exits with 1 when the network has problems (as “info” lists them)."),
+                                "Exits with 1 when the network has problems (as “info” lists them).\n"
+                                "With --filter, the scores are of the filtered view only: what the\n"
+                                "conditions keep, as if the file held nothing else."),
                              entries, &argc, &argv))
     return MW_CLI_FAILED;
 
   if (argc != 2)
     return mw_cli_fail (_("score: expected one FILE (try “meshwork-cli score --help”)"));
 
+  for (guint i = 0; specs != NULL && specs[i] != NULL; i++)
+    if (!mw_filter_parse (filter, specs[i], &error))
+      return mw_cli_fail ("score: %s", error->message);
+
   network = mw_cli_load_network (argv[1], &error);
   if (network == NULL)
     return mw_cli_fail ("%s", error->message);
 
-  scores = mw_scores_compute (network);
+  /* A filter that keeps everything is no filter: the whole network, as in the app. */
+  if (mw_filter_is_active (filter))
+    {
+      view = mw_filter_apply_network (filter, network);
+      scope.view = view;
+      scope.specs = specs;
+    }
+  scores = mw_scores_compute (view != NULL ? view : network);
   problems = mw_network_check (network);
 
   if (json)
-    print_json (argv[1], scores, explain, mw_interpret_is_guessed (network));
+    print_json (argv[1], scores, explain, mw_interpret_is_guessed (network), &scope);
   else
-    print_text (argv[1], scores, explain, mw_interpret_is_guessed (network));
+    print_text (argv[1], scores, explain, mw_interpret_is_guessed (network), &scope);
 
   for (guint i = 0; i < problems->len; i++)
     fprintf (stderr, "meshwork-cli: %s\n", ((MwProblem *) g_ptr_array_index (problems, i))->message);

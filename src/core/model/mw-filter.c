@@ -11,11 +11,17 @@
  * what the score panel scores when asked for the filtered view) holds
  * only what stays in view: faded actors and ties are left out, not kept
  * faded, so its scores are those of a file holding just what is shown.
+ * It is built from what is kept alone (no copy of everything, then
+ * removals), and only reads the network it filters.
  */
 
 #define G_LOG_DOMAIN "meshwork-model"
 
 #include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "mw-filter.h"
 #include "mw-find.h"
@@ -129,6 +135,20 @@ keeps_actor (const MwFilter *filter,
   return !filter->fade_isolates || has_shown_tie (actor, filter->tie_types);
 }
 
+/* Returns: (nullable): the value filter as Find compares it, %NULL when unset */
+static char *
+fold_value (const MwFilter *filter)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *folded = NULL;
+
+  if (!is_set (filter->value))
+    return NULL;
+  trimmed = g_strstrip (g_strdup (filter->value));
+  folded = mw_find_fold (trimmed);
+  return *folded != '\0' ? g_steal_pointer (&folded) : NULL;
+}
+
 /**
  * mw_filter_apply:
  *
@@ -145,14 +165,7 @@ mw_filter_apply (const MwFilter *filter,
   g_return_val_if_fail (filter != NULL, NULL);
   g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
 
-  if (is_set (filter->value))
-    {
-      g_autofree char *trimmed = g_strstrip (g_strdup (filter->value));
-
-      folded_value = mw_find_fold (trimmed);
-      if (*folded_value == '\0')
-        g_clear_pointer (&folded_value, g_free);
-    }
+  folded_value = fold_value (filter);
 
   kept = mw_item_set_new ();
   n = mw_network_get_n_actors (network);
@@ -176,13 +189,93 @@ mw_filter_apply (const MwFilter *filter,
   return kept;
 }
 
+static void
+copy_string_table (GHashTable *dst,
+                   GHashTable *src)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, src);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (dst, g_strdup (key), g_strdup (value));
+}
+
+/* What belongs to the network, not to its actors and ties. */
+static void
+copy_network_fields (MwNetwork *dst,
+                     MwNetwork *src)
+{
+  GPtrArray *subgraphs = mw_network_get_subgraphs (src);
+  const char * const *lossy = mw_network_get_lossy_features (src);
+
+  mw_network_set_name (dst, mw_network_get_name (src));
+  mw_network_set_directed (dst, mw_network_get_directed (src));
+  mw_network_set_strict (dst, mw_network_get_strict (src));
+  mw_network_set_has_meshwork_attributes (dst, mw_network_get_has_meshwork_attributes (src));
+  copy_string_table (mw_network_get_attrs (dst), mw_network_get_attrs (src));
+  copy_string_table (mw_network_get_node_defaults (dst), mw_network_get_node_defaults (src));
+  copy_string_table (mw_network_get_edge_defaults (dst), mw_network_get_edge_defaults (src));
+  for (guint i = 0; i < subgraphs->len; i++)
+    g_ptr_array_add (mw_network_get_subgraphs (dst), mw_subgraph_copy (g_ptr_array_index (subgraphs, i)));
+  for (guint i = 0; lossy != NULL && lossy[i] != NULL; i++)
+    mw_network_add_lossy_feature (dst, lossy[i]);
+}
+
+/* Strings are shared with @src (GRefStrings), not copied. */
+static MwActor *
+copy_actor (MwNetwork     *dst,
+            const MwActor *src)
+{
+  MwActor *actor = mw_network_add_actor (dst, src->id, NULL, src->kind, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert (actor != NULL);   /* the ids of one network are unique */
+  if (src->label != src->id && g_strcmp0 (src->label, src->id) != 0)
+    mw_network_share_actor_string (dst, actor, MW_FIELD_LABEL, src->label);
+  if (*src->org != '\0')
+    mw_network_share_actor_string (dst, actor, MW_FIELD_ORG, src->org);
+  if (*src->unit != '\0')
+    mw_network_share_actor_string (dst, actor, MW_FIELD_UNIT, src->unit);
+  if (*src->notes != '\0')
+    mw_network_share_actor_string (dst, actor, MW_FIELD_NOTES, src->notes);
+  mw_network_set_actor_purpose (dst, actor, src->purpose);
+  mw_network_set_actor_initiative (dst, actor, src->initiative);
+  mw_network_set_actor_pinned (dst, actor, src->pinned);
+  if (src->has_position)
+    mw_network_set_actor_position (dst, actor, src->x, src->y);
+  g_hash_table_iter_init (&iter, src->attrs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    mw_network_set_actor_attr (dst, actor, key, value);
+  return actor;
+}
+
+static void
+copy_tie (MwNetwork   *dst,
+          const MwTie *src,
+          MwActor     *from,
+          MwActor     *to)
+{
+  MwTie *tie = mw_network_add_tie (dst, from, to, src->type, src->weight, src->id);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, src->attrs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    mw_network_set_tie_attr (dst, tie, key, value);
+}
+
 /**
  * mw_filter_apply_network:
  *
- * The filtered view as a network: a copy of @network with only the actors
- * and ties @filter keeps in view. Ids, names, organisations, units, kinds,
- * positions, the file's attributes and the network's own are kept; what
- * would fade is left out.
+ * The filtered view as a network: a new network holding only the actors
+ * and ties @filter keeps in view, in @network's order. Ids, names,
+ * organisations, units, kinds, positions, the file's attributes and the
+ * network's own are kept; what would fade is left out.
+ *
+ * Only reads @network, so a worker may build it from a copy nobody edits
+ * meanwhile (see mw_scorer_new_filtered()).
  *
  * Returns: (transfer full): the network in view
  */
@@ -190,22 +283,150 @@ MwNetwork *
 mw_filter_apply_network (const MwFilter *filter,
                          MwNetwork      *network)
 {
-  g_autoptr(MwItemSet) kept = NULL;
-  MwNetwork *copy;
+  g_autofree char *folded_value = fold_value (filter);
+  g_autofree MwActor **kept = NULL;
+  MwNetwork *view;
+  guint n;
 
   g_return_val_if_fail (filter != NULL, NULL);
   g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
 
-  kept = mw_filter_apply (filter, network);
-  copy = mw_network_copy (network);
-  /* A copy keeps every index. From the end, a removal moves the last
-   * item, already looked at, into the gap: the copy's item i is still the
-   * network's item i when it is looked at. */
-  for (guint i = mw_network_get_n_ties (copy); i-- > 0;)
-    if (!mw_item_set_contains_tie (kept, mw_network_get_tie (network, i)))
-      mw_network_remove_tie (copy, mw_network_get_tie (copy, i));
-  for (guint i = mw_network_get_n_actors (copy); i-- > 0;)
-    if (!mw_item_set_contains_actor (kept, mw_network_get_actor (network, i)))
-      mw_network_remove_actor (copy, mw_network_get_actor (copy, i));
-  return copy;
+  view = mw_network_new ();
+  /* Nobody listens yet: one batch spares a signal per field. */
+  mw_network_begin_batch (view, NULL);
+  copy_network_fields (view, network);
+
+  /* The view's actor for each of @network's by index, NULL when it fades. */
+  n = mw_network_get_n_actors (network);
+  kept = g_new0 (MwActor *, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i);
+
+      if (keeps_actor (filter, actor, folded_value))
+        kept[i] = copy_actor (view, actor);
+    }
+
+  n = mw_network_get_n_ties (network);
+  for (guint i = 0; i < n; i++)
+    {
+      MwTie *tie = mw_network_get_tie (network, i);
+      MwActor *from = kept[tie->from->index];
+      MwActor *to = kept[tie->to->index];
+
+      if ((filter->tie_types & (1u << tie->type)) != 0 && from != NULL && to != NULL)
+        copy_tie (view, tie, from, to);
+    }
+  mw_network_end_batch (view);
+  return view;
+}
+
+/* "ties=collaborates,influences": only those types shown. */
+static gboolean
+parse_tie_types (MwFilter    *filter,
+                 const char  *list,
+                 GError     **error)
+{
+  g_auto(GStrv) names = g_strsplit (list, ",", -1);
+  guint types = 0;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      MwTieType type;
+
+      g_strstrip (names[i]);
+      if (!mw_tie_type_from_string (names[i], &type))
+        {
+          g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
+                       /* Translators: the CLI's --filter ties=…; do not translate the type names */
+                       _("Unknown tie type “%s” (reports, collaborates, influences or checks)"), names[i]);
+          return FALSE;
+        }
+      types |= 1u << type;
+    }
+  filter->tie_types = types;
+  return TRUE;
+}
+
+static void
+set_text (char       **field,
+          const char  *text)
+{
+  g_free (*field);
+  *field = g_strdup (text);
+}
+
+/**
+ * mw_filter_parse:
+ * @spec: one condition: `ties=TYPE[,TYPE…]` (only those types shown),
+ *   `fade-isolates`, `org=NAME`, `unit=NAME` or `value=TEXT` (as Find
+ *   finds it)
+ *
+ * Adds @spec's condition to @filter: the command line's words for what
+ * the app's Filter menu sets.
+ *
+ * Returns: whether @spec was understood; else @filter is unchanged
+ */
+gboolean
+mw_filter_parse (MwFilter    *filter,
+                 const char  *spec,
+                 GError     **error)
+{
+  const char *equals;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (spec != NULL, FALSE);
+
+  if (g_strcmp0 (spec, "fade-isolates") == 0)
+    {
+      filter->fade_isolates = TRUE;
+      return TRUE;
+    }
+  equals = strchr (spec, '=');
+  key = equals != NULL ? g_strndup (spec, equals - spec) : g_strdup (spec);
+  if (equals != NULL && g_strcmp0 (key, "ties") == 0)
+    return parse_tie_types (filter, equals + 1, error);
+  if (equals != NULL && g_strcmp0 (key, "org") == 0)
+    set_text (&filter->org, equals + 1);
+  else if (equals != NULL && g_strcmp0 (key, "unit") == 0)
+    set_text (&filter->unit, equals + 1);
+  else if (equals != NULL && g_strcmp0 (key, "value") == 0)
+    set_text (&filter->value, equals + 1);
+  else
+    {
+      g_set_error (error, MW_ERROR, MW_ERROR_INVALID,
+                   /* Translators: the CLI's --filter; do not translate what is in quotes after the colon */
+                   _("Unknown filter “%s”: expected “ties=TYPE,…”, “fade-isolates”, “org=NAME”, “unit=NAME” or "
+                     "“value=TEXT”"), spec);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mw_filter_dup_view_caption:
+ * @view: the filtered view (mw_filter_apply_network())
+ *
+ * Returns: (transfer full): what the scores of @view are of, as the score
+ *   panel and `meshwork-cli score --filter` say it: "Scores of the
+ *   filtered view only: 4 actors, 3 ties"
+ */
+char *
+mw_filter_dup_view_caption (MwNetwork *view)
+{
+  guint n_actors, n_ties;
+  g_autofree char *actors = NULL;
+  g_autofree char *ties = NULL;
+
+  g_return_val_if_fail (MW_IS_NETWORK (view), NULL);
+
+  n_actors = mw_network_get_n_actors (view);
+  n_ties = mw_network_get_n_ties (view);
+  /* Translators: what the filtered view holds, "4 actors" (then ", 3 ties") */
+  actors = g_strdup_printf (ngettext ("%u actor", "%u actors", n_actors), n_actors);
+  /* Translators: what the filtered view holds, "3 ties" (after "4 actors, ") */
+  ties = g_strdup_printf (ngettext ("%u tie", "%u ties", n_ties), n_ties);
+  /* Translators: under the scores, "Scores of the filtered view only: 4 actors, 3 ties" */
+  return g_strdup_printf (_("Scores of the filtered view only: %s, %s"), actors, ties);
 }

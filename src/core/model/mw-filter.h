@@ -39,6 +39,10 @@ MwItemSet  *mw_filter_apply         (const MwFilter  *filter,
                                      MwNetwork       *network);
 MwNetwork  *mw_filter_apply_network (const MwFilter  *filter,
                                      MwNetwork       *network);
+gboolean    mw_filter_parse         (MwFilter        *filter,
+                                     const char      *spec,
+                                     GError         **error);
+char       *mw_filter_dup_view_caption (MwNetwork    *view);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwFilter, mw_filter_free)
 

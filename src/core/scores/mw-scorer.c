@@ -14,6 +14,15 @@
  * 100,000 actors costs more than scoring them. Only what cannot be told
  * apart change by change (a batch, an undo, a renamed id, the network's own
  * attributes) takes a new copy.
+ *
+ * A filtered view's scorer (mw_scorer_new_filtered()) listens to the same
+ * network and scores only what a filter keeps. It has no copy of its own:
+ * its worker builds the view (mw_filter_apply_network()) from the whole
+ * network's scorer's copy, then scores the view, so an edit costs the UI
+ * thread only the copy's update. While views are built from it
+ * (readers > 0) that copy is not updated in place: the whole network's
+ * next run waits for them; a view waits while the copy is behind the
+ * network (its scorer still busy with an older state).
  */
 
 #define G_LOG_DOMAIN "meshwork-scorer"
@@ -22,6 +31,7 @@
 
 #include <gio/gio.h>
 
+#include "mw-filter.h"
 #include "mw-scorer.h"
 #include "mw-scores-private.h"
 
@@ -45,7 +55,36 @@ struct _MwScorer
   MwProgress   *progress;        /* how far the worker has come, run after run */
   gboolean      discard;         /* the running worker's result was cancelled */
   MwScoresCache *cache;          /* what a pass keeps for the next; one pass at a time */
+  MwScorer     *source;          /* (nullable) a filtered view's: the whole network's scorer, whose copy it reads */
+  MwFilter     *filter;          /* (nullable) a filtered view's filter */
+  MwNetwork    *view;            /* (nullable) the filtered view the newest scores are of */
+  guint         wait_id;         /* waiting for a copy to be free or current */
+  gint          readers;         /* (atomic) workers building a view from this scorer's copy */
 };
+
+/* How often a run waiting for a copy looks again. */
+#define WAIT_MS 15
+
+/* A filtered view's run: built by the worker from @copy. */
+typedef struct
+{
+  MwNetwork *copy;     /* the source's copy, read until the view is built */
+  MwScorer  *source;   /* owns @copy; its readers count this run */
+  MwFilter  *filter;
+  MwNetwork *view;     /* (nullable) set by the worker */
+} ViewRun;
+
+static void
+view_run_free (gpointer data)
+{
+  ViewRun *run = data;
+
+  g_clear_object (&run->copy);
+  g_clear_object (&run->source);
+  g_clear_pointer (&run->filter, mw_filter_free);
+  g_clear_object (&run->view);
+  g_free (run);
+}
 
 /* Past this many changed actors and ties a new copy is as quick. */
 #define MAX_SHADOW_CHANGES 20000
@@ -56,6 +95,8 @@ enum {
   PROP_0,
   PROP_NETWORK,
   PROP_COPY,
+  PROP_SOURCE,
+  PROP_FILTER,
   PROP_SCORES,
   PROP_BUSY,
   N_PROPS
@@ -77,10 +118,12 @@ set_busy (MwScorer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+/* @view (nullable): for a filtered view's scorer, the view @scores are of */
 static void
-accept (MwScorer *self,
-        MwScores *scores,
-        guint64   generation)
+accept (MwScorer  *self,
+        MwScores  *scores,
+        MwNetwork *view,
+        guint64    generation)
 {
   g_assert (MW_IS_SCORER (self));
 
@@ -91,6 +134,8 @@ accept (MwScorer *self,
   g_clear_pointer (&self->scores, mw_scores_unref);
   self->scores = mw_scores_ref (scores);
   self->scores_generation = generation;
+  if (view != NULL)
+    g_set_object (&self->view, view);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORES]);
 }
 
@@ -130,6 +175,31 @@ score_thread (GTask        *task,
   g_task_return_pointer (task, scores, (GDestroyNotify)mw_scores_unref);
 }
 
+/* A filtered view: built from the source's copy, which is let go as soon
+ * as the view stands, then scored. */
+static void
+view_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ViewRun *run = task_data;
+  MwScorer *self = source_object;
+  MwProgress *progress = g_object_get_data (G_OBJECT (task), "progress");
+  MwScores *scores;
+
+  run->view = mw_filter_apply_network (run->filter, run->copy);
+  g_atomic_int_add (&run->source->readers, -1);
+
+  if (g_atomic_int_get (&test_delay_ms) > 0)
+    g_usleep ((gulong)g_atomic_int_get (&test_delay_ms) * G_TIME_SPAN_MILLISECOND);
+
+  mw_progress_push_thread_default (progress);
+  scores = _mw_scores_compute_cached (run->view, self->cache);
+  mw_progress_pop_thread_default (progress);
+  g_task_return_pointer (task, scores, (GDestroyNotify)mw_scores_unref);
+}
+
 static void
 score_done_cb (GObject      *object,
                GAsyncResult *result,
@@ -138,6 +208,8 @@ score_done_cb (GObject      *object,
   MwScorer *self = MW_SCORER (object);
   g_autoptr(MwScores) scores = g_task_propagate_pointer (G_TASK (result), NULL);
   guint64 generation = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (result), "generation"));
+  ViewRun *run = g_task_get_source_tag (G_TASK (result)) == view_thread ? g_task_get_task_data (G_TASK (result))
+                                                                       : NULL;
 
   self->running = FALSE;
   if (self->discard)
@@ -151,7 +223,7 @@ score_done_cb (GObject      *object,
   if (scores == NULL || self->network == NULL)
     return;
 
-  accept (self, scores, generation);
+  accept (self, scores, run != NULL ? run->view : NULL, generation);
   if (self->dirty)
     schedule (self);
   else
@@ -221,27 +293,112 @@ note_change (MwScorer *self,
     }
 }
 
+/* A worker run of @thread_func on @data, for the network as it is now. */
 static void
-start_thread (MwScorer *self)
+run_thread (MwScorer        *self,
+            GTaskThreadFunc  thread_func,
+            gpointer         data,
+            GDestroyNotify   data_free)
 {
   g_autoptr(GTask) task = NULL;
   guint64 generation = mw_network_get_generation (self->network);
-  MwNetwork *shadow;
 
   g_assert (MW_IS_SCORER (self));
 
-  shadow = update_shadow (self);
   self->running = TRUE;
   self->dirty = FALSE;
   task = g_task_new (self, self->cancellable, score_done_cb, NULL);
-  g_task_set_source_tag (task, start_thread);
+  g_task_set_source_tag (task, thread_func);
   g_task_set_return_on_cancel (task, FALSE);
   g_object_set_data (G_OBJECT (task), "generation", GSIZE_TO_POINTER ((gsize)generation));
   mw_progress_set_fraction (self->progress, 0);
   g_object_set_data_full (G_OBJECT (task), "progress", mw_progress_ref (self->progress),
                           (GDestroyNotify)mw_progress_unref);
-  g_task_set_task_data (task, g_object_ref (shadow), g_object_unref);
-  g_task_run_in_thread (task, score_thread);
+  g_task_set_task_data (task, data, data_free);
+  g_task_run_in_thread (task, thread_func);
+}
+
+static void
+start_thread (MwScorer *self)
+{
+  run_thread (self, score_thread, g_object_ref (update_shadow (self)), g_object_unref);
+}
+
+static gboolean
+wait_cb (gpointer user_data)
+{
+  MwScorer *self = user_data;
+
+  self->wait_id = 0;
+  mw_scorer_rescore (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Busy, and looks again soon. */
+static void
+wait_for_copy (MwScorer *self)
+{
+  g_assert (MW_IS_SCORER (self));
+
+  set_busy (self, TRUE);
+  if (self->wait_id == 0)
+    self->wait_id = g_timeout_add (WAIT_MS, wait_cb, self);
+}
+
+/* Returns: (nullable): @source's copy as the network is now (brought up
+ * to date when nothing reads it), or %NULL while it cannot be */
+static MwNetwork *
+current_copy (MwScorer *source)
+{
+  g_assert (MW_IS_SCORER (source));
+
+  if (!source->running && g_atomic_int_get (&source->readers) == 0)
+    update_shadow (source);
+  if (source->shadow == NULL || source->shadow_stale ||
+      mw_network_get_generation (source->shadow) != mw_network_get_generation (source->network))
+    return NULL;
+  return source->shadow;
+}
+
+/* A filtered view's scores: a small network's right here, else a
+ * worker's, from the source's copy once it is current. */
+static void
+rescore_view (MwScorer *self)
+{
+  MwNetwork *copy;
+  ViewRun *run;
+
+  g_assert (MW_IS_SCORER (self));
+
+  if (mw_network_get_n_actors (self->network) <= self->thread_threshold)
+    {
+      g_autoptr(MwNetwork) view = mw_filter_apply_network (self->filter, self->network);
+      g_autoptr(MwScores) scores = _mw_scores_compute_cached (view, self->cache);
+
+      accept (self, scores, view, mw_network_get_generation (self->network));
+      set_busy (self, FALSE);
+      return;
+    }
+
+  /* The whole network's scorer was disposed: nothing to read any more. */
+  if (self->source->network == NULL)
+    {
+      set_busy (self, FALSE);
+      return;
+    }
+  copy = current_copy (self->source);
+  if (copy == NULL)
+    {
+      wait_for_copy (self);
+      return;
+    }
+  set_busy (self, TRUE);
+  run = g_new0 (ViewRun, 1);
+  run->copy = g_object_ref (copy);
+  run->source = g_object_ref (self->source);
+  run->filter = mw_filter_copy (self->filter);
+  g_atomic_int_inc (&self->source->readers);
+  run_thread (self, view_thread, run, view_run_free);
 }
 
 static gboolean
@@ -276,9 +433,13 @@ network_changed_cb (MwScorer *self,
 {
   g_assert (MW_IS_SCORER (self));
 
+  MwField unscored = MW_FIELD_POSITION | MW_FIELD_PINNED | MW_FIELD_NOTES | MW_FIELD_LABEL;
+
+  /* A filter by value finds actors by their names and notes too. */
+  if (self->filter != NULL && self->filter->value != NULL && *self->filter->value != '\0')
+    unscored = MW_FIELD_POSITION | MW_FIELD_PINNED;
   note_change (self, change);
-  if (change->kind == MW_CHANGE_ACTOR_CHANGED &&
-      (change->fields & ~(MW_FIELD_POSITION | MW_FIELD_PINNED | MW_FIELD_NOTES | MW_FIELD_LABEL)) == 0)
+  if (change->kind == MW_CHANGE_ACTOR_CHANGED && (change->fields & ~unscored) == 0)
     return;
   schedule (self);
 }
@@ -306,6 +467,9 @@ mw_scorer_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->wait_id, g_source_remove);
+  g_clear_object (&self->source);
+  g_clear_object (&self->view);
   if (self->network != NULL)
     g_signal_handlers_disconnect_by_data (self->network, self);
   g_clear_object (&self->network);
@@ -325,6 +489,7 @@ mw_scorer_finalize (GObject *object)
   g_clear_pointer (&self->shadow_actors, g_hash_table_unref);
   g_clear_pointer (&self->shadow_ties, g_hash_table_unref);
   g_clear_pointer (&self->cache, _mw_scores_cache_free);
+  g_clear_pointer (&self->filter, mw_filter_free);
 
   G_OBJECT_CLASS (mw_scorer_parent_class)->finalize (object);
 }
@@ -369,6 +534,15 @@ mw_scorer_set_property (GObject      *object,
     case PROP_COPY:
       self->shadow = g_value_dup_object (value);
       break;
+    case PROP_SOURCE:
+      self->source = g_value_dup_object (value);
+      if (self->source != NULL)
+        self->thread_threshold = self->source->thread_threshold;
+      break;
+    case PROP_FILTER:
+      if (g_value_get_pointer (value) != NULL)
+        self->filter = mw_filter_copy (g_value_get_pointer (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -394,6 +568,13 @@ mw_scorer_class_init (MwScorerClass *klass)
   properties[PROP_COPY] =
     g_param_spec_object ("copy", NULL, NULL, MW_TYPE_NETWORK,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* A filtered view's scorer: the whole network's, and the filter (copied). */
+  properties[PROP_SOURCE] =
+    g_param_spec_object ("source", NULL, NULL, MW_TYPE_SCORER,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILTER] =
+    g_param_spec_pointer ("filter", NULL, NULL,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SCORES] = g_param_spec_boxed ("scores", NULL, NULL, MW_TYPE_SCORES, ro);
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -509,9 +690,21 @@ mw_scorer_rescore (MwScorer *self)
       set_busy (self, TRUE);
       return;
     }
+  g_clear_handle_id (&self->wait_id, g_source_remove);
+  if (self->filter != NULL)
+    {
+      rescore_view (self);
+      return;
+    }
 
   if (mw_network_get_n_actors (self->network) > self->thread_threshold)
     {
+      /* Views are being built from the copy: it changes once they stand. */
+      if (g_atomic_int_get (&self->readers) > 0)
+        {
+          wait_for_copy (self);
+          return;
+        }
       set_busy (self, TRUE);
       start_thread (self);
       return;
@@ -522,7 +715,7 @@ mw_scorer_rescore (MwScorer *self)
   {
     g_autoptr(MwScores) scores = _mw_scores_compute_cached (self->network, self->cache);
 
-    accept (self, scores, mw_network_get_generation (self->network));
+    accept (self, scores, NULL, mw_network_get_generation (self->network));
     set_busy (self, FALSE);
   }
 }
@@ -554,8 +747,85 @@ mw_scorer_cancel (MwScorer *self)
   g_return_if_fail (MW_IS_SCORER (self));
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->wait_id, g_source_remove);
   if (self->running)
     self->discard = TRUE;
   self->dirty = FALSE;
   set_busy (self, FALSE);
+}
+
+/**
+ * mw_scorer_new_filtered:
+ * @source: the scorer of the whole network
+ * @filter: what is in view; copied
+ *
+ * A scorer of what @filter keeps in view of @source's network: the
+ * filtered view as a network of its own (mw_filter_apply_network()),
+ * scored again after every change that can move its scores. Above the
+ * thread threshold (taken from @source) the view is built and scored in a
+ * worker, from @source's copy of the network: the UI thread makes no copy.
+ *
+ * Returns: (transfer full): the filtered view's scorer
+ */
+MwScorer *
+mw_scorer_new_filtered (MwScorer       *source,
+                        const MwFilter *filter)
+{
+  g_return_val_if_fail (MW_IS_SCORER (source), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+  g_return_val_if_fail (source->filter == NULL, NULL);
+
+  return g_object_new (MW_TYPE_SCORER, "network", source->network, "source", source,
+                       "filter", filter, NULL);
+}
+
+/**
+ * mw_scorer_set_filter:
+ * @filter: what is in view now; copied
+ *
+ * A filtered view's scorer scores what @filter keeps from now on: the
+ * scores on their way are superseded, as by an edit.
+ */
+void
+mw_scorer_set_filter (MwScorer       *self,
+                      const MwFilter *filter)
+{
+  g_return_if_fail (MW_IS_SCORER (self));
+  g_return_if_fail (self->filter != NULL);
+  g_return_if_fail (filter != NULL);
+
+  if (mw_filter_equal (self->filter, filter))
+    return;
+  mw_filter_free (self->filter);
+  self->filter = mw_filter_copy (filter);
+  /* The old filter's scores on their way are of no use any more. */
+  if (self->running)
+    self->discard = TRUE;
+  schedule (self);
+}
+
+/**
+ * mw_scorer_get_filter:
+ *
+ * Returns: (nullable): a filtered view's filter, %NULL for a whole network's
+ */
+const MwFilter *
+mw_scorer_get_filter (MwScorer *self)
+{
+  g_return_val_if_fail (MW_IS_SCORER (self), NULL);
+  return self->filter;
+}
+
+/**
+ * mw_scorer_get_scored_network:
+ *
+ * Returns: (transfer none) (nullable): the network the newest scores are
+ *   of: for a filtered view's scorer the view they were computed on
+ *   (%NULL before the first), else the network itself. Nobody edits it.
+ */
+MwNetwork *
+mw_scorer_get_scored_network (MwScorer *self)
+{
+  g_return_val_if_fail (MW_IS_SCORER (self), NULL);
+  return self->filter != NULL ? self->view : self->network;
 }

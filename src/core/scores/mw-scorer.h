@@ -8,6 +8,7 @@
 
 #include <glib-object.h>
 
+#include "mw-filter.h"
 #include "mw-network.h"
 #include "mw-progress.h"
 #include "mw-scores.h"
@@ -33,6 +34,13 @@ void      mw_scorer_set_thread_threshold (MwScorer  *self,
 void      mw_scorer_rescore              (MwScorer  *self);
 MwProgress *mw_scorer_get_progress       (MwScorer  *self);
 void      mw_scorer_cancel               (MwScorer  *self);
+
+MwScorer *mw_scorer_new_filtered         (MwScorer       *source,
+                                          const MwFilter *filter);
+void      mw_scorer_set_filter           (MwScorer       *self,
+                                          const MwFilter *filter);
+const MwFilter *mw_scorer_get_filter     (MwScorer       *self);
+MwNetwork *mw_scorer_get_scored_network  (MwScorer       *self);
 
 /* For tests only. */
 void      _mw_scorer_set_test_delay      (guint      ms);
