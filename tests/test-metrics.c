@@ -361,6 +361,44 @@ test_above_random (void)
     }
 }
 
+/* A tangled export: every person with one or two managers picked at random
+ * anywhere, so most of them are in one reporting cycle of hundreds with
+ * chains hanging above and below it (the search used to walk the cycle for
+ * every question: quadratic; bench-scores times 100,000). */
+static void
+test_above_tangled (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autoptr(MwNetwork) network = mw_network_new ();
+      g_autoptr(MwGraph) graph = NULL;
+      guint n = 120 + 40 * round;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("t%u", i);
+          person (network, id, NULL);
+        }
+      for (guint k = 0; k < n + n / 4 + round * n / 8; k++)
+        {
+          guint a = g_rand_int_range (rand, 0, n), b = g_rand_int_range (rand, 0, n);
+
+          if (a != b)
+            mw_network_add_tie (network, mw_network_get_actor (network, a), mw_network_get_actor (network, b),
+                                MW_TIE_REPORTS, 1, NULL);
+        }
+      graph = mw_graph_new (network);
+      g_assert_false (mw_graph_hierarchy_is_forest (graph));
+      for (guint u = 0; u < n; u++)
+        for (guint v = 0; v < n; v++)
+          g_assert_cmpint (mw_graph_is_above (graph, u, v), ==,
+                           naive_above (network, mw_network_get_actor (network, u),
+                                        mw_network_get_actor (network, v)));
+    }
+}
+
 /* A chain of command 100,000 deep: no recursion to overflow the stack, and
  * a reporting cycle: no search may loop. */
 static void
@@ -564,6 +602,7 @@ main (int    argc,
   g_test_add_func ("/metrics/exposure-random", test_exposure_random);
   g_test_add_func ("/metrics/degenerate", test_degenerate);
   g_test_add_func ("/metrics/above-random", test_above_random);
+  g_test_add_func ("/metrics/above-tangled", test_above_tangled);
   g_test_add_func ("/metrics/deep-and-cyclic", test_deep_and_cyclic);
   g_test_add_func ("/metrics/efficiency-sampled", test_efficiency_sampled);
   g_test_add_func ("/metrics/non-positive-weights", test_non_positive_weights);

@@ -22,13 +22,20 @@
 #include "mw-scorer.h"
 #include "mw-scores.h"
 
+typedef enum
+{
+  SHAPE_FOREST,
+  SHAPE_MATRIX,   /* one in ten has a second manager */
+  SHAPE_TANGLED,  /* managers anywhere: reporting cycles (a messy HR export) */
+} Shape;
+
 /* A random organisation: a reports forest over most people, the other ties
  * of random types between random people, in 3 organisations of 8 units. */
 static MwNetwork *
 generate (guint    n,
           guint    m,
           guint    seed,
-          gboolean matrix)
+          Shape    shape)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   MwNetwork *network = mw_network_new ();
@@ -51,10 +58,13 @@ generate (guint    n,
       if (i > 0 && g_rand_int_range (rand, 0, 10) < 9)
         {
           guint manager = g_rand_int_range (rand, i / 2, i);
+
+          if (shape == SHAPE_TANGLED)
+            continue;
           mw_network_add_tie (network, actor, mw_network_get_actor (network, manager), MW_TIE_REPORTS, 1, NULL);
           ties++;
           /* a matrix organisation: one in ten has a second manager */
-          if (matrix && g_rand_int_range (rand, 0, 10) == 0)
+          if (shape == SHAPE_MATRIX && g_rand_int_range (rand, 0, 10) == 0)
             {
               mw_network_add_tie (network, actor, mw_network_get_actor (network, g_rand_int_range (rand, 0, i)),
                                   MW_TIE_REPORTS, 1, NULL);
@@ -62,6 +72,17 @@ generate (guint    n,
             }
         }
     }
+  /* below: everyone but the first has a manager anywhere, one in four two */
+  for (guint i = 1; shape == SHAPE_TANGLED && i < n; i++)
+    for (guint k = 0; k < (g_rand_int_range (rand, 0, 4) == 0 ? 2u : 1u); k++)
+      {
+        guint manager = g_rand_int_range (rand, 0, n - 1);
+
+        mw_network_add_tie (network, mw_network_get_actor (network, i),
+                            mw_network_get_actor (network, manager >= i ? manager + 1 : manager),
+                            MW_TIE_REPORTS, 1, NULL);
+        ties++;
+      }
   while (n > 1 && ties < m)
     {
       MwActor *a = mw_network_get_actor (network, g_rand_int_range (rand, 0, n));
@@ -408,13 +429,16 @@ int
 main (int    argc,
       char **argv)
 {
-  const struct { guint n, m, runs; gboolean matrix; } sizes[] = {
-    { 2000, 10000, 41, FALSE },
-    { 2000, 10000, 41, TRUE },
-    { 100000, 500000, 5, FALSE },
-    { 100000, 500000, 5, TRUE },
-    { 10000, 50000, 11, FALSE },
+  const struct { guint n, m, runs; Shape shape; } sizes[] = {
+    { 2000, 10000, 41, SHAPE_FOREST },
+    { 2000, 10000, 41, SHAPE_MATRIX },
+    { 100000, 500000, 5, SHAPE_FOREST },
+    { 100000, 500000, 5, SHAPE_MATRIX },
+    { 10000, 50000, 11, SHAPE_FOREST },
+    { 10000, 50000, 5, SHAPE_TANGLED },
+    { 100000, 500000, 3, SHAPE_TANGLED },
   };
+  static const char *shapes[] = { "", ", 10% with 2 managers", ", managers anywhere (reporting cycles)" };
   g_autofree char *python = find_python ();
   /* "10000 100000": only these sizes */
   g_auto(GStrv) only = g_strsplit (g_getenv ("MESHWORK_BENCH_SCORES_N") ?: "", " ", -1);
@@ -429,17 +453,17 @@ main (int    argc,
 
       if (only[0] != NULL && !g_strv_contains ((const char * const *) only, size))
         continue;
-      network = generate (sizes[s].n, sizes[s].m, 2017 + s, sizes[s].matrix);
+      network = generate (sizes[s].n, sizes[s].m, 2017 + s, sizes[s].shape);
       model = peak_mib ();
 
       med = time_rescoring (network, sizes[s].runs, &slowest, &cpu, &own_cpu);
       printf ("%7u actors %7u ties%s:\n  median %.2f ms (CPU %.2f ms, of the calling thread %.2f ms), "
               "slowest %.2f ms (%u runs), peak RSS %.0f MiB (%.0f MiB before scoring)\n",
-              sizes[s].n, sizes[s].m, sizes[s].matrix ? ", 10% with 2 managers" : "",
+              sizes[s].n, sizes[s].m, shapes[sizes[s].shape],
               med, cpu, own_cpu, slowest, sizes[s].runs, peak_mib (), model);
       time_copy (network, 3);
       time_scorer (network);
-      if (sizes[s].matrix)
+      if (sizes[s].shape != SHAPE_FOREST)
         continue;
       if (python != NULL)
         compare_with_igraph (network, python);

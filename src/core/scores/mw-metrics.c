@@ -11,16 +11,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "mw-graph-csr.h"
 #include "mw-metrics-private.h"
 
 #define NONE G_MAXUINT
 
-/* Compressed sparse rows: the neighbours of v are adj[off[v]] … adj[off[v+1]-1]. */
-typedef struct
-{
-  guint *off;
-  guint *adj;
-} Csr;
+typedef MwCsr Csr;
 
 struct _MwGraph
 {
@@ -32,13 +28,20 @@ struct _MwGraph
   guint      n_ties;
 
   /* hierarchy */
+  guint     *comp;        /* with reporting cycles, each actor's cycle (strongly
+                           * connected component); the structures below are
+                           * then over these; NULL without a cycle */
+  guint      n_comp;
+  Csr        comp_up;     /* the reports ties between the components */
+  Csr        comp_down;
   gboolean   forest;      /* no extra reports tie: "above" is the interval test */
   guint     *parent;      /* in the spanning forest of the reports ties */
   guint     *tin;         /* Euler-tour entry and exit times in that forest */
   guint     *tout;
   guint     *extra_above; /* nearest of self and forest ancestors with an extra tie */
   guint     *chain_stamp;
-  guint     *rank;        /* longest reports chain from a top; NULL when there is a cycle */
+  guint     *rank;        /* longest reports chain from a top */
+  guint     *labels;      /* N_LABELS intervals a node (see build_labels); NULL in a forest */
   guint     *level;     /* 1 for tops, NONE outside the hierarchy */
   guint      depth;
 
@@ -56,76 +59,6 @@ static gboolean
 kind_is_directed (MwGraphKind kind)
 {
   return kind != MW_GRAPH_ALL && kind != MW_GRAPH_COLLABORATES;
-}
-
-/* Builds rows sorted by neighbour and without duplicates, in O(n + m):
- * a counting sort by destination, then a stable one by source. */
-static void
-csr_build (Csr         *csr,
-           guint        n,
-           const guint *src,
-           const guint *dst,
-           gsize        m)
-{
-  g_autofree guint *pos = g_new0 (guint, n + 1);
-  g_autofree guint *by_dst = g_new (guint, MAX (m, 1));
-  guint *off = g_new0 (guint, n + 1);
-  guint *adj = g_new (guint, MAX (m, 1));
-  guint w = 0;
-
-  for (gsize e = 0; e < m; e++)
-    pos[dst[e] + 1]++;
-  for (guint v = 0; v < n; v++)
-    pos[v + 1] += pos[v];
-  for (gsize e = 0; e < m; e++)
-    by_dst[pos[dst[e]]++] = e;
-
-  for (gsize e = 0; e < m; e++)
-    off[src[e] + 1]++;
-  for (guint v = 0; v < n; v++)
-    off[v + 1] += off[v];
-  memcpy (pos, off, n * sizeof (guint));
-  for (gsize i = 0; i < m; i++)
-    {
-      guint e = by_dst[i];
-      adj[pos[src[e]]++] = dst[e];
-    }
-
-  for (guint v = 0; v < n; v++)
-    {
-      guint start = off[v], end = off[v + 1], last = NONE;
-
-      off[v] = w;
-      for (guint k = start; k < end; k++)
-        if (adj[k] != last)
-          last = adj[w++] = adj[k];
-    }
-  off[n] = w;
-
-  csr->off = off;
-  csr->adj = g_renew (guint, adj, MAX (w, 1));
-}
-
-/* The reverse of a deduplicated @out: visiting sources in order leaves every
- * row sorted, so one counting pass is enough. */
-static void
-csr_transpose (const Csr *out,
-               guint      n,
-               Csr       *in)
-{
-  g_autofree guint *pos = NULL;
-  guint m = out->off[n];
-
-  in->off = g_new0 (guint, n + 1);
-  in->adj = g_new (guint, MAX (m, 1));
-  for (guint k = 0; k < m; k++)
-    in->off[out->adj[k] + 1]++;
-  for (guint v = 0; v < n; v++)
-    in->off[v + 1] += in->off[v];
-  pos = g_memdup2 (in->off, (n + 1) * sizeof (guint));
-  for (guint v = 0; v < n; v++)
-    for (guint k = out->off[v]; k < out->off[v + 1]; k++)
-      in->adj[pos[out->adj[k]]++] = v;
 }
 
 typedef struct
@@ -210,16 +143,17 @@ collect_pairs (MwGraph *self,
  * manager first reached it; actors only reachable round a cycle start trees
  * of their own. Every other reports tie is an *extra* tie. */
 static void
-build_spanning_forest (MwGraph *self)
+build_spanning_forest (MwGraph   *self,
+                       const Csr *up,
+                       const Csr *down,
+                       guint      n)
 {
-  const Csr *up = &self->out[MW_GRAPH_REPORTS];
-  const Csr *down = &self->in[MW_GRAPH_REPORTS];
-  g_autofree gboolean *seen = g_new0 (gboolean, MAX (self->n, 1));
+  g_autofree gboolean *seen = g_new0 (gboolean, MAX (n, 1));
   guint head = 0, tail = 0;
 
-  self->parent = g_new (guint, MAX (self->n, 1));
+  self->parent = g_new (guint, MAX (n, 1));
   for (guint pass = 0; pass < 2; pass++)
-    for (guint r = 0; r < self->n; r++)
+    for (guint r = 0; r < n; r++)
       {
         if (seen[r] || (pass == 0 && up->off[r + 1] > up->off[r]))
           continue;
@@ -245,19 +179,20 @@ build_spanning_forest (MwGraph *self)
  * hierarchies can be 100,000 deep), and for every actor the nearest of
  * itself and its forest ancestors that has an extra reports tie. */
 static void
-build_euler_tour (MwGraph *self)
+build_euler_tour (MwGraph   *self,
+                  const Csr *up,
+                  const Csr *down,
+                  guint      n)
 {
-  g_autofree guint *stack = g_new (guint, MAX (self->n, 1));
-  g_autofree guint *next = g_new (guint, MAX (self->n, 1));
-  const Csr *up = &self->out[MW_GRAPH_REPORTS];
-  const Csr *down = &self->in[MW_GRAPH_REPORTS];
+  g_autofree guint *stack = g_new (guint, MAX (n, 1));
+  g_autofree guint *next = g_new (guint, MAX (n, 1));
   guint clock = 0;
 
-  self->tin = g_new (guint, MAX (self->n, 1));
-  self->tout = g_new (guint, MAX (self->n, 1));
-  self->extra_above = g_new (guint, MAX (self->n, 1));
+  self->tin = g_new (guint, MAX (n, 1));
+  self->tout = g_new (guint, MAX (n, 1));
+  self->extra_above = g_new (guint, MAX (n, 1));
   self->forest = TRUE;
-  for (guint r = 0; r < self->n; r++)
+  for (guint r = 0; r < n; r++)
     {
       guint top = 0;
 
@@ -298,17 +233,19 @@ build_euler_tour (MwGraph *self)
 }
 
 /* Without cycles, everyone above v has a shorter longest chain from a top:
- * ranks by Kahn's topological order let a search skip whole branches. */
-static void
-build_ranks (MwGraph *self)
+ * ranks by Kahn's topological order let a search skip whole branches.
+ * Returns: FALSE when there is a cycle (and no ranks) */
+static gboolean
+build_ranks (MwGraph   *self,
+             const Csr *up,
+             const Csr *down,
+             guint      n)
 {
-  const Csr *up = &self->out[MW_GRAPH_REPORTS];
-  const Csr *down = &self->in[MW_GRAPH_REPORTS];
-  g_autofree guint *waiting = g_new (guint, MAX (self->n, 1));
+  g_autofree guint *waiting = g_new (guint, MAX (n, 1));
   guint head = 0, tail = 0;
 
-  self->rank = g_new0 (guint, MAX (self->n, 1));
-  for (guint v = 0; v < self->n; v++)
+  self->rank = g_new0 (guint, MAX (n, 1));
+  for (guint v = 0; v < n; v++)
     {
       waiting[v] = up->off[v + 1] - up->off[v];
       if (waiting[v] == 0)
@@ -327,8 +264,136 @@ build_ranks (MwGraph *self)
             self->queue[tail++] = c;
         }
     }
-  if (tail < self->n)
+  if (tail < n)
     g_clear_pointer (&self->rank, g_free);
+  return self->rank != NULL;
+}
+
+/* Reporting cycles as single nodes (issue 16: a search round a cycle of
+ * 10,000 people made every "above" a walk of them all, and a tangled HR
+ * export's scores quadratic). Everyone in a cycle is above everyone else
+ * in it; between cycles the graph has none, and ranks. */
+static void
+condense_cycles (MwGraph *self)
+{
+  self->comp = g_new (guint, MAX (self->n, 1));
+  self->n_comp = _mw_csr_components (&self->out[MW_GRAPH_REPORTS], self->n, self->comp);
+  _mw_csr_condense (&self->out[MW_GRAPH_REPORTS], self->n, self->comp, self->n_comp, &self->comp_up);
+  _mw_csr_transpose (&self->comp_up, self->n_comp, &self->comp_down);
+}
+
+/* The reports ties the hierarchy's structures are over: the actors', or
+ * their cycles'. */
+static inline const Csr *
+hierarchy_up (MwGraph *self)
+{
+  return self->comp != NULL ? &self->comp_up : &self->out[MW_GRAPH_REPORTS];
+}
+
+static inline guint
+hierarchy_node (MwGraph *self,
+                guint    v)
+{
+  return self->comp != NULL ? self->comp[v] : v;
+}
+
+/* Interval labels (as GRAIL does): a few depth-first walks down from the
+ * tops, each visiting children in another order, give every node the span
+ * [lowest post-order number below it, its own]. Whoever is below u has its
+ * span inside u's in every walk, so one span outside rules a search branch
+ * out at once: without them a search up a tangled hierarchy of 100,000
+ * (an export where people have several managers) walked half of it. */
+#define N_LABELS 3
+
+static void
+build_labels (MwGraph   *self,
+              const Csr *up,
+              const Csr *down,
+              guint      n)
+{
+  g_autofree guint *next = g_new (guint, MAX (n, 1));
+  g_autofree guint *stack = g_new (guint, MAX (n, 1));
+
+  self->labels = g_new (guint, 2 * N_LABELS * (gsize) MAX (n, 1));
+  for (guint l = 0; l < N_LABELS; l++)
+    {
+      guint *low = self->labels + 2 * l * (gsize) n, *post = low + n, clock = 0;
+
+      for (guint v = 0; v < n; v++)
+        post[v] = NONE;
+      for (guint i = 0; i < n; i++)
+        {
+          guint r = l % 2 == 0 ? i : n - 1 - i, top = 0;
+
+          if (up->off[r + 1] > up->off[r] || post[r] != NONE)
+            continue;
+          stack[top++] = r;
+          next[r] = 0, low[r] = NONE, post[r] = NONE - 1;
+          while (top > 0)
+            {
+              guint v = stack[top - 1], deg = down->off[v + 1] - down->off[v];
+
+              if (next[v] < deg)
+                {
+                  /* each walk starts each row at another place */
+                  guint c = down->adj[down->off[v] + (next[v]++ + v * l * 7919u) % deg];
+
+                  if (post[c] == NONE)
+                    {
+                      next[c] = 0, low[c] = NONE, post[c] = NONE - 1;
+                      stack[top++] = c;
+                    }
+                  else
+                    low[v] = MIN (low[v], low[c]);
+                  continue;
+                }
+              post[v] = clock++;
+              low[v] = MIN (low[v], post[v]);
+              if (--top > 0)
+                low[stack[top - 1]] = MIN (low[stack[top - 1]], low[v]);
+            }
+        }
+    }
+}
+
+/* Whether @x may be below (or be) @u: FALSE when surely not. */
+static inline gboolean
+may_be_below (MwGraph *self,
+              guint    u,
+              guint    x)
+{
+  guint n = self->comp != NULL ? self->n_comp : self->n;
+
+  for (guint l = 0; l < N_LABELS; l++)
+    {
+      const guint *low = self->labels + 2 * l * (gsize) n, *post = low + n;
+
+      if (low[x] < low[u] || post[x] > post[u])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* What "above" reads: ranks, a spanning forest and its intervals, over the
+ * actors or, with reporting cycles, over the cycles. */
+static void
+build_above (MwGraph *self)
+{
+  const Csr *up = &self->out[MW_GRAPH_REPORTS];
+  const Csr *down = &self->in[MW_GRAPH_REPORTS];
+  guint n = self->n;
+
+  if (!build_ranks (self, up, down, n))
+    {
+      condense_cycles (self);
+      up = &self->comp_up, down = &self->comp_down, n = self->n_comp;
+      build_ranks (self, up, down, n);
+    }
+  build_spanning_forest (self, up, down, n);
+  build_euler_tour (self, up, down, n);
+  if (!self->forest)
+    build_labels (self, up, down, n);
+  self->chain_stamp = g_new0 (guint, MAX (self->n, 1));
 }
 
 static void
@@ -337,11 +402,7 @@ build_hierarchy (MwGraph *self)
   const Csr *down = &self->in[MW_GRAPH_REPORTS];
   guint head = 0, tail = 0;
 
-  build_spanning_forest (self);
-  build_euler_tour (self);
-  if (!self->forest)
-    build_ranks (self);
-  self->chain_stamp = g_new0 (guint, MAX (self->n, 1));
+  build_above (self);
 
   /* Levels: breadth-first down from the tops, so cycles cannot loop. */
   self->level = g_new (guint, MAX (self->n, 1));
@@ -392,14 +453,14 @@ mw_graph_new (MwNetwork *network)
   collect_pairs (self, pairs);
   for (guint k = 0; k < MW_N_GRAPHS; k++)
     {
-      csr_build (&self->out[k], self->n, pairs[k].src, pairs[k].dst, pairs[k].len);
+      _mw_csr_build (&self->out[k], self->n, pairs[k].src, pairs[k].dst, pairs[k].len);
       g_free (pairs[k].src);
       g_free (pairs[k].dst);
     }
 
   /* The reverse rows the scores always read; the others on demand. */
-  csr_transpose (&self->out[MW_GRAPH_REPORTS], self->n, &self->in[MW_GRAPH_REPORTS]);
-  csr_transpose (&self->out[MW_GRAPH_CHECKS], self->n, &self->in[MW_GRAPH_CHECKS]);
+  _mw_csr_transpose (&self->out[MW_GRAPH_REPORTS], self->n, &self->in[MW_GRAPH_REPORTS]);
+  _mw_csr_transpose (&self->out[MW_GRAPH_CHECKS], self->n, &self->in[MW_GRAPH_CHECKS]);
   build_hierarchy (self);
   return self;
 }
@@ -424,6 +485,10 @@ mw_graph_free (MwGraph *self)
   g_free (self->extra_above);
   g_free (self->chain_stamp);
   g_free (self->rank);
+  g_free (self->labels);
+  g_free (self->comp);
+  _mw_csr_clear (&self->comp_up);
+  _mw_csr_clear (&self->comp_down);
   g_free (self->level);
   if (self->extension_free != NULL)
     self->extension_free (self->extension);
@@ -474,7 +539,7 @@ mw_graph_in (MwGraph     *self,
   g_return_val_if_fail (self != NULL && v < self->n && kind < MW_N_GRAPHS, NULL);
 
   if (kind_is_directed (kind) && self->in[kind].off == NULL)
-    csr_transpose (&self->out[kind], self->n, &self->in[kind]);
+    _mw_csr_transpose (&self->out[kind], self->n, &self->in[kind]);
   csr = kind_is_directed (kind) ? &self->in[kind] : &self->out[kind];
   *n_in = csr->off[v + 1] - csr->off[v];
   return csr->adj + csr->off[v];
@@ -522,8 +587,8 @@ reaches_up (MwGraph *self,
             guint    v,
             guint    u)
 {
-  const Csr *up = &self->out[MW_GRAPH_REPORTS];
-  guint head = 0, tail = 0, gen;
+  const Csr *up = hierarchy_up (self);
+  guint tail = 0, gen;
 
   if (++self->stamp_gen == 0)
     {
@@ -534,14 +599,16 @@ reaches_up (MwGraph *self,
   gen = self->stamp_gen;
   self->stamp[v] = gen;
   self->queue[tail++] = v;
-  while (head < tail)
+  /* depth first: straight up towards u, which the labels point to */
+  while (tail > 0)
     {
-      guint w = self->queue[head++];
+      guint w = self->queue[--tail];
 
       for (guint x = self->extra_above[w]; x != NONE && self->chain_stamp[x] != gen;
            x = self->parent[x] != NONE ? self->extra_above[self->parent[x]] : NONE)
         {
-          if (self->rank != NULL && self->rank[x] <= self->rank[u])
+          /* none above x is below u either */
+          if (self->rank[x] <= self->rank[u] || !may_be_below (self, u, x))
             break;
           self->chain_stamp[x] = gen;
           for (guint k = up->off[x]; k < up->off[x + 1]; k++)
@@ -554,6 +621,8 @@ reaches_up (MwGraph *self,
                 continue;
               if (y == u || tree_above (self, u, y))
                 return TRUE;
+              if (!may_be_below (self, u, y))
+                continue;
               self->stamp[y] = gen;
               self->queue[tail++] = y;
             }
@@ -567,18 +636,25 @@ mw_graph_is_above (MwGraph *self,
                    guint    u,
                    guint    v)
 {
+  guint hu, hv;
+
   g_return_val_if_fail (self != NULL && u < self->n && v < self->n, FALSE);
 
   if (u == v)
     return FALSE;
-  if (tree_above (self, u, v))
-    return TRUE;
-  /* In a forest the interval test is the whole answer; and an actor
-   * without reports is above nobody. */
-  if (self->forest || self->in[MW_GRAPH_REPORTS].off[u + 1] == self->in[MW_GRAPH_REPORTS].off[u] ||
-      (self->rank != NULL && self->rank[u] >= self->rank[v]))
+  /* an actor without reports is above nobody */
+  if (self->in[MW_GRAPH_REPORTS].off[u + 1] == self->in[MW_GRAPH_REPORTS].off[u])
     return FALSE;
-  return reaches_up (self, v, u);
+  hu = hierarchy_node (self, u), hv = hierarchy_node (self, v);
+  /* two people of one reporting cycle: each is above the other */
+  if (hu == hv)
+    return TRUE;
+  if (tree_above (self, hu, hv))
+    return TRUE;
+  /* in a forest the interval test is the whole answer */
+  if (self->forest || self->rank[hu] >= self->rank[hv] || !may_be_below (self, hu, hv))
+    return FALSE;
+  return reaches_up (self, hv, hu);
 }
 
 gboolean
@@ -593,7 +669,8 @@ gboolean
 mw_graph_hierarchy_is_forest (MwGraph *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  return self->forest;
+  /* a reporting cycle is no forest, though as one node it may be a tree's */
+  return self->forest && self->comp == NULL;
 }
 
 guint
@@ -954,7 +1031,7 @@ mw_graph_articulation_points_of_ties (MwGraph        *self,
         dst[m] = src[m + 1] = self->ties[i].to;
         m += 2;
       }
-  csr_build (&csr, self->n, src, dst, m);
+  _mw_csr_build (&csr, self->n, src, dst, m);
   points = articulation_points_of (self, &csr, exposed);
   g_free (csr.off);
   g_free (csr.adj);
