@@ -158,14 +158,20 @@ read_text (const char *text,
            MwDotMade  *made)
 {
   TextReader reader = { text, length, 0, 0, gate, FALSE };
-  Agdisc_t disc = { &AgMemDisc, _mw_dot_made_begin (made), &text_io };
+  Agdisc_t disc = { _mw_dot_arena_disc_for (text, length), _mw_dot_made_begin (made), &text_io };
   Agraph_t *graph;
+  MwDotArena *arena;
 
   text_io.afread = read_line_cb;
   text_io.putstr = AgIoDisc.putstr;
   text_io.flush = AgIoDisc.flush;
+  _mw_dot_arena_take_opened ();
   graph = agread (&reader, &disc);
   _mw_dot_made_end ();
+  /* a graph cgraph could not read it closed itself, but not its arena */
+  arena = _mw_dot_arena_take_opened ();
+  if (graph == NULL && arena != NULL)
+    _mw_dot_arena_free (arena);
   if (reader.cancelled && gate != NULL)
     _mw_dot_gate_stop (gate);
   return graph;
@@ -741,18 +747,8 @@ read_subgraphs (MwNetwork  *network,
 /* What saving cannot write back, so that people are told before a save. */
 static void
 note_lossy_features (MwNetwork *network,
-                     GPtrArray *edges)
+                     guint      n_keys)
 {
-  guint n_keys = 0;
-
-  for (guint i = 0; i < edges->len; i++)
-    {
-      const char *key = agnameof (g_ptr_array_index (edges, i));
-
-      if (key != NULL && *key != '\0' && *key != '%')
-        n_keys++;
-    }
-
   if (n_keys > 0)
     {
       /* Translators: edge keys are DOT's `a -> b [key=x]` names of edges */
@@ -825,113 +821,118 @@ read_actor (MwNetwork  *network,
 
 /* Fills @actors, Agnode_t* → MwActor*: an unnamed node gets a made-up id,
  * so ties and clusters cannot find actors by name. Such nodes come last,
- * so that their ids cannot take the name of a node further on. */
+ * so that their ids cannot take the name of a node further on. With
+ * @release (only when every node is named), each node is freed once read. */
 static void
 read_actors (MwNetwork  *network,
              ActorMap   *actors,
              Agraph_t   *graph,
-             GPtrArray  *nodes)
+             GPtrArray  *nodes,
+             MwDotArena *release)
 {
   g_autoptr(GHashTable) shared = g_hash_table_new_full (NULL, NULL, NULL, release_shared);
   g_autoptr(GHashTable) marks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   guint n = 0, total = 2 * nodes->len;
 
-  for (int unnamed = 0; unnamed <= 1; unnamed++)
+  for (int unnamed = 0; unnamed <= (release == NULL); unnamed++)
     for (guint i = 0; i < nodes->len; i++, n++)
       {
         Agnode_t *node = g_ptr_array_index (nodes, i);
 
         if (n % 4096 == 0)
           mw_progress_report (PARSE_END, 0.8, (double) n / MAX (total, 1));
-        if (node_has_name (node) != unnamed)
-          read_actor (network, actors, graph, node, shared, marks);
+        if (release == NULL && node_has_name (node) == unnamed)
+          continue;
+        read_actor (network, actors, graph, node, shared, marks);
+        if (release != NULL)
+          _mw_dot_arena_release_node (release, node);
       }
 }
 
-/* Every node, in the order cgraph made them (that of their numbers). */
-static GPtrArray *
-list_nodes (Agraph_t  *graph,
-            MwDotMade *made)
+/* The sequence numbers of each edge's tail and head, read before the nodes
+ * are freed. */
+static guint *
+edge_ends (GPtrArray *edges)
 {
-  GPtrArray *nodes;
-
-  if (!made->deleted)
-    return g_ptr_array_ref (made->nodes);
-
-  nodes = g_ptr_array_new ();
-  for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
-    g_ptr_array_add (nodes, node);
-  return nodes;
-}
-
-/* Every edge, in the file's order (cgraph numbers edges 1, 2, 3… as it
- * reads them; each goes to the slot of its number, so no sort is needed),
- * not grouped by tail node, so that save → load → save is stable. They are
- * counted here, while read, and not with agnedges(): libcdt's dtsize()
- * recurses once per edge of a node's edge set, and a node with 600,000
- * edges overflows the stack. */
-static GPtrArray *
-list_edges (Agraph_t  *graph,
-            MwDotMade *made)
-{
-  GPtrArray *edges;
-  guint n = 0;
-
-  /* as cgraph made them: in the order of their numbers already */
-  if (!made->deleted)
-    return g_ptr_array_ref (made->edges);
-
-  edges = g_ptr_array_new ();
-
-  for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
-    for (Agedge_t *edge = agfstout (graph, node); edge != NULL; edge = agnxtout (graph, edge))
-      {
-        gsize seq = AGSEQ (edge);
-
-        if (seq >= edges->len)
-          g_ptr_array_set_size (edges, MAX (seq + 1, 2 * edges->len));
-        g_assert (g_ptr_array_index (edges, seq) == NULL);
-        g_ptr_array_index (edges, seq) = edge;
-        n++;
-      }
-
-  /* close the gaps (numbers of edges cgraph made and deleted) */
-  for (guint from = 0, to = 0; from < edges->len; from++)
-    if (g_ptr_array_index (edges, from) != NULL)
-      g_ptr_array_index (edges, to++) = g_ptr_array_index (edges, from);
-  g_ptr_array_set_size (edges, n);
-
-  return edges;
-}
-
-static void
-read_ties (MwNetwork  *network,
-           ActorMap   *actors,
-           Agraph_t   *graph,
-           GPtrArray  *edges)
-{
-  Agsym_t *tie_sym = agattr (graph, AGEDGE, (char *)MW_DOT_ATTR_TIE, NULL);
-  Agsym_t *weight_sym = agattr (graph, AGEDGE, (char *)"weight", NULL);
+  guint *ends = g_new (guint, 2 * (gsize) edges->len);
 
   for (guint i = 0; i < edges->len; i++)
     {
       Agedge_t *edge = g_ptr_array_index (edges, i);
-      MwActor *from = actor_of (actors, agtail (edge));
-      MwActor *to = actor_of (actors, aghead (edge));
-      const char *key = agnameof (edge);
+
+      ends[2 * i] = (guint) AGSEQ (agtail (edge));
+      ends[2 * i + 1] = (guint) AGSEQ (aghead (edge));
+    }
+  return ends;
+}
+
+/* An edge's key, as agnameof() gives it without looking at the edge's
+ * graph through its node (freed by then): keys are named ids, every other
+ * edge has an odd anonymous one; a "%…" key, cgraph's own, is none. */
+static const char *
+edge_key (Agedge_t *edge)
+{
+  const char *key = AgIdDisc.print (NULL, AGEDGE, AGID (edge));
+
+  return key != NULL && *key != '\0' && *key != '%' ? key : NULL;
+}
+
+/* Returns the number of edges with a key. With @ends (the nodes freed),
+ * each edge is freed once read. */
+static guint
+read_ties (MwNetwork   *network,
+           ActorMap    *actors,
+           Agraph_t    *graph,
+           GPtrArray   *edges,
+           const guint *ends,
+           MwDotArena  *release)
+{
+  Agsym_t *tie_sym = agattr (graph, AGEDGE, (char *)MW_DOT_ATTR_TIE, NULL);
+  Agsym_t *weight_sym = agattr (graph, AGEDGE, (char *)"weight", NULL);
+  guint n_keys = 0;
+
+  for (guint i = 0; i < edges->len; i++)
+    {
+      Agedge_t *edge = g_ptr_array_index (edges, i);
+      MwActor *from = ends != NULL ? actors->by_seq[ends[2 * i]] : actor_of (actors, agtail (edge));
+      MwActor *to = ends != NULL ? actors->by_seq[ends[2 * i + 1]] : actor_of (actors, aghead (edge));
+      const char *key = edge_key (edge);
       MwTie *tie;
 
       if (i % 16384 == 0)
         mw_progress_report (0.8, 1, (double) i / edges->len);
 
-      if (key != NULL && (*key == '\0' || *key == '%'))
-        key = NULL;
-
+      n_keys += key != NULL;
       tie = mw_network_add_tie (network, from, to,
                                 read_tie_type (graph, edge, tie_sym),
                                 read_weight (edge, weight_sym), key);
       read_edge_attributes (network, tie, graph, edge);
+      if (release != NULL)
+        _mw_dot_arena_release_edge (release, edge);
     }
+  return n_keys;
+}
+
+/* Whether the graph can be freed while it is read: it has no subgraphs
+ * (read again after the actors) and the parse deleted nothing (its lists
+ * are whole). Every node named, its nodes too. */
+static MwDotArena *
+begin_release (Agraph_t  *graph,
+               MwDotMade *made,
+               gboolean  *nodes_too)
+{
+  MwDotArena *arena = _mw_dot_arena_of (graph);
+
+  if (arena == NULL || made->deleted || agfstsubg (graph) != NULL)
+    return NULL;
+
+  *nodes_too = TRUE;
+  for (guint i = 0; i < made->nodes->len && *nodes_too; i++)
+    *nodes_too = node_has_name (g_ptr_array_index (made->nodes, i));
+
+  _mw_dot_arena_begin_release (arena);
+  made->released = TRUE;
+  return arena;
 }
 
 /* Whether the file declares any of Meshwork's own `mw_*` attributes. */
@@ -950,7 +951,7 @@ has_meshwork_attributes (Agraph_t *graph)
 
 /* The counts again, as cgraph read them: `{a b} -> {c d}` is one edge
  * operator and four ties. agnnodes() is a stored count; ties are counted
- * by list_edges(). */
+ * by _mw_dot_made_edges(). */
 static MwNetwork *
 network_from_graph (Agraph_t        *graph,
                     MwDotMade       *made,
@@ -962,14 +963,17 @@ network_from_graph (Agraph_t        *graph,
   g_auto(ActorMap) actors = { NULL, 0 };
   g_autoptr(GPtrArray) nodes = NULL;
   g_autoptr(GPtrArray) edges = NULL;
+  g_autofree guint *ends = NULL;
   const char *name = agnameof (graph);
+  gboolean nodes_too = FALSE;
+  MwDotArena *release;
 
   if (!mw_limits_check_count ((guint)agnnodes (graph), limits->max_actors,
                               _("%s actors; the limit is %s"), source_name, error))
     return NULL;
 
-  nodes = list_nodes (graph, made);
-  edges = list_edges (graph, made);
+  nodes = _mw_dot_made_nodes (graph, made);
+  edges = _mw_dot_made_edges (graph, made);
   if (!mw_limits_check_count (edges->len, limits->max_ties,
                               _("%s ties; the limit is %s"), source_name, error))
     return NULL;
@@ -987,12 +991,14 @@ network_from_graph (Agraph_t        *graph,
   read_graph_attributes (network, graph);
   read_defaults (graph, AGNODE, mw_network_get_node_defaults (network));
   read_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
-  read_actors (network, &actors, graph, nodes);
+  mw_network_set_strict (network, agisstrict (graph));
+  release = begin_release (graph, made, &nodes_too);
+  if (nodes_too)
+    ends = edge_ends (edges);
+  read_actors (network, &actors, graph, nodes, nodes_too ? release : NULL);
   read_clusters (network, &actors, graph);
   read_subgraphs (network, &actors, graph);
-  read_ties (network, &actors, graph, edges);
-  mw_network_set_strict (network, agisstrict (graph));
-  note_lossy_features (network, edges);
+  note_lossy_features (network, read_ties (network, &actors, graph, edges, ends, release));
 
   mw_network_end_batch (network);
 
@@ -1032,7 +1038,7 @@ load_text (char            *text,
            GError         **error)
 {
   MwNetwork *network = NULL;
-  MwDotMade made = { NULL, NULL, FALSE };
+  MwDotMade made = { NULL, NULL, FALSE, FALSE };
   ScanJob job = { text, strlen (text), source_name, limits, NULL, NULL };
   g_autoptr(GError) parse_error = NULL;
   GThread *scanner = NULL;
@@ -1069,14 +1075,17 @@ load_text (char            *text,
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: opening was cancelled"), source_name);
   else
     network = network_from_graph (graph, &made, source_name, limits, error);
+  /* freed as read: what is left goes at once, without a walk */
+  if (made.released)
+    _mw_dot_arena_drop (graph);
 
   mw_graphviz_unlock ();
 
   g_clear_error (&job.error);
-  _mw_dot_made_clear (&made);
   /* nobody waits for the graph to be freed */
-  if (graph != NULL)
+  if (graph != NULL && !made.released)
     _mw_dot_close_later (graph);
+  _mw_dot_made_clear (&made);
 
   return network;
 }
