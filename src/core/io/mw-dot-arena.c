@@ -61,6 +61,7 @@ struct _MwDotArena
   Chunk *fresh[N_CLASSES];    /* the chunk each class takes new slots from */
   Chunk *partial[N_CLASSES];  /* chunks with freed slots */
   GHashTable *chunks;         /* Chunk*: to tell the arena's pointers from malloc's */
+  GHashTable *large;          /* what was given out with calloc(): freed with the arena */
   gboolean    releasing;      /* the graph is freed as it is read: no slot is reused */
 };
 
@@ -254,6 +255,7 @@ arena_open (Agdisc_t *disc)
   MwDotArena *arena = g_new0 (MwDotArena, 1);
 
   arena->chunks = g_hash_table_new (NULL, NULL);
+  arena->large = g_hash_table_new_full (NULL, NULL, free, NULL);
   last_opened = arena;
   return arena;
 }
@@ -263,10 +265,15 @@ arena_alloc (void   *state,
              size_t  request)
 {
   MwDotArena *arena = state;
+  void *large;
 
-  if (request > MAX_SMALL || arena->releasing)
-    return calloc (1, request);
-  return slot_take (state, request == 0 ? 0 : (guint) ((request - 1) / GRAIN));
+  if (request <= MAX_SMALL && !arena->releasing)
+    return slot_take (state, request == 0 ? 0 : (guint) ((request - 1) / GRAIN));
+
+  large = calloc (1, request);
+  if (large != NULL)
+    g_hash_table_add (arena->large, large);
+  return large;
 }
 
 static void
@@ -280,7 +287,10 @@ arena_free (void *state,
   if (arena_owns (arena, pointer))
     slot_give_back (arena, chunk_of (pointer), pointer);
   else
-    free (pointer);
+    {
+      g_hash_table_steal (arena->large, pointer);
+      free (pointer);
+    }
 }
 
 static void *
@@ -297,9 +307,13 @@ arena_resize (void   *state,
 
   if (!arena_owns (arena, pointer))
     {
+      gboolean ours = g_hash_table_steal (arena->large, pointer);
+
       bigger = realloc (pointer, request);
       if (bigger != NULL && request > old_size)
         memset ((char *) bigger + old_size, 0, request - old_size);
+      if (bigger != NULL && ours)
+        g_hash_table_add (arena->large, bigger);
       return bigger;
     }
 
@@ -376,6 +390,7 @@ _mw_dot_arena_free (MwDotArena *arena)
       mapped_bytes -= CHUNK_BYTES;
     }
   g_hash_table_unref (arena->chunks);
+  g_hash_table_unref (arena->large);
   g_free (arena);
 }
 
