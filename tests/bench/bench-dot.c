@@ -10,7 +10,8 @@
  * `meshwork-cli info` against `gc` on generated organisations (CPU time,
  * wall time and peak memory of each whole process), and the app's load
  * (mw_document_load_async(), wall time) against `gc`.
- * It prints the figures; nothing fails on time.
+ * It prints the figures; nothing fails on time. MESHWORK_BENCH_DOT_ONLY=TEXT
+ * runs only the cases whose name has TEXT ("where:", "tie chain", "vs gc:").
  */
 
 #define _GNU_SOURCE  /* wait4 */
