@@ -1,4 +1,4 @@
-/* mw-dot-graph.c: cgraph's objects in the order it made them; graphs closed in the background
+/* mw-dot-graph.c: cgraph's objects in the order it made them, read without a walk; graphs closed in the background
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -136,6 +136,48 @@ _mw_dot_made_edges (Agraph_t  *graph,
   g_ptr_array_set_size (edges, n);
 
   return edges;
+}
+
+/* The sequence numbers of each edge's tail and head, read before the nodes
+ * are freed. */
+guint *
+_mw_dot_edge_ends (GPtrArray *edges)
+{
+  guint *ends = g_new (guint, 2 * (gsize) edges->len);
+
+  for (guint i = 0; i < edges->len; i++)
+    {
+      Agedge_t *edge = g_ptr_array_index (edges, i);
+
+      ends[2 * i] = (guint) AGSEQ (agtail (edge));
+      ends[2 * i + 1] = (guint) AGSEQ (aghead (edge));
+    }
+  return ends;
+}
+
+/* An edge's key, as agnameof() gives it without looking at the edge's
+ * graph through its node (freed by then): keys are named ids, every other
+ * edge has an odd anonymous one; a "%…" key, cgraph's own, is none. */
+const char *
+_mw_dot_edge_key (Agedge_t *edge)
+{
+  const char *key = AgIdDisc.print (NULL, AGEDGE, AGID (edge));
+
+  return key != NULL && *key != '\0' && *key != '%' ? key : NULL;
+}
+
+/* Whether the file declares any of Meshwork's own `mw_*` attributes. */
+gboolean
+_mw_dot_has_meshwork_attributes (Agraph_t *graph)
+{
+  static const int kinds[] = { AGRAPH, AGNODE, AGEDGE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    for (Agsym_t *sym = agnxtattr (graph, kinds[i], NULL); sym != NULL; sym = agnxtattr (graph, kinds[i], sym))
+      if (g_str_has_prefix (sym->name, "mw_"))
+        return TRUE;
+
+  return FALSE;
 }
 
 /* ---------------------------------------------------------------------- */

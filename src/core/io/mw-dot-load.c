@@ -821,70 +821,69 @@ read_actor (MwNetwork  *network,
 
 /* Fills @actors, Agnode_t* → MwActor*: an unnamed node gets a made-up id,
  * so ties and clusters cannot find actors by name. Such nodes come last,
- * so that their ids cannot take the name of a node further on. With
- * @release (only when every node is named), each node is freed once read. */
+ * so that their ids cannot take the name of a node further on. */
 static void
 read_actors (MwNetwork  *network,
              ActorMap   *actors,
              Agraph_t   *graph,
-             GPtrArray  *nodes,
-             MwDotArena *release)
+             GPtrArray  *nodes)
 {
   g_autoptr(GHashTable) shared = g_hash_table_new_full (NULL, NULL, NULL, release_shared);
   g_autoptr(GHashTable) marks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   guint n = 0, total = 2 * nodes->len;
 
-  for (int unnamed = 0; unnamed <= (release == NULL); unnamed++)
+  for (int unnamed = 0; unnamed <= 1; unnamed++)
     for (guint i = 0; i < nodes->len; i++, n++)
       {
         Agnode_t *node = g_ptr_array_index (nodes, i);
 
         if (n % 4096 == 0)
           mw_progress_report (PARSE_END, 0.8, (double) n / MAX (total, 1));
-        if (release == NULL && node_has_name (node) == unnamed)
-          continue;
-        read_actor (network, actors, graph, node, shared, marks);
-        if (release != NULL)
-          _mw_dot_arena_release_node (release, node);
+        if (node_has_name (node) != unnamed)
+          read_actor (network, actors, graph, node, shared, marks);
       }
 }
 
-/* The sequence numbers of each edge's tail and head, read before the nodes
- * are freed. */
-static guint *
-edge_ends (GPtrArray *edges)
+/* When every node is named and the graph is freed as it is read, each
+ * node's actor is made just before the first tie that needs it (in the
+ * nodes' order still) and the node freed at once, so that cgraph's graph
+ * shrinks while the network grows. */
+typedef struct
 {
-  guint *ends = g_new (guint, 2 * (gsize) edges->len);
+  GPtrArray  *nodes;
+  guint      *ends;     /* each edge's tail and head numbers, read before */
+  guint       next;
+  GHashTable *shared;
+  GHashTable *marks;
+  MwDotArena *release;
+} NodeCursor;
 
-  for (guint i = 0; i < edges->len; i++)
+static void
+read_nodes_to (MwNetwork  *network,
+               ActorMap   *actors,
+               Agraph_t   *graph,
+               NodeCursor *cursor,
+               guint64     seq)
+{
+  for (; cursor->next < cursor->nodes->len; cursor->next++)
     {
-      Agedge_t *edge = g_ptr_array_index (edges, i);
+      Agnode_t *node = g_ptr_array_index (cursor->nodes, cursor->next);
 
-      ends[2 * i] = (guint) AGSEQ (agtail (edge));
-      ends[2 * i + 1] = (guint) AGSEQ (aghead (edge));
+      if (AGSEQ (node) > seq)
+        break;
+      read_actor (network, actors, graph, node, cursor->shared, cursor->marks);
+      _mw_dot_arena_release_node (cursor->release, node);
     }
-  return ends;
 }
 
-/* An edge's key, as agnameof() gives it without looking at the edge's
- * graph through its node (freed by then): keys are named ids, every other
- * edge has an odd anonymous one; a "%…" key, cgraph's own, is none. */
-static const char *
-edge_key (Agedge_t *edge)
-{
-  const char *key = AgIdDisc.print (NULL, AGEDGE, AGID (edge));
-
-  return key != NULL && *key != '\0' && *key != '%' ? key : NULL;
-}
-
-/* Returns the number of edges with a key. With @ends (the nodes freed),
- * each edge is freed once read. */
+/* Returns the number of edges with a key. With @cursor, the nodes are
+ * read as the ties need them; with @release, each edge is freed once read. */
 static guint
 read_ties (MwNetwork   *network,
            ActorMap    *actors,
            Agraph_t    *graph,
            GPtrArray   *edges,
-           const guint *ends,
+           NodeCursor  *cursor,
            MwDotArena  *release)
 {
   Agsym_t *tie_sym = agattr (graph, AGEDGE, (char *)MW_DOT_ATTR_TIE, NULL);
@@ -894,14 +893,26 @@ read_ties (MwNetwork   *network,
   for (guint i = 0; i < edges->len; i++)
     {
       Agedge_t *edge = g_ptr_array_index (edges, i);
-      MwActor *from = ends != NULL ? actors->by_seq[ends[2 * i]] : actor_of (actors, agtail (edge));
-      MwActor *to = ends != NULL ? actors->by_seq[ends[2 * i + 1]] : actor_of (actors, aghead (edge));
-      const char *key = edge_key (edge);
+      MwActor *from, *to;
+      const char *key = _mw_dot_edge_key (edge);
       MwTie *tie;
 
       if (i % 16384 == 0)
         mw_progress_report (0.8, 1, (double) i / edges->len);
 
+      if (cursor != NULL)
+        {
+          const guint *ends = cursor->ends + 2 * i;
+
+          read_nodes_to (network, actors, graph, cursor, MAX (ends[0], ends[1]));
+          from = actors->by_seq[ends[0]];
+          to = actors->by_seq[ends[1]];
+        }
+      else
+        {
+          from = actor_of (actors, agtail (edge));
+          to = actor_of (actors, aghead (edge));
+        }
       n_keys += key != NULL;
       tie = mw_network_add_tie (network, from, to,
                                 read_tie_type (graph, edge, tie_sym),
@@ -935,20 +946,6 @@ begin_release (Agraph_t  *graph,
   return arena;
 }
 
-/* Whether the file declares any of Meshwork's own `mw_*` attributes. */
-static gboolean
-has_meshwork_attributes (Agraph_t *graph)
-{
-  static const int kinds[] = { AGRAPH, AGNODE, AGEDGE };
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    for (Agsym_t *sym = agnxtattr (graph, kinds[i], NULL); sym != NULL; sym = agnxtattr (graph, kinds[i], sym))
-      if (g_str_has_prefix (sym->name, "mw_"))
-        return TRUE;
-
-  return FALSE;
-}
-
 /* The counts again, as cgraph read them: `{a b} -> {c d}` is one edge
  * operator and four ties. agnnodes() is a stored count; ties are counted
  * by _mw_dot_made_edges(). */
@@ -963,10 +960,12 @@ network_from_graph (Agraph_t        *graph,
   g_auto(ActorMap) actors = { NULL, 0 };
   g_autoptr(GPtrArray) nodes = NULL;
   g_autoptr(GPtrArray) edges = NULL;
-  g_autofree guint *ends = NULL;
   const char *name = agnameof (graph);
+  g_autoptr(GHashTable) shared = g_hash_table_new_full (NULL, NULL, NULL, release_shared);
+  g_autoptr(GHashTable) marks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   gboolean nodes_too = FALSE;
   MwDotArena *release;
+  NodeCursor cursor = { NULL, NULL, 0, shared, marks, NULL };
 
   if (!mw_limits_check_count ((guint)agnnodes (graph), limits->max_actors,
                               _("%s actors; the limit is %s"), source_name, error))
@@ -986,21 +985,28 @@ network_from_graph (Agraph_t        *graph,
   if (name != NULL && *name != '%')
     mw_network_set_name (network, name);
   mw_network_set_directed (network, agisdirected (graph));
-  mw_network_set_has_meshwork_attributes (network, has_meshwork_attributes (graph));
+  mw_network_set_has_meshwork_attributes (network, _mw_dot_has_meshwork_attributes (graph));
 
   read_graph_attributes (network, graph);
   read_defaults (graph, AGNODE, mw_network_get_node_defaults (network));
   read_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
   mw_network_set_strict (network, agisstrict (graph));
   release = begin_release (graph, made, &nodes_too);
+  cursor.nodes = nodes;
+  cursor.release = release;
   if (nodes_too)
-    ends = edge_ends (edges);
-  read_actors (network, &actors, graph, nodes, nodes_too ? release : NULL);
+    cursor.ends = _mw_dot_edge_ends (edges);
+  else
+    read_actors (network, &actors, graph, nodes);
   read_clusters (network, &actors, graph);
   read_subgraphs (network, &actors, graph);
-  note_lossy_features (network, read_ties (network, &actors, graph, edges, ends, release));
+  note_lossy_features (network, read_ties (network, &actors, graph, edges,
+                                           nodes_too ? &cursor : NULL, release));
+  if (nodes_too)
+    read_nodes_to (network, &actors, graph, &cursor, G_MAXUINT64);
 
   mw_network_end_batch (network);
+  g_free (cursor.ends);
 
   return g_steal_pointer (&network);
 }

@@ -69,6 +69,12 @@ GPtrArray  *_mw_dot_made_nodes     (Agraph_t        *graph,
                                     MwDotMade       *made);
 GPtrArray  *_mw_dot_made_edges     (Agraph_t        *graph,
                                     MwDotMade       *made);
+/* Each edge's tail and head numbers (AGSEQ), two a edge; an edge's key
+ * as agnameof() gives it, without looking at its nodes, NULL for "" and
+ * cgraph's own "%…" keys. */
+guint      *_mw_dot_edge_ends      (GPtrArray       *edges);
+const char *_mw_dot_edge_key       (Agedge_t        *edge);
+gboolean    _mw_dot_has_meshwork_attributes (Agraph_t *graph);
 
 Agiddisc_t *_mw_dot_made_begin     (MwDotMade       *made);
 void        _mw_dot_made_end       (void);
