@@ -479,6 +479,27 @@ _mw_dot_arena_release_edge (MwDotArena *arena,
   release (arena, AGMKOUT (edge));
 }
 
+/* cgraph's own dictionary helpers (cghdr.h): exported, not declared. */
+Dict_t *agdtopen  (Agraph_t   *graph,
+                   Dtdisc_t   *disc,
+                   Dtmethod_t *method);
+int     agdtclose (Agraph_t   *graph,
+                   Dict_t     *dict);
+
+/* agdictobjmem() gives libcdt memory of the graph the last agdtdelete()
+ * named, a static of cgraph's that only agdtopen() and agdtclose() clear
+ * (agclose() ends with them). A graph dropped without agclose() would stay
+ * named, and the next graph's subgraph edge sets would be given (and
+ * would give back) memory of an unmapped arena: an empty dictionary
+ * opened and closed clears it. */
+static void
+forget_dictionary_graph (Agraph_t *graph)
+{
+  static Dtdisc_t empty_disc;
+
+  agdtclose (graph, agdtopen (graph, &empty_disc, Dttree));
+}
+
 /**
  * _mw_dot_arena_drop:
  *
@@ -503,6 +524,7 @@ _mw_dot_arena_drop (Agraph_t *graph)
 
   g_return_if_fail (agfstsubg (graph) == NULL);
 
+  forget_dictionary_graph (graph);
   for (guint i = 0; i < G_N_ELEMENTS (dicts); i++)
     free (dicts[i]);
   _mw_dot_arena_free (arena);
