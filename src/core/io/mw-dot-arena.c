@@ -65,28 +65,14 @@ struct _MwDotArena
   gboolean    releasing;      /* the graph is freed as it is read: no slot is reused */
 };
 
-/* Bytes mapped by every arena, and the most at once: mallinfo2() does not
- * see them (for the benchmark and the memory test). Arenas map and unmap
- * only under the Graphviz lock. */
+/* Bytes mapped by every arena, which mallinfo2() does not see (for
+ * bench-dot). Arenas map and unmap only under the Graphviz lock. */
 static gsize mapped_bytes;
-static gsize mapped_peak;
 
 gsize
 _mw_dot_arena_mapped_bytes (void)
 {
   return mapped_bytes;
-}
-
-gsize
-_mw_dot_arena_mapped_peak (void)
-{
-  return mapped_peak;
-}
-
-void
-_mw_dot_arena_reset_peak (void)
-{
-  mapped_peak = mapped_bytes;
 }
 
 static Chunk *
@@ -115,7 +101,6 @@ chunk_new (MwDotArena *arena,
     munmap (raw, before);
   munmap (start + CHUNK_BYTES, CHUNK_BYTES - before);
   mapped_bytes += CHUNK_BYTES;
-  mapped_peak = MAX (mapped_peak, mapped_bytes);
 
   chunk = (Chunk *) start;
   chunk->klass = klass;

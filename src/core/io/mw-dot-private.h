@@ -69,7 +69,7 @@ GPtrArray  *_mw_dot_made_nodes     (Agraph_t        *graph,
                                     MwDotMade       *made);
 GPtrArray  *_mw_dot_made_edges     (Agraph_t        *graph,
                                     MwDotMade       *made);
-/* Each edge's tail and head numbers (AGSEQ), two a edge; an edge's key
+/* Each edge's tail and head numbers (AGSEQ), two an edge; an edge's key
  * as agnameof() gives it, without looking at its nodes, NULL for "" and
  * cgraph's own "%…" keys. */
 guint      *_mw_dot_edge_ends      (GPtrArray       *edges);
@@ -99,7 +99,5 @@ void         _mw_dot_arena_release_edge  (MwDotArena    *arena,
                                           Agedge_t      *edge);
 void         _mw_dot_arena_drop          (Agraph_t      *graph);
 gsize        _mw_dot_arena_mapped_bytes (void);
-gsize        _mw_dot_arena_mapped_peak  (void);
-void         _mw_dot_arena_reset_peak   (void);
 
 G_END_DECLS
