@@ -588,6 +588,33 @@ test_save_special_files (void)
   g_rmdir (dir);
 }
 
+/* A graph without subgraphs is freed while it is read and dropped whole
+ * (mw-dot-arena.c). cgraph remembers the graph its dictionaries last took
+ * memory from (agstrfree() names it: here when "red" is replaced); a
+ * dropped graph that stayed named gave memory of its unmapped arena to the
+ * next graph closed in the background, whose subgraph edge sets then
+ * crashed agclose(). Loads alternate so that closes wait behind drops. */
+static void
+test_dropped_graph_forgotten (void)
+{
+  static const char flat[] = "digraph { a [color=red]; a [color=blue]; a -> b }";
+  static const char nested[] = "digraph { subgraph s { x -> y; y -> z } subgraph cluster_t { x -> z } }";
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MwNetwork) first = mw_dot_load_data (nested, strlen (nested), "nested.gv", NULL, &error);
+      g_autoptr(MwNetwork) second = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (mw_network_get_n_ties (first), ==, 3);
+      second = mw_dot_load_data (flat, strlen (flat), "flat.gv", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (g_hash_table_lookup (mw_network_get_actor (second, 0)->attrs, "color"), ==, "blue");
+    }
+  mw_dot_wait_closed ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -621,6 +648,7 @@ main (int    argc,
   g_test_add_func ("/dot/threads", test_threads);
   g_test_add_func ("/dot/save-file-atomic", test_save_file_atomic);
   g_test_add_func ("/dot/save-special-files", test_save_special_files);
+  g_test_add_func ("/dot/dropped-graph-forgotten", test_dropped_graph_forgotten);
 
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* mw-dot-graph.c: cgraph's objects in the order it made them; graphs closed in the background
+/* mw-dot-graph.c: cgraph's objects in the order it made them, read without a walk; graphs closed in the background
  *
  * Copyright 2026 The Meshwork authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -63,6 +63,7 @@ _mw_dot_made_begin (MwDotMade *made)
   made->nodes = g_ptr_array_new ();
   made->edges = g_ptr_array_new ();
   made->deleted = FALSE;
+  made->released = FALSE;
   current_made = made;
 
   return &made_id_disc;
@@ -81,6 +82,104 @@ _mw_dot_made_clear (MwDotMade *made)
   g_clear_pointer (&made->edges, g_ptr_array_unref);
 }
 
+/* Every node, in the order cgraph made them (that of their numbers). */
+GPtrArray *
+_mw_dot_made_nodes (Agraph_t  *graph,
+                    MwDotMade *made)
+{
+  GPtrArray *nodes;
+
+  if (!made->deleted)
+    return g_ptr_array_ref (made->nodes);
+
+  nodes = g_ptr_array_new ();
+  for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
+    g_ptr_array_add (nodes, node);
+  return nodes;
+}
+
+/* Every edge, in the file's order (cgraph numbers edges 1, 2, 3… as it
+ * reads them; each goes to the slot of its number, so no sort is needed),
+ * not grouped by tail node, so that save → load → save is stable. They are
+ * counted here, while read, and not with agnedges(): libcdt's dtsize()
+ * recurses once per edge of a node's edge set, and a node with 600,000
+ * edges overflows the stack. */
+GPtrArray *
+_mw_dot_made_edges (Agraph_t  *graph,
+                    MwDotMade *made)
+{
+  GPtrArray *edges;
+  guint n = 0;
+
+  /* as cgraph made them: in the order of their numbers already */
+  if (!made->deleted)
+    return g_ptr_array_ref (made->edges);
+
+  edges = g_ptr_array_new ();
+
+  for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
+    for (Agedge_t *edge = agfstout (graph, node); edge != NULL; edge = agnxtout (graph, edge))
+      {
+        gsize seq = AGSEQ (edge);
+
+        if (seq >= edges->len)
+          g_ptr_array_set_size (edges, MAX (seq + 1, 2 * edges->len));
+        g_assert (g_ptr_array_index (edges, seq) == NULL);
+        g_ptr_array_index (edges, seq) = edge;
+        n++;
+      }
+
+  /* close the gaps (numbers of edges cgraph made and deleted) */
+  for (guint from = 0, to = 0; from < edges->len; from++)
+    if (g_ptr_array_index (edges, from) != NULL)
+      g_ptr_array_index (edges, to++) = g_ptr_array_index (edges, from);
+  g_ptr_array_set_size (edges, n);
+
+  return edges;
+}
+
+/* The sequence numbers of each edge's tail and head, read before the nodes
+ * are freed. */
+guint *
+_mw_dot_edge_ends (GPtrArray *edges)
+{
+  guint *ends = g_new (guint, 2 * (gsize) edges->len);
+
+  for (guint i = 0; i < edges->len; i++)
+    {
+      Agedge_t *edge = g_ptr_array_index (edges, i);
+
+      ends[2 * i] = (guint) AGSEQ (agtail (edge));
+      ends[2 * i + 1] = (guint) AGSEQ (aghead (edge));
+    }
+  return ends;
+}
+
+/* An edge's key, as agnameof() gives it without looking at the edge's
+ * graph through its node (freed by then): keys are named ids, every other
+ * edge has an odd anonymous one; a "%…" key, cgraph's own, is none. */
+const char *
+_mw_dot_edge_key (Agedge_t *edge)
+{
+  const char *key = AgIdDisc.print (NULL, AGEDGE, AGID (edge));
+
+  return key != NULL && *key != '\0' && *key != '%' ? key : NULL;
+}
+
+/* Whether the file declares any of Meshwork's own `mw_*` attributes. */
+gboolean
+_mw_dot_has_meshwork_attributes (Agraph_t *graph)
+{
+  static const int kinds[] = { AGRAPH, AGNODE, AGEDGE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    for (Agsym_t *sym = agnxtattr (graph, kinds[i], NULL); sym != NULL; sym = agnxtattr (graph, kinds[i], sym))
+      if (g_str_has_prefix (sym->name, "mw_"))
+        return TRUE;
+
+  return FALSE;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Closing graphs in the background                                        */
 
@@ -97,8 +196,14 @@ static void
 close_graph_cb (gpointer data,
                 gpointer user_data)
 {
+  Agraph_t *graph = data;
+  MwDotArena *arena;
+
   mw_graphviz_lock ();
-  agclose (data);
+  arena = _mw_dot_arena_of (graph);
+  agclose (graph);
+  if (arena != NULL)
+    _mw_dot_arena_free (arena);
   mw_graphviz_unlock ();
 
   g_mutex_lock (&closing_mutex);

@@ -158,14 +158,20 @@ read_text (const char *text,
            MwDotMade  *made)
 {
   TextReader reader = { text, length, 0, 0, gate, FALSE };
-  Agdisc_t disc = { &AgMemDisc, _mw_dot_made_begin (made), &text_io };
+  Agdisc_t disc = { _mw_dot_arena_disc_for (text, length), _mw_dot_made_begin (made), &text_io };
   Agraph_t *graph;
+  MwDotArena *arena;
 
   text_io.afread = read_line_cb;
   text_io.putstr = AgIoDisc.putstr;
   text_io.flush = AgIoDisc.flush;
+  _mw_dot_arena_take_opened ();
   graph = agread (&reader, &disc);
   _mw_dot_made_end ();
+  /* a graph cgraph could not read it closed itself, but not its arena */
+  arena = _mw_dot_arena_take_opened ();
+  if (graph == NULL && arena != NULL)
+    _mw_dot_arena_free (arena);
   if (reader.cancelled && gate != NULL)
     _mw_dot_gate_stop (gate);
   return graph;
@@ -741,18 +747,8 @@ read_subgraphs (MwNetwork  *network,
 /* What saving cannot write back, so that people are told before a save. */
 static void
 note_lossy_features (MwNetwork *network,
-                     GPtrArray *edges)
+                     guint      n_keys)
 {
-  guint n_keys = 0;
-
-  for (guint i = 0; i < edges->len; i++)
-    {
-      const char *key = agnameof (g_ptr_array_index (edges, i));
-
-      if (key != NULL && *key != '\0' && *key != '%')
-        n_keys++;
-    }
-
   if (n_keys > 0)
     {
       /* Translators: edge keys are DOT's `a -> b [key=x]` names of edges */
@@ -848,109 +844,111 @@ read_actors (MwNetwork  *network,
       }
 }
 
-/* Every node, in the order cgraph made them (that of their numbers). */
-static GPtrArray *
-list_nodes (Agraph_t  *graph,
-            MwDotMade *made)
+/* When every node is named and the graph is freed as it is read, each
+ * node's actor is made just before the first tie that needs it (in the
+ * nodes' order still) and the node freed at once, so that cgraph's graph
+ * shrinks while the network grows. */
+typedef struct
 {
-  GPtrArray *nodes;
-
-  if (!made->deleted)
-    return g_ptr_array_ref (made->nodes);
-
-  nodes = g_ptr_array_new ();
-  for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
-    g_ptr_array_add (nodes, node);
-  return nodes;
-}
-
-/* Every edge, in the file's order (cgraph numbers edges 1, 2, 3… as it
- * reads them; each goes to the slot of its number, so no sort is needed),
- * not grouped by tail node, so that save → load → save is stable. They are
- * counted here, while read, and not with agnedges(): libcdt's dtsize()
- * recurses once per edge of a node's edge set, and a node with 600,000
- * edges overflows the stack. */
-static GPtrArray *
-list_edges (Agraph_t  *graph,
-            MwDotMade *made)
-{
-  GPtrArray *edges;
-  guint n = 0;
-
-  /* as cgraph made them: in the order of their numbers already */
-  if (!made->deleted)
-    return g_ptr_array_ref (made->edges);
-
-  edges = g_ptr_array_new ();
-
-  for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
-    for (Agedge_t *edge = agfstout (graph, node); edge != NULL; edge = agnxtout (graph, edge))
-      {
-        gsize seq = AGSEQ (edge);
-
-        if (seq >= edges->len)
-          g_ptr_array_set_size (edges, MAX (seq + 1, 2 * edges->len));
-        g_assert (g_ptr_array_index (edges, seq) == NULL);
-        g_ptr_array_index (edges, seq) = edge;
-        n++;
-      }
-
-  /* close the gaps (numbers of edges cgraph made and deleted) */
-  for (guint from = 0, to = 0; from < edges->len; from++)
-    if (g_ptr_array_index (edges, from) != NULL)
-      g_ptr_array_index (edges, to++) = g_ptr_array_index (edges, from);
-  g_ptr_array_set_size (edges, n);
-
-  return edges;
-}
+  GPtrArray  *nodes;
+  guint      *ends;     /* each edge's tail and head numbers, read before */
+  guint       next;
+  GHashTable *shared;
+  GHashTable *marks;
+  MwDotArena *release;
+} NodeCursor;
 
 static void
-read_ties (MwNetwork  *network,
-           ActorMap   *actors,
-           Agraph_t   *graph,
-           GPtrArray  *edges)
+read_nodes_to (MwNetwork  *network,
+               ActorMap   *actors,
+               Agraph_t   *graph,
+               NodeCursor *cursor,
+               guint64     seq)
+{
+  for (; cursor->next < cursor->nodes->len; cursor->next++)
+    {
+      Agnode_t *node = g_ptr_array_index (cursor->nodes, cursor->next);
+
+      if (AGSEQ (node) > seq)
+        break;
+      read_actor (network, actors, graph, node, cursor->shared, cursor->marks);
+      _mw_dot_arena_release_node (cursor->release, node);
+    }
+}
+
+/* Returns the number of edges with a key. With @cursor, the nodes are
+ * read as the ties need them; with @release, each edge is freed once read. */
+static guint
+read_ties (MwNetwork   *network,
+           ActorMap    *actors,
+           Agraph_t    *graph,
+           GPtrArray   *edges,
+           NodeCursor  *cursor,
+           MwDotArena  *release)
 {
   Agsym_t *tie_sym = agattr (graph, AGEDGE, (char *)MW_DOT_ATTR_TIE, NULL);
   Agsym_t *weight_sym = agattr (graph, AGEDGE, (char *)"weight", NULL);
+  guint n_keys = 0;
 
   for (guint i = 0; i < edges->len; i++)
     {
       Agedge_t *edge = g_ptr_array_index (edges, i);
-      MwActor *from = actor_of (actors, agtail (edge));
-      MwActor *to = actor_of (actors, aghead (edge));
-      const char *key = agnameof (edge);
+      MwActor *from, *to;
+      const char *key = _mw_dot_edge_key (edge);
       MwTie *tie;
 
       if (i % 16384 == 0)
         mw_progress_report (0.8, 1, (double) i / edges->len);
 
-      if (key != NULL && (*key == '\0' || *key == '%'))
-        key = NULL;
+      if (cursor != NULL)
+        {
+          const guint *ends = cursor->ends + 2 * i;
 
+          read_nodes_to (network, actors, graph, cursor, MAX (ends[0], ends[1]));
+          from = actors->by_seq[ends[0]];
+          to = actors->by_seq[ends[1]];
+        }
+      else
+        {
+          from = actor_of (actors, agtail (edge));
+          to = actor_of (actors, aghead (edge));
+        }
+      n_keys += key != NULL;
       tie = mw_network_add_tie (network, from, to,
                                 read_tie_type (graph, edge, tie_sym),
                                 read_weight (edge, weight_sym), key);
       read_edge_attributes (network, tie, graph, edge);
+      if (release != NULL)
+        _mw_dot_arena_release_edge (release, edge);
     }
+  return n_keys;
 }
 
-/* Whether the file declares any of Meshwork's own `mw_*` attributes. */
-static gboolean
-has_meshwork_attributes (Agraph_t *graph)
+/* Whether the graph can be freed while it is read: it has no subgraphs
+ * (read again after the actors) and the parse deleted nothing (its lists
+ * are whole). Every node named, its nodes too. */
+static MwDotArena *
+begin_release (Agraph_t  *graph,
+               MwDotMade *made,
+               gboolean  *nodes_too)
 {
-  static const int kinds[] = { AGRAPH, AGNODE, AGEDGE };
+  MwDotArena *arena = _mw_dot_arena_of (graph);
 
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    for (Agsym_t *sym = agnxtattr (graph, kinds[i], NULL); sym != NULL; sym = agnxtattr (graph, kinds[i], sym))
-      if (g_str_has_prefix (sym->name, "mw_"))
-        return TRUE;
+  if (arena == NULL || made->deleted || agfstsubg (graph) != NULL)
+    return NULL;
 
-  return FALSE;
+  *nodes_too = TRUE;
+  for (guint i = 0; i < made->nodes->len && *nodes_too; i++)
+    *nodes_too = node_has_name (g_ptr_array_index (made->nodes, i));
+
+  _mw_dot_arena_begin_release (arena);
+  made->released = TRUE;
+  return arena;
 }
 
 /* The counts again, as cgraph read them: `{a b} -> {c d}` is one edge
  * operator and four ties. agnnodes() is a stored count; ties are counted
- * by list_edges(). */
+ * by _mw_dot_made_edges(). */
 static MwNetwork *
 network_from_graph (Agraph_t        *graph,
                     MwDotMade       *made,
@@ -963,13 +961,18 @@ network_from_graph (Agraph_t        *graph,
   g_autoptr(GPtrArray) nodes = NULL;
   g_autoptr(GPtrArray) edges = NULL;
   const char *name = agnameof (graph);
+  g_autoptr(GHashTable) shared = g_hash_table_new_full (NULL, NULL, NULL, release_shared);
+  g_autoptr(GHashTable) marks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  gboolean nodes_too = FALSE;
+  MwDotArena *release;
+  NodeCursor cursor = { NULL, NULL, 0, shared, marks, NULL };
 
   if (!mw_limits_check_count ((guint)agnnodes (graph), limits->max_actors,
                               _("%s actors; the limit is %s"), source_name, error))
     return NULL;
 
-  nodes = list_nodes (graph, made);
-  edges = list_edges (graph, made);
+  nodes = _mw_dot_made_nodes (graph, made);
+  edges = _mw_dot_made_edges (graph, made);
   if (!mw_limits_check_count (edges->len, limits->max_ties,
                               _("%s ties; the limit is %s"), source_name, error))
     return NULL;
@@ -982,19 +985,28 @@ network_from_graph (Agraph_t        *graph,
   if (name != NULL && *name != '%')
     mw_network_set_name (network, name);
   mw_network_set_directed (network, agisdirected (graph));
-  mw_network_set_has_meshwork_attributes (network, has_meshwork_attributes (graph));
+  mw_network_set_has_meshwork_attributes (network, _mw_dot_has_meshwork_attributes (graph));
 
   read_graph_attributes (network, graph);
   read_defaults (graph, AGNODE, mw_network_get_node_defaults (network));
   read_defaults (graph, AGEDGE, mw_network_get_edge_defaults (network));
-  read_actors (network, &actors, graph, nodes);
+  mw_network_set_strict (network, agisstrict (graph));
+  release = begin_release (graph, made, &nodes_too);
+  cursor.nodes = nodes;
+  cursor.release = release;
+  if (nodes_too)
+    cursor.ends = _mw_dot_edge_ends (edges);
+  else
+    read_actors (network, &actors, graph, nodes);
   read_clusters (network, &actors, graph);
   read_subgraphs (network, &actors, graph);
-  read_ties (network, &actors, graph, edges);
-  mw_network_set_strict (network, agisstrict (graph));
-  note_lossy_features (network, edges);
+  note_lossy_features (network, read_ties (network, &actors, graph, edges,
+                                           nodes_too ? &cursor : NULL, release));
+  if (nodes_too)
+    read_nodes_to (network, &actors, graph, &cursor, G_MAXUINT64);
 
   mw_network_end_batch (network);
+  g_free (cursor.ends);
 
   return g_steal_pointer (&network);
 }
@@ -1032,7 +1044,7 @@ load_text (char            *text,
            GError         **error)
 {
   MwNetwork *network = NULL;
-  MwDotMade made = { NULL, NULL, FALSE };
+  MwDotMade made = { NULL, NULL, FALSE, FALSE };
   ScanJob job = { text, strlen (text), source_name, limits, NULL, NULL };
   g_autoptr(GError) parse_error = NULL;
   GThread *scanner = NULL;
@@ -1069,14 +1081,17 @@ load_text (char            *text,
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: opening was cancelled"), source_name);
   else
     network = network_from_graph (graph, &made, source_name, limits, error);
+  /* freed as read: what is left goes at once, without a walk */
+  if (made.released)
+    _mw_dot_arena_drop (graph);
 
   mw_graphviz_unlock ();
 
   g_clear_error (&job.error);
-  _mw_dot_made_clear (&made);
   /* nobody waits for the graph to be freed */
-  if (graph != NULL)
+  if (graph != NULL && !made.released)
     _mw_dot_close_later (graph);
+  _mw_dot_made_clear (&made);
 
   return network;
 }

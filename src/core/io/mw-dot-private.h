@@ -61,11 +61,43 @@ typedef struct
   GPtrArray *nodes;    /* Agnode_t* */
   GPtrArray *edges;    /* Agedge_t*, the out-edge of each pair */
   gboolean   deleted;  /* the parse deleted a node or an edge again */
+  gboolean   released; /* freed while read: to be dropped whole, not closed */
 } MwDotMade;
+
+/* Every node in the order cgraph made them, every edge in the file's. */
+GPtrArray  *_mw_dot_made_nodes     (Agraph_t        *graph,
+                                    MwDotMade       *made);
+GPtrArray  *_mw_dot_made_edges     (Agraph_t        *graph,
+                                    MwDotMade       *made);
+/* Each edge's tail and head numbers (AGSEQ), two an edge; an edge's key
+ * as agnameof() gives it, without looking at its nodes, NULL for "" and
+ * cgraph's own "%…" keys. */
+guint      *_mw_dot_edge_ends      (GPtrArray       *edges);
+const char *_mw_dot_edge_key       (Agedge_t        *edge);
+gboolean    _mw_dot_has_meshwork_attributes (Agraph_t *graph);
 
 Agiddisc_t *_mw_dot_made_begin     (MwDotMade       *made);
 void        _mw_dot_made_end       (void);
 void        _mw_dot_made_clear     (MwDotMade       *made);
 void        _mw_dot_close_later    (Agraph_t        *graph);
+
+/* cgraph's memory for one parse in large chunks (mw-dot-arena.c): the
+ * discipline to read with; the graph's arena is freed after agclose(). */
+typedef struct _MwDotArena MwDotArena;
+
+Agmemdisc_t *_mw_dot_arena_disc        (void);
+Agmemdisc_t *_mw_dot_arena_disc_for    (const char      *text,
+                                        gsize            length);
+MwDotArena  *_mw_dot_arena_of          (Agraph_t        *graph);
+void         _mw_dot_arena_free        (MwDotArena      *arena);
+MwDotArena  *_mw_dot_arena_take_opened (void);
+/* Freeing the graph as it is read, then dropping it whole. */
+void         _mw_dot_arena_begin_release (MwDotArena    *arena);
+void         _mw_dot_arena_release_node  (MwDotArena    *arena,
+                                          Agnode_t      *node);
+void         _mw_dot_arena_release_edge  (MwDotArena    *arena,
+                                          Agedge_t      *edge);
+void         _mw_dot_arena_drop          (Agraph_t      *graph);
+gsize        _mw_dot_arena_mapped_bytes (void);
 
 G_END_DECLS
