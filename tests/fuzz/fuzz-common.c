@@ -34,6 +34,13 @@ mw_fuzz_init (void)
   g_log_set_writer_func (abort_on_warning_writer, NULL, NULL);
 }
 
+int
+mw_fuzz_finish (int result)
+{
+  mw_dot_wait_closed ();
+  return result;
+}
+
 /* Counts how often @tie occurs in @list: it must be exactly once. */
 static guint
 count_in (const MwActor *actor,

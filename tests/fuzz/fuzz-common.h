@@ -30,6 +30,11 @@ int   mw_fuzz_pipeline             (const uint8_t *data,
  * or an edit is a bug the fuzzer must report. */
 void  mw_fuzz_init                 (void);
 
+/* Returns @result once the graphs a load closes in the background are
+ * closed: LeakSanitizer looks after each input, and would see a graph
+ * half freed by the closing thread as leaked. */
+int   mw_fuzz_finish               (int            result);
+
 /* Aborts, naming the broken invariant, unless the indices are dense, the
  * lookup tables find every actor and tie, and each actor's adjacency lists
  * hold exactly its ties. */

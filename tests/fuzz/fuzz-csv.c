@@ -100,6 +100,6 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  return mw_fuzz_csv (data, size);
+  return mw_fuzz_finish (mw_fuzz_csv (data, size));
 }
 #endif

@@ -246,6 +246,6 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  return mw_fuzz_dot (data, size);
+  return mw_fuzz_finish (mw_fuzz_dot (data, size));
 }
 #endif

@@ -60,6 +60,6 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  return mw_fuzz_graphml (data, size);
+  return mw_fuzz_finish (mw_fuzz_graphml (data, size));
 }
 #endif

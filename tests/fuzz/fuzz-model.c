@@ -415,6 +415,6 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  return mw_fuzz_model (data, size);
+  return mw_fuzz_finish (mw_fuzz_model (data, size));
 }
 #endif

@@ -109,6 +109,6 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  return mw_fuzz_pipeline (data, size);
+  return mw_fuzz_finish (mw_fuzz_pipeline (data, size));
 }
 #endif
