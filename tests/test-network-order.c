@@ -17,9 +17,12 @@ typedef struct
 {
   GHashTable *actor_ids;
   GHashTable *tie_ids;
+  GArray     *actor_slots;   /* written in either network */
+  GArray     *tie_slots;
 } Changes;
 
-/* What changed, by id, as the scorer and the tile worker collect it. */
+/* What changed, by id, as the scorer and the tile worker collect it, and
+ * which slots were written. */
 static void
 changed_cb (MwNetwork *network,
             MwChange  *change,
@@ -29,6 +32,15 @@ changed_cb (MwNetwork *network,
     g_hash_table_add (changes->actor_ids, g_strdup (change->actor->id));
   if (change->tie != NULL)
     g_hash_table_add (changes->tie_ids, g_strdup (change->tie->id));
+  mw_network_order_note_change (change, changes->actor_slots, changes->tie_slots);
+}
+
+static void
+copy_changed_cb (MwNetwork *copy,
+                 MwChange  *change,
+                 Changes   *changes)
+{
+  mw_network_order_note_change (change, changes->actor_slots, changes->tie_slots);
 }
 
 static MwNetwork *
@@ -131,11 +143,13 @@ assert_same_order (MwNetwork *copy,
     }
 }
 
-/* @n_edits random edits, then the copy updated and reordered; @rounds times. */
+/* @n_edits random edits, then the copy updated and reordered (walking
+ * every slot, or with @at only those written); @rounds times. */
 static void
-check_edits (guint32 seed,
-             guint   n_edits,
-             guint   rounds)
+check_edits (guint32  seed,
+             guint    n_edits,
+             guint    rounds,
+             gboolean at)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(MwNetwork) network = build_network (rand, 60, 150);
@@ -143,6 +157,8 @@ check_edits (guint32 seed,
   Changes changes = {
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    g_array_new (FALSE, FALSE, sizeof (guint)),
+    g_array_new (FALSE, FALSE, sizeof (guint)),
   };
   guint serial = 0;
 
@@ -154,10 +170,17 @@ check_edits (guint32 seed,
 
       for (guint k = 0; k < n_edits; k++)
         edit (network, rand, serial++);
+      g_signal_connect (copy, "changed", G_CALLBACK (copy_changed_cb), &changes);
       mw_network_copy_update (copy, network, changes.actor_ids, changes.tie_ids);
+      g_signal_handlers_disconnect_by_data (copy, &changes);
       g_hash_table_remove_all (changes.actor_ids);
       g_hash_table_remove_all (changes.tie_ids);
-      mw_network_copy_match_order (copy, network);
+      if (at)
+        mw_network_copy_match_order_at (copy, network, changes.actor_slots, changes.tie_slots);
+      else
+        mw_network_copy_match_order (copy, network);
+      g_array_set_size (changes.actor_slots, 0);
+      g_array_set_size (changes.tie_slots, 0);
       g_assert_true (mw_network_equal (copy, network, &difference));
       g_assert_null (difference);
       assert_same_order (copy, network);
@@ -165,20 +188,28 @@ check_edits (guint32 seed,
   g_signal_handlers_disconnect_by_data (network, &changes);
   g_hash_table_unref (changes.actor_ids);
   g_hash_table_unref (changes.tie_ids);
+  g_array_unref (changes.actor_slots);
+  g_array_unref (changes.tie_slots);
 }
 
 static void
 test_order_one_edit (void)
 {
   for (guint32 seed = 1; seed <= 40; seed++)
-    check_edits (seed, 1, 20);
+    {
+      check_edits (seed, 1, 20, FALSE);
+      check_edits (seed, 1, 20, TRUE);
+    }
 }
 
 static void
 test_order_many_edits (void)
 {
   for (guint32 seed = 100; seed <= 140; seed++)
-    check_edits (seed, 25, 6);
+    {
+      check_edits (seed, 25, 6, FALSE);
+      check_edits (seed, 25, 6, TRUE);
+    }
 }
 
 /* Nothing changed: nothing moves. */

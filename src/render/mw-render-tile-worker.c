@@ -64,6 +64,8 @@ struct _MwTileWorker
   gboolean      stale;      /* ... in a way the ids below cannot tell: copy it whole */
   GHashTable   *actor_ids;  /* GRefString ids of the actors added, changed or removed since */
   GHashTable   *tie_ids;    /* the same for ties (owned strings) */
+  GArray       *actor_slots; /* guint: slots the source or the copy wrote since they matched */
+  GArray       *tie_slots;
   guint64       announced;  /* the source's generation at its last change signal */
   GArray       *moved;      /* guint: indices of the actors moved since */
   MwNetwork    *copy;
@@ -176,6 +178,8 @@ forget_changes (MwTileWorker *worker)
   g_array_set_size (worker->moved, 0);
   g_hash_table_remove_all (worker->actor_ids);
   g_hash_table_remove_all (worker->tie_ids);
+  g_array_set_size (worker->actor_slots, 0);
+  g_array_set_size (worker->tie_slots, 0);
 }
 
 /* Notes by id what @change touched, for mw_network_copy_update(); moves
@@ -212,13 +216,18 @@ note_ids (MwTileWorker *worker,
       worker->stale = TRUE;
       break;
     }
-  if (g_hash_table_size (worker->actor_ids) + g_hash_table_size (worker->tie_ids) > MAX_COPY_CHANGES)
+  if (g_hash_table_size (worker->actor_ids) + g_hash_table_size (worker->tie_ids) > MAX_COPY_CHANGES ||
+      worker->actor_slots->len + worker->tie_slots->len > 4 * MAX_COPY_CHANGES)
     worker->stale = TRUE;
   if (worker->stale)
     {
       g_hash_table_remove_all (worker->actor_ids);
       g_hash_table_remove_all (worker->tie_ids);
+      g_array_set_size (worker->actor_slots, 0);
+      g_array_set_size (worker->tie_slots, 0);
     }
+  else
+    mw_network_order_note_change (change, worker->actor_slots, worker->tie_slots);
 }
 
 /* What changed in the source since the copy was brought up to date: moves
@@ -268,6 +277,8 @@ _mw_tile_worker_new (GSourceFunc ready,
   worker->actor_ids = g_hash_table_new_full (g_str_hash, g_str_equal,
                                              (GDestroyNotify)g_ref_string_release, NULL);
   worker->tie_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  worker->actor_slots = g_array_new (FALSE, FALSE, sizeof (guint));
+  worker->tie_slots = g_array_new (FALSE, FALSE, sizeof (guint));
   worker->context = g_main_context_ref_thread_default ();
   worker->ready = ready;
   worker->user_data = user_data;
@@ -298,6 +309,8 @@ _mw_tile_worker_free (MwTileWorker *worker)
   g_array_unref (worker->moved);
   g_hash_table_unref (worker->actor_ids);
   g_hash_table_unref (worker->tie_ids);
+  g_array_unref (worker->actor_slots);
+  g_array_unref (worker->tie_slots);
   g_clear_object (&worker->twin);
   g_clear_object (&worker->copy);
   g_main_context_unref (worker->context);
@@ -410,14 +423,23 @@ update_moved (MwTileWorker *worker,
   return TRUE;
 }
 
+static void
+copy_changed_cb (MwTileWorker *worker,
+                 MwChange     *change)
+{
+  mw_network_order_note_change (change, worker->actor_slots, worker->tie_slots);
+}
+
 /* Brings the copy up to date after edits the ids noted tell, in the
  * source's order, without its twin (a new one is made on it: the old one
- * heard the copy change in another order). Returns: whether it could. */
+ * heard the copy change in another order). Only the slots either network
+ * wrote are put back in order. Returns: whether it could. */
 static gboolean
 update_edited (MwTileWorker *worker,
                MwNetwork    *network)
 {
   MwRenderer *old_twin;
+  gulong handler;
 
   if (worker->copy == NULL || worker->source != network || worker->stale ||
       worker->announced != mw_network_get_generation (network))
@@ -426,8 +448,10 @@ update_edited (MwTileWorker *worker,
   old_twin = g_steal_pointer (&worker->twin);
   g_mutex_unlock (&worker->lock);
   g_clear_object (&old_twin);
+  handler = g_signal_connect_swapped (worker->copy, "changed", G_CALLBACK (copy_changed_cb), worker);
   mw_network_copy_update (worker->copy, network, worker->actor_ids, worker->tie_ids);
-  mw_network_copy_match_order (worker->copy, network);
+  g_signal_handler_disconnect (worker->copy, handler);
+  mw_network_copy_match_order_at (worker->copy, network, worker->actor_slots, worker->tie_slots);
   return TRUE;
 }
 

@@ -10,7 +10,14 @@
 
 G_BEGIN_DECLS
 
-void mw_network_copy_match_order (MwNetwork *copy,
-                                  MwNetwork *self);
+void mw_network_copy_match_order    (MwNetwork      *copy,
+                                     MwNetwork      *self);
+void mw_network_copy_match_order_at (MwNetwork      *copy,
+                                     MwNetwork      *self,
+                                     GArray         *actor_slots,
+                                     GArray         *tie_slots);
+void mw_network_order_note_change   (const MwChange *change,
+                                     GArray         *actor_slots,
+                                     GArray         *tie_slots);
 
 G_END_DECLS
