@@ -11,13 +11,16 @@
  * An edit, a selection and a new zoom draw the tiles again; a pan draws
  * only those it uncovers. The tiles are drawn on a worker thread by a
  * renderer of its own: they are those the renderer draws itself, and an
- * edit made while a tile is drawn never shows the tile. */
+ * edit made while a tile is drawn never shows the tile. After an edit the
+ * worker's copy of the network is kept, brought up to date and put back in
+ * the network's order, and its tiles stay those the renderer draws. */
 
 #include <math.h>
 #include <stdlib.h>
 
 #include "mw-renderer.h"
 #include "mw-renderer-private.h"
+#include "mw-render-tile-worker.h"
 #include "mw-render-tiles.h"
 
 #define TILE 128
@@ -428,6 +431,152 @@ test_tiles_edit_during_job (void)
   assert_like_direct (renderer, tiles, &view);
 }
 
+/* The first actor inside @view (an edit there shows). */
+static MwActor *
+actor_in_view (MwNetwork    *network,
+               const MwView *view,
+               guint         skip)
+{
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    {
+      MwActor *actor = mw_network_get_actor (network, i);
+      double x = (actor->x - view->offset_x) * view->zoom, y = (actor->y - view->offset_y) * view->zoom;
+
+      if (x > 60 && x < view->width - 60 && y > 40 && y < view->height - 40 && skip-- == 0)
+        return actor;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* One edit of each kind, by its number; FALSE past the last. */
+static gboolean
+edit_of_kind (MwNetwork    *network,
+              const MwView *view,
+              guint         kind)
+{
+  MwActor *a = actor_in_view (network, view, 0), *b = actor_in_view (network, view, 1);
+
+  switch (kind)
+    {
+    case 0:   /* a tie added */
+      mw_network_add_tie (network, a, b, MW_TIE_COLLABORATES, 2, NULL);
+      return TRUE;
+    case 1:   /* the first tie removed: the last takes its place */
+      mw_network_remove_tie (network, mw_network_get_tie (network, 0));
+      return TRUE;
+    case 2:   /* a tie of the view weighed again */
+      mw_network_set_tie_weight (network, mw_network_get_tie (network, mw_network_get_n_ties (network) - 1), 3);
+      return TRUE;
+    case 3:   /* an actor added, in the view, tied to another */
+      {
+        MwActor *actor = mw_network_add_actor (network, "Newcomer", "Newcomer", MW_ACTOR_PERSON, NULL);
+
+        mw_network_set_actor_position (network, actor, a->x + 40, a->y + 30);
+        mw_network_set_actor_unit (network, actor, "Unit 1");
+        mw_network_add_tie (network, actor, b, MW_TIE_REPORTS, 1, NULL);
+      }
+      return TRUE;
+    case 4:   /* an actor of the view removed, with its ties */
+      mw_network_remove_actor (network, a);
+      return TRUE;
+    case 5:   /* the first actor removed: the last takes its place */
+      mw_network_remove_actor (network, mw_network_get_actor (network, 0));
+      return TRUE;
+    case 6:   /* a label renamed */
+      mw_network_set_actor_label (network, a, "A much longer label than before");
+      return TRUE;
+    case 7:   /* a unit changed */
+      mw_network_set_actor_unit (network, a, "Unit 0");
+      mw_network_set_actor_unit (network, b, "A unit of its own");
+      return TRUE;
+    case 8:   /* a move, then an edit that shifts the indices */
+      mw_network_set_actor_position (network, mw_network_get_actor (network, mw_network_get_n_actors (network) - 1),
+                                     b->x + 20, b->y - 20);
+      mw_network_remove_actor (network, mw_network_get_actor (network, 1));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Same actors and ties at the same indices. */
+static void
+assert_same_order (MwNetwork *copy,
+                   MwNetwork *network)
+{
+  g_autofree char *difference = NULL;
+
+  g_assert_true (mw_network_equal (copy, network, &difference));
+  for (guint i = 0; i < mw_network_get_n_actors (network); i++)
+    g_assert_cmpstr (mw_network_get_actor (copy, i)->id, ==, mw_network_get_actor (network, i)->id);
+  for (guint i = 0; i < mw_network_get_n_ties (network); i++)
+    g_assert_cmpstr (mw_network_get_tie (copy, i)->id, ==, mw_network_get_tie (network, i)->id);
+}
+
+/* After an edit of each kind the worker's tiles are still pixel for pixel
+ * those the renderer draws on the calling thread. */
+static void
+test_tiles_worker_edits (void)
+{
+  g_autoptr(MwNetwork) network = make_organisations (400);
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  g_autoptr(MwRenderTiles) worker = mw_render_tiles_new (renderer, TILE);
+  g_autoptr(MwRenderTiles) direct = mw_render_tiles_new (renderer, TILE);
+  MwView view;
+
+  mw_render_tiles_set_threaded (direct, FALSE);
+  mw_render_tiles_set_prefetch (worker, FALSE);
+  view_at (&view, 0.8, 900, 600);
+  cairo_surface_destroy (draw_tiled (worker, &view));
+  for (guint kind = 0; edit_of_kind (network, &view, kind); kind++)
+    {
+      cairo_surface_t *a = draw_tiled (worker, &view), *b = draw_tiled (direct, &view);
+
+      if (n_different (a, b) > 0)
+        {
+          g_test_message ("edit %u", kind);
+          cairo_surface_write_to_png (a, "test-render-tiles-worker.png");
+          cairo_surface_write_to_png (b, "test-render-tiles-calling-thread.png");
+        }
+      g_assert_cmpuint (n_different (a, b), ==, 0);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+
+/* The worker keeps its copy after edits, up to date and in the network's
+ * order; a batch (what changed is not told) takes a new one. */
+static void
+test_tiles_worker_keeps_copy (void)
+{
+  g_autoptr(MwNetwork) network = make_organisations (300);
+  g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
+  MwTileWorker *worker = _mw_tile_worker_new (NULL, NULL);
+  g_autoptr(MwNetwork) copy = NULL;
+  MwView view;
+
+  view_at (&view, 0.8, 900, 600);
+  _mw_renderer_ensure_geometry (renderer);
+  g_assert_true (_mw_tile_worker_sync (worker, renderer));
+  copy = g_object_ref (_mw_tile_worker_peek_copy (worker));
+  for (guint kind = 0; edit_of_kind (network, &view, kind); kind++)
+    {
+      g_assert_true (_mw_tile_worker_sync (worker, renderer));
+      g_assert_true (_mw_tile_worker_peek_copy (worker) == copy);
+      assert_same_order (copy, network);
+    }
+
+  mw_network_begin_batch (network, "two");
+  mw_network_remove_actor (network, mw_network_get_actor (network, 2));
+  mw_network_set_actor_label (network, mw_network_get_actor (network, 5), "Batch");
+  mw_network_end_batch (network);
+  g_assert_true (_mw_tile_worker_sync (worker, renderer));
+  g_assert_true (_mw_tile_worker_peek_copy (worker) != copy);
+  assert_same_order (_mw_tile_worker_peek_copy (worker), network);
+  _mw_tile_worker_free (worker);
+}
+
 /* Once the view's tiles are there the worker draws the ring round it: a
  * pan by a tile then finds its tiles drawn and draws none. */
 static void
@@ -463,5 +612,7 @@ main (int   argc,
   g_test_add_func ("/render/tiles/worker-like-direct", test_tiles_worker_like_direct);
   g_test_add_func ("/render/tiles/edit-during-job", test_tiles_edit_during_job);
   g_test_add_func ("/render/tiles/prefetch", test_tiles_prefetch);
+  g_test_add_func ("/render/tiles/worker-edits", test_tiles_worker_edits);
+  g_test_add_func ("/render/tiles/worker-keeps-copy", test_tiles_worker_keeps_copy);
   return g_test_run ();
 }

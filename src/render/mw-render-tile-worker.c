@@ -21,7 +21,13 @@
  * boxes, it computes itself, before its first job. A copy of 100,000
  * actors costs the UI thread a third of a second, so after moves alone (a
  * drag, nudges) the copy and the twin are kept and only the moved actors'
- * positions and the geometry are copied again.
+ * positions and the geometry are copied again. After other edits the copy
+ * is kept too, brought up to date with the actors and ties that changed
+ * (collected by id from the network's changed signal, as the scorer does)
+ * and put back in the network's order, since the geometry is by index;
+ * only a new twin is made on it. What cannot be told apart change by
+ * change (a batch, a renamed id, the network's own attributes, too many
+ * changes) copies the whole network again.
  *
  * A finished job goes on the done list and an idle source on the UI
  * thread's main context says so; the tiles take the list at their next
@@ -30,7 +36,11 @@
 
 #define G_LOG_DOMAIN "meshwork-render"
 
+#include "mw-network-order.h"
 #include "mw-render-tile-worker.h"
+
+/* Past this many changed actors and ties, a whole copy costs less. */
+#define MAX_COPY_CHANGES 20000
 
 struct _MwTileWorker
 {
@@ -51,6 +61,11 @@ struct _MwTileWorker
   MwNetwork    *source;     /* what the copy is of, followed while it is */
   guint64       generation; /* the source's, when the copy was brought up to date */
   gboolean      changed;    /* the source changed in more than positions since */
+  gboolean      stale;      /* ... in a way the ids below cannot tell: copy it whole */
+  GHashTable   *actor_ids;  /* GRefString ids of the actors added, changed or removed since */
+  GHashTable   *tie_ids;    /* the same for ties (owned strings) */
+  GArray       *actor_slots; /* guint: slots the source or the copy wrote since they matched */
+  GArray       *tie_slots;
   guint64       announced;  /* the source's generation at its last change signal */
   GArray       *moved;      /* guint: indices of the actors moved since */
   MwNetwork    *copy;
@@ -155,8 +170,68 @@ worker_main (gpointer data)
   return NULL;
 }
 
+static void
+forget_changes (MwTileWorker *worker)
+{
+  worker->changed = FALSE;
+  worker->stale = FALSE;
+  g_array_set_size (worker->moved, 0);
+  g_hash_table_remove_all (worker->actor_ids);
+  g_hash_table_remove_all (worker->tie_ids);
+  g_array_set_size (worker->actor_slots, 0);
+  g_array_set_size (worker->tie_slots, 0);
+}
+
+/* Notes by id what @change touched, for mw_network_copy_update(); moves
+ * too, since an edit after them may shift the indices they were noted by. */
+static void
+note_ids (MwTileWorker *worker,
+          MwChange     *change)
+{
+  if (worker->stale)
+    return;
+  switch (change->kind)
+    {
+    case MW_CHANGE_ACTOR_CHANGED:
+      if (change->fields & MW_FIELD_ID)
+        {
+          worker->stale = TRUE;
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case MW_CHANGE_ACTOR_ADDED:
+    case MW_CHANGE_ACTOR_REMOVED:
+      if (!g_hash_table_contains (worker->actor_ids, change->actor->id))
+        g_hash_table_add (worker->actor_ids, g_ref_string_acquire (change->actor->id));
+      break;
+    case MW_CHANGE_TIE_ADDED:
+    case MW_CHANGE_TIE_REMOVED:
+    case MW_CHANGE_TIE_CHANGED:
+      if (!g_hash_table_contains (worker->tie_ids, change->tie->id))
+        g_hash_table_add (worker->tie_ids, g_strdup (change->tie->id));
+      break;
+    case MW_CHANGE_NETWORK_CHANGED:
+    case MW_CHANGE_BATCH:
+    default:
+      worker->stale = TRUE;
+      break;
+    }
+  if (g_hash_table_size (worker->actor_ids) + g_hash_table_size (worker->tie_ids) > MAX_COPY_CHANGES ||
+      worker->actor_slots->len + worker->tie_slots->len > 4 * MAX_COPY_CHANGES)
+    worker->stale = TRUE;
+  if (worker->stale)
+    {
+      g_hash_table_remove_all (worker->actor_ids);
+      g_hash_table_remove_all (worker->tie_ids);
+      g_array_set_size (worker->actor_slots, 0);
+      g_array_set_size (worker->tie_slots, 0);
+    }
+  else
+    mw_network_order_note_change (change, worker->actor_slots, worker->tie_slots);
+}
+
 /* What changed in the source since the copy was brought up to date: moves
- * alone are copied actor by actor, anything else copies the whole network. */
+ * alone are copied actor by actor, other edits by the ids that changed. */
 static void
 source_changed_cb (MwTileWorker *worker,
                    MwChange     *change)
@@ -166,6 +241,7 @@ source_changed_cb (MwTileWorker *worker,
     g_array_append_val (worker->moved, change->actor->index);
   else
     worker->changed = TRUE;
+  note_ids (worker, change);
 }
 
 static void
@@ -198,6 +274,11 @@ _mw_tile_worker_new (GSourceFunc ready,
   g_queue_init (&worker->queue);
   worker->done = g_ptr_array_new_with_free_func ((GDestroyNotify)_mw_tile_job_free);
   worker->moved = g_array_new (FALSE, FALSE, sizeof (guint));
+  worker->actor_ids = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                             (GDestroyNotify)g_ref_string_release, NULL);
+  worker->tie_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  worker->actor_slots = g_array_new (FALSE, FALSE, sizeof (guint));
+  worker->tie_slots = g_array_new (FALSE, FALSE, sizeof (guint));
   worker->context = g_main_context_ref_thread_default ();
   worker->ready = ready;
   worker->user_data = user_data;
@@ -226,6 +307,10 @@ _mw_tile_worker_free (MwTileWorker *worker)
   g_ptr_array_unref (worker->done);
   follow_source (worker, NULL);
   g_array_unref (worker->moved);
+  g_hash_table_unref (worker->actor_ids);
+  g_hash_table_unref (worker->tie_ids);
+  g_array_unref (worker->actor_slots);
+  g_array_unref (worker->tie_slots);
   g_clear_object (&worker->twin);
   g_clear_object (&worker->copy);
   g_main_context_unref (worker->context);
@@ -329,12 +414,44 @@ update_moved (MwTileWorker *worker,
       else
         mw_network_clear_actor_position (worker->copy, to);
     }
-  g_array_set_size (worker->moved, 0);
+  forget_changes (worker);
   take_geometry (twin, renderer);
   worker->generation = mw_network_get_generation (network);
   g_mutex_lock (&worker->lock);
   worker->twin_fresh = TRUE;
   g_mutex_unlock (&worker->lock);
+  return TRUE;
+}
+
+static void
+copy_changed_cb (MwTileWorker *worker,
+                 MwChange     *change)
+{
+  mw_network_order_note_change (change, worker->actor_slots, worker->tie_slots);
+}
+
+/* Brings the copy up to date after edits the ids noted tell, in the
+ * source's order, without its twin (a new one is made on it: the old one
+ * heard the copy change in another order). Only the slots either network
+ * wrote are put back in order. Returns: whether it could. */
+static gboolean
+update_edited (MwTileWorker *worker,
+               MwNetwork    *network)
+{
+  MwRenderer *old_twin;
+  gulong handler;
+
+  if (worker->copy == NULL || worker->source != network || worker->stale ||
+      worker->announced != mw_network_get_generation (network))
+    return FALSE;
+  g_mutex_lock (&worker->lock);
+  old_twin = g_steal_pointer (&worker->twin);
+  g_mutex_unlock (&worker->lock);
+  g_clear_object (&old_twin);
+  handler = g_signal_connect_swapped (worker->copy, "changed", G_CALLBACK (copy_changed_cb), worker);
+  mw_network_copy_update (worker->copy, network, worker->actor_ids, worker->tie_ids);
+  g_signal_handler_disconnect (worker->copy, handler);
+  mw_network_copy_match_order_at (worker->copy, network, worker->actor_slots, worker->tie_slots);
   return TRUE;
 }
 
@@ -352,7 +469,7 @@ _mw_tile_worker_sync (MwTileWorker *worker,
                       MwRenderer   *renderer)
 {
   MwRenderer *twin, *old_twin;
-  MwNetwork *copy, *old_copy;
+  MwNetwork *copy, *old_copy = NULL;
 
   if (twin_matches (worker, renderer))
     return TRUE;
@@ -362,9 +479,10 @@ _mw_tile_worker_sync (MwTileWorker *worker,
   if (update_moved (worker, renderer))
     return TRUE;
 
-  /* the whole network again, in the same order: an incremental update
-   * (mw_network_copy_update) may reorder actors, and so the picture */
-  copy = mw_network_copy (renderer->network);
+  if (update_edited (worker, renderer->network))
+    copy = g_object_ref (worker->copy);
+  else
+    copy = mw_network_copy (renderer->network);   /* the whole network again, in the same order */
   twin = mw_renderer_new (copy);
   _mw_renderer_set_n_threads (twin, 1);
   _mw_render_text_use_own_font_map (&twin->text);
@@ -375,8 +493,7 @@ _mw_tile_worker_sync (MwTileWorker *worker,
 
   follow_source (worker, renderer->network);
   worker->generation = mw_network_get_generation (renderer->network);
-  worker->changed = FALSE;
-  g_array_set_size (worker->moved, 0);
+  forget_changes (worker);
   g_mutex_lock (&worker->lock);
   old_twin = g_steal_pointer (&worker->twin);
   old_copy = g_steal_pointer (&worker->copy);
@@ -516,4 +633,11 @@ _mw_tile_worker_hold (MwTileWorker *worker,
   worker->hold = hold;
   g_cond_broadcast (&worker->cond);
   g_mutex_unlock (&worker->lock);
+}
+
+/* Tests: the copy the twin draws, to tell a copy kept from a new one. */
+MwNetwork *
+_mw_tile_worker_peek_copy (MwTileWorker *worker)
+{
+  return worker->copy;
 }

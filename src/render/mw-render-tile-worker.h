@@ -54,6 +54,7 @@ GPtrArray    *_mw_tile_worker_take_done  (MwTileWorker    *worker);
 void          _mw_tile_worker_wait       (MwTileWorker    *worker);
 void          _mw_tile_worker_hold       (MwTileWorker    *worker,
                                           gboolean         hold);
+MwNetwork    *_mw_tile_worker_peek_copy  (MwTileWorker    *worker);
 void          _mw_tile_job_free          (MwTileJob       *job);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwTileJob, _mw_tile_job_free)

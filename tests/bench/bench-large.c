@@ -43,6 +43,7 @@
 #include "mw-renderer.h"
 #include "mw-renderer-private.h"
 #include "mw-render-drag.h"
+#include "mw-render-tile-worker.h"
 #include "mw-render-tiles.h"
 #include "mw-scorer.h"
 #include "mw-test-networks.h"
@@ -365,15 +366,54 @@ bench_tiles (MwRenderer *renderer,
 }
 
 /* What the UI thread pays after an edit before the worker can draw tiles
- * of the edited network: a copy of the network for the worker's renderer. */
+ * of the edited network: the renderer's own geometry brought up to date,
+ * then the worker's copy and twin (_mw_tile_worker_sync). */
 static void
-bench_tiles_copy (MwNetwork *network)
+time_sync (MwTileWorker *worker,
+           MwRenderer   *renderer,
+           const char   *what)
+{
+  double ui = thread_cpu_ms (), geometry;
+
+  _mw_renderer_ensure_geometry (renderer);
+  geometry = thread_cpu_ms () - ui;
+  ui = thread_cpu_ms ();
+  if (!_mw_tile_worker_sync (worker, renderer))
+    g_error ("the tile worker is not idle");
+  g_print ("  %-40s %7.1f ms UI thread CPU (the renderer's geometry before: %.1f ms)\n", what,
+           thread_cpu_ms () - ui, geometry);
+}
+
+/* A whole copy (the first time, and after a batch), then the copy brought
+ * up to date with what one edit changed. The network ends as it began,
+ * but for the order of its ties. */
+static void
+bench_tiles_copy (MwNetwork  *network,
+                  MwRenderer *renderer)
 {
   double start = now_ms (), ui = thread_cpu_ms ();
   g_autoptr(MwNetwork) copy = mw_network_copy (network);
+  MwTileWorker *worker = _mw_tile_worker_new (NULL, NULL);
+  MwActor *first = mw_network_get_actor (network, 0), *actor;
+  MwTie *tie;
 
   g_print ("  %-40s %7.1f ms (UI thread CPU %.1f ms)\n", "tiles: network copied for the worker",
            now_ms () - start, thread_cpu_ms () - ui);
+  g_clear_object (&copy);
+
+  time_sync (worker, renderer, "tiles: worker sync, first (whole copy)");
+  tie = mw_network_add_tie (network, first, mw_network_get_actor (network, 1), MW_TIE_COLLABORATES, 1, NULL);
+  time_sync (worker, renderer, "tiles: worker sync, one tie added");
+  mw_network_remove_tie (network, tie);
+  time_sync (worker, renderer, "tiles: worker sync, one tie removed");
+  actor = mw_network_add_actor (network, "bench-newcomer", NULL, MW_ACTOR_PERSON, NULL);
+  mw_network_set_actor_position (network, actor, first->x + 5, first->y + 5);
+  for (guint i = 1; i <= 5; i++)
+    mw_network_add_tie (network, actor, mw_network_get_actor (network, i), MW_TIE_REPORTS, 1, NULL);
+  time_sync (worker, renderer, "tiles: worker sync, actor + 5 ties added");
+  mw_network_remove_actor (network, actor);
+  time_sync (worker, renderer, "tiles: worker sync, actor+5 ties removed");
+  _mw_tile_worker_free (worker);
 }
 
 /* Of two frames, how many pixels differ by more than 24 of 255 in a
@@ -651,7 +691,7 @@ bench_size (guint n_actors)
     if ((only_zoom == 0 || only_zoom == zooms[i]) && g_getenv ("MESHWORK_BENCH_TILES_ONLY") == NULL)
       bench_pan_zoom (renderer, zooms[i]);
   if (!drag_only)
-    bench_tiles_copy (network);
+    bench_tiles_copy (network, renderer);
   for (guint i = 0; i < G_N_ELEMENTS (zooms) && !drag_only; i++)
     if (only_zoom == 0 || only_zoom == zooms[i])
       bench_tiles (renderer, zooms[i]);
