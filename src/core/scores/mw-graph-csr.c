@@ -195,3 +195,66 @@ _mw_csr_condense (const MwCsr *csr,
         }
   _mw_csr_build (condensed, n_comp, src, dst, len);
 }
+
+/* _mw_csr_label_intervals: interval labels (as GRAIL does): a few depth-first walks down from the
+ * tops, each visiting children in another order, give every node the span
+ * [lowest post-order number below it, its own]. Whoever is below u has its
+ * span inside u's in every walk, so one span outside rules a search branch
+ * out at once: without them a search up a tangled hierarchy of 100,000
+ * (an export where people have several managers) walked half of it.
+ *
+ * @up: a graph without cycles: each vertex's row, the vertices above it;
+ * @down: its reverse.
+ * Returns: (transfer full): MW_CSR_N_LABELS pairs of arrays of @n
+ *   (lowest post-order number below, own number), one pair a walk
+ */
+guint *
+_mw_csr_label_intervals (const MwCsr *up,
+                         const MwCsr *down,
+                         guint        n)
+{
+  g_autofree guint *next = g_new (guint, MAX (n, 1));
+  g_autofree guint *stack = g_new (guint, MAX (n, 1));
+  guint *labels = g_new (guint, 2 * MW_CSR_N_LABELS * (gsize) MAX (n, 1));
+
+  for (guint l = 0; l < MW_CSR_N_LABELS; l++)
+    {
+      guint *low = labels + 2 * l * (gsize) n, *post = low + n, clock = 0;
+
+      for (guint v = 0; v < n; v++)
+        post[v] = NONE;
+      for (guint i = 0; i < n; i++)
+        {
+          guint r = l % 2 == 0 ? i : n - 1 - i, top = 0;
+
+          if (up->off[r + 1] > up->off[r] || post[r] != NONE)
+            continue;
+          stack[top++] = r;
+          next[r] = 0, low[r] = NONE, post[r] = NONE - 1;
+          while (top > 0)
+            {
+              guint v = stack[top - 1], deg = down->off[v + 1] - down->off[v];
+
+              if (next[v] < deg)
+                {
+                  /* each walk starts each row at another place */
+                  guint c = down->adj[down->off[v] + (next[v]++ + v * l * 7919u) % deg];
+
+                  if (post[c] == NONE)
+                    {
+                      next[c] = 0, low[c] = NONE, post[c] = NONE - 1;
+                      stack[top++] = c;
+                    }
+                  else
+                    low[v] = MIN (low[v], low[c]);
+                  continue;
+                }
+              post[v] = clock++;
+              low[v] = MIN (low[v], post[v]);
+              if (--top > 0)
+                low[stack[top - 1]] = MIN (low[stack[top - 1]], low[v]);
+            }
+        }
+    }
+  return labels;
+}

@@ -35,4 +35,30 @@ void   _mw_csr_condense   (const MwCsr *csr,
                            guint        n_comp,
                            MwCsr       *condensed);
 
+/* Interval labels: a search up a graph without cycles ruled out at once
+ * where a vertex's span is not inside the target's in every walk. */
+#define MW_CSR_N_LABELS 3
+
+guint *_mw_csr_label_intervals (const MwCsr *up,
+                                const MwCsr *down,
+                                guint        n);
+
+/* Whether @x may be reached going down from @u (or be @u): FALSE when
+ * surely not, by the labels of _mw_csr_label_intervals(). */
+static inline gboolean
+_mw_csr_intervals_may_reach (const guint *labels,
+                             guint        n,
+                             guint        u,
+                             guint        x)
+{
+  for (guint l = 0; l < MW_CSR_N_LABELS; l++)
+    {
+      const guint *low = labels + 2 * l * (gsize) n, *post = low + n;
+
+      if (low[x] < low[u] || post[x] > post[u])
+        return FALSE;
+    }
+  return TRUE;
+}
+
 G_END_DECLS

@@ -41,7 +41,7 @@ struct _MwGraph
   guint     *extra_above; /* nearest of self and forest ancestors with an extra tie */
   guint     *chain_stamp;
   guint     *rank;        /* longest reports chain from a top */
-  guint     *labels;      /* N_LABELS intervals a node (see build_labels); NULL in a forest */
+  guint     *labels;      /* interval labels (mw-graph-csr.c); NULL in a forest */
   guint     *level;     /* 1 for tops, NONE outside the hierarchy */
   guint      depth;
 
@@ -297,81 +297,13 @@ hierarchy_node (MwGraph *self,
   return self->comp != NULL ? self->comp[v] : v;
 }
 
-/* Interval labels (as GRAIL does): a few depth-first walks down from the
- * tops, each visiting children in another order, give every node the span
- * [lowest post-order number below it, its own]. Whoever is below u has its
- * span inside u's in every walk, so one span outside rules a search branch
- * out at once: without them a search up a tangled hierarchy of 100,000
- * (an export where people have several managers) walked half of it. */
-#define N_LABELS 3
-
-static void
-build_labels (MwGraph   *self,
-              const Csr *up,
-              const Csr *down,
-              guint      n)
-{
-  g_autofree guint *next = g_new (guint, MAX (n, 1));
-  g_autofree guint *stack = g_new (guint, MAX (n, 1));
-
-  self->labels = g_new (guint, 2 * N_LABELS * (gsize) MAX (n, 1));
-  for (guint l = 0; l < N_LABELS; l++)
-    {
-      guint *low = self->labels + 2 * l * (gsize) n, *post = low + n, clock = 0;
-
-      for (guint v = 0; v < n; v++)
-        post[v] = NONE;
-      for (guint i = 0; i < n; i++)
-        {
-          guint r = l % 2 == 0 ? i : n - 1 - i, top = 0;
-
-          if (up->off[r + 1] > up->off[r] || post[r] != NONE)
-            continue;
-          stack[top++] = r;
-          next[r] = 0, low[r] = NONE, post[r] = NONE - 1;
-          while (top > 0)
-            {
-              guint v = stack[top - 1], deg = down->off[v + 1] - down->off[v];
-
-              if (next[v] < deg)
-                {
-                  /* each walk starts each row at another place */
-                  guint c = down->adj[down->off[v] + (next[v]++ + v * l * 7919u) % deg];
-
-                  if (post[c] == NONE)
-                    {
-                      next[c] = 0, low[c] = NONE, post[c] = NONE - 1;
-                      stack[top++] = c;
-                    }
-                  else
-                    low[v] = MIN (low[v], low[c]);
-                  continue;
-                }
-              post[v] = clock++;
-              low[v] = MIN (low[v], post[v]);
-              if (--top > 0)
-                low[stack[top - 1]] = MIN (low[stack[top - 1]], low[v]);
-            }
-        }
-    }
-}
-
 /* Whether @x may be below (or be) @u: FALSE when surely not. */
 static inline gboolean
 may_be_below (MwGraph *self,
               guint    u,
               guint    x)
 {
-  guint n = self->comp != NULL ? self->n_comp : self->n;
-
-  for (guint l = 0; l < N_LABELS; l++)
-    {
-      const guint *low = self->labels + 2 * l * (gsize) n, *post = low + n;
-
-      if (low[x] < low[u] || post[x] > post[u])
-        return FALSE;
-    }
-  return TRUE;
+  return _mw_csr_intervals_may_reach (self->labels, self->comp != NULL ? self->n_comp : self->n, u, x);
 }
 
 /* What "above" reads: ranks, a spanning forest and its intervals, over the
@@ -392,7 +324,7 @@ build_above (MwGraph *self)
   build_spanning_forest (self, up, down, n);
   build_euler_tour (self, up, down, n);
   if (!self->forest)
-    build_labels (self, up, down, n);
+    self->labels = _mw_csr_label_intervals (up, down, n);
   self->chain_stamp = g_new0 (guint, MAX (self->n, 1));
 }
 
