@@ -344,6 +344,10 @@ _mw_tie_path (cairo_t         *cr,
     cairo_line_to (cr, g->x2, g->y2);
 }
 
+/* A checks tie's dots, in line widths: a round cap on a short dash. */
+#define DOT_ON  0.1
+#define DOT_OFF 3.2
+
 /* Arrowheads for reports and influences, a diamond for checks: all filled,
  * so the renderer fills every marker of a style in one go. */
 void
@@ -380,12 +384,19 @@ _mw_tie_marker_path (cairo_t         *cr,
   }
 }
 
+/* From one dot of a checks tie to the next, in line widths. */
+double
+_mw_tie_dot_period (void)
+{
+  return DOT_ON + DOT_OFF;
+}
+
 void
 _mw_tie_set_stroke (cairo_t   *cr,
                     MwTieType  type,
                     double     width)
 {
-  static const double dots[] = { 0.1, 3.2 };
+  static const double dots[] = { DOT_ON, DOT_OFF };
 
   cairo_set_line_width (cr, width);
   if (type == MW_TIE_CHECKS)

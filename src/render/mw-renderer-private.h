@@ -183,6 +183,7 @@ void           _mw_tie_path               (cairo_t        *cr,
 void           _mw_tie_marker_path        (cairo_t        *cr,
                                            MwTieType       type,
                                            const MwTieGeom *geom);
+double         _mw_tie_dot_period         (void);
 void           _mw_tie_set_stroke         (cairo_t        *cr,
                                            MwTieType       type,
                                            double          width);
