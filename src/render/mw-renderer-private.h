@@ -376,6 +376,9 @@ typedef struct
   char         *font;
   double        scale;        /* the desktop's text scaling, for actor labels */
   GHashTable   *labels;       /* MwActor* (never dereferenced) → its label */
+  PangoLayout  *measure;      /* measures labels, for measure_font and _scale */
+  char         *measure_font;
+  double        measure_scale;
   MwTextSink    sink;
   gpointer      sink_data;
 } MwRenderText;
