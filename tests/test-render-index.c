@@ -297,6 +297,67 @@ test_index_async (void)
   draw_until_indexed (renderer, full, &view);
 }
 
+typedef struct
+{
+  MwRenderer *renderer;
+  gint        finalized;   /* atomic */
+} Letting;
+
+static gpointer
+let_go (gpointer data)
+{
+  Letting *letting = data;
+
+  g_object_unref (letting->renderer);
+  g_atomic_int_set (&letting->finalized, 1);
+  return NULL;
+}
+
+/* Issue 17: at 100,000 actors every edit replaces the tile worker's twin,
+ * whose grid of 500,000 ties was often still being built; its finalize
+ * waited for that build, a frame of 120-350 ms. A renderer now lets go of
+ * a grid under way without waiting, and the abandoned build frees itself.
+ * The build is held here: before, letting go never returned. */
+static void
+test_index_let_go (void)
+{
+  g_autoptr(MwNetwork) network = make_field ();
+  MwRenderer *renderer = mw_renderer_new (network);
+  g_autoptr(GThread) thread = NULL;
+  cairo_surface_t *image;
+  Letting letting = { renderer, 0 };
+  GMutex hold;
+  MwView view;
+
+  /* the grids of the tests before are freed by their threads, soon */
+  for (guint i = 0; i < 5000 && _mw_render_index_n_jobs () > 0; i++)
+    g_usleep (2000);
+  g_mutex_init (&hold);
+  renderer->index.async_min_ties = 1;
+  renderer->index.hold = &hold;
+  _mw_renderer_set_quick_geometry (renderer, TRUE);
+  close_view (&view, 1.0);
+  g_mutex_lock (&hold);
+  image = draw_to_image (renderer, &view);
+  cairo_surface_destroy (image);
+  g_assert_nonnull (renderer->index.job);
+  g_assert_cmpuint (_mw_render_index_n_jobs (), ==, 1);
+
+  /* in a thread of its own, so that a wait fails the test, not hangs it */
+  thread = g_thread_new ("let-go", let_go, &letting);
+  for (guint i = 0; i < 5000 && !g_atomic_int_get (&letting.finalized); i++)
+    g_usleep (2000);
+  g_assert_true (g_atomic_int_get (&letting.finalized));
+  g_thread_join (g_steal_pointer (&thread));
+
+  /* the build goes on, sees it is not wanted and frees what it holds */
+  g_mutex_unlock (&hold);
+  for (guint i = 0; i < 5000 && _mw_render_index_n_jobs () > 0; i++)
+    g_usleep (2000);
+  g_assert_cmpuint (_mw_render_index_n_jobs (), ==, 0);
+  g_mutex_clear (&hold);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,5 +368,6 @@ main (int   argc,
   g_test_add_func ("/render/index/changes", test_index_changes);
   g_test_add_func ("/render/index/edits", test_index_edits);
   g_test_add_func ("/render/index/async", test_index_async);
+  g_test_add_func ("/render/index/let-go", test_index_let_go);
   return g_test_run ();
 }

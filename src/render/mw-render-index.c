@@ -43,14 +43,23 @@ typedef struct
   const double      *bends;
   guint              n_ties;
   guint64            topology;
+  const gint        *abandoned; /* (nullable) atomic: stop, nobody wants the grid */
 } Source;
 
 /* A grid built on a worker thread from a copy of the geometry, while the
- * frames read every actor and tie (the same pixels, only slower). */
+ * frames read every actor and tie (the same pixels, only slower). The
+ * renderer and the thread each hold a reference: a renderer that lets go
+ * of a job under way (a twin replaced after an edit, one finalized) never
+ * waits for it, since a grid of 500,000 ties takes a core for a few
+ * hundred milliseconds; the thread stops at its next check and the last
+ * reference frees the job. */
 struct _MwIndexJob
 {
   GThread      *thread;
+  gint          refs;        /* atomic */
   gint          done;        /* atomic */
+  gint          abandoned;   /* atomic */
+  GMutex       *hold;        /* (nullable) the index's, for tests */
   MwActorGeom  *actors;      /* the copy */
   MwTieEnds    *ties;
   double       *bends;
@@ -81,12 +90,12 @@ index_free_grid (MwRenderIndex *index)
   index->built = FALSE;
 }
 
-static void index_job_free (MwIndexJob *job);
+static void index_job_abandon (MwIndexJob *job);
 
 void
 _mw_render_index_clear (MwRenderIndex *index)
 {
-  g_clear_pointer (&index->job, index_job_free);
+  g_clear_pointer (&index->job, index_job_abandon);
   index_free_grid (index);
   g_clear_pointer (&index->moved_actors, g_array_unref);
   g_clear_pointer (&index->moved_ties, g_array_unref);
@@ -115,6 +124,12 @@ cell_y (const MwRenderIndex *index,
   if (!(c > 0))
     return 0;
   return c < index->ny - 1 ? (int)c : index->ny - 1;
+}
+
+static gboolean
+is_abandoned (const Source *src)
+{
+  return src->abandoned != NULL && g_atomic_int_get (src->abandoned);
 }
 
 /* How far a tie may stray from the line between its actors' centres: the
@@ -199,7 +214,11 @@ index_ties (const Source  *src,
     {
       const MwTieEnds *ends = &src->ties[i];
       const MwActorGeom *a = &src->actors[ends->from], *b = &src->actors[ends->to];
-      double bow = tie_bow (src, i, ends);
+      double bow;
+
+      if (i % 4096 == 0 && is_abandoned (src))
+        return;
+      bow = tie_bow (src, i, ends);
 
       if (bow > WIDE_CELLS * index->cell)
         {
@@ -342,13 +361,46 @@ geometry_source (MwRenderer *self)
   };
 }
 
+static gint n_jobs;   /* atomic: started and not yet freed, for tests */
+
+/**
+ * _mw_render_index_n_jobs:
+ *
+ * Returns: how many grids are being built or kept by a worker, in the
+ *   whole process: those let go of are freed by their threads, later
+ */
+guint
+_mw_render_index_n_jobs (void)
+{
+  return (guint)g_atomic_int_get (&n_jobs);
+}
+
+static void
+index_job_unref (MwIndexJob *job)
+{
+  if (!g_atomic_int_dec_and_test (&job->refs))
+    return;
+  g_atomic_int_add (&n_jobs, -1);
+  _mw_render_index_clear (&job->result);
+  g_free (job->actors);
+  g_free (job->ties);
+  g_free (job->bends);
+  g_free (job);
+}
+
 static gpointer
 index_job_run (gpointer data)
 {
   MwIndexJob *job = data;
 
+  if (job->hold != NULL)
+    {
+      g_mutex_lock (job->hold);
+      g_mutex_unlock (job->hold);
+    }
   index_build (&job->source, &job->result);
   g_atomic_int_set (&job->done, 1);
+  index_job_unref (job);
   return NULL;
 }
 
@@ -363,21 +415,23 @@ index_job_start (MwRenderer *self)
   job->actors = g_memdup2 (src.actors, MAX (src.n_actors, 1) * sizeof (MwActorGeom));
   job->ties = g_memdup2 (src.ties, MAX (src.n_ties, 1) * sizeof (MwTieEnds));
   job->bends = g_memdup2 (src.bends, MAX (src.n_ties, 1) * sizeof (double));
-  job->source = (Source) { job->actors, src.n_actors, job->ties, job->bends, src.n_ties, src.topology };
+  job->source = (Source) { job->actors, src.n_actors, job->ties, job->bends, src.n_ties, src.topology,
+                           &job->abandoned };
   _mw_render_index_init (&job->result);
+  job->refs = 2;
+  job->hold = self->index.hold;
+  g_atomic_int_inc (&n_jobs);
   job->thread = g_thread_new ("mw-render-index", index_job_run, job);
   return job;
 }
 
+/* Lets go of @job without waiting for it. */
 static void
-index_job_free (MwIndexJob *job)
+index_job_abandon (MwIndexJob *job)
 {
-  g_thread_join (job->thread);
-  _mw_render_index_clear (&job->result);
-  g_free (job->actors);
-  g_free (job->ties);
-  g_free (job->bends);
-  g_free (job);
+  g_atomic_int_set (&job->abandoned, 1);
+  g_thread_unref (job->thread);
+  index_job_unref (job);
 }
 
 /* Takes a finished worker's grid in place of the index's own. */
@@ -388,19 +442,18 @@ index_take_job (MwRenderIndex *index)
   MwRenderIndex *built = &job->result;
   gboolean off = index->off;
   guint async_min_ties = index->async_min_ties;
+  GMutex *hold = index->hold;
 
-  g_thread_join (job->thread);
-  job->thread = NULL;
+  /* done: the grid is whole; the thread only has its reference to drop */
+  g_thread_unref (job->thread);
   _mw_render_index_clear (index);
   *index = *built;
   index->off = off;
   index->async_min_ties = async_min_ties;
+  index->hold = hold;
   index->serial = 0;   /* brought up to the geometry by index_update() */
   memset (built, 0, sizeof *built);
-  g_free (job->actors);
-  g_free (job->ties);
-  g_free (job->bends);
-  g_free (job);
+  index_job_unref (job);
 }
 
 static gboolean
@@ -489,7 +542,7 @@ _mw_renderer_ensure_index (MwRenderer   *self,
       if (index->job->source.topology == self->geometry.topology_serial)
         index_take_job (index);
       else
-        g_clear_pointer (&index->job, index_job_free);
+        g_clear_pointer (&index->job, index_job_abandon);
     }
   if (index->built && index->serial == self->geometry.serial)
     return;

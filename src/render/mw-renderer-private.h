@@ -348,6 +348,7 @@ typedef struct
   guint64  *marks;            /* a bit by actor, then by tie (from tie_base): one query's candidates */
   struct _MwIndexJob *job;    /* (nullable) a grid being built on a worker from a copy */
   guint     async_min_ties;   /* from this many ties the grid is built there (tests lower it) */
+  GMutex   *hold;             /* (nullable) tests: a worker's build waits for it before it starts */
 } MwRenderIndex;
 
 /* Owned by mw-render-groups.c. */
@@ -796,6 +797,7 @@ void     _mw_renderer_label_rect        (MwRenderer       *self,
 /* mw-render-index.c */
 void     _mw_render_index_init          (MwRenderIndex    *index);
 void     _mw_render_index_clear         (MwRenderIndex    *index);
+guint    _mw_render_index_n_jobs        (void);
 void     _mw_renderer_ensure_index      (MwRenderer       *self,
                                          const MwRect     *visible);
 gboolean _mw_renderer_index_actors      (MwRenderer       *self,
