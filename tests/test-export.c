@@ -11,6 +11,8 @@
 
 #include "mw-dot.h"
 #include "mw-export.h"
+#include "mw-progress.h"
+#include "mw-renderer-private.h"
 #include "mw-score-card.h"
 
 /* Every DOT fixture, and the built-in example (which has no positions). */
@@ -723,6 +725,88 @@ test_long_dotted_ties (void)
     }
 }
 
+typedef struct
+{
+  MwProgress *progress;
+  GCancellable *cancellable;
+  gint        stop;        /* atomic */
+  double      seen;        /* a fraction seen while the ties were stroked */
+} Watch;
+
+/* Cancels the export once its progress says ties are being stroked. */
+static gpointer
+watch_export (gpointer data)
+{
+  Watch *watch = data;
+
+  while (!g_atomic_int_get (&watch->stop))
+    {
+      double fraction = mw_progress_get_fraction (watch->progress);
+
+      if (fraction > 0.1 && fraction < 0.7)
+        {
+          watch->seen = fraction;
+          g_cancellable_cancel (watch->cancellable);
+          break;
+        }
+      g_usleep (50);
+    }
+  return NULL;
+}
+
+/* Issue 17: a 10,000-person PNG export strokes ties for most of a minute,
+ * and its progress stood still at 10 % meanwhile, and a Cancel was heard
+ * only once all were drawn. Now the ties report as they are stroked, and
+ * a cancel stops them: no file, the progress's cancelled error. */
+static void
+test_cancel_while_drawing (void)
+{
+  g_autoptr(GString) dot = g_string_new ("digraph long {\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+  g_autoptr(MwRenderer) renderer = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(MwProgress) progress = mw_progress_new (cancellable);
+  g_autoptr(GBytes) bytes = NULL;
+  Watch watch = { progress, cancellable, 0, 0 };
+  MwExportOptions options;
+  GThread *watcher;
+  enum { N = 4000 };
+
+  /* long ties criss-crossing a 2,000-point square */
+  for (int i = 0; i < N; i++)
+    g_string_append_printf (dot, "  l%d [pos=\"0,%d\"]; r%d [pos=\"2000,%d\"]; l%d -> r%d [mw_tie=collaborates];\n",
+                            i, i % 2000, i, (i * 7919) % 2000, i, i);
+  g_string_append (dot, "}\n");
+  network = mw_dot_load_data (dot->str, dot->len, "cross.gv", NULL, &error);
+  g_assert_no_error (error);
+  renderer = mw_renderer_new (network);
+
+  mw_export_options_init (&options, MW_EXPORT_PNG);
+  watcher = g_thread_new ("watch-export", watch_export, &watch);
+  mw_progress_push_thread_default (progress);
+  bytes = mw_export_to_bytes (renderer, &options, &error);
+  mw_progress_pop_thread_default (progress);
+  g_atomic_int_set (&watch.stop, 1);
+  g_thread_join (watcher);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (bytes);
+  g_assert_cmpfloat (watch.seen, >, 0.1);
+  g_assert_cmpfloat (watch.seen, <, 0.7);
+  /* it stopped where it was told to, not after the last tie */
+  g_assert_true (_mw_renderer_was_cancelled (renderer));
+  g_assert_cmpuint (renderer->ties.n_stroked, <, renderer->ties.n_to_stroke);
+
+  /* the next export of the same renderer, not cancelled, is whole */
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = mw_export_to_bytes (renderer, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (renderer->ties.n_stroked, ==, renderer->ties.n_to_stroke);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -738,6 +822,7 @@ main (int    argc,
   g_test_add_func ("/export/cli", test_cli);
   g_test_add_func ("/export/far-apart", test_far_apart);
   g_test_add_func ("/export/long-dotted-ties", test_long_dotted_ties);
+  g_test_add_func ("/export/cancel-while-drawing", test_cancel_while_drawing);
 
   return g_test_run ();
 }

@@ -311,11 +311,17 @@ mw_export_get_view (MwRenderer            *renderer,
     *height = page.height;
 }
 
-/* Everything on the page, in points from its top-left. */
-static void
+static gboolean stage_done    (double fraction, GError **error);
+static gboolean set_cancelled (GError **error);
+
+/* Everything on the page, in points from its top-left. Returns: FALSE
+ * with G_IO_ERROR_CANCELLED when the thread's progress was cancelled
+ * while the network was drawn (the page is then left unfinished). */
+static gboolean
 draw_page (MwRenderer            *renderer,
            cairo_t               *cr,
-           const MwExportOptions *options)
+           const MwExportOptions *options,
+           GError               **error)
 {
   const MwTheme *theme = _mw_theme_get (options->dark);
   MwView view;
@@ -329,10 +335,16 @@ draw_page (MwRenderer            *renderer,
       _mw_set_source (cr, &options->background, 1);
       cairo_fill (cr);
     }
-  /* The network is the long part: its geometry, then its drawing. */
+  /* The network is the long part: its geometry, then its drawing, whose
+   * ties report as they are stroked and stop when cancelled. */
   mw_progress_report (0, 1, 0.1);
+  _mw_renderer_set_progress (renderer, 0.1, 0.7);
   mw_renderer_draw (renderer, cr, &view);
-  mw_progress_report (0, 1, 0.7);
+  _mw_renderer_set_progress (renderer, 0, 0);
+  if (_mw_renderer_was_cancelled (renderer))
+    return set_cancelled (error);
+  if (!stage_done (0.7, error))
+    return FALSE;
 
   if (page.title_h > 0)
     {
@@ -347,6 +359,7 @@ draw_page (MwRenderer            *renderer,
     score_card (renderer, cr, options->score_card, page.side_x,
                 page.side_y + (options->legend ? page.legend_h + 14 : 0),
                 MAX (page.side_w, page.legend_w), options->dark);
+  return TRUE;
 }
 
 /* ---- formats ------------------------------------------------------------- */
@@ -406,6 +419,7 @@ export_png (MwRenderer            *renderer,
   cairo_t *cr;
   double width, height, pw, ph;
   cairo_status_t status;
+  gboolean drawn;
   MwView view;
 
   mw_export_get_view (renderer, options, &view, &width, &height);
@@ -422,13 +436,13 @@ export_png (MwRenderer            *renderer,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)pw, (int)ph);
   cairo_surface_set_device_scale (surface, options->scale, options->scale);
   cr = cairo_create (surface);
-  draw_page (renderer, cr, options);
+  drawn = draw_page (renderer, cr, options, error);
   status = cairo_status (cr);
   cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS)
+  if (drawn && status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_write_to_png_stream (surface, append_cb, out);
   cairo_surface_destroy (surface);
-  if (!check_status (status, error))
+  if (!drawn || !check_status (status, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
@@ -463,6 +477,7 @@ export_pdf (MwRenderer            *renderer,
   cairo_t *cr;
   double width, height, pw, ph;
   cairo_status_t status;
+  gboolean drawn;
   MwView view;
 
   mw_export_get_view (renderer, options, &view, &width, &height);
@@ -493,7 +508,7 @@ export_pdf (MwRenderer            *renderer,
       cairo_translate (cr, placement.x, placement.y);
       cairo_scale (cr, placement.scale, placement.scale);
     }
-  draw_page (renderer, cr, options);
+  drawn = draw_page (renderer, cr, options, error);
   cairo_show_page (cr);
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -501,7 +516,7 @@ export_pdf (MwRenderer            *renderer,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (!check_status (status, error))
+  if (!drawn || !check_status (status, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
@@ -564,6 +579,7 @@ export_svg (MwRenderer            *renderer,
   cairo_t *cr;
   double width, height;
   cairo_status_t status;
+  gboolean drawn;
   const char *end;
   MwView view;
   gsize at;
@@ -576,7 +592,7 @@ export_svg (MwRenderer            *renderer,
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
   cr = cairo_create (surface);
   _mw_renderer_set_text_sink (renderer, svg_text_cb, text);
-  draw_page (renderer, cr, options);
+  drawn = draw_page (renderer, cr, options, error);
   _mw_renderer_set_text_sink (renderer, NULL, NULL);
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -584,7 +600,7 @@ export_svg (MwRenderer            *renderer,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (!check_status (status, error))
+  if (!drawn || !check_status (status, error))
     return NULL;
 
   /* the text goes last, over the drawing, inside the root element */
@@ -632,6 +648,13 @@ stage_done (double    fraction,
 {
   if (mw_progress_report (0, 1, fraction))
     return TRUE;
+  return set_cancelled (error);
+}
+
+/* Returns: FALSE, with G_IO_ERROR_CANCELLED */
+static gboolean
+set_cancelled (GError **error)
+{
   /* never shown: a cancelled export is not an error to the user */
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The export was cancelled");
   return FALSE;

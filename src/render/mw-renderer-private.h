@@ -131,6 +131,10 @@ void           _mw_renderer_draw_actor_alone (MwRenderer  *self,
                                            guint           index);
 double         _mw_renderer_map_weight    (MwRenderer     *self,
                                            const MwView   *view);
+void           _mw_renderer_set_progress  (MwRenderer     *self,
+                                           double          start,
+                                           double          end);
+gboolean       _mw_renderer_was_cancelled (MwRenderer     *self);
 void           _mw_renderer_set_text_sink (MwRenderer     *self,
                                            MwTextSink      sink,
                                            gpointer        user_data);
@@ -393,6 +397,10 @@ typedef struct
   GArray *near;                      /* tie indices: the index's candidates */
   gboolean indexed;                  /* this frame's came from the index */
   guint    n_long;                   /* of this frame's, those longer than the view is wide and high */
+  double   progress_start;           /* the thread's progress a drawing reports from … */
+  double   progress_end;             /* … to here, while it strokes ties; none when equal */
+  guint    n_stroked, n_to_stroke;   /* this frame's, for that progress */
+  gboolean cancelled;                /* the thread's progress was cancelled while stroking them */
 } MwRenderTies;
 
 /* One of the A8 masks dense ties are rasterised into: a state (normal or
