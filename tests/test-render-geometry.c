@@ -525,6 +525,77 @@ test_edits_map_without_orgs (void)
   g_assert_cmpuint (renderer->overview.n_builds, ==, maps + 1);
 }
 
+/* Issue 17: 100,000 labels took half a second of the first frame, measured
+ * one by one on the UI thread; now several threads measure them, each with
+ * its own font map. Every label must come out as one thread measures it:
+ * its size, where it goes, the text shown (ellipsised, on one line) and
+ * its pixels — for scripts, emoji, record labels and line breaks too. */
+static void
+test_labels_measured_in_parallel (void)
+{
+  static const char *words[] = {
+    "Person", "Ana María", "李小龍", "محمد علي", "Zoë 🙂", "<f0> left|<f1> right", "two\nlines",
+    "Dr. Maximiliane Theodora Wolkenstein-Oberhausen of the Department of Long Names",
+  };
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(MwRenderer) parallel = NULL;
+  g_autoptr(MwRenderer) serial = NULL;
+  MwView view;
+
+  mw_network_begin_batch (network, "labels");
+  for (guint i = 0; i < EDIT_ACTORS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      g_autofree char *label = g_strdup_printf ("%s %u", words[i % G_N_ELEMENTS (words)], i);
+      MwActor *actor = mw_network_add_actor (network, id, label, MW_ACTOR_PERSON, NULL);
+
+      mw_network_set_actor_position (network, actor, (i % EDIT_COLUMNS) * 90.0, (i / EDIT_COLUMNS) * 70.0);
+    }
+  mw_network_end_batch (network);
+
+  parallel = mw_renderer_new (network);
+  parallel->text.parallel_min = 1;
+  _mw_renderer_set_n_threads (parallel, 2);
+  serial = mw_renderer_new (network);
+  serial->text.parallel_min = G_MAXUINT;
+  _mw_renderer_ensure_geometry (parallel);
+  _mw_renderer_ensure_geometry (serial);
+  g_assert_cmpuint (parallel->text.parallel_runs, ==, 1);
+  g_assert_cmpuint (serial->text.parallel_runs, ==, 0);
+
+  for (guint i = 0; i < EDIT_ACTORS; i++)
+    {
+      const MwActor *actor = mw_network_get_actor (network, i);
+      double pw, ph, sw, sh;
+
+      _mw_renderer_label_size (parallel, actor, &pw, &ph);
+      _mw_renderer_label_size (serial, actor, &sw, &sh);
+      g_assert_cmpfloat (pw, ==, sw);
+      g_assert_cmpfloat (ph, ==, sh);
+    }
+  g_assert_cmpmem (parallel->geometry.actors->data, parallel->geometry.actors->len * sizeof (MwActorGeom),
+                   serial->geometry.actors->data, serial->geometry.actors->len * sizeof (MwActorGeom));
+
+  /* the shown text is what is drawn: close up, over several kinds of label */
+  mw_view_init (&view, 900, 500);
+  view.zoom = 1.2;
+  view.labels = MW_LABELS_ALWAYS;
+  for (guint k = 0; k < 3; k++)
+    {
+      cairo_surface_t *a, *b;
+
+      view.offset_x = k * 1500.0;
+      view.offset_y = k * 700.0;
+      a = draw_view (parallel, &view);
+      b = draw_view (serial, &view);
+      g_assert_cmpuint (pixels_differing (a, b), ==, 0);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+  /* nothing measured twice: the labels the threads measured are kept */
+  g_assert_cmpuint (parallel->text.parallel_runs, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/render-geometry/large-goes-straight", test_large_goes_straight);
   g_test_add_func ("/render-geometry/edits-like-fresh", test_edits_like_fresh);
   g_test_add_func ("/render-geometry/edits-map-without-orgs", test_edits_map_without_orgs);
+  g_test_add_func ("/render-geometry/labels-in-parallel", test_labels_measured_in_parallel);
 
   return g_test_run ();
 }

@@ -337,6 +337,7 @@ static void
 place_labels_quickly (MwRenderer *self,
                       const int  *balance)
 {
+  _mw_renderer_measure_labels (self);
   for (guint i = 0; i < self->geometry.actors->len; i++)
     place_label_quickly (self, i, balance[i]);
 }

@@ -20,6 +20,8 @@
 #define AUTO_LABEL_MAX  2000     /* … and so are more of them at once */
 #define EMPHASIS_LABEL_MAX  60   /* highlighted and selected actors keep theirs … */
 #define EMPHASIS_LABEL_PX  10.0  /* … at least this size on screen */
+#define PARALLEL_LABELS_MIN 20000 /* fewer labels are measured as they are asked for */
+#define PARALLEL_LABELS_MAX     4 /* threads that measure them, the calling one included */
 
 typedef struct
 {
@@ -69,6 +71,7 @@ _mw_render_text_init (MwRenderText *text)
   text->scale = 1;
   text->font = g_strdup ("Cantarell, DejaVu Sans, sans-serif");
   text->labels = g_hash_table_new_full (NULL, NULL, NULL, label_free);
+  text->parallel_min = PARALLEL_LABELS_MIN;
 }
 
 void
@@ -131,14 +134,15 @@ _mw_renderer_labels_changed (MwRenderer     *self,
     }
 }
 
-PangoLayout *
-_mw_renderer_create_layout (MwRenderer *self,
-                            const char *text,
-                            double      size,
-                            gboolean    bold)
+static PangoLayout *
+create_layout (PangoContext *pango,
+               const char   *font,
+               const char   *text,
+               double        size,
+               gboolean      bold)
 {
-  PangoLayout *layout = pango_layout_new (self->text.pango);
-  PangoFontDescription *desc = pango_font_description_from_string (self->text.font);
+  PangoLayout *layout = pango_layout_new (pango);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
 
   pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
   pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
@@ -146,6 +150,15 @@ _mw_renderer_create_layout (MwRenderer *self,
   pango_layout_set_text (layout, text, -1);
   pango_font_description_free (desc);
   return layout;
+}
+
+PangoLayout *
+_mw_renderer_create_layout (MwRenderer *self,
+                            const char *text,
+                            double      size,
+                            gboolean    bold)
+{
+  return create_layout (self->text.pango, self->text.font, text, size, bold);
 }
 
 /* Cuts a long label at a character boundary and adds "…" itself (rather
@@ -214,35 +227,154 @@ label_layout (MwRenderer *self,
   return label->layout;
 }
 
+/* @actor's label as measured with @measure: @mapped is the appearance's
+ * label for it, if any. Reads the network only: other threads may call it
+ * while nobody changes the network (measure_all()). */
 static Label *
-get_label (MwRenderer    *self,
-           const MwActor *actor)
+measure_label (MwNetwork     *network,
+               PangoLayout   *measure,
+               const MwActor *actor,
+               const char    *mapped)
 {
-  Label *label = g_hash_table_lookup (self->text.labels, actor);
-  PangoRectangle logical;
+  Label *label = g_new0 (Label, 1);
   g_autofree char *one_line = NULL;
-  PangoLayout *measure;
+  PangoRectangle logical;
 
-  const char *mapped = _mw_renderer_appearance_label (self, actor);
-  const char *text = mapped != NULL ? mapped : actor->label;
-
-  if (label != NULL && label->mapped == (mapped != NULL) && strcmp (label->text, text) == 0)
-    return label;
-
-  label = g_new0 (Label, 1);
-  label->text = g_strdup (text);
+  label->text = g_strdup (mapped != NULL ? mapped : actor->label);
   label->mapped = mapped != NULL;
-  one_line = g_strdelimit (mapped != NULL ? g_strdup (mapped) : mw_network_dup_actor_display_label (self->network, actor),
+  one_line = g_strdelimit (mapped != NULL ? g_strdup (mapped) : mw_network_dup_actor_display_label (network, actor),
                            "\r\n\t", ' ');
-  measure = measuring_layout (self);
   pango_layout_set_text (measure, one_line, -1);
   ellipsise (measure, one_line, MW_LABEL_MAX_WIDTH);
   pango_layout_get_extents (measure, NULL, &logical);
   label->shown = g_strdup (pango_layout_get_text (measure));
   label->width = (double)logical.width / PANGO_SCALE;
   label->height = (double)logical.height / PANGO_SCALE;
+  return label;
+}
+
+/* Whether @label is still @actor's, whose appearance's label is @mapped. */
+static gboolean
+label_fresh (const Label   *label,
+             const MwActor *actor,
+             const char    *mapped)
+{
+  return label != NULL && label->mapped == (mapped != NULL) &&
+         strcmp (label->text, mapped != NULL ? mapped : actor->label) == 0;
+}
+
+static Label *
+get_label (MwRenderer    *self,
+           const MwActor *actor)
+{
+  Label *label = g_hash_table_lookup (self->text.labels, actor);
+  const char *mapped = _mw_renderer_appearance_label (self, actor);
+
+  if (label_fresh (label, actor, mapped))
+    return label;
+  label = measure_label (self->network, measuring_layout (self), actor, mapped);
   g_hash_table_replace (self->text.labels, (gpointer)actor, label);
   return label;
+}
+
+/* ---- many labels at once, on several threads ------------------------------ */
+
+/* One thread's share of the labels to measure. */
+typedef struct
+{
+  MwNetwork    *network;
+  const char   *font;
+  double        size;
+  MwActor     **actors;      /* the renderer's, from start to end */
+  const char  **mapped;
+  Label       **labels;      /* out, by the same position */
+  guint         start, end;
+} MeasureShare;
+
+static void
+measure_share (MeasureShare *share,
+               PangoLayout  *measure)
+{
+  for (guint k = share->start; k < share->end; k++)
+    share->labels[k] = measure_label (share->network, measure, share->actors[k], share->mapped[k]);
+}
+
+/* A helper thread measures with a font map of its own, as the tiles' twin
+ * does: Pango's font maps are not thread-safe, and with hinting off the
+ * metrics are the same in every one. */
+static gpointer
+measure_share_thread (gpointer data)
+{
+  MeasureShare *share = data;
+  PangoFontMap *font_map = pango_cairo_font_map_new ();
+  PangoContext *pango = create_context (font_map);
+  PangoLayout *measure = create_layout (pango, share->font, "", share->size, FALSE);
+
+  measure_share (share, measure);
+  g_object_unref (measure);
+  g_object_unref (pango);
+  g_object_unref (font_map);
+  return NULL;
+}
+
+/**
+ * _mw_renderer_measure_labels:
+ *
+ * Measures every actor's label that is not measured yet, on several
+ * threads when there are many: a network of 100,000 people spent half a
+ * second of its first frame here, on the UI thread alone. The network is
+ * only read meanwhile, and the calling thread waits for them all.
+ */
+void
+_mw_renderer_measure_labels (MwRenderer *self)
+{
+  guint n = mw_network_get_n_actors (self->network), n_threads, n_todo = 0;
+  g_autofree MwActor **actors = NULL;
+  g_autofree const char **mapped = NULL;
+  g_autofree Label **labels = NULL;
+  MeasureShare shares[PARALLEL_LABELS_MAX];
+  GThread *threads[PARALLEL_LABELS_MAX] = { NULL };
+
+  n_threads = self->worker.n_threads > 1 ? CLAMP (g_get_num_processors (), 2, PARALLEL_LABELS_MAX) : 1;
+  if (n < self->text.parallel_min || n_threads < 2)
+    return;
+
+  /* which are missing or stale, decided here: the appearance is this thread's */
+  actors = g_new (MwActor *, n);
+  mapped = g_new (const char *, n);
+  for (guint i = 0; i < n; i++)
+    {
+      MwActor *actor = mw_network_get_actor (self->network, i);
+      const char *map = _mw_renderer_appearance_label (self, actor);
+
+      if (label_fresh (g_hash_table_lookup (self->text.labels, actor), actor, map))
+        continue;
+      actors[n_todo] = actor;
+      mapped[n_todo++] = map;
+    }
+  if (n_todo < self->text.parallel_min)
+    {
+      for (guint k = 0; k < n_todo; k++)
+        get_label (self, actors[k]);
+      return;
+    }
+
+  labels = g_new0 (Label *, n_todo);
+  for (guint t = 0; t < n_threads; t++)
+    {
+      shares[t] = (MeasureShare) { self->network, self->text.font, MW_LABEL_FONT_SIZE * self->text.scale,
+                                   actors, mapped, labels,
+                                   (guint)((guint64)n_todo * t / n_threads),
+                                   (guint)((guint64)n_todo * (t + 1) / n_threads) };
+      if (t > 0)
+        threads[t] = g_thread_new ("mw-render-labels", measure_share_thread, &shares[t]);
+    }
+  measure_share (&shares[0], measuring_layout (self));
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+  for (guint k = 0; k < n_todo; k++)
+    g_hash_table_replace (self->text.labels, actors[k], labels[k]);
+  self->text.parallel_runs++;
 }
 
 /* The size of an actor's label as drawn, in model points. */

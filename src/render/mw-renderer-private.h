@@ -384,6 +384,8 @@ typedef struct
   PangoLayout  *measure;      /* measures labels, for measure_font and _scale */
   char         *measure_font;
   double        measure_scale;
+  guint         parallel_min; /* from this many labels to measure, several threads do (tests lower it) */
+  guint         parallel_runs; /* … how often they did, for tests */
   MwTextSink    sink;
   gpointer      sink_data;
 } MwRenderText;
@@ -729,6 +731,7 @@ void     _mw_renderer_label_size        (MwRenderer       *self,
                                          const MwActor    *actor,
                                          double           *width,
                                          double           *height);
+void     _mw_renderer_measure_labels    (MwRenderer       *self);
 void     _mw_renderer_draw_labels       (MwRenderer       *self,
                                          cairo_t          *cr,
                                          const MwFrame    *f,
