@@ -121,6 +121,7 @@ struct _MwCanvas
   double      morph_t;       /* how far it has come, 0…1 */
 
   MwRenderTiles *tiles;      /* (nullable) the picture of a big network, in tiles */
+  MwNetwork  *offered_copy;  /* (nullable) a copy of network for the tiles' worker (the load's) */
   int         tiles_min_actors; /* from how many actors frames use tiles; -1 never */
   guint       tiles_redraw_id;
   double      tiles_zoom;    /* the zoom of the last tiled frame … */

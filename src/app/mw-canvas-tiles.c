@@ -147,12 +147,15 @@ _mw_canvas_snapshot_tiles (MwCanvas    *self,
   if (!use_tiles (self))
     {
       g_clear_pointer (&self->tiles, mw_render_tiles_free);
+      g_clear_object (&self->offered_copy);
       return FALSE;
     }
   if (self->tiles == NULL)
     {
       self->tiles = mw_render_tiles_new (self->renderer, TILE_SIZE);
       mw_render_tiles_set_ready_func (self->tiles, tiles_ready_cb, self);
+      if (self->offered_copy != NULL)
+        mw_render_tiles_offer_copy (self->tiles, g_steal_pointer (&self->offered_copy));
     }
 
   if (self->view.zoom != self->tiles_zoom)

@@ -186,6 +186,7 @@ mw_canvas_dispose (GObject *object)
     mw_history_commit (self->history, g_steal_pointer (&self->drag_edit));
   g_clear_pointer (&self->rename_popover, gtk_widget_unparent);
   g_clear_object (&self->renderer);
+  g_clear_object (&self->offered_copy);
   g_clear_object (&self->history);
   g_clear_object (&self->network);
 
@@ -516,6 +517,7 @@ mw_canvas_set_history (MwCanvas  *self,
   g_set_object (&self->history, history);
   g_set_object (&self->network, mw_history_get_network (history));
   _mw_canvas_clear_tiles (self);
+  g_clear_object (&self->offered_copy);
   g_clear_object (&self->renderer);
   self->renderer = mw_renderer_new (self->network);
   text_scale_cb (self);
@@ -532,6 +534,28 @@ mw_canvas_set_history (MwCanvas  *self,
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   _mw_canvas_selection_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), _mw_canvas_properties[PROP_HISTORY]);
+}
+
+/**
+ * mw_canvas_offer_copy:
+ * @copy: a copy of the canvas's network as it is now, made on another
+ *   thread (mw_document_take_view_copy())
+ *
+ * A big network's tiles are drawn on a worker, from a copy of the
+ * network: this one spares the window making it (a quarter of a second
+ * at 100,000 actors). Kept only while the network stays as it is.
+ */
+void
+mw_canvas_offer_copy (MwCanvas  *self,
+                      MwNetwork *copy)
+{
+  g_return_if_fail (MW_IS_CANVAS (self));
+  g_return_if_fail (MW_IS_NETWORK (copy));
+
+  if (self->tiles != NULL)
+    mw_render_tiles_offer_copy (self->tiles, g_object_ref (copy));
+  else
+    g_set_object (&self->offered_copy, copy);
 }
 
 /**

@@ -25,6 +25,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (MwCanvas, mw_canvas, MW, CANVAS, GtkWidget)
 
 GtkWidget  *mw_canvas_new                 (void);
+void        mw_canvas_offer_copy          (MwCanvas   *self,
+                                           MwNetwork  *copy);
 void        mw_canvas_set_history         (MwCanvas   *self,
                                            MwHistory  *history);
 MwHistory  *mw_canvas_get_history         (MwCanvas   *self);

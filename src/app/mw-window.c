@@ -184,6 +184,12 @@ document_history_cb (MwWindow *self)
   if (self->comparing)
     _mw_window_stop_comparing (self);
   mw_canvas_set_history (self->canvas, history);
+  {
+    g_autoptr(MwNetwork) copy = mw_document_take_view_copy (self->document);
+
+    if (copy != NULL)
+      mw_canvas_offer_copy (self->canvas, copy);
+  }
   place_if_unplaced (self);
   gtk_info_bar_set_revealed (self->interpret_bar, mw_interpret_is_guessed (mw_history_get_network (history)));
   g_signal_connect_object (history, "notify::undo-name",

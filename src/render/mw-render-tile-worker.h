@@ -38,6 +38,9 @@ void          _mw_tile_worker_free       (MwTileWorker    *worker);
 gboolean      _mw_tile_worker_is_idle    (MwTileWorker    *worker);
 gboolean      _mw_tile_worker_sync       (MwTileWorker    *worker,
                                           MwRenderer      *renderer);
+void          _mw_tile_worker_offer_copy (MwTileWorker    *worker,
+                                          MwNetwork       *source,
+                                          MwNetwork       *copy);
 GHashTable   *_mw_tile_worker_map_set    (MwTileWorker    *worker,
                                           MwRenderer      *renderer,
                                           GHashTable      *set,

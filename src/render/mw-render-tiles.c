@@ -65,6 +65,7 @@ typedef struct
 struct _MwRenderTiles
 {
   MwRenderer *renderer;
+  MwNetwork  *offered;    /* (nullable) a copy of the renderer's network for the worker's first twin */
   int         size;       /* device pixels a side */
   guint64     emphasis;   /* the caller's count of selection and highlight changes */
   gboolean    have_state;
@@ -145,6 +146,42 @@ worker_ready (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The worker, made when first needed, with the copy offered for its twin. */
+static void
+ensure_worker (MwRenderTiles *tiles)
+{
+  if (tiles->worker != NULL)
+    return;
+  tiles->worker = _mw_tile_worker_new (worker_ready, tiles);
+  if (tiles->offered != NULL)
+    _mw_tile_worker_offer_copy (tiles->worker, tiles->renderer->network, g_steal_pointer (&tiles->offered));
+}
+
+/**
+ * mw_render_tiles_offer_copy:
+ * @copy: (transfer full): a copy of the renderer's network as it is now
+ *   (mw_network_copy(), made on another thread, e.g. by the load)
+ *
+ * Spares the UI thread the copy the worker's twin draws on: the worker
+ * takes @copy instead of copying the network, if the network has not
+ * changed since.
+ */
+void
+mw_render_tiles_offer_copy (MwRenderTiles *tiles,
+                            MwNetwork     *copy)
+{
+  g_return_if_fail (tiles != NULL);
+  g_return_if_fail (MW_IS_NETWORK (copy));
+
+  if (tiles->worker != NULL)
+    _mw_tile_worker_offer_copy (tiles->worker, tiles->renderer->network, copy);
+  else
+    {
+      g_clear_object (&tiles->offered);
+      tiles->offered = copy;
+    }
+}
+
 static void
 clear_sets (MwRenderTiles *tiles)
 {
@@ -187,6 +224,7 @@ mw_render_tiles_free (MwRenderTiles *tiles)
     return;
   /* first: its thread draws with the renderer's twin, not the renderer */
   g_clear_pointer (&tiles->worker, _mw_tile_worker_free);
+  g_clear_object (&tiles->offered);
   clear_sets (tiles);
   g_hash_table_unref (tiles->current.tiles);
   g_hash_table_unref (tiles->backdrop.tiles);
@@ -282,8 +320,7 @@ mw_render_tiles_hold_worker (MwRenderTiles *tiles,
                              gboolean       hold)
 {
   g_return_if_fail (tiles != NULL);
-  if (tiles->worker == NULL)
-    tiles->worker = _mw_tile_worker_new (worker_ready, tiles);
+  ensure_worker (tiles);
   _mw_tile_worker_hold (tiles->worker, hold);
 }
 
@@ -685,8 +722,7 @@ queue_level (MwRenderTiles *tiles,
   gint64 i0, j0, i1, j1, ci, cj, radius;
   gboolean missing = FALSE;
 
-  if (tiles->worker == NULL)
-    tiles->worker = _mw_tile_worker_new (worker_ready, tiles);
+  ensure_worker (tiles);
   /* an edit while a job is out: the twin catches up once it is done */
   if (!_mw_tile_worker_sync (tiles->worker, tiles->renderer))
     {

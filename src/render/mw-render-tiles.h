@@ -42,6 +42,8 @@ typedef void (*MwTilePlaceFunc) (cairo_surface_t *surface,
 MwRenderTiles *mw_render_tiles_new          (MwRenderer     *renderer,
                                              int             tile_size);
 void           mw_render_tiles_free         (MwRenderTiles  *tiles);
+void           mw_render_tiles_offer_copy   (MwRenderTiles  *tiles,
+                                             MwNetwork      *copy);
 void           mw_render_tiles_drop_all     (MwRenderTiles  *tiles);
 void           mw_render_tiles_set_emphasis_serial (MwRenderTiles *tiles,
                                              guint64         serial);

@@ -26,6 +26,7 @@ MwDocument *mw_document_new              (void);
 MwNetwork  *mw_document_get_network      (MwDocument          *self);
 MwHistory  *mw_document_get_history      (MwDocument          *self);
 MwScorer   *mw_document_get_scorer       (MwDocument          *self);
+MwNetwork  *mw_document_take_view_copy   (MwDocument          *self);
 GFile      *mw_document_get_file         (MwDocument          *self);
 char       *mw_document_dup_title        (MwDocument          *self);
 gboolean    mw_document_get_modified     (MwDocument          *self);
