@@ -20,6 +20,7 @@
 #include "mw-layout.h"
 #include "mw-layout-private.h"
 #include "mw-layout-tree.h"
+#include "mw-overview.h"
 
 static MwNetwork *
 load_fixture (const char *name)
@@ -1161,6 +1162,82 @@ test_spread_to_fit (void)
   }
 }
 
+/* The map's bands count every tie between two groups once, by type, in the
+ * order their first tie comes: with few groups (a square table) and with
+ * more than that table holds (hashed pairs), checked against a plain count. */
+static void
+test_overview_links (void)
+{
+  static const guint sizes[] = { 12, 1300 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autoptr(MwNetwork) network = mw_network_new ();
+      g_autoptr(GRand) rand = g_rand_new_with_seed (31 + k);
+      guint n_units = sizes[k], n = 2 * n_units, n_groups, n_ties = 0;
+      g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      MwOverview *map;
+
+      mw_network_begin_batch (network, "units");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("a%u", i);
+          g_autofree char *unit = g_strdup_printf ("Unit %u", i % n_units);
+          MwActor *actor = mw_network_add_actor (network, id, id, MW_ACTOR_PERSON, NULL);
+
+          mw_network_set_actor_unit (network, actor, unit);
+        }
+      for (guint t = 0; t < 6 * n; t++)
+        {
+          guint a = g_rand_int_range (rand, 0, n), b = g_rand_int_range (rand, 0, n);
+
+          if (a != b && mw_network_add_tie (network, mw_network_get_actor (network, a), mw_network_get_actor (network, b),
+                                            g_rand_int_range (rand, 1, MW_N_TIE_TYPES), 1, NULL) != NULL)
+            n_ties++;
+        }
+      mw_network_end_batch (network);
+
+      map = mw_overview_new (network);
+      n_groups = mw_overview_get_n_groups (map);
+      g_assert_cmpuint (n_groups, >, 1);
+      for (guint i = 0; i < mw_network_get_n_ties (network); i++)
+        {
+          MwTie *tie = mw_network_get_tie (network, i);
+          guint a = mw_overview_get_actor_group (map, tie->from->index);
+          guint b = mw_overview_get_actor_group (map, tie->to->index);
+          g_autofree char *key = g_strdup_printf ("%u-%u-%d", MIN (a, b), MAX (a, b), tie->type);
+          guint *count = g_hash_table_lookup (expected, key);
+
+          if (a == b)
+            continue;
+          if (count == NULL)
+            g_hash_table_insert (expected, g_strdup (key), count = g_new0 (guint, 1));
+          (*count)++;
+        }
+      for (guint l = 0; l < mw_overview_get_n_links (map); l++)
+        {
+          const MwOverviewLink *link = mw_overview_get_link (map, l);
+          guint total = 0;
+
+          g_assert_cmpuint (link->a, <, link->b);
+          for (int type = 0; type < MW_N_TIE_TYPES; type++)
+            {
+              g_autofree char *key = g_strdup_printf ("%u-%u-%d", link->a, link->b, type);
+              guint *count = g_hash_table_lookup (expected, key);
+
+              g_assert_cmpuint (link->count[type], ==, count != NULL ? *count : 0);
+              total += link->count[type];
+              g_hash_table_remove (expected, key);
+            }
+          g_assert_cmpuint (link->total, ==, total);
+        }
+      /* every pair with a tie has its band */
+      g_assert_cmpuint (g_hash_table_size (expected), ==, 0);
+      g_test_message ("%u groups, %u ties, %u bands", n_groups, n_ties, mw_overview_get_n_links (map));
+      mw_overview_free (map);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1197,6 +1274,7 @@ main (int    argc,
   g_test_add_func ("/layout/async-missing-cli", test_async_missing_cli);
 
   g_test_add_func ("/layout/spread-to-fit", test_spread_to_fit);
+  g_test_add_func ("/layout/overview-links", test_overview_links);
 
   return g_test_run ();
 }
