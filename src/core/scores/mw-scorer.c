@@ -21,8 +21,15 @@
  * network's scorer's copy, then scores the view, so an edit costs the UI
  * thread only the copy's update. While views are built from it
  * (readers > 0) that copy is not updated in place: the whole network's
- * next run waits for them; a view waits while the copy is behind the
- * network (its scorer still busy with an older state).
+ * next run waits for them (a view is built in well under its scoring's
+ * time). A view never waits for the whole network's run: while that run
+ * reads a copy that is behind the network, the view is built from that
+ * copy and a patch of what changed since (mw_filter_patch_new(), taken on
+ * the UI thread at the cost of the changes), so it shows the newest edit
+ * without a copy of its own. After a change the copy cannot follow (a
+ * batch, an undo, a renamed id) the whole network's scorer takes the new
+ * copy its next run would take anyway at once; the run still going keeps
+ * the old one until it ends.
  */
 
 #define G_LOG_DOMAIN "meshwork-scorer"
@@ -70,6 +77,7 @@ typedef struct
 {
   MwNetwork *copy;     /* the source's copy, read until the view is built */
   MwScorer  *source;   /* owns @copy; its readers count this run */
+  MwFilterPatch *patch;  /* (nullable) what changed since @copy was brought up to date */
   MwFilter  *filter;
   MwNetwork *view;     /* (nullable) set by the worker */
 } ViewRun;
@@ -81,6 +89,7 @@ view_run_free (gpointer data)
 
   g_clear_object (&run->copy);
   g_clear_object (&run->source);
+  g_clear_pointer (&run->patch, mw_filter_patch_free);
   g_clear_pointer (&run->filter, mw_filter_free);
   g_clear_object (&run->view);
   g_free (run);
@@ -153,6 +162,35 @@ _mw_scorer_set_test_delay (guint ms)
   g_atomic_int_set (&test_delay_ms, (gint)MIN (ms, (guint)G_MAXINT));
 }
 
+static GMutex test_hold_mutex;
+static GCond test_hold_cond;
+static gboolean test_hold;  /* under test_hold_mutex */
+
+/**
+ * _mw_scorer_set_test_hold:
+ *
+ * For tests only: while @hold, every whole network's worker run waits
+ * before it scores, however long; a filtered view's runs do not. %FALSE
+ * lets the held runs go on.
+ */
+void
+_mw_scorer_set_test_hold (gboolean hold)
+{
+  g_mutex_lock (&test_hold_mutex);
+  test_hold = hold;
+  g_cond_broadcast (&test_hold_cond);
+  g_mutex_unlock (&test_hold_mutex);
+}
+
+static void
+wait_while_held (void)
+{
+  g_mutex_lock (&test_hold_mutex);
+  while (test_hold)
+    g_cond_wait (&test_hold_cond, &test_hold_mutex);
+  g_mutex_unlock (&test_hold_mutex);
+}
+
 static void
 score_thread (GTask        *task,
               gpointer      source_object,
@@ -166,6 +204,7 @@ score_thread (GTask        *task,
 
   if (g_atomic_int_get (&test_delay_ms) > 0)
     g_usleep ((gulong)g_atomic_int_get (&test_delay_ms) * G_TIME_SPAN_MILLISECOND);
+  wait_while_held ();
 
   /* mw_scores_compute() reports its stages to the thread's progress. The
    * cache is the worker's alone while it runs (self->running). */
@@ -175,8 +214,8 @@ score_thread (GTask        *task,
   g_task_return_pointer (task, scores, (GDestroyNotify)mw_scores_unref);
 }
 
-/* A filtered view: built from the source's copy, which is let go as soon
- * as the view stands, then scored. */
+/* A filtered view: built from the source's copy (and what changed since),
+ * which is let go as soon as the view stands, then scored. */
 static void
 view_thread (GTask        *task,
              gpointer      source_object,
@@ -188,7 +227,7 @@ view_thread (GTask        *task,
   MwProgress *progress = g_object_get_data (G_OBJECT (task), "progress");
   MwScores *scores;
 
-  run->view = mw_filter_apply_network (run->filter, run->copy);
+  run->view = mw_filter_apply_network_patched (run->filter, run->copy, run->patch);
   g_atomic_int_add (&run->source->readers, -1);
 
   if (g_atomic_int_get (&test_delay_ms) > 0)
@@ -360,8 +399,44 @@ current_copy (MwScorer *source)
   return source->shadow;
 }
 
+/* A copy the network cannot be told from change by change: the whole
+ * network's scorer takes a new one now, not when its run ends (it would
+ * at its next run). The run keeps its own reference to the old one. */
+static MwNetwork *
+renew_shadow (MwScorer *source)
+{
+  g_assert (MW_IS_SCORER (source));
+
+  g_clear_object (&source->shadow);
+  source->shadow = mw_network_copy (source->network);
+  g_hash_table_remove_all (source->shadow_actors);
+  g_hash_table_remove_all (source->shadow_ties);
+  source->shadow_stale = FALSE;
+  return source->shadow;
+}
+
+/* Returns: what a view of the network as it is now is built from: @source's
+ * copy, and in *@patch what changed since when the copy is behind while
+ * others read it (%NULL when it is current) */
+static MwNetwork *
+view_input (MwScorer       *source,
+            MwFilterPatch **patch)
+{
+  MwNetwork *copy = current_copy (source);
+
+  g_assert (MW_IS_SCORER (source));
+
+  *patch = NULL;
+  if (copy != NULL)
+    return copy;
+  if (source->shadow == NULL || source->shadow_stale)
+    return renew_shadow (source);
+  *patch = mw_filter_patch_new (source->network, source->shadow_actors, source->shadow_ties);
+  return source->shadow;
+}
+
 /* A filtered view's scores: a small network's right here, else a
- * worker's, from the source's copy once it is current. */
+ * worker's, from the source's copy (and what changed since). */
 static void
 rescore_view (MwScorer *self)
 {
@@ -386,14 +461,9 @@ rescore_view (MwScorer *self)
       set_busy (self, FALSE);
       return;
     }
-  copy = current_copy (self->source);
-  if (copy == NULL)
-    {
-      wait_for_copy (self);
-      return;
-    }
   set_busy (self, TRUE);
   run = g_new0 (ViewRun, 1);
+  copy = view_input (self->source, &run->patch);
   run->copy = g_object_ref (copy);
   run->source = g_object_ref (self->source);
   run->filter = mw_filter_copy (self->filter);
