@@ -56,6 +56,7 @@ struct _MwScorer
   gboolean      dirty;           /* the network changed since that copy */
   gboolean      busy;
   MwNetwork    *shadow;          /* (nullable) the worker's copy; only read while running */
+  MwNetwork    *reading;         /* (nullable) the copy the running worker reads: shadow, or the one before it */
   GHashTable   *shadow_actors;   /* ids of the actors changed since the copy was updated */
   GHashTable   *shadow_ties;     /* the same for ties */
   gboolean      shadow_stale;    /* a change the sets cannot describe: copy again */
@@ -251,6 +252,7 @@ score_done_cb (GObject      *object,
                                                                        : NULL;
 
   self->running = FALSE;
+  g_clear_object (&self->reading);
   if (self->discard)
     {
       /* Cancelled: only an edit since asks for scores again. */
@@ -269,13 +271,21 @@ score_done_cb (GObject      *object,
     set_busy (self, FALSE);
 }
 
+/* Whether a worker reads the copy now: the whole network's run, or views
+ * being built (counted together, whichever copy they read). */
+static gboolean
+shadow_in_use (MwScorer *self)
+{
+  return (self->running && self->shadow == self->reading) || g_atomic_int_get (&self->readers) > 0;
+}
+
 /* The worker's copy, up to date with the network (on the UI thread, while
  * no worker reads it). */
 static MwNetwork *
 update_shadow (MwScorer *self)
 {
   g_assert (MW_IS_SCORER (self));
-  g_assert (!self->running);
+  g_assert (!self->running || self->shadow != self->reading);
 
   if (self->shadow == NULL || self->shadow_stale)
     {
@@ -360,7 +370,8 @@ run_thread (MwScorer        *self,
 static void
 start_thread (MwScorer *self)
 {
-  run_thread (self, score_thread, g_object_ref (update_shadow (self)), g_object_unref);
+  g_set_object (&self->reading, update_shadow (self));
+  run_thread (self, score_thread, g_object_ref (self->shadow), g_object_unref);
 }
 
 static gboolean
@@ -391,7 +402,7 @@ current_copy (MwScorer *source)
 {
   g_assert (MW_IS_SCORER (source));
 
-  if (!source->running && g_atomic_int_get (&source->readers) == 0)
+  if (!shadow_in_use (source))
     update_shadow (source);
   if (source->shadow == NULL || source->shadow_stale ||
       mw_network_get_generation (source->shadow) != mw_network_get_generation (source->network))
@@ -408,16 +419,13 @@ renew_shadow (MwScorer *source)
   g_assert (MW_IS_SCORER (source));
 
   g_clear_object (&source->shadow);
-  source->shadow = mw_network_copy (source->network);
-  g_hash_table_remove_all (source->shadow_actors);
-  g_hash_table_remove_all (source->shadow_ties);
-  source->shadow_stale = FALSE;
-  return source->shadow;
+  return update_shadow (source);
 }
 
-/* Returns: what a view of the network as it is now is built from: @source's
- * copy, and in *@patch what changed since when the copy is behind while
- * others read it (%NULL when it is current) */
+/* Returns: (nullable): what a view of the network as it is now is built
+ * from: @source's copy, and in *@patch what changed since when the copy is
+ * behind while others read it (%NULL when it is current); %NULL while only
+ * views read a copy that cannot follow (they let go of it in a moment) */
 static MwNetwork *
 view_input (MwScorer       *source,
             MwFilterPatch **patch)
@@ -429,10 +437,15 @@ view_input (MwScorer       *source,
   *patch = NULL;
   if (copy != NULL)
     return copy;
-  if (source->shadow == NULL || source->shadow_stale)
+  if (source->shadow != NULL && !source->shadow_stale)
+    {
+      *patch = mw_filter_patch_new (source->network, source->shadow_actors, source->shadow_ties);
+      return source->shadow;
+    }
+  /* At most two whole copies: the one the run reads and the new one. */
+  if (source->running && source->shadow == source->reading)
     return renew_shadow (source);
-  *patch = mw_filter_patch_new (source->network, source->shadow_actors, source->shadow_ties);
-  return source->shadow;
+  return NULL;
 }
 
 /* A filtered view's scores: a small network's right here, else a
@@ -441,6 +454,7 @@ static void
 rescore_view (MwScorer *self)
 {
   MwNetwork *copy;
+  MwFilterPatch *patch;
   ViewRun *run;
 
   g_assert (MW_IS_SCORER (self));
@@ -461,9 +475,15 @@ rescore_view (MwScorer *self)
       set_busy (self, FALSE);
       return;
     }
+  copy = view_input (self->source, &patch);
+  if (copy == NULL)
+    {
+      wait_for_copy (self);
+      return;
+    }
   set_busy (self, TRUE);
   run = g_new0 (ViewRun, 1);
-  copy = view_input (self->source, &run->patch);
+  run->patch = patch;
   run->copy = g_object_ref (copy);
   run->source = g_object_ref (self->source);
   run->filter = mw_filter_copy (self->filter);
@@ -555,6 +575,7 @@ mw_scorer_finalize (GObject *object)
   g_clear_pointer (&self->scores, mw_scores_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->shadow);
+  g_clear_object (&self->reading);
   g_clear_pointer (&self->progress, mw_progress_unref);
   g_clear_pointer (&self->shadow_actors, g_hash_table_unref);
   g_clear_pointer (&self->shadow_ties, g_hash_table_unref);
