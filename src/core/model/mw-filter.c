@@ -425,31 +425,68 @@ mw_filter_patch_free (MwFilterPatch *patch)
 
 #define GONE G_MAXUINT
 
-/* The network @copy and @patch make together, as lists: its actors, taken
- * from either (@copy's order, the new ones last), and where each of
- * @copy's actors and @patch's stands among them (GONE: removed). */
+/* The network @copy and @patch make together: its actors, taken from
+ * either (@copy's order, the new ones last), where each of @copy's and
+ * @patch's actors stands among them (GONE: removed), and which of @copy's
+ * ties the patch replaces. Marked by index from the ids that changed: the
+ * cost of a look-up is the changes', not the network's. */
 typedef struct
 {
-  GPtrArray *actors;   /* (element-type MwActor) not owned */
-  guint     *at_copy;  /* by @copy's actor index */
-  guint     *at_now;   /* by @patch->now's actor index */
+  GPtrArray *actors;    /* (element-type MwActor) not owned */
+  guint     *at_copy;   /* by @copy's actor index */
+  guint     *at_now;    /* by @patch->now's actor index */
+  guint8    *tie_gone;  /* by @copy's tie index: changed or removed since */
 } Merged;
 
+/* Sets @marks[i] for the item of @copy (actor or tie) each id names. */
+static guint8 *
+mark_changed (GHashTable *ids,
+              MwNetwork  *copy,
+              gboolean    ties)
+{
+  guint n = ties ? mw_network_get_n_ties (copy) : mw_network_get_n_actors (copy);
+  guint8 *marks = g_new0 (guint8, MAX (n, 1));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (ties)
+        {
+          MwTie *tie = mw_network_lookup_tie (copy, key);
+
+          if (tie != NULL)
+            marks[tie->index] = 1;
+        }
+      else
+        {
+          MwActor *actor = mw_network_lookup_actor (copy, key);
+
+          if (actor != NULL)
+            marks[actor->index] = 1;
+        }
+    }
+  return marks;
+}
+
 static void
-merge_actors (Merged              *merged,
-              MwNetwork           *copy,
-              const MwFilterPatch *patch)
+merge (Merged              *merged,
+       MwNetwork           *copy,
+       const MwFilterPatch *patch)
 {
   guint n = mw_network_get_n_actors (copy), n_now = mw_network_get_n_actors (patch->now);
+  g_autofree guint8 *changed = mark_changed (patch->actor_ids, copy, FALSE);
 
   merged->actors = g_ptr_array_sized_new (n + n_now);
   merged->at_copy = g_new (guint, MAX (n, 1));
   merged->at_now = g_new (guint, MAX (n_now, 1));
+  merged->tie_gone = mark_changed (patch->tie_ids, copy, TRUE);
   for (guint i = 0; i < n; i++)
     {
       MwActor *actor = mw_network_get_actor (copy, i);
 
-      if (g_hash_table_contains (patch->actor_ids, actor->id))
+      if (changed[i])
         actor = mw_network_lookup_actor (patch->now, actor->id);
       merged->at_copy[i] = actor != NULL ? merged->actors->len : GONE;
       if (actor != NULL)
@@ -477,42 +514,75 @@ merged_clear (Merged *merged)
   g_clear_pointer (&merged->actors, g_ptr_array_unref);
   g_clear_pointer (&merged->at_copy, g_free);
   g_clear_pointer (&merged->at_now, g_free);
+  g_clear_pointer (&merged->tie_gone, g_free);
 }
 
-/* A tie of the merged network, its ends as indices into merged->actors. */
-typedef struct
-{
-  const MwTie *tie;
-  guint        from;
-  guint        to;
-} MergedTie;
+/* Called for a tie of the merged network, its ends as indices into
+ * merged->actors. */
+typedef void (*MergedTieFunc) (const MwTie *tie,
+                               guint        from,
+                               guint        to,
+                               gpointer     data);
 
-static GArray *
-merge_ties (const Merged        *merged,
-            MwNetwork           *copy,
-            const MwFilterPatch *patch)
+/* Calls @func for each tie of the merged network of a type in @tie_types
+ * (no other is ever looked at). */
+static void
+foreach_merged_tie (const Merged        *merged,
+                    MwNetwork           *copy,
+                    const MwFilterPatch *patch,
+                    guint                tie_types,
+                    MergedTieFunc        func,
+                    gpointer             data)
 {
   guint n = mw_network_get_n_ties (copy), n_now = mw_network_get_n_ties (patch->now);
-  GArray *ties = g_array_sized_new (FALSE, FALSE, sizeof (MergedTie), n + n_now);
 
   for (guint i = 0; i < n; i++)
     {
       MwTie *tie = mw_network_get_tie (copy, i);
-      MergedTie t = { tie, merged->at_copy[tie->from->index], merged->at_copy[tie->to->index] };
+      guint from = merged->at_copy[tie->from->index], to = merged->at_copy[tie->to->index];
 
       /* Changed ties come from the patch; an end's removal took its ties. */
-      if (!g_hash_table_contains (patch->tie_ids, tie->id) && t.from != GONE && t.to != GONE)
-        g_array_append_val (ties, t);
+      if ((tie_types & (1u << tie->type)) != 0 && !merged->tie_gone[i] && from != GONE && to != GONE)
+        func (tie, from, to, data);
     }
   for (guint i = 0; i < n_now; i++)
     {
       MwTie *tie = mw_network_get_tie (patch->now, i);
-      MergedTie t = { tie, merged->at_now[tie->from->index], merged->at_now[tie->to->index] };
+      guint from = merged->at_now[tie->from->index], to = merged->at_now[tie->to->index];
 
-      if (t.from != GONE && t.to != GONE)
-        g_array_append_val (ties, t);
+      if ((tie_types & (1u << tie->type)) != 0 && from != GONE && to != GONE)
+        func (tie, from, to, data);
     }
-  return ties;
+}
+
+static void
+mark_tied (const MwTie *tie,
+           guint        from,
+           guint        to,
+           gpointer     data)
+{
+  gboolean *tied = data;
+
+  tied[from] = tied[to] = TRUE;
+}
+
+/* The view and the view's actor for each merged one (NULL: faded). */
+typedef struct
+{
+  MwNetwork *view;
+  MwActor  **kept;
+} ViewBuild;
+
+static void
+copy_kept_tie (const MwTie *tie,
+               guint        from,
+               guint        to,
+               gpointer     data)
+{
+  ViewBuild *build = data;
+
+  if (build->kept[from] != NULL && build->kept[to] != NULL)
+    copy_tie (build->view, tie, build->kept[from], build->kept[to]);
 }
 
 /**
@@ -535,9 +605,8 @@ mw_filter_apply_network_patched (const MwFilter      *filter,
   g_autofree char *folded_value = NULL;
   g_autofree MwActor **kept = NULL;
   g_autofree gboolean *tied = NULL;
-  g_autoptr(GArray) ties = NULL;
   Merged merged = { 0 };
-  MwNetwork *view;
+  ViewBuild build;
 
   g_return_val_if_fail (filter != NULL, NULL);
   g_return_val_if_fail (MW_IS_NETWORK (copy), NULL);
@@ -546,40 +615,30 @@ mw_filter_apply_network_patched (const MwFilter      *filter,
     return mw_filter_apply_network (filter, copy);
 
   folded_value = fold_value (filter);
-  merge_actors (&merged, copy, patch);
-  ties = merge_ties (&merged, copy, patch);
+  merge (&merged, copy, patch);
 
   /* Isolates by the merged ties: the copy's actors count ties since gone. */
-  tied = g_new0 (gboolean, MAX (merged.actors->len, 1));
-  for (guint i = 0; i < ties->len; i++)
+  if (filter->fade_isolates)
     {
-      const MergedTie *t = &g_array_index (ties, MergedTie, i);
-
-      if ((filter->tie_types & (1u << t->tie->type)) != 0)
-        tied[t->from] = tied[t->to] = TRUE;
+      tied = g_new0 (gboolean, MAX (merged.actors->len, 1));
+      foreach_merged_tie (&merged, copy, patch, filter->tie_types, mark_tied, tied);
     }
 
-  view = mw_network_new ();
-  mw_network_begin_batch (view, NULL);
-  copy_network_fields (view, copy);
-  kept = g_new0 (MwActor *, MAX (merged.actors->len, 1));
+  build.view = mw_network_new ();
+  mw_network_begin_batch (build.view, NULL);
+  copy_network_fields (build.view, copy);
+  build.kept = kept = g_new0 (MwActor *, MAX (merged.actors->len, 1));
   for (guint i = 0; i < merged.actors->len; i++)
     {
       const MwActor *actor = g_ptr_array_index (merged.actors, i);
 
-      if (keeps_fields (filter, actor, folded_value) && (!filter->fade_isolates || tied[i]))
-        kept[i] = copy_actor (view, actor);
+      if (keeps_fields (filter, actor, folded_value) && (tied == NULL || tied[i]))
+        kept[i] = copy_actor (build.view, actor);
     }
-  for (guint i = 0; i < ties->len; i++)
-    {
-      const MergedTie *t = &g_array_index (ties, MergedTie, i);
-
-      if ((filter->tie_types & (1u << t->tie->type)) != 0 && kept[t->from] != NULL && kept[t->to] != NULL)
-        copy_tie (view, t->tie, kept[t->from], kept[t->to]);
-    }
-  mw_network_end_batch (view);
+  foreach_merged_tie (&merged, copy, patch, filter->tie_types, copy_kept_tie, &build);
+  mw_network_end_batch (build.view);
   merged_clear (&merged);
-  return view;
+  return build.view;
 }
 
 /* "ties=collaborates,influences": only those types shown. */
