@@ -55,7 +55,7 @@ struct _MwScorer
   gboolean      running;         /* a worker is scoring a copy */
   gboolean      dirty;           /* the network changed since that copy */
   gboolean      busy;
-  MwNetwork    *shadow;          /* (nullable) the worker's copy; only read while running */
+  MwNetwork    *shadow;          /* (nullable) the worker's copy; never changed while a worker reads it */
   MwNetwork    *reading;         /* (nullable) the copy the running worker reads: shadow, or the one before it */
   GHashTable   *shadow_actors;   /* ids of the actors changed since the copy was updated */
   GHashTable   *shadow_ties;     /* the same for ties */
