@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "mw-document.h"
+#include "mw-filter.h"
 #include "mw-scorer.h"
 #include "mw-scores-private.h"
 #include "mw-templates.h"
@@ -430,6 +431,113 @@ test_cached_pass (void)
   _mw_scores_cache_free (cache);
 }
 
+/* The filtered view's scores are those of the view of the network now. */
+static void
+assert_view_scored (MwScorer       *filtered,
+                    const MwFilter *filter,
+                    MwNetwork      *network)
+{
+  g_autoptr(MwNetwork) view = mw_filter_apply_network (filter, network);
+  g_autoptr(MwScores) expected = mw_scores_compute (view);
+  g_autofree char *difference = NULL;
+
+  wait_until_idle (filtered);
+  if (!mw_network_equal (mw_scorer_get_scored_network (filtered), view, &difference))
+    g_error ("the scored view differs from the network's: %s", difference);
+  assert_identical (mw_scorer_get_scores (filtered), expected);
+}
+
+static MwFilter *
+make_filter (guint which)
+{
+  MwFilter *filter = mw_filter_new ();
+
+  if (which == 0)
+    filter->org = g_strdup ("North");
+  else
+    {
+      /* isolates by ties that changed since the copy */
+      filter->tie_types = (1u << MW_TIE_COLLABORATES) | (1u << MW_TIE_CHECKS);
+      filter->fade_isolates = TRUE;
+    }
+  return filter;
+}
+
+/* Issue 20: the filtered view's scores do not wait for the whole network's
+ * run. That run is held (as a huge network's takes seconds) while edits of
+ * every kind land; the view follows each edit at once, built from the copy
+ * the held run reads and what changed since, or (after a batch or a
+ * renamed id) from a new copy; then the held run ends and is followed. */
+static void
+test_view_while_whole_runs (gconstpointer data)
+{
+  g_autoptr(MwNetwork) network = build_network ();
+  g_autoptr(MwScorer) whole = mw_scorer_new (network);
+  g_autoptr(MwScorer) filtered = NULL;
+  g_autoptr(MwFilter) filter = make_filter (GPOINTER_TO_UINT (data));
+
+  mw_scorer_set_thread_threshold (whole, 0);
+  mw_scorer_rescore (whole);
+  assert_scored (whole, network);
+  filtered = mw_scorer_new_filtered (whole, filter);
+  assert_view_scored (filtered, filter, network);
+
+  _mw_scorer_set_test_hold (TRUE);
+  for (guint step = 0; step < 2 * G_N_ELEMENTS (edits); step++)
+    {
+      edits[step % G_N_ELEMENTS (edits)] (network, step);
+      assert_view_scored (filtered, filter, network);
+      /* the whole network's run is still held: the view did not wait */
+      g_assert_true (mw_scorer_get_busy (whole));
+    }
+  /* A filter chosen now is scored at once too. */
+  g_clear_pointer (&filter, mw_filter_free);
+  filter = make_filter (1 - GPOINTER_TO_UINT (data));
+  remove_ties (network, 3);
+  mw_scorer_set_filter (filtered, filter);
+  assert_view_scored (filtered, filter, network);
+  g_assert_true (mw_scorer_get_busy (whole));
+
+  _mw_scorer_set_test_hold (FALSE);
+  assert_scored (whole, network);
+  change_actor (network, 5);
+  assert_scored (whole, network);
+  assert_view_scored (filtered, filter, network);
+}
+
+/* The view built from a copy and a patch of what changed since is the
+ * view built from the network, for every filter and kind of edit. */
+static void
+test_patched_view (void)
+{
+  g_autoptr(MwNetwork) network = build_network ();
+  g_autoptr(MwNetwork) copy = mw_network_copy (network);
+  g_autoptr(GHashTable) actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Changed changed = { actors, ties };
+
+  g_signal_connect (network, "changed", G_CALLBACK (changed_cb), &changed);
+  /* all but rename_and_batch: a patch cannot say what a batch changed */
+  for (guint step = 0; step < 3 * (G_N_ELEMENTS (edits) - 1); step++)
+    {
+      g_autoptr(MwFilterPatch) patch = NULL;
+
+      edits[step % (G_N_ELEMENTS (edits) - 1)] (network, step);
+      patch = mw_filter_patch_new (network, actors, ties);
+      for (guint which = 0; which < 3; which++)
+        {
+          g_autoptr(MwFilter) filter = which < 2 ? make_filter (which) : mw_filter_new ();
+          g_autoptr(MwNetwork) want = mw_filter_apply_network (filter, network);
+          g_autoptr(MwNetwork) got = mw_filter_apply_network_patched (filter, copy, patch);
+          g_autofree char *difference = NULL;
+
+          if (!mw_network_equal (got, want, &difference))
+            g_error ("after step %u, filter %u: %s", step, which, difference);
+        }
+    }
+  g_signal_handlers_disconnect_by_data (network, &changed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,5 +552,10 @@ main (int   argc,
   g_test_add_func ("/scorer-copy/load-view-copy", test_load_view_copy);
   g_test_add_func ("/scorer-copy/parallel-pass", test_parallel_pass);
   g_test_add_func ("/scorer-copy/cached-pass", test_cached_pass);
+  g_test_add_func ("/scorer-copy/patched-view", test_patched_view);
+  g_test_add_data_func ("/scorer-copy/view-while-whole-runs/org", GUINT_TO_POINTER (0),
+                        test_view_while_whole_runs);
+  g_test_add_data_func ("/scorer-copy/view-while-whole-runs/isolates", GUINT_TO_POINTER (1),
+                        test_view_while_whole_runs);
   return g_test_run ();
 }

@@ -11,7 +11,11 @@
  * (one organisation), one that keeps most (no reporting lines) and one by
  * value; then what an edit costs the UI thread with the filtered view's
  * scorer at work (mw_scorer_new_filtered(): made and scored in a worker),
- * and how long until its scores follow. CPU times are the process's (all
+ * and how long until its scores follow; last, at 10,000 and 100,000 actors
+ * of an organisation (a reporting forest), how long from choosing the
+ * filtered view to its first scores while the whole network is still being
+ * scored (right after an edit, and right after the load), and whether the
+ * whole network's run going then had ended first (only this with --scope). CPU times are the process's (all
  * threads) or, per edit, the UI thread's; wall times are the clock's (the
  * machine may be shared).
  */
@@ -119,21 +123,35 @@ run (MwNetwork      *network,
   g_autoptr(MwNetwork) before = made_by_removal (filter, network);
   double before_cpu = now_ms () - start, before_wall = wall_ms () - wall;
   g_autoptr(MwNetwork) shown = NULL;
+  g_autoptr(MwNetwork) copy = NULL;
+  g_autoptr(MwNetwork) patched = NULL;
   g_autoptr(MwScores) scores = NULL;
-  double made_cpu, made_wall;
+  g_autoptr(GHashTable) actor_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) tie_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(MwFilterPatch) patch = NULL;
+  double made_cpu, made_wall, patched_cpu;
 
   start = now_ms ();
   wall = wall_ms ();
   shown = mw_filter_apply_network (filter, network);
   made_cpu = now_ms () - start;
   made_wall = wall_ms () - wall;
+  /* From a copy behind the network by one actor and one tie, as while the
+   * whole network's run reads it. */
+  copy = mw_network_copy (network);
+  g_hash_table_add (actor_ids, g_strdup (mw_network_get_actor (network, 5)->id));
+  g_hash_table_add (tie_ids, g_strdup (mw_network_get_tie (network, 5)->id));
+  patch = mw_filter_patch_new (network, actor_ids, tie_ids);
+  start = now_ms ();
+  patched = mw_filter_apply_network_patched (filter, copy, patch);
+  patched_cpu = now_ms () - start;
   start = now_ms ();
   wall = wall_ms ();
   scores = mw_scores_compute (shown);
   printf ("  %-22s %7u actors %8u ties  made %7.1f ms (%7.1f wall), before %7.1f ms (%7.1f wall)"
-          "  scored %8.1f ms (%8.1f wall)  peak %.0f MiB\n", name,
+          "  scored %8.1f ms (%8.1f wall)  peak %.0f MiB;  made from a copy and a patch %7.1f ms\n", name,
           mw_network_get_n_actors (shown), mw_network_get_n_ties (shown), made_cpu, made_wall, before_cpu,
-          before_wall, now_ms () - start, wall_ms () - wall, peak_mib ());
+          before_wall, now_ms () - start, wall_ms () - wall, peak_mib (), patched_cpu);
 }
 
 static gboolean
@@ -209,6 +227,140 @@ edit_live (MwNetwork      *network,
           ui_total / n_edits, worst_ui, wall_total / n_edits);
 }
 
+/* Runs the main loop until @filtered has its first scores; returns the
+ * wall time since @started, and in *whole_first whether @whole's scores
+ * (@before when the view was chosen) came first. */
+static double
+until_first_scores (MwScorer *whole,
+                    MwScorer *filtered,
+                    MwScores *before,
+                    double    started,
+                    gboolean *whole_first)
+{
+  while (mw_scorer_get_busy (filtered) || mw_scorer_get_scores (filtered) == NULL)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (200);
+  *whole_first = mw_scorer_get_scores (whole) != before;
+  return wall_ms () - started;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+#define N_TRIES 5
+
+static void
+print_first_scores (const char *when,
+                    double     *first,
+                    double     *whole_done,
+                    guint       n_whole_first)
+{
+  qsort (first, N_TRIES, sizeof (double), compare_doubles);
+  qsort (whole_done, N_TRIES, sizeof (double), compare_doubles);
+  printf ("  one organisation's view chosen %-20s first scores after %6.1f ms wall (median of %d; %.1f–%.1f), "
+          "the whole network's after %6.1f ms; the whole network's run going then ended first %u of %d "
+          "times\n", when, first[N_TRIES / 2], N_TRIES, first[0], first[N_TRIES - 1], whole_done[N_TRIES / 2],
+          n_whole_first, N_TRIES);
+}
+
+/* The filtered view chosen while the whole network is scored: right after
+ * two edits (the whole network's run for the first going, the second
+ * behind it), and right after the load (the scorer made with the load's
+ * copy, its first run going). */
+static void
+choose_while_scoring (MwNetwork      *network,
+                      const MwFilter *filter)
+{
+  double first[N_TRIES], whole_done[N_TRIES], wall;
+  guint n_whole_first = 0;
+  g_autoptr(MwScorer) whole = mw_scorer_new (network);
+
+  settle (whole, whole, wall_ms (), &wall);
+  printf ("  the whole network scored by its scorer in %.1f ms wall\n", wall);
+  for (guint i = 0; i < N_TRIES; i++)
+    {
+      g_autoptr(MwScorer) filtered = NULL;
+      g_autoptr(MwScores) before = NULL;
+      gboolean whole_first;
+      double started;
+
+      mw_network_set_actor_org (network, mw_network_get_actor (network, 1 + i), "Org 3");
+      /* the whole network's run starts at idle; the next edit lands behind it */
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      mw_network_set_actor_org (network, mw_network_get_actor (network, 11 + i), "Org 3");
+      before = mw_scores_ref (mw_scorer_get_scores (whole));
+      started = wall_ms ();
+      filtered = mw_scorer_new_filtered (whole, filter);
+      first[i] = until_first_scores (whole, filtered, before, started, &whole_first);
+      n_whole_first += whole_first;
+      settle (whole, whole, started, &whole_done[i]);
+      settle (whole, filtered, wall_ms (), &wall);
+    }
+  print_first_scores ("right after an edit:", first, whole_done, n_whole_first);
+
+  n_whole_first = 0;
+  for (guint i = 0; i < N_TRIES; i++)
+    {
+      g_autoptr(MwNetwork) copy = mw_network_copy (network);
+      g_autoptr(MwScorer) loaded = mw_scorer_new_with_copy (network, copy);
+      g_autoptr(MwScorer) filtered = NULL;
+      gboolean whole_first;
+      double started = wall_ms ();
+
+      filtered = mw_scorer_new_filtered (loaded, filter);
+      first[i] = until_first_scores (loaded, filtered, NULL, started, &whole_first);
+      n_whole_first += whole_first;
+      settle (loaded, loaded, started, &whole_done[i]);
+      settle (loaded, filtered, wall_ms (), &wall);
+    }
+  print_first_scores ("right after the load:", first, whole_done, n_whole_first);
+}
+
+/* An organisation: everyone but the first reports to someone hired before,
+ * and has four ties of the other types, two to colleagues near them in the
+ * tree and two to anyone; ten organisations. */
+static MwNetwork *
+generate_org (guint n)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2020);
+  MwNetwork *network = mw_network_new ();
+
+  mw_network_begin_batch (network, "Generate");
+  for (guint i = 0; i < n; i++)
+    {
+      char id[16], org[16], unit[16];
+      MwActor *actor;
+
+      g_snprintf (id, sizeof id, "p%u", i);
+      g_snprintf (org, sizeof org, "Org %u", i % 10);
+      g_snprintf (unit, sizeof unit, "Unit %u", i % 80);
+      actor = mw_network_add_actor (network, id, NULL, MW_ACTOR_PERSON, NULL);
+      mw_network_set_actor_org (network, actor, org);
+      mw_network_set_actor_unit (network, actor, unit);
+      if (i > 0)
+        mw_network_add_tie (network, actor, mw_network_get_actor (network, g_rand_int_range (rand, i / 2, i)),
+                            MW_TIE_REPORTS, 1, NULL);
+    }
+  for (guint i = 0; i < 4 * n; i++)
+    {
+      guint from = i / 4;
+      guint near = i % 4 < 2 ? MIN (n - 1, 40u) : n - 1;
+      guint to = (from + 1 + g_rand_int_range (rand, 0, near)) % n;
+
+      mw_network_add_tie (network, mw_network_get_actor (network, from), mw_network_get_actor (network, to),
+                          g_rand_int_range (rand, MW_TIE_COLLABORATES, MW_N_TIE_TYPES), 1, NULL);
+    }
+  mw_network_end_batch (network);
+  return network;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -216,7 +368,9 @@ main (int argc, char *argv[])
 
   /* Each line as soon as it is measured: the large size takes minutes. */
   setvbuf (stdout, NULL, _IOLBF, 0);
-  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+  /* "--scope": only the filtered view chosen while the whole is scored */
+  for (guint s = argc > 1 && g_strcmp0 (argv[1], "--scope") == 0 ? G_N_ELEMENTS (sizes) : 0;
+       s < G_N_ELEMENTS (sizes); s++)
     {
       g_autoptr(MwNetwork) network = generate (sizes[s][0], sizes[s][1]);
       g_autoptr(MwFilter) org = mw_filter_new ();
@@ -239,6 +393,15 @@ main (int argc, char *argv[])
        * takes minutes to score whole, too long for a run. */
       if (sizes[s][0] <= 10000)
         edit_live (network, org);
+    }
+  for (guint n = 10000; n <= 100000; n *= 10)
+    {
+      g_autoptr(MwNetwork) network = generate_org (n);
+      g_autoptr(MwFilter) org = mw_filter_new ();
+
+      printf ("%u actors of an organisation, %u ties:\n", n, mw_network_get_n_ties (network));
+      org->org = g_strdup ("Org 3");
+      choose_while_scoring (network, org);
     }
   return 0;
 }

@@ -121,16 +121,25 @@ has_shown_tie (const MwActor *actor,
   return FALSE;
 }
 
+/* Whether @actor's own fields keep it (its ties aside). */
 static gboolean
-keeps_actor (const MwFilter *filter,
-             const MwActor  *actor,
-             const char     *folded_value)
+keeps_fields (const MwFilter *filter,
+              const MwActor  *actor,
+              const char     *folded_value)
 {
   if (is_set (filter->org) && g_strcmp0 (actor->org, filter->org) != 0)
     return FALSE;
   if (is_set (filter->unit) && g_strcmp0 (actor->unit, filter->unit) != 0)
     return FALSE;
-  if (folded_value != NULL && !mw_find_actor_matches (actor, folded_value))
+  return folded_value == NULL || mw_find_actor_matches (actor, folded_value);
+}
+
+static gboolean
+keeps_actor (const MwFilter *filter,
+             const MwActor  *actor,
+             const char     *folded_value)
+{
+  if (!keeps_fields (filter, actor, folded_value))
     return FALSE;
   return !filter->fade_isolates || has_shown_tie (actor, filter->tie_types);
 }
@@ -319,6 +328,317 @@ mw_filter_apply_network (const MwFilter *filter,
     }
   mw_network_end_batch (view);
   return view;
+}
+
+struct _MwFilterPatch
+{
+  MwNetwork  *now;        /* the changed actors and ties as they are now, and the ends of those ties */
+  GHashTable *actor_ids;  /* ids whose state is in @now; absent there: removed */
+  GHashTable *tie_ids;    /* the same for ties */
+};
+
+static GHashTable *
+copy_id_set (GHashTable *ids)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (copy, g_strdup (key));
+  return copy;
+}
+
+/* @src's copy in @now, made the first time it is asked for. */
+static MwActor *
+patch_actor (MwNetwork     *now,
+             const MwActor *src)
+{
+  MwActor *actor = mw_network_lookup_actor (now, src->id);
+
+  return actor != NULL ? actor : copy_actor (now, src);
+}
+
+/**
+ * mw_filter_patch_new:
+ * @network: the network as it is now
+ * @actor_ids: (element-type utf8 utf8): the ids of the actors added,
+ *   changed or removed since a copy of @network was taken (keys only)
+ * @tie_ids: (element-type utf8 utf8): the same for ties
+ *
+ * What a copy of @network lacks, as mw_network_copy_update() would bring
+ * it, taken from @network now (on the thread that edits it) without
+ * touching the copy: mw_filter_apply_network_patched() builds the filtered
+ * view from the copy and this. It costs what changed, not the network.
+ * Ids must not have been renamed.
+ *
+ * Returns: (transfer full): the patch
+ */
+MwFilterPatch *
+mw_filter_patch_new (MwNetwork  *network,
+                     GHashTable *actor_ids,
+                     GHashTable *tie_ids)
+{
+  MwFilterPatch *patch;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
+  g_return_val_if_fail (actor_ids != NULL && tie_ids != NULL, NULL);
+
+  patch = g_new0 (MwFilterPatch, 1);
+  patch->now = mw_network_new ();
+  patch->actor_ids = copy_id_set (actor_ids);
+  patch->tie_ids = copy_id_set (tie_ids);
+  mw_network_begin_batch (patch->now, NULL);
+  g_hash_table_iter_init (&iter, actor_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      MwActor *actor = mw_network_lookup_actor (network, key);
+
+      if (actor != NULL)
+        patch_actor (patch->now, actor);
+    }
+  g_hash_table_iter_init (&iter, tie_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      MwTie *tie = mw_network_lookup_tie (network, key);
+
+      if (tie != NULL)
+        copy_tie (patch->now, tie, patch_actor (patch->now, tie->from), patch_actor (patch->now, tie->to));
+    }
+  mw_network_end_batch (patch->now);
+  return patch;
+}
+
+void
+mw_filter_patch_free (MwFilterPatch *patch)
+{
+  if (patch == NULL)
+    return;
+  g_clear_object (&patch->now);
+  g_clear_pointer (&patch->actor_ids, g_hash_table_unref);
+  g_clear_pointer (&patch->tie_ids, g_hash_table_unref);
+  g_free (patch);
+}
+
+#define GONE G_MAXUINT
+
+/* The network @copy and @patch make together: its actors, taken from
+ * either (@copy's order, the new ones last), where each of @copy's and
+ * @patch's actors stands among them (GONE: removed), and which of @copy's
+ * ties the patch replaces. Marked by index from the ids that changed: the
+ * cost of a look-up is the changes', not the network's. */
+typedef struct
+{
+  GPtrArray *actors;    /* (element-type MwActor) not owned */
+  guint     *at_copy;   /* by @copy's actor index */
+  guint     *at_now;    /* by @patch->now's actor index */
+  guint8    *tie_gone;  /* by @copy's tie index: changed or removed since */
+} Merged;
+
+/* Sets @marks[i] for the item of @copy (actor or tie) each id names. */
+static guint8 *
+mark_changed (GHashTable *ids,
+              MwNetwork  *copy,
+              gboolean    ties)
+{
+  guint n = ties ? mw_network_get_n_ties (copy) : mw_network_get_n_actors (copy);
+  guint8 *marks = g_new0 (guint8, MAX (n, 1));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (ties)
+        {
+          MwTie *tie = mw_network_lookup_tie (copy, key);
+
+          if (tie != NULL)
+            marks[tie->index] = 1;
+        }
+      else
+        {
+          MwActor *actor = mw_network_lookup_actor (copy, key);
+
+          if (actor != NULL)
+            marks[actor->index] = 1;
+        }
+    }
+  return marks;
+}
+
+static void
+merge (Merged              *merged,
+       MwNetwork           *copy,
+       const MwFilterPatch *patch)
+{
+  guint n = mw_network_get_n_actors (copy), n_now = mw_network_get_n_actors (patch->now);
+  g_autofree guint8 *changed = mark_changed (patch->actor_ids, copy, FALSE);
+
+  merged->actors = g_ptr_array_sized_new (n + n_now);
+  merged->at_copy = g_new (guint, MAX (n, 1));
+  merged->at_now = g_new (guint, MAX (n_now, 1));
+  merged->tie_gone = mark_changed (patch->tie_ids, copy, TRUE);
+  for (guint i = 0; i < n; i++)
+    {
+      MwActor *actor = mw_network_get_actor (copy, i);
+
+      if (changed[i])
+        actor = mw_network_lookup_actor (patch->now, actor->id);
+      merged->at_copy[i] = actor != NULL ? merged->actors->len : GONE;
+      if (actor != NULL)
+        g_ptr_array_add (merged->actors, actor);
+    }
+  for (guint i = 0; i < n_now; i++)
+    {
+      MwActor *actor = mw_network_get_actor (patch->now, i);
+      MwActor *old = mw_network_lookup_actor (copy, actor->id);
+
+      /* A new actor; else the one placed above (changed or not). */
+      if (old == NULL)
+        {
+          merged->at_now[i] = merged->actors->len;
+          g_ptr_array_add (merged->actors, actor);
+        }
+      else
+        merged->at_now[i] = merged->at_copy[old->index];
+    }
+}
+
+static void
+merged_clear (Merged *merged)
+{
+  g_clear_pointer (&merged->actors, g_ptr_array_unref);
+  g_clear_pointer (&merged->at_copy, g_free);
+  g_clear_pointer (&merged->at_now, g_free);
+  g_clear_pointer (&merged->tie_gone, g_free);
+}
+
+/* Called for a tie of the merged network, its ends as indices into
+ * merged->actors. */
+typedef void (*MergedTieFunc) (const MwTie *tie,
+                               guint        from,
+                               guint        to,
+                               gpointer     data);
+
+/* Calls @func for each tie of the merged network of a type in @tie_types
+ * (no other is ever looked at). */
+static void
+foreach_merged_tie (const Merged        *merged,
+                    MwNetwork           *copy,
+                    const MwFilterPatch *patch,
+                    guint                tie_types,
+                    MergedTieFunc        func,
+                    gpointer             data)
+{
+  guint n = mw_network_get_n_ties (copy), n_now = mw_network_get_n_ties (patch->now);
+
+  for (guint i = 0; i < n; i++)
+    {
+      MwTie *tie = mw_network_get_tie (copy, i);
+      guint from = merged->at_copy[tie->from->index], to = merged->at_copy[tie->to->index];
+
+      /* Changed ties come from the patch; an end's removal took its ties. */
+      if ((tie_types & (1u << tie->type)) != 0 && !merged->tie_gone[i] && from != GONE && to != GONE)
+        func (tie, from, to, data);
+    }
+  for (guint i = 0; i < n_now; i++)
+    {
+      MwTie *tie = mw_network_get_tie (patch->now, i);
+      guint from = merged->at_now[tie->from->index], to = merged->at_now[tie->to->index];
+
+      if ((tie_types & (1u << tie->type)) != 0 && from != GONE && to != GONE)
+        func (tie, from, to, data);
+    }
+}
+
+static void
+mark_tied (const MwTie *tie,
+           guint        from,
+           guint        to,
+           gpointer     data)
+{
+  gboolean *tied = data;
+
+  tied[from] = tied[to] = TRUE;
+}
+
+/* The view and the view's actor for each merged one (NULL: faded). */
+typedef struct
+{
+  MwNetwork *view;
+  MwActor  **kept;
+} ViewBuild;
+
+static void
+copy_kept_tie (const MwTie *tie,
+               guint        from,
+               guint        to,
+               gpointer     data)
+{
+  ViewBuild *build = data;
+
+  if (build->kept[from] != NULL && build->kept[to] != NULL)
+    copy_tie (build->view, tie, build->kept[from], build->kept[to]);
+}
+
+/**
+ * mw_filter_apply_network_patched:
+ * @copy: a copy of a network taken earlier; only read
+ * @patch: (nullable): what changed since (mw_filter_patch_new())
+ *
+ * As mw_filter_apply_network() of the network as it is now, built from
+ * @copy and @patch alone: a worker may build it while the network is
+ * edited and @copy is read by others, with no copy of its own. The view
+ * holds @copy's actors and ties in @copy's order, the new ones last.
+ *
+ * Returns: (transfer full): the network in view
+ */
+MwNetwork *
+mw_filter_apply_network_patched (const MwFilter      *filter,
+                                 MwNetwork           *copy,
+                                 const MwFilterPatch *patch)
+{
+  g_autofree char *folded_value = NULL;
+  g_autofree MwActor **kept = NULL;
+  g_autofree gboolean *tied = NULL;
+  Merged merged = { 0 };
+  ViewBuild build;
+
+  g_return_val_if_fail (filter != NULL, NULL);
+  g_return_val_if_fail (MW_IS_NETWORK (copy), NULL);
+
+  if (patch == NULL)
+    return mw_filter_apply_network (filter, copy);
+
+  folded_value = fold_value (filter);
+  merge (&merged, copy, patch);
+
+  /* Isolates by the merged ties: the copy's actors count ties since gone. */
+  if (filter->fade_isolates)
+    {
+      tied = g_new0 (gboolean, MAX (merged.actors->len, 1));
+      foreach_merged_tie (&merged, copy, patch, filter->tie_types, mark_tied, tied);
+    }
+
+  build.view = mw_network_new ();
+  mw_network_begin_batch (build.view, NULL);
+  copy_network_fields (build.view, copy);
+  build.kept = kept = g_new0 (MwActor *, MAX (merged.actors->len, 1));
+  for (guint i = 0; i < merged.actors->len; i++)
+    {
+      const MwActor *actor = g_ptr_array_index (merged.actors, i);
+
+      if (keeps_fields (filter, actor, folded_value) && (tied == NULL || tied[i]))
+        kept[i] = copy_actor (build.view, actor);
+    }
+  foreach_merged_tie (&merged, copy, patch, filter->tie_types, copy_kept_tie, &build);
+  mw_network_end_batch (build.view);
+  merged_clear (&merged);
+  return build.view;
 }
 
 /* "ties=collaborates,influences": only those types shown. */

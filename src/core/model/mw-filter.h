@@ -29,6 +29,9 @@ typedef struct
   char     *value;
 } MwFilter;
 
+/* What changed in a network since a copy was taken (mw_filter_patch_new()). */
+typedef struct _MwFilterPatch MwFilterPatch;
+
 MwFilter   *mw_filter_new           (void);
 MwFilter   *mw_filter_copy          (const MwFilter  *filter);
 void        mw_filter_free          (MwFilter        *filter);
@@ -39,11 +42,19 @@ MwItemSet  *mw_filter_apply         (const MwFilter  *filter,
                                      MwNetwork       *network);
 MwNetwork  *mw_filter_apply_network (const MwFilter  *filter,
                                      MwNetwork       *network);
+MwFilterPatch *mw_filter_patch_new  (MwNetwork       *network,
+                                     GHashTable      *actor_ids,
+                                     GHashTable      *tie_ids);
+void        mw_filter_patch_free    (MwFilterPatch   *patch);
+MwNetwork  *mw_filter_apply_network_patched (const MwFilter      *filter,
+                                             MwNetwork           *copy,
+                                             const MwFilterPatch *patch);
 gboolean    mw_filter_parse         (MwFilter        *filter,
                                      const char      *spec,
                                      GError         **error);
 char       *mw_filter_dup_view_caption (MwNetwork    *view);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwFilter, mw_filter_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwFilterPatch, mw_filter_patch_free)
 
 G_END_DECLS

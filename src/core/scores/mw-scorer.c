@@ -21,8 +21,15 @@
  * network's scorer's copy, then scores the view, so an edit costs the UI
  * thread only the copy's update. While views are built from it
  * (readers > 0) that copy is not updated in place: the whole network's
- * next run waits for them; a view waits while the copy is behind the
- * network (its scorer still busy with an older state).
+ * next run waits for them (a view is built in well under its scoring's
+ * time). A view never waits for the whole network's run: while that run
+ * reads a copy that is behind the network, the view is built from that
+ * copy and a patch of what changed since (mw_filter_patch_new(), taken on
+ * the UI thread at the cost of the changes), so it shows the newest edit
+ * without a copy of its own. After a change the copy cannot follow (a
+ * batch, an undo, a renamed id) the whole network's scorer takes the new
+ * copy its next run would take anyway at once; the run still going keeps
+ * the old one until it ends.
  */
 
 #define G_LOG_DOMAIN "meshwork-scorer"
@@ -48,7 +55,8 @@ struct _MwScorer
   gboolean      running;         /* a worker is scoring a copy */
   gboolean      dirty;           /* the network changed since that copy */
   gboolean      busy;
-  MwNetwork    *shadow;          /* (nullable) the worker's copy; only read while running */
+  MwNetwork    *shadow;          /* (nullable) the worker's copy; never changed while a worker reads it */
+  MwNetwork    *reading;         /* (nullable) the copy the running worker reads: shadow, or the one before it */
   GHashTable   *shadow_actors;   /* ids of the actors changed since the copy was updated */
   GHashTable   *shadow_ties;     /* the same for ties */
   gboolean      shadow_stale;    /* a change the sets cannot describe: copy again */
@@ -70,6 +78,7 @@ typedef struct
 {
   MwNetwork *copy;     /* the source's copy, read until the view is built */
   MwScorer  *source;   /* owns @copy; its readers count this run */
+  MwFilterPatch *patch;  /* (nullable) what changed since @copy was brought up to date */
   MwFilter  *filter;
   MwNetwork *view;     /* (nullable) set by the worker */
 } ViewRun;
@@ -81,6 +90,7 @@ view_run_free (gpointer data)
 
   g_clear_object (&run->copy);
   g_clear_object (&run->source);
+  g_clear_pointer (&run->patch, mw_filter_patch_free);
   g_clear_pointer (&run->filter, mw_filter_free);
   g_clear_object (&run->view);
   g_free (run);
@@ -153,6 +163,35 @@ _mw_scorer_set_test_delay (guint ms)
   g_atomic_int_set (&test_delay_ms, (gint)MIN (ms, (guint)G_MAXINT));
 }
 
+static GMutex test_hold_mutex;
+static GCond test_hold_cond;
+static gboolean test_hold;  /* under test_hold_mutex */
+
+/**
+ * _mw_scorer_set_test_hold:
+ *
+ * For tests only: while @hold, every whole network's worker run waits
+ * before it scores, however long; a filtered view's runs do not. %FALSE
+ * lets the held runs go on.
+ */
+void
+_mw_scorer_set_test_hold (gboolean hold)
+{
+  g_mutex_lock (&test_hold_mutex);
+  test_hold = hold;
+  g_cond_broadcast (&test_hold_cond);
+  g_mutex_unlock (&test_hold_mutex);
+}
+
+static void
+wait_while_held (void)
+{
+  g_mutex_lock (&test_hold_mutex);
+  while (test_hold)
+    g_cond_wait (&test_hold_cond, &test_hold_mutex);
+  g_mutex_unlock (&test_hold_mutex);
+}
+
 static void
 score_thread (GTask        *task,
               gpointer      source_object,
@@ -166,6 +205,7 @@ score_thread (GTask        *task,
 
   if (g_atomic_int_get (&test_delay_ms) > 0)
     g_usleep ((gulong)g_atomic_int_get (&test_delay_ms) * G_TIME_SPAN_MILLISECOND);
+  wait_while_held ();
 
   /* mw_scores_compute() reports its stages to the thread's progress. The
    * cache is the worker's alone while it runs (self->running). */
@@ -175,8 +215,8 @@ score_thread (GTask        *task,
   g_task_return_pointer (task, scores, (GDestroyNotify)mw_scores_unref);
 }
 
-/* A filtered view: built from the source's copy, which is let go as soon
- * as the view stands, then scored. */
+/* A filtered view: built from the source's copy (and what changed since),
+ * which is let go as soon as the view stands, then scored. */
 static void
 view_thread (GTask        *task,
              gpointer      source_object,
@@ -188,7 +228,7 @@ view_thread (GTask        *task,
   MwProgress *progress = g_object_get_data (G_OBJECT (task), "progress");
   MwScores *scores;
 
-  run->view = mw_filter_apply_network (run->filter, run->copy);
+  run->view = mw_filter_apply_network_patched (run->filter, run->copy, run->patch);
   g_atomic_int_add (&run->source->readers, -1);
 
   if (g_atomic_int_get (&test_delay_ms) > 0)
@@ -212,6 +252,7 @@ score_done_cb (GObject      *object,
                                                                        : NULL;
 
   self->running = FALSE;
+  g_clear_object (&self->reading);
   if (self->discard)
     {
       /* Cancelled: only an edit since asks for scores again. */
@@ -230,13 +271,21 @@ score_done_cb (GObject      *object,
     set_busy (self, FALSE);
 }
 
+/* Whether a worker reads the copy now: the whole network's run, or views
+ * being built (counted together, whichever copy they read). */
+static gboolean
+shadow_in_use (MwScorer *self)
+{
+  return (self->running && self->shadow == self->reading) || g_atomic_int_get (&self->readers) > 0;
+}
+
 /* The worker's copy, up to date with the network (on the UI thread, while
  * no worker reads it). */
 static MwNetwork *
 update_shadow (MwScorer *self)
 {
   g_assert (MW_IS_SCORER (self));
-  g_assert (!self->running);
+  g_assert (!self->running || self->shadow != self->reading);
 
   if (self->shadow == NULL || self->shadow_stale)
     {
@@ -321,7 +370,8 @@ run_thread (MwScorer        *self,
 static void
 start_thread (MwScorer *self)
 {
-  run_thread (self, score_thread, g_object_ref (update_shadow (self)), g_object_unref);
+  g_set_object (&self->reading, update_shadow (self));
+  run_thread (self, score_thread, g_object_ref (self->shadow), g_object_unref);
 }
 
 static gboolean
@@ -352,7 +402,7 @@ current_copy (MwScorer *source)
 {
   g_assert (MW_IS_SCORER (source));
 
-  if (!source->running && g_atomic_int_get (&source->readers) == 0)
+  if (!shadow_in_use (source))
     update_shadow (source);
   if (source->shadow == NULL || source->shadow_stale ||
       mw_network_get_generation (source->shadow) != mw_network_get_generation (source->network))
@@ -360,12 +410,51 @@ current_copy (MwScorer *source)
   return source->shadow;
 }
 
+/* A copy the network cannot be told from change by change: the whole
+ * network's scorer takes a new one now, not when its run ends (it would
+ * at its next run). The run keeps its own reference to the old one. */
+static MwNetwork *
+renew_shadow (MwScorer *source)
+{
+  g_assert (MW_IS_SCORER (source));
+
+  g_clear_object (&source->shadow);
+  return update_shadow (source);
+}
+
+/* Returns: (nullable): what a view of the network as it is now is built
+ * from: @source's copy, and in *@patch what changed since when the copy is
+ * behind while others read it (%NULL when it is current); %NULL while only
+ * views read a copy that cannot follow (they let go of it in a moment) */
+static MwNetwork *
+view_input (MwScorer       *source,
+            MwFilterPatch **patch)
+{
+  MwNetwork *copy = current_copy (source);
+
+  g_assert (MW_IS_SCORER (source));
+
+  *patch = NULL;
+  if (copy != NULL)
+    return copy;
+  if (source->shadow != NULL && !source->shadow_stale)
+    {
+      *patch = mw_filter_patch_new (source->network, source->shadow_actors, source->shadow_ties);
+      return source->shadow;
+    }
+  /* At most two whole copies: the one the run reads and the new one. */
+  if (source->running && source->shadow == source->reading)
+    return renew_shadow (source);
+  return NULL;
+}
+
 /* A filtered view's scores: a small network's right here, else a
- * worker's, from the source's copy once it is current. */
+ * worker's, from the source's copy (and what changed since). */
 static void
 rescore_view (MwScorer *self)
 {
   MwNetwork *copy;
+  MwFilterPatch *patch;
   ViewRun *run;
 
   g_assert (MW_IS_SCORER (self));
@@ -386,7 +475,7 @@ rescore_view (MwScorer *self)
       set_busy (self, FALSE);
       return;
     }
-  copy = current_copy (self->source);
+  copy = view_input (self->source, &patch);
   if (copy == NULL)
     {
       wait_for_copy (self);
@@ -394,6 +483,7 @@ rescore_view (MwScorer *self)
     }
   set_busy (self, TRUE);
   run = g_new0 (ViewRun, 1);
+  run->patch = patch;
   run->copy = g_object_ref (copy);
   run->source = g_object_ref (self->source);
   run->filter = mw_filter_copy (self->filter);
@@ -485,6 +575,7 @@ mw_scorer_finalize (GObject *object)
   g_clear_pointer (&self->scores, mw_scores_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->shadow);
+  g_clear_object (&self->reading);
   g_clear_pointer (&self->progress, mw_progress_unref);
   g_clear_pointer (&self->shadow_actors, g_hash_table_unref);
   g_clear_pointer (&self->shadow_ties, g_hash_table_unref);

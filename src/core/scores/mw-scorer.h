@@ -44,5 +44,6 @@ MwNetwork *mw_scorer_get_scored_network  (MwScorer       *self);
 
 /* For tests only. */
 void      _mw_scorer_set_test_delay      (guint      ms);
+void      _mw_scorer_set_test_hold       (gboolean   hold);
 
 G_END_DECLS
