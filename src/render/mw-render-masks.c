@@ -237,6 +237,11 @@ rasterise_band (MwRenderer *self,
   const double *xy = (const double *)(gpointer)self->masks.device_xy->data;
   Mask regions[4];
   guint n_regions = band_regions (&self->masks, row0, row1, regions);
+  int weights[MW_TIE_FADE_LEVELS];
+
+  /* a faded tie's coverage, by its level: 256 all of it */
+  for (guint l = 0; l < MW_TIE_FADE_LEVELS; l++)
+    weights[l] = (int)lround (256 * _mw_tie_fade_level_alpha (l));
 
   for (int i = 0; i < MW_N_TONE_MASKS; i++)
     {
@@ -268,7 +273,7 @@ rasterise_band (MwRenderer *self,
                 const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, index);
                 const double *a = xy + 2 * ends->from, *b = xy + 2 * ends->to;
                 double ax = a[0], ay = a[1], bx = b[0], by = b[1];
-                guint weight = _mw_tie_weight (&self->ties, bucket_index, j);
+                guint level = _mw_tie_level (&self->ties, bucket_index, j);
 
                 if (band == 0)
                   {
@@ -280,7 +285,7 @@ rasterise_band (MwRenderer *self,
                   continue;
                 for (guint r = 0; r < n_regions; r++)
                   if (!(MAX (ax, bx) < regions[r].col0 - 3 || MIN (ax, bx) > regions[r].col1 + 3))
-                    wu_line (&regions[r], ax, ay, bx, by, weight == 255 ? 256 : (int)weight);
+                    wu_line (&regions[r], ax, ay, bx, by, weights[level]);
               }
           }
       if (band == 0)

@@ -413,28 +413,32 @@ _mw_tie_set_stroke (cairo_t   *cr,
     }
 }
 
+/* Faded ties are drawn in MW_TIE_FADE_LEVELS alphas, spaced evenly in
+ * their square root: the faint ones, which are many, are told apart
+ * finely. The top level is all of a tie. */
+double
+_mw_tie_fade_level_alpha (guint level)
+{
+  double root = (level + 0.5) / (MW_TIE_FADE_LEVELS - 1);
+
+  return level + 1 >= MW_TIE_FADE_LEVELS ? 1 : root * root;
+}
+
 /* How much of a tie @length view pixels long is left in a view dense
- * with ties, 0 … 255: all of it up to the fade's length, then less the
- * longer it is (as Gephi's and Kumu's edge opacity), down to the floor,
- * so that long ties become a veil over the local structure. */
+ * with ties, as a level of _mw_tie_fade_level_alpha(): all of it up to
+ * the fade's length, then less the longer it is (as Gephi's and Kumu's
+ * edge opacity), down to the floor, so that long ties become a veil over
+ * the local structure. */
 guint8
-_mw_tie_fade_weight (const MwTieFade *fade,
-                     double           length)
+_mw_tie_fade_level (const MwTieFade *fade,
+                    double           length)
 {
   double kept;
 
   if (fade->strength <= 0 || !(length > fade->length))
-    return 255;
-  kept = MAX (fade->length / length, fade->floor);
-  return (guint8)lround (255 * (1 - fade->strength * (1 - kept)));
-}
-
-/* The alpha faded ties of weight level @level (weight / 16) are stroked
- * in: the level's middle, and all of it for the top one. */
-double
-_mw_tie_fade_level_alpha (guint level)
-{
-  return level + 1 >= MW_TIE_FADE_LEVELS ? 1 : (level * 16 + 8) / 255.0;
+    return MW_TIE_FADE_LEVELS - 1;
+  kept = 1 - fade->strength * (1 - MAX (fade->length / length, fade->floor));
+  return (guint8)MIN (sqrt (kept) * (MW_TIE_FADE_LEVELS - 1), MW_TIE_FADE_LEVELS - 2);
 }
 
 /* One tie on its own (the legend); the renderer batches them instead. */

@@ -11,9 +11,9 @@
  *
  * A view dense with ties (their summed length over the drawing's area, at
  * the view's zoom, covers every pixel more than once) fades its long ties:
- * each normal or dimmed tie gets a weight by its length on screen, which
- * the masks add its coverage by and the paths stroke it in. The weight
- * depends only on the network, the zoom and the whole view's size, so
+ * each normal or dimmed tie gets a level of alpha by its length on
+ * screen, which the masks scale its coverage by and the paths stroke it
+ * in (a few alphas, each a path). The level depends only on the network, the zoom and the whole view's size, so
  * tiles and whole frames agree. A tie that is emphasised, or that joins
  * an emphasised actor, keeps all of it.
  */
@@ -30,10 +30,10 @@
 #define FADE_MIN_TIES    1000     /* fewer ties than this never fade */
 #define FADE_FROM_INK    0.75     /* ties covering each pixel this many times begin to fade … */
 #define FADE_FULL_INK    3.0      /* … and fade all the way from this many */
-#define FADE_VEIL_INK    0.25     /* what is left of the long ties covers each pixel about this much */
-#define FADE_MIN_FLOOR   0.04     /* but a tie keeps at least this */
-#define FADE_LENGTH      0.1      /* ties longer than this share of the view's side fade */
-#define FADE_MIN_LENGTH  40.0     /* … and never shorter than this, view pixels */
+#define FADE_VEIL_INK    0.2      /* what is left of the long ties covers each pixel about this much */
+#define FADE_MIN_FLOOR   0.01     /* but a tie keeps at least this */
+#define FADE_LENGTH      0.15     /* ties longer than this share of the view's side fade */
+#define FADE_MIN_LENGTH  60.0     /* … and never shorter than this, view pixels */
 
 void
 _mw_render_ties_init (MwRenderTies *ties)
@@ -41,7 +41,7 @@ _mw_render_ties_init (MwRenderTies *ties)
   for (guint i = 0; i < G_N_ELEMENTS (ties->buckets); i++)
     {
       ties->buckets[i] = g_array_new (FALSE, FALSE, sizeof (guint));
-      ties->weights[i] = g_array_new (FALSE, FALSE, sizeof (guint8));
+      ties->levels[i] = g_array_new (FALSE, FALSE, sizeof (guint8));
     }
   ties->near = g_array_new (FALSE, FALSE, sizeof (guint));
 }
@@ -52,7 +52,7 @@ _mw_render_ties_clear (MwRenderTies *ties)
   for (guint i = 0; i < G_N_ELEMENTS (ties->buckets); i++)
     {
       g_clear_pointer (&ties->buckets[i], g_array_unref);
-      g_clear_pointer (&ties->weights[i], g_array_unref);
+      g_clear_pointer (&ties->levels[i], g_array_unref);
     }
   g_clear_pointer (&ties->near, g_array_unref);
 }
@@ -200,6 +200,7 @@ _mw_renderer_measure_fade (MwRenderer   *self,
                            const MwView *view,
                            MwTieFade    *fade)
 {
+  _mw_renderer_ensure_geometry (self);
   measure_fade (self, view, FALSE, fade);
 }
 
@@ -220,7 +221,7 @@ tie_may_fade (MwRenderer    *self,
          _mw_frame_actor_state (f, mw_network_get_actor (self->network, to)) < MW_STATE_HIGHLIGHT;
 }
 
-/* The weight of every tie in the buckets, when the view fades. */
+/* The level of every tie in the buckets, when the view fades. */
 static void
 weigh_ties (MwRenderer    *self,
             const MwFrame *f)
@@ -228,26 +229,26 @@ weigh_ties (MwRenderer    *self,
   self->ties.faded = f->fade.strength > 0;
   for (guint k = 0; k < G_N_ELEMENTS (self->ties.buckets); k++)
     {
-      GArray *bucket = self->ties.buckets[k], *weights = self->ties.weights[k];
+      GArray *bucket = self->ties.buckets[k], *levels = self->ties.levels[k];
       int state = (int)(k / 2 % MW_N_STATES);
 
-      g_array_set_size (weights, self->ties.faded ? bucket->len : 0);
-      for (guint j = 0; j < weights->len; j++)
+      g_array_set_size (levels, self->ties.faded ? bucket->len : 0);
+      for (guint j = 0; j < levels->len; j++)
         {
           const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, g_array_index (bucket, guint, j));
           const MwActorGeom *a = _mw_renderer_actor_geom (self, ends->from);
           const MwActorGeom *b = _mw_renderer_actor_geom (self, ends->to);
 
-          g_array_index (weights, guint8, j) =
+          g_array_index (levels, guint8, j) =
             tie_may_fade (self, f, state, ends->from, ends->to)
-              ? _mw_tie_fade_weight (&f->fade, hypot (a->x - b->x, a->y - b->y) * f->view->zoom)
-              : 255;
+              ? _mw_tie_fade_level (&f->fade, hypot (a->x - b->x, a->y - b->y) * f->view->zoom)
+              : MW_TIE_FADE_LEVELS - 1;
         }
     }
 }
 
-/* The weight levels of a bucket's ties, a bit each; only the top one
- * when the frame does not fade. */
+/* The levels of a bucket's ties, a bit each; only the top one when the
+ * frame does not fade. */
 static guint
 bucket_levels (MwRenderer *self,
                guint       bucket)
@@ -256,8 +257,8 @@ bucket_levels (MwRenderer *self,
 
   if (!self->ties.faded)
     return 1u << (MW_TIE_FADE_LEVELS - 1);
-  for (guint j = 0; j < self->ties.weights[bucket]->len; j++)
-    levels |= 1u << (g_array_index (self->ties.weights[bucket], guint8, j) >> 4);
+  for (guint j = 0; j < self->ties.levels[bucket]->len; j++)
+    levels |= 1u << g_array_index (self->ties.levels[bucket], guint8, j);
   return levels;
 }
 
@@ -267,10 +268,10 @@ in_level (MwRenderer *self,
           guint       j,
           guint       level)
 {
-  return _mw_tie_weight (&self->ties, bucket, j) >> 4 == level;
+  return _mw_tie_level (&self->ties, bucket, j) == level;
 }
 
-/* Arrowheads and diamonds of a bucket's ties of weight level @level, in
+/* Arrowheads and diamonds of a bucket's ties of level @level, in
  * the current source. */
 static void
 fill_tie_markers (MwRenderer    *self,
@@ -383,7 +384,7 @@ stroke_tie_path (cairo_t       *cr,
     cairo_stroke (cr);
 }
 
-/* A bucket's ties of weight level @level, and their markers. */
+/* A bucket's ties of level @level, and their markers. */
 static void
 stroke_tie_level (MwRenderer    *self,
                   cairo_t       *cr,

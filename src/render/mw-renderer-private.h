@@ -196,7 +196,7 @@ void           _mw_tie_marker_path        (cairo_t        *cr,
                                            MwTieType       type,
                                            const MwTieGeom *geom);
 double         _mw_tie_dot_period         (void);
-guint8         _mw_tie_fade_weight        (const MwTieFade *fade,
+guint8         _mw_tie_fade_level         (const MwTieFade *fade,
                                            double          length);
 double         _mw_tie_fade_level_alpha   (guint           level);
 void           _mw_tie_set_stroke         (cairo_t        *cr,
@@ -408,22 +408,22 @@ typedef struct
   GArray *near;                      /* tie indices: the index's candidates */
   gboolean indexed;                  /* this frame's came from the index */
   guint    n_long;                   /* of this frame's, those longer than the view is wide and high */
-  GArray  *weights[MW_N_TIE_BUCKETS]; /* guint8 by bucket entry: how much of a faded tie is left
-                                      * (255 all); empty when none fades */
-  gboolean faded;                    /* this frame's weights are filled */
+  GArray  *levels[MW_N_TIE_BUCKETS]; /* guint8 by bucket entry: how much of a faded tie is left
+                                      * (_mw_tie_fade_level()); empty when none fades */
+  gboolean faded;                    /* this frame's levels are filled */
   double   ink;                      /* the ties' summed length, model points … */
   guint64  ink_serial;               /* … for this geometry.serial (+ 1; 0 none yet) */
 } MwRenderTies;
 
-#define MW_TIE_FADE_LEVELS 16       /* the alphas faded ties are stroked in */
+#define MW_TIE_FADE_LEVELS 16       /* the alphas faded ties are drawn in, the last one all */
 
-/* How much of bucket entry @j is left, 0 … 255. */
+/* How much of bucket entry @j is left: its level of _mw_tie_fade_level_alpha(). */
 static inline guint
-_mw_tie_weight (const MwRenderTies *ties,
-                guint               bucket,
-                guint               j)
+_mw_tie_level (const MwRenderTies *ties,
+               guint               bucket,
+               guint               j)
 {
-  return ties->faded ? g_array_index (ties->weights[bucket], guint8, j) : 255;
+  return ties->faded ? g_array_index (ties->levels[bucket], guint8, j) : MW_TIE_FADE_LEVELS - 1;
 }
 
 /* One of the A8 masks dense ties are rasterised into: a state (normal or
