@@ -425,20 +425,25 @@ _mw_tie_fade_level_alpha (guint level)
 }
 
 /* How much of a tie @length view pixels long is left in a view dense
- * with ties, as a level of _mw_tie_fade_level_alpha(): all of it up to
- * the fade's length, then less the longer it is (as Gephi's and Kumu's
- * edge opacity), down to the floor, so that long ties become a veil over
- * the local structure. */
-guint8
-_mw_tie_fade_level (const MwTieFade *fade,
-                    double           length)
+ * with ties, 0 … 1: all of it up to the fade's length, then less the
+ * longer it is (as Gephi's and Kumu's edge opacity), down to the floor,
+ * so that long ties become a veil over the local structure. */
+double
+_mw_tie_fade_kept (const MwTieFade *fade,
+                   double           length)
 {
-  double kept;
-
   if (fade->strength <= 0 || !(length > fade->length))
+    return 1;
+  return 1 - fade->strength * (1 - MAX (fade->length / length, fade->floor));
+}
+
+/* The level of _mw_tie_fade_level_alpha() nearest below @kept. */
+guint8
+_mw_tie_fade_level (double kept)
+{
+  if (kept >= 1)
     return MW_TIE_FADE_LEVELS - 1;
-  kept = 1 - fade->strength * (1 - MAX (fade->length / length, fade->floor));
-  return (guint8)MIN (sqrt (kept) * (MW_TIE_FADE_LEVELS - 1), MW_TIE_FADE_LEVELS - 2);
+  return (guint8)MIN (sqrt (MAX (kept, 0)) * (MW_TIE_FADE_LEVELS - 1), MW_TIE_FADE_LEVELS - 2);
 }
 
 /* One tie on its own (the legend); the renderer batches them instead. */

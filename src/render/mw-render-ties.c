@@ -9,13 +9,13 @@
  * mw-render-masks.c as hairlines instead (their arrowheads are still drawn
  * here, over the masks); the emphasised ones stay paths.
  *
- * A view dense with ties (their summed length over the drawing's area, at
- * the view's zoom, covers every pixel more than once) fades its long ties:
- * each normal or dimmed tie gets a level of alpha by its length on
- * screen, which the masks scale its coverage by and the paths stroke it
- * in (a few alphas, each a path). The level depends only on the network, the zoom and the whole view's size, so
- * tiles and whole frames agree. A tie that is emphasised, or that joins
- * an emphasised actor, keeps all of it.
+ * A view dense with ties (their summed length, at the view's zoom, would
+ * cover the drawing's area half over or more) fades its long ties: each
+ * normal or dimmed tie gets a level of alpha by its length on screen,
+ * which the masks scale its coverage by and the paths stroke it in (a
+ * path a level). The level depends only on the network, the zoom and the
+ * whole view's size, so tiles and whole frames agree. A tie that is
+ * emphasised, or that joins an emphasised actor, keeps all of it.
  */
 
 #define G_LOG_DOMAIN "meshwork-render"
@@ -28,12 +28,14 @@
 #define DENSE_LONG_TIES  600     /* … or ties across it: cairo strokes (and dots) all their length */
 
 #define FADE_MIN_TIES    1000     /* fewer ties than this never fade */
-#define FADE_FROM_INK    0.75     /* ties covering each pixel this many times begin to fade … */
-#define FADE_FULL_INK    3.0      /* … and fade all the way from this many */
+#define FADE_FROM_INK    0.5      /* ties covering each pixel this many times begin to fade … */
+#define FADE_FULL_INK    2.0      /* … and fade all the way from this many */
 #define FADE_VEIL_INK    0.2      /* what is left of the long ties covers each pixel about this much */
 #define FADE_MIN_FLOOR   0.01     /* but a tie keeps at least this */
-#define FADE_LENGTH      0.15     /* ties longer than this share of the view's side fade */
-#define FADE_MIN_LENGTH  60.0     /* … and never shorter than this, view pixels */
+#define FADE_LENGTH      0.15     /* ties longer than this share of the view's side fade, */
+#define FADE_MIN_LENGTH  60.0     /* … never shorter than this, view pixels, */
+#define FADE_MAX_SIDE    1000.0   /* … and of a side no longer than a screen's (an export's page is
+                                   * the whole drawing, but eyes take in a screen's worth of it) */
 
 void
 _mw_render_ties_init (MwRenderTies *ties)
@@ -176,7 +178,7 @@ measure_fade (MwRenderer   *self,
   double ink, t;
 
   fade->strength = 0;
-  fade->length = MAX (FADE_LENGTH * MIN (view->width, view->height), FADE_MIN_LENGTH);
+  fade->length = MAX (FADE_LENGTH * MIN (MIN (view->width, view->height), FADE_MAX_SIDE), FADE_MIN_LENGTH);
   fade->floor = 1;
   if (self->geometry.ties->len < FADE_MIN_TIES || !self->geometry.has_bounds || b->width * b->height <= 0)
     return;
@@ -241,7 +243,7 @@ weigh_ties (MwRenderer    *self,
 
           g_array_index (levels, guint8, j) =
             tie_may_fade (self, f, state, ends->from, ends->to)
-              ? _mw_tie_fade_level (&f->fade, hypot (a->x - b->x, a->y - b->y) * f->view->zoom)
+              ? _mw_tie_fade_level (_mw_tie_fade_kept (&f->fade, hypot (a->x - b->x, a->y - b->y) * f->view->zoom))
               : MW_TIE_FADE_LEVELS - 1;
         }
     }

@@ -196,8 +196,9 @@ void           _mw_tie_marker_path        (cairo_t        *cr,
                                            MwTieType       type,
                                            const MwTieGeom *geom);
 double         _mw_tie_dot_period         (void);
-guint8         _mw_tie_fade_level         (const MwTieFade *fade,
+double         _mw_tie_fade_kept          (const MwTieFade *fade,
                                            double          length);
+guint8         _mw_tie_fade_level         (double          kept);
 double         _mw_tie_fade_level_alpha   (guint           level);
 void           _mw_tie_set_stroke         (cairo_t        *cr,
                                            MwTieType       type,
