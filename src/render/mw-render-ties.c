@@ -30,7 +30,7 @@
 #define FADE_MIN_TIES    1000     /* fewer ties than this never fade */
 #define FADE_FROM_INK    0.5      /* ties covering each pixel this many times begin to fade … */
 #define FADE_FULL_INK    2.0      /* … and fade all the way from this many */
-#define FADE_VEIL_INK    0.2      /* what is left of the long ties covers each pixel about this much */
+#define FADE_VEIL_INK    0.15     /* what is left of the long ties covers each pixel about this much */
 #define FADE_MIN_FLOOR   0.01     /* but a tie keeps at least this */
 #define FADE_LENGTH      0.15     /* ties longer than this share of the view's side fade, */
 #define FADE_MIN_LENGTH  60.0     /* … never shorter than this, view pixels, */
