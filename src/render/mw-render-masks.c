@@ -62,13 +62,15 @@ typedef struct
  * point, the run clipped to the mask first so the loop has no bounds to
  * test along the line, coverage added saturating. Within a band the run
  * starts where the whole line's would and steps the same, so a pixel gets
- * the same coverage whichever band draws it. */
+ * the same coverage whichever band draws it. A faded tie adds its
+ * coverage times @weight / 256. */
 static void
 wu_line (const Mask *m,
          double      x0,
          double      y0,
          double      x1,
-         double      y1)
+         double      y1,
+         int         weight)
 {
   gboolean steep = fabs (y1 - y0) > fabs (x1 - x0);
   int limit = steep ? m->height : m->width;
@@ -159,14 +161,14 @@ wu_line (const Mask *m,
       if ((guint)(yi - lo) < (guint)(hi - lo))
         {
           guchar *q = p + (gsize)yi * minor_step;
-          int v = *q + (255 - f);
+          int v = *q + ((255 - f) * weight >> 8);
 
           *q = v > 255 ? 255 : v;
         }
       if ((guint)(yi + 1 - lo) < (guint)(hi - lo))
         {
           guchar *q = p + (gsize)(yi + 1) * minor_step;
-          int v = *q + f;
+          int v = *q + (f * weight >> 8);
 
           *q = v > 255 ? 255 : v;
         }
@@ -235,6 +237,11 @@ rasterise_band (MwRenderer *self,
   const double *xy = (const double *)(gpointer)self->masks.device_xy->data;
   Mask regions[4];
   guint n_regions = band_regions (&self->masks, row0, row1, regions);
+  int weights[MW_TIE_FADE_LEVELS];
+
+  /* a faded tie's coverage, by its level: 256 all of it */
+  for (guint l = 0; l < MW_TIE_FADE_LEVELS; l++)
+    weights[l] = (int)lround (256 * _mw_tie_fade_level_alpha (l));
 
   for (int i = 0; i < MW_N_TONE_MASKS; i++)
     {
@@ -255,7 +262,8 @@ rasterise_band (MwRenderer *self,
       for (int type = 0; type < MW_N_TIE_TYPES; type++)
         for (int heavy = 0; heavy < 2; heavy++)
           {
-            GArray *bucket = self->ties.buckets[_mw_tie_bucket (type, state, heavy)];
+            guint bucket_index = _mw_tie_bucket (type, state, heavy);
+            GArray *bucket = self->ties.buckets[bucket_index];
 
             if ((type == MW_TIE_REPORTS) != (i % 2 == 1))
               continue;
@@ -265,6 +273,7 @@ rasterise_band (MwRenderer *self,
                 const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, index);
                 const double *a = xy + 2 * ends->from, *b = xy + 2 * ends->to;
                 double ax = a[0], ay = a[1], bx = b[0], by = b[1];
+                guint level = _mw_tie_level (&self->ties, bucket_index, j);
 
                 if (band == 0)
                   {
@@ -276,7 +285,7 @@ rasterise_band (MwRenderer *self,
                   continue;
                 for (guint r = 0; r < n_regions; r++)
                   if (!(MAX (ax, bx) < regions[r].col0 - 3 || MIN (ax, bx) > regions[r].col1 + 3))
-                    wu_line (&regions[r], ax, ay, bx, by);
+                    wu_line (&regions[r], ax, ay, bx, by, weights[level]);
               }
           }
       if (band == 0)

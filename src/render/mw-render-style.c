@@ -413,6 +413,39 @@ _mw_tie_set_stroke (cairo_t   *cr,
     }
 }
 
+/* Faded ties are drawn in MW_TIE_FADE_LEVELS alphas, spaced evenly in
+ * their square root: the faint ones, which are many, are told apart
+ * finely. The top level is all of a tie. */
+double
+_mw_tie_fade_level_alpha (guint level)
+{
+  double root = (level + 0.5) / (MW_TIE_FADE_LEVELS - 1);
+
+  return level + 1 >= MW_TIE_FADE_LEVELS ? 1 : root * root;
+}
+
+/* How much of a tie @length view pixels long is left in a view dense
+ * with ties, 0 … 1: all of it up to the fade's length, then less the
+ * longer it is (as Gephi's and Kumu's edge opacity), down to the floor,
+ * so that long ties become a veil over the local structure. */
+double
+_mw_tie_fade_kept (const MwTieFade *fade,
+                   double           length)
+{
+  if (fade->strength <= 0 || !(length > fade->length))
+    return 1;
+  return 1 - fade->strength * (1 - MAX (fade->length / length, fade->floor));
+}
+
+/* The level of _mw_tie_fade_level_alpha() nearest below @kept. */
+guint8
+_mw_tie_fade_level (double kept)
+{
+  if (kept >= 1)
+    return MW_TIE_FADE_LEVELS - 1;
+  return (guint8)MIN (sqrt (MAX (kept, 0)) * (MW_TIE_FADE_LEVELS - 1), MW_TIE_FADE_LEVELS - 2);
+}
+
 /* One tie on its own (the legend); the renderer batches them instead. */
 void
 _mw_draw_tie (cairo_t       *cr,

@@ -8,6 +8,14 @@
  * short ones. Past DENSE_TIES on screen the normal and dimmed buckets go to
  * mw-render-masks.c as hairlines instead (their arrowheads are still drawn
  * here, over the masks); the emphasised ones stay paths.
+ *
+ * A view dense with ties (their summed length, at the view's zoom, would
+ * cover the drawing's area half over or more) fades its long ties: each
+ * normal or dimmed tie gets a level of alpha by its length on screen,
+ * which the masks scale its coverage by and the paths stroke it in (a
+ * path a level). The level depends only on the network, the zoom and the
+ * whole view's size, so tiles and whole frames agree. A tie that is
+ * emphasised, or that joins an emphasised actor, keeps all of it.
  */
 
 #define G_LOG_DOMAIN "meshwork-render"
@@ -20,11 +28,24 @@
 #define DENSE_TIES      2500     /* ties on screen past which they become hairlines */
 #define DENSE_LONG_TIES  600     /* … or ties across it: cairo strokes (and dots) all their length */
 
+#define FADE_MIN_TIES    1000     /* fewer ties than this never fade */
+#define FADE_FROM_INK    0.5      /* ties covering each pixel this many times begin to fade … */
+#define FADE_FULL_INK    2.0      /* … and fade all the way from this many */
+#define FADE_VEIL_INK    0.15     /* what is left of the long ties covers each pixel about this much */
+#define FADE_MIN_FLOOR   0.01     /* but a tie keeps at least this */
+#define FADE_LENGTH      0.15     /* ties longer than this share of the view's side fade, */
+#define FADE_MIN_LENGTH  60.0     /* … never shorter than this, view pixels, */
+#define FADE_MAX_SIDE    1000.0   /* … and of a side no longer than a screen's (an export's page is
+                                   * the whole drawing, but eyes take in a screen's worth of it) */
+
 void
 _mw_render_ties_init (MwRenderTies *ties)
 {
   for (guint i = 0; i < G_N_ELEMENTS (ties->buckets); i++)
-    ties->buckets[i] = g_array_new (FALSE, FALSE, sizeof (guint));
+    {
+      ties->buckets[i] = g_array_new (FALSE, FALSE, sizeof (guint));
+      ties->levels[i] = g_array_new (FALSE, FALSE, sizeof (guint8));
+    }
   ties->near = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
@@ -32,7 +53,10 @@ void
 _mw_render_ties_clear (MwRenderTies *ties)
 {
   for (guint i = 0; i < G_N_ELEMENTS (ties->buckets); i++)
-    g_clear_pointer (&ties->buckets[i], g_array_unref);
+    {
+      g_clear_pointer (&ties->buckets[i], g_array_unref);
+      g_clear_pointer (&ties->levels[i], g_array_unref);
+    }
   g_clear_pointer (&ties->near, g_array_unref);
 }
 
@@ -88,6 +112,7 @@ fill_tie_buckets (MwRenderer    *self,
   for (guint i = 0; i < G_N_ELEMENTS (self->ties.buckets); i++)
     g_array_set_size (self->ties.buckets[i], 0);
   self->ties.n_long = 0;
+  self->ties.faded = FALSE;   /* until weigh_ties() */
 
   for (guint k = 0; k < n; k++)
     {
@@ -118,14 +143,149 @@ fill_tie_buckets (MwRenderer    *self,
     }
 }
 
-/* Arrowheads and diamonds of a bucket, in the current source. */
+/* The ties' summed length in model points, kept for the geometry's
+ * serial; a frame with far actors pulled in measures without keeping. */
+static double
+tie_ink (MwRenderer *self,
+         gboolean    pulled_in)
+{
+  const MwTieEnds *ends = (const MwTieEnds *)(gpointer)self->geometry.ties->data;
+  double ink = 0;
+
+  if (!pulled_in && self->ties.ink_serial == self->geometry.serial + 1)
+    return self->ties.ink;
+  for (guint i = 0; i < self->geometry.ties->len; i++)
+    {
+      const MwActorGeom *a = _mw_renderer_actor_geom (self, ends[i].from);
+      const MwActorGeom *b = _mw_renderer_actor_geom (self, ends[i].to);
+
+      ink += hypot (a->x - b->x, a->y - b->y);
+    }
+  if (!pulled_in)
+    {
+      self->ties.ink = ink;
+      self->ties.ink_serial = self->geometry.serial + 1;
+    }
+  return ink;
+}
+
+static void
+measure_fade (MwRenderer   *self,
+              const MwView *view,
+              gboolean      pulled_in,
+              MwTieFade    *fade)
+{
+  const MwRect *b = &self->geometry.bounds;
+  double ink, t;
+
+  fade->strength = 0;
+  fade->length = MAX (FADE_LENGTH * MIN (MIN (view->width, view->height), FADE_MAX_SIDE), FADE_MIN_LENGTH);
+  fade->floor = 1;
+  if (self->geometry.ties->len < FADE_MIN_TIES || !self->geometry.has_bounds || b->width * b->height <= 0)
+    return;
+  /* how many times the ties would cover each view pixel of the drawing
+   * (one pixel wide): the same wherever the view is, so a pan keeps it */
+  ink = tie_ink (self, pulled_in) / (b->width * b->height * view->zoom);
+  t = CLAMP ((ink - FADE_FROM_INK) / (FADE_FULL_INK - FADE_FROM_INK), 0, 1);
+  fade->strength = t * t * (3 - 2 * t);
+  fade->floor = CLAMP (FADE_VEIL_INK / ink, FADE_MIN_FLOOR, 1);
+}
+
+/**
+ * _mw_renderer_measure_fade:
+ * @view: a whole view (not a tile of it)
+ *
+ * How @view fades its long ties: by the network's ties at its zoom, and
+ * by its size.
+ */
+void
+_mw_renderer_measure_fade (MwRenderer   *self,
+                           const MwView *view,
+                           MwTieFade    *fade)
+{
+  _mw_renderer_ensure_geometry (self);
+  measure_fade (self, view, FALSE, fade);
+}
+
+/* Whether a tie of state @state from actor @from to @to fades: not when
+ * it or an end is emphasised. */
+static gboolean
+tie_may_fade (MwRenderer    *self,
+              const MwFrame *f,
+              int            state,
+              guint          from,
+              guint          to)
+{
+  if (state != MW_STATE_NORMAL && state != MW_STATE_DIM)
+    return FALSE;
+  if (!f->emphasis)
+    return TRUE;
+  return _mw_frame_actor_state (f, mw_network_get_actor (self->network, from)) < MW_STATE_HIGHLIGHT &&
+         _mw_frame_actor_state (f, mw_network_get_actor (self->network, to)) < MW_STATE_HIGHLIGHT;
+}
+
+/* The level of every tie in the buckets, when the view fades. */
+static void
+weigh_ties (MwRenderer    *self,
+            const MwFrame *f)
+{
+  self->ties.faded = f->fade.strength > 0;
+  for (guint k = 0; k < G_N_ELEMENTS (self->ties.buckets); k++)
+    {
+      GArray *bucket = self->ties.buckets[k], *levels = self->ties.levels[k];
+      int state = (int)(k / 2 % MW_N_STATES);
+
+      g_array_set_size (levels, self->ties.faded ? bucket->len : 0);
+      for (guint j = 0; j < levels->len; j++)
+        {
+          const MwTieEnds *ends = &g_array_index (self->geometry.ties, MwTieEnds, g_array_index (bucket, guint, j));
+          const MwActorGeom *a = _mw_renderer_actor_geom (self, ends->from);
+          const MwActorGeom *b = _mw_renderer_actor_geom (self, ends->to);
+
+          g_array_index (levels, guint8, j) =
+            tie_may_fade (self, f, state, ends->from, ends->to)
+              ? _mw_tie_fade_level (_mw_tie_fade_kept (&f->fade, hypot (a->x - b->x, a->y - b->y) * f->view->zoom))
+              : MW_TIE_FADE_LEVELS - 1;
+        }
+    }
+}
+
+/* The levels of a bucket's ties, a bit each; only the top one when the
+ * frame does not fade. */
+static guint
+bucket_levels (MwRenderer *self,
+               guint       bucket)
+{
+  guint levels = 0;
+
+  if (!self->ties.faded)
+    return 1u << (MW_TIE_FADE_LEVELS - 1);
+  for (guint j = 0; j < self->ties.levels[bucket]->len; j++)
+    levels |= 1u << g_array_index (self->ties.levels[bucket], guint8, j);
+  return levels;
+}
+
+static gboolean
+in_level (MwRenderer *self,
+          guint       bucket,
+          guint       j,
+          guint       level)
+{
+  return _mw_tie_level (&self->ties, bucket, j) == level;
+}
+
+/* Arrowheads and diamonds of a bucket's ties of level @level, in
+ * the current source. */
 static void
 fill_tie_markers (MwRenderer    *self,
                   cairo_t       *cr,
                   const MwFrame *f,
-                  const GArray  *bucket,
-                  MwTieType      type)
+                  guint          bucket_index,
+                  MwTieType      type,
+                  guint          level)
 {
+  const GArray *bucket = self->ties.buckets[bucket_index];
+
   if (type == MW_TIE_COLLABORATES)
     return;
   cairo_new_path (cr);
@@ -138,6 +298,8 @@ fill_tie_markers (MwRenderer    *self,
       double reach = b->r + 2 * MW_ARROW_LENGTH;
       MwTieGeom g;
 
+      if (!in_level (self, bucket_index, i, level))
+        continue;
       /* the marker touches its target: none for a target out of view */
       if (!_mw_rect_meets (&f->visible, b->x - reach, b->y - reach, b->x + reach, b->y + reach))
         continue;
@@ -187,7 +349,8 @@ stroke_tie_path (cairo_t       *cr,
                  const MwFrame *f,
                  MwTieType      type,
                  int            state,
-                 double         width)
+                 double         width,
+                 double         alpha)
 {
   MwColor color = state == MW_STATE_SELECTED ? f->theme->accent : f->theme->tie[type];
 
@@ -203,7 +366,7 @@ stroke_tie_path (cairo_t       *cr,
     }
   /* dots only where they can be told from a line */
   _mw_tie_set_stroke (cr, f->markers ? type : MW_TIE_COLLABORATES, width);
-  _mw_set_source (cr, &color, state == MW_STATE_DIM ? MW_DIM_ALPHA : 1);
+  _mw_set_source (cr, &color, (state == MW_STATE_DIM ? MW_DIM_ALPHA : 1) * alpha);
   if (f->vector)
     {
       /* A file keeps the curves and the dash pattern as they are, but cairo
@@ -268,21 +431,23 @@ tie_stroked (MwRenderer *self)
   return !ties->cancelled;
 }
 
+/* A bucket's ties of level @level, and their markers. */
 static void
-stroke_tie_bucket (MwRenderer    *self,
-                   cairo_t       *cr,
-                   const MwFrame *f,
-                   MwTieType      type,
-                   int            state,
-                   gboolean       heavy)
+stroke_tie_level (MwRenderer    *self,
+                  cairo_t       *cr,
+                  const MwFrame *f,
+                  MwTieType      type,
+                  int            state,
+                  gboolean       heavy,
+                  guint          level)
 {
-  GArray *bucket = self->ties.buckets[_mw_tie_bucket (type, state, heavy)];
+  guint bucket_index = _mw_tie_bucket (type, state, heavy);
+  GArray *bucket = self->ties.buckets[bucket_index];
   double width = MAX (tie_width (type, heavy ? 2 : 1), f->px);
   MwTieType style = f->markers ? type : MW_TIE_COLLABORATES;
-  double limit = stroke_limit (f, state), pieces = 0;
+  double limit = stroke_limit (f, state), pieces = 0, alpha = _mw_tie_fade_level_alpha (level);
+  gboolean first = TRUE;
 
-  if (bucket->len == 0)
-    return;
   if (state >= MW_STATE_HIGHLIGHT)
     width *= 1.6;
 
@@ -294,16 +459,19 @@ stroke_tie_bucket (MwRenderer    *self,
       const MwActorGeom *b = &g_array_index (self->geometry.actors, MwActorGeom, tie->to->index);
       MwTieGeom g;
 
+      if (!in_level (self, bucket_index, i, level))
+        continue;
       _mw_tie_geometry (type, a->x, a->y, a->r, b->x, b->y, b->r, _mw_renderer_tie_bend (self, tie),
                         f->markers, &g);
       /* at a dense overview a bow is not worth its flattening */
       g.curved = g.curved && !f->dense;
       pieces += tie_stroke_pieces (&g, style, width);
-      if (pieces > limit && i > 0)
+      if (pieces > limit && !first)
         {
-          stroke_tie_path (cr, f, type, state, width);
+          stroke_tie_path (cr, f, type, state, width, alpha);
           pieces = tie_stroke_pieces (&g, style, width);
         }
+      first = FALSE;
       _mw_tie_path (cr, &g);
       if (!tie_stroked (self))
         {
@@ -311,10 +479,29 @@ stroke_tie_bucket (MwRenderer    *self,
           return;
         }
     }
-  stroke_tie_path (cr, f, type, state, width);
+  stroke_tie_path (cr, f, type, state, width, alpha);
 
   if (f->markers)
-    fill_tie_markers (self, cr, f, bucket, type);
+    fill_tie_markers (self, cr, f, bucket_index, type, level);
+}
+
+/* A bucket's ties, the fainter under the stronger. */
+static void
+stroke_tie_bucket (MwRenderer    *self,
+                   cairo_t       *cr,
+                   const MwFrame *f,
+                   MwTieType      type,
+                   int            state,
+                   gboolean       heavy)
+{
+  guint bucket_index = _mw_tie_bucket (type, state, heavy), levels;
+
+  if (self->ties.buckets[bucket_index]->len == 0)
+    return;
+  levels = bucket_levels (self, bucket_index);
+  for (guint level = 0; level < MW_TIE_FADE_LEVELS && !self->ties.cancelled; level++)
+    if (levels & 1u << level)
+      stroke_tie_level (self, cr, f, type, state, heavy, level);
 }
 
 /* Dense overviews: the arrowheads of one state's ties, over their masks
@@ -333,9 +520,17 @@ fill_dense_markers (MwRenderer    *self,
   for (int type = 0; type < MW_N_TIE_TYPES; type++)
     for (int heavy = 0; heavy < 2; heavy++)
       {
-        _mw_set_source (cr, &f->theme->tie[type == MW_TIE_REPORTS ? MW_TIE_REPORTS : MW_TIE_INFLUENCES],
-                        state == MW_STATE_DIM ? MW_DIM_ALPHA : 1);
-        fill_tie_markers (self, cr, f, self->ties.buckets[_mw_tie_bucket (type, state, heavy)], type);
+        guint bucket_index = _mw_tie_bucket (type, state, heavy), levels = bucket_levels (self, bucket_index);
+
+        /* a faded tie's arrowhead fades with it */
+        for (guint level = 0; level < MW_TIE_FADE_LEVELS; level++)
+          {
+            if (!(levels & 1u << level))
+              continue;
+            _mw_set_source (cr, &f->theme->tie[type == MW_TIE_REPORTS ? MW_TIE_REPORTS : MW_TIE_INFLUENCES],
+                            (state == MW_STATE_DIM ? MW_DIM_ALPHA : 1) * _mw_tie_fade_level_alpha (level));
+            fill_tie_markers (self, cr, f, bucket_index, type, level);
+          }
       }
   cairo_restore (cr);
 }
@@ -365,7 +560,13 @@ _mw_renderer_start_ties (MwRenderer *self,
   f->dense = _mw_renderer_ties_dense (self, f);
   /* a tile of a view takes the view's choice, so that tiles meet */
   if (f->lod != NULL)
-    f->dense = f->lod->dense && f->view->labels != MW_LABELS_ALWAYS;
+    {
+      f->dense = f->lod->dense && f->view->labels != MW_LABELS_ALWAYS;
+      f->fade = f->lod->fade;
+    }
+  else
+    measure_fade (self, f->view, f->pulled_in, &f->fade);
+  weigh_ties (self, f);
   if (f->dense)
     _mw_renderer_start_masks (self, f);
 }

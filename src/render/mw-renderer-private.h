@@ -33,6 +33,17 @@ typedef struct
   MwColor badge_initiative;
 } MwTheme;
 
+/* How a view dense with ties fades its long ones (see mw-render-ties.c):
+ * a tie longer on screen than @length view pixels keeps length / its
+ * length of its strength, never less than @floor, and that by @strength
+ * (0: nothing fades, as in small networks and close views). */
+typedef struct
+{
+  double strength;
+  double length;
+  double floor;
+} MwTieFade;
+
 /* The level of detail of a whole view, pinned while it is drawn in tiles:
  * each tile sees only part of the view, and would count fewer actors and
  * ties in sight than the view does (see mw-render-tiles.c). */
@@ -42,6 +53,7 @@ typedef struct
   gboolean dense;       /* its ties as hairlines in masks */
   double   width;       /* the whole view's size: the map's discs are sized by it */
   double   height;
+  MwTieFade fade;       /* its long ties fade by the view's size */
 } MwRenderLod;
 
 /* Receives every run of text instead of it being drawn as glyphs: the SVG
@@ -188,6 +200,10 @@ void           _mw_tie_marker_path        (cairo_t        *cr,
                                            MwTieType       type,
                                            const MwTieGeom *geom);
 double         _mw_tie_dot_period         (void);
+double         _mw_tie_fade_kept          (const MwTieFade *fade,
+                                           double          length);
+guint8         _mw_tie_fade_level         (double          kept);
+double         _mw_tie_fade_level_alpha   (guint           level);
 void           _mw_tie_set_stroke         (cairo_t        *cr,
                                            MwTieType       type,
                                            double          width);
@@ -286,6 +302,7 @@ typedef struct
   gboolean       pulled_in;   /* far actors moved for this frame only */
   cairo_matrix_t view_matrix; /* the cairo_t's view pixels */
   const MwRenderLod *lod;     /* (nullable) the whole view's, when this frame is a tile of it */
+  MwTieFade      fade;        /* the whole view's, from lod when a tile */
 } MwFrame;
 
 /* Owned by mw-render-geometry.c: recomputed lazily from the network's
@@ -403,7 +420,23 @@ typedef struct
   double   progress_end;             /* … to here, while it strokes ties; none when equal */
   guint    n_stroked, n_to_stroke;   /* this frame's, for that progress */
   gboolean cancelled;                /* the thread's progress was cancelled while stroking them */
+  GArray  *levels[MW_N_TIE_BUCKETS]; /* guint8 by bucket entry: how much of a faded tie is left
+                                      * (_mw_tie_fade_level()); empty when none fades */
+  gboolean faded;                    /* this frame's levels are filled */
+  double   ink;                      /* the ties' summed length, model points … */
+  guint64  ink_serial;               /* … for this geometry.serial (+ 1; 0 none yet) */
 } MwRenderTies;
+
+#define MW_TIE_FADE_LEVELS 16       /* the alphas faded ties are drawn in, the last one all */
+
+/* How much of bucket entry @j is left: its level of _mw_tie_fade_level_alpha(). */
+static inline guint
+_mw_tie_level (const MwRenderTies *ties,
+               guint               bucket,
+               guint               j)
+{
+  return ties->faded ? g_array_index (ties->levels[bucket], guint8, j) : MW_TIE_FADE_LEVELS - 1;
+}
 
 /* One of the A8 masks dense ties are rasterised into: a state (normal or
  * dim) in a tone (reports darker than the rest). */
@@ -847,6 +880,9 @@ void     _mw_renderer_start_ties        (MwRenderer       *self,
                                          MwFrame          *f);
 gboolean _mw_renderer_ties_dense        (MwRenderer       *self,
                                          const MwFrame    *f);
+void     _mw_renderer_measure_fade      (MwRenderer       *self,
+                                         const MwView     *view,
+                                         MwTieFade        *fade);
 void     _mw_renderer_draw_ties         (MwRenderer       *self,
                                          cairo_t          *cr,
                                          MwFrame          *f);

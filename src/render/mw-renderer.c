@@ -471,6 +471,7 @@ _mw_renderer_measure_lod (MwRenderer   *self,
   lod->dense = _mw_renderer_overview_weight (self, &f) < 1 && _mw_renderer_ties_dense (self, &f);
   lod->width = view->width;
   lod->height = view->height;
+  _mw_renderer_measure_fade (self, view, &lod->fade);
 }
 
 /* Draws the map's key over a view composited from tiles, which leave it
