@@ -15,7 +15,8 @@
  * a PangoLayout each; this cell is one widget with a fixed height and no
  * width of its own (the column's fixed width decides), and draws its text
  * with the one layout the view lends every cell. GTK keeps the drawing
- * until the text changes, so a cell is shaped once per row it shows. */
+ * until the text changes, and a text already drawn in another cell is not
+ * shaped again (see find_drawn()). */
 struct _MwTableCell
 {
   GtkWidget    parent_instance;
@@ -29,6 +30,104 @@ struct _MwTableCell
 };
 
 G_DEFINE_FINAL_TYPE (MwTableCell, mw_table_cell, GTK_TYPE_WIDGET)
+
+/* Texts drawn, kept with the layout the cells share: a column of few
+ * values (a kind, a sector, a degree) is shaped once, not in each cell it
+ * comes to — a page a frame shows some 300 new cells, two thirds of them
+ * such values, and shaping was a seventh of the frame. Keyed by the text,
+ * the width (it may be ellipsised), the colour and the font (the pango
+ * context's serial); long texts (names) are rarely seen twice. */
+#define MAX_DRAWN       512
+#define MAX_DRAWN_KEY   80
+
+typedef struct
+{
+  GskRenderNode *node;     /* (nullable) the text at 0, 0 */
+  int            width;    /* of the logical extents */
+  int            height;
+} Drawn;
+
+static GQuark drawn_quark;
+
+static void
+drawn_free (Drawn *drawn)
+{
+  g_clear_pointer (&drawn->node, gsk_render_node_unref);
+  g_free (drawn);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Drawn, drawn_free)
+
+static GHashTable *
+drawn_texts (PangoLayout *layout)
+{
+  GHashTable *texts = g_object_get_qdata (G_OBJECT (layout), drawn_quark);
+
+  if (texts == NULL)
+    {
+      texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) drawn_free);
+      g_object_set_qdata_full (G_OBJECT (layout), drawn_quark, texts, (GDestroyNotify) g_hash_table_unref);
+    }
+  return texts;
+}
+
+static guint
+color_byte (float channel)
+{
+  return (guint) (CLAMP (channel, 0.0f, 1.0f) * 255.0f + 0.5f);
+}
+
+/* Returns: (transfer full): @text laid out at @width, drawn in @color */
+static Drawn *
+draw_text (PangoLayout   *layout,
+           const char    *text,
+           int            width,
+           const GdkRGBA *color)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  Drawn *drawn = g_new0 (Drawn, 1);
+  PangoRectangle logical;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  drawn->node = gtk_snapshot_to_node (snapshot);
+  drawn->width = logical.width;
+  drawn->height = logical.height;
+  return drawn;
+}
+
+/* Returns: (transfer none): @text drawn, from the texts kept or kept now;
+ * (transfer full) in @owned when too long to keep */
+static const Drawn *
+find_drawn (PangoLayout   *layout,
+            const char    *text,
+            int            width,
+            const GdkRGBA *color,
+            Drawn        **owned)
+{
+  GHashTable *texts = drawn_texts (layout);
+  char key[MAX_DRAWN_KEY];
+  Drawn *drawn;
+  int length;
+
+  length = g_snprintf (key, sizeof key, "%u %d %02x%02x%02x%02x %s",
+                       pango_context_get_serial (pango_layout_get_context (layout)), width,
+                       color_byte (color->red), color_byte (color->green), color_byte (color->blue),
+                       color_byte (color->alpha), text);
+  if (length < 0 || (gsize) length >= sizeof key)
+    return *owned = draw_text (layout, text, width, color);
+  drawn = g_hash_table_lookup (texts, key);
+  if (drawn != NULL)
+    return drawn;
+  /* a column of names keeps adding: start again rather than grow */
+  if (g_hash_table_size (texts) >= MAX_DRAWN)
+    g_hash_table_remove_all (texts);
+  drawn = draw_text (layout, text, width, color);
+  g_hash_table_insert (texts, g_strdup (key), drawn);
+  return drawn;
+}
 
 static void
 mw_table_cell_measure (GtkWidget      *widget,
@@ -75,7 +174,8 @@ mw_table_cell_snapshot (GtkWidget   *widget,
   MwTableCell *self = MW_TABLE_CELL (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  PangoRectangle logical;
+  g_autoptr(Drawn) owned = NULL;
+  const Drawn *drawn;
   GdkRGBA color;
 
   if (self->editor != NULL)
@@ -89,14 +189,14 @@ mw_table_cell_snapshot (GtkWidget   *widget,
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  pango_layout_set_text (self->layout, self->text, -1);
-  pango_layout_set_width (self->layout, width * PANGO_SCALE);
-  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  drawn = find_drawn (self->layout, self->text, width, &color, &owned);
+  if (drawn->node == NULL)
+    return;
 
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (MAX (0, (width - logical.width) * self->xalign),
-                                                          (height - logical.height) / 2));
-  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (MAX (0, (width - drawn->width) * self->xalign),
+                                                          (height - drawn->height) / 2));
+  gtk_snapshot_append_node (snapshot, drawn->node);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -134,6 +234,7 @@ mw_table_cell_class_init (MwTableCellClass *klass)
   widget_class->snapshot = mw_table_cell_snapshot;
 
   gtk_widget_class_set_css_name (widget_class, "mwtablecell");
+  drawn_quark = g_quark_from_static_string ("mw-table-cell-drawn");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 
