@@ -662,17 +662,75 @@ assert_filtered (Fixture    *fixture,
   g_assert_true (actor_at (fixture, gtk_bitset_get_nth (selection, 0)) == selected);
 }
 
+static void
+cell_gone_cb (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  g_hash_table_remove (data, where_the_object_was);
+}
+
+/* Adds every cell under @widget to @cells, which forgets it as it goes. */
+static void
+watch_cells (GtkWidget  *widget,
+             GHashTable *cells)
+{
+  if (MW_IS_TABLE_CELL (widget) && g_hash_table_add (cells, widget))
+    g_object_weak_ref (G_OBJECT (widget), cell_gone_cb, cells);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    watch_cells (child, cells);
+}
+
+static void
+unwatch_cells (GHashTable *cells)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    g_object_weak_unref (cell, cell_gone_cb, cells);
+}
+
+/* Returns: how many cells under @widget are not among @cells (made since) */
+static guint
+count_new_cells (GtkWidget  *widget,
+                 GHashTable *cells)
+{
+  guint n = MW_IS_TABLE_CELL (widget) && !g_hash_table_contains (cells, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_new_cells (child, cells);
+  return n;
+}
+
+static guint most_made;
+
+/* Notes the most rows told at once while the view held every row. */
+static void
+rows_told_cb (GListModel *rows,
+              guint       position,
+              guint       removed,
+              guint       added,
+              Fixture    *fixture)
+{
+  guint n_before = g_list_model_get_n_items (rows) - added + removed;
+
+  if (removed == 0 && mw_table_view_get_n_alive (fixture->table) >= n_before)
+    most_made = MAX (most_made, added);
+}
+
 /* 10,000 rows scrolled to the end, the last one selected: typing a filter
  * leaves exactly the matches (1,111 rows: the rows in view stay rows, now
- * showing matches; then 111, fewer than GTK holds), the selected row stays
- * selected and no row on screen shows an actor left out; emptying the
- * filter brings every row back. */
+ * showing matches; then 111, fewer than GTK holds, shown by rows it held),
+ * the selected row stays selected and no row on screen shows an actor left
+ * out; emptying the filter brings every row back. */
 static void
 test_table_large_filter_deep (Fixture       *fixture,
                               gconstpointer  data)
 {
   MwActor *last;
-  GtkWidget *entry;
+  GtkWidget *entry, *view;
+  GHashTable *cells;
 
   if (fixture->window == NULL)
     {
@@ -680,6 +738,7 @@ test_table_large_filter_deep (Fixture       *fixture,
       return;
     }
 
+  view = GTK_WIDGET (mw_table_view_get_column_view (fixture->table));
   last = mw_network_get_actor (mw_test_network_of (fixture->window), N_LARGE - 1);
   click_at (find_cell (fixture, actor_at (fixture, 0)->label), 1);
   mw_test_press_key (GDK_KEY_End, 0);
@@ -695,13 +754,29 @@ test_table_large_filter_deep (Fixture       *fixture,
   /* it was in view at the end, and still is */
   g_assert_nonnull (find_cell (fixture, last->label));
 
+  /* fewer rows than GTK holds: its rows show them, none is made (GTK 4.8
+   * made ~200 rows again for a new list: 81–122 ms at 100,000 rows) */
+  cells = g_hash_table_new (NULL, NULL);
+  watch_cells (view, cells);
+  g_assert_cmpuint (g_hash_table_size (cells), >, 0);
   type_text ("9");
   wait_rows (fixture, 111);
   assert_filtered (fixture, "Person 99", last);
+  g_assert_cmpuint (count_new_cells (view, cells), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (cells), >, 0);
+  unwatch_cells (cells);
+  g_hash_table_unref (cells);
 
+  /* every row back, told a few dozen at a time while GTK holds every
+   * row told (it makes a widget for each: ~200 at once took 57–93 ms) */
+  most_made = 0;
+  g_signal_connect (mw_table_view_get_rows (fixture->table), "items-changed", G_CALLBACK (rows_told_cb), fixture);
   mw_test_press_key (GDK_KEY_a, GDK_CONTROL_MASK);
   mw_test_press_key (GDK_KEY_BackSpace, 0);
   wait_rows (fixture, N_LARGE);
+  g_signal_handlers_disconnect_by_func (mw_table_view_get_rows (fixture->table), rows_told_cb, fixture);
+  g_assert_cmpuint (most_made, >, 0);
+  g_assert_cmpuint (most_made, <=, 50);
   assert_filtered (fixture, "Person ", last);
 }
 
@@ -791,6 +866,8 @@ unref_nullable (gpointer object)
     g_object_unref (object);
 }
 
+/* As GTK 4.8 does, an item held at a removed position that an added
+ * position shows again keeps its widget there; only the others are dropped. */
 static void
 follower_items_changed_cb (GListModel *model,
                            guint       position,
@@ -798,14 +875,34 @@ follower_items_changed_cb (GListModel *model,
                            guint       added,
                            Follower   *follower)
 {
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) added_at = g_hash_table_new (NULL, NULL);
+
   g_assert_cmpuint (position + removed, <=, follower->n);
   follower->n = follower->n - removed + added;
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, follower->n);
   for (guint p = position; p < position + removed; p++)
-    follower->dropped += g_ptr_array_index (follower->held, p) != NULL;
+    if (g_ptr_array_index (follower->held, p) != NULL)
+      g_ptr_array_add (gone, g_steal_pointer (&g_ptr_array_index (follower->held, p)));
   g_ptr_array_remove_range (follower->held, position, removed);
   for (guint i = 0; i < added; i++)
     g_ptr_array_insert (follower->held, position, NULL);
+
+  /* by the row index, so that no item is made for a position not held */
+  for (guint p = position; gone->len > 0 && p < position + added; p++)
+    g_hash_table_insert (added_at, GUINT_TO_POINTER (1 + mw_row_list_get_row_index (MW_ROW_LIST (model), p)),
+                         GUINT_TO_POINTER (1 + p));
+  for (guint i = 0; i < gone->len; i++)
+    {
+      MwRowItem *item = g_ptr_array_index (gone, i);
+      guint p = GPOINTER_TO_UINT (g_hash_table_lookup (added_at, GUINT_TO_POINTER (1 + mw_row_item_get_index (item))));
+      g_autoptr(MwRowItem) again = p > 0 ? g_list_model_get_item (model, p - 1) : NULL;
+
+      if (again != NULL && again == item)
+        g_ptr_array_index (follower->held, p - 1) = g_object_ref (item);
+      else
+        follower->dropped++;
+    }
 }
 
 /* Holds the items of @n positions from @first and of @far, lets go of the others. */
@@ -962,7 +1059,7 @@ test_row_list_contract (void)
       else if (what == 2)
         {
           /* a filter keeping many, few, none or (no filter) all rows */
-          guint keep = (guint[]) { 1000, 90, 0, 1 }[round % 4];
+          guint keep = (guint[]) { 1000, 90, 0, 1, 12 }[g_rand_int_range (rand, 0, 5)];
 
           g_clear_pointer (&matches, g_free);
           if (round % 5 != 0)
@@ -998,6 +1095,9 @@ test_row_list_contract (void)
           memmove (order + to + 1, order + to, (N - 1 - to) * sizeof (guint));
           order[to] = row;
         }
+      /* rows a view held every one of come a few a frame */
+      while (mw_row_list_is_growing (rows))
+        g_main_context_iteration (NULL, TRUE);
       n = expected_rows (order, matches, N, expected);
       if (what == 4 && keys != NULL && matches == NULL)
         {
@@ -1006,10 +1106,10 @@ test_row_list_contract (void)
             g_assert_cmpint (mw_table_sort_keys_compare (keys, expected[p - 1], expected[p]) * (descending ? -1 : 1), <=, 0);
         }
       follower_check (&follower, expected, n);
-      /* the rows in view keep their items (and GTK its widgets), unless
-       * fewer rows remain than it holds or an edited row left */
-      if (n >= n_held && what != 3)
-        g_assert_cmpuint (follower.dropped, ==, 0);
+      /* the rows in view keep their items (and GTK its widgets), unless an
+       * edited row left; fewer rows than it holds keep as many */
+      if (what != 3)
+        g_assert_cmpuint (follower.dropped, ==, n_held - MIN (n, n_held));
     }
   g_signal_handlers_disconnect_by_data (rows, &follower);
   g_ptr_array_unref (follower.held);

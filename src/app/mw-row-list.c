@@ -34,7 +34,15 @@ struct _MwRowList
   guint8      *matches;   /* (nullable) n_rows: row index → shown, when filtered */
   guint       *shown;     /* (nullable) n_items: position → row index, when filtered */
   guint       *interim;   /* (nullable) n_items: position → row index, while rearranging */
+  guint        n_untold;  /* positions shown after n_items, told a few at a time (see grow()) */
+  guint        grow_id;
 };
+
+/* Rows told at once to a view that holds every row: GTK 4.8 makes a
+ * widget for each (~0.3 ms a row at 100,000 rows) */
+#define GROW_STEP 16
+/* a frame's time, and below GTK's drawing: one step a frame, even when frames are late */
+#define GROW_INTERVAL_MS 16
 
 static void mw_row_list_model_init (GListModelInterface *iface);
 
@@ -67,6 +75,55 @@ emit_items_changed (MwRowList *self,
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
   g_debug ("items-changed %u −%u +%u: %.1f ms, %u items asked", position, removed, added, (thread_cpu_usec () - start) / 1000.0, n_asked - asked);
+}
+
+/* Tells the rows still to come at once: every change starts from all
+ * the rows told. */
+static void
+finish_growing (MwRowList *self)
+{
+  guint n = self->n_untold;
+
+  if (n == 0)
+    return;
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  self->n_untold = 0;
+  self->n_items += n;
+  emit_items_changed (self, self->n_items - n, 0, n);
+}
+
+static gboolean
+grow_cb (gpointer data)
+{
+  MwRowList *self = data;
+  guint id = self->grow_id;
+  /* once the view holds fewer rows than told, it holds all it will: the rest are free */
+  guint step = g_hash_table_size (self->alive) >= self->n_items ? MIN (GROW_STEP, self->n_untold) : self->n_untold;
+
+  self->n_untold -= step;
+  self->n_items += step;
+  if (self->n_untold == 0)
+    self->grow_id = 0;
+  emit_items_changed (self, self->n_items - step, 0, step);
+  /* a change while told finished the growing, or began another */
+  return self->n_untold > 0 && self->grow_id == id ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Tells @added rows after the n_items told. A view holding every row
+ * (a filter left few) makes a widget for each new one, up to ~200 (some
+ * 60 ms): they are told GROW_STEP a frame. */
+static void
+grow (MwRowList *self,
+      guint      added,
+      guint      n_held)
+{
+  guint now = n_held >= self->n_items && added > GROW_STEP ? GROW_STEP : added;
+
+  self->n_items += now;
+  self->n_untold = added - now;
+  if (self->n_untold > 0)
+    self->grow_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, GROW_INTERVAL_MS, grow_cb, self, NULL);
+  emit_items_changed (self, self->n_items - now, 0, now);
 }
 
 static guint
@@ -242,6 +299,7 @@ network_changed_cb (MwRowList      *self,
 
   g_assert (MW_IS_ROW_LIST (self));
 
+  finish_growing (self);
   switch (change->kind)
     {
     case MW_CHANGE_ACTOR_ADDED:
@@ -332,6 +390,7 @@ mw_row_list_dispose (GObject *object)
 {
   MwRowList *self = MW_ROW_LIST (object);
 
+  g_clear_handle_id (&self->grow_id, g_source_remove);
   if (self->alive != NULL)
     forget_all (self);
   if (self->network != NULL)
@@ -528,6 +587,41 @@ compact (MwRowList *self,
   return n;
 }
 
+/* The item shows the row at @position from now on. */
+static void
+point (MwRowList *self,
+       MwRowItem *item,
+       guint      position)
+{
+  gpointer row = self->kind == MW_TABLE_ACTORS ? (gpointer) mw_network_get_actor (self->network, row_at (self, position))
+                                               : (gpointer) mw_network_get_tie (self->network, row_at (self, position));
+
+  mw_row_item_set_row (item, self->kind == MW_TABLE_ACTORS ? row : NULL, self->kind == MW_TABLE_ACTORS ? NULL : row);
+  g_hash_table_insert (self->alive, row, item);
+}
+
+/* Fewer rows than the items a view holds (@held, by position): the first
+ * of them show every row, the others are let go. Told as one change of
+ * every position, GTK 4.8 looks for the items it held among the new
+ * positions and keeps their widgets there: it makes no row and only
+ * throws away those left over (a new list cost 67–122 ms at 100,000 rows:
+ * every row made again). */
+static void
+hand_over (MwRowList *self,
+           GArray    *held)
+{
+  g_hash_table_remove_all (self->alive);
+  for (guint i = 0; i < held->len; i++)
+    {
+      MwRowItem *item = g_array_index (held, Held, i).item;
+
+      if (i < self->n_items)
+        point (self, item, i);
+      else
+        let_go (self, item);
+    }
+}
+
 /* The rows' new arrangement (the order and matches already set; @before
  * holds the row at each position until now, @n_before long) told to the
  * views. GTK 4.8 throws away the widgets of every held position told
@@ -538,7 +632,8 @@ compact (MwRowList *self,
  * there ("rearranged"); only the positions that come or go at the end are
  * told. The other positions hold no item and no widget: GTK asks for
  * them when it shows them. With fewer rows than the view holds, every
- * position is told changed, as a new list. */
+ * position is told changed, with items it held at the new ones (see
+ * hand_over()). */
 static void
 rearrange (MwRowList *self,
            guint     *before,
@@ -549,13 +644,15 @@ rearrange (MwRowList *self,
   guint n_new = self->n_items;
   guint n;
 
-  /* fewer rows than the view holds: they are all new (GTK makes ~200 rows again) */
   if (held->len > n_new)
     {
+      hand_over (self, held);
       g_free (before);
-      forget_all (self);
       emit_items_changed (self, 0, n_before, n_new);
+      g_debug ("handed over %u → %u rows, %u held: %.1f ms", n_before, n_new, held->len,
+               (thread_cpu_usec () - start) / 1000.0);
       g_signal_emit (self, signals[REARRANGED], 0);
+      g_debug ("  and the view followed: %.1f ms", (thread_cpu_usec () - start) / 1000.0);
       return;
     }
   n = compact (self, before, n_before, held, n_new);
@@ -570,7 +667,6 @@ rearrange (MwRowList *self,
   for (guint i = 0; i < held->len; i++)
     {
       Held *h = &g_array_index (held, Held, i);
-      gpointer row;
 
       /* only if a view asked for a row past the end while told of the removals */
       if (h->position >= n_new)
@@ -578,18 +674,17 @@ rearrange (MwRowList *self,
           let_go (self, h->item);
           continue;
         }
-      row = self->kind == MW_TABLE_ACTORS ? (gpointer) mw_network_get_actor (self->network, row_at (self, h->position))
-                                          : (gpointer) mw_network_get_tie (self->network, row_at (self, h->position));
-      mw_row_item_set_row (h->item, self->kind == MW_TABLE_ACTORS ? row : NULL,
-                           self->kind == MW_TABLE_ACTORS ? NULL : row);
-      g_hash_table_insert (self->alive, row, h->item);
+      point (self, h->item, h->position);
     }
   g_free (before);
   self->n_items = n_new;
   if (n > n_new)
     emit_items_changed (self, n_new, n - n_new, 0);
   else if (n < n_new)
-    emit_items_changed (self, n, 0, n_new - n);
+    {
+      self->n_items = n;
+      grow (self, n_new - n, held->len);
+    }
   g_debug ("rearranged %u → %u rows, %u held: %.1f ms", n_before, n_new, held->len,
            (thread_cpu_usec () - start) / 1000.0);
   g_signal_emit (self, signals[REARRANGED], 0);
@@ -613,6 +708,7 @@ mw_row_list_set_order (MwRowList *self,
 
   g_return_if_fail (MW_IS_ROW_LIST (self));
 
+  finish_growing (self);
   n_before = self->n_items;
   before = positions_now (self);
   clear_order (self);
@@ -652,6 +748,7 @@ mw_row_list_place_row (MwRowList       *self,
 
   g_return_if_fail (MW_IS_ROW_LIST (self));
 
+  finish_growing (self);
   if (self->order == NULL || row >= self->n_rows)
     return;
   n_before = self->n_items;
@@ -684,6 +781,7 @@ mw_row_list_set_matches (MwRowList *self,
 
   g_return_if_fail (MW_IS_ROW_LIST (self));
 
+  finish_growing (self);
   n_before = self->n_items;
   before = positions_now (self);
   g_free (self->matches);
@@ -703,6 +801,7 @@ mw_row_list_set_row_matches (MwRowList *self,
 
   g_return_if_fail (MW_IS_ROW_LIST (self));
 
+  finish_growing (self);
   if (self->matches == NULL || row >= self->n_rows || self->matches[row] == !!match)
     return;
   n_before = self->n_items;
@@ -735,4 +834,20 @@ mw_row_list_get_row_index (MwRowList *self,
 {
   g_return_val_if_fail (MW_IS_ROW_LIST (self), G_MAXUINT);
   return position < self->n_items ? row_at (self, position) : G_MAXUINT;
+}
+
+/* The rows shown, told or still to be told (see grow()). */
+guint
+mw_row_list_get_n_shown (MwRowList *self)
+{
+  g_return_val_if_fail (MW_IS_ROW_LIST (self), 0);
+  return self->n_items + self->n_untold;
+}
+
+/* Whether some rows shown are still to be told, a few a main loop turn. */
+gboolean
+mw_row_list_is_growing (MwRowList *self)
+{
+  g_return_val_if_fail (MW_IS_ROW_LIST (self), FALSE);
+  return self->n_untold > 0;
 }

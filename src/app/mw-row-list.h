@@ -39,5 +39,7 @@ gboolean     mw_row_list_is_filtered (MwRowList   *self);
 guint        mw_row_list_get_n_rows  (MwRowList   *self);
 guint        mw_row_list_get_row_index (MwRowList *self,
                                       guint        position);
+guint        mw_row_list_get_n_shown (MwRowList   *self);
+gboolean     mw_row_list_is_growing  (MwRowList   *self);
 
 G_END_DECLS

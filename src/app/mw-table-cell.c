@@ -15,7 +15,8 @@
  * a PangoLayout each; this cell is one widget with a fixed height and no
  * width of its own (the column's fixed width decides), and draws its text
  * with the one layout the view lends every cell. GTK keeps the drawing
- * until the text changes, so a cell is shaped once per row it shows. */
+ * until the text changes, and a text already drawn in another cell is not
+ * shaped again (see find_drawn()). */
 struct _MwTableCell
 {
   GtkWidget    parent_instance;
@@ -29,6 +30,158 @@ struct _MwTableCell
 };
 
 G_DEFINE_FINAL_TYPE (MwTableCell, mw_table_cell, GTK_TYPE_WIDGET)
+
+/* Texts drawn, kept with the layout the cells share: a column of few
+ * values (a kind, a sector, a degree) is shaped once, not in each cell it
+ * comes to — a page a frame shows some 300 new cells, two thirds of them
+ * such values, and shaping was a seventh of the frame. A text is kept
+ * when seen a second time, so that a column of names costs nothing more
+ * than before. Keyed by the text, the width (it may be ellipsised), the
+ * colour and the font (the pango context's serial). */
+#define MAX_DRAWN  512
+#define N_SEEN     1024
+
+typedef struct
+{
+  guint          serial;
+  int            width;
+  guint32        color;
+  const char    *text;     /* the Drawn's own copy, or the cell's when looking up */
+} Key;
+
+typedef struct
+{
+  Key            key;
+  GskRenderNode *node;     /* (nullable) the text at 0, 0 */
+  int            width;    /* of the logical extents */
+  int            height;
+} Drawn;
+
+typedef struct
+{
+  GHashTable    *drawn;    /* Key* → Drawn* */
+  guint          seen[N_SEEN];  /* the hash of a key seen once, by hash */
+} DrawnTexts;
+
+static GQuark drawn_quark;
+
+static guint
+key_hash (gconstpointer data)
+{
+  const Key *key = data;
+
+  return g_str_hash (key->text) ^ (key->serial * 2654435761u) ^ ((guint) key->width * 40503u) ^ key->color;
+}
+
+static gboolean
+key_equal (gconstpointer a,
+           gconstpointer b)
+{
+  const Key *x = a, *y = b;
+
+  return x->serial == y->serial && x->width == y->width && x->color == y->color && strcmp (x->text, y->text) == 0;
+}
+
+static void
+drawn_free (Drawn *drawn)
+{
+  g_clear_pointer (&drawn->node, gsk_render_node_unref);
+  g_free ((char *) drawn->key.text);
+  g_free (drawn);
+}
+
+static void
+drawn_texts_free (DrawnTexts *texts)
+{
+  g_hash_table_unref (texts->drawn);
+  g_free (texts);
+}
+
+static DrawnTexts *
+drawn_texts (PangoLayout *layout)
+{
+  DrawnTexts *texts = g_object_get_qdata (G_OBJECT (layout), drawn_quark);
+
+  if (texts == NULL)
+    {
+      texts = g_new0 (DrawnTexts, 1);
+      texts->drawn = g_hash_table_new_full (key_hash, key_equal, NULL, (GDestroyNotify) drawn_free);
+      g_object_set_qdata_full (G_OBJECT (layout), drawn_quark, texts, (GDestroyNotify) drawn_texts_free);
+    }
+  return texts;
+}
+
+static guint32
+pack_color (const GdkRGBA *color)
+{
+  float channels[] = { color->red, color->green, color->blue, color->alpha };
+  guint32 packed = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
+    packed = packed << 8 | (guint32) (CLAMP (channels[i], 0.0f, 1.0f) * 255.0f + 0.5f);
+  return packed;
+}
+
+/* Lays @text out at @width in the layout, and returns its logical extents. */
+static PangoRectangle
+lay_out (PangoLayout *layout,
+         const char  *text,
+         int          width)
+{
+  PangoRectangle logical;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  return logical;
+}
+
+/* Returns: (transfer full): @key's text laid out at its width, drawn in @color */
+static Drawn *
+draw_text (PangoLayout   *layout,
+           const Key     *key,
+           const GdkRGBA *color)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  Drawn *drawn = g_new0 (Drawn, 1);
+  PangoRectangle logical = lay_out (layout, key->text, key->width);
+
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  drawn->key = *key;
+  drawn->key.text = g_strdup (key->text);
+  drawn->node = gtk_snapshot_to_node (snapshot);
+  drawn->width = logical.width;
+  drawn->height = logical.height;
+  return drawn;
+}
+
+/* Returns: (transfer none) (nullable): @text drawn, from the texts kept
+ * or kept now; %NULL the first time it is seen */
+static const Drawn *
+find_drawn (PangoLayout   *layout,
+            const char    *text,
+            int            width,
+            const GdkRGBA *color)
+{
+  DrawnTexts *texts = drawn_texts (layout);
+  Key key = { pango_context_get_serial (pango_layout_get_context (layout)), width, pack_color (color), text };
+  guint hash = key_hash (&key);
+  Drawn *drawn = g_hash_table_lookup (texts->drawn, &key);
+
+  if (drawn != NULL)
+    return drawn;
+  if (texts->seen[hash % N_SEEN] != hash)
+    {
+      texts->seen[hash % N_SEEN] = hash;
+      return NULL;
+    }
+  /* a column of many values keeps adding: start again rather than grow */
+  if (g_hash_table_size (texts->drawn) >= MAX_DRAWN)
+    g_hash_table_remove_all (texts->drawn);
+  drawn = draw_text (layout, &key, color);
+  g_hash_table_add (texts->drawn, drawn);
+  return drawn;
+}
 
 static void
 mw_table_cell_measure (GtkWidget      *widget,
@@ -75,6 +228,7 @@ mw_table_cell_snapshot (GtkWidget   *widget,
   MwTableCell *self = MW_TABLE_CELL (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  const Drawn *drawn;
   PangoRectangle logical;
   GdkRGBA color;
 
@@ -89,14 +243,21 @@ mw_table_cell_snapshot (GtkWidget   *widget,
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  pango_layout_set_text (self->layout, self->text, -1);
-  pango_layout_set_width (self->layout, width * PANGO_SCALE);
-  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  drawn = find_drawn (self->layout, self->text, width, &color);
+  if (drawn != NULL && drawn->node == NULL)
+    return;
+  if (drawn != NULL)
+    logical = (PangoRectangle) { 0, 0, drawn->width, drawn->height };
+  else
+    logical = lay_out (self->layout, self->text, width);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (MAX (0, (width - logical.width) * self->xalign),
                                                           (height - logical.height) / 2));
-  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+  if (drawn != NULL)
+    gtk_snapshot_append_node (snapshot, drawn->node);
+  else
+    gtk_snapshot_append_layout (snapshot, self->layout, &color);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -134,6 +295,7 @@ mw_table_cell_class_init (MwTableCellClass *klass)
   widget_class->snapshot = mw_table_cell_snapshot;
 
   gtk_widget_class_set_css_name (widget_class, "mwtablecell");
+  drawn_quark = g_quark_from_static_string ("mw-table-cell-drawn");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 

@@ -49,7 +49,8 @@ show_error (MwTableView *self,
 static void
 update_count (MwTableView *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  /* rows still told a few at a time count already */
+  guint shown = self->rows != NULL ? mw_row_list_get_n_shown (self->rows) : 0;
   guint all = self->rows != NULL ? mw_row_list_get_n_rows (self->rows) : 0;
   g_autofree char *text = NULL;
 
@@ -1085,12 +1086,14 @@ mw_table_view_get_rows (MwTableView *self)
   return G_LIST_MODEL (self->filter_model);
 }
 
-/* Whether a sort or a filter is still working through the rows. */
+/* Whether a sort or a filter is still working through the rows, or the
+ * rows it left are still being told. */
 gboolean
 mw_table_view_is_busy (MwTableView *self)
 {
   g_return_val_if_fail (MW_IS_TABLE_VIEW (self), FALSE);
-  return self->sort_cancellable != NULL || self->filter_tick != 0;
+  return self->sort_cancellable != NULL || self->filter_tick != 0 ||
+         (self->rows != NULL && mw_row_list_is_growing (self->rows));
 }
 
 /* Returns: (transfer none): the rows' selection */
