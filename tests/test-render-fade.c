@@ -244,9 +244,12 @@ assert_veil (cairo_surface_t *surface,
   g_assert_cmpuint (accent, >, width * 9 / 10);
 }
 
-/* The canvas: thousands of ties on screen go to hairline masks. */
+/* The network at 50 %, the kept actor and the chosen tie selected, drawn
+ * as @raster says (the canvas's hairline masks) or as paths (an export,
+ * every label shown): the long ties a veil, the selected ones whole. */
 static void
-test_fade_hairlines (void)
+assert_selected_veil (const char *what,
+                      gboolean    raster)
 {
   Fixture fx;
   g_autoptr(MwRenderer) renderer = NULL;
@@ -258,40 +261,32 @@ test_fade_hairlines (void)
   fixture_init (&fx);
   renderer = mw_renderer_new (fx.network);
   view_init (&view);
-  view.raster = TRUE;
+  if (raster)
+    view.raster = TRUE;
+  else
+    view.labels = MW_LABELS_ALWAYS;
   g_hash_table_add (actors, fx.kept);
   g_hash_table_add (ties, fx.chosen);
   view.selected_actors = actors;
   view.selected_ties = ties;
   surface = draw (renderer, &view);
-  assert_veil (surface, "hairlines");
+  assert_veil (surface, what);
   cairo_surface_destroy (surface);
   g_object_unref (fx.network);
+}
+
+/* The canvas: thousands of ties on screen go to hairline masks. */
+static void
+test_fade_hairlines (void)
+{
+  assert_selected_veil ("hairlines", TRUE);
 }
 
 /* An export (every label) strokes the ties as paths: the same veil. */
 static void
 test_fade_paths (void)
 {
-  Fixture fx;
-  g_autoptr(MwRenderer) renderer = NULL;
-  g_autoptr(GHashTable) actors = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) ties = g_hash_table_new (NULL, NULL);
-  cairo_surface_t *surface;
-  MwView view;
-
-  fixture_init (&fx);
-  renderer = mw_renderer_new (fx.network);
-  view_init (&view);
-  view.labels = MW_LABELS_ALWAYS;
-  g_hash_table_add (actors, fx.kept);
-  g_hash_table_add (ties, fx.chosen);
-  view.selected_actors = actors;
-  view.selected_ties = ties;
-  surface = draw (renderer, &view);
-  assert_veil (surface, "paths");
-  cairo_surface_destroy (surface);
-  g_object_unref (fx.network);
+  assert_selected_veil ("paths", FALSE);
 }
 
 /* Close up the ties cover the drawing thinly: nothing fades. */
