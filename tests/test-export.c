@@ -768,9 +768,8 @@ test_cancel_while_drawing (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(MwProgress) progress = mw_progress_new (cancellable);
   g_autoptr(GBytes) bytes = NULL;
-  Watch watch = { progress, cancellable, 0, 0 };
+  Watch watch = { 0 };
   MwExportOptions options;
-  GThread *watcher;
   enum { N = 4000 };
 
   /* long ties criss-crossing a 2,000-point square */
@@ -783,12 +782,24 @@ test_cancel_while_drawing (void)
   renderer = mw_renderer_new (network);
 
   mw_export_options_init (&options, MW_EXPORT_PNG);
-  watcher = g_thread_new ("watch-export", watch_export, &watch);
-  mw_progress_push_thread_default (progress);
-  bytes = mw_export_to_bytes (renderer, &options, &error);
-  mw_progress_pop_thread_default (progress);
-  g_atomic_int_set (&watch.stop, 1);
-  g_thread_join (watcher);
+  /* a watcher that slept through all the ties (a loaded machine) tries again */
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      GThread *watcher;
+
+      g_clear_error (&error);
+      g_clear_pointer (&bytes, g_bytes_unref);
+      g_cancellable_reset (cancellable);
+      watch = (Watch) { progress, cancellable, 0, 0 };
+      watcher = g_thread_new ("watch-export", watch_export, &watch);
+      mw_progress_push_thread_default (progress);
+      bytes = mw_export_to_bytes (renderer, &options, &error);
+      mw_progress_pop_thread_default (progress);
+      g_atomic_int_set (&watch.stop, 1);
+      g_thread_join (watcher);
+      if (_mw_renderer_was_cancelled (renderer))
+        break;
+    }
 
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (bytes);
