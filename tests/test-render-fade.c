@@ -16,6 +16,7 @@
 
 #include "mw-renderer.h"
 #include "mw-renderer-private.h"
+#include "mw-test-render.h"
 #include "mw-render-tiles.h"
 
 #define SIDE     40       /* actors a side of each block */
@@ -90,20 +91,6 @@ view_init (MwView *view)
   view->offset_x = VIEW_X;
   view->offset_y = VIEW_Y;
   view->labels = MW_LABELS_NEVER;
-}
-
-static cairo_surface_t *
-draw (MwRenderer   *renderer,
-      const MwView *view)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
-  cairo_t *cr = cairo_create (surface);
-
-  mw_renderer_draw (renderer, cr, view);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
 }
 
 static const guchar *
@@ -269,7 +256,7 @@ assert_selected_veil (const char *what,
   g_hash_table_add (ties, fx.chosen);
   view.selected_actors = actors;
   view.selected_ties = ties;
-  surface = draw (renderer, &view);
+  surface = mw_test_draw_view (renderer, &view);
   assert_veil (surface, what);
   cairo_surface_destroy (surface);
   g_object_unref (fx.network);
@@ -326,7 +313,7 @@ test_fade_tiles (void)
   renderer = mw_renderer_new (fx.network);
   tiles = mw_render_tiles_new (renderer, 128);
   view_init (&view);
-  direct = draw (renderer, &view);
+  direct = mw_test_draw_view (renderer, &view);
   while (!mw_render_tiles_update (tiles, &view, TRUE, 0))
     {
       mw_render_tiles_wait (tiles);

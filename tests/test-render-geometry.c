@@ -14,6 +14,7 @@
 #include "mw-dot.h"
 #include "mw-renderer.h"
 #include "mw-renderer-private.h"
+#include "mw-test-render.h"
 #include "mw-templates.h"
 
 #define PIECES 24
@@ -347,19 +348,6 @@ make_large (gboolean with_orgs)
   return network;
 }
 
-static cairo_surface_t *
-draw_view (MwRenderer   *renderer,
-           const MwView *view)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
-  cairo_t *cr = cairo_create (surface);
-
-  mw_renderer_draw (renderer, cr, view);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
 static guint
 pixels_differing (cairo_surface_t *a,
                   cairo_surface_t *b)
@@ -415,7 +403,7 @@ assert_like_fresh (MwRenderer    *renderer,
   mw_view_fit (&views[1], &fresh_bounds, 24);
   for (guint v = 0; v < G_N_ELEMENTS (views); v++)
     {
-      cairo_surface_t *a = draw_view (renderer, &views[v]), *b = draw_view (fresh, &views[v]);
+      cairo_surface_t *a = mw_test_draw_view (renderer, &views[v]), *b = mw_test_draw_view (fresh, &views[v]);
 
       g_assert_cmpuint (pixels_differing (a, b), ==, 0);
       cairo_surface_destroy (a);
@@ -586,8 +574,8 @@ test_labels_measured_in_parallel (void)
 
       view.offset_x = k * 1500.0;
       view.offset_y = k * 700.0;
-      a = draw_view (parallel, &view);
-      b = draw_view (serial, &view);
+      a = mw_test_draw_view (parallel, &view);
+      b = mw_test_draw_view (serial, &view);
       g_assert_cmpuint (pixels_differing (a, b), ==, 0);
       cairo_surface_destroy (a);
       cairo_surface_destroy (b);

@@ -15,6 +15,7 @@
 
 #include "mw-renderer.h"
 #include "mw-renderer-private.h"
+#include "mw-test-render.h"
 
 /* A wide field of actors with short ties and ties across all of it. */
 static MwNetwork *
@@ -46,34 +47,6 @@ make_field (void)
   return network;
 }
 
-static cairo_surface_t *
-draw_to_image (MwRenderer   *renderer,
-               const MwView *view)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
-  cairo_t *cr = cairo_create (surface);
-
-  mw_renderer_draw (renderer, cr, view);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
-static int
-max_difference (cairo_surface_t *a,
-                cairo_surface_t *b)
-{
-  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
-  int stride = cairo_image_surface_get_stride (a), most = 0;
-  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
-
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < 4 * w; x++)
-      most = MAX (most, abs (pa[y * stride + x] - pb[y * stride + x]));
-  return most;
-}
-
 /* A renderer without the grid: it reads every actor and tie each frame. */
 static MwRenderer *
 full_scan_renderer (MwNetwork *network)
@@ -96,11 +69,11 @@ assert_like_full_scan (MwRenderer   *renderer,
   cairo_surface_t *got, *expected;
   gboolean used;
 
-  got = draw_to_image (renderer, view);
+  got = mw_test_draw_view (renderer, view);
   used = renderer->ties.indexed;
-  expected = draw_to_image (full, view);
+  expected = mw_test_draw_view (full, view);
   g_assert_false (full->ties.indexed);
-  g_assert_cmpint (max_difference (got, expected), ==, 0);
+  g_assert_cmpint (mw_test_max_difference (got, expected), ==, 0);
   cairo_surface_destroy (got);
   cairo_surface_destroy (expected);
   return used;
@@ -338,7 +311,7 @@ test_index_let_go (void)
   _mw_renderer_set_quick_geometry (renderer, TRUE);
   close_view (&view, 1.0);
   g_mutex_lock (&hold);
-  image = draw_to_image (renderer, &view);
+  image = mw_test_draw_view (renderer, &view);
   cairo_surface_destroy (image);
   g_assert_nonnull (renderer->index.job);
   g_assert_cmpuint (_mw_render_index_n_jobs (), ==, 1);

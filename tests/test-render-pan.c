@@ -13,6 +13,7 @@
 
 #include "mw-renderer.h"
 #include "mw-renderer-private.h"
+#include "mw-test-render.h"
 
 /* Ties of every slope and length, many crossing the whole view. */
 static MwNetwork *
@@ -41,36 +42,6 @@ make_tangle (void)
   return network;
 }
 
-static cairo_surface_t *
-draw_to_image (MwRenderer   *renderer,
-               const MwView *view)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
-  cairo_t *cr = cairo_create (surface);
-
-  mw_renderer_draw (renderer, cr, view);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
-/* The largest difference of any channel of any pixel. */
-static int
-max_difference (cairo_surface_t *a,
-                cairo_surface_t *b)
-{
-  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
-  int stride = cairo_image_surface_get_stride (a), most = 0;
-  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
-
-  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < 4 * w; x++)
-      most = MAX (most, abs (pa[y * stride + x] - pb[y * stride + x]));
-  return most;
-}
-
 /* The view over the middle of the tangle, close enough that lines leave
  * it on every side but still thousands on screen. */
 static void
@@ -89,10 +60,10 @@ assert_like_fresh (MwNetwork       *network,
                    cairo_surface_t *panned)
 {
   g_autoptr(MwRenderer) fresh = mw_renderer_new (network);
-  cairo_surface_t *expected = draw_to_image (fresh, view);
+  cairo_surface_t *expected = mw_test_draw_view (fresh, view);
 
   /* a line's start is clipped at another edge: a level or two of coverage */
-  g_assert_cmpint (max_difference (panned, expected), <=, 6);
+  g_assert_cmpint (mw_test_max_difference (panned, expected), <=, 6);
   cairo_surface_destroy (expected);
 }
 
@@ -105,14 +76,14 @@ test_pan_shifts_masks (void)
   MwView view;
 
   middle_view (&view);
-  cairo_surface_destroy (draw_to_image (renderer, &view));
+  cairo_surface_destroy (mw_test_draw_view (renderer, &view));
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
       cairo_surface_t *panned;
 
       view.offset_x += steps[i][0] / view.zoom;
       view.offset_y += steps[i][1] / view.zoom;
-      panned = draw_to_image (renderer, &view);
+      panned = mw_test_draw_view (renderer, &view);
       g_assert_true (renderer->masks.keeping);
       assert_like_fresh (network, &view, panned);
       cairo_surface_destroy (panned);
@@ -131,31 +102,31 @@ test_pan_redraws_after_change (void)
   MwView view;
 
   middle_view (&view);
-  cairo_surface_destroy (draw_to_image (renderer, &view));
+  cairo_surface_destroy (mw_test_draw_view (renderer, &view));
   mw_network_set_actor_position (network, actor, 1100, 800);
   view.offset_x += 10 / view.zoom;
-  surface = draw_to_image (renderer, &view);
+  surface = mw_test_draw_view (renderer, &view);
   g_assert_false (renderer->masks.keeping);
   assert_like_fresh (network, &view, surface);
   cairo_surface_destroy (surface);
 
   view.offset_x += 0.5 / view.zoom;
-  cairo_surface_destroy (draw_to_image (renderer, &view));
+  cairo_surface_destroy (mw_test_draw_view (renderer, &view));
   g_assert_false (renderer->masks.keeping);
 
   mw_view_zoom_at (&view, 1.1, 320, 200);
-  cairo_surface_destroy (draw_to_image (renderer, &view));
+  cairo_surface_destroy (mw_test_draw_view (renderer, &view));
   g_assert_false (renderer->masks.keeping);
 
   g_hash_table_add (selected, actor);
   view.selected_actors = selected;
   view.offset_y += 10 / view.zoom;
-  cairo_surface_destroy (draw_to_image (renderer, &view));
+  cairo_surface_destroy (mw_test_draw_view (renderer, &view));
   g_assert_false (renderer->masks.keeping);
   /* and the frame after a selection has no masks to reuse */
   view.selected_actors = NULL;
   view.offset_y += 10 / view.zoom;
-  cairo_surface_destroy (draw_to_image (renderer, &view));
+  cairo_surface_destroy (mw_test_draw_view (renderer, &view));
   g_assert_false (renderer->masks.keeping);
 }
 

@@ -20,6 +20,7 @@
 
 #include "mw-renderer.h"
 #include "mw-renderer-private.h"
+#include "mw-test-render.h"
 #include "mw-render-tile-worker.h"
 #include "mw-render-tiles.h"
 
@@ -74,19 +75,6 @@ make_organisations (guint n_actors)
     }
   mw_network_end_batch (network);
   return g_steal_pointer (&network);
-}
-
-static cairo_surface_t *
-draw_direct (MwRenderer   *renderer,
-             const MwView *view)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
-  cairo_t *cr = cairo_create (surface);
-
-  mw_renderer_draw (renderer, cr, view);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
 }
 
 /* What the tiles show now. */
@@ -172,7 +160,7 @@ assert_like_direct (MwRenderer    *renderer,
                     const MwView  *view)
 {
   cairo_surface_t *tiled = draw_tiled (tiles, view);
-  cairo_surface_t *direct = draw_direct (renderer, view);
+  cairo_surface_t *direct = mw_test_draw_view (renderer, view);
   guint n = n_different (direct, tiled);
 
   if (n > view->width * view->height / 500)
@@ -317,7 +305,7 @@ test_tiles_zoom (void)
   g_assert_false (mw_render_tiles_update (tiles, &view, FALSE, 0));
   g_assert_cmpuint (mw_render_tiles_get_n_drawn (tiles), ==, drawn);
   {
-    cairo_surface_t *direct = draw_direct (renderer, &view);
+    cairo_surface_t *direct = mw_test_draw_view (renderer, &view);
     cairo_t *cr;
 
     scaled = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view.width, view.height);
@@ -409,7 +397,7 @@ test_tiles_edit_during_job (void)
   mw_network_set_actor_position (network, actor, 1216, 832);
   g_assert_false (mw_render_tiles_update (tiles, &view, TRUE, 0));
   shown = paint_tiles (tiles, &view);
-  direct = draw_direct (renderer, &view);
+  direct = mw_test_draw_view (renderer, &view);
   g_assert_cmpuint (n_different (shown, direct), ==, 0);
   cairo_surface_destroy (shown);
 
