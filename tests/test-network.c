@@ -396,6 +396,75 @@ test_copy_and_equal (void)
   g_assert_cmpstr (b->unit, ==, "");
 }
 
+/* A copy finds its ties by id only once asked (the index is made then):
+ * several threads asking first at once all get every tie, and new ties in
+ * the copy are named as they would be in the network. */
+static gpointer
+look_up_every_tie (gpointer data)
+{
+  MwNetwork *copy = data;
+  guint found = 0;
+
+  for (guint i = 0; i < mw_network_get_n_ties (copy); i++)
+    {
+      MwTie *tie = mw_network_get_tie (copy, i);
+
+      found += mw_network_lookup_tie (copy, tie->id) == tie;
+    }
+  return GUINT_TO_POINTER (found);
+}
+
+static void
+test_copy_ties_by_id (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  MwActor *a = add (network, "a"), *b = add (network, "b"), *c = add (network, "c");
+  GThread *threads[4];
+  guint n_ties;
+
+  for (guint i = 0; i < 400; i++)
+    mw_network_add_tie (network, i % 3 ? a : c, i % 2 ? b : c, (MwTieType) (i % MW_N_TIE_TYPES), 1, NULL);
+  mw_network_add_tie (network, a, b, MW_TIE_CHECKS, 1, "a given id");
+  mw_network_remove_tie (network, mw_network_lookup_tie (network, "a->b:checks#3"));
+  n_ties = mw_network_get_n_ties (network);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autoptr(MwNetwork) copy = mw_network_copy (network);
+
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        threads[i] = g_thread_new ("lookup", look_up_every_tie, copy);
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (threads[i])), ==, n_ties);
+    }
+
+  {
+    g_autoptr(MwNetwork) copy = mw_network_copy (network);
+    MwNetwork *both[] = { network, copy };
+    char *given[2], *next[2];
+
+    /* the same edits name the same ties in the network and in its copy */
+    for (guint k = 0; k < 2; k++)
+      {
+        MwActor *ka = mw_network_lookup_actor (both[k], "a"), *kb = mw_network_lookup_actor (both[k], "b");
+
+        given[k] = g_strdup (mw_network_add_tie (both[k], ka, kb, MW_TIE_CHECKS, 1, "a given id")->id);
+        next[k] = g_strdup (mw_network_add_tie (both[k], ka, kb, MW_TIE_CHECKS, 1, NULL)->id);
+        mw_network_remove_tie (both[k], mw_network_lookup_tie (both[k], "a->b:checks"));
+        g_assert_null (mw_network_lookup_tie (both[k], "a->b:checks"));
+      }
+    g_assert_cmpstr (given[0], ==, "a->b:checks#3");
+    g_assert_cmpstr (given[1], ==, given[0]);
+    g_assert_cmpstr (next[1], ==, next[0]);
+    g_assert_true (mw_network_equal (network, copy, NULL));
+    for (guint k = 0; k < 2; k++)
+      {
+        g_free (given[k]);
+        g_free (next[k]);
+      }
+  }
+}
+
 static void
 test_rename_and_unique_ids (void)
 {
@@ -450,6 +519,7 @@ main (int    argc,
   g_test_add_func ("/network/long-reports-chain", test_long_reports_chain);
   g_test_add_func ("/network/copy-and-equal", test_copy_and_equal);
   g_test_add_func ("/network/parallel-tie-ids", test_parallel_tie_ids);
+  g_test_add_func ("/network/copy-ties-by-id", test_copy_ties_by_id);
   g_test_add_func ("/network/shared-actor-strings", test_shared_actor_strings);
   g_test_add_func ("/network/rename-and-unique-ids", test_rename_and_unique_ids);
   g_test_add_func ("/network/lists", test_lists);

@@ -104,7 +104,6 @@ copy_actors_and_ties (MwNetwork *copy,
       dst->index = src->index;
       dst->attrs = copy_attrs (src->attrs);
       copy->ties->pdata[i] = dst;
-      g_hash_table_insert (copy->ties_by_id, dst->id, dst);
     }
   for (guint i = 0; i < self->actors->len; i++)
     {
@@ -132,6 +131,8 @@ mw_network_copy (MwNetwork *self)
   g_return_val_if_fail (MW_IS_NETWORK (self), NULL);
 
   copy = mw_network_new ();
+  /* indexed when first asked (_mw_network_tie_index()) */
+  g_clear_pointer (&copy->ties_by_id, g_hash_table_unref);
   mw_set_str (&copy->name, self->name);
   copy->directed = self->directed;
   copy_string_table (copy->attrs, self->attrs);
@@ -201,7 +202,7 @@ mw_network_copy_update (MwNetwork  *copy,
   g_hash_table_iter_init (&iter, tie_ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      MwTie *tie = g_hash_table_lookup (copy->ties_by_id, key);
+      MwTie *tie = g_hash_table_lookup (_mw_network_tie_index (copy), key);
 
       if (tie != NULL)
         mw_network_remove_tie (copy, tie);
@@ -226,7 +227,7 @@ mw_network_copy_update (MwNetwork  *copy,
   g_hash_table_iter_init (&iter, tie_ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      const MwTie *src = g_hash_table_lookup (self->ties_by_id, key);
+      const MwTie *src = g_hash_table_lookup (_mw_network_tie_index (self), key);
       MwTie *dst;
 
       if (src == NULL)

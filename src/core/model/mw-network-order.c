@@ -119,7 +119,7 @@ match_order (MwNetwork *copy,
   if (!match_array (copy->actors, self->actors, actor_slots, copy->actors_by_id,
                     G_STRUCT_OFFSET (MwActor, id), G_STRUCT_OFFSET (MwActor, index)))
     g_critical ("%s: an actor of the network is missing from the copy", G_STRFUNC);
-  else if (!match_array (copy->ties, self->ties, tie_slots, copy->ties_by_id,
+  else if (!match_array (copy->ties, self->ties, tie_slots, _mw_network_tie_index (copy),
                          G_STRUCT_OFFSET (MwTie, id), G_STRUCT_OFFSET (MwTie, index)))
     g_critical ("%s: a tie of the network is missing from the copy", G_STRFUNC);
 }

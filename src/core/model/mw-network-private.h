@@ -19,7 +19,7 @@ struct _MwNetwork
   GPtrArray  *actors;        /* MwActor*, owned, dense by actor->index */
   GPtrArray  *ties;          /* MwTie*, owned, dense by tie->index */
   GHashTable *actors_by_id;  /* borrowed id → MwActor* */
-  GHashTable *ties_by_id;    /* borrowed id → MwTie* */
+  GHashTable *ties_by_id;    /* borrowed id → MwTie*; NULL in a copy until first asked (_mw_network_tie_index()) */
   GHashTable *tie_id_next;   /* owned "from->to:type" → the first n of "#n" that may be free */
   GHashTable *attrs;
   GHashTable *node_defaults;
@@ -41,6 +41,8 @@ void        _mw_network_emit_change      (MwNetwork     *self,
                                           MwField        fields,
                                           MwActor       *actor,
                                           MwTie         *tie);
+/* The ties by id, made on first use in a copy. */
+GHashTable *_mw_network_tie_index        (MwNetwork     *self);
 /* An actor's groups of ties (see MwActor's adjacency). */
 #define MW_OUT_GROUP(type) ((guint)(type))
 #define MW_IN_GROUP(type)  ((guint)MW_N_TIE_TYPES + (guint)(type))

@@ -523,7 +523,28 @@ mw_network_lookup_tie (MwNetwork  *self,
   if (id == NULL)
     return NULL;
 
-  return g_hash_table_lookup (self->ties_by_id, id);
+  return g_hash_table_lookup (_mw_network_tie_index (self), id);
+}
+
+/* A copy's ties are indexed by id only when someone first asks: most
+ * copies (a scorer's, a tile worker's) never do, and indexing 500,000 ties
+ * is a quarter of a copy. Once made, the index is kept up to date. */
+GHashTable *
+_mw_network_tie_index (MwNetwork *self)
+{
+  if (g_once_init_enter (&self->ties_by_id))
+    {
+      GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < self->ties->len; i++)
+        {
+          MwTie *tie = g_ptr_array_index (self->ties, i);
+
+          g_hash_table_insert (index, tie->id, tie);
+        }
+      g_once_init_leave (&self->ties_by_id, index);
+    }
+  return self->ties_by_id;
 }
 
 /**
@@ -663,9 +684,10 @@ make_tie_id (MwNetwork *self,
              MwTieType  type)
 {
   g_autofree char *base = g_strconcat (from->id, "->", to->id, ":", mw_tie_type_to_string (type), NULL);
+  GHashTable *index = _mw_network_tie_index (self);
   guint n;
 
-  if (!g_hash_table_contains (self->ties_by_id, base))
+  if (!g_hash_table_contains (index, base))
     return g_steal_pointer (&base);
 
   n = MAX (2, GPOINTER_TO_UINT (g_hash_table_lookup (self->tie_id_next, base)));
@@ -673,7 +695,7 @@ make_tie_id (MwNetwork *self,
     {
       g_autofree char *id = g_strdup_printf ("%s#%u", base, n);
 
-      if (!g_hash_table_contains (self->ties_by_id, id))
+      if (!g_hash_table_contains (index, id))
         {
           g_hash_table_replace (self->tie_id_next, g_steal_pointer (&base), GUINT_TO_POINTER (n + 1));
           return g_steal_pointer (&id);
@@ -730,7 +752,7 @@ mw_network_remove_tie (MwNetwork *self,
 
   _mw_network_detach_tie (tie->from, MW_OUT_GROUP (tie->type), tie);
   _mw_network_detach_tie (tie->to, MW_IN_GROUP (tie->type), tie);
-  g_hash_table_remove (self->ties_by_id, tie->id);
+  g_hash_table_remove (_mw_network_tie_index (self), tie->id);
   forget_tie_id (self, tie->id);
   steal_dense (self->ties, tie->index, G_STRUCT_OFFSET (MwTie, index));
 
@@ -828,6 +850,7 @@ mw_network_add_tie (MwNetwork  *self,
                     double      weight,
                     const char *id)
 {
+  GHashTable *index;
   MwTie *tie;
 
   g_return_val_if_fail (MW_IS_NETWORK (self), NULL);
@@ -836,9 +859,10 @@ mw_network_add_tie (MwNetwork  *self,
   g_return_val_if_fail (owns_actor (self, from), NULL);
   g_return_val_if_fail (owns_actor (self, to), NULL);
 
+  index = _mw_network_tie_index (self);
   tie = g_new0 (MwTie, 1);
   if (id != NULL && *id != '\0' && g_utf8_validate (id, -1, NULL) &&
-      !g_hash_table_contains (self->ties_by_id, id))
+      !g_hash_table_contains (index, id))
     tie->id = g_strdup (id);
   else
     tie->id = make_tie_id (self, from, to, type);
@@ -851,7 +875,7 @@ mw_network_add_tie (MwNetwork  *self,
   tie->index = self->ties->len;
 
   g_ptr_array_add (self->ties, tie);
-  g_hash_table_insert (self->ties_by_id, tie->id, tie);
+  g_hash_table_insert (index, tie->id, tie);
   _mw_network_attach_tie (from, MW_OUT_GROUP (type), tie);
   _mw_network_attach_tie (to, MW_IN_GROUP (type), tie);
 
