@@ -188,6 +188,121 @@ test_utf16_graphml (void)
   assert_same (expected, network);
 }
 
+/* The same file in another Unicode form, with or without a byte order mark. */
+static char *
+encode (const char *utf8,
+        gsize       length,
+        const char *form,
+        const char *bom,
+        gsize       bom_length,
+        gsize      *out_length)
+{
+  gsize converted_length = 0;
+  g_autofree char *converted = g_convert (utf8, length, form, "UTF-8", NULL, &converted_length, NULL);
+  char *text = g_malloc (bom_length + converted_length + 1);
+
+  g_assert_nonnull (converted);
+  memcpy (text, bom, bom_length);
+  memcpy (text + bom_length, converted, converted_length);
+  text[bom_length + converted_length] = '\0';
+  *out_length = bom_length + converted_length;
+  return text;
+}
+
+static const struct
+{
+  const char *form;
+  const char *bom;
+  gsize       bom_length;
+} text_forms[] = {
+  { "UTF-8", "\xef\xbb\xbf", 3 },      /* Notepad's "UTF-8" */
+  { "UTF-16LE", "\xff\xfe", 2 },        /* Notepad's "Unicode" */
+  { "UTF-16BE", "\xfe\xff", 2 },
+  { "UTF-16LE", "", 0 },                /* some "Unicode text" exports */
+  { "UTF-16BE", "", 0 },
+  { "UTF-32LE", "\xff\xfe\0\0", 4 },
+  { "UTF-32BE", "\0\0\xfe\xff", 4 },
+};
+
+/* DOT and GraphML in every Unicode form people's editors save in read as
+ * the UTF-8 file does, by content and by name, from memory and from disk
+ * (a DOT file with a byte order mark was a syntax error near "digraph"). */
+static void
+test_text_forms (void)
+{
+  static const char *fixtures[][3] = {
+    { "unicode.gv", NULL, "x.gv" },
+    { "gephi-export.gv", NULL, "x.dot" },
+    { "graphml", "cytoscape-export.graphml", "x.graphml" },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-forms-XXXXXX", NULL);
+
+  for (guint f = 0; f < G_N_ELEMENTS (fixtures); f++)
+    for (guint i = 0; i < G_N_ELEMENTS (text_forms); i++)
+      {
+        gsize length = 0, encoded_length = 0;
+        g_autofree char *utf8 = read_fixture (fixtures[f][0], fixtures[f][1], &length);
+        g_autoptr(MwNetwork) expected = load_fixture (fixtures[f][0], fixtures[f][1]);
+        g_autofree char *encoded = encode (utf8, length, text_forms[i].form, text_forms[i].bom,
+                                           text_forms[i].bom_length, &encoded_length);
+        g_autofree char *unnamed = g_build_filename (dir, "network", NULL);
+        g_autofree char *named = g_build_filename (dir, fixtures[f][2], NULL);
+        g_autoptr(GError) error = NULL;
+
+        g_test_message ("%s as %s, %s a byte order mark", fixtures[f][0], text_forms[i].form,
+                        text_forms[i].bom_length > 0 ? "with" : "without");
+        {
+          g_autoptr(MwNetwork) network = mw_format_load_data (MW_FORMAT_UNKNOWN, encoded, encoded_length,
+                                                              "<stdin>", NULL, NULL, &error);
+          g_assert_no_error (error);
+          assert_same (expected, network);
+        }
+        g_assert_true (g_file_set_contents (unnamed, encoded, encoded_length, NULL));
+        g_assert_true (g_file_set_contents (named, encoded, encoded_length, NULL));
+        for (guint k = 0; k < 2; k++)
+          {
+            g_autoptr(MwNetwork) network = mw_format_load_file (MW_FORMAT_UNKNOWN, k == 0 ? unnamed : named,
+                                                                NULL, &error);
+            g_assert_no_error (error);
+            assert_same (expected, network);
+          }
+        g_unlink (unnamed);
+        g_unlink (named);
+      }
+  g_rmdir (dir);
+}
+
+/* Broken wide text is refused with its line, as broken UTF-8 is; a
+ * syntax error in UTF-16 is on the line it is in the file. */
+static void
+test_text_forms_broken (void)
+{
+  static const char dot[] = "digraph {\n  a -> b\n  c -> -> d\n}\n";
+  /* a lone high surrogate on line 3 */
+  static const char surrogate[] = "\xff\xfe" "d\0{\0\n\0a\0\n\0" "\x00\xd8" "x\0\n\0}\0";
+  gsize length = 0;
+  g_autofree char *utf16 = encode (dot, strlen (dot), "UTF-16LE", "\xff\xfe", 2, &length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MwNetwork) network = NULL;
+
+  network = mw_format_load_data (MW_FORMAT_DOT, utf16, length, "bad.gv", NULL, NULL, &error);
+  g_assert_null (network);
+  g_assert_error (error, MW_ERROR, MW_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "bad.gv:3:"));
+  g_clear_error (&error);
+
+  for (guint f = 0; f < 2; f++)
+    {
+      network = mw_format_load_data (f == 0 ? MW_FORMAT_DOT : MW_FORMAT_GRAPHML, surrogate, sizeof surrogate - 1,
+                                     "bad", NULL, NULL, &error);
+      g_assert_null (network);
+      g_assert_error (error, MW_ERROR, MW_ERROR_ENCODING);
+      g_assert_true (g_str_has_prefix (error->message, "bad:3:"));
+      g_assert_nonnull (strstr (error->message, "UTF-16LE"));
+      g_clear_error (&error);
+    }
+}
+
 /* A file whose name says nothing is read by its content, from disk too. */
 static void
 test_unknown_extension (void)
@@ -292,6 +407,8 @@ main (int    argc,
   g_test_add_func ("/format/strip-extension", test_strip_extension);
   g_test_add_func ("/format/order", test_order);
   g_test_add_func ("/format/utf16-graphml", test_utf16_graphml);
+  g_test_add_func ("/format/text-forms", test_text_forms);
+  g_test_add_func ("/format/text-forms-broken", test_text_forms_broken);
   g_test_add_func ("/format/unknown-extension", test_unknown_extension);
   g_test_add_func ("/format/round-trip", test_round_trip);
 

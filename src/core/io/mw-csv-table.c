@@ -13,11 +13,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "mw-csv-private.h"
+#include "mw-text.h"
 
 #define SNIFF_BYTES   (64 * 1024)
 #define SNIFF_RECORDS 30
 #define MAX_COLUMNS   1000
-#define WIDE_SNIFF_BYTES 1024
 
 /* ---------------------------------------------------------------------- */
 /* Encodings                                                               */
@@ -26,71 +26,43 @@ static gboolean
 has_utf8_bom (const char *data,
               gsize       length)
 {
-  return length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0;
+  MwTextForm form;
+
+  return mw_text_bom_length (data, length, &form) == 3;
 }
 
-/* Returns the BOM's length (0 when there is none) and its byte order. A
- * UTF-32LE BOM starts like UTF-16LE's, so it is looked for first. */
-static gsize
-wide_bom (const char    *data,
-          gsize          length,
-          MwCsvEncoding *encoding,
-          gboolean      *big_endian)
-{
-  if (length >= 4 && (memcmp (data, "\xff\xfe\0\0", 4) == 0 || memcmp (data, "\0\0\xfe\xff", 4) == 0))
-    {
-      *encoding = MW_CSV_ENCODING_UTF32;
-      *big_endian = data[0] == '\0';
-      return 4;
-    }
-  if (length >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
-    {
-      *encoding = MW_CSV_ENCODING_UTF16;
-      *big_endian = data[0] == '\xfe';
-      return 2;
-    }
-  return 0;
-}
-
-/* UTF-16 or UTF-32 without a BOM (what some "Unicode text" exports are)
- * has NUL bytes in fixed places: "a," is 61 00 2c 00 in UTF-16LE. A few NUL
- * bytes anywhere else are damage in a one-byte file, reported cell by cell. */
+/* A BOM or the NUL bytes' places (mw-text.c, the rule of every format). */
 static gboolean
 detect_wide (const char    *data,
              gsize          length,
              MwCsvEncoding *encoding,
              gboolean      *big_endian)
 {
-  gsize n = MIN (length, WIDE_SNIFF_BYTES) & ~(gsize)3;
-  guint zeros[4] = { 0 }, units, pairs, even, odd;
+  gsize bom;
+  MwTextForm form = mw_text_detect (data, length, &bom);
 
-  if (n < 4 || memchr (data, '\0', n) == NULL)
+  if (form == MW_TEXT_UTF8)
     return FALSE;
+  *encoding = mw_text_unit_size (form) == 2 ? MW_CSV_ENCODING_UTF16 : MW_CSV_ENCODING_UTF32;
+  *big_endian = mw_text_is_big_endian (form);
+  return TRUE;
+}
 
-  for (gsize i = 0; i < n; i++)
-    if (data[i] == '\0')
-      zeros[i % 4]++;
-  units = n / 4;
-  pairs = n / 2;
-  even = zeros[0] + zeros[2];
-  odd = zeros[1] + zeros[3];
+/* The length of a UTF-16 or UTF-32 byte order mark, 0 without one. */
+static gsize
+wide_bom (const char    *data,
+          gsize          length,
+          MwCsvEncoding *encoding,
+          gboolean      *big_endian)
+{
+  MwTextForm form;
+  gsize bom = mw_text_bom_length (data, length, &form);
 
-  /* the top byte of a code point (at most 0x10ffff) is always 0, the next nearly always */
-  if ((zeros[3] == units && zeros[2] >= units - units / 8 && zeros[0] < units / 2) ||
-      (zeros[0] == units && zeros[1] >= units - units / 8 && zeros[3] < units / 2))
-    {
-      *encoding = MW_CSV_ENCODING_UTF32;
-      *big_endian = zeros[0] == units;
-      return TRUE;
-    }
-  /* delimiters, digits and line ends are ASCII even in Greek or Chinese text */
-  if ((odd >= pairs / 4 && even * 8 <= odd) || (even >= pairs / 4 && odd * 8 <= even))
-    {
-      *encoding = MW_CSV_ENCODING_UTF16;
-      *big_endian = even > odd;
-      return TRUE;
-    }
-  return FALSE;
+  if (bom == 0 || form == MW_TEXT_UTF8)
+    return 0;
+  *encoding = mw_text_unit_size (form) == 2 ? MW_CSV_ENCODING_UTF16 : MW_CSV_ENCODING_UTF32;
+  *big_endian = mw_text_is_big_endian (form);
+  return bom;
 }
 
 /* A file with bytes above 0x7f of which not one starts a valid UTF-8
@@ -106,8 +78,7 @@ detect_encoding (const char *data,
   MwCsvEncoding encoding;
 
   *big_endian = FALSE;
-  if (wide_bom (data, length, &encoding, big_endian) > 0 ||
-      detect_wide (data, length, &encoding, big_endian))
+  if (detect_wide (data, length, &encoding, big_endian))
     return encoding;
   if (has_utf8_bom (data, length) || g_utf8_validate (data, length, NULL))
     return MW_CSV_ENCODING_UTF8;

@@ -15,6 +15,7 @@
 
 #include "mw-dot-private.h"
 #include "mw-limits.h"
+#include "mw-text.h"
 
 /* ---------------------------------------------------------------------- */
 /* Checks made before parsing                                              */
@@ -637,7 +638,8 @@ charset_is_known (const char *charset)
   return TRUE;
 }
 
-/* Returns UTF-8 text (a copy) or NULL with @error naming the line. */
+/* Returns UTF-8 text (a copy, without a byte order mark) or NULL with
+ * @error naming the line. */
 char *
 _mw_dot_to_utf8 (const char  *data,
                  gsize        length,
@@ -646,9 +648,25 @@ _mw_dot_to_utf8 (const char  *data,
 {
   const char *end;
   g_autofree char *charset = NULL;
+  g_autofree char *unwrapped = NULL;
+  g_autoptr(GError) wide_error = NULL;
+  gsize unwrapped_length;
+
+  /* a byte order mark, UTF-16 or UTF-32 first: Notepad writes them */
+  unwrapped = mw_text_to_utf8 (data, length, source_name, &unwrapped_length, &wide_error);
+  if (wide_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&wide_error));
+      return NULL;
+    }
+  if (unwrapped != NULL)
+    {
+      data = unwrapped;
+      length = unwrapped_length;
+    }
 
   if (g_utf8_validate (data, length, &end))
-    return g_strndup (data, length);
+    return unwrapped != NULL ? g_steal_pointer (&unwrapped) : g_strndup (data, length);
 
   charset = find_declared_charset (data, length);
   if (charset != NULL && g_strcmp0 (charset, "utf-8") != 0 && g_strcmp0 (charset, "utf8") != 0)

@@ -21,6 +21,7 @@
 #include "mw-label.h"
 #include "mw-limits.h"
 #include "mw-progress.h"
+#include "mw-text.h"
 
 /* cgraph's flex scanner keeps its buffer between reads: what the last parse
  * left unread (a final newline) would shift the next file's line numbers.
@@ -1153,6 +1154,7 @@ mw_dot_load_file (const char      *path,
   g_autofree char *contents = NULL;
   g_autofree char *display = NULL;
   MwLimits default_limits;
+  MwTextForm form;
   char *text;
   gsize length;
 
@@ -1188,7 +1190,7 @@ mw_dot_load_file (const char      *path,
 
   /* UTF-8 as read is parsed where it is: a copy would be one more file
    * size at the peak of the load */
-  if (g_utf8_validate (contents, length, NULL))
+  if (mw_text_bom_length (contents, length, &form) == 0 && g_utf8_validate (contents, length, NULL))
     return load_text (g_steal_pointer (&contents), display, limits, error);
 
   text = _mw_dot_to_utf8 (contents, length, display, error);

@@ -22,6 +22,7 @@
 #include "mw-format.h"
 #include "mw-dot.h"
 #include "mw-graphml.h"
+#include "mw-text.h"
 
 /* Enough of a file to see past a BOM and leading white space. */
 #define SNIFF_BYTES 512
@@ -95,7 +96,7 @@ mw_format_for_name (const char *name)
  * @data: (array length=length): the start of a file, or all of it
  *
  * GraphML is XML, whose first character (after a byte order mark and white
- * space, in UTF-8 or UTF-16) is `<`; a DOT file starts with a keyword or a
+ * space, in UTF-8, UTF-16 or UTF-32: mw_text_detect()) is `<`; a DOT file starts with a keyword or a
  * comment.
  *
  * Returns: %MW_FORMAT_GRAPHML or %MW_FORMAT_DOT, never %MW_FORMAT_UNKNOWN
@@ -106,32 +107,26 @@ mw_format_sniff (const char *data,
 {
   const guchar *p = (const guchar *) data;
   const guchar *end;
-  gsize step = 1;   /* bytes per character: 2 in UTF-16 */
-  gsize low = 0;    /* where in a character its ASCII byte is */
+  gsize bom = 0;
+  MwTextForm form;
+  guint step;       /* bytes per code unit: 2 in UTF-16 */
+  guint low;        /* where in a code unit its ASCII byte is */
 
   g_return_val_if_fail (data != NULL || length == 0, MW_FORMAT_DOT);
 
+  form = mw_text_detect (data, length, &bom);
+  step = mw_text_unit_size (form);
+  low = mw_text_is_big_endian (form) ? step - 1 : 0;
   end = p + length;
-  if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-  else if (length >= 2 && (memcmp (p, "\xff\xfe", 2) == 0 || memcmp (p, "\xfe\xff", 2) == 0))
-    {
-      step = 2;
-      low = p[0] == 0xfe;
-      p += 2;
-    }
-  else if (length >= 2 && (p[0] == 0) != (p[1] == 0))
-    {
-      /* UTF-16 without a mark: every ASCII character has a zero byte. */
-      step = 2;
-      low = p[0] == 0;
-    }
 
-  for (; p + step <= end; p += step)
+  for (p += bom; p + step <= end; p += step)
     {
       guchar c = p[low];
+      gboolean ascii = TRUE;
 
-      if (step == 2 && p[1 - low] != 0)
+      for (guint k = 0; k < step; k++)
+        ascii = ascii && (k == low || p[k] == 0);
+      if (!ascii)
         break;
       if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
         return c == '<' ? MW_FORMAT_GRAPHML : MW_FORMAT_DOT;

@@ -15,6 +15,7 @@
 
 #include "mw-graphml-private.h"
 #include "mw-limits.h"
+#include "mw-text.h"
 
 #define MAX_DEPTH 256
 #define MAX_KEYS  10000
@@ -719,7 +720,18 @@ read_defaults (Loader *loader)
 /* ---------------------------------------------------------------------- */
 /* Loading                                                                 */
 
-/* The text as UTF-8: a BOM dropped, UTF-16 or a declared encoding converted. */
+static guint
+line_of (const char *text,
+         const char *at)
+{
+  guint line = 1;
+
+  for (const char *p = text; p < at; p++)
+    line += (*p == '\n');
+  return line;
+}
+
+/* The text as UTF-8: a BOM dropped, UTF-16, UTF-32 or a declared encoding converted. */
 static char *
 to_utf8 (const char  *data,
          gsize        length,
@@ -731,25 +743,35 @@ to_utf8 (const char  *data,
   g_autofree char *head = NULL;
   g_autofree char *encoding = NULL;
   g_autoptr(GError) convert_error = NULL;
+  g_autoptr(GError) wide_error = NULL;
   const char *from = NULL;
   const char *end;
+  gsize unwrapped_length;
   char *text;
 
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    data += 3, length -= 3;
-
-  if (length >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
-    from = "UTF-16";
-  else
+  /* a byte order mark, UTF-16 or UTF-32: the declaration is then moot */
+  text = mw_text_to_utf8 (data, length, source_name, &unwrapped_length, &wide_error);
+  if (text != NULL || wide_error != NULL)
     {
-      head = g_strndup (data, MIN (length, 200));
-      regex = g_regex_new ("^<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9_.:-]+)", G_REGEX_RAW, 0, NULL);
-      if (g_regex_match (regex, head, 0, &match))
-        encoding = g_match_info_fetch (match, 1);
-      if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0 &&
-          g_ascii_strcasecmp (encoding, "UTF8") != 0 && g_ascii_strcasecmp (encoding, "US-ASCII") != 0)
-        from = encoding;
+      if (wide_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&wide_error));
+      else if (!g_utf8_validate (text, unwrapped_length, &end))
+        {
+          g_set_error (error, MW_ERROR, MW_ERROR_ENCODING,
+                       _("%s:%u: the text is not valid UTF-8 (and no encoding is declared)"), source_name,
+                       line_of (text, end));
+          g_clear_pointer (&text, g_free);
+        }
+      return text;
     }
+
+  head = g_strndup (data, MIN (length, 200));
+  regex = g_regex_new ("^<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9_.:-]+)", G_REGEX_RAW, 0, NULL);
+  if (g_regex_match (regex, head, 0, &match))
+    encoding = g_match_info_fetch (match, 1);
+  if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0 &&
+      g_ascii_strcasecmp (encoding, "UTF8") != 0 && g_ascii_strcasecmp (encoding, "US-ASCII") != 0)
+    from = encoding;
 
   if (from != NULL)
     {
@@ -762,12 +784,9 @@ to_utf8 (const char  *data,
 
   if (!g_utf8_validate (data, length, &end))
     {
-      guint line = 1;
-
-      for (const char *p = data; p < end; p++)
-        line += (*p == '\n');
       g_set_error (error, MW_ERROR, MW_ERROR_ENCODING,
-                   _("%s:%u: the text is not valid UTF-8 (and no encoding is declared)"), source_name, line);
+                   _("%s:%u: the text is not valid UTF-8 (and no encoding is declared)"), source_name,
+                   line_of (data, end));
       return NULL;
     }
 
