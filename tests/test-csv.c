@@ -228,6 +228,50 @@ test_ambiguous_manager (void)
   g_assert_nonnull (strstr (problem->message, "more than one person"));
 }
 
+/* HR exports keyed by e-mail: "Manager Email" is the manager column and
+ * matches the people's e-mail column whatever its case; "Manager Name"
+ * matches names; a ties file may name people by e-mail too. Before, both
+ * columns were kept as plain attributes: no reporting line, no problem. */
+static void
+test_manager_by_email (void)
+{
+  static const char people[] =
+    "Full Name,Work Email,Manager Email,Department\n"
+    "Ada Byron,Ada@Contoso.example,,Board\n"
+    "Alan Turing,alan@contoso.example,ada@contoso.example,Research\n"
+    "Grace Hopper,grace@contoso.example,ALAN@contoso.example,Research\n"
+    "Joan Clarke,joan@contoso.example,nobody@contoso.example,Research\n";
+  static const char by_name[] = "Employee,Manager Name\nAda Byron,\nAlan Turing,Ada Byron\n";
+  static const char ties[] = "From,To,Type\ngrace@contoso.example,Joan@contoso.example,collaborates\n";
+  g_autoptr(MwCsvTable) table = mw_csv_table_parse (people, strlen (people), "hr.csv", NULL, NULL, NULL);
+  g_autoptr(MwCsvTable) names = mw_csv_table_parse (by_name, strlen (by_name), "names.csv", NULL, NULL, NULL);
+  g_autoptr(MwCsvTable) tie_table = mw_csv_table_parse (ties, strlen (ties), "ties.csv", NULL, NULL, NULL);
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwImportReport) names_report = NULL;
+  g_autoptr(MwNetwork) network = mw_csv_import (table, NULL, tie_table, NULL, NULL, &report, NULL);
+  g_autoptr(MwNetwork) names_network = mw_csv_import (names, NULL, NULL, NULL, NULL, &names_report, NULL);
+  MwCsvMapping mapping;
+  MwImportProblem *problem;
+
+  mw_csv_mapping_guess (&mapping, table, FALSE);
+  g_assert_cmpint (mapping.columns[MW_CSV_FIELD_MANAGER], ==, 2);
+  g_assert_cmpint (mapping.columns[MW_CSV_FIELD_EMAIL], ==, 1);
+
+  g_assert_cmpstr (manager_of (mw_network_lookup_actor (network, "Alan Turing"))->id, ==, "Ada Byron");
+  g_assert_cmpstr (manager_of (mw_network_lookup_actor (network, "Grace Hopper"))->id, ==, "Alan Turing");
+  g_assert_cmpuint (mw_actor_n_out (mw_network_lookup_actor (network, "Ada Byron"), MW_TIE_REPORTS), ==, 0);
+  g_assert_cmpuint (mw_actor_n_out (mw_network_lookup_actor (network, "Joan Clarke"), MW_TIE_REPORTS), ==, 0);
+  g_assert_cmpuint (mw_network_get_n_ties (network), ==, 3);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  problem = g_ptr_array_index (report->problems, 0);
+  g_assert_cmpint (problem->kind, ==, MW_IMPORT_PROBLEM_UNKNOWN_MANAGER);
+  g_assert_cmpuint (problem->row, ==, 5);
+  g_assert_nonnull (strstr (problem->message, "nobody@contoso.example"));
+
+  g_assert_cmpuint (names_report->problems->len, ==, 0);
+  g_assert_cmpstr (manager_of (mw_network_lookup_actor (names_network, "Alan Turing"))->id, ==, "Ada Byron");
+}
+
 static void
 test_no_header (void)
 {
@@ -1167,6 +1211,7 @@ main (int    argc,
   g_test_add_func ("/csv/no-header", test_no_header);
   g_test_add_func ("/csv/utf16", test_utf16);
   g_test_add_func ("/csv/ambiguous-manager", test_ambiguous_manager);
+  g_test_add_func ("/csv/manager-by-email", test_manager_by_email);
   g_test_add_func ("/csv/malformed-people", test_malformed_people);
   g_test_add_func ("/csv/malformed-ties", test_malformed_ties);
   g_test_add_func ("/csv/unterminated", test_unterminated);

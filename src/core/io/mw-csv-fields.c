@@ -36,7 +36,11 @@ static const char * const manager_names[] = {
   "manager", "managerid", "managerno", "managernumber", "manageremployeeid", "managerworkerid",
   "reportsto", "reportstoid", "reportingto", "supervisor", "supervisorid", "supervisoremployeeid",
   "linemanager", "linemanagerid", "bossid", "parent", "parentid", "managersemployeeid",
-  "managersid", "directmanager", "directmanagerid", NULL };
+  "managersid", "directmanager", "directmanagerid", "manageremployeenumber", "managername",
+  "managerfullname", "supervisorname", "linemanagername", "reportstoname", "managerdisplayname",
+  /* HR exports keyed by e-mail: matched against the people's e-mail column */
+  "manageremail", "manageremailaddress", "managerworkemail", "supervisoremail",
+  "supervisoremailaddress", "linemanageremail", "reportstoemail", "directmanageremail", NULL };
 static const char * const title_names[] = {
   "title", "jobtitle", "position", "positiontitle", "role", "jobprofile", "businesstitle", "job",
   "jobname", "designation", NULL };

@@ -24,7 +24,7 @@ typedef struct
   MwImportReport           *report;
   const MwCsvImportOptions *options;
   GHashTable               *rows_by_id;     /* id → row number where this file added it */
-  GHashTable               *by_label;       /* label → MwActor*, or the table itself when shared */
+  GHashTable               *by_label;       /* label, or e-mail in lower case → MwActor*, or the table itself when shared */
   GPtrArray                *new_actors;     /* MwActor* of stage, in order */
   GPtrArray                *new_ties;       /* MwTie* of stage, in order */
   gboolean                  report_new_actors; /* ties add actors to a network that has some */
@@ -435,16 +435,38 @@ person_clear (Person *person)
 }
 
 static void
-remember_label (Import  *import,
-                MwActor *actor)
+remember_key (Import     *import,
+              const char *key,
+              MwActor    *actor)
 {
-  gpointer existing = g_hash_table_lookup (import->by_label, actor->label);
+  gpointer existing = g_hash_table_lookup (import->by_label, key);
 
   /* a name two people share cannot say which of them is meant */
   if (existing == NULL)
-    g_hash_table_insert (import->by_label, g_strdup (actor->label), actor);
+    g_hash_table_insert (import->by_label, g_strdup (key), actor);
   else if (existing != actor)
-    g_hash_table_insert (import->by_label, g_strdup (actor->label), import->by_label);
+    g_hash_table_insert (import->by_label, g_strdup (key), import->by_label);
+}
+
+/* E-mail addresses are matched whatever their case: HR systems differ. */
+static char *
+email_key (const char *text)
+{
+  return text != NULL && strchr (text, '@') != NULL ? g_utf8_strdown (text, -1) : NULL;
+}
+
+/* A person is found by id, by name and by e-mail (a manager column of
+ * e-mails is common in HR exports). */
+static void
+remember_person (Import     *import,
+                 MwActor    *actor,
+                 const char *email)
+{
+  g_autofree char *key = email_key (email);
+
+  remember_key (import, actor->label, actor);
+  if (key != NULL && strcmp (key, actor->label) != 0)
+    remember_key (import, key, actor);
 }
 
 static gboolean
@@ -580,13 +602,27 @@ find_actor (Import     *import,
             const char *key)
 {
   MwActor *actor = mw_network_lookup_actor (import->stage, key);
+  g_autofree char *email = NULL;
   gpointer by_label;
 
   if (actor != NULL)
     return actor;
 
   by_label = g_hash_table_lookup (import->by_label, key);
+  if (by_label == NULL && (email = email_key (key)) != NULL)
+    by_label = g_hash_table_lookup (import->by_label, email);
   return by_label != import->by_label ? by_label : NULL;
+}
+
+/* Whether @key names more than one person (by name or by e-mail). */
+static gboolean
+is_shared_key (Import     *import,
+               const char *key)
+{
+  g_autofree char *email = email_key (key);
+
+  return g_hash_table_lookup (import->by_label, key) == import->by_label ||
+         (email != NULL && g_hash_table_lookup (import->by_label, email) == import->by_label);
 }
 
 static void
@@ -605,8 +641,7 @@ resolve_managers (Import             *import,
         continue;
 
       person->manager_actor = find_actor (import, person->manager);
-      if (person->manager_actor == NULL &&
-          g_hash_table_lookup (import->by_label, person->manager) == import->by_label)
+      if (person->manager_actor == NULL && is_shared_key (import, person->manager))
         report_problem (import, table, person->row, column, MW_IMPORT_PROBLEM_UNKNOWN_MANAGER, TRUE,
                         _("more than one person is called “%s”; %s is imported without a manager"),
                         person->manager, person->actor->label);
@@ -723,7 +758,11 @@ import_people (Import             *import,
       person.actor = actor;
       person.manager = field_value (table, mapping, row, MW_CSV_FIELD_MANAGER);
       g_array_append_val (people, person);
-      remember_label (import, actor);
+      {
+        g_autofree char *email = field_value (table, mapping, row, MW_CSV_FIELD_EMAIL);
+
+        remember_person (import, actor, email);
+      }
     }
 
   resolve_managers (import, table, mapping, people);
@@ -992,7 +1031,11 @@ run_import (Import                   *import,
   import->new_ties = g_ptr_array_new ();
 
   for (guint i = 0; i < mw_network_get_n_actors (import->stage); i++)
-    remember_label (import, mw_network_get_actor (import->stage, i));
+    {
+      MwActor *actor = mw_network_get_actor (import->stage, i);
+
+      remember_person (import, actor, g_hash_table_lookup (actor->attrs, "email"));
+    }
   import->report_new_actors = mw_network_get_n_actors (import->stage) > 0;
 
   mw_network_begin_batch (import->stage, "Import");
