@@ -25,6 +25,26 @@ test_info_text (void)
   g_assert_nonnull (strstr (run.out, "9 (5 reports, 2 collaborates, 1 influences, 1 checks)"));
   g_assert_nonnull (strstr (run.out, "Organisations:  1 (Acme)"));
   g_assert_nonnull (strstr (run.out, "Problems:       none"));
+  g_assert_null (strstr (run.out, "Lost on save:"));
+}
+
+/* What a save cannot keep is said by info too: an edge's key, a second graph. */
+static void
+test_info_lost_on_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "two.gv", NULL);
+  g_auto(MwTestRun) run = { 0 };
+  g_auto(MwTestRun) json = { 0 };
+
+  g_assert_true (g_file_set_contents (path, "digraph { a -> b [key=k] }\ndigraph { c -> d }\n", -1, NULL));
+  mw_test_run_cli (&run, "info", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Lost on save:   the key of 1 edge, what follows the first graph (from line 2)\n"));
+  mw_test_run_cli (&json, "info", "--json", path, NULL);
+  g_assert_nonnull (strstr (json.out, "\"lost_on_save\" : [\n    \"the key of 1 edge\",\n    \"what follows the first graph (from line 2)\"\n  ]"));
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -697,6 +717,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/info/text", test_info_text);
   g_test_add_func ("/cli/info/json", test_info_json);
+  g_test_add_func ("/cli/info/lost-on-save", test_info_lost_on_save);
   g_test_add_func ("/cli/info/bad-file", test_info_bad_file);
   g_test_add_func ("/cli/info/missing-file", test_missing_file);
   g_test_add_func ("/cli/help-version-usage", test_help_version_usage);

@@ -235,6 +235,44 @@ test_unknown_attributes_survive (void)
                    ==, "https://example.org/y");
 }
 
+/* cgraph reads a file's first graph; what follows it (another graph, as
+ * Graphviz's tools draw each) was dropped without a word. It is named, with
+ * its line, among what a save cannot keep; for a big file too, whose scan
+ * runs beside the parse. Comments and a stray `;` after the graph are not. */
+static void
+test_graphs_after_the_first (void)
+{
+  static const char two[] = "digraph a { x -> y }\n/* the next one */\ndigraph b { p -> q -> r }\n";
+  static const char one[] = "digraph a { x -> y }\n// the end\n/* really */ ;\n#\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) big = g_string_new ("digraph big {\n");
+  g_autoptr(MwNetwork) network = NULL;
+  const char * const *lossy;
+
+  network = mw_dot_load_data (two, strlen (two), "two.gv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mw_network_get_n_actors (network), ==, 2);
+  lossy = mw_network_get_lossy_features (network);
+  g_assert_cmpstr (lossy[0], ==, "what follows the first graph (from line 3)");
+  g_assert_null (lossy[1]);
+  g_clear_object (&network);
+
+  network = mw_dot_load_data (one, strlen (one), "one.gv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (mw_network_get_lossy_features (network)[0]);
+  g_clear_object (&network);
+
+  /* past 1 MiB the pre-scan runs on another thread while cgraph parses */
+  for (guint i = 0; big->len < 1200 * 1024; i++)
+    g_string_append_printf (big, "  n%u -> n%u [label=\"a tie that takes some room\"];\n", i, i + 1);
+  g_string_append (big, "}\ngraph second { a -- b }\n");
+  network = mw_dot_load_data (big->str, big->len, "big.gv", NULL, &error);
+  g_assert_no_error (error);
+  lossy = mw_network_get_lossy_features (network);
+  g_assert_nonnull (lossy[0]);
+  g_assert_true (g_str_has_prefix (lossy[0], "what follows the first graph (from line "));
+}
+
 static void
 test_unicode_and_charset (void)
 {
@@ -639,6 +677,7 @@ main (int    argc,
   g_test_add_func ("/dot/ports-html-multi", test_ports_html_multi);
   g_test_add_func ("/dot/unknown-attributes-survive", test_unknown_attributes_survive);
   g_test_add_func ("/dot/unicode-and-charset", test_unicode_and_charset);
+  g_test_add_func ("/dot/graphs-after-the-first", test_graphs_after_the_first);
   g_test_add_func ("/dot/duplicate-ids-merge", test_duplicate_ids_merge);
   g_test_add_func ("/dot/limits", test_limits);
   g_test_add_func ("/dot/has-meshwork-attributes", test_has_meshwork_attributes);

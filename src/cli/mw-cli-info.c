@@ -77,6 +77,7 @@ print_json (const char *path,
 
   add_string_array (builder, "organisations", (const char * const *)orgs);
   add_string_array (builder, "units", (const char * const *)units);
+  add_string_array (builder, "lost_on_save", mw_network_get_lossy_features (network));
 
   json_builder_set_member_name (builder, "problems");
   json_builder_begin_array (builder);
@@ -112,6 +113,19 @@ print_list (const char *title,
   printf ("%s\n", n > 0 ? ")" : "");
 }
 
+/* What the file has that Meshwork does not keep: told, not hidden. */
+static void
+print_losses (const char * const *lossy)
+{
+  g_autofree char *joined = NULL;
+
+  if (lossy[0] == NULL)
+    return;
+  /* Translators: the separator between the things a save cannot keep */
+  joined = g_strjoinv (_(", "), (char **)lossy);
+  printf ("%-15s %s\n", _("Lost on save:"), joined);
+}
+
 static void
 print_text (const char *path,
             MwNetwork  *network,
@@ -140,6 +154,7 @@ print_text (const char *path,
           counts->ties[MW_TIE_INFLUENCES], counts->ties[MW_TIE_CHECKS]);
   print_list (_("Organisations:"), orgs);
   print_list (_("Units:"), units);
+  print_losses (mw_network_get_lossy_features (network));
 
   if (problems->len == 0)
     {

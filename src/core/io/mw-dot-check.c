@@ -321,6 +321,28 @@ take_token (Scan       *scan,
   scan->pending_length = id_length;
 }
 
+/* The line where anything but white space and comments follows the
+ * first graph's closing brace at @i (another graph, mostly), or 0. */
+static guint
+line_of_rest (Scan       *scan,
+              const char *data,
+              gsize       length,
+              gsize       i)
+{
+  for (i++; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        scan->line++;
+      else if ((c == '/' && i + 1 < length && (data[i + 1] == '/' || data[i + 1] == '*')) || c == '#')
+        skip_comment (scan, data, length, &i);
+      else if (!g_ascii_isspace (c) && c != ';' && c != '\0')
+        return scan->line;
+    }
+  return 0;
+}
+
 static gboolean
 check_totals (Scan    *scan,
               GError **error)
@@ -508,7 +530,7 @@ _mw_dot_scan_structure (const char      *data,
 {
   MwDotCounts local_counts = { 0 };
   Scan scan = { 0 };
-  gboolean ok = TRUE;
+  gboolean ok = TRUE, closed = FALSE;
   gsize i;
 
   scan.limits = limits;
@@ -572,7 +594,10 @@ _mw_dot_scan_structure (const char      *data,
           ok = scan_punctuation (&scan, data, length, &i, error);
           /* the first graph ends here, and cgraph reads no further */
           if (ok && was_open && scan.depth == 0)
-            break;
+            {
+              closed = TRUE;
+              break;
+            }
         }
     }
 
@@ -580,6 +605,8 @@ _mw_dot_scan_structure (const char      *data,
     {
       count_pending_actor (&scan);
       scan.counts->actors = scan.actor_ids.n;
+      if (closed)
+        scan.counts->rest_line = line_of_rest (&scan, data, length, i);
     }
   if (gate != NULL)
     gate_publish (&scan, ok ? length : scan.published, TRUE);

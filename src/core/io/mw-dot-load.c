@@ -759,6 +759,18 @@ note_lossy_features (MwNetwork *network,
     }
 }
 
+/* cgraph reads a file's first graph; Graphviz's tools draw each of them.
+ * What follows is not read, and a save would not write it back. */
+static void
+note_rest (MwNetwork *network,
+           guint      line)
+{
+  /* Translators: what a file has that Meshwork does not read, told before a save */
+  g_autofree char *what = g_strdup_printf (_("what follows the first graph (from line %u)"), line);
+
+  mw_network_add_lossy_feature (network, what);
+}
+
 /* A name cgraph made up for a node ("%12" from a file's `"%x"`) depends
  * on addresses: such a node is treated as unnamed, like "". */
 static gboolean
@@ -1023,6 +1035,7 @@ typedef struct
   const char     *source_name;
   const MwLimits *limits;
   MwDotGate      *gate;
+  MwDotCounts     counts;
   GError         *error;
 } ScanJob;
 
@@ -1032,7 +1045,7 @@ scan_thread (gpointer data)
   ScanJob *job = data;
 
   return GINT_TO_POINTER (_mw_dot_scan_structure (job->text, job->length, job->source_name,
-                                                  job->limits, NULL, job->gate, &job->error));
+                                                  job->limits, &job->counts, job->gate, &job->error));
 }
 
 /* Parses @text (UTF-8, NUL-terminated; freed here as soon as cgraph has
@@ -1046,7 +1059,7 @@ load_text (char            *text,
 {
   MwNetwork *network = NULL;
   MwDotMade made = { NULL, NULL, FALSE, FALSE };
-  ScanJob job = { text, strlen (text), source_name, limits, NULL, NULL };
+  ScanJob job = { text, strlen (text), source_name, limits, NULL, { 0 }, NULL };
   g_autoptr(GError) parse_error = NULL;
   GThread *scanner = NULL;
   gboolean scanned = TRUE;
@@ -1057,7 +1070,7 @@ load_text (char            *text,
       job.gate = _mw_dot_gate_new (job.length);
       scanner = g_thread_new ("mw-dot-scan", scan_thread, &job);
     }
-  else if (!_mw_dot_scan_structure (text, job.length, source_name, limits, NULL, NULL, error))
+  else if (!_mw_dot_scan_structure (text, job.length, source_name, limits, &job.counts, NULL, error))
     {
       g_free (text);
       return NULL;
@@ -1082,6 +1095,8 @@ load_text (char            *text,
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: opening was cancelled"), source_name);
   else
     network = network_from_graph (graph, &made, source_name, limits, error);
+  if (network != NULL && job.counts.rest_line > 0)
+    note_rest (network, job.counts.rest_line);
   /* freed as read: what is left goes at once, without a walk */
   if (made.released)
     _mw_dot_arena_drop (graph);

@@ -29,6 +29,7 @@ typedef struct
   guint64 actors;        /* distinct node ids */
   guint64 ties;          /* edge operators */
   guint64 string_bytes;  /* in identifiers, quoted and HTML-like strings */
+  guint   rest_line;     /* where text goes on after the first graph (cgraph reads one), or 0 */
 } MwDotCounts;
 
 typedef struct _MwDotGate MwDotGate;
