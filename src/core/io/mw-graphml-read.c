@@ -86,6 +86,11 @@ typedef struct
   GString             *label;
   gboolean             label_done;
   gboolean             geometry_done;
+  /* what is not read, named among what a save cannot keep */
+  guint                skip_depth;    /* inside a later graph or a hyperedge when > 0 */
+  guint                n_later_graphs;
+  char                *later_id;      /* the first later graph's id */
+  guint                n_hyperedges;
 } Loader;
 
 static void
@@ -363,6 +368,56 @@ start_graphics_element (Loader       *loader,
     }
 }
 
+/* Like yEd, Gephi and networkx, the first <graph> is read. Later ones and
+ * hyperedges were merged in or dropped without a word (a later graph's
+ * edgedefault even turned the first's ties directed): now skipped, and
+ * counted for mw_network_add_lossy_feature(). */
+static gboolean
+skip_unread (Loader      *loader,
+             const char  *element,
+             const char **names,
+             const char **values)
+{
+  if (strcmp (element, "graph") == 0 && loader->graph_depth == 0 && loader->seen_graph)
+    {
+      if (loader->n_later_graphs++ == 0)
+        loader->later_id = g_strdup (find_attribute (names, values, "id"));
+    }
+  else if (strcmp (element, "hyperedge") == 0)
+    loader->n_hyperedges++;
+  else
+    return FALSE;
+
+  loader->skip_depth = loader->depth;
+  return TRUE;
+}
+
+static void
+note_unread (Loader *loader)
+{
+  if (loader->n_later_graphs > 0)
+    {
+      guint n = loader->n_later_graphs;
+      g_autofree char *what = NULL;
+
+      if (loader->later_id != NULL && *loader->later_id != '\0')
+        /* Translators: "1 graph after the first (“H”)": H is the graph's id in the file */
+        what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u graph after the first (“%s”)",
+                                             "%u graphs after the first (“%s”, …)", n), n, loader->later_id);
+      else
+        what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u graph after the first",
+                                             "%u graphs after the first", n), n);
+      mw_network_add_lossy_feature (loader->network, what);
+    }
+  if (loader->n_hyperedges > 0)
+    {
+      /* Translators: GraphML's edges that join more than two nodes */
+      g_autofree char *what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hyperedge", "%u hyperedges",
+                                                            loader->n_hyperedges), loader->n_hyperedges);
+      mw_network_add_lossy_feature (loader->network, what);
+    }
+}
+
 static void
 start_element_cb (GMarkupParseContext  *context,
                   const char           *element,
@@ -375,6 +430,11 @@ start_element_cb (GMarkupParseContext  *context,
 
   if (++loader->depth > MAX_DEPTH)
     fail (loader, error, MW_ERROR_LIMIT, "elements are nested deeper than %u", MAX_DEPTH);
+  else if (loader->skip_depth > 0)
+    ;
+  else if (loader->data_key == NULL && loader->key == NULL && loader->edge == NULL &&
+           skip_unread (loader, element, names, values))
+    ;
   else if (loader->data_key != NULL)
     start_graphics_element (loader, element, names, values);
   else if (loader->key != NULL)
@@ -560,7 +620,12 @@ end_element_cb (GMarkupParseContext  *context,
 {
   Loader *loader = user_data;
 
-  if (loader->label_depth > 0 && loader->depth == loader->label_depth)
+  if (loader->skip_depth > 0)
+    {
+      if (loader->depth == loader->skip_depth)
+        loader->skip_depth = 0;
+    }
+  else if (loader->label_depth > 0 && loader->depth == loader->label_depth)
     {
       loader->label_depth = 0;
       loader->label_done = TRUE;
@@ -834,6 +899,7 @@ loader_clear (Loader *loader)
     g_string_free (g_steal_pointer (&loader->text), TRUE);
   if (loader->label != NULL)
     g_string_free (g_steal_pointer (&loader->label), TRUE);
+  g_clear_pointer (&loader->later_id, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loader, loader_clear)
@@ -921,7 +987,10 @@ mw_graphml_load_data (const char      *data,
   mw_network_begin_batch (loader.network, "Load");
   ok = parse_text (&loader, text, error) && make_ties (&loader, error);
   if (ok)
-    read_defaults (&loader);
+    {
+      read_defaults (&loader);
+      note_unread (&loader);
+    }
   mw_network_end_batch (loader.network);
 
   return ok ? g_steal_pointer (&loader.network) : NULL;
