@@ -272,6 +272,29 @@ test_manager_by_email (void)
   g_assert_cmpstr (manager_of (mw_network_lookup_actor (names_network, "Alan Turing"))->id, ==, "Ada Byron");
 }
 
+/* Workday writes a manager as "Name (Employee ID)": the id in the brackets
+ * finds them, else the name before them. */
+static void
+test_manager_name_and_id (void)
+{
+  static const char people[] =
+    "Employee ID,Worker,Manager\n"
+    "21001,Ada Byron,\n"
+    "21002,Alan Turing,Ada Byron (21001)\n"
+    "21003,Grace Hopper,Alan Turing (no id)\n"
+    "21004,Joan Clarke,Nobody (99)\n";
+  g_autoptr(MwCsvTable) table = mw_csv_table_parse (people, strlen (people), "workday.csv", NULL, NULL, NULL);
+  g_autoptr(MwImportReport) report = NULL;
+  g_autoptr(MwNetwork) network = mw_csv_import (table, NULL, NULL, NULL, NULL, &report, NULL);
+
+  g_assert_cmpstr (manager_of (mw_network_lookup_actor (network, "21002"))->id, ==, "21001");
+  g_assert_cmpstr (manager_of (mw_network_lookup_actor (network, "21003"))->id, ==, "21002");
+  g_assert_cmpuint (mw_actor_n_out (mw_network_lookup_actor (network, "21004"), MW_TIE_REPORTS), ==, 0);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  g_assert_nonnull (strstr (((MwImportProblem *)g_ptr_array_index (report->problems, 0))->message,
+                            "Nobody (99)"));
+}
+
 static void
 test_no_header (void)
 {
@@ -1212,6 +1235,7 @@ main (int    argc,
   g_test_add_func ("/csv/utf16", test_utf16);
   g_test_add_func ("/csv/ambiguous-manager", test_ambiguous_manager);
   g_test_add_func ("/csv/manager-by-email", test_manager_by_email);
+  g_test_add_func ("/csv/manager-name-and-id", test_manager_name_and_id);
   g_test_add_func ("/csv/malformed-people", test_malformed_people);
   g_test_add_func ("/csv/malformed-ties", test_malformed_ties);
   g_test_add_func ("/csv/unterminated", test_unterminated);

@@ -596,7 +596,31 @@ report_extra_cells (Import     *import,
       }
 }
 
-/* An actor by id, else by a name only one actor has. */
+/* Workday and others write a person as "Ada Byron (21001)": the id in
+ * the brackets, else the name before them. */
+static MwActor *
+find_by_name_and_id (Import     *import,
+                     const char *key)
+{
+  gsize length = strlen (key);
+  const char *open = strrchr (key, '(');
+  g_autofree char *inside = NULL;
+  g_autofree char *before = NULL;
+  MwActor *actor;
+  gpointer by_label;
+
+  if (open == NULL || open == key || length < 3 || key[length - 1] != ')')
+    return NULL;
+
+  inside = g_strstrip (g_strndup (open + 1, key + length - 1 - (open + 1)));
+  before = g_strstrip (g_strndup (key, open - key));
+  if (*inside != '\0' && (actor = mw_network_lookup_actor (import->stage, inside)) != NULL)
+    return actor;
+  by_label = *before != '\0' ? g_hash_table_lookup (import->by_label, before) : NULL;
+  return by_label != import->by_label ? by_label : NULL;
+}
+
+/* An actor by id, else by a name only one actor has, or an e-mail. */
 static MwActor *
 find_actor (Import     *import,
             const char *key)
@@ -611,6 +635,8 @@ find_actor (Import     *import,
   by_label = g_hash_table_lookup (import->by_label, key);
   if (by_label == NULL && (email = email_key (key)) != NULL)
     by_label = g_hash_table_lookup (import->by_label, email);
+  if (by_label == NULL)
+    return find_by_name_and_id (import, key);
   return by_label != import->by_label ? by_label : NULL;
 }
 
