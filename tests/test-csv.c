@@ -58,6 +58,19 @@ manager_of (MwActor *actor)
   return mw_actor_out (actor, MW_TIE_REPORTS, 0)->to;
 }
 
+/* People (and ties) given as text, imported with the guessed mappings. */
+static MwNetwork *
+import_text (const char      *people,
+             const char      *ties,
+             MwImportReport **report)
+{
+  g_autoptr(MwCsvTable) people_table = mw_csv_table_parse (people, strlen (people), "people.csv", NULL, NULL, NULL);
+  g_autoptr(MwCsvTable) ties_table = ties != NULL ? mw_csv_table_parse (ties, strlen (ties), "ties.csv", NULL, NULL, NULL)
+                                                  : NULL;
+
+  return mw_csv_import (people_table, NULL, ties_table, NULL, NULL, report, NULL);
+}
+
 /* Excel's "CSV UTF-8": BOM, CRLF, quotes, commas and a line break in cells */
 static void
 test_excel (void)
@@ -208,12 +221,10 @@ test_ambiguous_manager (void)
 {
   static const char data[] = "Name;Manager\nAnn;\nBo;Ann\nBo;Ann\nCy;Bo\n";
   static const char by_id[] = "id,name,manager\n1,Bo,\n2,Bo,\n3,Cy,Bo\n";
-  g_autoptr(MwCsvTable) table = mw_csv_table_parse (data, strlen (data), "names.csv", NULL, NULL, NULL);
-  g_autoptr(MwCsvTable) ids = mw_csv_table_parse (by_id, strlen (by_id), "ids.csv", NULL, NULL, NULL);
   g_autoptr(MwImportReport) report = NULL;
   g_autoptr(MwImportReport) ids_report = NULL;
-  g_autoptr(MwNetwork) network = mw_csv_import (table, NULL, NULL, NULL, NULL, &report, NULL);
-  g_autoptr(MwNetwork) ids_network = mw_csv_import (ids, NULL, NULL, NULL, NULL, &ids_report, NULL);
+  g_autoptr(MwNetwork) network = import_text (data, NULL, &report);
+  g_autoptr(MwNetwork) ids_network = import_text (by_id, NULL, &ids_report);
   MwImportProblem *problem;
 
   /* names are the ids: the second Bo is a duplicate */
@@ -244,12 +255,10 @@ test_manager_by_email (void)
   static const char by_name[] = "Employee,Manager Name\nAda Byron,\nAlan Turing,Ada Byron\n";
   static const char ties[] = "From,To,Type\ngrace@contoso.example,Joan@contoso.example,collaborates\n";
   g_autoptr(MwCsvTable) table = mw_csv_table_parse (people, strlen (people), "hr.csv", NULL, NULL, NULL);
-  g_autoptr(MwCsvTable) names = mw_csv_table_parse (by_name, strlen (by_name), "names.csv", NULL, NULL, NULL);
-  g_autoptr(MwCsvTable) tie_table = mw_csv_table_parse (ties, strlen (ties), "ties.csv", NULL, NULL, NULL);
   g_autoptr(MwImportReport) report = NULL;
   g_autoptr(MwImportReport) names_report = NULL;
-  g_autoptr(MwNetwork) network = mw_csv_import (table, NULL, tie_table, NULL, NULL, &report, NULL);
-  g_autoptr(MwNetwork) names_network = mw_csv_import (names, NULL, NULL, NULL, NULL, &names_report, NULL);
+  g_autoptr(MwNetwork) network = import_text (people, ties, &report);
+  g_autoptr(MwNetwork) names_network = import_text (by_name, NULL, &names_report);
   MwCsvMapping mapping;
   MwImportProblem *problem;
 
@@ -283,9 +292,8 @@ test_manager_name_and_id (void)
     "21002,Alan Turing,Ada Byron (21001)\n"
     "21003,Grace Hopper,Alan Turing (no id)\n"
     "21004,Joan Clarke,Nobody (99)\n";
-  g_autoptr(MwCsvTable) table = mw_csv_table_parse (people, strlen (people), "workday.csv", NULL, NULL, NULL);
   g_autoptr(MwImportReport) report = NULL;
-  g_autoptr(MwNetwork) network = mw_csv_import (table, NULL, NULL, NULL, NULL, &report, NULL);
+  g_autoptr(MwNetwork) network = import_text (people, NULL, &report);
 
   g_assert_cmpstr (manager_of (mw_network_lookup_actor (network, "21002"))->id, ==, "21001");
   g_assert_cmpstr (manager_of (mw_network_lookup_actor (network, "21003"))->id, ==, "21002");
