@@ -685,6 +685,84 @@ test_import_action (void)
   mw_test_run_pending ();
 }
 
+/* The import dialog shown for @window, if any. */
+static MwImportDialog *
+find_import_dialog (MwWindow *window)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (MW_IS_IMPORT_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      return l->data;
+  return NULL;
+}
+
+static MwWindow *
+find_other_window (MwWindow *window)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (MW_IS_WINDOW (l->data) && l->data != (gpointer) window)
+      return l->data;
+  return NULL;
+}
+
+/* Opening a CSV file (the Open dialog, the command line) imports it: into a
+ * blank window, else into a new one, the open network untouched. Before,
+ * it was read as DOT: "syntax error near 'Employee'". */
+static void
+test_import_open_csv (void)
+{
+  g_autofree char *path = csv_path ("excel-people.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MwWindow *blank = mw_window_new (NULL);
+  MwWindow *example = mw_window_new (NULL);
+  MwWindow *other;
+  MwImportDialog *dialog;
+  g_auto(Result) result = { 0 };
+  guint n_example;
+
+  gtk_window_present (GTK_WINDOW (blank));
+  mw_test_run_pending ();
+  mw_window_open_file (blank, file);
+  mw_test_run_pending ();
+  dialog = find_import_dialog (blank);
+  g_assert_nonnull (dialog);
+  /* held: the dialog closes itself once it has imported */
+  g_object_ref (dialog);
+  wait_while_busy (dialog);
+  g_assert_null (mw_import_dialog_get_error (dialog));
+  g_assert_nonnull (mw_import_dialog_get_table (dialog, FALSE));
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &result);
+  run_import (dialog);
+  g_assert_true (result.imported);
+  g_assert_finalize_object (dialog);
+  g_assert_cmpuint (mw_network_get_n_actors (mw_document_get_network (mw_window_get_document (blank))), ==, 6);
+  gtk_window_destroy (GTK_WINDOW (blank));
+  mw_test_run_pending ();
+
+  mw_window_open_example (example);
+  gtk_window_present (GTK_WINDOW (example));
+  mw_test_run_pending ();
+  n_example = mw_network_get_n_actors (mw_document_get_network (mw_window_get_document (example)));
+  mw_window_open_file (example, file);
+  mw_test_run_pending ();
+  g_assert_null (find_import_dialog (example));
+  other = find_other_window (example);
+  g_assert_nonnull (other);
+  dialog = find_import_dialog (other);
+  g_assert_nonnull (dialog);
+  wait_while_busy (dialog);
+  g_assert_null (mw_import_dialog_get_error (dialog));
+  g_assert_cmpuint (mw_network_get_n_actors (mw_document_get_network (mw_window_get_document (example))), ==,
+                    n_example);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_destroy (GTK_WINDOW (example));
+  mw_test_run_pending ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -702,6 +780,7 @@ main (int   argc,
   g_test_add_func ("/import/cancel", test_import_cancel);
   g_test_add_func ("/import/action", test_import_action);
   g_test_add_func ("/import/survey", test_import_survey);
+  g_test_add_func ("/import/open-csv", test_import_open_csv);
 
   return g_test_run ();
 }

@@ -303,6 +303,57 @@ test_text_forms_broken (void)
     }
 }
 
+/* Files people bring that Meshwork does not open are refused with what to
+ * do instead, from disk and from memory with the name as a hint; before,
+ * read as DOT, a CSV file was "syntax error near 'name'". */
+static void
+test_foreign_files (void)
+{
+  static const struct { const char *name; const char *says; } cases[] = {
+    { "people.csv", "imported into a network" },
+    { "People.TSV", "imported into a network" },
+    { "org.xlsx", "saved as CSV" },
+    { "org.xls", "saved as CSV" },
+    { "org.ods", "saved as CSV" },
+    { "web.gexf", "export the network from Gephi as GraphML" },
+    { "web.net", "Pajek" },
+    { "web.paj", "Pajek" },
+    { "web.gml", "GML" },
+    { "web.json", "JSON" },
+  };
+  static const char csv[] = "name,manager\nAnn,\nBob,Ann\n";
+  g_autofree char *dir = g_dir_make_tmp ("meshwork-foreign-XXXXXX", NULL);
+
+  /* what the app imports where it would open a network */
+  g_assert_true (mw_format_is_import_name ("people.csv"));
+  g_assert_true (mw_format_is_import_name ("file:///tmp/People.TSV"));
+  g_assert_false (mw_format_is_import_name ("org.xlsx"));
+  g_assert_false (mw_format_is_import_name ("acme.gv"));
+  g_assert_false (mw_format_is_import_name (NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MwNetwork) from_file = NULL;
+      g_autoptr(MwNetwork) from_data = NULL;
+
+      g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+      from_file = mw_format_load_file (MW_FORMAT_UNKNOWN, path, NULL, &error);
+      g_assert_null (from_file);
+      g_assert_error (error, MW_ERROR, MW_ERROR_PARSE);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      g_assert_true (g_str_has_prefix (error->message, path));
+      g_clear_error (&error);
+
+      from_data = mw_format_load_data (MW_FORMAT_UNKNOWN, csv, strlen (csv), cases[i].name, cases[i].name, NULL, &error);
+      g_assert_null (from_data);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 /* A file whose name says nothing is read by its content, from disk too. */
 static void
 test_unknown_extension (void)
@@ -409,6 +460,7 @@ main (int    argc,
   g_test_add_func ("/format/utf16-graphml", test_utf16_graphml);
   g_test_add_func ("/format/text-forms", test_text_forms);
   g_test_add_func ("/format/text-forms-broken", test_text_forms_broken);
+  g_test_add_func ("/format/foreign-files", test_foreign_files);
   g_test_add_func ("/format/unknown-extension", test_unknown_extension);
   g_test_add_func ("/format/round-trip", test_round_trip);
 

@@ -145,6 +145,19 @@ present_in_new_window (MwWindow   *self,
   gtk_window_present (window);
 }
 
+static MwWindow *
+new_blank_window (MwWindow *self)
+{
+  g_autoptr(MwDocument) document = mw_document_new ();
+  GtkWindow *window = g_object_new (MW_TYPE_WINDOW,
+                                    "application", gtk_window_get_application (GTK_WINDOW (self)),
+                                    "document", document,
+                                    NULL);
+
+  gtk_window_present (window);
+  return MW_WINDOW (window);
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -191,6 +204,13 @@ mw_window_open_file (MwWindow *self,
   if (mw_series_is_series_name (basename))
     {
       g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
+      return;
+    }
+
+  /* a CSV file is imported, into a network of its own */
+  if (mw_format_is_import_name (basename))
+    {
+      mw_window_import_file (mw_document_is_blank (self->document) ? self : new_blank_window (self), file);
       return;
     }
 

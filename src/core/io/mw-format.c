@@ -171,6 +171,65 @@ choose (MwFormat    format,
   return format;
 }
 
+/* Files people bring that are not networks Meshwork opens, and what to do
+ * with them: read as DOT, they gave "syntax error near 'name'". */
+static const struct
+{
+  const char *suffix;
+  const char *advice;
+} foreign_formats[] = {
+  /* the first two are what the import reads (mw_format_is_import_name()) */
+  { ".csv", N_("a CSV file is imported into a network, not opened: Import… in the app, or meshwork-cli import") },
+  { ".tsv", N_("a CSV file is imported into a network, not opened: Import… in the app, or meshwork-cli import") },
+  { ".xlsx", N_("a spreadsheet is imported once saved as CSV: Import… in the app, or meshwork-cli import") },
+  { ".xls", N_("a spreadsheet is imported once saved as CSV: Import… in the app, or meshwork-cli import") },
+  { ".ods", N_("a spreadsheet is imported once saved as CSV: Import… in the app, or meshwork-cli import") },
+  { ".gexf", N_("Meshwork does not read GEXF; export the network from Gephi as GraphML") },
+  { ".net", N_("Meshwork does not read Pajek files; save the network as GraphML or DOT (Gephi, networkx and igraph write both)") },
+  { ".paj", N_("Meshwork does not read Pajek files; save the network as GraphML or DOT (Gephi, networkx and igraph write both)") },
+  { ".gml", N_("Meshwork does not read GML; save the network as GraphML or DOT (Gephi, networkx and igraph write both)") },
+  { ".json", N_("Meshwork does not read JSON networks; save the network as GraphML or DOT (networkx: write_graphml)") },
+};
+
+#define N_IMPORT_FORMATS 2
+
+/**
+ * mw_format_is_import_name:
+ * @name: (nullable): a file name, a path or a URI
+ *
+ * Returns: whether @name is a table the CSV import reads (.csv, .tsv): the
+ *   app imports such a file where it would open a network
+ */
+gboolean
+mw_format_is_import_name (const char *name)
+{
+  g_autofree char *folded = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+
+  for (guint i = 0; folded != NULL && i < N_IMPORT_FORMATS; i++)
+    if (g_str_has_suffix (folded, foreign_formats[i].suffix))
+      return TRUE;
+  return FALSE;
+}
+
+/* Sets @error when @name's extension is one of foreign_formats. */
+static gboolean
+refuse_foreign (const char  *source_name,
+                const char  *name,
+                GError     **error)
+{
+  g_autofree char *folded = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+
+  if (folded == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (foreign_formats); i++)
+    if (g_str_has_suffix (folded, foreign_formats[i].suffix))
+      {
+        g_set_error (error, MW_ERROR, MW_ERROR_PARSE, "%s: %s", source_name, _(foreign_formats[i].advice));
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /**
  * mw_format_load_data:
  * @format: the format, or %MW_FORMAT_UNKNOWN to decide by @name_hint, then
@@ -193,6 +252,8 @@ mw_format_load_data (MwFormat         format,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (source_name != NULL, NULL);
 
+  if (format == MW_FORMAT_UNKNOWN && refuse_foreign (source_name, name_hint, error))
+    return NULL;
   if (choose (format, name_hint, data, length) == MW_FORMAT_GRAPHML)
     return mw_graphml_load_data (data, length, source_name, limits, error);
   return mw_dot_load_data (data, length, source_name, limits, error);
@@ -241,7 +302,13 @@ mw_format_load_file (MwFormat         format,
   if (format == MW_FORMAT_UNKNOWN)
     format = mw_format_for_name (path);
   if (format == MW_FORMAT_UNKNOWN)
-    format = sniff_file (path);
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      if (refuse_foreign (display, path, error))
+        return NULL;
+      format = sniff_file (path);
+    }
 
   if (format == MW_FORMAT_GRAPHML)
     return mw_graphml_load_file (path, limits, error);

@@ -34,6 +34,7 @@ typedef struct
 const MwFormatInfo *mw_format_get_all         (guint           *n_formats);
 const MwFormatInfo *mw_format_get_info        (MwFormat         format);
 MwFormat            mw_format_for_name        (const char      *name);
+gboolean            mw_format_is_import_name  (const char      *name);
 MwFormat            mw_format_sniff           (const char      *data,
                                                gsize            length);
 char               *mw_format_strip_extension (const char      *basename);
