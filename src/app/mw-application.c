@@ -263,8 +263,9 @@ mw_application_open (GApplication  *app,
         }
       window = new_window (self);
 
-      mw_window_open_file (window, files[i]);
+      /* shown first: a CSV file's import dialog stays above its window */
       gtk_window_present (GTK_WINDOW (window));
+      mw_window_open_file (window, files[i]);
     }
   g_settings_set_boolean (self->settings, "first-run", FALSE);
   mw_recovery_offer (GTK_APPLICATION (app));
