@@ -273,6 +273,30 @@ test_graphs_after_the_first (void)
   g_assert_true (g_str_has_prefix (lossy[0], "what follows the first graph (from line "));
 }
 
+/* Character entities as Graphviz reads them in every label (HTML 4's
+ * names, decimal and hexadecimal): "Caf&eacute;" was drawn as written. An
+ * "&" that starts no entity is itself. */
+static void
+test_label_entities (void)
+{
+  static const struct { const char *label; gboolean html; gboolean record; const char *shown; } cases[] = {
+    { "Caf&eacute; R&amp;D &#945;&#x3B2;&#X3b3; &Omega;&sigmaf; &hellip;&euro;&nbsp;x", FALSE, FALSE,
+      "Café R&D αβγ Ως …€ x" },
+    { "R&D, Q&A; &bogus; &#12ab; &#; &; & &amp", FALSE, FALSE, "R&D, Q&A; &bogus; &#12ab; &#; &; & &amp" },
+    { "&AElig;&yuml;&szlig;&iexcl;&THORN;", FALSE, FALSE, "Æÿß¡Þ" },
+    { "Caf&eacute;<BR/><b>R&amp;D</b> &lt;x&gt;", TRUE, FALSE, "Café\nR&D <x>" },
+    { "{&lt;in&gt;|<p1> caf&eacute;}", FALSE, TRUE, "<in> | café" },
+    { "&#0; &#55296; &#1114112;", FALSE, FALSE, "&#0; &#55296; &#1114112;" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = mw_label_dup_text (cases[i].label, cases[i].html, cases[i].record, NULL);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
 static void
 test_unicode_and_charset (void)
 {
@@ -677,6 +701,7 @@ main (int    argc,
   g_test_add_func ("/dot/ports-html-multi", test_ports_html_multi);
   g_test_add_func ("/dot/unknown-attributes-survive", test_unknown_attributes_survive);
   g_test_add_func ("/dot/unicode-and-charset", test_unicode_and_charset);
+  g_test_add_func ("/dot/label-entities", test_label_entities);
   g_test_add_func ("/dot/graphs-after-the-first", test_graphs_after_the_first);
   g_test_add_func ("/dot/duplicate-ids-merge", test_duplicate_ids_merge);
   g_test_add_func ("/dot/limits", test_limits);

@@ -180,12 +180,36 @@ test_filter_org_unit_value (Fixture *f, gconstpointer data)
   g_assert_true (mw_item_set_contains_actor (value, f->eve));
 }
 
+/* A label written with HTML entities or DOT's line breaks is found by what
+ * it shows, as Graphviz draws it; and by what is written. */
+static void
+test_find_shown_labels (void)
+{
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(GPtrArray) cafe = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  MwActor *a = mw_network_add_actor (network, "a", "Caf&eacute; R&amp;D", MW_ACTOR_PERSON, NULL);
+  MwActor *b = mw_network_add_actor (network, "b", "Line\\none", MW_ACTOR_PERSON, NULL);
+
+  mw_network_add_actor (network, "c", "Cafeteria", MW_ACTOR_PERSON, NULL);
+  cafe = mw_find_actors (network, "café r&d");
+  written = mw_find_actors (network, "eacute");
+  lines = mw_find_actors (network, "line one");
+  g_assert_cmpuint (cafe->len, ==, 1);
+  g_assert_true (cafe->pdata[0] == a);
+  g_assert_cmpuint (written->len, ==, 1);
+  g_assert_cmpuint (lines->len, ==, 1);
+  g_assert_true (lines->pdata[0] == b);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/find/fold", test_find_fold);
+  g_test_add_func ("/find/shown-labels", test_find_shown_labels);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/find/fields", test_find_fields);
   ADD ("/find/neighbours/steps", test_neighbours_steps);

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "mw-find.h"
+#include "mw-label.h"
 
 /**
  * mw_find_fold:
@@ -66,6 +67,23 @@ text_matches (const char *text,
   return strstr (folded, folded_query) != NULL;
 }
 
+/* The label as drawn, where it differs from the text written: "Café" finds
+ * "Caf&eacute;", "Line one" finds "Line\none". */
+static gboolean
+shown_label_matches (const MwActor *actor,
+                     const char    *folded_query)
+{
+  g_autofree char *shown = NULL;
+
+  if (actor->label == NULL || (strchr (actor->label, '&') == NULL && strchr (actor->label, '\\') == NULL))
+    return FALSE;
+  shown = mw_label_dup_text (actor->label, actor->attrs != NULL &&
+                                           mw_attrs_value_is_html (actor->attrs, "label", actor->label),
+                             FALSE, actor->id);
+  /* the lines read as one: nobody types a line break into Find */
+  return text_matches (g_strdelimit (shown, "\n", ' '), folded_query);
+}
+
 /**
  * mw_find_actor_matches:
  * @folded_query: a query already passed through mw_find_fold(); not empty
@@ -83,7 +101,8 @@ mw_find_actor_matches (const MwActor *actor,
   g_return_val_if_fail (actor != NULL, FALSE);
   g_return_val_if_fail (folded_query != NULL && *folded_query != '\0', FALSE);
 
-  if (text_matches (actor->label, folded_query) || text_matches (actor->id, folded_query) ||
+  if (text_matches (actor->label, folded_query) || shown_label_matches (actor, folded_query) ||
+      text_matches (actor->id, folded_query) ||
       text_matches (actor->org, folded_query) || text_matches (actor->unit, folded_query) ||
       text_matches (actor->notes, folded_query))
     return TRUE;

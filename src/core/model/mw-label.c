@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "mw-label.h"
+#include "mw-label-private.h"
 
 /* Each line's runs of white space made one space, the line trimmed, and
  * empty lines dropped: what HTML and record labels look like drawn. */
@@ -38,39 +39,43 @@ tidy_lines (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* "&amp;" → "&", "&#233;" → "é"; returns the bytes read, 0 when @p is no entity. */
+/* "&amp;" → "&", "&#233;" and "&#xE9;" → "é", "&eacute;" → "é" (HTML 4's
+ * names, as Graphviz reads them in every label); returns the bytes read, 0
+ * when @p starts no entity (then "&" is itself, as in "R&D"). */
 static gsize
 read_entity (const char *p,
              GString    *out)
 {
-  static const struct { const char *name; const char *text; } named[] = {
-    { "amp", "&" }, { "lt", "<" }, { "gt", ">" }, { "quot", "\"" }, { "apos", "'" }, { "nbsp", " " },
-  };
   const char *end = strchr (p, ';');
+  gunichar c = 0;
   gsize length;
 
-  if (end == NULL || end - p > 10)
+  if (end == NULL || end - p > 10 || end - p < 3)
     return 0;
   length = end - p + 1;
 
   if (p[1] == '#')
     {
-      gunichar c = p[2] == 'x' || p[2] == 'X' ? strtoul (p + 3, NULL, 16) : strtoul (p + 2, NULL, 10);
+      gboolean hex = p[2] == 'x' || p[2] == 'X';
+      const char *digits = p + (hex ? 3 : 2);
 
-      if (c == 0 || !g_unichar_validate (c))
+      if (digits == end)
         return 0;
-      g_string_append_unichar (out, c);
-      return length;
+      for (const char *d = digits; d < end; d++)
+        if (hex ? !g_ascii_isxdigit (*d) : !g_ascii_isdigit (*d))
+          return 0;
+      c = strtoul (digits, NULL, hex ? 16 : 10);
     }
+  /* a no-break space reads as a space in a label laid out by lines */
+  else if (end - p - 1 == 4 && strncmp (p + 1, "nbsp", 4) == 0)
+    c = ' ';
+  else
+    c = _mw_label_entity (p + 1, end - p - 1);
 
-  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
-    if (strncmp (p + 1, named[i].name, length - 2) == 0 && strlen (named[i].name) == length - 2)
-      {
-        g_string_append (out, named[i].text);
-        return length;
-      }
-
-  return 0;
+  if (c == 0 || !g_unichar_validate (c))
+    return 0;
+  g_string_append_unichar (out, c);
+  return length;
 }
 
 /* An HTML-like label's text: tags dropped, a line break for <BR/> and
@@ -104,7 +109,8 @@ html_to_text (const char *html)
 }
 
 /* DOT's escapes: \n, \l and \r end a line (centred, left, right: all
- * one line break here), \N is the node's name, a backslash before any
+ * one line break here), \N is the node's name, "&eacute;" is "é" (as
+ * Graphviz draws it), a backslash before any
  * other character is that character. In a record label, `|`, `{` and `}`
  * part the fields and `<port>` names a field: fields are shown joined by
  * " | ", the way a record reads across. */
@@ -115,10 +121,13 @@ escaped_to_text (const char *label,
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) field = g_string_new (NULL);
+  gsize entity;
 
   for (const char *p = label; *p != '\0'; p++)
     {
-      if (*p == '\\' && p[1] != '\0')
+      if (*p == '&' && (entity = read_entity (p, field)) > 0)
+        p += entity - 1;
+      else if (*p == '\\' && p[1] != '\0')
         {
           p++;
           if (*p == 'n' || *p == 'l' || *p == 'r')
