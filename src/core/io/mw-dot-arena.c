@@ -339,17 +339,30 @@ _mw_dot_arena_of (Agraph_t *graph)
 /**
  * _mw_dot_arena_disc_for:
  *
- * The memory discipline to parse @text with: the arena, unless the text
- * has a '%'. A name that starts with one goes to cgraph's internal name
- * maps, and agclose() closes those with libcdt's dtclose() while no graph
- * is set for agdictobjmem(), which then hands arena memory to free():
- * such a file is read with malloc(), as before.
+ * The memory discipline to parse @text with: the arena for a flat graph,
+ * malloc() as before for any other. libcdt takes the memory of some of
+ * cgraph's dictionaries from agdictobjmem(), which asks the graph's
+ * discipline only while cgraph has set a graph for it and malloc()
+ * otherwise; a dictionary that is made under one and freed under the other
+ * hands arena memory to free(). Two kinds of file do that: a name that
+ * starts with '%' (cgraph's internal name maps, closed with dtclose()), and
+ * subgraphs, whose sets hold their nodes and edges in holders
+ * (`digraph{{a:2:1->m{}}}` aborted in free(), found by fuzz-dot). So the
+ * arena is for text without a '%' and without a '{' after the graph's
+ * own: the large flat files it is for. A '{' in a label (a record) only
+ * costs the arena, never correctness.
  */
 Agmemdisc_t *
 _mw_dot_arena_disc_for (const char *text,
                         gsize       length)
 {
-  return memchr (text, '%', length) == NULL ? &arena_disc : &AgMemDisc;
+  const char *body = memchr (text, '{', length);
+
+  if (memchr (text, '%', length) != NULL)
+    return &AgMemDisc;
+  if (body != NULL && memchr (body + 1, '{', length - (gsize) (body + 1 - text)) != NULL)
+    return &AgMemDisc;
+  return &arena_disc;
 }
 
 /* Called under the Graphviz lock, before and after agread(). */
