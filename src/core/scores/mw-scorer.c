@@ -137,6 +137,34 @@ set_busy (MwScorer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+static void
+drop_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_object_unref (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Lets go of a view the scorer showed: a large one in a worker (a view of
+ * most of 100,000 actors takes a tenth of a second to free). */
+static void
+drop_view (MwScorer  *self,
+           MwNetwork *view)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (view == NULL || mw_network_get_n_actors (view) <= self->thread_threshold)
+    {
+      g_clear_object (&view);
+      return;
+    }
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, view, NULL);
+  g_task_run_in_thread (task, drop_thread);
+}
+
 /* @view (nullable): for a filtered view's scorer, the view @scores are of */
 static void
 accept (MwScorer  *self,
@@ -153,8 +181,11 @@ accept (MwScorer  *self,
   g_clear_pointer (&self->scores, mw_scores_unref);
   self->scores = mw_scores_ref (scores);
   self->scores_generation = generation;
-  if (view != NULL)
-    g_set_object (&self->view, view);
+  if (view != NULL && view != self->view)
+    {
+      drop_view (self, g_steal_pointer (&self->view));
+      self->view = g_object_ref (view);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORES]);
 }
 
@@ -648,7 +679,7 @@ mw_scorer_dispose (GObject *object)
   g_clear_handle_id (&self->idle_id, g_source_remove);
   g_clear_handle_id (&self->wait_id, g_source_remove);
   g_clear_object (&self->source);
-  g_clear_object (&self->view);
+  drop_view (self, g_steal_pointer (&self->view));
   if (self->network != NULL)
     g_signal_handlers_disconnect_by_data (self->network, self);
   g_clear_object (&self->network);
