@@ -585,12 +585,17 @@ test_new_filter_while_view_runs (void)
   g_assert_null (filtered);
 }
 
-/* An abandoned view's run stops between the stages of its pass, and its
- * progress no longer shows in the scorer's. */
+/* An abandoned view's run stops building its view and between the stages
+ * of its pass, and its progress no longer shows in the scorer's. */
 static void
 test_cancelled_pass (void)
 {
   g_autoptr(MwNetwork) network = build_network ();
+  g_autoptr(MwNetwork) copy = mw_network_copy (network);
+  g_autoptr(GHashTable) actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(MwFilterPatch) patch = NULL;
+  g_autoptr(MwFilter) filter = make_filter (1);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(MwProgress) shown = mw_progress_new (NULL);
   g_autoptr(MwProgress) run = mw_progress_new_relay (cancellable, shown);
@@ -603,8 +608,20 @@ test_cancelled_pass (void)
   assert_identical (scores, expected);
   g_assert_cmpfloat (mw_progress_get_fraction (shown), ==, 1);
 
+  g_hash_table_add (ties, g_strdup (mw_network_get_tie (network, 3)->id));
+  patch = mw_filter_patch_new (network, actors, ties);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(MwNetwork) view = mw_filter_apply_network_cancellable (filter, copy, i ? patch : NULL, cancellable);
+      g_autoptr(MwNetwork) expected_view = mw_filter_apply_network (filter, network);
+
+      g_assert_true (mw_network_equal (view, expected_view, NULL));
+    }
+
   mw_progress_set_fraction (shown, 0);
   g_cancellable_cancel (cancellable);
+  g_assert_null (mw_filter_apply_network_cancellable (filter, copy, NULL, cancellable));
+  g_assert_null (mw_filter_apply_network_cancellable (filter, copy, patch, cancellable));
   mw_progress_push_thread_default (run);
   g_assert_null (_mw_scores_compute_cancellable (network, NULL, cancellable));
   mw_progress_pop_thread_default (run);

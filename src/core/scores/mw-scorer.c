@@ -291,7 +291,8 @@ view_run_stopped (GTask        *task,
 
 /* A filtered view: built from the source's copy (and what changed since),
  * which is let go as soon as the view stands, then scored. An abandoned
- * run stops at its next stage. */
+ * run stops within a few thousand actors or ties of its build, or at the
+ * next stage of its pass. */
 static void
 view_thread (GTask        *task,
              gpointer      source_object,
@@ -302,8 +303,7 @@ view_thread (GTask        *task,
   MwProgress *progress = g_object_get_data (G_OBJECT (task), "progress");
   MwScores *scores;
 
-  if (!g_cancellable_is_cancelled (cancellable))
-    run->view = mw_filter_apply_network_patched (run->filter, run->copy, run->patch);
+  run->view = mw_filter_apply_network_cancellable (run->filter, run->copy, run->patch, cancellable);
   g_atomic_int_add (&run->source->readers, -1);
   if (view_run_stopped (task, run, cancellable))
     return;
