@@ -33,8 +33,9 @@
  *
  * A filtered view's run for a filter that is replaced is not waited for
  * either: it is cancelled and let go (abandon_run()), the new filter's run
- * starts at once beside it, and the old run, which stops at its next
- * stage, frees what it holds when it ends; its result is no one's.
+ * starts at once beside it, and the old run stops soon (its build and
+ * its pass look at the cancellable) and frees what it holds; its result
+ * is no one's. A large view replaced is freed in a worker too.
  */
 
 #define G_LOG_DOMAIN "meshwork-scorer"
@@ -595,8 +596,8 @@ rescore_view (MwScorer *self)
 
 /* A filtered view's run for a filter just replaced: cancelled and let go,
  * never waited for (a view of most of 100,000 actors scores for a second).
- * It keeps its copy, view and cache until it ends; then the task frees
- * them and score_done_cb() drops its result. */
+ * It frees its view and cache in its worker (view_run_stopped()), the task
+ * the rest when it ends, and score_done_cb() drops its result. */
 static void
 abandon_run (MwScorer *self)
 {
