@@ -505,6 +505,130 @@ test_view_while_whole_runs (gconstpointer data)
   assert_view_scored (filtered, filter, network);
 }
 
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+/* Waits until only the test holds @object: no run (an abandoned one
+ * included) holds it any more. */
+static void
+wait_until_let_go (gpointer object)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (g_atomic_int_get ((gint *) &G_OBJECT (object)->ref_count) > 1)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+/* Issue 20: a new filter chosen while the filtered view's own run for the
+ * previous filter goes does not wait for that run. The run is held (as a
+ * view of most of a huge network scores for a second); the new filter's
+ * scores come at once, after an edit too, equal to those of the view built
+ * from the network (as `meshwork-cli score FILE --filter …` builds it);
+ * the held run, let go, shows nothing and frees what it held. */
+static void
+test_new_filter_while_view_runs (void)
+{
+  g_autoptr(MwNetwork) network = build_network ();
+  g_autoptr(MwScorer) whole = mw_scorer_new (network);
+  g_autoptr(MwFilter) first = make_filter (1);
+  g_autoptr(MwFilter) second = make_filter (0);
+  g_autoptr(MwScores) shown = NULL;
+  MwScorer *filtered;
+  guint n_shown = 0;
+
+  mw_scorer_set_thread_threshold (whole, 0);
+  mw_scorer_rescore (whole);
+  assert_scored (whole, network);
+
+  _mw_scorer_set_test_hold_view (TRUE);
+  filtered = mw_scorer_new_filtered (whole, first);
+  g_object_add_weak_pointer (G_OBJECT (filtered), (gpointer *) &filtered);
+  g_signal_connect (filtered, "notify::scores", G_CALLBACK (count_cb), &n_shown);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (mw_scorer_get_busy (filtered));
+  g_assert_null (mw_scorer_get_scores (filtered));
+
+  /* The first filter's run is held: the second's scores come anyway. */
+  mw_scorer_set_filter (filtered, second);
+  assert_view_scored (filtered, second, network);
+  g_assert_cmpuint (n_shown, ==, 1);
+  remove_ties (network, 3);
+  change_actor (network, 4);
+  assert_view_scored (filtered, second, network);
+  g_assert_cmpuint (n_shown, ==, 2);
+  shown = mw_scores_ref (mw_scorer_get_scores (filtered));
+
+  /* The held run goes on, sees it was abandoned and lets go of all it
+   * held (the scorer too): its result is never shown. */
+  _mw_scorer_set_test_hold_view (FALSE);
+  wait_until_let_go (filtered);
+  g_assert_cmpuint (n_shown, ==, 2);
+  g_assert_true (mw_scorer_get_scores (filtered) == shown);
+  assert_view_scored (filtered, second, network);
+
+  /* The scorer still follows edits, and nothing else holds it. */
+  add_ties (network, 6);
+  assert_view_scored (filtered, second, network);
+  g_assert_cmpuint (n_shown, ==, 3);
+  wait_until_let_go (filtered);
+  g_object_unref (filtered);
+  g_assert_null (filtered);
+}
+
+/* An abandoned view's run stops building its view and between the stages
+ * of its pass, and its progress no longer shows in the scorer's. */
+static void
+test_cancelled_pass (void)
+{
+  g_autoptr(MwNetwork) network = build_network ();
+  g_autoptr(MwNetwork) copy = mw_network_copy (network);
+  g_autoptr(GHashTable) actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(MwFilterPatch) patch = NULL;
+  g_autoptr(MwFilter) filter = make_filter (1);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(MwProgress) shown = mw_progress_new (NULL);
+  g_autoptr(MwProgress) run = mw_progress_new_relay (cancellable, shown);
+  g_autoptr(MwScores) scores = NULL;
+  g_autoptr(MwScores) expected = mw_scores_compute (network);
+
+  mw_progress_push_thread_default (run);
+  scores = _mw_scores_compute_cancellable (network, NULL, cancellable);
+  mw_progress_pop_thread_default (run);
+  assert_identical (scores, expected);
+  g_assert_cmpfloat (mw_progress_get_fraction (shown), ==, 1);
+
+  g_hash_table_add (ties, g_strdup (mw_network_get_tie (network, 3)->id));
+  patch = mw_filter_patch_new (network, actors, ties);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(MwNetwork) view = mw_filter_apply_network_cancellable (filter, copy, i ? patch : NULL, cancellable);
+      g_autoptr(MwNetwork) expected_view = mw_filter_apply_network (filter, network);
+
+      g_assert_true (mw_network_equal (view, expected_view, NULL));
+    }
+
+  mw_progress_set_fraction (shown, 0);
+  g_cancellable_cancel (cancellable);
+  g_assert_null (mw_filter_apply_network_cancellable (filter, copy, NULL, cancellable));
+  g_assert_null (mw_filter_apply_network_cancellable (filter, copy, patch, cancellable));
+  mw_progress_push_thread_default (run);
+  g_assert_null (_mw_scores_compute_cancellable (network, NULL, cancellable));
+  mw_progress_pop_thread_default (run);
+  g_assert_cmpfloat (mw_progress_get_fraction (shown), ==, 0);
+  g_assert_cmpfloat (mw_progress_get_fraction (run), >, 0);
+}
+
 /* The view built from a copy and a patch of what changed since is the
  * view built from the network, for every filter and kind of edit. */
 static void
@@ -557,5 +681,7 @@ main (int   argc,
                         test_view_while_whole_runs);
   g_test_add_data_func ("/scorer-copy/view-while-whole-runs/isolates", GUINT_TO_POINTER (1),
                         test_view_while_whole_runs);
+  g_test_add_func ("/scorer-copy/new-filter-while-view-runs", test_new_filter_while_view_runs);
+  g_test_add_func ("/scorer-copy/cancelled-pass", test_cancelled_pass);
   return g_test_run ();
 }

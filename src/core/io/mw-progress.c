@@ -20,6 +20,7 @@ struct _MwProgress
   gatomicrefcount  ref_count;
   gint             steps;        /* atomic: 0…STEPS, or -1 when unknown */
   GCancellable    *cancellable;  /* (nullable) */
+  MwProgress      *to;           /* (nullable) also written until cancelled */
 };
 
 static GPrivate thread_default = G_PRIVATE_INIT (NULL);
@@ -42,6 +43,25 @@ mw_progress_new (GCancellable *cancellable)
   return self;
 }
 
+/**
+ * mw_progress_new_relay:
+ * @cancellable: (nullable): what cancels the operation
+ * @to: a progress that shows this one's fractions until @cancellable is
+ *   cancelled (one of several runs in turn, an abandoned one falling silent)
+ *
+ * Returns: (transfer full): a progress at "unknown"
+ */
+MwProgress *
+mw_progress_new_relay (GCancellable *cancellable,
+                       MwProgress   *to)
+{
+  MwProgress *self = mw_progress_new (cancellable);
+
+  g_return_val_if_fail (to != NULL, self);
+  self->to = mw_progress_ref (to);
+  return self;
+}
+
 MwProgress *
 mw_progress_ref (MwProgress *self)
 {
@@ -57,6 +77,7 @@ mw_progress_unref (MwProgress *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->to, mw_progress_unref);
   g_free (self);
 }
 
@@ -67,6 +88,8 @@ mw_progress_set_fraction (MwProgress *self,
 {
   g_return_if_fail (self != NULL);
   g_atomic_int_set (&self->steps, fraction < 0 ? -1 : (gint) (CLAMP (fraction, 0, 1) * STEPS));
+  if (self->to != NULL && !mw_progress_is_cancelled (self))
+    mw_progress_set_fraction (self->to, fraction);
 }
 
 /* Returns: 0–1, or MW_PROGRESS_UNKNOWN */

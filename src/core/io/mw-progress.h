@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 typedef struct _MwProgress MwProgress;
 
 MwProgress   *mw_progress_new                  (GCancellable *cancellable);
+MwProgress   *mw_progress_new_relay            (GCancellable *cancellable,
+                                                MwProgress   *to);
 MwProgress   *mw_progress_ref                  (MwProgress   *self);
 void          mw_progress_unref                (MwProgress   *self);
 void          mw_progress_set_fraction         (MwProgress   *self,

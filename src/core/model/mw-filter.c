@@ -275,6 +275,10 @@ copy_tie (MwNetwork   *dst,
     mw_network_set_tie_attr (dst, tie, key, value);
 }
 
+static MwNetwork *apply_network (const MwFilter *filter,
+                                 MwNetwork      *network,
+                                 GCancellable   *cancellable);
+
 /**
  * mw_filter_apply_network:
  *
@@ -292,13 +296,33 @@ MwNetwork *
 mw_filter_apply_network (const MwFilter *filter,
                          MwNetwork      *network)
 {
+  g_return_val_if_fail (filter != NULL, NULL);
+  g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
+
+  return apply_network (filter, network, NULL);
+}
+
+/* How many actors or ties a build makes between looks at its cancellable. */
+#define CANCEL_EVERY 4096
+
+/* A view given up half built (in the worker that built it). */
+static MwNetwork *
+drop_view (MwNetwork *view)
+{
+  mw_network_end_batch (view);
+  g_object_unref (view);
+  return NULL;
+}
+
+static MwNetwork *
+apply_network (const MwFilter *filter,
+               MwNetwork      *network,
+               GCancellable   *cancellable)
+{
   g_autofree char *folded_value = fold_value (filter);
   g_autofree MwActor **kept = NULL;
   MwNetwork *view;
   guint n;
-
-  g_return_val_if_fail (filter != NULL, NULL);
-  g_return_val_if_fail (MW_IS_NETWORK (network), NULL);
 
   view = mw_network_new ();
   /* Nobody listens yet: one batch spares a signal per field. */
@@ -312,6 +336,8 @@ mw_filter_apply_network (const MwFilter *filter,
     {
       MwActor *actor = mw_network_get_actor (network, i);
 
+      if (i % CANCEL_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
+        return drop_view (view);
       if (keeps_actor (filter, actor, folded_value))
         kept[i] = copy_actor (view, actor);
     }
@@ -322,6 +348,9 @@ mw_filter_apply_network (const MwFilter *filter,
       MwTie *tie = mw_network_get_tie (network, i);
       MwActor *from = kept[tie->from->index];
       MwActor *to = kept[tie->to->index];
+
+      if (i % CANCEL_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
+        return drop_view (view);
 
       if ((filter->tie_types & (1u << tie->type)) != 0 && from != NULL && to != NULL)
         copy_tie (view, tie, from, to);
@@ -569,8 +598,11 @@ mark_tied (const MwTie *tie,
 /* The view and the view's actor for each merged one (NULL: faded). */
 typedef struct
 {
-  MwNetwork *view;
-  MwActor  **kept;
+  MwNetwork    *view;
+  MwActor     **kept;
+  GCancellable *cancellable;  /* (nullable) */
+  guint         n_seen;
+  gboolean      cancelled;    /* the rest is skipped */
 } ViewBuild;
 
 static void
@@ -581,6 +613,13 @@ copy_kept_tie (const MwTie *tie,
 {
   ViewBuild *build = data;
 
+  if (build->cancelled)
+    return;
+  if (build->n_seen++ % CANCEL_EVERY == 0 && g_cancellable_is_cancelled (build->cancellable))
+    {
+      build->cancelled = TRUE;
+      return;
+    }
   if (build->kept[from] != NULL && build->kept[to] != NULL)
     copy_tie (build->view, tie, build->kept[from], build->kept[to]);
 }
@@ -602,17 +641,41 @@ mw_filter_apply_network_patched (const MwFilter      *filter,
                                  MwNetwork           *copy,
                                  const MwFilterPatch *patch)
 {
+  g_return_val_if_fail (filter != NULL, NULL);
+  g_return_val_if_fail (MW_IS_NETWORK (copy), NULL);
+
+  return mw_filter_apply_network_cancellable (filter, copy, patch, NULL);
+}
+
+/**
+ * mw_filter_apply_network_cancellable:
+ * @patch: (nullable): what changed since @copy (mw_filter_patch_new())
+ * @cancellable: (nullable): stops the build
+ *
+ * mw_filter_apply_network_patched(), which stops (every few thousand
+ * actors or ties) once @cancellable is cancelled: a view no one will score
+ * is not built to the end.
+ *
+ * Returns: (transfer full) (nullable): the network in view, %NULL when
+ *   cancelled
+ */
+MwNetwork *
+mw_filter_apply_network_cancellable (const MwFilter      *filter,
+                                     MwNetwork           *copy,
+                                     const MwFilterPatch *patch,
+                                     GCancellable        *cancellable)
+{
   g_autofree char *folded_value = NULL;
   g_autofree MwActor **kept = NULL;
   g_autofree gboolean *tied = NULL;
   Merged merged = { 0 };
-  ViewBuild build;
+  ViewBuild build = { 0 };
 
   g_return_val_if_fail (filter != NULL, NULL);
   g_return_val_if_fail (MW_IS_NETWORK (copy), NULL);
 
   if (patch == NULL)
-    return mw_filter_apply_network (filter, copy);
+    return apply_network (filter, copy, cancellable);
 
   folded_value = fold_value (filter);
   merge (&merged, copy, patch);
@@ -625,19 +688,25 @@ mw_filter_apply_network_patched (const MwFilter      *filter,
     }
 
   build.view = mw_network_new ();
+  build.cancellable = cancellable;
   mw_network_begin_batch (build.view, NULL);
   copy_network_fields (build.view, copy);
   build.kept = kept = g_new0 (MwActor *, MAX (merged.actors->len, 1));
-  for (guint i = 0; i < merged.actors->len; i++)
+  for (guint i = 0; i < merged.actors->len && !build.cancelled; i++)
     {
       const MwActor *actor = g_ptr_array_index (merged.actors, i);
 
-      if (keeps_fields (filter, actor, folded_value) && (tied == NULL || tied[i]))
+      if (i % CANCEL_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
+        build.cancelled = TRUE;
+      else if (keeps_fields (filter, actor, folded_value) && (tied == NULL || tied[i]))
         kept[i] = copy_actor (build.view, actor);
     }
-  foreach_merged_tie (&merged, copy, patch, filter->tie_types, copy_kept_tie, &build);
-  mw_network_end_batch (build.view);
+  if (!build.cancelled)
+    foreach_merged_tie (&merged, copy, patch, filter->tie_types, copy_kept_tie, &build);
   merged_clear (&merged);
+  if (build.cancelled)
+    return drop_view (build.view);
+  mw_network_end_batch (build.view);
   return build.view;
 }
 

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "mw-item-set.h"
 
 G_BEGIN_DECLS
@@ -49,6 +51,10 @@ void        mw_filter_patch_free    (MwFilterPatch   *patch);
 MwNetwork  *mw_filter_apply_network_patched (const MwFilter      *filter,
                                              MwNetwork           *copy,
                                              const MwFilterPatch *patch);
+MwNetwork  *mw_filter_apply_network_cancellable (const MwFilter      *filter,
+                                                 MwNetwork           *copy,
+                                                 const MwFilterPatch *patch,
+                                                 GCancellable        *cancellable);
 gboolean    mw_filter_parse         (MwFilter        *filter,
                                      const char      *spec,
                                      GError         **error);

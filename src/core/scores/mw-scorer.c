@@ -30,6 +30,12 @@
  * batch, an undo, a renamed id) the whole network's scorer takes the new
  * copy its next run would take anyway at once; the run still going keeps
  * the old one until it ends.
+ *
+ * A filtered view's run for a filter that is replaced is not waited for
+ * either: it is cancelled and let go (abandon_run()), the new filter's run
+ * starts at once beside it, and the old run stops soon (its build and
+ * its pass look at the cancellable) and frees what it holds; its result
+ * is no one's. A large view replaced is freed in a worker too.
  */
 
 #define G_LOG_DOMAIN "meshwork-scorer"
@@ -49,7 +55,8 @@ struct _MwScorer
   MwNetwork    *network;
   MwScores     *scores;          /* (nullable) the newest result */
   guint64       scores_generation;
-  GCancellable *cancellable;
+  GCancellable *cancellable;     /* (nullable) the running worker's */
+  GTask        *task;            /* (nullable) (unowned) the running worker's; an abandoned one's is not */
   guint         idle_id;
   guint         thread_threshold;
   gboolean      running;         /* a worker is scoring a copy */
@@ -62,7 +69,7 @@ struct _MwScorer
   gboolean      shadow_stale;    /* a change the sets cannot describe: copy again */
   MwProgress   *progress;        /* how far the worker has come, run after run */
   gboolean      discard;         /* the running worker's result was cancelled */
-  MwScoresCache *cache;          /* what a pass keeps for the next; one pass at a time */
+  MwScoresCache *cache;          /* what a pass keeps for the next; one pass at a time (a view's run takes it) */
   MwScorer     *source;          /* (nullable) a filtered view's: the whole network's scorer, whose copy it reads */
   MwFilter     *filter;          /* (nullable) a filtered view's filter */
   MwNetwork    *view;            /* (nullable) the filtered view the newest scores are of */
@@ -81,6 +88,8 @@ typedef struct
   MwFilterPatch *patch;  /* (nullable) what changed since @copy was brought up to date */
   MwFilter  *filter;
   MwNetwork *view;     /* (nullable) set by the worker */
+  MwScoresCache *cache;  /* the scorer's, given back when the run is not abandoned */
+  gboolean   held;     /* a test holds this run (_mw_scorer_set_test_hold_view()) */
 } ViewRun;
 
 static void
@@ -93,6 +102,7 @@ view_run_free (gpointer data)
   g_clear_pointer (&run->patch, mw_filter_patch_free);
   g_clear_pointer (&run->filter, mw_filter_free);
   g_clear_object (&run->view);
+  g_clear_pointer (&run->cache, _mw_scores_cache_free);
   g_free (run);
 }
 
@@ -128,6 +138,34 @@ set_busy (MwScorer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+static void
+drop_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_object_unref (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Lets go of a view the scorer showed: a large one in a worker (a view of
+ * most of 100,000 actors takes a tenth of a second to free). */
+static void
+drop_view (MwScorer  *self,
+           MwNetwork *view)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (view == NULL || mw_network_get_n_actors (view) <= self->thread_threshold)
+    {
+      g_clear_object (&view);
+      return;
+    }
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, view, NULL);
+  g_task_run_in_thread (task, drop_thread);
+}
+
 /* @view (nullable): for a filtered view's scorer, the view @scores are of */
 static void
 accept (MwScorer  *self,
@@ -144,8 +182,11 @@ accept (MwScorer  *self,
   g_clear_pointer (&self->scores, mw_scores_unref);
   self->scores = mw_scores_ref (scores);
   self->scores_generation = generation;
-  if (view != NULL)
-    g_set_object (&self->view, view);
+  if (view != NULL && view != self->view)
+    {
+      drop_view (self, g_steal_pointer (&self->view));
+      self->view = g_object_ref (view);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORES]);
 }
 
@@ -165,7 +206,9 @@ _mw_scorer_set_test_delay (guint ms)
 
 static GMutex test_hold_mutex;
 static GCond test_hold_cond;
-static gboolean test_hold;  /* under test_hold_mutex */
+static gboolean test_hold;       /* under test_hold_mutex */
+static gboolean test_hold_view;  /* under test_hold_mutex */
+static gint test_hold_view_next;  /* (atomic) */
 
 /**
  * _mw_scorer_set_test_hold:
@@ -183,11 +226,28 @@ _mw_scorer_set_test_hold (gboolean hold)
   g_mutex_unlock (&test_hold_mutex);
 }
 
-static void
-wait_while_held (void)
+/**
+ * _mw_scorer_set_test_hold_view:
+ *
+ * For tests only: while @hold, the next filtered view's worker run to
+ * start (that one only) waits once its view is built, before it scores,
+ * however long, even when it is abandoned meanwhile. %FALSE lets it go on.
+ */
+void
+_mw_scorer_set_test_hold_view (gboolean hold)
 {
   g_mutex_lock (&test_hold_mutex);
-  while (test_hold)
+  test_hold_view = hold;
+  g_cond_broadcast (&test_hold_cond);
+  g_mutex_unlock (&test_hold_mutex);
+  g_atomic_int_set (&test_hold_view_next, hold);
+}
+
+static void
+wait_while_held (gboolean *hold)
+{
+  g_mutex_lock (&test_hold_mutex);
+  while (*hold)
     g_cond_wait (&test_hold_cond, &test_hold_mutex);
   g_mutex_unlock (&test_hold_mutex);
 }
@@ -205,7 +265,7 @@ score_thread (GTask        *task,
 
   if (g_atomic_int_get (&test_delay_ms) > 0)
     g_usleep ((gulong)g_atomic_int_get (&test_delay_ms) * G_TIME_SPAN_MILLISECOND);
-  wait_while_held ();
+  wait_while_held (&test_hold);
 
   /* mw_scores_compute() reports its stages to the thread's progress. The
    * cache is the worker's alone while it runs (self->running). */
@@ -215,8 +275,25 @@ score_thread (GTask        *task,
   g_task_return_pointer (task, scores, (GDestroyNotify)mw_scores_unref);
 }
 
+/* An abandoned run (cancelled) lets go of its view and cache here: a view
+ * of most of 100,000 actors takes a tenth of a second to free. */
+static gboolean
+view_run_stopped (GTask        *task,
+                  ViewRun      *run,
+                  GCancellable *cancellable)
+{
+  if (!g_cancellable_is_cancelled (cancellable))
+    return FALSE;
+  g_clear_object (&run->view);
+  g_clear_pointer (&run->cache, _mw_scores_cache_free);
+  g_task_return_error_if_cancelled (task);
+  return TRUE;
+}
+
 /* A filtered view: built from the source's copy (and what changed since),
- * which is let go as soon as the view stands, then scored. */
+ * which is let go as soon as the view stands, then scored. An abandoned
+ * run stops within a few thousand actors or ties of its build, or at the
+ * next stage of its pass. */
 static void
 view_thread (GTask        *task,
              gpointer      source_object,
@@ -224,19 +301,26 @@ view_thread (GTask        *task,
              GCancellable *cancellable)
 {
   ViewRun *run = task_data;
-  MwScorer *self = source_object;
   MwProgress *progress = g_object_get_data (G_OBJECT (task), "progress");
   MwScores *scores;
 
-  run->view = mw_filter_apply_network_patched (run->filter, run->copy, run->patch);
+  run->view = mw_filter_apply_network_cancellable (run->filter, run->copy, run->patch, cancellable);
   g_atomic_int_add (&run->source->readers, -1);
+  if (view_run_stopped (task, run, cancellable))
+    return;
 
   if (g_atomic_int_get (&test_delay_ms) > 0)
     g_usleep ((gulong)g_atomic_int_get (&test_delay_ms) * G_TIME_SPAN_MILLISECOND);
+  if (run->held)
+    wait_while_held (&test_hold_view);
+  if (view_run_stopped (task, run, cancellable))
+    return;
 
   mw_progress_push_thread_default (progress);
-  scores = _mw_scores_compute_cached (run->view, self->cache);
+  scores = _mw_scores_compute_cancellable (run->view, run->cache, cancellable);
   mw_progress_pop_thread_default (progress);
+  if (scores == NULL && view_run_stopped (task, run, cancellable))
+    return;
   g_task_return_pointer (task, scores, (GDestroyNotify)mw_scores_unref);
 }
 
@@ -246,13 +330,25 @@ score_done_cb (GObject      *object,
                gpointer      user_data)
 {
   MwScorer *self = MW_SCORER (object);
-  g_autoptr(MwScores) scores = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(MwScores) scores = NULL;
   guint64 generation = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (result), "generation"));
   ViewRun *run = g_task_get_source_tag (G_TASK (result)) == view_thread ? g_task_get_task_data (G_TASK (result))
                                                                        : NULL;
 
+  /* An abandoned run (its filter was replaced): its result is no one's,
+   * and what it held goes with the task. */
+  if (G_TASK (result) != self->task)
+    return;
+  self->task = NULL;
+  scores = g_task_propagate_pointer (G_TASK (result), NULL);
   self->running = FALSE;
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->reading);
+  if (run != NULL)
+    {
+      g_assert (self->cache == NULL);
+      self->cache = g_steal_pointer (&run->cache);
+    }
   if (self->discard)
     {
       /* Cancelled: only an edit since asks for scores again. */
@@ -353,15 +449,20 @@ run_thread (MwScorer        *self,
   guint64 generation = mw_network_get_generation (self->network);
 
   g_assert (MW_IS_SCORER (self));
+  g_assert (self->task == NULL);
 
   self->running = TRUE;
   self->dirty = FALSE;
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, score_done_cb, NULL);
+  self->task = task;
   g_task_set_source_tag (task, thread_func);
   g_task_set_return_on_cancel (task, FALSE);
   g_object_set_data (G_OBJECT (task), "generation", GSIZE_TO_POINTER ((gsize)generation));
   mw_progress_set_fraction (self->progress, 0);
-  g_object_set_data_full (G_OBJECT (task), "progress", mw_progress_ref (self->progress),
+  /* The run's progress shows in the scorer's until the run is abandoned. */
+  g_object_set_data_full (G_OBJECT (task), "progress", mw_progress_new_relay (self->cancellable, self->progress),
                           (GDestroyNotify)mw_progress_unref);
   g_task_set_task_data (task, data, data_free);
   g_task_run_in_thread (task, thread_func);
@@ -487,8 +588,28 @@ rescore_view (MwScorer *self)
   run->copy = g_object_ref (copy);
   run->source = g_object_ref (self->source);
   run->filter = mw_filter_copy (self->filter);
+  run->cache = g_steal_pointer (&self->cache);
+  run->held = g_atomic_int_compare_and_exchange (&test_hold_view_next, TRUE, FALSE);
   g_atomic_int_inc (&self->source->readers);
   run_thread (self, view_thread, run, view_run_free);
+}
+
+/* A filtered view's run for a filter just replaced: cancelled and let go,
+ * never waited for (a view of most of 100,000 actors scores for a second).
+ * It frees its view and cache in its worker (view_run_stopped()), the task
+ * the rest when it ends, and score_done_cb() drops its result. */
+static void
+abandon_run (MwScorer *self)
+{
+  g_assert (MW_IS_SCORER (self));
+  g_assert (self->running && self->filter != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->task = NULL;
+  self->running = FALSE;
+  self->discard = FALSE;
+  self->cache = _mw_scores_cache_new ();
 }
 
 static gboolean
@@ -559,7 +680,7 @@ mw_scorer_dispose (GObject *object)
   g_clear_handle_id (&self->idle_id, g_source_remove);
   g_clear_handle_id (&self->wait_id, g_source_remove);
   g_clear_object (&self->source);
-  g_clear_object (&self->view);
+  drop_view (self, g_steal_pointer (&self->view));
   if (self->network != NULL)
     g_signal_handlers_disconnect_by_data (self->network, self);
   g_clear_object (&self->network);
@@ -674,7 +795,6 @@ mw_scorer_class_init (MwScorerClass *klass)
 static void
 mw_scorer_init (MwScorer *self)
 {
-  self->cancellable = g_cancellable_new ();
   self->thread_threshold = MW_SCORER_DEFAULT_THREAD_THRESHOLD;
   self->shadow_actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->shadow_ties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -874,8 +994,9 @@ mw_scorer_new_filtered (MwScorer       *source,
  * mw_scorer_set_filter:
  * @filter: what is in view now; copied
  *
- * A filtered view's scorer scores what @filter keeps from now on: the
- * scores on their way are superseded, as by an edit.
+ * A filtered view's scorer scores what @filter keeps from now on. A run
+ * going for the filter before is abandoned, not waited for: the new
+ * filter's run starts at once, and the old one's result is never shown.
  */
 void
 mw_scorer_set_filter (MwScorer       *self,
@@ -889,9 +1010,10 @@ mw_scorer_set_filter (MwScorer       *self,
     return;
   mw_filter_free (self->filter);
   self->filter = mw_filter_copy (filter);
-  /* The old filter's scores on their way are of no use any more. */
+  /* The old filter's scores on their way are of no use any more: the new
+   * filter's run does not wait for them. */
   if (self->running)
-    self->discard = TRUE;
+    abandon_run (self);
   schedule (self);
 }
 

@@ -45,5 +45,6 @@ MwNetwork *mw_scorer_get_scored_network  (MwScorer       *self);
 /* For tests only. */
 void      _mw_scorer_set_test_delay      (guint      ms);
 void      _mw_scorer_set_test_hold       (gboolean   hold);
+void      _mw_scorer_set_test_hold_view  (gboolean   hold);
 
 G_END_DECLS

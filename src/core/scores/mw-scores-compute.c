@@ -320,6 +320,14 @@ second_half_thread (gpointer data)
   return NULL;
 }
 
+/* A pass cancelled between stages (no helper thread going): nothing. */
+static MwScores *
+stop (MwScores *self)
+{
+  mw_scores_unref (self);
+  return NULL;
+}
+
 /**
  * mw_scores_compute:
  * @network: the network; only read, never changed
@@ -351,6 +359,23 @@ MwScores *
 _mw_scores_compute_cached (MwNetwork     *network,
                            MwScoresCache *cache)
 {
+  return _mw_scores_compute_cancellable (network, cache, NULL);
+}
+
+/**
+ * _mw_scores_compute_cancellable:
+ * @cancellable: (nullable): stops the pass
+ *
+ * _mw_scores_compute_cached(), which stops between its stages (a tenth to
+ * a third of the pass each) once @cancellable is cancelled.
+ *
+ * Returns: (transfer full) (nullable): the scores, %NULL when cancelled
+ */
+MwScores *
+_mw_scores_compute_cancellable (MwNetwork     *network,
+                                MwScoresCache *cache,
+                                GCancellable  *cancellable)
+{
   g_autoptr(MwGraph) graph = NULL;
   g_autofree gboolean *person = NULL;
   g_autofree gboolean *exposed = NULL;
@@ -371,6 +396,8 @@ _mw_scores_compute_cached (MwNetwork     *network,
   graph = mw_graph_new (network);
   /* Stages for a worker's progress (mw-scorer.c); nothing without one. */
   mw_progress_report (0, 1, 0.2);
+  if (g_cancellable_is_cancelled (cancellable))
+    return stop (self);
   scoring.network = network;
   scoring.graph = graph;
   scoring.n = mw_graph_get_n (graph);
@@ -395,6 +422,8 @@ _mw_scores_compute_cached (MwNetwork     *network,
     groups_and_cut_points_thread (&scoring);
   cut_points = scoring.cut_points;
   mw_progress_report (0, 1, 0.45);
+  if (g_cancellable_is_cancelled (cancellable))
+    return stop (self);
 
   pass = (Pass) { self, &scoring };
   helper = start_helper (&scoring, second_half_thread, &pass);
@@ -406,6 +435,8 @@ _mw_scores_compute_cached (MwNetwork     *network,
   else
     second_half_thread (&pass);
   mw_progress_report (0, 1, 0.85);
+  if (g_cancellable_is_cancelled (cancellable))
+    return stop (self);
   /* The index rests on the measurable elements only. */
   for (guint e = 0; e < MW_N_ELEMENTS; e++)
     if (self->evidence[e].measurable)

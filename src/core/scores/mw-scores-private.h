@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "mw-metrics.h"
 #include "mw-scores.h"
 
@@ -63,6 +65,9 @@ MwScoresCache *_mw_scores_cache_new      (void);
 void           _mw_scores_cache_free     (MwScoresCache *cache);
 MwScores      *_mw_scores_compute_cached (MwNetwork     *network,
                                           MwScoresCache *cache);
+MwScores      *_mw_scores_compute_cancellable (MwNetwork     *network,
+                                              MwScoresCache *cache,
+                                              GCancellable  *cancellable);
 /* For tests: networks of at least @n_actors are scored on two threads. */
 void       _mw_scores_set_parallel_min_actors (guint n_actors);
 /* Sets @element's evidence; takes @reason. */
