@@ -388,7 +388,10 @@ typedef struct
   gboolean            links_valid;
   gboolean            by_labels; /* its groups are the units, which no tie changes… */
   gboolean            reports_matter; /* … but a reporting line, without organisations */
+  gboolean            relabelled; /* actors moved between units since by_labels was checked… */
+  gboolean            reports_edited; /* … and a reporting line since, taken as not mattering */
   guint64             n_builds;
+  guint64             n_moves;  /* actors moved, added or removed in the map, not built again */
 } MwRenderOverview;
 
 /* Owned by mw-render-text.c. */
