@@ -161,6 +161,7 @@ _mw_renderer_overview_changed (MwRenderer     *self,
       self->overview.valid = FALSE;
       break;
     }
+  self->overview.heard = mw_network_get_generation (self->network);
 }
 
 /* Whether the map's groups are the units, as the core's grouping makes
@@ -250,27 +251,34 @@ count_links (MwRenderer *self,
     }
 }
 
+/* Actors moved between groups: are these still the units, and did no
+ * reporting line that now matters change? If not, the map is invalid. */
+static void
+check_moves (MwRenderer *self)
+{
+  MwRenderOverview *overview = &self->overview;
+  gboolean reports_mattered = overview->reports_matter;
+
+  if (!overview->valid || !overview->relabelled)
+    return;
+  overview->relabelled = FALSE;
+  if (!grouped_by_labels (self, overview->map) ||
+      (overview->reports_matter && (overview->reports_edited || !reports_mattered)))
+    overview->valid = FALSE;
+  overview->reports_edited = FALSE;
+}
+
 static MwOverview *
 ensure_map (MwRenderer *self)
 {
   MwRenderOverview *overview = &self->overview;
 
-  /* actors moved between groups: are these still the units, and did no
-   * reporting line that now matters change? */
-  if (overview->valid && overview->relabelled)
-    {
-      gboolean reports_mattered = overview->reports_matter;
-
-      overview->relabelled = FALSE;
-      if (!grouped_by_labels (self, overview->map) ||
-          (overview->reports_matter && (overview->reports_edited || !reports_mattered)))
-        overview->valid = FALSE;
-      overview->reports_edited = FALSE;
-    }
+  check_moves (self);
   if (!overview->valid)
     {
       g_clear_pointer (&overview->map, mw_overview_free);
       overview->map = mw_overview_new (self->network);
+      overview->heard = mw_network_get_generation (self->network);
       overview->valid = TRUE;
       overview->relabelled = FALSE;
       overview->reports_edited = FALSE;
@@ -287,6 +295,39 @@ ensure_map (MwRenderer *self)
       overview->links_valid = TRUE;
     }
   return overview->map;
+}
+
+/**
+ * _mw_renderer_overview_copy_to:
+ * @twin: a renderer of a copy of @self's network, in the same order
+ *
+ * Gives @twin @self's map when it is the network's as it is now (after
+ * checking the moves it followed, if any): a new map is a quarter of a
+ * second at 100,000 actors, which the tiles' worker spent after each edit.
+ * Never builds one.
+ */
+void
+_mw_renderer_overview_copy_to (MwRenderer *self,
+                               MwRenderer *twin)
+{
+  MwRenderOverview *from = &self->overview, *to = &twin->overview;
+
+  /* (a batch under way changes the network unheard) */
+  if (from->heard != mw_network_get_generation (self->network))
+    return;
+  check_moves (self);
+  if (!from->valid || from->map == NULL)
+    return;
+  g_clear_pointer (&to->map, mw_overview_free);
+  to->map = mw_overview_copy (from->map);
+  to->valid = TRUE;
+  to->by_labels = from->by_labels;
+  to->reports_matter = from->reports_matter;
+  to->relabelled = FALSE;
+  to->reports_edited = FALSE;
+  to->links_valid = from->links_valid;
+  g_array_set_size (to->links, 0);
+  g_array_append_vals (to->links, from->links->data, from->links->len);
 }
 
 /**

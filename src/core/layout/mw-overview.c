@@ -457,6 +457,36 @@ mw_overview_count_links (MwOverview *self,
   count_links (self, network);
 }
 
+/**
+ * mw_overview_copy:
+ *
+ * Returns: (transfer full): a copy of @self, which another thread may read
+ */
+MwOverview *
+mw_overview_copy (MwOverview *self)
+{
+  MwOverview *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (MwOverview, 1);
+  copy->groups = g_array_sized_new (FALSE, FALSE, sizeof (MwOverviewGroup), self->groups->len);
+  g_array_set_clear_func (copy->groups, clear_group);
+  for (guint g = 0; g < self->groups->len; g++)
+    {
+      MwOverviewGroup group = g_array_index (self->groups, MwOverviewGroup, g);
+
+      group.name = g_strdup (group.name);
+      group.org = g_strdup (group.org);
+      g_array_append_val (copy->groups, group);
+    }
+  copy->n_actors = self->n_actors;
+  copy->actor_group = g_memdup2 (self->actor_group, MAX (self->n_actors, 1) * sizeof (guint));
+  copy->links = g_array_copy (self->links);
+  copy->links_stale = self->links_stale;
+  return copy;
+}
+
 void
 mw_overview_free (MwOverview *self)
 {

@@ -38,6 +38,7 @@ typedef struct
 typedef struct _MwOverview MwOverview;
 
 MwOverview            *mw_overview_new              (MwNetwork  *network);
+MwOverview            *mw_overview_copy             (MwOverview *self);
 void                   mw_overview_free             (MwOverview *self);
 guint                  mw_overview_get_n_groups     (MwOverview *self);
 const MwOverviewGroup *mw_overview_get_group        (MwOverview *self,
