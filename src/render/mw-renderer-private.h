@@ -383,8 +383,8 @@ typedef struct
 typedef struct
 {
   struct _MwOverview *map;    /* (nullable) built when first needed */
-  gboolean            valid;  /* false after a change of actors, ties or groups */
-  GArray             *links;  /* MwOverviewLink: the map's, counted again after edits of ties */
+  gboolean            valid;  /* false after a change of actors, ties or groups it cannot follow */
+  GArray             *links;  /* MwOverviewLink: the map's, counted again after edits of ties and moves */
   gboolean            links_valid;
   gboolean            by_labels; /* its groups are the units, which no tie changes… */
   gboolean            reports_matter; /* … but a reporting line, without organisations */
