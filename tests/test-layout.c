@@ -1342,6 +1342,31 @@ test_overview_follows_actors (void)
   MOVE (added->index, "South", "Unit 1");
   mw_network_add_tie (network, added, mw_network_get_actor (network, 3), MW_TIE_COLLABORATES, 1, NULL);
   assert_overview_like_fresh (map, network, "an actor added into a unit, with a tie");
+
+  /* and any mix of them */
+  for (guint round = 0; round < 60; round++)
+    {
+      guint n_now = mw_network_get_n_actors (network), v = g_rand_int_range (rand, 0, n_now);
+      guint unit = g_rand_int_range (rand, 0, 8), what = g_rand_int_range (rand, 0, 6);
+      g_autofree char *name = g_strdup_printf ("Unit %u", unit);
+
+      if (what == 0)
+        {
+          mw_network_remove_actor (network, mw_network_get_actor (network, v));
+          mw_overview_remove_actor (map, network, v);
+        }
+      else if (what == 1)
+        {
+          g_autofree char *id = g_strdup_printf ("r%u", round);
+
+          added = mw_network_add_actor (network, id, id, MW_ACTOR_PERSON, NULL);
+          mw_overview_add_actor (map, network);
+          MOVE (added->index, orgs[unit % 2], name);
+        }
+      else
+        MOVE (v, orgs[unit % 2], name);
+      assert_overview_like_fresh (map, network, "a random edit");
+    }
 #undef MOVE
 }
 
