@@ -1238,6 +1238,138 @@ test_overview_links (void)
     }
 }
 
+/* The overview @map followed the edits to is the one a new overview makes:
+ * the groups, their order, sizes, hubs and names, each actor's group, and
+ * the links, in order. */
+static void
+assert_overview_like_fresh (MwOverview *map,
+                            MwNetwork  *network,
+                            const char *what)
+{
+  g_autoptr(MwOverview) fresh = mw_overview_new (network);
+
+  g_test_message ("%s", what);
+  mw_overview_count_links (map, network);
+  g_assert_cmpuint (mw_overview_get_n_groups (map), ==, mw_overview_get_n_groups (fresh));
+  for (guint g = 0; g < mw_overview_get_n_groups (map); g++)
+    {
+      const MwOverviewGroup *got = mw_overview_get_group (map, g), *want = mw_overview_get_group (fresh, g);
+
+      g_assert_cmpstr (got->name, ==, want->name);
+      g_assert_cmpstr (got->org, ==, want->org);
+      g_assert_cmpuint (got->n_actors, ==, want->n_actors);
+      g_assert_cmpuint (got->hub, ==, want->hub);
+    }
+  for (guint v = 0; v < mw_network_get_n_actors (network); v++)
+    g_assert_cmpuint (mw_overview_get_actor_group (map, v), ==, mw_overview_get_actor_group (fresh, v));
+  g_assert_cmpuint (mw_overview_get_n_links (map), ==, mw_overview_get_n_links (fresh));
+  for (guint l = 0; l < mw_overview_get_n_links (map); l++)
+    g_assert_cmpmem (mw_overview_get_link (map, l), sizeof (MwOverviewLink),
+                     mw_overview_get_link (fresh, l), sizeof (MwOverviewLink));
+}
+
+/* Issue 17: when the groups are the units an overview follows an actor
+ * that moves to another unit, comes or goes, instead of being made again
+ * (a quarter of a second at 100,000 actors) — and ends as a new one: when
+ * a group's first member leaves or one comes before it (their order), a
+ * group empties or a new one begins, its hub leaves, an index moves. */
+static void
+test_overview_follows_actors (void)
+{
+  static const char *orgs[] = { "North", "South" };
+  g_autoptr(MwNetwork) network = mw_network_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  g_autoptr(MwOverview) map = NULL;
+  guint n = 240;
+  MwActor *added;
+
+  mw_network_begin_batch (network, "units");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      /* six units of 38 or so, then a unit of two */
+      guint unit = i >= n - 2 ? 6 : i * 6 / (n - 2);
+      g_autofree char *name = g_strdup_printf ("Unit %u", unit);
+      MwActor *actor = mw_network_add_actor (network, id, id, MW_ACTOR_PERSON, NULL);
+
+      mw_network_set_actor_org (network, actor, orgs[unit % 2]);
+      mw_network_set_actor_unit (network, actor, name);
+    }
+  for (guint t = 0; t < 5 * n; t++)
+    {
+      guint a = g_rand_int_range (rand, 0, n), b = g_rand_int_range (rand, 0, n);
+
+      if (a != b)
+        mw_network_add_tie (network, mw_network_get_actor (network, a), mw_network_get_actor (network, b),
+                            g_rand_int_range (rand, 0, MW_N_TIE_TYPES), 1, NULL);
+    }
+  mw_network_end_batch (network);
+  map = mw_overview_new (network);
+  g_assert_cmpuint (mw_overview_get_n_groups (map), ==, 7);
+
+#define MOVE(v, org, unit)                                                              \
+  G_STMT_START {                                                                        \
+    mw_network_set_actor_org (network, mw_network_get_actor (network, v), org);        \
+    mw_overview_move_actor (map, network, v);                                           \
+    mw_network_set_actor_unit (network, mw_network_get_actor (network, v), unit);      \
+    mw_overview_move_actor (map, network, v);                                           \
+  } G_STMT_END
+
+  MOVE (0, "South", "Unit 3");
+  assert_overview_like_fresh (map, network, "the first member of the first group moved into the fourth");
+  MOVE (0, "North", "Unit 0");
+  assert_overview_like_fresh (map, network, "… and back");
+  for (guint g = 0; g < mw_overview_get_n_groups (map); g++)
+    {
+      guint hub = mw_overview_get_group (map, g)->hub;
+
+      MOVE (hub, "South", "Unit 9");
+    }
+  assert_overview_like_fresh (map, network, "every group's hub moved into a new unit");
+  MOVE (n - 1, "North", "Unit 2");
+  MOVE (n - 2, "North", "Unit 4");
+  assert_overview_like_fresh (map, network, "a group emptied");
+
+  mw_network_remove_actor (network, mw_network_get_actor (network, 5));
+  mw_overview_remove_actor (map, network, 5);
+  assert_overview_like_fresh (map, network, "an actor removed (the last took its index)");
+  mw_network_remove_actor (network, mw_network_get_actor (network, mw_network_get_n_actors (network) - 1));
+  mw_overview_remove_actor (map, network, mw_network_get_n_actors (network));
+  assert_overview_like_fresh (map, network, "the last actor removed");
+
+  added = mw_network_add_actor (network, "new", "Newcomer", MW_ACTOR_PERSON, NULL);
+  mw_overview_add_actor (map, network);
+  MOVE (added->index, "South", "Unit 1");
+  mw_network_add_tie (network, added, mw_network_get_actor (network, 3), MW_TIE_COLLABORATES, 1, NULL);
+  assert_overview_like_fresh (map, network, "an actor added into a unit, with a tie");
+
+  /* and any mix of them */
+  for (guint round = 0; round < 60; round++)
+    {
+      guint n_now = mw_network_get_n_actors (network), v = g_rand_int_range (rand, 0, n_now);
+      guint unit = g_rand_int_range (rand, 0, 8), what = g_rand_int_range (rand, 0, 6);
+      g_autofree char *name = g_strdup_printf ("Unit %u", unit);
+
+      if (what == 0)
+        {
+          mw_network_remove_actor (network, mw_network_get_actor (network, v));
+          mw_overview_remove_actor (map, network, v);
+        }
+      else if (what == 1)
+        {
+          g_autofree char *id = g_strdup_printf ("r%u", round);
+
+          added = mw_network_add_actor (network, id, id, MW_ACTOR_PERSON, NULL);
+          mw_overview_add_actor (map, network);
+          MOVE (added->index, orgs[unit % 2], name);
+        }
+      else
+        MOVE (v, orgs[unit % 2], name);
+      assert_overview_like_fresh (map, network, "a random edit");
+    }
+#undef MOVE
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1275,6 +1407,7 @@ main (int    argc,
 
   g_test_add_func ("/layout/spread-to-fit", test_spread_to_fit);
   g_test_add_func ("/layout/overview-links", test_overview_links);
+  g_test_add_func ("/layout/overview-follows-actors", test_overview_follows_actors);
 
   return g_test_run ();
 }

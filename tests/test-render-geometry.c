@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "mw-dot.h"
+#include "mw-overview.h"
 #include "mw-renderer.h"
 #include "mw-renderer-private.h"
 #include "mw-test-render.h"
@@ -362,9 +363,39 @@ pixels_differing (cairo_surface_t *a,
   return n;
 }
 
+/* The map @renderer followed the edits to is the one @fresh built: its
+ * groups, their order, sizes and names, each actor's group, and the bands
+ * by type, in order. */
+static void
+assert_map_like_fresh (MwRenderer *renderer,
+                       MwRenderer *fresh)
+{
+  MwOverview *got = renderer->overview.map, *want = fresh->overview.map;
+  GArray *got_links = renderer->overview.links, *want_links = fresh->overview.links;
+
+  g_assert_true (renderer->overview.valid && renderer->overview.links_valid && !renderer->overview.relabelled);
+  g_assert_true (fresh->overview.valid);
+  g_assert_cmpuint (renderer->overview.by_labels, ==, fresh->overview.by_labels);
+  g_assert_cmpuint (mw_overview_get_n_groups (got), ==, mw_overview_get_n_groups (want));
+  for (guint g = 0; g < mw_overview_get_n_groups (got); g++)
+    {
+      const MwOverviewGroup *x = mw_overview_get_group (got, g), *y = mw_overview_get_group (want, g);
+
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpstr (x->org, ==, y->org);
+      g_assert_cmpuint (x->n_actors, ==, y->n_actors);
+    }
+  for (guint v = 0; v < mw_network_get_n_actors (renderer->network); v++)
+    g_assert_cmpuint (mw_overview_get_actor_group (got, v), ==, mw_overview_get_actor_group (want, v));
+  g_assert_cmpuint (got_links->len, ==, want_links->len);
+  g_assert_cmpmem (got_links->data, got_links->len * sizeof (MwOverviewLink),
+                   want_links->data, want_links->len * sizeof (MwOverviewLink));
+}
+
 /* The geometry @renderer updated after the edits is the one a renderer
  * made afresh computes, number for number, and draws the same pixels:
- * close up round @actor (labels, lanes, badges) and the whole drawing. */
+ * close up round @actor (labels, lanes, badges) and the whole drawing,
+ * where the organisation's map shows (the same map too). */
 static void
 assert_like_fresh (MwRenderer    *renderer,
                    MwNetwork     *network,
@@ -409,6 +440,8 @@ assert_like_fresh (MwRenderer    *renderer,
       cairo_surface_destroy (a);
       cairo_surface_destroy (b);
     }
+  g_assert_cmpfloat (_mw_renderer_map_weight (renderer, &views[1]), ==, 1);
+  assert_map_like_fresh (renderer, fresh);
 }
 
 /* Issue 17: at 100,000 actors one edit recomputed the whole geometry (a
@@ -421,7 +454,7 @@ test_edits_like_fresh (void)
   g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
   MwActor *a = mw_network_get_actor (network, 1234), *b = mw_network_get_actor (network, 1235);
   MwActor *far = mw_network_get_actor (network, 77), *added;
-  guint64 topology, maps;
+  guint64 topology, maps, moves;
   MwTie *tie;
   MwRect bounds;
 
@@ -450,8 +483,16 @@ test_edits_like_fresh (void)
   mw_network_set_actor_kind (network, a, MW_ACTOR_TEAM);
   mw_network_set_actor_purpose (network, b, TRUE);
   assert_like_fresh (renderer, network, a, "kind and badge");
+  /* the map follows actors between units, in and out: never built again
+   * (a change of kind did: organisations may be actors) */
+  maps = renderer->overview.n_builds;
+  moves = renderer->overview.n_moves;
   mw_network_set_actor_unit (network, a, "Unit 3");
   assert_like_fresh (renderer, network, a, "moved to another unit");
+  g_assert_cmpuint (renderer->overview.n_moves, ==, moves + 1);
+  /* the first of its unit (the first group), now after the second one's */
+  mw_network_set_actor_unit (network, mw_network_get_actor (network, 0), "Unit 1");
+  assert_like_fresh (renderer, network, mw_network_get_actor (network, 0), "the first of the map's first group moved");
   mw_network_set_actor_attr (network, a, "role", "lead");
   assert_like_fresh (renderer, network, a, "an attribute");
   mw_network_set_actor_position (network, b, b->x + 35, b->y - 160);
@@ -471,6 +512,8 @@ test_edits_like_fresh (void)
   /* a new organisation shifts the palette: every actor is coloured again */
   mw_network_set_actor_org (network, far, "Atlantis");
   assert_like_fresh (renderer, network, far, "a new organisation");
+  g_assert_cmpuint (renderer->overview.n_builds, ==, maps);
+  g_assert_cmpuint (renderer->overview.n_moves, >, moves + 1);
 
   /* one heard, then everything computed again (the text scale): the
    * palette too, not only what the lists held */
@@ -496,7 +539,7 @@ test_edits_map_without_orgs (void)
 {
   g_autoptr(MwNetwork) network = make_large (FALSE);
   g_autoptr(MwRenderer) renderer = mw_renderer_new (network);
-  MwActor *a = mw_network_get_actor (network, 150), *b = mw_network_get_actor (network, 2350);
+  MwActor *a = mw_network_get_actor (network, 150), *b = mw_network_get_actor (network, 2350), *added;
   MwRect bounds;
   guint64 maps;
 
@@ -508,6 +551,19 @@ test_edits_map_without_orgs (void)
   mw_network_add_tie (network, b, a, MW_TIE_INFLUENCES, 1, NULL);
   assert_like_fresh (renderer, network, b, "an influence across the map");
   g_assert_cmpuint (renderer->overview.n_builds, ==, maps);
+  /* actors move between units, come and go: the map follows */
+  mw_network_set_actor_unit (network, a, "Unit 2");
+  assert_like_fresh (renderer, network, a, "moved to another unit");
+  added = mw_network_add_actor (network, "new", "Newcomer", MW_ACTOR_PERSON, NULL);
+  mw_network_set_actor_position (network, added, a->x + 40, a->y + 30);
+  mw_network_set_actor_unit (network, added, "Unit 0");
+  mw_network_add_tie (network, added, b, MW_TIE_COLLABORATES, 1, NULL);
+  assert_like_fresh (renderer, network, added, "an actor added into a unit");
+  g_assert_cmpuint (renderer->overview.n_builds, ==, maps);
+  /* (its reporting lines go first, and they may make organisations) */
+  mw_network_remove_actor (network, mw_network_get_actor (network, 0));
+  assert_like_fresh (renderer, network, a, "the first actor removed, with its ties");
+  maps = renderer->overview.n_builds;
   mw_network_add_tie (network, a, b, MW_TIE_REPORTS, 1, NULL);
   assert_like_fresh (renderer, network, a, "a reporting line across the map");
   g_assert_cmpuint (renderer->overview.n_builds, ==, maps + 1);

@@ -532,6 +532,7 @@ _mw_tile_worker_sync (MwTileWorker *worker,
   mw_renderer_set_font (twin, renderer->text.font);
   mw_renderer_set_text_scale (twin, renderer->text.scale);
   take_geometry (twin, renderer);
+  _mw_renderer_overview_copy_to (renderer, twin);
 
   follow_source (worker, renderer->network);
   worker->generation = mw_network_get_generation (renderer->network);
@@ -682,4 +683,11 @@ MwNetwork *
 _mw_tile_worker_peek_copy (MwTileWorker *worker)
 {
   return worker->copy;
+}
+
+/* Tests: the renderer that draws the jobs, on the copy; only while idle. */
+MwRenderer *
+_mw_tile_worker_peek_twin (MwTileWorker *worker)
+{
+  return worker->twin;
 }

@@ -58,6 +58,7 @@ void          _mw_tile_worker_wait       (MwTileWorker    *worker);
 void          _mw_tile_worker_hold       (MwTileWorker    *worker,
                                           gboolean         hold);
 MwNetwork    *_mw_tile_worker_peek_copy  (MwTileWorker    *worker);
+MwRenderer   *_mw_tile_worker_peek_twin  (MwTileWorker    *worker);
 void          _mw_tile_job_free          (MwTileJob       *job);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MwTileJob, _mw_tile_job_free)

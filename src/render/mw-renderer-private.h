@@ -383,12 +383,16 @@ typedef struct
 typedef struct
 {
   struct _MwOverview *map;    /* (nullable) built when first needed */
-  gboolean            valid;  /* false after a change of actors, ties or groups */
-  GArray             *links;  /* MwOverviewLink: the map's, counted again after edits of ties */
+  gboolean            valid;  /* false after a change of actors, ties or groups it cannot follow */
+  GArray             *links;  /* MwOverviewLink: the map's, counted again after edits of ties and moves */
   gboolean            links_valid;
   gboolean            by_labels; /* its groups are the units, which no tie changes… */
   gboolean            reports_matter; /* … but a reporting line, without organisations */
+  gboolean            relabelled; /* actors moved between units since by_labels was checked… */
+  gboolean            reports_edited; /* … and a reporting line since, taken as not mattering */
+  guint64             heard;    /* the network's generation at the last change it heard */
   guint64             n_builds;
+  guint64             n_moves;  /* actors moved, added or removed in the map, not built again */
 } MwRenderOverview;
 
 /* Owned by mw-render-text.c. */
@@ -745,6 +749,8 @@ void     _mw_render_overview_init       (MwRenderOverview *overview);
 void     _mw_render_overview_clear      (MwRenderOverview *overview);
 void     _mw_renderer_overview_changed  (MwRenderer       *self,
                                          const MwChange   *change);
+void     _mw_renderer_overview_copy_to  (MwRenderer       *self,
+                                         MwRenderer       *twin);
 double   _mw_renderer_overview_weight   (MwRenderer       *self,
                                          const MwFrame    *f);
 void     _mw_renderer_draw_overview     (MwRenderer       *self,

@@ -38,6 +38,7 @@ typedef struct
 typedef struct _MwOverview MwOverview;
 
 MwOverview            *mw_overview_new              (MwNetwork  *network);
+MwOverview            *mw_overview_copy             (MwOverview *self);
 void                   mw_overview_free             (MwOverview *self);
 guint                  mw_overview_get_n_groups     (MwOverview *self);
 const MwOverviewGroup *mw_overview_get_group        (MwOverview *self,
@@ -45,6 +46,16 @@ const MwOverviewGroup *mw_overview_get_group        (MwOverview *self,
 /* The group of the actor with index @actor. */
 guint                  mw_overview_get_actor_group  (MwOverview *self,
                                                      guint       actor);
+void                   mw_overview_move_actor       (MwOverview *self,
+                                                     MwNetwork  *network,
+                                                     guint       actor);
+void                   mw_overview_add_actor        (MwOverview *self,
+                                                     MwNetwork  *network);
+void                   mw_overview_remove_actor     (MwOverview *self,
+                                                     MwNetwork  *network,
+                                                     guint       actor);
+void                   mw_overview_count_links      (MwOverview *self,
+                                                     MwNetwork  *network);
 guint                  mw_overview_get_n_links      (MwOverview *self);
 const MwOverviewLink  *mw_overview_get_link         (MwOverview *self,
                                                      guint       link);
