@@ -257,6 +257,16 @@ text_survives_dot (const char *text)
   return TRUE;
 }
 
+/* An HTML-like value goes out between angle brackets as it is, with no
+ * escapes and nothing changed: whatever it holds comes back. */
+static gboolean
+value_survives_dot (GHashTable *table,
+                    const char *name,
+                    const char *value)
+{
+  return mw_attrs_value_is_html (table, name, value) || text_survives_dot (value);
+}
+
 static gboolean
 table_survives_dot (GHashTable *table)
 {
@@ -265,7 +275,7 @@ table_survives_dot (GHashTable *table)
 
   g_hash_table_iter_init (&iter, table);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!text_survives_dot (key) || !text_survives_dot (value))
+    if (!text_survives_dot (key) || !value_survives_dot (table, key, value))
       return FALSE;
 
   return TRUE;
@@ -288,7 +298,8 @@ network_survives_dot (MwNetwork *network)
       /* a label \N means the actor's id in DOT */
       if (strcmp (actor->label, "\\N") == 0 && strcmp (actor->id, "\\N") != 0)
         return FALSE;
-      if (*actor->id == '%' || !text_survives_dot (actor->id) || !text_survives_dot (actor->label) ||
+      if (*actor->id == '%' || !text_survives_dot (actor->id) ||
+          !value_survives_dot (actor->attrs, "label", actor->label) ||
           !text_survives_dot (actor->org) || !text_survives_dot (actor->unit) ||
           !text_survives_dot (actor->notes) || !table_survives_dot (actor->attrs))
         return FALSE;
