@@ -29,9 +29,6 @@
  * header, resets it. */
 extern int aaglex_destroy (void);
 
-/* cgraph's error callback has no user data: it writes here, under the lock. */
-static GString *cgraph_messages;
-
 static gboolean
 is_known_node_attr (const char *name)
 {
@@ -52,14 +49,6 @@ is_known_edge_attr (const char *name)
 
 /* ---------------------------------------------------------------------- */
 /* Parsing                                                                 */
-
-static int
-collect_cgraph_message_cb (char *message)
-{
-  if (cgraph_messages != NULL)
-    g_string_append (cgraph_messages, message);
-  return 0;
-}
 
 /* cgraph says "… in line 3 near 'x'"; pull the line out and tidy the rest. */
 static void
@@ -187,12 +176,11 @@ parse_locked (const char  *text,
               GError     **error)
 {
   g_autofree char *file_name = g_strdup (source_name);
+  g_autofree char *reported = NULL;
   g_autofree char *messages = NULL;
   Agraph_t *graph;
-  agusererrf old_errf;
 
-  cgraph_messages = g_string_new (NULL);
-  old_errf = agseterrf (collect_cgraph_message_cb);
+  mw_graphviz_messages_begin ();
   agsetfile (file_name);
   agreadline (1);
 
@@ -200,11 +188,10 @@ parse_locked (const char  *text,
   aaglex_destroy ();
 
   agsetfile (NULL);
-  agseterrf (old_errf);
+  reported = mw_graphviz_messages_end ();
 
   /* cgraph quotes the input, which may not be UTF-8; messages must be. */
-  messages = g_utf8_make_valid (cgraph_messages->str, cgraph_messages->len);
-  g_string_free (g_steal_pointer (&cgraph_messages), TRUE);
+  messages = g_utf8_make_valid (reported, -1);
 
   if (graph == NULL)
     {

@@ -96,8 +96,9 @@ mw_text_guess_wide (const char *data,
  * mw_text_detect:
  * @bom_length: (out): the mark's length, 0 when there is none
  *
- * Returns: the form a byte order mark names, else the one the NUL bytes
- *   show, else %MW_TEXT_UTF8 (which may still turn out not to be UTF-8)
+ * Returns: the form a byte order mark names (when NUL bytes follow it,
+ *   as they do in any wide text), else the one the NUL bytes show, else
+ *   %MW_TEXT_UTF8 (which may still turn out not to be UTF-8)
  */
 MwTextForm
 mw_text_detect (const char *data,
@@ -105,8 +106,18 @@ mw_text_detect (const char *data,
                 gsize      *bom_length)
 {
   MwTextForm form = MW_TEXT_UTF8;
+  gsize after;
 
   *bom_length = mw_text_bom_length (data, length, &form);
+  after = length - *bom_length;
+  /* wide text has NUL bytes: line ends and DOT's and CSV's punctuation
+   * are ASCII; "\xfe\xff" before one-byte text is no mark but damage */
+  if (*bom_length > 0 && form != MW_TEXT_UTF8 && after >= 4 &&
+      memchr (data + *bom_length, '\0', MIN (after, WIDE_SNIFF_BYTES)) == NULL)
+    {
+      *bom_length = 0;
+      return MW_TEXT_UTF8;
+    }
   if (*bom_length == 0 && !mw_text_guess_wide (data, length, &form))
     form = MW_TEXT_UTF8;
   return form;

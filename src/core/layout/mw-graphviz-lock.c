@@ -13,6 +13,11 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include <graphviz/cgraph.h>
+
 #include "mw-graphviz-lock.h"
 
 static GMutex graphviz_mutex;
@@ -27,4 +32,40 @@ void
 mw_graphviz_unlock (void)
 {
   g_mutex_unlock (&graphviz_mutex);
+}
+
+/* Every message of cgraph and gvc goes through agerr(). For a function
+ * given with agseterrf(), cgraph 2.42 formats it in a static buffer of
+ * 1,024 bytes that it grows wrongly (realloc()'s result is dropped and the
+ * arguments read twice): a longer message, such as a syntax error near a
+ * long name, was written into freed memory, and the first one of a process
+ * came out as another text than the next (found by fuzz-dot: the same
+ * bytes loaded twice gave two messages). Messages below cgraph's error
+ * level go whole to a file of its own instead, and aglasterr() gives back
+ * the last one; a mark before the work tells "none" from an older one. */
+#define MESSAGE_MARK "\001meshwork: no message\n"
+
+void
+mw_graphviz_messages_begin (void)
+{
+  agseterr (AGMAX);
+  agerr (AGWARN, "%s", MESSAGE_MARK);
+}
+
+/**
+ * mw_graphviz_messages_end:
+ *
+ * Returns: (transfer full): the last message since
+ *   mw_graphviz_messages_begin(), "" when there was none
+ */
+char *
+mw_graphviz_messages_end (void)
+{
+  char *last = aglasterr ();
+  char *message = g_strdup (last != NULL && strcmp (last, MESSAGE_MARK) != 0 ? last : "");
+
+  /* allocated by cgraph */
+  free (last);
+  agseterr (AGWARN);
+  return message;
 }

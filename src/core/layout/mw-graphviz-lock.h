@@ -15,4 +15,9 @@ G_BEGIN_DECLS
 void        mw_graphviz_lock         (void);
 void        mw_graphviz_unlock       (void);
 
+/* Under the lock: what cgraph and gvc report between the two (the last
+ * message, whole), without cgraph 2.42's formatting for agseterrf(). */
+void        mw_graphviz_messages_begin (void);
+char       *mw_graphviz_messages_end   (void);
+
 G_END_DECLS

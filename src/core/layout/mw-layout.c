@@ -440,16 +440,6 @@ mw_layout_describe_graph (MwNetwork      *network,
 
 /* --- running gvc --------------------------------------------------------- */
 
-static GString *layout_messages;
-
-static int
-collect_message_cb (char *message)
-{
-  if (layout_messages != NULL && layout_messages->len < 4096)
-    g_string_append (layout_messages, message);
-  return 0;
-}
-
 /* Pinned actors must not move by a hair, yet dot, circo and twopi ignore
  * `pin`, and every engine may translate the drawing. So the drawing is
  * shifted to keep the pinned actors' centroid where it was, and the pinned
@@ -568,7 +558,7 @@ mw_layout_compute (MwNetwork       *network,
 {
   g_autofree Agnode_t **nodes = NULL;
   GHashTable *positions = NULL;
-  agusererrf previous;
+  g_autofree char *messages = NULL;
   Agraph_t *graph;
   GVC_t *gvc;
 
@@ -587,8 +577,7 @@ mw_layout_compute (MwNetwork       *network,
     }
 
   mw_graphviz_lock ();
-  layout_messages = g_string_new (NULL);
-  previous = agseterrf (collect_message_cb);
+  mw_graphviz_messages_begin ();
 
   gvc = gvContext ();
   graph = build_graph (network, engine, NULL, &nodes);
@@ -599,15 +588,14 @@ mw_layout_compute (MwNetwork       *network,
         _mw_layout_spread_to_fit (positions);
       gvFreeLayout (gvc, graph);
     }
-  else
-    g_set_error (error, MW_ERROR, MW_ERROR_FAILED, _("Graphviz %s could not lay out the network: %s"),
-                 engine_names[engine], *layout_messages->str ? layout_messages->str : _("no reason given"));
   agclose (graph);
   gvFreeContext (gvc);
 
-  agseterrf (previous);
-  g_string_free (g_steal_pointer (&layout_messages), TRUE);
+  messages = mw_graphviz_messages_end ();
   mw_graphviz_unlock ();
+  if (positions == NULL)
+    g_set_error (error, MW_ERROR, MW_ERROR_FAILED, _("Graphviz %s could not lay out the network: %s"),
+                 engine_names[engine], *messages != '\0' ? g_strstrip (messages) : _("no reason given"));
 
   if (positions != NULL)
     restore_pinned (network, positions);
